@@ -1,0 +1,86 @@
+/** Sign-in, refresh and sign-out: the session the web app keeps in memory plus an HttpOnly refresh cookie. */
+import { notFound, unauthenticated } from '../../shared/api/errors.ts';
+import type { Session } from '../../shared/api/schemas/identity.ts';
+import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
+import { database } from '../../shared/db/service.ts';
+import { HOME_BY_ROLE } from '../../shared/domain/identity/permissions.ts';
+import { permissionsOf } from '../../shared/domain/identity/policy.ts';
+import { verifyToken, type AuthenticatedActor } from '../lib/auth.ts';
+import type { Reply, Request } from '../lib/http.ts';
+import { passwordSignIn, refreshSignIn, revokeRefreshToken } from './cognito.ts';
+import { toUserView } from './views.ts';
+
+const REFRESH_COOKIE = 'sp_refresh';
+const REFRESH_MAX_AGE = 30 * 24 * 3600;
+
+const refreshCookie = (value: string, maxAge: number) =>
+  `${REFRESH_COOKIE}=${encodeURIComponent(value)}; Path=/api/auth; HttpOnly; Secure; SameSite=Strict; Max-Age=${maxAge}`;
+
+/** What the web app needs after sign-in: the user, the firm, permissions, landing page. */
+export async function sessionState(tenantId: string, userId: string) {
+  const db = database();
+  const [{ data: user }, { data: tenant }] = await Promise.all([
+    db.entities.user.get({ tenantId, userId }).go(),
+    db.entities.tenant.get({ tenantId }).go(),
+  ]);
+  if (!user || user.status !== 'active') throw unauthenticated('This account is not active.');
+  if (!tenant || tenant.status !== 'active') throw notFound('Firm');
+  const actor = { tenantId, userId, role: user.role, grants: [] };
+  return {
+    user: toUserView(user),
+    tenant: { tenantId, slug: tenant.slug, name: tenant.name, timeZone: tenant.timeZone, currency: tenant.currency },
+    permissions: [...permissionsOf(actor)],
+    home: HOME_BY_ROLE[user.role],
+  };
+}
+
+async function sessionFromIdToken(idToken: string): Promise<{ session: Session; tenantId: string; userId: string; role: string }> {
+  const claims = await verifyToken(idToken);
+  const state = await sessionState(claims.tenantId, claims.sub);
+  return {
+    session: { token: idToken, expiresAt: new Date(claims.expiresAt * 1000).toISOString(), ...state },
+    tenantId: claims.tenantId,
+    userId: claims.sub,
+    role: state.user.role,
+  };
+}
+
+export async function login(req: Request<{ email: string; password: string }>): Promise<Reply> {
+  const tokens = await passwordSignIn(req.body.email, req.body.password);
+  const { session, tenantId, userId, role } = await sessionFromIdToken(tokens.IdToken!);
+  const db = database();
+  await commitTransaction(db, (entities) =>
+    auditAndEvent(entities, { tenantId, actorId: userId, actorRole: role, ip: req.ip, userAgent: req.userAgent }, {
+      action: 'auth.login',
+      entityType: 'user',
+      entityId: userId,
+    }),
+  );
+  return { body: session, cookies: tokens.RefreshToken ? [refreshCookie(tokens.RefreshToken, REFRESH_MAX_AGE)] : [] };
+}
+
+export async function refresh(req: Request): Promise<Reply> {
+  const refreshToken = req.cookies[REFRESH_COOKIE];
+  if (!refreshToken) throw unauthenticated('Sign in to continue.');
+  const tokens = await refreshSignIn(refreshToken);
+  const { session } = await sessionFromIdToken(tokens.IdToken!);
+  // Cognito returns a new refresh token only when rotation is on; keep the cookie fresh either way.
+  return { body: session, cookies: [refreshCookie(tokens.RefreshToken ?? refreshToken, REFRESH_MAX_AGE)] };
+}
+
+export async function logout(req: Request): Promise<Reply> {
+  const actor = req.actor as AuthenticatedActor;
+  const refreshToken = req.cookies[REFRESH_COOKIE];
+  if (refreshToken) await revokeRefreshToken(refreshToken);
+  const db = database();
+  await commitTransaction(db, (entities) => [
+    // Tokens already handed out stop working too, not only the refresh token.
+    entities.user.patch({ tenantId: actor.tenantId, userId: actor.userId }).set({ tokensValidAfter: new Date().toISOString() }).commit(),
+    ...auditAndEvent(entities, { tenantId: actor.tenantId, actorId: actor.userId, actorRole: actor.role, ip: req.ip, userAgent: req.userAgent }, {
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: actor.userId,
+    }),
+  ]);
+  return { cookies: [refreshCookie('', 0)] };
+}

@@ -1,0 +1,75 @@
+/**
+ * Bearer-token authentication. The token is a Cognito ID token (it carries the tenant);
+ * the user record, not the token, decides role and status, so deactivation, role changes
+ * and logout take effect at once. See docs/adr/0002-auth-tokens.md.
+ */
+import { JwtRsaVerifier } from 'aws-jwt-verify';
+import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
+import { unauthenticated } from '../../shared/api/errors.ts';
+import { config } from '../../shared/config.ts';
+import { database } from '../../shared/db/service.ts';
+import type { Actor } from '../../shared/domain/identity/policy.ts';
+import type { Role } from '../../shared/domain/identity/permissions.ts';
+
+export interface AuthenticatedActor extends Actor {
+  email: string;
+  name: string;
+}
+
+/** aws-jwt-verify's own fetcher is https-only; the local Cognito stand-in speaks http. */
+const fetchJwks = { fetch: async (uri: string) => (await fetch(uri)).arrayBuffer() };
+
+let verifier: ReturnType<typeof createVerifier> | undefined;
+
+function createVerifier() {
+  const { JWT_ISSUER, USER_POOL_CLIENT_ID } = config();
+  return JwtRsaVerifier.create(
+    {
+      issuer: JWT_ISSUER,
+      jwksUri: `${JWT_ISSUER}/.well-known/jwks.json`,
+      audience: USER_POOL_CLIENT_ID,
+      customJwtCheck: ({ payload }) => {
+        if (payload.token_use !== 'id') throw new Error('not an ID token');
+        if (typeof payload['custom:tenantId'] !== 'string') throw new Error('no tenant claim');
+      },
+    },
+    { jwksCache: new SimpleJwksCache({ fetcher: fetchJwks }) },
+  );
+}
+
+export interface TokenClaims {
+  sub: string;
+  tenantId: string;
+  issuedAt: number; // epoch seconds
+  expiresAt: number;
+}
+
+export async function verifyToken(token: string): Promise<TokenClaims> {
+  verifier ??= createVerifier();
+  try {
+    const payload = await verifier.verify(token);
+    if (!payload.sub || !payload.iat || !payload.exp) throw new Error('incomplete token');
+    return { sub: payload.sub, tenantId: String(payload['custom:tenantId']), issuedAt: payload.iat, expiresAt: payload.exp };
+  } catch {
+    throw unauthenticated('Your session has expired. Sign in again.');
+  }
+}
+
+/** Loads the caller's user record and refuses inactive users or tokens older than a revocation. */
+export async function actorFromToken(token: string): Promise<AuthenticatedActor> {
+  const claims = await verifyToken(token);
+  const { data: user } = await database().entities.user.get({ tenantId: claims.tenantId, userId: claims.sub }).go();
+  if (!user || user.status !== 'active') throw unauthenticated('This account is not active.');
+  // Whole seconds, like `iat`: a token issued in the second of a revocation still counts.
+  if (user.tokensValidAfter && claims.issuedAt < Math.floor(Date.parse(user.tokensValidAfter) / 1000)) {
+    throw unauthenticated('Your session has ended. Sign in again.');
+  }
+  return {
+    tenantId: user.tenantId,
+    userId: user.userId,
+    role: user.role as Role,
+    grants: [],
+    email: user.email,
+    name: user.name,
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * The one middy chain every HTTP Lambda uses: structured logging, routing from the manifest,
+ * zod parsing, authentication and permission check, and a single error mapper.
+ * Handlers stay thin: they receive parsed input and an authenticated actor.
+ */
+import middy from '@middy/core';
+import httpRouterHandler from '@middy/http-router';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
+import { z } from 'zod';
+import { AppError, forbidden, unauthenticated, validationFailed, type ErrorBody } from '../../shared/api/errors.ts';
+import { routesOf, type Context, type RouteDef } from '../../shared/api/routes.ts';
+import { hasPermission } from '../../shared/domain/identity/policy.ts';
+import { actorFromToken, type AuthenticatedActor } from './auth.ts';
+
+export interface Request<Body = unknown, Query = unknown> {
+  body: Body;
+  query: Query;
+  params: Record<string, string>;
+  cookies: Record<string, string>;
+  ip: string;
+  userAgent: string;
+  requestId: string;
+  /** Present on every route whose access is not 'public'. */
+  actor: AuthenticatedActor | undefined;
+}
+
+export interface Reply {
+  status?: number;
+  body?: unknown;
+  cookies?: string[];
+}
+
+export type Operation = (req: Request<never, never>) => Promise<Reply>;
+
+type Event = APIGatewayProxyEventV2;
+type Result = APIGatewayProxyStructuredResultV2;
+
+const jsonHeaders = (requestId: string, extra: Record<string, string> = {}) => ({
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-request-id': requestId,
+  ...extra,
+});
+
+/** zod issues → one problem per field, named by its path (e.g. `budget.min`). */
+export function fieldProblems(error: z.ZodError, prefix = '') {
+  return error.issues.map((issue) => ({
+    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix || 'body',
+    message: issue.message,
+  }));
+}
+
+function parse(schema: z.ZodType | undefined, value: unknown, where: 'body' | 'query'): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) throw validationFailed(fieldProblems(result.error, where === 'query' ? 'query' : ''));
+  return result.data;
+}
+
+function readBody(event: Event): unknown {
+  if (!event.body) return undefined;
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw validationFailed([{ field: 'body', message: 'is not valid JSON' }]);
+  }
+}
+
+function readCookies(event: Event): Record<string, string> {
+  const pairs = (event.cookies ?? []).map((c) => {
+    const at = c.indexOf('=');
+    return [c.slice(0, at).trim(), decodeURIComponent(c.slice(at + 1).trim())] as const;
+  });
+  return Object.fromEntries(pairs);
+}
+
+async function authenticate(route: RouteDef, event: Event): Promise<AuthenticatedActor | undefined> {
+  if (route.access === 'public') return undefined;
+  const header = event.headers?.authorization ?? '';
+  const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+  if (!token) throw unauthenticated();
+  const actor = await actorFromToken(token);
+  if (route.access !== 'signed-in' && !hasPermission(actor, route.access)) throw forbidden();
+  return actor;
+}
+
+function routeHandler(route: RouteDef, operation: Operation) {
+  return async (event: Event): Promise<Result> => {
+    const requestId = event.requestContext.requestId;
+    const actor = await authenticate(route, event);
+    const request: Request = {
+      body: parse(route.body, readBody(event), 'body'),
+      query: parse(route.query, event.queryStringParameters, 'query'),
+      params: (event.pathParameters ?? {}) as Record<string, string>,
+      cookies: readCookies(event),
+      ip: event.requestContext.http.sourceIp,
+      userAgent: event.requestContext.http.userAgent ?? '',
+      requestId,
+      actor,
+    };
+    const reply = await operation(request as Request<never, never>);
+    return {
+      statusCode: reply.status ?? (reply.body === undefined ? 204 : 200),
+      headers: jsonHeaders(requestId),
+      ...(reply.cookies && { cookies: reply.cookies }),
+      body: reply.body === undefined ? '' : JSON.stringify(reply.body),
+    };
+  };
+}
+
+function errorResult(error: unknown, requestId: string, logger: Logger): Result {
+  const known = error instanceof AppError ? error : undefined;
+  if (!known) logger.error('unhandled error', error as Error);
+  const body: ErrorBody = {
+    error: known
+      ? { code: known.code, message: known.message, ...(known.details && { details: known.details }), requestId }
+      : { code: 'internal', message: 'Something went wrong on our side. Please try again.', requestId },
+  };
+  return { statusCode: known?.status ?? 500, headers: jsonHeaders(requestId, known?.headers), body: JSON.stringify(body) };
+}
+
+/**
+ * Builds a bounded context's Lambda handler from the manifest. Every manifest route of the
+ * context must have an operation: a missing one fails at cold start, not at request time.
+ */
+export function contextHandler(context: Context, operations: Record<string, Operation>) {
+  const routes = routesOf(context);
+  const missing = routes.filter((r) => !operations[r.operationId]).map((r) => r.operationId);
+  if (missing.length) throw new Error(`${context}: no operation for ${missing.join(', ')}`);
+
+  const logger = new Logger({ serviceName: context });
+  const router = httpRouterHandler<Event, Result>({
+    routes: routes.map((r) => ({ method: r.method, path: r.path, handler: routeHandler(r, operations[r.operationId]!) })),
+    notFoundResponse: ({ method, path }) => {
+      throw new AppError('not_found', `No route ${method} ${path}.`);
+    },
+  });
+
+  return middy<Event, Result, Error, LambdaContext>()
+    .use(injectLambdaContext(logger))
+    .use({
+      onError: (request) => {
+        request.response = errorResult(request.error, request.event.requestContext?.requestId ?? '', logger);
+      },
+    })
+    .handler(router as unknown as (e: Event, c: LambdaContext) => Promise<Result>);
+}

@@ -1,0 +1,166 @@
+/**
+ * The local stand-in for API Gateway (HTTP API, payload 2.0) and CloudFront: `/api/*` is
+ * routed by the same manifest CDK uses to the real context handlers; everything else is
+ * the built static site. One origin, as in production.
+ */
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { pathPattern, ROUTES, type Context, type RouteDef } from '../../shared/api/routes.ts';
+import { SECURITY_HEADERS } from '../../shared/web/security-headers.ts';
+
+type Handler = (event: APIGatewayProxyEventV2, context: LambdaContext) => Promise<APIGatewayProxyStructuredResultV2>;
+
+const MAX_BODY_BYTES = 6 * 1024 * 1024; // the Lambda request payload limit
+const compiled = ROUTES.map((route) => ({ route: route as RouteDef, pattern: pathPattern(route.path) }));
+const handlers = new Map<Context, Promise<Handler>>();
+
+function handlerFor(context: Context): Promise<Handler> {
+  if (!handlers.has(context)) handlers.set(context, import(`../../functions/${context}/index.ts`).then((m: { handler: Handler }) => m.handler));
+  return handlers.get(context)!;
+}
+
+function matchRoute(method: string, path: string) {
+  for (const { route, pattern } of compiled) {
+    const m = pattern.exec(path);
+    if (m && route.method === method) return { route, params: { ...m.groups } };
+  }
+  return undefined;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Error('payload too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function toEvent(req: IncomingMessage, url: URL, route: RouteDef, params: Record<string, string>, body: Buffer): APIGatewayProxyEventV2 {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined && k !== 'cookie') headers[k] = Array.isArray(v) ? v.join(',') : v;
+  const cookies = (req.headers.cookie ?? '').split(';').map((c) => c.trim()).filter(Boolean);
+  const now = new Date();
+  return {
+    version: '2.0',
+    routeKey: `${route.method} ${route.path}`,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    ...(cookies.length && { cookies }),
+    ...(url.search && { queryStringParameters: Object.fromEntries(url.searchParams) }),
+    ...(Object.keys(params).length && { pathParameters: params }),
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: url.host,
+      domainPrefix: 'local',
+      http: { method: route.method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: req.headers['user-agent'] ?? '' },
+      requestId: randomUUID(),
+      routeKey: `${route.method} ${route.path}`,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+    },
+    ...(body.length && { body: body.toString('utf8') }),
+    isBase64Encoded: false,
+  };
+}
+
+function lambdaContext(context: Context, requestId: string): LambdaContext {
+  const deadline = Date.now() + 29_000;
+  return {
+    awsRequestId: requestId,
+    functionName: `local-${context}`,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:local-${context}`,
+    memoryLimitInMB: '512',
+    logGroupName: `/aws/lambda/local-${context}`,
+    logStreamName: 'local',
+    callbackWaitsForEmptyEventLoop: false,
+    getRemainingTimeInMillis: () => deadline - Date.now(),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, code: string, message: string) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS });
+  res.end(JSON.stringify({ error: { code, message } }));
+}
+
+async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL) {
+  const method = req.method ?? 'GET';
+  const match = matchRoute(method, url.pathname);
+  if (!match) return sendJson(res, 404, 'not_found', `No route ${method} ${url.pathname}.`);
+  let body: Buffer;
+  try {
+    body = await readBody(req);
+  } catch {
+    return sendJson(res, 413, 'payload_too_large', 'The request body is larger than 6 MB.');
+  }
+  const event = toEvent(req, url, match.route, match.params, body);
+  const handler = await handlerFor(match.route.context);
+  const result = await handler(event, lambdaContext(match.route.context, event.requestContext.requestId));
+  const headers: Record<string, string | string[]> = { ...SECURITY_HEADERS, ...(result.headers as Record<string, string>) };
+  if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+  res.writeHead(result.statusCode ?? 200, headers);
+  res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+async function fileIfExists(path: string) {
+  const info = await stat(path).catch(() => undefined);
+  return info?.isFile() ? path : undefined;
+}
+
+async function serveStatic(res: ServerResponse, url: URL, siteDir: string) {
+  const relative = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+  const candidate = join(siteDir, relative);
+  if (!candidate.startsWith(siteDir)) return sendJson(res, 400, 'bad_path', 'Bad path.');
+  const file = (await fileIfExists(candidate)) ?? (await fileIfExists(join(candidate, 'index.html')));
+  const notFound = file ? undefined : await fileIfExists(join(siteDir, '404.html'));
+  const path = file ?? notFound;
+  if (!path) return sendJson(res, 404, 'not_found', 'Not found.');
+  const immutable = relative.startsWith('/_astro/');
+  res.writeHead(file ? 200 : 404, {
+    'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ...SECURITY_HEADERS,
+  });
+  createReadStream(path).pipe(res);
+}
+
+export function startGateway(port: number, siteDir: string, log: (line: string) => void): Promise<Server> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    const work = url.pathname.startsWith('/api/') ? serveApi(req, res, url) : serveStatic(res, url, siteDir);
+    work.catch((error: unknown) => {
+      log(`gateway error on ${req.method} ${url.pathname}: ${String(error)}`);
+      if (!res.headersSent) sendJson(res, 500, 'internal', 'Something went wrong on our side.');
+      else res.end();
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * The whole portal on loopback: DynamoDB Local, cognito-local, s3rver, maildev and the
+ * gateway mounting the real handlers. Used by `npm start` and by the tests.
+ */
+import { rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { resetConfig } from '../../shared/config.ts';
+import { startCognito } from './cognito.ts';
+import { ensureTable, LOCAL_AWS, startDynamo } from './dynamo.ts';
+import { startGateway } from './gateway.ts';
+import { freePort, stopChild, type Child } from './process.ts';
+import { seedDemoData } from './seed.ts';
+import { startMail, startS3, UPLOADS_BUCKET } from './storage.ts';
+
+export interface StackOptions {
+  /** Where data persists between runs; null keeps DynamoDB in memory (tests). */
+  dataDir: string;
+  persist: boolean;
+  fresh: boolean;
+  port: number;
+  inboxPort?: number;
+  siteDir: string;
+  log: (line: string) => void;
+}
+
+export interface RunningStack {
+  portalUrl: string;
+  inboxUrl: string;
+  env: Record<string, string>;
+  stop: () => Promise<void>;
+}
+
+const TABLE_NAME = 'service-portal-local';
+
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const { dataDir, log } = options;
+  if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
+  const children: Child[] = [];
+  const closers: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    await Promise.allSettled([...closers.map((c) => c()), ...children.map((c) => stopChild(c))]);
+  };
+
+  try {
+    const [dynamoPort, cognitoPort, s3Port, smtpPort, inboxPort] = await Promise.all([
+      freePort(), freePort(), freePort(), freePort(), options.inboxPort ?? freePort(),
+    ]);
+    // allSettled, not all: when one fails, the others must have finished starting to be stopped.
+    const started = await Promise.allSettled([
+      startDynamo(dynamoPort, options.persist ? join(dataDir, 'dynamodb') : null).then((d) => (children.push(d.child), d)),
+      startCognito(cognitoPort, join(dataDir, 'cognito')).then((c) => (children.push(c.child), c)),
+      startS3(s3Port, join(dataDir, 's3')).then((s) => (closers.push(() => s.server.close()), s)),
+      startMail(smtpPort, inboxPort).then((m) => (children.push(m.child), m)),
+    ] as const);
+    const failure = started.find((r) => r.status === 'rejected');
+    if (failure) throw failure.reason;
+    const [dynamo, cognito, s3, mail] = started.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [
+      Awaited<ReturnType<typeof startDynamo>>,
+      Awaited<ReturnType<typeof startCognito>>,
+      Awaited<ReturnType<typeof startS3>>,
+      Awaited<ReturnType<typeof startMail>>,
+    ];
+    await ensureTable(dynamo.endpoint, TABLE_NAME);
+
+    const portalUrl = `http://localhost:${options.port}`;
+    const env: Record<string, string> = {
+      STAGE: 'local',
+      AWS_REGION: LOCAL_AWS.region,
+      AWS_ACCESS_KEY_ID: LOCAL_AWS.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_AWS.credentials.secretAccessKey,
+      TABLE_NAME,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      COGNITO_ENDPOINT: cognito.endpoint,
+      USER_POOL_ID: cognito.poolId,
+      USER_POOL_CLIENT_ID: cognito.clientId,
+      JWT_ISSUER: cognito.issuer,
+      S3_ENDPOINT: s3.endpoint,
+      UPLOADS_BUCKET,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      PUBLIC_URL: portalUrl,
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    };
+    // The handlers run in this process, as Lambda would run them, configured by env.
+    Object.assign(process.env, env);
+    resetConfig();
+
+    await seedDemoData(cognito);
+    const gateway: Server = await startGateway(options.port, options.siteDir, log);
+    closers.push(() => new Promise((resolve) => gateway.close(() => resolve())));
+    return { portalUrl, inboxUrl: mail.inboxUrl, env, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,24 @@
+/** s3rver (in-process S3 API) for uploads, plus maildev (SMTP catcher with a web inbox) as a child. */
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import S3rver from 's3rver';
+import { readyOrStopped, startChild, type Child } from './process.ts';
+
+export const UPLOADS_BUCKET = 'portal-uploads';
+
+export async function startS3(port: number, directory: string): Promise<{ server: S3rver; endpoint: string }> {
+  mkdirSync(directory, { recursive: true });
+  const server = new S3rver({ port, address: '127.0.0.1', directory, silent: true, configureBuckets: [{ name: UPLOADS_BUCKET, configs: [] }] });
+  await server.run();
+  return { server, endpoint: `http://127.0.0.1:${port}` };
+}
+
+export async function startMail(smtpPort: number, webPort: number): Promise<{ child: Child; inboxUrl: string }> {
+  // The package exports only its library entry; its CLI sits beside it.
+  const bin = join(dirname(fileURLToPath(import.meta.resolve('maildev'))), 'bin/maildev.js');
+  const child = startChild('maildev', process.execPath, [bin, '--smtp', String(smtpPort), '--web', String(webPort), '--ip', '127.0.0.1', '--web-ip', '127.0.0.1', '--silent']);
+  const inboxUrl = `http://127.0.0.1:${webPort}`;
+  await readyOrStopped(child, async () => (await fetch(`${inboxUrl}/api/email`)).ok);
+  return { child, inboxUrl };
+}

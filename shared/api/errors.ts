@@ -1,0 +1,49 @@
+/** Typed errors the handlers throw; the one error mapper turns them into `{ error: {...} }`. */
+
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  unprocessable: 422,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: FieldProblem[]; requestId?: string };
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: FieldProblem[] | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(code: ErrorCode, message: string, details?: FieldProblem[], headers: Record<string, string> = {}) {
+    super(message);
+    this.code = code;
+    this.details = details;
+    this.headers = headers;
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const validationFailed = (details: FieldProblem[]) =>
+  new AppError('validation_failed', `Invalid input: ${details.map((d) => `${d.field} ${d.message}`).join('; ')}`, details);
+export const unauthenticated = (message = 'Sign in to continue.') => new AppError('unauthenticated', message);
+export const forbidden = (message = 'You do not have permission to do that.') => new AppError('forbidden', message);
+export const notFound = (what: string) => new AppError('not_found', `${what} not found.`);
+export const conflict = (message: string) => new AppError('conflict', message);
+export const rateLimited = (message: string, retryAfterSeconds: number) =>
+  new AppError('rate_limited', message, undefined, { 'retry-after': String(retryAfterSeconds) });

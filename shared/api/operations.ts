@@ -1,0 +1,44 @@
+/**
+ * The operations of the API as plain data (no schemas, so the web bundle stays small).
+ * `routes.ts` attaches the zod schemas; the local gateway, CDK, OpenAPI and the web client
+ * all derive from this one list.
+ */
+import type { Permission } from '../domain/identity/permissions.ts';
+
+/** Bounded contexts: one Lambda each. */
+export const CONTEXTS = ['identity', 'platform'] as const;
+export type Context = (typeof CONTEXTS)[number];
+
+/** 'public': no token; 'signed-in': any active user; a permission: users holding it. */
+export type Access = 'public' | 'signed-in' | Permission;
+
+export interface OperationDef {
+  operationId: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: `/api/${string}`;
+  context: Context;
+  access: Access;
+  summary: string;
+}
+
+const define = <const T extends readonly OperationDef[]>(ops: T) => ops;
+
+export const OPERATIONS = define([
+  { operationId: 'login', method: 'POST', path: '/api/auth/login', context: 'identity', access: 'public', summary: 'Sign in with email and password' },
+  { operationId: 'refresh', method: 'POST', path: '/api/auth/refresh', context: 'identity', access: 'public', summary: 'New token from the refresh cookie' },
+  { operationId: 'logout', method: 'POST', path: '/api/auth/logout', context: 'identity', access: 'signed-in', summary: 'Revoke the session and clear the cookie' },
+  { operationId: 'getMe', method: 'GET', path: '/api/me', context: 'identity', access: 'signed-in', summary: 'The signed-in user, firm and permissions' },
+  { operationId: 'listUsers', method: 'GET', path: '/api/users', context: 'identity', access: 'users.view', summary: "List the firm's users" },
+  { operationId: 'getOpenApi', method: 'GET', path: '/api/openapi.json', context: 'platform', access: 'public', summary: 'This API as OpenAPI 3.1' },
+  { operationId: 'getHealth', method: 'GET', path: '/api/health', context: 'platform', access: 'public', summary: 'Liveness of the API and its table' },
+]);
+
+export type OperationId = (typeof OPERATIONS)[number]['operationId'];
+
+export const operation = (id: OperationId): OperationDef => OPERATIONS.find((o) => o.operationId === id)!;
+
+/** `/api/users/{id}` → RegExp with named groups. */
+export function pathPattern(path: string): RegExp {
+  const source = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, '(?<$1>[^/]+)');
+  return new RegExp(`^${source}$`);
+}

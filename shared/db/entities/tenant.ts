@@ -1,0 +1,28 @@
+import { Entity } from 'electrodb';
+
+/** A firm. Looked up by id (from the token) or by its public slug (login, register, booking pages). */
+export const Tenant = new Entity({
+  model: { entity: 'tenant', version: '1', service: 'portal' },
+  attributes: {
+    tenantId: { type: 'string', required: true, readOnly: true },
+    slug: { type: 'string', required: true },
+    name: { type: 'string', required: true },
+    timeZone: { type: 'string', required: true },
+    currency: { type: 'string', required: true },
+    locale: { type: ['en', 'ar', 'hi'] as const, required: true, default: 'en' },
+    status: { type: ['active', 'suspended'] as const, required: true, default: 'active' },
+    createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
+  },
+  indexes: {
+    byId: {
+      pk: { field: 'pk', composite: ['tenantId'], template: 't#${tenantId}' },
+      sk: { field: 'sk', composite: [], template: 'tenant' },
+    },
+    // Platform directory: the one key not under a tenant, because it is how a tenant is found.
+    bySlug: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: ['slug'], template: 'slug#${slug}' },
+      sk: { field: 'gsi1sk', composite: [], template: 'tenant' },
+    },
+  },
+});

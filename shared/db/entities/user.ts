@@ -1,0 +1,56 @@
+import { Entity } from 'electrodb';
+import { ROLES } from '../../domain/identity/permissions.ts';
+
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/** A person in a firm: client or staff. The id is the Cognito `sub`. Never hard-deleted. */
+export const User = new Entity({
+  model: { entity: 'user', version: '1', service: 'portal' },
+  attributes: {
+    tenantId: { type: 'string', required: true, readOnly: true },
+    userId: { type: 'string', required: true, readOnly: true },
+    email: { type: 'string', required: true },
+    name: { type: 'string', required: true },
+    phone: { type: 'string' },
+    role: { type: ROLES, required: true },
+    status: { type: ['invited', 'active', 'deactivated'] as const, required: true, default: 'active' },
+    locale: { type: ['en', 'ar', 'hi'] as const, required: true, default: 'en' },
+    timeZone: { type: 'string', required: true, default: 'UTC' },
+    company: { type: 'string' },
+    // Staff profile (empty for clients).
+    employeeId: { type: 'string' },
+    department: { type: 'string' },
+    position: { type: 'string' },
+    skills: { type: 'set', items: 'string' },
+    expertiseLevel: { type: ['junior', 'intermediate', 'senior', 'expert'] as const },
+    /** Minor units of the firm's currency per hour. */
+    hourlyRate: { type: 'number' },
+    availabilityStatus: { type: ['available', 'busy', 'offline', 'on_leave'] as const },
+    maxConcurrentProjects: { type: 'number', default: 3 },
+    hireDate: { type: 'string' },
+    managerId: { type: 'string' },
+    /** Local wall-clock hours per weekday in `timeZone`, e.g. { mon: [{ start: '09:00', end: '17:00' }] }. */
+    workingHours: {
+      type: 'map',
+      properties: Object.fromEntries(
+        WEEKDAYS.map((d) => [d, { type: 'list', items: { type: 'map', properties: { start: { type: 'string' }, end: { type: 'string' } } } }]),
+      ) as Record<(typeof WEEKDAYS)[number], { type: 'list'; items: { type: 'map'; properties: { start: { type: 'string' }; end: { type: 'string' } } } }>,
+    },
+    /** Tokens issued before this instant are refused (logout, deactivation, role change). */
+    tokensValidAfter: { type: 'string' },
+    version: { type: 'number', required: true, default: 1 },
+    createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
+    updatedAt: { type: 'string', required: true, default: () => new Date().toISOString(), watch: '*', set: () => new Date().toISOString() },
+  },
+  indexes: {
+    byTenant: {
+      pk: { field: 'pk', composite: ['tenantId'], template: 't#${tenantId}' },
+      sk: { field: 'sk', composite: ['userId'], template: 'user#${userId}' },
+    },
+    byEmail: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: ['tenantId', 'email'], template: 't#${tenantId}#email#${email}' },
+      sk: { field: 'gsi1sk', composite: [], template: 'user' },
+    },
+  },
+});

@@ -1,0 +1,78 @@
+/**
+ * Every mutation is one transaction: the change, its audit entry and its outbox event.
+ * Nothing is announced that was not written; nothing written goes unannounced.
+ */
+import { randomUUID } from 'node:crypto';
+import { conflict } from '../api/errors.ts';
+import type { FieldChange } from '../domain/audit/diff.ts';
+import type { Db } from './service.ts';
+
+const OUTBOX_TTL_SECONDS = 7 * 24 * 3600;
+
+export interface ChangeContext {
+  tenantId: string;
+  actorId: string;
+  actorRole: string;
+  ip?: string;
+  userAgent?: string;
+}
+
+export interface ChangeRecord {
+  action: string; // e.g. 'user.role_changed'
+  entityType: string;
+  entityId: string;
+  changes?: FieldChange[];
+  /** Domain event for the bus; omitted only for changes nobody reacts to. */
+  event?: { type: string; detail: Record<string, unknown> };
+}
+
+type WriteBuilder = Parameters<Db['transaction']['write']>[0];
+type TransactionEntities = Parameters<WriteBuilder>[0];
+type TransactionItem = ReturnType<WriteBuilder>[number];
+
+/** The audit entry and outbox event items to add to the transaction holding the change. */
+export function auditAndEvent(entities: TransactionEntities, ctx: ChangeContext, change: ChangeRecord, now = new Date()) {
+  const at = now.toISOString();
+  const items: TransactionItem[] = [
+    entities.audit
+      .create({
+        tenantId: ctx.tenantId,
+        auditId: randomUUID(),
+        at,
+        actorId: ctx.actorId,
+        actorRole: ctx.actorRole,
+        action: change.action,
+        entityType: change.entityType,
+        entityId: change.entityId,
+        changes: change.changes ?? [],
+        ...(ctx.ip && { ip: ctx.ip }),
+        ...(ctx.userAgent && { userAgent: ctx.userAgent.slice(0, 512) }),
+      })
+      .commit(),
+  ];
+  if (change.event) {
+    items.push(
+      entities.outbox
+        .create({
+          tenantId: ctx.tenantId,
+          eventId: randomUUID(),
+          type: change.event.type,
+          at,
+          detail: { ...change.event.detail, entityId: change.entityId, actorId: ctx.actorId },
+          expiresAt: Math.floor(now.getTime() / 1000) + OUTBOX_TTL_SECONDS,
+        })
+        .commit(),
+    );
+  }
+  return items;
+}
+
+/** Runs a write transaction; a failed condition (stale version, taken slot) becomes a 409. */
+export async function commitTransaction(db: Db, build: WriteBuilder, conflictMessage = 'This record was changed by someone else. Reload and try again.') {
+  const result = await db.transaction.write(build).go();
+  if (result.canceled) {
+    const reasons = (result.data as Array<{ code?: string }>).map((d) => d.code).filter(Boolean);
+    if (reasons.includes('ConditionalCheckFailed')) throw conflict(conflictMessage);
+    throw new Error(`transaction cancelled: ${reasons.join(', ')}`);
+  }
+}

@@ -1,0 +1,23 @@
+import { Service } from 'electrodb';
+import { config } from '../config.ts';
+import { dynamoClient } from './client.ts';
+import { AuditEntry } from './entities/audit-entry.ts';
+import { OutboxEvent } from './entities/outbox-event.ts';
+import { Tenant } from './entities/tenant.ts';
+import { User } from './entities/user.ts';
+
+const entities = { tenant: Tenant, user: User, audit: AuditEntry, outbox: OutboxEvent };
+
+export type Db = ReturnType<typeof createDb>;
+
+function createDb() {
+  return new Service(entities, { client: dynamoClient(), table: config().TABLE_NAME });
+}
+
+let db: Db | undefined;
+
+/** The ElectroDB service bound to the configured table (one per process). */
+export function database(): Db {
+  db ??= createDb();
+  return db;
+}

@@ -1,0 +1,74 @@
+/** Roles, named permissions and the role → permission map (the seeds' list, grown per feature). */
+
+export const ROLES = ['CLIENT', 'TEAM_MEMBER', 'TEAM_LEAD', 'ADMIN', 'SUPER_ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const STAFF_ROLES: readonly Role[] = ['TEAM_MEMBER', 'TEAM_LEAD', 'ADMIN', 'SUPER_ADMIN'];
+
+export const PERMISSIONS = [
+  'service_requests.create',
+  'service_requests.read.all',
+  'service_requests.read.own',
+  'service_requests.update',
+  'service_requests.delete',
+  'service_requests.assign',
+  'tasks.create',
+  'tasks.read.all',
+  'tasks.read.assigned',
+  'tasks.update',
+  'tasks.delete',
+  'tasks.assign',
+  'team.manage',
+  'team.view',
+  'users.manage',
+  'users.view',
+  'analytics.view',
+  'analytics.export',
+  'audit.view',
+  'permissions.manage',
+  'system.health',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const CLIENT: Permission[] = ['service_requests.create', 'service_requests.read.own'];
+
+const TEAM_MEMBER: Permission[] = [
+  'service_requests.read.own',
+  'service_requests.update',
+  'tasks.read.assigned',
+  'tasks.update',
+  'team.view',
+];
+
+const TEAM_LEAD: Permission[] = [
+  ...TEAM_MEMBER,
+  'service_requests.create',
+  'service_requests.read.all',
+  'service_requests.assign',
+  'tasks.create',
+  'tasks.read.all',
+  'tasks.assign',
+  'users.view',
+  'analytics.view',
+];
+
+const ADMIN: Permission[] = PERMISSIONS.filter((p) => p !== 'system.health');
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  CLIENT,
+  TEAM_MEMBER,
+  TEAM_LEAD,
+  ADMIN,
+  SUPER_ADMIN: PERMISSIONS,
+};
+
+/** Where each role lands after signing in. */
+export const HOME_BY_ROLE: Readonly<Record<Role, string>> = {
+  CLIENT: '/portal/',
+  TEAM_MEMBER: '/staff/',
+  TEAM_LEAD: '/staff/',
+  ADMIN: '/admin/',
+  SUPER_ADMIN: '/admin/',
+};
+
+export const isStaff = (role: Role): boolean => STAFF_ROLES.includes(role);

@@ -1,0 +1,50 @@
+/**
+ * The one place that answers "may this actor do this (to this object)".
+ * Used by every handler and by the web to show or hide actions.
+ */
+import { ROLE_PERMISSIONS, isStaff, type Permission, type Role } from './permissions.ts';
+
+export interface Grant {
+  permission: Permission;
+  expiresAt: string; // ISO instant
+}
+
+export interface Actor {
+  tenantId: string;
+  userId: string;
+  role: Role;
+  grants: readonly Grant[];
+}
+
+/** Something owned inside a tenant: its client and, for staff work, its assignee. */
+export interface OwnedObject {
+  tenantId: string;
+  clientId?: string;
+  assigneeId?: string;
+}
+
+export function permissionsOf(actor: Actor, now: Date = new Date()): Set<Permission> {
+  const granted = actor.grants.filter((g) => Date.parse(g.expiresAt) > now.getTime()).map((g) => g.permission);
+  return new Set([...ROLE_PERMISSIONS[actor.role], ...granted]);
+}
+
+export function hasPermission(actor: Actor, permission: Permission, now?: Date): boolean {
+  return permissionsOf(actor, now).has(permission);
+}
+
+/**
+ * Object-level check (OWASP API1): the tenant must match for everyone but the platform
+ * operator; `.own` / `.assigned` permissions further require the actor to own the object.
+ */
+export function canAccess(
+  actor: Actor,
+  object: OwnedObject,
+  scope: { all: Permission; own?: Permission },
+  now?: Date,
+): boolean {
+  if (object.tenantId !== actor.tenantId && actor.role !== 'SUPER_ADMIN') return false;
+  const perms = permissionsOf(actor, now);
+  if (perms.has(scope.all)) return true;
+  if (!scope.own || !perms.has(scope.own)) return false;
+  return isStaff(actor.role) ? object.assigneeId === actor.userId : object.clientId === actor.userId;
+}
