@@ -74,8 +74,8 @@ export async function logout(req: Request): Promise<Reply> {
   if (refreshToken) await revokeRefreshToken(refreshToken);
   const db = database();
   await commitTransaction(db, (entities) => [
-    // Tokens already handed out stop working too, not only the refresh token.
-    entities.user.patch({ tenantId: actor.tenantId, userId: actor.userId }).set({ tokensValidAfter: new Date().toISOString() }).commit(),
+    // This session only: its ID token is refused until it expires; other devices stay signed in.
+    entities.revokedToken.create({ tenantId: actor.tenantId, jti: actor.tokenId, userId: actor.userId, expiresAt: actor.tokenExpiresAt }).commit(),
     ...auditAndEvent(entities, { tenantId: actor.tenantId, actorId: actor.userId, actorRole: actor.role, ip: req.ip, userAgent: req.userAgent }, {
       action: 'auth.logout',
       entityType: 'user',

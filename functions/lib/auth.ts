@@ -14,6 +14,9 @@ import type { Role } from '../../shared/domain/identity/permissions.ts';
 export interface AuthenticatedActor extends Actor {
   email: string;
   name: string;
+  /** The bearer token's id and expiry, so sign-out can refuse exactly this session's token. */
+  tokenId: string;
+  tokenExpiresAt: number;
 }
 
 /** aws-jwt-verify's own fetcher is https-only; the local Cognito stand-in speaks http. */
@@ -39,6 +42,7 @@ function createVerifier() {
 
 export interface TokenClaims {
   sub: string;
+  jti: string;
   tenantId: string;
   issuedAt: number; // epoch seconds
   expiresAt: number;
@@ -48,20 +52,28 @@ export async function verifyToken(token: string): Promise<TokenClaims> {
   verifier ??= createVerifier();
   try {
     const payload = await verifier.verify(token);
-    if (!payload.sub || !payload.iat || !payload.exp) throw new Error('incomplete token');
-    return { sub: payload.sub, tenantId: String(payload['custom:tenantId']), issuedAt: payload.iat, expiresAt: payload.exp };
+    if (!payload.sub || !payload.iat || !payload.exp || !payload.jti) throw new Error('incomplete token');
+    return { sub: payload.sub, jti: payload.jti, tenantId: String(payload['custom:tenantId']), issuedAt: payload.iat, expiresAt: payload.exp };
   } catch {
     throw unauthenticated('Your session has expired. Sign in again.');
   }
 }
 
-/** Loads the caller's user record and refuses inactive users or tokens older than a revocation. */
+/**
+ * Loads the caller's user record and refuses inactive users, signed-out sessions and tokens
+ * older than a user-wide revocation (deactivation, role change, password reset).
+ */
 export async function actorFromToken(token: string): Promise<AuthenticatedActor> {
   const claims = await verifyToken(token);
-  const { data: user } = await database().entities.user.get({ tenantId: claims.tenantId, userId: claims.sub }).go();
+  const { entities } = database();
+  const [{ data: user }, { data: revoked }] = await Promise.all([
+    entities.user.get({ tenantId: claims.tenantId, userId: claims.sub }).go(),
+    entities.revokedToken.get({ tenantId: claims.tenantId, jti: claims.jti }).go(),
+  ]);
   if (!user || user.status !== 'active') throw unauthenticated('This account is not active.');
-  // Whole seconds, like `iat`: a token issued in the second of a revocation still counts.
-  if (user.tokensValidAfter && claims.issuedAt < Math.floor(Date.parse(user.tokensValidAfter) / 1000)) {
+  if (revoked) throw unauthenticated('Your session has ended. Sign in again.');
+  // `iat` has whole seconds: a token issued in the very second of a revocation is refused too.
+  if (user.tokensValidAfter && claims.issuedAt <= Math.floor(Date.parse(user.tokensValidAfter) / 1000)) {
     throw unauthenticated('Your session has ended. Sign in again.');
   }
   return {
@@ -71,5 +83,7 @@ export async function actorFromToken(token: string): Promise<AuthenticatedActor>
     grants: [],
     email: user.email,
     name: user.name,
+    tokenId: claims.jti,
+    tokenExpiresAt: claims.expiresAt,
   };
 }

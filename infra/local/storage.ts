@@ -1,7 +1,6 @@
 /** s3rver (in-process S3 API) for uploads, plus maildev (SMTP catcher with a web inbox) as a child. */
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import S3rver from 's3rver';
 import { readyOrStopped, startChild, type Child } from './process.ts';
 
@@ -15,8 +14,8 @@ export async function startS3(port: number, directory: string): Promise<{ server
 }
 
 export async function startMail(smtpPort: number, webPort: number): Promise<{ child: Child; inboxUrl: string }> {
-  // The package exports only its library entry; its CLI sits beside it.
-  const bin = join(dirname(fileURLToPath(import.meta.resolve('maildev'))), 'bin/maildev.js');
+  // The package exports only its library entry, so its CLI is found by path.
+  const bin = resolve(import.meta.dirname, '../../node_modules/maildev/dist/bin/maildev.js');
   const child = startChild('maildev', process.execPath, [bin, '--smtp', String(smtpPort), '--web', String(webPort), '--ip', '127.0.0.1', '--web-ip', '127.0.0.1', '--silent']);
   const inboxUrl = `http://127.0.0.1:${webPort}`;
   await readyOrStopped(child, async () => (await fetch(`${inboxUrl}/api/email`)).ok);

@@ -3,10 +3,11 @@ import { config } from '../config.ts';
 import { dynamoClient } from './client.ts';
 import { AuditEntry } from './entities/audit-entry.ts';
 import { OutboxEvent } from './entities/outbox-event.ts';
+import { RevokedToken } from './entities/revoked-token.ts';
 import { Tenant } from './entities/tenant.ts';
 import { User } from './entities/user.ts';
 
-const entities = { tenant: Tenant, user: User, audit: AuditEntry, outbox: OutboxEvent };
+const entities = { tenant: Tenant, user: User, audit: AuditEntry, outbox: OutboxEvent, revokedToken: RevokedToken };
 
 export type Db = ReturnType<typeof createDb>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const email = z.email().max(254).transform((e) => e.trim().toLowerCase());
+/** Trimmed and lower-cased before it is checked, so ' Sarah@Firm.com ' signs in as sarah@firm.com. */
+export const email = z.string().trim().toLowerCase().pipe(z.email().max(254));
 
 /** Cursor pagination: every list is one Query page; `cursor` is opaque to clients. */
 export const pageQuery = z.object({

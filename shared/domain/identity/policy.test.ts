@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canAccess, hasPermission, permissionsOf, type Actor } from './policy.ts';
-import { PERMISSIONS, ROLE_PERMISSIONS, ROLES } from './permissions.ts';
+import { canEnterArea, PERMISSIONS, ROLE_PERMISSIONS, ROLES } from './permissions.ts';
 
 const actor = (role: Actor['role'], over: Partial<Actor> = {}): Actor => ({
   tenantId: 't1',
@@ -52,5 +52,20 @@ describe('object access', () => {
 
   it('denies without the own-permission even when owning', () => {
     expect(canAccess(actor('CLIENT'), { tenantId: 't1', clientId: 'u1' }, { all: 'users.manage' })).toBe(false);
+  });
+});
+
+describe('web areas', () => {
+  it.each([
+    ['CLIENT', 'portal', true],
+    ['CLIENT', 'staff', false],
+    ['CLIENT', 'admin', false],
+    ['TEAM_MEMBER', 'staff', true],
+    ['TEAM_MEMBER', 'admin', false],
+    ['TEAM_LEAD', 'portal', false],
+    ['ADMIN', 'admin', true],
+    ['ADMIN', 'staff', true],
+  ] as const)('%s may enter %s: %s', (role, area, expected) => {
+    expect(canEnterArea(role, area)).toBe(expected);
   });
 });

@@ -1,0 +1,74 @@
+/**
+ * Every route × every kind of caller → expected status. A new operation without a row here
+ * fails the first test, so no route ships without its deny paths written down.
+ * Object-level isolation (own vs other client, own vs other firm) is asserted per context
+ * in that context's tests; here the other-firm admin must get the status of an admin and
+ * never data of this firm (see users.int.test.ts).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { OPERATIONS, type OperationId } from '../shared/api/operations.ts';
+import { api, signIn } from '../infra/local/test-client.ts';
+
+const ACTORS = {
+  anonymous: null,
+  client: 'john@example.com',
+  member: 'mike@designpi.com',
+  lead: 'sarah@designpi.com',
+  admin: 'hello@designpi.com',
+  otherFirmAdmin: 'admin@northwind.example',
+} as const;
+type ActorName = keyof typeof ACTORS;
+
+interface Row {
+  request: { method: string; path: string; body?: unknown };
+  expect: Record<ActorName, number>;
+  /** Routes that end the caller's session get a fresh sign-in per cell. */
+  consumesSession?: boolean;
+}
+
+const everyone = (status: number): Record<ActorName, number> => ({ anonymous: status, client: status, member: status, lead: status, admin: status, otherFirmAdmin: status });
+const signedIn = (status: number) => ({ ...everyone(status), anonymous: 401 });
+
+const MATRIX: Record<OperationId, Row> = {
+  login: { request: { method: 'POST', path: '/api/auth/login', body: { email: 'jane@example.com', password: 'Demo-Passw0rd!' } }, expect: everyone(200) },
+  // The cookie, not the bearer, decides: none is sent here.
+  refresh: { request: { method: 'POST', path: '/api/auth/refresh' }, expect: everyone(401) },
+  logout: { request: { method: 'POST', path: '/api/auth/logout' }, expect: signedIn(204), consumesSession: true },
+  getMe: { request: { method: 'GET', path: '/api/me' }, expect: signedIn(200) },
+  listUsers: { request: { method: 'GET', path: '/api/users' }, expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 } },
+  getOpenApi: { request: { method: 'GET', path: '/api/openapi.json' }, expect: everyone(200) },
+  getHealth: { request: { method: 'GET', path: '/api/health' }, expect: everyone(200) },
+};
+
+const tokens = new Map<ActorName, string>();
+const tokenOf = async (actor: ActorName, fresh = false) => {
+  const email = ACTORS[actor];
+  if (!email) return undefined;
+  if (fresh) return (await signIn(email)).token;
+  if (!tokens.has(actor)) tokens.set(actor, (await signIn(email)).token);
+  return tokens.get(actor);
+};
+
+beforeAll(async () => {
+  for (const actor of Object.keys(ACTORS) as ActorName[]) await tokenOf(actor);
+});
+
+describe('authorization matrix', () => {
+  it('has a row for every operation', () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(OPERATIONS.map((o) => o.operationId).sort());
+  });
+
+  const cells = Object.entries(MATRIX).flatMap(([id, row]) => (Object.keys(ACTORS) as ActorName[]).map((actor) => [id, actor, row.expect[actor], row] as const));
+
+  it.each(cells)('%s as %s → %i', async (_id, actor, expected, row) => {
+    // Logging out a shared token would break later cells; it gets a session of its own.
+    const token = await tokenOf(actor, row.consumesSession);
+    const res = await api(row.request.path, {
+      method: row.request.method,
+      ...(row.request.body !== undefined && { body: JSON.stringify(row.request.body) }),
+      ...(token && { token }),
+    });
+    expect(res.status).toBe(expected);
+    if (expected >= 400) expect(res.body.error.code).toBeTruthy();
+  });
+});

@@ -1,0 +1,41 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, signIn, type Signed } from '../../infra/local/test-client.ts';
+
+let admin: Signed;
+let otherAdmin: Signed;
+
+beforeAll(async () => {
+  [admin, otherAdmin] = await Promise.all([signIn('hello@designpi.com'), signIn('admin@northwind.example')]);
+});
+
+describe('GET /api/users', () => {
+  it("pages through the caller's own firm only, with a cursor", async () => {
+    const emails: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = cursor ? `?limit=2&cursor=${encodeURIComponent(cursor)}` : '?limit=2';
+      const res = await api(`/api/users${query}`, { token: admin.token });
+      expect(res.status).toBe(200);
+      expect(res.body.items.length).toBeLessThanOrEqual(2);
+      emails.push(...res.body.items.map((u: { email: string }) => u.email));
+      cursor = res.body.nextCursor;
+      pages++;
+    } while (cursor && pages < 10);
+    expect(emails.sort()).toEqual(['bob@example.com', 'hello@designpi.com', 'jane@example.com', 'john@example.com', 'mike@designpi.com', 'sarah@designpi.com']);
+  });
+
+  it('never shows another firm, whatever the cursor says', async () => {
+    const theirs = await api('/api/users?limit=1', { token: otherAdmin.token });
+    expect(theirs.body.items[0].email).toMatch(/northwind|client\.example/);
+    const res = await api(`/api/users?limit=5&cursor=${encodeURIComponent(theirs.body.nextCursor)}`, { token: admin.token });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0].field).toBe('query.cursor');
+  });
+
+  it('rejects a bad limit naming the field', async () => {
+    const res = await api('/api/users?limit=0', { token: admin.token });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0]).toMatchObject({ field: 'query.limit' });
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * The signed-in frame of /portal, /staff and /admin: restores the session, sends strangers
+ * to the login page, and refuses roles that may not enter the area.
+ */
+import { useEffect, useState, type ReactNode } from 'react';
+import type { Session } from '../../../../shared/api/schemas/identity.ts';
+import { canEnterArea, type Area } from '../../../../shared/domain/identity/permissions.ts';
+import { restoreSession, signOut } from '../api.ts';
+import { format, useI18n } from '../i18n/index.ts';
+import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import { ErrorNotice, Loading } from './Status.tsx';
+
+const NAV: Record<Area, { href: string; label: (t: ReturnType<typeof useI18n>['t']) => string }[]> = {
+  portal: [{ href: '/portal/', label: (t) => t.nav.dashboard }],
+  staff: [{ href: '/staff/', label: (t) => t.nav.dashboard }],
+  admin: [
+    { href: '/admin/', label: (t) => t.nav.dashboard },
+    { href: '/admin/users/', label: (t) => t.nav.team },
+  ],
+};
+
+type State = { kind: 'loading' } | { kind: 'error'; error: unknown } | { kind: 'ready'; session: Session };
+
+export function Shell({ area, children }: { area: Area; children: (session: Session) => ReactNode }) {
+  const { t } = useI18n();
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    restoreSession()
+      .then((session) => {
+        if (!session) {
+          location.assign(`/login/?next=${encodeURIComponent(location.pathname)}`);
+          return;
+        }
+        setState({ kind: 'ready', session });
+      })
+      .catch((error: unknown) => setState({ kind: 'error', error }));
+  }, [attempt]);
+
+  if (state.kind === 'loading') return <Loading />;
+  if (state.kind === 'error') return <ErrorNotice error={state.error} onRetry={() => setAttempt((a) => a + 1)} />;
+
+  const { session } = state;
+  const allowed = canEnterArea(session.user.role, area);
+  const onSignOut = async () => {
+    await signOut();
+    location.assign('/login/');
+  };
+
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
+        {t.skipToContent}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
+          <div className="me-auto">
+            <p className="font-semibold text-brand-700">{session.tenant.name}</p>
+            <p className="text-xs text-slate-500">{t.shell.areas[area]}</p>
+          </div>
+          {allowed && (
+            <nav aria-label={t.shell.mainNav}>
+              <ul className="flex gap-4 text-sm">
+                {NAV[area].map((item) => (
+                  <li key={item.href}>
+                    <a href={item.href} aria-current={location.pathname === item.href ? 'page' : undefined} className="hover:underline aria-[current=page]:font-semibold">
+                      {item.label(t)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          <LanguageSwitcher />
+          <p className="text-sm text-slate-600" data-testid="signed-in-as">
+            {format(t.shell.signedInAs, { name: session.user.name })} · {t.roles[session.user.role]}
+          </p>
+          <button type="button" onClick={onSignOut} className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
+            {t.shell.signOut}
+          </button>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {allowed ? (
+          children(session)
+        ) : (
+          <section role="alert" className="rounded border border-amber-200 bg-amber-50 p-6">
+            <h1 className="text-xl font-semibold">{t.forbidden.title}</h1>
+            <p className="mt-2">{t.forbidden.body}</p>
+            <a href={session.home} className="mt-4 inline-block font-medium text-brand-700 underline">
+              {t.forbidden.goHome}
+            </a>
+          </section>
+        )}
+      </main>
+    </>
+  );
+}

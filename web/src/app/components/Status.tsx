@@ -1,0 +1,27 @@
+import { ApiError } from '../api.ts';
+import { useI18n } from '../i18n/index.ts';
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p role="status" className="p-8 text-center text-slate-500">
+      {t.loading}
+    </p>
+  );
+}
+
+/** Shows what went wrong in the user's language where we know, the server's message otherwise. */
+export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useI18n();
+  const message = error instanceof ApiError ? (error.code === 'network' ? t.errors.network : error.message) : t.errors.generic;
+  return (
+    <div role="alert" className="rounded border border-red-200 bg-red-50 p-4 text-red-800">
+      <p>{message}</p>
+      {onRetry && (
+        <button type="button" onClick={onRetry} className="mt-2 font-medium underline">
+          {t.retry}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { UserView } from '../../../../shared/api/schemas/identity.ts';
+import { call } from '../api.ts';
+import { Shell } from '../components/Shell.tsx';
+import { ErrorNotice, Loading } from '../components/Status.tsx';
+import { useI18n } from '../i18n/index.ts';
+import { mount } from '../mount.tsx';
+
+function UsersTable() {
+  const { t } = useI18n();
+  const [users, setUsers] = useState<UserView[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [state, setState] = useState<'loading' | 'ready' | 'more'>('loading');
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(async (from: string | null) => {
+    setError(null);
+    setState(from ? 'more' : 'loading');
+    try {
+      const page = await call('listUsers', { query: { limit: 25, cursor: from ?? undefined } });
+      setUsers((prev) => (from ? [...prev, ...page.items] : page.items));
+      setCursor(page.nextCursor);
+    } catch (e) {
+      setError(e);
+    }
+    setState('ready');
+  }, []);
+
+  useEffect(() => void load(null), [load]);
+
+  if (state === 'loading') return <Loading />;
+  return (
+    <section>
+      <h1 className="mb-4 text-2xl font-semibold">{t.users.title}</h1>
+      {error !== null && <ErrorNotice error={error} onRetry={() => void load(users.length ? cursor : null)} />}
+      {users.length === 0 && error === null ? (
+        <p className="text-slate-600">{t.users.empty}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg bg-white shadow">
+          <table className="w-full text-start text-sm">
+            <thead className="bg-slate-100 text-slate-600">
+              <tr>
+                <th scope="col" className="px-4 py-2 text-start">{t.users.name}</th>
+                <th scope="col" className="px-4 py-2 text-start">{t.users.email}</th>
+                <th scope="col" className="px-4 py-2 text-start">{t.users.role}</th>
+                <th scope="col" className="px-4 py-2 text-start">{t.users.status}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.userId} className="border-t border-slate-100">
+                  <td className="px-4 py-2">{u.name}</td>
+                  <td className="px-4 py-2">{u.email}</td>
+                  <td className="px-4 py-2">{t.roles[u.role]}</td>
+                  <td className="px-4 py-2">{t.users.statuses[u.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {cursor && (
+        <button type="button" disabled={state === 'more'} onClick={() => void load(cursor)} className="mt-4 rounded border border-slate-300 px-4 py-2 disabled:opacity-60">
+          {state === 'more' ? t.loading : t.users.more}
+        </button>
+      )}
+    </section>
+  );
+}
+
+mount(() => <Shell area="admin">{() => <UsersTable />}</Shell>);

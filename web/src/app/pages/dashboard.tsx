@@ -1,0 +1,33 @@
+import type { Area } from '../../../../shared/domain/identity/permissions.ts';
+import { Shell } from '../components/Shell.tsx';
+import { format, useI18n } from '../i18n/index.ts';
+import { mount } from '../mount.tsx';
+
+const LEAD: Record<Area, 'portalLead' | 'staffLead' | 'adminLead'> = { portal: 'portalLead', staff: 'staffLead', admin: 'adminLead' };
+
+function Dashboard({ area }: { area: Area }) {
+  const { t } = useI18n();
+  return (
+    <Shell area={area}>
+      {(session) => (
+        <section>
+          <h1 className="text-2xl font-semibold">{format(t.dashboard.welcome, { name: session.user.name })}</h1>
+          <p className="mt-1 text-slate-600">{format(t.dashboard.firm, { firm: session.tenant.name })}</p>
+          <p className="mt-4">{t.dashboard[LEAD[area]]}</p>
+          <h2 className="mt-8 text-lg font-semibold">{t.dashboard.permissions}</h2>
+          <ul className="mt-2 flex flex-wrap gap-2" aria-label={t.dashboard.permissions}>
+            {session.permissions.map((p) => (
+              <li key={p} className="rounded bg-brand-50 px-2 py-1 font-mono text-xs text-brand-700">
+                {p}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </Shell>
+  );
+}
+
+/** The page tells which area it is through `data-area` on #app. */
+const area = (document.getElementById('app')?.dataset.area ?? 'portal') as Area;
+mount(() => <Dashboard area={area} />);

@@ -1,0 +1,29 @@
+import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
+import { useI18n } from '../i18n/index.ts';
+import { mount } from '../mount.tsx';
+
+function HomePage() {
+  const { t } = useI18n();
+  return (
+    <main className="mx-auto max-w-4xl px-4 py-16">
+      <div className="flex items-center justify-between">
+        <p className="text-lg font-semibold text-brand-700">{t.appName}</p>
+        <LanguageSwitcher />
+      </div>
+      <h1 className="mt-16 text-4xl font-bold tracking-tight">{t.home.title}</h1>
+      <p className="mt-4 max-w-2xl text-lg text-slate-600">{t.home.lead}</p>
+      <a href="/login/" className="mt-8 inline-block rounded bg-brand-600 px-5 py-3 font-medium text-white hover:bg-brand-700">
+        {t.home.signIn}
+      </a>
+      <ul className="mt-12 grid gap-4 sm:grid-cols-2">
+        {t.home.features.map((f) => (
+          <li key={f} className="rounded-lg bg-white p-4 shadow-sm">
+            {f}
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
+
+mount(HomePage);
