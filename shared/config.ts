@@ -1,17 +1,17 @@
 /** Runtime configuration: parsed once per process (cold start); missing config fails loudly. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-const optionalUrl = z.url().optional();
+const optionalUrl = z.optional(z.url());
 
 const configSchema = z.object({
   STAGE: z.enum(['local', 'dev', 'prod']),
-  AWS_REGION: z.string().min(1),
-  TABLE_NAME: z.string().min(1),
+  AWS_REGION: z.string().check(z.minLength(1)),
+  TABLE_NAME: z.string().check(z.minLength(1)),
   /** Set only locally: DynamoDB Local / cognito-local endpoints. */
   DYNAMODB_ENDPOINT: optionalUrl,
   COGNITO_ENDPOINT: optionalUrl,
-  USER_POOL_ID: z.string().min(1),
-  USER_POOL_CLIENT_ID: z.string().min(1),
+  USER_POOL_ID: z.string().check(z.minLength(1)),
+  USER_POOL_CLIENT_ID: z.string().check(z.minLength(1)),
   /** Token issuer; JWKS is read from `${JWT_ISSUER}/.well-known/jwks.json`. */
   JWT_ISSUER: z.url(),
   /** Public origin of the portal, used to build links in emails. */

@@ -1,5 +1,12 @@
+import { IDENTITY_SCHEMAS } from '../../shared/api/schemas/identity.ts';
+import { actorFromToken } from '../lib/auth.ts';
 import { contextHandler } from '../lib/http.ts';
 import { login, logout, refresh } from './session.ts';
 import { getMe, listUsers } from './users.ts';
 
-export const handler = contextHandler('identity', { login, refresh, logout, getMe, listUsers });
+export const handler = contextHandler({
+  context: 'identity',
+  schemas: IDENTITY_SCHEMAS,
+  operations: { login, refresh, logout, getMe, listUsers },
+  authenticate: actorFromToken,
+});

@@ -3,7 +3,7 @@
  * the user record, not the token, decides role and status, so deactivation, role changes
  * and logout take effect at once. See docs/adr/0002-auth-tokens.md.
  */
-import { JwtRsaVerifier } from 'aws-jwt-verify';
+import { JwtVerifier } from 'aws-jwt-verify/jwt-verifier';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import { unauthenticated } from '../../shared/api/errors.ts';
 import { config } from '../../shared/config.ts';
@@ -26,7 +26,7 @@ let verifier: ReturnType<typeof createVerifier> | undefined;
 
 function createVerifier() {
   const { JWT_ISSUER, USER_POOL_CLIENT_ID } = config();
-  return JwtRsaVerifier.create(
+  return JwtVerifier.create(
     {
       issuer: JWT_ISSUER,
       jwksUri: `${JWT_ISSUER}/.well-known/jwks.json`,

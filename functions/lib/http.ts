@@ -8,11 +8,17 @@ import httpRouterHandler from '@middy/http-router';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
-import { z } from 'zod';
+import type * as z from 'zod/mini';
 import { AppError, forbidden, unauthenticated, validationFailed, type ErrorBody } from '../../shared/api/errors.ts';
-import { routesOf, type Context, type RouteDef } from '../../shared/api/routes.ts';
+import { OPERATIONS, type Context, type OperationDef } from '../../shared/api/operations.ts';
+import type { Schemas } from '../../shared/api/schemas/types.ts';
 import { hasPermission } from '../../shared/domain/identity/policy.ts';
-import { actorFromToken, type AuthenticatedActor } from './auth.ts';
+import type { AuthenticatedActor } from './auth.ts';
+
+type RouteDef = OperationDef & Schemas;
+
+/** Turns a bearer token into the caller; injected so contexts with only public routes carry no auth code. */
+export type Authenticator = (token: string) => Promise<AuthenticatedActor>;
 
 export interface Request<Body = unknown, Query = unknown> {
   body: Body;
@@ -45,14 +51,14 @@ const jsonHeaders = (requestId: string, extra: Record<string, string> = {}) => (
 });
 
 /** zod issues → one problem per field, named by its path (e.g. `budget.min`). */
-export function fieldProblems(error: z.ZodError, prefix = '') {
+export function fieldProblems(error: { issues: z.core.$ZodIssue[] }, prefix = '') {
   return error.issues.map((issue) => ({
     field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix || 'body',
     message: issue.message,
   }));
 }
 
-function parse(schema: z.ZodType | undefined, value: unknown, where: 'body' | 'query'): unknown {
+function parse(schema: z.ZodMiniType | undefined, value: unknown, where: 'body' | 'query'): unknown {
   if (!schema) return undefined;
   const result = schema.safeParse(value ?? {});
   if (!result.success) throw validationFailed(fieldProblems(result.error, where === 'query' ? 'query' : ''));
@@ -77,8 +83,8 @@ function readCookies(event: Event): Record<string, string> {
   return Object.fromEntries(pairs);
 }
 
-async function authenticate(route: RouteDef, event: Event): Promise<AuthenticatedActor | undefined> {
-  if (route.access === 'public') return undefined;
+async function authenticate(route: RouteDef, event: Event, actorFromToken: Authenticator | undefined): Promise<AuthenticatedActor | undefined> {
+  if (route.access === 'public' || !actorFromToken) return undefined;
   const header = event.headers?.authorization ?? '';
   const token = header.startsWith('Bearer ') ? header.slice(7) : '';
   if (!token) throw unauthenticated();
@@ -87,10 +93,10 @@ async function authenticate(route: RouteDef, event: Event): Promise<Authenticate
   return actor;
 }
 
-function routeHandler(route: RouteDef, operation: Operation) {
+function routeHandler(route: RouteDef, operation: Operation, actorFromToken: Authenticator | undefined) {
   return async (event: Event): Promise<Result> => {
     const requestId = event.requestContext.requestId;
-    const actor = await authenticate(route, event);
+    const actor = await authenticate(route, event, actorFromToken);
     const request: Request = {
       body: parse(route.body, readBody(event), 'body'),
       query: parse(route.query, event.queryStringParameters, 'query'),
@@ -122,18 +128,29 @@ function errorResult(error: unknown, requestId: string, logger: Logger): Result 
   return { statusCode: known?.status ?? 500, headers: jsonHeaders(requestId, known?.headers), body: JSON.stringify(body) };
 }
 
+export interface ContextDefinition {
+  context: Context;
+  /** The context's own schema map (shared/api/schemas/<context>.ts). */
+  schemas: Record<string, Schemas>;
+  operations: Record<string, Operation>;
+  /** Required when any route of the context is not public. */
+  authenticate?: Authenticator;
+}
+
 /**
  * Builds a bounded context's Lambda handler from the manifest. Every manifest route of the
- * context must have an operation: a missing one fails at cold start, not at request time.
+ * context must have an operation and schemas, and non-public routes an authenticator:
+ * a gap fails at cold start, not at request time.
  */
-export function contextHandler(context: Context, operations: Record<string, Operation>) {
-  const routes = routesOf(context);
-  const missing = routes.filter((r) => !operations[r.operationId]).map((r) => r.operationId);
-  if (missing.length) throw new Error(`${context}: no operation for ${missing.join(', ')}`);
+export function contextHandler({ context, schemas, operations, authenticate: actorFromToken }: ContextDefinition) {
+  const routes: RouteDef[] = OPERATIONS.filter((o) => o.context === context).map((o) => ({ ...o, ...schemas[o.operationId] }));
+  const missing = routes.filter((r) => !operations[r.operationId] || !schemas[r.operationId]).map((r) => r.operationId);
+  if (missing.length) throw new Error(`${context}: no operation or schemas for ${missing.join(', ')}`);
+  if (!actorFromToken && routes.some((r) => r.access !== 'public')) throw new Error(`${context}: non-public routes need an authenticator`);
 
   const logger = new Logger({ serviceName: context });
   const router = httpRouterHandler<Event, Result>({
-    routes: routes.map((r) => ({ method: r.method, path: r.path, handler: routeHandler(r, operations[r.operationId]!) })),
+    routes: routes.map((r) => ({ method: r.method, path: r.path, handler: routeHandler(r, operations[r.operationId]!, actorFromToken) })),
     notFoundResponse: ({ method, path }) => {
       throw new AppError('not_found', `No route ${method} ${path}.`);
     },

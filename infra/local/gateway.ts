@@ -9,13 +9,13 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { pathPattern, ROUTES, type Context, type RouteDef } from '../../shared/api/routes.ts';
+import { OPERATIONS, pathPattern, type Context, type OperationDef } from '../../shared/api/operations.ts';
 import { SECURITY_HEADERS } from '../../shared/web/security-headers.ts';
 
 type Handler = (event: APIGatewayProxyEventV2, context: LambdaContext) => Promise<APIGatewayProxyStructuredResultV2>;
 
 const MAX_BODY_BYTES = 6 * 1024 * 1024; // the Lambda request payload limit
-const compiled = ROUTES.map((route) => ({ route: route as RouteDef, pattern: pathPattern(route.path) }));
+const compiled = OPERATIONS.map((route: OperationDef) => ({ route, pattern: pathPattern(route.path) }));
 const handlers = new Map<Context, Promise<Handler>>();
 
 function handlerFor(context: Context): Promise<Handler> {
@@ -42,7 +42,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function toEvent(req: IncomingMessage, url: URL, route: RouteDef, params: Record<string, string>, body: Buffer): APIGatewayProxyEventV2 {
+function toEvent(req: IncomingMessage, url: URL, route: OperationDef, params: Record<string, string>, body: Buffer): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined && k !== 'cookie') headers[k] = Array.isArray(v) ? v.join(',') : v;
   const cookies = (req.headers.cookie ?? '').split(';').map((c) => c.trim()).filter(Boolean);

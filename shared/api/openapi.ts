@@ -1,10 +1,10 @@
 /** The OpenAPI 3.1 document, generated from the route manifest and its zod schemas. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ERROR_STATUS } from './errors.ts';
 import { ROUTES, type RouteDef } from './routes.ts';
 import { errorResponse } from './schemas/common.ts';
 
-const json = (schema: z.ZodType, io: 'input' | 'output') => ({ 'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) } });
+const json = (schema: z.ZodMiniType, io: 'input' | 'output') => ({ 'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) } });
 
 function queryParameters(route: RouteDef) {
   if (!route.query) return [];

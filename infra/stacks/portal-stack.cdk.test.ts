@@ -1,0 +1,134 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { OPERATIONS } from '../../shared/api/operations.ts';
+import { TABLE_INDEXES } from '../../shared/db/table.ts';
+import { ROLES } from '../../shared/domain/identity/permissions.ts';
+import { CONTENT_SECURITY_POLICY } from '../../shared/web/security-headers.ts';
+import { buildApp } from '../app.ts';
+
+const synth = (stage: 'dev' | 'prod') => {
+  const { stack } = buildApp(new App({ context: { stage } }));
+  return Template.fromStack(stack);
+};
+
+let dev: Template;
+let prod: Template;
+beforeAll(() => {
+  dev = synth('dev');
+  prod = synth('prod');
+});
+
+describe('data', () => {
+  it('builds the single table from shared/db/table.ts with stream, TTL and PITR', () => {
+    dev.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+      GlobalSecondaryIndexes: TABLE_INDEXES.map((i) => Match.objectLike({ IndexName: i.name })),
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+    });
+  });
+
+  it('protects the prod table from deletion, not the dev one', () => {
+    prod.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: true })] }) });
+    dev.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Delete' });
+  });
+});
+
+describe('auth', () => {
+  it('has an immutable tenant claim, optional TOTP MFA, a strong password policy and threat protection', () => {
+    dev.hasResourceProperties('AWS::Cognito::UserPool', {
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'tenantId', Mutable: false })]),
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireSymbols: true }) },
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+    });
+  });
+
+  it('has one group per role', () => {
+    const groups = Object.values(dev.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
+    expect(groups.sort()).toEqual([...ROLES].sort());
+  });
+});
+
+describe('api', () => {
+  it('has one route per manifest operation, JWT-protected unless public', () => {
+    const routes = Object.values(dev.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual(OPERATIONS.map((o) => `${o.method} ${o.path}`).sort());
+    for (const op of OPERATIONS) {
+      const route = routes.find((r) => r.RouteKey === `${op.method} ${op.path}`)!;
+      expect(route.AuthorizationType ?? 'NONE').toBe(op.access === 'public' ? 'NONE' : 'JWT');
+    }
+  });
+
+  it('runs every function on Node 24, arm64', () => {
+    const functions = Object.entries(dev.findResources('AWS::Lambda::Function')).filter(([id]) => id.startsWith('Api')).map(([, f]) => f);
+    expect(functions.length).toBe(2);
+    for (const f of functions) expect(f.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
+  });
+
+  it('lets the platform function only read the table', () => {
+    const policies = Object.entries(dev.findResources('AWS::IAM::Policy'));
+    const actionsOf = (name: string) =>
+      policies.filter(([id]) => id.startsWith(`Api${name}FunctionServiceRoleDefaultPolicy`)).flatMap(([, p]) => p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => s.Action));
+    expect(actionsOf('platform')).toContain('dynamodb:GetItem');
+    expect(actionsOf('platform')).not.toContain('dynamodb:PutItem');
+    expect(actionsOf('identity')).toContain('dynamodb:PutItem');
+  });
+});
+
+describe('storage and web', () => {
+  it('keeps every bucket private, encrypted and TLS-only', () => {
+    const buckets = dev.findResources('AWS::S3::Bucket');
+    for (const b of Object.values(buckets)) {
+      expect(b.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+      expect(b.Properties.BucketEncryption).toBeDefined();
+    }
+    const tlsOnly = Object.values(dev.findResources('AWS::S3::BucketPolicy')).filter((p) =>
+      p.Properties.PolicyDocument.Statement.some((s: { Condition?: { Bool?: Record<string, string> } }) => s.Condition?.Bool?.['aws:SecureTransport'] === 'false'),
+    );
+    expect(tlsOnly.length).toBe(Object.keys(buckets).length);
+  });
+
+  it('serves the API on the site origin with the strict CSP, HSTS and a rate-limiting WAF', () => {
+    dev.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' })] }),
+    });
+    dev.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          ContentSecurityPolicy: { ContentSecurityPolicy: CONTENT_SECURITY_POLICY, Override: true },
+          StrictTransportSecurity: Match.objectLike({ IncludeSubdomains: true, Preload: true }),
+        }),
+      }),
+    });
+    dev.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'CLOUDFRONT',
+      Rules: Match.arrayWith([Match.objectLike({ Statement: { RateBasedStatement: { Limit: 2000, AggregateKeyType: 'IP' } } })]),
+    });
+  });
+
+  it('alarms on function errors and throttles', () => {
+    expect(Object.keys(dev.findResources('AWS::CloudWatch::Alarm')).length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('cdk-nag (AwsSolutions)', () => {
+  it('passes the portal stack with every suppression reasoned', () => {
+    const { app } = buildApp(new App({ context: { stage: 'prod' } }));
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  it('is really checking: an unencrypted, non-TLS bucket fails synthesis', () => {
+    const { app } = buildApp(new App({ context: { stage: 'dev' } }));
+    new Bucket(new Stack(app, 'Careless', { env: { region: 'us-east-1' } }), 'Loose');
+    expect(() => app.synth()).toThrow();
+  });
+
+  it('refuses an unknown stage', () => {
+    expect(() => buildApp(new App({ context: { stage: 'staging' } }))).toThrow(/Invalid CDK context: stage/);
+  });
+});

@@ -1,0 +1,30 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { Api } from '../constructs/api.ts';
+import { Auth } from '../constructs/auth.ts';
+import { Data } from '../constructs/data.ts';
+import { Observability } from '../constructs/observability.ts';
+import { Storage } from '../constructs/storage.ts';
+import { Web } from '../constructs/web.ts';
+import type { StageConfig } from '../stage.ts';
+
+/** The whole portal for one stage. Realtime, events and schedules join as those features land. */
+export class PortalStack extends Stack {
+  readonly api: Api;
+  readonly web: Web;
+
+  constructor(scope: Construct, id: string, stage: StageConfig, props?: StackProps) {
+    super(scope, id, props);
+    const data = new Data(this, 'Data', stage);
+    const auth = new Auth(this, 'Auth', stage);
+    const storage = new Storage(this, 'Storage', stage);
+    this.api = new Api(this, 'Api', { stage, auth, table: data.table });
+    this.web = new Web(this, 'Web', { stage, site: storage.site, logs: storage.logs, api: this.api.httpApi });
+    this.api.addRoutes(`https://${this.web.distribution.distributionDomainName}`);
+    new Observability(this, 'Observability', { stage, functions: [...this.api.functions.values()], table: data.table });
+
+    new CfnOutput(this, 'PortalUrl', { value: `https://${this.web.distribution.distributionDomainName}` });
+    new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
+    new CfnOutput(this, 'TableName', { value: data.table.tableName });
+  }
+}

@@ -1,0 +1,27 @@
+/** Deployment stage settings, read from CDK context and validated: bad context fails synth. */
+import * as z from 'zod/mini';
+
+const stageSchema = z.object({
+  stage: z.enum(['dev', 'prod']),
+  /** Where alarms are emailed; optional in dev. */
+  alarmEmail: z.optional(z.email()),
+  /** The verified SES identity mail is sent from. */
+  mailFrom: z._default(z.email(), 'no-reply@example.com'),
+  /** Requests per 5 minutes per IP before WAF blocks. */
+  rateLimitPer5Min: z._default(z.coerce.number().check(z.int(), z.minimum(100)), 2000),
+});
+
+export type StageConfig = z.infer<typeof stageSchema> & { isProd: boolean };
+
+export function readStage(context: (key: string) => unknown): StageConfig {
+  const parsed = stageSchema.safeParse({
+    stage: context('stage'),
+    alarmEmail: context('alarmEmail'),
+    mailFrom: context('mailFrom'),
+    rateLimitPer5Min: context('rateLimitPer5Min'),
+  });
+  if (!parsed.success) {
+    throw new Error(`Invalid CDK context: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return { ...parsed.data, isProd: parsed.data.stage === 'prod' };
+}
