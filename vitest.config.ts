@@ -6,8 +6,8 @@ export default defineConfig({
       { test: { name: 'unit', include: ['shared/**/*.test.ts', 'functions/**/*.test.ts', 'infra/local/**/*.test.ts'], exclude: ['**/*.int.test.ts'] } },
       {
         test: {
-          name: 'integration',
-          include: ['**/*.int.test.ts'],
+          name: 'stack',
+          include: ['**/*.int.test.ts', 'web/e2e/**/*.e2e.test.ts'],
           exclude: ['node_modules/**'],
           globalSetup: ['infra/local/test-stack.ts'],
           setupFiles: ['infra/local/test-env.ts'],

@@ -1,0 +1,67 @@
+/**
+ * Bundle report, run by `npm test`: each Lambda's minified size (bundled exactly as CDK does)
+ * and each page's JavaScript (gzip, with every module it imports). Exceeding a budget fails.
+ */
+import { build } from 'esbuild';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { CONTEXTS } from '../../shared/api/operations.ts';
+import { LAMBDA_BUDGET_BYTES, LAMBDA_BUNDLING } from './lambda.ts';
+
+const PAGE_JS_BUDGET_BYTES = 100 * 1024;
+const root = resolve(import.meta.dirname, '../..');
+const site = join(root, 'web/dist');
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const failures: string[] = [];
+
+console.log('Lambda bundles (minified)');
+for (const context of CONTEXTS) {
+  const result = await build({
+    ...LAMBDA_BUNDLING,
+    mainFields: [...LAMBDA_BUNDLING.mainFields],
+    external: [...LAMBDA_BUNDLING.external],
+    banner: { js: LAMBDA_BUNDLING.banner },
+    entryPoints: [join(root, `functions/${context}/index.ts`)],
+    bundle: true,
+    write: false,
+    logLevel: 'error',
+  });
+  const size = result.outputFiles[0]!.contents.length;
+  const over = size > LAMBDA_BUDGET_BYTES;
+  if (over) failures.push(`Lambda ${context}: ${kb(size)} > ${kb(LAMBDA_BUDGET_BYTES)}`);
+  console.log(`  ${over ? '✗' : '✓'} ${context.padEnd(12)} ${kb(size).padStart(9)}  (budget ${kb(LAMBDA_BUDGET_BYTES)})`);
+}
+
+/** A module and everything it imports statically or dynamically, as served under /_astro/. */
+function moduleGraph(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const source = readFileSync(file, 'utf8');
+  for (const [, spec] of source.matchAll(/(?:import|from)\s*\(?\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) moduleGraph(resolve(dirname(file), spec!), seen);
+  return seen;
+}
+
+function pages(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? pages(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
+  );
+}
+
+console.log('\nPage JavaScript (gzip, all modules a page loads)');
+for (const page of pages(site)) {
+  const html = readFileSync(page, 'utf8');
+  const files = new Set<string>();
+  for (const [, src] of html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)) for (const f of moduleGraph(join(site, src!))) files.add(f);
+  const size = [...files].reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0);
+  const over = size > PAGE_JS_BUDGET_BYTES;
+  const name = `/${relative(site, page)}`;
+  if (over) failures.push(`Page ${name}: ${kb(size)} > ${kb(PAGE_JS_BUDGET_BYTES)}`);
+  console.log(`  ${over ? '✗' : '✓'} ${name.padEnd(26)} ${kb(size).padStart(9)}  (budget ${kb(PAGE_JS_BUDGET_BYTES)})`);
+}
+
+if (failures.length) {
+  console.error(`\nOver budget:\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
+console.log('\nAll bundles within budget.');

@@ -1,0 +1,90 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launch, newPage, signInThroughForm, url } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('each role reaches its own portal', () => {
+  it.each([
+    ['john@example.com', '/portal/', 'John Doe · Client'],
+    ['mike@designpi.com', '/staff/', 'Mike Chen · Team member'],
+    ['sarah@designpi.com', '/staff/', 'Sarah Johnson · Team lead'],
+    ['hello@designpi.com', '/admin/', 'Diana Price · Admin'],
+  ])('%s lands on %s', async (email, home, who) => {
+    const page = await newPage(browser);
+    await signInThroughForm(page, email);
+    await page.waitForURL(url(home));
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain(who);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Welcome, /);
+    await page.context().close();
+  });
+});
+
+describe('access', () => {
+  it('keeps a client out of /admin, in the page and at the API', async () => {
+    const page = await newPage(browser);
+    await signInThroughForm(page, 'jane@example.com');
+    await page.waitForURL(url('/portal/'));
+    await page.goto(url('/admin/users/'));
+    await expect.poll(() => page.getByRole('heading', { name: 'This area is not for your role' }).count()).toBe(1);
+    expect(await page.getByRole('table').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('sends a stranger to sign in and back to where they were going', async () => {
+    const page = await newPage(browser);
+    await page.goto(url('/admin/users/'));
+    await page.waitForURL(url('/login/?next=%2Fadmin%2Fusers%2F'));
+    await page.getByLabel('Email').fill('hello@designpi.com');
+    await page.getByLabel('Password').fill('Demo-Passw0rd!');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(url('/admin/users/'));
+    const rows = page.getByRole('row');
+    await expect.poll(() => rows.count()).toBe(7); // header + the six DesignPi users
+    expect(await page.getByRole('cell', { name: 'admin@northwind.example' }).count()).toBe(0);
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
+  it('says so when the password is wrong, and stays on the form', async () => {
+    const page = await newPage(browser);
+    await signInThroughForm(page, 'john@example.com', 'wrong-password');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Email or password is incorrect.');
+    expect(new URL(page.url()).pathname).toBe('/login/');
+    await page.context().close();
+  });
+
+  it('signs out and forgets the session', async () => {
+    const page = await newPage(browser);
+    await signInThroughForm(page, 'bob@example.com');
+    await page.waitForURL(url('/portal/'));
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(url('/login/'));
+    await page.goto(url('/portal/'));
+    await page.waitForURL(/\/login\/\?next=/);
+    await page.context().close();
+  });
+});
+
+describe('languages', () => {
+  it('switches to Arabic right-to-left and keeps it across pages', async () => {
+    const page = await newPage(browser);
+    await page.goto(url('/login/'));
+    await expectAccessible(page);
+    await page.getByLabel('Language').selectOption('ar');
+    await expect.poll(() => page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('سجّل الدخول إلى بوابتك');
+    await page.goto(url('/'));
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await page.getByLabel('اللغة').selectOption('hi');
+    await expect.poll(() => page.getByRole('link', { name: 'साइन इन करें' }).count()).toBe(1);
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    await page.context().close();
+  });
+});
