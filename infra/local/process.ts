@@ -74,6 +74,6 @@ export async function readyOrStopped(child: Child, check: () => Promise<unknown>
     await waitUntil(child.name, check, timeoutMs);
   } catch (error) {
     await stopChild(child);
-    throw new Error(`${String(error)}\n${child.name} said:\n${child.output()}`);
+    throw new Error(`${String(error)}\n${child.name} said:\n${child.output()}`, { cause: error });
   }
 }
