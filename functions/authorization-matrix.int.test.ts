@@ -36,6 +36,17 @@ const MATRIX: Record<OperationId, Row> = {
   logout: { request: { method: 'POST', path: '/api/auth/logout' }, expect: signedIn(204), consumesSession: true },
   getMe: { request: { method: 'GET', path: '/api/me' }, expect: signedIn(200) },
   listUsers: { request: { method: 'GET', path: '/api/users' }, expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 } },
+  // Authorization is decided before the body is read: an empty body shows 401/403 vs 400.
+  createInvitation: { request: { method: 'POST', path: '/api/invitations', body: {} }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 } },
+  listInvitations: { request: { method: 'GET', path: '/api/invitations' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 } },
+  // Another firm's real invitation is 404 too: see invitations.int.test.ts.
+  resendInvitation: {
+    request: { method: 'POST', path: '/api/invitations/00000000-0000-0000-0000-000000000000/resend' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
+  },
+  // Public, guarded by the link itself: a forged link is 404 for everyone.
+  previewInvitation: { request: { method: 'GET', path: '/api/invitations/preview?token=t-designpi.x.forged' }, expect: everyone(404) },
+  acceptInvitation: { request: { method: 'POST', path: '/api/invitations/accept', body: { token: 't-designpi.x.forged', password: 'Demo-Passw0rd!' } }, expect: everyone(404) },
   getOpenApi: { request: { method: 'GET', path: '/api/openapi.json' }, expect: everyone(200) },
   getHealth: { request: { method: 'GET', path: '/api/health' }, expect: everyone(200) },
 };

@@ -1,39 +1,60 @@
-/** Runtime configuration: parsed once per process (cold start); missing config fails loudly. */
+/**
+ * Runtime configuration, in sections: each is parsed from env once, on first use (cold start),
+ * so a function needs only the settings of the parts it uses. Missing config fails loudly.
+ */
 import * as z from 'zod/mini';
 
-const optionalUrl = z.optional(z.url());
+const required = () => z.string().check(z.minLength(1));
 
-const configSchema = z.object({
-  STAGE: z.enum(['local', 'dev', 'prod']),
-  AWS_REGION: z.string().check(z.minLength(1)),
-  TABLE_NAME: z.string().check(z.minLength(1)),
-  /** Set only locally: DynamoDB Local / cognito-local endpoints. */
-  DYNAMODB_ENDPOINT: optionalUrl,
-  COGNITO_ENDPOINT: optionalUrl,
-  USER_POOL_ID: z.string().check(z.minLength(1)),
-  USER_POOL_CLIENT_ID: z.string().check(z.minLength(1)),
-  /** Token issuer; JWKS is read from `${JWT_ISSUER}/.well-known/jwks.json`. */
-  JWT_ISSUER: z.url(),
-  /** Public origin of the portal, used to build links in emails. */
-  PUBLIC_URL: z.url(),
-});
+const sections = {
+  core: z.object({
+    STAGE: z.enum(['local', 'dev', 'prod']),
+    AWS_REGION: required(),
+    TABLE_NAME: required(),
+    /** Public origin of the portal, used to build links in emails. */
+    PUBLIC_URL: z.url(),
+    /** Set only locally: DynamoDB Local. */
+    DYNAMODB_ENDPOINT: z.optional(z.url()),
+  }),
+  auth: z.object({
+    USER_POOL_ID: required(),
+    USER_POOL_CLIENT_ID: required(),
+    /** Token issuer; JWKS is read from `${JWT_ISSUER}/.well-known/jwks.json`. */
+    JWT_ISSUER: z.url(),
+    COGNITO_ENDPOINT: z.optional(z.url()),
+  }),
+  events: z.object({
+    EVENT_BUS_NAME: required(),
+    EVENTBRIDGE_ENDPOINT: z.optional(z.url()),
+  }),
+  mail: z.object({
+    MAIL_FROM: z.email(),
+    /** Set only locally: the SES v2 stand-in that relays to the SMTP catcher. */
+    SES_ENDPOINT: z.optional(z.url()),
+  }),
+};
 
-export type Config = z.infer<typeof configSchema>;
+type Sections = typeof sections;
+const cache = new Map<keyof Sections, unknown>();
 
-let cached: Config | undefined;
-
-export function config(): Config {
-  if (cached) return cached;
-  const parsed = configSchema.safeParse(process.env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid configuration: ${problems}`);
+function section<K extends keyof Sections>(name: K): z.infer<Sections[K]> {
+  if (!cache.has(name)) {
+    const parsed = sections[name].safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new Error(`Invalid ${name} configuration: ${problems}`);
+    }
+    cache.set(name, parsed.data);
   }
-  cached = parsed.data;
-  return cached;
+  return cache.get(name) as z.infer<Sections[K]>;
 }
 
-/** Tests and the local stack change env between runs; this forgets the parsed copy. */
+export const config = () => section('core');
+export const authConfig = () => section('auth');
+export const eventsConfig = () => section('events');
+export const mailConfig = () => section('mail');
+
+/** Tests and the local stack change env between runs; this forgets the parsed copies. */
 export function resetConfig(): void {
-  cached = undefined;
+  cache.clear();
 }

@@ -1,16 +1,22 @@
 import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
   RevokeTokenCommand,
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { AppError, unauthenticated } from '../../shared/api/errors.ts';
-import { config } from '../../shared/config.ts';
+import { AppError, conflict, unauthenticated, validationFailed } from '../../shared/api/errors.ts';
+import { authConfig, config } from '../../shared/config.ts';
 
 let client: CognitoIdentityProviderClient | undefined;
 
 export function cognito(): CognitoIdentityProviderClient {
-  const { AWS_REGION, COGNITO_ENDPOINT } = config();
+  const { AWS_REGION } = config();
+  const { COGNITO_ENDPOINT } = authConfig();
   client ??= new CognitoIdentityProviderClient({ region: AWS_REGION, ...(COGNITO_ENDPOINT && { endpoint: COGNITO_ENDPOINT }) });
   return client;
 }
@@ -37,7 +43,7 @@ function mapAuthError(e: unknown): never {
 }
 
 export async function passwordSignIn(email: string, password: string): Promise<AuthenticationResultType> {
-  const ClientId = config().USER_POOL_CLIENT_ID;
+  const ClientId = authConfig().USER_POOL_CLIENT_ID;
   const res = await cognito()
     .send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId, AuthParameters: { USERNAME: email, PASSWORD: password } }))
     .catch(mapAuthError);
@@ -51,7 +57,7 @@ export async function passwordSignIn(email: string, password: string): Promise<A
 
 export async function refreshSignIn(refreshToken: string): Promise<AuthenticationResultType> {
   const res = await cognito()
-    .send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: config().USER_POOL_CLIENT_ID, AuthParameters: { REFRESH_TOKEN: refreshToken } }))
+    .send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: authConfig().USER_POOL_CLIENT_ID, AuthParameters: { REFRESH_TOKEN: refreshToken } }))
     .catch(() => {
       throw unauthenticated('Your session has ended. Sign in again.');
     });
@@ -60,5 +66,54 @@ export async function refreshSignIn(refreshToken: string): Promise<Authenticatio
 }
 
 export async function revokeRefreshToken(refreshToken: string): Promise<void> {
-  await cognito().send(new RevokeTokenCommand({ Token: refreshToken, ClientId: config().USER_POOL_CLIENT_ID }));
+  await cognito().send(new RevokeTokenCommand({ Token: refreshToken, ClientId: authConfig().USER_POOL_CLIENT_ID }));
+}
+
+/**
+ * Creates the sign-in identity of an invited person (no password yet, no Cognito email) and
+ * returns its `sub`. An identity left by an earlier attempt that failed after this step, in the
+ * same firm, is reused; one belonging elsewhere is a conflict.
+ */
+export async function createInvitedIdentity(email: string, tenantId: string, role: string): Promise<string> {
+  const UserPoolId = authConfig().USER_POOL_ID;
+  const attribute = (attrs: { Name?: string; Value?: string }[] | undefined, name: string) => attrs?.find((a) => a.Name === name)?.Value;
+  let sub: string | undefined;
+  try {
+    const created = await cognito().send(
+      new AdminCreateUserCommand({
+        UserPoolId,
+        Username: email,
+        MessageAction: 'SUPPRESS',
+        UserAttributes: [
+          { Name: 'email', Value: email },
+          { Name: 'custom:tenantId', Value: tenantId },
+        ],
+      }),
+    );
+    sub = attribute(created.User?.Attributes, 'sub');
+  } catch (e) {
+    if (errorName(e) !== 'UsernameExistsException') throw e;
+    const existing = await cognito().send(new AdminGetUserCommand({ UserPoolId, Username: email }));
+    if (attribute(existing.UserAttributes, 'custom:tenantId') !== tenantId || existing.UserStatus !== 'FORCE_CHANGE_PASSWORD') {
+      throw conflict('This email address already has a Service Portal account and cannot be invited.');
+    }
+    sub = attribute(existing.UserAttributes, 'sub');
+  }
+  if (!sub) throw new Error('Cognito returned no sub');
+  await cognito().send(new AdminAddUserToGroupCommand({ UserPoolId, Username: email, GroupName: role }));
+  return sub;
+}
+
+/** Sets the password the person chose and marks the email verified (the link proved it). */
+export async function activateIdentity(email: string, password: string): Promise<void> {
+  const UserPoolId = authConfig().USER_POOL_ID;
+  await cognito()
+    .send(new AdminSetUserPasswordCommand({ UserPoolId, Username: email, Password: password, Permanent: true }))
+    .catch((e: unknown) => {
+      if (errorName(e) === 'InvalidPasswordException') throw validationFailed([{ field: 'password', message: (e as Error).message }]);
+      throw e;
+    });
+  await cognito().send(
+    new AdminUpdateUserAttributesCommand({ UserPoolId, Username: email, UserAttributes: [{ Name: 'email', Value: email }, { Name: 'email_verified', Value: 'true' }] }),
+  );
 }

@@ -7,6 +7,7 @@ import { HOME_BY_ROLE } from '../../shared/domain/identity/permissions.ts';
 import { permissionsOf } from '../../shared/domain/identity/policy.ts';
 import { verifyToken, type AuthenticatedActor } from '../lib/auth.ts';
 import type { Reply, Request } from '../lib/http.ts';
+import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
 import { passwordSignIn, refreshSignIn, revokeRefreshToken } from './cognito.ts';
 import { toUserView } from './views.ts';
 
@@ -45,9 +46,15 @@ async function sessionFromIdToken(idToken: string): Promise<{ session: Session; 
   };
 }
 
-export async function login(req: Request<{ email: string; password: string }>): Promise<Reply> {
-  const tokens = await passwordSignIn(req.body.email, req.body.password);
+/** What signs someone in (the session body and the refresh cookie), and who that is. */
+export async function startSession(tokens: AuthenticationResultType) {
   const { session, tenantId, userId, role } = await sessionFromIdToken(tokens.IdToken!);
+  const reply: Reply = { body: session, cookies: tokens.RefreshToken ? [refreshCookie(tokens.RefreshToken, REFRESH_MAX_AGE)] : [] };
+  return { reply, tenantId, userId, role };
+}
+
+export async function login(req: Request<{ email: string; password: string }>): Promise<Reply> {
+  const { reply, tenantId, userId, role } = await startSession(await passwordSignIn(req.body.email, req.body.password));
   const db = database();
   await commitTransaction(db, (entities) =>
     auditAndEvent(entities, { tenantId, actorId: userId, actorRole: role, ip: req.ip, userAgent: req.userAgent }, {
@@ -56,7 +63,7 @@ export async function login(req: Request<{ email: string; password: string }>): 
       entityId: userId,
     }),
   );
-  return { body: session, cookies: tokens.RefreshToken ? [refreshCookie(tokens.RefreshToken, REFRESH_MAX_AGE)] : [] };
+  return reply;
 }
 
 export async function refresh(req: Request): Promise<Reply> {

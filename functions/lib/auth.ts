@@ -6,7 +6,7 @@
 import { JwtVerifier } from 'aws-jwt-verify/jwt-verifier';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import { unauthenticated } from '../../shared/api/errors.ts';
-import { config } from '../../shared/config.ts';
+import { authConfig } from '../../shared/config.ts';
 import { database } from '../../shared/db/service.ts';
 import type { Actor } from '../../shared/domain/identity/policy.ts';
 import type { Role } from '../../shared/domain/identity/permissions.ts';
@@ -25,7 +25,7 @@ const fetchJwks = { fetch: async (uri: string) => (await fetch(uri)).arrayBuffer
 let verifier: ReturnType<typeof createVerifier> | undefined;
 
 function createVerifier() {
-  const { JWT_ISSUER, USER_POOL_CLIENT_ID } = config();
+  const { JWT_ISSUER, USER_POOL_CLIENT_ID } = authConfig();
   return JwtVerifier.create(
     {
       issuer: JWT_ISSUER,

@@ -8,10 +8,13 @@ import { join } from 'node:path';
 import { resetConfig } from '../../shared/config.ts';
 import { startCognito } from './cognito.ts';
 import { ensureTable, LOCAL_AWS, startDynamo } from './dynamo.ts';
+import { startEventBus } from './event-bus.ts';
 import { startGateway } from './gateway.ts';
 import { freePort, stopChild, type Child } from './process.ts';
 import { seedDemoData } from './seed.ts';
+import { startSes } from './ses.ts';
 import { startMail, startS3, UPLOADS_BUCKET } from './storage.ts';
+import { startStreamPoller } from './streams.ts';
 
 export interface StackOptions {
   /** Where data persists between runs; null keeps DynamoDB in memory (tests). */
@@ -62,6 +65,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       Awaited<ReturnType<typeof startMail>>,
     ];
     await ensureTable(dynamo.endpoint, TABLE_NAME);
+    const [busPort, sesPort] = await Promise.all([freePort(), freePort()]);
+    const smtpUrl = `smtp://127.0.0.1:${smtpPort}`;
+    const [bus, ses] = await Promise.all([startEventBus(busPort, log), startSes(sesPort, smtpUrl)]);
+    closers.push(bus.close, ses.close);
 
     const portalUrl = `http://localhost:${options.port}`;
     const env: Record<string, string> = {
@@ -77,7 +84,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       JWT_ISSUER: cognito.issuer,
       S3_ENDPOINT: s3.endpoint,
       UPLOADS_BUCKET,
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      EVENT_BUS_NAME: 'service-portal-local',
+      EVENTBRIDGE_ENDPOINT: bus.endpoint,
+      MAIL_FROM: 'no-reply@service-portal.local',
+      SES_ENDPOINT: ses.endpoint,
       PUBLIC_URL: portalUrl,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     };
@@ -86,6 +96,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     resetConfig();
 
     await seedDemoData(cognito);
+    const poller = await startStreamPoller(dynamo.endpoint, TABLE_NAME, log);
+    closers.push(async () => poller.stop());
     const gateway: Server = await startGateway(options.port, options.siteDir, log);
     closers.push(() => new Promise((resolve) => gateway.close(() => resolve())));
     return { portalUrl, inboxUrl: mail.inboxUrl, env, stop };

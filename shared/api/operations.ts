@@ -29,6 +29,11 @@ export const OPERATIONS = define([
   { operationId: 'logout', method: 'POST', path: '/api/auth/logout', context: 'identity', access: 'signed-in', summary: 'Revoke the session and clear the cookie' },
   { operationId: 'getMe', method: 'GET', path: '/api/me', context: 'identity', access: 'signed-in', summary: 'The signed-in user, firm and permissions' },
   { operationId: 'listUsers', method: 'GET', path: '/api/users', context: 'identity', access: 'users.view', summary: "List the firm's users" },
+  { operationId: 'createInvitation', method: 'POST', path: '/api/invitations', context: 'identity', access: 'users.manage', summary: 'Invite a team member or client by email' },
+  { operationId: 'listInvitations', method: 'GET', path: '/api/invitations', context: 'identity', access: 'users.manage', summary: "List the firm's invitations" },
+  { operationId: 'resendInvitation', method: 'POST', path: '/api/invitations/{invitationId}/resend', context: 'identity', access: 'users.manage', summary: 'Send a pending invitation again, with a new link' },
+  { operationId: 'previewInvitation', method: 'GET', path: '/api/invitations/preview', context: 'identity', access: 'public', summary: 'What an invitation link is for, before accepting' },
+  { operationId: 'acceptInvitation', method: 'POST', path: '/api/invitations/accept', context: 'identity', access: 'public', summary: 'Accept an invitation: set a password and sign in' },
   { operationId: 'getOpenApi', method: 'GET', path: '/api/openapi.json', context: 'platform', access: 'public', summary: 'This API as OpenAPI 3.1' },
   { operationId: 'getHealth', method: 'GET', path: '/api/health', context: 'platform', access: 'public', summary: 'Liveness of the API and its table' },
 ]);

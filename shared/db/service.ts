@@ -2,12 +2,14 @@ import { Service } from 'electrodb';
 import { config } from '../config.ts';
 import { dynamoClient } from './client.ts';
 import { AuditEntry } from './entities/audit-entry.ts';
+import { Invitation } from './entities/invitation.ts';
 import { OutboxEvent } from './entities/outbox-event.ts';
+import { ProcessedEvent } from './entities/processed-event.ts';
 import { RevokedToken } from './entities/revoked-token.ts';
 import { Tenant } from './entities/tenant.ts';
 import { User } from './entities/user.ts';
 
-const entities = { tenant: Tenant, user: User, audit: AuditEntry, outbox: OutboxEvent, revokedToken: RevokedToken };
+const entities = { tenant: Tenant, user: User, audit: AuditEntry, outbox: OutboxEvent, revokedToken: RevokedToken, processedEvent: ProcessedEvent, invitation: Invitation };
 
 export type Db = ReturnType<typeof createDb>;
 

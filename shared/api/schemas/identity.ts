@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { PERMISSIONS, ROLES } from '../../domain/identity/permissions.ts';
-import { email, page, pageQuery } from './common.ts';
+import { passwordProblem } from '../../domain/identity/password.ts';
+import { email, page, pageQuery, requiredString } from './common.ts';
 import type { Schemas } from './types.ts';
 
 export const loginInput = z.object({
@@ -45,6 +46,47 @@ export type Session = z.infer<typeof session>;
 
 export const userPage = page(userView);
 
+const LOCALE = z.enum(['en', 'ar', 'hi']);
+
+/** Who an admin may invite; the platform operator role is never handed out by a firm. */
+export const INVITABLE_ROLES = ROLES.filter((r) => r !== 'SUPER_ADMIN');
+
+export const createInvitationInput = z.object({
+  email,
+  name: requiredString(120),
+  role: z.enum(INVITABLE_ROLES, { error: `must be one of ${INVITABLE_ROLES.join(', ')}` }),
+  /** The language of the email and the first visit; the firm's language when not given. */
+  locale: z.optional(LOCALE),
+});
+
+export const invitationView = z.object({
+  invitationId: z.string(),
+  userId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  locale: LOCALE,
+  status: z.enum(['pending', 'accepted', 'revoked']),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+});
+export type InvitationView = z.infer<typeof invitationView>;
+
+const token = requiredString(400);
+
+export const invitationLookupQuery = z.object({ token });
+
+/** What the person opening the link may see before accepting. */
+export const invitationPreview = z.object({ email: z.string(), name: z.string(), role: z.enum(ROLES), locale: LOCALE, firmName: z.string() });
+
+export const acceptInvitationInput = z.object({
+  token,
+  password: z.string({ error: 'is required' }).check(
+    z.maxLength(256),
+    z.refine((p) => !passwordProblem(p), { error: (issue) => passwordProblem(String(issue.input)) ?? 'is not allowed' }),
+  ),
+});
+
 /** The identity context's operations → schemas (each context bundles only its own). */
 export const IDENTITY_SCHEMAS = {
   login: { body: loginInput, response: session },
@@ -52,4 +94,9 @@ export const IDENTITY_SCHEMAS = {
   logout: {},
   getMe: { response: me },
   listUsers: { query: pageQuery, response: userPage },
+  createInvitation: { body: createInvitationInput, response: invitationView },
+  listInvitations: { query: pageQuery, response: page(invitationView) },
+  resendInvitation: { response: invitationView },
+  previewInvitation: { query: invitationLookupQuery, response: invitationPreview },
+  acceptInvitation: { body: acceptInvitationInput, response: session },
 } satisfies Record<string, Schemas>;

@@ -1,0 +1,54 @@
+/** Localized emails (EN/AR/HI): subject, plain text and HTML, right-to-left for Arabic. */
+import type { Email } from '../lib/mailer.ts';
+
+export type Locale = 'en' | 'ar' | 'hi';
+
+const TEXT = {
+  invitation: {
+    en: {
+      subject: 'You are invited to {firm} on Service Portal',
+      greeting: 'Hello {name},',
+      body: '{firm} has invited you to its client portal. Choose your password to get started.',
+      action: 'Accept the invitation',
+      expiry: 'This link works once and expires in {days} days. If you were not expecting it, ignore this email.',
+    },
+    ar: {
+      subject: 'دعوة للانضمام إلى {firm} على بوابة الخدمات',
+      greeting: 'مرحبًا {name}،',
+      body: 'دعاك {firm} إلى بوابته. اختر كلمة مرورك للبدء.',
+      action: 'قبول الدعوة',
+      expiry: 'يعمل هذا الرابط مرة واحدة وتنتهي صلاحيته خلال {days} أيام. إن لم تكن تتوقعه فتجاهل هذه الرسالة.',
+    },
+    hi: {
+      subject: 'सर्विस पोर्टल पर {firm} से जुड़ने का आमंत्रण',
+      greeting: 'नमस्ते {name},',
+      body: '{firm} ने आपको अपने पोर्टल पर आमंत्रित किया है। शुरू करने के लिए अपना पासवर्ड चुनें।',
+      action: 'आमंत्रण स्वीकार करें',
+      expiry: 'यह लिंक एक बार काम करता है और {days} दिनों में समाप्त हो जाएगा। अगर आपको इसकी उम्मीद नहीं थी, तो इस ईमेल को अनदेखा करें।',
+    },
+  },
+} as const;
+
+export type EmailKind = keyof typeof TEXT;
+
+const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
+
+export const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** One email with a single call to action (the signed link). */
+export function actionEmail(kind: EmailKind, locale: Locale, to: string, link: string, values: Record<string, string>): Email {
+  const t = TEXT[kind][locale];
+  const plain = (s: string) => fill(s, values);
+  const html = (s: string) => fill(s, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, escapeHtml(v)])));
+  const dir = locale === 'ar' ? 'rtl' : 'ltr';
+  return {
+    to,
+    subject: plain(t.subject),
+    text: [plain(t.greeting), '', plain(t.body), '', `${t.action}: ${link}`, '', plain(t.expiry)].join('\n'),
+    html: `<!doctype html><html lang="${locale}" dir="${dir}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#0f172a">
+<p>${html(t.greeting)}</p><p>${html(t.body)}</p>
+<p><a href="${escapeHtml(link)}" style="display:inline-block;padding:10px 18px;background:#1d5fd1;color:#fff;border-radius:6px;text-decoration:none">${t.action}</a></p>
+<p style="color:#475569;font-size:13px">${html(t.expiry)}</p></body></html>`,
+  };
+}

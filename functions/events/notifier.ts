@@ -1,0 +1,40 @@
+/**
+ * Turns events into emails. Each event is handled once (idempotency marker); the link's
+ * secret is made here, at sending time, so no secret ever travels in an event or a log.
+ */
+import type { EventBridgeEvent } from 'aws-lambda';
+import { config } from '../../shared/config.ts';
+import { INVITATION_LINK_DAYS } from '../../shared/domain/identity/invitation.ts';
+import { once } from '../../shared/db/idempotency.ts';
+import { database } from '../../shared/db/service.ts';
+import type { DomainEventDetail } from '../../shared/events/rules.ts';
+import { formatLinkToken, hashSecret, newSecret } from '../lib/link-token.ts';
+import { sendEmail } from '../lib/mailer.ts';
+import { actionEmail } from './emails.ts';
+
+async function sendInvitation(detail: DomainEventDetail): Promise<void> {
+  const { tenantId } = detail;
+  const invitationId = String(detail.invitationId);
+  const db = database();
+  const [{ data: invitation }, { data: tenant }] = await Promise.all([
+    db.entities.invitation.get({ tenantId, invitationId }).go(),
+    db.entities.tenant.get({ tenantId }).go(),
+  ]);
+  // Accepted or revoked since the event was written: nothing to send.
+  if (!invitation || invitation.status !== 'pending' || !tenant) return;
+  const secret = newSecret();
+  await db.entities.invitation.patch({ tenantId, invitationId }).set({ secretHash: hashSecret(secret) }).go();
+  const link = `${config().PUBLIC_URL}/invitation/?token=${formatLinkToken({ tenantId, recordId: invitationId, secret })}`;
+  await sendEmail(actionEmail('invitation', invitation.locale, invitation.email, link, { firm: tenant.name, name: invitation.name, days: String(INVITATION_LINK_DAYS) }));
+}
+
+const SENDERS: Record<string, (detail: DomainEventDetail) => Promise<void>> = {
+  'user.invited': sendInvitation,
+  'user.invitation_resent': sendInvitation,
+};
+
+export async function handler(event: EventBridgeEvent<string, DomainEventDetail>): Promise<void> {
+  const send = SENDERS[event['detail-type']];
+  if (!send) return;
+  await once({ tenantId: event.detail.tenantId, consumer: 'notifier', eventId: event.detail.eventId }, () => send(event.detail));
+}

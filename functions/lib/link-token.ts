@@ -1,0 +1,34 @@
+/**
+ * Tokens in emailed links: `<tenantId>.<recordId>.<secret>`. Only a hash of the secret is
+ * stored, so the table (or a backup, or a log) never holds a usable link; the record holds
+ * expiry and single use. Unforgeable like a signature, and revocable, which a signature is not.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+export interface LinkToken {
+  tenantId: string;
+  recordId: string;
+  secret: string;
+}
+
+const PART = /^[A-Za-z0-9_-]{1,64}$/;
+
+export const newSecret = (): string => randomBytes(32).toString('base64url');
+
+export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('base64url');
+
+export const formatLinkToken = ({ tenantId, recordId, secret }: LinkToken): string => `${tenantId}.${recordId}.${secret}`;
+
+/** undefined for anything that is not a well-formed token. */
+export function parseLinkToken(token: string): LinkToken | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 3 || !parts.every((p) => PART.test(p))) return undefined;
+  const [tenantId, recordId, secret] = parts as [string, string, string];
+  return { tenantId, recordId, secret };
+}
+
+export function secretMatches(storedHash: string | undefined, secret: string): boolean {
+  if (!storedHash) return false;
+  const [a, b] = [Buffer.from(storedHash), Buffer.from(hashSecret(secret))];
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,111 @@
+/**
+ * The local EventBridge: answers the PutEvents API (so the stream router's SDK call is the
+ * same as in AWS), matches each event against the rules CDK deploys, and invokes the
+ * consumers asynchronously with EventBridge's event shape. Failed deliveries are retried,
+ * then kept as dead letters (the DLQ's role), which the health check reports.
+ */
+import type { EventBridgeEvent } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { matchesPattern } from '../../shared/events/pattern.ts';
+import { RULES, type Consumer } from '../../shared/events/rules.ts';
+
+type ConsumerHandler = (event: EventBridgeEvent<string, unknown>) => Promise<unknown>;
+
+const ATTEMPTS = 3;
+
+export interface DeadLetter {
+  rule: string;
+  event: EventBridgeEvent<string, unknown>;
+  error: string;
+}
+
+export interface LocalBus {
+  endpoint: string;
+  deadLetters: DeadLetter[];
+  close: () => Promise<void>;
+}
+
+const consumers = new Map<Consumer, Promise<ConsumerHandler>>();
+const consumerHandler = (name: Consumer) => {
+  if (!consumers.has(name)) consumers.set(name, import(`../../functions/events/${name}.ts`).then((m: { handler: ConsumerHandler }) => m.handler));
+  return consumers.get(name)!;
+};
+
+interface PutEventsEntry {
+  Source: string;
+  DetailType: string;
+  Detail: string;
+  Time?: number | string;
+  EventBusName?: string;
+}
+
+export function startEventBus(port: number, log: (line: string) => void): Promise<LocalBus> {
+  const deadLetters: DeadLetter[] = [];
+
+  async function deliver(rule: (typeof RULES)[number], event: EventBridgeEvent<string, unknown>) {
+    const handler = await consumerHandler(rule.consumer);
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        await handler(event);
+        return;
+      } catch (error) {
+        if (attempt === ATTEMPTS) {
+          deadLetters.push({ rule: rule.name, event, error: String(error) });
+          log(`event ${event['detail-type']} → ${rule.consumer} failed ${ATTEMPTS} times; dead-lettered: ${String(error)}`);
+        } else {
+          await new Promise((r) => setTimeout(r, 100 * attempt));
+        }
+      }
+    }
+  }
+
+  function publish(entry: PutEventsEntry): string {
+    const id = randomUUID();
+    const time = entry.Time === undefined ? new Date() : new Date(typeof entry.Time === 'number' ? entry.Time * 1000 : entry.Time);
+    const event: EventBridgeEvent<string, unknown> = {
+      version: '0',
+      id,
+      'detail-type': entry.DetailType,
+      source: entry.Source,
+      account: '000000000000',
+      time: time.toISOString(),
+      region: process.env.AWS_REGION ?? 'us-east-1',
+      resources: [],
+      detail: JSON.parse(entry.Detail),
+    };
+    for (const rule of RULES) {
+      // Asynchronous, as EventBridge invokes targets: PutEvents does not wait for consumers.
+      if (matchesPattern(rule.pattern, event as unknown as Record<string, unknown>)) void deliver(rule, event);
+    }
+    return id;
+  }
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const target = req.headers['x-amz-target'];
+      if (target !== 'AWSEvents.PutEvents') {
+        res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' });
+        res.end(JSON.stringify({ __type: 'UnknownOperationException', message: `Only PutEvents is served locally, not ${String(target)}` }));
+        return;
+      }
+      const { Entries = [] } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { Entries?: PutEventsEntry[] };
+      const results = Entries.map((entry) => ({ EventId: publish(entry) }));
+      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+      res.end(JSON.stringify({ FailedEntryCount: 0, Entries: results }));
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () =>
+      resolve({
+        endpoint: `http://127.0.0.1:${port}`,
+        deadLetters,
+        close: () => new Promise((r) => server.close(() => r())),
+      }),
+    );
+  });
+}

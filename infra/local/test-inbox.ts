@@ -1,0 +1,35 @@
+/** Reads the local mail catcher's inbox (maildev's REST API), as a person reads their email. */
+import { inject } from 'vitest';
+
+export interface InboxEmail {
+  id: string;
+  subject: string;
+  text: string;
+  html: string;
+  to: { address: string }[];
+  date: string;
+}
+
+export async function emailsTo(address: string): Promise<InboxEmail[]> {
+  const res = await fetch(`${inject('inboxUrl')}/api/email`);
+  const all = (await res.json()) as InboxEmail[];
+  return all.filter((e) => e.to.some((t) => t.address.toLowerCase() === address.toLowerCase()));
+}
+
+/** Waits (polling, with a deadline) until `address` has more than `seen` emails; returns the newest. */
+export async function nextEmailTo(address: string, seen = 0, timeoutMs = 10_000): Promise<InboxEmail> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const emails = await emailsTo(address);
+    if (emails.length > seen) return emails[emails.length - 1]!;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no email to ${address} within ${timeoutMs} ms`);
+}
+
+/** The first link in an email's text that points at `path`. */
+export function linkIn(email: InboxEmail, path: string): string {
+  const match = email.text.match(new RegExp(`https?://\\S+${path.replace(/[/?]/g, '\\$&')}\\S*`));
+  if (!match) throw new Error(`no ${path} link in "${email.subject}"`);
+  return match[0];
+}

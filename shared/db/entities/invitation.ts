@@ -1,0 +1,30 @@
+import { Entity } from 'electrodb';
+import { ROLES } from '../../domain/identity/permissions.ts';
+
+/** An invitation to join a firm. The emailed link's secret is stored only as a hash. */
+export const Invitation = new Entity({
+  model: { entity: 'invitation', version: '1', service: 'portal' },
+  attributes: {
+    tenantId: { type: 'string', required: true, readOnly: true },
+    invitationId: { type: 'string', required: true, readOnly: true },
+    /** The invited person's user id (Cognito sub), created with the invitation. */
+    userId: { type: 'string', required: true, readOnly: true },
+    email: { type: 'string', required: true },
+    name: { type: 'string', required: true },
+    role: { type: ROLES, required: true },
+    locale: { type: ['en', 'ar', 'hi'] as const, required: true },
+    invitedBy: { type: 'string', required: true },
+    status: { type: ['pending', 'accepted', 'revoked'] as const, required: true, default: 'pending' },
+    secretHash: { type: 'string' },
+    /** Epoch seconds after which the link no longer works (not the table's TTL: the record stays). */
+    linkExpiresAt: { type: 'number', required: true },
+    createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
+    acceptedAt: { type: 'string' },
+  },
+  indexes: {
+    byTenant: {
+      pk: { field: 'pk', composite: ['tenantId'], template: 't#${tenantId}' },
+      sk: { field: 'sk', composite: ['invitationId'], template: 'invitation#${invitationId}' },
+    },
+  },
+});

@@ -1,0 +1,36 @@
+/**
+ * Runs a consumer's effect at most once per event, and again only if an earlier attempt
+ * failed or crashed: a conditional "in progress" marker, then "done". Event sources deliver
+ * at least once, sometimes concurrently; this makes the effect happen once.
+ */
+import { database } from './service.ts';
+
+const LOCK_SECONDS = 60;
+const KEEP_SECONDS = 7 * 24 * 3600;
+
+export type Outcome = 'done' | 'duplicate';
+
+export async function once(key: { tenantId: string; consumer: string; eventId: string }, effect: () => Promise<void>): Promise<Outcome> {
+  const { processedEvent } = database().entities;
+  const now = Math.floor(Date.now() / 1000);
+  const claimed = await processedEvent
+    .put({ ...key, status: 'in_progress', lockedUntil: now + LOCK_SECONDS, expiresAt: now + KEEP_SECONDS })
+    // Free to claim: never seen, or an earlier attempt's lock ran out without finishing.
+    .where((attr, op) => `${op.notExists(attr.eventId)} OR (${op.eq(attr.status, 'in_progress')} AND ${op.lt(attr.lockedUntil, now)})`)
+    .go()
+    .then(() => true)
+    .catch((e: unknown) => {
+      if (e instanceof Error && /conditional/i.test(e.message)) return false;
+      throw e;
+    });
+  if (!claimed) return 'duplicate';
+  try {
+    await effect();
+  } catch (error) {
+    // Release the claim so the source's retry can try again.
+    await processedEvent.delete(key).go();
+    throw error;
+  }
+  await processedEvent.patch(key).set({ status: 'done' }).go();
+  return 'done';
+}

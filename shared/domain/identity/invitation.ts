@@ -1,0 +1,2 @@
+/** How long an emailed invitation link works. */
+export const INVITATION_LINK_DAYS = 7;

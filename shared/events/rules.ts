@@ -1,0 +1,40 @@
+/**
+ * Event bus rules: which consumer gets which events. CDK creates one EventBridge rule per
+ * entry (with a DLQ); the local bus applies the same patterns (shared/events/pattern.ts).
+ */
+import type { Pattern } from './pattern.ts';
+
+export const EVENT_SOURCE = 'service-portal';
+
+/** Consumers are Lambda entry points in functions/events/<consumer>.ts. */
+export const CONSUMERS = ['notifier'] as const;
+export type Consumer = (typeof CONSUMERS)[number];
+
+export interface Rule {
+  name: string;
+  description: string;
+  pattern: Pattern;
+  consumer: Consumer;
+}
+
+/** Events whose people must be told by email. */
+export const EMAIL_EVENTS = ['user.invited', 'user.invitation_resent'] as const;
+
+export const RULES: readonly Rule[] = [
+  {
+    name: 'email-notifications',
+    description: 'Invitations become emails with signed links',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': [...EMAIL_EVENTS] },
+    consumer: 'notifier',
+  },
+];
+
+/** The shape every consumer receives in `detail`: the outbox event's detail plus its identity. */
+export interface DomainEventDetail {
+  tenantId: string;
+  eventId: string;
+  at: string;
+  entityId: string;
+  actorId: string;
+  [key: string]: unknown;
+}
