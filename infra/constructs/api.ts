@@ -1,20 +1,16 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { resolve } from 'node:path';
 import { CONTEXTS, OPERATIONS, type Context } from '../../shared/api/operations.ts';
-import { LAMBDA_BUNDLING } from '../bundling/lambda.ts';
 import type { StageConfig } from '../stage.ts';
 import type { Auth } from './auth.ts';
-import { acknowledge, arnRef, BASIC_EXECUTION_ROLE } from './nag.ts';
-
-const root = resolve(import.meta.dirname, '../..');
+import { portalFunction } from './lambda.ts';
+import { acknowledge, arnRef } from './nag.ts';
 
 /** What each context's function may touch: least privilege, granted per context. */
 const TABLE_ACCESS: Record<Context, 'read' | 'readWrite'> = { identity: 'readWrite', platform: 'read' };
@@ -52,39 +48,24 @@ export class Api extends Construct {
     const { stage, auth, table } = this.props;
     const region = Stack.of(this).region;
     for (const context of CONTEXTS) {
-      const fn = new NodejsFunction(this, `${context}Function`, {
-        entry: resolve(root, `functions/${context}/index.ts`),
-        projectRoot: root,
-        depsLockFilePath: resolve(root, 'package-lock.json'),
-        runtime: Runtime.NODEJS_24_X,
-        architecture: Architecture.ARM_64,
-        memorySize: 512,
-        timeout: Duration.seconds(10),
-        loggingFormat: LoggingFormat.JSON,
-        logGroup: new LogGroup(this, `${context}Logs`, { retention: stage.isProd ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH }),
-        bundling: {
-          minify: LAMBDA_BUNDLING.minify,
-          sourceMap: true,
-          target: LAMBDA_BUNDLING.target,
-          format: OutputFormat.ESM,
-          mainFields: [...LAMBDA_BUNDLING.mainFields],
-          externalModules: [...LAMBDA_BUNDLING.external],
-          banner: LAMBDA_BUNDLING.banner,
-          esbuildArgs: Object.fromEntries(Object.entries(LAMBDA_BUNDLING.alias).map(([from, to]) => [`--alias:${from}`, to])),
-        },
+      const fn = portalFunction(this, `${context}Function`, {
+        entry: `functions/${context}/index.ts`,
+        stage,
         environment: {
-          STAGE: stage.stage,
           TABLE_NAME: table.tableName,
           USER_POOL_ID: auth.userPool.userPoolId,
           USER_POOL_CLIENT_ID: auth.webClient.userPoolClientId,
           JWT_ISSUER: `https://cognito-idp.${region}.amazonaws.com/${auth.userPool.userPoolId}`,
           PUBLIC_URL: publicUrl,
           POWERTOOLS_SERVICE_NAME: context,
-          NODE_OPTIONS: '--enable-source-maps',
         },
       });
       if (TABLE_ACCESS[context] === 'readWrite') table.grantReadWriteData(fn);
       else table.grantReadData(fn);
+      if (context === 'identity') {
+        // Invitations create identities and set passwords; nothing else of the pool.
+        auth.userPool.grant(fn, 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminUpdateUserAttributes');
+      }
       this.functions.set(context, fn);
 
       const integration = new HttpLambdaIntegration(`${context}Integration`, fn);
@@ -96,7 +77,6 @@ export class Api extends Construct {
           ...(op.access !== 'public' && { authorizer: this.authorizer }),
         });
       }
-      acknowledge(fn, 'IAM4', 'AWSLambdaBasicExecutionRole only allows writing this function’s own logs.', BASIC_EXECUTION_ROLE);
       acknowledge(fn, 'IAM5', 'Queries use the table’s GSIs, so grants cover `index/*` of this one table.', `Resource::${arnRef(table)}/index/*`);
     }
     acknowledge(this.httpApi, 'APIG4', 'Sign-in, refresh, health and the OpenAPI document are public by design; every other route has the JWT authorizer.');

@@ -2,7 +2,8 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OPERATIONS } from '../../shared/api/operations.ts';
+import { CONTEXTS, OPERATIONS } from '../../shared/api/operations.ts';
+import { CONSUMERS, RULES } from '../../shared/events/rules.ts';
 import { TABLE_INDEXES } from '../../shared/db/table.ts';
 import { ROLES } from '../../shared/domain/identity/permissions.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/web/security-headers.ts';
@@ -65,8 +66,8 @@ describe('api', () => {
   });
 
   it('runs every function on Node 24, arm64', () => {
-    const functions = Object.entries(dev.findResources('AWS::Lambda::Function')).filter(([id]) => id.startsWith('Api')).map(([, f]) => f);
-    expect(functions.length).toBe(2);
+    const functions = Object.entries(dev.findResources('AWS::Lambda::Function')).filter(([id]) => /^(Api|Events)/.test(id)).map(([, f]) => f);
+    expect(functions.length).toBe(CONTEXTS.length + 1 + CONSUMERS.length); // + the stream router
     for (const f of functions) expect(f.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
   });
 
@@ -77,6 +78,33 @@ describe('api', () => {
     expect(actionsOf('platform')).toContain('dynamodb:GetItem');
     expect(actionsOf('platform')).not.toContain('dynamodb:PutItem');
     expect(actionsOf('identity')).toContain('dynamodb:PutItem');
+  });
+});
+
+describe('events', () => {
+  it('wakes the stream router only for new outbox items, retrying failed records into a DLQ', () => {
+    dev.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { NewImage: { __edb_e__: { S: ['outbox'] } } } }) }] },
+    });
+  });
+
+  it('has one rule per shared rule, each delivering with retries and a dead-letter queue', () => {
+    const rules = Object.values(dev.findResources('AWS::Events::Rule')).map((r) => r.Properties);
+    expect(rules.map((r) => r.EventPattern)).toEqual(RULES.map((r) => r.pattern));
+    for (const rule of rules) expect(rule.Targets[0]).toMatchObject({ DeadLetterConfig: { Arn: expect.anything() }, RetryPolicy: { MaximumRetryAttempts: 8 } });
+  });
+
+  it('lets only the notifier send email, and alarms on every dead-letter queue', () => {
+    const sesPolicies = Object.entries(dev.findResources('AWS::IAM::Policy')).filter(([, p]) =>
+      JSON.stringify(p.Properties.PolicyDocument).includes('ses:SendEmail'),
+    );
+    expect(sesPolicies.map(([id]) => id)).toEqual([expect.stringMatching(/^EventsnotifierFunction/)]);
+    const queues = Object.keys(dev.findResources('AWS::SQS::Queue')).length;
+    const dlqAlarms = Object.values(dev.findResources('AWS::CloudWatch::Alarm')).filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible');
+    expect(dlqAlarms.length).toBe(queues);
   });
 });
 

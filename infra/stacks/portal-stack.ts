@@ -3,12 +3,13 @@ import type { Construct } from 'constructs';
 import { Api } from '../constructs/api.ts';
 import { Auth } from '../constructs/auth.ts';
 import { Data } from '../constructs/data.ts';
+import { Events } from '../constructs/events.ts';
 import { Observability } from '../constructs/observability.ts';
 import { Storage } from '../constructs/storage.ts';
 import { Web } from '../constructs/web.ts';
 import type { StageConfig } from '../stage.ts';
 
-/** The whole portal for one stage. Realtime, events and schedules join as those features land. */
+/** The whole portal for one stage. Realtime and schedules join as those features land. */
 export class PortalStack extends Stack {
   readonly api: Api;
   readonly web: Web;
@@ -20,8 +21,15 @@ export class PortalStack extends Stack {
     const storage = new Storage(this, 'Storage', stage);
     this.api = new Api(this, 'Api', { stage, auth, table: data.table });
     this.web = new Web(this, 'Web', { stage, site: storage.site, logs: storage.logs, api: this.api.httpApi });
-    this.api.addRoutes(`https://${this.web.distribution.distributionDomainName}`);
-    new Observability(this, 'Observability', { stage, functions: [...this.api.functions.values()], table: data.table });
+    const publicUrl = `https://${this.web.distribution.distributionDomainName}`;
+    this.api.addRoutes(publicUrl);
+    const events = new Events(this, 'Events', { stage, table: data.table, publicUrl });
+    new Observability(this, 'Observability', {
+      stage,
+      functions: [...this.api.functions.values(), ...events.functions],
+      table: data.table,
+      deadLetterQueues: events.deadLetterQueues,
+    });
 
     new CfnOutput(this, 'PortalUrl', { value: `https://${this.web.distribution.distributionDomainName}` });
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });

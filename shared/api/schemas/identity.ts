@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { PERMISSIONS, ROLES } from '../../domain/identity/permissions.ts';
 import { passwordProblem } from '../../domain/identity/password.ts';
 import { email, page, pageQuery, requiredString } from './common.ts';
+import { INVITABLE_ROLES } from './invitable-roles.ts';
 import type { Schemas } from './types.ts';
 
 export const loginInput = z.object({
@@ -48,8 +49,6 @@ export const userPage = page(userView);
 
 const LOCALE = z.enum(['en', 'ar', 'hi']);
 
-/** Who an admin may invite; the platform operator role is never handed out by a firm. */
-export const INVITABLE_ROLES = ROLES.filter((r) => r !== 'SUPER_ADMIN');
 
 export const createInvitationInput = z.object({
   email,

@@ -81,8 +81,13 @@ export function restoreSession(force = false): Promise<Session | null> {
 }
 
 export async function signIn(email: string, password: string): Promise<Session> {
-  session = await call('login', { body: { email, password } });
-  return session;
+  return adoptSession(await call('login', { body: { email, password } }));
+}
+
+/** Keeps a session an operation returned (sign-in, accepting an invitation). */
+export function adoptSession(s: Session): Session {
+  session = s;
+  return s;
 }
 
 export async function signOut(): Promise<void> {

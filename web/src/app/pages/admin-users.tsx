@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { UserView } from '../../../../shared/api/schemas/identity.ts';
 import { call } from '../api.ts';
+import { InvitationsList } from '../components/InvitationsList.tsx';
+import { InviteForm } from '../components/InviteForm.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 
-function UsersTable() {
+function UsersTable({ version }: { version: number }) {
   const { t } = useI18n();
   const [users, setUsers] = useState<UserView[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -26,12 +28,11 @@ function UsersTable() {
     setState('ready');
   }, []);
 
-  useEffect(() => void load(null), [load]);
+  useEffect(() => void load(null), [load, version]);
 
   if (state === 'loading') return <Loading />;
   return (
     <section>
-      <h1 className="mb-4 text-2xl font-semibold">{t.users.title}</h1>
       {error !== null && <ErrorNotice error={error} onRetry={() => void load(users.length ? cursor : null)} />}
       {users.length === 0 && error === null ? (
         <p className="text-slate-600">{t.users.empty}</p>
@@ -68,4 +69,17 @@ function UsersTable() {
   );
 }
 
-mount(() => <Shell area="admin">{() => <UsersTable />}</Shell>);
+function TeamPage() {
+  const { t } = useI18n();
+  const [version, setVersion] = useState(0);
+  return (
+    <>
+      <h1 className="mb-6 text-2xl font-semibold">{t.users.title}</h1>
+      <InviteForm onInvited={() => setVersion((v) => v + 1)} />
+      <UsersTable version={version} />
+      <InvitationsList version={version} />
+    </>
+  );
+}
+
+mount(() => <Shell area="admin">{() => <TeamPage />}</Shell>);

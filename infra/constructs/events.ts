@@ -1,0 +1,88 @@
+import { Duration } from 'aws-cdk-lib';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { CONSUMERS, RULES, type Consumer } from '../../shared/events/rules.ts';
+import type { StageConfig } from '../stage.ts';
+import { portalFunction } from './lambda.ts';
+import { acknowledge, arnRef } from './nag.ts';
+
+/**
+ * Outbox → stream router → EventBridge bus → one rule per shared/events/rules.ts entry →
+ * consumers. Every hop retries and ends in a dead-letter queue; consumers are idempotent.
+ */
+export class Events extends Construct {
+  readonly bus: EventBus;
+  readonly deadLetterQueues: Queue[] = [];
+  readonly functions: NodejsFunction[] = [];
+
+  constructor(scope: Construct, id: string, props: { stage: StageConfig; table: TableV2; publicUrl: string }) {
+    super(scope, id);
+    const { stage, table } = props;
+    this.bus = new EventBus(this, 'Bus');
+
+    const router = portalFunction(this, 'StreamRouterFunction', {
+      entry: 'functions/events/stream-router.ts',
+      stage,
+      environment: { TABLE_NAME: table.tableName, EVENT_BUS_NAME: this.bus.eventBusName, POWERTOOLS_SERVICE_NAME: 'stream-router' },
+    });
+    this.bus.grantPutEventsTo(router);
+    router.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 50,
+        bisectBatchOnError: true,
+        reportBatchItemFailures: true,
+        retryAttempts: 5,
+        onFailure: new SqsDlq(this.deadLetterQueue('StreamRouterDlq')),
+        // Only new outbox items wake the router.
+        filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { __edb_e__: { S: FilterRule.isEqual('outbox') } } } })],
+      }),
+    );
+    this.functions.push(router);
+
+    const sender = new EmailIdentity(this, 'MailFrom', { identity: Identity.email(stage.mailFrom) });
+    const consumers = new Map<Consumer, NodejsFunction>();
+    for (const consumer of CONSUMERS) {
+      const fn = portalFunction(this, `${consumer}Function`, {
+        entry: `functions/events/${consumer}.ts`,
+        stage,
+        timeout: { notifier: Duration.seconds(30) }[consumer],
+        environment: { TABLE_NAME: table.tableName, PUBLIC_URL: props.publicUrl, MAIL_FROM: stage.mailFrom, POWERTOOLS_SERVICE_NAME: consumer },
+      });
+      table.grantReadWriteData(fn);
+      if (consumer === 'notifier') sender.grantSendEmail(fn);
+      acknowledge(fn, 'IAM5', 'Consumers read the table’s GSIs, so grants cover `index/*` of this one table.', `Resource::${arnRef(table)}/index/*`);
+      consumers.set(consumer, fn);
+      this.functions.push(fn);
+    }
+
+    for (const rule of RULES) {
+      new Rule(this, `Rule-${rule.name}`, {
+        eventBus: this.bus,
+        description: rule.description,
+        eventPattern: rule.pattern as Record<string, string[]>,
+        targets: [
+          new LambdaFunction(consumers.get(rule.consumer)!, {
+            deadLetterQueue: this.deadLetterQueue(`${rule.name}Dlq`),
+            retryAttempts: 8,
+            maxEventAge: Duration.hours(6),
+          }),
+        ],
+      });
+    }
+  }
+
+  private deadLetterQueue(id: string): Queue {
+    const queue = new Queue(this, id, { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    acknowledge(queue, 'SQS3', 'This queue is itself a dead-letter queue; its depth is alarmed.');
+    this.deadLetterQueues.push(queue);
+    return queue;
+  }
+}

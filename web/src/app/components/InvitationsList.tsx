@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import type { InvitationView } from '../../../../shared/api/schemas/identity.ts';
+import { call } from '../api.ts';
+import { ErrorNotice, Loading } from './Status.tsx';
+import { format, useI18n } from '../i18n/index.ts';
+
+const dateTime = (iso: string, locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+
+/** The firm's invitations, newest first; a pending one can be sent again with a fresh link. */
+export function InvitationsList({ version }: { version: number }) {
+  const { t, locale } = useI18n();
+  const [items, setItems] = useState<InvitationView[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    call('listInvitations', { query: { limit: 50 } })
+      .then((page) => setItems(page.items))
+      .catch(setError);
+  }, [version]);
+
+  async function resend(invitation: InvitationView) {
+    setNotice(null);
+    setError(null);
+    try {
+      const updated = await call('resendInvitation', { params: { invitationId: invitation.invitationId } });
+      setItems((all) => all?.map((i) => (i.invitationId === updated.invitationId ? updated : i)) ?? null);
+      setNotice(format(t.invite.resent, { email: invitation.email }));
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  return (
+    <section aria-labelledby="invitations-title" className="mt-8">
+      <h2 id="invitations-title" className="mb-3 text-lg font-semibold">{t.invite.pending}</h2>
+      <div aria-live="polite">
+        {notice && <p className="mb-2 text-green-700">{notice}</p>}
+        {error !== null && <ErrorNotice error={error} />}
+      </div>
+      {items === null && error === null ? (
+        <Loading />
+      ) : items?.length === 0 ? (
+        <p className="text-slate-600">{t.invite.none}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg bg-white shadow">
+          <table className="w-full text-sm">
+            <thead className="bg-slate-100 text-slate-600">
+              <tr>
+                {[t.users.name, t.users.email, t.users.role, t.users.status, t.invite.sentAt, t.invite.expires, ''].map((h, i) => (
+                  <th key={i} scope="col" className="px-4 py-2 text-start">{h}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {items?.map((i) => (
+                <tr key={i.invitationId} className="border-t border-slate-100">
+                  <td className="px-4 py-2">{i.name}</td>
+                  <td className="px-4 py-2">{i.email}</td>
+                  <td className="px-4 py-2">{t.roles[i.role]}</td>
+                  <td className="px-4 py-2">{t.invite.statuses[i.status]}</td>
+                  <td className="px-4 py-2">{dateTime(i.createdAt, locale)}</td>
+                  <td className="px-4 py-2">{i.status === 'pending' ? dateTime(i.expiresAt, locale) : '—'}</td>
+                  <td className="px-4 py-2">
+                    {i.status === 'pending' && (
+                      <button type="button" onClick={() => void resend(i)} className="text-brand-700 underline" aria-label={`${t.invite.resend}: ${i.email}`}>
+                        {t.invite.resend}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

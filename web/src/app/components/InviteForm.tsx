@@ -1,0 +1,72 @@
+import { useState, type FormEvent } from 'react';
+import { INVITABLE_ROLES } from '../../../../shared/api/schemas/invitable-roles.ts';
+import { ApiError, call } from '../api.ts';
+import { errorsByField, Field } from './Field.tsx';
+import { ErrorNotice } from './Status.tsx';
+import { format, LOCALES, useI18n, type Locale } from '../i18n/index.ts';
+
+export function InviteForm({ onInvited }: { onInvited: () => void }) {
+  const { t, locale } = useI18n();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [sent, setSent] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const labels: Record<string, string> = { email: t.invite.email, name: t.invite.name, role: t.invite.role, locale: t.invite.language };
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    const body = {
+      email: String(data.get('email') ?? ''),
+      name: String(data.get('name') ?? ''),
+      role: String(data.get('role')) as (typeof INVITABLE_ROLES)[number],
+      locale: String(data.get('locale')) as Locale,
+    };
+    setErrors({});
+    setFailure(null);
+    setSent(null);
+    setBusy(true);
+    try {
+      const invitation = await call('createInvitation', { body });
+      setSent(invitation.email);
+      form.reset();
+      onInvited();
+    } catch (error) {
+      if (error instanceof ApiError && error.details.length) setErrors(errorsByField(error.details, (f) => labels[f] ?? f));
+      else setFailure(error);
+    }
+    setBusy(false);
+  }
+
+  const select = 'mt-1 w-full rounded border border-slate-300 bg-white px-3 py-2';
+  return (
+    <section aria-labelledby="invite-title" className="mb-8 rounded-lg bg-white p-6 shadow">
+      <h2 id="invite-title" className="mb-4 text-lg font-semibold">{t.invite.title}</h2>
+      <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-start">
+        <Field label={t.invite.email} name="email" type="email" autoComplete="off" required error={errors.email} />
+        <Field label={t.invite.name} name="name" autoComplete="off" required error={errors.name} />
+        <div>
+          <label htmlFor="invite-role" className="block text-sm font-medium">{t.invite.role}</label>
+          <select id="invite-role" name="role" defaultValue="CLIENT" className={select}>
+            {INVITABLE_ROLES.map((r) => <option key={r} value={r}>{t.roles[r]}</option>)}
+          </select>
+          {errors.role && <p className="mt-1 text-sm text-red-700">{errors.role}</p>}
+        </div>
+        <div>
+          <label htmlFor="invite-locale" className="block text-sm font-medium">{t.invite.language}</label>
+          <select id="invite-locale" name="locale" defaultValue={locale} className={select}>
+            {LOCALES.map((l) => <option key={l.code} value={l.code} lang={l.code}>{l.label}</option>)}
+          </select>
+        </div>
+        <button type="submit" disabled={busy} className="self-end rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          {busy ? t.invite.sending : t.invite.submit}
+        </button>
+      </form>
+      <div aria-live="polite" className="mt-3">
+        {sent && <p className="text-green-700">{format(t.invite.sent, { email: sent })}</p>}
+        {failure !== null && <ErrorNotice error={failure} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiError, call, adoptSession } from '../api.ts';
+import { errorsByField, Field } from '../components/Field.tsx';
+import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
+import { PasswordRules } from '../components/PasswordRules.tsx';
+import { ErrorNotice, Loading } from '../components/Status.tsx';
+import { format, useI18n } from '../i18n/index.ts';
+import { mount } from '../mount.tsx';
+import { passwordProblem } from '../../../../shared/domain/identity/password.ts';
+
+type Preview = { email: string; name: string; role: 'CLIENT' | 'TEAM_MEMBER' | 'TEAM_LEAD' | 'ADMIN' | 'SUPER_ADMIN'; firmName: string };
+type State = { kind: 'loading' } | { kind: 'invalid' } | { kind: 'gone' } | { kind: 'error'; error: unknown } | { kind: 'ready'; preview: Preview };
+
+const token = new URLSearchParams(location.search).get('token') ?? '';
+
+function InvitationPage() {
+  const { t } = useI18n();
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const outcome = (e: unknown): State =>
+      e instanceof ApiError && e.status === 404 ? { kind: 'invalid' } : e instanceof ApiError && e.status === 410 ? { kind: 'gone' } : { kind: 'error', error: e };
+    if (!token) return setState({ kind: 'invalid' });
+    call('previewInvitation', { query: { token } })
+      .then((preview) => setState({ kind: 'ready', preview }))
+      .catch((e: unknown) => setState(outcome(e)));
+  }, []);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const confirm = String(new FormData(e.currentTarget).get('confirm') ?? '');
+    const problems: Record<string, string> = {};
+    if (passwordProblem(password)) problems.password = t.accept.weak;
+    else if (confirm !== password) problems.confirm = t.accept.mismatch;
+    setErrors(problems);
+    setFormError(null);
+    if (Object.keys(problems).length) return;
+    setBusy(true);
+    try {
+      const session = await call('acceptInvitation', { body: { token, password } });
+      adoptSession(session);
+      location.assign(session.home);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 410) setState({ kind: 'gone' });
+      else if (error instanceof ApiError && error.details.length) setErrors(errorsByField(error.details, () => t.accept.password));
+      else setFormError(error);
+      setBusy(false);
+    }
+  }
+
+  let content;
+  if (state.kind === 'loading') content = <Loading />;
+  else if (state.kind === 'error') content = <ErrorNotice error={state.error} />;
+  else if (state.kind === 'invalid' || state.kind === 'gone') {
+    content = (
+      <section role="alert" className="rounded border border-amber-200 bg-amber-50 p-6">
+        <p>{state.kind === 'invalid' ? t.accept.invalid : t.accept.gone}</p>
+        <a href="/login/" className="mt-4 inline-block font-medium text-brand-700 underline">{t.accept.signIn}</a>
+      </section>
+    );
+  } else {
+    const { preview } = state;
+    content = (
+      <>
+        <h1 className="text-2xl font-semibold">{format(t.accept.title, { firm: preview.firmName })}</h1>
+        <p className="mt-2 text-slate-600">{format(t.accept.lead, { role: t.roles[preview.role] })}</p>
+        <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4 rounded-lg bg-white p-6 shadow">
+          {formError !== null && <ErrorNotice error={formError} />}
+          <Field label={t.accept.email} type="email" value={preview.email} readOnly autoComplete="username" />
+          <Field label={t.accept.password} name="password" type="password" autoComplete="new-password" value={password}
+            onChange={(e) => setPassword(e.target.value)} error={errors.password} hint={(id) => <PasswordRules id={id} password={password} />} />
+          <Field label={t.accept.confirm} name="confirm" type="password" autoComplete="new-password" error={errors.confirm} />
+          <button type="submit" disabled={busy} className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+            {busy ? t.accept.submitting : format(t.accept.submit, { firm: preview.firmName })}
+          </button>
+        </form>
+      </>
+    );
+  }
+
+  return (
+    <main className="mx-auto max-w-md px-4 py-16">
+      <div className="mb-6 flex justify-end"><LanguageSwitcher /></div>
+      {content}
+    </main>
+  );
+}
+
+mount(InvitationPage);
