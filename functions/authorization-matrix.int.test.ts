@@ -47,6 +47,10 @@ const MATRIX: Record<OperationId, Row> = {
   // Public, guarded by the link itself: a forged link is 404 for everyone.
   previewInvitation: { request: { method: 'GET', path: '/api/invitations/preview?token=t-designpi.x.forged' }, expect: everyone(404) },
   acceptInvitation: { request: { method: 'POST', path: '/api/invitations/accept', body: { token: 't-designpi.x.forged', password: 'Demo-Passw0rd!' } }, expect: everyone(404) },
+  createRealtimeTicket: { request: { method: 'POST', path: '/api/realtime/tickets' }, expect: signedIn(201) },
+  // Each person sees and marks only their own (the key is theirs): see realtime.int.test.ts.
+  listNotifications: { request: { method: 'GET', path: '/api/notifications' }, expect: signedIn(200) },
+  markNotificationsRead: { request: { method: 'POST', path: '/api/notifications/read', body: { notificationIds: ['x'] } }, expect: signedIn(204) },
   getOpenApi: { request: { method: 'GET', path: '/api/openapi.json' }, expect: everyone(200) },
   getHealth: { request: { method: 'GET', path: '/api/health' }, expect: everyone(200) },
 };

@@ -32,6 +32,10 @@ const sections = {
     /** Set only locally: the SES v2 stand-in that relays to the SMTP catcher. */
     SES_ENDPOINT: z.optional(z.url()),
   }),
+  realtime: z.object({
+    /** The WebSocket API's @connections endpoint (https://{api}.execute-api.{region}.amazonaws.com/{stage}). */
+    WS_MANAGEMENT_ENDPOINT: z.url(),
+  }),
 };
 
 type Sections = typeof sections;
@@ -53,6 +57,7 @@ export const config = () => section('core');
 export const authConfig = () => section('auth');
 export const eventsConfig = () => section('events');
 export const mailConfig = () => section('mail');
+export const realtimeConfig = () => section('realtime');
 
 /** Tests and the local stack change env between runs; this forgets the parsed copies. */
 export function resetConfig(): void {

@@ -13,7 +13,7 @@ import { portalFunction } from './lambda.ts';
 import { acknowledge, arnRef } from './nag.ts';
 
 /** What each context's function may touch: least privilege, granted per context. */
-const TABLE_ACCESS: Record<Context, 'read' | 'readWrite'> = { identity: 'readWrite', platform: 'read' };
+const TABLE_ACCESS: Record<Context, 'read' | 'readWrite'> = { identity: 'readWrite', notifications: 'readWrite', platform: 'read' };
 
 /**
  * The HTTP API: one Lambda per bounded context, one route per manifest operation. Routes that

@@ -53,7 +53,7 @@ export class Events extends Construct {
       const fn = portalFunction(this, `${consumer}Function`, {
         entry: `functions/events/${consumer}.ts`,
         stage,
-        timeout: { notifier: Duration.seconds(30) }[consumer],
+        timeout: Duration.seconds(30),
         environment: { TABLE_NAME: table.tableName, PUBLIC_URL: props.publicUrl, MAIL_FROM: stage.mailFrom, POWERTOOLS_SERVICE_NAME: consumer },
       });
       table.grantReadWriteData(fn);

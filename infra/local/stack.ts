@@ -10,6 +10,7 @@ import { startCognito } from './cognito.ts';
 import { ensureTable, LOCAL_AWS, startDynamo } from './dynamo.ts';
 import { startEventBus } from './event-bus.ts';
 import { startGateway } from './gateway.ts';
+import { attachWebSocket } from './websocket.ts';
 import { freePort, stopChild, type Child } from './process.ts';
 import { seedDemoData } from './seed.ts';
 import { startSes } from './ses.ts';
@@ -65,7 +66,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       Awaited<ReturnType<typeof startMail>>,
     ];
     await ensureTable(dynamo.endpoint, TABLE_NAME);
-    const [busPort, sesPort] = await Promise.all([freePort(), freePort()]);
+    const [busPort, sesPort, wsManagementPort] = await Promise.all([freePort(), freePort(), freePort()]);
     const smtpUrl = `smtp://127.0.0.1:${smtpPort}`;
     const [bus, ses] = await Promise.all([startEventBus(busPort, log), startSes(sesPort, smtpUrl)]);
     closers.push(bus.close, ses.close);
@@ -88,6 +89,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       EVENTBRIDGE_ENDPOINT: bus.endpoint,
       MAIL_FROM: 'no-reply@service-portal.local',
       SES_ENDPOINT: ses.endpoint,
+      WS_MANAGEMENT_ENDPOINT: `http://127.0.0.1:${wsManagementPort}`,
       PUBLIC_URL: portalUrl,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     };
@@ -99,7 +101,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const poller = await startStreamPoller(dynamo.endpoint, TABLE_NAME, log);
     closers.push(async () => poller.stop());
     const gateway: Server = await startGateway(options.port, options.siteDir, log);
-    closers.push(() => new Promise((resolve) => gateway.close(() => resolve())));
+    const websocket = await attachWebSocket(gateway, wsManagementPort, log);
+    closers.push(websocket.close, () => new Promise((resolve) => gateway.close(() => resolve())));
     return { portalUrl, inboxUrl: mail.inboxUrl, env, stop };
   } catch (error) {
     await stop();

@@ -6,7 +6,7 @@
 import type { Permission } from '../domain/identity/permissions.ts';
 
 /** Bounded contexts: one Lambda each. */
-export const CONTEXTS = ['identity', 'platform'] as const;
+export const CONTEXTS = ['identity', 'notifications', 'platform'] as const;
 export type Context = (typeof CONTEXTS)[number];
 
 /** 'public': no token; 'signed-in': any active user; a permission: users holding it. */
@@ -34,6 +34,9 @@ export const OPERATIONS = define([
   { operationId: 'resendInvitation', method: 'POST', path: '/api/invitations/{invitationId}/resend', context: 'identity', access: 'users.manage', summary: 'Send a pending invitation again, with a new link' },
   { operationId: 'previewInvitation', method: 'GET', path: '/api/invitations/preview', context: 'identity', access: 'public', summary: 'What an invitation link is for, before accepting' },
   { operationId: 'acceptInvitation', method: 'POST', path: '/api/invitations/accept', context: 'identity', access: 'public', summary: 'Accept an invitation: set a password and sign in' },
+  { operationId: 'createRealtimeTicket', method: 'POST', path: '/api/realtime/tickets', context: 'notifications', access: 'signed-in', summary: 'A one-time ticket to open the live-updates WebSocket' },
+  { operationId: 'listNotifications', method: 'GET', path: '/api/notifications', context: 'notifications', access: 'signed-in', summary: 'My notifications, newest first' },
+  { operationId: 'markNotificationsRead', method: 'POST', path: '/api/notifications/read', context: 'notifications', access: 'signed-in', summary: 'Mark some of my notifications read' },
   { operationId: 'getOpenApi', method: 'GET', path: '/api/openapi.json', context: 'platform', access: 'public', summary: 'This API as OpenAPI 3.1' },
   { operationId: 'getHealth', method: 'GET', path: '/api/health', context: 'platform', access: 'public', summary: 'Liveness of the API and its table' },
 ]);

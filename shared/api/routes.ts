@@ -2,12 +2,13 @@
 import type * as z from 'zod/mini';
 import { OPERATIONS, type OperationDef, type OperationId } from './operations.ts';
 import { IDENTITY_SCHEMAS } from './schemas/identity.ts';
+import { NOTIFICATIONS_SCHEMAS } from './schemas/notifications.ts';
 import { PLATFORM_SCHEMAS } from './schemas/platform.ts';
 import type { Schemas } from './schemas/types.ts';
 
 export type RouteDef = OperationDef & Schemas;
 
-const SCHEMAS = { ...IDENTITY_SCHEMAS, ...PLATFORM_SCHEMAS } satisfies Record<OperationId, Schemas>;
+const SCHEMAS = { ...IDENTITY_SCHEMAS, ...NOTIFICATIONS_SCHEMAS, ...PLATFORM_SCHEMAS } satisfies Record<OperationId, Schemas>;
 
 export const ROUTES: RouteDef[] = OPERATIONS.map((op) => ({ ...op, ...SCHEMAS[op.operationId] }));
 

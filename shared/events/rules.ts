@@ -7,7 +7,7 @@ import type { Pattern } from './pattern.ts';
 export const EVENT_SOURCE = 'service-portal';
 
 /** Consumers are Lambda entry points in functions/events/<consumer>.ts. */
-export const CONSUMERS = ['notifier'] as const;
+export const CONSUMERS = ['notifier', 'notifications'] as const;
 export type Consumer = (typeof CONSUMERS)[number];
 
 export interface Rule {
@@ -26,6 +26,12 @@ export const RULES: readonly Rule[] = [
     description: 'Invitations become emails with signed links',
     pattern: { source: [EVENT_SOURCE], 'detail-type': [...EMAIL_EVENTS] },
     consumer: 'notifier',
+  },
+  {
+    name: 'in-app-notifications',
+    description: 'Events that concern people become notifications in their bell, pushed live',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['user.joined'] },
+    consumer: 'notifications',
   },
 ];
 

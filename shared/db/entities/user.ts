@@ -47,6 +47,12 @@ export const User = new Entity({
       pk: { field: 'pk', composite: ['tenantId'], template: 't#${tenantId}' },
       sk: { field: 'sk', composite: ['userId'], template: 'user#${userId}' },
     },
+    /** Who holds a role in a firm (for example: the admins to notify). */
+    byRole: {
+      index: 'gsi2',
+      pk: { field: 'gsi2pk', composite: ['tenantId', 'role'], template: 't#${tenantId}#role#${role}' },
+      sk: { field: 'gsi2sk', composite: ['userId'], template: '${userId}' },
+    },
     byEmail: {
       index: 'gsi1',
       pk: { field: 'gsi1pk', composite: ['tenantId', 'email'], template: 't#${tenantId}#email#${email}' },

@@ -1,0 +1,19 @@
+import { Entity } from 'electrodb';
+
+/** An open WebSocket of a signed-in user; TTL removes ones whose disconnect was never seen. */
+export const Connection = new Entity({
+  model: { entity: 'connection', version: '1', service: 'portal' },
+  attributes: {
+    tenantId: { type: 'string', required: true, readOnly: true },
+    userId: { type: 'string', required: true, readOnly: true },
+    connectionId: { type: 'string', required: true, readOnly: true },
+    connectedAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
+    expiresAt: { type: 'number', required: true },
+  },
+  indexes: {
+    byUser: {
+      pk: { field: 'pk', composite: ['tenantId', 'userId'], template: 't#${tenantId}#connections#${userId}' },
+      sk: { field: 'sk', composite: ['connectionId'], template: '${connectionId}' },
+    },
+  },
+});
