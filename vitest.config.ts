@@ -16,7 +16,7 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
-      { test: { name: 'cdk', include: ['infra/**/*.cdk.test.ts'], testTimeout: 120_000 } },
+      { test: { name: 'cdk', include: ['infra/**/*.cdk.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
     ],
   },
 });

@@ -6,9 +6,7 @@ import { build } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { CONTEXTS } from '../../shared/api/operations.ts';
-import { CONSUMERS } from '../../shared/events/rules.ts';
-import { LAMBDA_BUDGET_BYTES, LAMBDA_BUNDLING } from './lambda.ts';
+import { LAMBDA_BUDGET_BYTES, LAMBDA_BUNDLING, LAMBDA_ENTRIES } from './lambda.ts';
 
 const PAGE_JS_BUDGET_BYTES = 100 * 1024;
 const root = resolve(import.meta.dirname, '../..');
@@ -17,17 +15,13 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const failures: string[] = [];
 
 console.log('Lambda bundles (minified)');
-const entries = [
-  ...CONTEXTS.map((c) => [c, `functions/${c}/index.ts`]),
-  ...['stream-router', ...CONSUMERS].map((e) => [e, `functions/events/${e}.ts`]),
-];
-for (const [name, entry] of entries) {
+for (const [name, entry] of LAMBDA_ENTRIES) {
   const result = await build({
     ...LAMBDA_BUNDLING,
     mainFields: [...LAMBDA_BUNDLING.mainFields],
     external: [...LAMBDA_BUNDLING.external],
     banner: { js: LAMBDA_BUNDLING.banner },
-    entryPoints: [join(root, entry!)],
+    entryPoints: [join(root, entry)],
     bundle: true,
     write: false,
     logLevel: 'error',
@@ -35,7 +29,7 @@ for (const [name, entry] of entries) {
   const size = result.outputFiles[0]!.contents.length;
   const over = size > LAMBDA_BUDGET_BYTES;
   if (over) failures.push(`Lambda ${name}: ${kb(size)} > ${kb(LAMBDA_BUDGET_BYTES)}`);
-  console.log(`  ${over ? '✗' : '✓'} ${name!.padEnd(14)} ${kb(size).padStart(9)}  (budget ${kb(LAMBDA_BUDGET_BYTES)})`);
+  console.log(`  ${over ? '✗' : '✓'} ${name.padEnd(22)} ${kb(size).padStart(9)}  (budget ${kb(LAMBDA_BUDGET_BYTES)})`);
 }
 
 /** A module and everything it imports statically or dynamically, as served under /_astro/. */

@@ -11,6 +11,7 @@ import { Construct } from 'constructs';
 import { CONSUMERS, RULES, type Consumer } from '../../shared/events/rules.ts';
 import type { StageConfig } from '../stage.ts';
 import { portalFunction } from './lambda.ts';
+import type { Realtime } from './realtime.ts';
 import { acknowledge, arnRef } from './nag.ts';
 
 /**
@@ -22,7 +23,7 @@ export class Events extends Construct {
   readonly deadLetterQueues: Queue[] = [];
   readonly functions: NodejsFunction[] = [];
 
-  constructor(scope: Construct, id: string, props: { stage: StageConfig; table: TableV2; publicUrl: string }) {
+  constructor(scope: Construct, id: string, props: { stage: StageConfig; table: TableV2; publicUrl: string; realtime: Realtime }) {
     super(scope, id);
     const { stage, table } = props;
     this.bus = new EventBus(this, 'Bus');
@@ -58,6 +59,7 @@ export class Events extends Construct {
       });
       table.grantReadWriteData(fn);
       if (consumer === 'notifier') sender.grantSendEmail(fn);
+      if (consumer === 'notifications') props.realtime.grantPush(fn);
       acknowledge(fn, 'IAM5', 'Consumers read the table’s GSIs, so grants cover `index/*` of this one table.', `Resource::${arnRef(table)}/index/*`);
       consumers.set(consumer, fn);
       this.functions.push(fn);

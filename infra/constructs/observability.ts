@@ -30,7 +30,8 @@ export class Observability extends Construct {
 
     const period = Duration.minutes(5);
     for (const fn of props.functions) {
-      const name = fn.node.id.replace(/Function$/, '');
+      // Owner + function: the HTTP context `notifications` and the consumer `notifications` differ.
+      const name = `${fn.node.scope?.node.id ?? ''}${fn.node.id.replace(/Function$/, '')}`;
       alarm(`${name}Errors`, fn.metricErrors({ period }), 5);
       alarm(`${name}Throttles`, fn.metricThrottles({ period }), 1);
     }

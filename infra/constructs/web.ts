@@ -1,5 +1,5 @@
 import { Duration, Fn, Stack } from 'aws-cdk-lib';
-import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { HttpApi, WebSocketApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
   CachePolicy,
@@ -31,9 +31,9 @@ const siteDir = resolve(import.meta.dirname, '../../web/dist');
 export class Web extends Construct {
   readonly distribution: Distribution;
 
-  constructor(scope: Construct, id: string, props: { stage: StageConfig; site: Bucket; logs: Bucket; api: HttpApi }) {
+  constructor(scope: Construct, id: string, props: { stage: StageConfig; site: Bucket; logs: Bucket; api: HttpApi; websocket: WebSocketApi }) {
     super(scope, id);
-    const { stage, site, logs, api } = props;
+    const { stage, site, logs, api, websocket } = props;
 
     const firewall = new CfnWebACL(this, 'Firewall', {
       scope: 'CLOUDFRONT',
@@ -96,6 +96,14 @@ export class Web extends Construct {
           cachePolicy: CachePolicy.CACHING_DISABLED,
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: headers,
+        },
+        // The WebSocket API's stage is named `ws`: `/ws?ticket=…` reaches it as is.
+        '/ws': {
+          origin: new HttpOrigin(Fn.select(2, Fn.split('/', websocket.apiEndpoint))),
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         },
       },
       errorResponses: [{ httpStatus: 404, responseHttpStatus: 404, responsePagePath: '/404.html' }],

@@ -2,8 +2,9 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CONTEXTS, OPERATIONS } from '../../shared/api/operations.ts';
-import { CONSUMERS, RULES } from '../../shared/events/rules.ts';
+import { OPERATIONS } from '../../shared/api/operations.ts';
+import { RULES } from '../../shared/events/rules.ts';
+import { LAMBDA_ENTRIES } from '../bundling/lambda.ts';
 import { TABLE_INDEXES } from '../../shared/db/table.ts';
 import { ROLES } from '../../shared/domain/identity/permissions.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/web/security-headers.ts';
@@ -57,7 +58,7 @@ describe('auth', () => {
 
 describe('api', () => {
   it('has one route per manifest operation, JWT-protected unless public', () => {
-    const routes = Object.values(dev.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
+    const routes = Object.values(dev.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties).filter((r) => !r.RouteKey.startsWith('$'));
     expect(routes.map((r) => r.RouteKey).sort()).toEqual(OPERATIONS.map((o) => `${o.method} ${o.path}`).sort());
     for (const op of OPERATIONS) {
       const route = routes.find((r) => r.RouteKey === `${op.method} ${op.path}`)!;
@@ -66,8 +67,9 @@ describe('api', () => {
   });
 
   it('runs every function on Node 24, arm64', () => {
-    const functions = Object.entries(dev.findResources('AWS::Lambda::Function')).filter(([id]) => /^(Api|Events)/.test(id)).map(([, f]) => f);
-    expect(functions.length).toBe(CONTEXTS.length + 1 + CONSUMERS.length); // + the stream router
+    const functions = Object.entries(dev.findResources('AWS::Lambda::Function')).filter(([id]) => /^(Api|Events|Realtime)/.test(id)).map(([, f]) => f);
+    // Every function of ours is measured by the bundle report.
+    expect(functions.length).toBe(LAMBDA_ENTRIES.length);
     for (const f of functions) expect(f.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
   });
 
@@ -108,6 +110,24 @@ describe('events', () => {
   });
 });
 
+describe('realtime', () => {
+  it('authorizes $connect with the one-time ticket and serves the stage under /ws behind CloudFront', () => {
+    dev.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'REQUEST', IdentitySource: ['route.request.querystring.ticket'] });
+    dev.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: '$connect', AuthorizationType: 'CUSTOM' });
+    dev.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: 'ws' });
+    dev.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: '/ws', ViewerProtocolPolicy: 'https-only' })]) }),
+    });
+  });
+
+  it('lets only the WebSocket routes and the notifications consumer post to connections', () => {
+    const posting = Object.entries(dev.findResources('AWS::IAM::Policy'))
+      .filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('execute-api:ManageConnections'))
+      .map(([id]) => id.replace(/ServiceRoleDefaultPolicy.*/, ''));
+    expect(posting.sort()).toEqual(['EventsnotificationsFunction', 'RealtimeRoutesFunction']);
+  });
+});
+
 describe('storage and web', () => {
   it('keeps every bucket private, encrypted and TLS-only', () => {
     const buckets = dev.findResources('AWS::S3::Bucket');
@@ -123,7 +143,7 @@ describe('storage and web', () => {
 
   it('serves the API on the site origin with the strict CSP, HSTS and a rate-limiting WAF', () => {
     dev.hasResourceProperties('AWS::CloudFront::Distribution', {
-      DistributionConfig: Match.objectLike({ CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' })] }),
+      DistributionConfig: Match.objectLike({ CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' })]) }),
     });
     dev.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: Match.objectLike({

@@ -5,11 +5,12 @@ import { Auth } from '../constructs/auth.ts';
 import { Data } from '../constructs/data.ts';
 import { Events } from '../constructs/events.ts';
 import { Observability } from '../constructs/observability.ts';
+import { Realtime } from '../constructs/realtime.ts';
 import { Storage } from '../constructs/storage.ts';
 import { Web } from '../constructs/web.ts';
 import type { StageConfig } from '../stage.ts';
 
-/** The whole portal for one stage. Realtime and schedules join as those features land. */
+/** The whole portal for one stage. Schedules join as the features that need them land. */
 export class PortalStack extends Stack {
   readonly api: Api;
   readonly web: Web;
@@ -20,13 +21,14 @@ export class PortalStack extends Stack {
     const auth = new Auth(this, 'Auth', stage);
     const storage = new Storage(this, 'Storage', stage);
     this.api = new Api(this, 'Api', { stage, auth, table: data.table });
-    this.web = new Web(this, 'Web', { stage, site: storage.site, logs: storage.logs, api: this.api.httpApi });
+    const realtime = new Realtime(this, 'Realtime', { stage, table: data.table });
+    this.web = new Web(this, 'Web', { stage, site: storage.site, logs: storage.logs, api: this.api.httpApi, websocket: realtime.api });
     const publicUrl = `https://${this.web.distribution.distributionDomainName}`;
     this.api.addRoutes(publicUrl);
-    const events = new Events(this, 'Events', { stage, table: data.table, publicUrl });
+    const events = new Events(this, 'Events', { stage, table: data.table, publicUrl, realtime });
     new Observability(this, 'Observability', {
       stage,
-      functions: [...this.api.functions.values(), ...events.functions],
+      functions: [...this.api.functions.values(), ...events.functions, ...realtime.functions],
       table: data.table,
       deadLetterQueues: events.deadLetterQueues,
     });

@@ -8,6 +8,7 @@ import { canEnterArea, type Area } from '../../../../shared/domain/identity/perm
 import { restoreSession, signOut } from '../api.ts';
 import { format, useI18n } from '../i18n/index.ts';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { ErrorNotice, Loading } from './Status.tsx';
 
 const NAV: Record<Area, { href: string; label: (t: ReturnType<typeof useI18n>['t']) => string }[]> = {
@@ -73,6 +74,7 @@ export function Shell({ area, children }: { area: Area; children: (session: Sess
             </nav>
           )}
           <LanguageSwitcher />
+          {allowed && <NotificationBell />}
           <p className="text-sm text-slate-600" data-testid="signed-in-as">
             {format(t.shell.signedInAs, { name: session.user.name })} · {t.roles[session.user.role]}
           </p>

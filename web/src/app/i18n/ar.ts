@@ -86,6 +86,13 @@ export const ar: Messages = {
     met: 'مستوفى',
     unmet: 'ناقص',
   },
+  bell: {
+    label: 'الإشعارات',
+    unread: '{count} غير مقروءة',
+    empty: 'لا توجد إشعارات بعد.',
+    markAll: 'تعليم الكل كمقروء',
+    kinds: { 'user.joined': 'قبل {name} الدعوة وانضم بصفة {role}.' } as Record<string, string>,
+  },
   users: {
     title: 'الفريق والمستخدمون',
     name: 'الاسم',

@@ -84,6 +84,13 @@ export const en = {
     met: 'done',
     unmet: 'missing',
   },
+  bell: {
+    label: 'Notifications',
+    unread: '{count} unread',
+    empty: 'No notifications yet.',
+    markAll: 'Mark all read',
+    kinds: { 'user.joined': '{name} accepted the invitation and joined as {role}.' } as Record<string, string>,
+  },
   users: {
     title: 'Team & users',
     name: 'Name',

@@ -86,6 +86,13 @@ export const hi: Messages = {
     met: 'पूरा',
     unmet: 'बाकी',
   },
+  bell: {
+    label: 'सूचनाएँ',
+    unread: '{count} अपठित',
+    empty: 'अभी कोई सूचना नहीं।',
+    markAll: 'सभी को पढ़ा हुआ चिह्नित करें',
+    kinds: { 'user.joined': '{name} ने आमंत्रण स्वीकार किया और {role} के रूप में जुड़े।' } as Record<string, string>,
+  },
   users: {
     title: 'टीम और उपयोगकर्ता',
     name: 'नाम',

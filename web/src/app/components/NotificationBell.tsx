@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { NotificationView } from '../../../../shared/api/schemas/notifications.ts';
+import type { Role } from '../../../../shared/domain/identity/permissions.ts';
+import { call } from '../api.ts';
+import { connectLive } from '../live.ts';
+import { format, useI18n } from '../i18n/index.ts';
+
+/** The bell: my latest notifications, new ones arriving live; opens with Enter/Space, closes with Escape. */
+export function NotificationBell() {
+  const { t, locale } = useI18n();
+  const [items, setItems] = useState<NotificationView[]>([]);
+  const [open, setOpen] = useState(false);
+  const panel = useRef<HTMLDivElement>(null);
+
+  const load = useCallback(() => {
+    call('listNotifications', { query: { limit: 20 } })
+      .then((page) => setItems(page.items))
+      .catch(() => undefined); // the bell stays quiet; the page shows its own errors
+  }, []);
+
+  useEffect(() => {
+    load();
+    return connectLive((message) => {
+      if (message.type !== 'notification') return;
+      const incoming = message.notification as NotificationView;
+      setItems((all) => [incoming, ...all.filter((n) => n.notificationId !== incoming.notificationId)]);
+    }, load);
+  }, [load]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    const onClick = (e: MouseEvent) => panel.current && !panel.current.contains(e.target as Node) && setOpen(false);
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('mousedown', onClick);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('mousedown', onClick);
+    };
+  }, [open]);
+
+  const unread = items.filter((n) => !n.readAt);
+  const text = (n: NotificationView) => {
+    const values = { ...n.values, ...(n.values.role && { role: t.roles[n.values.role as Role] ?? n.values.role }) };
+    return format(t.bell.kinds[n.kind] ?? n.kind, values);
+  };
+  async function markAllRead() {
+    const ids = unread.map((n) => n.notificationId);
+    if (!ids.length) return;
+    await call('markNotificationsRead', { body: { notificationIds: ids } });
+    const now = new Date().toISOString();
+    setItems((all) => all.map((n) => (ids.includes(n.notificationId) ? { ...n, readAt: now } : n)));
+  }
+
+  const label = unread.length ? `${t.bell.label}, ${format(t.bell.unread, { count: String(unread.length) })}` : t.bell.label;
+  return (
+    <div ref={panel} className="relative">
+      <button type="button" aria-label={label} aria-expanded={open} aria-controls="notification-panel" onClick={() => setOpen((o) => !o)}
+        className="relative rounded border border-slate-300 px-2 py-1 hover:bg-slate-100" data-testid="bell">
+        <span aria-hidden="true">🔔</span>
+        {unread.length > 0 && (
+          <span aria-hidden="true" className="absolute -end-2 -top-2 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold text-white">{unread.length}</span>
+        )}
+      </button>
+      {open && (
+        <div id="notification-panel" role="region" aria-label={t.bell.label} className="absolute end-0 z-10 mt-2 w-80 rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
+          <div className="mb-2 flex items-center justify-between">
+            <h2 className="font-semibold">{t.bell.label}</h2>
+            {unread.length > 0 && <button type="button" onClick={() => void markAllRead()} className="text-sm text-brand-700 underline">{t.bell.markAll}</button>}
+          </div>
+          {items.length === 0 ? (
+            <p className="text-sm text-slate-600">{t.bell.empty}</p>
+          ) : (
+            <ul className="max-h-96 space-y-2 overflow-y-auto">
+              {items.map((n) => (
+                <li key={n.notificationId} className={`rounded p-2 text-sm ${n.readAt ? 'text-slate-600' : 'bg-brand-50'}`}>
+                  {n.link ? <a href={n.link} className="hover:underline">{text(n)}</a> : text(n)}
+                  <time dateTime={n.createdAt} className="block text-xs text-slate-700">
+                    {new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(n.createdAt))}
+                  </time>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
