@@ -14,7 +14,9 @@ export interface LiveMessage {
   [key: string]: unknown;
 }
 
-export function connectLive(onMessage: (m: LiveMessage) => void, onResync: () => void): () => void {
+export type LiveStatus = 'connecting' | 'open';
+
+export function connectLive(onMessage: (m: LiveMessage) => void, onResync: () => void, onStatus: (s: LiveStatus) => void = () => undefined): () => void {
   let socket: WebSocket | undefined;
   let stopped = false;
   let attempt = 0;
@@ -47,6 +49,7 @@ export function connectLive(onMessage: (m: LiveMessage) => void, onResync: () =>
     socket = new WebSocket(url);
     socket.onopen = () => {
       attempt = 0;
+      onStatus('open');
       if (reconnecting) onResync();
       heartbeat = setInterval(() => {
         socket?.send(JSON.stringify({ type: 'ping' }));
@@ -63,6 +66,7 @@ export function connectLive(onMessage: (m: LiveMessage) => void, onResync: () =>
       }
     };
     socket.onclose = () => {
+      onStatus('connecting');
       clearTimers();
       pongDeadline = undefined;
       scheduleReconnect();

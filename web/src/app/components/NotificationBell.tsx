@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { NotificationView } from '../../../../shared/api/schemas/notifications.ts';
 import type { Role } from '../../../../shared/domain/identity/permissions.ts';
 import { call } from '../api.ts';
-import { connectLive } from '../live.ts';
+import { connectLive, type LiveStatus } from '../live.ts';
 import { format, useI18n } from '../i18n/index.ts';
 
 /** The bell: my latest notifications, new ones arriving live; opens with Enter/Space, closes with Escape. */
@@ -10,6 +10,7 @@ export function NotificationBell() {
   const { t, locale } = useI18n();
   const [items, setItems] = useState<NotificationView[]>([]);
   const [open, setOpen] = useState(false);
+  const [live, setLive] = useState<LiveStatus>('connecting');
   const panel = useRef<HTMLDivElement>(null);
 
   const load = useCallback(() => {
@@ -24,7 +25,7 @@ export function NotificationBell() {
       if (message.type !== 'notification') return;
       const incoming = message.notification as NotificationView;
       setItems((all) => [incoming, ...all.filter((n) => n.notificationId !== incoming.notificationId)]);
-    }, load);
+    }, load, setLive);
   }, [load]);
 
   useEffect(() => {
@@ -56,7 +57,7 @@ export function NotificationBell() {
   return (
     <div ref={panel} className="relative">
       <button type="button" aria-label={label} aria-expanded={open} aria-controls="notification-panel" onClick={() => setOpen((o) => !o)}
-        className="relative rounded border border-slate-300 px-2 py-1 hover:bg-slate-100" data-testid="bell">
+        className="relative rounded border border-slate-300 px-2 py-1 hover:bg-slate-100" data-testid="bell" data-live={live}>
         <span aria-hidden="true">🔔</span>
         {unread.length > 0 && (
           <span aria-hidden="true" className="absolute -end-2 -top-2 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold text-white">{unread.length}</span>
