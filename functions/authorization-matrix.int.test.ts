@@ -34,6 +34,9 @@ const MATRIX: Record<OperationId, Row> = {
   // The cookie, not the bearer, decides: none is sent here.
   refresh: { request: { method: 'POST', path: '/api/auth/refresh' }, expect: everyone(401) },
   logout: { request: { method: 'POST', path: '/api/auth/logout' }, expect: signedIn(204), consumesSession: true },
+  // Always 202, so nobody learns whether an account exists (the email is nobody's here).
+  forgotPassword: { request: { method: 'POST', path: '/api/auth/forgot-password', body: { email: 'nobody@example.com' } }, expect: everyone(202) },
+  resetPassword: { request: { method: 'POST', path: '/api/auth/reset-password', body: { token: 't-designpi.x.forged', password: 'Demo-Passw0rd!' } }, expect: everyone(404) },
   getMe: { request: { method: 'GET', path: '/api/me' }, expect: signedIn(200) },
   listUsers: { request: { method: 'GET', path: '/api/users' }, expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 } },
   // Authorization is decided before the body is read: an empty body shows 401/403 vs 400.

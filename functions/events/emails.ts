@@ -27,6 +27,29 @@ const TEXT = {
       expiry: 'यह लिंक एक बार काम करता है और {days} दिनों में समाप्त हो जाएगा। अगर आपको इसकी उम्मीद नहीं थी, तो इस ईमेल को अनदेखा करें।',
     },
   },
+  passwordReset: {
+    en: {
+      subject: 'Reset your {firm} portal password',
+      greeting: 'Hello {name},',
+      body: 'Someone asked to reset the password of your {firm} portal account. If it was you, choose a new password.',
+      action: 'Choose a new password',
+      expiry: 'This link works once and expires in {minutes} minutes. If you did not ask for it, ignore this email: your password stays as it is.',
+    },
+    ar: {
+      subject: 'إعادة تعيين كلمة مرور بوابة {firm}',
+      greeting: 'مرحبًا {name}،',
+      body: 'طلب أحدهم إعادة تعيين كلمة مرور حسابك في بوابة {firm}. إن كنت أنت، فاختر كلمة مرور جديدة.',
+      action: 'اختيار كلمة مرور جديدة',
+      expiry: 'يعمل هذا الرابط مرة واحدة وتنتهي صلاحيته خلال {minutes} دقيقة. إن لم تطلبه فتجاهل هذه الرسالة: تبقى كلمة مرورك كما هي.',
+    },
+    hi: {
+      subject: '{firm} पोर्टल का पासवर्ड रीसेट करें',
+      greeting: 'नमस्ते {name},',
+      body: 'किसी ने आपके {firm} पोर्टल खाते का पासवर्ड रीसेट करने को कहा है। अगर यह आप थे, तो नया पासवर्ड चुनें।',
+      action: 'नया पासवर्ड चुनें',
+      expiry: 'यह लिंक एक बार काम करता है और {minutes} मिनट में समाप्त हो जाएगा। अगर आपने यह नहीं माँगा, तो इस ईमेल को अनदेखा करें: आपका पासवर्ड वैसा ही रहेगा।',
+    },
+  },
 } as const;
 
 export type EmailKind = keyof typeof TEXT;

@@ -4,7 +4,7 @@
  */
 import type { EventBridgeEvent } from 'aws-lambda';
 import { config } from '../../shared/config.ts';
-import { INVITATION_LINK_DAYS } from '../../shared/domain/identity/invitation.ts';
+import { INVITATION_LINK_DAYS, RESET_LINK_MINUTES } from '../../shared/domain/identity/links.ts';
 import { once } from '../../shared/db/idempotency.ts';
 import { database } from '../../shared/db/service.ts';
 import type { DomainEventDetail } from '../../shared/events/rules.ts';
@@ -28,9 +28,23 @@ async function sendInvitation(detail: DomainEventDetail): Promise<void> {
   await sendEmail(actionEmail('invitation', invitation.locale, invitation.email, link, { firm: tenant.name, name: invitation.name, days: String(INVITATION_LINK_DAYS) }));
 }
 
+async function sendPasswordReset(detail: DomainEventDetail): Promise<void> {
+  const { tenantId } = detail;
+  const userId = String(detail.userId);
+  const db = database();
+  const [{ data: user }, { data: tenant }] = await Promise.all([db.entities.user.get({ tenantId, userId }).go(), db.entities.tenant.get({ tenantId }).go()]);
+  if (!user || user.status !== 'active' || !tenant) return;
+  const secret = newSecret();
+  const linkExpiresAt = Math.floor(Date.now() / 1000) + RESET_LINK_MINUTES * 60;
+  await db.entities.passwordReset.patch({ tenantId, userId }).set({ secretHash: hashSecret(secret), linkExpiresAt }).remove(['usedAt']).go();
+  const link = `${config().PUBLIC_URL}/reset-password/?token=${formatLinkToken({ tenantId, recordId: userId, secret })}`;
+  await sendEmail(actionEmail('passwordReset', user.locale, user.email, link, { firm: tenant.name, name: user.name, minutes: String(RESET_LINK_MINUTES) }));
+}
+
 const SENDERS: Record<string, (detail: DomainEventDetail) => Promise<void>> = {
   'user.invited': sendInvitation,
   'user.invitation_resent': sendInvitation,
+  'auth.password_reset_requested': sendPasswordReset,
 };
 
 export async function handler(event: EventBridgeEvent<string, DomainEventDetail>): Promise<void> {

@@ -104,6 +104,19 @@ export async function createInvitedIdentity(email: string, tenantId: string, rol
   return sub;
 }
 
+/** The firm and user id of a sign-in identity, if one exists for this email. */
+export async function findIdentity(email: string): Promise<{ tenantId: string; userId: string } | undefined> {
+  const found = await cognito()
+    .send(new AdminGetUserCommand({ UserPoolId: authConfig().USER_POOL_ID, Username: email }))
+    .catch((e: unknown) => {
+      if (errorName(e) === 'UserNotFoundException') return undefined;
+      throw e;
+    });
+  const attribute = (name: string) => found?.UserAttributes?.find((a) => a.Name === name)?.Value;
+  const [tenantId, userId] = [attribute('custom:tenantId'), attribute('sub')];
+  return tenantId && userId ? { tenantId, userId } : undefined;
+}
+
 /** Sets the password the person chose and marks the email verified (the link proved it). */
 export async function activateIdentity(email: string, password: string): Promise<void> {
   const UserPoolId = authConfig().USER_POOL_ID;

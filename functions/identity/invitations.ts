@@ -10,7 +10,7 @@ import type { Invitation } from '../../shared/db/entities/invitation.ts';
 import { auditAndEvent, commitTransaction, type ChangeContext } from '../../shared/db/mutation.ts';
 import { queryPage } from '../../shared/db/pagination.ts';
 import { database } from '../../shared/db/service.ts';
-import { INVITATION_LINK_DAYS } from '../../shared/domain/identity/invitation.ts';
+import { INVITATION_LINK_DAYS } from '../../shared/domain/identity/links.ts';
 import type { Role } from '../../shared/domain/identity/permissions.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import type { Reply, Request } from '../lib/http.ts';

@@ -27,6 +27,8 @@ export const OPERATIONS = define([
   { operationId: 'login', method: 'POST', path: '/api/auth/login', context: 'identity', access: 'public', summary: 'Sign in with email and password' },
   { operationId: 'refresh', method: 'POST', path: '/api/auth/refresh', context: 'identity', access: 'public', summary: 'New token from the refresh cookie' },
   { operationId: 'logout', method: 'POST', path: '/api/auth/logout', context: 'identity', access: 'signed-in', summary: 'Revoke the session and clear the cookie' },
+  { operationId: 'forgotPassword', method: 'POST', path: '/api/auth/forgot-password', context: 'identity', access: 'public', summary: 'Email a password-reset link (always accepted: existence is not revealed)' },
+  { operationId: 'resetPassword', method: 'POST', path: '/api/auth/reset-password', context: 'identity', access: 'public', summary: 'Choose a new password with the emailed link; signs out every session' },
   { operationId: 'getMe', method: 'GET', path: '/api/me', context: 'identity', access: 'signed-in', summary: 'The signed-in user, firm and permissions' },
   { operationId: 'listUsers', method: 'GET', path: '/api/users', context: 'identity', access: 'users.view', summary: "List the firm's users" },
   { operationId: 'createInvitation', method: 'POST', path: '/api/invitations', context: 'identity', access: 'users.manage', summary: 'Invite a team member or client by email' },

@@ -5,6 +5,7 @@ import { AuditEntry } from './entities/audit-entry.ts';
 import { Connection } from './entities/connection.ts';
 import { Invitation } from './entities/invitation.ts';
 import { Notification } from './entities/notification.ts';
+import { PasswordReset } from './entities/password-reset.ts';
 import { RealtimeTicket } from './entities/realtime-ticket.ts';
 import { OutboxEvent } from './entities/outbox-event.ts';
 import { ProcessedEvent } from './entities/processed-event.ts';
@@ -23,6 +24,7 @@ const entities = {
   connection: Connection,
   realtimeTicket: RealtimeTicket,
   notification: Notification,
+  passwordReset: PasswordReset,
 };
 
 export type Db = ReturnType<typeof createDb>;

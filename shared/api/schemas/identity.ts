@@ -78,13 +78,17 @@ export const invitationLookupQuery = z.object({ token });
 /** What the person opening the link may see before accepting. */
 export const invitationPreview = z.object({ email: z.string(), name: z.string(), role: z.enum(ROLES), locale: LOCALE, firmName: z.string() });
 
-export const acceptInvitationInput = z.object({
-  token,
-  password: z.string({ error: 'is required' }).check(
-    z.maxLength(256),
-    z.refine((p) => !passwordProblem(p), { error: (issue) => passwordProblem(String(issue.input)) ?? 'is not allowed' }),
-  ),
-});
+/** A new password: checked against the whole policy, every missing rule named. */
+const newPassword = z.string({ error: 'is required' }).check(
+  z.maxLength(256),
+  z.refine((p) => !passwordProblem(p), { error: (issue) => passwordProblem(String(issue.input)) ?? 'is not allowed' }),
+);
+
+export const acceptInvitationInput = z.object({ token, password: newPassword });
+
+export const forgotPasswordInput = z.object({ email });
+
+export const resetPasswordInput = z.object({ token, password: newPassword });
 
 /** The identity context's operations → schemas (each context bundles only its own). */
 export const IDENTITY_SCHEMAS = {
@@ -98,4 +102,6 @@ export const IDENTITY_SCHEMAS = {
   resendInvitation: { response: invitationView },
   previewInvitation: { query: invitationLookupQuery, response: invitationPreview },
   acceptInvitation: { body: acceptInvitationInput, response: session },
+  forgotPassword: { body: forgotPasswordInput },
+  resetPassword: { body: resetPasswordInput },
 } satisfies Record<string, Schemas>;

@@ -76,6 +76,7 @@ function LoginPage() {
         <button type="submit" disabled={busy} className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
           {busy ? t.login.submitting : t.login.submit}
         </button>
+        <a href="/forgot-password/" className="block text-center text-sm text-brand-700 underline">{t.forgot.link}</a>
       </form>
     </main>
   );

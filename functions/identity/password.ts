@@ -1,0 +1,64 @@
+/**
+ * Forgotten passwords: a request never reveals whether an account exists, is answered at most
+ * once a minute per person, and the emailed link (made by the notifier) works once, for an hour.
+ * Choosing the new password signs the person out everywhere.
+ */
+import { AppError, notFound } from '../../shared/api/errors.ts';
+import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
+import { database } from '../../shared/db/service.ts';
+import { RESET_REQUEST_INTERVAL_SECONDS } from '../../shared/domain/identity/links.ts';
+import type { Reply, Request } from '../lib/http.ts';
+import { parseLinkToken, secretMatches } from '../lib/link-token.ts';
+import { activateIdentity, findIdentity } from './cognito.ts';
+
+export async function forgotPassword(req: Request<{ email: string }>): Promise<Reply> {
+  const accepted: Reply = { status: 202 };
+  const identity = await findIdentity(req.body.email);
+  if (!identity) return accepted;
+  const { tenantId, userId } = identity;
+  const db = database();
+  const [{ data: user }, { data: previous }] = await Promise.all([db.entities.user.get({ tenantId, userId }).go(), db.entities.passwordReset.get({ tenantId, userId }).go()]);
+  if (!user || user.status !== 'active') return accepted;
+  const now = new Date();
+  if (previous && now.getTime() - Date.parse(previous.requestedAt) < RESET_REQUEST_INTERVAL_SECONDS * 1000) return accepted;
+  await commitTransaction(db, (entities) => [
+    entities.passwordReset.upsert({ tenantId, userId, requestedAt: now.toISOString() }).commit(),
+    ...auditAndEvent(entities, { tenantId, actorId: userId, actorRole: user.role, ip: req.ip, userAgent: req.userAgent }, {
+      action: 'auth.password_reset_requested',
+      entityType: 'user',
+      entityId: userId,
+      event: { type: 'auth.password_reset_requested', detail: { userId } },
+    }),
+  ]);
+  return accepted;
+}
+
+export async function resetPassword(req: Request<{ token: string; password: string }>): Promise<Reply> {
+  const link = parseLinkToken(req.body.token);
+  if (!link) throw notFound('Reset link');
+  const { tenantId, recordId: userId } = link;
+  const db = database();
+  const [{ data: reset }, { data: user }] = await Promise.all([db.entities.passwordReset.get({ tenantId, userId }).go(), db.entities.user.get({ tenantId, userId }).go()]);
+  if (!reset || !user || !secretMatches(reset.secretHash, link.secret)) throw notFound('Reset link');
+  if (reset.usedAt || !reset.linkExpiresAt || reset.linkExpiresAt * 1000 < Date.now() || user.status !== 'active') {
+    throw new AppError('gone', 'This reset link has expired or was already used. Ask for a new one.');
+  }
+  await activateIdentity(user.email, req.body.password);
+  const now = new Date().toISOString();
+  await commitTransaction(
+    db,
+    (entities) => [
+      entities.passwordReset.patch({ tenantId, userId }).set({ usedAt: now }).where((a, op) => op.notExists(a.usedAt)).commit(),
+      // A new password ends every session: whoever knew the old one is signed out.
+      entities.user.patch({ tenantId, userId }).set({ tokensValidAfter: now }).commit(),
+      ...auditAndEvent(entities, { tenantId, actorId: userId, actorRole: user.role, ip: req.ip, userAgent: req.userAgent }, {
+        action: 'auth.password_reset',
+        entityType: 'user',
+        entityId: userId,
+        event: { type: 'auth.password_reset', detail: { userId } },
+      }),
+    ],
+    'This reset link was just used.',
+  );
+  return {};
+}

@@ -1,0 +1,69 @@
+import { useState, type FormEvent } from 'react';
+import { passwordProblem } from '../../../../shared/domain/identity/password.ts';
+import { ApiError, call } from '../api.ts';
+import { errorsByField, Field } from '../components/Field.tsx';
+import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
+import { PasswordRules } from '../components/PasswordRules.tsx';
+import { ErrorNotice } from '../components/Status.tsx';
+import { useI18n } from '../i18n/index.ts';
+import { mount } from '../mount.tsx';
+
+const token = new URLSearchParams(location.search).get('token') ?? '';
+
+function ResetPasswordPage() {
+  const { t } = useI18n();
+  const [state, setState] = useState<'form' | 'done' | 'invalid' | 'gone'>(token ? 'form' : 'invalid');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const confirm = String(new FormData(e.currentTarget).get('confirm') ?? '');
+    const problems: Record<string, string> = {};
+    if (passwordProblem(password)) problems.password = t.accept.weak;
+    else if (confirm !== password) problems.confirm = t.accept.mismatch;
+    setErrors(problems);
+    setFailure(null);
+    if (Object.keys(problems).length) return;
+    setBusy(true);
+    try {
+      await call('resetPassword', { body: { token, password } });
+      setState('done');
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 404 || error.status === 410)) setState(error.status === 404 ? 'invalid' : 'gone');
+      else if (error instanceof ApiError && error.details.length) setErrors(errorsByField(error.details, () => t.accept.password));
+      else setFailure(error);
+    }
+    setBusy(false);
+  }
+
+  const link = (href: string, text: string) => <a href={href} className="mt-4 inline-block font-medium text-brand-700 underline">{text}</a>;
+  let content;
+  if (state === 'done') content = <section role="status" className="rounded bg-green-50 p-6 text-green-900"><p>{t.reset.done}</p>{link('/login/', t.reset.signIn)}</section>;
+  else if (state !== 'form') content = <section role="alert" className="rounded border border-amber-200 bg-amber-50 p-6"><p>{state === 'invalid' ? t.reset.invalid : t.reset.gone}</p>{link('/forgot-password/', t.reset.again)}</section>;
+  else {
+    content = (
+      <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg bg-white p-6 shadow">
+        {failure !== null && <ErrorNotice error={failure} />}
+        <Field label={t.accept.password} name="password" type="password" autoComplete="new-password" value={password}
+          onChange={(e) => setPassword(e.target.value)} error={errors.password} hint={(id) => <PasswordRules id={id} password={password} />} />
+        <Field label={t.accept.confirm} name="confirm" type="password" autoComplete="new-password" error={errors.confirm} />
+        <button type="submit" disabled={busy} className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          {busy ? t.reset.saving : t.reset.submit}
+        </button>
+      </form>
+    );
+  }
+
+  return (
+    <main className="mx-auto max-w-md px-4 py-16">
+      <div className="mb-6 flex justify-end"><LanguageSwitcher /></div>
+      <h1 className="mb-6 text-2xl font-semibold">{t.reset.title}</h1>
+      {content}
+    </main>
+  );
+}
+
+mount(ResetPasswordPage);
