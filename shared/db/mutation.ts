@@ -73,6 +73,8 @@ export async function commitTransaction(db: Db, build: WriteBuilder, conflictMes
   if (result.canceled) {
     const reasons = (result.data as Array<{ code?: string }>).map((d) => d.code).filter(Boolean);
     if (reasons.includes('ConditionalCheckFailed')) throw conflict(conflictMessage);
+    // Another transaction touched the same item at the same moment: safe to retry.
+    if (reasons.includes('TransactionConflict')) throw conflict('Someone else was changing this at the same moment. Try again.');
     throw new Error(`transaction cancelled: ${reasons.join(', ')}`);
   }
 }

@@ -2,11 +2,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, call, adoptSession } from '../api.ts';
 import { errorsByField, Field } from '../components/Field.tsx';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
-import { PasswordRules } from '../components/PasswordRules.tsx';
+import { NewPasswordFields, newPasswordErrors } from '../components/NewPassword.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
-import { passwordProblem } from '../../../../shared/domain/identity/password.ts';
 
 type Preview = { email: string; name: string; role: 'CLIENT' | 'TEAM_MEMBER' | 'TEAM_LEAD' | 'ADMIN' | 'SUPER_ADMIN'; firmName: string };
 type State = { kind: 'loading' } | { kind: 'invalid' } | { kind: 'gone' } | { kind: 'error'; error: unknown } | { kind: 'ready'; preview: Preview };
@@ -32,10 +31,7 @@ function InvitationPage() {
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const confirm = String(new FormData(e.currentTarget).get('confirm') ?? '');
-    const problems: Record<string, string> = {};
-    if (passwordProblem(password)) problems.password = t.accept.weak;
-    else if (confirm !== password) problems.confirm = t.accept.mismatch;
+    const problems = newPasswordErrors(password, e.currentTarget, t);
     setErrors(problems);
     setFormError(null);
     if (Object.keys(problems).length) return;
@@ -71,9 +67,7 @@ function InvitationPage() {
         <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4 rounded-lg bg-white p-6 shadow">
           {formError !== null && <ErrorNotice error={formError} />}
           <Field label={t.accept.email} type="email" value={preview.email} readOnly autoComplete="username" />
-          <Field label={t.accept.password} name="password" type="password" autoComplete="new-password" value={password}
-            onChange={(e) => setPassword(e.target.value)} error={errors.password} hint={(id) => <PasswordRules id={id} password={password} />} />
-          <Field label={t.accept.confirm} name="confirm" type="password" autoComplete="new-password" error={errors.confirm} />
+          <NewPasswordFields password={password} onPassword={setPassword} errors={errors} />
           <button type="submit" disabled={busy} className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
             {busy ? t.accept.submitting : format(t.accept.submit, { firm: preview.firmName })}
           </button>

@@ -1,5 +1,6 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ApiError, signIn } from '../api.ts';
+import { errorsByField, Field } from '../components/Field.tsx';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
@@ -12,8 +13,6 @@ function safeNext(): string | null {
 
 function LoginPage() {
   const { t } = useI18n();
-  const emailId = useId();
-  const passwordId = useId();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -36,7 +35,7 @@ function LoginPage() {
       location.assign(safeNext() ?? session.home);
     } catch (error) {
       if (error instanceof ApiError && error.details.length) {
-        setFieldErrors(Object.fromEntries(error.details.map((d) => [d.field, `${d.field} ${d.message}`])));
+        setFieldErrors(errorsByField(error.details, (f) => (f === 'email' ? t.login.email : t.login.password)));
       } else {
         setFormError(error instanceof ApiError && error.code !== 'network' ? error.message : t.errors.network);
       }
@@ -44,7 +43,6 @@ function LoginPage() {
     }
   }
 
-  const input = 'mt-1 w-full rounded border border-slate-300 px-3 py-2 aria-[invalid=true]:border-red-500';
   return (
     <main className="mx-auto max-w-sm px-4 py-16">
       <div className="mb-6 flex justify-end">
@@ -57,22 +55,8 @@ function LoginPage() {
             {formError}
           </p>
         )}
-        <div>
-          <label htmlFor={emailId} className="block text-sm font-medium">
-            {t.login.email}
-          </label>
-          <input id={emailId} name="email" type="email" autoComplete="username" required className={input}
-            aria-invalid={Boolean(fieldErrors.email)} aria-describedby={fieldErrors.email ? `${emailId}-error` : undefined} />
-          {fieldErrors.email && <p id={`${emailId}-error`} className="mt-1 text-sm text-red-700">{fieldErrors.email}</p>}
-        </div>
-        <div>
-          <label htmlFor={passwordId} className="block text-sm font-medium">
-            {t.login.password}
-          </label>
-          <input id={passwordId} name="password" type="password" autoComplete="current-password" required className={input}
-            aria-invalid={Boolean(fieldErrors.password)} aria-describedby={fieldErrors.password ? `${passwordId}-error` : undefined} />
-          {fieldErrors.password && <p id={`${passwordId}-error`} className="mt-1 text-sm text-red-700">{fieldErrors.password}</p>}
-        </div>
+        <Field label={t.login.email} name="email" type="email" autoComplete="username" required error={fieldErrors.email} />
+        <Field label={t.login.password} name="password" type="password" autoComplete="current-password" required error={fieldErrors.password} />
         <button type="submit" disabled={busy} className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
           {busy ? t.login.submitting : t.login.submit}
         </button>

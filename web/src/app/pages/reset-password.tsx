@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { passwordProblem } from '../../../../shared/domain/identity/password.ts';
 import { ApiError, call } from '../api.ts';
-import { errorsByField, Field } from '../components/Field.tsx';
+import { errorsByField } from '../components/Field.tsx';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
-import { PasswordRules } from '../components/PasswordRules.tsx';
+import { NewPasswordFields, newPasswordErrors } from '../components/NewPassword.tsx';
 import { ErrorNotice } from '../components/Status.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
@@ -20,10 +19,7 @@ function ResetPasswordPage() {
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const confirm = String(new FormData(e.currentTarget).get('confirm') ?? '');
-    const problems: Record<string, string> = {};
-    if (passwordProblem(password)) problems.password = t.accept.weak;
-    else if (confirm !== password) problems.confirm = t.accept.mismatch;
+    const problems = newPasswordErrors(password, e.currentTarget, t);
     setErrors(problems);
     setFailure(null);
     if (Object.keys(problems).length) return;
@@ -47,9 +43,7 @@ function ResetPasswordPage() {
     content = (
       <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg bg-white p-6 shadow">
         {failure !== null && <ErrorNotice error={failure} />}
-        <Field label={t.accept.password} name="password" type="password" autoComplete="new-password" value={password}
-          onChange={(e) => setPassword(e.target.value)} error={errors.password} hint={(id) => <PasswordRules id={id} password={password} />} />
-        <Field label={t.accept.confirm} name="confirm" type="password" autoComplete="new-password" error={errors.confirm} />
+        <NewPasswordFields password={password} onPassword={setPassword} errors={errors} />
         <button type="submit" disabled={busy} className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
           {busy ? t.reset.saving : t.reset.submit}
         </button>
