@@ -1,10 +1,11 @@
 /**
- * Invitations: an admin invites a team member or client by email; the emailed link (single
- * use, expiring; made by the notifier) lets them choose a password and lands them in their portal.
+ * Invitations, the firm's side: an admin invites a team member or client by email, sees the
+ * invitations and sends one again. The emailed link is made by the notifier; accepting it is
+ * auth's (functions/auth/invitation.ts).
  */
 import type { EntityItem } from 'electrodb';
 import { randomUUID } from 'node:crypto';
-import { AppError, conflict, forbidden, notFound } from '../../shared/api/errors.ts';
+import { conflict, forbidden, notFound } from '../../shared/api/errors.ts';
 import type { InvitationView } from '../../shared/api/schemas/identity.ts';
 import type { Invitation } from '../../shared/db/entities/invitation.ts';
 import { auditAndEvent, commitTransaction, type ChangeContext } from '../../shared/db/mutation.ts';
@@ -14,15 +15,13 @@ import { INVITATION_LINK_DAYS } from '../../shared/domain/identity/links.ts';
 import type { Role } from '../../shared/domain/identity/permissions.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import type { Reply, Request } from '../lib/http.ts';
-import { parseLinkToken, secretMatches } from '../lib/link-token.ts';
-import { activateIdentity, createInvitedIdentity, passwordSignIn } from './cognito.ts';
-import { startSession } from './session.ts';
+import { createInvitedIdentity } from '../lib/cognito.ts';
 
 type InvitationItem = EntityItem<typeof Invitation>;
 
 const linkExpiry = () => Math.floor(Date.now() / 1000) + INVITATION_LINK_DAYS * 24 * 3600;
 
-const toView = (i: InvitationItem): InvitationView => ({
+export const toView = (i: InvitationItem): InvitationView => ({
   invitationId: i.invitationId,
   userId: i.userId,
   email: i.email,
@@ -106,50 +105,4 @@ export async function resendInvitation(req: Request): Promise<Reply> {
     }),
   ]);
   return { body: toView({ ...invitation, linkExpiresAt }) };
-}
-
-/**
- * The invitation a link points to, if the link is still good. Unknown or forged links are 404;
- * a link that was used, revoked or has expired is 410, so the page can say what to do.
- */
-async function invitationFromLink(token: string): Promise<InvitationItem> {
-  const link = parseLinkToken(token);
-  if (!link) throw notFound('Invitation');
-  const { data: invitation } = await database().entities.invitation.get({ tenantId: link.tenantId, invitationId: link.recordId }).go();
-  if (!invitation || !secretMatches(invitation.secretHash, link.secret)) throw notFound('Invitation');
-  if (invitation.status !== 'pending' || invitation.linkExpiresAt * 1000 < Date.now()) {
-    throw new AppError('gone', 'This invitation link has expired or was already used. Ask the firm to send a new one.');
-  }
-  return invitation;
-}
-
-export async function previewInvitation(req: Request<unknown, { token: string }>): Promise<Reply> {
-  const invitation = await invitationFromLink(req.query.token);
-  const { data: tenant } = await database().entities.tenant.get({ tenantId: invitation.tenantId }).go();
-  return { body: { email: invitation.email, name: invitation.name, role: invitation.role, locale: invitation.locale, firmName: tenant?.name ?? '' } };
-}
-
-export async function acceptInvitation(req: Request<{ token: string; password: string }>): Promise<Reply> {
-  const invitation = await invitationFromLink(req.body.token);
-  const { tenantId, invitationId, userId } = invitation;
-  await activateIdentity(invitation.email, req.body.password);
-  const acceptedAt = new Date().toISOString();
-  await commitTransaction(
-    database(),
-    (entities) => [
-      // Single use: only a pending invitation and an invited user can be accepted.
-      entities.invitation.patch({ tenantId, invitationId }).set({ status: 'accepted', acceptedAt }).where((a, op) => op.eq(a.status, 'pending')).commit(),
-      entities.user.patch({ tenantId, userId }).set({ status: 'active' }).where((a, op) => op.eq(a.status, 'invited')).commit(),
-      ...auditAndEvent(entities, { tenantId, actorId: userId, actorRole: invitation.role, ip: req.ip, userAgent: req.userAgent }, {
-        action: 'user.joined',
-        entityType: 'user',
-        entityId: userId,
-        changes: [{ field: 'status', from: 'invited', to: 'active' }],
-        event: { type: 'user.joined', detail: { userId, invitationId, role: invitation.role } },
-      }),
-    ],
-    'This invitation was just accepted.',
-  );
-  const { reply } = await startSession(await passwordSignIn(invitation.email, req.body.password));
-  return { ...reply, status: 201 };
 }

@@ -2,13 +2,7 @@ import { queryPage } from '../../shared/db/pagination.ts';
 import { database } from '../../shared/db/service.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import type { Reply, Request } from '../lib/http.ts';
-import { sessionState } from './session.ts';
-import { toUserView } from './views.ts';
-
-export async function getMe(req: Request): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
-  return { body: await sessionState(actor.tenantId, actor.userId) };
-}
+import { toUserView } from '../lib/user-view.ts';
 
 /** One Query page of the caller's own tenant; the tenant comes from the token, never the request. */
 export async function listUsers(req: Request<unknown, { limit: number; cursor?: string }>): Promise<Reply> {

@@ -13,7 +13,15 @@ import { portalFunction } from './lambda.ts';
 import { acknowledge, arnRef } from './nag.ts';
 
 /** What each context's function may touch: least privilege, granted per context. */
-const TABLE_ACCESS: Record<Context, 'read' | 'readWrite'> = { identity: 'readWrite', notifications: 'readWrite', platform: 'read' };
+const TABLE_ACCESS: Record<Context, 'read' | 'readWrite'> = { auth: 'readWrite', identity: 'readWrite', notifications: 'readWrite', platform: 'read' };
+
+/** The user-pool administration each context needs, and nothing more. */
+const POOL_ACTIONS: Partial<Record<Context, string[]>> = {
+  // Finds an identity for a reset; sets the chosen password (reset, invitation) and verifies the email.
+  auth: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminUpdateUserAttributes'],
+  // Creates an invited person's identity in their role's group.
+  identity: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminAddUserToGroup'],
+};
 
 /**
  * The HTTP API: one Lambda per bounded context, one route per manifest operation. Routes that
@@ -62,10 +70,8 @@ export class Api extends Construct {
       });
       if (TABLE_ACCESS[context] === 'readWrite') table.grantReadWriteData(fn);
       else table.grantReadData(fn);
-      if (context === 'identity') {
-        // Invitations create identities and set passwords; nothing else of the pool.
-        auth.userPool.grant(fn, 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminAddUserToGroup', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminUpdateUserAttributes');
-      }
+      const poolActions = POOL_ACTIONS[context];
+      if (poolActions) auth.userPool.grant(fn, ...poolActions);
       this.functions.set(context, fn);
 
       const integration = new HttpLambdaIntegration(`${context}Integration`, fn);

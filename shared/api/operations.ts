@@ -6,7 +6,7 @@
 import type { Permission } from '../domain/identity/permissions.ts';
 
 /** Bounded contexts: one Lambda each. */
-export const CONTEXTS = ['identity', 'notifications', 'platform'] as const;
+export const CONTEXTS = ['auth', 'identity', 'notifications', 'platform'] as const;
 export type Context = (typeof CONTEXTS)[number];
 
 /** 'public': no token; 'signed-in': any active user; a permission: users holding it. */
@@ -24,18 +24,18 @@ export interface OperationDef {
 const define = <const T extends readonly OperationDef[]>(ops: T) => ops;
 
 export const OPERATIONS = define([
-  { operationId: 'login', method: 'POST', path: '/api/auth/login', context: 'identity', access: 'public', summary: 'Sign in with email and password' },
-  { operationId: 'refresh', method: 'POST', path: '/api/auth/refresh', context: 'identity', access: 'public', summary: 'New token from the refresh cookie' },
-  { operationId: 'logout', method: 'POST', path: '/api/auth/logout', context: 'identity', access: 'signed-in', summary: 'Revoke the session and clear the cookie' },
-  { operationId: 'forgotPassword', method: 'POST', path: '/api/auth/forgot-password', context: 'identity', access: 'public', summary: 'Email a password-reset link (always accepted: existence is not revealed)' },
-  { operationId: 'resetPassword', method: 'POST', path: '/api/auth/reset-password', context: 'identity', access: 'public', summary: 'Choose a new password with the emailed link; signs out every session' },
-  { operationId: 'getMe', method: 'GET', path: '/api/me', context: 'identity', access: 'signed-in', summary: 'The signed-in user, firm and permissions' },
+  { operationId: 'login', method: 'POST', path: '/api/auth/login', context: 'auth', access: 'public', summary: 'Sign in with email and password' },
+  { operationId: 'refresh', method: 'POST', path: '/api/auth/refresh', context: 'auth', access: 'public', summary: 'New token from the refresh cookie' },
+  { operationId: 'logout', method: 'POST', path: '/api/auth/logout', context: 'auth', access: 'signed-in', summary: 'Revoke the session and clear the cookie' },
+  { operationId: 'forgotPassword', method: 'POST', path: '/api/auth/forgot-password', context: 'auth', access: 'public', summary: 'Email a password-reset link (always accepted: existence is not revealed)' },
+  { operationId: 'resetPassword', method: 'POST', path: '/api/auth/reset-password', context: 'auth', access: 'public', summary: 'Choose a new password with the emailed link; signs out every session' },
+  { operationId: 'getMe', method: 'GET', path: '/api/me', context: 'auth', access: 'signed-in', summary: 'The signed-in user, firm and permissions' },
   { operationId: 'listUsers', method: 'GET', path: '/api/users', context: 'identity', access: 'users.view', summary: "List the firm's users" },
   { operationId: 'createInvitation', method: 'POST', path: '/api/invitations', context: 'identity', access: 'users.manage', summary: 'Invite a team member or client by email' },
   { operationId: 'listInvitations', method: 'GET', path: '/api/invitations', context: 'identity', access: 'users.manage', summary: "List the firm's invitations" },
   { operationId: 'resendInvitation', method: 'POST', path: '/api/invitations/{invitationId}/resend', context: 'identity', access: 'users.manage', summary: 'Send a pending invitation again, with a new link' },
-  { operationId: 'previewInvitation', method: 'GET', path: '/api/invitations/preview', context: 'identity', access: 'public', summary: 'What an invitation link is for, before accepting' },
-  { operationId: 'acceptInvitation', method: 'POST', path: '/api/invitations/accept', context: 'identity', access: 'public', summary: 'Accept an invitation: set a password and sign in' },
+  { operationId: 'previewInvitation', method: 'GET', path: '/api/invitations/preview', context: 'auth', access: 'public', summary: 'What an invitation link is for, before accepting' },
+  { operationId: 'acceptInvitation', method: 'POST', path: '/api/invitations/accept', context: 'auth', access: 'public', summary: 'Accept an invitation: set a password and sign in' },
   { operationId: 'createRealtimeTicket', method: 'POST', path: '/api/realtime/tickets', context: 'notifications', access: 'signed-in', summary: 'A one-time ticket to open the live-updates WebSocket' },
   { operationId: 'listNotifications', method: 'GET', path: '/api/notifications', context: 'notifications', access: 'signed-in', summary: 'My notifications, newest first' },
   { operationId: 'markNotificationsRead', method: 'POST', path: '/api/notifications/read', context: 'notifications', access: 'signed-in', summary: 'Mark some of my notifications read' },

@@ -92,16 +92,8 @@ export const resetPasswordInput = z.object({ token, password: newPassword });
 
 /** The identity context's operations → schemas (each context bundles only its own). */
 export const IDENTITY_SCHEMAS = {
-  login: { body: loginInput, response: session },
-  refresh: { response: session },
-  logout: {},
-  getMe: { response: me },
   listUsers: { query: pageQuery, response: userPage },
   createInvitation: { body: createInvitationInput, response: invitationView },
   listInvitations: { query: pageQuery, response: page(invitationView) },
   resendInvitation: { response: invitationView },
-  previewInvitation: { query: invitationLookupQuery, response: invitationPreview },
-  acceptInvitation: { body: acceptInvitationInput, response: session },
-  forgotPassword: { body: forgotPasswordInput },
-  resetPassword: { body: resetPasswordInput },
 } satisfies Record<string, Schemas>;

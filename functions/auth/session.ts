@@ -8,8 +8,8 @@ import { permissionsOf } from '../../shared/domain/identity/policy.ts';
 import { verifyToken, type AuthenticatedActor } from '../lib/auth.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
-import { passwordSignIn, refreshSignIn, revokeRefreshToken } from './cognito.ts';
-import { toUserView } from './views.ts';
+import { passwordSignIn, refreshSignIn, revokeRefreshToken } from '../lib/cognito.ts';
+import { toUserView } from '../lib/user-view.ts';
 
 const REFRESH_COOKIE = 'sp_refresh';
 const REFRESH_MAX_AGE = 30 * 24 * 3600;
@@ -90,4 +90,9 @@ export async function logout(req: Request): Promise<Reply> {
     }),
   ]);
   return { cookies: [refreshCookie('', 0)] };
+}
+
+export async function getMe(req: Request): Promise<Reply> {
+  const actor = req.actor as AuthenticatedActor;
+  return { body: await sessionState(actor.tenantId, actor.userId) };
 }

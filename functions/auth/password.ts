@@ -9,7 +9,7 @@ import { database } from '../../shared/db/service.ts';
 import { RESET_REQUEST_INTERVAL_SECONDS } from '../../shared/domain/identity/links.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import { parseLinkToken, secretMatches } from '../lib/link-token.ts';
-import { activateIdentity, findIdentity } from './cognito.ts';
+import { activateIdentity, findIdentity } from '../lib/cognito.ts';
 
 export async function forgotPassword(req: Request<{ email: string }>): Promise<Reply> {
   const accepted: Reply = { status: 202 };

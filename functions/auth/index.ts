@@ -1,0 +1,14 @@
+import { AUTH_SCHEMAS } from '../../shared/api/schemas/auth.ts';
+import { actorFromToken } from '../lib/auth.ts';
+import { contextHandler } from '../lib/http.ts';
+import { acceptInvitation, previewInvitation } from './invitation.ts';
+import { forgotPassword, resetPassword } from './password.ts';
+import { getMe, login, logout, refresh } from './session.ts';
+
+/** Authentication: sessions, passwords, and the first sign-in from an invitation. */
+export const handler = contextHandler({
+  context: 'auth',
+  schemas: AUTH_SCHEMAS,
+  operations: { login, refresh, logout, getMe, forgotPassword, resetPassword, previewInvitation, acceptInvitation },
+  authenticate: actorFromToken,
+});
