@@ -54,6 +54,8 @@ const MATRIX: Record<OperationId, Row> = {
   // Each person sees and marks only their own (the key is theirs): see realtime.int.test.ts.
   listNotifications: { request: { method: 'GET', path: '/api/notifications' }, expect: signedIn(200) },
   markNotificationsRead: { request: { method: 'POST', path: '/api/notifications/read', body: { notificationIds: ['x'] } }, expect: signedIn(204) },
+  // Another firm's admin gets 200 with only their own firm's entries: see audit.int.test.ts.
+  listAudit: { request: { method: 'GET', path: '/api/audit' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 } },
   getOpenApi: { request: { method: 'GET', path: '/api/openapi.json' }, expect: everyone(200) },
   getHealth: { request: { method: 'GET', path: '/api/health' }, expect: everyone(200) },
 };

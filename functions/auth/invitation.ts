@@ -2,6 +2,7 @@
  * Accepting an invitation: the emailed link (single use, expiring) shows what it is for, then
  * sets the person's password, activates them and signs them in.
  */
+import { changeContext } from '../lib/change-context.ts';
 import type { EntityItem } from 'electrodb';
 import { AppError, notFound } from '../../shared/api/errors.ts';
 import type { Invitation } from '../../shared/db/entities/invitation.ts';
@@ -46,7 +47,7 @@ export async function acceptInvitation(req: Request<{ token: string; password: s
       // Single use: only a pending invitation and an invited user can be accepted.
       entities.invitation.patch({ tenantId, invitationId }).set({ status: 'accepted', acceptedAt }).where((a, op) => op.eq(a.status, 'pending')).commit(),
       entities.user.patch({ tenantId, userId }).set({ status: 'active' }).where((a, op) => op.eq(a.status, 'invited')).commit(),
-      ...auditAndEvent(entities, { tenantId, actorId: userId, actorRole: invitation.role, ip: req.ip, userAgent: req.userAgent }, {
+      ...auditAndEvent(entities, changeContext(req, { tenantId, userId, role: invitation.role, name: invitation.name }), {
         action: 'user.joined',
         entityType: 'user',
         entityId: userId,

@@ -3,6 +3,7 @@
  * once a minute per person, and the emailed link (made by the notifier) works once, for an hour.
  * Choosing the new password signs the person out everywhere.
  */
+import { changeContext } from '../lib/change-context.ts';
 import { AppError, notFound } from '../../shared/api/errors.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { database } from '../../shared/db/service.ts';
@@ -23,7 +24,7 @@ export async function forgotPassword(req: Request<{ email: string }>): Promise<R
   if (previous && now.getTime() - Date.parse(previous.requestedAt) < RESET_REQUEST_INTERVAL_SECONDS * 1000) return accepted;
   await commitTransaction(db, (entities) => [
     entities.passwordReset.upsert({ tenantId, userId, requestedAt: now.toISOString() }).commit(),
-    ...auditAndEvent(entities, { tenantId, actorId: userId, actorRole: user.role, ip: req.ip, userAgent: req.userAgent }, {
+    ...auditAndEvent(entities, changeContext(req, user), {
       action: 'auth.password_reset_requested',
       entityType: 'user',
       entityId: userId,
@@ -51,7 +52,7 @@ export async function resetPassword(req: Request<{ token: string; password: stri
       entities.passwordReset.patch({ tenantId, userId }).set({ usedAt: now }).where((a, op) => op.notExists(a.usedAt)).commit(),
       // A new password ends every session: whoever knew the old one is signed out.
       entities.user.patch({ tenantId, userId }).set({ tokensValidAfter: now }).commit(),
-      ...auditAndEvent(entities, { tenantId, actorId: userId, actorRole: user.role, ip: req.ip, userAgent: req.userAgent }, {
+      ...auditAndEvent(entities, changeContext(req, user), {
         action: 'auth.password_reset',
         entityType: 'user',
         entityId: userId,

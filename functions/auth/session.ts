@@ -1,4 +1,5 @@
 /** Sign-in, refresh and sign-out: the session the web app keeps in memory plus an HttpOnly refresh cookie. */
+import { changeContext } from '../lib/change-context.ts';
 import { notFound, unauthenticated } from '../../shared/api/errors.ts';
 import type { Session } from '../../shared/api/schemas/identity.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
@@ -50,14 +51,14 @@ async function sessionFromIdToken(idToken: string): Promise<{ session: Session; 
 export async function startSession(tokens: AuthenticationResultType) {
   const { session, tenantId, userId, role } = await sessionFromIdToken(tokens.IdToken!);
   const reply: Reply = { body: session, cookies: tokens.RefreshToken ? [refreshCookie(tokens.RefreshToken, REFRESH_MAX_AGE)] : [] };
-  return { reply, tenantId, userId, role };
+  return { reply, tenantId, userId, role, name: session.user.name };
 }
 
 export async function login(req: Request<{ email: string; password: string }>): Promise<Reply> {
-  const { reply, tenantId, userId, role } = await startSession(await passwordSignIn(req.body.email, req.body.password));
+  const { reply, tenantId, userId, role, name } = await startSession(await passwordSignIn(req.body.email, req.body.password));
   const db = database();
   await commitTransaction(db, (entities) =>
-    auditAndEvent(entities, { tenantId, actorId: userId, actorRole: role, ip: req.ip, userAgent: req.userAgent }, {
+    auditAndEvent(entities, changeContext(req, { tenantId, userId, role, name }), {
       action: 'auth.login',
       entityType: 'user',
       entityId: userId,
@@ -83,7 +84,7 @@ export async function logout(req: Request): Promise<Reply> {
   await commitTransaction(db, (entities) => [
     // This session only: its ID token is refused until it expires; other devices stay signed in.
     entities.revokedToken.create({ tenantId: actor.tenantId, jti: actor.tokenId, userId: actor.userId, expiresAt: actor.tokenExpiresAt }).commit(),
-    ...auditAndEvent(entities, { tenantId: actor.tenantId, actorId: actor.userId, actorRole: actor.role, ip: req.ip, userAgent: req.userAgent }, {
+    ...auditAndEvent(entities, changeContext(req), {
       action: 'auth.logout',
       entityType: 'user',
       entityId: actor.userId,

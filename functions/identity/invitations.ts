@@ -3,12 +3,13 @@
  * invitations and sends one again. The emailed link is made by the notifier; accepting it is
  * auth's (functions/auth/invitation.ts).
  */
+import { changeContext } from '../lib/change-context.ts';
 import type { EntityItem } from 'electrodb';
 import { randomUUID } from 'node:crypto';
 import { conflict, forbidden, notFound } from '../../shared/api/errors.ts';
 import type { InvitationView } from '../../shared/api/schemas/identity.ts';
 import type { Invitation } from '../../shared/db/entities/invitation.ts';
-import { auditAndEvent, commitTransaction, type ChangeContext } from '../../shared/db/mutation.ts';
+import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { queryPage } from '../../shared/db/pagination.ts';
 import { database } from '../../shared/db/service.ts';
 import { INVITATION_LINK_DAYS } from '../../shared/domain/identity/links.ts';
@@ -32,11 +33,6 @@ export const toView = (i: InvitationItem): InvitationView => ({
   expiresAt: new Date(i.linkExpiresAt * 1000).toISOString(),
   createdAt: i.createdAt,
 });
-
-const changeContext = (req: Request): ChangeContext => {
-  const actor = req.actor as AuthenticatedActor;
-  return { tenantId: actor.tenantId, actorId: actor.userId, actorRole: actor.role, ip: req.ip, userAgent: req.userAgent };
-};
 
 export async function createInvitation(req: Request<{ email: string; name: string; role: Role; locale?: 'en' | 'ar' | 'hi' }>): Promise<Reply> {
   const actor = req.actor as AuthenticatedActor;

@@ -12,6 +12,7 @@ const OUTBOX_TTL_SECONDS = 7 * 24 * 3600;
 export interface ChangeContext {
   tenantId: string;
   actorId: string;
+  actorName?: string;
   actorRole: string;
   ip?: string;
   userAgent?: string;
@@ -40,6 +41,7 @@ export function auditAndEvent(entities: TransactionEntities, ctx: ChangeContext,
         auditId: randomUUID(),
         at,
         actorId: ctx.actorId,
+        ...(ctx.actorName && { actorName: ctx.actorName }),
         actorRole: ctx.actorRole,
         action: change.action,
         entityType: change.entityType,

@@ -8,6 +8,8 @@ export const AuditEntry = new Entity({
     auditId: { type: 'string', required: true, readOnly: true },
     at: { type: 'string', required: true, readOnly: true },
     actorId: { type: 'string', required: true },
+    /** The actor's name when it happened (history keeps the name it had). */
+    actorName: { type: 'string' },
     actorRole: { type: 'string', required: true },
     action: { type: 'string', required: true },
     entityType: { type: 'string', required: true },

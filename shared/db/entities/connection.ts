@@ -13,7 +13,8 @@ export const Connection = new Entity({
   indexes: {
     byUser: {
       pk: { field: 'pk', composite: ['tenantId', 'userId'], template: 't#${tenantId}#connections#${userId}' },
-      sk: { field: 'sk', composite: ['connectionId'], template: '${connectionId}' },
+      // Connection ids are case-sensitive: keep them as they are (ElectroDB lower-cases by default).
+      sk: { field: 'sk', composite: ['connectionId'], template: '${connectionId}', casing: 'none' },
     },
   },
 });

@@ -17,6 +17,7 @@ const NAV: Record<Area, { href: string; label: (t: ReturnType<typeof useI18n>['t
   admin: [
     { href: '/admin/', label: (t) => t.nav.dashboard },
     { href: '/admin/users/', label: (t) => t.nav.team },
+    { href: '/admin/audit/', label: (t) => t.nav.audit },
   ],
 };
 

@@ -1,0 +1,116 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { AuditEntryView } from '../../../../shared/api/schemas/audit.ts';
+import type { UserView } from '../../../../shared/api/schemas/identity.ts';
+import type { Role } from '../../../../shared/domain/identity/permissions.ts';
+import { call } from '../api.ts';
+import { Shell } from '../components/Shell.tsx';
+import { ErrorNotice, Loading } from '../components/Status.tsx';
+import { useI18n } from '../i18n/index.ts';
+import { mount } from '../mount.tsx';
+
+interface Filters {
+  actorId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+/** A local calendar day (from a date input) → the instant it starts or ends, in this browser's zone. */
+const dayBound = (day: string, end: boolean) => (day ? new Date(`${day}T${end ? '23:59:59.999' : '00:00:00'}`).toISOString() : undefined);
+const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
+
+function AuditLog() {
+  const { t, locale } = useI18n();
+  const [people, setPeople] = useState<UserView[]>([]);
+  const [filters, setFilters] = useState<Filters>({});
+  const [items, setItems] = useState<AuditEntryView[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [state, setState] = useState<'loading' | 'ready' | 'more'>('loading');
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    call('listUsers', { query: { limit: 100 } }).then((page) => setPeople(page.items)).catch(setError);
+  }, []);
+
+  const load = useCallback(async (from: string | null) => {
+    setError(null);
+    setState(from ? 'more' : 'loading');
+    try {
+      const page = await call('listAudit', { query: { limit: 50, ...filters, cursor: from ?? undefined } });
+      setItems((prev) => (from ? [...prev, ...page.items] : page.items));
+      setCursor(page.nextCursor);
+    } catch (e) {
+      setError(e);
+    }
+    setState('ready');
+  }, [filters]);
+
+  useEffect(() => void load(null), [load]);
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const value = (k: string) => String(data.get(k) ?? '') || undefined;
+    setFilters({ actorId: value('actorId'), action: value('action'), from: dayBound(value('from') ?? '', false), to: dayBound(value('to') ?? '', true) });
+  }
+
+  const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' });
+  const control = 'mt-1 w-full rounded border border-slate-300 bg-white px-3 py-2';
+  return (
+    <section>
+      <h1 className="mb-6 text-2xl font-semibold">{t.audit.title}</h1>
+      <form onSubmit={onSubmit} className="mb-6 grid gap-4 rounded-lg bg-white p-4 shadow sm:grid-cols-5 sm:items-end">
+        <label className="block text-sm font-medium">{t.audit.person}
+          <select name="actorId" className={control} defaultValue="">
+            <option value="">{t.audit.anyone}</option>
+            {people.map((p) => <option key={p.userId} value={p.userId}>{p.name}</option>)}
+          </select>
+        </label>
+        <label className="block text-sm font-medium">{t.audit.action}
+          <select name="action" className={control} defaultValue="">
+            <option value="">{t.audit.anyAction}</option>
+            {Object.entries(t.audit.actions).map(([key, label]) => <option key={key} value={key}>{label}</option>)}
+          </select>
+        </label>
+        <label className="block text-sm font-medium">{t.audit.from}<input type="date" name="from" className={control} /></label>
+        <label className="block text-sm font-medium">{t.audit.to}<input type="date" name="to" className={control} /></label>
+        <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">{t.audit.apply}</button>
+      </form>
+      {error !== null && <ErrorNotice error={error} onRetry={() => void load(null)} />}
+      {state === 'loading' ? (
+        <Loading />
+      ) : items.length === 0 && error === null ? (
+        <p className="text-slate-600">{t.audit.empty}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg bg-white shadow">
+          <table className="w-full text-sm">
+            <thead className="bg-slate-100 text-slate-600">
+              <tr>{[t.audit.when, t.audit.who, t.audit.what, t.audit.record, t.audit.changes, t.audit.where].map((h) => <th key={h} scope="col" className="px-3 py-2 text-start">{h}</th>)}</tr>
+            </thead>
+            <tbody>
+              {items.map((e) => (
+                <tr key={e.auditId} className="border-t border-slate-100 align-top">
+                  <td className="whitespace-nowrap px-3 py-2"><time dateTime={e.at}>{time.format(new Date(e.at))}</time></td>
+                  <td className="px-3 py-2">{e.actorName ?? e.actorId}<span className="block text-xs text-slate-600">{t.roles[e.actorRole as Role] ?? e.actorRole}</span></td>
+                  <td className="px-3 py-2">{t.audit.actions[e.action] ?? e.action}</td>
+                  <td className="px-3 py-2 font-mono text-xs">{e.entityType}:{e.entityId.slice(0, 8)}</td>
+                  <td className="px-3 py-2">
+                    <ul>{e.changes.map((c) => <li key={c.field}><span className="font-medium">{c.field}</span>: {show(c.from)} → {show(c.to)}</li>)}</ul>
+                  </td>
+                  <td className="px-3 py-2 text-xs text-slate-600">{e.ip ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {cursor && state !== 'loading' && (
+        <button type="button" disabled={state === 'more'} onClick={() => void load(cursor)} className="mt-4 rounded border border-slate-300 px-4 py-2 disabled:opacity-60">
+          {state === 'more' ? t.loading : t.users.more}
+        </button>
+      )}
+    </section>
+  );
+}
+
+mount(() => <Shell area="admin">{() => <AuditLog />}</Shell>);
