@@ -34,6 +34,12 @@ const MATRIX: Record<OperationId, Row> = {
   // The cookie, not the bearer, decides: none is sent here.
   refresh: { request: { method: 'POST', path: '/api/auth/refresh' }, expect: everyone(401) },
   logout: { request: { method: 'POST', path: '/api/auth/logout' }, expect: signedIn(204), consumesSession: true },
+  // A forged Cognito session gets no session: cognito-local calls it a wrong code (400);
+  // AWS calls it an invalid session, which the handler maps to 401.
+  answerMfaChallenge: { request: { method: 'POST', path: '/api/auth/mfa/challenge', body: { email: 'jane@example.com', session: 'forged', code: '123456' } }, expect: everyone(400) },
+  // A wrong password is named as the field at fault, for anyone signed in.
+  startMfaSetup: { request: { method: 'POST', path: '/api/auth/mfa/setup', body: { password: 'not-the-password' } }, expect: signedIn(400) },
+  confirmMfaSetup: { request: { method: 'POST', path: '/api/auth/mfa/confirm', body: { code: '123456' } }, expect: signedIn(409) },
   // Always 202, so nobody learns whether an account exists (the email is nobody's here).
   forgotPassword: { request: { method: 'POST', path: '/api/auth/forgot-password', body: { email: 'nobody@example.com' } }, expect: everyone(202) },
   resetPassword: { request: { method: 'POST', path: '/api/auth/reset-password', body: { token: 't-designpi.x.forged', password: 'Demo-Passw0rd!' } }, expect: everyone(404) },

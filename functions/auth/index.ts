@@ -2,6 +2,7 @@ import { AUTH_SCHEMAS } from '../../shared/api/schemas/auth.ts';
 import { actorFromToken } from '../lib/auth.ts';
 import { contextHandler } from '../lib/http.ts';
 import { acceptInvitation, previewInvitation } from './invitation.ts';
+import { answerMfaChallenge, confirmMfaSetup, startMfaSetup } from './mfa.ts';
 import { forgotPassword, resetPassword } from './password.ts';
 import { getMe, login, logout, refresh } from './session.ts';
 
@@ -9,6 +10,6 @@ import { getMe, login, logout, refresh } from './session.ts';
 export const handler = contextHandler({
   context: 'auth',
   schemas: AUTH_SCHEMAS,
-  operations: { login, refresh, logout, getMe, forgotPassword, resetPassword, previewInvitation, acceptInvitation },
+  operations: { login, answerMfaChallenge, startMfaSetup, confirmMfaSetup, refresh, logout, getMe, forgotPassword, resetPassword, previewInvitation, acceptInvitation },
   authenticate: actorFromToken,
 });

@@ -9,7 +9,7 @@ import { permissionsOf } from '../../shared/domain/identity/policy.ts';
 import { verifyToken, type AuthenticatedActor } from '../lib/auth.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
-import { passwordSignIn, refreshSignIn, revokeRefreshToken } from '../lib/cognito.ts';
+import { refreshSignIn, revokeRefreshToken, startSignIn } from '../lib/cognito.ts';
 import { toUserView } from '../lib/user-view.ts';
 
 const REFRESH_COOKIE = 'sp_refresh';
@@ -55,7 +55,15 @@ export async function startSession(tokens: AuthenticationResultType) {
 }
 
 export async function login(req: Request<{ email: string; password: string }>): Promise<Reply> {
-  const { reply, tenantId, userId, role, name } = await startSession(await passwordSignIn(req.body.email, req.body.password));
+  const result = await startSignIn(req.body.email, req.body.password);
+  // Two-step sign-in: the password was right; the code finishes it (functions/auth/mfa.ts).
+  if ('totpSession' in result) return { status: 202, body: { totp: { session: result.totpSession } } };
+  return signedIn(req, result.tokens);
+}
+
+/** Starts the session and audits the sign-in. */
+export async function signedIn(req: Request, tokens: AuthenticationResultType): Promise<Reply> {
+  const { reply, tenantId, userId, role, name } = await startSession(tokens);
   const db = database();
   await commitTransaction(db, (entities) =>
     auditAndEvent(entities, changeContext(req, { tenantId, userId, role, name }), {

@@ -4,9 +4,13 @@ import {
   AdminGetUserCommand,
   AdminSetUserPasswordCommand,
   AdminUpdateUserAttributesCommand,
+  AssociateSoftwareTokenCommand,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
+  RespondToAuthChallengeCommand,
   RevokeTokenCommand,
+  SetUserMFAPreferenceCommand,
+  VerifySoftwareTokenCommand,
   type AuthenticationResultType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { AppError, conflict, unauthenticated, validationFailed } from '../../shared/api/errors.ts';
@@ -42,17 +46,73 @@ function mapAuthError(e: unknown): never {
   }
 }
 
-export async function passwordSignIn(email: string, password: string): Promise<AuthenticationResultType> {
+/** Signed in, or (two-step sign-in on) waiting for a TOTP code with Cognito's short-lived session. */
+export type SignInResult = { tokens: AuthenticationResultType } | { totpSession: string };
+
+export async function startSignIn(email: string, password: string): Promise<SignInResult> {
   const ClientId = authConfig().USER_POOL_CLIENT_ID;
   const res = await cognito()
     .send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId, AuthParameters: { USERNAME: email, PASSWORD: password } }))
     .catch(mapAuthError);
-  if (res.ChallengeName) {
-    // MFA challenges arrive with the MFA work of the foundation issue; until then no user is enrolled.
-    throw new AppError('unprocessable', `Sign-in needs the ${res.ChallengeName} step, which this portal does not offer yet.`);
-  }
+  if (res.ChallengeName === 'SOFTWARE_TOKEN_MFA' && res.Session) return { totpSession: res.Session };
+  if (res.ChallengeName) throw new AppError('unprocessable', `Sign-in needs the ${res.ChallengeName} step, which this portal does not offer.`);
   if (!res.AuthenticationResult?.IdToken) throw new Error('Cognito returned no tokens');
+  return { tokens: res.AuthenticationResult };
+}
+
+/** For flows that never meet the TOTP step (a just-set password of a new person). */
+export async function passwordSignIn(email: string, password: string): Promise<AuthenticationResultType> {
+  const result = await startSignIn(email, password);
+  if (!('tokens' in result)) throw new AppError('unprocessable', 'Enter your authenticator code to finish signing in.');
+  return result.tokens;
+}
+
+const codeMismatch = () => validationFailed([{ field: 'code', message: 'is not the current code of your authenticator app' }]);
+
+export async function answerTotpChallenge(email: string, session: string, code: string): Promise<AuthenticationResultType> {
+  const res = await cognito()
+    .send(
+      new RespondToAuthChallengeCommand({
+        ClientId: authConfig().USER_POOL_CLIENT_ID,
+        ChallengeName: 'SOFTWARE_TOKEN_MFA',
+        Session: session,
+        ChallengeResponses: { USERNAME: email, SOFTWARE_TOKEN_MFA_CODE: code },
+      }),
+    )
+    .catch((e: unknown) => {
+      if (errorName(e) === 'CodeMismatchException') throw codeMismatch();
+      throw unauthenticated('Signing in took too long. Start again.');
+    });
+  if (!res.AuthenticationResult?.IdToken) throw unauthenticated('Signing in took too long. Start again.');
   return res.AuthenticationResult;
+}
+
+/**
+ * Step one of TOTP enrolment: the password again (a step-up), which also gives the access
+ * token Cognito binds enrolment to. Returns the shared secret for the authenticator app.
+ */
+export async function beginTotpEnrolment(email: string, password: string): Promise<{ secret: string; accessToken: string }> {
+  const result = await startSignIn(email, password).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === 'unauthenticated') throw validationFailed([{ field: 'password', message: 'is not your current password' }]);
+    throw e;
+  });
+  if (!('tokens' in result)) throw conflict('Two-step sign-in is already on.');
+  const accessToken = result.tokens.AccessToken!;
+  const { SecretCode } = await cognito().send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken }));
+  if (!SecretCode) throw new Error('Cognito returned no TOTP secret');
+  return { secret: SecretCode, accessToken };
+}
+
+/** Step two: the first code proves the app is set up; TOTP then guards every sign-in. */
+export async function completeTotpEnrolment(accessToken: string, code: string): Promise<void> {
+  const verified = await cognito()
+    .send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code, FriendlyDeviceName: 'Authenticator' }))
+    .catch((e: unknown) => {
+      if (['CodeMismatchException', 'EnableSoftwareTokenMFAException'].includes(errorName(e))) throw codeMismatch();
+      throw e;
+    });
+  if (verified.Status !== 'SUCCESS') throw codeMismatch();
+  await cognito().send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }));
 }
 
 export async function refreshSignIn(refreshToken: string): Promise<AuthenticationResultType> {

@@ -19,5 +19,6 @@ export function toUserView(u: EntityItem<typeof User>): UserView {
     ...(u.skills && { skills: [...u.skills].sort() }),
     ...(u.expertiseLevel && { expertiseLevel: u.expertiseLevel }),
     ...(u.availabilityStatus && { availabilityStatus: u.availabilityStatus }),
+    mfaEnabled: u.mfaEnabled ?? false,
   };
 }

@@ -10,9 +10,10 @@ import {
   CreateUserPoolCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
+  SetUserPoolMfaConfigCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import { ROLES } from '../../shared/domain/identity/permissions.ts';
 import { LOCAL_AWS } from './dynamo.ts';
 import { readyOrStopped, startChild, type Child } from './process.ts';
@@ -31,8 +32,9 @@ export interface LocalPool {
 
 export async function startCognito(port: number, dataDir: string): Promise<LocalPool> {
   mkdirSync(dataDir, { recursive: true });
-  const bin = createRequire(import.meta.url).resolve('cognito-local/lib/bin/start.js');
-  const child = startChild('cognito-local', process.execPath, [bin], { cwd: dataDir, env: { PORT: String(port), HOST: '127.0.0.1' } });
+  // cognito-local, with the one gap our flows meet filled (see cognito-launcher.ts).
+  const launcher = resolve(import.meta.dirname, 'cognito-launcher.ts');
+  const child = startChild('cognito-local', process.execPath, [launcher], { cwd: dataDir, env: { PORT: String(port), HOST: '127.0.0.1' } });
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new CognitoIdentityProviderClient({ ...LOCAL_AWS, endpoint });
   await readyOrStopped(child, () => client.send(new ListUserPoolsCommand({ MaxResults: 60 })));
@@ -55,6 +57,8 @@ async function ensurePool(client: CognitoIdentityProviderClient): Promise<{ pool
     poolId = created.UserPool!.Id!;
     for (const role of ROLES) await client.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: role }));
   }
+  // As the CDK pool: TOTP two-step sign-in, optional per person (applied on every start, for older local pools too).
+  await client.send(new SetUserPoolMfaConfigCommand({ UserPoolId: poolId, MfaConfiguration: 'OPTIONAL', SoftwareTokenMfaConfiguration: { Enabled: true } }));
   const { UserPoolClients = [] } = await client.send(new ListUserPoolClientsCommand({ UserPoolId: poolId, MaxResults: 60 }));
   let clientId = UserPoolClients.find((c) => c.ClientName === CLIENT_NAME)?.ClientId;
   if (!clientId) {

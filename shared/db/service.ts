@@ -4,6 +4,7 @@ import { dynamoClient } from './client.ts';
 import { AuditEntry } from './entities/audit-entry.ts';
 import { Connection } from './entities/connection.ts';
 import { Invitation } from './entities/invitation.ts';
+import { MfaSetup } from './entities/mfa-setup.ts';
 import { Notification } from './entities/notification.ts';
 import { PasswordReset } from './entities/password-reset.ts';
 import { RealtimeTicket } from './entities/realtime-ticket.ts';
@@ -25,6 +26,7 @@ const entities = {
   realtimeTicket: RealtimeTicket,
   notification: Notification,
   passwordReset: PasswordReset,
+  mfaSetup: MfaSetup,
 };
 
 export type Db = ReturnType<typeof createDb>;

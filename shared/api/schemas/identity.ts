@@ -26,6 +26,7 @@ export const userView = z.object({
   skills: z.optional(z.array(z.string())),
   expertiseLevel: z.optional(z.string()),
   availabilityStatus: z.optional(z.string()),
+  mfaEnabled: z.optional(z.boolean()),
 });
 export type UserView = z.infer<typeof userView>;
 
@@ -87,6 +88,16 @@ const newPassword = z.string({ error: 'is required' }).check(
 export const acceptInvitationInput = z.object({ token, password: newPassword });
 
 export const forgotPasswordInput = z.object({ email });
+
+const totpCode = z.string({ error: 'is required' }).check(z.trim(), z.regex(/^\d{6}$/, 'must be the 6 digits your authenticator app shows'));
+
+/** The answer to a sign-in when two-step sign-in is on: the password was right, a code is next. */
+export const totpChallenge = z.object({ totp: z.object({ session: z.string() }) });
+
+export const mfaChallengeInput = z.object({ email, session: requiredString(4096), code: totpCode });
+export const mfaSetupInput = z.object({ password: z.string({ error: 'is required' }).check(z.minLength(1, 'is required'), z.maxLength(256)) });
+export const mfaSetup = z.object({ secret: z.string(), otpauthUri: z.string(), expiresAt: z.string() });
+export const mfaConfirmInput = z.object({ code: totpCode });
 
 export const resetPasswordInput = z.object({ token, password: newPassword });
 

@@ -36,6 +36,8 @@ export const User = new Entity({
         WEEKDAYS.map((d) => [d, { type: 'list', items: { type: 'map', properties: { start: { type: 'string' }, end: { type: 'string' } } } }]),
       ) as Record<(typeof WEEKDAYS)[number], { type: 'list'; items: { type: 'map'; properties: { start: { type: 'string' }; end: { type: 'string' } } } }>,
     },
+    /** TOTP two-step sign-in is on (Cognito enforces it at sign-in; this is for display). */
+    mfaEnabled: { type: 'boolean', default: false },
     /** Tokens issued before this instant are refused (logout, deactivation, role change). */
     tokensValidAfter: { type: 'string' },
     version: { type: 'number', required: true, default: 1 },

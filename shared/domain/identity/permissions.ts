@@ -73,14 +73,15 @@ export const HOME_BY_ROLE: Readonly<Record<Role, string>> = {
 
 export const isStaff = (role: Role): boolean => STAFF_ROLES.includes(role);
 
-/** The three web areas and who may open them (admins are staff too). */
-export const AREAS = ['portal', 'staff', 'admin'] as const;
+/** The web areas and who may open them (admins are staff too; everyone has an account page). */
+export const AREAS = ['portal', 'staff', 'admin', 'account'] as const;
 export type Area = (typeof AREAS)[number];
 
 const AREA_ROLES: Readonly<Record<Area, readonly Role[]>> = {
   portal: ['CLIENT'],
   staff: STAFF_ROLES,
   admin: ['ADMIN', 'SUPER_ADMIN'],
+  account: ROLES,
 };
 
 export const canEnterArea = (role: Role, area: Area): boolean => AREA_ROLES[area].includes(role);

@@ -80,8 +80,16 @@ export function restoreSession(force = false): Promise<Session | null> {
   return restoring;
 }
 
-export async function signIn(email: string, password: string): Promise<Session> {
-  return adoptSession(await call('login', { body: { email, password } }));
+/** Signed in, or the password was right and an authenticator code is next (two-step sign-in). */
+export type SignInOutcome = { session: Session } | { totpSession: string };
+
+export async function signIn(email: string, password: string): Promise<SignInOutcome> {
+  const result = await call('login', { body: { email, password } });
+  return 'totp' in result ? { totpSession: result.totp.session } : { session: adoptSession(result) };
+}
+
+export async function finishTotpSignIn(email: string, totpSession: string, code: string): Promise<Session> {
+  return adoptSession(await call('answerMfaChallenge', { body: { email, session: totpSession, code } }));
 }
 
 /** Keeps a session an operation returned (sign-in, accepting an invitation). */

@@ -14,6 +14,7 @@ import { ErrorNotice, Loading } from './Status.tsx';
 const NAV: Record<Area, { href: string; label: (t: ReturnType<typeof useI18n>['t']) => string }[]> = {
   portal: [{ href: '/portal/', label: (t) => t.nav.dashboard }],
   staff: [{ href: '/staff/', label: (t) => t.nav.dashboard }],
+  account: [{ href: '/account/', label: (t) => t.nav.account }],
   admin: [
     { href: '/admin/', label: (t) => t.nav.dashboard },
     { href: '/admin/users/', label: (t) => t.nav.team },
@@ -79,6 +80,7 @@ export function Shell({ area, children }: { area: Area; children: (session: Sess
           <p className="text-sm text-slate-600" data-testid="signed-in-as">
             {format(t.shell.signedInAs, { name: session.user.name })} · {t.roles[session.user.role]}
           </p>
+          <a href="/account/" className="text-sm text-brand-700 underline">{t.nav.account}</a>
           <button type="button" onClick={onSignOut} className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
             {t.shell.signOut}
           </button>

@@ -3,9 +3,10 @@ import { Shell } from '../components/Shell.tsx';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 
-const LEAD: Record<Area, 'portalLead' | 'staffLead' | 'adminLead'> = { portal: 'portalLead', staff: 'staffLead', admin: 'adminLead' };
+type DashboardArea = Exclude<Area, 'account'>;
+const LEAD: Record<DashboardArea, 'portalLead' | 'staffLead' | 'adminLead'> = { portal: 'portalLead', staff: 'staffLead', admin: 'adminLead' };
 
-function Dashboard({ area }: { area: Area }) {
+function Dashboard({ area }: { area: DashboardArea }) {
   const { t } = useI18n();
   return (
     <Shell area={area}>
@@ -29,5 +30,5 @@ function Dashboard({ area }: { area: Area }) {
 }
 
 /** The page tells which area it is through `data-area` on #app. */
-const area = (document.getElementById('app')?.dataset.area ?? 'portal') as Area;
+const area = (document.getElementById('app')?.dataset.area ?? 'portal') as DashboardArea;
 mount(() => <Dashboard area={area} />);

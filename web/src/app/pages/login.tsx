@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, signIn } from '../api.ts';
+import type { Session } from '../../../../shared/api/schemas/identity.ts';
+import { ApiError, finishTotpSignIn, signIn } from '../api.ts';
 import { errorsByField, Field } from '../components/Field.tsx';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { useI18n } from '../i18n/index.ts';
@@ -11,13 +12,31 @@ function safeNext(): string | null {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : null;
 }
 
+const arrive = (session: Session) => location.assign(safeNext() ?? session.home);
+
+/** Sign-in: the password, then (when two-step sign-in is on) the authenticator code. */
 function LoginPage() {
   const { t } = useI18n();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [totp, setTotp] = useState<{ email: string; session: string } | null>(null);
 
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+  const labelOf = (field: string) => ({ email: t.login.email, password: t.login.password, code: t.login.code })[field] ?? field;
+  async function attempt(work: () => Promise<void>) {
+    setFormError(null);
+    setBusy(true);
+    try {
+      await work();
+    } catch (error) {
+      if (error instanceof ApiError && error.details.length) setFieldErrors(errorsByField(error.details, labelOf));
+      else setFormError(error instanceof ApiError && error.code !== 'network' ? error.message : t.errors.network);
+      if (error instanceof ApiError && error.status === 401 && totp) setTotp(null); // the code step expired: start over
+      setBusy(false);
+    }
+  }
+
+  function onPassword(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
     const email = String(data.get('email') ?? '').trim();
@@ -26,42 +45,46 @@ function LoginPage() {
     if (!email) missing.email = `${t.login.email} ${t.login.required}`;
     if (!password) missing.password = `${t.login.password} ${t.login.required}`;
     setFieldErrors(missing);
-    setFormError(null);
     if (Object.keys(missing).length) return;
-
-    setBusy(true);
-    try {
-      const session = await signIn(email, password);
-      location.assign(safeNext() ?? session.home);
-    } catch (error) {
-      if (error instanceof ApiError && error.details.length) {
-        setFieldErrors(errorsByField(error.details, (f) => (f === 'email' ? t.login.email : t.login.password)));
-      } else {
-        setFormError(error instanceof ApiError && error.code !== 'network' ? error.message : t.errors.network);
-      }
+    void attempt(async () => {
+      const outcome = await signIn(email, password);
+      if ('session' in outcome) return arrive(outcome.session);
+      setTotp({ email, session: outcome.totpSession });
       setBusy(false);
-    }
+    });
   }
 
+  function onCode(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const code = String(new FormData(e.currentTarget).get('code') ?? '').trim();
+    setFieldErrors(code ? {} : { code: `${t.login.code} ${t.login.required}` });
+    if (!code || !totp) return;
+    void attempt(async () => arrive(await finishTotpSignIn(totp.email, totp.session, code)));
+  }
+
+  const button = 'w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60';
   return (
     <main className="mx-auto max-w-sm px-4 py-16">
       <div className="mb-6 flex justify-end">
         <LanguageSwitcher />
       </div>
-      <h1 className="mb-6 text-2xl font-semibold">{t.login.title}</h1>
-      <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg bg-white p-6 shadow">
-        {formError && (
-          <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800">
-            {formError}
-          </p>
-        )}
-        <Field label={t.login.email} name="email" type="email" autoComplete="username" required error={fieldErrors.email} />
-        <Field label={t.login.password} name="password" type="password" autoComplete="current-password" required error={fieldErrors.password} />
-        <button type="submit" disabled={busy} className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-          {busy ? t.login.submitting : t.login.submit}
-        </button>
-        <a href="/forgot-password/" className="block text-center text-sm text-brand-700 underline">{t.forgot.link}</a>
-      </form>
+      <h1 className="mb-6 text-2xl font-semibold">{totp ? t.login.totpTitle : t.login.title}</h1>
+      {formError && <p role="alert" className="mb-4 rounded bg-red-50 p-3 text-sm text-red-800">{formError}</p>}
+      {totp ? (
+        <form onSubmit={onCode} noValidate className="space-y-4 rounded-lg bg-white p-6 shadow">
+          <p className="text-sm text-slate-600">{t.login.totpLead}</p>
+          <Field label={t.login.code} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required autoFocus error={fieldErrors.code} />
+          <button type="submit" disabled={busy} className={button}>{busy ? t.login.verifying : t.login.verify}</button>
+          <button type="button" onClick={() => setTotp(null)} className="block w-full text-center text-sm text-brand-700 underline">{t.login.startOver}</button>
+        </form>
+      ) : (
+        <form onSubmit={onPassword} noValidate className="space-y-4 rounded-lg bg-white p-6 shadow">
+          <Field label={t.login.email} name="email" type="email" autoComplete="username" required error={fieldErrors.email} />
+          <Field label={t.login.password} name="password" type="password" autoComplete="current-password" required error={fieldErrors.password} />
+          <button type="submit" disabled={busy} className={button}>{busy ? t.login.submitting : t.login.submit}</button>
+          <a href="/forgot-password/" className="block text-center text-sm text-brand-700 underline">{t.forgot.link}</a>
+        </form>
+      )}
     </main>
   );
 }

@@ -1,0 +1,54 @@
+/**
+ * TOTP two-step sign-in: enrolment (password again, then the first code from the app) and the
+ * code step of a sign-in. Cognito holds the secret and checks codes.
+ */
+import { conflict } from '../../shared/api/errors.ts';
+import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
+import { database } from '../../shared/db/service.ts';
+import type { AuthenticatedActor } from '../lib/auth.ts';
+import { changeContext } from '../lib/change-context.ts';
+import { answerTotpChallenge, beginTotpEnrolment, completeTotpEnrolment } from '../lib/cognito.ts';
+import type { Reply, Request } from '../lib/http.ts';
+import { signedIn } from './session.ts';
+
+const SETUP_SECONDS = 10 * 60;
+const ISSUER = 'Service Portal';
+
+export async function startMfaSetup(req: Request<{ password: string }>): Promise<Reply> {
+  const actor = req.actor as AuthenticatedActor;
+  const { secret, accessToken } = await beginTotpEnrolment(actor.email, req.body.password);
+  const expiresAt = Math.floor(Date.now() / 1000) + SETUP_SECONDS;
+  await database().entities.mfaSetup.put({ tenantId: actor.tenantId, userId: actor.userId, accessToken, expiresAt }).go();
+  const label = encodeURIComponent(`${ISSUER}:${actor.email}`);
+  return {
+    status: 201,
+    body: { secret, otpauthUri: `otpauth://totp/${label}?secret=${secret}&issuer=${encodeURIComponent(ISSUER)}`, expiresAt: new Date(expiresAt * 1000).toISOString() },
+  };
+}
+
+export async function confirmMfaSetup(req: Request<{ code: string }>): Promise<Reply> {
+  const actor = req.actor as AuthenticatedActor;
+  const key = { tenantId: actor.tenantId, userId: actor.userId };
+  const { mfaSetup } = database().entities;
+  const { data: setup } = await mfaSetup.get(key).go();
+  // Expired items may linger until DynamoDB's TTL sweeps them: the time is checked here.
+  if (!setup || setup.expiresAt * 1000 < Date.now()) throw conflict('Start the set-up again: it was not started or took longer than ten minutes.');
+  await completeTotpEnrolment(setup.accessToken, req.body.code);
+  await commitTransaction(database(), (entities) => [
+    entities.user.patch(key).set({ mfaEnabled: true }).commit(),
+    entities.mfaSetup.delete(key).commit(),
+    ...auditAndEvent(entities, changeContext(req), {
+      action: 'auth.mfa_enabled',
+      entityType: 'user',
+      entityId: actor.userId,
+      changes: [{ field: 'mfaEnabled', from: false, to: true }],
+      event: { type: 'auth.mfa_enabled', detail: { userId: actor.userId } },
+    }),
+  ]);
+  return {};
+}
+
+export async function answerMfaChallenge(req: Request<{ email: string; session: string; code: string }>): Promise<Reply> {
+  const { email, session, code } = req.body;
+  return signedIn(req, await answerTotpChallenge(email, session, code));
+}

@@ -1,0 +1,52 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { api, signIn } from '../../infra/local/test-client.ts';
+import { linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
+import { totp } from '../../infra/local/test-totp.ts';
+import { expectAccessible, launch, newPage, signInThroughForm, url } from './browser.ts';
+
+const email = 'careful@example.com';
+const password = 'Careful-Passw0rd!';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+  const admin = await signIn('hello@designpi.com');
+  await api('/api/invitations', { method: 'POST', token: admin.token, body: JSON.stringify({ email, name: 'Cam Careful', role: 'CLIENT' }) });
+  const token = new URL(linkIn(await nextEmailTo(email), '/invitation/?token=')).searchParams.get('token')!;
+  await api('/api/invitations/accept', { method: 'POST', body: JSON.stringify({ token, password }) });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+it('a client turns on two-step sign-in and then signs in with a code from the app', async () => {
+  const page = await newPage(browser);
+  await signInThroughForm(page, email, password);
+  await page.waitForURL(url('/portal/'));
+  await page.getByRole('link', { name: 'Account' }).first().click();
+  await page.waitForURL(url('/account/'));
+  await page.getByLabel('Your password').fill(password);
+  await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+  await expect.poll(() => page.getByRole('img', { name: 'QR code for your authenticator app' }).count()).toBe(1);
+  await expectAccessible(page);
+
+  const key = (await page.getByTestId('totp-key').textContent())!;
+  await page.getByLabel('Code from the app').fill(totp(key));
+  await page.getByRole('button', { name: 'Turn on' }).click();
+  await expect.poll(() => page.getByRole('status').textContent()).toBe('Two-step sign-in is now on.');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(url('/login/'));
+  await signInThroughForm(page, email, password);
+  await expect.poll(() => page.getByRole('heading', { name: 'Enter your authenticator code' }).count()).toBe(1);
+  await expectAccessible(page);
+  await page.getByLabel('Code').fill('000000');
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect.poll(() => page.getByText('is not the current code of your authenticator app').count()).toBe(1);
+  await page.getByLabel('Code').fill(totp(key));
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await page.waitForURL(url('/portal/'));
+  await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('Cam Careful');
+  await page.context().close();
+});

@@ -1,0 +1,82 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, call } from '../api.ts';
+import { errorsByField, Field } from '../components/Field.tsx';
+import { QrCode } from '../components/QrCode.tsx';
+import { Shell } from '../components/Shell.tsx';
+import { ErrorNotice } from '../components/Status.tsx';
+import { useI18n } from '../i18n/index.ts';
+import { mount } from '../mount.tsx';
+
+type Step = { kind: 'off' } | { kind: 'scan'; secret: string; otpauthUri: string } | { kind: 'on'; justNow: boolean };
+
+/** Turning on two-step sign-in: password again, scan, first code. */
+function TwoStepSignIn({ enabled }: { enabled: boolean }) {
+  const { t } = useI18n();
+  const [step, setStep] = useState<Step>(enabled ? { kind: 'on', justNow: false } : { kind: 'off' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function run(e: FormEvent<HTMLFormElement>, work: (data: FormData) => Promise<void>) {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    setErrors({});
+    setFailure(null);
+    setBusy(true);
+    try {
+      await work(data);
+    } catch (error) {
+      if (error instanceof ApiError && error.details.length) setErrors(errorsByField(error.details, (f) => (f === 'code' ? t.account.code : t.account.password)));
+      else setFailure(error);
+    }
+    setBusy(false);
+  }
+
+  const button = 'rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60';
+  return (
+    <section aria-labelledby="two-step" className="rounded-lg bg-white p-6 shadow">
+      <h2 id="two-step" className="text-lg font-semibold">{t.account.security}</h2>
+      <div aria-live="polite">{failure !== null && <ErrorNotice error={failure} />}</div>
+      {step.kind === 'on' && <p role="status" className="mt-2 text-green-800">{step.justNow ? t.account.enabled : t.account.on}</p>}
+      {step.kind === 'off' && (
+        <form onSubmit={(e) => void run(e, async (data) => {
+          const setup = await call('startMfaSetup', { body: { password: String(data.get('password') ?? '') } });
+          setStep({ kind: 'scan', secret: setup.secret, otpauthUri: setup.otpauthUri });
+        })} noValidate className="mt-2 max-w-sm space-y-4">
+          <p className="text-slate-600">{t.account.off}</p>
+          <Field label={t.account.password} name="password" type="password" autoComplete="current-password" required error={errors.password} />
+          <button type="submit" disabled={busy} className={button}>{busy ? t.account.starting : t.account.start}</button>
+        </form>
+      )}
+      {step.kind === 'scan' && (
+        <form onSubmit={(e) => void run(e, async (data) => {
+          await call('confirmMfaSetup', { body: { code: String(data.get('code') ?? '') } });
+          setStep({ kind: 'on', justNow: true });
+        })} noValidate className="mt-2 max-w-sm space-y-4">
+          <p className="text-slate-600">{t.account.scan}</p>
+          <QrCode text={step.otpauthUri} label={t.account.qr} />
+          <p className="text-sm">{t.account.key}: <code data-testid="totp-key" className="break-all font-mono">{step.secret}</code></p>
+          <Field label={t.account.code} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required error={errors.code} />
+          <button type="submit" disabled={busy} className={button}>{busy ? t.account.confirming : t.account.confirm}</button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function AccountPage() {
+  const { t } = useI18n();
+  return (
+    <Shell area="account">
+      {(session) => (
+        <>
+          <h1 className="mb-6 text-2xl font-semibold">{t.account.title}</h1>
+          <p className="mb-6 text-slate-600">{session.user.name} · {session.user.email}</p>
+          <TwoStepSignIn enabled={session.user.mfaEnabled ?? false} />
+        </>
+      )}
+    </Shell>
+  );
+}
+
+mount(AccountPage);
