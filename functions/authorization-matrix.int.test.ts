@@ -45,6 +45,11 @@ const MATRIX: Record<OperationId, Row> = {
   resetPassword: { request: { method: 'POST', path: '/api/auth/reset-password', body: { token: 't-designpi.x.forged', password: 'Demo-Passw0rd!' } }, expect: everyone(404) },
   getMe: { request: { method: 'GET', path: '/api/me' }, expect: signedIn(200) },
   listUsers: { request: { method: 'GET', path: '/api/users' }, expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 } },
+  // Unknown ids are 404 for those allowed to look; another firm's real person is 404 too (people.int.test.ts).
+  getUser: { request: { method: 'GET', path: '/api/users/nobody' }, expect: { anonymous: 401, client: 403, member: 403, lead: 404, admin: 404, otherFirmAdmin: 404 } },
+  updateUser: { request: { method: 'PATCH', path: '/api/users/nobody', body: { version: 1 } }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
+  deactivateUser: { request: { method: 'POST', path: '/api/users/nobody/deactivate' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
+  reactivateUser: { request: { method: 'POST', path: '/api/users/nobody/reactivate' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
   // Authorization is decided before the body is read: an empty body shows 401/403 vs 400.
   createInvitation: { request: { method: 'POST', path: '/api/invitations', body: {} }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 } },
   listInvitations: { request: { method: 'GET', path: '/api/invitations' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 } },

@@ -1,6 +1,9 @@
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
+  AdminRemoveUserFromGroupCommand,
   AdminGetUserCommand,
   AdminSetUserPasswordCommand,
   AdminUpdateUserAttributesCommand,
@@ -189,4 +192,17 @@ export async function activateIdentity(email: string, password: string): Promise
   await cognito().send(
     new AdminUpdateUserAttributesCommand({ UserPoolId, Username: email, UserAttributes: [{ Name: 'email', Value: email }, { Name: 'email_verified', Value: 'true' }] }),
   );
+}
+
+/** Keeps the identity's group (its role, as Cognito sees it) in step with the user record. */
+export async function moveToRoleGroup(email: string, from: string, to: string): Promise<void> {
+  const UserPoolId = authConfig().USER_POOL_ID;
+  await cognito().send(new AdminAddUserToGroupCommand({ UserPoolId, Username: email, GroupName: to }));
+  await cognito().send(new AdminRemoveUserFromGroupCommand({ UserPoolId, Username: email, GroupName: from }));
+}
+
+/** Refuses (or allows again) every sign-in of an identity. */
+export async function setSignInAllowed(email: string, allowed: boolean): Promise<void> {
+  const input = { UserPoolId: authConfig().USER_POOL_ID, Username: email };
+  await cognito().send(allowed ? new AdminEnableUserCommand(input) : new AdminDisableUserCommand(input));
 }

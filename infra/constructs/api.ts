@@ -19,8 +19,15 @@ const TABLE_ACCESS: Record<Context, 'read' | 'readWrite'> = { audit: 'read', aut
 const POOL_ACTIONS: Partial<Record<Context, string[]>> = {
   // Finds an identity for a reset; sets the chosen password (reset, invitation) and verifies the email.
   auth: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminUpdateUserAttributes'],
-  // Creates an invited person's identity in their role's group.
-  identity: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminAddUserToGroup'],
+  // Creates invited identities, moves them between role groups, disables and enables them.
+  identity: [
+    'cognito-idp:AdminCreateUser',
+    'cognito-idp:AdminGetUser',
+    'cognito-idp:AdminAddUserToGroup',
+    'cognito-idp:AdminRemoveUserFromGroup',
+    'cognito-idp:AdminDisableUser',
+    'cognito-idp:AdminEnableUser',
+  ],
 };
 
 /**

@@ -101,10 +101,78 @@ export const mfaConfirmInput = z.object({ code: totpCode });
 
 export const resetPasswordInput = z.object({ token, password: newPassword });
 
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:00'));
+const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
+
+/** Hours per weekday, in the person's zone: each range starts before it ends and none overlap. */
+export const workingHours = z.partialRecord(z.enum(WEEKDAYS), z.array(z.object({ start: clock, end: clock })).check(z.maxLength(4))).check(
+  z.refine(
+    (days) =>
+      Object.values(days).every((ranges) => {
+        const sorted = [...(ranges ?? [])].sort((a, b) => toMinutes(a.start) - toMinutes(b.start));
+        return sorted.every((r, i) => toMinutes(r.start) < toMinutes(r.end) && (i === 0 || toMinutes(sorted[i - 1]!.end) <= toMinutes(r.start)));
+      }),
+    'each range must start before it ends, without overlapping another',
+  ),
+);
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max)));
+
+/** A change to a person: only the fields sent change; `version` is the one the editor saw. */
+export const updateUserInput = z.object({
+  version: z.number({ error: 'is required' }).check(z.int(), z.minimum(1)),
+  name: z.optional(requiredString(120)),
+  phone: optionalText(40),
+  role: z.optional(z.enum(INVITABLE_ROLES, { error: `must be one of ${INVITABLE_ROLES.join(', ')}` })),
+  locale: z.optional(LOCALE),
+  timeZone: z.optional(z.string().check(z.refine(isTimeZone, 'is not a time zone (use names like Europe/London)'))),
+  company: optionalText(200),
+  employeeId: optionalText(40),
+  department: optionalText(80),
+  position: optionalText(80),
+  skills: z.optional(z.array(z.string().check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(50))).check(z.maxLength(30))),
+  expertiseLevel: z.optional(z.enum(['junior', 'intermediate', 'senior', 'expert'])),
+  /** Minor units of the firm's currency per hour. */
+  hourlyRate: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(100_000_000))),
+  availabilityStatus: z.optional(z.enum(['available', 'busy', 'offline', 'on_leave'])),
+  maxConcurrentProjects: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(50))),
+  hireDate: z.optional(z.iso.date('must be a date like 2024-03-01')),
+  managerId: z.optional(z.nullable(z.string().check(z.maxLength(100)))),
+  workingHours: z.optional(workingHours),
+});
+export type UpdateUserInput = z.infer<typeof updateUserInput>;
+
+export const userDetail = z.extend(userView, {
+  version: z.number(),
+  employeeId: z.optional(z.string()),
+  hourlyRate: z.optional(z.number()),
+  maxConcurrentProjects: z.optional(z.number()),
+  hireDate: z.optional(z.string()),
+  managerId: z.optional(z.string()),
+  workingHours: z.optional(workingHours),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type UserDetail = z.infer<typeof userDetail>;
+
 /** The identity context's operations → schemas (each context bundles only its own). */
 export const IDENTITY_SCHEMAS = {
   listUsers: { query: pageQuery, response: userPage },
   createInvitation: { body: createInvitationInput, response: invitationView },
   listInvitations: { query: pageQuery, response: page(invitationView) },
   resendInvitation: { response: invitationView },
+  getUser: { response: userDetail },
+  updateUser: { body: updateUserInput, response: userDetail },
+  deactivateUser: { response: userDetail },
+  reactivateUser: { response: userDetail },
 } satisfies Record<string, Schemas>;

@@ -50,7 +50,7 @@ function UsersTable({ version }: { version: number }) {
             <tbody>
               {users.map((u) => (
                 <tr key={u.userId} className="border-t border-slate-100">
-                  <td className="px-4 py-2">{u.name}</td>
+                  <td className="px-4 py-2"><a href={`/admin/users/person/?id=${encodeURIComponent(u.userId)}`} className="text-brand-700 underline">{u.name}</a></td>
                   <td className="px-4 py-2">{u.email}</td>
                   <td className="px-4 py-2">{t.roles[u.role]}</td>
                   <td className="px-4 py-2">{t.users.statuses[u.status]}</td>

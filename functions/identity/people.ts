@@ -1,0 +1,129 @@
+/**
+ * A person's record, the firm's side: full profile, role and staff profile changes (optimistic,
+ * field-level audit), deactivation and reactivation. Never deleted.
+ */
+import type { EntityItem } from 'electrodb';
+import { AppError, conflict, forbidden, notFound, validationFailed } from '../../shared/api/errors.ts';
+import type { UpdateUserInput, UserDetail } from '../../shared/api/schemas/identity.ts';
+import type { User } from '../../shared/db/entities/user.ts';
+import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
+import { database } from '../../shared/db/service.ts';
+import { diffFields } from '../../shared/domain/audit/diff.ts';
+import { isStaff } from '../../shared/domain/identity/permissions.ts';
+import type { AuthenticatedActor } from '../lib/auth.ts';
+import { changeContext } from '../lib/change-context.ts';
+import { moveToRoleGroup, setSignInAllowed } from '../lib/cognito.ts';
+import type { Reply, Request } from '../lib/http.ts';
+import { toUserView } from '../lib/user-view.ts';
+
+type UserItem = EntityItem<typeof User>;
+
+const toDetail = (u: UserItem): UserDetail => ({
+  ...toUserView(u),
+  version: u.version,
+  ...(u.employeeId && { employeeId: u.employeeId }),
+  ...(u.hourlyRate !== undefined && { hourlyRate: u.hourlyRate }),
+  ...(u.maxConcurrentProjects !== undefined && { maxConcurrentProjects: u.maxConcurrentProjects }),
+  ...(u.hireDate && { hireDate: u.hireDate }),
+  ...(u.managerId && { managerId: u.managerId }),
+  ...(u.workingHours && { workingHours: u.workingHours as UserDetail['workingHours'] }),
+  createdAt: u.createdAt,
+  updatedAt: u.updatedAt,
+});
+
+/** The person, in the caller's own firm only: another firm's id is simply not found. */
+async function personOf(req: Request): Promise<UserItem> {
+  const { tenantId } = req.actor as AuthenticatedActor;
+  const { data } = await database().entities.user.get({ tenantId, userId: req.params.userId! }).go();
+  if (!data) throw notFound('Person');
+  return data;
+}
+
+/** The platform operator is never changed from inside a firm. */
+function protectOperator(actor: AuthenticatedActor, person: UserItem) {
+  if (person.role === 'SUPER_ADMIN' && actor.role !== 'SUPER_ADMIN') throw forbidden('The platform operator is not changed from a firm.');
+}
+
+/** Nobody locks themselves out: no changing one's own role, no deactivating oneself. */
+function notOnYourself(actor: AuthenticatedActor, person: UserItem, message: string) {
+  if (person.userId === actor.userId) throw new AppError('unprocessable', message);
+}
+
+export async function getUser(req: Request): Promise<Reply> {
+  return { body: toDetail(await personOf(req)) };
+}
+
+export async function updateUser(req: Request<UpdateUserInput>): Promise<Reply> {
+  const actor = req.actor as AuthenticatedActor;
+  const person = await personOf(req);
+  const { version, managerId, ...fields } = req.body;
+  protectOperator(actor, person);
+  if (fields.role && fields.role !== person.role) notOnYourself(actor, person, 'You cannot change your own role.');
+  if (managerId) {
+    if (managerId === person.userId) throw validationFailed([{ field: 'managerId', message: 'cannot be the person themselves' }]);
+    const { data: manager } = await database().entities.user.get({ tenantId: actor.tenantId, userId: managerId }).go();
+    if (!manager || !isStaff(manager.role)) throw validationFailed([{ field: 'managerId', message: 'must be a team member of this firm' }]);
+  }
+  const changes = { ...fields, ...(managerId !== undefined && { managerId: managerId ?? undefined }) };
+  const before = Object.fromEntries(Object.keys(changes).map((k) => [k, person[k as keyof UserItem]]));
+  const diff = diffFields(before, changes as Record<string, unknown>);
+  if (diff.length === 0) return { body: toDetail(person) };
+
+  const key = { tenantId: actor.tenantId, userId: person.userId };
+  const cleared = managerId === null ? (['managerId'] as const) : [];
+  await commitTransaction(
+    database(),
+    (entities) => [
+      entities.user
+        .patch(key)
+        .set({ ...(fields as Partial<UserItem>), ...(managerId && { managerId }), version: person.version + 1 })
+        .remove([...cleared])
+        .where((a, op) => op.eq(a.version, version))
+        .commit(),
+      ...auditAndEvent(entities, changeContext(req), {
+        action: fields.role && fields.role !== person.role ? 'user.role_changed' : 'user.updated',
+        entityType: 'user',
+        entityId: person.userId,
+        changes: diff,
+        event: { type: 'user.updated', detail: { userId: person.userId, fields: diff.map((d) => d.field) } },
+      }),
+    ],
+    `${person.name} was changed by someone else meanwhile. Reload to see those changes, then try again.`,
+  );
+  // The record decides roles; Cognito's groups mirror it, after the change is safely written.
+  if (fields.role && fields.role !== person.role) await moveToRoleGroup(person.email, person.role, fields.role);
+  const { data: updated } = await database().entities.user.get(key).go();
+  return { body: toDetail(updated!) };
+}
+
+async function setStatus(req: Request, to: 'active' | 'deactivated'): Promise<Reply> {
+  const actor = req.actor as AuthenticatedActor;
+  const person = await personOf(req);
+  const from = to === 'active' ? 'deactivated' : 'active';
+  protectOperator(actor, person);
+  if (to === 'deactivated') notOnYourself(actor, person, 'You cannot deactivate yourself.');
+  if (person.status !== from) throw conflict(`${person.name} is ${person.status}, not ${from}.`);
+  const key = { tenantId: actor.tenantId, userId: person.userId };
+  const now = new Date().toISOString();
+  await commitTransaction(database(), (entities) => [
+    entities.user
+      .patch(key)
+      // Deactivation ends every session at once; the record, not the token, is asked on each request.
+      .set({ status: to, version: person.version + 1, ...(to === 'deactivated' && { tokensValidAfter: now }) })
+      .where((a, op) => op.eq(a.status, from))
+      .commit(),
+    ...auditAndEvent(entities, changeContext(req), {
+      action: to === 'active' ? 'user.reactivated' : 'user.deactivated',
+      entityType: 'user',
+      entityId: person.userId,
+      changes: [{ field: 'status', from, to }],
+      event: { type: to === 'active' ? 'user.reactivated' : 'user.deactivated', detail: { userId: person.userId } },
+    }),
+  ]);
+  await setSignInAllowed(person.email, to === 'active');
+  const { data: updated } = await database().entities.user.get(key).go();
+  return { body: toDetail(updated!) };
+}
+
+export const deactivateUser = (req: Request) => setStatus(req, 'deactivated');
+export const reactivateUser = (req: Request) => setStatus(req, 'active');

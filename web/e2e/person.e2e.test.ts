@@ -1,0 +1,39 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expectAccessible, launch, newPage, signInThroughForm, url } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+it("an admin edits a team member's staff profile and working hours, and the change stays", async () => {
+  const page = await newPage(browser);
+  await signInThroughForm(page, 'hello@designpi.com');
+  await page.waitForURL(url('/admin/'));
+  await page.goto(url('/admin/users/'));
+  await page.getByRole('link', { name: 'Mike Chen' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: 'Mike Chen', level: 1 }).count()).toBe(1);
+  await expectAccessible(page);
+
+  await page.getByLabel('Position').fill('Senior Tax Consultant');
+  await page.getByLabel('Skills (comma-separated)').fill('tax-preparation, payroll, consulting, audit');
+  await page.getByLabel('Monday').fill('08:00-12:00, 13:00-17:00');
+  await page.getByLabel('Hourly rate (USD)').fill('80.50');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved.');
+
+  await page.reload();
+  await expect.poll(async () => (await page.getByLabel('Position').count()) && page.getByLabel('Position').inputValue()).toBe('Senior Tax Consultant');
+  expect(await page.getByLabel('Monday').inputValue()).toBe('08:00-12:00, 13:00-17:00');
+  expect(await page.getByLabel('Hourly rate (USD)').inputValue()).toBe('80.5');
+  expect(await page.getByLabel('Skills (comma-separated)').inputValue()).toBe('audit, consulting, payroll, tax-preparation');
+
+  await page.getByLabel('Monday').fill('17:00-09:00');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect.poll(() => page.getByText('each range must start before it ends').count()).toBe(1);
+  await page.context().close();
+});
