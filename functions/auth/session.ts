@@ -1,7 +1,7 @@
 /** Sign-in, refresh and sign-out: the session the web app keeps in memory plus an HttpOnly refresh cookie. */
 import { changeContext } from '../lib/change-context.ts';
 import { notFound, unauthenticated } from '../../shared/api/errors.ts';
-import type { Session } from '../../shared/api/schemas/identity.ts';
+import type { Session } from '../../shared/api/schemas/user.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { database } from '../../shared/db/service.ts';
 import { HOME_BY_ROLE } from '../../shared/domain/identity/permissions.ts';

@@ -1,4 +1,4 @@
-import type { UserView } from '../../shared/api/schemas/identity.ts';
+import type { UserView } from '../../shared/api/schemas/user.ts';
 import type { User } from '../../shared/db/entities/user.ts';
 import type { EntityItem } from 'electrodb';
 

@@ -4,7 +4,7 @@
  */
 import { operation, type OperationId } from '../../../shared/api/operations.ts';
 import type { BodyOf, ResponseOf } from '../../../shared/api/routes.ts';
-import type { Session } from '../../../shared/api/schemas/identity.ts';
+import type { Session } from '../../../shared/api/schemas/user.ts';
 
 export class ApiError extends Error {
   readonly status: number;

@@ -3,7 +3,7 @@
  * to the login page, and refuses roles that may not enter the area.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import type { Session } from '../../../../shared/api/schemas/identity.ts';
+import type { Session } from '../../../../shared/api/schemas/user.ts';
 import { canEnterArea, type Area } from '../../../../shared/domain/identity/permissions.ts';
 import { restoreSession, signOut } from '../api.ts';
 import { format, useI18n } from '../i18n/index.ts';

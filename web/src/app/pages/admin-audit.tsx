@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { AuditEntryView } from '../../../../shared/api/schemas/audit.ts';
-import type { UserView } from '../../../../shared/api/schemas/identity.ts';
+import type { UserView } from '../../../../shared/api/schemas/user.ts';
 import type { Role } from '../../../../shared/domain/identity/permissions.ts';
 import { call } from '../api.ts';
 import { Shell } from '../components/Shell.tsx';

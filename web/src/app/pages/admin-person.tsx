@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { UpdateUserInput, UserDetail, UserView } from '../../../../shared/api/schemas/identity.ts';
+import type { UpdateUserInput, UserDetail } from '../../../../shared/api/schemas/identity.ts';
+import type { UserView } from '../../../../shared/api/schemas/user.ts';
 import { INVITABLE_ROLES } from '../../../../shared/api/schemas/invitable-roles.ts';
 import { isStaff, type Role } from '../../../../shared/domain/identity/permissions.ts';
 import { ApiError, call } from '../api.ts';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { UserView } from '../../../../shared/api/schemas/identity.ts';
+import type { UserView } from '../../../../shared/api/schemas/user.ts';
 import { call } from '../api.ts';
 import { InvitationsList } from '../components/InvitationsList.tsx';
 import { InviteForm } from '../components/InviteForm.tsx';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Session } from '../../../../shared/api/schemas/identity.ts';
+import type { Session } from '../../../../shared/api/schemas/user.ts';
 import { ApiError, finishTotpSignIn, signIn } from '../api.ts';
 import { errorsByField, Field } from '../components/Field.tsx';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';

@@ -1,0 +1,40 @@
+import * as z from 'zod/mini';
+import { PERMISSIONS, ROLES } from '../../domain/identity/permissions.ts';
+
+/** The people and session shapes every context answers with. */
+export const locale = z.enum(['en', 'ar', 'hi']);
+
+export const userView = z.object({
+  userId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  status: z.enum(['invited', 'active', 'deactivated']),
+  locale,
+  timeZone: z.string(),
+  phone: z.optional(z.string()),
+  company: z.optional(z.string()),
+  position: z.optional(z.string()),
+  department: z.optional(z.string()),
+  skills: z.optional(z.array(z.string())),
+  expertiseLevel: z.optional(z.string()),
+  availabilityStatus: z.optional(z.string()),
+  mfaEnabled: z.optional(z.boolean()),
+});
+export type UserView = z.infer<typeof userView>;
+
+export const tenantView = z.object({ tenantId: z.string(), slug: z.string(), name: z.string(), timeZone: z.string(), currency: z.string() });
+
+export const me = z.object({
+  user: userView,
+  tenant: tenantView,
+  permissions: z.array(z.enum(PERMISSIONS)),
+  home: z.string(),
+});
+
+export const session = z.extend(me, {
+  /** Short-lived bearer token, kept in memory by the web app only. */
+  token: z.string(),
+  expiresAt: z.string(),
+});
+export type Session = z.infer<typeof session>;
