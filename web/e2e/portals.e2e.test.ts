@@ -90,3 +90,15 @@ describe('languages', () => {
     await page.context().close();
   });
 });
+
+describe('API reference', () => {
+  it('lists every operation of the served OpenAPI document, with who may call it', async () => {
+    const page = await newPage(browser);
+    await page.goto(url('/api-docs/'));
+    await expect.poll(() => page.locator('details').count()).toBeGreaterThan(20);
+    await page.locator('#createInvitation summary').click();
+    await expect.poll(() => page.locator('#createInvitation').textContent()).toContain('Holders of users.manage');
+    await expectAccessible(page);
+    await page.context().close();
+  });
+});

@@ -58,7 +58,10 @@ export function NotificationBell() {
     <div ref={panel} className="relative">
       <button type="button" aria-label={label} aria-expanded={open} aria-controls="notification-panel" onClick={() => setOpen((o) => !o)}
         className="relative rounded border border-slate-300 px-2 py-1 hover:bg-slate-100" data-testid="bell" data-live={live}>
-        <span aria-hidden="true">🔔</span>
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
+          <path d="M13.7 21a2 2 0 0 1-3.4 0" />
+        </svg>
         {unread.length > 0 && (
           <span aria-hidden="true" className="absolute -end-2 -top-2 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold text-white">{unread.length}</span>
         )}

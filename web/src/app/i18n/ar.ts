@@ -205,6 +205,18 @@ export const ar: Messages = {
     reactivate: 'إعادة التفعيل',
     deactivated: '{name} معطّل.',
   },
+  apiDocs: {
+    title: 'مرجع واجهة البرمجة',
+    lead: 'كل عمليات واجهة برمجة بوابة الخدمات، من مستند OpenAPI 3.1.',
+    raw: 'مستند OpenAPI (JSON)',
+    access: 'من يمكنه استدعاؤها',
+    public: 'أي شخص',
+    signedIn: 'أي مستخدم مسجّل الدخول',
+    permission: 'حاملو الصلاحية {permission}',
+    parameters: 'المعاملات',
+    body: 'جسم الطلب',
+    responses: 'الاستجابات',
+  },
   users: {
     title: 'الفريق والمستخدمون',
     name: 'الاسم',

@@ -203,6 +203,18 @@ export const en = {
     reactivate: 'Reactivate',
     deactivated: '{name} is deactivated.',
   },
+  apiDocs: {
+    title: 'API reference',
+    lead: 'Every operation of the Service Portal API, from its OpenAPI 3.1 document.',
+    raw: 'The OpenAPI document (JSON)',
+    access: 'Who may call it',
+    public: 'Anyone',
+    signedIn: 'Anyone signed in',
+    permission: 'Holders of {permission}',
+    parameters: 'Parameters',
+    body: 'Request body',
+    responses: 'Responses',
+  },
   users: {
     title: 'Team & users',
     name: 'Name',

@@ -205,6 +205,18 @@ export const hi: Messages = {
     reactivate: 'फिर से सक्रिय करें',
     deactivated: '{name} निष्क्रिय है।',
   },
+  apiDocs: {
+    title: 'API संदर्भ',
+    lead: 'सर्विस पोर्टल API का हर ऑपरेशन, उसके OpenAPI 3.1 दस्तावेज़ से।',
+    raw: 'OpenAPI दस्तावेज़ (JSON)',
+    access: 'कौन कॉल कर सकता है',
+    public: 'कोई भी',
+    signedIn: 'कोई भी साइन-इन व्यक्ति',
+    permission: '{permission} अनुमति वाले',
+    parameters: 'पैरामीटर',
+    body: 'अनुरोध का मुख्य भाग',
+    responses: 'प्रतिक्रियाएँ',
+  },
   users: {
     title: 'टीम और उपयोगकर्ता',
     name: 'नाम',

@@ -22,6 +22,7 @@ function HomePage() {
           </li>
         ))}
       </ul>
+      <p className="mt-12 text-sm text-slate-600"><a href="/api-docs/" className="underline">API</a></p>
     </main>
   );
 }
