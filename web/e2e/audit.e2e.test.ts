@@ -1,19 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { signIn } from '../../infra/local/test-client.ts';
-import { expectAccessible, launch, newPage, signInThroughForm, url } from './browser.ts';
+import { expectAccessible, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
 
-let browser: Browser;
+const browser = useBrowser();
 beforeAll(async () => {
-  browser = await launch();
   await signIn('mike@designpi.com'); // something of Mike's to find
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 it('an admin finds who did what in the audit log, by person and action', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser());
   await signInThroughForm(page, 'hello@designpi.com');
   await page.waitForURL(url('/admin/'));
   await page.getByRole('link', { name: 'Audit log' }).click();

@@ -1,18 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
-import { expectAccessible, launch, newPage, signInThroughForm, url } from './browser.ts';
+import { expectAccessible, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 it('an admin invites a team member, who sets a password from the emailed link and lands in the staff area', async () => {
-  const admin = await newPage(browser);
+  const admin = await newPage(browser());
   await signInThroughForm(admin, 'hello@designpi.com');
   await admin.waitForURL(url('/admin/'));
   await admin.goto(url('/admin/users/'));
@@ -25,7 +18,7 @@ it('an admin invites a team member, who sets a password from the emailed link an
   await expectAccessible(admin);
 
   const link = linkIn(await nextEmailTo('nina@designpi.com'), '/invitation/?token=');
-  const nina = await newPage(browser);
+  const nina = await newPage(browser());
   await nina.goto(link);
   await expect.poll(() => nina.getByRole('heading', { name: 'Join DesignPi' }).count()).toBe(1);
   expect(await nina.getByLabel('Email').inputValue()).toBe('nina@designpi.com');
@@ -42,7 +35,7 @@ it('an admin invites a team member, who sets a password from the emailed link an
   await expect.poll(() => nina.getByTestId('signed-in-as').textContent()).toContain('Nina Patel · Team member');
 
   // The link was single use.
-  const again = await newPage(browser);
+  const again = await newPage(browser());
   await again.goto(link);
   await expect.poll(() => again.getByRole('alert').textContent()).toContain('expired or was already used');
 

@@ -1,22 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { api, signIn } from '../../infra/local/test-client.ts';
 import { linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
-import { expectAccessible, launch, newPage, signInThroughForm, url } from './browser.ts';
+import { expectAccessible, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 // Northwind's admin: no other test makes notifications for them.
 it('a notification reaches the admin live, without a reload, and can be marked read', async () => {
   const admin = await signIn('admin@northwind.example');
   const unread = async () => (await api('/api/notifications', { token: admin.token })).body.items.filter((n: { readAt: string | null }) => !n.readAt).length;
-  const page = await newPage(browser);
+  const page = await newPage(browser());
   await signInThroughForm(page, 'admin@northwind.example');
   await page.waitForURL(url('/admin/'));
   await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));

@@ -1,27 +1,22 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { api, signIn } from '../../infra/local/test-client.ts';
 import { linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
 import { totp } from '../../infra/local/test-totp.ts';
-import { expectAccessible, launch, newPage, signInThroughForm, url } from './browser.ts';
+import { expectAccessible, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
 
 const email = 'careful@example.com';
 const password = 'Careful-Passw0rd!';
-let browser: Browser;
+const browser = useBrowser();
 
 beforeAll(async () => {
-  browser = await launch();
   const admin = await signIn('hello@designpi.com');
   await api('/api/invitations', { method: 'POST', token: admin.token, body: JSON.stringify({ email, name: 'Cam Careful', role: 'CLIENT' }) });
   const token = new URL(linkIn(await nextEmailTo(email), '/invitation/?token=')).searchParams.get('token')!;
   await api('/api/invitations/accept', { method: 'POST', body: JSON.stringify({ token, password }) });
 });
-afterAll(async () => {
-  await browser?.close();
-});
 
 it('a client turns on two-step sign-in and then signs in with a code from the app', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser());
   await signInThroughForm(page, email, password);
   await page.waitForURL(url('/portal/'));
   await page.getByRole('link', { name: 'Account' }).first().click();

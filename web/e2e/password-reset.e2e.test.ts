@@ -1,26 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { api, signIn } from '../../infra/local/test-client.ts';
 import { linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
-import { expectAccessible, launch, newPage, signInThroughForm, url } from './browser.ts';
+import { expectAccessible, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
 
 const email = 'forgetful@example.com';
-let browser: Browser;
+const browser = useBrowser();
 
 beforeAll(async () => {
-  browser = await launch();
   // A person of this test's own, who has just joined.
   const admin = await signIn('hello@designpi.com');
   await api('/api/invitations', { method: 'POST', token: admin.token, body: JSON.stringify({ email, name: 'Frankie Forgetful', role: 'CLIENT' }) });
   const token = new URL(linkIn(await nextEmailTo(email), '/invitation/?token=')).searchParams.get('token')!;
   await api('/api/invitations/accept', { method: 'POST', body: JSON.stringify({ token, password: 'Forgotten-Passw0rd!' }) });
 });
-afterAll(async () => {
-  await browser?.close();
-});
 
 it('someone who forgot their password gets a link by email, chooses a new one and signs in', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser());
   await page.goto(url('/login/'));
   await page.getByRole('link', { name: 'Forgot your password?' }).click();
   await page.waitForURL(url('/forgot-password/'));

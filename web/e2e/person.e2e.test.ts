@@ -1,17 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { expectAccessible, launch, newPage, signInThroughForm, url } from './browser.ts';
+import { expect, it } from 'vitest';
+import { expectAccessible, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 it("an admin edits a team member's staff profile and working hours, and the change stays", async () => {
-  const page = await newPage(browser);
+  const page = await newPage(browser());
   await signInThroughForm(page, 'hello@designpi.com');
   await page.waitForURL(url('/admin/'));
   await page.goto(url('/admin/users/'));

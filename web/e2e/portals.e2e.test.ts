@@ -1,14 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launch, newPage, signInThroughForm, url } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('each role reaches its own portal', () => {
   it.each([
@@ -17,7 +10,7 @@ describe('each role reaches its own portal', () => {
     ['sarah@designpi.com', '/staff/', 'Sarah Johnson · Team lead'],
     ['hello@designpi.com', '/admin/', 'Diana Price · Admin'],
   ])('%s lands on %s', async (email, home, who) => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await signInThroughForm(page, email);
     await page.waitForURL(url(home));
     await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain(who);
@@ -28,7 +21,7 @@ describe('each role reaches its own portal', () => {
 
 describe('access', () => {
   it('keeps a client out of /admin, in the page and at the API', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await signInThroughForm(page, 'jane@example.com');
     await page.waitForURL(url('/portal/'));
     await page.goto(url('/admin/users/'));
@@ -38,7 +31,7 @@ describe('access', () => {
   });
 
   it('sends a stranger to sign in and back to where they were going', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(url('/admin/users/'));
     await page.waitForURL(url('/login/?next=%2Fadmin%2Fusers%2F'));
     await page.getByLabel('Email').fill('hello@designpi.com');
@@ -55,7 +48,7 @@ describe('access', () => {
   });
 
   it('says so when the password is wrong, and stays on the form', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await signInThroughForm(page, 'john@example.com', 'wrong-password');
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('Email or password is incorrect.');
     expect(new URL(page.url()).pathname).toBe('/login/');
@@ -63,7 +56,7 @@ describe('access', () => {
   });
 
   it('signs out and forgets the session', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await signInThroughForm(page, 'bob@example.com');
     await page.waitForURL(url('/portal/'));
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -76,7 +69,7 @@ describe('access', () => {
 
 describe('languages', () => {
   it('switches to Arabic right-to-left and keeps it across pages', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(url('/login/'));
     await expectAccessible(page);
     await page.getByLabel('Language').selectOption('ar');
@@ -93,7 +86,7 @@ describe('languages', () => {
 
 describe('API reference', () => {
   it('lists every operation of the served OpenAPI document, with who may call it', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(browser());
     await page.goto(url('/api-docs/'));
     await expect.poll(() => page.locator('details').count()).toBeGreaterThan(20);
     await page.locator('#createInvitation summary').click();
