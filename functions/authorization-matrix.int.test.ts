@@ -65,6 +65,11 @@ const MATRIX: Record<OperationId, Row> = {
   // Each person sees and marks only their own (the key is theirs): see realtime.int.test.ts.
   listNotifications: { request: { method: 'GET', path: '/api/notifications' }, expect: signedIn(200) },
   markNotificationsRead: { request: { method: 'POST', path: '/api/notifications/read', body: { notificationIds: ['x'] } }, expect: signedIn(204) },
+  listRoleDefinitions: { request: { method: 'GET', path: '/api/permissions' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 } },
+  // Another firm's real person is 404 as well: see access.int.test.ts.
+  listGrants: { request: { method: 'GET', path: '/api/users/nobody/grants' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
+  createGrant: { request: { method: 'POST', path: '/api/users/nobody/grants', body: {} }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 } },
+  revokeGrant: { request: { method: 'DELETE', path: '/api/users/nobody/grants/none' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
   // Another firm's admin gets 200 with only their own firm's entries: see audit.int.test.ts.
   listAudit: { request: { method: 'GET', path: '/api/audit' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 } },
   getOpenApi: { request: { method: 'GET', path: '/api/openapi.json' }, expect: everyone(200) },

@@ -4,7 +4,7 @@ import { notFound, unauthenticated } from '../../shared/api/errors.ts';
 import type { Session } from '../../shared/api/schemas/user.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { database } from '../../shared/db/service.ts';
-import { HOME_BY_ROLE } from '../../shared/domain/identity/permissions.ts';
+import { HOME_BY_ROLE, type Permission } from '../../shared/domain/identity/permissions.ts';
 import { permissionsOf } from '../../shared/domain/identity/policy.ts';
 import { verifyToken, type AuthenticatedActor } from '../lib/auth.ts';
 import type { Reply, Request } from '../lib/http.ts';
@@ -27,7 +27,7 @@ export async function sessionState(tenantId: string, userId: string) {
   ]);
   if (!user || user.status !== 'active') throw unauthenticated('This account is not active.');
   if (!tenant || tenant.status !== 'active') throw notFound('Firm');
-  const actor = { tenantId, userId, role: user.role, grants: [] };
+  const actor = { tenantId, userId, role: user.role, grants: (user.grants ?? []).map((g) => ({ permission: g.permission as Permission, expiresAt: g.expiresAt })) };
   return {
     user: toUserView(user),
     tenant: { tenantId, slug: tenant.slug, name: tenant.name, timeZone: tenant.timeZone, currency: tenant.currency },

@@ -9,7 +9,7 @@ import { unauthenticated } from '../../shared/api/errors.ts';
 import { authConfig } from '../../shared/config.ts';
 import { database } from '../../shared/db/service.ts';
 import type { Actor } from '../../shared/domain/identity/policy.ts';
-import type { Role } from '../../shared/domain/identity/permissions.ts';
+import type { Permission, Role } from '../../shared/domain/identity/permissions.ts';
 
 export interface AuthenticatedActor extends Actor {
   email: string;
@@ -80,7 +80,8 @@ export async function actorFromToken(token: string): Promise<AuthenticatedActor>
     tenantId: user.tenantId,
     userId: user.userId,
     role: user.role as Role,
-    grants: [],
+    // The record carries the grants: no extra read, and a revoke takes effect on the next request.
+    grants: (user.grants ?? []).map((g) => ({ permission: g.permission as Permission, expiresAt: g.expiresAt })),
     email: user.email,
     name: user.name,
     tokenId: claims.jti,

@@ -6,7 +6,7 @@
 import type { Permission } from '../domain/identity/permissions.ts';
 
 /** Bounded contexts: one Lambda each. */
-export const CONTEXTS = ['audit', 'auth', 'identity', 'notifications', 'platform'] as const;
+export const CONTEXTS = ['access', 'audit', 'auth', 'identity', 'notifications', 'platform'] as const;
 export type Context = (typeof CONTEXTS)[number];
 
 /** 'public': no token; 'signed-in': any active user; a permission: users holding it. */
@@ -46,6 +46,10 @@ export const OPERATIONS = define([
   { operationId: 'createRealtimeTicket', method: 'POST', path: '/api/realtime/tickets', context: 'notifications', access: 'signed-in', summary: 'A one-time ticket to open the live-updates WebSocket' },
   { operationId: 'listNotifications', method: 'GET', path: '/api/notifications', context: 'notifications', access: 'signed-in', summary: 'My notifications, newest first' },
   { operationId: 'markNotificationsRead', method: 'POST', path: '/api/notifications/read', context: 'notifications', access: 'signed-in', summary: 'Mark some of my notifications read' },
+  { operationId: 'listRoleDefinitions', method: 'GET', path: '/api/permissions', context: 'access', access: 'permissions.manage', summary: 'Every permission, and what each role holds' },
+  { operationId: 'listGrants', method: 'GET', path: '/api/users/{userId}/grants', context: 'access', access: 'permissions.manage', summary: "A person's extra permissions, active and expired" },
+  { operationId: 'createGrant', method: 'POST', path: '/api/users/{userId}/grants', context: 'access', access: 'permissions.manage', summary: 'Grant a person one extra permission until a date' },
+  { operationId: 'revokeGrant', method: 'DELETE', path: '/api/users/{userId}/grants/{grantId}', context: 'access', access: 'permissions.manage', summary: 'Take a granted permission back' },
   { operationId: 'listAudit', method: 'GET', path: '/api/audit', context: 'audit', access: 'audit.view', summary: "The firm's audit log, filtered by person, record, action and time" },
   { operationId: 'getOpenApi', method: 'GET', path: '/api/openapi.json', context: 'platform', access: 'public', summary: 'This API as OpenAPI 3.1' },
   { operationId: 'getHealth', method: 'GET', path: '/api/health', context: 'platform', access: 'public', summary: 'Liveness of the API and its table' },

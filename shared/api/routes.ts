@@ -1,6 +1,7 @@
 /** Every operation with its schemas: what OpenAPI documents and the web client is typed by. */
 import type * as z from 'zod/mini';
 import { OPERATIONS, type OperationDef, type OperationId } from './operations.ts';
+import { ACCESS_SCHEMAS } from './schemas/access.ts';
 import { AUDIT_SCHEMAS } from './schemas/audit.ts';
 import { AUTH_SCHEMAS } from './schemas/auth.ts';
 import { IDENTITY_SCHEMAS } from './schemas/identity.ts';
@@ -10,7 +11,7 @@ import type { Schemas } from './schemas/types.ts';
 
 export type RouteDef = OperationDef & Schemas;
 
-const SCHEMAS = { ...AUDIT_SCHEMAS, ...AUTH_SCHEMAS, ...IDENTITY_SCHEMAS, ...NOTIFICATIONS_SCHEMAS, ...PLATFORM_SCHEMAS } satisfies Record<OperationId, Schemas>;
+const SCHEMAS = { ...ACCESS_SCHEMAS, ...AUDIT_SCHEMAS, ...AUTH_SCHEMAS, ...IDENTITY_SCHEMAS, ...NOTIFICATIONS_SCHEMAS, ...PLATFORM_SCHEMAS } satisfies Record<OperationId, Schemas>;
 
 export const ROUTES: RouteDef[] = OPERATIONS.map((op) => ({ ...op, ...SCHEMAS[op.operationId] }));
 

@@ -36,6 +36,20 @@ export const User = new Entity({
         WEEKDAYS.map((d) => [d, { type: 'list', items: { type: 'map', properties: { start: { type: 'string' }, end: { type: 'string' } } } }]),
       ) as Record<(typeof WEEKDAYS)[number], { type: 'list'; items: { type: 'map'; properties: { start: { type: 'string' }; end: { type: 'string' } } } }>,
     },
+    /** Extra permissions beyond the role's, each until it expires (checked by the policy module). */
+    grants: {
+      type: 'list',
+      items: {
+        type: 'map',
+        properties: {
+          grantId: { type: 'string', required: true },
+          permission: { type: 'string', required: true },
+          expiresAt: { type: 'string', required: true },
+          grantedBy: { type: 'string', required: true },
+          grantedAt: { type: 'string', required: true },
+        },
+      },
+    },
     /** TOTP two-step sign-in is on (Cognito enforces it at sign-in; this is for display). */
     mfaEnabled: { type: 'boolean', default: false },
     /** Tokens issued before this instant are refused (logout, deactivation, role change). */

@@ -1,0 +1,90 @@
+/**
+ * Permissions: what each role may do, and extra permissions granted to one person until a date.
+ * Grants live on the person's record (read on every request anyway), so a revoke is immediate.
+ */
+import type { EntityItem } from 'electrodb';
+import { randomUUID } from 'node:crypto';
+import { AppError, forbidden, notFound } from '../../shared/api/errors.ts';
+import { ACCESS_SCHEMAS, type GrantView } from '../../shared/api/schemas/access.ts';
+import type { User } from '../../shared/db/entities/user.ts';
+import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
+import { database } from '../../shared/db/service.ts';
+import { PERMISSIONS, ROLE_PERMISSIONS, ROLES, type Permission } from '../../shared/domain/identity/permissions.ts';
+import { hasPermission } from '../../shared/domain/identity/policy.ts';
+import { actorFromToken, type AuthenticatedActor } from '../lib/auth.ts';
+import { changeContext } from '../lib/change-context.ts';
+import { contextHandler, type Reply, type Request } from '../lib/http.ts';
+
+type Grant = NonNullable<EntityItem<typeof User>['grants']>[number];
+const MAX_GRANTS = 20;
+
+const toView = (g: Grant): GrantView => ({ ...g, permission: g.permission as Permission, active: Date.parse(g.expiresAt) > Date.now() });
+
+async function personOf(req: Request) {
+  const { tenantId } = req.actor as AuthenticatedActor;
+  const { data } = await database().entities.user.get({ tenantId, userId: req.params.userId! }).go();
+  if (!data) throw notFound('Person');
+  return data;
+}
+
+/** Writes the new grant list with its audit entry; a concurrent change to the person is a 409. */
+async function saveGrants(req: Request, person: EntityItem<typeof User>, grants: Grant[], action: string, change: { from: string | null; to: string | null }) {
+  const key = { tenantId: person.tenantId, userId: person.userId };
+  await commitTransaction(
+    database(),
+    (entities) => [
+      entities.user.patch(key).set({ grants, version: person.version + 1 }).where((a, op) => op.eq(a.version, person.version)).commit(),
+      ...auditAndEvent(entities, changeContext(req), {
+        action,
+        entityType: 'user',
+        entityId: person.userId,
+        changes: [{ field: 'grants', ...change }],
+        event: { type: action, detail: { userId: person.userId } },
+      }),
+    ],
+    `${person.name} was changed by someone else meanwhile. Try again.`,
+  );
+}
+
+async function listRoleDefinitions(): Promise<Reply> {
+  return { body: { permissions: [...PERMISSIONS], roles: ROLES.map((role) => ({ role, permissions: [...ROLE_PERMISSIONS[role]] })) } };
+}
+
+async function listGrants(req: Request): Promise<Reply> {
+  const person = await personOf(req);
+  return { body: { items: (person.grants ?? []).map(toView) } };
+}
+
+async function createGrant(req: Request<{ permission: Permission; expiresAt: string }>): Promise<Reply> {
+  const actor = req.actor as AuthenticatedActor;
+  const person = await personOf(req);
+  const { permission } = req.body;
+  const expiresAt = new Date(req.body.expiresAt).toISOString();
+  if (person.userId === actor.userId) throw new AppError('unprocessable', 'You cannot grant permissions to yourself.');
+  if (person.role === 'SUPER_ADMIN') throw forbidden('The platform operator is not changed from a firm.');
+  // Nobody hands out more than they hold.
+  if (!hasPermission(actor, permission)) throw forbidden(`You do not hold ${permission}, so you cannot grant it.`);
+  if (ROLE_PERMISSIONS[person.role].includes(permission)) throw new AppError('unprocessable', `${person.name} already has ${permission} through their role.`);
+  // Expired grants are dropped from the record; the audit log keeps their history.
+  const current = (person.grants ?? []).filter((g) => Date.parse(g.expiresAt) > Date.now() && g.permission !== permission);
+  if (current.length >= MAX_GRANTS) throw new AppError('unprocessable', `At most ${MAX_GRANTS} grants per person.`);
+  const grant: Grant = { grantId: randomUUID(), permission, expiresAt, grantedBy: actor.userId, grantedAt: new Date().toISOString() };
+  await saveGrants(req, person, [...current, grant], 'permission.granted', { from: null, to: `${permission} until ${expiresAt}` });
+  return { status: 201, body: toView(grant) };
+}
+
+async function revokeGrant(req: Request): Promise<Reply> {
+  const person = await personOf(req);
+  const grant = (person.grants ?? []).find((g) => g.grantId === req.params.grantId);
+  if (!grant) throw notFound('Grant');
+  const rest = (person.grants ?? []).filter((g) => g.grantId !== grant.grantId);
+  await saveGrants(req, person, rest, 'permission.revoked', { from: `${grant.permission} until ${grant.expiresAt}`, to: null });
+  return {};
+}
+
+export const handler = contextHandler({
+  context: 'access',
+  schemas: ACCESS_SCHEMAS,
+  operations: { listRoleDefinitions, listGrants, createGrant, revokeGrant },
+  authenticate: actorFromToken,
+});

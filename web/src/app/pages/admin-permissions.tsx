@@ -1,0 +1,143 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { GrantView } from '../../../../shared/api/schemas/access.ts';
+import type { UserView } from '../../../../shared/api/schemas/user.ts';
+import { ROLES, ROLE_PERMISSIONS, PERMISSIONS, type Permission } from '../../../../shared/domain/identity/permissions.ts';
+import { ApiError, call } from '../api.ts';
+import { errorsByField } from '../components/Field.tsx';
+import { Shell } from '../components/Shell.tsx';
+import { ErrorNotice } from '../components/Status.tsx';
+import { format, useI18n } from '../i18n/index.ts';
+import { mount } from '../mount.tsx';
+
+/** The role definitions (from the shared policy module the API enforces) as a table. */
+function RoleTable() {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby="roles" className="mb-8">
+      <h2 id="roles" className="mb-3 text-lg font-semibold">{t.permissions.roles}</h2>
+      <div className="overflow-x-auto rounded-lg bg-white shadow">
+        <table className="w-full text-sm">
+          <thead className="bg-slate-100 text-slate-600">
+            <tr>
+              <th scope="col" className="px-3 py-2 text-start">{t.permissions.permission}</th>
+              {ROLES.map((r) => <th key={r} scope="col" className="px-3 py-2 text-center">{t.roles[r]}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {PERMISSIONS.map((p) => (
+              <tr key={p} className="border-t border-slate-100">
+                <th scope="row" className="px-3 py-1 text-start font-mono text-xs font-normal">{p}</th>
+                {ROLES.map((r) => <td key={r} className="px-3 py-1 text-center">{ROLE_PERMISSIONS[r].includes(p) ? <span aria-label="✓">✓</span> : <span className="sr-only">—</span>}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Grants() {
+  const { t, locale } = useI18n();
+  const [people, setPeople] = useState<UserView[]>([]);
+  const [userId, setUserId] = useState('');
+  const [grants, setGrants] = useState<GrantView[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const person = people.find((p) => p.userId === userId);
+
+  useEffect(() => void call('listUsers', { query: { limit: 100 } }).then((page) => setPeople(page.items)).catch(setFailure), []);
+  useEffect(() => {
+    if (userId) call('listGrants', { params: { userId } }).then((r) => setGrants(r.items)).catch(setFailure);
+  }, [userId]);
+
+  async function run(work: () => Promise<void>) {
+    setErrors({});
+    setFailure(null);
+    setNotice(null);
+    setBusy(true);
+    try {
+      await work();
+    } catch (error) {
+      if (error instanceof ApiError && error.details.length) setErrors(errorsByField(error.details, (f) => (f === 'permission' ? t.permissions.permission : t.permissions.until)));
+      else setFailure(error);
+    }
+    setBusy(false);
+  }
+
+  function onGrant(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const day = String(data.get('until') ?? '');
+    const permission = String(data.get('permission')) as Permission;
+    void run(async () => {
+      const created = await call('createGrant', { params: { userId }, body: { permission, expiresAt: day ? new Date(`${day}T23:59:59.999`).toISOString() : '' } });
+      setGrants((all) => [...all.filter((g) => g.permission !== created.permission), created]);
+      setNotice(t.permissions.granted);
+    });
+  }
+
+  const control = 'mt-1 w-full rounded border border-slate-300 bg-white px-3 py-2';
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const grantable = person ? PERMISSIONS.filter((p) => !ROLE_PERMISSIONS[person.role].includes(p)) : [];
+  return (
+    <section aria-labelledby="grants" className="rounded-lg bg-white p-6 shadow">
+      <h2 id="grants" className="mb-3 text-lg font-semibold">{t.permissions.grants}</h2>
+      <label className="block max-w-sm text-sm font-medium">{t.permissions.person}
+        <select className={control} value={userId} onChange={(e) => setUserId(e.target.value)}>
+          <option value="">{t.permissions.choose}</option>
+          {people.filter((p) => p.status === 'active').map((p) => <option key={p.userId} value={p.userId}>{p.name} · {t.roles[p.role]}</option>)}
+        </select>
+      </label>
+      <div aria-live="polite" className="mt-3">
+        {notice && <p role="status" className="text-green-800">{notice}</p>}
+        {failure !== null && <ErrorNotice error={failure} />}
+      </div>
+      {person && (
+        <>
+          {grants.length === 0 ? <p className="mt-3 text-slate-600">{t.permissions.none}</p> : (
+            <ul className="mt-3 space-y-2">
+              {grants.map((g) => (
+                <li key={g.grantId} className="flex items-center gap-3">
+                  <span className="font-mono text-sm">{g.permission}</span>
+                  <span className="text-sm text-slate-600">{g.active ? format(t.permissions.active, { date: date.format(new Date(g.expiresAt)) }) : t.permissions.expired}</span>
+                  <button type="button" disabled={busy} className="text-sm text-red-800 underline" aria-label={`${t.permissions.revoke}: ${g.permission}`}
+                    onClick={() => void run(async () => {
+                      await call('revokeGrant', { params: { userId, grantId: g.grantId } });
+                      setGrants((all) => all.filter((x) => x.grantId !== g.grantId));
+                    })}>{t.permissions.revoke}</button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <form onSubmit={onGrant} noValidate className="mt-4 grid gap-4 sm:grid-cols-3 sm:items-end">
+            <label className="block text-sm font-medium">{t.permissions.permission}
+              <select name="permission" className={control}>{grantable.map((p) => <option key={p} value={p}>{p}</option>)}</select>
+              {errors.permission && <span className="block text-red-700">{errors.permission}</span>}
+            </label>
+            <label className="block text-sm font-medium">{t.permissions.until}
+              <input type="date" name="until" required className={control} aria-invalid={Boolean(errors.expiresAt)} />
+              {errors.expiresAt && <span className="block text-red-700">{errors.expiresAt}</span>}
+            </label>
+            <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">{busy ? t.permissions.granting : t.permissions.grant}</button>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}
+
+function PermissionsPage() {
+  const { t } = useI18n();
+  return (
+    <>
+      <h1 className="mb-6 text-2xl font-semibold">{t.permissions.title}</h1>
+      <RoleTable />
+      <Grants />
+    </>
+  );
+}
+
+mount(() => <Shell area="admin">{() => <PermissionsPage />}</Shell>);
