@@ -26,7 +26,8 @@ function handlerFor(context: Context): Promise<Handler> {
 function matchRoute(method: string, path: string) {
   for (const { route, pattern } of compiled) {
     const m = pattern.exec(path);
-    if (m && route.method === method) return { route, params: { ...m.groups } };
+    // API Gateway hands path parameters over decoded; so does this stand-in.
+    if (m && route.method === method) return { route, params: Object.fromEntries(Object.entries(m.groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)])) };
   }
   return undefined;
 }
@@ -98,7 +99,12 @@ function sendJson(res: ServerResponse, status: number, code: string, message: st
 
 async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL) {
   const method = req.method ?? 'GET';
-  const match = matchRoute(method, url.pathname);
+  let match;
+  try {
+    match = matchRoute(method, url.pathname);
+  } catch {
+    return sendJson(res, 400, 'bad_path', 'The path is not validly encoded.');
+  }
   if (!match) return sendJson(res, 404, 'not_found', `No route ${method} ${url.pathname}.`);
   let body: Buffer;
   try {
