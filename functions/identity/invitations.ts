@@ -22,7 +22,7 @@ type InvitationItem = EntityItem<typeof Invitation>;
 
 const linkExpiry = () => Math.floor(Date.now() / 1000) + INVITATION_LINK_DAYS * 24 * 3600;
 
-export const toView = (i: InvitationItem): InvitationView => ({
+const toView = (i: InvitationItem): InvitationView => ({
   invitationId: i.invitationId,
   userId: i.userId,
   email: i.email,

@@ -2,7 +2,7 @@
  * The local EventBridge: answers the PutEvents API (so the stream router's SDK call is the
  * same as in AWS), matches each event against the rules CDK deploys, and invokes the
  * consumers asynchronously with EventBridge's event shape. Failed deliveries are retried,
- * then kept as dead letters (the DLQ's role), which the health check reports.
+ * then logged as dead letters (the DLQ's role).
  */
 import type { EventBridgeEvent } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
@@ -14,15 +14,8 @@ type ConsumerHandler = (event: EventBridgeEvent<string, unknown>) => Promise<unk
 
 const ATTEMPTS = 3;
 
-export interface DeadLetter {
-  rule: string;
-  event: EventBridgeEvent<string, unknown>;
-  error: string;
-}
-
 export interface LocalBus {
   endpoint: string;
-  deadLetters: DeadLetter[];
   close: () => Promise<void>;
 }
 
@@ -41,7 +34,6 @@ interface PutEventsEntry {
 }
 
 export function startEventBus(port: number, log: (line: string) => void): Promise<LocalBus> {
-  const deadLetters: DeadLetter[] = [];
 
   async function deliver(rule: (typeof RULES)[number], event: EventBridgeEvent<string, unknown>) {
     const handler = await consumerHandler(rule.consumer);
@@ -51,7 +43,6 @@ export function startEventBus(port: number, log: (line: string) => void): Promis
         return;
       } catch (error) {
         if (attempt === ATTEMPTS) {
-          deadLetters.push({ rule: rule.name, event, error: String(error) });
           log(`event ${event['detail-type']} → ${rule.consumer} failed ${ATTEMPTS} times; dead-lettered: ${String(error)}`);
         } else {
           await new Promise((r) => setTimeout(r, 100 * attempt));
@@ -103,7 +94,6 @@ export function startEventBus(port: number, log: (line: string) => void): Promis
     server.listen(port, '127.0.0.1', () =>
       resolve({
         endpoint: `http://127.0.0.1:${port}`,
-        deadLetters,
         close: () => new Promise((r) => server.close(() => r())),
       }),
     );

@@ -23,7 +23,6 @@ interface Open {
 
 export interface LocalWebSocket {
   managementEndpoint: string;
-  connectionCount: () => number;
   close: () => Promise<void>;
 }
 
@@ -117,7 +116,6 @@ export async function attachWebSocket(server: Server, managementPort: number, lo
 
   return {
     managementEndpoint: `http://127.0.0.1:${managementPort}`,
-    connectionCount: () => open.size,
     close: async () => {
       for (const { socket } of open.values()) socket.terminate();
       await new Promise<void>((r) => management.close(() => r()));

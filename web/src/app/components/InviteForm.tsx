@@ -1,17 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { INVITABLE_ROLES } from '../../../../shared/api/schemas/invitable-roles.ts';
-import { ApiError, call } from '../api.ts';
-import { errorsByField, Field } from './Field.tsx';
+import { call } from '../api.ts';
+import { Field } from './Field.tsx';
 import { ErrorNotice } from './Status.tsx';
+import { useSubmission } from './useSubmission.ts';
 import { format, LOCALES, useI18n, type Locale } from '../i18n/index.ts';
 
 export function InviteForm({ onInvited }: { onInvited: () => void }) {
   const { t, locale } = useI18n();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [sent, setSent] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const labels: Record<string, string> = { email: t.invite.email, name: t.invite.name, role: t.invite.role, locale: t.invite.language };
+  const { busy, errors, failure, notice, setNotice, run } = useSubmission((f) => labels[f] ?? f);
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -23,20 +21,12 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
       role: String(data.get('role')) as (typeof INVITABLE_ROLES)[number],
       locale: String(data.get('locale')) as Locale,
     };
-    setErrors({});
-    setFailure(null);
-    setSent(null);
-    setBusy(true);
-    try {
+    await run(async () => {
       const invitation = await call('createInvitation', { body });
-      setSent(invitation.email);
+      setNotice(format(t.invite.sent, { email: invitation.email }));
       form.reset();
       onInvited();
-    } catch (error) {
-      if (error instanceof ApiError && error.details.length) setErrors(errorsByField(error.details, (f) => labels[f] ?? f));
-      else setFailure(error);
-    }
-    setBusy(false);
+    });
   }
 
   const select = 'mt-1 w-full rounded border border-slate-300 bg-white px-3 py-2';
@@ -64,7 +54,7 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
         </button>
       </form>
       <div aria-live="polite" className="mt-3">
-        {sent && <p className="text-green-700">{format(t.invite.sent, { email: sent })}</p>}
+        {notice && <p className="text-green-700">{notice}</p>}
         {failure !== null && <ErrorNotice error={failure} />}
       </div>
     </section>

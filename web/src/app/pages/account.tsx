@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, call } from '../api.ts';
-import { errorsByField, Field } from '../components/Field.tsx';
+import { call } from '../api.ts';
+import { Field } from '../components/Field.tsx';
 import { QrCode } from '../components/QrCode.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice } from '../components/Status.tsx';
+import { useSubmission } from '../components/useSubmission.ts';
 import { useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 
@@ -13,23 +14,13 @@ type Step = { kind: 'off' } | { kind: 'scan'; secret: string; otpauthUri: string
 function TwoStepSignIn({ enabled }: { enabled: boolean }) {
   const { t } = useI18n();
   const [step, setStep] = useState<Step>(enabled ? { kind: 'on', justNow: false } : { kind: 'off' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const submission = useSubmission((f) => (f === 'code' ? t.account.code : t.account.password));
+  const { busy, errors, failure } = submission;
 
-  async function run(e: FormEvent<HTMLFormElement>, work: (data: FormData) => Promise<void>) {
+  function run(e: FormEvent<HTMLFormElement>, work: (data: FormData) => Promise<void>) {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
-    setErrors({});
-    setFailure(null);
-    setBusy(true);
-    try {
-      await work(data);
-    } catch (error) {
-      if (error instanceof ApiError && error.details.length) setErrors(errorsByField(error.details, (f) => (f === 'code' ? t.account.code : t.account.password)));
-      else setFailure(error);
-    }
-    setBusy(false);
+    return submission.run(() => work(data));
   }
 
   const button = 'rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60';

@@ -2,10 +2,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { GrantView } from '../../../../shared/api/schemas/access.ts';
 import type { UserView } from '../../../../shared/api/schemas/user.ts';
 import { ROLES, ROLE_PERMISSIONS, PERMISSIONS, type Permission } from '../../../../shared/domain/identity/permissions.ts';
-import { ApiError, call } from '../api.ts';
-import { errorsByField } from '../components/Field.tsx';
+import { call } from '../api.ts';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice } from '../components/Status.tsx';
+import { useSubmission } from '../components/useSubmission.ts';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 
@@ -42,30 +42,14 @@ function Grants() {
   const [people, setPeople] = useState<UserView[]>([]);
   const [userId, setUserId] = useState('');
   const [grants, setGrants] = useState<GrantView[]>([]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, failure, notice, setNotice, run } = useSubmission((f) => (f === 'permission' ? t.permissions.permission : t.permissions.until));
+  const [loadFailure, setLoadFailure] = useState<unknown>(null);
   const person = people.find((p) => p.userId === userId);
 
-  useEffect(() => void call('listUsers', { query: { limit: 100 } }).then((page) => setPeople(page.items)).catch(setFailure), []);
+  useEffect(() => void call('listUsers', { query: { limit: 100 } }).then((page) => setPeople(page.items)).catch(setLoadFailure), []);
   useEffect(() => {
-    if (userId) call('listGrants', { params: { userId } }).then((r) => setGrants(r.items)).catch(setFailure);
+    if (userId) call('listGrants', { params: { userId } }).then((r) => setGrants(r.items)).catch(setLoadFailure);
   }, [userId]);
-
-  async function run(work: () => Promise<void>) {
-    setErrors({});
-    setFailure(null);
-    setNotice(null);
-    setBusy(true);
-    try {
-      await work();
-    } catch (error) {
-      if (error instanceof ApiError && error.details.length) setErrors(errorsByField(error.details, (f) => (f === 'permission' ? t.permissions.permission : t.permissions.until)));
-      else setFailure(error);
-    }
-    setBusy(false);
-  }
 
   function onGrant(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -93,7 +77,7 @@ function Grants() {
       </label>
       <div aria-live="polite" className="mt-3">
         {notice && <p role="status" className="text-green-800">{notice}</p>}
-        {failure !== null && <ErrorNotice error={failure} />}
+        {(failure ?? loadFailure) !== null && <ErrorNotice error={failure ?? loadFailure} />}
       </div>
       {person && (
         <>

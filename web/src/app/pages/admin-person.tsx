@@ -4,9 +4,10 @@ import type { UserView } from '../../../../shared/api/schemas/user.ts';
 import { INVITABLE_ROLES } from '../../../../shared/api/schemas/invitable-roles.ts';
 import { isStaff, type Role } from '../../../../shared/domain/identity/permissions.ts';
 import { ApiError, call } from '../api.ts';
-import { errorsByField, Field } from '../components/Field.tsx';
+import { Field } from '../components/Field.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
+import { useSubmission } from '../components/useSubmission.ts';
 import { format, LOCALES, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 
@@ -27,10 +28,7 @@ function PersonForm({ initial, staff, currency }: { initial: UserDetail; staff: 
   const { t } = useI18n();
   const [person, setPerson] = useState(initial);
   const [role, setRole] = useState<Role>(initial.role);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, errors, setErrors, failure, notice, setNotice, run } = useSubmission((f) => ((t.person as Record<string, unknown>)[f] as string | undefined) ?? f);
   const [confirming, setConfirming] = useState(false);
   const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
@@ -74,20 +72,6 @@ function PersonForm({ initial, staff, currency }: { initial: UserDetail; staff: 
       setPerson(await call('updateUser', { params: { userId }, body }));
       setNotice(t.person.saved);
     });
-  }
-
-  async function run(work: () => Promise<void>) {
-    setErrors({});
-    setFailure(null);
-    setNotice(null);
-    setBusy(true);
-    try {
-      await work();
-    } catch (error) {
-      if (error instanceof ApiError && error.details.length) setErrors(errorsByField(error.details, (f) => (t.person as Record<string, unknown>)[f] as string ?? f));
-      else setFailure(error);
-    }
-    setBusy(false);
   }
 
   const setStatus = (to: 'deactivateUser' | 'reactivateUser') =>
