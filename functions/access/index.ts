@@ -6,14 +6,19 @@ import type { EntityItem } from 'electrodb';
 import { randomUUID } from 'node:crypto';
 import { AppError, forbidden, notFound } from '../../shared/api/errors.ts';
 import { ACCESS_SCHEMAS, type GrantView } from '../../shared/api/schemas/access.ts';
-import type { User } from '../../shared/db/entities/user.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
-import { database } from '../../shared/db/service.ts';
+import { databaseOf } from '../../shared/db/service.ts';
+import { User } from '../../shared/db/entities/user.ts';
+import { AuditEntry } from '../../shared/db/entities/audit-entry.ts';
+import { OutboxEvent } from '../../shared/db/entities/outbox-event.ts';
 import { PERMISSIONS, ROLE_PERMISSIONS, ROLES, type Permission } from '../../shared/domain/identity/permissions.ts';
 import { hasPermission } from '../../shared/domain/identity/policy.ts';
 import { actorFromToken, type AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
+import { ACCESS_OPERATIONS } from '../../shared/api/operations/access.ts';
+
+const database = databaseOf({ user: User, audit: AuditEntry, outbox: OutboxEvent });
 
 type Grant = NonNullable<EntityItem<typeof User>['grants']>[number];
 const MAX_GRANTS = 20;
@@ -83,7 +88,7 @@ async function revokeGrant(req: Request): Promise<Reply> {
 }
 
 export const handler = contextHandler({
-  context: 'access',
+  routes: ACCESS_OPERATIONS,
   schemas: ACCESS_SCHEMAS,
   operations: { listRoleDefinitions, listGrants, createGrant, revokeGrant },
   authenticate: actorFromToken,

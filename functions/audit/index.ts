@@ -4,11 +4,14 @@
  */
 import type { EntityItem } from 'electrodb';
 import { AUDIT_SCHEMAS, type AuditEntryView } from '../../shared/api/schemas/audit.ts';
-import type { AuditEntry } from '../../shared/db/entities/audit-entry.ts';
 import { queryPage } from '../../shared/db/pagination.ts';
-import { database } from '../../shared/db/service.ts';
+import { databaseOf } from '../../shared/db/service.ts';
+import { AuditEntry } from '../../shared/db/entities/audit-entry.ts';
 import { actorFromToken, type AuthenticatedActor } from '../lib/auth.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
+import { AUDIT_OPERATIONS } from '../../shared/api/operations/audit.ts';
+
+const database = databaseOf({ audit: AuditEntry });
 
 type Query = { limit: number; cursor?: string; actorId?: string; entityType?: string; entityId?: string; action?: string; from?: string; to?: string };
 
@@ -45,4 +48,4 @@ async function listAudit(req: Request<unknown, Query>): Promise<Reply> {
   return { body: await queryPage(q.cursor, (cursor) => filtered.go({ limit: q.limit, cursor, order: 'desc' }), toView) };
 }
 
-export const handler = contextHandler({ context: 'audit', schemas: AUDIT_SCHEMAS, operations: { listAudit }, authenticate: actorFromToken });
+export const handler = contextHandler({ routes: AUDIT_OPERATIONS, schemas: AUDIT_SCHEMAS, operations: { listAudit }, authenticate: actorFromToken });

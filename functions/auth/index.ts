@@ -5,10 +5,11 @@ import { acceptInvitation, previewInvitation } from './invitation.ts';
 import { answerMfaChallenge, confirmMfaSetup, startMfaSetup } from './mfa.ts';
 import { forgotPassword, resetPassword } from './password.ts';
 import { getMe, login, logout, refresh } from './session.ts';
+import { AUTH_OPERATIONS } from '../../shared/api/operations/auth.ts';
 
 /** Authentication: sessions, passwords, and the first sign-in from an invitation. */
 export const handler = contextHandler({
-  context: 'auth',
+  routes: AUTH_OPERATIONS,
   schemas: AUTH_SCHEMAS,
   operations: { login, answerMfaChallenge, startMfaSetup, confirmMfaSetup, refresh, logout, getMe, forgotPassword, resetPassword, previewInvitation, acceptInvitation },
   authenticate: actorFromToken,

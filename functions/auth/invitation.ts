@@ -7,7 +7,7 @@ import type { EntityItem } from 'electrodb';
 import { AppError, notFound } from '../../shared/api/errors.ts';
 import type { Invitation } from '../../shared/db/entities/invitation.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
-import { database } from '../../shared/db/service.ts';
+import { database } from './db.ts';
 import { activateIdentity, passwordSignIn } from '../lib/cognito.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import { parseLinkToken, secretMatches } from '../lib/link-token.ts';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { api, signIn, type Signed } from '../../infra/local/test-client.ts';
 import { linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
 import { totp } from '../../infra/local/test-totp.ts';
-import { database } from '../../shared/db/service.ts';
+import { database } from '../../shared/db/all-entities.ts';
 
 // A person of this test's own: turning two-step sign-in on changes how they sign in.
 const email = 'two-step@example.com';

@@ -4,7 +4,7 @@
  */
 import { conflict } from '../../shared/api/errors.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
-import { database } from '../../shared/db/service.ts';
+import { database } from './db.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
 import { answerTotpChallenge, beginTotpEnrolment, completeTotpEnrolment } from '../lib/cognito.ts';

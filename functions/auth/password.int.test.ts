@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, signIn } from '../../infra/local/test-client.ts';
 import { emailsTo, linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
-import { database } from '../../shared/db/service.ts';
+import { database } from '../../shared/db/all-entities.ts';
 
 const forgot = (email: string) => api('/api/auth/forgot-password', { method: 'POST', body: JSON.stringify({ email }) });
 const reset = (token: string, password: string) => api('/api/auth/reset-password', { method: 'POST', body: JSON.stringify({ token, password }) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { database } from '../../shared/db/service.ts';
+import { database } from '../../shared/db/all-entities.ts';
 import { api, signIn } from '../../infra/local/test-client.ts';
 
 const login = (body: unknown) => api('/api/auth/login', { method: 'POST', body: JSON.stringify(body) });

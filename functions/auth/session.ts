@@ -3,7 +3,7 @@ import { changeContext } from '../lib/change-context.ts';
 import { notFound, unauthenticated } from '../../shared/api/errors.ts';
 import type { Session } from '../../shared/api/schemas/user.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
-import { database } from '../../shared/db/service.ts';
+import { database } from './db.ts';
 import { HOME_BY_ROLE, type Permission } from '../../shared/domain/identity/permissions.ts';
 import { permissionsOf } from '../../shared/domain/identity/policy.ts';
 import { verifyToken, type AuthenticatedActor } from '../lib/auth.ts';

@@ -4,10 +4,14 @@
  */
 import type { EventBridgeEvent } from 'aws-lambda';
 import { once } from '../../shared/db/idempotency.ts';
-import { database } from '../../shared/db/service.ts';
+import { databaseOf } from '../../shared/db/service.ts';
+import { User } from '../../shared/db/entities/user.ts';
+import { Notification } from '../../shared/db/entities/notification.ts';
 import type { DomainEventDetail } from '../../shared/events/rules.ts';
 import { pushToUser } from '../lib/realtime.ts';
 import { toNotificationView } from '../notifications/view.ts';
+
+const database = databaseOf({ user: User, notification: Notification });
 
 const KEEP_SECONDS = 90 * 24 * 3600;
 

@@ -6,11 +6,17 @@ import type { EventBridgeEvent } from 'aws-lambda';
 import { config } from '../../shared/config.ts';
 import { INVITATION_LINK_DAYS, RESET_LINK_MINUTES } from '../../shared/domain/identity/links.ts';
 import { once } from '../../shared/db/idempotency.ts';
-import { database } from '../../shared/db/service.ts';
+import { databaseOf } from '../../shared/db/service.ts';
+import { Invitation } from '../../shared/db/entities/invitation.ts';
+import { Tenant } from '../../shared/db/entities/tenant.ts';
+import { User } from '../../shared/db/entities/user.ts';
+import { PasswordReset } from '../../shared/db/entities/password-reset.ts';
 import type { DomainEventDetail } from '../../shared/events/rules.ts';
 import { formatLinkToken, hashSecret, newSecret } from '../lib/link-token.ts';
 import { sendEmail } from '../lib/mailer.ts';
 import { actionEmail } from './emails.ts';
+
+const database = databaseOf({ invitation: Invitation, tenant: Tenant, user: User, passwordReset: PasswordReset });
 
 async function sendInvitation(detail: DomainEventDetail): Promise<void> {
   const { tenantId } = detail;

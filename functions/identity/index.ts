@@ -4,10 +4,11 @@ import { contextHandler } from '../lib/http.ts';
 import { createInvitation, listInvitations, resendInvitation } from './invitations.ts';
 import { deactivateUser, getUser, reactivateUser, updateUser } from './people.ts';
 import { listUsers } from './users.ts';
+import { IDENTITY_OPERATIONS } from '../../shared/api/operations/identity.ts';
 
 /** The firm's directory: its people and their invitations. */
 export const handler = contextHandler({
-  context: 'identity',
+  routes: IDENTITY_OPERATIONS,
   schemas: IDENTITY_SCHEMAS,
   operations: { listUsers, getUser, updateUser, deactivateUser, reactivateUser, createInvitation, listInvitations, resendInvitation },
   authenticate: actorFromToken,

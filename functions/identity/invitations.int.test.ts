@@ -2,7 +2,7 @@ import type { EventBridgeEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, signIn, type Signed } from '../../infra/local/test-client.ts';
 import { emailsTo, linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
-import { database } from '../../shared/db/service.ts';
+import { database } from '../../shared/db/all-entities.ts';
 import type { DomainEventDetail } from '../../shared/events/rules.ts';
 import { handler as notifier } from '../events/notifier.ts';
 

@@ -11,7 +11,7 @@ import type { InvitationView } from '../../shared/api/schemas/identity.ts';
 import type { Invitation } from '../../shared/db/entities/invitation.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { queryPage } from '../../shared/db/pagination.ts';
-import { database } from '../../shared/db/service.ts';
+import { database } from './db.ts';
 import { INVITATION_LINK_DAYS } from '../../shared/domain/identity/links.ts';
 import type { Role } from '../../shared/domain/identity/permissions.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';

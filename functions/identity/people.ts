@@ -7,7 +7,7 @@ import { AppError, conflict, forbidden, notFound, validationFailed } from '../..
 import type { UpdateUserInput, UserDetail } from '../../shared/api/schemas/identity.ts';
 import type { User } from '../../shared/db/entities/user.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
-import { database } from '../../shared/db/service.ts';
+import { database } from './db.ts';
 import { diffFields } from '../../shared/domain/audit/diff.ts';
 import { isStaff } from '../../shared/domain/identity/permissions.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';

@@ -1,5 +1,5 @@
 import { queryPage } from '../../shared/db/pagination.ts';
-import { database } from '../../shared/db/service.ts';
+import { database } from './db.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import { toUserView } from '../lib/user-view.ts';

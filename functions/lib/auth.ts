@@ -7,9 +7,13 @@ import { JwtVerifier } from 'aws-jwt-verify/jwt-verifier';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import { unauthenticated } from '../../shared/api/errors.ts';
 import { authConfig } from '../../shared/config.ts';
-import { database } from '../../shared/db/service.ts';
+import { databaseOf } from '../../shared/db/service.ts';
+import { User } from '../../shared/db/entities/user.ts';
+import { RevokedToken } from '../../shared/db/entities/revoked-token.ts';
 import type { Actor } from '../../shared/domain/identity/policy.ts';
 import type { Permission, Role } from '../../shared/domain/identity/permissions.ts';
+
+const database = databaseOf({ user: User, revokedToken: RevokedToken });
 
 export interface AuthenticatedActor extends Actor {
   email: string;

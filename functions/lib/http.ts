@@ -10,7 +10,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { AppError, forbidden, unauthenticated, validationFailed, type ErrorBody } from '../../shared/api/errors.ts';
-import { OPERATIONS, type Context, type OperationDef } from '../../shared/api/operations.ts';
+import type { OperationDef } from '../../shared/api/operations.ts';
 import type { Schemas } from '../../shared/api/schemas/types.ts';
 import { hasPermission } from '../../shared/domain/identity/policy.ts';
 import type { AuthenticatedActor } from './auth.ts';
@@ -129,7 +129,8 @@ function errorResult(error: unknown, requestId: string, logger: Logger): Result 
 }
 
 export interface ContextDefinition {
-  context: Context;
+  /** The context's operations (shared/api/operations/<context>.ts). */
+  routes: readonly OperationDef[];
   /** The context's own schema map (shared/api/schemas/<context>.ts). */
   schemas: Record<string, Schemas>;
   operations: Record<string, Operation>;
@@ -142,8 +143,9 @@ export interface ContextDefinition {
  * context must have an operation and schemas, and non-public routes an authenticator:
  * a gap fails at cold start, not at request time.
  */
-export function contextHandler({ context, schemas, operations, authenticate: actorFromToken }: ContextDefinition) {
-  const routes: RouteDef[] = OPERATIONS.filter((o) => o.context === context).map((o) => ({ ...o, ...schemas[o.operationId] }));
+export function contextHandler({ routes: definitions, schemas, operations, authenticate: actorFromToken }: ContextDefinition) {
+  const context = definitions[0]!.context;
+  const routes: RouteDef[] = definitions.map((o) => ({ ...o, ...schemas[o.operationId] }));
   const missing = routes.filter((r) => !operations[r.operationId] || !schemas[r.operationId]).map((r) => r.operationId);
   if (missing.length) throw new Error(`${context}: no operation or schemas for ${missing.join(', ')}`);
   if (!actorFromToken && routes.some((r) => r.access !== 'public')) throw new Error(`${context}: non-public routes need an authenticator`);

@@ -1,7 +1,10 @@
 /** Sends messages to open WebSockets through the @connections API. */
 import { ApiGatewayManagementApiClient, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
 import { config, realtimeConfig } from '../../shared/config.ts';
-import { database } from '../../shared/db/service.ts';
+import { databaseOf } from '../../shared/db/service.ts';
+import { Connection } from '../../shared/db/entities/connection.ts';
+
+const database = databaseOf({ connection: Connection });
 
 let client: ApiGatewayManagementApiClient | undefined;
 const management = () => (client ??= new ApiGatewayManagementApiClient({ region: config().AWS_REGION, endpoint: realtimeConfig().WS_MANAGEMENT_ENDPOINT }));

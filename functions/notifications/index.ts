@@ -2,11 +2,16 @@
 import { randomUUID } from 'node:crypto';
 import { NOTIFICATIONS_SCHEMAS } from '../../shared/api/schemas/notifications.ts';
 import { queryPage } from '../../shared/db/pagination.ts';
-import { database } from '../../shared/db/service.ts';
+import { databaseOf } from '../../shared/db/service.ts';
+import { Notification } from '../../shared/db/entities/notification.ts';
+import { RealtimeTicket } from '../../shared/db/entities/realtime-ticket.ts';
 import { actorFromToken, type AuthenticatedActor } from '../lib/auth.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
 import { formatLinkToken, hashSecret, newSecret } from '../lib/link-token.ts';
 import { toNotificationView } from './view.ts';
+import { NOTIFICATIONS_OPERATIONS } from '../../shared/api/operations/notifications.ts';
+
+const database = databaseOf({ notification: Notification, realtimeTicket: RealtimeTicket });
 
 const TICKET_SECONDS = 30;
 
@@ -50,7 +55,7 @@ async function markNotificationsRead(req: Request<{ notificationIds: string[] }>
 }
 
 export const handler = contextHandler({
-  context: 'notifications',
+  routes: NOTIFICATIONS_OPERATIONS,
   schemas: NOTIFICATIONS_SCHEMAS,
   operations: { createRealtimeTicket, listNotifications, markNotificationsRead },
   authenticate: actorFromToken,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { api, portalUrl, signIn, type Signed } from '../../infra/local/test-client.ts';
 import { linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
-import { database } from '../../shared/db/service.ts';
+import { database } from '../../shared/db/all-entities.ts';
 
 let admin: Signed;
 let lead: Signed;

@@ -4,11 +4,12 @@ import { PLATFORM_SCHEMAS } from '../../shared/api/schemas/platform.ts';
 import { config } from '../../shared/config.ts';
 import { dynamoClient } from '../../shared/db/client.ts';
 import { contextHandler } from '../lib/http.ts';
+import { PLATFORM_OPERATIONS } from '../../shared/api/operations/platform.ts';
 
 const document = openApiDocument();
 
 export const handler = contextHandler({
-  context: 'platform',
+  routes: PLATFORM_OPERATIONS,
   schemas: PLATFORM_SCHEMAS,
   operations: {
     getOpenApi: async () => ({ body: document }),

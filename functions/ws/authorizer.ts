@@ -4,8 +4,12 @@
  * The context it returns reaches every route of the connection.
  */
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
-import { database } from '../../shared/db/service.ts';
+import { databaseOf } from '../../shared/db/service.ts';
+import { RealtimeTicket } from '../../shared/db/entities/realtime-ticket.ts';
+import { User } from '../../shared/db/entities/user.ts';
 import { parseLinkToken, secretMatches } from '../lib/link-token.ts';
+
+const database = databaseOf({ realtimeTicket: RealtimeTicket, user: User });
 
 const deny = (resource: string): APIGatewayAuthorizerResult => ({
   principalId: 'anonymous',

@@ -3,8 +3,11 @@
  * $default answers the browser's heartbeat (so a dead connection is noticed and replaced).
  */
 import type { APIGatewayProxyResultV2, APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
-import { database } from '../../shared/db/service.ts';
+import { databaseOf } from '../../shared/db/service.ts';
+import { Connection } from '../../shared/db/entities/connection.ts';
 import { postToConnection } from '../lib/realtime.ts';
+
+const database = databaseOf({ connection: Connection });
 
 /** API Gateway keeps an idle connection 10 minutes and any connection 2 hours. */
 const CONNECTION_TTL_SECONDS = 2 * 3600;

@@ -5,7 +5,7 @@
  */
 import type { EntityItem } from 'electrodb';
 import type { User } from '../../shared/db/entities/user.ts';
-import { database } from '../../shared/db/service.ts';
+import { database } from '../../shared/db/all-entities.ts';
 import { ensureCognitoUser, type LocalPool } from './cognito.ts';
 
 /** Fixed demo password, listed in the README. Exists only in the local stage. */

@@ -3,7 +3,10 @@
  * failed or crashed: a conditional "in progress" marker, then "done". Event sources deliver
  * at least once, sometimes concurrently; this makes the effect happen once.
  */
-import { database } from './service.ts';
+import { databaseOf } from './service.ts';
+import { ProcessedEvent } from './entities/processed-event.ts';
+
+const database = databaseOf({ processedEvent: ProcessedEvent });
 
 const LOCK_SECONDS = 60;
 const KEEP_SECONDS = 7 * 24 * 3600;

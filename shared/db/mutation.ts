@@ -5,7 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { conflict } from '../api/errors.ts';
 import type { FieldChange } from '../domain/audit/diff.ts';
-import type { Db } from './service.ts';
+import type { Service } from 'electrodb';
+import type { AuditEntry } from './entities/audit-entry.ts';
+import type { OutboxEvent } from './entities/outbox-event.ts';
 
 const OUTBOX_TTL_SECONDS = 7 * 24 * 3600;
 
@@ -27,9 +29,11 @@ export interface ChangeRecord {
   event?: { type: string; detail: Record<string, unknown> };
 }
 
-type WriteBuilder = Parameters<Db['transaction']['write']>[0];
-type TransactionEntities = Parameters<WriteBuilder>[0];
-type TransactionItem = ReturnType<WriteBuilder>[number];
+/** Any service that can record a change: it holds the audit and outbox entities. */
+type RecordingDb = Service<{ audit: typeof AuditEntry; outbox: typeof OutboxEvent }>;
+type WriteBuilder<D extends RecordingDb> = Parameters<D['transaction']['write']>[0];
+type TransactionEntities = Parameters<WriteBuilder<RecordingDb>>[0];
+type TransactionItem = ReturnType<WriteBuilder<RecordingDb>>[number];
 
 /** The audit entry and outbox event items to add to the transaction holding the change. */
 export function auditAndEvent(entities: TransactionEntities, ctx: ChangeContext, change: ChangeRecord, now = new Date()) {
@@ -70,7 +74,7 @@ export function auditAndEvent(entities: TransactionEntities, ctx: ChangeContext,
 }
 
 /** Runs a write transaction; a failed condition (stale version, taken slot) becomes a 409. */
-export async function commitTransaction(db: Db, build: WriteBuilder, conflictMessage = 'This record was changed by someone else. Reload and try again.') {
+export async function commitTransaction<D extends RecordingDb>(db: D, build: WriteBuilder<D>, conflictMessage = 'This record was changed by someone else. Reload and try again.') {
   const result = await db.transaction.write(build).go();
   if (result.canceled) {
     const reasons = (result.data as Array<{ code?: string }>).map((d) => d.code).filter(Boolean);

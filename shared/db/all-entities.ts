@@ -1,0 +1,29 @@
+/** Every entity in one service: for the seed and tests, never imported by a Lambda. */
+import { AuditEntry } from './entities/audit-entry.ts';
+import { Connection } from './entities/connection.ts';
+import { Invitation } from './entities/invitation.ts';
+import { MfaSetup } from './entities/mfa-setup.ts';
+import { Notification } from './entities/notification.ts';
+import { OutboxEvent } from './entities/outbox-event.ts';
+import { PasswordReset } from './entities/password-reset.ts';
+import { ProcessedEvent } from './entities/processed-event.ts';
+import { RealtimeTicket } from './entities/realtime-ticket.ts';
+import { RevokedToken } from './entities/revoked-token.ts';
+import { Tenant } from './entities/tenant.ts';
+import { User } from './entities/user.ts';
+import { databaseOf } from './service.ts';
+
+export const database = databaseOf({
+  tenant: Tenant,
+  user: User,
+  audit: AuditEntry,
+  outbox: OutboxEvent,
+  revokedToken: RevokedToken,
+  processedEvent: ProcessedEvent,
+  invitation: Invitation,
+  connection: Connection,
+  realtimeTicket: RealtimeTicket,
+  notification: Notification,
+  passwordReset: PasswordReset,
+  mfaSetup: MfaSetup,
+});
