@@ -20,7 +20,8 @@ const ACTORS = {
 type ActorName = keyof typeof ACTORS;
 
 interface Row {
-  request: { method: string; path: string; body?: unknown };
+  /** A body may depend on the caller, where one caller's attempt would change the next one's answer. */
+  request: { method: string; path: string; body?: unknown; bodyFor?: (actor: ActorName) => unknown };
   expect: Record<ActorName, number>;
   /** Routes that end the caller's session get a fresh sign-in per cell. */
   consumesSession?: boolean;
@@ -34,9 +35,12 @@ const MATRIX: Record<OperationId, Row> = {
   // The cookie, not the bearer, decides: none is sent here.
   refresh: { request: { method: 'POST', path: '/api/auth/refresh' }, expect: everyone(401) },
   logout: { request: { method: 'POST', path: '/api/auth/logout' }, expect: signedIn(204), consumesSession: true },
-  // A forged Cognito session gets no session: cognito-local calls it a wrong code (400);
-  // AWS calls it an invalid session, which the handler maps to 401.
-  answerMfaChallenge: { request: { method: 'POST', path: '/api/auth/mfa/challenge', body: { email: 'jane@example.com', session: 'forged', code: '123456' } }, expect: everyone(400) },
+  // A forged Cognito session for an unknown address gets no session (401). Each caller tries
+  // another address: five failures for one would pause it (sign-in-guard.int.test.ts).
+  answerMfaChallenge: {
+    request: { method: 'POST', path: '/api/auth/mfa/challenge', bodyFor: (actor) => ({ email: `mfa-${actor}@example.com`, session: 'forged', code: '123456' }) },
+    expect: everyone(401),
+  },
   // A wrong password is named as the field at fault, for anyone signed in.
   startMfaSetup: { request: { method: 'POST', path: '/api/auth/mfa/setup', body: { password: 'not-the-password' } }, expect: signedIn(400) },
   confirmMfaSetup: { request: { method: 'POST', path: '/api/auth/mfa/confirm', body: { code: '123456' } }, expect: signedIn(409) },
@@ -74,6 +78,9 @@ const MATRIX: Record<OperationId, Row> = {
   listAudit: { request: { method: 'GET', path: '/api/audit' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 } },
   getOpenApi: { request: { method: 'GET', path: '/api/openapi.json' }, expect: everyone(200) },
   getHealth: { request: { method: 'GET', path: '/api/health' }, expect: everyone(200) },
+  // Public: any firm's sign-up page; one that takes no sign-ups refuses with 403 (signup.int.test.ts).
+  getSignUpFirm: { request: { method: 'GET', path: '/api/signup/designpi' }, expect: everyone(200) },
+  signUp: { request: { method: 'POST', path: '/api/signup/designpi', bodyFor: (actor) => ({ name: 'Matrix Person', email: `matrix-${actor}@example.com` }) }, expect: everyone(202) },
 };
 
 const tokens = new Map<ActorName, string>();
@@ -99,9 +106,10 @@ describe('authorization matrix', () => {
   it.each(cells)('%s as %s → %i', async (_id, actor, expected, row) => {
     // Logging out a shared token would break later cells; it gets a session of its own.
     const token = await tokenOf(actor, row.consumesSession);
+    const body = row.request.bodyFor ? row.request.bodyFor(actor) : row.request.body;
     const res = await api(row.request.path, {
       method: row.request.method,
-      ...(row.request.body !== undefined && { body: JSON.stringify(row.request.body) }),
+      ...(body !== undefined && { body: JSON.stringify(body) }),
       ...(token && { token }),
     });
     expect(res.status).toBe(expected);

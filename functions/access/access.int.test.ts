@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, signIn, type Signed } from '../../infra/local/test-client.ts';
-import { linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
+import { api, joinAs, signIn, type Signed } from '../../infra/local/test-client.ts';
 import { database } from '../../shared/db/all-entities.ts';
 
 let admin: Signed;
@@ -13,10 +12,7 @@ const grant = (by: Signed, userId: string, body: unknown) => api(`/api/users/${u
 
 beforeAll(async () => {
   [admin, otherAdmin] = await Promise.all([signIn('hello@designpi.com'), signIn('admin@northwind.example')]);
-  await api('/api/invitations', { method: 'POST', token: admin.token, body: JSON.stringify({ email, name: 'Gina Grant', role: 'TEAM_MEMBER' }) });
-  const token = new URL(linkIn(await nextEmailTo(email), '/invitation/?token=')).searchParams.get('token')!;
-  await api('/api/invitations/accept', { method: 'POST', body: JSON.stringify({ token, password }) });
-  member = await signIn(email, password);
+  member = await joinAs({ email, name: 'Gina Grant', role: 'TEAM_MEMBER', password });
 });
 
 describe('permissions', () => {

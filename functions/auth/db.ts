@@ -5,6 +5,7 @@ import { MfaSetup } from '../../shared/db/entities/mfa-setup.ts';
 import { OutboxEvent } from '../../shared/db/entities/outbox-event.ts';
 import { PasswordReset } from '../../shared/db/entities/password-reset.ts';
 import { RevokedToken } from '../../shared/db/entities/revoked-token.ts';
+import { SignInGuard } from '../../shared/db/entities/sign-in-guard.ts';
 import { Tenant } from '../../shared/db/entities/tenant.ts';
 import { User } from '../../shared/db/entities/user.ts';
 
@@ -15,6 +16,7 @@ export const database = databaseOf({
   invitation: Invitation,
   passwordReset: PasswordReset,
   mfaSetup: MfaSetup,
+  signInGuard: SignInGuard,
   audit: AuditEntry,
   outbox: OutboxEvent,
 });

@@ -33,7 +33,7 @@ async function invitationFromLink(token: string): Promise<InvitationItem> {
 export async function previewInvitation(req: Request<unknown, { token: string }>): Promise<Reply> {
   const invitation = await invitationFromLink(req.query.token);
   const { data: tenant } = await database().entities.tenant.get({ tenantId: invitation.tenantId }).go();
-  return { body: { email: invitation.email, name: invitation.name, role: invitation.role, locale: invitation.locale, firmName: tenant?.name ?? '' } };
+  return { body: { email: invitation.email, name: invitation.name, role: invitation.role, locale: invitation.locale, firmName: tenant?.name ?? '', source: invitation.source } };
 }
 
 export async function acceptInvitation(req: Request<{ token: string; password: string }>): Promise<Reply> {
@@ -52,7 +52,7 @@ export async function acceptInvitation(req: Request<{ token: string; password: s
         entityType: 'user',
         entityId: userId,
         changes: [{ field: 'status', from: 'invited', to: 'active' }],
-        event: { type: 'user.joined', detail: { userId, invitationId, role: invitation.role } },
+        event: { type: 'user.joined', detail: { userId, invitationId, role: invitation.role, source: invitation.source } },
       }),
     ],
     'This invitation was just accepted.',

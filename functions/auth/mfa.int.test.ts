@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, signIn, type Signed } from '../../infra/local/test-client.ts';
-import { linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
+import { api, joinAs, type Signed } from '../../infra/local/test-client.ts';
 import { totp } from '../../infra/local/test-totp.ts';
 import { database } from '../../shared/db/all-entities.ts';
 
@@ -12,11 +11,7 @@ let secret: string;
 const post = (path: string, body: unknown, token?: string) => api(path, { method: 'POST', body: JSON.stringify(body), ...(token && { token }) });
 
 beforeAll(async () => {
-  const admin = await signIn('hello@designpi.com');
-  await post('/api/invitations', { email, name: 'Tess Twostep', role: 'TEAM_MEMBER' }, admin.token);
-  const token = new URL(linkIn(await nextEmailTo(email), '/invitation/?token=')).searchParams.get('token')!;
-  await post('/api/invitations/accept', { token, password });
-  person = await signIn(email, password);
+  person = await joinAs({ email, name: 'Tess Twostep', role: 'TEAM_MEMBER', password });
 });
 
 describe('turning on two-step sign-in', () => {

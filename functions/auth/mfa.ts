@@ -9,7 +9,8 @@ import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
 import { answerTotpChallenge, beginTotpEnrolment, completeTotpEnrolment } from '../lib/cognito.ts';
 import type { Reply, Request } from '../lib/http.ts';
-import { signedIn } from './session.ts';
+import { failedSignIn, signedIn } from './session.ts';
+import { guardSignIn } from './sign-in-guard.ts';
 
 const SETUP_SECONDS = 10 * 60;
 const ISSUER = 'Service Portal';
@@ -50,5 +51,7 @@ export async function confirmMfaSetup(req: Request<{ code: string }>): Promise<R
 
 export async function answerMfaChallenge(req: Request<{ email: string; session: string; code: string }>): Promise<Reply> {
   const { email, session, code } = req.body;
-  return signedIn(req, await answerTotpChallenge(email, session, code));
+  const guard = await guardSignIn(email, req.ip);
+  const tokens = await answerTotpChallenge(email, session, code).catch((e: unknown) => failedSignIn(req, email, guard, e));
+  return signedIn(req, tokens, guard);
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, signIn } from '../../infra/local/test-client.ts';
+import { api, joinAs, signIn } from '../../infra/local/test-client.ts';
 import { emailsTo, linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
 import { database } from '../../shared/db/all-entities.ts';
 
@@ -14,11 +14,7 @@ const firstPassword = 'First-Passw0rd!';
 let userId: string;
 
 beforeAll(async () => {
-  const admin = await signIn('hello@designpi.com');
-  const invited = await api('/api/invitations', { method: 'POST', token: admin.token, body: JSON.stringify({ email, name: 'Riley Reset', role: 'CLIENT' }) });
-  userId = invited.body.userId;
-  const link = linkIn(await nextEmailTo(email), '/invitation/?token=');
-  expect((await api('/api/invitations/accept', { method: 'POST', body: JSON.stringify({ token: tokenOf(link), password: firstPassword }) })).status).toBe(201);
+  ({ userId } = await joinAs({ email, name: 'Riley Reset', role: 'CLIENT', password: firstPassword }));
 });
 
 /** Lets the next request through the once-a-minute limit. */

@@ -7,6 +7,7 @@ import { changeContext } from '../lib/change-context.ts';
 import { AppError, notFound } from '../../shared/api/errors.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { database } from './db.ts';
+import { clearSignInFailures } from './sign-in-guard.ts';
 import { RESET_REQUEST_INTERVAL_SECONDS } from '../../shared/domain/identity/links.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import { parseLinkToken, secretMatches } from '../lib/link-token.ts';
@@ -61,5 +62,6 @@ export async function resetPassword(req: Request<{ token: string; password: stri
     ],
     'This reset link was just used.',
   );
+  await clearSignInFailures(user.email);
   return {};
 }

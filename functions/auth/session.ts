@@ -1,15 +1,17 @@
 /** Sign-in, refresh and sign-out: the session the web app keeps in memory plus an HttpOnly refresh cookie. */
 import { changeContext } from '../lib/change-context.ts';
-import { notFound, unauthenticated } from '../../shared/api/errors.ts';
+import { AppError, notFound, unauthenticated } from '../../shared/api/errors.ts';
 import type { Session } from '../../shared/api/schemas/user.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
+import { ANONYMOUS_ACTOR } from '../../shared/domain/audit/actor.ts';
 import { database } from './db.ts';
 import { HOME_BY_ROLE, type Permission } from '../../shared/domain/identity/permissions.ts';
 import { permissionsOf } from '../../shared/domain/identity/policy.ts';
 import { verifyToken, type AuthenticatedActor } from '../lib/auth.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
-import { refreshSignIn, revokeRefreshToken, startSignIn } from '../lib/cognito.ts';
+import { findIdentity, refreshSignIn, revokeRefreshToken, startSignIn } from '../lib/cognito.ts';
+import { accountPaused, guardSignIn, type SignInGuard } from './sign-in-guard.ts';
 import { toUserView } from '../lib/user-view.ts';
 
 const REFRESH_COOKIE = 'sp_refresh';
@@ -55,15 +57,36 @@ export async function startSession(tokens: AuthenticationResultType) {
 }
 
 export async function login(req: Request<{ email: string; password: string }>): Promise<Reply> {
-  const result = await startSignIn(req.body.email, req.body.password);
+  const { email, password } = req.body;
+  const guard = await guardSignIn(email, req.ip);
+  const result = await startSignIn(email, password).catch((e: unknown) => failedSignIn(req, email, guard, e));
   // Two-step sign-in: the password was right; the code finishes it (functions/auth/mfa.ts).
   if ('totpSession' in result) return { status: 202, body: { totp: { session: result.totpSession } } };
-  return signedIn(req, result.tokens);
+  return signedIn(req, result.tokens, guard);
 }
 
-/** Starts the session and audits the sign-in. */
-export async function signedIn(req: Request, tokens: AuthenticationResultType): Promise<Reply> {
+/**
+ * A wrong password or code counts against the account and the address, and is audited in the
+ * account's firm when the account exists; the attempt's answer stays the same either way.
+ */
+export async function failedSignIn(req: Request, email: string, guard: SignInGuard, error: unknown): Promise<never> {
+  const wrong = error instanceof AppError && (error.code === 'unauthenticated' || error.details?.some((d) => d.field === 'code'));
+  if (!wrong) throw error;
+  const paused = await guard.failed();
+  const identity = await findIdentity(email);
+  if (identity) {
+    const who = { tenantId: identity.tenantId, userId: ANONYMOUS_ACTOR, role: ANONYMOUS_ACTOR };
+    await commitTransaction(database(), (entities) =>
+      auditAndEvent(entities, changeContext(req, who), { action: paused ? 'auth.account_paused' : 'auth.login_failed', entityType: 'user', entityId: identity.userId }),
+    );
+  }
+  throw paused ? accountPaused() : error;
+}
+
+/** Starts the session, forgets earlier failed attempts and audits the sign-in. */
+export async function signedIn(req: Request, tokens: AuthenticationResultType, guard: SignInGuard): Promise<Reply> {
   const { reply, tenantId, userId, role, name } = await startSession(tokens);
+  await guard.succeeded();
   const db = database();
   await commitTransaction(db, (entities) =>
     auditAndEvent(entities, changeContext(req, { tenantId, userId, role, name }), {

@@ -50,6 +50,52 @@ const TEXT = {
       expiry: 'यह लिंक एक बार काम करता है और {minutes} मिनट में समाप्त हो जाएगा। अगर आपने यह नहीं माँगा, तो इस ईमेल को अनदेखा करें: आपका पासवर्ड वैसा ही रहेगा।',
     },
   },
+  verifyEmail: {
+    en: {
+      subject: 'Confirm your email for {firm}',
+      greeting: 'Hello {name},',
+      body: 'Thanks for signing up with {firm}. Confirm this is your email address and choose your password to open your portal.',
+      action: 'Confirm and choose a password',
+      expiry: 'This link works once and expires in {days} days. If you did not sign up, ignore this email: no account is opened.',
+    },
+    ar: {
+      subject: 'أكّد بريدك الإلكتروني لدى {firm}',
+      greeting: 'مرحبًا {name}،',
+      body: 'شكرًا لتسجيلك لدى {firm}. أكّد أن هذا عنوان بريدك الإلكتروني واختر كلمة مرورك لفتح بوابتك.',
+      action: 'التأكيد واختيار كلمة المرور',
+      expiry: 'يعمل هذا الرابط مرة واحدة وتنتهي صلاحيته خلال {days} أيام. إن لم تسجّل فتجاهل هذه الرسالة: لن يُفتح أي حساب.',
+    },
+    hi: {
+      subject: '{firm} के लिए अपना ईमेल पक्का करें',
+      greeting: 'नमस्ते {name},',
+      body: '{firm} के साथ साइन अप करने के लिए धन्यवाद। पक्का करें कि यह आपका ईमेल पता है और अपना पोर्टल खोलने के लिए पासवर्ड चुनें।',
+      action: 'पक्का करें और पासवर्ड चुनें',
+      expiry: 'यह लिंक एक बार काम करता है और {days} दिनों में समाप्त हो जाएगा। अगर आपने साइन अप नहीं किया, तो इस ईमेल को अनदेखा करें: कोई खाता नहीं खुलेगा।',
+    },
+  },
+  accountExists: {
+    en: {
+      subject: 'You already have a Service Portal account',
+      greeting: 'Hello,',
+      body: 'Someone, probably you, asked to sign up with {firm} using this email address, which already has a Service Portal account. Sign in, or reset your password if you forgot it. If you were invited and have not joined yet, use the link in your invitation.',
+      action: 'Sign in',
+      expiry: 'If this was not you, ignore this email: nothing has changed.',
+    },
+    ar: {
+      subject: 'لديك حساب في بوابة الخدمات بالفعل',
+      greeting: 'مرحبًا،',
+      body: 'طلب أحدهم، وربما أنت، التسجيل لدى {firm} بهذا البريد الإلكتروني، وله حساب في بوابة الخدمات بالفعل. سجّل الدخول، أو أعد تعيين كلمة المرور إن نسيتها. إن كنت مدعوًا ولم تنضم بعد، فاستخدم الرابط في رسالة الدعوة.',
+      action: 'تسجيل الدخول',
+      expiry: 'إن لم تكن أنت، فتجاهل هذه الرسالة: لم يتغير شيء.',
+    },
+    hi: {
+      subject: 'आपका सर्विस पोर्टल खाता पहले से है',
+      greeting: 'नमस्ते,',
+      body: 'किसी ने, शायद आपने, इस ईमेल पते से {firm} के साथ साइन अप करना चाहा, जिसका सर्विस पोर्टल खाता पहले से है। साइन इन करें, या भूल गए हों तो अपना पासवर्ड रीसेट करें। अगर आपको आमंत्रित किया गया था और आप अभी जुड़े नहीं हैं, तो आमंत्रण वाले लिंक का उपयोग करें।',
+      action: 'साइन इन करें',
+      expiry: 'अगर यह आप नहीं थे, तो इस ईमेल को अनदेखा करें: कुछ नहीं बदला है।',
+    },
+  },
 } as const;
 
 export type EmailKind = keyof typeof TEXT;

@@ -32,7 +32,8 @@ const PLANS: Record<string, (d: DomainEventDetail) => Promise<Plan | undefined>>
   'user.joined': async (d) => {
     const { data: person } = await database().entities.user.get({ tenantId: d.tenantId, userId: String(d.userId) }).go();
     if (!person) return undefined;
-    return { kind: 'user.joined', recipients: await adminsOf(d.tenantId), values: { name: person.name, role: person.role }, link: '/admin/users/' };
+    const kind = d.source === 'self' ? 'user.signed_up' : 'user.joined';
+    return { kind, recipients: await adminsOf(d.tenantId), values: { name: person.name, role: person.role }, link: '/admin/users/' };
   },
 };
 

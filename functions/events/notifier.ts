@@ -31,7 +31,9 @@ async function sendInvitation(detail: DomainEventDetail): Promise<void> {
   const secret = newSecret();
   await db.entities.invitation.patch({ tenantId, invitationId }).set({ secretHash: hashSecret(secret) }).go();
   const link = `${config().PUBLIC_URL}/invitation/?token=${formatLinkToken({ tenantId, recordId: invitationId, secret })}`;
-  await sendEmail(actionEmail('invitation', invitation.locale, invitation.email, link, { firm: tenant.name, name: invitation.name, days: String(INVITATION_LINK_DAYS) }));
+  // A client who signed up gets the same link, worded as confirming their address.
+  const kind = invitation.source === 'self' ? 'verifyEmail' : 'invitation';
+  await sendEmail(actionEmail(kind, invitation.locale, invitation.email, link, { firm: tenant.name, name: invitation.name, days: String(INVITATION_LINK_DAYS) }));
 }
 
 async function sendPasswordReset(detail: DomainEventDetail): Promise<void> {
@@ -47,9 +49,18 @@ async function sendPasswordReset(detail: DomainEventDetail): Promise<void> {
   await sendEmail(actionEmail('passwordReset', user.locale, user.email, link, { firm: tenant.name, name: user.name, minutes: String(RESET_LINK_MINUTES) }));
 }
 
+/** Someone tried to sign up with an address that has an account: its owner is told, nobody else. */
+async function sendAccountExists(detail: DomainEventDetail): Promise<void> {
+  const { data: tenant } = await database().entities.tenant.get({ tenantId: detail.tenantId }).go();
+  if (!tenant) return;
+  await sendEmail(actionEmail('accountExists', detail.locale as 'en' | 'ar' | 'hi', String(detail.email), `${config().PUBLIC_URL}/login/`, { firm: tenant.name }));
+}
+
 const SENDERS: Record<string, (detail: DomainEventDetail) => Promise<void>> = {
   'user.invited': sendInvitation,
   'user.invitation_resent': sendInvitation,
+  'user.signed_up': sendInvitation,
+  'auth.signup_existing': sendAccountExists,
   'auth.password_reset_requested': sendPasswordReset,
 };
 

@@ -54,6 +54,7 @@ export async function createInvitation(req: Request<{ email: string; name: strin
     role,
     locale: req.body.locale ?? tenant?.locale ?? 'en',
     invitedBy: actor.userId,
+    source: 'firm',
     status: 'pending',
     linkExpiresAt: linkExpiry(),
     createdAt: new Date().toISOString(),

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, signIn, type Signed } from '../../infra/local/test-client.ts';
-import { linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
+import { api, joinAs, signIn, type Signed } from '../../infra/local/test-client.ts';
 import { database } from '../../shared/db/all-entities.ts';
 
 let admin: Signed;
@@ -14,10 +13,7 @@ const detail = async (userId: string) => (await api(`/api/users/${userId}`, { to
 
 beforeAll(async () => {
   [admin, otherAdmin, lead] = await Promise.all([signIn('hello@designpi.com'), signIn('admin@northwind.example'), signIn('sarah@designpi.com')]);
-  await api('/api/invitations', { method: 'POST', token: admin.token, body: JSON.stringify({ email, name: 'Pat Park', role: 'CLIENT' }) });
-  const token = new URL(linkIn(await nextEmailTo(email), '/invitation/?token=')).searchParams.get('token')!;
-  await api('/api/invitations/accept', { method: 'POST', body: JSON.stringify({ token, password }) });
-  person = await signIn(email, password);
+  person = await joinAs({ email, name: 'Pat Park', role: 'CLIENT', password });
 });
 
 describe("changing a person's profile and role", () => {

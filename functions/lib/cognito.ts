@@ -58,6 +58,8 @@ export async function startSignIn(email: string, password: string): Promise<Sign
     .send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId, AuthParameters: { USERNAME: email, PASSWORD: password } }))
     .catch(mapAuthError);
   if (res.ChallengeName === 'SOFTWARE_TOKEN_MFA' && res.Session) return { totpSession: res.Session };
+  // An invited person who has not joined has no password of their own: same answer as a wrong one.
+  if (res.ChallengeName === 'NEW_PASSWORD_REQUIRED') throw unauthenticated('Email or password is incorrect.');
   if (res.ChallengeName) throw new AppError('unprocessable', `Sign-in needs the ${res.ChallengeName} step, which this portal does not offer.`);
   if (!res.AuthenticationResult?.IdToken) throw new Error('Cognito returned no tokens');
   return { tokens: res.AuthenticationResult };

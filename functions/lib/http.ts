@@ -75,6 +75,15 @@ function readBody(event: Event): unknown {
   }
 }
 
+/**
+ * The viewer's address: behind CloudFront the API sees CloudFront's, and the viewer's arrives
+ * in `CloudFront-Viewer-Address` (`ip:port`, set by CloudFront, not the browser).
+ */
+function clientIp(event: Event): string {
+  const viewer = event.headers?.['cloudfront-viewer-address'];
+  return viewer ? viewer.replace(/:\d+$/, '') : event.requestContext.http.sourceIp;
+}
+
 function readCookies(event: Event): Record<string, string> {
   const pairs = (event.cookies ?? []).map((c) => {
     const at = c.indexOf('=');
@@ -102,7 +111,7 @@ function routeHandler(route: RouteDef, operation: Operation, actorFromToken: Aut
       query: parse(route.query, event.queryStringParameters, 'query'),
       params: (event.pathParameters ?? {}) as Record<string, string>,
       cookies: readCookies(event),
-      ip: event.requestContext.http.sourceIp,
+      ip: clientIp(event),
       userAgent: event.requestContext.http.userAgent ?? '',
       requestId,
       actor,

@@ -13,7 +13,7 @@ import { portalFunction } from './lambda.ts';
 import { acknowledge, arnRef } from './nag.ts';
 
 /** What each context's function may touch: least privilege, granted per context. */
-const TABLE_ACCESS: Record<Context, 'read' | 'readWrite'> = { access: 'readWrite', audit: 'read', auth: 'readWrite', identity: 'readWrite', notifications: 'readWrite', platform: 'read' };
+const TABLE_ACCESS: Record<Context, 'read' | 'readWrite'> = { access: 'readWrite', audit: 'read', auth: 'readWrite', identity: 'readWrite', notifications: 'readWrite', platform: 'read', signup: 'readWrite' };
 
 /** The user-pool administration each context needs, and nothing more. */
 const POOL_ACTIONS: Partial<Record<Context, string[]>> = {
@@ -28,6 +28,8 @@ const POOL_ACTIONS: Partial<Record<Context, string[]>> = {
     'cognito-idp:AdminDisableUser',
     'cognito-idp:AdminEnableUser',
   ],
+  // Creates the identity of a client who signs up; finds whether an address already has one.
+  signup: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminAddUserToGroup'],
 };
 
 /**
@@ -92,6 +94,6 @@ export class Api extends Construct {
       }
       acknowledge(fn, 'IAM5', 'Queries use the table’s GSIs, so grants cover `index/*` of this one table.', `Resource::${arnRef(table)}/index/*`);
     }
-    acknowledge(this.httpApi, 'APIG4', 'Sign-in, refresh, health and the OpenAPI document are public by design; every other route has the JWT authorizer.');
+    acknowledge(this.httpApi, 'APIG4', 'Sign-in, refresh, sign-up, invitation and reset links, health and the OpenAPI document are public by design; every other route has the JWT authorizer.');
   }
 }

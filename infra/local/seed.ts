@@ -18,7 +18,7 @@ const weekdays = (start: string, end: string) =>
 
 export const DEMO_TENANTS = [
   {
-    tenant: { tenantId: 't-designpi', slug: 'designpi', name: 'DesignPi', timeZone: 'America/New_York', currency: 'USD', locale: 'en' as const },
+    tenant: { tenantId: 't-designpi', slug: 'designpi', name: 'DesignPi', timeZone: 'America/New_York', currency: 'USD', locale: 'en' as const, clientSignUp: true },
     users: [
       { email: 'hello@designpi.com', name: 'Diana Price', role: 'ADMIN', locale: 'en', timeZone: 'America/New_York', position: 'Managing Partner' },
       {

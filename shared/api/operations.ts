@@ -10,9 +10,10 @@ import { AUTH_OPERATIONS } from './operations/auth.ts';
 import { IDENTITY_OPERATIONS } from './operations/identity.ts';
 import { NOTIFICATIONS_OPERATIONS } from './operations/notifications.ts';
 import { PLATFORM_OPERATIONS } from './operations/platform.ts';
+import { SIGNUP_OPERATIONS } from './operations/signup.ts';
 
 /** Bounded contexts: one Lambda each. */
-export const CONTEXTS = ['access', 'audit', 'auth', 'identity', 'notifications', 'platform'] as const;
+export const CONTEXTS = ['access', 'audit', 'auth', 'identity', 'notifications', 'platform', 'signup'] as const;
 export type Context = (typeof CONTEXTS)[number];
 
 /** 'public': no token; 'signed-in': any active user; a permission: users holding it. */
@@ -38,6 +39,7 @@ export const OPERATIONS = [
   ...IDENTITY_OPERATIONS,
   ...NOTIFICATIONS_OPERATIONS,
   ...PLATFORM_OPERATIONS,
+  ...SIGNUP_OPERATIONS,
 ] as const;
 
 export type OperationId = (typeof OPERATIONS)[number]['operationId'];

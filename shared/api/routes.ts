@@ -7,11 +7,12 @@ import { AUTH_SCHEMAS } from './schemas/auth.ts';
 import { IDENTITY_SCHEMAS } from './schemas/identity.ts';
 import { NOTIFICATIONS_SCHEMAS } from './schemas/notifications.ts';
 import { PLATFORM_SCHEMAS } from './schemas/platform.ts';
+import { SIGNUP_SCHEMAS } from './schemas/signup.ts';
 import type { Schemas } from './schemas/types.ts';
 
 export type RouteDef = OperationDef & Schemas;
 
-const SCHEMAS = { ...ACCESS_SCHEMAS, ...AUDIT_SCHEMAS, ...AUTH_SCHEMAS, ...IDENTITY_SCHEMAS, ...NOTIFICATIONS_SCHEMAS, ...PLATFORM_SCHEMAS } satisfies Record<OperationId, Schemas>;
+const SCHEMAS = { ...ACCESS_SCHEMAS, ...AUDIT_SCHEMAS, ...AUTH_SCHEMAS, ...IDENTITY_SCHEMAS, ...NOTIFICATIONS_SCHEMAS, ...PLATFORM_SCHEMAS, ...SIGNUP_SCHEMAS } satisfies Record<OperationId, Schemas>;
 
 export const ROUTES: RouteDef[] = OPERATIONS.map((op) => ({ ...op, ...SCHEMAS[op.operationId] }));
 

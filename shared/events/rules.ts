@@ -18,12 +18,12 @@ export interface Rule {
 }
 
 /** Events whose people must be told by email. */
-export const EMAIL_EVENTS = ['user.invited', 'user.invitation_resent', 'auth.password_reset_requested'] as const;
+export const EMAIL_EVENTS = ['user.invited', 'user.invitation_resent', 'user.signed_up', 'auth.signup_existing', 'auth.password_reset_requested'] as const;
 
 export const RULES: readonly Rule[] = [
   {
     name: 'email-notifications',
-    description: 'Invitations and password resets become emails with single-use links',
+    description: 'Invitations, sign-ups and password resets become emails with single-use links',
     pattern: { source: [EVENT_SOURCE], 'detail-type': [...EMAIL_EVENTS] },
     consumer: 'notifier',
   },

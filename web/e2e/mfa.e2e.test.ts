@@ -1,6 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { api, signIn } from '../../infra/local/test-client.ts';
-import { linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
+import { joinAs } from '../../infra/local/test-client.ts';
 import { totp } from '../../infra/local/test-totp.ts';
 import { expectAccessible, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
 
@@ -9,10 +8,7 @@ const password = 'Careful-Passw0rd!';
 const browser = useBrowser();
 
 beforeAll(async () => {
-  const admin = await signIn('hello@designpi.com');
-  await api('/api/invitations', { method: 'POST', token: admin.token, body: JSON.stringify({ email, name: 'Cam Careful', role: 'CLIENT' }) });
-  const token = new URL(linkIn(await nextEmailTo(email), '/invitation/?token=')).searchParams.get('token')!;
-  await api('/api/invitations/accept', { method: 'POST', body: JSON.stringify({ token, password }) });
+  await joinAs({ email, name: 'Cam Careful', role: 'CLIENT', password });
 });
 
 it('a client turns on two-step sign-in and then signs in with a code from the app', async () => {

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
-import { api, signIn } from '../../infra/local/test-client.ts';
+import { joinAs } from '../../infra/local/test-client.ts';
 import { linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
 import { expectAccessible, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
 
@@ -8,10 +8,7 @@ const browser = useBrowser();
 
 beforeAll(async () => {
   // A person of this test's own, who has just joined.
-  const admin = await signIn('hello@designpi.com');
-  await api('/api/invitations', { method: 'POST', token: admin.token, body: JSON.stringify({ email, name: 'Frankie Forgetful', role: 'CLIENT' }) });
-  const token = new URL(linkIn(await nextEmailTo(email), '/invitation/?token=')).searchParams.get('token')!;
-  await api('/api/invitations/accept', { method: 'POST', body: JSON.stringify({ token, password: 'Forgotten-Passw0rd!' }) });
+  await joinAs({ email, name: 'Frankie Forgetful', role: 'CLIENT', password: 'Forgotten-Passw0rd!' });
 });
 
 it('someone who forgot their password gets a link by email, chooses a new one and signs in', async () => {

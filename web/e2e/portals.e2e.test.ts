@@ -55,6 +55,19 @@ describe('access', () => {
     await page.context().close();
   });
 
+  it('pauses sign-in after five failures in a row and says for how long', async () => {
+    const page = await newPage(browser());
+    // As a visitor of its own behind CloudFront, so the pause touches nobody else.
+    await page.setExtraHTTPHeaders({ 'cloudfront-viewer-address': '203.0.113.50:443' });
+    for (let i = 1; i <= 4; i++) {
+      await signInThroughForm(page, 'not-a-member@example.com', `guess-${i}`);
+      await expect.poll(() => page.getByRole('alert').textContent()).toBe('Email or password is incorrect.');
+    }
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Too many failed sign-ins. Try again in 15 minutes, or reset your password.');
+    await page.context().close();
+  });
+
   it('signs out and forgets the session', async () => {
     const page = await newPage(browser());
     await signInThroughForm(page, 'bob@example.com');

@@ -16,7 +16,7 @@ const token = requiredString(400);
 export const invitationLookupQuery = z.object({ token });
 
 /** What the person opening the link may see before accepting. */
-export const invitationPreview = z.object({ email: z.string(), name: z.string(), role: z.enum(ROLES), locale, firmName: z.string() });
+export const invitationPreview = z.object({ email: z.string(), name: z.string(), role: z.enum(ROLES), locale, firmName: z.string(), source: z.enum(['firm', 'self']) });
 
 /** A new password: checked against the whole policy, every missing rule named. */
 const newPassword = z.string({ error: 'is required' }).check(

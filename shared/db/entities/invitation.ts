@@ -14,6 +14,8 @@ export const Invitation = new Entity({
     role: { type: ROLES, required: true },
     locale: { type: ['en', 'ar', 'hi'] as const, required: true },
     invitedBy: { type: 'string', required: true },
+    /** 'self': a client signed up; the link verifies their email. */
+    source: { type: ['firm', 'self'] as const, required: true, default: 'firm' },
     status: { type: ['pending', 'accepted', 'revoked'] as const, required: true, default: 'pending' },
     secretHash: { type: 'string' },
     /** Epoch seconds after which the link no longer works (not the table's TTL: the record stays). */

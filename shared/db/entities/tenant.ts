@@ -11,6 +11,8 @@ export const Tenant = new Entity({
     currency: { type: 'string', required: true },
     locale: { type: ['en', 'ar', 'hi'] as const, required: true, default: 'en' },
     status: { type: ['active', 'suspended'] as const, required: true, default: 'active' },
+    /** Whether clients may create their own account from the firm's sign-up page. */
+    clientSignUp: { type: 'boolean', required: true, default: false },
     createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
   },
   indexes: {

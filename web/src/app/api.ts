@@ -10,12 +10,15 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: { field: string; message: string }[];
+  /** Seconds to wait, when the API says so (429). */
+  readonly retryAfter: number | undefined;
 
-  constructor(status: number, code: string, message: string, details: { field: string; message: string }[] = []) {
+  constructor(status: number, code: string, message: string, details: { field: string; message: string }[] = [], retryAfter?: number) {
     super(message);
     this.status = status;
     this.code = code;
     this.details = details;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -56,7 +59,8 @@ async function read<T>(response: Response): Promise<T> {
   const data = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string; details?: { field: string; message: string }[] } };
   if (!response.ok) {
     const e = data.error ?? { code: 'internal', message: response.statusText };
-    throw new ApiError(response.status, e.code, e.message, e.details);
+    const retryAfter = Number(response.headers.get('retry-after')) || undefined;
+    throw new ApiError(response.status, e.code, e.message, e.details, retryAfter);
   }
   return data as T;
 }

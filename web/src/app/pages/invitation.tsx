@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { ApiError, call, adoptSession } from '../api.ts';
 import { errorsByField, Field } from '../components/Field.tsx';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
@@ -7,7 +8,7 @@ import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 
-type Preview = { email: string; name: string; role: 'CLIENT' | 'TEAM_MEMBER' | 'TEAM_LEAD' | 'ADMIN' | 'SUPER_ADMIN'; firmName: string };
+type Preview = ResponseOf<'previewInvitation'>;
 type State = { kind: 'loading' } | { kind: 'invalid' } | { kind: 'gone' } | { kind: 'error'; error: unknown } | { kind: 'ready'; preview: Preview };
 
 const token = new URLSearchParams(location.search).get('token') ?? '';
@@ -60,16 +61,18 @@ function InvitationPage() {
     );
   } else {
     const { preview } = state;
+    // A client who signed up confirms their address here; an invited person joins.
+    const signedUp = preview.source === 'self';
     content = (
       <>
-        <h1 className="text-2xl font-semibold">{format(t.accept.title, { firm: preview.firmName })}</h1>
-        <p className="mt-2 text-slate-600">{format(t.accept.lead, { role: t.roles[preview.role] })}</p>
+        <h1 className="text-2xl font-semibold">{format(signedUp ? t.register.verifyTitle : t.accept.title, { firm: preview.firmName })}</h1>
+        <p className="mt-2 text-slate-600">{signedUp ? t.register.verifyLead : format(t.accept.lead, { role: t.roles[preview.role] })}</p>
         <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4 rounded-lg bg-white p-6 shadow">
           {formError !== null && <ErrorNotice error={formError} />}
           <Field label={t.accept.email} type="email" value={preview.email} readOnly autoComplete="username" />
           <NewPasswordFields password={password} onPassword={setPassword} errors={errors} />
           <button type="submit" disabled={busy} className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
-            {busy ? t.accept.submitting : format(t.accept.submit, { firm: preview.firmName })}
+            {busy ? t.accept.submitting : signedUp ? t.register.verifySubmit : format(t.accept.submit, { firm: preview.firmName })}
           </button>
         </form>
       </>

@@ -3,7 +3,7 @@ import type { Session } from '../../../../shared/api/schemas/user.ts';
 import { ApiError, finishTotpSignIn, signIn } from '../api.ts';
 import { errorsByField, Field } from '../components/Field.tsx';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
-import { useI18n } from '../i18n/index.ts';
+import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 
 /** Only same-site paths are followed after sign-in (no open redirect). */
@@ -23,6 +23,13 @@ function LoginPage() {
   const [totp, setTotp] = useState<{ email: string; session: string } | null>(null);
 
   const labelOf = (field: string) => ({ email: t.login.email, password: t.login.password, code: t.login.code })[field] ?? field;
+  function messageOf(error: unknown): string {
+    if (!(error instanceof ApiError) || error.code === 'network') return t.errors.network;
+    if (error.code === 'rate_limited') return format(t.login.paused, { minutes: String(Math.ceil((error.retryAfter ?? 60) / 60)) });
+    if (error.code === 'unauthenticated' && !totp) return t.login.wrong;
+    return error.message;
+  }
+
   async function attempt(work: () => Promise<void>) {
     setFormError(null);
     setBusy(true);
@@ -30,7 +37,7 @@ function LoginPage() {
       await work();
     } catch (error) {
       if (error instanceof ApiError && error.details.length) setFieldErrors(errorsByField(error.details, labelOf));
-      else setFormError(error instanceof ApiError && error.code !== 'network' ? error.message : t.errors.network);
+      else setFormError(messageOf(error));
       if (error instanceof ApiError && error.status === 401 && totp) setTotp(null); // the code step expired: start over
       setBusy(false);
     }

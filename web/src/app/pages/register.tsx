@@ -1,0 +1,96 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiError, call } from '../api.ts';
+import { errorsByField, Field } from '../components/Field.tsx';
+import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
+import { ErrorNotice, Loading } from '../components/Status.tsx';
+import { format, useI18n } from '../i18n/index.ts';
+import { mount } from '../mount.tsx';
+
+type Firm = { slug: string; name: string; clientSignUp: boolean };
+type State = { kind: 'loading' } | { kind: 'unknown' } | { kind: 'error'; error: unknown } | { kind: 'ready'; firm: Firm } | { kind: 'sent'; firm: Firm; email: string };
+
+const firmSlug = new URLSearchParams(location.search).get('firm') ?? '';
+
+/** A client signs up with a firm (`/register/?firm=<slug>`); the emailed link confirms the address and sets the password. */
+function RegisterPage() {
+  const { t, locale } = useI18n();
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!firmSlug) return setState({ kind: 'unknown' });
+    call('getSignUpFirm', { params: { firmSlug } })
+      .then((firm) => setState({ kind: 'ready', firm }))
+      .catch((e: unknown) => setState(e instanceof ApiError && e.status === 404 ? { kind: 'unknown' } : { kind: 'error', error: e }));
+  }, []);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>, firm: Firm) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const name = String(form.get('name') ?? '').trim();
+    const email = String(form.get('email') ?? '').trim();
+    const missing = { ...(!name && { name: `${t.register.name} ${t.login.required}` }), ...(!email && { email: `${t.register.email} ${t.login.required}` }) };
+    setErrors(missing);
+    setFailure(null);
+    if (Object.keys(missing).length) return;
+    setBusy(true);
+    try {
+      const sent = await call('signUp', { params: { firmSlug: firm.slug }, body: { name, email, locale } });
+      setState({ kind: 'sent', firm, email: sent.email });
+    } catch (error) {
+      if (error instanceof ApiError && error.details.length) setErrors(errorsByField(error.details, (f) => (f === 'name' ? t.register.name : t.register.email)));
+      else setFailure(error);
+    }
+    setBusy(false);
+  }
+
+  let content;
+  if (state.kind === 'loading') content = <Loading />;
+  else if (state.kind === 'error') content = <ErrorNotice error={state.error} />;
+  else if (state.kind === 'unknown') content = <p role="alert" className="rounded border border-amber-200 bg-amber-50 p-4">{t.register.unknown}</p>;
+  else if (state.kind === 'sent') {
+    content = (
+      <>
+        <h1 className="text-2xl font-semibold">{t.register.checkTitle}</h1>
+        <p role="status" className="mt-6 rounded bg-green-50 p-4 text-green-900">{format(t.register.sent, { email: state.email, firm: state.firm.name })}</p>
+      </>
+    );
+  } else if (!state.firm.clientSignUp) {
+    content = (
+      <>
+        <h1 className="text-2xl font-semibold">{format(t.register.title, { firm: state.firm.name })}</h1>
+        <p role="alert" className="mt-6 rounded border border-amber-200 bg-amber-50 p-4">{format(t.register.closed, { firm: state.firm.name })}</p>
+      </>
+    );
+  } else {
+    const { firm } = state;
+    content = (
+      <>
+        <h1 className="text-2xl font-semibold">{format(t.register.title, { firm: firm.name })}</h1>
+        <p className="mt-2 text-slate-600">{t.register.lead}</p>
+        <form onSubmit={(e) => void onSubmit(e, firm)} noValidate className="mt-6 space-y-4 rounded-lg bg-white p-6 shadow">
+          {failure !== null && <ErrorNotice error={failure} />}
+          <Field label={t.register.name} name="name" autoComplete="name" required maxLength={120} error={errors.name} />
+          <Field label={t.register.email} name="email" type="email" autoComplete="email" required error={errors.email} />
+          <button type="submit" disabled={busy} className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+            {busy ? t.register.sending : t.register.submit}
+          </button>
+        </form>
+      </>
+    );
+  }
+
+  return (
+    <main className="mx-auto max-w-sm px-4 py-16">
+      <div className="mb-6 flex justify-end"><LanguageSwitcher /></div>
+      {content}
+      <p className="mt-6 text-sm text-slate-600">
+        {t.register.haveAccount} <a href="/login/" className="text-brand-700 underline">{t.forgot.back}</a>
+      </p>
+    </main>
+  );
+}
+
+mount(RegisterPage);
