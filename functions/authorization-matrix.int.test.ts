@@ -43,6 +43,8 @@ const MATRIX: Record<OperationId, Row> = {
   },
   // A wrong password is named as the field at fault, for anyone signed in.
   startMfaSetup: { request: { method: 'POST', path: '/api/auth/mfa/setup', body: { password: 'not-the-password' } }, expect: signedIn(400) },
+  // Off is refused for whoever has it off already, before any password is tried.
+  disableMfa: { request: { method: 'POST', path: '/api/auth/mfa/disable', body: { password: 'Demo-Passw0rd!', code: '123456' } }, expect: signedIn(409) },
   confirmMfaSetup: { request: { method: 'POST', path: '/api/auth/mfa/confirm', body: { code: '123456' } }, expect: signedIn(409) },
   // Always 202, so nobody learns whether an account exists (the email is nobody's here).
   forgotPassword: { request: { method: 'POST', path: '/api/auth/forgot-password', body: { email: 'nobody@example.com' } }, expect: everyone(202) },
@@ -74,6 +76,9 @@ const MATRIX: Record<OperationId, Row> = {
   listGrants: { request: { method: 'GET', path: '/api/users/nobody/grants' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
   createGrant: { request: { method: 'POST', path: '/api/users/nobody/grants', body: {} }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 } },
   revokeGrant: { request: { method: 'DELETE', path: '/api/users/nobody/grants/none' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
+  // Each admin sees and changes their own firm's rules only (access.int.test.ts).
+  getAccessPolicy: { request: { method: 'GET', path: '/api/firm/access-policy' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 } },
+  updateAccessPolicy: { request: { method: 'PATCH', path: '/api/firm/access-policy', body: {} }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 } },
   // Another firm's admin gets 200 with only their own firm's entries: see audit.int.test.ts.
   listAudit: { request: { method: 'GET', path: '/api/audit' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 } },
   getOpenApi: { request: { method: 'GET', path: '/api/openapi.json' }, expect: everyone(200) },

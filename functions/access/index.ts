@@ -8,6 +8,7 @@ import { AppError, forbidden, notFound } from '../../shared/api/errors.ts';
 import { ACCESS_SCHEMAS, type GrantView } from '../../shared/api/schemas/access.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { databaseOf } from '../../shared/db/service.ts';
+import { Tenant } from '../../shared/db/entities/tenant.ts';
 import { User } from '../../shared/db/entities/user.ts';
 import { AuditEntry } from '../../shared/db/entities/audit-entry.ts';
 import { OutboxEvent } from '../../shared/db/entities/outbox-event.ts';
@@ -18,7 +19,7 @@ import { changeContext } from '../lib/change-context.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
 import { ACCESS_OPERATIONS } from '../../shared/api/operations/access.ts';
 
-const database = databaseOf({ user: User, audit: AuditEntry, outbox: OutboxEvent });
+const database = databaseOf({ user: User, tenant: Tenant, audit: AuditEntry, outbox: OutboxEvent });
 
 type Grant = NonNullable<EntityItem<typeof User>['grants']>[number];
 const MAX_GRANTS = 20;
@@ -87,9 +88,41 @@ async function revokeGrant(req: Request): Promise<Reply> {
   return {};
 }
 
+async function firmOf(req: Request) {
+  const { data } = await database().entities.tenant.get({ tenantId: (req.actor as AuthenticatedActor).tenantId }).go();
+  if (!data) throw notFound('Firm');
+  return data;
+}
+
+const policyView = (firm: EntityItem<typeof Tenant>) => ({ clientSignUp: firm.clientSignUp, requireMfa: firm.requireMfa === true, signUpPath: `/register/?firm=${firm.slug}` });
+
+async function getAccessPolicy(req: Request): Promise<Reply> {
+  return { body: policyView(await firmOf(req)) };
+}
+
+async function updateAccessPolicy(req: Request<{ clientSignUp?: boolean; requireMfa?: boolean }>): Promise<Reply> {
+  const actor = req.actor as AuthenticatedActor;
+  const firm = await firmOf(req);
+  const before = policyView(firm);
+  const after = { ...before, ...req.body };
+  // Requiring it of everyone starts with oneself: otherwise the admin is shut out mid-change.
+  if (after.requireMfa && !before.requireMfa) {
+    const { data: me } = await database().entities.user.get({ tenantId: actor.tenantId, userId: actor.userId }).go();
+    if (!me?.mfaEnabled) throw new AppError('unprocessable', 'Turn on two-step sign-in for yourself first (Account page), then require it of everyone.');
+  }
+  const changes = (['clientSignUp', 'requireMfa'] as const).filter((f) => before[f] !== after[f]).map((field) => ({ field, from: before[field], to: after[field] }));
+  if (changes.length) {
+    await commitTransaction(database(), (entities) => [
+      entities.tenant.patch({ tenantId: actor.tenantId }).set({ clientSignUp: after.clientSignUp, requireMfa: after.requireMfa }).commit(),
+      ...auditAndEvent(entities, changeContext(req), { action: 'firm.access_policy_changed', entityType: 'firm', entityId: actor.tenantId, changes }),
+    ]);
+  }
+  return { body: after };
+}
+
 export const handler = contextHandler({
   routes: ACCESS_OPERATIONS,
   schemas: ACCESS_SCHEMAS,
-  operations: { listRoleDefinitions, listGrants, createGrant, revokeGrant },
+  operations: { listRoleDefinitions, listGrants, createGrant, revokeGrant, getAccessPolicy, updateAccessPolicy },
   authenticate: actorFromToken,
 });

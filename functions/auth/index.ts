@@ -2,7 +2,7 @@ import { AUTH_SCHEMAS } from '../../shared/api/schemas/auth.ts';
 import { actorFromToken } from '../lib/auth.ts';
 import { contextHandler } from '../lib/http.ts';
 import { acceptInvitation, previewInvitation } from './invitation.ts';
-import { answerMfaChallenge, confirmMfaSetup, startMfaSetup } from './mfa.ts';
+import { answerMfaChallenge, confirmMfaSetup, disableMfa, startMfaSetup } from './mfa.ts';
 import { forgotPassword, resetPassword } from './password.ts';
 import { getMe, login, logout, refresh } from './session.ts';
 import { AUTH_OPERATIONS } from '../../shared/api/operations/auth.ts';
@@ -11,6 +11,6 @@ import { AUTH_OPERATIONS } from '../../shared/api/operations/auth.ts';
 export const handler = contextHandler({
   routes: AUTH_OPERATIONS,
   schemas: AUTH_SCHEMAS,
-  operations: { login, answerMfaChallenge, startMfaSetup, confirmMfaSetup, refresh, logout, getMe, forgotPassword, resetPassword, previewInvitation, acceptInvitation },
+  operations: { login, answerMfaChallenge, startMfaSetup, confirmMfaSetup, disableMfa, refresh, logout, getMe, forgotPassword, resetPassword, previewInvitation, acceptInvitation },
   authenticate: actorFromToken,
 });

@@ -73,3 +73,25 @@ describe('signing in with two-step sign-in on', () => {
     expect((await post('/api/auth/login', { email, password: 'wrong' })).status).toBe(401);
   });
 });
+
+describe('turning two-step sign-in off', () => {
+  const off = (body: unknown) => post('/api/auth/mfa/disable', body, person.token);
+
+  it('asks for the password and a current code, naming whichever is wrong', async () => {
+    const wrongPassword = await off({ password: 'not-it', code: totp(secret) });
+    expect(wrongPassword.status).toBe(400);
+    expect(wrongPassword.body.error.details).toEqual([{ field: 'password', message: 'is not your current password' }]);
+    const wrongCode = await off({ password, code: totp(secret, Date.now() - 10 * 60_000) });
+    expect(wrongCode.status).toBe(400);
+    expect(wrongCode.body.error.details[0].field).toBe('code');
+  });
+
+  it('turns off with both, audited, and sign-in no longer asks for a code', async () => {
+    expect((await off({ password, code: totp(secret) })).status).toBe(204);
+    expect((await api('/api/me', { token: person.token })).body.user.mfaEnabled).toBe(false);
+    const { data } = await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'user', entityId: person.userId }).go({ order: 'desc', limit: 1 });
+    expect(data[0]).toMatchObject({ action: 'auth.mfa_disabled', changes: [{ field: 'mfaEnabled', from: true, to: false }] });
+    expect((await post('/api/auth/login', { email, password })).status).toBe(200);
+    expect((await off({ password, code: totp(secret) })).status).toBe(409);
+  });
+});

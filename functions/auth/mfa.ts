@@ -2,12 +2,12 @@
  * TOTP two-step sign-in: enrolment (password again, then the first code from the app) and the
  * code step of a sign-in. Cognito holds the secret and checks codes.
  */
-import { conflict } from '../../shared/api/errors.ts';
+import { AppError, conflict, validationFailed } from '../../shared/api/errors.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { database } from './db.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
-import { answerTotpChallenge, beginTotpEnrolment, completeTotpEnrolment } from '../lib/cognito.ts';
+import { answerTotpChallenge, beginTotpEnrolment, completeTotpEnrolment, disableTotp, startSignIn } from '../lib/cognito.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import { failedSignIn, signedIn } from './session.ts';
 import { guardSignIn } from './sign-in-guard.ts';
@@ -44,6 +44,41 @@ export async function confirmMfaSetup(req: Request<{ code: string }>): Promise<R
       entityId: actor.userId,
       changes: [{ field: 'mfaEnabled', from: false, to: true }],
       event: { type: 'auth.mfa_enabled', detail: { userId: actor.userId } },
+    }),
+  ]);
+  return {};
+}
+
+/**
+ * Turning two-step sign-in off asks for both factors again: the password and a current code,
+ * through the same guarded sign-in, so a stolen session alone cannot remove the second step.
+ */
+export async function disableMfa(req: Request<{ password: string; code: string }>): Promise<Reply> {
+  const actor = req.actor as AuthenticatedActor;
+  const key = { tenantId: actor.tenantId, userId: actor.userId };
+  const db = database();
+  const [{ data: user }, { data: tenant }] = await Promise.all([db.entities.user.get(key).go(), db.entities.tenant.get({ tenantId: actor.tenantId }).go()]);
+  if (!user?.mfaEnabled) throw conflict('Two-step sign-in is already off.');
+  if (tenant?.requireMfa) throw conflict('Your firm requires two-step sign-in, so it stays on.');
+  const guard = await guardSignIn(actor.email, req.ip);
+  // Counted like a failed sign-in; a wrong password is then named as the field at fault.
+  const stepUp = (e: unknown) =>
+    failedSignIn(req, actor.email, guard, e).catch((thrown: unknown) => {
+      throw thrown instanceof AppError && thrown.code === 'unauthenticated' ? validationFailed([{ field: 'password', message: 'is not your current password' }]) : thrown;
+    });
+  const first = await startSignIn(actor.email, req.body.password).catch(stepUp);
+  if (!('totpSession' in first)) throw conflict('Two-step sign-in is already off.');
+  const tokens = await answerTotpChallenge(actor.email, first.totpSession, req.body.code).catch(stepUp);
+  await disableTotp(tokens.AccessToken!);
+  await guard.succeeded();
+  await commitTransaction(db, (entities) => [
+    entities.user.patch(key).set({ mfaEnabled: false }).commit(),
+    ...auditAndEvent(entities, changeContext(req), {
+      action: 'auth.mfa_disabled',
+      entityType: 'user',
+      entityId: actor.userId,
+      changes: [{ field: 'mfaEnabled', from: true, to: false }],
+      event: { type: 'auth.mfa_disabled', detail: { userId: actor.userId } },
     }),
   ]);
   return {};

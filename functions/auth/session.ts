@@ -35,6 +35,7 @@ export async function sessionState(tenantId: string, userId: string) {
     tenant: { tenantId, slug: tenant.slug, name: tenant.name, timeZone: tenant.timeZone, currency: tenant.currency },
     permissions: [...permissionsOf(actor)],
     home: HOME_BY_ROLE[user.role],
+    mfaRequired: tenant.requireMfa === true && !user.mfaEnabled,
   };
 }
 

@@ -10,10 +10,11 @@ import { authConfig } from '../../shared/config.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { User } from '../../shared/db/entities/user.ts';
 import { RevokedToken } from '../../shared/db/entities/revoked-token.ts';
+import { Tenant } from '../../shared/db/entities/tenant.ts';
 import type { Actor } from '../../shared/domain/identity/policy.ts';
 import type { Permission, Role } from '../../shared/domain/identity/permissions.ts';
 
-const database = databaseOf({ user: User, revokedToken: RevokedToken });
+const database = databaseOf({ user: User, revokedToken: RevokedToken, tenant: Tenant });
 
 export interface AuthenticatedActor extends Actor {
   email: string;
@@ -21,6 +22,8 @@ export interface AuthenticatedActor extends Actor {
   /** The bearer token's id and expiry, so sign-out can refuse exactly this session's token. */
   tokenId: string;
   tokenExpiresAt: number;
+  /** The firm requires two-step sign-in and this person has not set it up yet. */
+  mfaPending: boolean;
 }
 
 /** aws-jwt-verify's own fetcher is https-only; the local Cognito stand-in speaks http. */
@@ -70,9 +73,11 @@ export async function verifyToken(token: string): Promise<TokenClaims> {
 export async function actorFromToken(token: string): Promise<AuthenticatedActor> {
   const claims = await verifyToken(token);
   const { entities } = database();
-  const [{ data: user }, { data: revoked }] = await Promise.all([
+  // Three reads in parallel, so a changed role, a sign-out or a firm rule applies on the next request.
+  const [{ data: user }, { data: revoked }, { data: tenant }] = await Promise.all([
     entities.user.get({ tenantId: claims.tenantId, userId: claims.sub }).go(),
     entities.revokedToken.get({ tenantId: claims.tenantId, jti: claims.jti }).go(),
+    entities.tenant.get({ tenantId: claims.tenantId }).go(),
   ]);
   if (!user || user.status !== 'active') throw unauthenticated('This account is not active.');
   if (revoked) throw unauthenticated('Your session has ended. Sign in again.');
@@ -90,5 +95,6 @@ export async function actorFromToken(token: string): Promise<AuthenticatedActor>
     name: user.name,
     tokenId: claims.jti,
     tokenExpiresAt: claims.expiresAt,
+    mfaPending: tenant?.requireMfa === true && !user.mfaEnabled,
   };
 }

@@ -120,6 +120,11 @@ export async function completeTotpEnrolment(accessToken: string, code: string): 
   await cognito().send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }));
 }
 
+/** Turns TOTP off after both factors were proven again (the caller ran the full two-step sign-in). */
+export async function disableTotp(accessToken: string): Promise<void> {
+  await cognito().send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false } }));
+}
+
 export async function refreshSignIn(refreshToken: string): Promise<AuthenticationResultType> {
   const res = await cognito()
     .send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: authConfig().USER_POOL_CLIENT_ID, AuthParameters: { REFRESH_TOKEN: refreshToken } }))

@@ -98,6 +98,7 @@ async function authenticate(route: RouteDef, event: Event, actorFromToken: Authe
   const token = header.startsWith('Bearer ') ? header.slice(7) : '';
   if (!token) throw unauthenticated();
   const actor = await actorFromToken(token);
+  if (actor.mfaPending && !route.beforeMfa) throw new AppError('mfa_required', 'Your firm requires two-step sign-in. Turn it on from your Account page to continue.');
   if (route.access !== 'signed-in' && !hasPermission(actor, route.access)) throw forbidden();
   return actor;
 }

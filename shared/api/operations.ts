@@ -26,6 +26,8 @@ export interface OperationDef {
   context: Context;
   access: Access;
   summary: string;
+  /** Open to someone whose firm requires two-step sign-in before they have set it up. */
+  beforeMfa?: true;
 }
 
 /**

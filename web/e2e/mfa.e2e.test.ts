@@ -11,7 +11,7 @@ beforeAll(async () => {
   await joinAs({ email, name: 'Cam Careful', role: 'CLIENT', password });
 });
 
-it('a client turns on two-step sign-in and then signs in with a code from the app', async () => {
+it('a client turns on two-step sign-in, signs in with a code from the app, and turns it off again', async () => {
   const page = await newPage(browser());
   await signInThroughForm(page, email, password);
   await page.waitForURL(url('/portal/'));
@@ -39,5 +39,13 @@ it('a client turns on two-step sign-in and then signs in with a code from the ap
   await page.getByRole('button', { name: 'Verify' }).click();
   await page.waitForURL(url('/portal/'));
   await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('Cam Careful');
+
+  // And off again, with the password and a current code.
+  await page.getByRole('link', { name: 'Account' }).first().click();
+  await page.waitForURL(url('/account/'));
+  await page.getByLabel('Your password').fill(password);
+  await page.getByLabel('Code from the app').fill(totp(key));
+  await page.getByRole('button', { name: 'Turn off' }).click();
+  await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Two-step sign-in is off. Sign-in asks for your password only.');
   await page.context().close();
 });

@@ -27,9 +27,17 @@ export const grantInput = z.object({
   ),
 });
 
+export const accessPolicy = z.object({ clientSignUp: z.boolean(), requireMfa: z.boolean(), signUpPath: z.string() });
+
+export const accessPolicyInput = z
+  .object({ clientSignUp: z.optional(z.boolean({ error: 'must be true or false' })), requireMfa: z.optional(z.boolean({ error: 'must be true or false' })) })
+  .check(z.refine((p) => p.clientSignUp !== undefined || p.requireMfa !== undefined, { error: 'must change clientSignUp or requireMfa' }));
+
 export const ACCESS_SCHEMAS = {
   listRoleDefinitions: { response: roleDefinitions },
   listGrants: { response: z.object({ items: z.array(grantView) }) },
   createGrant: { body: grantInput, response: grantView },
   revokeGrant: {},
+  getAccessPolicy: { response: accessPolicy },
+  updateAccessPolicy: { body: accessPolicyInput, response: accessPolicy },
 } satisfies Record<string, Schemas>;

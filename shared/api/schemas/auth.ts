@@ -37,6 +37,7 @@ export const mfaChallengeInput = z.object({ email, session: requiredString(4096)
 export const mfaSetupInput = z.object({ password: z.string({ error: 'is required' }).check(z.minLength(1, 'is required'), z.maxLength(256)) });
 export const mfaSetup = z.object({ secret: z.string(), otpauthUri: z.string(), expiresAt: z.string() });
 export const mfaConfirmInput = z.object({ code: totpCode });
+export const mfaDisableInput = z.object({ password: mfaSetupInput.shape.password, code: totpCode });
 
 export const resetPasswordInput = z.object({ token, password: newPassword });
 
@@ -53,4 +54,5 @@ export const AUTH_SCHEMAS = {
   resetPassword: { body: resetPasswordInput },
   previewInvitation: { query: invitationLookupQuery, response: invitationPreview },
   acceptInvitation: { body: acceptInvitationInput, response: session },
+  disableMfa: { body: mfaDisableInput },
 } satisfies Record<string, Schemas>;

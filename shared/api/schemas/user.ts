@@ -30,6 +30,8 @@ export const me = z.object({
   tenant: tenantView,
   permissions: z.array(z.enum(PERMISSIONS)),
   home: z.string(),
+  /** The firm requires two-step sign-in and this person has not set it up: nothing else is open. */
+  mfaRequired: z.boolean(),
 });
 
 export const session = z.extend(me, {

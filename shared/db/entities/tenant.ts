@@ -13,6 +13,8 @@ export const Tenant = new Entity({
     status: { type: ['active', 'suspended'] as const, required: true, default: 'active' },
     /** Whether clients may create their own account from the firm's sign-up page. */
     clientSignUp: { type: 'boolean', required: true, default: false },
+    /** Whether every member must use two-step sign-in; until they set it up they can do nothing else. */
+    requireMfa: { type: 'boolean', required: true, default: false },
     createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
   },
   indexes: {

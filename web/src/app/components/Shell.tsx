@@ -37,6 +37,11 @@ export function Shell({ area, children }: { area: Area; children: (session: Sess
           location.assign(`/login/?next=${encodeURIComponent(location.pathname)}`);
           return;
         }
+        // The firm requires two-step sign-in and it is not set up: the account page is the only way on.
+        if (session.mfaRequired && area !== 'account') {
+          location.assign('/account/');
+          return;
+        }
         setState({ kind: 'ready', session });
       })
       .catch((error: unknown) => setState({ kind: 'error', error }));
@@ -47,6 +52,7 @@ export function Shell({ area, children }: { area: Area; children: (session: Sess
 
   const { session } = state;
   const allowed = canEnterArea(session.user.role, area);
+  const live = allowed && !session.mfaRequired;
   const onSignOut = async () => {
     await signOut();
     location.assign('/login/');
@@ -63,7 +69,7 @@ export function Shell({ area, children }: { area: Area; children: (session: Sess
             <p className="font-semibold text-brand-700">{session.tenant.name}</p>
             <p className="text-xs text-slate-500">{t.shell.areas[area]}</p>
           </div>
-          {allowed && (
+          {live && (
             <nav aria-label={t.shell.mainNav}>
               <ul className="flex gap-4 text-sm">
                 {NAV[area].map((item) => (
@@ -77,7 +83,7 @@ export function Shell({ area, children }: { area: Area; children: (session: Sess
             </nav>
           )}
           <LanguageSwitcher />
-          {allowed && <NotificationBell />}
+          {live && <NotificationBell />}
           <p className="text-sm text-slate-600" data-testid="signed-in-as">
             {format(t.shell.signedInAs, { name: session.user.name })} · {t.roles[session.user.role]}
           </p>

@@ -8,12 +8,12 @@ import { useSubmission } from '../components/useSubmission.ts';
 import { useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 
-type Step = { kind: 'off' } | { kind: 'scan'; secret: string; otpauthUri: string } | { kind: 'on'; justNow: boolean };
+type Step = { kind: 'off'; justNow: boolean } | { kind: 'scan'; secret: string; otpauthUri: string } | { kind: 'on'; justNow: boolean };
 
-/** Turning on two-step sign-in: password again, scan, first code. */
-function TwoStepSignIn({ enabled }: { enabled: boolean }) {
+/** Turning two-step sign-in on (password again, scan, first code) and off (password and a code). */
+function TwoStepSignIn({ enabled, required, home }: { enabled: boolean; required: boolean; home: string }) {
   const { t } = useI18n();
-  const [step, setStep] = useState<Step>(enabled ? { kind: 'on', justNow: false } : { kind: 'off' });
+  const [step, setStep] = useState<Step>(enabled ? { kind: 'on', justNow: false } : { kind: 'off', justNow: false });
   const submission = useSubmission((f) => (f === 'code' ? t.account.code : t.account.password));
   const { busy, errors, failure } = submission;
 
@@ -28,7 +28,25 @@ function TwoStepSignIn({ enabled }: { enabled: boolean }) {
     <section aria-labelledby="two-step" className="rounded-lg bg-white p-6 shadow">
       <h2 id="two-step" className="text-lg font-semibold">{t.account.security}</h2>
       <div aria-live="polite">{failure !== null && <ErrorNotice error={failure} />}</div>
-      {step.kind === 'on' && <p role="status" className="mt-2 text-green-800">{step.justNow ? t.account.enabled : t.account.on}</p>}
+      {required && step.kind !== 'on' && <p role="alert" className="mt-2 rounded border border-amber-200 bg-amber-50 p-3">{t.account.required}</p>}
+      {step.kind === 'on' && (
+        <>
+          <p role="status" className="mt-2 text-green-800">{step.justNow ? t.account.enabled : t.account.on}</p>
+          {step.justNow && required && <a href={home} className="mt-2 inline-block font-medium text-brand-700 underline">{t.account.continue}</a>}
+          {!step.justNow && (
+            <form onSubmit={(e) => void run(e, async (data) => {
+              await call('disableMfa', { body: { password: String(data.get('password') ?? ''), code: String(data.get('code') ?? '') } });
+              setStep({ kind: 'off', justNow: true });
+            })} noValidate className="mt-4 max-w-sm space-y-4 border-t border-slate-200 pt-4">
+              <p className="text-slate-600">{t.account.turnOffLead}</p>
+              <Field label={t.account.password} name="password" type="password" autoComplete="current-password" required error={errors.password} />
+              <Field label={t.account.code} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required error={errors.code} />
+              <button type="submit" disabled={busy} className="rounded border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100 disabled:opacity-60">{busy ? t.account.turningOff : t.account.turnOff}</button>
+            </form>
+          )}
+        </>
+      )}
+      {step.kind === 'off' && step.justNow && <p role="status" className="mt-2 text-slate-700">{t.account.disabled}</p>}
       {step.kind === 'off' && (
         <form onSubmit={(e) => void run(e, async (data) => {
           const setup = await call('startMfaSetup', { body: { password: String(data.get('password') ?? '') } });
@@ -63,7 +81,7 @@ function AccountPage() {
         <>
           <h1 className="mb-6 text-2xl font-semibold">{t.account.title}</h1>
           <p className="mb-6 text-slate-600">{session.user.name} · {session.user.email}</p>
-          <TwoStepSignIn enabled={session.user.mfaEnabled ?? false} />
+          <TwoStepSignIn enabled={session.user.mfaEnabled ?? false} required={session.mfaRequired} home={session.home} />
         </>
       )}
     </Shell>

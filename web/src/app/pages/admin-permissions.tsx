@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import type { GrantView } from '../../../../shared/api/schemas/access.ts';
 import type { UserView } from '../../../../shared/api/schemas/user.ts';
 import { ROLES, ROLE_PERMISSIONS, PERMISSIONS, type Permission } from '../../../../shared/domain/identity/permissions.ts';
@@ -113,11 +114,57 @@ function Grants() {
   );
 }
 
+type AccessPolicy = ResponseOf<'getAccessPolicy'>;
+
+/** The firm's access rules: whether clients may sign up themselves, and whether two-step sign-in is required. */
+function AccessRules() {
+  const { t } = useI18n();
+  const [policy, setPolicy] = useState<AccessPolicy | null>(null);
+  const [loadFailure, setLoadFailure] = useState<unknown>(null);
+  const { busy, failure, notice, setNotice, run } = useSubmission(() => '');
+
+  useEffect(() => void call('getAccessPolicy').then(setPolicy).catch(setLoadFailure), []);
+
+  function onSave(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    void run(async () => {
+      setPolicy(await call('updateAccessPolicy', { body: { clientSignUp: data.has('clientSignUp'), requireMfa: data.has('requireMfa') } }));
+      setNotice(t.permissions.saved);
+    });
+  }
+
+  return (
+    <section aria-labelledby="access-rules" className="mb-8 rounded-lg bg-white p-6 shadow">
+      <h2 id="access-rules" className="mb-3 text-lg font-semibold">{t.permissions.rules}</h2>
+      {loadFailure !== null && <ErrorNotice error={loadFailure} />}
+      {policy && (
+        <form onSubmit={onSave} className="space-y-3">
+          <div aria-live="polite">
+            {failure !== null && <ErrorNotice error={failure} />}
+            {notice && <p role="status" className="text-green-800">{notice}</p>}
+          </div>
+          <label className="flex items-start gap-2">
+            <input type="checkbox" name="clientSignUp" defaultChecked={policy.clientSignUp} className="mt-1" />
+            <span>{t.permissions.clientSignUp}{policy.clientSignUp && <span className="block text-sm text-slate-600">{t.permissions.signUpLink} <code className="break-all">{location.origin + policy.signUpPath}</code></span>}</span>
+          </label>
+          <label className="flex items-start gap-2">
+            <input type="checkbox" name="requireMfa" defaultChecked={policy.requireMfa} className="mt-1" />
+            <span>{t.permissions.requireMfa}<span className="block text-sm text-slate-600">{t.permissions.requireMfaHint}</span></span>
+          </label>
+          <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">{busy ? t.permissions.saving : t.permissions.save}</button>
+        </form>
+      )}
+    </section>
+  );
+}
+
 function PermissionsPage() {
   const { t } = useI18n();
   return (
     <>
       <h1 className="mb-6 text-2xl font-semibold">{t.permissions.title}</h1>
+      <AccessRules />
       <RoleTable />
       <Grants />
     </>
