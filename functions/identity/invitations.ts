@@ -90,10 +90,14 @@ export async function resendInvitation(req: Request): Promise<Reply> {
   const db = database();
   const { data: invitation } = await db.entities.invitation.get({ tenantId, invitationId }).go();
   if (!invitation) throw notFound('Invitation');
-  if (invitation.status !== 'pending') throw conflict(`This invitation was already ${invitation.status}.`);
+  if (invitation.status !== 'pending' && invitation.status !== 'expired') throw conflict(`This invitation was already ${invitation.status}.`);
   const linkExpiresAt = linkExpiry();
   await commitTransaction(db, (entities) => [
-    entities.invitation.patch({ tenantId, invitationId }).set({ linkExpiresAt }).where((a, op) => op.eq(a.status, 'pending')).commit(),
+    entities.invitation
+      .patch({ tenantId, invitationId })
+      .set({ status: 'pending', linkExpiresAt })
+      .where((a, op) => `${op.eq(a.status, 'pending')} OR ${op.eq(a.status, 'expired')}`)
+      .commit(),
     ...auditAndEvent(entities, changeContext(req), {
       action: 'user.invitation_resent',
       entityType: 'user',
@@ -101,5 +105,5 @@ export async function resendInvitation(req: Request): Promise<Reply> {
       event: { type: 'user.invitation_resent', detail: { invitationId, userId: invitation.userId } },
     }),
   ]);
-  return { body: toView({ ...invitation, linkExpiresAt }) };
+  return { body: toView({ ...invitation, status: 'pending', linkExpiresAt }) };
 }

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { CONTEXTS } from '../../shared/api/operations.ts';
 import { CONSUMERS } from '../../shared/events/rules.ts';
+import { SCHEDULES } from '../../shared/schedules.ts';
 
 export const LAMBDA_BUDGET_BYTES = 300 * 1024;
 
@@ -27,4 +28,5 @@ export const LAMBDA_ENTRIES: ReadonlyArray<readonly [string, string]> = [
   ...CONSUMERS.map((c) => [`events/${c}`, `functions/events/${c}.ts`] as const),
   ['ws/authorizer', 'functions/ws/authorizer.ts'],
   ['ws/routes', 'functions/ws/routes.ts'],
+  ...SCHEDULES.map((s) => [`jobs/${s.name}`, `functions/jobs/${s.name}.ts`] as const),
 ];

@@ -54,6 +54,8 @@ export async function seedDemoData(pool: LocalPool): Promise<void> {
   for (const { tenant, users } of DEMO_TENANTS) {
     const existing = await db.entities.tenant.get({ tenantId: tenant.tenantId }).go();
     if (!existing.data) await db.entities.tenant.create(tenant).go();
+    // Data kept from an older run: keep what was changed since, fill in fields and index keys added since.
+    else await db.entities.tenant.upsert({ ...tenant, ...existing.data }).go();
     for (const user of users) {
       const userId = await ensureCognitoUser(pool, { email: user.email, password: DEMO_PASSWORD, tenantId: tenant.tenantId, role: user.role });
       const found = await db.entities.user.get({ tenantId: tenant.tenantId, userId }).go();

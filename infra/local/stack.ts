@@ -1,6 +1,6 @@
 /**
- * The whole portal on loopback: DynamoDB Local, cognito-local, s3rver, maildev and the
- * gateway mounting the real handlers. Used by `npm start` and by the tests.
+ * The whole portal on loopback: DynamoDB Local, cognito-local, s3rver, maildev, the event bus,
+ * the scheduler and the gateway mounting the real handlers. Used by `npm start` and by the tests.
  */
 import { rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -15,6 +15,7 @@ import { freePort, stopChild, type Child } from './process.ts';
 import { seedDemoData } from './seed.ts';
 import { startSes } from './ses.ts';
 import { startMail, startS3, UPLOADS_BUCKET } from './storage.ts';
+import { startScheduler } from './scheduler.ts';
 import { startStreamPoller } from './streams.ts';
 
 export interface StackOptions {
@@ -100,6 +101,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await seedDemoData(cognito);
     const poller = await startStreamPoller(dynamo.endpoint, TABLE_NAME, log);
     closers.push(async () => poller.stop());
+    const scheduler = startScheduler(log);
+    closers.push(async () => scheduler.stop());
     const gateway: Server = await startGateway(options.port, options.siteDir, log);
     const websocket = await attachWebSocket(gateway, wsManagementPort, log);
     closers.push(websocket.close, () => new Promise((resolve) => gateway.close(() => resolve())));

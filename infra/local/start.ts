@@ -56,7 +56,8 @@ const stack = await startStack({
   console.error(`Could not start the local stack:\n${String(error)}`);
   process.exit(1);
 });
-writeFileSync(lockFile, JSON.stringify({ pid: process.pid, portalUrl: stack.portalUrl }));
+// `npm run job` reads the environment from here (local endpoints and dummy credentials only).
+writeFileSync(lockFile, JSON.stringify({ pid: process.pid, portalUrl: stack.portalUrl, env: stack.env }));
 
 let stopping = false;
 async function shutdown() {

@@ -4,6 +4,7 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../../shared/api/operations.ts';
 import { RULES } from '../../shared/events/rules.ts';
+import { SCHEDULES } from '../../shared/schedules.ts';
 import { LAMBDA_ENTRIES } from '../bundling/lambda.ts';
 import { TABLE_INDEXES } from '../../shared/db/table.ts';
 import { ROLES } from '../../shared/domain/identity/permissions.ts';
@@ -67,7 +68,7 @@ describe('api', () => {
   });
 
   it('runs every function on Node 24, arm64', () => {
-    const functions = Object.entries(dev.findResources('AWS::Lambda::Function')).filter(([id]) => /^(Api|Events|Realtime)/.test(id)).map(([, f]) => f);
+    const functions = Object.entries(dev.findResources('AWS::Lambda::Function')).filter(([id]) => /^(Api|Events|Realtime|Schedules)/.test(id)).map(([, f]) => f);
     // Every function of ours is measured by the bundle report.
     expect(functions.length).toBe(LAMBDA_ENTRIES.length);
     for (const f of functions) expect(f.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
@@ -107,6 +108,17 @@ describe('events', () => {
     const queues = Object.keys(dev.findResources('AWS::SQS::Queue')).length;
     const dlqAlarms = Object.values(dev.findResources('AWS::CloudWatch::Alarm')).filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible');
     expect(dlqAlarms.length).toBe(queues);
+  });
+});
+
+describe('schedules', () => {
+  it('has one UTC schedule per shared job, invoking its Lambda with the scheduled time, retrying into a dead-letter queue', () => {
+    const schedules = Object.values(dev.findResources('AWS::Scheduler::Schedule')).map((r) => r.Properties);
+    expect(schedules.map((s) => [s.ScheduleExpression, s.ScheduleExpressionTimezone])).toEqual(SCHEDULES.map((s) => [s.expression, 'Etc/UTC']));
+    for (const [i, schedule] of schedules.entries()) {
+      expect(JSON.parse(schedule.Target.Input)).toEqual({ job: SCHEDULES[i]!.name, scheduledAt: '<aws.scheduler.scheduled-time>' });
+      expect(schedule.Target).toMatchObject({ DeadLetterConfig: { Arn: expect.anything() }, RetryPolicy: { MaximumRetryAttempts: 3 } });
+    }
   });
 });
 

@@ -6,11 +6,12 @@ import { Data } from '../constructs/data.ts';
 import { Events } from '../constructs/events.ts';
 import { Observability } from '../constructs/observability.ts';
 import { Realtime } from '../constructs/realtime.ts';
+import { Schedules } from '../constructs/schedules.ts';
 import { Storage } from '../constructs/storage.ts';
 import { Web } from '../constructs/web.ts';
 import type { StageConfig } from '../stage.ts';
 
-/** The whole portal for one stage. Schedules join as the features that need them land. */
+/** The whole portal for one stage. */
 export class PortalStack extends Stack {
   readonly api: Api;
   readonly web: Web;
@@ -26,11 +27,12 @@ export class PortalStack extends Stack {
     const publicUrl = `https://${this.web.distribution.distributionDomainName}`;
     this.api.addRoutes(publicUrl);
     const events = new Events(this, 'Events', { stage, table: data.table, publicUrl, realtime });
+    const schedules = new Schedules(this, 'Schedules', { stage, table: data.table });
     new Observability(this, 'Observability', {
       stage,
-      functions: [...this.api.functions.values(), ...events.functions, ...realtime.functions],
+      functions: [...this.api.functions.values(), ...events.functions, ...realtime.functions, ...schedules.functions],
       table: data.table,
-      deadLetterQueues: events.deadLetterQueues,
+      deadLetterQueues: [...events.deadLetterQueues, schedules.deadLetterQueue],
     });
 
     new CfnOutput(this, 'PortalUrl', { value: `https://${this.web.distribution.distributionDomainName}` });

@@ -29,3 +29,13 @@ export async function queryPage<Item, View>(
     throw e;
   }
 }
+
+/** Every page of a query in turn, for jobs that visit all of something (never a request path). */
+export async function* allPages<T>(fetch: (cursor: string | null) => Promise<{ data: T[]; cursor: string | null }>): AsyncGenerator<T[]> {
+  let cursor: string | null = null;
+  do {
+    const page: { data: T[]; cursor: string | null } = await fetch(cursor);
+    yield page.data;
+    cursor = page.cursor;
+  } while (cursor);
+}

@@ -23,7 +23,7 @@ export const invitationView = z.object({
   name: z.string(),
   role: z.enum(ROLES),
   locale,
-  status: z.enum(['pending', 'accepted', 'revoked']),
+  status: z.enum(['pending', 'accepted', 'revoked', 'expired']),
   expiresAt: z.string(),
   createdAt: z.string(),
 });

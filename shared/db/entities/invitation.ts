@@ -16,7 +16,8 @@ export const Invitation = new Entity({
     invitedBy: { type: 'string', required: true },
     /** 'self': a client signed up; the link verifies their email. */
     source: { type: ['firm', 'self'] as const, required: true, default: 'firm' },
-    status: { type: ['pending', 'accepted', 'revoked'] as const, required: true, default: 'pending' },
+    /** 'expired': the link ran out (the daily expire-invitations job); sending it again makes it pending. */
+    status: { type: ['pending', 'accepted', 'revoked', 'expired'] as const, required: true, default: 'pending' },
     secretHash: { type: 'string' },
     /** Epoch seconds after which the link no longer works (not the table's TTL: the record stays). */
     linkExpiresAt: { type: 'number', required: true },

@@ -28,5 +28,11 @@ export const Tenant = new Entity({
       pk: { field: 'gsi1pk', composite: ['slug'], template: 'slug#${slug}' },
       sk: { field: 'gsi1sk', composite: [], template: 'tenant' },
     },
+    // Every firm, for scheduled jobs that visit each one (never a request path).
+    directory: {
+      index: 'gsi2',
+      pk: { field: 'gsi2pk', composite: [], template: 'tenants' },
+      sk: { field: 'gsi2sk', composite: ['tenantId'], template: 'tenant#${tenantId}' },
+    },
   },
 });

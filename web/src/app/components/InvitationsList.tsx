@@ -6,7 +6,7 @@ import { format, useI18n } from '../i18n/index.ts';
 
 const dateTime = (iso: string, locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
-/** The firm's invitations, newest first; a pending one can be sent again with a fresh link. */
+/** The firm's invitations, newest first; a pending or expired one can be sent again with a fresh link. */
 export function InvitationsList({ version }: { version: number }) {
   const { t, locale } = useI18n();
   const [items, setItems] = useState<InvitationView[] | null>(null);
@@ -62,7 +62,7 @@ export function InvitationsList({ version }: { version: number }) {
                   <td className="px-4 py-2">{dateTime(i.createdAt, locale)}</td>
                   <td className="px-4 py-2">{i.status === 'pending' ? dateTime(i.expiresAt, locale) : '—'}</td>
                   <td className="px-4 py-2">
-                    {i.status === 'pending' && (
+                    {(i.status === 'pending' || i.status === 'expired') && (
                       <button type="button" onClick={() => void resend(i)} className="text-brand-700 underline" aria-label={`${t.invite.resend}: ${i.email}`}>
                         {t.invite.resend}
                       </button>

@@ -68,7 +68,7 @@ export const ar: Messages = {
     resend: 'إرسال مرة أخرى',
     resent: 'أُعيد الإرسال إلى {email}.',
     none: 'لا توجد دعوات بعد.',
-    statuses: { pending: 'معلّقة', accepted: 'مقبولة', revoked: 'ملغاة' },
+    statuses: { pending: 'معلّقة', accepted: 'مقبولة', revoked: 'ملغاة', expired: 'منتهية' },
   },
   accept: {
     title: 'انضم إلى {firm}',
@@ -153,6 +153,7 @@ export const ar: Messages = {
     changes: 'التغييرات',
     where: 'المصدر',
     empty: 'لا توجد سجلات لهذه المرشحات.',
+    system: 'البوابة (مهمة مجدولة)',
     anonymous: 'شخص غير مسجّل الدخول',
     actions: {
       'permission.granted': 'منح صلاحية',
@@ -164,6 +165,9 @@ export const ar: Messages = {
       'auth.mfa_enabled': 'فعّل تسجيل الدخول بخطوتين',
       'auth.login_failed': 'محاولة تسجيل دخول فاشلة',
       'auth.account_paused': 'إيقاف تسجيل الدخول مؤقتًا بعد محاولات فاشلة متكررة',
+      'invitation.expired': 'انتهت صلاحية رابط دعوة',
+      'firm.access_policy_changed': 'غيّر قواعد الوصول في الشركة',
+      'auth.mfa_disabled': 'أوقف تسجيل الدخول بخطوتين',
       'auth.login': 'سجّل الدخول',
       'auth.logout': 'سجّل الخروج',
       'auth.password_reset_requested': 'طلب إعادة تعيين كلمة المرور',

@@ -66,7 +66,7 @@ export const en = {
     resend: 'Send again',
     resent: 'Sent again to {email}.',
     none: 'No invitations yet.',
-    statuses: { pending: 'Pending', accepted: 'Accepted', revoked: 'Revoked' },
+    statuses: { pending: 'Pending', accepted: 'Accepted', revoked: 'Revoked', expired: 'Expired' },
   },
   accept: {
     title: 'Join {firm}',
@@ -151,6 +151,7 @@ export const en = {
     changes: 'Changes',
     where: 'From',
     empty: 'Nothing was recorded for these filters.',
+    system: 'The portal (scheduled job)',
     anonymous: 'Someone not signed in',
     actions: {
       'permission.granted': 'Granted a permission',
@@ -162,6 +163,9 @@ export const en = {
       'auth.mfa_enabled': 'Turned on two-step sign-in',
       'auth.login_failed': 'Failed sign-in attempt',
       'auth.account_paused': 'Sign-in paused after repeated failures',
+      'invitation.expired': 'An invitation link ran out',
+      'firm.access_policy_changed': 'Changed the firm’s access rules',
+      'auth.mfa_disabled': 'Turned off two-step sign-in',
       'auth.login': 'Signed in',
       'auth.logout': 'Signed out',
       'auth.password_reset_requested': 'Asked for a password reset',

@@ -68,7 +68,7 @@ export const hi: Messages = {
     resend: 'फिर से भेजें',
     resent: '{email} को फिर से भेजा गया।',
     none: 'अभी कोई आमंत्रण नहीं।',
-    statuses: { pending: 'लंबित', accepted: 'स्वीकृत', revoked: 'रद्द' },
+    statuses: { pending: 'लंबित', accepted: 'स्वीकृत', revoked: 'रद्द', expired: 'समाप्त' },
   },
   accept: {
     title: '{firm} से जुड़ें',
@@ -153,6 +153,7 @@ export const hi: Messages = {
     changes: 'बदलाव',
     where: 'कहाँ से',
     empty: 'इन फ़िल्टरों के लिए कुछ दर्ज नहीं है।',
+    system: 'पोर्टल (निर्धारित कार्य)',
     anonymous: 'कोई जिसने साइन इन नहीं किया',
     actions: {
       'permission.granted': 'अनुमति दी',
@@ -164,6 +165,9 @@ export const hi: Messages = {
       'auth.mfa_enabled': 'दो-चरणीय साइन इन चालू किया',
       'auth.login_failed': 'साइन इन का असफल प्रयास',
       'auth.account_paused': 'बार-बार असफल प्रयासों के बाद साइन इन रोका गया',
+      'invitation.expired': 'एक आमंत्रण लिंक की अवधि समाप्त हुई',
+      'firm.access_policy_changed': 'फ़र्म के पहुँच नियम बदले',
+      'auth.mfa_disabled': 'दो-चरणीय साइन इन बंद किया',
       'auth.login': 'साइन इन किया',
       'auth.logout': 'साइन आउट किया',
       'auth.password_reset_requested': 'पासवर्ड रीसेट माँगा',

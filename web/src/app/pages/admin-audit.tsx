@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { AuditEntryView } from '../../../../shared/api/schemas/audit.ts';
 import type { UserView } from '../../../../shared/api/schemas/user.ts';
-import { ANONYMOUS_ACTOR } from '../../../../shared/domain/audit/actor.ts';
+import { ANONYMOUS_ACTOR, SYSTEM_ACTOR } from '../../../../shared/domain/audit/actor.ts';
 import type { Role } from '../../../../shared/domain/identity/permissions.ts';
 import { call } from '../api.ts';
 import { Shell } from '../components/Shell.tsx';
@@ -92,7 +92,7 @@ function AuditLog() {
               {items.map((e) => (
                 <tr key={e.auditId} className="border-t border-slate-100 align-top">
                   <td className="whitespace-nowrap px-3 py-2"><time dateTime={e.at}>{time.format(new Date(e.at))}</time></td>
-                  <td className="px-3 py-2">{e.actorId === ANONYMOUS_ACTOR ? t.audit.anonymous : (e.actorName ?? e.actorId)}<span className="block text-xs text-slate-600">{t.roles[e.actorRole as Role]}</span></td>
+                  <td className="px-3 py-2">{e.actorId === ANONYMOUS_ACTOR ? t.audit.anonymous : e.actorId === SYSTEM_ACTOR ? t.audit.system : (e.actorName ?? e.actorId)}<span className="block text-xs text-slate-600">{t.roles[e.actorRole as Role]}</span></td>
                   <td className="px-3 py-2">{t.audit.actions[e.action] ?? e.action}</td>
                   <td className="px-3 py-2 font-mono text-xs">{e.entityType}:{e.entityId.slice(0, 8)}</td>
                   <td className="px-3 py-2">

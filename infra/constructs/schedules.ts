@@ -1,0 +1,51 @@
+import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { SCHEDULES } from '../../shared/schedules.ts';
+import type { StageConfig } from '../stage.ts';
+import { portalFunction } from './lambda.ts';
+import { acknowledge, arnRef } from './nag.ts';
+
+/**
+ * One EventBridge Scheduler schedule per shared/schedules.ts entry, invoking its job Lambda
+ * with `{ job, scheduledAt }`. Failed invocations retry, then land in one dead-letter queue.
+ */
+export class Schedules extends Construct {
+  readonly functions: NodejsFunction[] = [];
+  readonly deadLetterQueue: Queue;
+
+  constructor(scope: Construct, id: string, props: { stage: StageConfig; table: TableV2 }) {
+    super(scope, id);
+    const { stage, table } = props;
+    this.deadLetterQueue = new Queue(this, 'JobsDlq', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    acknowledge(this.deadLetterQueue, 'SQS3', 'This queue is itself a dead-letter queue; its depth is alarmed.');
+
+    for (const job of SCHEDULES) {
+      const fn = portalFunction(this, `${job.name}Function`, {
+        entry: `functions/jobs/${job.name}.ts`,
+        stage,
+        timeout: Duration.minutes(5),
+        environment: { TABLE_NAME: table.tableName, POWERTOOLS_SERVICE_NAME: job.name },
+      });
+      table.grantReadWriteData(fn);
+      acknowledge(fn, 'IAM5', 'Jobs query the table’s GSIs, so grants cover `index/*` of this one table.', `Resource::${arnRef(table)}/index/*`);
+      new Schedule(this, `${job.name}Schedule`, {
+        description: job.description,
+        schedule: ScheduleExpression.expression(job.expression, TimeZone.ETC_UTC),
+        target: new LambdaInvoke(fn, {
+          input: ScheduleTargetInput.fromObject({ job: job.name, scheduledAt: ContextAttribute.scheduledTime }),
+          deadLetterQueue: this.deadLetterQueue,
+          retryAttempts: 3,
+          maxEventAge: Duration.hours(1),
+        }),
+      });
+      this.functions.push(fn);
+      // The Scheduler role's grant is CDK's standard one: the function and its versions.
+      acknowledge(Stack.of(this), 'IAM5', 'The Scheduler role may invoke exactly this job function (`:*` covers its versions).', `Resource::${arnRef(fn)}:*`);
+    }
+  }
+}

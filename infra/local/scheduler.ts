@@ -1,0 +1,47 @@
+/**
+ * The local stand-in for EventBridge Scheduler: fires each job of shared/schedules.ts at the
+ * times its expression names (AWS cron in UTC via aws-cron-parser, or rate()), with the event
+ * shape the deployed schedule sends. A job's failure is logged; the next run still happens.
+ */
+import awsCronParser from 'aws-cron-parser';
+import { SCHEDULES, type JobEvent, type JobResult, type JobSchedule } from '../../shared/schedules.ts';
+
+const RATE_UNITS: Record<string, number> = { minute: 60_000, minutes: 60_000, hour: 3_600_000, hours: 3_600_000, day: 86_400_000, days: 86_400_000 };
+
+/** The first time after `from` that an expression names. */
+export function nextRun(expression: JobSchedule['expression'], from: Date): Date {
+  const rate = /^rate\((\d+) (\w+)\)$/.exec(expression);
+  if (rate) {
+    const unit = RATE_UNITS[rate[2]!];
+    if (!unit) throw new Error(`unknown rate unit in ${expression}`);
+    return new Date(from.getTime() + Number(rate[1]) * unit);
+  }
+  const cron = /^cron\((.+)\)$/.exec(expression);
+  const next = cron && awsCronParser.next(awsCronParser.parse(cron[1]!), from);
+  if (!next) throw new Error(`no next run for ${expression}`);
+  return next;
+}
+
+/** Runs one job now, in this process, as the schedule's Lambda would. */
+export async function runJob(name: string, scheduledAt = new Date()): Promise<JobResult> {
+  if (!SCHEDULES.some((s) => s.name === name)) throw new Error(`No job named ${name}. Jobs: ${SCHEDULES.map((s) => s.name).join(', ')}`);
+  const { handler } = (await import(`../../functions/jobs/${name}.ts`)) as { handler: (event: JobEvent) => Promise<JobResult> };
+  return handler({ job: name, scheduledAt: scheduledAt.toISOString() });
+}
+
+export function startScheduler(log: (line: string) => void): { stop: () => void } {
+  const timers = new Map<string, NodeJS.Timeout>();
+  const plan = (schedule: JobSchedule) => {
+    const at = nextRun(schedule.expression, new Date());
+    const timer = setTimeout(() => {
+      runJob(schedule.name, at)
+        .then((result) => log(`job ${schedule.name}: ${JSON.stringify(result)}`))
+        .catch((error: unknown) => log(`job ${schedule.name} failed: ${String(error)}`))
+        .finally(() => plan(schedule));
+    }, Math.max(0, at.getTime() - Date.now()));
+    timer.unref();
+    timers.set(schedule.name, timer);
+  };
+  SCHEDULES.forEach(plan);
+  return { stop: () => timers.forEach((t) => clearTimeout(t)) };
+}

@@ -1,0 +1,25 @@
+/**
+ * Scheduled jobs: CDK creates one EventBridge Scheduler schedule per entry, invoking
+ * `functions/jobs/<name>.ts`; locally infra/local/scheduler.ts fires the same expressions, and
+ * `npm run job -- <name>` runs one now. Expressions are AWS cron (UTC) or rate().
+ */
+export interface JobSchedule {
+  name: string;
+  description: string;
+  expression: `cron(${string})` | `rate(${string})`;
+}
+
+export const SCHEDULES = [
+  { name: 'expire-invitations', description: 'Marks pending invitations whose link ran out as expired, audited', expression: 'cron(15 3 * * ? *)' },
+] as const satisfies readonly JobSchedule[];
+
+export type JobName = (typeof SCHEDULES)[number]['name'];
+
+/** What a job receives: the time it was scheduled for (Scheduler's <aws.scheduler.scheduled-time>). */
+export interface JobEvent {
+  job: string;
+  scheduledAt: string;
+}
+
+/** What a job reports, for its log line and `npm run job`. */
+export type JobResult = Record<string, number>;
