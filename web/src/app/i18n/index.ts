@@ -1,7 +1,5 @@
 import { createContext, useContext } from 'react';
-import { ar } from './ar.ts';
 import { en, type Messages } from './en.ts';
-import { hi } from './hi.ts';
 
 export const LOCALES = [
   { code: 'en', label: 'English' },
@@ -10,7 +8,12 @@ export const LOCALES = [
 ] as const;
 export type Locale = (typeof LOCALES)[number]['code'];
 
-const CATALOG: Record<Locale, Messages> = { en, ar, hi };
+/** English is in every page (the default and the shape); the others load when chosen. */
+const CATALOG: Record<Locale, () => Promise<Messages>> = {
+  en: () => Promise.resolve(en),
+  ar: () => import('./ar.ts').then((m) => m.ar),
+  hi: () => import('./hi.ts').then((m) => m.hi),
+};
 const STORAGE_KEY = 'sp_locale';
 
 export function currentLocale(): Locale {
@@ -29,7 +32,7 @@ export function applyLocale(locale: Locale): void {
   document.documentElement.dir = locale === 'ar' ? 'rtl' : 'ltr';
 }
 
-export const messagesFor = (locale: Locale): Messages => CATALOG[locale];
+export const loadMessages = (locale: Locale): Promise<Messages> => CATALOG[locale]();
 
 /** `{name}` placeholders filled from `values`. */
 export const format = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
