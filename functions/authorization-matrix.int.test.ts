@@ -83,6 +83,8 @@ const MATRIX: Record<OperationId, Row> = {
   listAudit: { request: { method: 'GET', path: '/api/audit' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 } },
   getOpenApi: { request: { method: 'GET', path: '/api/openapi.json' }, expect: everyone(200) },
   getHealth: { request: { method: 'GET', path: '/api/health' }, expect: everyone(200) },
+  // Admins only; the live-connection count is of the caller's own firm (system-health.int.test.ts).
+  getSystemHealth: { request: { method: 'GET', path: '/api/system/health' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 } },
   // Public: any firm's sign-up page; one that takes no sign-ups refuses with 403 (signup.int.test.ts).
   getSignUpFirm: { request: { method: 'GET', path: '/api/signup/designpi' }, expect: everyone(200) },
   signUp: { request: { method: 'POST', path: '/api/signup/designpi', bodyFor: (actor) => ({ name: 'Matrix Person', email: `matrix-${actor}@example.com` }) }, expect: everyone(202) },

@@ -32,6 +32,12 @@ const sections = {
     /** Set only locally: the SES v2 stand-in that relays to the SMTP catcher. */
     SES_ENDPOINT: z.optional(z.url()),
   }),
+  health: z.object({
+    /** Dead-letter queue URL by name (shared/events/rules.ts DEAD_LETTER_QUEUES), as JSON. */
+    DEAD_LETTER_QUEUES: z.string().check(z.minLength(2)),
+    /** Set only locally: the dead-letter queue stand-in. */
+    SQS_ENDPOINT: z.optional(z.url()),
+  }),
   realtime: z.object({
     /** The WebSocket API's @connections endpoint (https://{api}.execute-api.{region}.amazonaws.com/{stage}). */
     WS_MANAGEMENT_ENDPOINT: z.url(),
@@ -58,6 +64,7 @@ export const authConfig = () => section('auth');
 export const eventsConfig = () => section('events');
 export const mailConfig = () => section('mail');
 export const realtimeConfig = () => section('realtime');
+export const healthConfig = () => section('health');
 
 /** Tests and the local stack change env between runs; this forgets the parsed copies. */
 export function resetConfig(): void {

@@ -54,9 +54,13 @@ describe('permissions', () => {
     const roleHas = await grant(admin, member.userId, { permission: 'tasks.update', expiresAt: tomorrow() });
     expect(roleHas.status).toBe(422);
     expect(roleHas.body.error.message).toBe('Gina Grant already has tasks.update through their role.');
-    const notHeld = await grant(admin, member.userId, { permission: 'system.health', expiresAt: tomorrow() });
+    // A team member lent the right to manage permissions still hands out only what they hold.
+    const lent = await grant(admin, member.userId, { permission: 'permissions.manage', expiresAt: tomorrow() });
+    expect(lent.status).toBe(201);
+    const notHeld = await grant(member, admin.userId, { permission: 'users.manage', expiresAt: tomorrow() });
     expect(notHeld.status).toBe(403);
-    expect(notHeld.body.error.message).toBe('You do not hold system.health, so you cannot grant it.');
+    expect(notHeld.body.error.message).toBe('You do not hold users.manage, so you cannot grant it.');
+    expect((await api(`/api/users/${member.userId}/grants/${lent.body.grantId}`, { method: 'DELETE', token: admin.token })).status).toBe(204);
   });
 
   it('names bad input: past, too far, unknown', async () => {

@@ -5,6 +5,9 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { CONTEXTS, OPERATIONS, type Context } from '../../shared/api/operations.ts';
 import type { StageConfig } from '../stage.ts';
@@ -13,7 +16,7 @@ import { portalFunction } from './lambda.ts';
 import { acknowledge, arnRef } from './nag.ts';
 
 /** What each context's function may touch: least privilege, granted per context. */
-const TABLE_ACCESS: Record<Context, 'read' | 'readWrite'> = { access: 'readWrite', audit: 'read', auth: 'readWrite', identity: 'readWrite', notifications: 'readWrite', platform: 'read', signup: 'readWrite' };
+const TABLE_ACCESS: Record<Context, 'read' | 'readWrite'> = { access: 'readWrite', audit: 'read', auth: 'readWrite', identity: 'readWrite', notifications: 'readWrite', platform: 'read', signup: 'readWrite', system: 'read' };
 
 /** The user-pool administration each context needs, and nothing more. */
 const POOL_ACTIONS: Partial<Record<Context, string[]>> = {
@@ -95,5 +98,19 @@ export class Api extends Construct {
       acknowledge(fn, 'IAM5', 'Queries use the table’s GSIs, so grants cover `index/*` of this one table.', `Resource::${arnRef(table)}/index/*`);
     }
     acknowledge(this.httpApi, 'APIG4', 'Sign-in, refresh, sign-up, invitation and reset links, health and the OpenAPI document are public by design; every other route has the JWT authorizer.');
+  }
+
+  /** What the system health route asks (system function): read-only describe calls on each part. */
+  reportHealthOf(parts: { bus: IEventBus; deadLetterQueues: Map<string, Queue>; mailFrom: string }): void {
+    const fn = this.functions.get('system')!;
+    const { table } = this.props;
+    fn.addEnvironment('EVENT_BUS_NAME', parts.bus.eventBusName);
+    fn.addEnvironment('MAIL_FROM', parts.mailFrom);
+    fn.addEnvironment('DEAD_LETTER_QUEUES', Stack.of(this).toJsonString(Object.fromEntries([...parts.deadLetterQueues].map(([name, q]) => [name, q.queueUrl]))));
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [table.tableArn] }));
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['events:DescribeEventBus'], resources: [parts.bus.eventBusArn] }));
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['sqs:GetQueueAttributes'], resources: [...parts.deadLetterQueues.values()].map((q) => q.queueArn) }));
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }));
+    acknowledge(fn, 'IAM5', 'SES GetAccount has no resource to scope to: it reads the account’s sending status.', 'Resource::*');
   }
 }

@@ -20,7 +20,8 @@ import { acknowledge, arnRef } from './nag.ts';
  */
 export class Events extends Construct {
   readonly bus: EventBus;
-  readonly deadLetterQueues: Queue[] = [];
+  /** By name, as shared/events/rules.ts DEAD_LETTER_QUEUES names them. */
+  readonly deadLetterQueues = new Map<string, Queue>();
   readonly functions: NodejsFunction[] = [];
 
   constructor(scope: Construct, id: string, props: { stage: StageConfig; table: TableV2; publicUrl: string; realtime: Realtime }) {
@@ -41,7 +42,7 @@ export class Events extends Construct {
         bisectBatchOnError: true,
         reportBatchItemFailures: true,
         retryAttempts: 5,
-        onFailure: new SqsDlq(this.deadLetterQueue('StreamRouterDlq')),
+        onFailure: new SqsDlq(this.deadLetterQueue('stream-router', 'StreamRouterDlq')),
         // Only new outbox items wake the router.
         filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { __edb_e__: { S: FilterRule.isEqual('outbox') } } } })],
       }),
@@ -72,7 +73,7 @@ export class Events extends Construct {
         eventPattern: rule.pattern as Record<string, string[]>,
         targets: [
           new LambdaFunction(consumers.get(rule.consumer)!, {
-            deadLetterQueue: this.deadLetterQueue(`${rule.name}Dlq`),
+            deadLetterQueue: this.deadLetterQueue(rule.name, `${rule.name}Dlq`),
             retryAttempts: 8,
             maxEventAge: Duration.hours(6),
           }),
@@ -81,10 +82,10 @@ export class Events extends Construct {
     }
   }
 
-  private deadLetterQueue(id: string): Queue {
+  private deadLetterQueue(name: string, id: string): Queue {
     const queue = new Queue(this, id, { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
     acknowledge(queue, 'SQS3', 'This queue is itself a dead-letter queue; its depth is alarmed.');
-    this.deadLetterQueues.push(queue);
+    this.deadLetterQueues.set(name, queue);
     return queue;
   }
 }

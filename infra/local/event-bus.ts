@@ -2,7 +2,7 @@
  * The local EventBridge: answers the PutEvents API (so the stream router's SDK call is the
  * same as in AWS), matches each event against the rules CDK deploys, and invokes the
  * consumers asynchronously with EventBridge's event shape. Failed deliveries are retried,
- * then logged as dead letters (the DLQ's role).
+ * then go to the rule's dead-letter queue (infra/local/sqs.ts).
  */
 import type { EventBridgeEvent } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
@@ -33,7 +33,7 @@ interface PutEventsEntry {
   EventBusName?: string;
 }
 
-export function startEventBus(port: number, log: (line: string) => void): Promise<LocalBus> {
+export function startEventBus(port: number, log: (line: string) => void, deadLetter: (queue: string, body: unknown) => void): Promise<LocalBus> {
 
   async function deliver(rule: (typeof RULES)[number], event: EventBridgeEvent<string, unknown>) {
     const handler = await consumerHandler(rule.consumer);
@@ -44,6 +44,7 @@ export function startEventBus(port: number, log: (line: string) => void): Promis
       } catch (error) {
         if (attempt === ATTEMPTS) {
           log(`event ${event['detail-type']} → ${rule.consumer} failed ${ATTEMPTS} times; dead-lettered: ${String(error)}`);
+          deadLetter(rule.name, event);
         } else {
           await new Promise((r) => setTimeout(r, 100 * attempt));
         }
@@ -77,9 +78,15 @@ export function startEventBus(port: number, log: (line: string) => void): Promis
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const target = req.headers['x-amz-target'];
+      if (target === 'AWSEvents.DescribeEventBus') {
+        const { Name = 'default' } = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { Name?: string };
+        res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+        res.end(JSON.stringify({ Name, Arn: `arn:aws:events:us-east-1:000000000000:event-bus/${Name}` }));
+        return;
+      }
       if (target !== 'AWSEvents.PutEvents') {
         res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' });
-        res.end(JSON.stringify({ __type: 'UnknownOperationException', message: `Only PutEvents is served locally, not ${String(target)}` }));
+        res.end(JSON.stringify({ __type: 'UnknownOperationException', message: `Only PutEvents and DescribeEventBus are served locally, not ${String(target)}` }));
         return;
       }
       const { Entries = [] } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { Entries?: PutEventsEntry[] };

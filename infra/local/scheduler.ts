@@ -1,7 +1,8 @@
 /**
  * The local stand-in for EventBridge Scheduler: fires each job of shared/schedules.ts at the
  * times its expression names (AWS cron in UTC via aws-cron-parser, or rate()), with the event
- * shape the deployed schedule sends. A job's failure is logged; the next run still happens.
+ * shape the deployed schedule sends. A failed run goes to the jobs' dead-letter queue; the next
+ * run still happens.
  */
 import awsCronParser from 'aws-cron-parser';
 import { SCHEDULES, type JobEvent, type JobResult, type JobSchedule } from '../../shared/schedules.ts';
@@ -29,14 +30,17 @@ export async function runJob(name: string, scheduledAt = new Date()): Promise<Jo
   return handler({ job: name, scheduledAt: scheduledAt.toISOString() });
 }
 
-export function startScheduler(log: (line: string) => void): { stop: () => void } {
+export function startScheduler(log: (line: string) => void, deadLetter: (queue: string, body: unknown) => void): { stop: () => void } {
   const timers = new Map<string, NodeJS.Timeout>();
   const plan = (schedule: JobSchedule) => {
     const at = nextRun(schedule.expression, new Date());
     const timer = setTimeout(() => {
       runJob(schedule.name, at)
         .then((result) => log(`job ${schedule.name}: ${JSON.stringify(result)}`))
-        .catch((error: unknown) => log(`job ${schedule.name} failed: ${String(error)}`))
+        .catch((error: unknown) => {
+          log(`job ${schedule.name} failed: ${String(error)}; dead-lettered`);
+          deadLetter('jobs', { job: schedule.name, scheduledAt: at.toISOString(), error: String(error) });
+        })
         .finally(() => plan(schedule));
     }, Math.max(0, at.getTime() - Date.now()));
     timer.unref();

@@ -27,6 +27,11 @@ export function startSes(port: number, smtpUrl: string): Promise<{ endpoint: str
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
       };
+      // The account's sending status is whether the relay to the mail catcher works right now.
+      if (req.method === 'GET' && req.url === '/v2/email/account') {
+        const sending = await smtp.verify().then(() => true, () => false);
+        return reply(200, { SendingEnabled: sending, ProductionAccessEnabled: false, EnforcementStatus: 'HEALTHY', SendQuota: { Max24HourSend: 200, MaxSendRate: 1, SentLast24Hours: 0 } });
+      }
       if (req.method !== 'POST' || req.url !== '/v2/email/outbound-emails') return reply(404, { message: `Not served locally: ${req.method} ${req.url}` });
       try {
         const request = JSON.parse(Buffer.concat(chunks).toString('utf8')) as SendEmailRequest;

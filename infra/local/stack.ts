@@ -14,6 +14,7 @@ import { attachWebSocket } from './websocket.ts';
 import { freePort, stopChild, type Child } from './process.ts';
 import { seedDemoData } from './seed.ts';
 import { startSes } from './ses.ts';
+import { startQueues } from './sqs.ts';
 import { startMail, startS3, UPLOADS_BUCKET } from './storage.ts';
 import { startScheduler } from './scheduler.ts';
 import { startStreamPoller } from './streams.ts';
@@ -67,9 +68,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       Awaited<ReturnType<typeof startMail>>,
     ];
     await ensureTable(dynamo.endpoint, TABLE_NAME);
-    const [busPort, sesPort, wsManagementPort] = await Promise.all([freePort(), freePort(), freePort()]);
+    const [busPort, sesPort, wsManagementPort, sqsPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
     const smtpUrl = `smtp://127.0.0.1:${smtpPort}`;
-    const [bus, ses] = await Promise.all([startEventBus(busPort, log), startSes(sesPort, smtpUrl)]);
+    const queues = await startQueues(sqsPort);
+    closers.push(queues.close);
+    const [bus, ses] = await Promise.all([startEventBus(busPort, log, queues.deadLetter), startSes(sesPort, smtpUrl)]);
     closers.push(bus.close, ses.close);
 
     const portalUrl = `http://localhost:${options.port}`;
@@ -91,6 +94,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       MAIL_FROM: 'no-reply@service-portal.local',
       SES_ENDPOINT: ses.endpoint,
       WS_MANAGEMENT_ENDPOINT: `http://127.0.0.1:${wsManagementPort}`,
+      SQS_ENDPOINT: queues.endpoint,
+      DEAD_LETTER_QUEUES: JSON.stringify(queues.urls),
       PUBLIC_URL: portalUrl,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     };
@@ -99,9 +104,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     resetConfig();
 
     await seedDemoData(cognito);
-    const poller = await startStreamPoller(dynamo.endpoint, TABLE_NAME, log);
+    const poller = await startStreamPoller(dynamo.endpoint, TABLE_NAME, log, queues.deadLetter);
     closers.push(async () => poller.stop());
-    const scheduler = startScheduler(log);
+    const scheduler = startScheduler(log, queues.deadLetter);
     closers.push(async () => scheduler.stop());
     const gateway: Server = await startGateway(options.port, options.siteDir, log);
     const websocket = await attachWebSocket(gateway, wsManagementPort, log);

@@ -18,7 +18,7 @@ export interface StreamPoller {
 const toLambdaRecord = (r: _Record, streamArn: string): DynamoDBRecord =>
   ({ ...r, eventSource: 'aws:dynamodb', awsRegion: LOCAL_AWS.region, eventSourceARN: streamArn }) as unknown as DynamoDBRecord;
 
-export async function startStreamPoller(endpoint: string, tableName: string, log: (line: string) => void): Promise<StreamPoller> {
+export async function startStreamPoller(endpoint: string, tableName: string, log: (line: string) => void, deadLetter: (queue: string, body: unknown) => void): Promise<StreamPoller> {
   const streams = new DynamoDBStreamsClient({ ...LOCAL_AWS, endpoint });
   const { Table } = await new DynamoDBClient({ ...LOCAL_AWS, endpoint }).send(new DescribeTableCommand({ TableName: tableName }));
   const streamArn = Table!.LatestStreamArn!;
@@ -45,7 +45,11 @@ export async function startStreamPoller(endpoint: string, tableName: string, log
       const failed = new Set((await handler({ Records: batch })).batchItemFailures.map((f) => f.itemIdentifier));
       batch = batch.filter((r) => failed.has(r.dynamodb!.SequenceNumber!));
     }
-    if (batch.length) log(`stream router gave up on ${batch.length} record(s)`);
+    if (batch.length) {
+      log(`stream router gave up on ${batch.length} record(s); dead-lettered`);
+      // As the Lambda event source's on-failure destination records them: the batch's shard and range.
+      deadLetter('stream-router', { records: batch.map((r) => r.dynamodb!.SequenceNumber) });
+    }
   }
 
   async function poll() {

@@ -28,11 +28,12 @@ export class PortalStack extends Stack {
     this.api.addRoutes(publicUrl);
     const events = new Events(this, 'Events', { stage, table: data.table, publicUrl, realtime });
     const schedules = new Schedules(this, 'Schedules', { stage, table: data.table });
+    this.api.reportHealthOf({ bus: events.bus, deadLetterQueues: new Map([...events.deadLetterQueues, ['jobs', schedules.deadLetterQueue]]), mailFrom: stage.mailFrom });
     new Observability(this, 'Observability', {
       stage,
       functions: [...this.api.functions.values(), ...events.functions, ...realtime.functions, ...schedules.functions],
       table: data.table,
-      deadLetterQueues: [...events.deadLetterQueues, schedules.deadLetterQueue],
+      deadLetterQueues: [...events.deadLetterQueues.values(), schedules.deadLetterQueue],
     });
 
     new CfnOutput(this, 'PortalUrl', { value: `https://${this.web.distribution.distributionDomainName}` });

@@ -11,9 +11,10 @@ import { IDENTITY_OPERATIONS } from './operations/identity.ts';
 import { NOTIFICATIONS_OPERATIONS } from './operations/notifications.ts';
 import { PLATFORM_OPERATIONS } from './operations/platform.ts';
 import { SIGNUP_OPERATIONS } from './operations/signup.ts';
+import { SYSTEM_OPERATIONS } from './operations/system.ts';
 
 /** Bounded contexts: one Lambda each. */
-export const CONTEXTS = ['access', 'audit', 'auth', 'identity', 'notifications', 'platform', 'signup'] as const;
+export const CONTEXTS = ['access', 'audit', 'auth', 'identity', 'notifications', 'platform', 'signup', 'system'] as const;
 export type Context = (typeof CONTEXTS)[number];
 
 /** 'public': no token; 'signed-in': any active user; a permission: users holding it. */
@@ -42,6 +43,7 @@ export const OPERATIONS = [
   ...NOTIFICATIONS_OPERATIONS,
   ...PLATFORM_OPERATIONS,
   ...SIGNUP_OPERATIONS,
+  ...SYSTEM_OPERATIONS,
 ] as const;
 
 export type OperationId = (typeof OPERATIONS)[number]['operationId'];

@@ -8,11 +8,12 @@ import { IDENTITY_SCHEMAS } from './schemas/identity.ts';
 import { NOTIFICATIONS_SCHEMAS } from './schemas/notifications.ts';
 import { PLATFORM_SCHEMAS } from './schemas/platform.ts';
 import { SIGNUP_SCHEMAS } from './schemas/signup.ts';
+import { SYSTEM_SCHEMAS } from './schemas/system.ts';
 import type { Schemas } from './schemas/types.ts';
 
 export type RouteDef = OperationDef & Schemas;
 
-const SCHEMAS = { ...ACCESS_SCHEMAS, ...AUDIT_SCHEMAS, ...AUTH_SCHEMAS, ...IDENTITY_SCHEMAS, ...NOTIFICATIONS_SCHEMAS, ...PLATFORM_SCHEMAS, ...SIGNUP_SCHEMAS } satisfies Record<OperationId, Schemas>;
+const SCHEMAS = { ...ACCESS_SCHEMAS, ...AUDIT_SCHEMAS, ...AUTH_SCHEMAS, ...IDENTITY_SCHEMAS, ...NOTIFICATIONS_SCHEMAS, ...PLATFORM_SCHEMAS, ...SIGNUP_SCHEMAS, ...SYSTEM_SCHEMAS } satisfies Record<OperationId, Schemas>;
 
 export const ROUTES: RouteDef[] = OPERATIONS.map((op) => ({ ...op, ...SCHEMAS[op.operationId] }));
 

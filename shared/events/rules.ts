@@ -35,6 +35,9 @@ export const RULES: readonly Rule[] = [
   },
 ];
 
+/** Every dead-letter queue by name: one per rule, the stream router's and the scheduled jobs'. */
+export const DEAD_LETTER_QUEUES = ['stream-router', ...RULES.map((r) => r.name), 'jobs'];
+
 /** The shape every consumer receives in `detail`: the outbox event's detail plus its identity. */
 export interface DomainEventDetail {
   tenantId: string;

@@ -1,4 +1,4 @@
-/** Public platform routes: API description and health. */
+/** Public platform routes: API description and liveness. */
 import type { OperationDef } from '../operations.ts';
 
 export const PLATFORM_OPERATIONS = [

@@ -16,5 +16,11 @@ export const Connection = new Entity({
       // Connection ids are case-sensitive: keep them as they are (ElectroDB lower-cases by default).
       sk: { field: 'sk', composite: ['connectionId'], template: '${connectionId}', casing: 'none' },
     },
+    // The firm's open connections, for the system health page.
+    byTenant: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: ['tenantId'], template: 't#${tenantId}#connections' },
+      sk: { field: 'gsi1sk', composite: ['connectionId'], template: '${connectionId}', casing: 'none' },
+    },
   },
 });

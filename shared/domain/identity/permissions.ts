@@ -52,7 +52,8 @@ const TEAM_LEAD: Permission[] = [
   'analytics.view',
 ];
 
-const ADMIN: Permission[] = PERMISSIONS.filter((p) => p !== 'system.health');
+/** A firm's admin may do everything within the firm, including seeing the system's health. */
+const ADMIN: Permission[] = [...PERMISSIONS];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   CLIENT,

@@ -21,7 +21,7 @@ describe('role → permission map', () => {
     expect(hasPermission(actor('CLIENT'), 'users.manage')).toBe(false);
     expect(hasPermission(actor('CLIENT'), 'service_requests.read.all')).toBe(false);
     expect(hasPermission(actor('ADMIN'), 'users.manage')).toBe(true);
-    expect(hasPermission(actor('ADMIN'), 'system.health')).toBe(false);
+    expect(hasPermission(actor('TEAM_LEAD'), 'system.health')).toBe(false);
   });
 });
 

@@ -20,6 +20,7 @@ const NAV: Record<Area, { href: string; label: (t: ReturnType<typeof useI18n>['t
     { href: '/admin/users/', label: (t) => t.nav.team },
     { href: '/admin/permissions/', label: (t) => t.nav.permissions },
     { href: '/admin/audit/', label: (t) => t.nav.audit },
+    { href: '/admin/health/', label: (t) => t.nav.health },
   ],
 };
 

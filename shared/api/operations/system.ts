@@ -1,0 +1,6 @@
+/** The system's health, for admins: its own context, since it carries authentication and several AWS clients. */
+import type { OperationDef } from '../operations.ts';
+
+export const SYSTEM_OPERATIONS = [
+  { operationId: 'getSystemHealth', method: 'GET', path: '/api/system/health', context: 'system', access: 'system.health', summary: 'Table, event bus, dead-letter queues, live connections and mail, each ok or failing with detail' },
+] as const satisfies readonly OperationDef[];
