@@ -81,6 +81,12 @@ const MATRIX: Record<OperationId, Row> = {
   updateAccessPolicy: { request: { method: 'PATCH', path: '/api/firm/access-policy', body: {} }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 } },
   // Another firm's admin gets 200 with only their own firm's entries: see audit.int.test.ts.
   listAudit: { request: { method: 'GET', path: '/api/audit' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 } },
+  listServices: { request: { method: 'GET', path: '/api/services' }, expect: signedIn(200) },
+  // Clients see active services only, and another firm's service is 404 (catalog.int.test.ts).
+  getService: { request: { method: 'GET', path: '/api/services/none' }, expect: { ...everyone(404), anonymous: 401 } },
+  createService: { request: { method: 'POST', path: '/api/services', body: {} }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 } },
+  updateService: { request: { method: 'PATCH', path: '/api/services/none', body: { version: 1 } }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
+  getCatalog: { request: { method: 'GET', path: '/api/catalog/designpi' }, expect: everyone(200) },
   getOpenApi: { request: { method: 'GET', path: '/api/openapi.json' }, expect: everyone(200) },
   getHealth: { request: { method: 'GET', path: '/api/health' }, expect: everyone(200) },
   // Admins only; the live-connection count is of the caller's own firm (system-health.int.test.ts).

@@ -1,9 +1,10 @@
 /**
  * Demo data for the local stage only (never part of a deployable stack): the firm DesignPi
- * with its staff and clients, and a second firm so tenant isolation can be seen.
- * Idempotent: existing tenants and users are left as they are.
+ * with its staff, clients and catalog, and a second firm so tenant isolation can be seen.
+ * Idempotent: existing tenants, users and services are left as they are.
  */
 import type { EntityItem } from 'electrodb';
+import type { Service } from '../../shared/db/entities/service.ts';
 import type { User } from '../../shared/db/entities/user.ts';
 import { database } from '../../shared/db/all-entities.ts';
 import { ensureCognitoUser, type LocalPool } from './cognito.ts';
@@ -49,6 +50,48 @@ export const DEMO_TENANTS = [
   },
 ];
 
+type SeedService = Omit<EntityItem<typeof Service>, 'tenantId' | 'currency' | 'createdAt' | 'updatedAt' | 'version'>;
+
+const ask = (key: string, label: string, required = true) => ({ key, label, required });
+
+/** Each firm's catalog; prices in cents of the firm's currency. */
+const DEMO_SERVICES: Record<string, SeedService[]> = {
+  't-designpi': [
+    {
+      serviceId: 'svc-individual-tax-return', name: 'Individual Tax Return', category: 'Tax', basePrice: 35000, estimatedHours: 4, status: 'active',
+      description: 'Preparation and e-filing of your federal and state returns, with a review call before filing.',
+      requiredSkills: ['tax-preparation'], questions: [ask('q-tax-year', 'Which tax year?'), ask('q-filing-status', 'Filing status'), ask('q-dependents', 'Number of dependents', false)],
+    },
+    {
+      serviceId: 'svc-monthly-bookkeeping', name: 'Monthly Bookkeeping', category: 'Bookkeeping', basePrice: 50000, estimatedHours: 10, status: 'active',
+      description: 'Categorised transactions, reconciled accounts and a monthly profit and loss statement.',
+      requiredSkills: ['bookkeeping'], questions: [ask('q-software', 'Which accounting software do you use?'), ask('q-accounts', 'How many bank accounts?', false)],
+    },
+    {
+      serviceId: 'svc-financial-statement-review', name: 'Financial Statement Review', category: 'Advisory', basePrice: 120000, estimatedHours: 12, status: 'active',
+      description: 'A review of your annual financial statements with findings and recommendations.',
+      requiredSkills: ['financial-statements', 'audit'], questions: [ask('q-period', 'Which period should we review?')],
+    },
+    {
+      serviceId: 'svc-payroll-setup', name: 'Payroll Setup', category: 'Payroll', basePrice: 40000, estimatedHours: 6, status: 'active',
+      description: 'Payroll configured for your team, with tax withholdings and the first run checked together.',
+      requiredSkills: ['payroll'], questions: [ask('q-employees', 'How many employees?')],
+    },
+    {
+      serviceId: 'svc-quarterly-estimates', name: 'Quarterly Tax Estimates', category: 'Tax', basePrice: 15000, estimatedHours: 2, status: 'inactive',
+      description: 'Estimated tax payments worked out each quarter (paused for this season).',
+      requiredSkills: ['tax-preparation'], questions: [],
+    },
+  ],
+  't-northwind': [
+    {
+      serviceId: 'svc-cloud-security-audit', name: 'Cloud Security Audit', category: 'IT', basePrice: 250000, estimatedHours: 24, status: 'active',
+      description: 'A review of your cloud accounts against current security practice, with a prioritised fix list.',
+      requiredSkills: ['cloud', 'security'], questions: [ask('q-provider', 'Which cloud provider?')],
+    },
+  ],
+};
+
 export async function seedDemoData(pool: LocalPool): Promise<void> {
   const db = database();
   for (const { tenant, users } of DEMO_TENANTS) {
@@ -56,6 +99,10 @@ export async function seedDemoData(pool: LocalPool): Promise<void> {
     if (!existing.data) await db.entities.tenant.create(tenant).go();
     // Data kept from an older run: keep what was changed since, fill in fields and index keys added since.
     else await db.entities.tenant.upsert({ ...tenant, ...existing.data }).go();
+    for (const service of DEMO_SERVICES[tenant.tenantId] ?? []) {
+      const key = { tenantId: tenant.tenantId, serviceId: service.serviceId };
+      if (!(await db.entities.service.get(key).go()).data) await db.entities.service.create({ ...service, ...key, currency: tenant.currency }).go();
+    }
     for (const user of users) {
       const userId = await ensureCognitoUser(pool, { email: user.email, password: DEMO_PASSWORD, tenantId: tenant.tenantId, role: user.role });
       const found = await db.entities.user.get({ tenantId: tenant.tenantId, userId }).go();

@@ -7,6 +7,7 @@ import type { Permission } from '../domain/identity/permissions.ts';
 import { ACCESS_OPERATIONS } from './operations/access.ts';
 import { AUDIT_OPERATIONS } from './operations/audit.ts';
 import { AUTH_OPERATIONS } from './operations/auth.ts';
+import { CATALOG_OPERATIONS } from './operations/catalog.ts';
 import { IDENTITY_OPERATIONS } from './operations/identity.ts';
 import { NOTIFICATIONS_OPERATIONS } from './operations/notifications.ts';
 import { PLATFORM_OPERATIONS } from './operations/platform.ts';
@@ -14,7 +15,7 @@ import { SIGNUP_OPERATIONS } from './operations/signup.ts';
 import { SYSTEM_OPERATIONS } from './operations/system.ts';
 
 /** Bounded contexts: one Lambda each. */
-export const CONTEXTS = ['access', 'audit', 'auth', 'identity', 'notifications', 'platform', 'signup', 'system'] as const;
+export const CONTEXTS = ['access', 'audit', 'auth', 'catalog', 'identity', 'notifications', 'platform', 'signup', 'system'] as const;
 export type Context = (typeof CONTEXTS)[number];
 
 /** 'public': no token; 'signed-in': any active user; a permission: users holding it. */
@@ -39,6 +40,7 @@ export const OPERATIONS = [
   ...ACCESS_OPERATIONS,
   ...AUDIT_OPERATIONS,
   ...AUTH_OPERATIONS,
+  ...CATALOG_OPERATIONS,
   ...IDENTITY_OPERATIONS,
   ...NOTIFICATIONS_OPERATIONS,
   ...PLATFORM_OPERATIONS,

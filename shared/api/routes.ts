@@ -4,6 +4,7 @@ import { OPERATIONS, type OperationDef, type OperationId } from './operations.ts
 import { ACCESS_SCHEMAS } from './schemas/access.ts';
 import { AUDIT_SCHEMAS } from './schemas/audit.ts';
 import { AUTH_SCHEMAS } from './schemas/auth.ts';
+import { CATALOG_SCHEMAS } from './schemas/catalog.ts';
 import { IDENTITY_SCHEMAS } from './schemas/identity.ts';
 import { NOTIFICATIONS_SCHEMAS } from './schemas/notifications.ts';
 import { PLATFORM_SCHEMAS } from './schemas/platform.ts';
@@ -13,7 +14,7 @@ import type { Schemas } from './schemas/types.ts';
 
 export type RouteDef = OperationDef & Schemas;
 
-const SCHEMAS = { ...ACCESS_SCHEMAS, ...AUDIT_SCHEMAS, ...AUTH_SCHEMAS, ...IDENTITY_SCHEMAS, ...NOTIFICATIONS_SCHEMAS, ...PLATFORM_SCHEMAS, ...SIGNUP_SCHEMAS, ...SYSTEM_SCHEMAS } satisfies Record<OperationId, Schemas>;
+const SCHEMAS = { ...ACCESS_SCHEMAS, ...AUDIT_SCHEMAS, ...AUTH_SCHEMAS, ...CATALOG_SCHEMAS, ...IDENTITY_SCHEMAS, ...NOTIFICATIONS_SCHEMAS, ...PLATFORM_SCHEMAS, ...SIGNUP_SCHEMAS, ...SYSTEM_SCHEMAS } satisfies Record<OperationId, Schemas>;
 
 export const ROUTES: RouteDef[] = OPERATIONS.map((op) => ({ ...op, ...SCHEMAS[op.operationId] }));
 

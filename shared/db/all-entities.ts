@@ -9,6 +9,7 @@ import { PasswordReset } from './entities/password-reset.ts';
 import { ProcessedEvent } from './entities/processed-event.ts';
 import { RealtimeTicket } from './entities/realtime-ticket.ts';
 import { RevokedToken } from './entities/revoked-token.ts';
+import { Service } from './entities/service.ts';
 import { SignInGuard } from './entities/sign-in-guard.ts';
 import { Tenant } from './entities/tenant.ts';
 import { User } from './entities/user.ts';
@@ -28,4 +29,5 @@ export const database = databaseOf({
   passwordReset: PasswordReset,
   mfaSetup: MfaSetup,
   signInGuard: SignInGuard,
+  service: Service,
 });

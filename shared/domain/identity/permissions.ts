@@ -6,6 +6,7 @@ export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES: readonly Role[] = ['TEAM_MEMBER', 'TEAM_LEAD', 'ADMIN', 'SUPER_ADMIN'];
 
 export const PERMISSIONS = [
+  'services.manage',
   'service_requests.create',
   'service_requests.read.all',
   'service_requests.read.own',
