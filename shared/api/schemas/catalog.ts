@@ -32,7 +32,7 @@ const serviceFields = {
   name: requiredString(120),
   description: z._default(z.string().check(z.trim(), z.maxLength(4000)), ''),
   category: requiredString(60),
-  basePrice: z.number({ error: 'must be an amount in cents' }).check(z.int('must be whole cents'), z.minimum(0, 'cannot be negative'), z.maximum(100_000_000_00, 'is too large')),
+  basePrice: z.number({ error: 'must be an amount' }).check(z.int('must be whole cents'), z.minimum(0, 'cannot be negative'), z.maximum(100_000_000_00, 'is too large')),
   estimatedHours: z.number({ error: 'must be a number of hours' }).check(z.gt(0, 'must be more than 0'), z.maximum(10_000, 'is too large')),
   requiredSkills: z._default(z.array(skill).check(z.maxLength(20, 'at most 20 skills')), []),
   questions: z._default(z.array(questionInput).check(z.maxLength(20, 'at most 20 questions')), []),

@@ -3,8 +3,7 @@ import type { InvitationView } from '../../../../shared/api/schemas/identity.ts'
 import { call } from '../api.ts';
 import { ErrorNotice, Loading } from './Status.tsx';
 import { format, useI18n } from '../i18n/index.ts';
-
-const dateTime = (iso: string, locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+import { dateTime } from '../format.ts';
 
 /** The firm's invitations, newest first; a pending or expired one can be sent again with a fresh link. */
 export function InvitationsList({ version }: { version: number }) {

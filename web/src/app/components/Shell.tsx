@@ -18,6 +18,7 @@ const NAV: Record<Area, { href: string; label: (t: ReturnType<typeof useI18n>['t
   admin: [
     { href: '/admin/', label: (t) => t.nav.dashboard },
     { href: '/admin/users/', label: (t) => t.nav.team },
+    { href: '/admin/services/', label: (t) => t.nav.services },
     { href: '/admin/permissions/', label: (t) => t.nav.permissions },
     { href: '/admin/audit/', label: (t) => t.nav.audit },
     { href: '/admin/health/', label: (t) => t.nav.health },

@@ -1,0 +1,145 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { SERVICE_STATUSES, type ServiceView } from '../../../../shared/api/schemas/catalog.ts';
+import { call } from '../api.ts';
+import { Field } from '../components/Field.tsx';
+import { Shell } from '../components/Shell.tsx';
+import { ErrorNotice, Loading } from '../components/Status.tsx';
+import { useSubmission } from '../components/useSubmission.ts';
+import { fromMinor, money, toMinor } from '../format.ts';
+import { format, useI18n } from '../i18n/index.ts';
+import { mount } from '../mount.tsx';
+
+type Editing = ServiceView | 'new' | null;
+
+/** Questions as the admin types them: one per line, a leading `*` marks a required answer. */
+const questionsFromText = (text: string) =>
+  text.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => ({ label: l.replace(/^\*\s*/, ''), required: l.startsWith('*') }));
+const questionsToText = (s: ServiceView) => s.questions.map((q) => `${q.required ? '* ' : ''}${q.label}`).join('\n');
+
+function ServiceForm({ editing, currency, onSaved, onCancel }: { editing: ServiceView | 'new'; currency: string; onSaved: () => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const existing = editing === 'new' ? null : editing;
+  const { busy, errors, failure, run } = useSubmission((f) => t.services.fields[f.split('.')[0] as keyof typeof t.services.fields] ?? f);
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const text = (name: string) => String(data.get(name) ?? '');
+    const fields = {
+      name: text('name'),
+      category: text('category'),
+      description: text('description'),
+      basePrice: toMinor(text('basePrice'), existing?.currency ?? currency),
+      estimatedHours: Number(text('estimatedHours')),
+      requiredSkills: text('requiredSkills').split(',').map((s) => s.trim()).filter(Boolean),
+      questions: questionsFromText(text('questions')),
+      status: text('status') as ServiceView['status'],
+    };
+    void run(async () => {
+      if (existing) await call('updateService', { params: { serviceId: existing.serviceId }, body: { ...fields, version: existing.version } });
+      else await call('createService', { body: fields });
+      onSaved();
+    });
+  }
+
+  const f = t.services.fields;
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby="service-form" className="mb-8 grid gap-4 rounded-lg bg-white p-6 shadow sm:grid-cols-2">
+      <h2 id="service-form" className="text-lg font-semibold sm:col-span-2">{existing ? format(t.services.editTitle, { name: existing.name }) : t.services.newTitle}</h2>
+      <div aria-live="polite" className="sm:col-span-2">{failure !== null && <ErrorNotice error={failure} />}</div>
+      <Field label={f.name} name="name" required maxLength={120} defaultValue={existing?.name} error={errors.name} />
+      <Field label={f.category} name="category" required maxLength={60} defaultValue={existing?.category} error={errors.category} />
+      <Field label={format(f.basePriceIn, { currency: existing?.currency ?? currency })} name="basePrice" inputMode="decimal" required defaultValue={existing ? fromMinor(existing.basePrice, existing.currency) : ''} error={errors.basePrice} />
+      <Field label={f.estimatedHours} name="estimatedHours" type="number" min={0.25} step={0.25} required defaultValue={existing ? String(existing.estimatedHours) : ''} error={errors.estimatedHours} />
+      <Field label={f.requiredSkills} name="requiredSkills" defaultValue={existing?.requiredSkills.join(', ')} error={errors.requiredSkills} />
+      <label className="block text-sm font-medium">
+        {f.status}
+        <select name="status" defaultValue={existing?.status ?? 'active'} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2">
+          {SERVICE_STATUSES.map((s) => <option key={s} value={s}>{t.services.statuses[s]}</option>)}
+        </select>
+      </label>
+      <label className="block text-sm font-medium sm:col-span-2">
+        {f.description}
+        <textarea name="description" rows={3} maxLength={4000} defaultValue={existing?.description} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2" />
+      </label>
+      <label className="block text-sm font-medium sm:col-span-2">
+        {f.questions}
+        <span className="block text-xs font-normal text-slate-600">{t.services.questionsHint}</span>
+        <textarea name="questions" rows={3} defaultValue={existing ? questionsToText(existing) : ''} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2" />
+        {errors.questions && <span className="text-sm text-red-700">{errors.questions}</span>}
+      </label>
+      <div className="flex gap-3 sm:col-span-2">
+        <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">{busy ? t.services.saving : t.services.save}</button>
+        <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">{t.services.cancel}</button>
+      </div>
+    </form>
+  );
+}
+
+function ServicesPage({ currency }: { currency: string }) {
+  const { t, locale } = useI18n();
+  const [services, setServices] = useState<ServiceView[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [state, setState] = useState<'loading' | 'ready' | 'more'>('loading');
+  const [error, setError] = useState<unknown>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+
+  const load = useCallback(async (from: string | null) => {
+    setError(null);
+    setState(from ? 'more' : 'loading');
+    try {
+      const page = await call('listServices', { query: { limit: 50, cursor: from ?? undefined } });
+      setServices((prev) => (from ? [...prev, ...page.items] : page.items));
+      setCursor(page.nextCursor);
+    } catch (e) {
+      setError(e);
+    }
+    setState('ready');
+  }, []);
+  useEffect(() => void load(null), [load]);
+
+  return (
+    <>
+      <div className="mb-6 flex flex-wrap items-center gap-4">
+        <h1 className="me-auto text-2xl font-semibold">{t.services.title}</h1>
+        {editing === null && <button type="button" onClick={() => setEditing('new')} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">{t.services.add}</button>}
+      </div>
+      {editing !== null && <ServiceForm key={editing === 'new' ? 'new' : editing.serviceId} editing={editing} currency={currency} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); void load(null); }} />}
+      {error !== null && <ErrorNotice error={error} onRetry={() => void load(null)} />}
+      {state === 'loading' ? (
+        <Loading />
+      ) : services.length === 0 && error === null ? (
+        <p className="text-slate-600">{t.services.empty}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg bg-white shadow">
+          <table className="w-full text-sm">
+            <thead className="bg-slate-100 text-slate-600">
+              <tr>{[t.services.fields.name, t.services.fields.category, t.services.fields.basePrice, t.services.fields.estimatedHours, t.services.fields.status, ''].map((h, i) => <th key={i} scope="col" className="px-3 py-2 text-start">{h}</th>)}</tr>
+            </thead>
+            <tbody>
+              {services.map((s) => (
+                <tr key={s.serviceId} className="border-t border-slate-100">
+                  <td className="px-3 py-2 font-medium">{s.name}</td>
+                  <td className="px-3 py-2">{s.category}</td>
+                  <td className="px-3 py-2">{money(s.basePrice, s.currency, locale)}</td>
+                  <td className="px-3 py-2">{s.estimatedHours}</td>
+                  <td className="px-3 py-2">{t.services.statuses[s.status]}</td>
+                  <td className="px-3 py-2">
+                    <button type="button" onClick={() => setEditing(s)} className="text-brand-700 underline" aria-label={`${t.services.edit}: ${s.name}`}>{t.services.edit}</button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {cursor && state !== 'loading' && (
+        <button type="button" disabled={state === 'more'} onClick={() => void load(cursor)} className="mt-4 rounded border border-slate-300 px-4 py-2 disabled:opacity-60">
+          {state === 'more' ? t.loading : t.users.more}
+        </button>
+      )}
+    </>
+  );
+}
+
+mount(() => <Shell area="admin">{(session) => <ServicesPage currency={session.tenant.currency} />}</Shell>);
