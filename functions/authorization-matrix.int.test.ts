@@ -87,6 +87,16 @@ const MATRIX: Record<OperationId, Row> = {
   createService: { request: { method: 'POST', path: '/api/services', body: {} }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 } },
   updateService: { request: { method: 'PATCH', path: '/api/services/none', body: { version: 1 } }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
   getCatalog: { request: { method: 'GET', path: '/api/catalog/designpi' }, expect: everyone(200) },
+  // Authorization comes before the body is read: a team member may not ask (403); others get 400 for {}.
+  createRequest: { request: { method: 'POST', path: '/api/requests', body: {} }, expect: { anonymous: 401, client: 400, member: 403, lead: 400, admin: 400, otherFirmAdmin: 400 } },
+  // Each sees only their own scope: a client theirs, a team member what is assigned to them (requests.int.test.ts).
+  listRequests: { request: { method: 'GET', path: '/api/requests' }, expect: signedIn(200) },
+  // Another client's, another firm's, or an unassigned team member's request is 404 too (requests.int.test.ts).
+  getRequest: { request: { method: 'GET', path: '/api/requests/none' }, expect: { ...everyone(404), anonymous: 401 } },
+  moveRequest: { request: { method: 'POST', path: '/api/requests/none/status', body: { to: 'in_review', version: 1 } }, expect: { ...everyone(404), anonymous: 401 } },
+  assignRequest: { request: { method: 'POST', path: '/api/requests/none/assignee', body: { assigneeId: 'x', version: 1 } }, expect: { anonymous: 401, client: 403, member: 403, lead: 404, admin: 404, otherFirmAdmin: 404 } },
+  commentOnRequest: { request: { method: 'POST', path: '/api/requests/none/comments', body: { text: 'Hello' } }, expect: { ...everyone(404), anonymous: 401 } },
+  approveRequest: { request: { method: 'POST', path: '/api/requests/none/approval', body: { version: 1 } }, expect: { ...everyone(404), anonymous: 401 } },
   getOpenApi: { request: { method: 'GET', path: '/api/openapi.json' }, expect: everyone(200) },
   getHealth: { request: { method: 'GET', path: '/api/health' }, expect: everyone(200) },
   // Admins only; the live-connection count is of the caller's own firm (system-health.int.test.ts).

@@ -11,11 +11,12 @@ import { CATALOG_OPERATIONS } from './operations/catalog.ts';
 import { IDENTITY_OPERATIONS } from './operations/identity.ts';
 import { NOTIFICATIONS_OPERATIONS } from './operations/notifications.ts';
 import { PLATFORM_OPERATIONS } from './operations/platform.ts';
+import { REQUESTS_OPERATIONS } from './operations/requests.ts';
 import { SIGNUP_OPERATIONS } from './operations/signup.ts';
 import { SYSTEM_OPERATIONS } from './operations/system.ts';
 
 /** Bounded contexts: one Lambda each. */
-export const CONTEXTS = ['access', 'audit', 'auth', 'catalog', 'identity', 'notifications', 'platform', 'signup', 'system'] as const;
+export const CONTEXTS = ['access', 'audit', 'auth', 'catalog', 'identity', 'notifications', 'platform', 'requests', 'signup', 'system'] as const;
 export type Context = (typeof CONTEXTS)[number];
 
 /** 'public': no token; 'signed-in': any active user; a permission: users holding it. */
@@ -44,6 +45,7 @@ export const OPERATIONS = [
   ...IDENTITY_OPERATIONS,
   ...NOTIFICATIONS_OPERATIONS,
   ...PLATFORM_OPERATIONS,
+  ...REQUESTS_OPERATIONS,
   ...SIGNUP_OPERATIONS,
   ...SYSTEM_OPERATIONS,
 ] as const;

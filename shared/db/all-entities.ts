@@ -9,7 +9,10 @@ import { PasswordReset } from './entities/password-reset.ts';
 import { ProcessedEvent } from './entities/processed-event.ts';
 import { RealtimeTicket } from './entities/realtime-ticket.ts';
 import { RevokedToken } from './entities/revoked-token.ts';
+import { Counter } from './entities/counter.ts';
+import { RequestActivity } from './entities/request-activity.ts';
 import { Service } from './entities/service.ts';
+import { ServiceRequest } from './entities/service-request.ts';
 import { SignInGuard } from './entities/sign-in-guard.ts';
 import { Tenant } from './entities/tenant.ts';
 import { User } from './entities/user.ts';
@@ -30,4 +33,7 @@ export const database = databaseOf({
   mfaSetup: MfaSetup,
   signInGuard: SignInGuard,
   service: Service,
+  serviceRequest: ServiceRequest,
+  requestActivity: RequestActivity,
+  counter: Counter,
 });

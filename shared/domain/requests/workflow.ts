@@ -8,6 +8,9 @@ import { hasPermission, type Actor } from '../identity/policy.ts';
 export const REQUEST_STATUSES = ['draft', 'submitted', 'in_review', 'approved', 'assigned', 'in_progress', 'completed', 'cancelled'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
+export const PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
 /** The request as the workflow sees it. */
 export interface WorkflowRequest {
   tenantId: string;

@@ -1,0 +1,86 @@
+/** Asking for a service: by a client for themselves, or by staff on a client's behalf. */
+import { randomUUID } from 'node:crypto';
+import { AppError, forbidden, validationFailed, type FieldProblem } from '../../shared/api/errors.ts';
+import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
+import type { Priority } from '../../shared/domain/requests/workflow.ts';
+import type { AuthenticatedActor } from '../lib/auth.ts';
+import { changeContext } from '../lib/change-context.ts';
+import type { Reply, Request } from '../lib/http.ts';
+import { database } from './db.ts';
+import { toView, UNASSIGNED, type ActivityItem, type RequestItem } from './view.ts';
+
+const FIRST_REFERENCE = 1000;
+
+interface CreateInput {
+  serviceId: string;
+  clientId?: string;
+  title: string;
+  description: string;
+  priority: Priority;
+  budgetMin?: number;
+  budgetMax?: number;
+  deadline?: string;
+  requirements: Record<string, string>;
+  attachments: string[];
+  submit: boolean;
+}
+
+/** The client the request is for: the caller, or (staff) an active client of the firm. */
+async function clientOf(actor: AuthenticatedActor, clientId: string | undefined) {
+  if (actor.role === 'CLIENT') {
+    if (clientId && clientId !== actor.userId) throw forbidden('Clients ask for services for themselves.');
+    return { clientId: actor.userId, clientName: actor.name };
+  }
+  if (!clientId) throw validationFailed([{ field: 'clientId', message: 'is required when asking on a client’s behalf' }]);
+  const { data: client } = await database().entities.user.get({ tenantId: actor.tenantId, userId: clientId }).go();
+  if (!client || client.role !== 'CLIENT' || client.status !== 'active') throw validationFailed([{ field: 'clientId', message: 'is not an active client of this firm' }]);
+  return { clientId, clientName: client.name };
+}
+
+/** Per-firm reference: an atomic counter (a failed request leaves a gap, never a duplicate). */
+async function nextReference(tenantId: string): Promise<string> {
+  const { data } = await database().entities.counter.update({ tenantId, name: 'requests' }).add({ value: 1 }).go({ response: 'all_new' });
+  return `SR-${FIRST_REFERENCE + (data.value ?? 0)}`;
+}
+
+export async function createRequest(req: Request<CreateInput>): Promise<Reply> {
+  const actor = req.actor as AuthenticatedActor;
+  const { serviceId, submit, requirements, ...fields } = req.body;
+  const db = database();
+  const [{ data: service }, client] = await Promise.all([db.entities.service.get({ tenantId: actor.tenantId, serviceId }).go(), clientOf(actor, req.body.clientId)]);
+  if (!service) throw validationFailed([{ field: 'serviceId', message: 'is not a service of this firm' }]);
+  if (service.status !== 'active') throw new AppError('unprocessable', `${service.name} cannot be requested right now.`);
+  const missing: FieldProblem[] = service.questions.filter((q) => q.required && !requirements[q.key]?.trim()).map((q) => ({ field: `requirements.${q.key}`, message: `is required: ${q.label}` }));
+  if (missing.length) throw validationFailed(missing);
+
+  const now = new Date().toISOString();
+  const request: RequestItem = {
+    ...fields,
+    ...client,
+    tenantId: actor.tenantId,
+    requestId: randomUUID(),
+    reference: await nextReference(actor.tenantId),
+    serviceId,
+    serviceName: service.name,
+    status: submit ? 'submitted' : 'draft',
+    currency: service.currency,
+    requirements: service.questions.filter((q) => requirements[q.key]?.trim()).map((q) => ({ key: q.key, label: q.label, answer: requirements[q.key]!.trim() })),
+    assigneeId: UNASSIGNED,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  const created: ActivityItem = { tenantId: actor.tenantId, requestId: request.requestId, activityId: randomUUID(), at: now, kind: 'created', to: request.status, actorId: actor.userId, actorName: actor.name, actorRole: actor.role, internal: false };
+  await commitTransaction(db, (entities) => [
+    entities.request.create(request).commit(),
+    entities.activity.create(created).commit(),
+    ...auditAndEvent(entities, changeContext(req), {
+      action: submit ? 'request.submitted' : 'request.drafted',
+      entityType: 'request',
+      entityId: request.requestId,
+      changes: [{ field: 'status', from: null, to: request.status }],
+      event: { type: submit ? 'request.submitted' : 'request.drafted', detail: { requestId: request.requestId, reference: request.reference, clientId: request.clientId, serviceId, assigneeId: null, status: request.status } },
+    }),
+  ]);
+  return { status: 201, body: toView(request) };
+}

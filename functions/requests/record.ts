@@ -1,0 +1,65 @@
+/**
+ * Every change of a request is one transaction: the request (guarded by its version), a line
+ * of its activity, the audit entry and the outbox event that tells whoever it concerns.
+ */
+import { randomUUID } from 'node:crypto';
+import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
+import type { FieldChange } from '../../shared/domain/audit/diff.ts';
+import type { AuthenticatedActor } from '../lib/auth.ts';
+import { changeContext } from '../lib/change-context.ts';
+import type { Request } from '../lib/http.ts';
+import { database } from './db.ts';
+import { UNASSIGNED, type ActivityItem, type RequestItem } from './view.ts';
+
+export interface RequestChange {
+  /** Fields to set on the request (its version is bumped); none for a comment. */
+  set?: Partial<RequestItem>;
+  activity: Pick<ActivityItem, 'kind'> & Partial<Pick<ActivityItem, 'from' | 'to' | 'text' | 'internal'>>;
+  action: string;
+  changes?: FieldChange[];
+}
+
+export async function recordChange(req: Request, request: RequestItem, change: RequestChange): Promise<{ request: RequestItem; activity: ActivityItem }> {
+  const actor = req.actor as AuthenticatedActor;
+  const key = { tenantId: request.tenantId, requestId: request.requestId };
+  const activity: ActivityItem = {
+    ...key,
+    activityId: randomUUID(),
+    at: new Date().toISOString(),
+    actorId: actor.userId,
+    actorName: actor.name,
+    actorRole: actor.role,
+    internal: false,
+    ...change.activity,
+  };
+  const next = change.set ? { ...request, ...change.set, version: request.version + 1 } : request;
+  await commitTransaction(
+    database(),
+    (entities) => [
+      change.set
+        ? entities.request.patch(key).set({ ...change.set, version: next.version }).where((a, op) => op.eq(a.version, request.version)).commit()
+        : entities.request.patch(key).set({ updatedAt: activity.at }).commit(),
+      entities.activity.create(activity).commit(),
+      ...auditAndEvent(entities, changeContext(req), {
+        action: change.action,
+        entityType: 'request',
+        entityId: request.requestId,
+        ...(change.changes && { changes: change.changes }),
+        event: {
+          type: change.action,
+          // Enough for consumers to know whom it concerns without reading the request.
+          detail: {
+            requestId: request.requestId,
+            reference: request.reference,
+            clientId: request.clientId,
+            assigneeId: next.assigneeId === UNASSIGNED ? null : next.assigneeId,
+            status: next.status,
+            internal: activity.internal,
+          },
+        },
+      }),
+    ],
+    `${request.reference} was changed by someone else meanwhile. Reload to see those changes, then try again.`,
+  );
+  return { request: next, activity };
+}

@@ -1,0 +1,124 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, signIn, type Signed } from '../../infra/local/test-client.ts';
+import { database } from '../../shared/db/all-entities.ts';
+
+let john: Signed; // the client
+let jane: Signed; // another client of the firm
+let mike: Signed; // team member
+let sarah: Signed; // team lead
+let otherAdmin: Signed;
+const inAYear = new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+const taxReturn = { serviceId: 'svc-individual-tax-return', title: 'Our 2025 family tax return', priority: 'high', budgetMin: 30000, budgetMax: 50000, deadline: inAYear, requirements: { 'q-tax-year': '2025', 'q-filing-status': 'Married filing jointly' } };
+const post = (who: Signed, path: string, body: unknown) => api(path, { method: 'POST', token: who.token, body: JSON.stringify(body) });
+const detail = async (who: Signed, id: string) => api(`/api/requests/${id}`, { token: who.token });
+const move = async (who: Signed, id: string, to: string, note?: string) => post(who, `/api/requests/${id}/status`, { to, version: (await detail(sarah, id)).body.version, ...(note && { note }) });
+
+beforeAll(async () => {
+  [john, jane, mike, sarah, otherAdmin] = await Promise.all([signIn('john@example.com'), signIn('jane@example.com'), signIn('mike@designpi.com'), signIn('sarah@designpi.com'), signIn('admin@northwind.example')]);
+});
+
+describe('asking for a service', () => {
+  it('names each bad field, and refuses a service that cannot be requested', async () => {
+    const bad = await post(john, '/api/requests', { ...taxReturn, title: 'Tax', budgetMin: 900, budgetMax: 100, deadline: '2020-01-01', requirements: { 'q-tax-year': '2025' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['budgetMax', 'deadline', 'title']);
+    const unanswered = await post(john, '/api/requests', { ...taxReturn, requirements: { 'q-tax-year': '2025' } });
+    expect(unanswered.body.error.details).toEqual([{ field: 'requirements.q-filing-status', message: 'is required: Filing status' }]);
+    expect((await post(john, '/api/requests', { ...taxReturn, serviceId: 'svc-quarterly-estimates' })).status).toBe(422);
+    expect((await post(john, '/api/requests', { ...taxReturn, serviceId: 'nope' })).body.error.details).toEqual([{ field: 'serviceId', message: 'is not a service of this firm' }]);
+  });
+
+  it('lets staff ask on behalf of a client of the firm only', async () => {
+    expect((await post(sarah, '/api/requests', taxReturn)).body.error.details).toEqual([{ field: 'clientId', message: 'is required when asking on a client’s behalf' }]);
+    expect((await post(sarah, '/api/requests', { ...taxReturn, clientId: mike.userId })).body.error.details[0].field).toBe('clientId');
+    const onBehalf = await post(sarah, '/api/requests', { ...taxReturn, clientId: jane.userId, title: 'Jane’s return, asked by phone' });
+    expect(onBehalf.status).toBe(201);
+    expect(onBehalf.body).toMatchObject({ clientId: jane.userId, clientName: 'Jane Smith', status: 'submitted' });
+    expect((await post(john, '/api/requests', { ...taxReturn, clientId: jane.userId })).status).toBe(403);
+  });
+});
+
+describe('a request from ask to approval', () => {
+  let id: string;
+
+  it('is created with a reference, the answers as asked, and audited', async () => {
+    const res = await post(john, '/api/requests', taxReturn);
+    expect(res.status).toBe(201);
+    id = res.body.requestId;
+    expect(res.body).toMatchObject({ reference: expect.stringMatching(/^SR-1\d{3,}$/), status: 'submitted', currency: 'USD', serviceName: 'Individual Tax Return', clientName: 'John Doe' });
+    expect(res.body.requirements).toEqual([{ key: 'q-tax-year', label: 'Which tax year?', answer: '2025' }, { key: 'q-filing-status', label: 'Filing status', answer: 'Married filing jointly' }]);
+    expect(res.body).not.toHaveProperty('assigneeId');
+    const { data } = await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'request', entityId: id }).go();
+    expect(data.map((a) => a.action)).toEqual(['request.submitted']);
+  });
+
+  it('is hidden from other clients, unassigned team members and other firms', async () => {
+    for (const who of [jane, mike, otherAdmin]) expect((await detail(who, id)).status).toBe(404);
+    expect((await api('/api/requests?limit=100', { token: jane.token })).body.items.map((r: { requestId: string }) => r.requestId)).not.toContain(id);
+    expect((await post(jane, `/api/requests/${id}/comments`, { text: 'Peeking' })).status).toBe(404);
+  });
+
+  it('is reviewed, approved and assigned by a lead; only then does the assignee see it', async () => {
+    expect((await move(john, id, 'in_review')).status).toBe(403);
+    expect((await move(sarah, id, 'completed')).status).toBe(409);
+    expect((await move(sarah, id, 'in_review')).body.status).toBe('in_review');
+    expect((await move(sarah, id, 'approved')).body.status).toBe('approved');
+    const version = (await detail(sarah, id)).body.version;
+    expect((await post(sarah, `/api/requests/${id}/assignee`, { assigneeId: john.userId, version })).status).toBe(400);
+    const assigned = await post(sarah, `/api/requests/${id}/assignee`, { assigneeId: mike.userId, version });
+    expect(assigned.body).toMatchObject({ status: 'assigned', assigneeId: mike.userId, assigneeName: 'Mike Chen', assignmentReason: 'Chosen by Sarah Johnson' });
+    expect((await api('/api/requests', { token: mike.token })).body.items.map((r: { requestId: string }) => r.requestId)).toContain(id);
+    expect((await detail(mike, id)).body.allowedMoves).toEqual(['in_progress']);
+  });
+
+  it('refuses a stale version with 409', async () => {
+    expect((await post(mike, `/api/requests/${id}/status`, { to: 'in_progress', version: 1 })).status).toBe(409);
+  });
+
+  it('keeps internal notes from the client, and takes the client’s comments', async () => {
+    expect((await post(mike, `/api/requests/${id}/comments`, { text: 'Check the 1099s first', internal: true })).status).toBe(201);
+    expect((await post(john, `/api/requests/${id}/comments`, { text: 'Documents are uploaded', internal: true })).status).toBe(403);
+    expect((await post(john, `/api/requests/${id}/comments`, { text: 'Documents are uploaded' })).status).toBe(201);
+    const forJohn = (await detail(john, id)).body.activity.filter((a: { kind: string }) => a.kind === 'comment').map((a: { text: string }) => a.text);
+    const forMike = (await detail(mike, id)).body.activity.filter((a: { kind: string }) => a.kind === 'comment').map((a: { text: string }) => a.text);
+    expect(forJohn).toEqual(['Documents are uploaded']);
+    expect(forMike).toEqual(['Check the 1099s first', 'Documents are uploaded']);
+  });
+
+  it('is worked by the assignee; the client may ask for changes, then approves once', async () => {
+    expect((await move(mike, id, 'in_progress')).body.status).toBe('in_progress');
+    expect((await move(mike, id, 'completed')).body).toMatchObject({ status: 'completed', completedAt: expect.any(String) });
+    expect((await move(john, id, 'in_progress', 'Please add the HSA form')).body.status).toBe('in_progress');
+    await move(mike, id, 'completed');
+    expect((await detail(john, id)).body).toMatchObject({ mayApprove: true, allowedMoves: ['in_progress'] });
+    const version = (await detail(john, id)).body.version;
+    expect((await post(sarah, `/api/requests/${id}/approval`, { version })).status).toBe(403);
+    expect((await post(john, `/api/requests/${id}/approval`, { version })).body.clientApprovedAt).toEqual(expect.any(String));
+    expect((await detail(john, id)).body).toMatchObject({ mayApprove: false, allowedMoves: [] });
+    expect((await move(john, id, 'in_progress')).status).toBe(403);
+
+    const timeline = (await detail(sarah, id)).body.activity.map((a: { kind: string; to?: string }) => `${a.kind}${a.to ? `:${a.to}` : ''}`);
+    expect(timeline).toEqual([
+      'created:submitted', 'status:in_review', 'status:approved', 'assigned:Mike Chen', 'comment', 'comment',
+      'status:in_progress', 'status:completed', 'status:in_progress', 'status:completed', 'approved',
+    ]);
+  });
+});
+
+describe('request lists', () => {
+  it('filter by status, priority and text, newest first, for those who see all', async () => {
+    const { body: low } = await post(john, '/api/requests', { ...taxReturn, priority: 'low', title: 'A quick question about deductions' });
+    const submitted = (await api('/api/requests?status=submitted&limit=100', { token: sarah.token })).body.items;
+    expect(submitted.every((r: { status: string }) => r.status === 'submitted')).toBe(true);
+    expect(submitted[0].requestId).toBe(low.requestId);
+    const lows = (await api('/api/requests?priority=low', { token: sarah.token })).body.items;
+    expect(lows.map((r: { requestId: string }) => r.requestId)).toEqual([low.requestId]);
+    const found = (await api(`/api/requests?q=${low.reference.toLowerCase()}`, { token: sarah.token })).body.items;
+    expect(found.map((r: { reference: string }) => r.reference)).toEqual([low.reference]);
+    expect((await api('/api/requests?q=DEDUCTIONS', { token: sarah.token })).body.items.map((r: { requestId: string }) => r.requestId)).toEqual([low.requestId]);
+  });
+
+  it('never show another firm’s requests', async () => {
+    expect((await api('/api/requests?limit=100', { token: otherAdmin.token })).body.items).toEqual([]);
+  });
+});

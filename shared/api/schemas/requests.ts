@@ -1,0 +1,107 @@
+import * as z from 'zod/mini';
+import { PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts';
+import { page, pageQuery, requiredString } from './common.ts';
+import type { Schemas } from './types.ts';
+
+const money = z.number({ error: 'must be an amount' }).check(z.int('must be whole cents'), z.minimum(0, 'cannot be negative'), z.maximum(100_000_000_00, 'is too large'));
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-31'), z.refine((d) => !Number.isNaN(Date.parse(d)), 'is not a real date'));
+const version = z.number({ error: 'is required: send the version you saw' }).check(z.int());
+
+export const createRequestInput = z
+  .object({
+    serviceId: requiredString(100),
+    /** Staff asking on a client's behalf name the client; clients ask for themselves. */
+    clientId: z.optional(requiredString(100)),
+    title: z.string({ error: 'is required' }).check(z.trim(), z.minLength(5, 'must be at least 5 characters'), z.maxLength(300, 'must be at most 300 characters')),
+    description: z._default(z.string().check(z.trim(), z.maxLength(10_000)), ''),
+    priority: z._default(z.enum(PRIORITIES, { error: 'must be low, medium, high or urgent' }), 'medium'),
+    budgetMin: z.optional(money),
+    budgetMax: z.optional(money),
+    deadline: z.optional(isoDate.check(z.refine((d) => d >= new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10), 'cannot be in the past'))),
+    /** Answers by question key. */
+    requirements: z._default(z.record(z.string(), z.string().check(z.trim(), z.maxLength(2000))), {}),
+    attachments: z._default(z.array(requiredString(200)).check(z.maxLength(10, 'at most 10 files')), []),
+    /** false keeps it a draft. */
+    submit: z._default(z.boolean(), true),
+  })
+  .check(
+    z.refine((r) => r.budgetMin === undefined || r.budgetMax === undefined || r.budgetMin <= r.budgetMax, { error: 'must not be below the minimum', path: ['budgetMax'] }),
+  );
+
+export const activityView = z.object({
+  activityId: z.string(),
+  at: z.string(),
+  kind: z.enum(['created', 'status', 'assigned', 'updated', 'comment', 'approved']),
+  actorId: z.string(),
+  actorName: z.string(),
+  actorRole: z.string(),
+  from: z.optional(z.string()),
+  to: z.optional(z.string()),
+  text: z.optional(z.string()),
+  internal: z.boolean(),
+});
+
+export const requestView = z.object({
+  requestId: z.string(),
+  reference: z.string(),
+  clientId: z.string(),
+  clientName: z.string(),
+  serviceId: z.string(),
+  serviceName: z.string(),
+  title: z.string(),
+  description: z.string(),
+  priority: z.enum(PRIORITIES),
+  status: z.enum(REQUEST_STATUSES),
+  budgetMin: z.optional(z.number()),
+  budgetMax: z.optional(z.number()),
+  currency: z.string(),
+  deadline: z.optional(z.string()),
+  requirements: z.array(z.object({ key: z.string(), label: z.string(), answer: z.string() })),
+  attachments: z.array(z.string()),
+  assigneeId: z.optional(z.string()),
+  assigneeName: z.optional(z.string()),
+  assignedAt: z.optional(z.string()),
+  assignmentReason: z.optional(z.string()),
+  completedAt: z.optional(z.string()),
+  clientApprovedAt: z.optional(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number(),
+});
+export type RequestView = z.infer<typeof requestView>;
+
+export const requestDetail = z.extend(requestView, {
+  activity: z.array(activityView),
+  /** The statuses the caller may move it to now, and whether they may approve it. */
+  allowedMoves: z.array(z.enum(REQUEST_STATUSES)),
+  mayApprove: z.boolean(),
+});
+
+export const listRequestsQuery = z.extend(pageQuery, {
+  status: z.optional(z.enum(REQUEST_STATUSES)),
+  priority: z.optional(z.enum(PRIORITIES)),
+  serviceId: z.optional(z.string()),
+  assigneeId: z.optional(z.string()),
+  clientId: z.optional(z.string()),
+  /** Created on or after / before, as dates. */
+  from: z.optional(isoDate),
+  to: z.optional(isoDate),
+  /** Text in the title or reference. */
+  q: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+});
+
+export const moveRequestInput = z.object({ to: z.enum(REQUEST_STATUSES, { error: 'is not a request status' }), note: z.optional(z.string().check(z.trim(), z.maxLength(2000))), version });
+export const assignRequestInput = z.object({ assigneeId: requiredString(100), version });
+export const commentInput = z.object({ text: requiredString(5000), internal: z._default(z.boolean(), false) });
+export const approveInput = z.object({ version, note: z.optional(z.string().check(z.trim(), z.maxLength(2000))) });
+
+/** The requests context's operations → schemas. */
+export const REQUESTS_SCHEMAS = {
+  createRequest: { body: createRequestInput, response: requestView },
+  listRequests: { query: listRequestsQuery, response: page(requestView) },
+  getRequest: { response: requestDetail },
+  moveRequest: { body: moveRequestInput, response: requestView },
+  assignRequest: { body: assignRequestInput, response: requestView },
+  commentOnRequest: { body: commentInput, response: activityView },
+  approveRequest: { body: approveInput, response: requestView },
+} satisfies Record<string, Schemas>;

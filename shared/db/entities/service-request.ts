@@ -1,0 +1,80 @@
+import { Entity } from 'electrodb';
+import { PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts';
+
+/**
+ * A client's request for a service. Its own partition holds it and its activity (timeline and
+ * comments: request-activity.ts), so a request page is one Query. Lists use one index each:
+ * the firm's (newest first), a client's, an assignee's, a status's.
+ */
+export const ServiceRequest = new Entity({
+  model: { entity: 'serviceRequest', version: '1', service: 'portal' },
+  attributes: {
+    tenantId: { type: 'string', required: true, readOnly: true },
+    requestId: { type: 'string', required: true, readOnly: true },
+    /** Per-firm human reference, e.g. SR-1042. */
+    reference: { type: 'string', required: true, readOnly: true },
+    clientId: { type: 'string', required: true, readOnly: true },
+    clientName: { type: 'string', required: true },
+    serviceId: { type: 'string', required: true },
+    serviceName: { type: 'string', required: true },
+    title: { type: 'string', required: true },
+    description: { type: 'string', required: true, default: '' },
+    priority: { type: PRIORITIES, required: true, default: 'medium' },
+    status: { type: REQUEST_STATUSES, required: true },
+    /** Integer minor units of `currency`. */
+    budgetMin: { type: 'number' },
+    budgetMax: { type: 'number' },
+    currency: { type: 'string', required: true },
+    /** A calendar date (YYYY-MM-DD) in the firm's zone. */
+    deadline: { type: 'string' },
+    /** Answers to the service's questions, with the question as it was asked. */
+    requirements: {
+      type: 'list',
+      required: true,
+      default: () => [],
+      items: { type: 'map', properties: { key: { type: 'string', required: true }, label: { type: 'string', required: true }, answer: { type: 'string', required: true } } },
+    },
+    /** File names until documents land; the files themselves come with the documents feature. */
+    attachments: { type: 'list', items: { type: 'string' }, required: true, default: () => [] },
+    /** '-' while nobody is assigned, so the assignee index has a key either way. */
+    assigneeId: { type: 'string', required: true, default: '-' },
+    assigneeName: { type: 'string' },
+    assignedAt: { type: 'string' },
+    assignedBy: { type: 'string' },
+    /** Why this person: the ranking's reasons when assigned automatically, or who chose. */
+    assignmentReason: { type: 'string' },
+    completedAt: { type: 'string' },
+    clientApprovedAt: { type: 'string' },
+    /** Lower-cased reference and title, for the list's text filter (DynamoDB's contains is case-sensitive). */
+    searchText: { type: 'string', hidden: true, watch: ['title'], set: (_, item: { reference?: string; title?: string }) => `${item.reference ?? ''} ${item.title ?? ''}`.toLowerCase() },
+    createdAt: { type: 'string', required: true, readOnly: true },
+    updatedAt: { type: 'string', required: true, default: () => new Date().toISOString(), set: () => new Date().toISOString(), watch: '*' },
+    version: { type: 'number', required: true, default: 1 },
+  },
+  indexes: {
+    byId: {
+      pk: { field: 'pk', composite: ['tenantId', 'requestId'], template: 't#${tenantId}#request#${requestId}' },
+      sk: { field: 'sk', composite: [], template: 'request' },
+    },
+    byFirm: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: ['tenantId'], template: 't#${tenantId}#requests' },
+      sk: { field: 'gsi1sk', composite: ['createdAt', 'requestId'], template: '${createdAt}#${requestId}' },
+    },
+    byClient: {
+      index: 'gsi2',
+      pk: { field: 'gsi2pk', composite: ['tenantId', 'clientId'], template: 't#${tenantId}#client-requests#${clientId}' },
+      sk: { field: 'gsi2sk', composite: ['createdAt', 'requestId'], template: '${createdAt}#${requestId}' },
+    },
+    byAssignee: {
+      index: 'gsi3',
+      pk: { field: 'gsi3pk', composite: ['tenantId', 'assigneeId'], template: 't#${tenantId}#assignee-requests#${assigneeId}' },
+      sk: { field: 'gsi3sk', composite: ['createdAt', 'requestId'], template: '${createdAt}#${requestId}' },
+    },
+    byStatus: {
+      index: 'gsi4',
+      pk: { field: 'gsi4pk', composite: ['tenantId', 'status'], template: 't#${tenantId}#status-requests#${status}' },
+      sk: { field: 'gsi4sk', composite: ['createdAt', 'requestId'], template: '${createdAt}#${requestId}' },
+    },
+  },
+});
