@@ -7,34 +7,49 @@ import { once } from '../../shared/db/idempotency.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { User } from '../../shared/db/entities/user.ts';
 import { Notification } from '../../shared/db/entities/notification.ts';
-import type { DomainEventDetail } from '../../shared/events/rules.ts';
+import { REQUEST_EVENTS, type DomainEventDetail } from '../../shared/events/rules.ts';
 import { pushToUser } from '../lib/realtime.ts';
 import { toNotificationView } from '../notifications/view.ts';
+import { requestNotices, requestWatchers } from './request-audience.ts';
 
 const database = databaseOf({ user: User, notification: Notification });
 
 const KEEP_SECONDS = 90 * 24 * 3600;
 
 interface Plan {
-  kind: string;
-  recipients: string[];
+  /** Each recipient with the kind of notice they get. */
+  notices: { userId: string; kind: string }[];
   values: Record<string, string>;
   link?: string;
+  /** Who gets a live "this changed" message so open pages refresh (beyond the notices). */
+  refresh?: { userIds: string[]; message: Record<string, unknown> };
 }
 
-async function adminsOf(tenantId: string): Promise<string[]> {
-  const { data } = await database().entities.user.query.byRole({ tenantId, role: 'ADMIN' }).go({ pages: 'all' });
+async function activeWithRole(tenantId: string, role: 'ADMIN' | 'TEAM_LEAD'): Promise<string[]> {
+  const { data } = await database().entities.user.query.byRole({ tenantId, role }).go({ pages: 'all' });
   return data.filter((u) => u.status === 'active').map((u) => u.userId);
 }
 
-/** Who hears of what. Grows with each feature (a request's client and assignee, …). */
+async function requestPlan(type: string, d: DomainEventDetail): Promise<Plan> {
+  const [admins, leads] = await Promise.all([activeWithRole(d.tenantId, 'ADMIN'), activeWithRole(d.tenantId, 'TEAM_LEAD')]);
+  return {
+    notices: requestNotices(type, d, admins),
+    values: { reference: String(d.reference), title: String(d.title ?? ''), status: String(d.status), actor: String(d.actorName ?? ''), client: String(d.clientName ?? '') },
+    // A neutral link: /request/ sends each person to the request in their own area.
+    link: `/request/?id=${String(d.requestId)}`,
+    refresh: { userIds: requestWatchers(d, [...admins, ...leads]), message: { type: 'request.changed', requestId: d.requestId, status: d.status } },
+  };
+}
+
+/** Who hears of what. */
 const PLANS: Record<string, (d: DomainEventDetail) => Promise<Plan | undefined>> = {
   'user.joined': async (d) => {
     const { data: person } = await database().entities.user.get({ tenantId: d.tenantId, userId: String(d.userId) }).go();
     if (!person) return undefined;
     const kind = d.source === 'self' ? 'user.signed_up' : 'user.joined';
-    return { kind, recipients: await adminsOf(d.tenantId), values: { name: person.name, role: person.role }, link: '/admin/users/' };
+    return { notices: (await activeWithRole(d.tenantId, 'ADMIN')).map((userId) => ({ userId, kind })), values: { name: person.name, role: person.role }, link: '/admin/users/' };
   },
+  ...Object.fromEntries(REQUEST_EVENTS.map((type) => [type, (d: DomainEventDetail) => requestPlan(type, d)])),
 };
 
 export async function handler(event: EventBridgeEvent<string, DomainEventDetail>): Promise<void> {
@@ -46,13 +61,13 @@ export async function handler(event: EventBridgeEvent<string, DomainEventDetail>
     if (!planned) return;
     const { notification } = database().entities;
     const expiresAt = Math.floor(Date.now() / 1000) + KEEP_SECONDS;
-    for (const userId of planned.recipients.filter((r) => r !== d.actorId)) {
+    for (const { userId, kind } of planned.notices.filter((n) => n.userId !== d.actorId)) {
       const item = {
         tenantId: d.tenantId,
         userId,
         notificationId: `${d.at}_${d.eventId}`,
         createdAt: d.at,
-        kind: planned.kind,
+        kind,
         values: planned.values,
         ...(planned.link && { link: planned.link }),
         expiresAt,
@@ -60,5 +75,6 @@ export async function handler(event: EventBridgeEvent<string, DomainEventDetail>
       await notification.put(item).go();
       await pushToUser(d.tenantId, userId, { type: 'notification', notification: toNotificationView(item) });
     }
+    if (planned.refresh) await Promise.all(planned.refresh.userIds.map((userId) => pushToUser(d.tenantId, userId, planned.refresh!.message as { type: string })));
   });
 }

@@ -79,7 +79,7 @@ export async function createRequest(req: Request<CreateInput>): Promise<Reply> {
       entityType: 'request',
       entityId: request.requestId,
       changes: [{ field: 'status', from: null, to: request.status }],
-      event: { type: submit ? 'request.submitted' : 'request.drafted', detail: { requestId: request.requestId, reference: request.reference, clientId: request.clientId, serviceId, assigneeId: null, status: request.status } },
+      event: { type: submit ? 'request.submitted' : 'request.drafted', detail: { requestId: request.requestId, reference: request.reference, title: request.title, clientId: request.clientId, clientName: request.clientName, actorName: actor.name, assigneeId: null, status: request.status } },
     }),
   ]);
   return { status: 201, body: toView(request) };

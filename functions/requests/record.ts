@@ -51,7 +51,9 @@ export async function recordChange(req: Request, request: RequestItem, change: R
           detail: {
             requestId: request.requestId,
             reference: request.reference,
+            title: request.title,
             clientId: request.clientId,
+            actorName: actor.name,
             assigneeId: next.assigneeId === UNASSIGNED ? null : next.assigneeId,
             status: next.status,
             internal: activity.internal,

@@ -20,6 +20,9 @@ export interface Rule {
 /** Events whose people must be told by email. */
 export const EMAIL_EVENTS = ['user.invited', 'user.invitation_resent', 'user.signed_up', 'auth.signup_existing', 'auth.password_reset_requested'] as const;
 
+/** A request's changes: notices for the people concerned, and live refreshes of their pages. */
+export const REQUEST_EVENTS = ['request.submitted', 'request.status_changed', 'request.assigned', 'request.commented', 'request.approved'] as const;
+
 export const RULES: readonly Rule[] = [
   {
     name: 'email-notifications',
@@ -30,7 +33,7 @@ export const RULES: readonly Rule[] = [
   {
     name: 'in-app-notifications',
     description: 'Events that concern people become notifications in their bell, pushed live',
-    pattern: { source: [EVENT_SOURCE], 'detail-type': ['user.joined'] },
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['user.joined', ...REQUEST_EVENTS] },
     consumer: 'notifications',
   },
 ];

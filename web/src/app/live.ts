@@ -16,7 +16,7 @@ export interface LiveMessage {
 
 export type LiveStatus = 'connecting' | 'open';
 
-export function connectLive(onMessage: (m: LiveMessage) => void, onResync: () => void, onStatus: (s: LiveStatus) => void = () => undefined): () => void {
+function connectLive(onMessage: (m: LiveMessage) => void, onResync: () => void, onStatus: (s: LiveStatus) => void = () => undefined): () => void {
   let socket: WebSocket | undefined;
   let stopped = false;
   let attempt = 0;
@@ -79,5 +79,39 @@ export function connectLive(onMessage: (m: LiveMessage) => void, onResync: () =>
     clearTimers();
     clearTimeout(retry);
     socket?.close();
+  };
+}
+
+interface Listener {
+  onMessage: (m: LiveMessage) => void;
+  onResync?: () => void;
+  onStatus?: (s: LiveStatus) => void;
+}
+
+const listeners = new Set<Listener>();
+let disconnect: (() => void) | undefined;
+let lastStatus: LiveStatus = 'connecting';
+
+/**
+ * One connection per page, shared: the bell and any page that shows live data listen to it.
+ * The first listener opens it, the last one to leave closes it.
+ */
+export function subscribeLive(listener: Listener): () => void {
+  listeners.add(listener);
+  listener.onStatus?.(lastStatus);
+  disconnect ??= connectLive(
+    (m) => listeners.forEach((l) => l.onMessage(m)),
+    () => listeners.forEach((l) => l.onResync?.()),
+    (s) => {
+      lastStatus = s;
+      listeners.forEach((l) => l.onStatus?.(s));
+    },
+  );
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size) return;
+    disconnect?.();
+    disconnect = undefined;
+    lastStatus = 'connecting';
   };
 }

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { NotificationView } from '../../../../shared/api/schemas/notifications.ts';
 import type { Role } from '../../../../shared/domain/identity/permissions.ts';
+import type { RequestStatus } from '../../../../shared/domain/requests/workflow.ts';
 import { call } from '../api.ts';
-import { connectLive, type LiveStatus } from '../live.ts';
+import { subscribeLive, type LiveStatus } from '../live.ts';
 import { format, useI18n } from '../i18n/index.ts';
 
 /** The bell: my latest notifications, new ones arriving live; opens with Enter/Space, closes with Escape. */
@@ -21,11 +22,15 @@ export function NotificationBell() {
 
   useEffect(() => {
     load();
-    return connectLive((message) => {
-      if (message.type !== 'notification') return;
-      const incoming = message.notification as NotificationView;
-      setItems((all) => [incoming, ...all.filter((n) => n.notificationId !== incoming.notificationId)]);
-    }, load, setLive);
+    return subscribeLive({
+      onMessage: (message) => {
+        if (message.type !== 'notification') return;
+        const incoming = message.notification as NotificationView;
+        setItems((all) => [incoming, ...all.filter((n) => n.notificationId !== incoming.notificationId)]);
+      },
+      onResync: load,
+      onStatus: setLive,
+    });
   }, [load]);
 
   useEffect(() => {
@@ -42,7 +47,11 @@ export function NotificationBell() {
 
   const unread = items.filter((n) => !n.readAt);
   const text = (n: NotificationView) => {
-    const values = { ...n.values, ...(n.values.role && { role: t.roles[n.values.role as Role] ?? n.values.role }) };
+    const values = {
+      ...n.values,
+      ...(n.values.role && { role: t.roles[n.values.role as Role] ?? n.values.role }),
+      ...(n.values.status && { status: t.requests.statuses[n.values.status as RequestStatus] ?? n.values.status }),
+    };
     return format(t.bell.kinds[n.kind] ?? n.kind, values);
   };
   async function markAllRead() {

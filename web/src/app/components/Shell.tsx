@@ -17,6 +17,7 @@ const NAV: Record<Area, { href: string; label: (t: ReturnType<typeof useI18n>['t
   account: [{ href: '/account/', label: (t) => t.nav.account }],
   admin: [
     { href: '/admin/', label: (t) => t.nav.dashboard },
+    { href: '/admin/requests/', label: (t) => t.nav.requests },
     { href: '/admin/users/', label: (t) => t.nav.team },
     { href: '/admin/services/', label: (t) => t.nav.services },
     { href: '/admin/permissions/', label: (t) => t.nav.permissions },

@@ -1,4 +1,5 @@
 import type { Area } from '../../../../shared/domain/identity/permissions.ts';
+import { RequestList } from '../components/RequestList.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
@@ -15,6 +16,17 @@ function Dashboard({ area }: { area: DashboardArea }) {
           <h1 className="text-2xl font-semibold">{format(t.dashboard.welcome, { name: session.user.name })}</h1>
           <p className="mt-1 text-slate-600">{format(t.dashboard.firm, { firm: session.tenant.name })}</p>
           <p className="mt-4">{t.dashboard[LEAD[area]]}</p>
+          {area !== 'admin' && (
+            <section aria-labelledby="requests" className="mt-8">
+              <div className="mb-3 flex flex-wrap items-center gap-4">
+                <h2 id="requests" className="me-auto text-lg font-semibold">{area === 'portal' ? t.requests.mine : t.requests.assigned}</h2>
+                {session.permissions.includes('service_requests.create') && area === 'portal' && (
+                  <a href="/portal/requests/new/" className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">{t.requests.newRequest}</a>
+                )}
+              </div>
+              <RequestList area={area} />
+            </section>
+          )}
           <h2 className="mt-8 text-lg font-semibold">{t.dashboard.permissions}</h2>
           <ul className="mt-2 flex flex-wrap gap-2" aria-label={t.dashboard.permissions}>
             {session.permissions.map((p) => (

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import type { DomainEventDetail } from '../../shared/events/rules.ts';
+import { requestNotices, requestWatchers } from './request-audience.ts';
+
+const event = (extra: Partial<DomainEventDetail> = {}): DomainEventDetail => ({
+  tenantId: 't1', eventId: 'e1', at: '2026-11-21T10:00:00Z', entityId: 'r1', actorId: 'lead', clientId: 'client', assigneeId: 'member', ...extra,
+});
+const admins = ['admin-1', 'admin-2'];
+
+describe('who hears of a request change', () => {
+  it.each([
+    ['request.submitted', event({ actorId: 'client', assigneeId: null }), ['admin-1', 'admin-2']],
+    ['request.status_changed', event(), ['client', 'member']],
+    ['request.status_changed', event({ actorId: 'member' }), ['client']],
+    ['request.assigned', event(), ['member']],
+    ['request.commented', event({ internal: true }), ['member']],
+    ['request.commented', event({ actorId: 'client', internal: false }), ['member']],
+    ['request.approved', event({ actorId: 'client' }), ['member', 'admin-1', 'admin-2']],
+    ['request.drafted', event({ actorId: 'client' }), []],
+  ] as const)('%s → %j', (type, detail, expected) => {
+    expect(requestNotices(type, detail, admins).map((n) => n.userId)).toEqual(expected);
+  });
+
+  it('refreshes the client, the assignee and staff who see all, but never shows the client an internal note', () => {
+    expect(requestWatchers(event(), ['admin-1', 'lead'])).toEqual(['client', 'member', 'admin-1', 'lead']);
+    expect(requestWatchers(event({ internal: true, assigneeId: null }), ['admin-1'])).toEqual(['admin-1']);
+  });
+});

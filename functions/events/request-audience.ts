@@ -1,0 +1,39 @@
+/**
+ * Who hears of a request's change: which notification each person gets in their bell, and who
+ * must see their open pages and lists refresh. Decided from the event alone, plus the firm's
+ * admins and leads (one Query per role).
+ */
+import type { DomainEventDetail } from '../../shared/events/rules.ts';
+
+export interface RequestNotice {
+  userId: string;
+  kind: string;
+}
+
+export function requestNotices(type: string, d: DomainEventDetail, admins: string[]): RequestNotice[] {
+  const client = String(d.clientId);
+  const assignee = d.assigneeId ? String(d.assigneeId) : undefined;
+  const to = (userIds: (string | undefined)[], kind: string) => userIds.filter((u): u is string => Boolean(u) && u !== d.actorId).map((userId) => ({ userId, kind }));
+  switch (type) {
+    case 'request.submitted':
+      return to(admins, 'request.submitted');
+    case 'request.status_changed':
+      return to([client, assignee], 'request.status_changed');
+    case 'request.assigned':
+      return to([assignee], 'request.assigned');
+    case 'request.commented':
+      // Internal notes never reach the client.
+      return to(d.internal ? [assignee] : [client, assignee], 'request.commented');
+    case 'request.approved':
+      return to([assignee, ...admins], 'request.approved');
+    default:
+      return [];
+  }
+}
+
+/** Everyone whose open request pages and lists should refresh: the client (unless internal), the assignee, and staff who see all. */
+export function requestWatchers(d: DomainEventDetail, staffWhoSeeAll: string[]): string[] {
+  const client = d.internal ? [] : [String(d.clientId)];
+  const assignee = d.assigneeId ? [String(d.assigneeId)] : [];
+  return [...new Set([...client, ...assignee, ...staffWhoSeeAll])];
+}

@@ -1,0 +1,104 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { RequestView } from '../../../../shared/api/schemas/requests.ts';
+import { PRIORITIES, REQUEST_STATUSES } from '../../../../shared/domain/requests/workflow.ts';
+import { call } from '../api.ts';
+import { dateTime } from '../format.ts';
+import { subscribeLive } from '../live.ts';
+import { useI18n } from '../i18n/index.ts';
+import { ErrorNotice, Loading } from './Status.tsx';
+
+type Filters = { status?: string; priority?: string; q?: string };
+
+/** Requests the caller may see, newest first; staff see client and assignee, `filters` adds the filter bar. */
+export function RequestList({ area, filters: withFilters = false }: { area: 'portal' | 'staff' | 'admin'; filters?: boolean }) {
+  const { t, locale } = useI18n();
+  const [items, setItems] = useState<RequestView[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [state, setState] = useState<'loading' | 'ready' | 'more'>('loading');
+  const [error, setError] = useState<unknown>(null);
+  const [filters, setFilters] = useState<Filters>({});
+
+  const load = useCallback(
+    async (from: string | null) => {
+      setError(null);
+      setState(from ? 'more' : 'loading');
+      try {
+        const page = await call('listRequests', { query: { limit: 25, cursor: from ?? undefined, ...filters } });
+        setItems((prev) => (from ? [...prev, ...page.items] : page.items));
+        setCursor(page.nextCursor);
+      } catch (e) {
+        setError(e);
+      }
+      setState('ready');
+    },
+    [filters],
+  );
+  useEffect(() => void load(null), [load]);
+  // A request of mine changed somewhere (or the connection came back): show the list as it is now.
+  useEffect(() => subscribeLive({ onMessage: (m) => m.type === 'request.changed' && void load(null), onResync: () => void load(null) }), [load]);
+
+  function onFilter(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const value = (k: string) => String(data.get(k) ?? '').trim() || undefined;
+    setFilters({ status: value('status'), priority: value('priority'), q: value('q') });
+  }
+
+  const staff = area !== 'portal';
+  const control = 'mt-1 block rounded border border-slate-300 px-2 py-1';
+  return (
+    <section aria-label={t.requests.listTitle}>
+      {withFilters && (
+        <form onSubmit={onFilter} className="mb-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow">
+          <label className="text-sm">{t.requests.fields.status}
+            <select name="status" className={control} defaultValue=""><option value="">{t.requests.any}</option>{REQUEST_STATUSES.map((s) => <option key={s} value={s}>{t.requests.statuses[s]}</option>)}</select>
+          </label>
+          <label className="text-sm">{t.requests.fields.priority}
+            <select name="priority" className={control} defaultValue=""><option value="">{t.requests.any}</option>{PRIORITIES.map((p) => <option key={p} value={p}>{t.requests.priorities[p]}</option>)}</select>
+          </label>
+          <label className="text-sm">{t.requests.search}
+            <input name="q" type="search" maxLength={100} className={control} />
+          </label>
+          <button type="submit" className="rounded border border-slate-300 px-4 py-1.5 hover:bg-slate-100">{t.requests.apply}</button>
+        </form>
+      )}
+      {error !== null && <ErrorNotice error={error} onRetry={() => void load(null)} />}
+      {state === 'loading' ? (
+        <Loading />
+      ) : items.length === 0 && error === null ? (
+        <p className="text-slate-600">{staff ? t.requests.emptyStaff : t.requests.emptyClient}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg bg-white shadow">
+          <table className="w-full text-sm">
+            <thead className="bg-slate-100 text-slate-600">
+              <tr>
+                {[t.requests.fields.reference, t.requests.fields.title, ...(staff ? [t.requests.fields.client, t.requests.fields.assignee] : []), t.requests.fields.service, t.requests.fields.status, t.requests.fields.priority, t.requests.fields.created].map((h) => (
+                  <th key={h} scope="col" className="px-3 py-2 text-start">{h}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((r) => (
+                <tr key={r.requestId} className="border-t border-slate-100">
+                  <td className="px-3 py-2 font-mono"><a href={`/${area}/request/?id=${r.requestId}`} className="text-brand-700 underline">{r.reference}</a></td>
+                  <td className="px-3 py-2">{r.title}</td>
+                  {staff && <td className="px-3 py-2">{r.clientName}</td>}
+                  {staff && <td className="px-3 py-2">{r.assigneeName ?? t.requests.nobody}</td>}
+                  <td className="px-3 py-2">{r.serviceName}</td>
+                  <td className="px-3 py-2">{t.requests.statuses[r.status]}</td>
+                  <td className="px-3 py-2">{t.requests.priorities[r.priority]}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{dateTime(r.createdAt, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {cursor && state !== 'loading' && (
+        <button type="button" disabled={state === 'more'} onClick={() => void load(cursor)} className="mt-4 rounded border border-slate-300 px-4 py-2 disabled:opacity-60">
+          {state === 'more' ? t.loading : t.users.more}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { ServiceView } from '../../../../shared/api/schemas/catalog.ts';
+import { PRIORITIES, type Priority } from '../../../../shared/domain/requests/workflow.ts';
+import { call } from '../api.ts';
+import { Field } from '../components/Field.tsx';
+import { Shell } from '../components/Shell.tsx';
+import { ErrorNotice, Loading } from '../components/Status.tsx';
+import { useSubmission } from '../components/useSubmission.ts';
+import { money, toMinor } from '../format.ts';
+import { useI18n } from '../i18n/index.ts';
+import { mount } from '../mount.tsx';
+
+const preselected = new URLSearchParams(location.search).get('service') ?? '';
+
+/** A client asks for a service: pick it, answer its questions, say when and for how much. */
+function NewRequest() {
+  const { t, locale } = useI18n();
+  const [services, setServices] = useState<ServiceView[] | null>(null);
+  const [loadFailure, setLoadFailure] = useState<unknown>(null);
+  const [serviceId, setServiceId] = useState(preselected);
+  const f = t.requests.fields;
+  const { busy, errors, failure, run } = useSubmission((field) => {
+    const question = services?.find((s) => s.serviceId === serviceId)?.questions.find((q) => `requirements.${q.key}` === field);
+    return question?.label ?? (f as Record<string, string>)[field] ?? field;
+  });
+
+  useEffect(() => void call('listServices', { query: { limit: 100 } }).then((p) => setServices(p.items)).catch(setLoadFailure), []);
+  const service = services?.find((s) => s.serviceId === serviceId);
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const data = new FormData(e.currentTarget);
+    const text = (k: string) => String(data.get(k) ?? '').trim();
+    const amount = (k: string) => (text(k) && service ? toMinor(text(k), service.currency) : undefined);
+    void run(async () => {
+      const created = await call('createRequest', {
+        body: {
+          serviceId,
+          title: text('title'),
+          description: text('description'),
+          priority: text('priority') as Priority,
+          ...(amount('budgetMin') !== undefined && { budgetMin: amount('budgetMin') }),
+          ...(amount('budgetMax') !== undefined && { budgetMax: amount('budgetMax') }),
+          ...(text('deadline') && { deadline: text('deadline') }),
+          requirements: Object.fromEntries((service?.questions ?? []).map((q) => [q.key, text(`q:${q.key}`)])),
+          submit: submitter?.value !== 'draft',
+        },
+      });
+      location.assign(`/portal/request/?id=${created.requestId}`);
+    });
+  }
+
+  if (loadFailure !== null) return <ErrorNotice error={loadFailure} />;
+  if (!services) return <Loading />;
+  if (!services.length) return <p className="text-slate-600">{t.requests.noServices}</p>;
+  const control = 'mt-1 block w-full rounded border border-slate-300 px-3 py-2';
+  return (
+    <>
+      <h1 className="mb-6 text-2xl font-semibold">{t.requests.newRequest}</h1>
+      <form onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-4 rounded-lg bg-white p-6 shadow">
+        <div aria-live="polite">{failure !== null && <ErrorNotice error={failure} />}</div>
+        <label className="block text-sm font-medium">
+          {f.service}
+          <select value={serviceId} onChange={(e) => setServiceId(e.target.value)} required className={control} aria-invalid={Boolean(errors.serviceId)}>
+            <option value="">{t.requests.chooseService}</option>
+            {services.map((s) => <option key={s.serviceId} value={s.serviceId}>{s.name} · {money(s.basePrice, s.currency, locale)}</option>)}
+          </select>
+          {errors.serviceId && <span className="text-sm text-red-700">{errors.serviceId}</span>}
+        </label>
+        {service && <p className="text-sm text-slate-600">{service.description}</p>}
+        <Field label={f.title} name="title" required minLength={5} maxLength={300} error={errors.title} />
+        <label className="block text-sm font-medium">
+          {f.description}
+          <textarea name="description" rows={4} maxLength={10000} className={control} />
+        </label>
+        {service && service.questions.length > 0 && (
+          <fieldset className="grid gap-3 rounded border border-slate-200 p-4">
+            <legend className="px-1 text-sm font-semibold">{t.requests.questions}</legend>
+            {service.questions.map((q) => (
+              <Field key={q.key} label={`${q.label}${q.required ? ' *' : ''}`} name={`q:${q.key}`} required={q.required} maxLength={2000} error={errors[`requirements.${q.key}`]} />
+            ))}
+          </fieldset>
+        )}
+        <div className="grid gap-4 sm:grid-cols-3">
+          <label className="block text-sm font-medium">
+            {f.priority}
+            <select name="priority" defaultValue="medium" className={control}>{PRIORITIES.map((p) => <option key={p} value={p}>{t.requests.priorities[p]}</option>)}</select>
+          </label>
+          <Field label={service ? `${f.budgetMin} (${service.currency})` : f.budgetMin} name="budgetMin" inputMode="decimal" error={errors.budgetMin} />
+          <Field label={service ? `${f.budgetMax} (${service.currency})` : f.budgetMax} name="budgetMax" inputMode="decimal" error={errors.budgetMax} />
+        </div>
+        <Field label={f.deadline} name="deadline" type="date" min={new Date().toISOString().slice(0, 10)} error={errors.deadline} />
+        <div className="flex flex-wrap gap-3">
+          <button type="submit" value="submit" disabled={busy || !service} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">{busy ? t.requests.sending : t.requests.submit}</button>
+          <button type="submit" value="draft" disabled={busy || !service} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100 disabled:opacity-60">{t.requests.saveDraft}</button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+mount(() => <Shell area="portal">{() => <NewRequest />}</Shell>);

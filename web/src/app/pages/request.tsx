@@ -1,0 +1,173 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { ResponseOf } from '../../../../shared/api/routes.ts';
+import type { UserView } from '../../../../shared/api/schemas/user.ts';
+import { isStaff, type Area } from '../../../../shared/domain/identity/permissions.ts';
+import type { RequestStatus } from '../../../../shared/domain/requests/workflow.ts';
+import { ApiError, call } from '../api.ts';
+import { Shell } from '../components/Shell.tsx';
+import { ErrorNotice, Loading } from '../components/Status.tsx';
+import { useSubmission } from '../components/useSubmission.ts';
+import { dateTime, money } from '../format.ts';
+import { subscribeLive } from '../live.ts';
+import { format, useI18n } from '../i18n/index.ts';
+import { mount } from '../mount.tsx';
+
+type Detail = ResponseOf<'getRequest'>;
+type Session = Parameters<Parameters<typeof Shell>[0]['children']>[0];
+
+const requestId = new URLSearchParams(location.search).get('id') ?? '';
+const area = (document.getElementById('app')?.dataset.area ?? 'portal') as Exclude<Area, 'account'>;
+const button = 'rounded px-4 py-2 font-medium disabled:opacity-60';
+
+/** Who may work it: the firm's active staff, for the assign control (leads and admins). */
+function AssignControl({ request, onDone }: { request: Detail; onDone: () => void }) {
+  const { t } = useI18n();
+  const [staff, setStaff] = useState<UserView[]>([]);
+  const { busy, errors, failure, run } = useSubmission(() => t.requests.assignTo);
+  useEffect(() => void call('listUsers', { query: { limit: 100 } }).then((p) => setStaff(p.items.filter((u) => isStaff(u.role) && u.status === 'active'))).catch(() => setStaff([])), []);
+
+  function onAssign(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const assigneeId = String(new FormData(e.currentTarget).get('assigneeId') ?? '');
+    void run(async () => {
+      await call('assignRequest', { params: { requestId }, body: { assigneeId, version: request.version } });
+      onDone();
+    });
+  }
+  return (
+    <form onSubmit={onAssign} className="flex flex-wrap items-end gap-3">
+      {failure !== null && <ErrorNotice error={failure} />}
+      <label className="text-sm font-medium">
+        {t.requests.assignTo}
+        <select name="assigneeId" required defaultValue={request.assigneeId ?? ''} className="mt-1 block rounded border border-slate-300 px-3 py-2" aria-invalid={Boolean(errors.assigneeId)}>
+          <option value="" disabled>—</option>
+          {staff.map((u) => <option key={u.userId} value={u.userId}>{u.name} · {t.roles[u.role]}</option>)}
+        </select>
+      </label>
+      <button type="submit" disabled={busy} className={`${button} border border-slate-300 hover:bg-slate-100`}>{t.requests.assign}</button>
+    </form>
+  );
+}
+
+function RequestPage({ session }: { session: Session }) {
+  const { t, locale } = useI18n();
+  const [request, setRequest] = useState<Detail | null>(null);
+  const [state, setState] = useState<'loading' | 'ready' | 'missing'>('loading');
+  const [loadFailure, setLoadFailure] = useState<unknown>(null);
+  const { busy, errors, failure, run } = useSubmission(() => t.requests.comment);
+
+  const load = useCallback(() => {
+    setLoadFailure(null);
+    call('getRequest', { params: { requestId } })
+      .then((r) => {
+        setRequest(r);
+        setState('ready');
+      })
+      .catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? setState('missing') : setLoadFailure(e)));
+  }, []);
+  useEffect(load, [load]);
+  useEffect(() => subscribeLive({ onMessage: (m) => m.type === 'request.changed' && m.requestId === requestId && load(), onResync: load }), [load]);
+
+  if (loadFailure !== null) return <ErrorNotice error={loadFailure} onRetry={load} />;
+  if (state === 'missing') return <p role="alert" className="rounded border border-amber-200 bg-amber-50 p-4">{t.requests.notFound}</p>;
+  if (!request) return <Loading />;
+
+  const staff = isStaff(session.user.role);
+  const noteOf = (form: HTMLFormElement) => String(new FormData(form).get('note') ?? '').trim() || undefined;
+  const moveTo = (to: RequestStatus, form: HTMLFormElement) =>
+    void run(async () => {
+      const note = noteOf(form);
+      await call('moveRequest', { params: { requestId }, body: { to, version: request.version, ...(note && { note }) } });
+      load();
+    });
+  const approve = (form: HTMLFormElement) =>
+    void run(async () => {
+      const note = noteOf(form);
+      await call('approveRequest', { params: { requestId }, body: { version: request.version, ...(note && { note }) } });
+      load();
+    });
+  function onComment(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    void run(async () => {
+      await call('commentOnRequest', { params: { requestId }, body: { text: String(data.get('text') ?? ''), internal: data.has('internal') } });
+      form.reset();
+      load();
+    });
+  }
+
+  const f = t.requests.fields;
+  const status = (s: string) => t.requests.statuses[s as RequestStatus] ?? s;
+  const budget = [request.budgetMin, request.budgetMax].map((m) => (m === undefined ? '…' : money(m, request.currency, locale))).join(' – ');
+  const canAct = request.allowedMoves.length > 0 || request.mayApprove;
+  return (
+    <>
+      <a href={area === 'admin' ? '/admin/requests/' : `/${area}/`} className="text-sm text-brand-700 underline">{t.requests.back}</a>
+      <h1 className="mt-2 text-2xl font-semibold"><span className="font-mono text-slate-500">{request.reference}</span> {request.title}</h1>
+      <p role="status" data-testid="request-status" className="mt-2 inline-block rounded bg-brand-50 px-2 py-1 text-sm font-medium text-brand-700">{status(request.status)}</p>
+      <dl className="mt-6 grid gap-x-6 gap-y-2 rounded-lg bg-white p-6 text-sm shadow sm:grid-cols-[auto_1fr]">
+        <dt className="text-slate-600">{f.service}</dt><dd>{request.serviceName}</dd>
+        {staff && <><dt className="text-slate-600">{f.client}</dt><dd>{request.clientName}</dd></>}
+        <dt className="text-slate-600">{f.assignee}</dt><dd>{request.assigneeName ?? t.requests.nobody}{request.assignmentReason && staff && <span className="block text-xs text-slate-600">{t.requests.reason}: {request.assignmentReason}</span>}</dd>
+        <dt className="text-slate-600">{f.priority}</dt><dd>{t.requests.priorities[request.priority]}</dd>
+        {(request.budgetMin !== undefined || request.budgetMax !== undefined) && <><dt className="text-slate-600">{f.budget}</dt><dd>{budget}</dd></>}
+        {request.deadline && <><dt className="text-slate-600">{f.deadline}</dt><dd>{request.deadline}</dd></>}
+        {request.description && <><dt className="text-slate-600">{f.description}</dt><dd className="whitespace-pre-wrap">{request.description}</dd></>}
+        {request.requirements.map((r) => <div key={r.key} className="contents"><dt className="text-slate-600">{r.label}</dt><dd>{r.answer}</dd></div>)}
+      </dl>
+
+      {request.clientApprovedAt && <p className="mt-4 rounded bg-green-50 p-3 text-green-900">{format(t.requests.approved, { date: dateTime(request.clientApprovedAt, locale) })}</p>}
+      <div aria-live="polite" className="mt-4">{failure !== null && <ErrorNotice error={failure} />}</div>
+      {(canAct || (staff && session.permissions.includes('service_requests.assign'))) && (
+        <section aria-labelledby="next" className="mt-4 rounded-lg bg-white p-6 shadow">
+          <h2 id="next" className="mb-3 text-lg font-semibold">{t.requests.next}</h2>
+          {canAct && (
+            <form onSubmit={(e) => e.preventDefault()} className="space-y-3">
+              <label className="block text-sm font-medium">{t.requests.note}<input name="note" maxLength={2000} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2" /></label>
+              <div className="flex flex-wrap gap-3">
+                {request.mayApprove && <button type="button" disabled={busy} onClick={(e) => approve(e.currentTarget.form!)} className={`${button} bg-brand-600 text-white hover:bg-brand-700`}>{t.requests.approve}</button>}
+                {request.allowedMoves.map((to) => (
+                  <button key={to} type="button" disabled={busy} onClick={(e) => moveTo(to, e.currentTarget.form!)} className={`${button} ${to === 'cancelled' ? 'border border-red-300 text-red-800 hover:bg-red-50' : 'bg-brand-600 text-white hover:bg-brand-700'}`}>
+                    {request.status === 'completed' && to === 'in_progress' ? t.requests.requestChanges : t.requests.moveTo[to]}
+                  </button>
+                ))}
+              </div>
+            </form>
+          )}
+          {staff && session.permissions.includes('service_requests.assign') && ['submitted', 'in_review', 'approved', 'assigned', 'in_progress'].includes(request.status) && (
+            <div className="mt-4 border-t border-slate-100 pt-4"><AssignControl request={request} onDone={load} /></div>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="timeline" className="mt-6">
+        <h2 id="timeline" className="mb-3 text-lg font-semibold">{t.requests.timeline}</h2>
+        <ol className="space-y-3">
+          {request.activity.map((a) => (
+            <li key={a.activityId} className={`rounded-lg p-4 shadow ${a.internal ? 'border border-amber-200 bg-amber-50' : 'bg-white'}`}>
+              <p className="text-sm">
+                <span className="font-medium">{a.actorName}</span>{' '}
+                {a.kind === 'comment' ? '' : format(t.requests.events[a.kind] ?? a.kind, { from: status(a.from ?? ''), to: a.kind === 'assigned' ? (a.to ?? '') : status(a.to ?? ''), status: status(a.to ?? '') })}
+                <time dateTime={a.at} className="ms-2 text-xs text-slate-500">{dateTime(a.at, locale)}</time>
+                {a.internal && <span className="ms-2 text-xs font-medium text-amber-800">{t.requests.internal}</span>}
+              </p>
+              {a.text && <p className="mt-1 whitespace-pre-wrap">{a.text}</p>}
+            </li>
+          ))}
+        </ol>
+        <form onSubmit={onComment} noValidate className="mt-4 space-y-3 rounded-lg bg-white p-4 shadow">
+          <label className="block text-sm font-medium">
+            {t.requests.comment}
+            <textarea name="text" rows={3} required maxLength={5000} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2" aria-invalid={Boolean(errors.text)} />
+            {errors.text && <span className="text-sm text-red-700">{errors.text}</span>}
+          </label>
+          {staff && <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="internal" /> {t.requests.internal}</label>}
+          <button type="submit" disabled={busy} className={`${button} border border-slate-300 hover:bg-slate-100`}>{t.requests.addComment}</button>
+        </form>
+      </section>
+    </>
+  );
+}
+
+mount(() => <Shell area={area}>{(session) => <RequestPage session={session} />}</Shell>);
