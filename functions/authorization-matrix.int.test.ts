@@ -97,6 +97,8 @@ const MATRIX: Record<OperationId, Row> = {
   assignRequest: { request: { method: 'POST', path: '/api/requests/none/assignee', body: { assigneeId: 'x', version: 1 } }, expect: { anonymous: 401, client: 403, member: 403, lead: 404, admin: 404, otherFirmAdmin: 404 } },
   commentOnRequest: { request: { method: 'POST', path: '/api/requests/none/comments', body: { text: 'Hello' } }, expect: { ...everyone(404), anonymous: 401 } },
   approveRequest: { request: { method: 'POST', path: '/api/requests/none/approval', body: { version: 1 } }, expect: { ...everyone(404), anonymous: 401 } },
+  // Staff see their own firm's team (team.int.test.ts); clients do not.
+  listTeamWorkload: { request: { method: 'GET', path: '/api/team/workload' }, expect: { anonymous: 401, client: 403, member: 200, lead: 200, admin: 200, otherFirmAdmin: 200 } },
   getOpenApi: { request: { method: 'GET', path: '/api/openapi.json' }, expect: everyone(200) },
   getHealth: { request: { method: 'GET', path: '/api/health' }, expect: everyone(200) },
   // Admins only; the live-connection count is of the caller's own firm (system-health.int.test.ts).

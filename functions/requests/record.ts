@@ -1,10 +1,12 @@
 /**
  * Every change of a request is one transaction: the request (guarded by its version), a line
- * of its activity, the audit entry and the outbox event that tells whoever it concerns.
+ * of its activity, the workload of whoever it moves onto or off, the audit entry and the outbox
+ * event that tells whoever it concerns.
  */
 import { randomUUID } from 'node:crypto';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import type { FieldChange } from '../../shared/domain/audit/diff.ts';
+import { workloadDeltas } from '../../shared/domain/requests/workload.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
 import type { Request } from '../lib/http.ts';
@@ -33,6 +35,8 @@ export async function recordChange(req: Request, request: RequestItem, change: R
     ...change.activity,
   };
   const next = change.set ? { ...request, ...change.set, version: request.version + 1 } : request;
+  const assignee = (r: RequestItem) => (r.assigneeId === UNASSIGNED ? undefined : r.assigneeId);
+  const loads = workloadDeltas({ status: request.status, assigneeId: assignee(request) }, { status: next.status, assigneeId: assignee(next) });
   await commitTransaction(
     database(),
     (entities) => [
@@ -40,6 +44,7 @@ export async function recordChange(req: Request, request: RequestItem, change: R
         ? entities.request.patch(key).set({ ...change.set, version: next.version }).where((a, op) => op.eq(a.version, request.version)).commit()
         : entities.request.patch(key).set({ updatedAt: activity.at }).commit(),
       entities.activity.create(activity).commit(),
+      ...[...loads].map(([userId, delta]) => entities.workload.update({ tenantId: request.tenantId, userId }).add({ activeRequests: delta }).commit()),
       ...auditAndEvent(entities, changeContext(req), {
         action: change.action,
         entityType: 'request',

@@ -14,9 +14,10 @@ import { PLATFORM_OPERATIONS } from './operations/platform.ts';
 import { REQUESTS_OPERATIONS } from './operations/requests.ts';
 import { SIGNUP_OPERATIONS } from './operations/signup.ts';
 import { SYSTEM_OPERATIONS } from './operations/system.ts';
+import { TEAM_OPERATIONS } from './operations/team.ts';
 
 /** Bounded contexts: one Lambda each. */
-export const CONTEXTS = ['access', 'audit', 'auth', 'catalog', 'identity', 'notifications', 'platform', 'requests', 'signup', 'system'] as const;
+export const CONTEXTS = ['access', 'audit', 'auth', 'catalog', 'identity', 'notifications', 'platform', 'requests', 'signup', 'system', 'team'] as const;
 export type Context = (typeof CONTEXTS)[number];
 
 /** 'public': no token; 'signed-in': any active user; a permission: users holding it. */
@@ -48,6 +49,7 @@ export const OPERATIONS = [
   ...REQUESTS_OPERATIONS,
   ...SIGNUP_OPERATIONS,
   ...SYSTEM_OPERATIONS,
+  ...TEAM_OPERATIONS,
 ] as const;
 
 export type OperationId = (typeof OPERATIONS)[number]['operationId'];

@@ -16,6 +16,7 @@ import { ServiceRequest } from './entities/service-request.ts';
 import { SignInGuard } from './entities/sign-in-guard.ts';
 import { Tenant } from './entities/tenant.ts';
 import { User } from './entities/user.ts';
+import { Workload } from './entities/workload.ts';
 import { databaseOf } from './service.ts';
 
 export const database = databaseOf({
@@ -36,4 +37,5 @@ export const database = databaseOf({
   serviceRequest: ServiceRequest,
   requestActivity: RequestActivity,
   counter: Counter,
+  workload: Workload,
 });

@@ -6,36 +6,18 @@ import { dateTime } from '../format.ts';
 import { subscribeLive } from '../live.ts';
 import { useI18n } from '../i18n/index.ts';
 import { ErrorNotice, Loading } from './Status.tsx';
+import { usePagedList } from './usePagedList.tsx';
 
 type Filters = { status?: string; priority?: string; q?: string };
 
 /** Requests the caller may see, newest first; staff see client and assignee, `filters` adds the filter bar. */
 export function RequestList({ area, filters: withFilters = false }: { area: 'portal' | 'staff' | 'admin'; filters?: boolean }) {
   const { t, locale } = useI18n();
-  const [items, setItems] = useState<RequestView[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [state, setState] = useState<'loading' | 'ready' | 'more'>('loading');
-  const [error, setError] = useState<unknown>(null);
   const [filters, setFilters] = useState<Filters>({});
-
-  const load = useCallback(
-    async (from: string | null) => {
-      setError(null);
-      setState(from ? 'more' : 'loading');
-      try {
-        const page = await call('listRequests', { query: { limit: 25, cursor: from ?? undefined, ...filters } });
-        setItems((prev) => (from ? [...prev, ...page.items] : page.items));
-        setCursor(page.nextCursor);
-      } catch (e) {
-        setError(e);
-      }
-      setState('ready');
-    },
-    [filters],
-  );
-  useEffect(() => void load(null), [load]);
+  const fetchPage = useCallback((cursor: string | undefined) => call('listRequests', { query: { limit: 25, cursor, ...filters } }), [filters]);
+  const { items, state, error, reload, more } = usePagedList<RequestView>(fetchPage);
   // A request of mine changed somewhere (or the connection came back): show the list as it is now.
-  useEffect(() => subscribeLive({ onMessage: (m) => m.type === 'request.changed' && void load(null), onResync: () => void load(null) }), [load]);
+  useEffect(() => subscribeLive({ onMessage: (m) => m.type === 'request.changed' && reload(), onResync: reload }), [reload]);
 
   function onFilter(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -62,7 +44,7 @@ export function RequestList({ area, filters: withFilters = false }: { area: 'por
           <button type="submit" className="rounded border border-slate-300 px-4 py-1.5 hover:bg-slate-100">{t.requests.apply}</button>
         </form>
       )}
-      {error !== null && <ErrorNotice error={error} onRetry={() => void load(null)} />}
+      {error !== null && <ErrorNotice error={error} onRetry={reload} />}
       {state === 'loading' ? (
         <Loading />
       ) : items.length === 0 && error === null ? (
@@ -94,11 +76,7 @@ export function RequestList({ area, filters: withFilters = false }: { area: 'por
           </table>
         </div>
       )}
-      {cursor && state !== 'loading' && (
-        <button type="button" disabled={state === 'more'} onClick={() => void load(cursor)} className="mt-4 rounded border border-slate-300 px-4 py-2 disabled:opacity-60">
-          {state === 'more' ? t.loading : t.users.more}
-        </button>
-      )}
+      {more}
     </section>
   );
 }

@@ -13,12 +13,16 @@ import { ErrorNotice, Loading } from './Status.tsx';
 
 const NAV: Record<Area, { href: string; label: (t: ReturnType<typeof useI18n>['t']) => string }[]> = {
   portal: [{ href: '/portal/', label: (t) => t.nav.dashboard }],
-  staff: [{ href: '/staff/', label: (t) => t.nav.dashboard }],
+  staff: [
+    { href: '/staff/', label: (t) => t.nav.dashboard },
+    { href: '/staff/team/', label: (t) => t.nav.availability },
+  ],
   account: [{ href: '/account/', label: (t) => t.nav.account }],
   admin: [
     { href: '/admin/', label: (t) => t.nav.dashboard },
     { href: '/admin/requests/', label: (t) => t.nav.requests },
     { href: '/admin/users/', label: (t) => t.nav.team },
+    { href: '/admin/team/', label: (t) => t.nav.availability },
     { href: '/admin/services/', label: (t) => t.nav.services },
     { href: '/admin/permissions/', label: (t) => t.nav.permissions },
     { href: '/admin/audit/', label: (t) => t.nav.audit },

@@ -6,7 +6,8 @@ import type { Role } from '../../../../shared/domain/identity/permissions.ts';
 import { call } from '../api.ts';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
-import { useI18n } from '../i18n/index.ts';
+import { usePagedList } from '../components/usePagedList.tsx';
+import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 
 interface Filters {
@@ -14,6 +15,9 @@ interface Filters {
   action?: string;
   from?: string;
   to?: string;
+  /** One record's history (chosen from a row). */
+  entityType?: string;
+  entityId?: string;
 }
 
 /** A local calendar day (from a date input) → the instant it starts or ends, in this browser's zone. */
@@ -24,29 +28,12 @@ function AuditLog() {
   const { t, locale } = useI18n();
   const [people, setPeople] = useState<UserView[]>([]);
   const [filters, setFilters] = useState<Filters>({});
-  const [items, setItems] = useState<AuditEntryView[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [state, setState] = useState<'loading' | 'ready' | 'more'>('loading');
-  const [error, setError] = useState<unknown>(null);
-
+  const [peopleError, setPeopleError] = useState<unknown>(null);
   useEffect(() => {
-    call('listUsers', { query: { limit: 100 } }).then((page) => setPeople(page.items)).catch(setError);
+    call('listUsers', { query: { limit: 100 } }).then((page) => setPeople(page.items)).catch(setPeopleError);
   }, []);
-
-  const load = useCallback(async (from: string | null) => {
-    setError(null);
-    setState(from ? 'more' : 'loading');
-    try {
-      const page = await call('listAudit', { query: { limit: 50, ...filters, cursor: from ?? undefined } });
-      setItems((prev) => (from ? [...prev, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setError(e);
-    }
-    setState('ready');
-  }, [filters]);
-
-  useEffect(() => void load(null), [load]);
+  const fetchPage = useCallback((cursor: string | undefined) => call('listAudit', { query: { limit: 50, ...filters, cursor } }), [filters]);
+  const { items, state, error, reload, more } = usePagedList<AuditEntryView>(fetchPage);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -77,7 +64,14 @@ function AuditLog() {
         <label className="block text-sm font-medium">{t.audit.to}<input type="date" name="to" className={control} /></label>
         <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">{t.audit.apply}</button>
       </form>
-      {error !== null && <ErrorNotice error={error} onRetry={() => void load(null)} />}
+      {filters.entityId && (
+        <p role="status" className="mb-4 flex flex-wrap items-center gap-3 rounded bg-brand-50 p-3 text-sm">
+          {format(t.audit.showingHistory, { record: `${filters.entityType}:${filters.entityId.slice(0, 8)}` })}
+          <button type="button" onClick={() => setFilters({})} className="text-brand-700 underline">{t.audit.everything}</button>
+        </p>
+      )}
+      {peopleError !== null && <ErrorNotice error={peopleError} />}
+      {error !== null && <ErrorNotice error={error} onRetry={reload} />}
       {state === 'loading' ? (
         <Loading />
       ) : items.length === 0 && error === null ? (
@@ -94,7 +88,11 @@ function AuditLog() {
                   <td className="whitespace-nowrap px-3 py-2"><time dateTime={e.at}>{time.format(new Date(e.at))}</time></td>
                   <td className="px-3 py-2">{e.actorId === ANONYMOUS_ACTOR ? t.audit.anonymous : e.actorId === SYSTEM_ACTOR ? t.audit.system : (e.actorName ?? e.actorId)}<span className="block text-xs text-slate-600">{t.roles[e.actorRole as Role]}</span></td>
                   <td className="px-3 py-2">{t.audit.actions[e.action] ?? e.action}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{e.entityType}:{e.entityId.slice(0, 8)}</td>
+                  <td className="px-3 py-2 font-mono text-xs">
+                    <button type="button" onClick={() => setFilters({ entityType: e.entityType, entityId: e.entityId })} className="text-brand-700 underline" aria-label={format(t.audit.historyOf, { record: `${e.entityType}:${e.entityId.slice(0, 8)}` })}>
+                      {e.entityType}:{e.entityId.slice(0, 8)}
+                    </button>
+                  </td>
                   <td className="px-3 py-2">
                     <ul>{e.changes.map((c) => <li key={c.field}><span className="font-medium">{c.field}</span>: {show(c.from)} → {show(c.to)}</li>)}</ul>
                   </td>
@@ -105,11 +103,7 @@ function AuditLog() {
           </table>
         </div>
       )}
-      {cursor && state !== 'loading' && (
-        <button type="button" disabled={state === 'more'} onClick={() => void load(cursor)} className="mt-4 rounded border border-slate-300 px-4 py-2 disabled:opacity-60">
-          {state === 'more' ? t.loading : t.users.more}
-        </button>
-      )}
+      {more}
     </section>
   );
 }

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { SERVICE_STATUSES, type ServiceView } from '../../../../shared/api/schemas/catalog.ts';
 import { call } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
+import { usePagedList } from '../components/usePagedList.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { fromMinor, money, toMinor } from '../format.ts';
 import { format, useI18n } from '../i18n/index.ts';
@@ -78,25 +79,9 @@ function ServiceForm({ editing, currency, onSaved, onCancel }: { editing: Servic
 
 function ServicesPage({ currency }: { currency: string }) {
   const { t, locale } = useI18n();
-  const [services, setServices] = useState<ServiceView[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [state, setState] = useState<'loading' | 'ready' | 'more'>('loading');
-  const [error, setError] = useState<unknown>(null);
   const [editing, setEditing] = useState<Editing>(null);
-
-  const load = useCallback(async (from: string | null) => {
-    setError(null);
-    setState(from ? 'more' : 'loading');
-    try {
-      const page = await call('listServices', { query: { limit: 50, cursor: from ?? undefined } });
-      setServices((prev) => (from ? [...prev, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setError(e);
-    }
-    setState('ready');
-  }, []);
-  useEffect(() => void load(null), [load]);
+  const fetchPage = useCallback((cursor: string | undefined) => call('listServices', { query: { limit: 50, cursor } }), []);
+  const { items: services, state, error, reload, more } = usePagedList<ServiceView>(fetchPage);
 
   return (
     <>
@@ -104,8 +89,8 @@ function ServicesPage({ currency }: { currency: string }) {
         <h1 className="me-auto text-2xl font-semibold">{t.services.title}</h1>
         {editing === null && <button type="button" onClick={() => setEditing('new')} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">{t.services.add}</button>}
       </div>
-      {editing !== null && <ServiceForm key={editing === 'new' ? 'new' : editing.serviceId} editing={editing} currency={currency} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); void load(null); }} />}
-      {error !== null && <ErrorNotice error={error} onRetry={() => void load(null)} />}
+      {editing !== null && <ServiceForm key={editing === 'new' ? 'new' : editing.serviceId} editing={editing} currency={currency} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); reload(); }} />}
+      {error !== null && <ErrorNotice error={error} onRetry={reload} />}
       {state === 'loading' ? (
         <Loading />
       ) : services.length === 0 && error === null ? (
@@ -133,11 +118,7 @@ function ServicesPage({ currency }: { currency: string }) {
           </table>
         </div>
       )}
-      {cursor && state !== 'loading' && (
-        <button type="button" disabled={state === 'more'} onClick={() => void load(cursor)} className="mt-4 rounded border border-slate-300 px-4 py-2 disabled:opacity-60">
-          {state === 'more' ? t.loading : t.users.more}
-        </button>
-      )}
+      {more}
     </>
   );
 }

@@ -1,39 +1,24 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { UserView } from '../../../../shared/api/schemas/user.ts';
 import { call } from '../api.ts';
 import { InvitationsList } from '../components/InvitationsList.tsx';
 import { InviteForm } from '../components/InviteForm.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
+import { usePagedList } from '../components/usePagedList.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 
 function UsersTable({ version }: { version: number }) {
   const { t } = useI18n();
-  const [users, setUsers] = useState<UserView[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [state, setState] = useState<'loading' | 'ready' | 'more'>('loading');
-  const [error, setError] = useState<unknown>(null);
-
-  const load = useCallback(async (from: string | null) => {
-    setError(null);
-    setState(from ? 'more' : 'loading');
-    try {
-      const page = await call('listUsers', { query: { limit: 25, cursor: from ?? undefined } });
-      setUsers((prev) => (from ? [...prev, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setError(e);
-    }
-    setState('ready');
-  }, []);
-
-  useEffect(() => void load(null), [load, version]);
+  // A new `version` (someone was invited) fetches the list again.
+  const fetchPage = useCallback((cursor: string | undefined) => call('listUsers', { query: { limit: 25, cursor } }), [version]);
+  const { items: users, state, error, reload, more } = usePagedList<UserView>(fetchPage);
 
   if (state === 'loading') return <Loading />;
   return (
     <section>
-      {error !== null && <ErrorNotice error={error} onRetry={() => void load(users.length ? cursor : null)} />}
+      {error !== null && <ErrorNotice error={error} onRetry={reload} />}
       {users.length === 0 && error === null ? (
         <p className="text-slate-600">{t.users.empty}</p>
       ) : (
@@ -60,11 +45,7 @@ function UsersTable({ version }: { version: number }) {
           </table>
         </div>
       )}
-      {cursor && (
-        <button type="button" disabled={state === 'more'} onClick={() => void load(cursor)} className="mt-4 rounded border border-slate-300 px-4 py-2 disabled:opacity-60">
-          {state === 'more' ? t.loading : t.users.more}
-        </button>
-      )}
+      {more}
     </section>
   );
 }

@@ -1,0 +1,47 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useI18n } from '../i18n/index.ts';
+
+type Page<T> = { items: T[]; nextCursor: string | null };
+
+/**
+ * A cursor-paginated list: the first page on mount (and whenever `fetchPage` changes, e.g. new
+ * filters), more on demand, with loading and error states. `reload` starts over.
+ */
+export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>) {
+  const [items, setItems] = useState<T[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [state, setState] = useState<'loading' | 'ready' | 'more'>('loading');
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(
+    async (from: string | null) => {
+      setError(null);
+      setState(from ? 'more' : 'loading');
+      try {
+        const page = await fetchPage(from ?? undefined);
+        setItems((prev) => (from ? [...prev, ...page.items] : page.items));
+        setCursor(page.nextCursor);
+      } catch (e) {
+        setError(e);
+      }
+      setState('ready');
+    },
+    [fetchPage],
+  );
+  useEffect(() => void load(null), [load]);
+
+  const reload = useCallback(() => void load(null), [load]);
+  const more = state !== 'loading' && cursor ? (
+    <LoadMore busy={state === 'more'} onMore={() => void load(cursor)} />
+  ) : null;
+  return { items, state, error, reload, more };
+}
+
+function LoadMore({ busy, onMore }: { busy: boolean; onMore: () => void }) {
+  const { t } = useI18n();
+  return (
+    <button type="button" disabled={busy} onClick={onMore} className="mt-4 rounded border border-slate-300 px-4 py-2 disabled:opacity-60">
+      {busy ? t.loading : t.users.more}
+    </button>
+  );
+}
