@@ -24,6 +24,9 @@ export function requestNotices(type: string, d: DomainEventDetail, admins: strin
     case 'request.commented':
       // Internal notes never reach the client.
       return to(d.internal ? [assignee] : [client, assignee], 'request.commented');
+    case 'request.unassigned':
+      // Nobody fitted: the admins must choose.
+      return admins.map((userId) => ({ userId, kind: 'request.unassigned' }));
     case 'request.approved':
       return to([assignee, ...admins], 'request.approved');
     default:

@@ -72,6 +72,8 @@ describe('the live-updates WebSocket', () => {
     const mine = await api('/api/notifications', { token: admin.token });
     const id = (pushed.notification as { notificationId: string }).notificationId;
     expect(mine.body.items[0].notificationId).toBe(id);
+    // Stored as pushed: the values survive the round trip through the table.
+    expect(mine.body.items[0].values).toEqual({ name: 'Quinn Baker', role: 'CLIENT' });
     const leads = await api('/api/notifications', { token: lead.token });
     expect(leads.body.items.some((n: { notificationId: string }) => n.notificationId === id)).toBe(false);
 

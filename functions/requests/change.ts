@@ -40,18 +40,19 @@ export async function assignRequest(req: Request<{ assigneeId: string; version: 
   if (!ASSIGNABLE.includes(request.status)) throw conflict(`A request that is ${request.status} cannot be assigned.`);
   const { data: person } = await database().entities.user.get({ tenantId: actor.tenantId, userId: assigneeId }).go();
   if (!person || !isStaff(person.role) || person.status !== 'active') throw validationFailed([{ field: 'assigneeId', message: 'is not an active team member of this firm' }]);
-  if (person.userId === request.assigneeId) return { body: toView(request) };
+  // The same person again changes nothing, unless it hands an approved request (auto-assigned earlier) over for work.
+  if (person.userId === request.assigneeId && request.status !== 'approved') return { body: toView(request) };
   const { request: assigned } = await recordChange(req, request, {
     set: {
       assigneeId,
       assigneeName: person.name,
       assignedAt: new Date().toISOString(),
       assignedBy: actor.userId,
-      assignmentReason: `Chosen by ${actor.name}`,
+      assignmentReason: JSON.stringify({ kind: 'manual', by: actor.name }),
       // An approved request is assigned now; one further along keeps its status.
       ...(request.status === 'approved' && { status: 'assigned' as const }),
     },
-    activity: { kind: 'assigned', ...(request.assigneeName && { from: request.assigneeName }), to: person.name },
+    activity: { kind: 'assigned', ...(request.assigneeName && request.assigneeId !== person.userId && { from: request.assigneeName }), to: person.name },
     action: 'request.assigned',
     changes: [{ field: 'assignee', from: request.assigneeName ?? null, to: person.name }],
   });

@@ -48,8 +48,10 @@ describe('a request from ask to approval', () => {
     expect(res.body).toMatchObject({ reference: expect.stringMatching(/^SR-1\d{3,}$/), status: 'submitted', currency: 'USD', serviceName: 'Individual Tax Return', clientName: 'John Doe' });
     expect(res.body.requirements).toEqual([{ key: 'q-tax-year', label: 'Which tax year?', answer: '2025' }, { key: 'q-filing-status', label: 'Filing status', answer: 'Married filing jointly' }]);
     expect(res.body).not.toHaveProperty('assigneeId');
+    // Submitting lets the ranking pick someone (functions/events/assignment.ts): the lead, here.
+    await expect.poll(async () => (await detail(sarah, id)).body.assigneeName).toBe('Sarah Johnson');
     const { data } = await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'request', entityId: id }).go();
-    expect(data.map((a) => a.action)).toEqual(['request.submitted']);
+    expect(data.map((a) => a.action).sort()).toEqual(['request.assigned', 'request.submitted']);
   });
 
   it('is hidden from other clients, unassigned team members and other firms', async () => {
@@ -66,7 +68,7 @@ describe('a request from ask to approval', () => {
     const version = (await detail(sarah, id)).body.version;
     expect((await post(sarah, `/api/requests/${id}/assignee`, { assigneeId: john.userId, version })).status).toBe(400);
     const assigned = await post(sarah, `/api/requests/${id}/assignee`, { assigneeId: mike.userId, version });
-    expect(assigned.body).toMatchObject({ status: 'assigned', assigneeId: mike.userId, assigneeName: 'Mike Chen', assignmentReason: 'Chosen by Sarah Johnson' });
+    expect(assigned.body).toMatchObject({ status: 'assigned', assigneeId: mike.userId, assigneeName: 'Mike Chen', assignmentReason: JSON.stringify({ kind: 'manual', by: 'Sarah Johnson' }) });
     expect((await api('/api/requests', { token: mike.token })).body.items.map((r: { requestId: string }) => r.requestId)).toContain(id);
     expect((await detail(mike, id)).body.allowedMoves).toEqual(['in_progress']);
   });
@@ -99,7 +101,7 @@ describe('a request from ask to approval', () => {
 
     const timeline = (await detail(sarah, id)).body.activity.map((a: { kind: string; to?: string }) => `${a.kind}${a.to ? `:${a.to}` : ''}`);
     expect(timeline).toEqual([
-      'created:submitted', 'status:in_review', 'status:approved', 'assigned:Mike Chen', 'comment', 'comment',
+      'created:submitted', 'assigned:Sarah Johnson', 'status:in_review', 'status:approved', 'assigned:Mike Chen', 'comment', 'comment',
       'status:in_progress', 'status:completed', 'status:in_progress', 'status:completed', 'approved',
     ]);
   });

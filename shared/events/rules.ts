@@ -7,7 +7,7 @@ import type { Pattern } from './pattern.ts';
 export const EVENT_SOURCE = 'service-portal';
 
 /** Consumers are Lambda entry points in functions/events/<consumer>.ts. */
-export const CONSUMERS = ['notifier', 'notifications'] as const;
+export const CONSUMERS = ['notifier', 'notifications', 'assignment'] as const;
 export type Consumer = (typeof CONSUMERS)[number];
 
 export interface Rule {
@@ -21,7 +21,7 @@ export interface Rule {
 export const EMAIL_EVENTS = ['user.invited', 'user.invitation_resent', 'user.signed_up', 'auth.signup_existing', 'auth.password_reset_requested'] as const;
 
 /** A request's changes: notices for the people concerned, and live refreshes of their pages. */
-export const REQUEST_EVENTS = ['request.submitted', 'request.status_changed', 'request.assigned', 'request.commented', 'request.approved'] as const;
+export const REQUEST_EVENTS = ['request.submitted', 'request.status_changed', 'request.assigned', 'request.unassigned', 'request.commented', 'request.approved'] as const;
 
 export const RULES: readonly Rule[] = [
   {
@@ -29,6 +29,12 @@ export const RULES: readonly Rule[] = [
     description: 'Invitations, sign-ups and password resets become emails with single-use links',
     pattern: { source: [EVENT_SOURCE], 'detail-type': [...EMAIL_EVENTS] },
     consumer: 'notifier',
+  },
+  {
+    name: 'auto-assignment',
+    description: 'A request that reaches "submitted" is assigned to the best-fitting team member',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['request.submitted', 'request.status_changed'], detail: { status: ['submitted'] } },
+    consumer: 'assignment',
   },
   {
     name: 'in-app-notifications',

@@ -6,7 +6,8 @@ const browser = useBrowser();
 
 const statusOf = (page: Page) => page.getByTestId('request-status').textContent();
 
-it('a client asks for a service, a lead reviews and assigns it, the team member works it, and the client approves, each seeing it live', async () => {
+// Four people in four browsers: give the whole story a minute on a busy two-core machine.
+it('a client asks for a service, a lead reviews and assigns it, the team member works it, and the client approves, each seeing it live', { timeout: 60_000 }, async () => {
   // An admin watches the firm's requests.
   const admin = await newPage(browser());
   await signInThroughForm(admin, 'hello@designpi.com');

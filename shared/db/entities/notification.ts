@@ -13,7 +13,8 @@ export const Notification = new Entity({
     notificationId: { type: 'string', required: true, readOnly: true },
     createdAt: { type: 'string', required: true, readOnly: true },
     kind: { type: 'string', required: true },
-    values: { type: 'map', properties: {}, required: true },
+    // 'any', not an empty 'map': ElectroDB keeps only a map's declared properties.
+    values: { type: 'any', required: true },
     link: { type: 'string' },
     readAt: { type: 'string' },
     expiresAt: { type: 'number', required: true },

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import type { UserView } from '../../../../shared/api/schemas/user.ts';
 import { isStaff, type Area } from '../../../../shared/domain/identity/permissions.ts';
+import { SYSTEM_ACTOR } from '../../../../shared/domain/audit/actor.ts';
+import type { AssignmentReason } from '../../../../shared/domain/requests/assignment.ts';
 import type { RequestStatus } from '../../../../shared/domain/requests/workflow.ts';
 import { ApiError, call } from '../api.ts';
 import { Shell } from '../components/Shell.tsx';
@@ -9,6 +11,7 @@ import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { dateTime, money } from '../format.ts';
 import { subscribeLive } from '../live.ts';
+import type { Messages } from '../i18n/en.ts';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 
@@ -18,6 +21,25 @@ type Session = Parameters<Parameters<typeof Shell>[0]['children']>[0];
 const requestId = new URLSearchParams(location.search).get('id') ?? '';
 const area = (document.getElementById('app')?.dataset.area ?? 'portal') as Exclude<Area, 'account'>;
 const button = 'rounded px-4 py-2 font-medium disabled:opacity-60';
+
+/** Why this person: who chose, or what the ranking saw (stored as JSON, shown in the reader's language). */
+function reasonText(raw: string, t: Messages): string {
+  let reason: AssignmentReason;
+  try {
+    reason = JSON.parse(raw) as AssignmentReason;
+  } catch {
+    return raw;
+  }
+  if (reason.kind === 'manual') return format(t.requests.reasons.manual, { by: reason.by });
+  return [
+    reason.required ? format(t.requests.reasons.skills, { matched: String(reason.matched.length), required: String(reason.required), list: reason.matched.join(', ') }) : t.requests.reasons.anySkills,
+    t.team.statuses[reason.availability] ?? reason.availability,
+    format(t.requests.reasons.load, { load: String(reason.load), capacity: String(reason.capacity) }),
+    reason.expertise && (t.team.levels[reason.expertise] ?? reason.expertise),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
 
 /** Who may work it: the firm's active staff, for the assign control (leads and admins). */
 function AssignControl({ request, onDone }: { request: Detail; onDone: () => void }) {
@@ -109,7 +131,7 @@ function RequestPage({ session }: { session: Session }) {
       <dl className="mt-6 grid gap-x-6 gap-y-2 rounded-lg bg-white p-6 text-sm shadow sm:grid-cols-[auto_1fr]">
         <dt className="text-slate-600">{f.service}</dt><dd>{request.serviceName}</dd>
         {staff && <><dt className="text-slate-600">{f.client}</dt><dd>{request.clientName}</dd></>}
-        <dt className="text-slate-600">{f.assignee}</dt><dd>{request.assigneeName ?? t.requests.nobody}{request.assignmentReason && staff && <span className="block text-xs text-slate-600">{t.requests.reason}: {request.assignmentReason}</span>}</dd>
+        <dt className="text-slate-600">{f.assignee}</dt><dd>{request.assigneeName ?? t.requests.nobody}{request.assignmentReason && staff && <span className="block text-xs text-slate-600" data-testid="assignment-reason">{t.requests.reason}: {reasonText(request.assignmentReason, t)}</span>}</dd>
         <dt className="text-slate-600">{f.priority}</dt><dd>{t.requests.priorities[request.priority]}</dd>
         {(request.budgetMin !== undefined || request.budgetMax !== undefined) && <><dt className="text-slate-600">{f.budget}</dt><dd>{budget}</dd></>}
         {request.deadline && <><dt className="text-slate-600">{f.deadline}</dt><dd>{request.deadline}</dd></>}
@@ -147,7 +169,7 @@ function RequestPage({ session }: { session: Session }) {
           {request.activity.map((a) => (
             <li key={a.activityId} className={`rounded-lg p-4 shadow ${a.internal ? 'border border-amber-200 bg-amber-50' : 'bg-white'}`}>
               <p className="text-sm">
-                <span className="font-medium">{a.actorName}</span>{' '}
+                <span className="font-medium">{a.actorId === SYSTEM_ACTOR ? t.audit.system : a.actorName}</span>{' '}
                 {a.kind === 'comment' ? '' : format(t.requests.events[a.kind] ?? a.kind, { from: status(a.from ?? ''), to: a.kind === 'assigned' ? (a.to ?? '') : status(a.to ?? ''), status: status(a.to ?? '') })}
                 <time dateTime={a.at} className="ms-2 text-xs text-slate-500">{dateTime(a.at, locale)}</time>
                 {a.internal && <span className="ms-2 text-xs font-medium text-amber-800">{t.requests.internal}</span>}
