@@ -18,6 +18,8 @@ interface ListQuery {
   clientId?: string;
   from?: string;
   to?: string;
+  deadlineFrom?: string;
+  deadlineTo?: string;
   q?: string;
 }
 
@@ -52,6 +54,8 @@ export async function listRequests(req: Request<unknown, ListQuery>): Promise<Re
       q.serviceId && op.eq(a.serviceId, q.serviceId),
       q.from && op.gte(a.createdAt, q.from),
       q.to && op.lt(a.createdAt, nextDay(q.to)),
+      q.deadlineFrom && op.gte(a.deadline, q.deadlineFrom),
+      q.deadlineTo && op.lte(a.deadline, q.deadlineTo),
       q.q && op.contains(a.searchText, q.q.toLowerCase()),
     ]
       .filter(Boolean)

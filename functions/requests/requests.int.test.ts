@@ -119,6 +119,11 @@ describe('request lists', () => {
     const found = (await api(`/api/requests?q=${low.reference.toLowerCase()}`, { token: sarah.token })).body.items;
     expect(found.map((r: { reference: string }) => r.reference)).toEqual([low.reference]);
     expect((await api('/api/requests?q=DEDUCTIONS', { token: sarah.token })).body.items.map((r: { requestId: string }) => r.requestId)).toEqual([low.requestId]);
+    const dueThen = (await api(`/api/requests?deadlineFrom=${inAYear}&deadlineTo=${inAYear}&limit=100`, { token: sarah.token })).body.items;
+    expect(dueThen.map((r: { requestId: string }) => r.requestId)).toContain(low.requestId);
+    expect(dueThen.every((r: { deadline?: string }) => r.deadline === inAYear)).toBe(true);
+    expect((await api('/api/requests?deadlineTo=2020-01-01', { token: sarah.token })).body.items).toEqual([]);
+    expect((await api('/api/requests?deadlineFrom=soon', { token: sarah.token })).body.error.details).toEqual([{ field: 'query.deadlineFrom', message: 'must be a date like 2026-12-31' }]);
   });
 
   it('never show another firm’s requests', async () => {

@@ -4,7 +4,9 @@ import { page, pageQuery, requiredString } from './common.ts';
 import type { Schemas } from './types.ts';
 
 const money = z.number({ error: 'must be an amount' }).check(z.int('must be whole cents'), z.minimum(0, 'cannot be negative'), z.maximum(100_000_000_00, 'is too large'));
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-31'), z.refine((d) => !Number.isNaN(Date.parse(d)), 'is not a real date'));
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+// One message per problem: the shape first, then (for a well-shaped one) whether the day exists.
+const isoDate = z.string().check(z.regex(DATE, 'must be a date like 2026-12-31'), z.refine((d) => !DATE.test(d) || !Number.isNaN(Date.parse(d)), 'is not a real date'));
 const version = z.number({ error: 'is required: send the version you saw' }).check(z.int());
 
 export const createRequestInput = z
@@ -86,6 +88,9 @@ export const listRequestsQuery = z.extend(pageQuery, {
   /** Created on or after / before, as dates. */
   from: z.optional(isoDate),
   to: z.optional(isoDate),
+  /** Deadline on or after / on or before, as dates. */
+  deadlineFrom: z.optional(isoDate),
+  deadlineTo: z.optional(isoDate),
   /** Text in the title or reference. */
   q: z.optional(z.string().check(z.trim(), z.maxLength(100))),
 });

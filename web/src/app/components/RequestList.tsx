@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/index.ts';
 import { ErrorNotice, Loading } from './Status.tsx';
 import { usePagedList } from './usePagedList.tsx';
 
-type Filters = { status?: string; priority?: string; q?: string };
+type Filters = { status?: string; priority?: string; q?: string; deadlineFrom?: string; deadlineTo?: string };
 
 /** Requests the caller may see, newest first; staff see client and assignee, `filters` adds the filter bar. */
 export function RequestList({ area, filters: withFilters = false }: { area: 'portal' | 'staff' | 'admin'; filters?: boolean }) {
@@ -23,7 +23,7 @@ export function RequestList({ area, filters: withFilters = false }: { area: 'por
     e.preventDefault();
     const data = new FormData(e.currentTarget);
     const value = (k: string) => String(data.get(k) ?? '').trim() || undefined;
-    setFilters({ status: value('status'), priority: value('priority'), q: value('q') });
+    setFilters({ status: value('status'), priority: value('priority'), q: value('q'), deadlineFrom: value('deadlineFrom'), deadlineTo: value('deadlineTo') });
   }
 
   const staff = area !== 'portal';
@@ -37,6 +37,12 @@ export function RequestList({ area, filters: withFilters = false }: { area: 'por
           </label>
           <label className="text-sm">{t.requests.fields.priority}
             <select name="priority" className={control} defaultValue=""><option value="">{t.requests.any}</option>{PRIORITIES.map((p) => <option key={p} value={p}>{t.requests.priorities[p]}</option>)}</select>
+          </label>
+          <label className="text-sm">{t.requests.deadlineFrom}
+            <input name="deadlineFrom" type="date" className={control} />
+          </label>
+          <label className="text-sm">{t.requests.deadlineTo}
+            <input name="deadlineTo" type="date" className={control} />
           </label>
           <label className="text-sm">{t.requests.search}
             <input name="q" type="search" maxLength={100} className={control} />

@@ -320,6 +320,8 @@ export const ar: Messages = {
     all: 'طلبات الخدمة',
     newRequest: 'اطلب خدمة',
     any: 'الكل',
+    deadlineFrom: 'الموعد النهائي من',
+    deadlineTo: 'الموعد النهائي حتى',
     search: 'المرجع أو العنوان',
     apply: 'عرض',
     nobody: 'لا أحد بعد',

@@ -318,6 +318,8 @@ export const en = {
     all: 'Service requests',
     newRequest: 'Ask for a service',
     any: 'Any',
+    deadlineFrom: 'Deadline from',
+    deadlineTo: 'Deadline by',
     search: 'Reference or title',
     apply: 'Show',
     nobody: 'Nobody yet',

@@ -320,6 +320,8 @@ export const hi: Messages = {
     all: 'सेवा अनुरोध',
     newRequest: 'सेवा माँगें',
     any: 'कोई भी',
+    deadlineFrom: 'समय-सीमा से',
+    deadlineTo: 'समय-सीमा तक',
     search: 'संदर्भ या शीर्षक',
     apply: 'दिखाएँ',
     nobody: 'अभी कोई नहीं',
