@@ -11,7 +11,7 @@ import { AuditEntry } from '../../shared/db/entities/audit-entry.ts';
 import { OutboxEvent } from '../../shared/db/entities/outbox-event.ts';
 import { RequestActivity } from '../../shared/db/entities/request-activity.ts';
 import { Service } from '../../shared/db/entities/service.ts';
-import { ServiceRequest } from '../../shared/db/entities/service-request.ts';
+import { ServiceRequest, UNASSIGNED } from '../../shared/db/entities/service-request.ts';
 import { User } from '../../shared/db/entities/user.ts';
 import { Workload } from '../../shared/db/entities/workload.ts';
 import { once } from '../../shared/db/idempotency.ts';
@@ -20,18 +20,13 @@ import { databaseOf } from '../../shared/db/service.ts';
 import { SYSTEM_ACTOR } from '../../shared/domain/audit/actor.ts';
 import { rankCandidates, type Candidate } from '../../shared/domain/requests/assignment.ts';
 import type { DomainEventDetail } from '../../shared/events/rules.ts';
+import { activeStaffWithLoad } from '../lib/team.ts';
 
 const database = databaseOf({ request: ServiceRequest, activity: RequestActivity, service: Service, user: User, workload: Workload, audit: AuditEntry, outbox: OutboxEvent });
-const UNASSIGNED = '-';
 const DECIDED_MEANWHILE = 'The request changed meanwhile; it keeps what was decided.';
 
 async function teamOf(tenantId: string): Promise<Candidate[]> {
-  const { user, workload } = database().entities;
-  const members = (await Promise.all((['TEAM_MEMBER', 'TEAM_LEAD'] as const).map((role) => user.query.byRole({ tenantId, role }).go({ pages: 'all' }))))
-    .flatMap((r) => r.data)
-    .filter((u) => u.status === 'active');
-  const { data: loads } = members.length ? await workload.get(members.map((m) => ({ tenantId, userId: m.userId }))).go() : { data: [] };
-  const activeOf = new Map(loads.map((l) => [l.userId, l.activeRequests]));
+  const members = await activeStaffWithLoad(database().entities, tenantId, ['TEAM_MEMBER', 'TEAM_LEAD']);
   return members.map((m) => ({
     userId: m.userId,
     name: m.name,
@@ -39,8 +34,8 @@ async function teamOf(tenantId: string): Promise<Candidate[]> {
     skills: m.skills ?? [],
     expertiseLevel: m.expertiseLevel,
     availabilityStatus: m.availabilityStatus,
-    maxConcurrentProjects: m.maxConcurrentProjects ?? 3,
-    activeRequests: activeOf.get(m.userId) ?? 0,
+    maxConcurrentProjects: m.capacity,
+    activeRequests: m.activeRequests,
   }));
 }
 

@@ -7,7 +7,8 @@ import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import { database } from './db.ts';
-import { toView, UNASSIGNED, type ActivityItem, type RequestItem } from './view.ts';
+import { UNASSIGNED } from '../../shared/db/entities/service-request.ts';
+import { toView, type ActivityItem, type RequestItem } from './view.ts';
 
 const FIRST_REFERENCE = 1000;
 

@@ -11,7 +11,8 @@ import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
 import type { Request } from '../lib/http.ts';
 import { database } from './db.ts';
-import { UNASSIGNED, type ActivityItem, type RequestItem } from './view.ts';
+import { UNASSIGNED } from '../../shared/db/entities/service-request.ts';
+import type { ActivityItem, RequestItem } from './view.ts';
 
 export interface RequestChange {
   /** Fields to set on the request (its version is bumped); none for a comment. */

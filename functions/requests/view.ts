@@ -2,7 +2,7 @@ import type { EntityItem } from 'electrodb';
 import { notFound } from '../../shared/api/errors.ts';
 import type { RequestView } from '../../shared/api/schemas/requests.ts';
 import type { RequestActivity } from '../../shared/db/entities/request-activity.ts';
-import type { ServiceRequest } from '../../shared/db/entities/service-request.ts';
+import { UNASSIGNED, type ServiceRequest } from '../../shared/db/entities/service-request.ts';
 import { canAccess } from '../../shared/domain/identity/policy.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import type { Request } from '../lib/http.ts';
@@ -11,9 +11,8 @@ import { database } from './db.ts';
 export type RequestItem = EntityItem<typeof ServiceRequest>;
 export type ActivityItem = EntityItem<typeof RequestActivity>;
 
-/** The assignee index needs a key when nobody is assigned; the API says "nobody" by leaving it out. */
-export const UNASSIGNED = '-';
 
+/** The API says "nobody" by leaving `assigneeId` out. */
 export function toView(r: RequestItem): RequestView {
   const { tenantId: _t, assigneeId, assignedBy: _b, ...rest } = r;
   return { ...rest, ...(assigneeId !== UNASSIGNED && { assigneeId }) };

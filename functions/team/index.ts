@@ -12,21 +12,16 @@ import { STAFF_ROLES } from '../../shared/domain/identity/permissions.ts';
 import { availabilityPercent } from '../../shared/domain/requests/workload.ts';
 import { actorFromToken, type AuthenticatedActor } from '../lib/auth.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
+import { activeStaffWithLoad } from '../lib/team.ts';
 
 const database = databaseOf({ user: User, workload: Workload });
-const DEFAULT_CAPACITY = 3;
 
 async function listTeamWorkload(req: Request): Promise<Reply> {
   const { tenantId } = req.actor as AuthenticatedActor;
-  const { user, workload } = database().entities;
   // The platform operator is not part of a firm's team.
-  const roles = STAFF_ROLES.filter((r) => r !== 'SUPER_ADMIN');
-  const members = (await Promise.all(roles.map((role) => user.query.byRole({ tenantId, role }).go({ pages: 'all' })))).flatMap((r) => r.data).filter((u) => u.status === 'active');
-  const { data: loads } = members.length ? await workload.get(members.map((m) => ({ tenantId, userId: m.userId }))).go() : { data: [] };
-  const activeOf = new Map(loads.map((l) => [l.userId, l.activeRequests]));
+  const members = await activeStaffWithLoad(database().entities, tenantId, STAFF_ROLES.filter((r) => r !== 'SUPER_ADMIN'));
   const items: MemberWorkload[] = members.map((m) => {
-    const activeRequests = activeOf.get(m.userId) ?? 0;
-    const maxConcurrentProjects = m.maxConcurrentProjects ?? DEFAULT_CAPACITY;
+    const { activeRequests, capacity: maxConcurrentProjects } = m;
     return {
       userId: m.userId,
       name: m.name,

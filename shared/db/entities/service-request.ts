@@ -6,6 +6,9 @@ import { PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts'
  * comments: request-activity.ts), so a request page is one Query. Lists use one index each:
  * the firm's (newest first), a client's, an assignee's, a status's.
  */
+/** The assignee while nobody is assigned: the assignee index needs a key either way. */
+export const UNASSIGNED = '-';
+
 export const ServiceRequest = new Entity({
   model: { entity: 'serviceRequest', version: '1', service: 'portal' },
   attributes: {
@@ -36,8 +39,7 @@ export const ServiceRequest = new Entity({
     },
     /** File names until documents land; the files themselves come with the documents feature. */
     attachments: { type: 'list', items: { type: 'string' }, required: true, default: () => [] },
-    /** '-' while nobody is assigned, so the assignee index has a key either way. */
-    assigneeId: { type: 'string', required: true, default: '-' },
+    assigneeId: { type: 'string', required: true, default: UNASSIGNED },
     assigneeName: { type: 'string' },
     assignedAt: { type: 'string' },
     assignedBy: { type: 'string' },

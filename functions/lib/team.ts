@@ -1,0 +1,25 @@
+/**
+ * The firm's active staff in the given roles, each with their current load: one Query per role
+ * and one batch read of the load counters. Used by the team overview and by auto-assignment.
+ */
+import type { EntityItem } from 'electrodb';
+import type { User } from '../../shared/db/entities/user.ts';
+import type { Workload } from '../../shared/db/entities/workload.ts';
+import type { Role } from '../../shared/domain/identity/permissions.ts';
+
+/** Capacity of someone whose profile sets none (the user entity's default). */
+export const DEFAULT_CAPACITY = 3;
+
+export async function activeStaffWithLoad(entities: { user: typeof User; workload: typeof Workload }, tenantId: string, roles: readonly Role[]) {
+  const { user, workload } = entities;
+  const members = (await Promise.all(roles.map((role) => user.query.byRole({ tenantId, role }).go({ pages: 'all' }))))
+    .flatMap((r) => r.data)
+    .filter((u) => u.status === 'active');
+  const { data: loads } = members.length ? await workload.get(members.map((m) => ({ tenantId, userId: m.userId }))).go() : { data: [] };
+  const activeOf = new Map(loads.map((l) => [l.userId, l.activeRequests]));
+  return members.map((m): EntityItem<typeof User> & { activeRequests: number; capacity: number } => ({
+    ...m,
+    activeRequests: activeOf.get(m.userId) ?? 0,
+    capacity: m.maxConcurrentProjects ?? DEFAULT_CAPACITY,
+  }));
+}
