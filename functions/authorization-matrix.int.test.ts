@@ -99,6 +99,25 @@ const MATRIX: Record<OperationId, Row> = {
   approveRequest: { request: { method: 'POST', path: '/api/requests/none/approval', body: { version: 1 } }, expect: { ...everyone(404), anonymous: 401 } },
   // Staff see their own firm's team (team.int.test.ts); clients do not.
   listTeamWorkload: { request: { method: 'GET', path: '/api/team/workload' }, expect: { anonymous: 401, client: 403, member: 200, lead: 200, admin: 200, otherFirmAdmin: 200 } },
+  // Leads and admins make tasks from templates; only admins keep them. Another firm's template is 404 (tasks.int.test.ts).
+  listTaskTemplates: { request: { method: 'GET', path: '/api/task-templates' }, expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 } },
+  listTaskTemplateCategories: { request: { method: 'GET', path: '/api/task-templates/categories' }, expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 } },
+  getTaskTemplate: { request: { method: 'GET', path: '/api/task-templates/none' }, expect: { anonymous: 401, client: 403, member: 403, lead: 404, admin: 404, otherFirmAdmin: 404 } },
+  createTaskTemplate: { request: { method: 'POST', path: '/api/task-templates', body: {} }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 } },
+  updateTaskTemplate: { request: { method: 'PATCH', path: '/api/task-templates/none', body: { version: 1 } }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
+  deleteTaskTemplate: { request: { method: 'DELETE', path: '/api/task-templates/none' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
+  // Whoever hands tasks out sees their own firm's staff only (tasks.int.test.ts).
+  offerTaskAssignees: { request: { method: 'GET', path: '/api/task-assignees' }, expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 } },
+  createTask: { request: { method: 'POST', path: '/api/tasks', body: {} }, expect: { anonymous: 401, client: 403, member: 403, lead: 400, admin: 400, otherFirmAdmin: 400 } },
+  // A team member sees their own tasks and those of requests they may see; clients none (tasks.int.test.ts).
+  listTasks: { request: { method: 'GET', path: '/api/tasks' }, expect: { anonymous: 401, client: 403, member: 200, lead: 200, admin: 200, otherFirmAdmin: 200 } },
+  // Another firm's task, and a team member's look at someone else's, are 404 too (tasks.int.test.ts).
+  getTask: { request: { method: 'GET', path: '/api/tasks/none' }, expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 } },
+  updateTask: { request: { method: 'PATCH', path: '/api/tasks/none', body: { version: 1 } }, expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 } },
+  assignTask: { request: { method: 'POST', path: '/api/tasks/none/assignee', body: { assigneeId: 'x', version: 1 } }, expect: { anonymous: 401, client: 403, member: 403, lead: 404, admin: 404, otherFirmAdmin: 404 } },
+  checkTaskItem: { request: { method: 'PUT', path: '/api/tasks/none/checklist/c1', body: { done: true } }, expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 } },
+  commentOnTask: { request: { method: 'POST', path: '/api/tasks/none/comments', body: { text: 'Hello' } }, expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 } },
+  deleteTask: { request: { method: 'DELETE', path: '/api/tasks/none' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
   getOpenApi: { request: { method: 'GET', path: '/api/openapi.json' }, expect: everyone(200) },
   getHealth: { request: { method: 'GET', path: '/api/health' }, expect: everyone(200) },
   // Admins only; the live-connection count is of the caller's own firm (system-health.int.test.ts).

@@ -1,25 +1,23 @@
 /**
  * The service catalog: admins keep it, staff read all of it, clients and the public see what
  * is active. Each list page is one Query: the firm's services by id, or one status's by name.
+ * The task templates (templates.ts) are the firm's other catalog.
  */
 import type { EntityItem } from 'electrodb';
 import { randomUUID } from 'node:crypto';
 import { conflict, notFound } from '../../shared/api/errors.ts';
 import { CATALOG_OPERATIONS } from '../../shared/api/operations/catalog.ts';
 import { CATALOG_SCHEMAS, type ServiceView } from '../../shared/api/schemas/catalog.ts';
-import { AuditEntry } from '../../shared/db/entities/audit-entry.ts';
-import { OutboxEvent } from '../../shared/db/entities/outbox-event.ts';
-import { Service } from '../../shared/db/entities/service.ts';
-import { Tenant } from '../../shared/db/entities/tenant.ts';
+import type { Service } from '../../shared/db/entities/service.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { queryPage } from '../../shared/db/pagination.ts';
-import { databaseOf } from '../../shared/db/service.ts';
 import { diffFields } from '../../shared/domain/audit/diff.ts';
 import { actorFromToken, type AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
+import { database } from './db.ts';
+import { createTaskTemplate, deleteTaskTemplate, getTaskTemplate, listTaskTemplateCategories, listTaskTemplates, updateTaskTemplate } from './templates.ts';
 
-const database = databaseOf({ service: Service, tenant: Tenant, audit: AuditEntry, outbox: OutboxEvent });
 const CATALOG_SIZE = 100;
 
 type ServiceItem = EntityItem<typeof Service>;
@@ -147,6 +145,6 @@ async function getCatalog(req: Request): Promise<Reply> {
 export const handler = contextHandler({
   routes: CATALOG_OPERATIONS,
   schemas: CATALOG_SCHEMAS,
-  operations: { listServices, getService, createService, updateService, getCatalog },
+  operations: { listServices, getService, createService, updateService, getCatalog, listTaskTemplates, listTaskTemplateCategories, getTaskTemplate, createTaskTemplate, updateTaskTemplate, deleteTaskTemplate },
   authenticate: actorFromToken,
 });

@@ -7,10 +7,10 @@ import { once } from '../../shared/db/idempotency.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { User } from '../../shared/db/entities/user.ts';
 import { Notification } from '../../shared/db/entities/notification.ts';
-import { REQUEST_EVENTS, type DomainEventDetail } from '../../shared/events/rules.ts';
+import { REQUEST_EVENTS, TASK_EVENTS, type DomainEventDetail } from '../../shared/events/rules.ts';
 import { pushToUser } from '../lib/realtime.ts';
 import { toNotificationView } from '../notifications/view.ts';
-import { requestNotices, requestWatchers } from './request-audience.ts';
+import { requestNotices, requestWatchers, taskNotices, taskWatchers } from './audience.ts';
 
 const database = databaseOf({ user: User, notification: Notification });
 
@@ -41,6 +41,16 @@ async function requestPlan(type: string, d: DomainEventDetail): Promise<Plan> {
   };
 }
 
+async function taskPlan(type: string, d: DomainEventDetail): Promise<Plan> {
+  const [admins, leads] = await Promise.all([activeWithRole(d.tenantId, 'ADMIN'), activeWithRole(d.tenantId, 'TEAM_LEAD')]);
+  return {
+    notices: taskNotices(type, d),
+    values: { title: String(d.title), reference: String(d.reference ?? ''), status: String(d.status), actor: String(d.actorName ?? '') },
+    link: `/task/?id=${String(d.taskId)}`,
+    refresh: { userIds: taskWatchers(d, [...admins, ...leads]), message: { type: 'task.changed', taskId: d.taskId, requestId: d.requestId, status: d.status } },
+  };
+}
+
 /** Who hears of what. */
 const PLANS: Record<string, (d: DomainEventDetail) => Promise<Plan | undefined>> = {
   'user.joined': async (d) => {
@@ -50,6 +60,7 @@ const PLANS: Record<string, (d: DomainEventDetail) => Promise<Plan | undefined>>
     return { notices: (await activeWithRole(d.tenantId, 'ADMIN')).map((userId) => ({ userId, kind })), values: { name: person.name, role: person.role }, link: '/admin/users/' };
   },
   ...Object.fromEntries(REQUEST_EVENTS.map((type) => [type, (d: DomainEventDetail) => requestPlan(type, d)])),
+  ...Object.fromEntries(TASK_EVENTS.map((type) => [type, (d: DomainEventDetail) => taskPlan(type, d)])),
 };
 
 export async function handler(event: EventBridgeEvent<string, DomainEventDetail>): Promise<void> {

@@ -1,6 +1,7 @@
 /**
  * The firm's active staff in the given roles, each with their current load: one Query per role
- * and one batch read of the load counters. Used by the team overview and by auto-assignment.
+ * and one batch read of the load counters. Used by the team overview, auto-assignment and the
+ * assignees offered for a task.
  */
 import type { EntityItem } from 'electrodb';
 import type { User } from '../../shared/db/entities/user.ts';
@@ -16,10 +17,11 @@ export async function activeStaffWithLoad(entities: { user: typeof User; workloa
     .flatMap((r) => r.data)
     .filter((u) => u.status === 'active');
   const { data: loads } = members.length ? await workload.get(members.map((m) => ({ tenantId, userId: m.userId }))).go() : { data: [] };
-  const activeOf = new Map(loads.map((l) => [l.userId, l.activeRequests]));
-  return members.map((m): EntityItem<typeof User> & { activeRequests: number; capacity: number } => ({
+  const loadOf = new Map(loads.map((l) => [l.userId, l]));
+  return members.map((m): EntityItem<typeof User> & { activeRequests: number; openTasks: number; capacity: number } => ({
     ...m,
-    activeRequests: activeOf.get(m.userId) ?? 0,
+    activeRequests: loadOf.get(m.userId)?.activeRequests ?? 0,
+    openTasks: loadOf.get(m.userId)?.openTasks ?? 0,
     capacity: m.maxConcurrentProjects ?? DEFAULT_CAPACITY,
   }));
 }

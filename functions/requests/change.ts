@@ -1,15 +1,13 @@
 /** Moving a request along its workflow, assigning it, commenting on it, and the client's approval. */
 import { AppError, conflict, forbidden, validationFailed } from '../../shared/api/errors.ts';
 import { isStaff } from '../../shared/domain/identity/permissions.ts';
-import { MOVES, mayApprove, mayMove, type RequestStatus } from '../../shared/domain/requests/workflow.ts';
+import { MOVES, PLANNABLE_STATUSES, mayApprove, mayMove, type RequestStatus } from '../../shared/domain/requests/workflow.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import { database } from './db.ts';
 import { recordChange } from './record.ts';
-import { requestOf, toView, workflowOf, type RequestItem } from './view.ts';
-
-/** Assigning (or reassigning) is possible from review until the work is done. */
-const ASSIGNABLE: readonly RequestStatus[] = ['submitted', 'in_review', 'approved', 'assigned', 'in_progress'];
+import { requestOf, toView, type RequestItem } from './view.ts';
+import { workflowOf } from '../lib/request-access.ts';
 
 const stale = (request: RequestItem, version: number) => {
   if (version !== request.version) throw conflict(`${request.reference} was changed by someone else meanwhile. Reload to see those changes, then try again.`);
@@ -37,7 +35,7 @@ export async function assignRequest(req: Request<{ assigneeId: string; version: 
   const request = await requestOf(req);
   const { assigneeId, version } = req.body;
   stale(request, version);
-  if (!ASSIGNABLE.includes(request.status)) throw conflict(`A request that is ${request.status} cannot be assigned.`);
+  if (!PLANNABLE_STATUSES.includes(request.status)) throw conflict(`A request that is ${request.status} cannot be assigned.`);
   const { data: person } = await database().entities.user.get({ tenantId: actor.tenantId, userId: assigneeId }).go();
   if (!person || !isStaff(person.role) || person.status !== 'active') throw validationFailed([{ field: 'assigneeId', message: 'is not an active team member of this firm' }]);
   // The same person again changes nothing, unless it hands an approved request (auto-assigned earlier) over for work.

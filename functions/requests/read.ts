@@ -6,7 +6,8 @@ import { queryPage } from '../../shared/db/pagination.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import { database } from './db.ts';
-import { requestOf, toView, workflowOf } from './view.ts';
+import { requestOf, toView } from './view.ts';
+import { workflowOf } from '../lib/request-access.ts';
 
 interface ListQuery {
   limit: number;

@@ -5,6 +5,7 @@
  */
 import type { EntityItem } from 'electrodb';
 import type { Service } from '../../shared/db/entities/service.ts';
+import { TEMPLATE_COUNTER, type TaskTemplate } from '../../shared/db/entities/task-template.ts';
 import type { User } from '../../shared/db/entities/user.ts';
 import { database } from '../../shared/db/all-entities.ts';
 import { ensureCognitoUser, type LocalPool } from './cognito.ts';
@@ -92,6 +93,29 @@ const DEMO_SERVICES: Record<string, SeedService[]> = {
   ],
 };
 
+type SeedTemplate = Omit<EntityItem<typeof TaskTemplate>, 'tenantId' | 'createdAt' | 'updatedAt' | 'version' | 'description'> & { description: string };
+
+/** The accounting firm's task templates (the counter that caps them is kept in step). */
+const DEMO_TEMPLATES: Record<string, SeedTemplate[]> = {
+  't-designpi': [
+    {
+      templateId: 'tpl-tax-return-preparation', name: 'Tax Return Preparation', category: 'Tax', defaultAssigneeRole: 'TEAM_MEMBER', estimatedHours: 4,
+      description: 'Prepare, review and file an individual or business tax return.', requiredSkills: ['tax-preparation'],
+      checklist: ['Collect income documents (W-2, 1099, K-1)', 'Gather deduction and credit receipts', 'Prepare the return', 'Review with the client', 'E-file and send the confirmation'],
+    },
+    {
+      templateId: 'tpl-bookkeeping-setup', name: 'Bookkeeping Setup', category: 'Bookkeeping', defaultAssigneeRole: 'TEAM_MEMBER', estimatedHours: 6,
+      description: 'Set up the chart of accounts and connect the bank feeds for a new bookkeeping client.', requiredSkills: ['bookkeeping'],
+      checklist: ['Set up the chart of accounts', 'Connect bank and card feeds', 'Import opening balances', 'Agree categorisation rules with the client'],
+    },
+    {
+      templateId: 'tpl-financial-statement-review', name: 'Financial Statement Review', category: 'Advisory', defaultAssigneeRole: 'TEAM_LEAD', estimatedHours: 8,
+      description: 'Review the balance sheet, income statement and cash flow, and write up the findings.', requiredSkills: ['financial-statements', 'audit'],
+      checklist: ['Analyse the balance sheet', 'Review the income statement', 'Check the cash flow statement', 'Write up findings and recommendations'],
+    },
+  ],
+};
+
 export async function seedDemoData(pool: LocalPool): Promise<void> {
   const db = database();
   for (const { tenant, users } of DEMO_TENANTS) {
@@ -102,6 +126,14 @@ export async function seedDemoData(pool: LocalPool): Promise<void> {
     for (const service of DEMO_SERVICES[tenant.tenantId] ?? []) {
       const key = { tenantId: tenant.tenantId, serviceId: service.serviceId };
       if (!(await db.entities.service.get(key).go()).data) await db.entities.service.create({ ...service, ...key, currency: tenant.currency }).go();
+    }
+    const templates = DEMO_TEMPLATES[tenant.tenantId] ?? [];
+    for (const template of templates) {
+      const key = { tenantId: tenant.tenantId, templateId: template.templateId };
+      if (!(await db.entities.taskTemplate.get(key).go()).data) {
+        await db.entities.taskTemplate.create({ ...template, ...key }).go();
+        await db.entities.counter.update({ tenantId: tenant.tenantId, name: TEMPLATE_COUNTER }).add({ value: 1 }).go();
+      }
     }
     for (const user of users) {
       const userId = await ensureCognitoUser(pool, { email: user.email, password: DEMO_PASSWORD, tenantId: tenant.tenantId, role: user.role });

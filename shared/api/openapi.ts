@@ -3,6 +3,8 @@ import * as z from 'zod/mini';
 import { ERROR_STATUS } from './errors.ts';
 import { ROUTES, type RouteDef } from './routes.ts';
 import { errorResponse } from './schemas/common.ts';
+import { SUMMARIES } from './summaries.ts';
+import type { OperationId } from './operations.ts';
 
 const json = (schema: z.ZodMiniType, io: 'input' | 'output') => ({ 'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) } });
 
@@ -25,7 +27,7 @@ function operation(route: RouteDef) {
   );
   return {
     operationId: route.operationId,
-    summary: route.summary,
+    summary: SUMMARIES[route.operationId as OperationId],
     tags: [route.context],
     'x-access': route.access,
     ...(route.access !== 'public' && { security: [{ bearer: [] }] }),

@@ -14,10 +14,11 @@ import { PLATFORM_OPERATIONS } from './operations/platform.ts';
 import { REQUESTS_OPERATIONS } from './operations/requests.ts';
 import { SIGNUP_OPERATIONS } from './operations/signup.ts';
 import { SYSTEM_OPERATIONS } from './operations/system.ts';
+import { TASKS_OPERATIONS } from './operations/tasks.ts';
 import { TEAM_OPERATIONS } from './operations/team.ts';
 
 /** Bounded contexts: one Lambda each. */
-export const CONTEXTS = ['access', 'audit', 'auth', 'catalog', 'identity', 'notifications', 'platform', 'requests', 'signup', 'system', 'team'] as const;
+export const CONTEXTS = ['access', 'audit', 'auth', 'catalog', 'identity', 'notifications', 'platform', 'requests', 'signup', 'system', 'tasks', 'team'] as const;
 export type Context = (typeof CONTEXTS)[number];
 
 /** 'public': no token; 'signed-in': any active user; a permission: users holding it. */
@@ -29,7 +30,6 @@ export interface OperationDef {
   path: `/api/${string}`;
   context: Context;
   access: Access;
-  summary: string;
   /** Open to someone whose firm requires two-step sign-in before they have set it up. */
   beforeMfa?: true;
 }
@@ -49,6 +49,7 @@ export const OPERATIONS = [
   ...REQUESTS_OPERATIONS,
   ...SIGNUP_OPERATIONS,
   ...SYSTEM_OPERATIONS,
+  ...TASKS_OPERATIONS,
   ...TEAM_OPERATIONS,
 ] as const;
 

@@ -16,6 +16,9 @@ import { ServiceRequest } from './entities/service-request.ts';
 import { SignInGuard } from './entities/sign-in-guard.ts';
 import { Tenant } from './entities/tenant.ts';
 import { User } from './entities/user.ts';
+import { Task } from './entities/task.ts';
+import { TaskComment } from './entities/task-comment.ts';
+import { TaskTemplate } from './entities/task-template.ts';
 import { Workload } from './entities/workload.ts';
 import { databaseOf } from './service.ts';
 
@@ -38,4 +41,7 @@ export const database = databaseOf({
   requestActivity: RequestActivity,
   counter: Counter,
   workload: Workload,
+  taskTemplate: TaskTemplate,
+  task: Task,
+  taskComment: TaskComment,
 });

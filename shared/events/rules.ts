@@ -23,6 +23,9 @@ export const EMAIL_EVENTS = ['user.invited', 'user.invitation_resent', 'user.sig
 /** A request's changes: notices for the people concerned, and live refreshes of their pages. */
 export const REQUEST_EVENTS = ['request.submitted', 'request.status_changed', 'request.assigned', 'request.unassigned', 'request.commented', 'request.approved'] as const;
 
+/** A task's changes: notices for its assignee and creator, and live refreshes of task lists and pages. */
+export const TASK_EVENTS = ['task.created', 'task.assigned', 'task.status_changed', 'task.updated', 'task.checked', 'task.commented', 'task.deleted'] as const;
+
 export const RULES: readonly Rule[] = [
   {
     name: 'email-notifications',
@@ -39,7 +42,7 @@ export const RULES: readonly Rule[] = [
   {
     name: 'in-app-notifications',
     description: 'Events that concern people become notifications in their bell, pushed live',
-    pattern: { source: [EVENT_SOURCE], 'detail-type': ['user.joined', ...REQUEST_EVENTS] },
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['user.joined', ...REQUEST_EVENTS, ...TASK_EVENTS] },
     consumer: 'notifications',
   },
 ];

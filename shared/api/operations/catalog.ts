@@ -1,10 +1,19 @@
-/** The firm's service catalog: what clients can request, managed by admins, public per firm. */
+/**
+ * The firm's catalogs, kept by admins: its services (what clients can request, public per firm)
+ * and its task templates (how the work is usually broken down).
+ */
 import type { OperationDef } from '../operations.ts';
 
 export const CATALOG_OPERATIONS = [
-  { operationId: 'listServices', method: 'GET', path: '/api/services', context: 'catalog', access: 'signed-in', summary: "The firm's services by name (clients see the active ones only)" },
-  { operationId: 'getService', method: 'GET', path: '/api/services/{serviceId}', context: 'catalog', access: 'signed-in', summary: 'One service, with the questions a request answers' },
-  { operationId: 'createService', method: 'POST', path: '/api/services', context: 'catalog', access: 'services.manage', summary: 'Add a service to the catalog' },
-  { operationId: 'updateService', method: 'PATCH', path: '/api/services/{serviceId}', context: 'catalog', access: 'services.manage', summary: 'Change a service, or make it inactive or deprecated (optimistic: send the version you saw)' },
-  { operationId: 'getCatalog', method: 'GET', path: '/api/catalog/{firmSlug}', context: 'catalog', access: 'public', summary: "A firm's public catalog: its active services" },
+  { operationId: 'listServices', method: 'GET', path: '/api/services', context: 'catalog', access: 'signed-in' },
+  { operationId: 'getService', method: 'GET', path: '/api/services/{serviceId}', context: 'catalog', access: 'signed-in' },
+  { operationId: 'createService', method: 'POST', path: '/api/services', context: 'catalog', access: 'services.manage' },
+  { operationId: 'updateService', method: 'PATCH', path: '/api/services/{serviceId}', context: 'catalog', access: 'services.manage' },
+  { operationId: 'getCatalog', method: 'GET', path: '/api/catalog/{firmSlug}', context: 'catalog', access: 'public' },
+  { operationId: 'listTaskTemplates', method: 'GET', path: '/api/task-templates', context: 'catalog', access: 'tasks.create' },
+  { operationId: 'listTaskTemplateCategories', method: 'GET', path: '/api/task-templates/categories', context: 'catalog', access: 'tasks.create' },
+  { operationId: 'getTaskTemplate', method: 'GET', path: '/api/task-templates/{templateId}', context: 'catalog', access: 'tasks.create' },
+  { operationId: 'createTaskTemplate', method: 'POST', path: '/api/task-templates', context: 'catalog', access: 'task_templates.manage' },
+  { operationId: 'updateTaskTemplate', method: 'PATCH', path: '/api/task-templates/{templateId}', context: 'catalog', access: 'task_templates.manage' },
+  { operationId: 'deleteTaskTemplate', method: 'DELETE', path: '/api/task-templates/{templateId}', context: 'catalog', access: 'task_templates.manage' },
 ] as const satisfies readonly OperationDef[];

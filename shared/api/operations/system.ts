@@ -2,5 +2,5 @@
 import type { OperationDef } from '../operations.ts';
 
 export const SYSTEM_OPERATIONS = [
-  { operationId: 'getSystemHealth', method: 'GET', path: '/api/system/health', context: 'system', access: 'system.health', summary: 'Table, event bus, dead-letter queues, live connections and mail, each ok or failing with detail' },
+  { operationId: 'getSystemHealth', method: 'GET', path: '/api/system/health', context: 'system', access: 'system.health' },
 ] as const satisfies readonly OperationDef[];

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { page, pageQuery, requiredString } from './common.ts';
+import { checklistSteps as steps, description, money, page, pageQuery, requiredString, skills, taskHours as hours, version } from './common.ts';
 import type { Schemas } from './types.ts';
 
 export const SERVICE_STATUSES = ['active', 'inactive', 'deprecated'] as const;
@@ -23,31 +23,29 @@ export const serviceView = z.object({
 });
 export type ServiceView = z.infer<typeof serviceView>;
 
-const skill = z.string().check(z.trim(), z.toLowerCase(), z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a skill like tax-preparation'));
-
 /** Questions come in as labels; a trailing or leading `*` is not needed: `required` says it. */
 const questionInput = z.object({ label: requiredString(200), required: z._default(z.boolean(), false) });
 
 const serviceFields = {
   name: requiredString(120),
-  description: z._default(z.string().check(z.trim(), z.maxLength(4000)), ''),
+  description: z._default(description, ''),
   category: requiredString(60),
-  basePrice: z.number({ error: 'must be an amount' }).check(z.int('must be whole cents'), z.minimum(0, 'cannot be negative'), z.maximum(100_000_000_00, 'is too large')),
+  basePrice: money,
   estimatedHours: z.number({ error: 'must be a number of hours' }).check(z.gt(0, 'must be more than 0'), z.maximum(10_000, 'is too large')),
-  requiredSkills: z._default(z.array(skill).check(z.maxLength(20, 'at most 20 skills')), []),
+  requiredSkills: z._default(skills, []),
   questions: z._default(z.array(questionInput).check(z.maxLength(20, 'at most 20 questions')), []),
 };
 
 export const createServiceInput = z.object({ ...serviceFields, status: z._default(z.enum(SERVICE_STATUSES), 'active') });
 
 export const updateServiceInput = z.object({
-  version: z.number({ error: 'is required: send the version you saw' }).check(z.int()),
+  version,
   name: z.optional(serviceFields.name),
-  description: z.optional(z.string().check(z.trim(), z.maxLength(4000))),
+  description: z.optional(description),
   category: z.optional(serviceFields.category),
   basePrice: z.optional(serviceFields.basePrice),
   estimatedHours: z.optional(serviceFields.estimatedHours),
-  requiredSkills: z.optional(z.array(skill).check(z.maxLength(20, 'at most 20 skills'))),
+  requiredSkills: z.optional(skills),
   questions: z.optional(z.array(questionInput).check(z.maxLength(20, 'at most 20 questions'))),
   status: z.optional(z.enum(SERVICE_STATUSES, { error: 'must be active, inactive or deprecated' })),
 });
@@ -56,6 +54,46 @@ export const listServicesQuery = z.extend(pageQuery, { status: z.optional(z.enum
 
 export const catalog = z.object({ firm: z.object({ slug: z.string(), name: z.string(), currency: z.string(), clientSignUp: z.boolean() }), services: z.array(serviceView) });
 
+const ASSIGNEE_ROLES = ['TEAM_MEMBER', 'TEAM_LEAD'] as const;
+
+export const taskTemplateView = z.object({
+  templateId: z.string(),
+  name: z.string(),
+  description: z.string(),
+  category: z.string(),
+  defaultAssigneeRole: z.enum(ASSIGNEE_ROLES),
+  estimatedHours: z.number(),
+  checklist: z.array(z.string()),
+  requiredSkills: z.array(z.string()),
+  updatedAt: z.string(),
+  version: z.number(),
+});
+export type TaskTemplateView = z.infer<typeof taskTemplateView>;
+
+const templateFields = {
+  name: requiredString(120),
+  description: z._default(description, ''),
+  category: requiredString(60),
+  defaultAssigneeRole: z._default(z.enum(ASSIGNEE_ROLES, { error: 'must be TEAM_MEMBER or TEAM_LEAD' }), 'TEAM_MEMBER'),
+  estimatedHours: hours,
+  checklist: z._default(steps, []),
+  requiredSkills: z._default(skills, []),
+};
+
+export const createTaskTemplateInput = z.object(templateFields);
+export const updateTaskTemplateInput = z.object({
+  version,
+  name: z.optional(templateFields.name),
+  description: z.optional(description),
+  category: z.optional(templateFields.category),
+  defaultAssigneeRole: z.optional(z.enum(ASSIGNEE_ROLES, { error: 'must be TEAM_MEMBER or TEAM_LEAD' })),
+  estimatedHours: z.optional(hours),
+  checklist: z.optional(steps),
+  requiredSkills: z.optional(skills),
+});
+
+export const listTemplatesQuery = z.extend(pageQuery, { category: z.optional(z.string().check(z.trim(), z.maxLength(60))) });
+
 /** The catalog context's operations → schemas. */
 export const CATALOG_SCHEMAS = {
   listServices: { query: listServicesQuery, response: page(serviceView) },
@@ -63,4 +101,10 @@ export const CATALOG_SCHEMAS = {
   createService: { body: createServiceInput, response: serviceView },
   updateService: { body: updateServiceInput, response: serviceView },
   getCatalog: { response: catalog },
+  listTaskTemplates: { query: listTemplatesQuery, response: page(taskTemplateView) },
+  listTaskTemplateCategories: { response: z.object({ categories: z.array(z.string()) }) },
+  getTaskTemplate: { response: taskTemplateView },
+  createTaskTemplate: { body: createTaskTemplateInput, response: taskTemplateView },
+  updateTaskTemplate: { body: updateTaskTemplateInput, response: taskTemplateView },
+  deleteTaskTemplate: {},
 } satisfies Record<string, Schemas>;

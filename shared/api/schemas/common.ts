@@ -26,3 +26,26 @@ export const errorResponse = z.object({
     requestId: z.optional(z.string()),
   }),
 });
+
+/** Integer minor units (cents) of the firm's currency. */
+export const money = z.number({ error: 'must be an amount' }).check(z.int('must be whole cents'), z.minimum(0, 'cannot be negative'), z.maximum(100_000_000_00, 'is too large'));
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar date. One message per problem: the shape first, then (for a well-shaped one) whether the day exists. */
+export const isoDate = z.string().check(z.regex(DATE, 'must be a date like 2026-12-31'), z.refine((d) => !DATE.test(d) || !Number.isNaN(Date.parse(d)), 'is not a real date'));
+
+/** Today or later (a day of slack for callers west of UTC). */
+export const futureDate = isoDate.check(z.refine((d) => d >= new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10), 'cannot be in the past'));
+
+/** Optimistic concurrency: the version the caller saw. */
+export const version = z.number({ error: 'is required: send the version you saw' }).check(z.int());
+
+/** A skill name like tax-preparation. */
+export const skill = z.string().check(z.trim(), z.toLowerCase(), z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a skill like tax-preparation'));
+export const skills = z.array(skill).check(z.maxLength(20, 'at most 20 skills'));
+
+/** Hours of work on a task or template. */
+export const taskHours = z.number({ error: 'must be a number of hours' }).check(z.gt(0, 'must be more than 0'), z.maximum(1000, 'is too large'));
+/** A checklist as its steps' texts. */
+export const checklistSteps = z.array(requiredString(300)).check(z.maxLength(50, 'at most 50 items'));
+export const description = z.string().check(z.trim(), z.maxLength(4000));

@@ -1,13 +1,7 @@
 import * as z from 'zod/mini';
 import { PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts';
-import { page, pageQuery, requiredString } from './common.ts';
+import { futureDate, isoDate, money, page, pageQuery, requiredString, version } from './common.ts';
 import type { Schemas } from './types.ts';
-
-const money = z.number({ error: 'must be an amount' }).check(z.int('must be whole cents'), z.minimum(0, 'cannot be negative'), z.maximum(100_000_000_00, 'is too large'));
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-// One message per problem: the shape first, then (for a well-shaped one) whether the day exists.
-const isoDate = z.string().check(z.regex(DATE, 'must be a date like 2026-12-31'), z.refine((d) => !DATE.test(d) || !Number.isNaN(Date.parse(d)), 'is not a real date'));
-const version = z.number({ error: 'is required: send the version you saw' }).check(z.int());
 
 export const createRequestInput = z
   .object({
@@ -19,7 +13,7 @@ export const createRequestInput = z
     priority: z._default(z.enum(PRIORITIES, { error: 'must be low, medium, high or urgent' }), 'medium'),
     budgetMin: z.optional(money),
     budgetMax: z.optional(money),
-    deadline: z.optional(isoDate.check(z.refine((d) => d >= new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10), 'cannot be in the past'))),
+    deadline: z.optional(futureDate),
     /** Answers by question key. */
     requirements: z._default(z.record(z.string(), z.string().check(z.trim(), z.maxLength(2000))), {}),
     attachments: z._default(z.array(requiredString(200)).check(z.maxLength(10, 'at most 10 files')), []),

@@ -11,13 +11,32 @@ export const memberWorkload = z.object({
   expertiseLevel: z.optional(z.string()),
   availabilityStatus: z.string(),
   activeRequests: z.number(),
+  /** Tasks assigned to them that are not done. */
+  openTasks: z.number(),
   maxConcurrentProjects: z.number(),
   /** Free share of capacity, 0–100. */
   availabilityPercent: z.number(),
 });
 export type MemberWorkload = z.infer<typeof memberWorkload>;
 
+export const offerAssigneesQuery = z.object({
+  /** Comma-separated skill names; none offers everyone. */
+  skills: z._default(z.string().check(z.maxLength(900)), ''),
+});
+
+export const offeredAssignee = z.object({
+  userId: z.string(),
+  name: z.string(),
+  role: z.string(),
+  matched: z.array(z.string()),
+  away: z.boolean(),
+  availabilityStatus: z.string(),
+  openTasks: z.number(),
+});
+export type OfferedAssigneeView = z.infer<typeof offeredAssignee>;
+
 /** The team context's operations → schemas. */
 export const TEAM_SCHEMAS = {
   listTeamWorkload: { response: z.object({ items: z.array(memberWorkload) }) },
+  offerTaskAssignees: { query: offerAssigneesQuery, response: z.object({ offered: z.array(offeredAssignee), suggested: z.optional(z.string()) }) },
 } satisfies Record<string, Schemas>;

@@ -1,12 +1,13 @@
 import { Entity } from 'electrodb';
 
-/** A team member's current load, kept in the same transaction as each request change. */
+/** A team member's current load: active requests and open tasks, each kept in the same transaction as the change that moves it. */
 export const Workload = new Entity({
   model: { entity: 'workload', version: '1', service: 'portal' },
   attributes: {
     tenantId: { type: 'string', required: true, readOnly: true },
     userId: { type: 'string', required: true, readOnly: true },
     activeRequests: { type: 'number', required: true, default: 0 },
+    openTasks: { type: 'number', required: true, default: 0 },
   },
   indexes: {
     byUser: {

@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'tasks.update',
   'tasks.delete',
   'tasks.assign',
+  'task_templates.manage',
   'team.manage',
   'team.view',
   'users.manage',

@@ -49,6 +49,9 @@ export const MOVES: readonly Move[] = [
 /** Statuses in which a client may still edit what they asked for. */
 export const CLIENT_EDITABLE: readonly RequestStatus[] = ['draft', 'submitted'];
 
+/** From submission until completion a request can be assigned and its work planned in tasks. */
+export const PLANNABLE_STATUSES: readonly RequestStatus[] = ['submitted', 'in_review', 'approved', 'assigned', 'in_progress'];
+
 /** Work is open (counts against someone's capacity) in these statuses. */
 export const ACTIVE_STATUSES: readonly RequestStatus[] = ['assigned', 'in_progress'];
 

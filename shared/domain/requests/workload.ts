@@ -15,11 +15,18 @@ const counts = (s: LoadState) => s.assigneeId !== undefined && ACTIVE_STATUSES.i
 
 /** How each person's active-request count changes when a request goes from `before` to `after`. */
 export function workloadDeltas(before: LoadState, after: LoadState): Map<string, number> {
+  return holderDeltas(counts(before) ? before.assigneeId : undefined, counts(after) ? after.assigneeId : undefined);
+}
+
+/**
+ * The load moves from whoever held a counted piece of work before to whoever holds it after
+ * (undefined: nobody, or it does not count in that state). At most two people change.
+ */
+export function holderDeltas(before: string | undefined, after: string | undefined): Map<string, number> {
   const deltas = new Map<string, number>();
-  const add = (userId: string, delta: number) => deltas.set(userId, (deltas.get(userId) ?? 0) + delta);
-  if (counts(before)) add(before.assigneeId!, -1);
-  if (counts(after)) add(after.assigneeId!, +1);
-  for (const [userId, delta] of deltas) if (delta === 0) deltas.delete(userId);
+  if (before === after) return deltas;
+  if (before !== undefined) deltas.set(before, -1);
+  if (after !== undefined) deltas.set(after, +1);
   return deltas;
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { NotificationView } from '../../../../shared/api/schemas/notifications.ts';
 import type { Role } from '../../../../shared/domain/identity/permissions.ts';
 import type { RequestStatus } from '../../../../shared/domain/requests/workflow.ts';
+import type { TaskStatus } from '../../../../shared/domain/tasks/tasks.ts';
 import { call } from '../api.ts';
 import { subscribeLive, type LiveStatus } from '../live.ts';
 import { format, useI18n } from '../i18n/index.ts';
@@ -50,7 +51,7 @@ export function NotificationBell() {
     const values = {
       ...n.values,
       ...(n.values.role && { role: t.roles[n.values.role as Role] ?? n.values.role }),
-      ...(n.values.status && { status: t.requests.statuses[n.values.status as RequestStatus] ?? n.values.status }),
+      ...(n.values.status && { status: (n.kind.startsWith('task.') ? t.tasks.statuses[n.values.status as TaskStatus] : t.requests.statuses[n.values.status as RequestStatus]) ?? n.values.status }),
     };
     return format(t.bell.kinds[n.kind] ?? n.kind, values);
   };

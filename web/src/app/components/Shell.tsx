@@ -15,15 +15,18 @@ const NAV: Record<Area, { href: string; label: (t: ReturnType<typeof useI18n>['t
   portal: [{ href: '/portal/', label: (t) => t.nav.dashboard }],
   staff: [
     { href: '/staff/', label: (t) => t.nav.dashboard },
+    { href: '/staff/tasks/', label: (t) => t.nav.tasks },
     { href: '/staff/team/', label: (t) => t.nav.availability },
   ],
   account: [{ href: '/account/', label: (t) => t.nav.account }],
   admin: [
     { href: '/admin/', label: (t) => t.nav.dashboard },
     { href: '/admin/requests/', label: (t) => t.nav.requests },
+    { href: '/admin/tasks/', label: (t) => t.nav.tasks },
     { href: '/admin/users/', label: (t) => t.nav.team },
     { href: '/admin/team/', label: (t) => t.nav.availability },
     { href: '/admin/services/', label: (t) => t.nav.services },
+    { href: '/admin/task-templates/', label: (t) => t.nav.taskTemplates },
     { href: '/admin/permissions/', label: (t) => t.nav.permissions },
     { href: '/admin/audit/', label: (t) => t.nav.audit },
     { href: '/admin/health/', label: (t) => t.nav.health },

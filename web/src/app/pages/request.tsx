@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import type { UserView } from '../../../../shared/api/schemas/user.ts';
 import { isStaff, type Area } from '../../../../shared/domain/identity/permissions.ts';
 import { SYSTEM_ACTOR } from '../../../../shared/domain/audit/actor.ts';
 import type { AssignmentReason } from '../../../../shared/domain/requests/assignment.ts';
-import type { RequestStatus } from '../../../../shared/domain/requests/workflow.ts';
+import { PLANNABLE_STATUSES, type RequestStatus } from '../../../../shared/domain/requests/workflow.ts';
 import { ApiError, call } from '../api.ts';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
@@ -21,6 +21,8 @@ type Session = Parameters<Parameters<typeof Shell>[0]['children']>[0];
 const requestId = new URLSearchParams(location.search).get('id') ?? '';
 const area = (document.getElementById('app')?.dataset.area ?? 'portal') as Exclude<Area, 'account'>;
 const button = 'rounded px-4 py-2 font-medium disabled:opacity-60';
+// Only staff see tasks: clients never download that part.
+const RequestTasks = lazy(() => import('../components/RequestTasks.tsx'));
 
 /** Why this person: who chose, or what the ranking saw (stored as JSON, shown in the reader's language). */
 function reasonText(raw: string, t: Messages): string {
@@ -157,10 +159,16 @@ function RequestPage({ session }: { session: Session }) {
               </div>
             </form>
           )}
-          {staff && session.permissions.includes('service_requests.assign') && ['submitted', 'in_review', 'approved', 'assigned', 'in_progress'].includes(request.status) && (
+          {staff && session.permissions.includes('service_requests.assign') && PLANNABLE_STATUSES.includes(request.status) && (
             <div className="mt-4 border-t border-slate-100 pt-4"><AssignControl request={request} onDone={load} /></div>
           )}
         </section>
+      )}
+
+      {staff && area !== 'portal' && (
+        <Suspense fallback={<Loading />}>
+          <RequestTasks requestId={requestId} area={area} mayAdd={session.permissions.includes('tasks.create') && PLANNABLE_STATUSES.includes(request.status)} />
+        </Suspense>
       )}
 
       <section aria-labelledby="timeline" className="mt-6">

@@ -21,8 +21,8 @@ function TeamPage() {
     call('listTeamWorkload').then((r) => setMembers(r.items)).catch(setError);
   }, []);
   useEffect(load, [load]);
-  // Assignments and completed work change the load: follow them live.
-  useEffect(() => subscribeLive({ onMessage: (m) => m.type === 'request.changed' && load(), onResync: load }), [load]);
+  // Assignments, completed work and tasks change the load: follow them live.
+  useEffect(() => subscribeLive({ onMessage: (m) => (m.type === 'request.changed' || m.type === 'task.changed') && load(), onResync: load }), [load]);
 
   return (
     <>
@@ -35,7 +35,7 @@ function TeamPage() {
         <div className="overflow-x-auto rounded-lg bg-white shadow">
           <table className="w-full text-sm">
             <thead className="bg-slate-100 text-slate-600">
-              <tr>{[t.team.member, t.team.status, t.team.load, t.team.available, t.team.skills].map((h) => <th key={h} scope="col" className="px-3 py-2 text-start">{h}</th>)}</tr>
+              <tr>{[t.team.member, t.team.status, t.team.load, t.team.openTasks, t.team.available, t.team.skills].map((h) => <th key={h} scope="col" className="px-3 py-2 text-start">{h}</th>)}</tr>
             </thead>
             <tbody>
               {members.map((m) => (
@@ -49,6 +49,7 @@ function TeamPage() {
                     <meter min={0} max={m.maxConcurrentProjects} value={m.activeRequests} className="me-2 align-middle" aria-label={format(t.team.loadOf, { name: m.name })} />
                     {format(t.team.ofCapacity, { active: String(m.activeRequests), max: String(m.maxConcurrentProjects) })}
                   </td>
+                  <td className="px-3 py-2" data-testid={`open-tasks-${m.userId}`}>{m.openTasks}</td>
                   <td className="px-3 py-2 font-medium" data-testid={`available-${m.userId}`}>{m.availabilityPercent}%</td>
                   <td className="px-3 py-2">{m.skills.join(', ') || '—'}</td>
                 </tr>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEventDetail } from '../../shared/events/rules.ts';
-import { requestNotices, requestWatchers } from './request-audience.ts';
+import { requestNotices, requestWatchers, taskNotices, taskWatchers } from './audience.ts';
 
 const event = (extra: Partial<DomainEventDetail> = {}): DomainEventDetail => ({
   tenantId: 't1', eventId: 'e1', at: '2026-11-21T10:00:00Z', entityId: 'r1', actorId: 'lead', clientId: 'client', assigneeId: 'member', ...extra,
@@ -24,5 +24,25 @@ describe('who hears of a request change', () => {
   it('refreshes the client, the assignee and staff who see all, but never shows the client an internal note', () => {
     expect(requestWatchers(event(), ['admin-1', 'lead'])).toEqual(['client', 'member', 'admin-1', 'lead']);
     expect(requestWatchers(event({ internal: true, assigneeId: null }), ['admin-1'])).toEqual(['admin-1']);
+  });
+});
+
+describe('who hears of a task change', () => {
+  const task = (extra: Partial<DomainEventDetail> = {}) => event({ taskId: 'k1', createdBy: 'lead', previousAssigneeId: null, ...extra });
+  it.each([
+    ['task.created', task(), ['member']],
+    ['task.created', task({ actorId: 'member' }), []],
+    ['task.assigned', task({ assigneeId: 'other', previousAssigneeId: 'member' }), ['other']],
+    ['task.status_changed', task({ actorId: 'member' }), ['lead']],
+    ['task.status_changed', task({ actorId: 'admin-1' }), ['lead', 'member']],
+    ['task.commented', task({ actorId: 'member' }), ['lead']],
+    ['task.checked', task({ actorId: 'member' }), []],
+  ] as const)('%s → %j', (type, detail, expected) => {
+    expect(taskNotices(type, detail).map((n) => n.userId)).toEqual(expected);
+  });
+
+  it('refreshes the assignee before and after and staff who see all, once each', () => {
+    expect(taskWatchers(task({ assigneeId: 'other', previousAssigneeId: 'member' }), ['admin-1', 'other'])).toEqual(['other', 'member', 'admin-1']);
+    expect(taskWatchers(task({ assigneeId: null }), ['admin-1'])).toEqual(['admin-1']);
   });
 });

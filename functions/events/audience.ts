@@ -1,5 +1,5 @@
 /**
- * Who hears of a request's change: which notification each person gets in their bell, and who
+ * Who hears of a request's or a task's change: which notification each person gets in their bell, and who
  * must see their open pages and lists refresh. Decided from the event alone, plus the firm's
  * admins and leads (one Query per role).
  */
@@ -39,4 +39,28 @@ export function requestWatchers(d: DomainEventDetail, staffWhoSeeAll: string[]):
   const client = d.internal ? [] : [String(d.clientId)];
   const assignee = d.assigneeId ? [String(d.assigneeId)] : [];
   return [...new Set([...client, ...assignee, ...staffWhoSeeAll])];
+}
+
+/** Who hears of a task's change in their bell: its (new) assignee, and whoever made it when someone else moved it. */
+export function taskNotices(type: string, d: DomainEventDetail): RequestNotice[] {
+  const assignee = d.assigneeId ? String(d.assigneeId) : undefined;
+  const creator = String(d.createdBy);
+  const to = (userIds: (string | undefined)[], kind: string) => [...new Set(userIds)].filter((u): u is string => Boolean(u) && u !== d.actorId).map((userId) => ({ userId, kind }));
+  switch (type) {
+    case 'task.created':
+    case 'task.assigned':
+      return to([assignee], 'task.assigned');
+    case 'task.status_changed':
+      return to([creator, assignee], 'task.status_changed');
+    case 'task.commented':
+      return to([creator, assignee], 'task.commented');
+    default:
+      return [];
+  }
+}
+
+/** Whose open task lists and pages refresh: the assignee before and after, and staff who see all. */
+export function taskWatchers(d: DomainEventDetail, staffWhoSeeAll: string[]): string[] {
+  const holders = [d.assigneeId, d.previousAssigneeId].filter(Boolean).map(String);
+  return [...new Set([...holders, ...staffWhoSeeAll])];
 }

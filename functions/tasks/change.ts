@@ -1,0 +1,169 @@
+/** Making, changing, handing over, ticking, commenting on and deleting tasks. */
+import { randomUUID } from 'node:crypto';
+import { AppError, conflict, forbidden, notFound, validationFailed } from '../../shared/api/errors.ts';
+import { NO_REQUEST, UNASSIGNED } from '../../shared/db/entities/task.ts';
+import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
+import { diffFields } from '../../shared/domain/audit/diff.ts';
+import { PLANNABLE_STATUSES, type Priority } from '../../shared/domain/requests/workflow.ts';
+import { checklistOf, mayChangeTask, openTaskDeltas, tick, type TaskStatus } from '../../shared/domain/tasks/tasks.ts';
+import type { AuthenticatedActor } from '../lib/auth.ts';
+import { changeContext } from '../lib/change-context.ts';
+import type { Reply, Request } from '../lib/http.ts';
+import { database } from './db.ts';
+import { assigneeFor, eventDetail, readableRequest, refOf, saveTask, taskOf, toView, type TaskItem } from './view.ts';
+
+interface CreateInput {
+  requestId?: string;
+  templateId?: string;
+  title?: string;
+  description?: string;
+  priority: Priority;
+  dueDate?: string;
+  assigneeId?: string;
+  checklist?: string[];
+  estimatedHours?: number;
+}
+
+export async function createTask(req: Request<CreateInput>): Promise<Reply> {
+  const actor = req.actor as AuthenticatedActor;
+  const input = req.body;
+  const template = input.templateId ? (await database().entities.template.get({ tenantId: actor.tenantId, templateId: input.templateId }).go()).data : undefined;
+  if (input.templateId && !template) throw validationFailed([{ field: 'templateId', message: 'is not a task template of this firm' }]);
+  const request = input.requestId ? await readableRequest(actor, input.requestId).catch(() => undefined) : undefined;
+  if (input.requestId && !request) throw validationFailed([{ field: 'requestId', message: 'is not a request you can see' }]);
+  if (request && !PLANNABLE_STATUSES.includes(request.status)) throw conflict(`${request.reference} is ${request.status}: tasks can be added from submission until completion.`);
+  const requiredSkills = template?.requiredSkills ?? [];
+  const assignee = input.assigneeId ? await assigneeFor(actor.tenantId, input.assigneeId, requiredSkills) : undefined;
+  const now = new Date().toISOString();
+  const estimatedHours = input.estimatedHours ?? template?.estimatedHours;
+  const task: TaskItem = {
+    tenantId: actor.tenantId,
+    taskId: randomUUID(),
+    requestId: request?.requestId ?? NO_REQUEST,
+    ...(request && { requestReference: request.reference, requestTitle: request.title }),
+    ...(template && { templateId: template.templateId }),
+    title: input.title ?? template!.name,
+    description: input.description ?? template?.description ?? '',
+    status: 'todo',
+    priority: input.priority,
+    ...(input.dueDate && { dueDate: input.dueDate }),
+    assigneeId: assignee?.userId ?? UNASSIGNED,
+    ...(assignee && { assigneeName: assignee.name }),
+    checklist: checklistOf(input.checklist ?? template?.checklist ?? []),
+    ...(estimatedHours !== undefined && { estimatedHours }),
+    requiredSkills,
+    createdBy: actor.userId,
+    createdByName: actor.name,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  } as TaskItem;
+  const saved = await saveTask(req, undefined, task, {
+    action: 'task.created',
+    changes: diffFields({}, { title: task.title, request: task.requestReference, assignee: task.assigneeName, dueDate: task.dueDate, template: template?.name }),
+  });
+  return { status: 201, body: toView(saved) };
+}
+
+interface UpdateInput {
+  version: number;
+  status?: TaskStatus;
+  title?: string;
+  description?: string;
+  priority?: Priority;
+  dueDate?: string | null;
+  estimatedHours?: number | null;
+}
+
+const stale = (task: TaskItem, version: number) => {
+  if (version !== task.version) throw conflict(`“${task.title}” was changed by someone else meanwhile. Reload to see those changes, then try again.`);
+};
+
+const mayChange = (req: Request, task: TaskItem) => {
+  if (!mayChangeTask(req.actor as AuthenticatedActor, refOf(task))) throw forbidden('Only the task’s assignee or a lead can change it.');
+};
+
+export async function updateTask(req: Request<UpdateInput>): Promise<Reply> {
+  const task = await taskOf(req);
+  mayChange(req, task);
+  const { version, dueDate, estimatedHours, ...fields } = req.body;
+  stale(task, version);
+  const next: TaskItem = { ...task, ...fields };
+  if (dueDate !== undefined) next.dueDate = dueDate ?? undefined;
+  if (estimatedHours !== undefined) next.estimatedHours = estimatedHours ?? undefined;
+  if (fields.status && fields.status !== task.status) next.completedAt = fields.status === 'done' ? new Date().toISOString() : undefined;
+  const pick = (t: TaskItem) => ({ status: t.status, title: t.title, description: t.description, priority: t.priority, dueDate: t.dueDate, estimatedHours: t.estimatedHours });
+  const changes = diffFields(pick(task), pick(next));
+  if (!changes.length) return { body: toView(task) };
+  const onlyStatus = changes.length === 1 && changes[0]!.field === 'status';
+  const saved = await saveTask(req, task, next, { action: onlyStatus ? 'task.status_changed' : 'task.updated', changes });
+  return { body: toView(saved) };
+}
+
+export async function assignTask(req: Request<{ assigneeId: string; version: number }>): Promise<Reply> {
+  const task = await taskOf(req);
+  stale(task, req.body.version);
+  const person = await assigneeFor(task.tenantId, req.body.assigneeId, task.requiredSkills);
+  if (person.userId === task.assigneeId) return { body: toView(task) };
+  const saved = await saveTask(req, task, { ...task, assigneeId: person.userId, assigneeName: person.name }, {
+    action: 'task.assigned',
+    changes: [{ field: 'assignee', from: task.assigneeName ?? null, to: person.name }],
+  });
+  return { body: toView(saved) };
+}
+
+/** Two people ticking different items at once both land: a lost race is retried on the fresh task. */
+export async function checkTaskItem(req: Request<{ done: boolean }>): Promise<Reply> {
+  const actor = req.actor as AuthenticatedActor;
+  for (let attempt = 1; ; attempt++) {
+    const task = await taskOf(req);
+    mayChange(req, task);
+    const item = task.checklist.find((c) => c.itemId === req.params.itemId);
+    if (!item) throw notFound('Checklist item');
+    if (item.done === req.body.done) return { body: toView(task) };
+    const checklist = tick(task.checklist, item.itemId, req.body.done, actor.name, new Date().toISOString())!;
+    try {
+      const saved = await saveTask(req, task, { ...task, checklist }, { action: 'task.checked', changes: [{ field: item.text, from: item.done, to: req.body.done }] });
+      return { body: toView(saved) };
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'conflict') || attempt === 3) throw error;
+    }
+  }
+}
+
+export async function commentOnTask(req: Request<{ text: string }>): Promise<Reply> {
+  const actor = req.actor as AuthenticatedActor;
+  const task = await taskOf(req);
+  const comment = { tenantId: task.tenantId, taskId: task.taskId, commentId: randomUUID(), at: new Date().toISOString(), authorId: actor.userId, authorName: actor.name, text: req.body.text };
+  await commitTransaction(database(), (entities) => [
+    entities.comment.create(comment).commit(),
+    ...auditAndEvent(entities, changeContext(req), { action: 'task.commented', entityType: 'task', entityId: task.taskId, event: { type: 'task.commented', detail: eventDetail(req, task, task) } }),
+  ]);
+  const { tenantId: _t, taskId: _k, ...view } = comment;
+  return { status: 201, body: view };
+}
+
+/** Admins only. The task and then its comments go; the audit keeps what it was. */
+export async function deleteTask(req: Request): Promise<Reply> {
+  const task = await taskOf(req);
+  const loads = openTaskDeltas(refOf(task), { ...refOf(task), assigneeId: undefined });
+  await commitTransaction(
+    database(),
+    (entities) => [
+      entities.task.delete({ tenantId: task.tenantId, taskId: task.taskId }).where((a, op) => op.eq(a.version, task.version)).commit(),
+      ...[...loads].map(([userId, delta]) => entities.workload.update({ tenantId: task.tenantId, userId }).add({ openTasks: delta }).commit()),
+      ...auditAndEvent(entities, changeContext(req), {
+        action: 'task.deleted',
+        entityType: 'task',
+        entityId: task.taskId,
+        changes: diffFields({ title: task.title, status: task.status, assignee: task.assigneeName, request: task.requestReference }, {}),
+        event: { type: 'task.deleted', detail: eventDetail(req, task, { ...task, assigneeId: UNASSIGNED }) },
+      }),
+    ],
+    `“${task.title}” was changed by someone else meanwhile. Reload and try again.`,
+  );
+  const { comment } = database().entities;
+  const { data: comments } = await comment.query.byTask({ tenantId: task.tenantId, taskId: task.taskId }).go({ pages: 'all', attributes: ['tenantId', 'taskId', 'at', 'commentId'] });
+  if (comments.length) await comment.delete(comments).go();
+  return {};
+}

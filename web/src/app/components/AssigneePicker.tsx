@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+import type { ResponseOf } from '../../../../shared/api/routes.ts';
+import { call } from '../api.ts';
+import { format, useI18n } from '../i18n/index.ts';
+
+type Offer = ResponseOf<'offerTaskAssignees'>;
+
+/**
+ * The staff who can take a task needing `skills` (only those holding one), best first, with the
+ * suggested one chosen unless `current` names someone. Each option says why: skills matched and
+ * open tasks.
+ */
+export function AssigneePicker({ skills, current, label, error }: { skills: readonly string[]; current?: string | undefined; label: string; error?: string | undefined }) {
+  const { t } = useI18n();
+  const [offer, setOffer] = useState<Offer | null>(null);
+  const [failed, setFailed] = useState(false);
+  const key = skills.join(',');
+  useEffect(() => {
+    setOffer(null);
+    call('offerTaskAssignees', { query: { skills: key } }).then(setOffer).catch(() => setFailed(true));
+  }, [key]);
+
+  if (failed) return <p role="alert" className="text-sm text-red-700">{t.errors.generic}</p>;
+  if (!offer) return <p role="status" className="text-sm text-slate-500">{t.loading}</p>;
+  if (offer.offered.length === 0) return <p role="alert" className="text-sm text-amber-800">{t.tasks.nobodyFits}</p>;
+  return (
+    <label className="block text-sm font-medium">
+      {label}
+      <select key={key} name="assigneeId" defaultValue={current ?? offer.suggested ?? ''} aria-invalid={Boolean(error)} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2">
+        <option value="">{t.tasks.unassigned}</option>
+        {offer.offered.map((o) => (
+          <option key={o.userId} value={o.userId}>
+            {format(t.tasks.offerLine, { name: o.name, matched: o.matched.join(', ') || t.tasks.anySkill, open: String(o.openTasks) })}
+            {o.userId === offer.suggested ? ` (${t.tasks.suggested})` : o.away ? ` (${t.tasks.away})` : ''}
+          </option>
+        ))}
+      </select>
+      {error && <span className="text-sm text-red-700">{error}</span>}
+    </label>
+  );
+}

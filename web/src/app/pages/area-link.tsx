@@ -1,0 +1,11 @@
+/**
+ * `/request/?id=…` and `/task/?id=…`: the links in notifications. They open the page in the
+ * reader's own area (portal, staff or admin), or ask them to sign in first.
+ */
+import { restoreSession } from '../api.ts';
+
+void restoreSession().then((session) => {
+  const page = location.pathname.split('/')[1];
+  const target = session ? `${session.home}${page}/${location.search}` : `/login/?next=${encodeURIComponent(location.pathname + location.search)}`;
+  location.replace(target);
+});
