@@ -113,6 +113,11 @@ const DEMO_TEMPLATES: Record<string, SeedTemplate[]> = {
       description: 'Review the balance sheet, income statement and cash flow, and write up the findings.', requiredSkills: ['financial-statements', 'audit'],
       checklist: ['Analyse the balance sheet', 'Review the income statement', 'Check the cash flow statement', 'Write up findings and recommendations'],
     },
+    {
+      templateId: 'tpl-payroll-setup', name: 'Payroll Setup', category: 'Payroll', defaultAssigneeRole: 'TEAM_MEMBER', estimatedHours: 3,
+      description: 'Set up payroll for a client’s team and run the first payroll together.', requiredSkills: ['payroll'],
+      checklist: ['Collect employee details and tax forms', 'Configure pay schedules and withholdings', 'Run and check the first payroll with the client'],
+    },
   ],
 };
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { TASK_STATUSES, type TaskStatus } from '../../../../shared/domain/tasks/tasks.ts';
 import { ApiError, call } from '../api.ts';
@@ -25,6 +25,10 @@ function TaskPage({ session }: { session: Session }) {
   const [state, setState] = useState<'loading' | 'ready' | 'missing'>('loading');
   const [loadFailure, setLoadFailure] = useState<unknown>(null);
   const { busy, errors, failure, run } = useSubmission((field) => t.tasks.fields[field as keyof typeof t.tasks.fields] ?? field);
+  const [pending, setPending] = useState<Record<string, boolean>>({});
+  const latest = useRef<Detail | null>(null);
+  const queue = useRef(Promise.resolve());
+  latest.current = task;
 
   const load = useCallback(() => {
     setLoadFailure(null);
@@ -42,20 +46,34 @@ function TaskPage({ session }: { session: Session }) {
   if (state === 'missing') return <p role="alert" className="rounded border border-amber-200 bg-amber-50 p-4">{t.tasks.notFound}</p>;
   if (!task) return <Loading />;
 
-  const setStatus = (status: TaskStatus) =>
-    void run(async () => {
-      setTask({ ...task, ...(await call('updateTask', { params: { taskId }, body: { version: task.version, status } })) });
+  /**
+   * Changes go one after another, each with the version the one before left, so quick ticks and
+   * a status change never trip over each other. Ticks show at once (`pending`) until saved.
+   */
+  const serially = (work: (current: Detail) => Promise<void>) => {
+    queue.current = queue.current.then(() => run(() => work(latest.current!)));
+  };
+  const saved = (view: Partial<Detail>) => {
+    latest.current = { ...latest.current!, ...view };
+    setTask(latest.current);
+  };
+  const setStatus = (status: TaskStatus) => serially(async (current) => saved(await call('updateTask', { params: { taskId }, body: { version: current.version, status } })));
+  const tick = (itemId: string, done: boolean) => {
+    setPending((p) => ({ ...p, [itemId]: done }));
+    serially(async () => {
+      try {
+        saved(await call('checkTaskItem', { params: { taskId, itemId }, body: { done } }));
+      } finally {
+        setPending(({ [itemId]: _, ...rest }) => rest);
+      }
     });
-  const tick = (itemId: string, done: boolean) =>
-    void run(async () => {
-      setTask({ ...task, ...(await call('checkTaskItem', { params: { taskId, itemId }, body: { done } })) });
-    });
+  };
   function onHandOver(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const assigneeId = String(new FormData(e.currentTarget).get('assigneeId') ?? '');
     if (!assigneeId) return;
     void run(async () => {
-      await call('assignTask', { params: { taskId }, body: { assigneeId, version: task!.version } });
+      await call('assignTask', { params: { taskId }, body: { assigneeId, version: latest.current!.version } });
       load();
     });
   }
@@ -77,7 +95,8 @@ function TaskPage({ session }: { session: Session }) {
   }
 
   const f = t.tasks.fields;
-  const done = task.checklist.filter((c) => c.done).length;
+  const checklist = task.checklist.map((c) => ({ ...c, done: pending[c.itemId] ?? c.done }));
+  const done = checklist.filter((c) => c.done).length;
   return (
     <>
       <a href={`/${area}/tasks/`} className="text-sm text-brand-700 underline">{t.tasks.back}</a>
@@ -100,10 +119,10 @@ function TaskPage({ session }: { session: Session }) {
         <section aria-labelledby="checklist" className="mt-4 rounded-lg bg-white p-6 shadow">
           <h2 id="checklist" className="mb-3 text-lg font-semibold">{f.checklist} <span className="text-sm font-normal text-slate-600">{format(t.tasks.progress, { done: String(done), total: String(task.checklist.length) })}</span></h2>
           <ul className="space-y-2">
-            {task.checklist.map((c) => (
+            {checklist.map((c) => (
               <li key={c.itemId}>
                 <label className="flex items-start gap-2">
-                  <input type="checkbox" checked={c.done} disabled={!task.mayChange || busy} onChange={(e) => tick(c.itemId, e.currentTarget.checked)} className="mt-1" />
+                  <input type="checkbox" checked={c.done} disabled={!task.mayChange} onChange={(e) => tick(c.itemId, e.currentTarget.checked)} className="mt-1" />
                   <span className={c.done ? 'text-slate-500 line-through' : ''}>{c.text}</span>
                   {c.done && c.doneBy && <span className="text-xs text-slate-500">{format(t.tasks.doneBy, { name: c.doneBy })}</span>}
                 </label>
