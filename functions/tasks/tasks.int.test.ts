@@ -33,7 +33,9 @@ describe('who is offered a task', () => {
     const review = await get(sarah, '/api/task-assignees?skills=financial-statements,audit');
     expect(review.status).toBe(200);
     expect(review.body.offered[0]).toMatchObject({ name: 'Sarah Johnson', matched: ['financial-statements', 'audit'] });
-    expect(review.body.offered.map((o: { name: string }) => o.name)).not.toContain('Mike Chen');
+    // Other tests change Mike's skills: assert the rule, not who holds what today.
+    expect(review.body.offered.every((o: { matched: string[] }) => o.matched.length > 0)).toBe(true);
+    expect(review.body.offered.map((o: { name: string }) => o.name)).not.toContain('Diana Price');
     const tax = await get(sarah, '/api/task-assignees?skills=tax-preparation');
     expect(tax.body.offered.map((o: { name: string }) => o.name)).toEqual(expect.arrayContaining(['Mike Chen', 'Sarah Johnson']));
     expect(tax.body.offered.map((o: { name: string }) => o.name)).not.toContain('Diana Price');
