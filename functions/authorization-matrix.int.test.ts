@@ -118,6 +118,8 @@ const MATRIX: Record<OperationId, Row> = {
   checkTaskItem: { request: { method: 'PUT', path: '/api/tasks/none/checklist/c1', body: { done: true } }, expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 } },
   commentOnTask: { request: { method: 'POST', path: '/api/tasks/none/comments', body: { text: 'Hello' } }, expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 } },
   deleteTask: { request: { method: 'DELETE', path: '/api/tasks/none' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
+  // Leads and admins; each firm's own counters (kpis.int.test.ts).
+  getRequestKpis: { request: { method: 'GET', path: '/api/analytics/requests' }, expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 } },
   getOpenApi: { request: { method: 'GET', path: '/api/openapi.json' }, expect: everyone(200) },
   getHealth: { request: { method: 'GET', path: '/api/health' }, expect: everyone(200) },
   // Admins only; the live-connection count is of the caller's own firm (system-health.int.test.ts).

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, forbidden, validationFailed, type FieldProblem } from '../../shared/api/errors.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
+import { kpiStateOf } from '../../shared/domain/requests/kpis.ts';
 import type { Priority } from '../../shared/domain/requests/workflow.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
@@ -65,6 +66,7 @@ export async function createRequest(req: Request<CreateInput>): Promise<Reply> {
     serviceName: service.name,
     status: submit ? 'submitted' : 'draft',
     currency: service.currency,
+    listPrice: service.basePrice,
     requirements: service.questions.filter((q) => requirements[q.key]?.trim()).map((q) => ({ key: q.key, label: q.label, answer: requirements[q.key]!.trim() })),
     assigneeId: UNASSIGNED,
     createdAt: now,
@@ -80,7 +82,7 @@ export async function createRequest(req: Request<CreateInput>): Promise<Reply> {
       entityType: 'request',
       entityId: request.requestId,
       changes: [{ field: 'status', from: null, to: request.status }],
-      event: { type: submit ? 'request.submitted' : 'request.drafted', detail: { requestId: request.requestId, reference: request.reference, title: request.title, clientId: request.clientId, clientName: request.clientName, actorName: actor.name, assigneeId: null, status: request.status } },
+      event: { type: submit ? 'request.submitted' : 'request.drafted', detail: { requestId: request.requestId, reference: request.reference, title: request.title, clientId: request.clientId, clientName: request.clientName, actorName: actor.name, assigneeId: null, status: request.status, kpi: { after: kpiStateOf(request) } } },
     }),
   ]);
   return { status: 201, body: toView(request) };

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import type { FieldChange } from '../../shared/domain/audit/diff.ts';
+import { kpiStateOf } from '../../shared/domain/requests/kpis.ts';
 import { workloadDeltas } from '../../shared/domain/requests/workload.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
@@ -63,6 +64,8 @@ export async function recordChange(req: Request, request: RequestItem, change: R
             assigneeId: next.assigneeId === UNASSIGNED ? null : next.assigneeId,
             status: next.status,
             internal: activity.internal,
+            // Before and after, for the KPI counters (functions/events/kpis.ts); a comment moves none.
+            ...(change.set && { kpi: { before: kpiStateOf(request), after: kpiStateOf(next) } }),
           },
         },
       }),

@@ -60,7 +60,7 @@ export class Events extends Construct {
       });
       table.grantReadWriteData(fn);
       if (consumer === 'notifier') sender.grantSendEmail(fn);
-      if (consumer === 'notifications') props.realtime.grantPush(fn);
+      if (consumer === 'notifications' || consumer === 'kpis') props.realtime.grantPush(fn);
       acknowledge(fn, 'IAM5', 'Consumers read the table’s GSIs, so grants cover `index/*` of this one table.', `Resource::${arnRef(table)}/index/*`);
       consumers.set(consumer, fn);
       this.functions.push(fn);

@@ -5,6 +5,7 @@
  */
 import type { Permission } from '../domain/identity/permissions.ts';
 import { ACCESS_OPERATIONS } from './operations/access.ts';
+import { ANALYTICS_OPERATIONS } from './operations/analytics.ts';
 import { AUDIT_OPERATIONS } from './operations/audit.ts';
 import { AUTH_OPERATIONS } from './operations/auth.ts';
 import { CATALOG_OPERATIONS } from './operations/catalog.ts';
@@ -18,7 +19,7 @@ import { TASKS_OPERATIONS } from './operations/tasks.ts';
 import { TEAM_OPERATIONS } from './operations/team.ts';
 
 /** Bounded contexts: one Lambda each. */
-export const CONTEXTS = ['access', 'audit', 'auth', 'catalog', 'identity', 'notifications', 'platform', 'requests', 'signup', 'system', 'tasks', 'team'] as const;
+export const CONTEXTS = ['access', 'analytics', 'audit', 'auth', 'catalog', 'identity', 'notifications', 'platform', 'requests', 'signup', 'system', 'tasks', 'team'] as const;
 export type Context = (typeof CONTEXTS)[number];
 
 /** 'public': no token; 'signed-in': any active user; a permission: users holding it. */
@@ -40,6 +41,7 @@ export interface OperationDef {
  */
 export const OPERATIONS = [
   ...ACCESS_OPERATIONS,
+  ...ANALYTICS_OPERATIONS,
   ...AUDIT_OPERATIONS,
   ...AUTH_OPERATIONS,
   ...CATALOG_OPERATIONS,

@@ -2,6 +2,7 @@
 import type * as z from 'zod/mini';
 import { OPERATIONS, type OperationDef, type OperationId } from './operations.ts';
 import { ACCESS_SCHEMAS } from './schemas/access.ts';
+import { ANALYTICS_SCHEMAS } from './schemas/analytics.ts';
 import { AUDIT_SCHEMAS } from './schemas/audit.ts';
 import { AUTH_SCHEMAS } from './schemas/auth.ts';
 import { CATALOG_SCHEMAS } from './schemas/catalog.ts';
@@ -17,7 +18,7 @@ import type { Schemas } from './schemas/types.ts';
 
 export type RouteDef = OperationDef & Schemas;
 
-const SCHEMAS = { ...ACCESS_SCHEMAS, ...AUDIT_SCHEMAS, ...AUTH_SCHEMAS, ...CATALOG_SCHEMAS, ...IDENTITY_SCHEMAS, ...NOTIFICATIONS_SCHEMAS, ...PLATFORM_SCHEMAS, ...REQUESTS_SCHEMAS, ...SIGNUP_SCHEMAS, ...SYSTEM_SCHEMAS, ...TASKS_SCHEMAS, ...TEAM_SCHEMAS } satisfies Record<OperationId, Schemas>;
+const SCHEMAS = { ...ACCESS_SCHEMAS, ...ANALYTICS_SCHEMAS, ...AUDIT_SCHEMAS, ...AUTH_SCHEMAS, ...CATALOG_SCHEMAS, ...IDENTITY_SCHEMAS, ...NOTIFICATIONS_SCHEMAS, ...PLATFORM_SCHEMAS, ...REQUESTS_SCHEMAS, ...SIGNUP_SCHEMAS, ...SYSTEM_SCHEMAS, ...TASKS_SCHEMAS, ...TEAM_SCHEMAS } satisfies Record<OperationId, Schemas>;
 
 export const ROUTES: RouteDef[] = OPERATIONS.map((op) => ({ ...op, ...SCHEMAS[op.operationId] }));
 

@@ -5,6 +5,7 @@
 import type { OperationId } from './operations.ts';
 
 export const SUMMARIES: Record<OperationId, string> = {
+  getRequestKpis: 'Request KPIs: active, new this week and last, completions this month, the pipeline, and open work by status, priority and service',
   listRoleDefinitions: 'Every permission, and what each role holds',
   listGrants: "A person's extra permissions, active and expired",
   createGrant: 'Grant a person one extra permission until a date',

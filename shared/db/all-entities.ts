@@ -2,6 +2,7 @@
 import { AuditEntry } from './entities/audit-entry.ts';
 import { Connection } from './entities/connection.ts';
 import { Invitation } from './entities/invitation.ts';
+import { KpiCounter } from './entities/kpi-counter.ts';
 import { MfaSetup } from './entities/mfa-setup.ts';
 import { Notification } from './entities/notification.ts';
 import { OutboxEvent } from './entities/outbox-event.ts';
@@ -44,4 +45,5 @@ export const database = databaseOf({
   taskTemplate: TaskTemplate,
   task: Task,
   taskComment: TaskComment,
+  kpi: KpiCounter,
 });

@@ -7,7 +7,7 @@ import type { Pattern } from './pattern.ts';
 export const EVENT_SOURCE = 'service-portal';
 
 /** Consumers are Lambda entry points in functions/events/<consumer>.ts. */
-export const CONSUMERS = ['notifier', 'notifications', 'assignment'] as const;
+export const CONSUMERS = ['notifier', 'notifications', 'assignment', 'kpis'] as const;
 export type Consumer = (typeof CONSUMERS)[number];
 
 export interface Rule {
@@ -25,6 +25,9 @@ export const REQUEST_EVENTS = ['request.submitted', 'request.status_changed', 'r
 
 /** A task's changes: notices for its assignee and creator, and live refreshes of task lists and pages. */
 export const TASK_EVENTS = ['task.created', 'task.assigned', 'task.status_changed', 'task.updated', 'task.checked', 'task.commented', 'task.deleted'] as const;
+
+/** A request's changes that can move its KPIs (they carry its state before and after). */
+export const KPI_EVENTS = ['request.drafted', 'request.submitted', 'request.status_changed', 'request.assigned'] as const;
 
 export const RULES: readonly Rule[] = [
   {
@@ -44,6 +47,12 @@ export const RULES: readonly Rule[] = [
     description: 'Events that concern people become notifications in their bell, pushed live',
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['user.joined', ...REQUEST_EVENTS, ...TASK_EVENTS] },
     consumer: 'notifications',
+  },
+  {
+    name: 'request-kpis',
+    description: 'Request changes keep the KPI counters the dashboard reads',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': [...KPI_EVENTS] },
+    consumer: 'kpis',
   },
 ];
 

@@ -51,6 +51,7 @@ export const requestView = z.object({
   budgetMin: z.optional(z.number()),
   budgetMax: z.optional(z.number()),
   currency: z.string(),
+  listPrice: z.optional(z.number()),
   deadline: z.optional(z.string()),
   requirements: z.array(z.object({ key: z.string(), label: z.string(), answer: z.string() })),
   attachments: z.array(z.string()),

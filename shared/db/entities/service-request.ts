@@ -28,6 +28,8 @@ export const ServiceRequest = new Entity({
     budgetMin: { type: 'number' },
     budgetMax: { type: 'number' },
     currency: { type: 'string', required: true },
+    /** The service's price when it was asked for (minor units): what the work is worth without a budget. */
+    listPrice: { type: 'number' },
     /** A calendar date (YYYY-MM-DD) in the firm's zone. */
     deadline: { type: 'string' },
     /** Answers to the service's questions, with the question as it was asked. */

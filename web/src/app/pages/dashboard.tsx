@@ -1,10 +1,15 @@
+import { lazy, Suspense } from 'react';
 import type { Area } from '../../../../shared/domain/identity/permissions.ts';
 import { RequestList } from '../components/RequestList.tsx';
 import { Shell } from '../components/Shell.tsx';
+import { Loading } from '../components/Status.tsx';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 
 type DashboardArea = Exclude<Area, 'account'>;
+// Only those who may see the firm's figures download them.
+const KpiDashboard = lazy(() => import('../components/KpiDashboard.tsx'));
+
 const LEAD: Record<DashboardArea, 'portalLead' | 'staffLead' | 'adminLead'> = { portal: 'portalLead', staff: 'staffLead', admin: 'adminLead' };
 
 function Dashboard({ area }: { area: DashboardArea }) {
@@ -16,6 +21,11 @@ function Dashboard({ area }: { area: DashboardArea }) {
           <h1 className="text-2xl font-semibold">{format(t.dashboard.welcome, { name: session.user.name })}</h1>
           <p className="mt-1 text-slate-600">{format(t.dashboard.firm, { firm: session.tenant.name })}</p>
           <p className="mt-4">{t.dashboard[LEAD[area]]}</p>
+          {area !== 'portal' && session.permissions.includes('analytics.view') && (
+            <Suspense fallback={<Loading />}>
+              <KpiDashboard />
+            </Suspense>
+          )}
           {area !== 'admin' && (
             <section aria-labelledby="requests" className="mt-8">
               <div className="mb-3 flex flex-wrap items-center gap-4">

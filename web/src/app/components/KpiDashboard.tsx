@@ -1,0 +1,104 @@
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { RequestKpis } from '../../../../shared/api/schemas/analytics.ts';
+import type { MemberWorkload } from '../../../../shared/api/schemas/team.ts';
+import { PRIORITIES, REQUEST_STATUSES } from '../../../../shared/domain/requests/workflow.ts';
+import { call } from '../api.ts';
+import { money } from '../format.ts';
+import { subscribeLive } from '../live.ts';
+import { format, useI18n } from '../i18n/index.ts';
+import { ErrorNotice, Loading } from './Status.tsx';
+
+function Card({ title, value, detail, testId }: { title: string; value: string; detail: string; testId: string }) {
+  return (
+    <div className="rounded-lg bg-white p-4 shadow">
+      <h3 className="text-sm text-slate-600">{title}</h3>
+      <p className="mt-1 text-3xl font-semibold" data-testid={testId}>{value}</p>
+      <p className="mt-1 text-xs text-slate-600">{detail}</p>
+    </div>
+  );
+}
+
+/** Horizontal bars, each labelled with its figure, so nothing depends on seeing the bar. */
+function Bars({ title, rows, empty }: { title: string; rows: { key: string; label: string; value: number; text?: string; max?: number }[]; empty: string }) {
+  const top = Math.max(1, ...rows.map((r) => r.max ?? r.value));
+  return (
+    <section aria-label={title} className="rounded-lg bg-white p-4 shadow">
+      <h3 className="mb-3 font-semibold">{title}</h3>
+      {rows.length === 0 ? <p className="text-sm text-slate-600">{empty}</p> : (
+        <ul className="space-y-2">
+          {rows.map((r) => (
+            <li key={r.key} className="grid grid-cols-[8rem_1fr_auto] items-center gap-2 text-sm">
+              <span className="truncate">{r.label}</span>
+              <span className="h-3 rounded bg-slate-100" aria-hidden="true"><span className="block h-3 rounded bg-brand-600" style={{ width: `${(r.value / (r.max ?? top)) * 100}%` }} /></span>
+              <span className="text-end tabular-nums">{r.text ?? r.value}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The firm's request KPIs and its team's workload, kept live. */
+export default function KpiDashboard() {
+  const { t, locale } = useI18n();
+  const [kpis, setKpis] = useState<RequestKpis | null>(null);
+  const [team, setTeam] = useState<MemberWorkload[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const loadKpis = useCallback(() => {
+    setError(null);
+    call('getRequestKpis').then(setKpis).catch(setError);
+  }, []);
+  const loadTeam = useCallback(() => void call('listTeamWorkload').then((r) => setTeam(r.items)).catch(() => setTeam([])), []);
+  useEffect(() => {
+    loadKpis();
+    loadTeam();
+  }, [loadKpis, loadTeam]);
+  useEffect(
+    () =>
+      subscribeLive({
+        onMessage: (m) => {
+          if (m.type === 'kpis.changed') loadKpis();
+          if (m.type === 'request.changed' || m.type === 'task.changed') loadTeam();
+        },
+        onResync: () => {
+          loadKpis();
+          loadTeam();
+        },
+      }),
+    [loadKpis, loadTeam],
+  );
+
+  if (error !== null) return <ErrorNotice error={error} onRetry={loadKpis} />;
+  if (!kpis) return <Loading />;
+  const k = t.kpi;
+  const section = (children: ReactNode) => <div className="mt-4 grid gap-4 lg:grid-cols-2">{children}</div>;
+  return (
+    <section aria-labelledby="kpis" className="mt-8">
+      <h2 id="kpis" className="text-lg font-semibold">{k.title}</h2>
+      <div className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Card title={k.active} value={String(kpis.activeRequests)} detail={k.activeDetail} testId="kpi-active" />
+        <Card title={k.newThisWeek} value={String(kpis.newThisWeek)} detail={format(k.lastWeek, { count: String(kpis.newLastWeek) })} testId="kpi-new" />
+        <Card
+          title={k.completion}
+          value={kpis.completionRate === undefined ? '—' : `${kpis.completionRate}%`}
+          detail={kpis.completionRate === undefined ? k.noneClosed : format(k.completionDetail, { completed: String(kpis.completedThisMonth), cancelled: String(kpis.cancelledThisMonth) })}
+          testId="kpi-completion"
+        />
+        <Card title={k.pipeline} value={money(kpis.pipeline, kpis.currency, locale)} detail={k.pipelineDetail} testId="kpi-pipeline" />
+      </div>
+      {section(
+        <>
+          <Bars title={k.byStatus} empty={k.empty} rows={REQUEST_STATUSES.filter((s) => kpis.byStatus[s] > 0).map((s) => ({ key: s, label: t.requests.statuses[s], value: kpis.byStatus[s] }))} />
+          <Bars
+            title={k.teamWorkload}
+            empty={t.team.empty}
+            rows={team.map((m) => ({ key: m.userId, label: m.name, value: m.activeRequests, max: m.maxConcurrentProjects, text: `${format(t.team.ofCapacity, { active: String(m.activeRequests), max: String(m.maxConcurrentProjects) })} · ${format(k.openTasks, { count: String(m.openTasks) })}` }))}
+          />
+          <Bars title={k.byPriority} empty={k.empty} rows={PRIORITIES.filter((p) => kpis.byPriority[p] > 0).map((p) => ({ key: p, label: t.requests.priorities[p], value: kpis.byPriority[p] }))} />
+          <Bars title={k.byService} empty={k.empty} rows={kpis.byService.map((s) => ({ key: s.serviceId, label: s.name, value: s.open, text: `${s.open} · ${money(s.pipeline, kpis.currency, locale)}` }))} />
+        </>,
+      )}
+    </section>
+  );
+}
