@@ -132,11 +132,11 @@ describe('realtime', () => {
     });
   });
 
-  it('lets only the WebSocket routes and the notifications consumer post to connections', () => {
+  it('lets only the WebSocket routes and the consumers that push live (notifications, KPI counters) post to connections', () => {
     const posting = Object.entries(dev.findResources('AWS::IAM::Policy'))
       .filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('execute-api:ManageConnections'))
       .map(([id]) => id.replace(/ServiceRoleDefaultPolicy.*/, ''));
-    expect(posting.sort()).toEqual(['EventsnotificationsFunction', 'RealtimeRoutesFunction']);
+    expect(posting.sort()).toEqual(['EventskpisFunction', 'EventsnotificationsFunction', 'RealtimeRoutesFunction']);
   });
 });
 
