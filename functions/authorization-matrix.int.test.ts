@@ -97,6 +97,10 @@ const MATRIX: Record<OperationId, Row> = {
   assignRequest: { request: { method: 'POST', path: '/api/requests/none/assignee', body: { assigneeId: 'x', version: 1 } }, expect: { anonymous: 401, client: 403, member: 403, lead: 404, admin: 404, otherFirmAdmin: 404 } },
   commentOnRequest: { request: { method: 'POST', path: '/api/requests/none/comments', body: { text: 'Hello' } }, expect: { ...everyone(404), anonymous: 401 } },
   approveRequest: { request: { method: 'POST', path: '/api/requests/none/approval', body: { version: 1 } }, expect: { ...everyone(404), anonymous: 401 } },
+  updateRequest: { request: { method: 'PATCH', path: '/api/requests/none', body: { version: 1 } }, expect: { ...everyone(404), anonymous: 401 } },
+  deleteRequest: { request: { method: 'DELETE', path: '/api/requests/none' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
+  // Staff may try; each request is then authorized on its own and answered per item (workflow.int.test.ts).
+  bulkRequests: { request: { method: 'POST', path: '/api/requests/bulk', body: { action: 'priority', requestIds: ['none'], priority: 'low' } }, expect: { anonymous: 401, client: 403, member: 200, lead: 200, admin: 200, otherFirmAdmin: 200 } },
   // Staff see their own firm's team (team.int.test.ts); clients do not.
   listTeamWorkload: { request: { method: 'GET', path: '/api/team/workload' }, expect: { anonymous: 401, client: 403, member: 200, lead: 200, admin: 200, otherFirmAdmin: 200 } },
   // Leads and admins make tasks from templates; only admins keep them. Another firm's template is 404 (tasks.int.test.ts).

@@ -1,15 +1,16 @@
 /** Asking for a service: by a client for themselves, or by staff on a client's behalf. */
 import { randomUUID } from 'node:crypto';
-import { AppError, forbidden, validationFailed, type FieldProblem } from '../../shared/api/errors.ts';
+import { AppError, forbidden, validationFailed } from '../../shared/api/errors.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { kpiStateOf } from '../../shared/domain/requests/kpis.ts';
+import { answersTo } from '../../shared/domain/requests/requirements.ts';
 import type { Priority } from '../../shared/domain/requests/workflow.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import { database } from './db.ts';
 import { UNASSIGNED } from '../../shared/db/entities/service-request.ts';
-import { toView, type ActivityItem, type RequestItem } from './view.ts';
+import { toView, type ActivityItem, type RequestItem } from '../lib/request-access.ts';
 
 const FIRST_REFERENCE = 1000;
 
@@ -52,7 +53,7 @@ export async function createRequest(req: Request<CreateInput>): Promise<Reply> {
   const [{ data: service }, client] = await Promise.all([db.entities.service.get({ tenantId: actor.tenantId, serviceId }).go(), clientOf(actor, req.body.clientId)]);
   if (!service) throw validationFailed([{ field: 'serviceId', message: 'is not a service of this firm' }]);
   if (service.status !== 'active') throw new AppError('unprocessable', `${service.name} cannot be requested right now.`);
-  const missing: FieldProblem[] = service.questions.filter((q) => q.required && !requirements[q.key]?.trim()).map((q) => ({ field: `requirements.${q.key}`, message: `is required: ${q.label}` }));
+  const { answers, missing } = answersTo(service.questions, requirements);
   if (missing.length) throw validationFailed(missing);
 
   const now = new Date().toISOString();
@@ -67,7 +68,7 @@ export async function createRequest(req: Request<CreateInput>): Promise<Reply> {
     status: submit ? 'submitted' : 'draft',
     currency: service.currency,
     listPrice: service.basePrice,
-    requirements: service.questions.filter((q) => requirements[q.key]?.trim()).map((q) => ({ key: q.key, label: q.label, answer: requirements[q.key]!.trim() })),
+    requirements: answers,
     assigneeId: UNASSIGNED,
     createdAt: now,
     updatedAt: now,

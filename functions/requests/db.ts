@@ -5,7 +5,6 @@ import { RequestActivity } from '../../shared/db/entities/request-activity.ts';
 import { Service } from '../../shared/db/entities/service.ts';
 import { ServiceRequest } from '../../shared/db/entities/service-request.ts';
 import { User } from '../../shared/db/entities/user.ts';
-import { Workload } from '../../shared/db/entities/workload.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 
 export const database = databaseOf({
@@ -14,7 +13,6 @@ export const database = databaseOf({
   service: Service,
   user: User,
   counter: Counter,
-  workload: Workload,
   audit: AuditEntry,
   outbox: OutboxEvent,
 });

@@ -1,13 +1,12 @@
 /** Reading requests: lists (one Query a page on the index the caller's scope and filters pick) and one request's page. */
 import type { RequestStatus, Priority } from '../../shared/domain/requests/workflow.ts';
-import { allowedMoves, mayApprove } from '../../shared/domain/requests/workflow.ts';
+import { allowedMoves, mayApprove, mayEdit } from '../../shared/domain/requests/workflow.ts';
 import { hasPermission } from '../../shared/domain/identity/policy.ts';
 import { queryPage } from '../../shared/db/pagination.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import { database } from './db.ts';
-import { requestOf, toView } from './view.ts';
-import { workflowOf } from '../lib/request-access.ts';
+import { requestOf, toView, workflowOf } from '../lib/request-access.ts';
 
 interface ListQuery {
   limit: number;
@@ -48,6 +47,7 @@ export async function listRequests(req: Request<unknown, ListQuery>): Promise<Re
   const { query, narrowed } = pickIndex(actor, q);
   const filtered = query.where((a, op) =>
     [
+      op.notExists(a.deletedAt),
       q.status && !narrowed.includes('status') && op.eq(a.status, q.status),
       q.clientId && !narrowed.includes('clientId') && op.eq(a.clientId, q.clientId),
       q.assigneeId && !narrowed.includes('assigneeId') && op.eq(a.assigneeId, q.assigneeId),
@@ -57,7 +57,8 @@ export async function listRequests(req: Request<unknown, ListQuery>): Promise<Re
       q.to && op.lt(a.createdAt, nextDay(q.to)),
       q.deadlineFrom && op.gte(a.deadline, q.deadlineFrom),
       q.deadlineTo && op.lte(a.deadline, q.deadlineTo),
-      q.q && op.contains(a.searchText, q.q.toLowerCase()),
+      // References are upper-case (SR-1042), titles are searched lower-cased.
+      q.q && `(${op.contains(a.searchText, q.q.toLowerCase())} OR ${op.contains(a.reference, q.q.toUpperCase())})`,
     ]
       .filter(Boolean)
       .join(' AND '),
@@ -68,7 +69,7 @@ export async function listRequests(req: Request<unknown, ListQuery>): Promise<Re
 
 export async function getRequest(req: Request): Promise<Reply> {
   const actor = req.actor as AuthenticatedActor;
-  const request = await requestOf(req);
+  const request = await requestOf(database().entities, req);
   const { data: activity } = await database().entities.activity.query.byRequest({ tenantId: actor.tenantId, requestId: request.requestId }).go({ pages: 'all' });
   const workflow = workflowOf(request);
   return {
@@ -79,6 +80,7 @@ export async function getRequest(req: Request): Promise<Reply> {
       // Assigning is its own action (it names the person), not a plain move.
       allowedMoves: allowedMoves(actor, workflow).filter((s) => s !== 'assigned'),
       mayApprove: mayApprove(actor, workflow),
+      mayEdit: mayEdit(actor, workflow),
     },
   };
 }

@@ -17,9 +17,10 @@ import { SIGNUP_OPERATIONS } from './operations/signup.ts';
 import { SYSTEM_OPERATIONS } from './operations/system.ts';
 import { TASKS_OPERATIONS } from './operations/tasks.ts';
 import { TEAM_OPERATIONS } from './operations/team.ts';
+import { WORKFLOW_OPERATIONS } from './operations/workflow.ts';
 
 /** Bounded contexts: one Lambda each. */
-export const CONTEXTS = ['access', 'analytics', 'audit', 'auth', 'catalog', 'identity', 'notifications', 'platform', 'requests', 'signup', 'system', 'tasks', 'team'] as const;
+export const CONTEXTS = ['access', 'analytics', 'audit', 'auth', 'catalog', 'identity', 'notifications', 'platform', 'requests', 'signup', 'system', 'tasks', 'team', 'workflow'] as const;
 export type Context = (typeof CONTEXTS)[number];
 
 /** 'public': no token; 'signed-in': any active user; a permission: users holding it. */
@@ -53,6 +54,7 @@ export const OPERATIONS = [
   ...SYSTEM_OPERATIONS,
   ...TASKS_OPERATIONS,
   ...TEAM_OPERATIONS,
+  ...WORKFLOW_OPERATIONS,
 ] as const;
 
 export type OperationId = (typeof OPERATIONS)[number]['operationId'];

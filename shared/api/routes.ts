@@ -14,11 +14,12 @@ import { SIGNUP_SCHEMAS } from './schemas/signup.ts';
 import { SYSTEM_SCHEMAS } from './schemas/system.ts';
 import { TASKS_SCHEMAS } from './schemas/tasks.ts';
 import { TEAM_SCHEMAS } from './schemas/team.ts';
+import { WORKFLOW_SCHEMAS } from './schemas/workflow.ts';
 import type { Schemas } from './schemas/types.ts';
 
 export type RouteDef = OperationDef & Schemas;
 
-const SCHEMAS = { ...ACCESS_SCHEMAS, ...ANALYTICS_SCHEMAS, ...AUDIT_SCHEMAS, ...AUTH_SCHEMAS, ...CATALOG_SCHEMAS, ...IDENTITY_SCHEMAS, ...NOTIFICATIONS_SCHEMAS, ...PLATFORM_SCHEMAS, ...REQUESTS_SCHEMAS, ...SIGNUP_SCHEMAS, ...SYSTEM_SCHEMAS, ...TASKS_SCHEMAS, ...TEAM_SCHEMAS } satisfies Record<OperationId, Schemas>;
+const SCHEMAS = { ...ACCESS_SCHEMAS, ...ANALYTICS_SCHEMAS, ...AUDIT_SCHEMAS, ...AUTH_SCHEMAS, ...CATALOG_SCHEMAS, ...IDENTITY_SCHEMAS, ...NOTIFICATIONS_SCHEMAS, ...PLATFORM_SCHEMAS, ...REQUESTS_SCHEMAS, ...SIGNUP_SCHEMAS, ...SYSTEM_SCHEMAS, ...TASKS_SCHEMAS, ...TEAM_SCHEMAS, ...WORKFLOW_SCHEMAS } satisfies Record<OperationId, Schemas>;
 
 export const ROUTES: RouteDef[] = OPERATIONS.map((op) => ({ ...op, ...SCHEMAS[op.operationId] }));
 

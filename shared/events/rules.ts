@@ -21,13 +21,13 @@ export interface Rule {
 export const EMAIL_EVENTS = ['user.invited', 'user.invitation_resent', 'user.signed_up', 'auth.signup_existing', 'auth.password_reset_requested'] as const;
 
 /** A request's changes: notices for the people concerned, and live refreshes of their pages. */
-export const REQUEST_EVENTS = ['request.submitted', 'request.status_changed', 'request.assigned', 'request.unassigned', 'request.commented', 'request.approved'] as const;
+export const REQUEST_EVENTS = ['request.submitted', 'request.status_changed', 'request.assigned', 'request.unassigned', 'request.commented', 'request.approved', 'request.updated', 'request.deleted'] as const;
 
 /** A task's changes: notices for its assignee and creator, and live refreshes of task lists and pages. */
 export const TASK_EVENTS = ['task.created', 'task.assigned', 'task.status_changed', 'task.updated', 'task.checked', 'task.commented', 'task.deleted'] as const;
 
 /** A request's changes that can move its KPIs (they carry its state before and after). */
-export const KPI_EVENTS = ['request.drafted', 'request.submitted', 'request.status_changed', 'request.assigned'] as const;
+export const KPI_EVENTS = ['request.drafted', 'request.submitted', 'request.status_changed', 'request.assigned', 'request.updated', 'request.deleted'] as const;
 
 export const RULES: readonly Rule[] = [
   {

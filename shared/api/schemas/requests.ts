@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts';
-import { futureDate, isoDate, money, page, pageQuery, requiredString, version } from './common.ts';
+import { futureDate, isoDate, money, page, pageQuery, requiredString } from './common.ts';
+import { activityView, requestView } from './request.ts';
 import type { Schemas } from './types.ts';
 
 export const createRequestInput = z
@@ -24,54 +25,14 @@ export const createRequestInput = z
     z.refine((r) => r.budgetMin === undefined || r.budgetMax === undefined || r.budgetMin <= r.budgetMax, { error: 'must not be below the minimum', path: ['budgetMax'] }),
   );
 
-export const activityView = z.object({
-  activityId: z.string(),
-  at: z.string(),
-  kind: z.enum(['created', 'status', 'assigned', 'updated', 'comment', 'approved']),
-  actorId: z.string(),
-  actorName: z.string(),
-  actorRole: z.string(),
-  from: z.optional(z.string()),
-  to: z.optional(z.string()),
-  text: z.optional(z.string()),
-  internal: z.boolean(),
-});
-
-export const requestView = z.object({
-  requestId: z.string(),
-  reference: z.string(),
-  clientId: z.string(),
-  clientName: z.string(),
-  serviceId: z.string(),
-  serviceName: z.string(),
-  title: z.string(),
-  description: z.string(),
-  priority: z.enum(PRIORITIES),
-  status: z.enum(REQUEST_STATUSES),
-  budgetMin: z.optional(z.number()),
-  budgetMax: z.optional(z.number()),
-  currency: z.string(),
-  listPrice: z.optional(z.number()),
-  deadline: z.optional(z.string()),
-  requirements: z.array(z.object({ key: z.string(), label: z.string(), answer: z.string() })),
-  attachments: z.array(z.string()),
-  assigneeId: z.optional(z.string()),
-  assigneeName: z.optional(z.string()),
-  assignedAt: z.optional(z.string()),
-  assignmentReason: z.optional(z.string()),
-  completedAt: z.optional(z.string()),
-  clientApprovedAt: z.optional(z.string()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number(),
-});
-export type RequestView = z.infer<typeof requestView>;
 
 export const requestDetail = z.extend(requestView, {
   activity: z.array(activityView),
   /** The statuses the caller may move it to now, and whether they may approve it. */
   allowedMoves: z.array(z.enum(REQUEST_STATUSES)),
   mayApprove: z.boolean(),
+  /** Whether the caller may change what was asked. */
+  mayEdit: z.boolean(),
 });
 
 export const listRequestsQuery = z.extend(pageQuery, {
@@ -90,18 +51,9 @@ export const listRequestsQuery = z.extend(pageQuery, {
   q: z.optional(z.string().check(z.trim(), z.maxLength(100))),
 });
 
-export const moveRequestInput = z.object({ to: z.enum(REQUEST_STATUSES, { error: 'is not a request status' }), note: z.optional(z.string().check(z.trim(), z.maxLength(2000))), version });
-export const assignRequestInput = z.object({ assigneeId: requiredString(100), version });
-export const commentInput = z.object({ text: requiredString(5000), internal: z._default(z.boolean(), false) });
-export const approveInput = z.object({ version, note: z.optional(z.string().check(z.trim(), z.maxLength(2000))) });
-
 /** The requests context's operations → schemas. */
 export const REQUESTS_SCHEMAS = {
   createRequest: { body: createRequestInput, response: requestView },
   listRequests: { query: listRequestsQuery, response: page(requestView) },
   getRequest: { response: requestDetail },
-  moveRequest: { body: moveRequestInput, response: requestView },
-  assignRequest: { body: assignRequestInput, response: requestView },
-  commentOnRequest: { body: commentInput, response: activityView },
-  approveRequest: { body: approveInput, response: requestView },
 } satisfies Record<string, Schemas>;

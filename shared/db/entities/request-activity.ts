@@ -11,7 +11,7 @@ export const RequestActivity = new Entity({
     requestId: { type: 'string', required: true, readOnly: true },
     activityId: { type: 'string', required: true, readOnly: true },
     at: { type: 'string', required: true, readOnly: true },
-    kind: { type: ['created', 'status', 'assigned', 'updated', 'comment', 'approved'] as const, required: true },
+    kind: { type: ['created', 'status', 'assigned', 'updated', 'comment', 'approved', 'deleted'] as const, required: true },
     actorId: { type: 'string', required: true },
     actorName: { type: 'string', required: true },
     actorRole: { type: 'string', required: true },

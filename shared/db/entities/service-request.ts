@@ -49,8 +49,11 @@ export const ServiceRequest = new Entity({
     assignmentReason: { type: 'string' },
     completedAt: { type: 'string' },
     clientApprovedAt: { type: 'string' },
-    /** Lower-cased reference and title, for the list's text filter (DynamoDB's contains is case-sensitive). */
-    searchText: { type: 'string', hidden: true, watch: ['title'], set: (_, item: { reference?: string; title?: string }) => `${item.reference ?? ''} ${item.title ?? ''}`.toLowerCase() },
+    /** Soft deletion by an admin: hidden from every list and page, kept for the audit trail. */
+    deletedAt: { type: 'string' },
+    deletedBy: { type: 'string' },
+    /** Lower-cased title, for the list's text filter (DynamoDB's contains is case-sensitive); kept from the title alone, so an edit of the title can renew it. */
+    searchText: { type: 'string', hidden: true, watch: ['title'], set: (_, item: { title?: string }) => (item.title ?? '').toLowerCase() },
     createdAt: { type: 'string', required: true, readOnly: true },
     updatedAt: { type: 'string', required: true, default: () => new Date().toISOString(), set: () => new Date().toISOString(), watch: '*' },
     version: { type: 'number', required: true, default: 1 },

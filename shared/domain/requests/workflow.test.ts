@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../identity/permissions.ts';
 import type { Actor } from '../identity/policy.ts';
-import { allowedMoves, mayApprove, mayMove, REQUEST_STATUSES, type RequestStatus, type WorkflowRequest } from './workflow.ts';
+import { allowedMoves, mayApprove, mayEdit, mayMove, REQUEST_STATUSES, type RequestStatus, type WorkflowRequest } from './workflow.ts';
 
 const actor = (role: Role, userId: string, tenantId = 't1'): Actor => ({ tenantId, userId, role, grants: [] });
 const owner = actor('CLIENT', 'client-1');
@@ -56,4 +56,25 @@ describe('the request workflow', () => {
     const granted = { ...otherMember, grants: [{ permission: 'service_requests.read.all' as const, expiresAt: '2999-01-01T00:00:00Z' }] };
     expect(allowedMoves(granted, request('submitted'))).toEqual(['in_review', 'cancelled']);
   });
+});
+
+/** Who may change what was asked, per status: the owner while draft or submitted; the assignee, leads and admins until done. */
+const EDITORS: Record<RequestStatus, string[]> = {
+  draft: ['owner', 'assignee', 'lead', 'admin'],
+  submitted: ['owner', 'assignee', 'lead', 'admin'],
+  in_review: ['assignee', 'lead', 'admin'],
+  approved: ['assignee', 'lead', 'admin'],
+  assigned: ['assignee', 'lead', 'admin'],
+  in_progress: ['assignee', 'lead', 'admin'],
+  completed: [],
+  cancelled: [],
+};
+
+describe('who may change what was asked', () => {
+  for (const status of REQUEST_STATUSES) {
+    it(`${status}: ${EDITORS[status].join(', ') || 'nobody'}`, () => {
+      const allowed = Object.entries(ACTORS).filter(([, who]) => mayEdit(who, request(status))).map(([name]) => name);
+      expect(allowed).toEqual(EDITORS[status]);
+    });
+  }
 });

@@ -83,3 +83,15 @@ export function allowedMoves(actor: Actor, request: WorkflowRequest): RequestSta
 export function mayApprove(actor: Actor, request: WorkflowRequest): boolean {
   return actor.tenantId === request.tenantId && request.status === 'completed' && !request.clientApprovedAt && actor.role === 'CLIENT' && actor.userId === request.clientId;
 }
+
+/**
+ * Who may change what was asked (title, description, priority, budget, deadline, answers): the
+ * client while it is a draft or just submitted; staff who may update it (its assignee, or those
+ * who see all) until it is completed or cancelled.
+ */
+export function mayEdit(actor: Actor, request: WorkflowRequest): boolean {
+  if (actor.tenantId !== request.tenantId) return false;
+  if (actor.role === 'CLIENT') return actor.userId === request.clientId && CLIENT_EDITABLE.includes(request.status);
+  const open = request.status !== 'completed' && request.status !== 'cancelled';
+  return open && (isMover(actor, request, 'reviewer') || isMover(actor, request, 'assignee'));
+}

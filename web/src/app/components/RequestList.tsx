@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { RequestView } from '../../../../shared/api/schemas/requests.ts';
+import type { RequestView } from '../../../../shared/api/schemas/request.ts';
 import { PRIORITIES, REQUEST_STATUSES } from '../../../../shared/domain/requests/workflow.ts';
 import { call } from '../api.ts';
 import { dateTime } from '../format.ts';

@@ -13,11 +13,13 @@ import { changeContext } from '../lib/change-context.ts';
 import type { Request } from '../lib/http.ts';
 import { database } from './db.ts';
 import { UNASSIGNED } from '../../shared/db/entities/service-request.ts';
-import type { ActivityItem, RequestItem } from './view.ts';
+import type { ActivityItem, RequestItem } from '../lib/request-access.ts';
 
 export interface RequestChange {
   /** Fields to set on the request (its version is bumped); none for a comment. */
   set?: Partial<RequestItem>;
+  /** Fields to clear (e.g. a budget taken away). */
+  remove?: ('budgetMin' | 'budgetMax' | 'deadline')[];
   activity: Pick<ActivityItem, 'kind'> & Partial<Pick<ActivityItem, 'from' | 'to' | 'text' | 'internal'>>;
   action: string;
   changes?: FieldChange[];
@@ -37,13 +39,19 @@ export async function recordChange(req: Request, request: RequestItem, change: R
     ...change.activity,
   };
   const next = change.set ? { ...request, ...change.set, version: request.version + 1 } : request;
-  const assignee = (r: RequestItem) => (r.assigneeId === UNASSIGNED ? undefined : r.assigneeId);
+  const cleared = change.set ? (change.remove ?? []) : [];
+  for (const field of cleared) delete next[field];
+  // A deleted request is nobody's load and in no KPI.
+  const assignee = (r: RequestItem) => (r.assigneeId === UNASSIGNED || r.deletedAt ? undefined : r.assigneeId);
   const loads = workloadDeltas({ status: request.status, assigneeId: assignee(request) }, { status: next.status, assigneeId: assignee(next) });
   await commitTransaction(
     database(),
     (entities) => [
       change.set
-        ? entities.request.patch(key).set({ ...change.set, version: next.version }).where((a, op) => op.eq(a.version, request.version)).commit()
+        ? (cleared.length ? entities.request.patch(key).remove(cleared) : entities.request.patch(key))
+            .set({ ...change.set, version: next.version })
+            .where((a, op) => op.eq(a.version, request.version))
+            .commit()
         : entities.request.patch(key).set({ updatedAt: activity.at }).commit(),
       entities.activity.create(activity).commit(),
       ...[...loads].map(([userId, delta]) => entities.workload.update({ tenantId: request.tenantId, userId }).add({ activeRequests: delta }).commit()),
@@ -65,7 +73,7 @@ export async function recordChange(req: Request, request: RequestItem, change: R
             status: next.status,
             internal: activity.internal,
             // Before and after, for the KPI counters (functions/events/kpis.ts); a comment moves none.
-            ...(change.set && { kpi: { before: kpiStateOf(request), after: kpiStateOf(next) } }),
+            ...(change.set && { kpi: { before: kpiStateOf(request), ...(!next.deletedAt && { after: kpiStateOf(next) }) } }),
           },
         },
       }),

@@ -1,0 +1,42 @@
+/**
+ * One action on many requests. Each request is loaded, authorized and validated on its own, and
+ * changed in its own transaction; the answer says, per request, that it worked or why not.
+ */
+import { AppError, validationFailed } from '../../shared/api/errors.ts';
+import type { Priority, RequestStatus } from '../../shared/domain/requests/workflow.ts';
+import type { Reply, Request } from '../lib/http.ts';
+import { assign, edit, move, remove, requestOf } from './change.ts';
+
+export interface BulkInput {
+  action: 'move' | 'assign' | 'priority' | 'delete';
+  requestIds: string[];
+  to?: RequestStatus;
+  assigneeId?: string;
+  priority?: Priority;
+  note?: string;
+}
+
+const NEEDS = { move: 'to', assign: 'assigneeId', priority: 'priority' } as const;
+
+export async function bulkRequests(req: Request<BulkInput>): Promise<Reply> {
+  const { action, requestIds, to, assigneeId, priority, note } = req.body;
+  const needed = action === 'delete' ? undefined : NEEDS[action];
+  if (needed && req.body[needed] === undefined) throw validationFailed([{ field: needed, message: `is required to ${action === 'priority' ? 'change the priority' : action}` }]);
+  const results = [];
+  for (const requestId of new Set(requestIds)) {
+    const one = { ...req, params: { ...req.params, requestId } };
+    try {
+      const request = await requestOf(one);
+      if (action === 'move') await move(one, request, to!, note);
+      if (action === 'assign') await assign(one, request, assigneeId!);
+      if (action === 'priority') await edit(one, request, { priority: priority! });
+      if (action === 'delete') await remove(one, request);
+      results.push({ requestId, reference: request.reference, ok: true });
+    } catch (error) {
+      // Each request stands alone: one that failed on our side is reported, the others go on.
+      if (!(error instanceof AppError)) results.push({ requestId, ok: false, code: 'internal', message: 'Something went wrong with this one. Try it again.' });
+      else results.push({ requestId, ok: false, code: error.code, message: error.details?.length ? error.details.map((d) => `${d.field} ${d.message}`).join('; ') : error.message });
+    }
+  }
+  return { body: { results } };
+}
