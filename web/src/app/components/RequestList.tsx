@@ -1,21 +1,30 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { RequestView } from '../../../../shared/api/schemas/request.ts';
 import { PRIORITIES, REQUEST_STATUSES } from '../../../../shared/domain/requests/workflow.ts';
 import { call } from '../api.ts';
 import { dateTime } from '../format.ts';
 import { subscribeLive } from '../live.ts';
-import { useI18n } from '../i18n/index.ts';
+import { format, useI18n } from '../i18n/index.ts';
 import { ErrorNotice, Loading } from './Status.tsx';
 import { usePagedList } from './usePagedList.tsx';
 
 type Filters = { status?: string; priority?: string; q?: string; deadlineFrom?: string; deadlineTo?: string };
 
-/** Requests the caller may see, newest first; staff see client and assignee, `filters` adds the filter bar. */
-export function RequestList({ area, filters: withFilters = false }: { area: 'portal' | 'staff' | 'admin'; filters?: boolean }) {
+// Only lists with bulk actions download them.
+const BulkActions = lazy(() => import('./BulkActions.tsx'));
+
+/**
+ * Requests the caller may see, newest first; staff see client and assignee. `filters` adds the
+ * filter bar, `bulk` a checkbox per row and the actions on the selected ones.
+ */
+export function RequestList({ area, filters: withFilters = false, bulk = false }: { area: 'portal' | 'staff' | 'admin'; filters?: boolean; bulk?: boolean }) {
   const { t, locale } = useI18n();
   const [filters, setFilters] = useState<Filters>({});
+  const [selected, setSelected] = useState<Set<string>>(new Set());
   const fetchPage = useCallback((cursor: string | undefined) => call('listRequests', { query: { limit: 25, cursor, ...filters } }), [filters]);
   const { items, state, error, reload, more } = usePagedList<RequestView>(fetchPage);
+  const toggle = (id: string, on: boolean) => setSelected((prev) => new Set([...prev].filter((x) => x !== id).concat(on ? [id] : [])));
+  const allOn = items.length > 0 && items.every((r) => selected.has(r.requestId));
   // A request of mine changed somewhere (or the connection came back): show the list as it is now.
   useEffect(() => subscribeLive({ onMessage: (m) => m.type === 'request.changed' && reload(), onResync: reload }), [reload]);
 
@@ -50,6 +59,18 @@ export function RequestList({ area, filters: withFilters = false }: { area: 'por
           <button type="submit" className="rounded border border-slate-300 px-4 py-1.5 hover:bg-slate-100">{t.requests.apply}</button>
         </form>
       )}
+      {bulk && (
+        <Suspense fallback={<Loading />}>
+          <BulkActions
+            requestIds={[...selected]}
+            referenceOf={(id) => items.find((r) => r.requestId === id)?.reference ?? id}
+            onDone={() => {
+              setSelected(new Set());
+              reload();
+            }}
+          />
+        </Suspense>
+      )}
       {error !== null && <ErrorNotice error={error} onRetry={reload} />}
       {state === 'loading' ? (
         <Loading />
@@ -60,6 +81,11 @@ export function RequestList({ area, filters: withFilters = false }: { area: 'por
           <table className="w-full text-sm">
             <thead className="bg-slate-100 text-slate-600">
               <tr>
+                {bulk && (
+                  <th scope="col" className="px-3 py-2">
+                    <input type="checkbox" checked={allOn} onChange={(e) => setSelected(e.currentTarget.checked ? new Set(items.map((r) => r.requestId)) : new Set())} aria-label={t.bulk.selectAll} />
+                  </th>
+                )}
                 {[t.requests.fields.reference, t.requests.fields.title, ...(staff ? [t.requests.fields.client, t.requests.fields.assignee] : []), t.requests.fields.service, t.requests.fields.status, t.requests.fields.priority, t.requests.fields.created].map((h) => (
                   <th key={h} scope="col" className="px-3 py-2 text-start">{h}</th>
                 ))}
@@ -68,6 +94,11 @@ export function RequestList({ area, filters: withFilters = false }: { area: 'por
             <tbody>
               {items.map((r) => (
                 <tr key={r.requestId} className="border-t border-slate-100">
+                  {bulk && (
+                    <td className="px-3 py-2">
+                      <input type="checkbox" checked={selected.has(r.requestId)} onChange={(e) => toggle(r.requestId, e.currentTarget.checked)} aria-label={format(t.bulk.select, { reference: r.reference })} />
+                    </td>
+                  )}
                   <td className="px-3 py-2 font-mono"><a href={`/${area}/request/?id=${r.requestId}`} className="text-brand-700 underline">{r.reference}</a></td>
                   <td className="px-3 py-2">{r.title}</td>
                   {staff && <td className="px-3 py-2">{r.clientName}</td>}

@@ -8,7 +8,7 @@ function RequestsPage() {
   return (
     <>
       <h1 className="mb-6 text-2xl font-semibold">{t.requests.all}</h1>
-      <RequestList area="admin" filters />
+      <RequestList area="admin" filters bulk />
     </>
   );
 }

@@ -21,8 +21,9 @@ type Session = Parameters<Parameters<typeof Shell>[0]['children']>[0];
 const requestId = new URLSearchParams(location.search).get('id') ?? '';
 const area = (document.getElementById('app')?.dataset.area ?? 'portal') as Exclude<Area, 'account'>;
 const button = 'rounded px-4 py-2 font-medium disabled:opacity-60';
-// Only staff see tasks: clients never download that part.
+// Only staff see tasks, and only who may change the request gets its form: nobody else downloads them.
 const RequestTasks = lazy(() => import('../components/RequestTasks.tsx'));
+const RequestEdit = lazy(() => import('../components/RequestEdit.tsx'));
 
 /** Why this person: who chose, or what the ranking saw (stored as JSON, shown in the reader's language). */
 function reasonText(raw: string, t: Messages): string {
@@ -78,6 +79,7 @@ function RequestPage({ session }: { session: Session }) {
   const [request, setRequest] = useState<Detail | null>(null);
   const [state, setState] = useState<'loading' | 'ready' | 'missing'>('loading');
   const [loadFailure, setLoadFailure] = useState<unknown>(null);
+  const [editing, setEditing] = useState(false);
   const { busy, errors, failure, run } = useSubmission(() => t.requests.comment);
 
   const load = useCallback(() => {
@@ -110,6 +112,13 @@ function RequestPage({ session }: { session: Session }) {
       await call('approveRequest', { params: { requestId }, body: { version: request.version, ...(note && { note }) } });
       load();
     });
+  function onDelete() {
+    if (!confirm(format(t.requests.confirmDelete, { reference: request!.reference }))) return;
+    void run(async () => {
+      await call('deleteRequest', { params: { requestId } });
+      location.assign(area === 'admin' ? '/admin/requests/' : `/${area}/`);
+    });
+  }
   function onComment(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
@@ -141,6 +150,14 @@ function RequestPage({ session }: { session: Session }) {
         {request.requirements.map((r) => <div key={r.key} className="contents"><dt className="text-slate-600">{r.label}</dt><dd>{r.answer}</dd></div>)}
       </dl>
 
+      {request.mayEdit && !editing && (
+        <button type="button" onClick={() => setEditing(true)} className={`${button} mt-4 border border-slate-300 hover:bg-slate-100`}>{t.requests.edit}</button>
+      )}
+      {editing && (
+        <Suspense fallback={<Loading />}>
+          <RequestEdit request={request} onCancel={() => setEditing(false)} onSaved={() => { setEditing(false); load(); }} />
+        </Suspense>
+      )}
       {request.clientApprovedAt && <p className="mt-4 rounded bg-green-50 p-3 text-green-900">{format(t.requests.approved, { date: dateTime(request.clientApprovedAt, locale) })}</p>}
       <div aria-live="polite" className="mt-4">{failure !== null && <ErrorNotice error={failure} />}</div>
       {(canAct || (staff && session.permissions.includes('service_requests.assign'))) && (
@@ -162,6 +179,11 @@ function RequestPage({ session }: { session: Session }) {
           {staff && session.permissions.includes('service_requests.assign') && PLANNABLE_STATUSES.includes(request.status) && (
             <div className="mt-4 border-t border-slate-100 pt-4"><AssignControl request={request} onDone={load} /></div>
           )}
+          {session.permissions.includes('service_requests.delete') && (
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <button type="button" disabled={busy} onClick={onDelete} className={`${button} border border-red-300 text-red-800 hover:bg-red-50`}>{t.requests.delete}</button>
+            </div>
+          )}
         </section>
       )}
 
@@ -182,7 +204,7 @@ function RequestPage({ session }: { session: Session }) {
                 <time dateTime={a.at} className="ms-2 text-xs text-slate-500">{dateTime(a.at, locale)}</time>
                 {a.internal && <span className="ms-2 text-xs font-medium text-amber-800">{t.requests.internal}</span>}
               </p>
-              {a.text && <p className="mt-1 whitespace-pre-wrap">{a.text}</p>}
+              {a.text && <p className="mt-1 whitespace-pre-wrap">{a.kind === 'updated' ? a.text.split(', ').map((field) => t.requests.fields[field as keyof typeof f] ?? field).join(', ') : a.text}</p>}
             </li>
           ))}
         </ol>

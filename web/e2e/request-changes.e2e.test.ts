@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { expect, it } from 'vitest';
+import { api, signIn } from '../../infra/local/test-client.ts';
+import { expectAccessible, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
+
+const browser = useBrowser();
+const payroll = (title: string, submit = true) => JSON.stringify({ serviceId: 'svc-payroll-setup', title, requirements: { 'q-employees': '3' }, submit });
+
+it('lets a client change their draft, with the change in the timeline', { timeout: 30_000 }, async () => {
+  const jane = await signIn('jane@example.com');
+  const { body: draft } = await api('/api/requests', { method: 'POST', token: jane.token, body: payroll('Payroll draft for our shop', false) });
+  const page = await newPage(browser());
+  await signInThroughForm(page, 'jane@example.com');
+  await page.waitForURL(url('/portal/'));
+  await page.goto(url(`/portal/request/?id=${draft.requestId}`));
+  await page.getByRole('button', { name: 'Change the request' }).click();
+  await page.getByLabel('Title').fill('Payroll for our two shops');
+  await page.getByLabel('How many employees?').fill('7');
+  await page.getByLabel('Priority').selectOption({ label: 'High' });
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Save the changes' }).click();
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Payroll for our two shops');
+  await expect.poll(() => page.getByText('Priority, Your answers, Title').count()).toBe(1);
+  await page.context().close();
+});
+
+it('lets an admin act on several requests at once, showing per request what worked and why not, and delete one', { timeout: 45_000 }, async () => {
+  const john = await signIn('john@example.com');
+  const tag = randomUUID().slice(0, 6);
+  for (const n of [1, 2]) expect((await api('/api/requests', { method: 'POST', token: john.token, body: payroll(`Bulk payroll ${tag} ${n}`) })).status).toBe(201);
+
+  const page = await newPage(browser());
+  await signInThroughForm(page, 'hello@designpi.com');
+  await page.waitForURL(url('/admin/'));
+  await page.goto(url('/admin/requests/'));
+  await page.getByLabel('Reference or title').fill(tag);
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect.poll(() => page.getByRole('row', { name: new RegExp(tag) }).count()).toBe(2);
+  await page.getByLabel('Select all requests on this page').check();
+  await expect.poll(() => page.getByText('2 selected').count()).toBe(1);
+  // A select's name includes its chosen option ("Action Set the priority"): match the label's start.
+  const bulk = page.getByRole('region', { name: 'Act on the selected requests' });
+  await bulk.getByRole('combobox', { name: /^Action/ }).selectOption({ label: 'Set the priority' });
+  await bulk.getByRole('combobox', { name: /^Priority/ }).selectOption({ label: 'Urgent' });
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect.poll(() => page.getByText('2 of 2 done.').count()).toBe(1);
+  await expect.poll(async () => (await page.getByRole('row', { name: new RegExp(tag) }).allTextContents()).every((row) => row.includes('Urgent'))).toBe(true);
+
+  // Submitted requests cannot jump to "approved": each says why.
+  await page.getByLabel('Select all requests on this page').check();
+  await bulk.getByRole('combobox', { name: /^Action/ }).selectOption({ label: 'Move to a status' });
+  await bulk.getByRole('combobox', { name: /^Status/ }).selectOption({ label: 'Approved' });
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect.poll(() => page.getByText('0 of 2 done.').count()).toBe(1);
+  expect(await page.getByText(/SR-\d+: A request that is submitted cannot become approved\./).count()).toBe(2);
+
+  // One is deleted from its page and leaves the list.
+  const first = page.getByRole('row', { name: new RegExp(`${tag} 1`) });
+  const reference = (await first.getByRole('link').textContent())!;
+  await first.getByRole('link').click();
+  await page.waitForURL(/\/admin\/request\/\?id=/);
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Delete the request' }).click();
+  await page.waitForURL(url('/admin/requests/'));
+  await page.getByLabel('Reference or title').fill(tag);
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect.poll(() => page.getByRole('row', { name: new RegExp(tag) }).count()).toBe(1);
+  expect(await page.getByRole('link', { name: reference, exact: true }).count()).toBe(0);
+  await page.context().close();
+});
