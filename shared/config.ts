@@ -38,6 +38,12 @@ const sections = {
     /** Set only locally: the dead-letter queue stand-in. */
     SQS_ENDPOINT: z.optional(z.url()),
   }),
+  storage: z.object({
+    /** The private bucket of uploads and exports (under `exports/`). */
+    UPLOADS_BUCKET: required(),
+    /** Set only locally: the S3 stand-in. */
+    S3_ENDPOINT: z.optional(z.url()),
+  }),
   realtime: z.object({
     /** The WebSocket API's @connections endpoint (https://{api}.execute-api.{region}.amazonaws.com/{stage}). */
     WS_MANAGEMENT_ENDPOINT: z.url(),
@@ -65,6 +71,7 @@ export const eventsConfig = () => section('events');
 export const mailConfig = () => section('mail');
 export const realtimeConfig = () => section('realtime');
 export const healthConfig = () => section('health');
+export const storageConfig = () => section('storage');
 
 /** Tests and the local stack change env between runs; this forgets the parsed copies. */
 export function resetConfig(): void {

@@ -1,21 +1,19 @@
 /**
  * The dashboard's request KPIs: three reads whatever the number of requests — the firm (its
  * zone and currency), one batch of the totals, this and last week's and this month's counters,
- * and one Query of the per-service counters.
+ * and one Query of the per-service counters. Request exports: exports.ts.
  */
 import type { EntityItem } from 'electrodb';
+import type { KpiCounter } from '../../shared/db/entities/kpi-counter.ts';
 import { notFound } from '../../shared/api/errors.ts';
 import { ANALYTICS_OPERATIONS } from '../../shared/api/operations/analytics.ts';
 import { ANALYTICS_SCHEMAS, type RequestKpis } from '../../shared/api/schemas/analytics.ts';
-import { KpiCounter } from '../../shared/db/entities/kpi-counter.ts';
-import { Tenant } from '../../shared/db/entities/tenant.ts';
-import { databaseOf } from '../../shared/db/service.ts';
 import { completionRate, periodsOf } from '../../shared/domain/requests/kpis.ts';
 import { PRIORITIES, REQUEST_STATUSES } from '../../shared/domain/requests/workflow.ts';
 import { actorFromToken, type AuthenticatedActor } from '../lib/auth.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
-
-const database = databaseOf({ kpi: KpiCounter, tenant: Tenant });
+import { database } from './db.ts';
+import { createRequestExport, getRequestExport } from './exports.ts';
 
 type Counters = Partial<EntityItem<typeof KpiCounter>>;
 
@@ -51,4 +49,4 @@ async function getRequestKpis(req: Request): Promise<Reply> {
   return { body };
 }
 
-export const handler = contextHandler({ routes: ANALYTICS_OPERATIONS, schemas: ANALYTICS_SCHEMAS, operations: { getRequestKpis }, authenticate: actorFromToken });
+export const handler = contextHandler({ routes: ANALYTICS_OPERATIONS, schemas: ANALYTICS_SCHEMAS, operations: { getRequestKpis, createRequestExport, getRequestExport }, authenticate: actorFromToken });

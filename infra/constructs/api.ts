@@ -7,6 +7,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { CONTEXTS, OPERATIONS, type Context } from '../../shared/api/operations.ts';
@@ -98,6 +99,14 @@ export class Api extends Construct {
       acknowledge(fn, 'IAM5', 'Queries use the table’s GSIs, so grants cover `index/*` of this one table.', `Resource::${arnRef(table)}/index/*`);
     }
     acknowledge(this.httpApi, 'APIG4', 'Sign-in, refresh, sign-up, invitation and reset links, health and the OpenAPI document are public by design; every other route has the JWT authorizer.');
+  }
+
+  /** Request exports: the analytics function hands out links to objects under `exports/` (signing needs read access). */
+  offerExportsFrom(bucket: IBucket): void {
+    const fn = this.functions.get('analytics')!;
+    fn.addEnvironment('UPLOADS_BUCKET', bucket.bucketName);
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects('exports/*')] }));
+    acknowledge(fn, 'IAM5', 'Reads only objects under the exports/ prefix of the uploads bucket.', `Resource::${arnRef(bucket)}/exports/*`);
   }
 
   /** What the system health route asks (system function): read-only describe calls on each part. */

@@ -9,6 +9,8 @@ import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { CONSUMERS, RULES, type Consumer } from '../../shared/events/rules.ts';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { StageConfig } from '../stage.ts';
 import { portalFunction } from './lambda.ts';
 import type { Realtime } from './realtime.ts';
@@ -24,7 +26,7 @@ export class Events extends Construct {
   readonly deadLetterQueues = new Map<string, Queue>();
   readonly functions: NodejsFunction[] = [];
 
-  constructor(scope: Construct, id: string, props: { stage: StageConfig; table: TableV2; publicUrl: string; realtime: Realtime }) {
+  constructor(scope: Construct, id: string, props: { stage: StageConfig; table: TableV2; publicUrl: string; realtime: Realtime; uploads: IBucket }) {
     super(scope, id);
     const { stage, table } = props;
     this.bus = new EventBus(this, 'Bus');
@@ -60,7 +62,12 @@ export class Events extends Construct {
       });
       table.grantReadWriteData(fn);
       if (consumer === 'notifier') sender.grantSendEmail(fn);
-      if (consumer === 'notifications' || consumer === 'kpis') props.realtime.grantPush(fn);
+      if (consumer === 'notifications' || consumer === 'kpis' || consumer === 'exports') props.realtime.grantPush(fn);
+      if (consumer === 'exports') {
+        fn.addEnvironment('UPLOADS_BUCKET', props.uploads.bucketName);
+        fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [props.uploads.arnForObjects('exports/*')] }));
+        acknowledge(fn, 'IAM5', 'Writes only objects under the exports/ prefix of the uploads bucket.', `Resource::${arnRef(props.uploads)}/exports/*`);
+      }
       acknowledge(fn, 'IAM5', 'Consumers read the table’s GSIs, so grants cover `index/*` of this one table.', `Resource::${arnRef(table)}/index/*`);
       consumers.set(consumer, fn);
       this.functions.push(fn);

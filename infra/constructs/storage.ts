@@ -3,7 +3,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { Construct } from 'constructs';
 import type { StageConfig } from '../stage.ts';
 
-/** Buckets: access logs, client uploads (presigned), and the static site. TLS-only, private, encrypted. */
+/** Buckets: access logs, client uploads and request exports (presigned), and the static site. TLS-only, private, encrypted. */
 export class Storage extends Construct {
   readonly logs: Bucket;
   readonly uploads: Bucket;
@@ -29,7 +29,11 @@ export class Storage extends Construct {
       versioned: true,
       serverAccessLogsBucket: this.logs,
       serverAccessLogsPrefix: 'uploads/',
-      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(1), noncurrentVersionExpiration: Duration.days(30) }],
+      lifecycleRules: [
+        { abortIncompleteMultipartUploadAfter: Duration.days(1), noncurrentVersionExpiration: Duration.days(30) },
+        // Request exports are offered for minutes; nothing keeps them beyond a day.
+        { prefix: 'exports/', expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
+      ],
     });
     this.site = new Bucket(this, 'Site', { ...common, serverAccessLogsBucket: this.logs, serverAccessLogsPrefix: 'site/' });
   }

@@ -14,3 +14,9 @@ declare module 's3rver' {
     close(): Promise<void>;
   }
 }
+
+// Its account registry: the local stack adds the stack's own key pair to it.
+declare module 's3rver/lib/models/account.js' {
+  const AWSAccount: { DUMMY_ACCOUNT: { createKeyPair(accessKeyId: string, secretAccessKey: string): void } };
+  export default AWSAccount;
+}

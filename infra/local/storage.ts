@@ -2,12 +2,16 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import S3rver from 's3rver';
+import AWSAccount from 's3rver/lib/models/account.js';
+import { LOCAL_AWS } from './dynamo.ts';
 import { readyOrStopped, startChild, type Child } from './process.ts';
 
 export const UPLOADS_BUCKET = 'portal-uploads';
 
 export async function startS3(port: number, directory: string): Promise<{ server: S3rver; endpoint: string }> {
   mkdirSync(directory, { recursive: true });
+  // The handlers sign with the stack's one local key pair (as for every other stand-in), so s3rver learns it too.
+  AWSAccount.DUMMY_ACCOUNT.createKeyPair(LOCAL_AWS.credentials.accessKeyId, LOCAL_AWS.credentials.secretAccessKey);
   const server = new S3rver({ port, address: '127.0.0.1', directory, silent: true, configureBuckets: [{ name: UPLOADS_BUCKET, configs: [] }] });
   await server.run();
   return { server, endpoint: `http://127.0.0.1:${port}` };

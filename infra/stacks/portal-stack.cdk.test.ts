@@ -132,15 +132,26 @@ describe('realtime', () => {
     });
   });
 
-  it('lets only the WebSocket routes and the consumers that push live (notifications, KPI counters) post to connections', () => {
+  it('lets only the WebSocket routes and the consumers that push live (notifications, KPI counters, exports) post to connections', () => {
     const posting = Object.entries(dev.findResources('AWS::IAM::Policy'))
       .filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('execute-api:ManageConnections'))
       .map(([id]) => id.replace(/ServiceRoleDefaultPolicy.*/, ''));
-    expect(posting.sort()).toEqual(['EventskpisFunction', 'EventsnotificationsFunction', 'RealtimeRoutesFunction']);
+    expect(posting.sort()).toEqual(['EventsexportsFunction', 'EventskpisFunction', 'EventsnotificationsFunction', 'RealtimeRoutesFunction']);
   });
 });
 
 describe('storage and web', () => {
+  it('lets only the export builder write, and the analytics function read, request exports, which expire after a day', () => {
+    const touching = Object.entries(dev.findResources('AWS::IAM::Policy'))
+      .flatMap(([id, p]) =>
+        (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+          .filter((st) => JSON.stringify(st.Resource).includes('StorageUploads'))
+          .flatMap((st) => [st.Action].flat().map((a) => `${id.replace(/ServiceRoleDefaultPolicy.*/, '')} ${a}`)),
+      );
+    expect(touching.sort()).toEqual(['ApianalyticsFunction s3:GetObject', 'EventsexportsFunction s3:PutObject']);
+    dev.hasResourceProperties('AWS::S3::Bucket', { LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Prefix: 'exports/', ExpirationInDays: 1 })]) } });
+  });
+
   it('keeps every bucket private, encrypted and TLS-only', () => {
     const buckets = dev.findResources('AWS::S3::Bucket');
     for (const b of Object.values(buckets)) {

@@ -26,7 +26,8 @@ export class PortalStack extends Stack {
     this.web = new Web(this, 'Web', { stage, site: storage.site, logs: storage.logs, api: this.api.httpApi, websocket: realtime.api });
     const publicUrl = `https://${this.web.distribution.distributionDomainName}`;
     this.api.addRoutes(publicUrl);
-    const events = new Events(this, 'Events', { stage, table: data.table, publicUrl, realtime });
+    const events = new Events(this, 'Events', { stage, table: data.table, publicUrl, realtime, uploads: storage.uploads });
+    this.api.offerExportsFrom(storage.uploads);
     const schedules = new Schedules(this, 'Schedules', { stage, table: data.table });
     this.api.reportHealthOf({ bus: events.bus, deadLetterQueues: new Map([...events.deadLetterQueues, ['jobs', schedules.deadLetterQueue]]), mailFrom: stage.mailFrom });
     new Observability(this, 'Observability', {

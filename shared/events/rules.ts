@@ -7,7 +7,7 @@ import type { Pattern } from './pattern.ts';
 export const EVENT_SOURCE = 'service-portal';
 
 /** Consumers are Lambda entry points in functions/events/<consumer>.ts. */
-export const CONSUMERS = ['notifier', 'notifications', 'assignment', 'kpis'] as const;
+export const CONSUMERS = ['notifier', 'notifications', 'assignment', 'kpis', 'exports'] as const;
 export type Consumer = (typeof CONSUMERS)[number];
 
 export interface Rule {
@@ -53,6 +53,12 @@ export const RULES: readonly Rule[] = [
     description: 'Request changes keep the KPI counters the dashboard reads',
     pattern: { source: [EVENT_SOURCE], 'detail-type': [...KPI_EVENTS] },
     consumer: 'kpis',
+  },
+  {
+    name: 'request-exports',
+    description: 'A requested CSV export of requests is built and stored for its requester',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['export.requested'] },
+    consumer: 'exports',
   },
 ];
 

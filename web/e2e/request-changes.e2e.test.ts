@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { api, signIn } from '../../infra/local/test-client.ts';
 import { expectAccessible, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
@@ -24,7 +25,7 @@ it('lets a client change their draft, with the change in the timeline', { timeou
   await page.context().close();
 });
 
-it('lets an admin act on several requests at once, showing per request what worked and why not, and delete one', { timeout: 45_000 }, async () => {
+it('lets an admin act on several requests at once (showing per request what worked and why not), export them as CSV, and delete one', { timeout: 60_000 }, async () => {
   const john = await signIn('john@example.com');
   const tag = randomUUID().slice(0, 6);
   for (const n of [1, 2]) expect((await api('/api/requests', { method: 'POST', token: john.token, body: payroll(`Bulk payroll ${tag} ${n}`) })).status).toBe(201);
@@ -54,6 +55,16 @@ it('lets an admin act on several requests at once, showing per request what work
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect.poll(() => page.getByText('0 of 2 done.').count()).toBe(1);
   expect(await page.getByText(/SR-\d+: A request that is submitted cannot become approved\./).count()).toBe(2);
+
+  // What the filter finds downloads as CSV, built in the background.
+  await page.getByRole('button', { name: 'Export as CSV' }).click();
+  const link = page.getByRole('link', { name: 'Download the CSV (2 requests)' });
+  await expect.poll(() => link.count(), { timeout: 10_000 }).toBe(1);
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  expect(download.suggestedFilename()).toMatch(/^requests-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv.split('\r\n')[0]).toBe('\uFEFFReference,Title,Status,Priority,Client,Service,Assigned to,Budget from,Budget up to,Currency,Deadline,Description,Answers,Attachments,Created,Updated,Assigned,Completed,Client approved');
+  for (const n of [1, 2]) expect(csv).toContain(`Bulk payroll ${tag} ${n},submitted,urgent,John Doe,Payroll Setup`);
 
   // One is deleted from its page and leaves the list.
   const first = page.getByRole('row', { name: new RegExp(`${tag} 1`) });

@@ -1,6 +1,8 @@
-/** Figures for the firm's dashboard, read from counters kept by the event stream. */
+/** Figures for the firm's dashboard (read from counters kept by the event stream), and request exports. */
 import type { OperationDef } from '../operations.ts';
 
 export const ANALYTICS_OPERATIONS = [
   { operationId: 'getRequestKpis', method: 'GET', path: '/api/analytics/requests', context: 'analytics', access: 'analytics.view' },
+  { operationId: 'createRequestExport', method: 'POST', path: '/api/requests/exports', context: 'analytics', access: 'analytics.export' },
+  { operationId: 'getRequestExport', method: 'GET', path: '/api/requests/exports/{exportId}', context: 'analytics', access: 'analytics.export' },
 ] as const satisfies readonly OperationDef[];

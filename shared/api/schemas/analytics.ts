@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts';
+import { requestFilters } from './request.ts';
 import type { Schemas } from './types.ts';
 
 export const requestKpis = z.object({
@@ -22,7 +23,23 @@ export const requestKpis = z.object({
 });
 export type RequestKpis = z.infer<typeof requestKpis>;
 
+export const requestExportView = z.object({
+  exportId: z.string(),
+  status: z.enum(['pending', 'ready', 'failed']),
+  /** The filters it was asked with. */
+  filters: z.record(z.string(), z.unknown()),
+  rowCount: z.optional(z.number()),
+  problem: z.optional(z.string()),
+  /** When ready: the CSV's link and when the link stops working. */
+  url: z.optional(z.string()),
+  urlExpiresAt: z.optional(z.string()),
+  createdAt: z.string(),
+});
+export type RequestExportView = z.infer<typeof requestExportView>;
+
 /** The analytics context's operations → schemas. */
 export const ANALYTICS_SCHEMAS = {
   getRequestKpis: { response: requestKpis },
+  createRequestExport: { body: z.object(requestFilters), response: requestExportView },
+  getRequestExport: { response: requestExportView },
 } satisfies Record<string, Schemas>;

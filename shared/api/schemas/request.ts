@@ -1,6 +1,7 @@
 /** A request and a line of its activity as the API shows them: shared by the requests and workflow contexts. */
 import * as z from 'zod/mini';
 import { PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts';
+import { isoDate } from './common.ts';
 
 export const activityView = z.object({
   activityId: z.string(),
@@ -44,3 +45,20 @@ export const requestView = z.object({
   version: z.number(),
 });
 export type RequestView = z.infer<typeof requestView>;
+
+/** What a request list (or export) can be narrowed by. */
+export const requestFilters = {
+  status: z.optional(z.enum(REQUEST_STATUSES)),
+  priority: z.optional(z.enum(PRIORITIES)),
+  serviceId: z.optional(z.string()),
+  assigneeId: z.optional(z.string()),
+  clientId: z.optional(z.string()),
+  /** Created on or after / before, as dates. */
+  from: z.optional(isoDate),
+  to: z.optional(isoDate),
+  /** Deadline on or after / on or before, as dates. */
+  deadlineFrom: z.optional(isoDate),
+  deadlineTo: z.optional(isoDate),
+  /** Text in the title or reference. */
+  q: z.optional(z.string().check(z.trim(), z.maxLength(100))),
+};

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts';
-import { futureDate, isoDate, money, page, pageQuery, requiredString } from './common.ts';
-import { activityView, requestView } from './request.ts';
+import { futureDate, money, page, pageQuery, requiredString } from './common.ts';
+import { activityView, requestFilters, requestView } from './request.ts';
 import type { Schemas } from './types.ts';
 
 export const createRequestInput = z
@@ -35,21 +35,7 @@ export const requestDetail = z.extend(requestView, {
   mayEdit: z.boolean(),
 });
 
-export const listRequestsQuery = z.extend(pageQuery, {
-  status: z.optional(z.enum(REQUEST_STATUSES)),
-  priority: z.optional(z.enum(PRIORITIES)),
-  serviceId: z.optional(z.string()),
-  assigneeId: z.optional(z.string()),
-  clientId: z.optional(z.string()),
-  /** Created on or after / before, as dates. */
-  from: z.optional(isoDate),
-  to: z.optional(isoDate),
-  /** Deadline on or after / on or before, as dates. */
-  deadlineFrom: z.optional(isoDate),
-  deadlineTo: z.optional(isoDate),
-  /** Text in the title or reference. */
-  q: z.optional(z.string().check(z.trim(), z.maxLength(100))),
-});
+export const listRequestsQuery = z.extend(pageQuery, requestFilters);
 
 /** The requests context's operations → schemas. */
 export const REQUESTS_SCHEMAS = {

@@ -10,14 +10,16 @@ import { usePagedList } from './usePagedList.tsx';
 
 type Filters = { status?: string; priority?: string; q?: string; deadlineFrom?: string; deadlineTo?: string };
 
-// Only lists with bulk actions download them.
+// Only lists with bulk actions or exports download them.
 const BulkActions = lazy(() => import('./BulkActions.tsx'));
+const RequestExport = lazy(() => import('./RequestExport.tsx'));
 
 /**
  * Requests the caller may see, newest first; staff see client and assignee. `filters` adds the
- * filter bar, `bulk` a checkbox per row and the actions on the selected ones.
+ * filter bar, `bulk` a checkbox per row and the actions on the selected ones, `exportable` the
+ * CSV export of what the filters find.
  */
-export function RequestList({ area, filters: withFilters = false, bulk = false }: { area: 'portal' | 'staff' | 'admin'; filters?: boolean; bulk?: boolean }) {
+export function RequestList({ area, filters: withFilters = false, bulk = false, exportable = false }: { area: 'portal' | 'staff' | 'admin'; filters?: boolean; bulk?: boolean; exportable?: boolean }) {
   const { t, locale } = useI18n();
   const [filters, setFilters] = useState<Filters>({});
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -58,6 +60,13 @@ export function RequestList({ area, filters: withFilters = false, bulk = false }
           </label>
           <button type="submit" className="rounded border border-slate-300 px-4 py-1.5 hover:bg-slate-100">{t.requests.apply}</button>
         </form>
+      )}
+      {exportable && (
+        <div className="mb-4">
+          <Suspense fallback={<Loading />}>
+            <RequestExport filters={filters} />
+          </Suspense>
+        </div>
       )}
       {bulk && (
         <Suspense fallback={<Loading />}>

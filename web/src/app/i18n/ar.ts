@@ -389,6 +389,13 @@ export const ar: Messages = {
       deleted: 'حذفه',
     } as Record<string, string>,
   },
+  exports: {
+    button: 'تصدير بصيغة CSV',
+    preparing: 'جارٍ تجهيز التصدير…',
+    ready: 'تنزيل ملف CSV ({count} طلبات)',
+    linkNote: 'يعمل الرابط حتى {time}.',
+    failed: 'فشل التصدير: {problem}',
+  },
   bulk: {
     title: 'إجراء على الطلبات المحددة',
     selectAll: 'تحديد كل الطلبات في هذه الصفحة',

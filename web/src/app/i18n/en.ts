@@ -387,6 +387,13 @@ export const en = {
       deleted: 'deleted it',
     } as Record<string, string>,
   },
+  exports: {
+    button: 'Export as CSV',
+    preparing: 'Preparing the export…',
+    ready: 'Download the CSV ({count} requests)',
+    linkNote: 'The link works until {time}.',
+    failed: 'The export failed: {problem}',
+  },
   bulk: {
     title: 'Act on the selected requests',
     selectAll: 'Select all requests on this page',

@@ -389,6 +389,13 @@ export const hi: Messages = {
       deleted: 'इसे हटाया',
     } as Record<string, string>,
   },
+  exports: {
+    button: 'CSV के रूप में निर्यात करें',
+    preparing: 'निर्यात तैयार हो रहा है…',
+    ready: 'CSV डाउनलोड करें ({count} अनुरोध)',
+    linkNote: 'लिंक {time} तक काम करेगा।',
+    failed: 'निर्यात विफल रहा: {problem}',
+  },
   bulk: {
     title: 'चुने गए अनुरोधों पर कार्रवाई',
     selectAll: 'इस पेज के सभी अनुरोध चुनें',

@@ -3,14 +3,14 @@ import { Shell } from '../components/Shell.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 
-function RequestsPage() {
+function RequestsPage({ canExport }: { canExport: boolean }) {
   const { t } = useI18n();
   return (
     <>
       <h1 className="mb-6 text-2xl font-semibold">{t.requests.all}</h1>
-      <RequestList area="admin" filters bulk />
+      <RequestList area="admin" filters bulk exportable={canExport} />
     </>
   );
 }
 
-mount(() => <Shell area="admin">{() => <RequestsPage />}</Shell>);
+mount(() => <Shell area="admin">{(session) => <RequestsPage canExport={session.permissions.includes('analytics.export')} />}</Shell>);
