@@ -127,6 +127,10 @@ const MATRIX: Record<OperationId, Row> = {
   // Admins (analytics.export); an export is its requester's alone (exports.int.test.ts).
   createRequestExport: { request: { method: 'POST', path: '/api/requests/exports', body: { q: 'matrix' } }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 202, otherFirmAdmin: 202 } },
   getRequestExport: { request: { method: 'GET', path: '/api/requests/exports/none' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
+  // Whoever assigns sees their own firm's ranking (team.int.test.ts); an unknown service is named.
+  rankRequestAssignees: { request: { method: 'GET', path: '/api/team/request-candidates?serviceId=none' }, expect: { anonymous: 401, client: 403, member: 403, lead: 400, admin: 400, otherFirmAdmin: 400 } },
+  // Anyone's for those who see users; a team member only their own, others' are 404 (team.int.test.ts).
+  listAssignmentHistory: { request: { method: 'GET', path: '/api/team/nobody/assignments' }, expect: { anonymous: 401, client: 403, member: 404, lead: 200, admin: 200, otherFirmAdmin: 200 } },
   getOpenApi: { request: { method: 'GET', path: '/api/openapi.json' }, expect: everyone(200) },
   getHealth: { request: { method: 'GET', path: '/api/health' }, expect: everyone(200) },
   // Admins only; the live-connection count is of the caller's own firm (system-health.int.test.ts).

@@ -22,6 +22,9 @@ describe('automatic assignment on submit', () => {
     expect(assigned.status).toBe('submitted');
     expect(JSON.parse(assigned.assignmentReason)).toMatchObject({ kind: 'auto', matched: ['financial-statements', 'audit'], required: 2 });
     expect(assigned.activity.at(-1)).toMatchObject({ kind: 'assigned', actorId: 'system', to: 'Sarah Johnson' });
+    // Kept in her assignment history as the ranking's choice.
+    const { body: history } = await api(`/api/team/${sarah.userId}/assignments?limit=100`, { token: sarah.token });
+    expect(history.items.find((r: { requestId: string }) => r.requestId === request.requestId)).toMatchObject({ how: 'auto', reference: request.reference });
   });
 
   it('also assigns a draft when it is submitted', async () => {

@@ -7,6 +7,7 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { AppError } from '../../shared/api/errors.ts';
 import { randomUUID } from 'node:crypto';
+import { AssignmentRecord } from '../../shared/db/entities/assignment-record.ts';
 import { AuditEntry } from '../../shared/db/entities/audit-entry.ts';
 import { OutboxEvent } from '../../shared/db/entities/outbox-event.ts';
 import { RequestActivity } from '../../shared/db/entities/request-activity.ts';
@@ -22,7 +23,7 @@ import { rankCandidates, type Candidate } from '../../shared/domain/requests/ass
 import type { DomainEventDetail } from '../../shared/events/rules.ts';
 import { activeStaffWithLoad } from '../lib/team.ts';
 
-const database = databaseOf({ request: ServiceRequest, activity: RequestActivity, service: Service, user: User, workload: Workload, audit: AuditEntry, outbox: OutboxEvent });
+const database = databaseOf({ request: ServiceRequest, activity: RequestActivity, assignment: AssignmentRecord, service: Service, user: User, workload: Workload, audit: AuditEntry, outbox: OutboxEvent });
 const DECIDED_MEANWHILE = 'The request changed meanwhile; it keeps what was decided.';
 
 async function teamOf(tenantId: string): Promise<Candidate[]> {
@@ -61,6 +62,7 @@ async function assign(d: DomainEventDetail): Promise<void> {
               .where((a, op) => `${op.eq(a.version, request.version)} AND ${op.eq(a.assigneeId, UNASSIGNED)}`)
               .commit(),
             entities.activity.create({ ...key, activityId: randomUUID(), at: now, kind: 'assigned', to: best.candidate.name, actorId: SYSTEM_ACTOR, actorName: SYSTEM_ACTOR, actorRole: SYSTEM_ACTOR, internal: false }).commit(),
+            entities.assignment.create({ tenantId: d.tenantId, userId: best.candidate.userId, at: now, requestId: request.requestId, reference: request.reference, title: request.title, how: 'auto' }).commit(),
             ...auditAndEvent(entities, system, {
               action: 'request.assigned',
               entityType: 'request',

@@ -5,17 +5,23 @@
  */
 import { TEAM_OPERATIONS } from '../../shared/api/operations/team.ts';
 import { TEAM_SCHEMAS, type MemberWorkload } from '../../shared/api/schemas/team.ts';
+import { AssignmentRecord } from '../../shared/db/entities/assignment-record.ts';
+import { Service } from '../../shared/db/entities/service.ts';
 import { User } from '../../shared/db/entities/user.ts';
 import { Workload } from '../../shared/db/entities/workload.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { STAFF_ROLES } from '../../shared/domain/identity/permissions.ts';
+import { rankCandidates } from '../../shared/domain/requests/assignment.ts';
 import { availabilityPercent } from '../../shared/domain/requests/workload.ts';
 import { offerAssignees } from '../../shared/domain/tasks/tasks.ts';
 import { actorFromToken, type AuthenticatedActor } from '../lib/auth.ts';
+import { notFound, validationFailed } from '../../shared/api/errors.ts';
+import { queryPage } from '../../shared/db/pagination.ts';
+import { hasPermission } from '../../shared/domain/identity/policy.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
 import { activeStaffWithLoad } from '../lib/team.ts';
 
-const database = databaseOf({ user: User, workload: Workload });
+const database = databaseOf({ user: User, workload: Workload, service: Service, assignment: AssignmentRecord });
 
 /** The firm's staff with their load; the platform operator is not part of a firm's team. */
 const firmStaff = (tenantId: string) => activeStaffWithLoad(database().entities, tenantId, STAFF_ROLES.filter((r) => r !== 'SUPER_ADMIN'));
@@ -60,4 +66,32 @@ async function offerTaskAssignees(req: Request<unknown, { skills: string }>): Pr
   };
 }
 
-export const handler = contextHandler({ routes: TEAM_OPERATIONS, schemas: TEAM_SCHEMAS, operations: { listTeamWorkload, offerTaskAssignees }, authenticate: actorFromToken });
+/** The ranking automatic assignment uses, for a person choosing by hand. */
+async function rankRequestAssignees(req: Request<unknown, { serviceId: string }>): Promise<Reply> {
+  const { tenantId } = req.actor as AuthenticatedActor;
+  const [{ data: service }, staff] = await Promise.all([database().entities.service.get({ tenantId, serviceId: req.query.serviceId }).go(), firmStaff(tenantId)]);
+  if (!service) throw validationFailed([{ field: 'query.serviceId', message: 'is not a service of this firm' }]);
+  const ranked = rankCandidates(
+    service.requiredSkills,
+    staff.map((m) => ({ userId: m.userId, name: m.name, role: m.role, skills: m.skills ?? [], expertiseLevel: m.expertiseLevel, availabilityStatus: m.availabilityStatus, maxConcurrentProjects: m.capacity, activeRequests: m.activeRequests })),
+  );
+  const chosen = new Set(ranked.map((r) => r.candidate.userId));
+  return {
+    body: {
+      ranked: ranked.map((r) => ({ userId: r.candidate.userId, name: r.candidate.name, role: r.candidate.role, score: r.score, reason: JSON.stringify(r.reason) })),
+      others: staff.filter((m) => !chosen.has(m.userId)).map((m) => ({ userId: m.userId, name: m.name, role: m.role })),
+    },
+  };
+}
+
+/** A member's assignments, newest first: one's own, or anyone's in the firm for those who see users. */
+async function listAssignmentHistory(req: Request<unknown, { limit: number; cursor?: string }>): Promise<Reply> {
+  const actor = req.actor as AuthenticatedActor;
+  const userId = req.params.userId!;
+  if (userId !== actor.userId && !hasPermission(actor, 'users.view')) throw notFound('Team member');
+  const { assignment } = database().entities;
+  const page = await queryPage(req.query.cursor, (from) => assignment.query.byMember({ tenantId: actor.tenantId, userId }).go({ limit: req.query.limit, cursor: from, order: 'desc' }), ({ tenantId: _t, userId: _u, ...record }) => record);
+  return { body: page };
+}
+
+export const handler = contextHandler({ routes: TEAM_OPERATIONS, schemas: TEAM_SCHEMAS, operations: { listTeamWorkload, offerTaskAssignees, rankRequestAssignees, listAssignmentHistory }, authenticate: actorFromToken });

@@ -46,3 +46,40 @@ describe('team workload', () => {
     expect(await mikeIn()).toMatchObject({ activeRequests: before.activeRequests, availabilityPercent: before.availabilityPercent });
   });
 });
+
+describe('who should take a request', () => {
+  it('ranks the eligible team as automatic assignment would, with why, and lists everyone else', async () => {
+    const res = await api('/api/team/request-candidates?serviceId=svc-financial-statement-review', { token: sarah.token });
+    expect(res.status).toBe(200);
+    const { ranked, others } = res.body as { ranked: { name: string; score: number; reason: string }[]; others: { name: string }[] };
+    // Other tests change skills and load: assert the rule, not today's order.
+    for (const r of ranked) expect(JSON.parse(r.reason)).toMatchObject({ kind: 'auto', required: 2, matched: expect.arrayContaining([expect.stringMatching(/^(financial-statements|audit)$/)]) });
+    expect(ranked.map((r) => r.score)).toEqual([...ranked.map((r) => r.score)].sort((a, b) => b - a));
+    // Admins are never ranked for work, but can still be chosen by hand.
+    expect(others.map((o) => o.name)).toContain('Diana Price');
+    expect([...ranked, ...others].map((p) => p.name)).not.toContain('John Doe');
+    expect((await api('/api/team/request-candidates?serviceId=svc-financial-statement-review', { token: otherAdmin.token })).body.error.details).toEqual([{ field: 'query.serviceId', message: 'is not a service of this firm' }]);
+  });
+});
+
+describe('assignment history', () => {
+  it('keeps what each member was given, for them and for those who see users', async () => {
+    const history = async (who: Signed, userId: string) => api(`/api/team/${userId}/assignments?limit=100`, { token: who.token });
+    const { body: request } = await post(john, '/api/requests', { serviceId: 'svc-payroll-setup', title: 'Payroll history check', requirements: { 'q-employees': '2' } });
+    // Handed to Sarah with the version as it is then (the ranking may assign it meanwhile).
+    await expect
+      .poll(async () => {
+        const { body: current } = await api(`/api/requests/${request.requestId}`, { token: sarah.token });
+        return (await post(sarah, `/api/requests/${request.requestId}/assignee`, { assigneeId: sarah.userId, version: current.version })).status;
+      })
+      .toBe(200);
+    const record = (await history(sarah, sarah.userId)).body.items.find((r: { requestId: string }) => r.requestId === request.requestId);
+    expect(record).toMatchObject({ reference: request.reference, title: 'Payroll history check', at: expect.any(String) });
+    // By her own hand, or by the ranking if it picked her first.
+    expect(record.how === 'auto' || record.byName === 'Sarah Johnson').toBe(true);
+    // A team member sees their own history only; another firm sees none of this one's.
+    expect((await history(mike, mike.userId)).status).toBe(200);
+    expect((await history(mike, sarah.userId)).status).toBe(404);
+    expect((await history(otherAdmin, sarah.userId)).body.items).toEqual([]);
+  });
+});

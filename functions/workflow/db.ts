@@ -1,3 +1,4 @@
+import { AssignmentRecord } from '../../shared/db/entities/assignment-record.ts';
 import { AuditEntry } from '../../shared/db/entities/audit-entry.ts';
 import { OutboxEvent } from '../../shared/db/entities/outbox-event.ts';
 import { RequestActivity } from '../../shared/db/entities/request-activity.ts';
@@ -7,4 +8,4 @@ import { User } from '../../shared/db/entities/user.ts';
 import { Workload } from '../../shared/db/entities/workload.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 
-export const database = databaseOf({ request: ServiceRequest, activity: RequestActivity, service: Service, user: User, workload: Workload, audit: AuditEntry, outbox: OutboxEvent });
+export const database = databaseOf({ request: ServiceRequest, activity: RequestActivity, assignment: AssignmentRecord, service: Service, user: User, workload: Workload, audit: AuditEntry, outbox: OutboxEvent });

@@ -54,6 +54,14 @@ export async function recordChange(req: Request, request: RequestItem, change: R
             .commit()
         : entities.request.patch(key).set({ updatedAt: activity.at }).commit(),
       entities.activity.create(activity).commit(),
+      // A new holder: kept in their assignment history.
+      ...(assignee(next) && assignee(next) !== assignee(request)
+        ? [
+            entities.assignment
+              .create({ tenantId: request.tenantId, userId: next.assigneeId, at: activity.at, requestId: request.requestId, reference: request.reference, title: next.title, how: 'manual', byName: actor.name, ...(request.assigneeName && assignee(request) && { fromName: request.assigneeName }) })
+              .commit(),
+          ]
+        : []),
       ...[...loads].map(([userId, delta]) => entities.workload.update({ tenantId: request.tenantId, userId }).add({ activeRequests: delta }).commit()),
       ...auditAndEvent(entities, changeContext(req), {
         action: change.action,

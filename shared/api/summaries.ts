@@ -73,5 +73,7 @@ export const SUMMARIES: Record<OperationId, string> = {
   checkTaskItem: 'Tick or untick one checklist item (its assignee or a lead)',
   commentOnTask: 'Comment on a task',
   deleteTask: 'Delete a task (audited)',
+  rankRequestAssignees: "Who should take a request for a service: the eligible team ranked as automatic assignment ranks them, each with why, then everyone else",
+  listAssignmentHistory: "The requests a team member was given, newest first, with who chose (or the ranking) and from whom it was taken; one's own, or anyone's for those who see users",
   listTeamWorkload: "Each team member's availability, active requests against capacity, and free share of capacity",
 };

@@ -1,4 +1,5 @@
 /** Every entity in one service: for the seed and tests, never imported by a Lambda. */
+import { AssignmentRecord } from './entities/assignment-record.ts';
 import { AuditEntry } from './entities/audit-entry.ts';
 import { Connection } from './entities/connection.ts';
 import { Invitation } from './entities/invitation.ts';
@@ -46,4 +47,5 @@ export const database = databaseOf({
   task: Task,
   taskComment: TaskComment,
   kpi: KpiCounter,
+  assignment: AssignmentRecord,
 });

@@ -51,7 +51,10 @@ it('a client asks for a service, a lead reviews and assigns it and plans a task 
   await expect.poll(() => statusOf(lead)).toBe('In review');
   await lead.getByRole('button', { name: 'Approve for work' }).click();
   await expect.poll(() => statusOf(lead)).toBe('Approved');
-  await lead.getByLabel('Assign to').selectOption({ label: 'Mike Chen · Team member' });
+  // The choice shows the ranking with its reasons; Mike holds the payroll skill.
+  const mikeOption = lead.getByLabel('Assign to').locator('option', { hasText: 'Mike Chen' });
+  await expect.poll(() => mikeOption.count()).toBe(1);
+  await lead.getByLabel('Assign to').selectOption((await mikeOption.getAttribute('value'))!);
   await lead.getByRole('button', { name: 'Assign', exact: true }).click();
   await expect.poll(() => statusOf(lead)).toBe('Assigned');
   // The client's open page follows, without a reload.

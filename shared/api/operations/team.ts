@@ -4,4 +4,6 @@ import type { OperationDef } from '../operations.ts';
 export const TEAM_OPERATIONS = [
   { operationId: 'listTeamWorkload', method: 'GET', path: '/api/team/workload', context: 'team', access: 'team.view' },
   { operationId: 'offerTaskAssignees', method: 'GET', path: '/api/task-assignees', context: 'team', access: 'tasks.assign' },
+  { operationId: 'rankRequestAssignees', method: 'GET', path: '/api/team/request-candidates', context: 'team', access: 'service_requests.assign' },
+  { operationId: 'listAssignmentHistory', method: 'GET', path: '/api/team/{userId}/assignments', context: 'team', access: 'team.view' },
 ] as const satisfies readonly OperationDef[];

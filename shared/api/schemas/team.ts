@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ROLES } from '../../domain/identity/permissions.ts';
+import { page, pageQuery } from './common.ts';
 import type { Schemas } from './types.ts';
 
 export const memberWorkload = z.object({
@@ -35,8 +36,28 @@ export const offeredAssignee = z.object({
 });
 export type OfferedAssigneeView = z.infer<typeof offeredAssignee>;
 
+export const requestCandidates = z.object({
+  /** Eligible members, best first; `reason` is the ranking's (shared/domain/requests/assignment.ts), as JSON. */
+  ranked: z.array(z.object({ userId: z.string(), name: z.string(), role: z.string(), score: z.number(), reason: z.string() })),
+  /** Active staff the ranking leaves out (full, away, or without the skills): still assignable by hand. */
+  others: z.array(z.object({ userId: z.string(), name: z.string(), role: z.string() })),
+});
+
+export const assignmentRecordView = z.object({
+  at: z.string(),
+  requestId: z.string(),
+  reference: z.string(),
+  title: z.string(),
+  how: z.enum(['manual', 'auto']),
+  byName: z.optional(z.string()),
+  fromName: z.optional(z.string()),
+});
+export type AssignmentRecordView = z.infer<typeof assignmentRecordView>;
+
 /** The team context's operations → schemas. */
 export const TEAM_SCHEMAS = {
   listTeamWorkload: { response: z.object({ items: z.array(memberWorkload) }) },
+  listAssignmentHistory: { query: pageQuery, response: page(assignmentRecordView) },
+  rankRequestAssignees: { query: z.object({ serviceId: z.string({ error: 'is required' }).check(z.minLength(1, 'is required'), z.maxLength(100)) }), response: requestCandidates },
   offerTaskAssignees: { query: offerAssigneesQuery, response: z.object({ offered: z.array(offeredAssignee), suggested: z.optional(z.string()) }) },
 } satisfies Record<string, Schemas>;

@@ -1,6 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
-import type { UserView } from '../../../../shared/api/schemas/user.ts';
 import { isStaff, type Area } from '../../../../shared/domain/identity/permissions.ts';
 import { SYSTEM_ACTOR } from '../../../../shared/domain/audit/actor.ts';
 import type { AssignmentReason } from '../../../../shared/domain/requests/assignment.ts';
@@ -44,12 +43,12 @@ function reasonText(raw: string, t: Messages): string {
     .join(' · ');
 }
 
-/** Who may work it: the firm's active staff, for the assign control (leads and admins). */
+/** Who may work it: the ranking automatic assignment uses, each with why, then the rest of the staff (leads and admins). */
 function AssignControl({ request, onDone }: { request: Detail; onDone: () => void }) {
   const { t } = useI18n();
-  const [staff, setStaff] = useState<UserView[]>([]);
+  const [candidates, setCandidates] = useState<ResponseOf<'rankRequestAssignees'> | null>(null);
   const { busy, errors, failure, run } = useSubmission(() => t.requests.assignTo);
-  useEffect(() => void call('listUsers', { query: { limit: 100 } }).then((p) => setStaff(p.items.filter((u) => isStaff(u.role) && u.status === 'active'))).catch(() => setStaff([])), []);
+  useEffect(() => void call('rankRequestAssignees', { query: { serviceId: request.serviceId } }).then(setCandidates).catch(() => setCandidates({ ranked: [], others: [] })), [request.serviceId]);
 
   function onAssign(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -64,9 +63,18 @@ function AssignControl({ request, onDone }: { request: Detail; onDone: () => voi
       {failure !== null && <ErrorNotice error={failure} />}
       <label className="text-sm font-medium">
         {t.requests.assignTo}
-        <select name="assigneeId" required defaultValue={request.assigneeId ?? ''} className="mt-1 block rounded border border-slate-300 px-3 py-2" aria-invalid={Boolean(errors.assigneeId)}>
-          <option value="" disabled>—</option>
-          {staff.map((u) => <option key={u.userId} value={u.userId}>{u.name} · {t.roles[u.role]}</option>)}
+        <select key={candidates ? 'ranked' : 'loading'} name="assigneeId" required defaultValue={request.assigneeId ?? candidates?.ranked[0]?.userId ?? ''} className="mt-1 block max-w-full rounded border border-slate-300 px-3 py-2" aria-invalid={Boolean(errors.assigneeId)}>
+          <option value="" disabled>{candidates ? '—' : t.loading}</option>
+          {candidates && candidates.ranked.length > 0 && (
+            <optgroup label={t.requests.ranked}>
+              {candidates.ranked.map((c, i) => <option key={c.userId} value={c.userId}>{c.name} · {reasonText(c.reason, t)}{i === 0 ? ` (${t.requests.best})` : ''}</option>)}
+            </optgroup>
+          )}
+          {candidates && candidates.others.length > 0 && (
+            <optgroup label={t.requests.others}>
+              {candidates.others.map((u) => <option key={u.userId} value={u.userId}>{u.name} · {t.roles[u.role as keyof typeof t.roles] ?? u.role}</option>)}
+            </optgroup>
+          )}
         </select>
       </label>
       <button type="submit" disabled={busy} className={`${button} border border-slate-300 hover:bg-slate-100`}>{t.requests.assign}</button>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { MemberWorkload } from '../../../../shared/api/schemas/team.ts';
 import type { Area } from '../../../../shared/domain/identity/permissions.ts';
 import { call } from '../api.ts';
@@ -9,12 +9,18 @@ import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 
 const area = (document.getElementById('app')?.dataset.area ?? 'staff') as Extract<Area, 'staff' | 'admin'>;
+const AssignmentHistory = lazy(() => import('../components/AssignmentHistory.tsx'));
+
+type Session = Parameters<Parameters<typeof Shell>[0]['children']>[0];
 
 /** Who can take work: each member's availability, load against capacity, and free share. */
-function TeamPage() {
+function TeamPage({ session }: { session: Session }) {
   const { t } = useI18n();
   const [members, setMembers] = useState<MemberWorkload[] | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [historyOf, setHistoryOf] = useState<MemberWorkload | null>(null);
+  // Anyone's history for those who see users; one's own for everyone.
+  const mayOpen = (m: MemberWorkload) => m.userId === session.user.userId || session.permissions.includes('users.view');
 
   const load = useCallback(() => {
     setError(null);
@@ -41,7 +47,11 @@ function TeamPage() {
               {members.map((m) => (
                 <tr key={m.userId} className="border-t border-slate-100 align-top">
                   <td className="px-3 py-2">
-                    <span className="font-medium">{m.name}</span>
+                    {mayOpen(m) ? (
+                      <button type="button" onClick={() => setHistoryOf(m)} className="font-medium text-brand-700 underline" aria-label={format(t.team.historyOf, { name: m.name })}>{m.name}</button>
+                    ) : (
+                      <span className="font-medium">{m.name}</span>
+                    )}
                     <span className="block text-xs text-slate-600">{[t.roles[m.role], m.position, m.expertiseLevel && t.team.levels[m.expertiseLevel]].filter(Boolean).join(' · ')}</span>
                   </td>
                   <td className="px-3 py-2">{t.team.statuses[m.availabilityStatus] ?? m.availabilityStatus}</td>
@@ -58,8 +68,48 @@ function TeamPage() {
           </table>
         </div>
       )}
+      {historyOf && (
+        <Suspense fallback={<Loading />}>
+          <AssignmentHistory key={historyOf.userId} userId={historyOf.userId} name={historyOf.name} area={area} onClose={() => setHistoryOf(null)} />
+        </Suspense>
+      )}
+      {members && members.length > 0 && <SkillsMatrix members={members} />}
     </>
   );
 }
 
-mount(() => <Shell area={area}>{() => <TeamPage />}</Shell>);
+/** Who holds which skill: a row per member, a column per skill anyone holds; a cell names the member's level. */
+function SkillsMatrix({ members }: { members: MemberWorkload[] }) {
+  const { t } = useI18n();
+  const skills = [...new Set(members.flatMap((m) => m.skills))].sort();
+  if (skills.length === 0) return null;
+  return (
+    <section aria-labelledby="skills-matrix" className="mt-8">
+      <h2 id="skills-matrix" className="mb-3 text-lg font-semibold">{t.team.matrix}</h2>
+      <div className="overflow-x-auto rounded-lg bg-white shadow">
+        <table className="w-full text-sm">
+          <thead className="bg-slate-100 text-slate-600">
+            <tr>
+              <th scope="col" className="px-3 py-2 text-start">{t.team.member}</th>
+              {skills.map((skill) => <th key={skill} scope="col" className="px-3 py-2 text-start font-mono text-xs">{skill}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.userId} className="border-t border-slate-100">
+                <th scope="row" className="px-3 py-2 text-start font-medium">{m.name}</th>
+                {skills.map((skill) => (
+                  <td key={skill} className="px-3 py-2">
+                    {m.skills.includes(skill) ? <span className="rounded bg-brand-50 px-2 py-0.5 text-brand-700">✓ {m.expertiseLevel ? t.team.levels[m.expertiseLevel] : ''}</span> : <span className="text-slate-400" aria-label={t.team.noSkill}>—</span>}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+mount(() => <Shell area={area}>{(session) => <TeamPage session={session} />}</Shell>);
