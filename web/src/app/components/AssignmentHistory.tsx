@@ -3,22 +3,20 @@ import type { AssignmentRecordView } from '../../../../shared/api/schemas/team.t
 import { call } from '../api.ts';
 import { dateTime } from '../format.ts';
 import { format, useI18n } from '../i18n/index.ts';
-import { ErrorNotice, Loading } from './Status.tsx';
 import { usePagedList } from './usePagedList.tsx';
 
 /** What a member was given, newest first: when, which request, and who chose (or the ranking). */
 export default function AssignmentHistory({ userId, name, area, onClose }: { userId: string; name: string; area: 'staff' | 'admin'; onClose: () => void }) {
   const { t, locale } = useI18n();
   const fetchPage = useCallback((cursor: string | undefined) => call('listAssignmentHistory', { params: { userId }, query: { limit: 25, cursor } }), [userId]);
-  const { items, state, error, reload, more } = usePagedList<AssignmentRecordView>(fetchPage);
+  const { items, show } = usePagedList<AssignmentRecordView>(fetchPage);
   return (
     <section aria-labelledby="history" className="mt-8 rounded-lg bg-white p-6 shadow">
       <div className="mb-3 flex items-center gap-4">
         <h2 id="history" className="me-auto text-lg font-semibold">{format(t.team.historyOf, { name })}</h2>
         <button type="button" onClick={onClose} className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">{t.team.close}</button>
       </div>
-      {error !== null && <ErrorNotice error={error} onRetry={reload} />}
-      {state === 'loading' ? <Loading /> : items.length === 0 && error === null ? <p className="text-slate-600">{t.team.noHistory}</p> : (
+      {show(t.team.noHistory, () => (
         <ol className="space-y-2 text-sm">
           {items.map((r) => (
             <li key={`${r.at}${r.requestId}`}>
@@ -28,8 +26,7 @@ export default function AssignmentHistory({ userId, name, area, onClose }: { use
             </li>
           ))}
         </ol>
-      )}
-      {more}
+      ))}
     </section>
   );
 }

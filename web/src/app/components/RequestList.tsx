@@ -5,7 +5,7 @@ import { call } from '../api.ts';
 import { dateTime } from '../format.ts';
 import { subscribeLive } from '../live.ts';
 import { format, useI18n } from '../i18n/index.ts';
-import { ErrorNotice, Loading } from './Status.tsx';
+import { Loading } from './Status.tsx';
 import { usePagedList } from './usePagedList.tsx';
 
 type Filters = { status?: string; priority?: string; q?: string; deadlineFrom?: string; deadlineTo?: string };
@@ -24,7 +24,7 @@ export function RequestList({ area, filters: withFilters = false, bulk = false, 
   const [filters, setFilters] = useState<Filters>({});
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const fetchPage = useCallback((cursor: string | undefined) => call('listRequests', { query: { limit: 25, cursor, ...filters } }), [filters]);
-  const { items, state, error, reload, more } = usePagedList<RequestView>(fetchPage);
+  const { items, reload, show } = usePagedList<RequestView>(fetchPage);
   const toggle = (id: string, on: boolean) => setSelected((prev) => new Set([...prev].filter((x) => x !== id).concat(on ? [id] : [])));
   const allOn = items.length > 0 && items.every((r) => selected.has(r.requestId));
   // A request of mine changed somewhere (or the connection came back): show the list as it is now.
@@ -80,12 +80,7 @@ export function RequestList({ area, filters: withFilters = false, bulk = false, 
           />
         </Suspense>
       )}
-      {error !== null && <ErrorNotice error={error} onRetry={reload} />}
-      {state === 'loading' ? (
-        <Loading />
-      ) : items.length === 0 && error === null ? (
-        <p className="text-slate-600">{staff ? t.requests.emptyStaff : t.requests.emptyClient}</p>
-      ) : (
+      {show(staff ? t.requests.emptyStaff : t.requests.emptyClient, () => (
         <div className="overflow-x-auto rounded-lg bg-white shadow">
           <table className="w-full text-sm">
             <thead className="bg-slate-100 text-slate-600">
@@ -121,8 +116,7 @@ export function RequestList({ area, filters: withFilters = false, bulk = false, 
             </tbody>
           </table>
         </div>
-      )}
-      {more}
+      ))}
     </section>
   );
 }

@@ -70,14 +70,12 @@ function AddTask({ requestId, onAdded }: { requestId: string; onAdded: () => voi
 export default function RequestTasks({ requestId, area, mayAdd }: { requestId: string; area: 'staff' | 'admin'; mayAdd: boolean }) {
   const { t } = useI18n();
   const fetchPage = useCallback((cursor: string | undefined) => call('listTasks', { query: { requestId, limit: 50, cursor } }), [requestId]);
-  const { items, state, error, reload, more } = usePagedList<TaskView>(fetchPage);
+  const { items, reload, show } = usePagedList<TaskView>(fetchPage);
   useEffect(() => subscribeLive({ onMessage: (m) => m.type === 'task.changed' && m.requestId === requestId && reload(), onResync: reload }), [reload, requestId]);
   return (
     <section aria-labelledby="tasks" className="mt-6">
       <h2 id="tasks" className="mb-3 text-lg font-semibold">{t.tasks.ofRequest}</h2>
-      {error !== null && <ErrorNotice error={error} onRetry={reload} />}
-      {state === 'loading' ? <Loading /> : items.length === 0 && error === null ? <p className="text-slate-600">{t.tasks.emptyRequest}</p> : <TaskTable tasks={items} area={area} withRequest={false} />}
-      {more}
+      {show(t.tasks.emptyRequest, () => <TaskTable tasks={items} area={area} withRequest={false} />)}
       {mayAdd && <AddTask requestId={requestId} onAdded={reload} />}
     </section>
   );

@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/index.ts';
+import { ErrorNotice, Loading } from './Status.tsx';
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 
 /**
  * A cursor-paginated list: the first page on mount (and whenever `fetchPage` changes, e.g. new
- * filters), more on demand, with loading and error states. `reload` starts over.
+ * filters), more on demand, with loading and error states. `reload` starts over; `show` renders
+ * the error (with retry), loading, the empty message or the content, and "more".
  */
 export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>) {
   const [items, setItems] = useState<T[]>([]);
@@ -34,7 +36,14 @@ export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promi
   const more = state !== 'loading' && cursor ? (
     <LoadMore busy={state === 'more'} onMore={() => void load(cursor)} />
   ) : null;
-  return { items, state, error, reload, more };
+  const show = (empty: string, content: () => ReactNode) => (
+    <>
+      {error !== null && <ErrorNotice error={error} onRetry={reload} />}
+      {state === 'loading' ? <Loading /> : items.length === 0 && error === null ? <p className="text-slate-600">{empty}</p> : content()}
+      {more}
+    </>
+  );
+  return { items, state, error, reload, more, show };
 }
 
 function LoadMore({ busy, onMore }: { busy: boolean; onMore: () => void }) {

@@ -3,7 +3,7 @@ import { SERVICE_STATUSES, type ServiceView } from '../../../../shared/api/schem
 import { call } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { Shell } from '../components/Shell.tsx';
-import { ErrorNotice, Loading } from '../components/Status.tsx';
+import { ErrorNotice } from '../components/Status.tsx';
 import { usePagedList } from '../components/usePagedList.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { fromMinor, money, toMinor } from '../format.ts';
@@ -81,7 +81,7 @@ function ServicesPage({ currency }: { currency: string }) {
   const { t, locale } = useI18n();
   const [editing, setEditing] = useState<Editing>(null);
   const fetchPage = useCallback((cursor: string | undefined) => call('listServices', { query: { limit: 50, cursor } }), []);
-  const { items: services, state, error, reload, more } = usePagedList<ServiceView>(fetchPage);
+  const { items: services, reload, show } = usePagedList<ServiceView>(fetchPage);
 
   return (
     <>
@@ -90,12 +90,7 @@ function ServicesPage({ currency }: { currency: string }) {
         {editing === null && <button type="button" onClick={() => setEditing('new')} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">{t.services.add}</button>}
       </div>
       {editing !== null && <ServiceForm key={editing === 'new' ? 'new' : editing.serviceId} editing={editing} currency={currency} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); reload(); }} />}
-      {error !== null && <ErrorNotice error={error} onRetry={reload} />}
-      {state === 'loading' ? (
-        <Loading />
-      ) : services.length === 0 && error === null ? (
-        <p className="text-slate-600">{t.services.empty}</p>
-      ) : (
+      {show(t.services.empty, () => (
         <div className="overflow-x-auto rounded-lg bg-white shadow">
           <table className="w-full text-sm">
             <thead className="bg-slate-100 text-slate-600">
@@ -114,11 +109,10 @@ function ServicesPage({ currency }: { currency: string }) {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {more}
+              </tbody>
+            </table>
+          </div>
+      ))}
     </>
   );
 }

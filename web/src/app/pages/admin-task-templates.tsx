@@ -3,7 +3,7 @@ import type { TaskTemplateView } from '../../../../shared/api/schemas/catalog.ts
 import { call } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { Shell } from '../components/Shell.tsx';
-import { ErrorNotice, Loading } from '../components/Status.tsx';
+import { ErrorNotice } from '../components/Status.tsx';
 import { usePagedList } from '../components/usePagedList.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { format, useI18n } from '../i18n/index.ts';
@@ -80,7 +80,7 @@ function TemplatesPage() {
   const [categories, setCategories] = useState<string[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
   const fetchPage = useCallback((cursor: string | undefined) => call('listTaskTemplates', { query: { limit: 50, cursor, ...(category && { category }) } }), [category]);
-  const { items, state, error, reload, more } = usePagedList<TaskTemplateView>(fetchPage);
+  const { items, reload, show } = usePagedList<TaskTemplateView>(fetchPage);
   const loadCategories = useCallback(() => void call('listTaskTemplateCategories').then((r) => setCategories(r.categories)).catch(() => setCategories([])), []);
   useEffect(loadCategories, [loadCategories]);
   const changed = () => {
@@ -111,12 +111,7 @@ function TemplatesPage() {
         </select>
       </label>
       <div aria-live="polite">{failure !== null && <ErrorNotice error={failure} />}</div>
-      {error !== null && <ErrorNotice error={error} onRetry={reload} />}
-      {state === 'loading' ? (
-        <Loading />
-      ) : items.length === 0 && error === null ? (
-        <p className="text-slate-600">{t.templates.empty}</p>
-      ) : (
+      {show(t.templates.empty, () => (
         <div className="overflow-x-auto rounded-lg bg-white shadow">
           <table className="w-full text-sm">
             <thead className="bg-slate-100 text-slate-600">
@@ -137,11 +132,10 @@ function TemplatesPage() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {more}
+              </tbody>
+            </table>
+          </div>
+      ))}
     </>
   );
 }

@@ -5,7 +5,6 @@ import { PRIORITIES } from '../../../../shared/domain/requests/workflow.ts';
 import { TASK_STATUSES } from '../../../../shared/domain/tasks/tasks.ts';
 import { call } from '../api.ts';
 import { Shell } from '../components/Shell.tsx';
-import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { TaskTable } from '../components/TaskTable.tsx';
 import { usePagedList } from '../components/usePagedList.tsx';
 import { subscribeLive } from '../live.ts';
@@ -25,7 +24,7 @@ function TasksPage({ session }: { session: Session }) {
   const [filters, setFilters] = useState<Filters>({ status: 'open', assigneeId: 'me' });
   const [team, setTeam] = useState<MemberWorkload[]>([]);
   const fetchPage = useCallback((cursor: string | undefined) => call('listTasks', { query: { limit: 25, cursor, ...filters } }), [filters]);
-  const { items, state, error, reload, more } = usePagedList<TaskView>(fetchPage);
+  const { items, reload, show } = usePagedList<TaskView>(fetchPage);
   // A task was given, moved or handed over: show the list as it is now.
   useEffect(() => subscribeLive({ onMessage: (m) => m.type === 'task.changed' && reload(), onResync: reload }), [reload]);
   useEffect(() => {
@@ -67,9 +66,7 @@ function TasksPage({ session }: { session: Session }) {
         </label>
         <button type="submit" className="rounded border border-slate-300 px-4 py-1.5 hover:bg-slate-100">{t.requests.apply}</button>
       </form>
-      {error !== null && <ErrorNotice error={error} onRetry={reload} />}
-      {state === 'loading' ? <Loading /> : items.length === 0 && error === null ? <p className="text-slate-600">{t.tasks.empty}</p> : <TaskTable tasks={items} area={area} />}
-      {more}
+      {show(t.tasks.empty, () => <TaskTable tasks={items} area={area} />)}
     </>
   );
 }
