@@ -29,8 +29,12 @@ export async function createTask(req: Request<CreateInput>): Promise<Reply> {
   const input = req.body;
   const template = input.templateId ? (await database().entities.template.get({ tenantId: actor.tenantId, templateId: input.templateId }).go()).data : undefined;
   if (input.templateId && !template) throw validationFailed([{ field: 'templateId', message: 'is not a task template of this firm' }]);
-  const request = input.requestId ? await readableRequest(actor, input.requestId).catch(() => undefined) : undefined;
-  if (input.requestId && !request) throw validationFailed([{ field: 'requestId', message: 'is not a request you can see' }]);
+  const request = input.requestId
+    ? await readableRequest(actor, input.requestId).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'not_found') throw validationFailed([{ field: 'requestId', message: 'is not a request you can see' }]);
+        throw error;
+      })
+    : undefined;
   if (request && !PLANNABLE_STATUSES.includes(request.status)) throw conflict(`${request.reference} is ${request.status}: tasks can be added from submission until completion.`);
   const requiredSkills = template?.requiredSkills ?? [];
   const assignee = input.assigneeId ? await assigneeFor(actor.tenantId, input.assigneeId, requiredSkills) : undefined;

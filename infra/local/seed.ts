@@ -8,6 +8,7 @@ import type { Service } from '../../shared/db/entities/service.ts';
 import { TEMPLATE_COUNTER, type TaskTemplate } from '../../shared/db/entities/task-template.ts';
 import type { User } from '../../shared/db/entities/user.ts';
 import { database } from '../../shared/db/all-entities.ts';
+import { kpiStateOf, recount } from '../../shared/domain/requests/kpis.ts';
 import { ensureCognitoUser, type LocalPool } from './cognito.ts';
 
 /** Fixed demo password, listed in the README. Exists only in the local stage. */
@@ -121,6 +122,21 @@ const DEMO_TEMPLATES: Record<string, SeedTemplate[]> = {
   ],
 };
 
+/**
+ * Requests kept from a run before the KPI counters existed were never counted: count the firm's
+ * requests once, from scratch (a firm with counters is left alone).
+ */
+async function countKpisOnce(tenantId: string, timeZone: string): Promise<void> {
+  const db = database();
+  if ((await db.entities.kpi.get({ tenantId, bucket: 'totals' }).go()).data) return;
+  const { data: requests } = await db.entities.serviceRequest.query.byFirm({ tenantId }).go({ pages: 'all' });
+  const standing = requests.filter((r) => !r.deletedAt).map((r) => ({ ...kpiStateOf(r), createdAt: r.createdAt, updatedAt: r.updatedAt, completedAt: r.completedAt }));
+  for (const c of recount(standing, timeZone)) {
+    const update = db.entities.kpi.update({ tenantId, bucket: c.bucket }).add(c.add);
+    await (c.label ? update.set({ label: c.label }) : update).go();
+  }
+}
+
 export async function seedDemoData(pool: LocalPool): Promise<void> {
   const db = database();
   for (const { tenant, users } of DEMO_TENANTS) {
@@ -140,6 +156,7 @@ export async function seedDemoData(pool: LocalPool): Promise<void> {
         await db.entities.counter.update({ tenantId: tenant.tenantId, name: TEMPLATE_COUNTER }).add({ value: 1 }).go();
       }
     }
+    await countKpisOnce(tenant.tenantId, tenant.timeZone);
     for (const user of users) {
       const userId = await ensureCognitoUser(pool, { email: user.email, password: DEMO_PASSWORD, tenantId: tenant.tenantId, role: user.role });
       const found = await db.entities.user.get({ tenantId: tenant.tenantId, userId }).go();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completionRate, kpiChanges, periodsOf, valueOf, type KpiState } from './kpis.ts';
+import { completionRate, kpiChanges, periodsOf, recount, valueOf, type KpiState } from './kpis.ts';
 
 const state = (over: Partial<KpiState> = {}): KpiState => ({ status: 'submitted', priority: 'high', serviceId: 'svc-tax', serviceName: 'Tax', value: 35000, ...over });
 const at = new Date('2026-11-18T15:00:00Z'); // a Wednesday
@@ -87,5 +87,28 @@ describe('completion rate', () => {
     expect(completionRate(3, 1)).toBe(75);
     expect(completionRate(2, 0)).toBe(100);
     expect(completionRate(0, 0)).toBeUndefined();
+  });
+});
+
+describe('counting from scratch', () => {
+  it('gives the standing counts exactly and the periods from the records’ dates', () => {
+    const counted = Object.fromEntries(
+      recount(
+        [
+          { ...state({ status: 'in_progress' }), createdAt: '2026-11-17T10:00:00Z', updatedAt: '2026-11-18T10:00:00Z' },
+          { ...state({ status: 'completed', serviceId: 'svc-b', serviceName: 'B' }), createdAt: '2026-10-01T10:00:00Z', updatedAt: '2026-11-02T10:00:00Z', completedAt: '2026-11-02T10:00:00Z' },
+          { ...state({ status: 'cancelled' }), createdAt: '2026-11-16T10:00:00Z', updatedAt: '2026-11-19T10:00:00Z' },
+          { ...state({ status: 'draft' }), createdAt: '2026-11-18T10:00:00Z', updatedAt: '2026-11-18T10:00:00Z' },
+        ],
+        'America/New_York',
+      ).map((c) => [c.bucket, c.add]),
+    );
+    expect(counted).toEqual({
+      totals: { status_in_progress: 1, status_completed: 1, status_cancelled: 1, status_draft: 1, open: 1, pipeline: 35000, priority_high: 1 },
+      'service#svc-tax': { open: 1, pipeline: 35000 },
+      'week#2026-11-16': { created: 2 },
+      'week#2026-09-28': { created: 1 },
+      'month#2026-11': { completed: 1, cancelled: 1 },
+    });
   });
 });

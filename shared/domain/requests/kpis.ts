@@ -90,3 +90,36 @@ export function kpiChanges(before: KpiState | undefined, after: KpiState | undef
     .map((c) => ({ ...c, add: Object.fromEntries(Object.entries(c.add).filter(([, n]) => n !== 0)) }))
     .filter((c) => Object.keys(c.add).length > 0);
 }
+
+/** A request as it stands, for counting from scratch. */
+export interface CountedRequest extends KpiState {
+  createdAt: string;
+  updatedAt: string;
+  completedAt?: string | undefined;
+}
+
+/**
+ * The counters from the requests as they stand (for data kept from before the counters
+ * existed). Open work, statuses, priorities and services are exact; the periods are the best
+ * the records tell: new by creation (drafts excluded), completed by completion, cancelled by
+ * last change.
+ */
+export function recount(requests: readonly CountedRequest[], timeZone: string): BucketChange[] {
+  const sums = new Map<string, BucketChange>();
+  const merge = (changes: BucketChange[]) => {
+    for (const c of changes) {
+      const into = sums.get(c.bucket) ?? { bucket: c.bucket, add: {} };
+      for (const [counter, n] of Object.entries(c.add) as [KpiCounter, number][]) into.add[counter] = (into.add[counter] ?? 0) + n;
+      if (c.label) into.label = c.label;
+      sums.set(c.bucket, into);
+    }
+  };
+  for (const r of requests) {
+    // Its standing counts, without the period its status change would count.
+    merge(kpiChanges(undefined, r, new Date(r.createdAt), timeZone).filter((c) => c.bucket === 'totals' || c.bucket.startsWith('service#')));
+    if (r.status !== 'draft') merge([{ bucket: `week#${periodsOf(new Date(r.createdAt), timeZone).week}`, add: { created: 1 } }]);
+    if (r.completedAt) merge([{ bucket: `month#${periodsOf(new Date(r.completedAt), timeZone).month}`, add: { completed: 1 } }]);
+    if (r.status === 'cancelled') merge([{ bucket: `month#${periodsOf(new Date(r.updatedAt), timeZone).month}`, add: { cancelled: 1 } }]);
+  }
+  return [...sums.values()];
+}
