@@ -1,13 +1,16 @@
 import { queryPage } from '../../shared/db/pagination.ts';
 import { database } from './db.ts';
+import type { Role } from '../../shared/domain/identity/permissions.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import { toUserView } from '../lib/user-view.ts';
 
 /** One Query page of the caller's own tenant; the tenant comes from the token, never the request. */
-export async function listUsers(req: Request<unknown, { limit: number; cursor?: string }>): Promise<Reply> {
+export async function listUsers(req: Request<unknown, { limit: number; cursor?: string; role?: Role }>): Promise<Reply> {
   const { tenantId } = req.actor as AuthenticatedActor;
-  const { limit, cursor } = req.query;
-  const page = await queryPage(cursor, (from) => database().entities.user.query.byTenant({ tenantId }).go({ limit, cursor: from }), toUserView);
+  const { limit, cursor, role } = req.query;
+  const { user } = database().entities;
+  // One role's people (e.g. the clients to ask on behalf of) come from the by-role index.
+  const page = await queryPage(cursor, (from) => (role ? user.query.byRole({ tenantId, role }) : user.query.byTenant({ tenantId })).go({ limit, cursor: from }), toUserView);
   return { body: page };
 }

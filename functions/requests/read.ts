@@ -7,10 +7,10 @@ import { database } from './db.ts';
 import { requestQuery, type RequestFilters } from './query.ts';
 import { requestOf, toView, workflowOf } from '../lib/request-access.ts';
 
-export async function listRequests(req: Request<unknown, RequestFilters & { limit: number; cursor?: string }>): Promise<Reply> {
-  const { limit, cursor, ...filters } = req.query;
+export async function listRequests(req: Request<unknown, RequestFilters & { limit: number; cursor?: string; order: 'newest' | 'oldest' }>): Promise<Reply> {
+  const { limit, cursor, order, ...filters } = req.query;
   const query = requestQuery(req.actor as AuthenticatedActor, filters);
-  const page = await queryPage(cursor, (from) => query.go({ limit, cursor: from, order: 'desc' }), toView);
+  const page = await queryPage(cursor, (from) => query.go({ limit, cursor: from, order: order === 'oldest' ? 'asc' : 'desc' }), toView);
   return { body: page };
 }
 

@@ -133,3 +133,13 @@ describe('request lists', () => {
     expect(theirs.filter((id: string) => ours.includes(id))).toEqual([]);
   });
 });
+
+describe('list order', () => {
+  it('is newest first by default, oldest first on request', async () => {
+    const created = async (order?: string) => (await api(`/api/requests?limit=10${order ? `&order=${order}` : ''}`, { token: john.token })).body.items.map((r: { createdAt: string }) => r.createdAt) as string[];
+    const [newest, oldest] = [await created(), await created('oldest')];
+    expect(newest).toEqual([...newest].sort().reverse());
+    expect(oldest).toEqual([...oldest].sort());
+    expect((await api('/api/requests?order=random', { token: john.token })).body.error.details[0].field).toBe('query.order');
+  });
+});

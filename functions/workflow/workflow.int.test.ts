@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, signIn, type Signed } from '../../infra/local/test-client.ts';
+import { api, joinAs, signIn, type Signed } from '../../infra/local/test-client.ts';
 import { database } from '../../shared/db/all-entities.ts';
 
 let john: Signed; // client
@@ -9,6 +9,7 @@ let mike: Signed; // team member
 let sarah: Signed; // lead
 let diana: Signed; // admin
 let otherAdmin: Signed;
+let outsider: Signed; // a team member with no skills: never given any of these requests
 
 const send = (method: string) => (who: Signed, path: string, body?: unknown) => api(path, { method, token: who.token, ...(body !== undefined && { body: JSON.stringify(body) }) });
 const [post, patch, del] = [send('POST'), send('PATCH'), send('DELETE')];
@@ -34,6 +35,7 @@ beforeAll(async () => {
     signIn('hello@designpi.com'),
     signIn('admin@northwind.example'),
   ]);
+  outsider = await joinAs({ email: `workflow-outsider-${randomUUID().slice(0, 8)}@designpi.com`, name: 'Otto Outsider', role: 'TEAM_MEMBER', password: 'Outsider-Passw0rd!' });
 });
 
 describe('changing what was asked', () => {
@@ -103,8 +105,8 @@ describe('bulk actions', () => {
       { requestId: b.requestId, reference: b.reference, ok: true },
       { requestId: strangers, ok: false, code: 'not_found', message: 'Request not found.' },
     ]);
-    // A team member may not review: each item says so.
-    const member = await post(mike, '/api/requests/bulk', { action: 'priority', priority: 'low', requestIds: [a.requestId] });
+    // A team member it is not assigned to does not even see it: each item says so.
+    const member = await post(outsider, '/api/requests/bulk', { action: 'priority', priority: 'low', requestIds: [a.requestId] });
     expect(member.body.results[0]).toMatchObject({ ok: false, code: 'not_found' });
     const priorities = await post(sarah, '/api/requests/bulk', { action: 'priority', priority: 'high', requestIds: [a.requestId, b.requestId] });
     expect(priorities.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, true]);

@@ -80,3 +80,23 @@ it('lets an admin act on several requests at once (showing per request what work
   expect(await page.getByRole('link', { name: reference, exact: true }).count()).toBe(0);
   await page.context().close();
 });
+
+it('lets an admin ask for a service on a client’s behalf', { timeout: 30_000 }, async () => {
+  const page = await newPage(browser());
+  await signInThroughForm(page, 'hello@designpi.com');
+  await page.waitForURL(url('/admin/'));
+  await page.goto(url('/admin/requests/'));
+  await page.getByRole('link', { name: 'New request for a client' }).click();
+  await page.waitForURL(url('/admin/requests/new/'));
+  await expect.poll(() => page.getByLabel('Client').locator('option', { hasText: 'John Doe' }).count()).toBe(1);
+  await page.getByLabel('Client').selectOption({ label: 'John Doe · Acme Corporation' });
+  await page.getByLabel('Service').selectOption({ label: 'Payroll Setup · $400.00' });
+  await page.getByLabel('Title').fill('Payroll, asked for by phone');
+  await page.getByLabel('How many employees? *').fill('6');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Send the request' }).click();
+  await page.waitForURL(/\/admin\/request\/\?id=/);
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Payroll, asked for by phone');
+  expect(await page.getByText('John Doe', { exact: true }).count()).toBeGreaterThan(0);
+  await page.context().close();
+});

@@ -95,7 +95,7 @@ export type UserDetail = z.infer<typeof userDetail>;
 
 /** The identity context's operations → schemas (each context bundles only its own). */
 export const IDENTITY_SCHEMAS = {
-  listUsers: { query: pageQuery, response: userPage },
+  listUsers: { query: z.extend(pageQuery, { role: z.optional(z.enum(ROLES, { error: 'is not a role' })) }), response: userPage },
   createInvitation: { body: createInvitationInput, response: invitationView },
   listInvitations: { query: pageQuery, response: page(invitationView) },
   resendInvitation: { response: invitationView },

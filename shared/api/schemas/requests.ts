@@ -35,7 +35,11 @@ export const requestDetail = z.extend(requestView, {
   mayEdit: z.boolean(),
 });
 
-export const listRequestsQuery = z.extend(pageQuery, requestFilters);
+export const listRequestsQuery = z.extend(pageQuery, {
+  ...requestFilters,
+  /** By when they were asked for: newest (the default) or oldest first. */
+  order: z._default(z.enum(['newest', 'oldest'], { error: 'must be newest or oldest' }), 'newest'),
+});
 
 /** The requests context's operations → schemas. */
 export const REQUESTS_SCHEMAS = {

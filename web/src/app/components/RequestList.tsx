@@ -8,7 +8,7 @@ import { format, useI18n } from '../i18n/index.ts';
 import { Loading } from './Status.tsx';
 import { usePagedList } from './usePagedList.tsx';
 
-type Filters = { status?: string; priority?: string; q?: string; deadlineFrom?: string; deadlineTo?: string };
+type Filters = { status?: string; priority?: string; q?: string; deadlineFrom?: string; deadlineTo?: string; order?: 'newest' | 'oldest' };
 
 // Only lists with bulk actions or exports download them.
 const BulkActions = lazy(() => import('./BulkActions.tsx'));
@@ -34,7 +34,7 @@ export function RequestList({ area, filters: withFilters = false, bulk = false, 
     e.preventDefault();
     const data = new FormData(e.currentTarget);
     const value = (k: string) => String(data.get(k) ?? '').trim() || undefined;
-    setFilters({ status: value('status'), priority: value('priority'), q: value('q'), deadlineFrom: value('deadlineFrom'), deadlineTo: value('deadlineTo') });
+    setFilters({ status: value('status'), priority: value('priority'), q: value('q'), deadlineFrom: value('deadlineFrom'), deadlineTo: value('deadlineTo'), order: value('order') as Filters['order'] });
   }
 
   const staff = area !== 'portal';
@@ -54,6 +54,9 @@ export function RequestList({ area, filters: withFilters = false, bulk = false, 
           </label>
           <label className="text-sm">{t.requests.deadlineTo}
             <input name="deadlineTo" type="date" className={control} />
+          </label>
+          <label className="text-sm">{t.requests.order}
+            <select name="order" className={control} defaultValue="newest"><option value="newest">{t.requests.newest}</option><option value="oldest">{t.requests.oldest}</option></select>
           </label>
           <label className="text-sm">{t.requests.search}
             <input name="q" type="search" maxLength={100} className={control} />

@@ -7,7 +7,10 @@ function RequestsPage({ canExport }: { canExport: boolean }) {
   const { t } = useI18n();
   return (
     <>
-      <h1 className="mb-6 text-2xl font-semibold">{t.requests.all}</h1>
+      <div className="mb-6 flex flex-wrap items-center gap-4">
+        <h1 className="me-auto text-2xl font-semibold">{t.requests.all}</h1>
+        <a href="/admin/requests/new/" className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">{t.requests.newOnBehalf}</a>
+      </div>
       <RequestList area="admin" filters bulk exportable={canExport} />
     </>
   );

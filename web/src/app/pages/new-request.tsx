@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ServiceView } from '../../../../shared/api/schemas/catalog.ts';
+import type { UserView } from '../../../../shared/api/schemas/user.ts';
 import { PRIORITIES, type Priority } from '../../../../shared/domain/requests/workflow.ts';
 import { call } from '../api.ts';
 import { Field } from '../components/Field.tsx';
@@ -11,11 +12,14 @@ import { useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 
 const preselected = new URLSearchParams(location.search).get('service') ?? '';
+const area = (document.getElementById('app')?.dataset.area ?? 'portal') as 'portal' | 'staff' | 'admin';
+const onBehalf = area !== 'portal';
 
-/** A client asks for a service: pick it, answer its questions, say when and for how much. */
+/** A client asks for a service (or staff ask on a client's behalf): pick it, answer its questions, say when and for how much. */
 function NewRequest() {
   const { t, locale } = useI18n();
   const [services, setServices] = useState<ServiceView[] | null>(null);
+  const [clients, setClients] = useState<UserView[]>([]);
   const [loadFailure, setLoadFailure] = useState<unknown>(null);
   const [serviceId, setServiceId] = useState(preselected);
   const f = t.requests.fields;
@@ -24,7 +28,10 @@ function NewRequest() {
     return question?.label ?? (f as Record<string, string>)[field] ?? field;
   });
 
-  useEffect(() => void call('listServices', { query: { limit: 100 } }).then((p) => setServices(p.items)).catch(setLoadFailure), []);
+  useEffect(() => void call('listServices', { query: { limit: 100, status: 'active' } }).then((p) => setServices(p.items)).catch(setLoadFailure), []);
+  useEffect(() => {
+    if (onBehalf) void call('listUsers', { query: { role: 'CLIENT', limit: 100 } }).then((p) => setClients(p.items.filter((u) => u.status === 'active'))).catch(setLoadFailure);
+  }, []);
   const service = services?.find((s) => s.serviceId === serviceId);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -37,6 +44,7 @@ function NewRequest() {
       const created = await call('createRequest', {
         body: {
           serviceId,
+          ...(onBehalf && { clientId: text('clientId') }),
           title: text('title'),
           description: text('description'),
           priority: text('priority') as Priority,
@@ -47,7 +55,7 @@ function NewRequest() {
           submit: submitter?.value !== 'draft',
         },
       });
-      location.assign(`/portal/request/?id=${created.requestId}`);
+      location.assign(`/${area}/request/?id=${created.requestId}`);
     });
   }
 
@@ -57,9 +65,19 @@ function NewRequest() {
   const control = 'mt-1 block w-full rounded border border-slate-300 px-3 py-2';
   return (
     <>
-      <h1 className="mb-6 text-2xl font-semibold">{t.requests.newRequest}</h1>
+      <h1 className="mb-6 text-2xl font-semibold">{onBehalf ? t.requests.newOnBehalf : t.requests.newRequest}</h1>
       <form onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-4 rounded-lg bg-white p-6 shadow">
         <div aria-live="polite">{failure !== null && <ErrorNotice error={failure} />}</div>
+        {onBehalf && (
+          <label className="block text-sm font-medium">
+            {f.client}
+            <select name="clientId" required defaultValue="" className={control} aria-invalid={Boolean(errors.clientId)}>
+              <option value="" disabled>{t.requests.chooseClient}</option>
+              {clients.map((c) => <option key={c.userId} value={c.userId}>{c.name}{c.company ? ` · ${c.company}` : ''}</option>)}
+            </select>
+            {errors.clientId && <span className="text-sm text-red-700">{errors.clientId}</span>}
+          </label>
+        )}
         <label className="block text-sm font-medium">
           {f.service}
           <select value={serviceId} onChange={(e) => setServiceId(e.target.value)} required className={control} aria-invalid={Boolean(errors.serviceId)}>
@@ -100,4 +118,4 @@ function NewRequest() {
   );
 }
 
-mount(() => <Shell area="portal">{() => <NewRequest />}</Shell>);
+mount(() => <Shell area={area}>{() => <NewRequest />}</Shell>);
