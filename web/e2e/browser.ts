@@ -46,3 +46,14 @@ export async function expectAccessible(page: Page): Promise<void> {
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
+
+/** Pages through a list to its end ("Load more" until there is no more): other tests add rows. */
+export async function loadWholeList(page: Page): Promise<void> {
+  const loadMore = page.getByRole('button', { name: 'Load more' });
+  for (;;) {
+    // While a page loads, the list and its button both say so.
+    await expect.poll(() => page.getByText('Loading…').count()).toBe(0);
+    if ((await loadMore.count()) === 0) return;
+    await loadMore.click();
+  }
+}

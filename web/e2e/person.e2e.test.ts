@@ -1,13 +1,16 @@
 import { expect, it } from 'vitest';
-import { expectAccessible, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
+import { expectAccessible, loadWholeList, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
 
 const browser = useBrowser();
 
-it("an admin edits a team member's staff profile and working hours, and the change stays", async () => {
+it("an admin edits a team member's staff profile and working hours, and the change stays", { timeout: 40_000 }, async () => {
   const page = await newPage(browser());
   await signInThroughForm(page, 'hello@designpi.com');
   await page.waitForURL(url('/admin/'));
   await page.goto(url('/admin/users/'));
+  // Other tests add people: Mike may be on a later page of the list.
+  await expect.poll(() => page.getByRole('table').first().count()).toBe(1);
+  await loadWholeList(page);
   await page.getByRole('link', { name: 'Mike Chen' }).click();
   await expect.poll(() => page.getByRole('heading', { name: 'Mike Chen', level: 1 }).count()).toBe(1);
   await expectAccessible(page);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
+import { expectAccessible, loadWholeList, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
 
 const browser = useBrowser();
 
@@ -38,6 +38,8 @@ describe('access', () => {
     await page.getByLabel('Password').fill('Demo-Passw0rd!');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(url('/admin/users/'));
+    await expect.poll(() => page.getByRole('table').first().count()).toBe(1);
+    await loadWholeList(page);
     // The six seeded DesignPi people (other tests may have invited more), and nobody of Northwind.
     for (const email of ['hello@designpi.com', 'sarah@designpi.com', 'mike@designpi.com', 'john@example.com', 'jane@example.com', 'bob@example.com']) {
       await expect.poll(() => page.getByRole('cell', { name: email, exact: true }).count()).toBe(1);
