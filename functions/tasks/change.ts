@@ -61,7 +61,7 @@ export async function createTask(req: Request<CreateInput>): Promise<Reply> {
     createdAt: now,
     updatedAt: now,
     version: 1,
-  } as TaskItem;
+  };
   const saved = await saveTask(req, undefined, task, {
     action: 'task.created',
     changes: diffFields({}, { title: task.title, request: task.requestReference, assignee: task.assigneeName, dueDate: task.dueDate, template: template?.name }),
