@@ -74,7 +74,7 @@ export default function BulkActions({ requestIds, referenceOf, onDone }: { reque
             <p className="font-medium">{format(t.bulk.result, { ok: String(results.length - failed.length), total: String(results.length) })}</p>
             {failed.length > 0 && (
               <ul className="mt-1 list-disc ps-5 text-red-800">
-                {failed.map((r) => <li key={r.requestId}>{format(t.bulk.failed, { reference: r.reference ?? r.requestId, message: r.message ?? r.code ?? '' })}</li>)}
+                {failed.map((r) => <li key={r.requestId}>{format(t.bulk.failed, { reference: r.reference ?? r.requestId, message: (r.code && t.bulk.reasons[r.code]) || r.message || r.code || '' })}</li>)}
               </ul>
             )}
           </>

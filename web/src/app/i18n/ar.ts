@@ -422,6 +422,7 @@ export const ar: Messages = {
     confirmDelete: 'حذف الطلبات المحددة وعددها {count}؟ ستختفي عن الجميع، وتبقى في سجل التدقيق.',
     result: 'تم {ok} من {total}.',
     failed: '{reference}: {message}',
+    reasons: { not_found: 'غير موجود، أو ليس من حقك رؤيته', forbidden: 'لا يحق لك فعل ذلك به', internal: 'حدث خطأ في هذا الطلب؛ أعد المحاولة' } as Record<string, string>,
     actions: { move: 'نقل إلى حالة', assign: 'إسناد', priority: 'تحديد الأولوية', delete: 'حذف' },
     fields: { action: 'الإجراء', to: 'الحالة', assigneeId: 'عضو الفريق', priority: 'الأولوية', requestIds: 'الطلبات' },
   },

@@ -420,6 +420,7 @@ export const en = {
     confirmDelete: 'Delete the {count} selected requests? They disappear for everyone; the audit log keeps them.',
     result: '{ok} of {total} done.',
     failed: '{reference}: {message}',
+    reasons: { not_found: 'not found, or not yours to see', forbidden: 'you may not do this to it', internal: 'something went wrong with this one; try it again' } as Record<string, string>,
     actions: { move: 'Move to a status', assign: 'Assign', priority: 'Set the priority', delete: 'Delete' },
     fields: { action: 'Action', to: 'Status', assigneeId: 'Team member', priority: 'Priority', requestIds: 'Requests' },
   },

@@ -422,6 +422,7 @@ export const hi: Messages = {
     confirmDelete: 'चुने गए {count} अनुरोध हटाएँ? ये सबके लिए हट जाएँगे; ऑडिट लॉग में बने रहेंगे।',
     result: '{total} में से {ok} हो गए।',
     failed: '{reference}: {message}',
+    reasons: { not_found: 'नहीं मिला, या इसे देखना आपके लिए नहीं है', forbidden: 'आप इसके साथ यह नहीं कर सकते', internal: 'इसमें कुछ गड़बड़ हुई; फिर से कोशिश करें' } as Record<string, string>,
     actions: { move: 'किसी स्थिति में ले जाएँ', assign: 'सौंपें', priority: 'प्राथमिकता तय करें', delete: 'हटाएँ' },
     fields: { action: 'कार्रवाई', to: 'स्थिति', assigneeId: 'टीम सदस्य', priority: 'प्राथमिकता', requestIds: 'अनुरोध' },
   },
