@@ -13,6 +13,7 @@ import { databaseOf } from '../../shared/db/service.ts';
 import { kpiChanges, type KpiState } from '../../shared/domain/requests/kpis.ts';
 import type { DomainEventDetail } from '../../shared/events/rules.ts';
 import { pushToUser } from '../lib/realtime.ts';
+import { activeIdsWithRoles } from '../lib/team.ts';
 
 const database = databaseOf({ kpi: KpiCounter, processedEvent: ProcessedEvent, tenant: Tenant, user: User });
 
@@ -43,12 +44,6 @@ async function apply(d: DomainEventDetail, changes: ReturnType<typeof kpiChanges
   }
 }
 
-async function analyticsViewers(tenantId: string): Promise<string[]> {
-  const { user } = database().entities;
-  const found = await Promise.all((['ADMIN', 'TEAM_LEAD'] as const).map((role) => user.query.byRole({ tenantId, role }).go({ pages: 'all' })));
-  return found.flatMap((r) => r.data).filter((u) => u.status === 'active').map((u) => u.userId);
-}
-
 export async function handler(event: EventBridgeEvent<string, DomainEventDetail>): Promise<Outcome | undefined> {
   const d = event.detail;
   const kpi = d.kpi as { before?: KpiState; after?: KpiState } | undefined;
@@ -57,6 +52,6 @@ export async function handler(event: EventBridgeEvent<string, DomainEventDetail>
   const changes = kpiChanges(kpi.before, kpi.after, new Date(d.at), firm?.timeZone ?? 'UTC');
   if (!changes.length) return undefined;
   const outcome = await apply(d, changes);
-  if (outcome === 'applied') await Promise.all((await analyticsViewers(d.tenantId)).map((userId) => pushToUser(d.tenantId, userId, { type: 'kpis.changed' })));
+  if (outcome === 'applied') await Promise.all((await activeIdsWithRoles(database().entities, d.tenantId, ['ADMIN', 'TEAM_LEAD'])).map((userId) => pushToUser(d.tenantId, userId, { type: 'kpis.changed' })));
   return outcome;
 }

@@ -9,6 +9,7 @@ import { User } from '../../shared/db/entities/user.ts';
 import { Notification } from '../../shared/db/entities/notification.ts';
 import { REQUEST_EVENTS, TASK_EVENTS, type DomainEventDetail } from '../../shared/events/rules.ts';
 import { pushToUser } from '../lib/realtime.ts';
+import { activeIdsWithRoles } from '../lib/team.ts';
 import { toNotificationView } from '../notifications/view.ts';
 import { requestNotices, requestWatchers, taskNotices, taskWatchers } from './audience.ts';
 
@@ -25,10 +26,7 @@ interface Plan {
   refresh?: { userIds: string[]; message: Record<string, unknown> };
 }
 
-async function activeWithRole(tenantId: string, role: 'ADMIN' | 'TEAM_LEAD'): Promise<string[]> {
-  const { data } = await database().entities.user.query.byRole({ tenantId, role }).go({ pages: 'all' });
-  return data.filter((u) => u.status === 'active').map((u) => u.userId);
-}
+const activeWithRole = (tenantId: string, role: 'ADMIN' | 'TEAM_LEAD') => activeIdsWithRoles(database().entities, tenantId, [role]);
 
 async function requestPlan(type: string, d: DomainEventDetail): Promise<Plan> {
   const [admins, leads] = await Promise.all([activeWithRole(d.tenantId, 'ADMIN'), activeWithRole(d.tenantId, 'TEAM_LEAD')]);

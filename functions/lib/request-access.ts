@@ -31,10 +31,12 @@ export const workflowOf = (r: RequestItem): WorkflowRequest => ({
 export const mayReadRequest = (actor: AuthenticatedActor, r: RequestItem) =>
   !r.deletedAt && canAccess(actor, workflowOf(r), { all: 'service_requests.read.all', own: 'service_requests.read.own' });
 
-/** The request of the path, if the caller may see it; otherwise 404 (whether it exists is not told). */
-export async function requestOf(entities: { request: typeof ServiceRequest }, req: Request): Promise<RequestItem> {
-  const actor = req.actor as AuthenticatedActor;
-  const { data } = await entities.request.get({ tenantId: actor.tenantId, requestId: req.params.requestId! }).go();
+/** The request, if the caller may see it; otherwise 404 (whether it exists is not told). */
+export async function readableRequest(entities: { request: typeof ServiceRequest }, actor: AuthenticatedActor, requestId: string): Promise<RequestItem> {
+  const { data } = await entities.request.get({ tenantId: actor.tenantId, requestId }).go();
   if (!data || !mayReadRequest(actor, data)) throw notFound('Request');
   return data;
 }
+
+/** The request of the path, if the caller may see it. */
+export const requestOf = (entities: { request: typeof ServiceRequest }, req: Request) => readableRequest(entities, req.actor as AuthenticatedActor, req.params.requestId!);

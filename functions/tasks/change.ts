@@ -10,7 +10,7 @@ import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import { database } from './db.ts';
-import { assigneeFor, eventDetail, readableRequest, refOf, saveTask, taskOf, toView, type TaskItem } from './view.ts';
+import { assigneeFor, eventDetail, requestFor, refOf, saveTask, taskOf, toView, type TaskItem } from './view.ts';
 
 interface CreateInput {
   requestId?: string;
@@ -30,7 +30,7 @@ export async function createTask(req: Request<CreateInput>): Promise<Reply> {
   const template = input.templateId ? (await database().entities.template.get({ tenantId: actor.tenantId, templateId: input.templateId }).go()).data : undefined;
   if (input.templateId && !template) throw validationFailed([{ field: 'templateId', message: 'is not a task template of this firm' }]);
   const request = input.requestId
-    ? await readableRequest(actor, input.requestId).catch((error: unknown) => {
+    ? await requestFor(actor, input.requestId).catch((error: unknown) => {
         if (error instanceof AppError && error.code === 'not_found') throw validationFailed([{ field: 'requestId', message: 'is not a request you can see' }]);
         throw error;
       })

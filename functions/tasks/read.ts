@@ -6,7 +6,7 @@ import { queryPage } from '../../shared/db/pagination.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import { database } from './db.ts';
-import { readableRequest, refOf, taskOf, toView } from './view.ts';
+import { requestFor, refOf, taskOf, toView } from './view.ts';
 
 interface ListQuery {
   limit: number;
@@ -27,7 +27,7 @@ async function pickIndex(actor: AuthenticatedActor, q: ListQuery) {
   const { task } = database().entities;
   const { tenantId } = actor;
   if (q.requestId) {
-    await readableRequest(actor, q.requestId);
+    await requestFor(actor, q.requestId);
     return { query: task.query.byRequest({ tenantId, requestId: q.requestId }), status: q.status, byAssignee: false };
   }
   const status = q.status ?? 'open';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, joinAs, signIn, type Signed } from '../../infra/local/test-client.ts';
+import { api, changeWithFreshVersion, joinAs, signIn, type Signed } from '../../infra/local/test-client.ts';
 import { database } from '../../shared/db/all-entities.ts';
 
 let john: Signed; // client
@@ -139,10 +139,7 @@ describe('a task from a template, on a request', () => {
 
   it('cannot be added to a request that is finished', async () => {
     const { requestId: id } = await reviewRequest();
-    // Cancelled with the version as it is then: auto-assignment may move it on meanwhile.
-    await expect
-      .poll(async () => (await post(sarah, `/api/requests/${id}/status`, { to: 'cancelled', version: (await get(sarah, `/api/requests/${id}`)).body.version })).status)
-      .toBe(200);
+    await changeWithFreshVersion(sarah, id, 'status', { to: 'cancelled' });
     expect((await post(sarah, '/api/tasks', { requestId: id, title: 'Too late' })).status).toBe(409);
   });
 });

@@ -11,7 +11,7 @@ import { holdsASkill, openTaskDeltas, TASK_ROLES, type TaskRef } from '../../sha
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
 import type { Request } from '../lib/http.ts';
-import { mayReadRequest } from '../lib/request-access.ts';
+import { readableRequest } from '../lib/request-access.ts';
 import { database } from './db.ts';
 
 export type TaskItem = EntityItem<typeof Task>;
@@ -25,11 +25,7 @@ export function toView(t: TaskItem): TaskView {
 export const refOf = (t: TaskItem): TaskRef => ({ tenantId: t.tenantId, status: t.status, assigneeId: t.assigneeId === UNASSIGNED ? undefined : t.assigneeId });
 
 /** The request a task may hang off: the caller must see it (404 otherwise, as for the request itself). */
-export async function readableRequest(actor: AuthenticatedActor, requestId: string) {
-  const { data } = await database().entities.request.get({ tenantId: actor.tenantId, requestId }).go();
-  if (!data || !mayReadRequest(actor, data)) throw notFound('Request');
-  return data;
-}
+export const requestFor = (actor: AuthenticatedActor, requestId: string) => readableRequest(database().entities, actor, requestId);
 
 /** Leads and admins see every task; others theirs, and those of requests they may see. */
 export async function taskOf(req: Request): Promise<TaskItem> {
@@ -38,7 +34,7 @@ export async function taskOf(req: Request): Promise<TaskItem> {
   if (!data) throw notFound('Task');
   if (hasPermission(actor, 'tasks.read.all') || data.assigneeId === actor.userId) return data;
   if (data.requestId !== NO_REQUEST) {
-    await readableRequest(actor, data.requestId).catch(() => {
+    await requestFor(actor, data.requestId).catch(() => {
       throw notFound('Task');
     });
     return data;

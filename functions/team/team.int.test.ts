@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, signIn, type Signed } from '../../infra/local/test-client.ts';
+import { api, changeWithFreshVersion, signIn, type Signed } from '../../infra/local/test-client.ts';
 import type { MemberWorkload } from '../../shared/api/schemas/team.ts';
 
 let john: Signed;
@@ -66,13 +66,7 @@ describe('assignment history', () => {
   it('keeps what each member was given, for them and for those who see users', async () => {
     const history = async (who: Signed, userId: string) => api(`/api/team/${userId}/assignments?limit=100`, { token: who.token });
     const { body: request } = await post(john, '/api/requests', { serviceId: 'svc-payroll-setup', title: 'Payroll history check', requirements: { 'q-employees': '2' } });
-    // Handed to Sarah with the version as it is then (the ranking may assign it meanwhile).
-    await expect
-      .poll(async () => {
-        const { body: current } = await api(`/api/requests/${request.requestId}`, { token: sarah.token });
-        return (await post(sarah, `/api/requests/${request.requestId}/assignee`, { assigneeId: sarah.userId, version: current.version })).status;
-      })
-      .toBe(200);
+    await changeWithFreshVersion(sarah, request.requestId, 'assignee', { assigneeId: sarah.userId });
     const record = (await history(sarah, sarah.userId)).body.items.find((r: { requestId: string }) => r.requestId === request.requestId);
     expect(record).toMatchObject({ reference: request.reference, title: 'Payroll history check', at: expect.any(String) });
     // By her own hand, or by the ranking if it picked her first.

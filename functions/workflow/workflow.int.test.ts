@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, joinAs, signIn, type Signed } from '../../infra/local/test-client.ts';
+import { api, changeWithFreshVersion, joinAs, signIn, type Signed } from '../../infra/local/test-client.ts';
 import { database } from '../../shared/db/all-entities.ts';
 
 let john: Signed; // client
@@ -22,9 +22,6 @@ async function ask(title: string, submit = true) {
 }
 /** The version as it is now. */
 const versionOf = async (id: string) => (await get(sarah, `/api/requests/${id}`)).body.version as number;
-/** A change made with the version as it is then: auto-assignment may move a submitted request on at any moment. */
-const withFreshVersion = (id: string, change: (version: number) => Promise<{ status: number }>) =>
-  expect.poll(async (): Promise<number> => (await change(await versionOf(id))).status).toBe(200);
 
 beforeAll(async () => {
   [john, jane, mike, sarah, diana, otherAdmin] = await Promise.all([
@@ -63,7 +60,7 @@ describe('changing what was asked', () => {
 
   it('stops the client once the firm reviews it, but not staff; nobody else changes it', async () => {
     const { requestId, reference } = await ask('Payroll, second office');
-    await withFreshVersion(requestId, (version) => post(sarah, `/api/requests/${requestId}/status`, { to: 'in_review', version }));
+    await changeWithFreshVersion(sarah, requestId, 'status', { to: 'in_review' });
     const version = await versionOf(requestId);
     const refused = await patch(john, `/api/requests/${requestId}`, { version, title: 'Payroll, third office' });
     expect(refused.status).toBe(403);
@@ -76,9 +73,9 @@ describe('changing what was asked', () => {
 describe('deleting a request', () => {
   it('is for admins only, hides it from everyone, releases its assignee’s load and is audited', async () => {
     const { requestId } = await ask('Payroll we will not need');
-    await withFreshVersion(requestId, (version) => post(sarah, `/api/requests/${requestId}/status`, { to: 'in_review', version }));
-    await withFreshVersion(requestId, (version) => post(sarah, `/api/requests/${requestId}/status`, { to: 'approved', version }));
-    await withFreshVersion(requestId, (version) => post(sarah, `/api/requests/${requestId}/assignee`, { assigneeId: mike.userId, version }));
+    await changeWithFreshVersion(sarah, requestId, 'status', { to: 'in_review' });
+    await changeWithFreshVersion(sarah, requestId, 'status', { to: 'approved' });
+    await changeWithFreshVersion(sarah, requestId, 'assignee', { assigneeId: mike.userId });
     expect((await get(sarah, `/api/requests/${requestId}`)).body.status).toBe('assigned');
     const load = async () => (await database().entities.workload.get({ tenantId: 't-designpi', userId: mike.userId }).go()).data?.activeRequests ?? 0;
     const before = await load();
@@ -112,7 +109,7 @@ describe('bulk actions', () => {
     expect(priorities.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, true]);
     expect((await get(john, `/api/requests/${b.requestId}`)).body.priority).toBe('high');
     // A move that does not fit one request's status fails for that one only.
-    await withFreshVersion(b.requestId, (version) => post(sarah, `/api/requests/${b.requestId}/status`, { to: 'cancelled', version }));
+    await changeWithFreshVersion(sarah, b.requestId, 'status', { to: 'cancelled' });
     const approve = await post(sarah, '/api/requests/bulk', { action: 'move', to: 'approved', requestIds: [a.requestId, b.requestId] });
     expect(approve.body.results).toEqual([
       { requestId: a.requestId, reference: a.reference, ok: true },

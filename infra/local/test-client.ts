@@ -1,5 +1,5 @@
 /** Helpers for tests that talk to the local stack over HTTP, as the browser does. */
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { DEMO_PASSWORD } from './seed.ts';
 import { linkIn, nextEmailTo } from './test-inbox.ts';
 
@@ -47,4 +47,17 @@ export async function joinAs(person: { email: string; name: string; role: string
   const accepted = await api('/api/invitations/accept', { method: 'POST', body: JSON.stringify({ token, password: person.password }) });
   if (accepted.status !== 201) throw new Error(`joining as ${person.email} failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
   return signIn(person.email, person.password);
+}
+
+/**
+ * POSTs a change to a request with its version as it is at that moment, again until it lands
+ * (200): auto-assignment may move a submitted request's version on at any time.
+ */
+export async function changeWithFreshVersion(who: Signed, requestId: string, path: 'status' | 'assignee', body: Record<string, unknown>): Promise<void> {
+  await expect
+    .poll(async () => {
+      const { body: current } = await api(`/api/requests/${requestId}`, { token: who.token });
+      return (await api(`/api/requests/${requestId}/${path}`, { method: 'POST', token: who.token, body: JSON.stringify({ ...body, version: current.version }) })).status;
+    })
+    .toBe(200);
 }
