@@ -1,0 +1,82 @@
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { instantAt } from '../time/zoned.ts';
+import { inviteIcs, type Invite } from './invite.ts';
+
+/** Read an invite back with ical.js, an independent parser, resolving times through the invite's own VTIMEZONE. */
+function parse(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
+  const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+  const vevent = calendar.getFirstSubcomponent('vevent')!;
+  return {
+    method: calendar.getFirstPropertyValue('method'),
+    uid: event.uid,
+    sequence: event.sequence,
+    tzid: vevent.getFirstProperty('dtstart')!.getParameter('tzid'),
+    start: event.startDate.toJSDate().getTime(),
+    end: event.endDate.toJSDate().getTime(),
+    status: vevent.getFirstPropertyValue('status'),
+    organizer: vevent.getFirstPropertyValue('organizer'),
+    attendee: vevent.getFirstPropertyValue('attendee'),
+    description: event.description,
+  };
+}
+
+const invite = (zone: string, start: number, overrides: Partial<Invite> = {}): Invite => ({
+  method: 'REQUEST',
+  uid: 'b-123@designpi.portal.test',
+  sequence: 0,
+  start,
+  end: start + 3_600_000,
+  zone,
+  summary: 'Tax review',
+  description: 'Video call with Mike',
+  url: 'https://portal.test/manage/?token=t-1.b-123.secret',
+  organizer: { name: 'DesignPi', email: 'hello@designpi.test' },
+  attendee: { name: 'Guest Person', email: 'guest@example.test' },
+  stamp: Date.UTC(2026, 10, 21),
+  confirmed: true,
+  ...overrides,
+});
+
+describe('inviteIcs, read back by ical.js', () => {
+  it.each([
+    ['America/New_York', '2026-03-09', 600], // the day after spring forward
+    ['Europe/London', '2026-10-26', 540],
+    ['Australia/Lord_Howe', '2026-10-05', 600], // 30-minute DST
+    ['Asia/Kathmandu', '2026-06-01', 600], // +05:45, no DST
+  ])('places an event in %s on %s at the same instant, with its TZID', (zone, date, minutes) => {
+    const start = instantAt(zone, date, minutes)!;
+    const read = parse(inviteIcs(invite(zone, start)));
+    expect(read).toMatchObject({ method: 'REQUEST', tzid: zone, start, end: start + 3_600_000, status: 'CONFIRMED' });
+    expect(read.organizer).toBe('mailto:hello@designpi.test');
+    expect(String(read.attendee).toLowerCase()).toBe('mailto:guest@example.test');
+    expect(read.description).toContain('https://portal.test/manage/?token=t-1.b-123.secret');
+  });
+
+  it('writes an event in a repeated DST hour in UTC, where its local time would be ambiguous', () => {
+    const zone = 'America/New_York';
+    const start = instantAt(zone, '2026-11-01', 60)!; // 01:00 EDT; ends 01:00 EST
+    const text = inviteIcs(invite(zone, start));
+    expect(parse(text)).toMatchObject({ tzid: undefined, start, end: start + 3_600_000 });
+    expect(text).toContain('DTSTART:20261101T050000Z');
+  });
+
+  it('keeps the UID, raises the SEQUENCE on a change and cancels with METHOD:CANCEL', () => {
+    const zone = 'America/New_York';
+    const first = parse(inviteIcs(invite(zone, instantAt(zone, '2026-12-01', 600)!, { confirmed: false })));
+    const moved = parse(inviteIcs(invite(zone, instantAt(zone, '2026-12-02', 660)!, { sequence: 1 })));
+    const cancelled = parse(inviteIcs(invite(zone, instantAt(zone, '2026-12-02', 660)!, { sequence: 2, method: 'CANCEL' })));
+    expect(new Set([first.uid, moved.uid, cancelled.uid])).toEqual(new Set(['b-123@designpi.portal.test']));
+    expect([first.sequence, moved.sequence, cancelled.sequence]).toEqual([0, 1, 2]);
+    expect([first.status, moved.status, cancelled.status]).toEqual(['TENTATIVE', 'CONFIRMED', 'CANCELLED']);
+    expect(cancelled.method).toBe('CANCEL');
+  });
+
+  it('uses CRLF line ends and folds long lines as RFC 5545 asks', () => {
+    const text = inviteIcs(invite('UTC', Date.UTC(2026, 11, 1, 9), { description: 'x'.repeat(200) }));
+    expect(text.split('\r\n').every((line) => line.length <= 75)).toBe(true);
+    expect(parse(text)).toMatchObject({ tzid: undefined, start: Date.UTC(2026, 11, 1, 9) });
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * The calendar invite sent with every booking email. One UID per booking for its whole life,
+ * SEQUENCE raised on every change, so calendars update the event instead of adding another;
+ * times carry the firm's TZID with its VTIMEZONE, so the event sits at the right hour
+ * whatever the reader's calendar zone. A time in a repeated DST hour has no unambiguous
+ * local form, so such an event is written in UTC instead (RFC 5545 allows either).
+ */
+import { TZDate } from '@date-fns/tz';
+import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { vtimezone } from '../time/vtimezone.ts';
+import { instantOf, wallOf } from '../time/zoned.ts';
+
+export interface Invite {
+  method: 'REQUEST' | 'CANCEL';
+  /** Stable for the booking: `<bookingId>@<firm domain or portal host>`. */
+  uid: string;
+  sequence: number;
+  start: number;
+  end: number;
+  zone: string;
+  summary: string;
+  description: string;
+  location?: string | undefined;
+  /** Where the client manages the booking. */
+  url: string;
+  organizer: { name: string; email: string };
+  attendee: { name: string; email: string };
+  /** When this version of the invite was made. */
+  stamp: number;
+  confirmed: boolean;
+}
+
+const unambiguous = (zone: string, instant: number) => instantOf(zone, wallOf(zone, instant)) === instant;
+
+export function inviteIcs(invite: Invite): string {
+  const zoned = invite.zone !== 'UTC' && unambiguous(invite.zone, invite.start) && unambiguous(invite.zone, invite.end);
+  const calendar = ical({
+    prodId: { company: 'Service Portal', product: 'Bookings', language: 'EN' },
+    method: invite.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+    ...(zoned && { timezone: { name: invite.zone, generator: (zone: string) => vtimezone(zone, invite.start) } }),
+  });
+  calendar.createEvent({
+    id: invite.uid,
+    sequence: invite.sequence,
+    stamp: new Date(invite.stamp),
+    // Zoned dates: ical-generator writes a plain Date in the process's own zone.
+    start: zoned ? new TZDate(invite.start, invite.zone) : new Date(invite.start),
+    end: zoned ? new TZDate(invite.end, invite.zone) : new Date(invite.end),
+    timezone: zoned ? invite.zone : null,
+    summary: invite.summary,
+    description: `${invite.description}\n\n${invite.url}`.trim(),
+    location: invite.location ?? null,
+    url: invite.url,
+    status: invite.method === 'CANCEL' ? ICalEventStatus.CANCELLED : invite.confirmed ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE,
+    organizer: invite.organizer,
+    attendees: [
+      {
+        name: invite.attendee.name,
+        email: invite.attendee.email,
+        role: ICalAttendeeRole.REQ,
+        status: invite.method === 'CANCEL' ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED,
+      },
+    ],
+  });
+  return calendar.toString();
+}

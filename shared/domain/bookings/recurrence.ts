@@ -1,0 +1,54 @@
+/**
+ * Recurring bookings: the occurrences of a daily, weekly or monthly rule. The rule runs on
+ * the firm's wall clock — rrule is given "floating" times (local fields written as UTC) and
+ * each occurrence is then placed in the zone — so a weekly 10:00 stays 10:00 across DST.
+ * A wall time that a DST gap skips moves forward by the gap, as RFC 5545 says.
+ */
+import * as rrule from 'rrule';
+import type { Frequency } from 'rrule';
+import { instantOf, parseDate, wallOf } from '../time/zoned.ts';
+
+// Bundles get rrule's ES module; plain Node (the local stack) its UMD build, behind `default`.
+const { RRule } = 'RRule' in rrule ? rrule : (rrule as unknown as { default: typeof rrule }).default;
+
+export const MAX_OCCURRENCES = 52;
+
+export interface Recurrence {
+  frequency: 'daily' | 'weekly' | 'monthly';
+  interval: number;
+  /** Occurrences including the first; or `until`. */
+  count?: number | undefined;
+  /** Last firm-local date an occurrence may fall on. */
+  until?: string | undefined;
+}
+
+const FREQUENCIES: Record<Recurrence['frequency'], Frequency> = { daily: RRule.DAILY, weekly: RRule.WEEKLY, monthly: RRule.MONTHLY };
+
+function ruleOf(recurrence: Recurrence, floatingStart: Date): RRule {
+  const until = recurrence.until ? parseDate(recurrence.until) : undefined;
+  return new RRule({
+    freq: FREQUENCIES[recurrence.frequency],
+    interval: recurrence.interval,
+    dtstart: floatingStart,
+    count: recurrence.count ?? null,
+    until: until ? new Date(Date.UTC(until.year, until.month - 1, until.day, 23, 59, 59)) : null,
+  });
+}
+
+/** The RRULE line for calendars and for the record ("FREQ=WEEKLY;INTERVAL=1;COUNT=6"). */
+export function rruleText(recurrence: Recurrence): string {
+  const parts = [`FREQ=${recurrence.frequency.toUpperCase()}`, `INTERVAL=${recurrence.interval}`];
+  if (recurrence.count) parts.push(`COUNT=${recurrence.count}`);
+  if (recurrence.until) parts.push(`UNTIL=${recurrence.until.replaceAll('-', '')}`);
+  return parts.join(';');
+}
+
+/** Start instants of the series, the first included, at most MAX_OCCURRENCES. */
+export function occurrences(recurrence: Recurrence, start: number, zone: string): number[] {
+  const wall = wallOf(zone, start);
+  const floating = new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute));
+  const dates = ruleOf(recurrence, floating).all((_, i) => i < MAX_OCCURRENCES);
+  return dates.map(
+    (d) => instantOf(zone, { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() }, 'compatible')!,
+  );
+}
