@@ -5,7 +5,7 @@
  * A wall time that a DST gap skips moves forward by the gap, as RFC 5545 says.
  */
 import * as rrule from 'rrule';
-import type { Frequency } from 'rrule';
+import type { Frequency, RRule as Rule } from 'rrule';
 import { instantOf, parseDate, wallOf } from '../time/zoned.ts';
 
 // Bundles get rrule's ES module; plain Node (the local stack) its UMD build, behind `default`.
@@ -24,7 +24,7 @@ export interface Recurrence {
 
 const FREQUENCIES: Record<Recurrence['frequency'], Frequency> = { daily: RRule.DAILY, weekly: RRule.WEEKLY, monthly: RRule.MONTHLY };
 
-function ruleOf(recurrence: Recurrence, floatingStart: Date): RRule {
+function ruleOf(recurrence: Recurrence, floatingStart: Date): Rule {
   const until = recurrence.until ? parseDate(recurrence.until) : undefined;
   return new RRule({
     freq: FREQUENCIES[recurrence.frequency],
