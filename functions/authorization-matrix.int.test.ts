@@ -30,6 +30,9 @@ interface Row {
 const everyone = (status: number): Record<ActorName, number> => ({ anonymous: status, client: status, member: status, lead: status, admin: status, otherFirmAdmin: status });
 const signedIn = (status: number) => ({ ...everyone(status), anonymous: 401 });
 
+const SOON = new Date(Date.now() + 3 * 86_400_000).toISOString();
+const LATER = new Date(Date.now() + 4 * 86_400_000).toISOString();
+
 const MATRIX: Record<OperationId, Row> = {
   login: { request: { method: 'POST', path: '/api/auth/login', body: { email: 'jane@example.com', password: 'Demo-Passw0rd!' } }, expect: everyone(200) },
   // The cookie, not the bearer, decides: none is sent here.
@@ -138,6 +141,19 @@ const MATRIX: Record<OperationId, Row> = {
   // Public: any firm's sign-up page; one that takes no sign-ups refuses with 403 (signup.int.test.ts).
   getSignUpFirm: { request: { method: 'GET', path: '/api/signup/designpi' }, expect: everyone(200) },
   signUp: { request: { method: 'POST', path: '/api/signup/designpi', bodyFor: (actor) => ({ name: 'Matrix Person', email: `matrix-${actor}@example.com` }) }, expect: everyone(202) },
+  // The public booking page: the same for everyone, signed in or not; a service that is not bookable is 404.
+  getBookingPage: { request: { method: 'GET', path: '/api/book/designpi' }, expect: everyone(200) },
+  getBookingSlots: { request: { method: 'GET', path: `/api/book/designpi/services/nope/slots?from=${SOON}&to=${LATER}` }, expect: everyone(404) },
+  quoteBooking: { request: { method: 'POST', path: '/api/book/designpi/quote', body: { serviceId: 'nope', start: SOON } }, expect: everyone(404) },
+  createGuestBooking: {
+    request: { method: 'POST', path: '/api/book/designpi/bookings', body: { serviceId: 'nope', start: SOON, timeZone: 'UTC', name: 'Matrix Guest', email: 'matrix-guest@example.com' } },
+    expect: everyone(404),
+  },
+  // A forged manage token opens nothing, whoever sends it (wrong and expired tokens: scheduling.int.test.ts).
+  getManagedBooking: { request: { method: 'GET', path: '/api/manage-booking/t-designpi.x.forged' }, expect: everyone(404) },
+  getManagedBookingSlots: { request: { method: 'GET', path: `/api/manage-booking/t-designpi.x.forged/slots?from=${SOON}&to=${LATER}` }, expect: everyone(404) },
+  rescheduleManagedBooking: { request: { method: 'POST', path: '/api/manage-booking/t-designpi.x.forged/reschedule', body: { start: SOON, version: 1 } }, expect: everyone(404) },
+  cancelManagedBooking: { request: { method: 'POST', path: '/api/manage-booking/t-designpi.x.forged/cancel', body: { version: 1 } }, expect: everyone(404) },
 };
 
 const tokens = new Map<ActorName, string>();

@@ -132,7 +132,7 @@ function errorResult(error: unknown, requestId: string, logger: Logger): Result 
   if (!known) logger.error('unhandled error', error as Error);
   const body: ErrorBody = {
     error: known
-      ? { code: known.code, message: known.message, ...(known.details && { details: known.details }), requestId }
+      ? { ...known.extra, code: known.code, message: known.message, ...(known.details && { details: known.details }), requestId }
       : { code: 'internal', message: 'Something went wrong on our side. Please try again.', requestId },
   };
   return { statusCode: known?.status ?? 500, headers: jsonHeaders(requestId, known?.headers), body: JSON.stringify(body) };

@@ -12,9 +12,9 @@ import type { Request } from './http.ts';
 export type RequestItem = EntityItem<typeof ServiceRequest>;
 export type ActivityItem = EntityItem<typeof RequestActivity>;
 
-/** The API says "nobody" by leaving `assigneeId` out. */
+/** The API says "nobody" by leaving `assigneeId` out. A booking's manage-link hash never leaves the table. */
 export function toView(r: RequestItem): RequestView {
-  const { tenantId: _t, assigneeId, assignedBy: _b, deletedAt: _d, deletedBy: _w, ...rest } = r;
+  const { tenantId: _t, assigneeId, assignedBy: _b, deletedAt: _d, deletedBy: _w, manageLinks: _m, ...rest } = r;
   return { ...rest, ...(assigneeId !== UNASSIGNED && { assigneeId }) };
 }
 

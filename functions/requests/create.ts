@@ -7,12 +7,11 @@ import { answersTo } from '../../shared/domain/requests/requirements.ts';
 import type { Priority } from '../../shared/domain/requests/workflow.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
+import { nextReference } from '../lib/references.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import { database } from './db.ts';
 import { UNASSIGNED } from '../../shared/db/entities/service-request.ts';
 import { toView, type ActivityItem, type RequestItem } from '../lib/request-access.ts';
-
-const FIRST_REFERENCE = 1000;
 
 interface CreateInput {
   serviceId: string;
@@ -40,12 +39,6 @@ async function clientOf(actor: AuthenticatedActor, clientId: string | undefined)
   return { clientId, clientName: client.name };
 }
 
-/** Per-firm reference: an atomic counter (a failed request leaves a gap, never a duplicate). */
-async function nextReference(tenantId: string): Promise<string> {
-  const { data } = await database().entities.counter.update({ tenantId, name: 'requests' }).add({ value: 1 }).go({ response: 'all_new' });
-  return `SR-${FIRST_REFERENCE + (data.value ?? 0)}`;
-}
-
 export async function createRequest(req: Request<CreateInput>): Promise<Reply> {
   const actor = req.actor as AuthenticatedActor;
   const { serviceId, submit, requirements, ...fields } = req.body;
@@ -62,7 +55,7 @@ export async function createRequest(req: Request<CreateInput>): Promise<Reply> {
     ...client,
     tenantId: actor.tenantId,
     requestId: randomUUID(),
-    reference: await nextReference(actor.tenantId),
+    reference: await nextReference(db.entities, actor.tenantId),
     serviceId,
     serviceName: service.name,
     status: submit ? 'submitted' : 'draft',

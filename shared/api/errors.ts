@@ -20,19 +20,22 @@ export interface FieldProblem {
 }
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: FieldProblem[]; requestId?: string };
+  error: { code: ErrorCode; message: string; details?: FieldProblem[]; requestId?: string; [more: string]: unknown };
 }
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: FieldProblem[] | undefined;
   readonly headers: Record<string, string>;
+  /** More for the caller to act on, e.g. other free slots with a 409 for a taken one. */
+  readonly extra: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, details?: FieldProblem[], headers: Record<string, string> = {}) {
+  constructor(code: ErrorCode, message: string, details?: FieldProblem[], headers: Record<string, string> = {}, extra: Record<string, unknown> = {}) {
     super(message);
     this.code = code;
     this.details = details;
     this.headers = headers;
+    this.extra = extra;
   }
 
   get status(): number {

@@ -6,6 +6,9 @@
 import type { Permission } from '../domain/identity/permissions.ts';
 import { ACCESS_OPERATIONS } from './operations/access.ts';
 import { ANALYTICS_OPERATIONS } from './operations/analytics.ts';
+import { AVAILABILITY_OPERATIONS } from './operations/availability.ts';
+import { BOOKING_LINK_OPERATIONS } from './operations/booking-link.ts';
+import { GUEST_BOOKING_OPERATIONS } from './operations/guest-booking.ts';
 import { AUDIT_OPERATIONS } from './operations/audit.ts';
 import { AUTH_OPERATIONS } from './operations/auth.ts';
 import { CATALOG_OPERATIONS } from './operations/catalog.ts';
@@ -20,7 +23,7 @@ import { TEAM_OPERATIONS } from './operations/team.ts';
 import { WORKFLOW_OPERATIONS } from './operations/workflow.ts';
 
 /** Bounded contexts: one Lambda each. */
-export const CONTEXTS = ['access', 'analytics', 'audit', 'auth', 'catalog', 'identity', 'notifications', 'platform', 'requests', 'signup', 'system', 'tasks', 'team', 'workflow'] as const;
+export const CONTEXTS = ['access', 'analytics', 'audit', 'auth', 'availability', 'booking-link', 'catalog', 'guest-booking', 'identity', 'notifications', 'platform', 'requests', 'signup', 'system', 'tasks', 'team', 'workflow'] as const;
 export type Context = (typeof CONTEXTS)[number];
 
 /** 'public': no token; 'signed-in': any active user; a permission: users holding it. */
@@ -43,6 +46,9 @@ export interface OperationDef {
 export const OPERATIONS = [
   ...ACCESS_OPERATIONS,
   ...ANALYTICS_OPERATIONS,
+  ...AVAILABILITY_OPERATIONS,
+  ...BOOKING_LINK_OPERATIONS,
+  ...GUEST_BOOKING_OPERATIONS,
   ...AUDIT_OPERATIONS,
   ...AUTH_OPERATIONS,
   ...CATALOG_OPERATIONS,

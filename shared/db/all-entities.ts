@@ -1,6 +1,8 @@
 /** Every entity in one service: for the seed and tests, never imported by a Lambda. */
 import { AssignmentRecord } from './entities/assignment-record.ts';
 import { AuditEntry } from './entities/audit-entry.ts';
+import { BookingReminder } from './entities/booking-reminder.ts';
+import { CalendarEntry } from './entities/calendar-entry.ts';
 import { Connection } from './entities/connection.ts';
 import { Invitation } from './entities/invitation.ts';
 import { KpiCounter } from './entities/kpi-counter.ts';
@@ -8,6 +10,7 @@ import { MfaSetup } from './entities/mfa-setup.ts';
 import { Notification } from './entities/notification.ts';
 import { OutboxEvent } from './entities/outbox-event.ts';
 import { PasswordReset } from './entities/password-reset.ts';
+import { PromoCode, PromoUse } from './entities/promo-code.ts';
 import { ProcessedEvent } from './entities/processed-event.ts';
 import { RealtimeTicket } from './entities/realtime-ticket.ts';
 import { RevokedToken } from './entities/revoked-token.ts';
@@ -16,6 +19,7 @@ import { RequestActivity } from './entities/request-activity.ts';
 import { Service } from './entities/service.ts';
 import { ServiceRequest } from './entities/service-request.ts';
 import { SignInGuard } from './entities/sign-in-guard.ts';
+import { SlotLock } from './entities/slot-lock.ts';
 import { Tenant } from './entities/tenant.ts';
 import { User } from './entities/user.ts';
 import { Task } from './entities/task.ts';
@@ -48,4 +52,9 @@ export const database = databaseOf({
   taskComment: TaskComment,
   kpi: KpiCounter,
   assignment: AssignmentRecord,
+  calendar: CalendarEntry,
+  lock: SlotLock,
+  reminder: BookingReminder,
+  promo: PromoCode,
+  promoUse: PromoUse,
 });

@@ -49,6 +49,33 @@ export const ServiceRequest = new Entity({
     assignmentReason: { type: 'string' },
     completedAt: { type: 'string' },
     clientApprovedAt: { type: 'string' },
+    // A booking is a request with a time (ADR 0010). Times are ISO instants; zones are IANA.
+    isBooking: { type: 'boolean' },
+    scheduledAt: { type: 'string' },
+    endsAt: { type: 'string' },
+    durationMinutes: { type: 'number' },
+    bookingType: { type: ['in-person', 'video', 'phone'] as const },
+    firmZone: { type: 'string' },
+    clientZone: { type: 'string' },
+    confirmed: { type: 'boolean' },
+    /** Which of the assignee's seats the booking holds (see slot-lock.ts). */
+    seat: { type: 'number' },
+    /** The service's buffers when booked, so later changes to the service do not move them. */
+    bufferBeforeMinutes: { type: 'number' },
+    bufferAfterMinutes: { type: 'number' },
+    /** RRULE of the series this booking started, and the first booking of a series on each occurrence. */
+    recurrence: { type: 'string' },
+    seriesId: { type: 'string' },
+    /** The price breakdown when booked (shared/domain/bookings/pricing.ts). */
+    price: { type: 'any' },
+    promoCode: { type: 'string' },
+    guestPhone: { type: 'string' },
+    /** Hashes of the secrets in the emailed manage links, each made when its email is sent (functions/lib/bookings/manage-link.ts). */
+    manageLinks: { type: 'list', items: { type: 'map', properties: { hash: { type: 'string', required: true }, expiresAt: { type: 'string', required: true } } } },
+    /** SEQUENCE of the calendar invite: raised on every change the client is told about. */
+    inviteSequence: { type: 'number' },
+    cancelledAt: { type: 'string' },
+    noShow: { type: 'boolean' },
     /** Soft deletion by an admin: hidden from every list and page, kept for the audit trail. */
     deletedAt: { type: 'string' },
     deletedBy: { type: 'string' },

@@ -24,6 +24,8 @@ export const Service = new Entity({
       items: { type: 'map', properties: { key: { type: 'string', required: true }, label: { type: 'string', required: true }, required: { type: 'boolean', required: true } } },
     },
     status: { type: ['active', 'inactive', 'deprecated'] as const, required: true, default: 'active' },
+    /** Booking settings when the service can be booked as an appointment (shared/domain/bookings/settings.ts); validated on the way in. */
+    booking: { type: 'any' },
     createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
     updatedAt: { type: 'string', required: true, default: () => new Date().toISOString(), set: () => new Date().toISOString(), watch: '*' },
     version: { type: 'number', required: true, default: 1 },

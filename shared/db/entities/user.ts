@@ -36,6 +36,21 @@ export const User = new Entity({
         WEEKDAYS.map((d) => [d, { type: 'list', items: { type: 'map', properties: { start: { type: 'string' }, end: { type: 'string' } } } }]),
       ) as Record<(typeof WEEKDAYS)[number], { type: 'list'; items: { type: 'map'; properties: { start: { type: 'string' }; end: { type: 'string' } } } }>,
     },
+    // Bookings: what the availability engine needs of staff, and everyone's reminder wishes.
+    /** Whether bookings may be given to this person (automatically or chosen by a client). */
+    takesBookings: { type: 'boolean', default: true },
+    maxConcurrentBookings: { type: 'number', default: 1 },
+    /** 0 = no limit. */
+    maxBookingsPerDay: { type: 'number', default: 0 },
+    timeOff: {
+      type: 'list',
+      items: { type: 'map', properties: { start: { type: 'string', required: true }, end: { type: 'string', required: true }, reason: { type: 'string' } } },
+    },
+    /** Minutes before a booking to remind (default 24 h and 2 h). */
+    reminderOffsets: { type: 'list', items: { type: 'number' } },
+    reminderEmail: { type: 'boolean', default: true },
+    /** Kept for an SMS provider to come; nothing sends SMS yet. */
+    reminderSms: { type: 'boolean', default: false },
     /** Extra permissions beyond the role's, each until it expires (checked by the policy module). */
     grants: {
       type: 'list',

@@ -1,0 +1,60 @@
+/** A firm's public booking page: its bookable services, their free slots with prices, and a quote with a promo code. */
+import { validationFailed } from '../../shared/api/errors.ts';
+import { PromoCode, PromoUse } from '../../shared/db/entities/promo-code.ts';
+import { CalendarEntry } from '../../shared/db/entities/calendar-entry.ts';
+import { Service } from '../../shared/db/entities/service.ts';
+import { Tenant } from '../../shared/db/entities/tenant.ts';
+import { User } from '../../shared/db/entities/user.ts';
+import { databaseOf } from '../../shared/db/service.ts';
+import { AVAILABILITY_OPERATIONS } from '../../shared/api/operations/availability.ts';
+import { AVAILABILITY_SCHEMAS } from '../../shared/api/schemas/availability.ts';
+import { priceOf } from '../../shared/domain/bookings/pricing.ts';
+import { bookingSettingsOf, pricingRulesOf } from '../../shared/domain/bookings/settings.ts';
+import { loadBookable } from '../lib/bookings/load.ts';
+import { firmBySlug, slotsOf, type RangeQuery } from '../lib/bookings/public.ts';
+import { contextHandler, type Reply, type Request } from '../lib/http.ts';
+
+const database = databaseOf({ tenant: Tenant, service: Service, user: User, calendar: CalendarEntry, promo: PromoCode, promoUse: PromoUse });
+
+async function getBookingPage(req: Request): Promise<Reply> {
+  const tenant = await firmBySlug(database().entities, req.params.firmSlug!);
+  const { data: active } = await database().entities.service.query.byStatus({ tenantId: tenant.tenantId, status: 'active' }).go({ pages: 'all' });
+  const services = active
+    .map((service) => ({ service, settings: bookingSettingsOf(service.booking) }))
+    .filter(({ settings }) => settings.enabled)
+    .map(({ service, settings }) => ({
+      serviceId: service.serviceId,
+      name: service.name,
+      description: service.description,
+      category: service.category,
+      basePrice: service.basePrice,
+      currency: service.currency,
+      durationMinutes: settings.durationMinutes,
+      bookingTypes: settings.bookingTypes,
+    }));
+  return { body: { firm: { slug: tenant.slug, name: tenant.name, timeZone: tenant.timeZone, currency: tenant.currency }, services } };
+}
+
+async function getBookingSlots(req: Request<never, RangeQuery>): Promise<Reply> {
+  const tenant = await firmBySlug(database().entities, req.params.firmSlug!);
+  const bookable = await loadBookable(database().entities, tenant, req.params.serviceId!);
+  return { body: await slotsOf(database().entities, bookable, req.query) };
+}
+
+async function quoteBooking(req: Request<{ serviceId: string; start: string; promoCode?: string; email?: string }>): Promise<Reply> {
+  const tenant = await firmBySlug(database().entities, req.params.firmSlug!);
+  const db = database();
+  const { service, settings } = await loadBookable(db.entities, tenant, req.body.serviceId);
+  const now = Date.now();
+  const base = { rules: pricingRulesOf(service, settings), firmZone: tenant.timeZone, start: Date.parse(req.body.start), durationMinutes: settings.durationMinutes, now };
+  const code = req.body.promoCode;
+  if (!code) return { body: priceOf(base) };
+  const { data: promo } = await db.entities.promo.get({ tenantId: tenant.tenantId, code }).go();
+  if (!promo || !promo.active) throw validationFailed([{ field: 'promoCode', message: 'is not a valid code' }]);
+  const client = req.body.email ? (await db.entities.user.query.byEmail({ tenantId: tenant.tenantId, email: req.body.email }).go({ limit: 1 })).data[0] : undefined;
+  const used = client && promo.oncePerClient ? (await db.entities.promoUse.get({ tenantId: tenant.tenantId, code, clientId: client.userId }).go()).data : undefined;
+  const validity = { validFrom: promo.validFrom ? Date.parse(promo.validFrom) : undefined, validUntil: promo.validUntil ? Date.parse(promo.validUntil) : undefined };
+  return { body: priceOf({ ...base, promo: { promo: { ...promo, ...validity }, usedByClient: !!used } }) };
+}
+
+export const handler = contextHandler({ routes: AVAILABILITY_OPERATIONS, schemas: AVAILABILITY_SCHEMAS, operations: { getBookingPage, getBookingSlots, quoteBooking } });

@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, joinAs, type Signed } from '../../infra/local/test-client.ts';
+import { database } from '../../shared/db/all-entities.ts';
+import { DEFAULT_BOOKING_SETTINGS, type BookingSettings } from '../../shared/domain/bookings/settings.ts';
+import { addDays, instantAt, localDateOf } from '../../shared/domain/time/zoned.ts';
+import { issueManageLink } from '../lib/bookings/manage-link.ts';
+import { BOOKING_ENTITIES } from '../lib/bookings/records.ts';
+import { databaseOf } from '../../shared/db/service.ts';
+
+const tenantId = 't-designpi';
+const zone = 'America/New_York';
+const run = randomUUID().slice(0, 8);
+const skill = `booking-test-${run}`;
+const every = { start: '09:00', end: '17:00' };
+const allWeek = { mon: [every], tue: [every], wed: [every], thu: [every], fri: [every], sat: [every], sun: [every] };
+const bookingDb = databaseOf(BOOKING_ENTITIES);
+
+/** A service of this file's own, taken only by this file's own staff (their skill is unique to the run). */
+async function bookableService(overrides: Partial<BookingSettings> = {}) {
+  const serviceId = `svc-${randomUUID().slice(0, 8)}`;
+  const booking: BookingSettings = { ...DEFAULT_BOOKING_SETTINGS, enabled: true, minNoticeHours: 0, advanceDays: 60, businessHours: allWeek, bookingTypes: ['video', 'phone'], ...overrides };
+  await database()
+    .entities.service.create({ tenantId, serviceId, name: `Strategy call ${run}`, category: 'Consulting', basePrice: 15_000, currency: 'USD', estimatedHours: 1, requiredSkills: [skill], booking })
+    .go();
+  return serviceId;
+}
+
+async function staffMember(name: string): Promise<Signed> {
+  const signed = await joinAs({ email: `${name.toLowerCase()}.${run}@designpi.test`, name: `${name} ${run}`, role: 'TEAM_MEMBER', password: 'Booking-Passw0rd!' });
+  await database().entities.user.patch({ tenantId, userId: signed.userId }).set({ skills: [skill], timeZone: zone, workingHours: allWeek }).go();
+  return signed;
+}
+
+/** 10:00 in New York some days ahead: inside every hour this file sets. */
+const dayAhead = (days: number) => addDays(localDateOf(zone, Date.now()), days);
+const at = (days: number, minutes: number) => new Date(instantAt(zone, dayAhead(days), minutes)!).toISOString();
+
+const book = (serviceId: string, start: string, who: { name: string; email: string }, extra: Record<string, unknown> = {}) =>
+  api('/api/book/designpi/bookings', { method: 'POST', body: JSON.stringify({ serviceId, start, timeZone: 'Europe/London', ...who, ...extra }) });
+
+let serviceId: string;
+let bea: Signed;
+
+beforeAll(async () => {
+  bea = await staffMember('Bea');
+  serviceId = await bookableService();
+});
+
+describe('the public booking page', () => {
+  it('lists bookable services and their free slots, priced, in the firm’s zone', async () => {
+    const page = await api('/api/book/designpi');
+    expect(page.status).toBe(200);
+    expect(page.body.firm).toMatchObject({ slug: 'designpi', timeZone: zone, currency: 'USD' });
+    expect(page.body.services.find((s: { serviceId: string }) => s.serviceId === serviceId)).toMatchObject({ durationMinutes: 60, bookingTypes: ['video', 'phone'], basePrice: 15_000 });
+
+    const slots = await api(`/api/book/designpi/services/${serviceId}/slots?from=${at(5, 0)}&to=${at(6, 0)}`);
+    expect(slots.status).toBe(200);
+    expect(slots.body.firmZone).toBe(zone);
+    expect(slots.body.staff).toEqual([{ userId: bea.userId, name: `Bea ${run}` }]);
+    expect(slots.body.slots.map((s: { start: string }) => s.start)).toEqual([9, 10, 11, 12, 13, 14, 15, 16].map((h) => at(5, h * 60)));
+    expect(slots.body.slots[0]).toMatchObject({ staffIds: [bea.userId], price: 15_000 });
+  });
+
+  it('names bad input and hides services that are not bookable', async () => {
+    const backwards = await api(`/api/book/designpi/services/${serviceId}/slots?from=${at(6, 0)}&to=${at(5, 0)}`);
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.details).toEqual([{ field: 'query.to', message: 'must be after from' }]);
+    const tooLong = await api(`/api/book/designpi/services/${serviceId}/slots?from=${at(1, 0)}&to=${at(50, 0)}`);
+    expect(tooLong.body.error.details[0]).toMatchObject({ field: 'query.to' });
+    const hidden = await bookableService({ enabled: false });
+    expect((await api(`/api/book/designpi/services/${hidden}/slots?from=${at(5, 0)}&to=${at(6, 0)}`)).status).toBe(404);
+    expect((await api(`/api/book/no-such-firm`)).status).toBe(404);
+    const bad = await book(serviceId, 'tomorrow', { name: '', email: 'nope' }, { timeZone: 'Mars/Olympus' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['email', 'name', 'start', 'timeZone']);
+  });
+});
+
+describe('booking as a guest', () => {
+  it('books a free slot, makes a client account for a new address, and holds the slot', async () => {
+    const email = `guest.${run}@example.test`;
+    const res = await book(serviceId, at(7, 600), { name: 'Gail Guest', email }, { bookingType: 'phone', notes: 'About next year' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ start: at(7, 600), end: at(7, 660), staffId: bea.userId, bookingType: 'phone', confirmed: true, status: 'assigned', clientZone: 'Europe/London', existingClient: false });
+    expect(res.body.price).toMatchObject({ total: 15_000, lines: [{ kind: 'base', amount: 15_000 }] });
+
+    const { data: users } = await database().entities.user.query.byEmail({ tenantId, email }).go();
+    expect(users).toHaveLength(1);
+    expect(users[0]).toMatchObject({ role: 'CLIENT', status: 'invited', name: 'Gail Guest' });
+    const { data: locks } = await database().entities.lock.query.byStaff({ tenantId, staffId: bea.userId }).go();
+    expect(locks.filter((l) => l.bookingId === res.body.bookingId)).toHaveLength(4);
+    const { data: reminders } = await database().entities.reminder.query.byBooking({ tenantId, bookingId: res.body.bookingId }).go();
+    expect(reminders.map((r) => `${r.recipientId === bea.userId ? 'staff' : 'client'}:${r.offsetMinutes}:${r.state}`).sort()).toEqual([
+      'client:120:pending',
+      'client:1440:pending',
+      'staff:120:pending',
+      'staff:1440:pending',
+    ]);
+
+    const slots = await api(`/api/book/designpi/services/${serviceId}/slots?from=${at(7, 0)}&to=${at(8, 0)}`);
+    expect(slots.body.slots.map((s: { start: string }) => s.start)).not.toContain(at(7, 600));
+
+    // The same address again is the same client, not a second account.
+    const again = await book(serviceId, at(7, 720), { name: 'Gail G.', email });
+    expect(again.status).toBe(201);
+    expect(again.body.existingClient).toBe(true);
+    expect((await database().entities.user.query.byEmail({ tenantId, email }).go()).data).toHaveLength(1);
+  });
+
+  it('refuses a taken slot with 409 and free slots nearby, and a never-bookable time with 422 saying why', async () => {
+    const first = await book(serviceId, at(8, 600), { name: 'First Guest', email: `first.${run}@example.test` });
+    expect(first.status).toBe(201);
+    const second = await book(serviceId, at(8, 600), { name: 'Second Guest', email: `second.${run}@example.test` });
+    expect(second.status).toBe(409);
+    expect(second.body.error).toMatchObject({ code: 'conflict', reason: 'slot_taken', message: 'That time has just been taken. Please pick another.' });
+    expect(second.body.error.suggestions.length).toBeGreaterThan(0);
+    expect(second.body.error.suggestions.map((s: { start: string }) => s.start)).not.toContain(at(8, 600));
+
+    const night = await book(serviceId, at(8, 20 * 60), { name: 'Night Owl', email: `owl.${run}@example.test` });
+    expect(night.status, JSON.stringify(night.body)).toBe(422);
+    expect(night.body.error).toMatchObject({ reason: 'slot_unavailable', details: [{ field: 'start', message: 'That is outside the firm’s booking hours.' }] });
+    const offGrid = await book(serviceId, at(11, 610), { name: 'Odd Minute', email: `odd.${run}@example.test` });
+    expect(offGrid.status).toBe(422);
+    expect(offGrid.body.error.message).toBe('Bookings start on the quarter hour.');
+    const staffEmail = await book(serviceId, at(9, 600), { name: 'Bea', email: `bea.${run}@designpi.test` });
+    expect(staffEmail.status).toBe(400);
+    expect(staffEmail.body.error.details[0].field).toBe('email');
+  });
+
+  it('lets exactly one of 50 concurrent bookings of one slot through; the other 49 get 409', async () => {
+    const start = at(10, 600);
+    const started = performance.now();
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => book(serviceId, start, { name: `Racer ${i}`, email: `racer${i}.${run}@example.test` })));
+    const elapsed = performance.now() - started;
+    const statuses = results.map((r) => r.status);
+    console.warn(`race: 50 concurrent bookings of one slot → ${statuses.filter((s) => s === 201).length} created, ${statuses.filter((s) => s === 409).length} × 409 in ${Math.round(elapsed)} ms`);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    const { data: entries } = await database().entities.calendar.query.byStaff({ tenantId, staffId: bea.userId }).begins({ start }).go();
+    expect(entries).toHaveLength(1);
+  }, 60_000);
+});
+
+describe('the emailed manage link', () => {
+  async function bookedWithLink(days: number, minutes: number) {
+    const res = await book(serviceId, at(days, minutes), { name: 'Link Holder', email: `holder.${run}@example.test` });
+    expect(res.status).toBe(201);
+    const { data: booking } = await bookingDb().entities.request.get({ tenantId, requestId: res.body.bookingId }).go();
+    return { booking: booking!, token: await issueManageLink(bookingDb(), booking!) };
+  }
+
+  it('opens the booking, moves it atomically (locks, calendar, reminders) and cancels it', async () => {
+    const { booking, token } = await bookedWithLink(12, 600);
+    const opened = await api(`/api/manage-booking/${token}`);
+    expect(opened.status).toBe(200);
+    expect(opened.body).toMatchObject({ firm: { name: 'DesignPi', slug: 'designpi' }, booking: { bookingId: booking.requestId, start: at(12, 600), version: 1 } });
+
+    const slots = await api(`/api/manage-booking/${token}/slots?from=${at(12, 0)}&to=${at(13, 0)}`);
+    // Its own time is offered back: moving within its own slot is allowed.
+    expect(slots.body.slots.map((s: { start: string }) => s.start)).toContain(at(12, 600));
+
+    const moved = await api(`/api/manage-booking/${token}/reschedule`, { method: 'POST', body: JSON.stringify({ start: at(12, 630), version: 1 }) });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ start: at(12, 630), end: at(12, 690), version: 2 });
+    const { data: locks } = await database().entities.lock.query.byStaff({ tenantId, staffId: bea.userId }).go({ pages: 'all' });
+    const mine = locks.filter((l) => l.bookingId === booking.requestId).map((l) => new Date(Number(l.grain)).toISOString());
+    expect(mine.sort()).toEqual([630, 645, 660, 675].map((m) => at(12, m)));
+    const { data: entries } = await database().entities.calendar.query.byStaff({ tenantId, staffId: bea.userId }).go({ pages: 'all' });
+    expect(entries.filter((e) => e.bookingId === booking.requestId).map((e) => e.start)).toEqual([at(12, 630)]);
+    const { data: reminders } = await database().entities.reminder.query.byBooking({ tenantId, bookingId: booking.requestId }).go();
+    expect(new Set(reminders.map((r) => r.startsAt))).toEqual(new Set([at(12, 630)]));
+
+    const stale = await api(`/api/manage-booking/${token}/cancel`, { method: 'POST', body: JSON.stringify({ version: 1 }) });
+    expect(stale.status).toBe(409);
+    const cancelled = await api(`/api/manage-booking/${token}/cancel`, { method: 'POST', body: JSON.stringify({ version: 2, reason: 'Plans changed' }) });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', version: 3 });
+    const after = await database().entities.lock.query.byStaff({ tenantId, staffId: bea.userId }).go({ pages: 'all' });
+    expect(after.data.filter((l) => l.bookingId === booking.requestId)).toHaveLength(0);
+    expect((await database().entities.reminder.query.byBooking({ tenantId, bookingId: booking.requestId }).go()).data).toHaveLength(0);
+    const again = await api(`/api/manage-booking/${token}/reschedule`, { method: 'POST', body: JSON.stringify({ start: at(12, 720), version: 3 }) });
+    expect(again.status).toBe(422);
+  });
+
+  it('lets exactly one of 50 concurrent reschedules into one free slot through', async () => {
+    const links = await Promise.all(Array.from({ length: 50 }, (_, i) => bookedWithLinkOn(14 + Math.floor(i / 8), 540 + (i % 8) * 60)));
+    const target = at(30, 600);
+    const results = await Promise.all(links.map(({ token }) => api(`/api/manage-booking/${token}/reschedule`, { method: 'POST', body: JSON.stringify({ start: target, version: 1 }) })));
+    const statuses = results.map((r) => r.status);
+    console.warn(`race: 50 concurrent reschedules into one slot → ${statuses.filter((s) => s === 200).length} moved, ${statuses.filter((s) => s === 409).length} × 409`);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+  }, 120_000);
+
+  it('answers 404 to a wrong token and 410 to an expired one, never another booking', async () => {
+    const { booking, token } = await bookedWithLink(21, 600);
+    const [tenant, id, secret] = token.split('.');
+    for (const wrong of [`${tenant}.${id}.${'x'.repeat(secret!.length)}`, `t-northwind.${id}.${secret}`, 'not-a-token', `${tenant}.${randomUUID()}.${secret}`]) {
+      expect((await api(`/api/manage-booking/${encodeURIComponent(wrong)}`)).status).toBe(404);
+      expect((await api(`/api/manage-booking/${encodeURIComponent(wrong)}/cancel`, { method: 'POST', body: JSON.stringify({ version: 1 }) })).status).toBe(404);
+    }
+    await bookingDb()
+      .entities.request.patch({ tenantId, requestId: booking.requestId })
+      .set({ manageLinks: [{ hash: (await bookingDb().entities.request.get({ tenantId, requestId: booking.requestId }).go()).data!.manageLinks![0]!.hash, expiresAt: '2020-01-01T00:00:00.000Z' }] })
+      .go();
+    expect((await api(`/api/manage-booking/${token}`)).status).toBe(410);
+  });
+});
+
+/** Fifty bookings spread over a week, each with its own link, for the reschedule race. */
+async function bookedWithLinkOn(days: number, minutes: number) {
+  const res = await book(serviceId, at(days, minutes), { name: 'Mover', email: `mover.${days}.${minutes}.${run}@example.test` });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  const { data: booking } = await bookingDb().entities.request.get({ tenantId, requestId: res.body.bookingId }).go();
+  return { token: await issueManageLink(bookingDb(), booking!) };
+}

@@ -1,0 +1,33 @@
+/**
+ * The link in every booking email that lets its client see, reschedule or cancel it without
+ * signing in. Each email gets its own secret, made when it is sent; the booking keeps only
+ * hashes (the last few, so an older email's link still works) and each expires a week after
+ * the appointment. A wrong token is a 404 whatever part is wrong; an expired one is a 410.
+ */
+import { AppError, notFound } from '../../../shared/api/errors.ts';
+import { formatLinkToken, hashSecret, newSecret, parseLinkToken, secretMatches } from '../link-token.ts';
+import type { RequestItem } from '../request-access.ts';
+import type { BookingDb } from './records.ts';
+
+const VALID_AFTER_END_MS = 7 * 86_400_000;
+const KEPT_LINKS = 10;
+
+/** A new manage token for the booking (its hash appended to the booking's). */
+export async function issueManageLink(db: BookingDb, booking: RequestItem, now = Date.now()): Promise<string> {
+  const secret = newSecret();
+  const expiresAt = new Date(Math.max(now, Date.parse(booking.endsAt!)) + VALID_AFTER_END_MS).toISOString();
+  const links = [...(booking.manageLinks ?? []), { hash: hashSecret(secret), expiresAt }].slice(-KEPT_LINKS);
+  await db.entities.request.patch({ tenantId: booking.tenantId, requestId: booking.requestId }).set({ manageLinks: links }).go();
+  return formatLinkToken({ tenantId: booking.tenantId, recordId: booking.requestId, secret });
+}
+
+/** The booking a token opens. */
+export async function bookingOfToken(db: BookingDb, token: string, now = Date.now()): Promise<RequestItem> {
+  const parsed = parseLinkToken(token);
+  if (!parsed) throw notFound('Booking');
+  const { data: booking } = await db.entities.request.get({ tenantId: parsed.tenantId, requestId: parsed.recordId }).go();
+  const link = booking?.isBooking && !booking.deletedAt ? booking.manageLinks?.find((l) => secretMatches(l.hash, parsed.secret)) : undefined;
+  if (!booking || !link) throw notFound('Booking');
+  if (Date.parse(link.expiresAt) < now) throw new AppError('gone', 'This link has expired. The firm can send you a new one.');
+  return booking;
+}

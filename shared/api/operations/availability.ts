@@ -1,0 +1,12 @@
+/**
+ * A firm's public booking page, read-only: its bookable services, their free slots with prices,
+ * and a quote with a promo code. No sign-in; the firm's slug says whose. The hottest public
+ * path, so it is its own small Lambda with read-only table access.
+ */
+import type { OperationDef } from '../operations.ts';
+
+export const AVAILABILITY_OPERATIONS = [
+  { operationId: 'getBookingPage', method: 'GET', path: '/api/book/{firmSlug}', context: 'availability', access: 'public' },
+  { operationId: 'getBookingSlots', method: 'GET', path: '/api/book/{firmSlug}/services/{serviceId}/slots', context: 'availability', access: 'public' },
+  { operationId: 'quoteBooking', method: 'POST', path: '/api/book/{firmSlug}/quote', context: 'availability', access: 'public' },
+] as const satisfies readonly OperationDef[];

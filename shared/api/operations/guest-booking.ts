@@ -1,0 +1,6 @@
+/** Booking from a firm's public page without an account (the guest is found or made a client by email). */
+import type { OperationDef } from '../operations.ts';
+
+export const GUEST_BOOKING_OPERATIONS = [
+  { operationId: 'createGuestBooking', method: 'POST', path: '/api/book/{firmSlug}/bookings', context: 'guest-booking', access: 'public' },
+] as const satisfies readonly OperationDef[];

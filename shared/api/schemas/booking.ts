@@ -1,0 +1,94 @@
+/** Bookings as the API shows and takes them: shared by the public booking page and the signed-in bookings context. */
+import * as z from 'zod/mini';
+import { BOOKING_TYPES } from '../../domain/bookings/settings.ts';
+import { isTimeZone } from '../../domain/time/zoned.ts';
+import { email, isoDate, requiredString, version } from './common.ts';
+
+const MAX_RANGE_DAYS = 42;
+
+/** An ISO instant with an offset or Z ("2026-12-01T15:00:00Z"). */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+export const instant = z.string({ error: 'is required' }).check(
+  z.regex(INSTANT, 'must be a date and time like 2026-12-01T15:00:00Z'),
+  z.refine((s) => !INSTANT.test(s) || !Number.isNaN(Date.parse(s)), 'is not a real date and time'),
+);
+
+export const timeZone = z.string().check(z.refine(isTimeZone, 'is not a time zone such as Europe/London'));
+
+/** A window of slots: at most six weeks, so one answer stays small and quick. */
+export const slotRangeQuery = z
+  .object({ from: instant, to: instant, staffId: z.optional(z.string().check(z.maxLength(64))) })
+  .check(
+    z.refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'must be after from', path: ['to'] }),
+    z.refine((q) => Date.parse(q.to) - Date.parse(q.from) <= MAX_RANGE_DAYS * 86_400_000, { message: `must be at most ${MAX_RANGE_DAYS} days after from`, path: ['to'] }),
+  );
+
+export const priceView = z.object({
+  currency: z.string(),
+  lines: z.array(z.object({ kind: z.enum(['base', 'overage', 'peak', 'weekend', 'rush']), amount: z.number() })),
+  subtotal: z.number(),
+  discount: z.optional(z.object({ code: z.string(), amount: z.number() })),
+  total: z.number(),
+  promoProblem: z.optional(z.string()),
+});
+
+export const slotsView = z.object({
+  firmZone: z.string(),
+  durationMinutes: z.number(),
+  staff: z.array(z.object({ userId: z.string(), name: z.string() })),
+  slots: z.array(z.object({ start: z.string(), end: z.string(), staffIds: z.array(z.string()), price: z.number() })),
+});
+
+export const recurrenceInput = z.object({
+  frequency: z.enum(['daily', 'weekly', 'monthly'], { error: 'must be daily, weekly or monthly' }),
+  interval: z._default(z.number().check(z.int(), z.minimum(1, 'must be at least 1'), z.maximum(12, 'must be at most 12')), 1),
+  count: z.optional(z.number().check(z.int(), z.minimum(2, 'must be at least 2'), z.maximum(52, 'must be at most 52'))),
+  until: z.optional(isoDate),
+});
+
+const bookingFields = {
+  serviceId: requiredString(64),
+  start: instant,
+  staffId: z.optional(z.string().check(z.maxLength(64))),
+  bookingType: z.optional(z.enum(BOOKING_TYPES, { error: 'must be in-person, video or phone' })),
+  timeZone,
+  notes: z._default(z.string().check(z.trim(), z.maxLength(2000)), ''),
+  promoCode: z.optional(z.string().check(z.trim(), z.toUpperCase(), z.maxLength(40))),
+};
+
+export const quoteInput = z.object({ serviceId: requiredString(64), start: instant, promoCode: bookingFields.promoCode, email: z.optional(email) });
+
+export const guestBookingInput = z.object({
+  ...bookingFields,
+  name: requiredString(120),
+  email,
+  phone: z.optional(z.string().check(z.trim(), z.regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number'))),
+  locale: z._default(z.enum(['en', 'ar', 'hi']), 'en'),
+});
+
+export const bookingView = z.object({
+  bookingId: z.string(),
+  reference: z.string(),
+  serviceId: z.string(),
+  serviceName: z.string(),
+  clientName: z.string(),
+  staffId: z.optional(z.string()),
+  staffName: z.optional(z.string()),
+  start: z.string(),
+  end: z.string(),
+  durationMinutes: z.number(),
+  bookingType: z.string(),
+  firmZone: z.string(),
+  clientZone: z.string(),
+  status: z.string(),
+  confirmed: z.boolean(),
+  price: z.optional(priceView),
+  /** Until when the client may still reschedule or cancel. */
+  changeableUntil: z.string(),
+  version: z.number(),
+});
+
+export const managedBookingView = z.object({ booking: bookingView, firm: z.object({ name: z.string(), slug: z.string() }) });
+
+export const rescheduleInput = z.object({ start: instant, version });
+export const cancelInput = z.object({ version, reason: z._default(z.string().check(z.trim(), z.maxLength(500)), '') });
