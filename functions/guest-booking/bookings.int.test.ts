@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, joinAs, type Signed } from '../../infra/local/test-client.ts';
+import { attachmentOf, emailsTo, linkIn, nextEmailTo, sourceOf } from '../../infra/local/test-inbox.ts';
 import { database } from '../../shared/db/all-entities.ts';
 import { DEFAULT_BOOKING_SETTINGS, type BookingSettings } from '../../shared/domain/bookings/settings.ts';
 import { addDays, instantAt, localDateOf } from '../../shared/domain/time/zoned.ts';
@@ -215,3 +217,49 @@ async function bookedWithLinkOn(days: number, minutes: number) {
   const { data: booking } = await bookingDb().entities.request.get({ tenantId, requestId: res.body.bookingId }).go();
   return { token: await issueManageLink(bookingDb(), booking!) };
 }
+
+describe('booking emails', () => {
+  it('sends the guest and the staff member an email with a calendar invite, and the guest’s link opens the booking', async () => {
+    const email = `mailed.${run}@example.test`;
+    const staffAddress = `bea.${run}@designpi.test`;
+    const staffSeen = (await emailsTo(staffAddress)).length;
+    const res = await book(serviceId, at(22, 840), { name: 'Mia Mailed', email }, { locale: 'ar', timeZone: 'Asia/Kathmandu' });
+    expect(res.status).toBe(201);
+    const mail = await nextEmailTo(email);
+    expect(mail.subject).toMatch(/^تم الحجز: Strategy call/);
+    // Times in the guest's own zone.
+    expect(mail.text).toContain('(Asia/Kathmandu)');
+    const ics = await attachmentOf(mail, 'invite.ics');
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    for (const tz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+    const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+    expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST');
+    expect(event.uid).toBe(`${res.body.bookingId}@service-portal`);
+    expect(event.sequence).toBe(0);
+    expect(calendar.getFirstSubcomponent('vevent')!.getFirstProperty('dtstart')!.getParameter('tzid')).toBe(zone);
+    expect(event.startDate.toJSDate().toISOString()).toBe(at(22, 840));
+    expect(await sourceOf(mail)).toContain('Content-Type: text/calendar; charset=UTF-8; method=REQUEST');
+
+    const link = linkIn(mail, '/book/manage/?token=');
+    const token = new URL(link).searchParams.get('token')!;
+    const opened = await api(`/api/manage-booking/${encodeURIComponent(token)}`);
+    expect(opened.body.booking.bookingId).toBe(res.body.bookingId);
+
+    const staffMail = await nextEmailTo(staffAddress, staffSeen);
+    expect(staffMail.text).toContain(`/staff/request/?id=${res.body.bookingId}`);
+
+    // Moving it: same UID, a higher SEQUENCE, the new time.
+    const moved = await api(`/api/manage-booking/${encodeURIComponent(token)}/reschedule`, { method: 'POST', body: JSON.stringify({ start: at(22, 900), version: 1 }) });
+    expect(moved.status).toBe(200);
+    const second = await nextEmailTo(email, 1);
+    const update = new ICAL.Event(new ICAL.Component(ICAL.parse(await attachmentOf(second, 'invite.ics'))).getFirstSubcomponent('vevent')!);
+    expect([update.uid, update.sequence, update.startDate.toJSDate().toISOString()]).toEqual([event.uid, 1, at(22, 900)]);
+
+    const cancelled = await api(`/api/manage-booking/${encodeURIComponent(token)}/cancel`, { method: 'POST', body: JSON.stringify({ version: 2 }) });
+    expect(cancelled.status).toBe(200);
+    const third = await nextEmailTo(email, 2);
+    const cancel = new ICAL.Component(ICAL.parse(await attachmentOf(third, 'invite.ics')));
+    expect(cancel.getFirstPropertyValue('method')).toBe('CANCEL');
+    expect(new ICAL.Event(cancel.getFirstSubcomponent('vevent')!).sequence).toBe(2);
+  });
+});

@@ -1,6 +1,7 @@
 /** Sends email through the SES v2 API (locally: the stand-in that relays to the SMTP catcher). */
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { config, mailConfig } from '../../shared/config.ts';
+import { buildMime, type MimeMessage } from './mime.ts';
 
 let client: SESv2Client | undefined;
 
@@ -11,10 +12,21 @@ export interface Email {
   html: string;
 }
 
+function ses(): SESv2Client {
+  const { SES_ENDPOINT } = mailConfig();
+  return (client ??= new SESv2Client({ region: config().AWS_REGION, ...(SES_ENDPOINT && { endpoint: SES_ENDPOINT }) }));
+}
+
+/** An email with a calendar invite (inline and attached), sent as raw MIME. */
+export async function sendEmailWithInvite(email: Email, calendar: MimeMessage['calendar']): Promise<void> {
+  const { MAIL_FROM } = mailConfig();
+  const raw = buildMime({ ...email, from: MAIL_FROM, calendar });
+  await ses().send(new SendEmailCommand({ FromEmailAddress: MAIL_FROM, Destination: { ToAddresses: [email.to] }, Content: { Raw: { Data: Buffer.from(raw, 'utf8') } } }));
+}
+
 export async function sendEmail(email: Email): Promise<void> {
-  const { MAIL_FROM, SES_ENDPOINT } = mailConfig();
-  client ??= new SESv2Client({ region: config().AWS_REGION, ...(SES_ENDPOINT && { endpoint: SES_ENDPOINT }) });
-  await client.send(
+  const { MAIL_FROM } = mailConfig();
+  await ses().send(
     new SendEmailCommand({
       FromEmailAddress: MAIL_FROM,
       Destination: { ToAddresses: [email.to] },

@@ -61,7 +61,7 @@ export class Events extends Construct {
         environment: { TABLE_NAME: table.tableName, PUBLIC_URL: props.publicUrl, MAIL_FROM: stage.mailFrom, POWERTOOLS_SERVICE_NAME: consumer },
       });
       table.grantReadWriteData(fn);
-      if (consumer === 'notifier') sender.grantSendEmail(fn);
+      if (consumer === 'notifier' || consumer === 'booking-emails') sender.grantSendEmail(fn);
       if (consumer === 'notifications' || consumer === 'kpis' || consumer === 'exports') props.realtime.grantPush(fn);
       if (consumer === 'exports') {
         fn.addEnvironment('UPLOADS_BUCKET', props.uploads.bucketName);

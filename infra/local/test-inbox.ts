@@ -8,6 +8,20 @@ export interface InboxEmail {
   html: string;
   to: { address: string }[];
   date: string;
+  attachments?: { filename: string; generatedFileName: string; contentType: string }[];
+}
+
+/** An attachment's text, as a mail client would save it. */
+export async function attachmentOf(email: InboxEmail, fileName: string): Promise<string> {
+  const stored = email.attachments?.find((a) => a.filename === fileName)?.generatedFileName ?? fileName;
+  const res = await fetch(`${inject('inboxUrl')}/api/email/${email.id}/attachment/${encodeURIComponent(stored)}`);
+  if (!res.ok) throw new Error(`no attachment ${fileName} in "${email.subject}": ${res.status}`);
+  return res.text();
+}
+
+/** The raw message as sent (headers and MIME parts). */
+export async function sourceOf(email: InboxEmail): Promise<string> {
+  return (await fetch(`${inject('inboxUrl')}/api/email/${email.id}/source`)).text();
 }
 
 export async function emailsTo(address: string): Promise<InboxEmail[]> {

@@ -7,7 +7,7 @@ import type { Pattern } from './pattern.ts';
 export const EVENT_SOURCE = 'service-portal';
 
 /** Consumers are Lambda entry points in functions/events/<consumer>.ts. */
-export const CONSUMERS = ['notifier', 'notifications', 'assignment', 'kpis', 'exports'] as const;
+export const CONSUMERS = ['notifier', 'notifications', 'assignment', 'kpis', 'exports', 'booking-emails'] as const;
 export type Consumer = (typeof CONSUMERS)[number];
 
 export interface Rule {
@@ -26,8 +26,11 @@ export const REQUEST_EVENTS = ['request.submitted', 'request.status_changed', 'r
 /** A task's changes: notices for its assignee and creator, and live refreshes of task lists and pages. */
 export const TASK_EVENTS = ['task.created', 'task.assigned', 'task.status_changed', 'task.updated', 'task.checked', 'task.commented', 'task.deleted'] as const;
 
-/** A request's changes that can move its KPIs (they carry its state before and after). */
-export const KPI_EVENTS = ['request.drafted', 'request.submitted', 'request.status_changed', 'request.assigned', 'request.updated', 'request.deleted'] as const;
+/** A booking's changes: an email with a calendar invite to its client and its staff member, notices and live refreshes. */
+export const BOOKING_EVENTS = ['booking.created', 'booking.confirmed', 'booking.rescheduled', 'booking.cancelled'] as const;
+
+/** A request's changes that can move its KPIs (they carry its state before and after); a booking is a request. */
+export const KPI_EVENTS = ['request.drafted', 'request.submitted', 'request.status_changed', 'request.assigned', 'request.updated', 'request.deleted', ...BOOKING_EVENTS] as const;
 
 export const RULES: readonly Rule[] = [
   {
@@ -47,6 +50,12 @@ export const RULES: readonly Rule[] = [
     description: 'Events that concern people become notifications in their bell, pushed live',
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['user.joined', ...REQUEST_EVENTS, ...TASK_EVENTS] },
     consumer: 'notifications',
+  },
+  {
+    name: 'booking-emails',
+    description: 'Booking changes become emails with a calendar invite and the manage link',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': [...BOOKING_EVENTS] },
+    consumer: 'booking-emails',
   },
   {
     name: 'request-kpis',

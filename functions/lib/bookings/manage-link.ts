@@ -7,13 +7,14 @@
 import { AppError, notFound } from '../../../shared/api/errors.ts';
 import { formatLinkToken, hashSecret, newSecret, parseLinkToken, secretMatches } from '../link-token.ts';
 import type { RequestItem } from '../request-access.ts';
+import type { ServiceRequest } from '../../../shared/db/entities/service-request.ts';
 import type { BookingDb } from './records.ts';
 
 const VALID_AFTER_END_MS = 7 * 86_400_000;
 const KEPT_LINKS = 10;
 
 /** A new manage token for the booking (its hash appended to the booking's). */
-export async function issueManageLink(db: BookingDb, booking: RequestItem, now = Date.now()): Promise<string> {
+export async function issueManageLink(db: { entities: { request: typeof ServiceRequest } }, booking: RequestItem, now = Date.now()): Promise<string> {
   const secret = newSecret();
   const expiresAt = new Date(Math.max(now, Date.parse(booking.endsAt!)) + VALID_AFTER_END_MS).toISOString();
   const links = [...(booking.manageLinks ?? []), { hash: hashSecret(secret), expiresAt }].slice(-KEPT_LINKS);

@@ -173,6 +173,7 @@ export function bookingEvent(e: TransactionEntities, ctx: ChangeContext, b: Requ
         clientZone: b.clientZone,
         bookingType: b.bookingType,
         confirmed: b.confirmed,
+        inviteSequence: b.inviteSequence ?? 0,
         actorName: ctx.actorName,
         ...extra,
       },

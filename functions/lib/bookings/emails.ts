@@ -1,0 +1,112 @@
+/**
+ * Booking emails (EN/AR/HI) with times in the recipient's own zone and language. Clients get
+ * the manage link; staff get a link to the booking in their area.
+ */
+import { escapeHtml, type Locale } from '../../events/emails.ts';
+import type { Email } from '../mailer.ts';
+
+export type BookingEmailKind = 'booked' | 'pending' | 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder';
+
+type Texts = Record<BookingEmailKind, { subject: string; body: string }> & { greeting: string; manage: string; open: string; when: string; with: string; kind: string };
+
+const TEXT: Record<Locale, Texts> = {
+  en: {
+    booked: { subject: 'Booked: {service} on {date}', body: 'Your appointment with {firm} is booked.' },
+    pending: { subject: 'Requested: {service} on {date}', body: '{firm} has your booking request and will confirm it shortly.' },
+    confirmed: { subject: 'Confirmed: {service} on {date}', body: '{firm} has confirmed your appointment.' },
+    rescheduled: { subject: 'Moved: {service} to {date}', body: 'Your appointment with {firm} has a new time.' },
+    cancelled: { subject: 'Cancelled: {service} on {date}', body: 'Your appointment with {firm} has been cancelled.' },
+    reminder: { subject: 'Reminder: {service} on {date}', body: 'A reminder of your appointment with {firm}.' },
+    greeting: 'Hello {name},',
+    when: 'When',
+    with: 'With',
+    kind: 'How',
+    manage: 'Reschedule or cancel',
+    open: 'Open the booking',
+  },
+  ar: {
+    booked: { subject: 'تم الحجز: {service} في {date}', body: 'تم حجز موعدك مع {firm}.' },
+    pending: { subject: 'طلب حجز: {service} في {date}', body: 'تلقى {firm} طلب حجزك وسيؤكده قريبًا.' },
+    confirmed: { subject: 'تم التأكيد: {service} في {date}', body: 'أكد {firm} موعدك.' },
+    rescheduled: { subject: 'تم النقل: {service} إلى {date}', body: 'لموعدك مع {firm} وقت جديد.' },
+    cancelled: { subject: 'تم الإلغاء: {service} في {date}', body: 'تم إلغاء موعدك مع {firm}.' },
+    reminder: { subject: 'تذكير: {service} في {date}', body: 'تذكير بموعدك مع {firm}.' },
+    greeting: 'مرحبًا {name}،',
+    when: 'الموعد',
+    with: 'مع',
+    kind: 'الطريقة',
+    manage: 'تغيير الموعد أو إلغاؤه',
+    open: 'فتح الحجز',
+  },
+  hi: {
+    booked: { subject: 'बुक हुआ: {service}, {date}', body: '{firm} के साथ आपकी अपॉइंटमेंट बुक हो गई है।' },
+    pending: { subject: 'अनुरोध: {service}, {date}', body: '{firm} को आपका बुकिंग अनुरोध मिल गया है और वह जल्द ही इसकी पुष्टि करेगा।' },
+    confirmed: { subject: 'पुष्टि हुई: {service}, {date}', body: '{firm} ने आपकी अपॉइंटमेंट की पुष्टि कर दी है।' },
+    rescheduled: { subject: 'समय बदला: {service}, अब {date}', body: '{firm} के साथ आपकी अपॉइंटमेंट का नया समय है।' },
+    cancelled: { subject: 'रद्द: {service}, {date}', body: '{firm} के साथ आपकी अपॉइंटमेंट रद्द कर दी गई है।' },
+    reminder: { subject: 'रिमाइंडर: {service}, {date}', body: '{firm} के साथ आपकी अपॉइंटमेंट का रिमाइंडर।' },
+    greeting: 'नमस्ते {name},',
+    when: 'कब',
+    with: 'किसके साथ',
+    kind: 'कैसे',
+    manage: 'समय बदलें या रद्द करें',
+    open: 'बुकिंग खोलें',
+  },
+};
+
+const TYPES: Record<Locale, Record<string, string>> = {
+  en: { 'in-person': 'In person', video: 'Video call', phone: 'Phone call' },
+  ar: { 'in-person': 'حضوريًا', video: 'مكالمة فيديو', phone: 'مكالمة هاتفية' },
+  hi: { 'in-person': 'व्यक्तिगत रूप से', video: 'वीडियो कॉल', phone: 'फ़ोन कॉल' },
+};
+
+/** "Tuesday, 1 December 2026 at 10:00 (America/New_York)" in the reader's language and zone. */
+export function whenIn(locale: Locale, zone: string, start: string, end: string): { date: string; full: string } {
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(Date.parse(start));
+  const range = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).formatRange(Date.parse(start), Date.parse(end));
+  return { date, full: `${range} (${zone})` };
+}
+
+export interface BookingEmailInput {
+  kind: BookingEmailKind;
+  locale: Locale;
+  to: string;
+  name: string;
+  firm: string;
+  service: string;
+  staffName: string;
+  bookingType: string;
+  start: string;
+  end: string;
+  zone: string;
+  /** The manage link (clients) or the booking's page (staff). */
+  link: string;
+  forStaff: boolean;
+}
+
+const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
+
+export function bookingEmail(input: BookingEmailInput): Email {
+  const t = TEXT[input.locale];
+  const { date, full } = whenIn(input.locale, input.zone, input.start, input.end);
+  const values = { name: input.name, firm: input.firm, service: input.service, date };
+  const facts: [string, string][] = [
+    [t.when, full],
+    [t.with, input.forStaff ? input.name : input.staffName],
+    [t.kind, TYPES[input.locale][input.bookingType] ?? input.bookingType],
+  ];
+  const action = input.forStaff || input.kind === 'cancelled' ? t.open : t.manage;
+  const greeting = fill(t.greeting, { name: input.forStaff ? input.staffName : input.name });
+  const body = fill(t[input.kind].body, values);
+  const dir = input.locale === 'ar' ? 'rtl' : 'ltr';
+  return {
+    to: input.to,
+    subject: fill(t[input.kind].subject, values),
+    text: [greeting, '', body, '', input.service, ...facts.map(([k, v]) => `${k}: ${v}`), '', `${action}: ${input.link}`].join('\n'),
+    html: `<!doctype html><html lang="${input.locale}" dir="${dir}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#0f172a">
+<p>${escapeHtml(greeting)}</p><p>${escapeHtml(body)}</p>
+<h2 style="font-size:18px;margin:16px 0 8px">${escapeHtml(input.service)}</h2>
+<table role="presentation">${facts.map(([k, v]) => `<tr><th style="text-align:start;padding-inline-end:12px;color:#475569">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>
+<p><a href="${escapeHtml(input.link)}" style="display:inline-block;padding:10px 18px;background:#1d5fd1;color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(action)}</a></p></body></html>`,
+  };
+}
