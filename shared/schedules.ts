@@ -7,10 +7,13 @@ export interface JobSchedule {
   name: string;
   description: string;
   expression: `cron(${string})` | `rate(${string})`;
+  /** Sends email: gets the sender permission and the portal's URL for links. */
+  sendsEmail?: true;
 }
 
 export const SCHEDULES = [
   { name: 'expire-invitations', description: 'Marks pending invitations whose link ran out as expired, audited', expression: 'cron(15 3 * * ? *)' },
+  { name: 'send-reminders', description: 'Sends booking reminders that have fallen due, each exactly once', expression: 'rate(5 minutes)', sendsEmail: true },
 ] as const satisfies readonly JobSchedule[];
 
 export type JobName = (typeof SCHEDULES)[number]['name'];

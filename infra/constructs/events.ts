@@ -22,6 +22,8 @@ import { acknowledge, arnRef } from './nag.ts';
  */
 export class Events extends Construct {
   readonly bus: EventBus;
+  /** The verified sender address; whoever sends email is granted it. */
+  readonly sender: EmailIdentity;
   /** By name, as shared/events/rules.ts DEAD_LETTER_QUEUES names them. */
   readonly deadLetterQueues = new Map<string, Queue>();
   readonly functions: NodejsFunction[] = [];
@@ -51,7 +53,7 @@ export class Events extends Construct {
     );
     this.functions.push(router);
 
-    const sender = new EmailIdentity(this, 'MailFrom', { identity: Identity.email(stage.mailFrom) });
+    const sender = (this.sender = new EmailIdentity(this, 'MailFrom', { identity: Identity.email(stage.mailFrom) }));
     const consumers = new Map<Consumer, NodejsFunction>();
     for (const consumer of CONSUMERS) {
       const fn = portalFunction(this, `${consumer}Function`, {

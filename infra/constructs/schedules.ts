@@ -1,6 +1,7 @@
 import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { EmailIdentity } from 'aws-cdk-lib/aws-ses';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -18,7 +19,7 @@ export class Schedules extends Construct {
   readonly functions: NodejsFunction[] = [];
   readonly deadLetterQueue: Queue;
 
-  constructor(scope: Construct, id: string, props: { stage: StageConfig; table: TableV2 }) {
+  constructor(scope: Construct, id: string, props: { stage: StageConfig; table: TableV2; publicUrl: string; sender: EmailIdentity }) {
     super(scope, id);
     const { stage, table } = props;
     this.deadLetterQueue = new Queue(this, 'JobsDlq', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
@@ -29,9 +30,14 @@ export class Schedules extends Construct {
         entry: `functions/jobs/${job.name}.ts`,
         stage,
         timeout: Duration.minutes(5),
-        environment: { TABLE_NAME: table.tableName, POWERTOOLS_SERVICE_NAME: job.name },
+        environment: {
+          TABLE_NAME: table.tableName,
+          POWERTOOLS_SERVICE_NAME: job.name,
+          ...('sendsEmail' in job && { PUBLIC_URL: props.publicUrl, MAIL_FROM: stage.mailFrom }),
+        },
       });
       table.grantReadWriteData(fn);
+      if ('sendsEmail' in job) props.sender.grantSendEmail(fn);
       acknowledge(fn, 'IAM5', 'Jobs query the table’s GSIs, so grants cover `index/*` of this one table.', `Resource::${arnRef(table)}/index/*`);
       new Schedule(this, `${job.name}Schedule`, {
         description: job.description,

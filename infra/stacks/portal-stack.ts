@@ -28,7 +28,7 @@ export class PortalStack extends Stack {
     this.api.addRoutes(publicUrl);
     const events = new Events(this, 'Events', { stage, table: data.table, publicUrl, realtime, uploads: storage.uploads });
     this.api.offerExportsFrom(storage.uploads);
-    const schedules = new Schedules(this, 'Schedules', { stage, table: data.table });
+    const schedules = new Schedules(this, 'Schedules', { stage, table: data.table, publicUrl, sender: events.sender });
     this.api.reportHealthOf({ bus: events.bus, deadLetterQueues: new Map([...events.deadLetterQueues, ['jobs', schedules.deadLetterQueue]]), mailFrom: stage.mailFrom });
     new Observability(this, 'Observability', {
       stage,

@@ -13,7 +13,7 @@ import { kpiStateOf } from '../../../shared/domain/requests/kpis.ts';
 import { workloadDeltas } from '../../../shared/domain/requests/workload.ts';
 import type { ActivityItem, RequestItem } from '../request-access.ts';
 import { entriesAround, type Bookable } from './load.ts';
-import { chooseStaff, commitOrExplain, slotTaken, suggestionsNear, type Placement } from './place.ts';
+import { chooseStaff, commitOrExplain, recipientsOf, slotTaken, suggestionsNear, type Placement } from './place.ts';
 import { bookingEvent, bookingSlot, calendarEntryOf, lockItems, reminderItems, seatFor, type BookingDb } from './records.ts';
 
 const HOUR = 60 * MINUTE;
@@ -95,9 +95,8 @@ export async function rescheduleBooking(db: BookingDb, booking: RequestItem, boo
   const oldEntry = calendarEntryOf(booking);
   const newEntry = calendarEntryOf(moved);
   const sameEntryKey = oldEntry.month === newEntry.month && oldEntry.start === newEntry.start;
-  const recipients = [{ userId: moved.clientId }, { userId: staff.userId, offsets: staff.reminderOffsets, email: staff.reminderEmail }];
   const { data: client } = await db.entities.user.get({ tenantId: booking.tenantId, userId: booking.clientId }).go();
-  if (client) Object.assign(recipients[0]!, { offsets: client.reminderOffsets, email: client.reminderEmail });
+  const recipients = recipientsOf(moved, { clientId: moved.clientId, reminderOffsets: client?.reminderOffsets, reminderEmail: client?.reminderEmail }, staff);
   const { data: oldReminders } = await db.entities.reminder.query.byBooking({ tenantId: booking.tenantId, bookingId: booking.requestId }).go({ pages: 'all' });
   const reminders = reminderItems(moved, recipients, change.now);
   const kept = new Set(reminders.map((r) => `${r.recipientId}#${r.offsetMinutes}`));

@@ -7,16 +7,16 @@ import type { Email } from '../mailer.ts';
 
 export type BookingEmailKind = 'booked' | 'pending' | 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder';
 
-type Texts = Record<BookingEmailKind, { subject: string; body: string }> & { greeting: string; manage: string; open: string; when: string; with: string; kind: string };
+type Texts = Record<BookingEmailKind, { subject: string; body: string; staff: string }> & { greeting: string; manage: string; open: string; when: string; with: string; kind: string };
 
 const TEXT: Record<Locale, Texts> = {
   en: {
-    booked: { subject: 'Booked: {service} on {date}', body: 'Your appointment with {firm} is booked.' },
-    pending: { subject: 'Requested: {service} on {date}', body: '{firm} has your booking request and will confirm it shortly.' },
-    confirmed: { subject: 'Confirmed: {service} on {date}', body: '{firm} has confirmed your appointment.' },
-    rescheduled: { subject: 'Moved: {service} to {date}', body: 'Your appointment with {firm} has a new time.' },
-    cancelled: { subject: 'Cancelled: {service} on {date}', body: 'Your appointment with {firm} has been cancelled.' },
-    reminder: { subject: 'Reminder: {service} on {date}', body: 'A reminder of your appointment with {firm}.' },
+    booked: { subject: 'Booked: {service} on {date}', body: 'Your appointment with {firm} is booked.', staff: 'New booking from {name}.' },
+    pending: { subject: 'Requested: {service} on {date}', body: '{firm} has your booking request and will confirm it shortly.', staff: 'New booking request from {name}: please confirm it.' },
+    confirmed: { subject: 'Confirmed: {service} on {date}', body: '{firm} has confirmed your appointment.', staff: 'The booking with {name} is confirmed.' },
+    rescheduled: { subject: 'Moved: {service} to {date}', body: 'Your appointment with {firm} has a new time.', staff: 'The booking with {name} has a new time.' },
+    cancelled: { subject: 'Cancelled: {service} on {date}', body: 'Your appointment with {firm} has been cancelled.', staff: 'The booking with {name} has been cancelled.' },
+    reminder: { subject: 'Reminder: {service} on {date}', body: 'A reminder of your appointment with {firm}.', staff: 'A reminder of your appointment with {name}.' },
     greeting: 'Hello {name},',
     when: 'When',
     with: 'With',
@@ -25,12 +25,12 @@ const TEXT: Record<Locale, Texts> = {
     open: 'Open the booking',
   },
   ar: {
-    booked: { subject: 'تم الحجز: {service} في {date}', body: 'تم حجز موعدك مع {firm}.' },
-    pending: { subject: 'طلب حجز: {service} في {date}', body: 'تلقى {firm} طلب حجزك وسيؤكده قريبًا.' },
-    confirmed: { subject: 'تم التأكيد: {service} في {date}', body: 'أكد {firm} موعدك.' },
-    rescheduled: { subject: 'تم النقل: {service} إلى {date}', body: 'لموعدك مع {firm} وقت جديد.' },
-    cancelled: { subject: 'تم الإلغاء: {service} في {date}', body: 'تم إلغاء موعدك مع {firm}.' },
-    reminder: { subject: 'تذكير: {service} في {date}', body: 'تذكير بموعدك مع {firm}.' },
+    booked: { subject: 'تم الحجز: {service} في {date}', body: 'تم حجز موعدك مع {firm}.', staff: 'حجز جديد من {name}.' },
+    pending: { subject: 'طلب حجز: {service} في {date}', body: 'تلقى {firm} طلب حجزك وسيؤكده قريبًا.', staff: 'طلب حجز جديد من {name}: يرجى تأكيده.' },
+    confirmed: { subject: 'تم التأكيد: {service} في {date}', body: 'أكد {firm} موعدك.', staff: 'تم تأكيد الحجز مع {name}.' },
+    rescheduled: { subject: 'تم النقل: {service} إلى {date}', body: 'لموعدك مع {firm} وقت جديد.', staff: 'للحجز مع {name} وقت جديد.' },
+    cancelled: { subject: 'تم الإلغاء: {service} في {date}', body: 'تم إلغاء موعدك مع {firm}.', staff: 'تم إلغاء الحجز مع {name}.' },
+    reminder: { subject: 'تذكير: {service} في {date}', body: 'تذكير بموعدك مع {firm}.', staff: 'تذكير بموعدك مع {name}.' },
     greeting: 'مرحبًا {name}،',
     when: 'الموعد',
     with: 'مع',
@@ -39,12 +39,12 @@ const TEXT: Record<Locale, Texts> = {
     open: 'فتح الحجز',
   },
   hi: {
-    booked: { subject: 'बुक हुआ: {service}, {date}', body: '{firm} के साथ आपकी अपॉइंटमेंट बुक हो गई है।' },
-    pending: { subject: 'अनुरोध: {service}, {date}', body: '{firm} को आपका बुकिंग अनुरोध मिल गया है और वह जल्द ही इसकी पुष्टि करेगा।' },
-    confirmed: { subject: 'पुष्टि हुई: {service}, {date}', body: '{firm} ने आपकी अपॉइंटमेंट की पुष्टि कर दी है।' },
-    rescheduled: { subject: 'समय बदला: {service}, अब {date}', body: '{firm} के साथ आपकी अपॉइंटमेंट का नया समय है।' },
-    cancelled: { subject: 'रद्द: {service}, {date}', body: '{firm} के साथ आपकी अपॉइंटमेंट रद्द कर दी गई है।' },
-    reminder: { subject: 'रिमाइंडर: {service}, {date}', body: '{firm} के साथ आपकी अपॉइंटमेंट का रिमाइंडर।' },
+    booked: { subject: 'बुक हुआ: {service}, {date}', body: '{firm} के साथ आपकी अपॉइंटमेंट बुक हो गई है।', staff: '{name} की ओर से नई बुकिंग।' },
+    pending: { subject: 'अनुरोध: {service}, {date}', body: '{firm} को आपका बुकिंग अनुरोध मिल गया है और वह जल्द ही इसकी पुष्टि करेगा।', staff: '{name} की ओर से नया बुकिंग अनुरोध: कृपया इसकी पुष्टि करें।' },
+    confirmed: { subject: 'पुष्टि हुई: {service}, {date}', body: '{firm} ने आपकी अपॉइंटमेंट की पुष्टि कर दी है।', staff: '{name} के साथ बुकिंग की पुष्टि हो गई है।' },
+    rescheduled: { subject: 'समय बदला: {service}, अब {date}', body: '{firm} के साथ आपकी अपॉइंटमेंट का नया समय है।', staff: '{name} के साथ बुकिंग का नया समय है।' },
+    cancelled: { subject: 'रद्द: {service}, {date}', body: '{firm} के साथ आपकी अपॉइंटमेंट रद्द कर दी गई है।', staff: '{name} के साथ बुकिंग रद्द कर दी गई है।' },
+    reminder: { subject: 'रिमाइंडर: {service}, {date}', body: '{firm} के साथ आपकी अपॉइंटमेंट का रिमाइंडर।', staff: '{name} के साथ आपकी अपॉइंटमेंट का रिमाइंडर।' },
     greeting: 'नमस्ते {name},',
     when: 'कब',
     with: 'किसके साथ',
@@ -97,7 +97,7 @@ export function bookingEmail(input: BookingEmailInput): Email {
   ];
   const action = input.forStaff || input.kind === 'cancelled' ? t.open : t.manage;
   const greeting = fill(t.greeting, { name: input.forStaff ? input.staffName : input.name });
-  const body = fill(t[input.kind].body, values);
+  const body = fill(input.forStaff ? t[input.kind].staff : t[input.kind].body, values);
   const dir = input.locale === 'ar' ? 'rtl' : 'ltr';
   return {
     to: input.to,

@@ -1,8 +1,10 @@
 /**
  * The link in every booking email that lets its client see, reschedule or cancel it without
  * signing in. Each email gets its own secret, made when it is sent; the booking keeps only
- * hashes (the last few, so an older email's link still works) and each expires a week after
- * the appointment. A wrong token is a 404 whatever part is wrong; an expired one is a 410.
+ * their hashes, appended atomically (emails go out concurrently: confirmation, reminders), so
+ * an older email's link keeps working; each expires a week after the appointment. A booking
+ * gets a handful of emails, so the list stays short. A wrong token is a 404 whatever part is
+ * wrong; an expired one is a 410.
  */
 import { AppError, notFound } from '../../../shared/api/errors.ts';
 import { formatLinkToken, hashSecret, newSecret, parseLinkToken, secretMatches } from '../link-token.ts';
@@ -11,14 +13,12 @@ import type { ServiceRequest } from '../../../shared/db/entities/service-request
 import type { BookingDb } from './records.ts';
 
 const VALID_AFTER_END_MS = 7 * 86_400_000;
-const KEPT_LINKS = 10;
 
-/** A new manage token for the booking (its hash appended to the booking's). */
+/** A new manage token for the booking. */
 export async function issueManageLink(db: { entities: { request: typeof ServiceRequest } }, booking: RequestItem, now = Date.now()): Promise<string> {
   const secret = newSecret();
   const expiresAt = new Date(Math.max(now, Date.parse(booking.endsAt!)) + VALID_AFTER_END_MS).toISOString();
-  const links = [...(booking.manageLinks ?? []), { hash: hashSecret(secret), expiresAt }].slice(-KEPT_LINKS);
-  await db.entities.request.patch({ tenantId: booking.tenantId, requestId: booking.requestId }).set({ manageLinks: links }).go();
+  await db.entities.request.patch({ tenantId: booking.tenantId, requestId: booking.requestId }).append({ manageLinks: [{ hash: hashSecret(secret), expiresAt }] }).go();
   return formatLinkToken({ tenantId: booking.tenantId, recordId: booking.requestId, secret });
 }
 

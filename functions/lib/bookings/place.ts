@@ -18,7 +18,7 @@ import { workloadDeltas } from '../../../shared/domain/requests/workload.ts';
 import type { ActivityItem, RequestItem } from '../request-access.ts';
 import { nextReference } from '../references.ts';
 import { availabilityQuery, entriesAround, type Bookable, type CalendarItem, type UserItem } from './load.ts';
-import { PROBLEM_MESSAGES, bookingEvent, calendarEntryOf, lockItems, reminderItems, seatFor, type BookingDb } from './records.ts';
+import { PROBLEM_MESSAGES, bookingEvent, calendarEntryOf, lockItems, reminderItems, seatFor, type BookingDb, type ReminderRecipient } from './records.ts';
 
 const DAY = 86_400_000;
 const SUGGESTIONS = 5;
@@ -168,7 +168,7 @@ export async function placeBooking(db: BookingDb, p: Placement): Promise<Request
         e.activity.create(activity).commit(),
         e.calendar.create(calendarEntryOf(request)).commit(),
         ...locks.map((lock) => e.lock.create(lock).commit()),
-        ...reminderItems(request, [{ userId: client.clientId, offsets: client.reminderOffsets, email: client.reminderEmail }, { userId: staff.userId, offsets: staff.reminderOffsets, email: staff.reminderEmail }], p.now).map((r) => e.reminder.put(r).commit()),
+        ...reminderItems(request, recipientsOf(request, client, staff), p.now).map((r) => e.reminder.put(r).commit()),
         ...[...loads].map(([userId, delta]) => e.workload.update({ tenantId: tenant.tenantId, userId }).add({ activeRequests: delta }).commit()),
         ...(promo
           ? [
@@ -215,6 +215,14 @@ export async function commitOrExplain(
     }
     throw new AppError('conflict', 'Someone else was changing this at the same moment. Try again.');
   }
+}
+
+/** Who is reminded of a booking: its client (in the zone they booked from) and its staff member (in theirs). */
+export function recipientsOf(b: RequestItem, client: Pick<ClientOfBooking, 'clientId'> & { reminderOffsets?: number[] | undefined; reminderEmail?: boolean | undefined }, staff: UserItem): ReminderRecipient[] {
+  return [
+    { userId: client.clientId, zone: b.clientZone ?? b.firmZone ?? 'UTC', offsets: client.reminderOffsets, email: client.reminderEmail },
+    { userId: staff.userId, zone: staff.timeZone, offsets: staff.reminderOffsets, email: staff.reminderEmail },
+  ];
 }
 
 /** A guest's account, made with their first booking: the id follows from the address, so a retry cannot make a second. */

@@ -17,6 +17,7 @@ import { auditAndEvent, type ChangeContext } from '../../../shared/db/mutation.t
 import type { FieldChange } from '../../../shared/domain/audit/diff.ts';
 import { GRID_MINUTES, MINUTE, type Interval, type ProblemCode } from '../../../shared/domain/bookings/availability.ts';
 import type { PromoProblem } from '../../../shared/domain/bookings/pricing.ts';
+import { reminderDueAt } from '../../../shared/domain/bookings/reminders.ts';
 import { DEFAULT_REMINDER_OFFSETS } from '../../../shared/domain/bookings/settings.ts';
 import type { RequestItem } from '../request-access.ts';
 import type { CalendarItem, UserItem } from './load.ts';
@@ -118,34 +119,34 @@ export function calendarEntryOf(b: RequestItem): CalendarItem {
 
 export interface ReminderRecipient {
   userId: string;
+  /** Whole-day offsets are counted on this zone's clock. */
+  zone: string;
   offsets?: number[] | undefined;
   email?: boolean | undefined;
 }
 
-/**
- * One reminder per recipient and offset. Offsets already past when booked (or rescheduled) are
- * written as skipped, so a put over an older reminder of the same key also retires it.
- */
+/** One reminder per recipient and offset that is still ahead (offsets already past when booked or moved are not written). */
 export function reminderItems(b: RequestItem, recipients: readonly ReminderRecipient[], now: number) {
   const start = Date.parse(b.scheduledAt!);
-  return recipients.flatMap((r) =>
-    [...new Set(r.offsets?.length ? r.offsets : DEFAULT_REMINDER_OFFSETS)].map((offsetMinutes) => {
-      const due = start - offsetMinutes * MINUTE;
-      const pending = r.email !== false && due > now;
-      const dueAt = new Date(due).toISOString();
-      return {
-        tenantId: b.tenantId,
-        bookingId: b.requestId,
-        recipientId: r.userId,
-        offsetMinutes,
-        dueAt,
-        startsAt: b.scheduledAt!,
-        state: pending ? ('pending' as const) : ('skipped' as const),
-        ...(pending && { dueHour: dueAt.slice(0, 13) }),
-        expiresAt: Math.floor(start / 1000) + KEEP_SECONDS,
-      };
-    }),
-  );
+  return recipients
+    .filter((r) => r.email !== false)
+    .flatMap((r) =>
+      [...new Set(r.offsets?.length ? r.offsets : DEFAULT_REMINDER_OFFSETS)].map((offsetMinutes) => {
+        const dueAt = new Date(reminderDueAt(start, offsetMinutes, r.zone)).toISOString();
+        return {
+          tenantId: b.tenantId,
+          bookingId: b.requestId,
+          recipientId: r.userId,
+          offsetMinutes,
+          dueAt,
+          dueHour: dueAt.slice(0, 13),
+          startsAt: b.scheduledAt!,
+          state: 'pending' as const,
+          expiresAt: Math.floor(start / 1000) + KEEP_SECONDS,
+        };
+      }),
+    )
+    .filter((r) => Date.parse(r.dueAt) > now);
 }
 
 /** The audit entry and event of a booking change; the event carries what emails, notices and counters need. */

@@ -1,10 +1,10 @@
 import { Entity } from 'electrodb';
 
 /**
- * One reminder of one booking to one recipient at one offset. Pending reminders sit in a
- * sparse index by the UTC hour they fall due, across firms, which is what the every-5-minutes
- * job reads (a Query per hour, never a Scan). Sending first claims the reminder with a
- * conditional update that takes it out of that index, so two runs cannot both send it.
+ * One reminder of one booking to one recipient at one offset, written only while it can still
+ * be sent. Reminders sit in an index by the UTC hour they fall due, across firms, which is
+ * what the every-5-minutes job reads (a Query per hour, never a Scan). Sending first claims
+ * the reminder with a conditional update from pending, so two runs cannot both send it.
  */
 export const BookingReminder = new Entity({
   model: { entity: 'bookingReminder', version: '1', service: 'portal' },
@@ -18,8 +18,8 @@ export const BookingReminder = new Entity({
     /** The start it reminds of: a reschedule writes a new one, so a claim of the old is refused. */
     startsAt: { type: 'string', required: true },
     state: { type: ['pending', 'sending', 'sent', 'skipped'] as const, required: true },
-    /** UTC 'YYYY-MM-DDTHH' of dueAt while pending; removed on claim, which drops it from the due index. */
-    dueHour: { type: 'string' },
+    /** UTC 'YYYY-MM-DDTHH' of dueAt. */
+    dueHour: { type: 'string', required: true },
     claimedAt: { type: 'string' },
     sentAt: { type: 'string' },
     expiresAt: { type: 'number', required: true },
@@ -31,7 +31,6 @@ export const BookingReminder = new Entity({
     },
     byDueHour: {
       index: 'gsi1',
-      condition: (attr: { dueHour?: string }) => attr.dueHour !== undefined,
       pk: { field: 'gsi1pk', composite: ['dueHour'], template: 'reminders-due#${dueHour}', casing: 'none' },
       sk: { field: 'gsi1sk', composite: ['dueAt', 'tenantId', 'bookingId'], template: '${dueAt}#${tenantId}#${bookingId}', casing: 'none' },
     },
