@@ -5,6 +5,7 @@
  */
 import type { EntityItem } from 'electrodb';
 import type { Service } from '../../shared/db/entities/service.ts';
+import { DEFAULT_BOOKING_SETTINGS } from '../../shared/domain/bookings/settings.ts';
 import { TEMPLATE_COUNTER, type TaskTemplate } from '../../shared/db/entities/task-template.ts';
 import type { User } from '../../shared/db/entities/user.ts';
 import { database } from '../../shared/db/all-entities.ts';
@@ -80,6 +81,16 @@ const DEMO_SERVICES: Record<string, SeedService[]> = {
       requiredSkills: ['payroll'], questions: [ask('q-employees', 'How many employees?')],
     },
     {
+      serviceId: 'svc-tax-consultation', name: 'Tax Consultation', category: 'Tax', basePrice: 12000, estimatedHours: 1, status: 'active',
+      description: 'An hour with a tax consultant by video, phone or at our office: your questions answered, next steps agreed.',
+      requiredSkills: ['tax-preparation'], questions: [],
+      booking: {
+        ...DEFAULT_BOOKING_SETTINGS, enabled: true, durationMinutes: 60, bookingTypes: ['video', 'phone', 'in-person'], minNoticeHours: 4, advanceDays: 60,
+        cancelCutoffHours: 12, bufferAfterMinutes: 15, hourlyRate: 12000, weekendPercent: 25, rushWithinHours: 24, rushPercent: 125,
+        businessHours: { ...weekdays('09:00', '18:00'), sat: [{ start: '10:00', end: '13:00' }] },
+      },
+    },
+    {
       serviceId: 'svc-quarterly-estimates', name: 'Quarterly Tax Estimates', category: 'Tax', basePrice: 15000, estimatedHours: 2, status: 'inactive',
       description: 'Estimated tax payments worked out each quarter (paused for this season).',
       requiredSkills: ['tax-preparation'], questions: [],
@@ -139,6 +150,8 @@ async function countKpisOnce(tenantId: string, timeZone: string): Promise<void> 
 
 export async function seedDemoData(pool: LocalPool): Promise<void> {
   const db = database();
+  const welcome = { tenantId: 't-designpi', code: 'WELCOME10' };
+  if (!(await db.entities.promo.get(welcome).go()).data) await db.entities.promo.create({ ...welcome, kind: 'percent', value: 10, maxUses: 100, oncePerClient: true }).go();
   for (const { tenant, users } of DEMO_TENANTS) {
     const existing = await db.entities.tenant.get({ tenantId: tenant.tenantId }).go();
     if (!existing.data) await db.entities.tenant.create(tenant).go();

@@ -12,13 +12,16 @@ export class ApiError extends Error {
   readonly details: { field: string; message: string }[];
   /** Seconds to wait, when the API says so (429). */
   readonly retryAfter: number | undefined;
+  /** What else the error carries, e.g. `reason` and free `suggestions` with a taken slot's 409. */
+  readonly extra: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, details: { field: string; message: string }[] = [], retryAfter?: number) {
+  constructor(status: number, code: string, message: string, details: { field: string; message: string }[] = [], retryAfter?: number, extra: Record<string, unknown> = {}) {
     super(message);
     this.status = status;
     this.code = code;
     this.details = details;
     this.retryAfter = retryAfter;
+    this.extra = extra;
   }
 }
 
@@ -56,11 +59,11 @@ async function send<Id extends OperationId>(id: Id, options: CallOptions<Id>): P
 
 async function read<T>(response: Response): Promise<T> {
   if (response.status === 204) return undefined as T;
-  const data = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string; details?: { field: string; message: string }[] } };
+  const data = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string; details?: { field: string; message: string }[]; [more: string]: unknown } };
   if (!response.ok) {
-    const e = data.error ?? { code: 'internal', message: response.statusText };
+    const { code, message, details, requestId: _r, ...extra } = data.error ?? { code: 'internal', message: response.statusText };
     const retryAfter = Number(response.headers.get('retry-after')) || undefined;
-    throw new ApiError(response.status, e.code, e.message, e.details, retryAfter);
+    throw new ApiError(response.status, code, message, details, retryAfter, extra);
   }
   return data as T;
 }

@@ -1,0 +1,93 @@
+import ICAL from 'ical.js';
+import type { Browser, Page } from 'playwright-core';
+import { beforeAll, expect, it } from 'vitest';
+import { bookingFixtures } from '../../infra/local/test-bookings.ts';
+import { attachmentOf, linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
+import { expectAccessible, url, useBrowser } from './browser.ts';
+
+const browser = useBrowser();
+const { run, service, staff } = bookingFixtures();
+const serviceName = `Strategy call ${run}`;
+
+beforeAll(async () => {
+  await staff('Eve');
+  await service();
+});
+
+/** A visitor in London, whatever this machine's zone: times on the page are theirs. */
+async function visitor(b: Browser): Promise<Page> {
+  const context = await b.newContext({ locale: 'en-US', timezoneId: 'Europe/London' });
+  return context.newPage();
+}
+
+/** Through the first two steps to a time next week at 2 PM in London (9 AM at the firm). */
+async function chooseTime(page: Page, time = '2:00 PM') {
+  await page.goto(url('/book/?firm=designpi'));
+  await page.getByRole('button', { name: `Choose: ${serviceName}` }).click();
+  await expect.poll(() => page.getByLabel('Times shown in').inputValue()).toBe('Europe/London');
+  await page.getByRole('button', { name: /Next week/ }).click();
+  const times = page.getByRole('region', { name: /Free times on/ });
+  await times.getByRole('button', { name: new RegExp(`^${time}`) }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+async function fillDetails(page: Page, name: string, email: string) {
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: 'Check and confirm' }).count()).toBe(1);
+}
+
+it('a guest books through the wizard, gets the invite by email, and moves the booking from the emailed link; a second visitor of the same slot is offered others', { timeout: 90_000 }, async () => {
+  const guest = await visitor(browser());
+  const rival = await visitor(browser());
+  const email = `wizard.${run}@example.test`;
+
+  await chooseTime(guest);
+  await expectAccessible(guest);
+  // The details step checks what it needs before going on.
+  await guest.getByRole('button', { name: 'Continue' }).click();
+  await expect.poll(() => guest.getByText('Your name is required').count()).toBe(1);
+  await fillDetails(guest, 'Wendy Wizard', email);
+  await expect.poll(() => guest.getByRole('row', { name: /Total/ }).textContent()).toContain('$150.00');
+  await expectAccessible(guest);
+
+  // Meanwhile someone else reaches the same time.
+  await chooseTime(rival);
+  await fillDetails(rival, 'Ray Rival', `rival.${run}@example.test`);
+
+  await guest.getByRole('button', { name: 'Confirm the booking' }).click();
+  await expect.poll(() => guest.getByRole('heading', { name: 'You are booked' }).count()).toBe(1);
+  await expectAccessible(guest);
+
+  await rival.getByRole('button', { name: 'Confirm the booking' }).click();
+  await expect.poll(() => rival.getByText('That time has just been taken. Please pick another.').count()).toBe(1);
+  expect(await rival.getByText('Someone has just booked that time. Choose another:').count()).toBe(1);
+
+  // The confirmation: an invite at the firm's time with its zone, and the manage link.
+  const mail = await nextEmailTo(email);
+  expect(mail.subject).toMatch(new RegExp(`^Booked: ${serviceName}`));
+  const calendar = new ICAL.Component(ICAL.parse(await attachmentOf(mail, 'invite.ics')));
+  expect(calendar.getFirstSubcomponent('vevent')!.getFirstProperty('dtstart')!.getParameter('tzid')).toBe('America/New_York');
+
+  await guest.goto(linkIn(mail, '/book/manage/?token='));
+  await expect.poll(() => guest.getByRole('heading', { name: 'Your booking with DesignPi' }).count()).toBe(1);
+  await expectAccessible(guest);
+  await guest.getByRole('button', { name: 'Reschedule' }).click();
+  await guest.getByRole('button', { name: /Next week/ }).click();
+  await guest.getByRole('region', { name: /Free times on/ }).getByRole('button', { name: /^3:00 PM/ }).click();
+  await guest.getByRole('button', { name: 'Move to this time' }).click();
+  await expect.poll(() => guest.getByRole('status').filter({ hasText: 'Done: your booking is now on' }).textContent()).toContain('3:00');
+  const moved = await nextEmailTo(email, 1);
+  expect(moved.subject).toMatch(new RegExp(`^Moved: ${serviceName}`));
+
+  await guest.context().close();
+  await rival.context().close();
+});
+
+it('says so when a manage link is wrong', async () => {
+  const page = await visitor(browser());
+  await page.goto(url('/book/manage/?token=t-designpi.nope.nope'));
+  await expect.poll(() => page.getByText('This link is not valid.', { exact: false }).count()).toBe(1);
+  await page.context().close();
+});

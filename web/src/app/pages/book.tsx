@@ -1,0 +1,339 @@
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import type { ResponseOf } from '../../../../shared/api/routes.ts';
+import { ApiError, call } from '../api.ts';
+import { errorsByField, Field } from '../components/Field.tsx';
+import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
+import { SlotPicker, visitorZone, type Slot } from '../components/SlotPicker.tsx';
+import { ErrorNotice, Loading } from '../components/Status.tsx';
+import { money } from '../format.ts';
+import { format, useI18n } from '../i18n/index.ts';
+import { mount } from '../mount.tsx';
+
+type Page = ResponseOf<'getBookingPage'>;
+type Service = Page['services'][number];
+type Quote = ResponseOf<'quoteBooking'>;
+type Booked = ResponseOf<'createGuestBooking'>;
+type Details = { name: string; email: string; phone: string; notes: string; bookingType: string };
+
+const params = new URLSearchParams(location.search);
+const firmSlug = params.get('firm') ?? '';
+const STEPS = 5;
+
+/** The step lives in the browser's history too, so Back and Forward move between steps and keep what was entered. */
+function useStep(): [number, (n: number) => void] {
+  const [step, setStep] = useState<number>(() => (history.state as { step?: number } | null)?.step ?? 0);
+  useEffect(() => {
+    const onPop = (e: PopStateEvent) => setStep((e.state as { step?: number } | null)?.step ?? 0);
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
+  return [
+    step,
+    (n: number) => {
+      history.pushState({ step: n }, '');
+      setStep(n);
+    },
+  ];
+}
+
+function Progress({ step }: { step: number }) {
+  const { t } = useI18n();
+  return (
+    <ol className="mb-6 flex flex-wrap gap-2 text-sm" aria-label={format(t.book.stepOf, { n: String(step + 1), total: String(STEPS), name: t.book.steps[step]! })}>
+      {t.book.steps.map((name, i) => (
+        <li key={name} aria-current={i === step ? 'step' : undefined} className={`rounded-full px-3 py-1 ${i === step ? 'bg-brand-600 text-white' : i < step ? 'bg-brand-50 text-brand-800' : 'bg-slate-100 text-slate-700'}`}>
+          {i + 1}. {name}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The public booking wizard: `/book/?firm=<slug>` — service, time, details, review, done. */
+function BookPage() {
+  const { t, locale } = useI18n();
+  const [page, setPage] = useState<Page | 'unknown' | undefined>();
+  const [failure, setFailure] = useState<unknown>(null);
+  const [step, go] = useStep();
+  const [service, setService] = useState<Service | undefined>();
+  const [zone, setZone] = useState(visitorZone);
+  const [slot, setSlot] = useState<{ slot: Slot; staffId: string | undefined } | undefined>();
+  const [details, setDetails] = useState<Details>({ name: '', email: '', phone: '', notes: '', bookingType: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [promo, setPromo] = useState('');
+  const [quote, setQuote] = useState<Quote | undefined>();
+  const [conflict, setConflict] = useState<{ message: string; suggestions: Slot[] } | undefined>();
+  const [reloadKey, setReloadKey] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [booked, setBooked] = useState<Booked | undefined>();
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (!firmSlug) return setPage('unknown');
+    call('getBookingPage', { params: { firmSlug } })
+      .then(setPage)
+      .catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? setPage('unknown') : setFailure(e)));
+  }, []);
+  // Each step's heading takes focus, so keyboard and screen-reader users land on the new step.
+  useEffect(() => heading.current?.focus(), [step]);
+  // Going back past a step keeps its answers; arriving at a step that needs an earlier one sends you there.
+  useEffect(() => {
+    if ((step >= 1 && !service) || (step >= 2 && !slot) || (step === 4 && !booked)) go(0);
+  }, [step, service, slot, booked, go]);
+
+  const priceQuote = (code: string) => {
+    if (!service || !slot) return;
+    setErrors({});
+    call('quoteBooking', { params: { firmSlug }, body: { serviceId: service.serviceId, start: slot.slot.start, ...(code && { promoCode: code }), ...(details.email && { email: details.email }) } })
+      .then(setQuote)
+      .catch((e: unknown) => (e instanceof ApiError && e.details.length ? setErrors(errorsByField(e.details, () => t.book.promo)) : setFailure(e)));
+  };
+  // Priced afresh on arriving at the review (the time may have changed since).
+  useEffect(() => {
+    if (step === 3) priceQuote(promo);
+  }, [step]);
+
+  if (failure !== null && !page) return <Frame><ErrorNotice error={failure} /></Frame>;
+  if (!page) return <Frame><Loading /></Frame>;
+  if (page === 'unknown') return <Frame><p role="alert" className="rounded border border-amber-200 bg-amber-50 p-4">{t.book.unknown}</p></Frame>;
+  const currency = page.firm.currency;
+
+  function onDetails(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const missing = {
+      ...(!details.name.trim() && { name: `${t.book.name} ${t.login.required}` }),
+      ...(!details.email.trim() && { email: `${t.book.email} ${t.login.required}` }),
+    };
+    setErrors(missing);
+    if (Object.keys(missing).length === 0) go(3);
+  }
+
+  async function onConfirm() {
+    if (!service || !slot) return;
+    setBusy(true);
+    setConflict(undefined);
+    setFailure(null);
+    try {
+      const result = await call('createGuestBooking', {
+        params: { firmSlug },
+        body: {
+          serviceId: service.serviceId,
+          start: slot.slot.start,
+          ...(slot.staffId && { staffId: slot.staffId }),
+          ...(details.bookingType && { bookingType: details.bookingType as 'video' }),
+          timeZone: zone,
+          name: details.name,
+          email: details.email,
+          ...(details.phone.trim() && { phone: details.phone.trim() }),
+          notes: details.notes,
+          locale,
+          ...(quote?.discount && { promoCode: quote.discount.code }),
+        },
+      });
+      setBooked(result);
+      go(4);
+    } catch (error) {
+      if (error instanceof ApiError && (error.extra.reason === 'slot_taken' || error.extra.reason === 'slot_unavailable')) {
+        setConflict({ message: error.message, suggestions: (error.extra.suggestions as Slot[] | undefined) ?? [] });
+        setReloadKey((k) => k + 1);
+      } else if (error instanceof ApiError && error.details.length) {
+        setErrors(errorsByField(error.details, (f) => ({ name: t.book.name, email: t.book.email, phone: t.book.phone, promoCode: t.book.promo })[f] ?? f));
+        if (error.details.some((d) => ['name', 'email', 'phone'].includes(d.field))) go(2);
+      } else setFailure(error);
+    }
+    setBusy(false);
+  }
+
+  const when = (iso: string) => new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'full', timeStyle: 'short' }).format(Date.parse(iso));
+  const stepHeading = (text: string) => <h2 ref={heading} tabIndex={-1} className="text-xl font-semibold outline-none">{text}</h2>;
+  const back = (to: number) => <button type="button" onClick={() => go(to)} className="rounded border px-4 py-2">{t.book.back}</button>;
+
+  let content;
+  if (step === 0) {
+    content = (
+      <>
+        {stepHeading(t.book.steps[0]!)}
+        {page.services.length === 0 ? (
+          <p role="status" className="mt-4 rounded bg-slate-50 p-4">{format(t.book.none, { firm: page.firm.name })}</p>
+        ) : (
+          <ul className="mt-4 space-y-3">
+            {page.services.map((s) => (
+              <li key={s.serviceId} className="rounded-lg bg-white p-4 shadow">
+                <h3 className="font-semibold">{s.name}</h3>
+                <p className="text-sm text-slate-600">{s.description}</p>
+                <p className="mt-1 text-sm">{format(t.book.minutes, { n: String(s.durationMinutes) })} · {format(t.book.from, { price: money(s.basePrice, s.currency, locale) })}</p>
+                <button
+                  type="button"
+                  aria-label={`${t.book.choose}: ${s.name}`}
+                  onClick={() => {
+                    if (service?.serviceId !== s.serviceId) setSlot(undefined);
+                    setService(s);
+                    setDetails((d) => ({ ...d, bookingType: d.bookingType && s.bookingTypes.includes(d.bookingType as 'video') ? d.bookingType : s.bookingTypes[0]! }));
+                    go(1);
+                  }}
+                  className="mt-2 rounded bg-brand-600 px-4 py-2 text-white hover:bg-brand-700"
+                >
+                  {t.book.choose}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </>
+    );
+  } else if (step === 1 && service) {
+    content = (
+      <>
+        {stepHeading(`${t.book.steps[1]} · ${service.name}`)}
+        <div className="mt-4 rounded-lg bg-white p-4 shadow">
+          <SlotPicker
+            load={(from, to, staffId) => call('getBookingSlots', { params: { firmSlug, serviceId: service.serviceId }, query: { from, to, staffId } })}
+            zone={zone}
+            onZone={setZone}
+            currency={currency}
+            selected={slot?.slot}
+            onSelect={(s, staffId) => setSlot({ slot: s, staffId })}
+            reloadKey={reloadKey}
+          />
+        </div>
+        <div className="mt-4 flex justify-between">
+          {back(0)}
+          <button type="button" disabled={!slot} onClick={() => go(2)} className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-50">{t.book.next}</button>
+        </div>
+        {!slot && <p className="mt-2 text-sm text-slate-600">{t.book.pickTime}</p>}
+      </>
+    );
+  } else if (step === 2 && service && slot) {
+    const set = (key: keyof Details) => (e: { target: { value: string } }) => setDetails((d) => ({ ...d, [key]: e.target.value }));
+    content = (
+      <form onSubmit={onDetails} noValidate className="space-y-4">
+        {stepHeading(t.book.steps[2]!)}
+        <p className="text-slate-600">{service.name} · {when(slot.slot.start)}</p>
+        <div className="space-y-4 rounded-lg bg-white p-6 shadow">
+          <Field label={t.book.name} name="name" autoComplete="name" required maxLength={120} value={details.name} onChange={set('name')} error={errors.name} />
+          <Field label={t.book.email} name="email" type="email" autoComplete="email" required value={details.email} onChange={set('email')} error={errors.email} />
+          <Field label={t.book.phone} name="phone" type="tel" autoComplete="tel" value={details.phone} onChange={set('phone')} error={errors.phone} />
+          {service.bookingTypes.length > 1 && (
+            <fieldset>
+              <legend className="text-sm font-medium">{t.book.how}</legend>
+              <div className="mt-1 flex flex-wrap gap-4">
+                {service.bookingTypes.map((type) => (
+                  <label key={type} className="flex items-center gap-2">
+                    <input type="radio" name="bookingType" value={type} checked={details.bookingType === type} onChange={set('bookingType')} />
+                    {t.book.types[type] ?? type}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          )}
+          <label className="block text-sm font-medium">
+            {t.book.notes}
+            <textarea value={details.notes} onChange={set('notes')} maxLength={2000} rows={3} className="mt-1 w-full rounded border border-slate-300 px-3 py-2 font-normal" />
+          </label>
+        </div>
+        <div className="flex justify-between">
+          {back(1)}
+          <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-white">{t.book.next}</button>
+        </div>
+      </form>
+    );
+  } else if (step === 3 && service && slot) {
+    content = (
+      <>
+        {stepHeading(t.book.review)}
+        <div className="mt-4 space-y-4 rounded-lg bg-white p-6 shadow">
+          <p><strong>{service.name}</strong> · {when(slot.slot.start)} ({zone})</p>
+          <p>{details.name} · {details.email}{details.bookingType && ` · ${t.book.types[details.bookingType] ?? details.bookingType}`}</p>
+          {quote ? (
+            <table className="w-full text-sm">
+              <tbody>
+                {quote.lines.map((line) => (
+                  <tr key={line.kind}><th scope="row" className="py-1 text-start font-normal">{t.book.lines[line.kind] ?? line.kind}</th><td className="text-end">{money(line.amount, quote.currency, locale)}</td></tr>
+                ))}
+                {quote.discount && (
+                  <tr><th scope="row" className="py-1 text-start font-normal">{format(t.book.discount, { code: quote.discount.code })}</th><td className="text-end">−{money(quote.discount.amount, quote.currency, locale)}</td></tr>
+                )}
+                <tr className="border-t font-semibold"><th scope="row" className="py-1 text-start">{t.book.total}</th><td className="text-end">{money(quote.total, quote.currency, locale)}</td></tr>
+              </tbody>
+            </table>
+          ) : (
+            <Loading />
+          )}
+          <form
+            className="flex items-end gap-2"
+            onSubmit={(e) => {
+              e.preventDefault();
+              priceQuote(promo.trim());
+            }}
+          >
+            <div className="flex-1"><Field label={t.book.promo} name="promoCode" value={promo} onChange={(e) => setPromo(e.target.value)} error={errors.promoCode ?? (quote?.promoProblem && `${t.book.promo} ${t.book.promoProblems[quote.promoProblem] ?? quote.promoProblem}`)} /></div>
+            <button type="submit" className="rounded border px-4 py-2">{t.book.apply}</button>
+          </form>
+          {quote?.discount && <p role="status" className="text-sm text-green-800">{format(t.book.promoApplied, { code: quote.discount.code })}</p>}
+          <p className="rounded bg-slate-50 p-3 text-sm text-slate-700">{t.book.payLater}</p>
+        </div>
+        {conflict && (
+          <div role="alert" className="mt-4 rounded border border-amber-300 bg-amber-50 p-4">
+            <p>{conflict.message}</p>
+            {conflict.suggestions.length > 0 && (
+              <>
+                <p className="mt-2">{t.book.taken}</p>
+                <ul className="mt-2 flex flex-wrap gap-2">
+                  {conflict.suggestions.map((s) => (
+                    <li key={s.start}>
+                      <button type="button" onClick={() => (setSlot({ slot: s, staffId: undefined }), setConflict(undefined), setQuote(undefined), priceQuoteAt(s))} className="rounded border bg-white px-3 py-1">
+                        {when(s.start)}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+        )}
+        {failure !== null && <div className="mt-4"><ErrorNotice error={failure} /></div>}
+        <div className="mt-4 flex justify-between">
+          {back(2)}
+          <button type="button" disabled={busy || !quote} onClick={() => void onConfirm()} className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-50">{busy ? t.book.confirming : t.book.confirm}</button>
+        </div>
+      </>
+    );
+  } else if (step === 4 && booked) {
+    content = (
+      <div role="status" className="space-y-3 rounded-lg bg-white p-6 shadow">
+        {stepHeading(booked.confirmed ? t.book.doneTitle : t.book.pendingTitle)}
+        <p><strong>{booked.serviceName}</strong> · {when(booked.start)} ({zone})</p>
+        <p>{t.book.reference}: {booked.reference}</p>
+        <p>{format(t.book.doneLead, { email: details.email })}</p>
+        {booked.existingClient && (
+          <p>{format(t.book.existing, { firm: page.firm.name })} <a href="/login/" className="text-brand-700 underline">{t.book.signIn}</a></p>
+        )}
+        <button type="button" onClick={() => (setSlot(undefined), setBooked(undefined), setQuote(undefined), go(0))} className="rounded border px-4 py-2">{t.book.another}</button>
+      </div>
+    );
+  }
+
+  function priceQuoteAt(s: Slot) {
+    if (!service) return;
+    call('quoteBooking', { params: { firmSlug }, body: { serviceId: service.serviceId, start: s.start, ...(promo.trim() && { promoCode: promo.trim() }) } }).then(setQuote, setFailure);
+  }
+
+  return (
+    <Frame>
+      <h1 className="text-2xl font-semibold">{format(t.book.title, { firm: page.firm.name })}</h1>
+      <div className="mt-4"><Progress step={step} /></div>
+      {content}
+    </Frame>
+  );
+}
+
+function Frame({ children }: { children: ReactNode }) {
+  return (
+    <main id="main" className="mx-auto max-w-2xl px-4 py-10">
+      <div className="mb-6 flex justify-end"><LanguageSwitcher /></div>
+      {children}
+    </main>
+  );
+}
+
+mount(BookPage);

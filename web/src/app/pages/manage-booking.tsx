@@ -1,0 +1,159 @@
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import type { ResponseOf } from '../../../../shared/api/routes.ts';
+import { ApiError, call } from '../api.ts';
+import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
+import { SlotPicker, type Slot } from '../components/SlotPicker.tsx';
+import { ErrorNotice, Loading } from '../components/Status.tsx';
+import { format, useI18n } from '../i18n/index.ts';
+import { mount } from '../mount.tsx';
+
+type Managed = ResponseOf<'getManagedBooking'>;
+type State = { kind: 'loading' } | { kind: 'invalid' } | { kind: 'expired' } | { kind: 'error'; error: unknown } | { kind: 'ready'; managed: Managed };
+
+const token = new URLSearchParams(location.search).get('token') ?? '';
+
+/** The emailed link: `/book/manage/?token=…` — see the booking, move it or cancel it until the firm's cut-off. */
+function ManageBookingPage() {
+  const { t, locale } = useI18n();
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [mode, setMode] = useState<'view' | 'reschedule' | 'cancel'>('view');
+  const [zone, setZone] = useState('UTC');
+  const [slot, setSlot] = useState<Slot | undefined>();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | undefined>();
+  const [failure, setFailure] = useState<unknown>(null);
+  const [suggestions, setSuggestions] = useState<Slot[]>([]);
+  const [reloadKey, setReloadKey] = useState(0);
+  const reasonId = useId();
+
+  const load = () =>
+    call('getManagedBooking', { params: { token } })
+      .then((managed) => {
+        setState({ kind: 'ready', managed });
+        setZone((z) => (z === 'UTC' ? managed.booking.clientZone : z));
+      })
+      .catch((e: unknown) => setState(e instanceof ApiError && e.status === 404 ? { kind: 'invalid' } : e instanceof ApiError && e.status === 410 ? { kind: 'expired' } : { kind: 'error', error: e }));
+  useEffect(() => {
+    if (!token) setState({ kind: 'invalid' });
+    else void load();
+  }, []);
+
+  const when = (iso: string) => new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'full', timeStyle: 'short' }).format(Date.parse(iso));
+
+  if (state.kind === 'loading') return <Frame><Loading /></Frame>;
+  if (state.kind === 'invalid' || state.kind === 'expired') return <Frame><p role="alert" className="rounded border border-amber-200 bg-amber-50 p-4">{t.manage[state.kind]}</p></Frame>;
+  if (state.kind === 'error') return <Frame><ErrorNotice error={state.error} onRetry={() => void load()} /></Frame>;
+  const { booking, firm } = state.managed;
+  const over = booking.status === 'cancelled' || booking.status === 'completed' || Date.parse(booking.start) <= Date.now();
+  const changeable = !over && Date.now() <= Date.parse(booking.changeableUntil);
+  const status = booking.status === 'cancelled' ? 'cancelled' : over ? 'done' : booking.confirmed ? 'confirmed' : 'pending';
+
+  async function act(run: () => Promise<unknown>, done: (result: ResponseOf<'rescheduleManagedBooking'>) => string) {
+    setBusy(true);
+    setFailure(null);
+    setSuggestions([]);
+    try {
+      const result = (await run()) as ResponseOf<'rescheduleManagedBooking'>;
+      setNotice(done(result));
+      setMode('view');
+      setSlot(undefined);
+      await load();
+    } catch (error) {
+      if (error instanceof ApiError && error.extra.reason === 'slot_taken') {
+        setSuggestions((error.extra.suggestions as Slot[] | undefined) ?? []);
+        setReloadKey((k) => k + 1);
+      }
+      setFailure(error);
+    }
+    setBusy(false);
+  }
+
+  const reschedule = (to: Slot) =>
+    void act(
+      () => call('rescheduleManagedBooking', { params: { token }, body: { start: to.start, version: booking.version } }),
+      (moved) => format(t.manage.moved, { date: when(moved.start) }),
+    );
+
+  return (
+    <Frame>
+      <h1 className="text-2xl font-semibold">{format(t.manage.title, { firm: firm.name })}</h1>
+      {notice && <p role="status" className="mt-4 rounded bg-green-50 p-4 text-green-900">{notice}</p>}
+      <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg bg-white p-6 shadow">
+        <dt className="font-medium">{booking.serviceName}</dt>
+        <dd>{booking.reference}</dd>
+        <dt className="font-medium">{t.manage.when}</dt>
+        <dd>{when(booking.start)} ({zone})</dd>
+        {booking.staffName && (<><dt className="font-medium">{t.manage.with}</dt><dd>{booking.staffName}</dd></>)}
+        <dt className="font-medium">{t.manage.how}</dt>
+        <dd>{t.book.types[booking.bookingType] ?? booking.bookingType}</dd>
+        <dt className="font-medium">{t.manage.status}</dt>
+        <dd>{t.manage.statuses[status]}</dd>
+      </dl>
+
+      {!over && !changeable && <p className="mt-4 rounded bg-amber-50 p-4">{format(t.manage.cutoff, { date: when(booking.changeableUntil) })}</p>}
+      {failure !== null && <div className="mt-4"><ErrorNotice error={failure} /></div>}
+      {suggestions.length > 0 && (
+        <ul className="mt-2 flex flex-wrap gap-2" aria-label={t.book.taken}>
+          {suggestions.map((s) => (
+            <li key={s.start}><button type="button" disabled={busy} onClick={() => reschedule(s)} className="rounded border bg-white px-3 py-1">{when(s.start)}</button></li>
+          ))}
+        </ul>
+      )}
+
+      {changeable && mode === 'view' && (
+        <div className="mt-6 flex flex-wrap gap-3">
+          <button type="button" onClick={() => (setMode('reschedule'), setNotice(undefined))} className="rounded bg-brand-600 px-4 py-2 text-white">{t.manage.reschedule}</button>
+          <button type="button" onClick={() => (setMode('cancel'), setNotice(undefined))} className="rounded border border-red-300 px-4 py-2 text-red-800">{t.manage.cancel}</button>
+        </div>
+      )}
+      {changeable && mode === 'reschedule' && (
+        <section className="mt-6 rounded-lg bg-white p-6 shadow" aria-label={t.manage.pickNew}>
+          <h2 className="mb-4 text-lg font-semibold">{t.manage.pickNew}</h2>
+          <SlotPicker
+            load={(from, to) => call('getManagedBookingSlots', { params: { token }, query: { from, to } })}
+            zone={zone}
+            onZone={setZone}
+            currency={booking.price?.currency ?? 'USD'}
+            selected={slot}
+            onSelect={setSlot}
+            reloadKey={reloadKey}
+          />
+          <div className="mt-4 flex justify-between">
+            <button type="button" onClick={() => setMode('view')} className="rounded border px-4 py-2">{t.book.back}</button>
+            <button type="button" disabled={!slot || busy} onClick={() => slot && reschedule(slot)} className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-50">{busy ? t.manage.moving : t.manage.move}</button>
+          </div>
+        </section>
+      )}
+      {changeable && mode === 'cancel' && (
+        <section className="mt-6 space-y-3 rounded-lg bg-white p-6 shadow" aria-label={t.manage.cancel}>
+          <label htmlFor={reasonId} className="block text-sm font-medium">{t.manage.cancelReason}</label>
+          <textarea id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} rows={2} className="w-full rounded border border-slate-300 px-3 py-2" />
+          <div className="flex gap-3">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void act(() => call('cancelManagedBooking', { params: { token }, body: { version: booking.version, reason } }), () => t.manage.cancelled)}
+              className="rounded bg-red-700 px-4 py-2 text-white disabled:opacity-50"
+            >
+              {busy ? t.manage.cancelling : t.manage.cancelConfirm}
+            </button>
+            <button type="button" onClick={() => setMode('view')} className="rounded border px-4 py-2">{t.manage.keep}</button>
+          </div>
+        </section>
+      )}
+      {booking.status === 'cancelled' && <p className="mt-6"><a href={`/book/?firm=${firm.slug}`} className="text-brand-700 underline">{t.manage.bookAgain}</a></p>}
+    </Frame>
+  );
+}
+
+function Frame({ children }: { children: ReactNode }) {
+  return (
+    <main id="main" className="mx-auto max-w-2xl px-4 py-10">
+      <div className="mb-6 flex justify-end"><LanguageSwitcher /></div>
+      {children}
+    </main>
+  );
+}
+
+mount(ManageBookingPage);
