@@ -58,7 +58,8 @@ describe('the send-reminders job', () => {
     const { data: booking } = await database().entities.serviceRequest.get({ tenantId, requestId: moving.bookingId }).go();
     const token = await issueManageLink(links(), booking!);
     const later = hoursAhead(9);
-    expect((await api(`/api/manage-booking/${token}/reschedule`, { method: 'POST', body: JSON.stringify({ start: later, version: 1 }) })).status).toBe(200);
+    const rescheduled = await api(`/api/manage-booking/${token}/reschedule`, { method: 'POST', body: JSON.stringify({ start: later, version: 1 }) });
+    expect(rescheduled.status, JSON.stringify(rescheduled.body)).toBe(200);
     // At the old time's reminder nothing goes out; at the new one, it does.
     await runJob('send-reminders', new Date(Date.parse(moving.start) - 2 * HOUR + MINUTE));
     expect(await reminders('Strategy call', moving.email)).toHaveLength(0);

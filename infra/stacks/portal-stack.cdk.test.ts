@@ -100,11 +100,15 @@ describe('events', () => {
     for (const rule of rules) expect(rule.Targets[0]).toMatchObject({ DeadLetterConfig: { Arn: expect.anything() }, RetryPolicy: { MaximumRetryAttempts: 8 } });
   });
 
-  it('lets only the notifier send email, and alarms on every dead-letter queue', () => {
+  it('lets only the email senders send email (notifier, booking emails, reminders), and alarms on every dead-letter queue', () => {
     const sesPolicies = Object.entries(dev.findResources('AWS::IAM::Policy')).filter(([, p]) =>
       JSON.stringify(p.Properties.PolicyDocument).includes('ses:SendEmail'),
     );
-    expect(sesPolicies.map(([id]) => id)).toEqual([expect.stringMatching(/^EventsnotifierFunction/)]);
+    expect(sesPolicies.map(([id]) => id).sort()).toEqual([
+      expect.stringMatching(/^Eventsbookingemails/),
+      expect.stringMatching(/^EventsnotifierFunction/),
+      expect.stringMatching(/^Schedulessendreminders/),
+    ]);
     const queues = Object.keys(dev.findResources('AWS::SQS::Queue')).length;
     const dlqAlarms = Object.values(dev.findResources('AWS::CloudWatch::Alarm')).filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible');
     expect(dlqAlarms.length).toBe(queues);

@@ -13,7 +13,7 @@ import { kpiStateOf } from '../../../shared/domain/requests/kpis.ts';
 import { workloadDeltas } from '../../../shared/domain/requests/workload.ts';
 import type { ActivityItem, RequestItem } from '../request-access.ts';
 import { entriesAround, type Bookable } from './load.ts';
-import { chooseStaff, commitOrExplain, recipientsOf, slotTaken, suggestionsNear, type Placement } from './place.ts';
+import { chooseStaff, commitOrExplain, recipientsOf, refusal, slotTaken, suggestionsNear, type Placement } from './place.ts';
 import { bookingEvent, bookingSlot, calendarEntryOf, lockItems, reminderItems, seatFor, type BookingDb } from './records.ts';
 
 const HOUR = 60 * MINUTE;
@@ -73,7 +73,7 @@ export async function rescheduleBooking(db: BookingDb, booking: RequestItem, boo
     staffId: change.staffId,
   };
   const chosen = (!change.staffId && chooseStaff({ ...placement, staffId: booking.assigneeId }, entries, slot)) || chooseStaff(placement, entries, slot);
-  if (!chosen) throw slotTaken(suggestionsNear(bookable, entries, start, change.now, change.staffId));
+  if (!chosen) throw refusal(placement, entries, slot);
   const { staff } = chosen;
 
   const moved: RequestItem = {

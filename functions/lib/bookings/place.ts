@@ -76,7 +76,7 @@ export function chooseStaff(p: Placement, entries: readonly CalendarItem[], slot
 }
 
 /** Why nobody can take the slot: a 409 when it is taken, a 422 naming what is wrong with a time that was never bookable. */
-function refusal(p: Placement, entries: readonly CalendarItem[], slot: Interval): AppError {
+export function refusal(p: Placement, entries: readonly CalendarItem[], slot: Interval): AppError {
   const query = availabilityQuery(p.bookable, entries, { start: slot.start - DAY, end: slot.end + DAY }, p.now);
   const checks = (p.staffId ? [p.staffId] : p.bookable.staff.map((s) => s.userId)).map((id) => checkSlot(query, slot, id).problems);
   const suggestions = suggestionsNear(p.bookable, entries, slot.start, p.now, p.staffId);

@@ -190,3 +190,14 @@ describe('checkSlot', () => {
     expect(codes(checkSlot(query, at(13 * 60), 'nobody'))).toContain('outside-working-hours:warning');
   });
 });
+
+describe('slots across midnight', () => {
+  it('accepts a slot that runs past midnight when both days are open to the end and from the start', () => {
+    const zone = 'America/New_York';
+    const query = day(zone, '2026-01-14', { rules: rules({ businessHours: every('00:00', '24:00') }) });
+    const late = { start: instantAt(zone, '2026-01-14', 23 * 60 + 30)!, end: instantAt(zone, '2026-01-15', 30)! };
+    expect(checkSlot(query, late, 'u1')).toEqual({ problems: [], canProceed: true });
+    const closing = day(zone, '2026-01-14', { rules: rules({ businessHours: { wed: [{ start: '20:00', end: '24:00' }] } }) });
+    expect(checkSlot(closing, late, 'u1').problems.map((p) => p.code)).toEqual(['outside-business-hours']);
+  });
+});

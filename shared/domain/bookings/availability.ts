@@ -89,6 +89,18 @@ function windowsOn(zone: string, hours: WeeklyHours, date: string): Interval[] {
   return windows;
 }
 
+/** Windows of consecutive local days, those that touch joined (so 22:00–24:00 and 00:00–02:00 hold a slot across midnight). */
+function windowsAcross(zone: string, hours: WeeklyHours, dates: readonly string[]): Interval[] {
+  const all = [...new Set(dates)].flatMap((d) => windowsOn(zone, hours, d)).sort((a, b) => a.start - b.start);
+  const merged: Interval[] = [];
+  for (const w of all) {
+    const last = merged.at(-1);
+    if (last && w.start <= last.end) last.end = Math.max(last.end, w.end);
+    else merged.push({ ...w });
+  }
+  return merged;
+}
+
 const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.end;
 const within = (inner: Interval, outer: Interval) => inner.start >= outer.start && inner.end <= outer.end;
 
@@ -125,9 +137,9 @@ interface StaffDay {
 
 /** Everything about one person that the slots of one firm-local day need, computed once. */
 function staffDay(schedule: StaffSchedule, dayStart: number, dayEnd: number, busy: readonly BusyBooking[]): StaffDay {
-  // The firm's day may span two of the person's days when their zones differ.
-  const dates = new Set([localDateOf(schedule.zone, dayStart), localDateOf(schedule.zone, dayEnd - 1)]);
-  const windows = [...dates].flatMap((d) => windowsOn(schedule.zone, schedule.hours, d));
+  // The firm's day may span two of the person's days when their zones differ, and a slot may run past midnight.
+  const last = localDateOf(schedule.zone, dayEnd - 1);
+  const windows = windowsAcross(schedule.zone, schedule.hours, [localDateOf(schedule.zone, dayStart), last, addDays(last, 1)]);
   const today = localDateOf(schedule.zone, dayStart);
   const mine = busy.filter((b) => b.staffId === schedule.staffId && b.start < dayEnd + DAY && b.end > dayStart - DAY);
   return { schedule, windows, busy: mine, bookedToday: mine.filter((b) => localDateOf(schedule.zone, b.start) === today).length };
@@ -218,7 +230,7 @@ export function checkSlot(query: AvailabilityQuery, slot: Interval, staffId: str
   else if (slot.start < now + rules.minNoticeHours * 60 * MINUTE) codes.add('too-soon');
   if (slot.start > now + rules.advanceDays * 24 * 60 * MINUTE) codes.add('too-far-ahead');
   if (rules.blackoutDates.includes(date)) codes.add('blackout-date');
-  if (!windowsOn(firmZone, rules.businessHours, date).some((w) => within(slot, w))) codes.add('outside-business-hours');
+  if (!windowsAcross(firmZone, rules.businessHours, [date, addDays(date, 1)]).some((w) => within(slot, w))) codes.add('outside-business-hours');
   const ofService = busy.filter((b) => b.serviceId === query.serviceId && b.start >= dayStart && b.start < dayEnd).length;
   if (rules.maxPerDay > 0 && ofService >= rules.maxPerDay) codes.add('service-daily-limit');
   if (schedule) {
