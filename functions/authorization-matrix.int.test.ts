@@ -7,6 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS, type OperationId } from '../shared/api/operations.ts';
+import { DEFAULT_BOOKING_SETTINGS } from '../shared/domain/bookings/settings.ts';
 import { api, signIn } from '../infra/local/test-client.ts';
 
 const ACTORS = {
@@ -89,6 +90,10 @@ const MATRIX: Record<OperationId, Row> = {
   getService: { request: { method: 'GET', path: '/api/services/none' }, expect: { ...everyone(404), anonymous: 401 } },
   createService: { request: { method: 'POST', path: '/api/services', body: {} }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 } },
   updateService: { request: { method: 'PATCH', path: '/api/services/none', body: { version: 1 } }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
+  updateServiceBooking: {
+    request: { method: 'PUT', path: '/api/services/none/booking', body: { ...DEFAULT_BOOKING_SETTINGS, version: 1 } },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
+  },
   getCatalog: { request: { method: 'GET', path: '/api/catalog/designpi' }, expect: everyone(200) },
   // Authorization comes before the body is read: a team member may not ask (403); others get 400 for {}.
   createRequest: { request: { method: 'POST', path: '/api/requests', body: {} }, expect: { anonymous: 401, client: 400, member: 403, lead: 400, admin: 400, otherFirmAdmin: 400 } },

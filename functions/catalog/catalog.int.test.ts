@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, signIn, type Signed } from '../../infra/local/test-client.ts';
 import { database } from '../../shared/db/all-entities.ts';
+import { DEFAULT_BOOKING_SETTINGS } from '../../shared/domain/bookings/settings.ts';
 
 let admin: Signed;
 let otherAdmin: Signed;
@@ -72,5 +73,31 @@ describe('the service catalog', () => {
   it('keeps clients and team members from changing the catalog', async () => {
     expect((await create(client, { name: 'Mine', category: 'X', basePrice: 1, estimatedHours: 1 })).status).toBe(403);
     expect((await update(lead, 'svc-individual-tax-return', { version: 1, basePrice: 1 })).status).toBe(403);
+  });
+});
+
+describe('a service’s booking settings', () => {
+  const setBooking = (who: Signed, id: string, body: unknown) => api(`/api/services/${id}/booking`, { method: 'PUT', token: who.token, body: JSON.stringify(body) });
+
+  it('makes a service bookable on the public page, names bad settings, and refuses a stale version or another firm', async () => {
+    const { body: made } = await create(admin, { name: `Onboarding call ${Date.now()}`, category: 'Advisory', basePrice: 9_000, estimatedHours: 1 });
+    const settings = { ...DEFAULT_BOOKING_SETTINGS, enabled: true, durationMinutes: 45, bookingTypes: ['video'], businessHours: { mon: [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '17:00' }] } };
+
+    const bad = await setBooking(admin, made.serviceId, { ...settings, durationMinutes: 50, bookingTypes: [], businessHours: { mon: [{ start: '12:00', end: '09:00' }] }, version: made.version });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['bookingTypes', 'businessHours.mon.0.end', 'durationMinutes']);
+
+    const saved = await setBooking(admin, made.serviceId, { ...settings, version: made.version });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ version: made.version + 1, booking: { enabled: true, durationMinutes: 45 } });
+    const page = await api('/api/book/designpi');
+    expect(page.body.services.find((s: { serviceId: string }) => s.serviceId === made.serviceId)).toMatchObject({ durationMinutes: 45, bookingTypes: ['video'] });
+    const { data: audit } = await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'service', entityId: made.serviceId }).go({ order: 'desc', limit: 1 });
+    expect(audit[0]).toMatchObject({ action: 'service.booking_changed' });
+    expect((audit[0]!.changes ?? []).map((c) => c.field)).toEqual(expect.arrayContaining(['enabled', 'durationMinutes', 'businessHours']));
+
+    expect((await setBooking(admin, made.serviceId, { ...settings, version: made.version })).status).toBe(409);
+    expect((await setBooking(otherAdmin, made.serviceId, { ...settings, version: saved.body.version })).status).toBe(404);
+    expect((await setBooking(lead, made.serviceId, { ...settings, version: saved.body.version })).status).toBe(403);
   });
 });

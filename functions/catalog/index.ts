@@ -12,6 +12,7 @@ import type { Service } from '../../shared/db/entities/service.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { queryPage } from '../../shared/db/pagination.ts';
 import { diffFields } from '../../shared/domain/audit/diff.ts';
+import { bookingSettingsOf, type BookingSettings } from '../../shared/domain/bookings/settings.ts';
 import { actorFromToken, type AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
@@ -45,6 +46,7 @@ const toView = (s: ServiceItem): ServiceView => ({
   requiredSkills: s.requiredSkills,
   questions: s.questions,
   status: s.status,
+  ...(s.booking !== undefined && { booking: bookingSettingsOf(s.booking) }),
   updatedAt: s.updatedAt,
   version: s.version,
 });
@@ -133,6 +135,27 @@ async function updateService(req: Request<Partial<ServiceInput> & { version: num
   return { body: toView(next) };
 }
 
+/** Booking settings replace the whole set (the form shows them all); the audit keeps what changed, setting by setting. */
+async function updateServiceBooking(req: Request<BookingSettings & { version: number }>): Promise<Reply> {
+  const current = await serviceOf(req);
+  const { version, ...settings } = req.body;
+  if (version !== current.version) throw conflict(`${current.name} was changed by someone else meanwhile. Reload to see those changes, then try again.`);
+  const before = bookingSettingsOf(current.booking);
+  const flat = (s: BookingSettings) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : v]));
+  const changes = diffFields(flat(before), flat(settings));
+  if (!changes.length) return { body: toView(current) };
+  const next: ServiceItem = { ...current, booking: settings, version: current.version + 1 };
+  await commitTransaction(
+    database(),
+    (entities) => [
+      entities.service.patch({ tenantId: current.tenantId, serviceId: current.serviceId }).set({ booking: settings, version: next.version }).where((a, op) => op.eq(a.version, version)).commit(),
+      ...auditAndEvent(entities, changeContext(req), { action: 'service.booking_changed', entityType: 'service', entityId: current.serviceId, changes }),
+    ],
+    `${current.name} was changed by someone else meanwhile. Reload to see those changes, then try again.`,
+  );
+  return { body: toView(next) };
+}
+
 async function getCatalog(req: Request): Promise<Reply> {
   const db = database();
   const { data: firms } = await db.entities.tenant.query.bySlug({ slug: req.params.firmSlug!.toLowerCase() }).go({ limit: 1 });
@@ -145,6 +168,6 @@ async function getCatalog(req: Request): Promise<Reply> {
 export const handler = contextHandler({
   routes: CATALOG_OPERATIONS,
   schemas: CATALOG_SCHEMAS,
-  operations: { listServices, getService, createService, updateService, getCatalog, listTaskTemplates, listTaskTemplateCategories, getTaskTemplate, createTaskTemplate, updateTaskTemplate, deleteTaskTemplate },
+  operations: { listServices, getService, createService, updateService, updateServiceBooking, getCatalog, listTaskTemplates, listTaskTemplateCategories, getTaskTemplate, createTaskTemplate, updateTaskTemplate, deleteTaskTemplate },
   authenticate: actorFromToken,
 });

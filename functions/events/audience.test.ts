@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEventDetail } from '../../shared/events/rules.ts';
-import { requestNotices, requestWatchers, taskNotices, taskWatchers } from './audience.ts';
+import { bookingNotices, requestNotices, requestWatchers, taskNotices, taskWatchers } from './audience.ts';
 
 const event = (extra: Partial<DomainEventDetail> = {}): DomainEventDetail => ({
   tenantId: 't1', eventId: 'e1', at: '2026-11-21T10:00:00Z', entityId: 'r1', actorId: 'lead', clientId: 'client', assigneeId: 'member', ...extra,
@@ -44,5 +44,14 @@ describe('who hears of a task change', () => {
   it('refreshes the assignee before and after and staff who see all, once each', () => {
     expect(taskWatchers(task({ assigneeId: 'other', previousAssigneeId: 'member' }), ['admin-1', 'other'])).toEqual(['other', 'member', 'admin-1']);
     expect(taskWatchers(task({ assigneeId: null }), ['admin-1'])).toEqual(['admin-1']);
+  });
+});
+
+describe('bookingNotices', () => {
+  it('tells the person who takes it and the admins, the one who lost it on a hand-over, never the one who did it', () => {
+    const d = event({ assigneeId: 'member', clientId: 'client', actorId: 'client' });
+    expect(bookingNotices('booking.created', d, ['admin-1'])).toEqual([{ userId: 'member', kind: 'booking.created' }, { userId: 'admin-1', kind: 'booking.created' }]);
+    const handedOver = event({ assigneeId: 'other', previousAssigneeId: 'member', actorId: 'admin-1' });
+    expect(bookingNotices('booking.rescheduled', handedOver, ['admin-1']).map((n) => n.userId)).toEqual(['other', 'member']);
   });
 });

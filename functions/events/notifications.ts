@@ -7,11 +7,11 @@ import { once } from '../../shared/db/idempotency.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { User } from '../../shared/db/entities/user.ts';
 import { Notification } from '../../shared/db/entities/notification.ts';
-import { REQUEST_EVENTS, TASK_EVENTS, type DomainEventDetail } from '../../shared/events/rules.ts';
+import { BOOKING_EVENTS, REQUEST_EVENTS, TASK_EVENTS, type DomainEventDetail } from '../../shared/events/rules.ts';
 import { pushToUser } from '../lib/realtime.ts';
 import { activeIdsWithRoles } from '../lib/team.ts';
 import { toNotificationView } from '../notifications/view.ts';
-import { requestNotices, requestWatchers, taskNotices, taskWatchers } from './audience.ts';
+import { bookingNotices, requestNotices, requestWatchers, taskNotices, taskWatchers } from './audience.ts';
 
 const database = databaseOf({ user: User, notification: Notification });
 
@@ -49,6 +49,17 @@ async function taskPlan(type: string, d: DomainEventDetail): Promise<Plan> {
   };
 }
 
+async function bookingPlan(type: string, d: DomainEventDetail): Promise<Plan> {
+  const [admins, leads] = await Promise.all([activeWithRole(d.tenantId, 'ADMIN'), activeWithRole(d.tenantId, 'TEAM_LEAD')]);
+  return {
+    notices: bookingNotices(type, d, admins),
+    values: { reference: String(d.reference), service: String(d.serviceName ?? ''), client: String(d.clientName ?? ''), actor: String(d.actorName ?? '') },
+    link: `/request/?id=${String(d.requestId)}`,
+    // Calendars and appointment lists refresh for everyone who sees them, and the client's portal.
+    refresh: { userIds: requestWatchers(d, [...admins, ...leads]), message: { type: 'booking.changed', bookingId: d.requestId, start: d.start } },
+  };
+}
+
 /** Who hears of what. */
 const PLANS: Record<string, (d: DomainEventDetail) => Promise<Plan | undefined>> = {
   'user.joined': async (d) => {
@@ -59,6 +70,7 @@ const PLANS: Record<string, (d: DomainEventDetail) => Promise<Plan | undefined>>
   },
   ...Object.fromEntries(REQUEST_EVENTS.map((type) => [type, (d: DomainEventDetail) => requestPlan(type, d)])),
   ...Object.fromEntries(TASK_EVENTS.map((type) => [type, (d: DomainEventDetail) => taskPlan(type, d)])),
+  ...Object.fromEntries(BOOKING_EVENTS.map((type) => [type, (d: DomainEventDetail) => bookingPlan(type, d)])),
 };
 
 export async function handler(event: EventBridgeEvent<string, DomainEventDetail>): Promise<void> {

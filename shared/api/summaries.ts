@@ -61,6 +61,7 @@ export const SUMMARIES: Record<OperationId, string> = {
   deleteRequest: 'Delete a request (admins; soft: hidden from everyone, kept in the audit log)',
   bulkRequests: 'One action (move, assign, priority, delete) on up to 50 requests; each is authorized and validated on its own, and the answer says per request whether it worked and why not',
   approveRequest: 'The client accepts the completed work',
+  updateServiceBooking: 'Set how a service is booked: duration, hours, notice, window, limits, buffers, blackout dates, confirmation, cut-off and pricing rules (services.manage)',
   getBookingPage: "A firm's public booking page: its name, zone and the services that can be booked",
   getBookingSlots: 'Free slots of a bookable service in a range (at most six weeks), with who can take each and its price',
   quoteBooking: 'The price breakdown of a booking at a time, with a promo code applied or the reason it does not apply',

@@ -48,7 +48,7 @@ export const RULES: readonly Rule[] = [
   {
     name: 'in-app-notifications',
     description: 'Events that concern people become notifications in their bell, pushed live',
-    pattern: { source: [EVENT_SOURCE], 'detail-type': ['user.joined', ...REQUEST_EVENTS, ...TASK_EVENTS] },
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['user.joined', ...REQUEST_EVENTS, ...TASK_EVENTS, ...BOOKING_EVENTS] },
     consumer: 'notifications',
   },
   {

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { bookingFixtures } from '../../infra/local/test-bookings.ts';
 import { attachmentOf, linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
-import { expectAccessible, url, useBrowser } from './browser.ts';
+import { expectAccessible, loadWholeList, signInThroughForm, url, useBrowser } from './browser.ts';
 
 const browser = useBrowser();
 const { run, service, staff } = bookingFixtures();
@@ -90,4 +90,29 @@ it('says so when a manage link is wrong', async () => {
   await page.goto(url('/book/manage/?token=t-designpi.nope.nope'));
   await expect.poll(() => page.getByText('This link is not valid.', { exact: false }).count()).toBe(1);
   await page.context().close();
+});
+
+it('an admin sets how a service is booked, and the public page follows', { timeout: 60_000 }, async () => {
+  const context = await browser().newContext({ locale: 'en-US' });
+  const admin = await context.newPage();
+  await signInThroughForm(admin, 'hello@designpi.com');
+  await admin.waitForURL(url('/admin/'));
+  await admin.goto(url('/admin/services/'));
+  await loadWholeList(admin);
+  await admin.getByRole('link', { name: `Booking: ${serviceName}` }).click();
+  await expect.poll(() => admin.getByRole('heading', { name: `Booking: ${serviceName}` }).count()).toBe(1);
+  expect(await admin.getByLabel('Clients can book this service online').isChecked()).toBe(true);
+  await admin.getByLabel('Duration (minutes)').fill('50');
+  await admin.getByRole('button', { name: 'Save the booking settings' }).click();
+  await expect.poll(() => admin.getByText('Duration (minutes) must be a multiple of 15 minutes').count()).toBe(1);
+  await admin.getByLabel('Duration (minutes)').fill('45');
+  await admin.getByRole('button', { name: 'Save the booking settings' }).click();
+  await expect.poll(() => admin.getByText('Saved. The booking page shows the new settings now.').count()).toBe(1);
+  await expectAccessible(admin);
+
+  const guest = await visitor(browser());
+  await guest.goto(url('/book/?firm=designpi'));
+  await expect.poll(() => guest.getByRole('listitem').filter({ hasText: serviceName }).textContent()).toContain('45 min');
+  await context.close();
+  await guest.context().close();
 });

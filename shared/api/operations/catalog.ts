@@ -9,6 +9,7 @@ export const CATALOG_OPERATIONS = [
   { operationId: 'getService', method: 'GET', path: '/api/services/{serviceId}', context: 'catalog', access: 'signed-in' },
   { operationId: 'createService', method: 'POST', path: '/api/services', context: 'catalog', access: 'services.manage' },
   { operationId: 'updateService', method: 'PATCH', path: '/api/services/{serviceId}', context: 'catalog', access: 'services.manage' },
+  { operationId: 'updateServiceBooking', method: 'PUT', path: '/api/services/{serviceId}/booking', context: 'catalog', access: 'services.manage' },
   { operationId: 'getCatalog', method: 'GET', path: '/api/catalog/{firmSlug}', context: 'catalog', access: 'public' },
   { operationId: 'listTaskTemplates', method: 'GET', path: '/api/task-templates', context: 'catalog', access: 'tasks.create' },
   { operationId: 'listTaskTemplateCategories', method: 'GET', path: '/api/task-templates/categories', context: 'catalog', access: 'tasks.create' },

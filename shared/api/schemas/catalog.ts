@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { checklistSteps as steps, description, money, page, pageQuery, requiredString, skills, taskHours as hours, version } from './common.ts';
+import { bookingSettings, updateServiceBookingInput } from './booking-settings.ts';
 import type { Schemas } from './types.ts';
 
 export const SERVICE_STATUSES = ['active', 'inactive', 'deprecated'] as const;
@@ -18,6 +19,8 @@ export const serviceView = z.object({
   requiredSkills: z.array(z.string()),
   questions: z.array(question),
   status: z.enum(SERVICE_STATUSES),
+  /** Present once an admin has set how it is booked. */
+  booking: z.optional(bookingSettings),
   updatedAt: z.string(),
   version: z.number(),
 });
@@ -100,6 +103,7 @@ export const CATALOG_SCHEMAS = {
   getService: { response: serviceView },
   createService: { body: createServiceInput, response: serviceView },
   updateService: { body: updateServiceInput, response: serviceView },
+  updateServiceBooking: { body: updateServiceBookingInput, response: serviceView },
   getCatalog: { response: catalog },
   listTaskTemplates: { query: listTemplatesQuery, response: page(taskTemplateView) },
   listTaskTemplateCategories: { response: z.object({ categories: z.array(z.string()) }) },

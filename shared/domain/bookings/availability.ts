@@ -32,7 +32,7 @@ export interface BookingRules {
   bufferAfterMinutes: number;
   businessHours: WeeklyHours;
   /** Firm-local dates with no bookings at all. */
-  blackoutDates: readonly string[];
+  blackoutDates: string[];
 }
 
 export interface Interval {

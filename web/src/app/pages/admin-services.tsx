@@ -106,6 +106,7 @@ function ServicesPage({ currency }: { currency: string }) {
                   <td className="px-3 py-2">{t.services.statuses[s.status]}</td>
                   <td className="px-3 py-2">
                     <button type="button" onClick={() => setEditing(s)} className="text-brand-700 underline" aria-label={`${t.services.edit}: ${s.name}`}>{t.services.edit}</button>
+                    <a href={`/admin/services/booking/?id=${s.serviceId}`} className="ms-3 text-brand-700 underline" aria-label={`${t.serviceBooking.link}: ${s.name}`}>{t.serviceBooking.link}</a>
                   </td>
                 </tr>
               ))}
