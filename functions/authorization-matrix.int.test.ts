@@ -154,6 +154,15 @@ const MATRIX: Record<OperationId, Row> = {
     request: { method: 'POST', path: '/api/book/designpi/bookings', body: { serviceId: 'nope', start: SOON, timeZone: 'UTC', name: 'Matrix Guest', email: 'matrix-guest@example.com' } },
     expect: everyone(404),
   },
+  // Signed-in bookings: everyone sees a calendar (their own part of it); changes need the booking to be theirs to see (real ones: bookings.int.test.ts).
+  listBookings: { request: { method: 'GET', path: `/api/bookings?from=${SOON}&to=${LATER}` }, expect: signedIn(200) },
+  confirmBooking: { request: { method: 'POST', path: '/api/bookings/none/confirm', body: { version: 1 } }, expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 } },
+  cancelBooking: { request: { method: 'POST', path: '/api/bookings/none/cancel', body: { version: 1 } }, expect: signedIn(404) },
+  recordBookingOutcome: {
+    request: { method: 'POST', path: '/api/bookings/none/outcome', body: { version: 1, outcome: 'attended' } },
+    expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
+  openBookingLink: { request: { method: 'POST', path: '/api/bookings/none/link' }, expect: signedIn(404) },
   // A forged manage token opens nothing, whoever sends it (wrong and expired tokens: scheduling.int.test.ts).
   getManagedBooking: { request: { method: 'GET', path: '/api/manage-booking/t-designpi.x.forged' }, expect: everyone(404) },
   getManagedBookingSlots: { request: { method: 'GET', path: `/api/manage-booking/t-designpi.x.forged/slots?from=${SOON}&to=${LATER}` }, expect: everyone(404) },

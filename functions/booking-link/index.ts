@@ -2,7 +2,8 @@
 import { notFound } from '../../shared/api/errors.ts';
 import type { ChangeContext } from '../../shared/db/mutation.ts';
 import { bookingSettingsOf } from '../../shared/domain/bookings/settings.ts';
-import { cancelBooking, rescheduleBooking } from '../lib/bookings/change.ts';
+import { cancelBooking } from '../lib/bookings/cancel.ts';
+import { rescheduleBooking } from '../lib/bookings/reschedule.ts';
 import { loadBookable } from '../lib/bookings/load.ts';
 import { bookingOfToken } from '../lib/bookings/manage-link.ts';
 import { bookingView } from '../lib/bookings/view.ts';
@@ -10,7 +11,7 @@ import { changeContext } from '../lib/change-context.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
 import type { RequestItem } from '../lib/request-access.ts';
 import { slotsOf } from '../lib/bookings/public.ts';
-import { BOOKING_ENTITIES } from '../lib/bookings/records.ts';
+import { BOOKING_ENTITIES } from '../lib/bookings/booking-entities.ts';
 import { BOOKING_LINK_OPERATIONS } from '../../shared/api/operations/booking-link.ts';
 import { BOOKING_LINK_SCHEMAS } from '../../shared/api/schemas/booking-link.ts';
 import { databaseOf } from '../../shared/db/service.ts';

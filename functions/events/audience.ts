@@ -67,6 +67,7 @@ export function taskWatchers(d: DomainEventDetail, staffWhoSeeAll: string[]): st
 
 /** Who hears of a booking in their bell: the person who takes it and the firm's admins (the client hears by email). A reschedule that changed hands tells the previous person too. */
 export function bookingNotices(type: string, d: DomainEventDetail, admins: string[]): RequestNotice[] {
+  if (type === 'booking.outcome_recorded') return [];
   const holders = [d.assigneeId, d.previousAssigneeId].filter((u): u is string => typeof u === 'string');
   return [...new Set([...holders, ...admins])].filter((u) => u !== d.actorId).map((userId) => ({ userId, kind: type }));
 }

@@ -6,7 +6,7 @@ import { attachmentOf, emailsTo, linkIn, nextEmailTo, sourceOf } from '../../inf
 import { at, bookAsGuest, bookingFixtures, firmZone, tenantId } from '../../infra/local/test-bookings.ts';
 import { database } from '../../shared/db/all-entities.ts';
 import { issueManageLink } from '../lib/bookings/manage-link.ts';
-import { BOOKING_ENTITIES } from '../lib/bookings/records.ts';
+import { BOOKING_ENTITIES } from '../lib/bookings/booking-entities.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 
 const zone = firmZone;

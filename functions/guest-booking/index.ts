@@ -11,7 +11,7 @@ import { DEFAULT_REMINDER_OFFSETS, type BookingType } from '../../shared/domain/
 import { loadBookable, type UserItem } from '../lib/bookings/load.ts';
 import { guestUserId, placeBooking } from '../lib/bookings/place.ts';
 import { firmBySlug } from '../lib/bookings/public.ts';
-import { BOOKING_ENTITIES } from '../lib/bookings/records.ts';
+import { BOOKING_ENTITIES } from '../lib/bookings/booking-entities.ts';
 import { bookingView } from '../lib/bookings/view.ts';
 import { changeContext } from '../lib/change-context.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';

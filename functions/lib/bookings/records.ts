@@ -1,18 +1,4 @@
 /** The items a booking writes besides itself, built from it: calendar entry, slot locks, reminders, and its audit entry and event. */
-import type { Service } from 'electrodb';
-import { AuditEntry } from '../../../shared/db/entities/audit-entry.ts';
-import { BookingReminder } from '../../../shared/db/entities/booking-reminder.ts';
-import { CalendarEntry } from '../../../shared/db/entities/calendar-entry.ts';
-import { Counter } from '../../../shared/db/entities/counter.ts';
-import { OutboxEvent } from '../../../shared/db/entities/outbox-event.ts';
-import { PromoCode, PromoUse } from '../../../shared/db/entities/promo-code.ts';
-import { RequestActivity } from '../../../shared/db/entities/request-activity.ts';
-import { ServiceRequest } from '../../../shared/db/entities/service-request.ts';
-import { Service as ServiceEntity } from '../../../shared/db/entities/service.ts';
-import { SlotLock } from '../../../shared/db/entities/slot-lock.ts';
-import { Tenant } from '../../../shared/db/entities/tenant.ts';
-import { User } from '../../../shared/db/entities/user.ts';
-import { Workload } from '../../../shared/db/entities/workload.ts';
 import { auditAndEvent, type ChangeContext } from '../../../shared/db/mutation.ts';
 import type { FieldChange } from '../../../shared/domain/audit/diff.ts';
 import { GRID_MINUTES, MINUTE, type Interval, type ProblemCode } from '../../../shared/domain/bookings/availability.ts';
@@ -20,26 +6,12 @@ import type { PromoProblem } from '../../../shared/domain/bookings/pricing.ts';
 import { reminderDueAt } from '../../../shared/domain/bookings/reminders.ts';
 import { DEFAULT_REMINDER_OFFSETS } from '../../../shared/domain/bookings/settings.ts';
 import type { RequestItem } from '../request-access.ts';
+import type { BookingDb } from './booking-entities.ts';
+import type { ChangeDb } from './entities.ts';
 import type { CalendarItem, UserItem } from './load.ts';
 
-export const BOOKING_ENTITIES = {
-  tenant: Tenant,
-  service: ServiceEntity,
-  user: User,
-  request: ServiceRequest,
-  activity: RequestActivity,
-  calendar: CalendarEntry,
-  lock: SlotLock,
-  reminder: BookingReminder,
-  promo: PromoCode,
-  promoUse: PromoUse,
-  workload: Workload,
-  counter: Counter,
-  audit: AuditEntry,
-  outbox: OutboxEvent,
-};
-export type BookingDb = Service<typeof BOOKING_ENTITIES>;
-type TransactionEntities = Parameters<Parameters<BookingDb['transaction']['write']>[0]>[0];
+export type { BookingDb, ChangeDb };
+type TransactionEntities = Parameters<Parameters<ChangeDb['transaction']['write']>[0]>[0];
 
 const GRAIN = GRID_MINUTES * MINUTE;
 const KEEP_SECONDS = 30 * 86_400;

@@ -1,57 +1,18 @@
 /**
- * Rescheduling and cancelling a booking, by its client (from the portal or the emailed link,
- * until the service's cut-off) or by staff. Each is one transaction guarded by the booking's
- * version: a reschedule moves the slot locks (releasing only the grains it leaves, taking only
- * the ones it gains), the calendar entry and the reminders together.
+ * Rescheduling a booking: the slot locks move (releasing only the grains it leaves, taking only
+ * the ones it gains), with the calendar entry and the reminders, in one transaction guarded by
+ * the booking's version. Staff may hand it to someone else; a client keeps their person when free.
  */
-import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/api/errors.ts';
-import type { ChangeContext } from '../../../shared/db/mutation.ts';
 import { MINUTE, type Interval } from '../../../shared/domain/bookings/availability.ts';
-import type { BookingSettings } from '../../../shared/domain/bookings/settings.ts';
 import { kpiStateOf } from '../../../shared/domain/requests/kpis.ts';
 import { workloadDeltas } from '../../../shared/domain/requests/workload.ts';
-import type { ActivityItem, RequestItem } from '../request-access.ts';
+import type { RequestItem } from '../request-access.ts';
+import { activityOf, assertChangeable, bookingKey, type Change } from './changes.ts';
 import { entriesAround, type Bookable } from './load.ts';
 import { chooseStaff, commitOrExplain, recipientsOf, refusal, slotTaken, suggestionsNear, type Placement } from './place.ts';
 import { bookingEvent, bookingSlot, calendarEntryOf, lockItems, reminderItems, seatFor, type BookingDb } from './records.ts';
 
-const HOUR = 60 * MINUTE;
-
-export interface Change {
-  ctx: ChangeContext;
-  byStaff: boolean;
-  now: number;
-  version: number;
-}
-
-/** Until when a client may still change the booking themselves. */
-export const changeableUntil = (booking: RequestItem, settings: Pick<BookingSettings, 'cancelCutoffHours'>) => Date.parse(booking.scheduledAt!) - settings.cancelCutoffHours * HOUR;
-
-function assertChangeable(booking: RequestItem, settings: BookingSettings, change: Change) {
-  if (booking.status === 'cancelled') throw new AppError('unprocessable', 'This booking has been cancelled.');
-  if (booking.status === 'completed' || Date.parse(booking.scheduledAt!) <= change.now) throw new AppError('unprocessable', 'This booking has already taken place.');
-  if (booking.version !== change.version) throw new AppError('conflict', 'This booking was changed meanwhile. Reload to see it as it is now.');
-  if (!change.byStaff && change.now > changeableUntil(booking, settings)) {
-    throw new AppError('unprocessable', `Bookings can be changed online until ${settings.cancelCutoffHours} hours before they start. Please contact the firm.`);
-  }
-}
-
-const activityOf = (b: RequestItem, change: Change, fields: Partial<ActivityItem>): ActivityItem => ({
-  tenantId: b.tenantId,
-  requestId: b.requestId,
-  activityId: randomUUID(),
-  at: new Date(change.now).toISOString(),
-  actorId: change.ctx.actorId,
-  actorName: change.ctx.actorName ?? '',
-  actorRole: change.ctx.actorRole,
-  internal: false,
-  kind: 'updated',
-  ...fields,
-});
-
-// Patches, not puts: a manage link issued meanwhile (manage-link.ts) must survive the change.
-const key = (b: RequestItem) => ({ tenantId: b.tenantId, requestId: b.requestId });
 const lockKey = (l: { staffId: string; grain: string; seat: number }) => `${l.staffId}#${l.grain}#${l.seat}`;
 
 export async function rescheduleBooking(db: BookingDb, booking: RequestItem, bookable: Bookable, start: number, change: Change & { staffId?: string | undefined; force?: boolean | undefined }): Promise<RequestItem> {
@@ -107,7 +68,7 @@ export async function rescheduleBooking(db: BookingDb, booking: RequestItem, boo
     db.transaction
       .write((e) => [
         e.request
-          .patch(key(booking))
+          .patch(bookingKey(booking))
           .set({ scheduledAt: moved.scheduledAt, endsAt: moved.endsAt, assigneeId: staff.userId, assigneeName: staff.name, seat: moved.seat, inviteSequence: moved.inviteSequence, version: moved.version })
           .where((a, op) => op.eq(a.version, booking.version))
           .commit(),
@@ -133,29 +94,3 @@ export async function rescheduleBooking(db: BookingDb, booking: RequestItem, boo
   return moved;
 }
 
-export async function cancelBooking(db: BookingDb, booking: RequestItem, settings: BookingSettings, change: Change & { reason: string }): Promise<RequestItem> {
-  assertChangeable(booking, settings, change);
-  const now = new Date(change.now).toISOString();
-  const cancelled: RequestItem = { ...booking, status: 'cancelled', cancelledAt: now, inviteSequence: (booking.inviteSequence ?? 0) + 1, updatedAt: now, version: booking.version + 1 };
-  const { data: reminders } = await db.entities.reminder.query.byBooking({ tenantId: booking.tenantId, bookingId: booking.requestId }).go({ pages: 'all' });
-  const loads = workloadDeltas({ status: booking.status, assigneeId: booking.assigneeId }, { status: 'cancelled', assigneeId: booking.assigneeId });
-  await db.transaction
-    .write((e) => [
-      e.request
-        .patch(key(booking))
-        .set({ status: 'cancelled', cancelledAt: now, inviteSequence: cancelled.inviteSequence, version: cancelled.version })
-        .where((a, op) => op.eq(a.version, booking.version))
-        .commit(),
-      ...lockItems(booking, bookingSlot(booking)).map((lock) => e.lock.delete(lock).commit()),
-      e.calendar.delete(calendarEntryOf(booking)).commit(),
-      ...reminders.map((r) => e.reminder.delete(r).commit()),
-      ...[...loads].map(([userId, delta]) => e.workload.update({ tenantId: booking.tenantId, userId }).add({ activeRequests: delta }).commit()),
-      e.activity.create(activityOf(booking, change, { kind: 'status', from: booking.status, to: 'cancelled', ...(change.reason && { text: change.reason }) })).commit(),
-      ...bookingEvent(e, change.ctx, cancelled, 'booking.cancelled', { reason: change.reason, kpi: { before: kpiStateOf(booking), after: kpiStateOf(cancelled) } }, [{ field: 'status', from: booking.status, to: 'cancelled' }]),
-    ])
-    .go()
-    .then((result) => {
-      if (result.canceled) throw new AppError('conflict', 'This booking was changed meanwhile. Reload to see it as it is now.');
-    });
-  return cancelled;
-}

@@ -1,0 +1,107 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { at, bookAsGuest, bookingFixtures, everyDay, tenantId } from '../../infra/local/test-bookings.ts';
+import { api, joinAs, signIn, type Signed } from '../../infra/local/test-client.ts';
+import { database } from '../../shared/db/all-entities.ts';
+
+const { run, service, staff } = bookingFixtures();
+let serviceId: string;
+let holder: Signed;
+let admin: Signed;
+let otherMember: Signed;
+let otherFirm: Signed;
+
+const post = (who: Signed, path: string, body: unknown = {}) => api(path, { method: 'POST', token: who.token, body: JSON.stringify(body) });
+const calendar = (who: Signed, query: string) => api(`/api/bookings?${query}`, { token: who.token });
+
+/** A booking by a client of this file's own, who can then sign in. */
+async function clientBooking(days: number, minutes: number) {
+  const email = `client.${days}.${minutes}.${run}@example.test`;
+  const client = await joinAs({ email, name: `Client ${days}-${minutes}`, role: 'CLIENT', password: 'Client-Passw0rd!' });
+  const res = await bookAsGuest(serviceId, at(days, minutes), { name: 'Ignored', email });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return { client, bookingId: res.body.bookingId as string };
+}
+
+beforeAll(async () => {
+  holder = await staff('Hal');
+  serviceId = await service({ autoConfirm: false, cancelCutoffHours: 24 });
+  [admin, otherFirm] = await Promise.all([signIn('hello@designpi.com'), signIn('admin@northwind.example')]);
+  otherMember = await joinAs({ email: `other.${run}@designpi.test`, name: 'Other Member', role: 'TEAM_MEMBER', password: 'Other-Passw0rd!' });
+});
+
+describe('the calendar', () => {
+  it('shows the firm’s bookings to admins, their own to the staff member and the client, nothing to others', async () => {
+    const { client, bookingId } = await clientBooking(5, 600);
+    const range = `from=${at(5, 0)}&to=${at(6, 0)}`;
+    const ids = async (who: Signed, extra = '') => ((await calendar(who, `${range}${extra}`)).body.items as { bookingId: string }[]).map((b) => b.bookingId);
+    expect(await ids(admin)).toContain(bookingId);
+    expect(await ids(admin, `&staffId=${holder.userId}&serviceId=${serviceId}&bookingType=video`)).toEqual([bookingId]);
+    expect(await ids(admin, '&bookingType=phone')).not.toContain(bookingId);
+    expect(await ids(holder)).toEqual([bookingId]);
+    expect(await ids(client)).toEqual([bookingId]);
+    expect(await ids(otherMember)).toEqual([]);
+    expect(await ids(otherFirm)).toEqual([]);
+    const entry = (await calendar(admin, range)).body.items.find((b: { bookingId: string }) => b.bookingId === bookingId);
+    expect(entry).toMatchObject({ start: at(5, 600), end: at(5, 660), staffId: holder.userId, serviceId, confirmed: false, clientName: `Client 5-600` });
+    expect((await calendar(admin, `from=${at(6, 0)}&to=${at(5, 0)}`)).status).toBe(400);
+  });
+});
+
+describe('changing a booking when signed in', () => {
+  it('lets its staff member confirm it, and nobody who cannot see it', async () => {
+    const { client, bookingId } = await clientBooking(6, 600);
+    expect((await post(otherMember, `/api/bookings/${bookingId}/confirm`, { version: 1 })).status).toBe(404);
+    expect((await post(otherFirm, `/api/bookings/${bookingId}/confirm`, { version: 1 })).status).toBe(404);
+    expect((await post(client, `/api/bookings/${bookingId}/confirm`, { version: 1 })).status).toBe(403);
+    const confirmed = await post(holder, `/api/bookings/${bookingId}/confirm`, { version: 1 });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body).toMatchObject({ confirmed: true, version: 2 });
+    const { data: entry } = await database().entities.calendar.query.byStaff({ tenantId, staffId: holder.userId }).begins({ start: at(6, 600) }).go();
+    expect(entry[0]?.confirmed).toBe(true);
+    expect((await post(holder, `/api/bookings/${bookingId}/confirm`, { version: 1 })).status).toBe(409);
+  });
+
+  it('lets the client cancel their own until the cut-off, and staff after it', async () => {
+    const { client, bookingId } = await clientBooking(7, 600);
+    const stranger = (await clientBooking(7, 720)).client;
+    expect((await post(stranger, `/api/bookings/${bookingId}/cancel`, { version: 1 })).status).toBe(404);
+    const cancelled = await post(client, `/api/bookings/${bookingId}/cancel`, { version: 1, reason: 'Travelling' });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    const range = `from=${at(7, 0)}&to=${at(8, 0)}`;
+    expect((await calendar(admin, range)).body.items.map((b: { bookingId: string }) => b.bookingId)).not.toContain(bookingId);
+
+    // Within the cut-off the client is sent to the firm; staff can still cancel.
+    const allDay = bookingFixtures(everyDay('00:00', '24:00'));
+    const nightOwl = await allDay.staff('Nia');
+    const anytime = await allDay.service({ cancelCutoffHours: 24 });
+    const email = `soon.${run}@example.test`;
+    const soonClient = await joinAs({ email, name: 'Soon Client', role: 'CLIENT', password: 'Client-Passw0rd!' });
+    const inTwoHours = new Date(Math.ceil((Date.now() + 2 * 3_600_000) / 900_000) * 900_000).toISOString();
+    const soon = await bookAsGuest(anytime, inTwoHours, { name: 'Soon Client', email });
+    expect(soon.status, JSON.stringify(soon.body)).toBe(201);
+    const late = await post(soonClient, `/api/bookings/${soon.body.bookingId}/cancel`, { version: 1 });
+    expect([late.status, late.body.error.message]).toEqual([422, 'Bookings can be changed online until 24 hours before they start. Please contact the firm.']);
+    expect((await post(nightOwl, `/api/bookings/${soon.body.bookingId}/cancel`, { version: 1 })).status).toBe(200);
+  });
+
+  it('records an outcome only once the booking has started', async () => {
+    const { bookingId } = await clientBooking(8, 600);
+    const early = await post(holder, `/api/bookings/${bookingId}/outcome`, { version: 1, outcome: 'no_show' });
+    expect(early.status).toBe(422);
+    await database().entities.serviceRequest.patch({ tenantId, requestId: bookingId }).set({ scheduledAt: new Date(Date.now() - 60_000).toISOString() }).go();
+    const recorded = await post(holder, `/api/bookings/${bookingId}/outcome`, { version: 1, outcome: 'no_show' });
+    expect(recorded.status).toBe(200);
+    expect(recorded.body.status).toBe('completed');
+    expect((await database().entities.serviceRequest.get({ tenantId, requestId: bookingId }).go()).data).toMatchObject({ noShow: true, status: 'completed' });
+  });
+
+  it('opens the manage page for the client’s own booking only', async () => {
+    const { client, bookingId } = await clientBooking(9, 600);
+    const link = await post(client, `/api/bookings/${bookingId}/link`);
+    expect(link.status).toBe(200);
+    const token = new URL(link.body.url).searchParams.get('token')!;
+    expect((await api(`/api/manage-booking/${token}`)).body.booking.bookingId).toBe(bookingId);
+    expect((await post(holder, `/api/bookings/${bookingId}/link`)).status).toBe(403);
+  });
+});

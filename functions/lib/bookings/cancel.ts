@@ -1,0 +1,35 @@
+/** Cancelling a booking: its slot locks, calendar entry and reminders go, its load is released, in one transaction. */
+import type { BookingSettings } from '../../../shared/domain/bookings/settings.ts';
+import { AppError } from '../../../shared/api/errors.ts';
+import { kpiStateOf } from '../../../shared/domain/requests/kpis.ts';
+import { workloadDeltas } from '../../../shared/domain/requests/workload.ts';
+import type { RequestItem } from '../request-access.ts';
+import { activityOf, assertChangeable, bookingKey, type Change } from './changes.ts';
+import { bookingEvent, bookingSlot, calendarEntryOf, lockItems, type ChangeDb } from './records.ts';
+
+export async function cancelBooking(db: ChangeDb, booking: RequestItem, settings: BookingSettings, change: Change & { reason: string }): Promise<RequestItem> {
+  assertChangeable(booking, settings, change);
+  const now = new Date(change.now).toISOString();
+  const cancelled: RequestItem = { ...booking, status: 'cancelled', cancelledAt: now, inviteSequence: (booking.inviteSequence ?? 0) + 1, updatedAt: now, version: booking.version + 1 };
+  const { data: reminders } = await db.entities.reminder.query.byBooking({ tenantId: booking.tenantId, bookingId: booking.requestId }).go({ pages: 'all' });
+  const loads = workloadDeltas({ status: booking.status, assigneeId: booking.assigneeId }, { status: 'cancelled', assigneeId: booking.assigneeId });
+  await db.transaction
+    .write((e) => [
+      e.request
+        .patch(bookingKey(booking))
+        .set({ status: 'cancelled', cancelledAt: now, inviteSequence: cancelled.inviteSequence, version: cancelled.version })
+        .where((a, op) => op.eq(a.version, booking.version))
+        .commit(),
+      ...lockItems(booking, bookingSlot(booking)).map((lock) => e.lock.delete(lock).commit()),
+      e.calendar.delete(calendarEntryOf(booking)).commit(),
+      ...reminders.map((r) => e.reminder.delete(r).commit()),
+      ...[...loads].map(([userId, delta]) => e.workload.update({ tenantId: booking.tenantId, userId }).add({ activeRequests: delta }).commit()),
+      e.activity.create(activityOf(booking, change, { kind: 'status', from: booking.status, to: 'cancelled', ...(change.reason && { text: change.reason }) })).commit(),
+      ...bookingEvent(e, change.ctx, cancelled, 'booking.cancelled', { reason: change.reason, kpi: { before: kpiStateOf(booking), after: kpiStateOf(cancelled) } }, [{ field: 'status', from: booking.status, to: 'cancelled' }]),
+    ])
+    .go()
+    .then((result) => {
+      if (result.canceled) throw new AppError('conflict', 'This booking was changed meanwhile. Reload to see it as it is now.');
+    });
+  return cancelled;
+}

@@ -1,0 +1,14 @@
+/**
+ * Bookings for signed-in people: the calendar (staff see theirs or the firm's, clients their
+ * own), confirming, cancelling, recording whether it took place, and a client's link to move
+ * their booking. Placing and moving bookings as staff live elsewhere (ADR 0010's budget note).
+ */
+import type { OperationDef } from '../operations.ts';
+
+export const BOOKINGS_OPERATIONS = [
+  { operationId: 'listBookings', method: 'GET', path: '/api/bookings', context: 'bookings', access: 'signed-in' },
+  { operationId: 'confirmBooking', method: 'POST', path: '/api/bookings/{bookingId}/confirm', context: 'bookings', access: 'service_requests.update' },
+  { operationId: 'cancelBooking', method: 'POST', path: '/api/bookings/{bookingId}/cancel', context: 'bookings', access: 'signed-in' },
+  { operationId: 'recordBookingOutcome', method: 'POST', path: '/api/bookings/{bookingId}/outcome', context: 'bookings', access: 'service_requests.update' },
+  { operationId: 'openBookingLink', method: 'POST', path: '/api/bookings/{bookingId}/link', context: 'bookings', access: 'signed-in' },
+] as const satisfies readonly OperationDef[];

@@ -1,0 +1,47 @@
+/** The signed-in bookings context: the calendar and a booking's confirmations and outcome. */
+import * as z from 'zod/mini';
+import { BOOKING_TYPES } from '../../domain/bookings/settings.ts';
+import { bookingView, cancelInput, instant } from './booking.ts';
+import { version } from './common.ts';
+import type { Schemas } from './types.ts';
+
+const MAX_RANGE_DAYS = 42;
+
+export const calendarQuery = z
+  .object({
+    from: instant,
+    to: instant,
+    staffId: z.optional(z.string().check(z.maxLength(64))),
+    serviceId: z.optional(z.string().check(z.maxLength(64))),
+    bookingType: z.optional(z.enum(BOOKING_TYPES, { error: 'must be in-person, video or phone' })),
+  })
+  .check(
+    z.refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'must be after from', path: ['to'] }),
+    z.refine((q) => Date.parse(q.to) - Date.parse(q.from) <= MAX_RANGE_DAYS * 86_400_000, { message: `must be at most ${MAX_RANGE_DAYS} days after from`, path: ['to'] }),
+  );
+
+export const calendarEntryView = z.object({
+  bookingId: z.string(),
+  reference: z.string(),
+  start: z.string(),
+  end: z.string(),
+  staffId: z.string(),
+  staffName: z.string(),
+  serviceId: z.string(),
+  serviceName: z.string(),
+  clientId: z.string(),
+  clientName: z.string(),
+  bookingType: z.string(),
+  confirmed: z.boolean(),
+});
+export type CalendarEntryView = z.infer<typeof calendarEntryView>;
+
+export const outcomeInput = z.object({ version, outcome: z.enum(['attended', 'no_show'], { error: 'must be attended or no_show' }) });
+
+export const BOOKINGS_SCHEMAS = {
+  listBookings: { query: calendarQuery, response: z.object({ items: z.array(calendarEntryView) }) },
+  confirmBooking: { body: z.object({ version }), response: bookingView },
+  cancelBooking: { body: cancelInput, response: bookingView },
+  recordBookingOutcome: { body: outcomeInput, response: bookingView },
+  openBookingLink: { response: z.object({ url: z.string() }) },
+} satisfies Record<string, Schemas>;
