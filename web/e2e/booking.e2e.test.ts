@@ -1,7 +1,8 @@
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
-import { bookingFixtures } from '../../infra/local/test-bookings.ts';
+import { bookingFixtures, firmZone } from '../../infra/local/test-bookings.ts';
+import { localDateOf } from '../../shared/domain/time/zoned.ts';
 import { attachmentOf, linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
 import { expectAccessible, loadWholeList, signInThroughForm, url, useBrowser } from './browser.ts';
 
@@ -38,7 +39,7 @@ async function fillDetails(page: Page, name: string, email: string) {
   await expect.poll(() => page.getByRole('heading', { name: 'Check and confirm' }).count()).toBe(1);
 }
 
-it('a guest books through the wizard, gets the invite by email, and moves the booking from the emailed link; a second visitor of the same slot is offered others', { timeout: 90_000 }, async () => {
+it('a guest books through the wizard, gets the invite by email and moves the booking from the emailed link while the admin’s calendar follows live; a second visitor of the same slot is offered others', { timeout: 90_000 }, async () => {
   const guest = await visitor(browser());
   const rival = await visitor(browser());
   const email = `wizard.${run}@example.test`;
@@ -69,6 +70,18 @@ it('a guest books through the wizard, gets the invite by email, and moves the bo
   expect(mail.subject).toMatch(new RegExp(`^Booked: ${serviceName}`));
   const calendar = new ICAL.Component(ICAL.parse(await attachmentOf(mail, 'invite.ics')));
   expect(calendar.getFirstSubcomponent('vevent')!.getFirstProperty('dtstart')!.getParameter('tzid')).toBe('America/New_York');
+  for (const tz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+  const bookedOn = localDateOf(firmZone, new ICAL.Event(calendar.getFirstSubcomponent('vevent')!).startDate.toJSDate().getTime());
+
+  // The admin watches the firm's calendar for that week, in New York.
+  const adminContext = await browser().newContext({ locale: 'en-US', timezoneId: firmZone });
+  const admin = await adminContext.newPage();
+  await signInThroughForm(admin, 'hello@designpi.com');
+  await admin.waitForURL(url('/admin/'));
+  await admin.goto(url(`/admin/calendar/?view=week&date=${bookedOn}`));
+  const booking = admin.getByRole('button', { name: new RegExp(`Wendy Wizard`) });
+  await expect.poll(() => booking.textContent()).toContain('9:00 AM–10:00 AM');
+  await expectAccessible(admin);
 
   await guest.goto(linkIn(mail, '/book/manage/?token='));
   await expect.poll(() => guest.getByRole('heading', { name: 'Your booking with DesignPi' }).count()).toBe(1);
@@ -80,6 +93,11 @@ it('a guest books through the wizard, gets the invite by email, and moves the bo
   await expect.poll(() => guest.getByRole('status').filter({ hasText: 'Done: your booking is now on' }).textContent()).toContain('3:00');
   const moved = await nextEmailTo(email, 1);
   expect(moved.subject).toMatch(new RegExp(`^Moved: ${serviceName}`));
+  // Live: the admin's calendar moved it without a reload.
+  await expect.poll(() => booking.textContent()).toContain('10:00 AM–11:00 AM');
+  await booking.click();
+  await expect.poll(() => admin.getByRole('region', { name: new RegExp(serviceName) }).textContent()).toContain('Wendy Wizard');
+  await adminContext.close();
 
   await guest.context().close();
   await rival.context().close();

@@ -12,10 +12,14 @@ import { NotificationBell } from './NotificationBell.tsx';
 import { ErrorNotice, Loading } from './Status.tsx';
 
 const NAV: Record<Area, { href: string; label: (t: ReturnType<typeof useI18n>['t']) => string }[]> = {
-  portal: [{ href: '/portal/', label: (t) => t.nav.dashboard }],
+  portal: [
+    { href: '/portal/', label: (t) => t.nav.dashboard },
+    { href: '/portal/appointments/', label: (t) => t.nav.appointments },
+  ],
   staff: [
     { href: '/staff/', label: (t) => t.nav.dashboard },
     { href: '/staff/tasks/', label: (t) => t.nav.tasks },
+    { href: '/staff/calendar/', label: (t) => t.nav.calendar },
     { href: '/staff/team/', label: (t) => t.nav.availability },
   ],
   account: [{ href: '/account/', label: (t) => t.nav.account }],
@@ -23,6 +27,7 @@ const NAV: Record<Area, { href: string; label: (t: ReturnType<typeof useI18n>['t
     { href: '/admin/', label: (t) => t.nav.dashboard },
     { href: '/admin/requests/', label: (t) => t.nav.requests },
     { href: '/admin/tasks/', label: (t) => t.nav.tasks },
+    { href: '/admin/calendar/', label: (t) => t.nav.calendar },
     { href: '/admin/users/', label: (t) => t.nav.team },
     { href: '/admin/team/', label: (t) => t.nav.availability },
     { href: '/admin/services/', label: (t) => t.nav.services },

@@ -1,0 +1,267 @@
+import { useCallback, useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import type { CalendarEntryView } from '../../../../shared/api/schemas/bookings.ts';
+import { BOOKING_TYPES } from '../../../../shared/domain/bookings/settings.ts';
+import { addDays, instantAt, localDateOf, parseDate, weekdayOf } from '../../../../shared/domain/time/zoned.ts';
+import { call } from '../api.ts';
+import { Shell } from '../components/Shell.tsx';
+import { visitorZone } from '../components/SlotPicker.tsx';
+import { ErrorNotice, Loading } from '../components/Status.tsx';
+import { subscribeLive } from '../live.ts';
+import { format, useI18n } from '../i18n/index.ts';
+import { mount } from '../mount.tsx';
+
+type Session = Parameters<Parameters<typeof Shell>[0]['children']>[0];
+type View = 'day' | 'week' | 'month' | 'list';
+type Entry = CalendarEntryView;
+
+const area = (document.getElementById('app')?.dataset.area ?? 'staff') as 'staff' | 'admin' | 'portal';
+const params = new URLSearchParams(location.search);
+const VIEWS: View[] = ['day', 'week', 'month', 'list'];
+const KEYS: Record<string, View> = { d: 'day', w: 'week', m: 'month', l: 'list' };
+const control = 'mt-1 block rounded border border-slate-300 px-2 py-1';
+
+/** The local dates a view shows around `anchor`: a day, a week from Monday, or a month. */
+function periodOf(view: View, anchor: string): { first: string; days: number } {
+  if (view === 'day') return { first: anchor, days: 1 };
+  if (view === 'month') {
+    const { year, month } = parseDate(anchor);
+    const first = `${anchor.slice(0, 8)}01`;
+    return { first, days: new Date(Date.UTC(year, month, 0)).getUTCDate() };
+  }
+  const back = (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).indexOf(weekdayOf(anchor) as 'mon');
+  return { first: addDays(anchor, -back), days: view === 'week' ? 7 : 28 };
+}
+
+function step(view: View, anchor: string, direction: 1 | -1): string {
+  if (view === 'day') return addDays(anchor, direction);
+  if (view === 'month') {
+    const { year, month } = parseDate(anchor);
+    const d = new Date(Date.UTC(year, month - 1 + direction, 1));
+    return d.toISOString().slice(0, 10);
+  }
+  return addDays(anchor, 7 * direction * (view === 'list' ? 4 : 1));
+}
+
+/**
+ * Bookings by day, week or month, or as a list of appointments in time order: staff who see
+ * all requests see the firm's (by person, service, type), others their own, clients theirs.
+ * Arrow keys move through periods; the page follows bookings live.
+ */
+function CalendarPage({ session }: { session: Session }) {
+  const { t, locale } = useI18n();
+  const zone = visitorZone();
+  const seesAll = session.permissions.includes('service_requests.read.all');
+  const mayChange = session.permissions.includes('service_requests.update');
+  const [view, setView] = useState<View>(() => (VIEWS.includes(params.get('view') as View) ? (params.get('view') as View) : area === 'portal' ? 'list' : 'week'));
+  const [anchor, setAnchor] = useState(() => params.get('date') ?? localDateOf(zone, Date.now()));
+  const [filters, setFilters] = useState<{ staffId?: string; serviceId?: string; bookingType?: string }>({});
+  const [entries, setEntries] = useState<Entry[] | undefined>();
+  const [failure, setFailure] = useState<unknown>(null);
+  const [selected, setSelected] = useState<Entry | undefined>();
+  const [people, setPeople] = useState<{ userId: string; name: string }[]>([]);
+  const [services, setServices] = useState<{ serviceId: string; name: string }[]>([]);
+  const ids = { person: useId(), service: useId(), type: useId() };
+
+  const { first, days } = periodOf(view, anchor);
+  const dates = useMemo(() => Array.from({ length: days }, (_, i) => addDays(first, i)), [first, days]);
+  const load = useCallback(() => {
+    const from = new Date(instantAt(zone, first, 0, 'compatible')!).toISOString();
+    const to = new Date(instantAt(zone, addDays(first, days), 0, 'compatible')!).toISOString();
+    call('listBookings', { query: { from, to, ...filters } })
+      .then((r) => (setEntries(r.items), setFailure(null)))
+      .catch(setFailure);
+  }, [zone, first, days, filters]);
+  useEffect(load, [load]);
+  useEffect(() => subscribeLive({ onMessage: (m) => m.type === 'booking.changed' && load(), onResync: load }), [load]);
+  useEffect(() => {
+    if (!seesAll) return;
+    void call('listTeamWorkload').then((r) => setPeople(r.items.map((m) => ({ userId: m.userId, name: m.name }))), () => setPeople([]));
+    void call('listServices', { query: { limit: 100, status: 'active' } }).then((r) => setServices(r.items.map((s) => ({ serviceId: s.serviceId, name: s.name }))), () => setServices([]));
+  }, [seesAll]);
+
+  const byDay = useMemo(() => {
+    const grouped = new Map<string, Entry[]>();
+    for (const e of entries ?? []) grouped.set(localDateOf(zone, Date.parse(e.start)), [...(grouped.get(localDateOf(zone, Date.parse(e.start))) ?? []), e]);
+    return grouped;
+  }, [entries, zone]);
+  const time = (iso: string) => new Intl.DateTimeFormat(locale, { timeZone: zone, timeStyle: 'short' }).format(Date.parse(iso));
+  const dayName = (date: string, style: 'long' | 'short') =>
+    new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...(style === 'long' ? { dateStyle: 'full' } : { weekday: 'short', day: 'numeric' }) }).format(Date.parse(`${date}T12:00:00Z`));
+  const title =
+    view === 'month'
+      ? new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(Date.parse(`${first}T12:00:00Z`))
+      : view === 'day'
+        ? dayName(first, 'long')
+        : `${dayName(first, 'long')} – ${dayName(addDays(first, days - 1), 'long')}`;
+
+  function onKey(e: KeyboardEvent<HTMLDivElement>) {
+    if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement) return;
+    if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') setAnchor(step(view, anchor, (e.key === 'ArrowRight') !== (document.dir === 'rtl') ? 1 : -1));
+    else if (e.key.toLowerCase() === 't') setAnchor(localDateOf(zone, Date.now()));
+    else if (KEYS[e.key.toLowerCase()]) setView(KEYS[e.key.toLowerCase()]!);
+  }
+
+  const entryButton = (e: Entry, compact = false) => (
+    <button
+      type="button"
+      onClick={() => setSelected(e)}
+      className={`w-full rounded border px-2 py-1 text-start text-sm ${e.confirmed ? 'border-brand-200 bg-brand-50' : 'border-amber-300 bg-amber-50'}`}
+    >
+      <span className="font-medium">{time(e.start)}–{time(e.end)}</span>{' '}
+      {compact ? e.clientName : `${e.serviceName} · ${e.clientName} · ${e.staffName}`}
+      {!e.confirmed && <span className="sr-only"> ({t.calendar.pending})</span>}
+    </button>
+  );
+
+  let body;
+  if (failure !== null) body = <ErrorNotice error={failure} onRetry={load} />;
+  else if (!entries) body = <Loading />;
+  else if (view === 'list' || view === 'day') {
+    body = entries.length === 0 ? (
+      <p role="status" className="rounded bg-white p-6 text-slate-600 shadow">{t.calendar.empty}</p>
+    ) : (
+      <div className="space-y-4">
+        {dates.filter((d) => byDay.has(d)).map((d) => (
+          <section key={d} aria-label={dayName(d, 'long')} className="rounded-lg bg-white p-4 shadow">
+            <h2 className="mb-2 font-semibold">{dayName(d, 'long')}</h2>
+            <ul className="space-y-1">{byDay.get(d)!.map((e) => <li key={e.bookingId}>{entryButton(e)}</li>)}</ul>
+          </section>
+        ))}
+      </div>
+    );
+  } else {
+    const limit = view === 'month' ? 3 : 20;
+    body = (
+      <ul className="grid grid-cols-1 gap-2 sm:grid-cols-7">
+        {dates.map((d) => {
+          const list = byDay.get(d) ?? [];
+          return (
+            <li key={d} aria-label={dayName(d, 'long')} className={`min-h-24 rounded bg-white p-2 shadow ${d === localDateOf(zone, Date.now()) ? 'ring-2 ring-brand-600' : ''}`}>
+              <p className="mb-1 text-xs font-semibold text-slate-700">{dayName(d, 'short')}</p>
+              <ul className="space-y-1">{list.slice(0, limit).map((e) => <li key={e.bookingId}>{entryButton(e, view === 'month')}</li>)}</ul>
+              {list.length > limit && (
+                <button type="button" onClick={() => (setView('day'), setAnchor(d))} className="mt-1 text-xs text-brand-700 underline">{format(t.calendar.more, { n: String(list.length - limit) })}</button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    );
+  }
+
+  return (
+    <div onKeyDown={onKey}>
+      <div className="mb-4 flex flex-wrap items-center gap-3">
+        <h1 className="me-auto text-2xl font-semibold">{area === 'portal' ? t.calendar.myTitle : t.calendar.title}</h1>
+        {area === 'portal' && <a href={`/book/?firm=${session.tenant.slug}`} className="rounded bg-brand-600 px-4 py-2 text-white">{t.calendar.book}</a>}
+      </div>
+      <div role="toolbar" aria-label={t.calendar.title} aria-keyshortcuts="ArrowLeft ArrowRight T D W M L" className="mb-4 flex flex-wrap items-center gap-2">
+        <button type="button" onClick={() => setAnchor(step(view, anchor, -1))} className="rounded border bg-white px-3 py-1">← {t.calendar.prev}</button>
+        <button type="button" onClick={() => setAnchor(localDateOf(zone, Date.now()))} className="rounded border bg-white px-3 py-1">{t.calendar.today}</button>
+        <button type="button" onClick={() => setAnchor(step(view, anchor, 1))} className="rounded border bg-white px-3 py-1">{t.calendar.next} →</button>
+        <span className="mx-2 font-medium" aria-live="polite">{title}</span>
+        <span className="ms-auto flex gap-1">
+          {VIEWS.map((v) => (
+            <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)} className="rounded border bg-white px-3 py-1 aria-pressed:bg-brand-600 aria-pressed:text-white">{t.calendar.views[v]}</button>
+          ))}
+        </span>
+      </div>
+      <p className="mb-4 text-sm text-slate-600">{format(t.calendar.zone, { zone })} · {t.calendar.shortcuts}</p>
+      {seesAll && (
+        <div className="mb-4 flex flex-wrap gap-4">
+          <div>
+            <label htmlFor={ids.person} className="text-sm font-medium">{t.calendar.person}</label>
+            <select id={ids.person} className={control} value={filters.staffId ?? ''} onChange={(e) => setFilters((f) => ({ ...f, staffId: e.target.value || undefined }))}>
+              <option value="">{t.calendar.everyone}</option>
+              {people.map((p) => <option key={p.userId} value={p.userId}>{p.name}</option>)}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={ids.service} className="text-sm font-medium">{t.calendar.service}</label>
+            <select id={ids.service} className={control} value={filters.serviceId ?? ''} onChange={(e) => setFilters((f) => ({ ...f, serviceId: e.target.value || undefined }))}>
+              <option value="">{t.calendar.all}</option>
+              {services.map((s) => <option key={s.serviceId} value={s.serviceId}>{s.name}</option>)}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={ids.type} className="text-sm font-medium">{t.calendar.type}</label>
+            <select id={ids.type} className={control} value={filters.bookingType ?? ''} onChange={(e) => setFilters((f) => ({ ...f, bookingType: e.target.value || undefined }))}>
+              <option value="">{t.calendar.all}</option>
+              {BOOKING_TYPES.map((b) => <option key={b} value={b}>{t.book.types[b]}</option>)}
+            </select>
+          </div>
+        </div>
+      )}
+      {selected && <Details entry={selected} mayChange={mayChange} isClient={area === 'portal'} time={time} dayName={dayName(localDateOf(zone, Date.parse(selected.start)), 'long')} onClose={() => setSelected(undefined)} onChanged={load} />}
+      {body}
+    </div>
+  );
+}
+
+/** One appointment, with what the reader may do with it. */
+function Details(props: { entry: Entry; mayChange: boolean; isClient: boolean; time: (iso: string) => string; dayName: string; onClose: () => void; onChanged: () => void }) {
+  const { t } = useI18n();
+  const { entry } = props;
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | undefined>();
+  const [cancelling, setCancelling] = useState(false);
+  const [reason, setReason] = useState('');
+  const started = Date.parse(entry.start) <= Date.now();
+  const headingId = useId();
+
+  async function act(work: (version: number) => Promise<unknown>) {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const { version } = await call('getRequest', { params: { requestId: entry.bookingId } });
+      await work(version);
+      setNotice(t.calendar.done);
+      props.onChanged();
+    } catch (error) {
+      setFailure(error);
+    }
+    setBusy(false);
+  }
+
+  return (
+    <section aria-labelledby={headingId} className="mb-4 rounded-lg border border-brand-200 bg-white p-4 shadow">
+      <div className="flex items-start gap-3">
+        <h2 id={headingId} className="me-auto text-lg font-semibold">{entry.serviceName} · {entry.reference}</h2>
+        <button type="button" onClick={props.onClose} className="rounded border px-2 py-1 text-sm">{t.calendar.close}</button>
+      </div>
+      <p>{props.dayName}, {props.time(entry.start)}–{props.time(entry.end)} · {t.book.types[entry.bookingType] ?? entry.bookingType}</p>
+      <p>{t.calendar.client}: {entry.clientName} · {t.calendar.with}: {entry.staffName} · {entry.confirmed ? t.calendar.confirmed : t.calendar.pending}</p>
+      {notice && <p role="status" className="mt-2 text-green-800">{notice}</p>}
+      {failure !== null && <div className="mt-2"><ErrorNotice error={failure} /></div>}
+      <div className="mt-3 flex flex-wrap gap-2">
+        {props.isClient ? (
+          !started && <button type="button" disabled={busy} onClick={() => void call('openBookingLink', { params: { bookingId: entry.bookingId } }).then((r) => location.assign(r.url), setFailure)} className="rounded bg-brand-600 px-3 py-1 text-white">{t.calendar.reschedule}</button>
+        ) : (
+          <>
+            <a href={`/request/?id=${entry.bookingId}`} className="rounded border px-3 py-1">{t.calendar.openRequest}</a>
+            {props.mayChange && !entry.confirmed && !started && <button type="button" disabled={busy} onClick={() => void act((version) => call('confirmBooking', { params: { bookingId: entry.bookingId }, body: { version } }))} className="rounded bg-brand-600 px-3 py-1 text-white">{t.calendar.confirm}</button>}
+            {props.mayChange && started && (
+              <>
+                <button type="button" disabled={busy} onClick={() => void act((version) => call('recordBookingOutcome', { params: { bookingId: entry.bookingId }, body: { version, outcome: 'attended' } }))} className="rounded border px-3 py-1">{t.calendar.attended}</button>
+                <button type="button" disabled={busy} onClick={() => void act((version) => call('recordBookingOutcome', { params: { bookingId: entry.bookingId }, body: { version, outcome: 'no_show' } }))} className="rounded border px-3 py-1">{t.calendar.noShow}</button>
+              </>
+            )}
+            {props.mayChange && !started && !cancelling && <button type="button" onClick={() => setCancelling(true)} className="rounded border border-red-300 px-3 py-1 text-red-800">{t.calendar.cancel}</button>}
+          </>
+        )}
+      </div>
+      {cancelling && (
+        <div className="mt-3 space-y-2">
+          <label className="block text-sm font-medium">
+            {t.calendar.cancelReason}
+            <textarea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} rows={2} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-normal" />
+          </label>
+          <button type="button" disabled={busy} onClick={() => void act((version) => call('cancelBooking', { params: { bookingId: entry.bookingId }, body: { version, reason } })).then(props.onClose)} className="rounded bg-red-700 px-3 py-1 text-white">{t.calendar.cancelConfirm}</button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+mount(() => <Shell area={area}>{(session) => <CalendarPage session={session} />}</Shell>);
