@@ -162,6 +162,9 @@ const MATRIX: Record<OperationId, Row> = {
     request: { method: 'POST', path: '/api/bookings/none/outcome', body: { version: 1, outcome: 'attended' } },
     expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
   },
+  // One's own ('me') for everyone; someone else's only with users.manage (another firm's person is 404: team.int.test.ts).
+  getBookingProfile: { request: { method: 'GET', path: '/api/team/me/booking-profile' }, expect: signedIn(200) },
+  updateBookingProfile: { request: { method: 'PUT', path: '/api/team/nobody/booking-profile', body: { version: 1 } }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
   openBookingLink: { request: { method: 'POST', path: '/api/bookings/none/link' }, expect: signedIn(404) },
   // A forged manage token opens nothing, whoever sends it (wrong and expired tokens: scheduling.int.test.ts).
   getManagedBooking: { request: { method: 'GET', path: '/api/manage-booking/t-designpi.x.forged' }, expect: everyone(404) },

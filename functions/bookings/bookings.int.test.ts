@@ -105,3 +105,38 @@ describe('changing a booking when signed in', () => {
     expect((await post(holder, `/api/bookings/${bookingId}/link`)).status).toBe(403);
   });
 });
+
+describe('booking profiles', () => {
+  const profile = (who: Signed, userId = 'me') => api(`/api/team/${userId}/booking-profile`, { token: who.token });
+  const setProfile = (who: Signed, body: unknown, userId = 'me') => api(`/api/team/${userId}/booking-profile`, { method: 'PUT', token: who.token, body: JSON.stringify(body) });
+
+  it('lets anyone set their reminders, staff their time off (which empties those slots), and admins anyone’s', async () => {
+    const { client } = await clientBooking(10, 600);
+    const mine = await profile(client);
+    expect(mine.body).toMatchObject({ isStaff: false, reminderOffsets: [1440, 120], reminderEmail: true });
+    const staffOnly = await setProfile(client, { version: mine.body.version, timeOff: [], takesBookings: false });
+    expect(staffOnly.body.error.details).toEqual([
+      { field: 'takesBookings', message: 'is for team members only' },
+      { field: 'timeOff', message: 'is for team members only' },
+    ]);
+    const reminded = await setProfile(client, { version: mine.body.version, reminderOffsets: [60, 2880, 60] });
+    expect(reminded.body).toMatchObject({ reminderOffsets: [2880, 60], version: mine.body.version + 1 });
+
+    const slots = async () => (await api(`/api/book/designpi/services/${serviceId}/slots?from=${at(11, 0)}&to=${at(12, 0)}`)).body.slots.length;
+    expect(await slots()).toBeGreaterThan(0);
+    const hal = await profile(holder);
+    const away = await setProfile(holder, { version: hal.body.version, timeOff: [{ start: at(11, 0), end: at(12, 0), reason: 'Conference' }] });
+    expect(away.status).toBe(200);
+    expect(await slots()).toBe(0);
+    const bad = await setProfile(holder, { version: away.body.version, timeOff: [{ start: at(12, 0), end: at(11, 0) }], maxConcurrentBookings: 0 });
+    expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['maxConcurrentBookings', 'timeOff.0.end']);
+
+    expect((await profile(otherMember, holder.userId)).status).toBe(403);
+    expect((await profile(otherFirm, holder.userId)).status).toBe(404);
+    const byAdmin = await setProfile(admin, { version: away.body.version, timeOff: [] }, holder.userId);
+    expect(byAdmin.status).toBe(200);
+    expect(await slots()).toBeGreaterThan(0);
+    const { data: audit } = await database().entities.audit.query.byEntity({ tenantId, entityType: 'user', entityId: holder.userId }).go({ order: 'desc', limit: 1 });
+    expect(audit[0]).toMatchObject({ action: 'user.booking_profile_changed', actorId: admin.userId });
+  });
+});

@@ -5,11 +5,6 @@
  */
 import { TEAM_OPERATIONS } from '../../shared/api/operations/team.ts';
 import { TEAM_SCHEMAS, type MemberWorkload } from '../../shared/api/schemas/team.ts';
-import { AssignmentRecord } from '../../shared/db/entities/assignment-record.ts';
-import { Service } from '../../shared/db/entities/service.ts';
-import { User } from '../../shared/db/entities/user.ts';
-import { Workload } from '../../shared/db/entities/workload.ts';
-import { databaseOf } from '../../shared/db/service.ts';
 import { STAFF_ROLES } from '../../shared/domain/identity/permissions.ts';
 import { rankCandidates } from '../../shared/domain/requests/assignment.ts';
 import { availabilityPercent } from '../../shared/domain/requests/workload.ts';
@@ -20,8 +15,9 @@ import { queryPage } from '../../shared/db/pagination.ts';
 import { hasPermission } from '../../shared/domain/identity/policy.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
 import { activeStaffWithLoad } from '../lib/team.ts';
+import { getBookingProfile, updateBookingProfile } from './booking-profile.ts';
+import { database } from './db.ts';
 
-const database = databaseOf({ user: User, workload: Workload, service: Service, assignment: AssignmentRecord });
 
 /** The firm's staff with their load; the platform operator is not part of a firm's team. */
 const firmStaff = (tenantId: string) => activeStaffWithLoad(database().entities, tenantId, STAFF_ROLES.filter((r) => r !== 'SUPER_ADMIN'));
@@ -94,4 +90,4 @@ async function listAssignmentHistory(req: Request<unknown, { limit: number; curs
   return { body: page };
 }
 
-export const handler = contextHandler({ routes: TEAM_OPERATIONS, schemas: TEAM_SCHEMAS, operations: { listTeamWorkload, offerTaskAssignees, rankRequestAssignees, listAssignmentHistory }, authenticate: actorFromToken });
+export const handler = contextHandler({ routes: TEAM_OPERATIONS, schemas: TEAM_SCHEMAS, operations: { listTeamWorkload, offerTaskAssignees, rankRequestAssignees, listAssignmentHistory, getBookingProfile, updateBookingProfile }, authenticate: actorFromToken });

@@ -67,6 +67,8 @@ export const SUMMARIES: Record<OperationId, string> = {
   cancelBooking: 'Cancel a booking: its client until the service’s cut-off, staff who may change it until it starts; releases the slot',
   recordBookingOutcome: 'Record after the start whether the client came (attended) or not (no_show); completes the booking',
   openBookingLink: 'A link for a signed-in client to move or cancel their own booking on the manage page',
+  getBookingProfile: 'A person’s booking profile: reminders (everyone), and for staff whether they take bookings, how many at once and a day, and their time off (oneself, or users.manage)',
+  updateBookingProfile: 'Change a booking profile; staff fields only for staff, and only by themselves or users.manage; audited',
   getBookingPage: "A firm's public booking page: its name, zone and the services that can be booked",
   getBookingSlots: 'Free slots of a bookable service in a range (at most six weeks), with who can take each and its price',
   quoteBooking: 'The price breakdown of a booking at a time, with a promo code applied or the reason it does not apply',

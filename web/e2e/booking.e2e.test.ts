@@ -10,8 +10,9 @@ const browser = useBrowser();
 const { run, service, staff } = bookingFixtures();
 const serviceName = `Strategy call ${run}`;
 
+let eve: { email: string };
 beforeAll(async () => {
-  await staff('Eve');
+  eve = await staff('Eve');
   await service();
 });
 
@@ -133,4 +134,25 @@ it('an admin sets how a service is booked, and the public page follows', { timeo
   await expect.poll(() => guest.getByRole('listitem').filter({ hasText: serviceName }).textContent()).toContain('45 min');
   await context.close();
   await guest.context().close();
+});
+
+it('a team member plans time off and reminders on their account', { timeout: 60_000 }, async () => {
+  const context = await browser().newContext({ locale: 'en-US', timezoneId: 'America/New_York' });
+  const page = await context.newPage();
+  await signInThroughForm(page, eve.email, 'Booking-Passw0rd!');
+  await page.waitForURL(url('/staff/'));
+  await page.goto(url('/account/bookings/'));
+  await expect.poll(() => page.getByRole('heading', { name: 'Bookings and reminders' }).count()).toBe(1);
+  await page.getByLabel('an hour before').check();
+  await page.getByLabel('From').fill('2030-01-02T09:00');
+  await page.getByLabel('Until').fill('2030-01-03T17:00');
+  await page.getByLabel('Reason (optional)').fill('Dentist');
+  await page.getByRole('button', { name: 'Add time off' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved.' }).count()).toBe(1);
+  await expectAccessible(page);
+  await page.reload();
+  await expect.poll(() => page.getByText('Dentist').count()).toBe(1);
+  expect(await page.getByLabel('an hour before').isChecked()).toBe(true);
+  await context.close();
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ROLES } from '../../domain/identity/permissions.ts';
 import { page, pageQuery } from './common.ts';
+import { bookingProfileView, updateBookingProfileInput } from './booking-profile.ts';
 import type { Schemas } from './types.ts';
 
 export const memberWorkload = z.object({
@@ -58,6 +59,8 @@ export type AssignmentRecordView = z.infer<typeof assignmentRecordView>;
 export const TEAM_SCHEMAS = {
   listTeamWorkload: { response: z.object({ items: z.array(memberWorkload) }) },
   listAssignmentHistory: { query: pageQuery, response: page(assignmentRecordView) },
+  getBookingProfile: { response: bookingProfileView },
+  updateBookingProfile: { body: updateBookingProfileInput, response: bookingProfileView },
   rankRequestAssignees: { query: z.object({ serviceId: z.string({ error: 'is required' }).check(z.minLength(1, 'is required'), z.maxLength(100)) }), response: requestCandidates },
   offerTaskAssignees: { query: offerAssigneesQuery, response: z.object({ offered: z.array(offeredAssignee), suggested: z.optional(z.string()) }) },
 } satisfies Record<string, Schemas>;

@@ -22,7 +22,10 @@ const NAV: Record<Area, { href: string; label: (t: ReturnType<typeof useI18n>['t
     { href: '/staff/calendar/', label: (t) => t.nav.calendar },
     { href: '/staff/team/', label: (t) => t.nav.availability },
   ],
-  account: [{ href: '/account/', label: (t) => t.nav.account }],
+  account: [
+    { href: '/account/', label: (t) => t.nav.account },
+    { href: '/account/bookings/', label: (t) => t.bookingProfile.link },
+  ],
   admin: [
     { href: '/admin/', label: (t) => t.nav.dashboard },
     { href: '/admin/requests/', label: (t) => t.nav.requests },

@@ -1,0 +1,9 @@
+import { AssignmentRecord } from '../../shared/db/entities/assignment-record.ts';
+import { AuditEntry } from '../../shared/db/entities/audit-entry.ts';
+import { OutboxEvent } from '../../shared/db/entities/outbox-event.ts';
+import { Service } from '../../shared/db/entities/service.ts';
+import { User } from '../../shared/db/entities/user.ts';
+import { Workload } from '../../shared/db/entities/workload.ts';
+import { databaseOf } from '../../shared/db/service.ts';
+
+export const database = databaseOf({ user: User, workload: Workload, service: Service, assignment: AssignmentRecord, audit: AuditEntry, outbox: OutboxEvent });
