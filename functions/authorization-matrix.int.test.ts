@@ -132,6 +132,7 @@ const MATRIX: Record<OperationId, Row> = {
   deleteTask: { request: { method: 'DELETE', path: '/api/tasks/none' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
   // Leads and admins; each firm's own counters (kpis.int.test.ts).
   getRequestKpis: { request: { method: 'GET', path: '/api/analytics/requests' }, expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 } },
+  getBookingKpis: { request: { method: 'GET', path: '/api/analytics/bookings' }, expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 } },
   // Admins (analytics.export); an export is its requester's alone (exports.int.test.ts).
   createRequestExport: { request: { method: 'POST', path: '/api/requests/exports', body: { q: 'matrix' } }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 202, otherFirmAdmin: 202 } },
   getRequestExport: { request: { method: 'GET', path: '/api/requests/exports/none' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },

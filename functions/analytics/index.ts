@@ -12,6 +12,7 @@ import { completionRate, periodsOf } from '../../shared/domain/requests/kpis.ts'
 import { PRIORITIES, REQUEST_STATUSES } from '../../shared/domain/requests/workflow.ts';
 import { actorFromToken, type AuthenticatedActor } from '../lib/auth.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
+import { getBookingKpis } from './bookings.ts';
 import { database } from './db.ts';
 import { createRequestExport, getRequestExport } from './exports.ts';
 
@@ -49,4 +50,4 @@ async function getRequestKpis(req: Request): Promise<Reply> {
   return { body };
 }
 
-export const handler = contextHandler({ routes: ANALYTICS_OPERATIONS, schemas: ANALYTICS_SCHEMAS, operations: { getRequestKpis, createRequestExport, getRequestExport }, authenticate: actorFromToken });
+export const handler = contextHandler({ routes: ANALYTICS_OPERATIONS, schemas: ANALYTICS_SCHEMAS, operations: { getRequestKpis, getBookingKpis, createRequestExport, getRequestExport }, authenticate: actorFromToken });

@@ -140,3 +140,21 @@ describe('booking profiles', () => {
     expect(audit[0]).toMatchObject({ action: 'user.booking_profile_changed', actorId: admin.userId });
   });
 });
+
+describe('booking KPIs', () => {
+  it('count a day’s bookings and cancellations from the events, exactly, and show the staff’s bookable time', async () => {
+    // The firm's date of 10:00 in New York (its UTC date too).
+    const date = at(27, 600).slice(0, 10);
+    const kpis = async () => (await api('/api/analytics/bookings?days=62', { token: admin.token })).body as { days: { date: string; bookings: number; bookedMinutes: number; bookableMinutes: number; cancelled: number }[] };
+    const on = async () => (await kpis()).days.find((d) => d.date === date)!;
+    const before = await on();
+    expect(before.bookableMinutes).toBeGreaterThanOrEqual(8 * 60); // at least this file's staff member, 09:00–17:00
+    const { client, bookingId } = await clientBooking(27, 600);
+    await expect.poll(async () => (await on()).bookings).toBe(before.bookings + 1);
+    expect((await on()).bookedMinutes).toBe(before.bookedMinutes + 60);
+    expect((await post(client, `/api/bookings/${bookingId}/cancel`, { version: 1 })).status).toBe(200);
+    await expect.poll(async () => (await on()).cancelled).toBe(before.cancelled + 1);
+    expect((await on()).bookings).toBe(before.bookings);
+    expect((await api('/api/analytics/bookings?days=100', { token: admin.token })).status).toBe(400);
+  });
+});

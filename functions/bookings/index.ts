@@ -9,6 +9,7 @@ import { databaseOf } from '../../shared/db/service.ts';
 import { bookingSettingsOf } from '../../shared/domain/bookings/settings.ts';
 import { hasPermission } from '../../shared/domain/identity/policy.ts';
 import { isStaff } from '../../shared/domain/identity/permissions.ts';
+import { bookingKpiStateOf } from '../../shared/domain/bookings/kpis.ts';
 import { kpiStateOf } from '../../shared/domain/requests/kpis.ts';
 import { workloadDeltas } from '../../shared/domain/requests/workload.ts';
 import { config } from '../../shared/config.ts';
@@ -123,7 +124,7 @@ async function recordBookingOutcome(req: Request<{ version: number; outcome: 'at
         e.request.patch(bookingKey(booking)).set({ status: 'completed', completedAt: at, noShow, version: done.version }).where((a, op) => op.eq(a.version, booking.version)).commit(),
         ...[...loads].map(([userId, delta]) => e.workload.update({ tenantId: booking.tenantId, userId }).add({ activeRequests: delta }).commit()),
         e.activity.create(activityOf(booking, change, { kind: 'status', from: booking.status, to: 'completed', text: noShow ? 'No-show' : 'Attended' })).commit(),
-        ...bookingEvent(e, change.ctx, done, 'booking.outcome_recorded', { outcome: req.body.outcome, kpi: { before: kpiStateOf(booking), after: kpiStateOf(done) } }, [
+        ...bookingEvent(e, change.ctx, done, 'booking.outcome_recorded', { outcome: req.body.outcome, kpi: { before: kpiStateOf(booking), after: kpiStateOf(done) }, bookingKpi: { before: bookingKpiStateOf(booking), after: bookingKpiStateOf(done) } }, [
           { field: 'status', from: booking.status, to: 'completed' },
           { field: 'noShow', from: null, to: noShow },
         ]),

@@ -10,6 +10,7 @@ import { ProcessedEvent } from '../../shared/db/entities/processed-event.ts';
 import { Tenant } from '../../shared/db/entities/tenant.ts';
 import { User } from '../../shared/db/entities/user.ts';
 import { databaseOf } from '../../shared/db/service.ts';
+import { bookingKpiChanges, type BookingKpiState } from '../../shared/domain/bookings/kpis.ts';
 import { kpiChanges, type KpiState } from '../../shared/domain/requests/kpis.ts';
 import type { DomainEventDetail } from '../../shared/events/rules.ts';
 import { pushToUser } from '../lib/realtime.ts';
@@ -22,7 +23,7 @@ const ATTEMPTS = 5;
 
 type Outcome = 'applied' | 'duplicate';
 
-async function apply(d: DomainEventDetail, changes: ReturnType<typeof kpiChanges>): Promise<Outcome> {
+async function apply(d: DomainEventDetail, changes: { bucket: string; add: Record<string, number>; label?: string | undefined }[]): Promise<Outcome> {
   const expiresAt = Math.floor(Date.now() / 1000) + KEEP_SECONDS;
   for (let attempt = 1; ; attempt++) {
     const result = await database()
@@ -47,9 +48,13 @@ async function apply(d: DomainEventDetail, changes: ReturnType<typeof kpiChanges
 export async function handler(event: EventBridgeEvent<string, DomainEventDetail>): Promise<Outcome | undefined> {
   const d = event.detail;
   const kpi = d.kpi as { before?: KpiState; after?: KpiState } | undefined;
-  if (!kpi) return undefined;
+  const bookingKpi = d.bookingKpi as { before?: BookingKpiState; after?: BookingKpiState } | undefined;
+  if (!kpi && !bookingKpi) return undefined;
   const { data: firm } = await database().entities.tenant.get({ tenantId: d.tenantId }).go();
-  const changes = kpiChanges(kpi.before, kpi.after, new Date(d.at), firm?.timeZone ?? 'UTC');
+  const changes = [
+    ...(kpi ? kpiChanges(kpi.before, kpi.after, new Date(d.at), firm?.timeZone ?? 'UTC') : []),
+    ...(bookingKpi ? bookingKpiChanges(bookingKpi.before, bookingKpi.after) : []),
+  ];
   if (!changes.length) return undefined;
   const outcome = await apply(d, changes);
   if (outcome === 'applied') await Promise.all((await activeIdsWithRoles(database().entities, d.tenantId, ['ADMIN', 'TEAM_LEAD'])).map((userId) => pushToUser(d.tenantId, userId, { type: 'kpis.changed' })));

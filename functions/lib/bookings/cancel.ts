@@ -1,6 +1,7 @@
 /** Cancelling a booking: its slot locks, calendar entry and reminders go, its load is released, in one transaction. */
 import type { BookingSettings } from '../../../shared/domain/bookings/settings.ts';
 import { AppError } from '../../../shared/api/errors.ts';
+import { bookingKpiStateOf } from '../../../shared/domain/bookings/kpis.ts';
 import { kpiStateOf } from '../../../shared/domain/requests/kpis.ts';
 import { workloadDeltas } from '../../../shared/domain/requests/workload.ts';
 import type { RequestItem } from '../request-access.ts';
@@ -25,7 +26,7 @@ export async function cancelBooking(db: ChangeDb, booking: RequestItem, settings
       ...reminders.map((r) => e.reminder.delete(r).commit()),
       ...[...loads].map(([userId, delta]) => e.workload.update({ tenantId: booking.tenantId, userId }).add({ activeRequests: delta }).commit()),
       e.activity.create(activityOf(booking, change, { kind: 'status', from: booking.status, to: 'cancelled', ...(change.reason && { text: change.reason }) })).commit(),
-      ...bookingEvent(e, change.ctx, cancelled, 'booking.cancelled', { reason: change.reason, kpi: { before: kpiStateOf(booking), after: kpiStateOf(cancelled) } }, [{ field: 'status', from: booking.status, to: 'cancelled' }]),
+      ...bookingEvent(e, change.ctx, cancelled, 'booking.cancelled', { reason: change.reason, kpi: { before: kpiStateOf(booking), after: kpiStateOf(cancelled) }, bookingKpi: { before: bookingKpiStateOf(booking), after: bookingKpiStateOf(cancelled) } }, [{ field: 'status', from: booking.status, to: 'cancelled' }]),
     ])
     .go()
     .then((result) => {

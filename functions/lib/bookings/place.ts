@@ -13,6 +13,7 @@ import type { PromoCode } from '../../../shared/db/entities/promo-code.ts';
 import { availableSlots, checkSlot, MINUTE, type Interval, type Problem } from '../../../shared/domain/bookings/availability.ts';
 import { priceOf, type PriceBreakdown } from '../../../shared/domain/bookings/pricing.ts';
 import { pricingRulesOf, type BookingType } from '../../../shared/domain/bookings/settings.ts';
+import { bookingKpiStateOf } from '../../../shared/domain/bookings/kpis.ts';
 import { kpiStateOf } from '../../../shared/domain/requests/kpis.ts';
 import { workloadDeltas } from '../../../shared/domain/requests/workload.ts';
 import type { ActivityItem, RequestItem } from '../request-access.ts';
@@ -180,7 +181,7 @@ export async function placeBooking(db: BookingDb, p: Placement): Promise<Request
               ...(promo.oncePerClient ? [e.promoUse.create({ tenantId: tenant.tenantId, code: promo.code, clientId: client.clientId, bookingId, usedAt: now }).commit()] : []),
             ]
           : []),
-        ...bookingEvent(e, p.ctx, request, 'booking.created', { kpi: { after: kpiStateOf(request) } }),
+        ...bookingEvent(e, p.ctx, request, 'booking.created', { kpi: { after: kpiStateOf(request) }, bookingKpi: { after: bookingKpiStateOf(request) } }),
       ])
       .go();
   await commitOrExplain(write, {

@@ -5,6 +5,7 @@
  */
 import { AppError } from '../../../shared/api/errors.ts';
 import { MINUTE, type Interval } from '../../../shared/domain/bookings/availability.ts';
+import { bookingKpiStateOf } from '../../../shared/domain/bookings/kpis.ts';
 import { kpiStateOf } from '../../../shared/domain/requests/kpis.ts';
 import { workloadDeltas } from '../../../shared/domain/requests/workload.ts';
 import type { RequestItem } from '../request-access.ts';
@@ -80,7 +81,7 @@ export async function rescheduleBooking(db: BookingDb, booking: RequestItem, boo
         ...oldReminders.filter((r) => !kept.has(`${r.recipientId}#${r.offsetMinutes}`)).map((r) => e.reminder.delete(r).commit()),
         ...[...loads].map(([userId, delta]) => e.workload.update({ tenantId: booking.tenantId, userId }).add({ activeRequests: delta }).commit()),
         e.activity.create(activityOf(booking, change, { kind: 'updated', text })).commit(),
-        ...bookingEvent(e, change.ctx, moved, 'booking.rescheduled', { previousStart: booking.scheduledAt, previousAssigneeId: booking.assigneeId, kpi: { before: kpiStateOf(booking), after: kpiStateOf(moved) } }, [
+        ...bookingEvent(e, change.ctx, moved, 'booking.rescheduled', { previousStart: booking.scheduledAt, previousAssigneeId: booking.assigneeId, kpi: { before: kpiStateOf(booking), after: kpiStateOf(moved) }, bookingKpi: { before: bookingKpiStateOf(booking), after: bookingKpiStateOf(moved) } }, [
           { field: 'scheduledAt', from: booking.scheduledAt ?? null, to: moved.scheduledAt ?? null },
           ...(staff.userId !== booking.assigneeId ? [{ field: 'assigneeId', from: booking.assigneeId, to: staff.userId }] : []),
         ]),

@@ -38,8 +38,22 @@ export const requestExportView = z.object({
 export type RequestExportView = z.infer<typeof requestExportView>;
 
 /** The analytics context's operations → schemas. */
+/** Days of bookings around today (firm-local dates), and the rates over the days past. */
+export const bookingKpisQuery = z.object({
+  days: z._default(z.coerce.number().check(z.int(), z.minimum(7, 'must be at least 7'), z.maximum(62, 'must be at most 62')), 28),
+});
+
+export const bookingKpis = z.object({
+  days: z.array(z.object({ date: z.string(), bookings: z.number(), bookedMinutes: z.number(), bookableMinutes: z.number(), attended: z.number(), noShows: z.number(), cancelled: z.number() })),
+  /** Over the days up to today. */
+  noShowRate: z.optional(z.number()),
+  utilization: z.optional(z.number()),
+});
+export type BookingKpis = z.infer<typeof bookingKpis>;
+
 export const ANALYTICS_SCHEMAS = {
   getRequestKpis: { response: requestKpis },
+  getBookingKpis: { query: bookingKpisQuery, response: bookingKpis },
   createRequestExport: { body: z.object(requestFilters), response: requestExportView },
   getRequestExport: { response: requestExportView },
 } satisfies Record<string, Schemas>;

@@ -5,6 +5,7 @@ import { PRIORITIES, REQUEST_STATUSES } from '../../../../shared/domain/requests
 import { call } from '../api.ts';
 import { money } from '../format.ts';
 import { subscribeLive } from '../live.ts';
+import type { BookingKpis } from '../../../../shared/api/schemas/analytics.ts';
 import { format, useI18n } from '../i18n/index.ts';
 import { ErrorNotice, Loading } from './Status.tsx';
 
@@ -44,10 +45,12 @@ export default function KpiDashboard() {
   const { t, locale } = useI18n();
   const [kpis, setKpis] = useState<RequestKpis | null>(null);
   const [team, setTeam] = useState<MemberWorkload[]>([]);
+  const [bookings, setBookings] = useState<BookingKpis | null>(null);
   const [error, setError] = useState<unknown>(null);
   const loadKpis = useCallback(() => {
     setError(null);
     call('getRequestKpis').then(setKpis).catch(setError);
+    call('getBookingKpis', { query: { days: 28 } }).then(setBookings, () => setBookings(null));
   }, []);
   const loadTeam = useCallback(() => void call('listTeamWorkload').then((r) => setTeam(r.items)).catch(() => setTeam([])), []);
   useEffect(() => {
@@ -98,6 +101,22 @@ export default function KpiDashboard() {
           <Bars title={k.byPriority} empty={k.empty} rows={PRIORITIES.filter((p) => kpis.byPriority[p] > 0).map((p) => ({ key: p, label: t.requests.priorities[p], value: kpis.byPriority[p] }))} />
           <Bars title={k.byService} empty={k.empty} rows={kpis.byService.map((s) => ({ key: s.serviceId, label: s.name, value: s.open, text: `${s.open} · ${money(s.pipeline, kpis.currency, locale)}` }))} />
         </>,
+      )}
+      {bookings && (
+        <>
+          <h3 className="mt-8 font-semibold">{k.bookings}</h3>
+          <div className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            <Card title={k.utilization} value={bookings.utilization === undefined ? '—' : `${bookings.utilization}%`} detail={k.utilizationDetail} testId="kpi-utilization" />
+            <Card title={k.noShows} value={bookings.noShowRate === undefined ? '—' : `${bookings.noShowRate}%`} detail={k.noShowsDetail} testId="kpi-no-shows" />
+          </div>
+          {section(
+            <Bars
+              title={k.bookingsAhead}
+              empty={k.empty}
+              rows={bookings.days.slice(14, 21).map((d) => ({ key: d.date, label: new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(Date.parse(`${d.date}T12:00:00Z`)), value: d.bookings }))}
+            />,
+          )}
+        </>
       )}
     </section>
   );

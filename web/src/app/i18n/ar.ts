@@ -556,6 +556,12 @@ export const ar: Messages = {
     fields: { action: 'الإجراء', to: 'الحالة', assigneeId: 'عضو الفريق', priority: 'الأولوية', requestIds: 'الطلبات' },
   },
   kpi: {
+    bookings: 'الحجوزات',
+    utilization: 'نسبة الاستغلال',
+    utilizationDetail: 'نسبة الساعات المحجوزة من الساعات المتاحة للحجز، آخر 14 يومًا',
+    noShows: 'عدم الحضور',
+    noShowsDetail: 'من الحجوزات المسجّلة نتيجتها، آخر 14 يومًا',
+    bookingsAhead: 'الحجوزات يوميًا، الأيام السبعة القادمة',
     title: 'الطلبات في لمحة',
     active: 'الطلبات النشطة',
     activeDetail: 'مُرسلة، ولم تكتمل أو تُلغَ بعد',

@@ -554,6 +554,12 @@ export const en = {
     fields: { action: 'Action', to: 'Status', assigneeId: 'Team member', priority: 'Priority', requestIds: 'Requests' },
   },
   kpi: {
+    bookings: 'Bookings',
+    utilization: 'Utilization',
+    utilizationDetail: 'Booked share of bookable hours, last 14 days',
+    noShows: 'No-shows',
+    noShowsDetail: 'Of bookings whose outcome was recorded, last 14 days',
+    bookingsAhead: 'Bookings per day, next 7 days',
     title: 'Requests at a glance',
     active: 'Active requests',
     activeDetail: 'Submitted, not yet completed or cancelled',

@@ -556,6 +556,12 @@ export const hi: Messages = {
     fields: { action: 'कार्रवाई', to: 'स्थिति', assigneeId: 'टीम सदस्य', priority: 'प्राथमिकता', requestIds: 'अनुरोध' },
   },
   kpi: {
+    bookings: 'बुकिंग',
+    utilization: 'उपयोग',
+    utilizationDetail: 'बुक करने योग्य घंटों में बुक हिस्सा, पिछले 14 दिन',
+    noShows: 'न आने वाले',
+    noShowsDetail: 'जिन बुकिंग का परिणाम दर्ज हुआ, पिछले 14 दिन',
+    bookingsAhead: 'प्रति दिन बुकिंग, अगले 7 दिन',
     title: 'अनुरोध एक नज़र में',
     active: 'सक्रिय अनुरोध',
     activeDetail: 'भेजे गए, अभी पूरे या रद्द नहीं हुए',
