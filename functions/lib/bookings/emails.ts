@@ -61,7 +61,7 @@ const TYPES: Record<Locale, Record<string, string>> = {
 };
 
 /** "Tuesday, 1 December 2026 at 10:00 (America/New_York)" in the reader's language and zone. */
-export function whenIn(locale: Locale, zone: string, start: string, end: string): { date: string; full: string } {
+function whenIn(locale: Locale, zone: string, start: string, end: string): { date: string; full: string } {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(Date.parse(start));
   const range = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).formatRange(Date.parse(start), Date.parse(end));
   return { date, full: `${range} (${zone})` };

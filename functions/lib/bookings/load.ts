@@ -72,7 +72,7 @@ export async function entriesAround(entities: Pick<BookingEntities, 'calendar'>,
   return pages.flatMap((p) => p.data);
 }
 
-export const busyOf = (e: CalendarItem): BusyBooking => ({
+const busyOf = (e: CalendarItem): BusyBooking => ({
   bookingId: e.bookingId,
   staffId: e.staffId,
   serviceId: e.serviceId,
@@ -82,7 +82,7 @@ export const busyOf = (e: CalendarItem): BusyBooking => ({
   bufferAfterMinutes: e.bufferAfterMinutes,
 });
 
-export function scheduleOf(user: UserItem): StaffSchedule {
+function scheduleOf(user: UserItem): StaffSchedule {
   return {
     staffId: user.userId,
     zone: user.timeZone,

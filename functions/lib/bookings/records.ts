@@ -38,7 +38,7 @@ export const PROBLEM_MESSAGES: Record<ProblemCode | PromoProblem, string> = {
 };
 
 /** The grains (15-minute steps) of a slot, as the lock keys write them. */
-export function grainsOf(slot: Interval): string[] {
+function grainsOf(slot: Interval): string[] {
   const grains: string[] = [];
   for (let t = Math.floor(slot.start / GRAIN) * GRAIN; t < slot.end; t += GRAIN) grains.push(String(t).padStart(15, '0'));
   return grains;

@@ -76,8 +76,6 @@ export interface Slot extends Interval {
   staffIds: string[];
 }
 
-export const onGrid = (minutes: number): boolean => Number.isInteger(minutes) && minutes % GRID_MINUTES === 0;
-
 /** The UTC instants of a day's local windows; windows that a DST gap swallows are cut to what exists. */
 function windowsOn(zone: string, hours: WeeklyHours, date: string): Interval[] {
   const windows: Interval[] = [];
@@ -105,7 +103,7 @@ const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.en
 const within = (inner: Interval, outer: Interval) => inner.start >= outer.start && inner.end <= outer.end;
 
 /** Two bookings clash when either one's buffered time reaches into the other's meeting. */
-export function clashes(slot: Interval, rules: Pick<BookingRules, 'bufferBeforeMinutes' | 'bufferAfterMinutes'>, other: BusyBooking): boolean {
+function clashes(slot: Interval, rules: Pick<BookingRules, 'bufferBeforeMinutes' | 'bufferAfterMinutes'>, other: BusyBooking): boolean {
   const padded = { start: slot.start - rules.bufferBeforeMinutes * MINUTE, end: slot.end + rules.bufferAfterMinutes * MINUTE };
   const otherPadded = { start: other.start - other.bufferBeforeMinutes * MINUTE, end: other.end + other.bufferAfterMinutes * MINUTE };
   return overlaps(padded, other) || overlaps(otherPadded, slot);
@@ -145,7 +143,7 @@ function staffDay(schedule: StaffSchedule, dayStart: number, dayEnd: number, bus
   return { schedule, windows, busy: mine, bookedToday: mine.filter((b) => localDateOf(schedule.zone, b.start) === today).length };
 }
 
-export function canTake(day: StaffDay, slot: Interval, rules: BookingRules): boolean {
+function canTake(day: StaffDay, slot: Interval, rules: BookingRules): boolean {
   const { schedule } = day;
   if (!day.windows.some((w) => within(slot, w))) return false;
   if (schedule.timeOff.some((off) => overlaps(off, slot))) return false;

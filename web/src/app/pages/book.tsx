@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { ApiError, call } from '../api.ts';
 import { errorsByField, Field } from '../components/Field.tsx';
-import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
+import { PublicFrame } from '../components/PublicFrame.tsx';
 import { SlotPicker, visitorZone, type Slot } from '../components/SlotPicker.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { money } from '../format.ts';
@@ -81,10 +81,10 @@ function BookPage() {
     if ((step >= 1 && !service) || (step >= 2 && !slot) || (step === 4 && !booked)) go(0);
   }, [step, service, slot, booked, go]);
 
-  const priceQuote = (code: string) => {
-    if (!service || !slot) return;
+  const priceQuote = (code: string, start = slot?.slot.start) => {
+    if (!service || !start) return;
     setErrors({});
-    call('quoteBooking', { params: { firmSlug }, body: { serviceId: service.serviceId, start: slot.slot.start, ...(code && { promoCode: code }), ...(details.email && { email: details.email }) } })
+    call('quoteBooking', { params: { firmSlug }, body: { serviceId: service.serviceId, start, ...(code && { promoCode: code }), ...(details.email && { email: details.email }) } })
       .then(setQuote)
       .catch((e: unknown) => (e instanceof ApiError && e.details.length ? setErrors(errorsByField(e.details, () => t.book.promo)) : setFailure(e)));
   };
@@ -93,9 +93,9 @@ function BookPage() {
     if (step === 3) priceQuote(promo);
   }, [step]);
 
-  if (failure !== null && !page) return <Frame><ErrorNotice error={failure} /></Frame>;
-  if (!page) return <Frame><Loading /></Frame>;
-  if (page === 'unknown') return <Frame><p role="alert" className="rounded border border-amber-200 bg-amber-50 p-4">{t.book.unknown}</p></Frame>;
+  if (failure !== null && !page) return <PublicFrame><ErrorNotice error={failure} /></PublicFrame>;
+  if (!page) return <PublicFrame><Loading /></PublicFrame>;
+  if (page === 'unknown') return <PublicFrame><p role="alert" className="rounded border border-amber-200 bg-amber-50 p-4">{t.book.unknown}</p></PublicFrame>;
   const currency = page.firm.currency;
 
   function onDetails(e: FormEvent<HTMLFormElement>) {
@@ -281,7 +281,7 @@ function BookPage() {
                 <ul className="mt-2 flex flex-wrap gap-2">
                   {conflict.suggestions.map((s) => (
                     <li key={s.start}>
-                      <button type="button" onClick={() => (setSlot({ slot: s, staffId: undefined }), setConflict(undefined), setQuote(undefined), priceQuoteAt(s))} className="rounded border bg-white px-3 py-1">
+                      <button type="button" onClick={() => (setSlot({ slot: s, staffId: undefined }), setConflict(undefined), setQuote(undefined), priceQuote(promo.trim(), s.start))} className="rounded border bg-white px-3 py-1">
                         {when(s.start)}
                       </button>
                     </li>
@@ -313,26 +313,13 @@ function BookPage() {
     );
   }
 
-  function priceQuoteAt(s: Slot) {
-    if (!service) return;
-    call('quoteBooking', { params: { firmSlug }, body: { serviceId: service.serviceId, start: s.start, ...(promo.trim() && { promoCode: promo.trim() }) } }).then(setQuote, setFailure);
-  }
 
   return (
-    <Frame>
+    <PublicFrame>
       <h1 className="text-2xl font-semibold">{format(t.book.title, { firm: page.firm.name })}</h1>
       <div className="mt-4"><Progress step={step} /></div>
       {content}
-    </Frame>
-  );
-}
-
-function Frame({ children }: { children: ReactNode }) {
-  return (
-    <main id="main" className="mx-auto max-w-2xl px-4 py-10">
-      <div className="mb-6 flex justify-end"><LanguageSwitcher /></div>
-      {children}
-    </main>
+    </PublicFrame>
   );
 }
 

@@ -1,7 +1,7 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { ApiError, call } from '../api.ts';
-import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
+import { PublicFrame } from '../components/PublicFrame.tsx';
 import { SlotPicker, type Slot } from '../components/SlotPicker.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { format, useI18n } from '../i18n/index.ts';
@@ -41,9 +41,9 @@ function ManageBookingPage() {
 
   const when = (iso: string) => new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'full', timeStyle: 'short' }).format(Date.parse(iso));
 
-  if (state.kind === 'loading') return <Frame><Loading /></Frame>;
-  if (state.kind === 'invalid' || state.kind === 'expired') return <Frame><p role="alert" className="rounded border border-amber-200 bg-amber-50 p-4">{t.manage[state.kind]}</p></Frame>;
-  if (state.kind === 'error') return <Frame><ErrorNotice error={state.error} onRetry={() => void load()} /></Frame>;
+  if (state.kind === 'loading') return <PublicFrame><Loading /></PublicFrame>;
+  if (state.kind === 'invalid' || state.kind === 'expired') return <PublicFrame><p role="alert" className="rounded border border-amber-200 bg-amber-50 p-4">{t.manage[state.kind]}</p></PublicFrame>;
+  if (state.kind === 'error') return <PublicFrame><ErrorNotice error={state.error} onRetry={() => void load()} /></PublicFrame>;
   const { booking, firm } = state.managed;
   const over = booking.status === 'cancelled' || booking.status === 'completed' || Date.parse(booking.start) <= Date.now();
   const changeable = !over && Date.now() <= Date.parse(booking.changeableUntil);
@@ -76,7 +76,7 @@ function ManageBookingPage() {
     );
 
   return (
-    <Frame>
+    <PublicFrame>
       <h1 className="text-2xl font-semibold">{format(t.manage.title, { firm: firm.name })}</h1>
       {notice && <p role="status" className="mt-4 rounded bg-green-50 p-4 text-green-900">{notice}</p>}
       <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg bg-white p-6 shadow">
@@ -143,16 +143,7 @@ function ManageBookingPage() {
         </section>
       )}
       {booking.status === 'cancelled' && <p className="mt-6"><a href={`/book/?firm=${firm.slug}`} className="text-brand-700 underline">{t.manage.bookAgain}</a></p>}
-    </Frame>
-  );
-}
-
-function Frame({ children }: { children: ReactNode }) {
-  return (
-    <main id="main" className="mx-auto max-w-2xl px-4 py-10">
-      <div className="mb-6 flex justify-end"><LanguageSwitcher /></div>
-      {children}
-    </main>
+    </PublicFrame>
   );
 }
 
