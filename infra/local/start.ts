@@ -78,6 +78,7 @@ Service Portal is running (ready in ${((Date.now() - started) / 1000).toFixed(1)
   Portal    ${stack.portalUrl}
   Inbox     ${stack.inboxUrl}   (every email the portal sends)
   API docs  ${stack.portalUrl}/api/openapi.json
+  Booking   ${stack.portalUrl}/book/?firm=designpi   (public booking page; promo code WELCOME10)
 
 Demo logins (password for all: ${DEMO_PASSWORD}):
 ${logins.join('\n')}
