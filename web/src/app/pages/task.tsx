@@ -34,7 +34,8 @@ function TaskPage({ session }: { session: Session }) {
     setLoadFailure(null);
     call('getTask', { params: { taskId } })
       .then((r) => {
-        setTask(r);
+        // A reload started before this page's own last change may answer after it: keep the newer.
+        setTask((shown) => (shown && shown.version > r.version ? shown : r));
         setState('ready');
       })
       .catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? setState('missing') : setLoadFailure(e)));
