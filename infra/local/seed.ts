@@ -174,6 +174,8 @@ export async function seedDemoData(pool: LocalPool): Promise<void> {
       const userId = await ensureCognitoUser(pool, { email: user.email, password: DEMO_PASSWORD, tenantId: tenant.tenantId, role: user.role });
       const found = await db.entities.user.get({ tenantId: tenant.tenantId, userId }).go();
       if (!found.data) await db.entities.user.create({ ...user, tenantId: tenant.tenantId, userId, status: 'active' }).go();
+      // Kept from an older run: keep what was changed since, fill in index keys added since (e.g. by role).
+      else await db.entities.user.upsert({ ...found.data }).go();
     }
   }
 }
