@@ -16,6 +16,7 @@ import { config } from '../../shared/config.ts';
 import { actorFromToken, type AuthenticatedActor } from '../lib/auth.ts';
 import { cancelBooking as cancel } from '../lib/bookings/cancel.ts';
 import { activityOf, assertChangeable, bookingKey, type Change } from '../lib/bookings/changes.ts';
+import { firmEntriesBetween } from '../lib/bookings/calendar.ts';
 import { issueManageLink } from '../lib/bookings/manage-link.ts';
 import { CHANGE_ENTITIES } from '../lib/bookings/entities.ts';
 import { bookingEvent, calendarEntryOf } from '../lib/bookings/records.ts';
@@ -34,12 +35,6 @@ interface CalendarQuery {
   bookingType?: string;
 }
 
-const monthsOf = (from: string, to: string) => {
-  const months: string[] = [];
-  for (const d = new Date(`${from.slice(0, 7)}-01T00:00:00Z`); d.toISOString().slice(0, 7) <= to.slice(0, 7); d.setUTCMonth(d.getUTCMonth() + 1)) months.push(d.toISOString().slice(0, 7));
-  return months;
-};
-
 /** One Query per UTC month of the range for those who see the firm; one Query on their own index for everyone else. */
 async function listBookings(req: Request<never, CalendarQuery>): Promise<Reply> {
   const actor = req.actor as AuthenticatedActor;
@@ -49,8 +44,7 @@ async function listBookings(req: Request<never, CalendarQuery>): Promise<Reply> 
   const tenantId = actor.tenantId;
   let entries;
   if (hasPermission(actor, 'service_requests.read.all')) {
-    const pages = await Promise.all(monthsOf(start, end).map((month) => calendar.query.byMonth({ tenantId, month }).between({ start }, { start: end }).go({ pages: 'all' })));
-    entries = pages.flatMap((p) => p.data);
+    entries = await firmEntriesBetween(database().entities, tenantId, start, end);
   } else if (isStaff(actor.role)) {
     entries = (await calendar.query.byStaff({ tenantId, staffId: actor.userId }).between({ start }, { start: end }).go({ pages: 'all' })).data;
   } else {

@@ -12,6 +12,7 @@ import type { User } from '../../../shared/db/entities/user.ts';
 import type { AvailabilityQuery, BusyBooking, Interval, StaffSchedule, WeeklyHours } from '../../../shared/domain/bookings/availability.ts';
 import { bookingSettingsOf, type BookingSettings } from '../../../shared/domain/bookings/settings.ts';
 import { holdsASkill } from '../../../shared/domain/tasks/tasks.ts';
+import { firmEntriesBetween } from './calendar.ts';
 
 const DAY = 86_400_000;
 const BOOKABLE_ROLES = ['TEAM_MEMBER', 'TEAM_LEAD'] as const;
@@ -51,26 +52,9 @@ export async function loadBookable(entities: BookingEntities, tenant: Bookable['
   return { tenant, service, settings, staff: await bookableStaff(entities, tenant.tenantId, service.requiredSkills) };
 }
 
-const monthOf = (instant: number) => new Date(instant).toISOString().slice(0, 7);
-
-function monthsBetween(from: number, to: number): string[] {
-  const months: string[] = [];
-  const cursor = new Date(Date.UTC(new Date(from).getUTCFullYear(), new Date(from).getUTCMonth(), 1));
-  while (cursor.getTime() <= to) {
-    months.push(monthOf(cursor.getTime()));
-    cursor.setUTCMonth(cursor.getUTCMonth() + 1);
-  }
-  return months;
-}
-
 /** Calendar entries starting within a day either side of the range (buffers and day limits reach that far). */
-export async function entriesAround(entities: Pick<BookingEntities, 'calendar'>, tenantId: string, range: Interval): Promise<CalendarItem[]> {
-  const [from, to] = [new Date(range.start - DAY).toISOString(), new Date(range.end + DAY).toISOString()];
-  const pages = await Promise.all(
-    monthsBetween(range.start - DAY, range.end + DAY).map((month) => entities.calendar.query.byMonth({ tenantId, month }).between({ start: from }, { start: to }).go({ pages: 'all' })),
-  );
-  return pages.flatMap((p) => p.data);
-}
+export const entriesAround = (entities: Pick<BookingEntities, 'calendar'>, tenantId: string, range: Interval): Promise<CalendarItem[]> =>
+  firmEntriesBetween(entities, tenantId, new Date(range.start - DAY).toISOString(), new Date(range.end + DAY).toISOString());
 
 const busyOf = (e: CalendarItem): BusyBooking => ({
   bookingId: e.bookingId,

@@ -15,13 +15,15 @@ export const instant = z.string({ error: 'is required' }).check(
 
 export const timeZone = z.string().check(z.refine(isTimeZone, 'is not a time zone such as Europe/London'));
 
-/** A window of slots: at most six weeks, so one answer stays small and quick. */
-export const slotRangeQuery = z
-  .object({ from: instant, to: instant, staffId: z.optional(z.string().check(z.maxLength(64))) })
-  .check(
-    z.refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'must be after from', path: ['to'] }),
-    z.refine((q) => Date.parse(q.to) - Date.parse(q.from) <= MAX_RANGE_DAYS * 86_400_000, { message: `must be at most ${MAX_RANGE_DAYS} days after from`, path: ['to'] }),
-  );
+type Range = { from: string; to: string };
+/** A time range (`from`, `to`): at most six weeks, so one answer stays small and quick. */
+export const rangeChecks = [
+  z.refine<Range>((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'must be after from', path: ['to'] }),
+  z.refine<Range>((q) => Date.parse(q.to) - Date.parse(q.from) <= MAX_RANGE_DAYS * 86_400_000, { message: `must be at most ${MAX_RANGE_DAYS} days after from`, path: ['to'] }),
+];
+
+/** A window of slots, for anyone or one person. */
+export const slotRangeQuery = z.object({ from: instant, to: instant, staffId: z.optional(z.string().check(z.maxLength(64))) }).check(...rangeChecks);
 
 export const priceView = z.object({
   currency: z.string(),

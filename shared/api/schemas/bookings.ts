@@ -1,11 +1,9 @@
 /** The signed-in bookings context: the calendar and a booking's confirmations and outcome. */
 import * as z from 'zod/mini';
 import { BOOKING_TYPES } from '../../domain/bookings/settings.ts';
-import { bookingView, cancelInput, instant } from './booking.ts';
+import { bookingView, cancelInput, instant, rangeChecks } from './booking.ts';
 import { version } from './common.ts';
 import type { Schemas } from './types.ts';
-
-const MAX_RANGE_DAYS = 42;
 
 export const calendarQuery = z
   .object({
@@ -15,10 +13,7 @@ export const calendarQuery = z
     serviceId: z.optional(z.string().check(z.maxLength(64))),
     bookingType: z.optional(z.enum(BOOKING_TYPES, { error: 'must be in-person, video or phone' })),
   })
-  .check(
-    z.refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'must be after from', path: ['to'] }),
-    z.refine((q) => Date.parse(q.to) - Date.parse(q.from) <= MAX_RANGE_DAYS * 86_400_000, { message: `must be at most ${MAX_RANGE_DAYS} days after from`, path: ['to'] }),
-  );
+  .check(...rangeChecks);
 
 export const calendarEntryView = z.object({
   bookingId: z.string(),
