@@ -14,7 +14,7 @@ import { AuditEntry } from '../../shared/db/entities/audit-entry.ts';
 import { OutboxEvent } from '../../shared/db/entities/outbox-event.ts';
 import { PERMISSIONS, ROLE_PERMISSIONS, ROLES, type Permission } from '../../shared/domain/identity/permissions.ts';
 import { hasPermission } from '../../shared/domain/identity/policy.ts';
-import { actorFromToken, type AuthenticatedActor } from '../lib/auth.ts';
+import { actorFromClaims, type AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
 import { ACCESS_OPERATIONS } from '../../shared/api/operations/access.ts';
@@ -124,5 +124,5 @@ export const handler = contextHandler({
   routes: ACCESS_OPERATIONS,
   schemas: ACCESS_SCHEMAS,
   operations: { listRoleDefinitions, listGrants, createGrant, revokeGrant, getAccessPolicy, updateAccessPolicy },
-  authenticate: actorFromToken,
+  authenticate: actorFromClaims,
 });

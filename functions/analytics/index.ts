@@ -10,7 +10,7 @@ import { ANALYTICS_OPERATIONS } from '../../shared/api/operations/analytics.ts';
 import { ANALYTICS_SCHEMAS, type RequestKpis } from '../../shared/api/schemas/analytics.ts';
 import { completionRate, periodsOf } from '../../shared/domain/requests/kpis.ts';
 import { PRIORITIES, REQUEST_STATUSES } from '../../shared/domain/requests/workflow.ts';
-import { actorFromToken, type AuthenticatedActor } from '../lib/auth.ts';
+import { actorFromClaims, type AuthenticatedActor } from '../lib/auth.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
 import { getBookingKpis } from './bookings.ts';
 import { database } from './db.ts';
@@ -50,4 +50,4 @@ async function getRequestKpis(req: Request): Promise<Reply> {
   return { body };
 }
 
-export const handler = contextHandler({ routes: ANALYTICS_OPERATIONS, schemas: ANALYTICS_SCHEMAS, operations: { getRequestKpis, getBookingKpis, createRequestExport, getRequestExport }, authenticate: actorFromToken });
+export const handler = contextHandler({ routes: ANALYTICS_OPERATIONS, schemas: ANALYTICS_SCHEMAS, operations: { getRequestKpis, getBookingKpis, createRequestExport, getRequestExport }, authenticate: actorFromClaims });

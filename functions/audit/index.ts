@@ -7,7 +7,7 @@ import { AUDIT_SCHEMAS, type AuditEntryView } from '../../shared/api/schemas/aud
 import { queryPage } from '../../shared/db/pagination.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { AuditEntry } from '../../shared/db/entities/audit-entry.ts';
-import { actorFromToken, type AuthenticatedActor } from '../lib/auth.ts';
+import { actorFromClaims, type AuthenticatedActor } from '../lib/auth.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
 import { AUDIT_OPERATIONS } from '../../shared/api/operations/audit.ts';
 
@@ -48,4 +48,4 @@ async function listAudit(req: Request<unknown, Query>): Promise<Reply> {
   return { body: await queryPage(q.cursor, (cursor) => filtered.go({ limit: q.limit, cursor, order: 'desc' }), toView) };
 }
 
-export const handler = contextHandler({ routes: AUDIT_OPERATIONS, schemas: AUDIT_SCHEMAS, operations: { listAudit }, authenticate: actorFromToken });
+export const handler = contextHandler({ routes: AUDIT_OPERATIONS, schemas: AUDIT_SCHEMAS, operations: { listAudit }, authenticate: actorFromClaims });

@@ -1,5 +1,5 @@
 import { AUTH_SCHEMAS } from '../../shared/api/schemas/auth.ts';
-import { actorFromToken } from '../lib/auth.ts';
+import { actorFromClaims } from '../lib/auth.ts';
 import { contextHandler } from '../lib/http.ts';
 import { acceptInvitation, previewInvitation } from './invitation.ts';
 import { answerMfaChallenge, confirmMfaSetup, disableMfa, startMfaSetup } from './mfa.ts';
@@ -12,5 +12,5 @@ export const handler = contextHandler({
   routes: AUTH_OPERATIONS,
   schemas: AUTH_SCHEMAS,
   operations: { login, answerMfaChallenge, startMfaSetup, confirmMfaSetup, disableMfa, refresh, logout, getMe, forgotPassword, resetPassword, previewInvitation, acceptInvitation },
-  authenticate: actorFromToken,
+  authenticate: actorFromClaims,
 });

@@ -7,7 +7,8 @@ import { ANONYMOUS_ACTOR } from '../../shared/domain/audit/actor.ts';
 import { database } from './db.ts';
 import { HOME_BY_ROLE, type Permission } from '../../shared/domain/identity/permissions.ts';
 import { permissionsOf } from '../../shared/domain/identity/policy.ts';
-import { verifyToken, type AuthenticatedActor } from '../lib/auth.ts';
+import { tokenClaims, type AuthenticatedActor } from '../lib/auth.ts';
+import { verifiedClaims } from '../lib/jwt-verifier.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
 import { findIdentity, refreshSignIn, revokeRefreshToken, startSignIn } from '../lib/cognito.ts';
@@ -40,7 +41,7 @@ export async function sessionState(tenantId: string, userId: string) {
 }
 
 async function sessionFromIdToken(idToken: string): Promise<{ session: Session; tenantId: string; userId: string; role: string }> {
-  const claims = await verifyToken(idToken);
+  const claims = tokenClaims(await verifiedClaims(idToken));
   const state = await sessionState(claims.tenantId, claims.sub);
   return {
     session: { token: idToken, expiresAt: new Date(claims.expiresAt * 1000).toISOString(), ...state },

@@ -13,7 +13,7 @@ import { bookingKpiStateOf } from '../../shared/domain/bookings/kpis.ts';
 import { kpiStateOf } from '../../shared/domain/requests/kpis.ts';
 import { workloadDeltas } from '../../shared/domain/requests/workload.ts';
 import { config } from '../../shared/config.ts';
-import { actorFromToken, type AuthenticatedActor } from '../lib/auth.ts';
+import { actorFromClaims, type AuthenticatedActor } from '../lib/auth.ts';
 import { cancelBooking as cancel } from '../lib/bookings/cancel.ts';
 import { activityOf, assertChangeable, bookingKey, type Change } from '../lib/bookings/changes.ts';
 import { firmEntriesBetween } from '../lib/bookings/calendar.ts';
@@ -143,5 +143,5 @@ export const handler = contextHandler({
   routes: BOOKINGS_OPERATIONS,
   schemas: BOOKINGS_SCHEMAS,
   operations: { listBookings, confirmBooking, cancelBooking, recordBookingOutcome, openBookingLink },
-  authenticate: actorFromToken,
+  authenticate: actorFromClaims,
 });

@@ -13,7 +13,7 @@ import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { queryPage } from '../../shared/db/pagination.ts';
 import { diffFields } from '../../shared/domain/audit/diff.ts';
 import { bookingSettingsOf, type BookingSettings } from '../../shared/domain/bookings/settings.ts';
-import { actorFromToken, type AuthenticatedActor } from '../lib/auth.ts';
+import { actorFromClaims, type AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
 import { database } from './db.ts';
@@ -169,5 +169,5 @@ export const handler = contextHandler({
   routes: CATALOG_OPERATIONS,
   schemas: CATALOG_SCHEMAS,
   operations: { listServices, getService, createService, updateService, updateServiceBooking, getCatalog, listTaskTemplates, listTaskTemplateCategories, getTaskTemplate, createTaskTemplate, updateTaskTemplate, deleteTaskTemplate },
-  authenticate: actorFromToken,
+  authenticate: actorFromClaims,
 });

@@ -1,5 +1,5 @@
 import { IDENTITY_SCHEMAS } from '../../shared/api/schemas/identity.ts';
-import { actorFromToken } from '../lib/auth.ts';
+import { actorFromClaims } from '../lib/auth.ts';
 import { contextHandler } from '../lib/http.ts';
 import { createInvitation, listInvitations, resendInvitation } from './invitations.ts';
 import { deactivateUser, getUser, reactivateUser, updateUser } from './people.ts';
@@ -11,5 +11,5 @@ export const handler = contextHandler({
   routes: IDENTITY_OPERATIONS,
   schemas: IDENTITY_SCHEMAS,
   operations: { listUsers, getUser, updateUser, deactivateUser, reactivateUser, createInvitation, listInvitations, resendInvitation },
-  authenticate: actorFromToken,
+  authenticate: actorFromClaims,
 });

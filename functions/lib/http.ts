@@ -13,12 +13,15 @@ import { AppError, forbidden, unauthenticated, validationFailed, type ErrorBody 
 import type { OperationDef } from '../../shared/api/operations.ts';
 import type { Schemas } from '../../shared/api/schemas/types.ts';
 import { hasPermission } from '../../shared/domain/identity/policy.ts';
-import type { AuthenticatedActor } from './auth.ts';
+import type { AuthenticatedActor, JwtClaims } from './auth.ts';
 
 type RouteDef = OperationDef & Schemas;
 
-/** Turns a bearer token into the caller; injected so contexts with only public routes carry no auth code. */
-export type Authenticator = (token: string) => Promise<AuthenticatedActor>;
+/**
+ * Turns the claims API Gateway's JWT authorizer checked into the caller; injected so contexts
+ * with only public routes carry no auth code.
+ */
+export type Authenticator = (claims: JwtClaims) => Promise<AuthenticatedActor>;
 
 export interface Request<Body = unknown, Query = unknown> {
   body: Body;
@@ -40,7 +43,8 @@ export interface Reply {
 
 export type Operation = (req: Request<never, never>) => Promise<Reply>;
 
-type Event = APIGatewayProxyEventV2;
+/** On routes that are not public, API Gateway's JWT authorizer adds the token's claims. */
+type Event = APIGatewayProxyEventV2 & { requestContext: { authorizer?: { jwt?: { claims: JwtClaims } } } };
 type Result = APIGatewayProxyStructuredResultV2;
 
 const jsonHeaders = (requestId: string, extra: Record<string, string> = {}) => ({
@@ -92,21 +96,20 @@ function readCookies(event: Event): Record<string, string> {
   return Object.fromEntries(pairs);
 }
 
-async function authenticate(route: RouteDef, event: Event, actorFromToken: Authenticator | undefined): Promise<AuthenticatedActor | undefined> {
-  if (route.access === 'public' || !actorFromToken) return undefined;
-  const header = event.headers?.authorization ?? '';
-  const token = header.startsWith('Bearer ') ? header.slice(7) : '';
-  if (!token) throw unauthenticated();
-  const actor = await actorFromToken(token);
+async function authenticate(route: RouteDef, event: Event, actorFromClaims: Authenticator | undefined): Promise<AuthenticatedActor | undefined> {
+  if (route.access === 'public' || !actorFromClaims) return undefined;
+  const claims = event.requestContext.authorizer?.jwt?.claims;
+  if (!claims) throw unauthenticated();
+  const actor = await actorFromClaims(claims);
   if (actor.mfaPending && !route.beforeMfa) throw new AppError('mfa_required', 'Your firm requires two-step sign-in. Turn it on from your Account page to continue.');
   if (route.access !== 'signed-in' && !hasPermission(actor, route.access)) throw forbidden();
   return actor;
 }
 
-function routeHandler(route: RouteDef, operation: Operation, actorFromToken: Authenticator | undefined) {
+function routeHandler(route: RouteDef, operation: Operation, actorFromClaims: Authenticator | undefined) {
   return async (event: Event): Promise<Result> => {
     const requestId = event.requestContext.requestId;
-    const actor = await authenticate(route, event, actorFromToken);
+    const actor = await authenticate(route, event, actorFromClaims);
     const request: Request = {
       body: parse(route.body, readBody(event), 'body'),
       query: parse(route.query, event.queryStringParameters, 'query'),
@@ -153,16 +156,16 @@ export interface ContextDefinition {
  * context must have an operation and schemas, and non-public routes an authenticator:
  * a gap fails at cold start, not at request time.
  */
-export function contextHandler({ routes: definitions, schemas, operations, authenticate: actorFromToken }: ContextDefinition) {
+export function contextHandler({ routes: definitions, schemas, operations, authenticate: actorFromClaims }: ContextDefinition) {
   const context = definitions[0]!.context;
   const routes: RouteDef[] = definitions.map((o) => ({ ...o, ...schemas[o.operationId] }));
   const missing = routes.filter((r) => !operations[r.operationId] || !schemas[r.operationId]).map((r) => r.operationId);
   if (missing.length) throw new Error(`${context}: no operation or schemas for ${missing.join(', ')}`);
-  if (!actorFromToken && routes.some((r) => r.access !== 'public')) throw new Error(`${context}: non-public routes need an authenticator`);
+  if (!actorFromClaims && routes.some((r) => r.access !== 'public')) throw new Error(`${context}: non-public routes need an authenticator`);
 
   const logger = new Logger({ serviceName: context });
   const router = httpRouterHandler<Event, Result>({
-    routes: routes.map((r) => ({ method: r.method, path: r.path, handler: routeHandler(r, operations[r.operationId]!, actorFromToken) })),
+    routes: routes.map((r) => ({ method: r.method, path: r.path, handler: routeHandler(r, operations[r.operationId]!, actorFromClaims) })),
     notFoundResponse: ({ method, path }) => {
       throw new AppError('not_found', `No route ${method} ${path}.`);
     },

@@ -5,7 +5,7 @@ import { queryPage } from '../../shared/db/pagination.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { Notification } from '../../shared/db/entities/notification.ts';
 import { RealtimeTicket } from '../../shared/db/entities/realtime-ticket.ts';
-import { actorFromToken, type AuthenticatedActor } from '../lib/auth.ts';
+import { actorFromClaims, type AuthenticatedActor } from '../lib/auth.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
 import { formatLinkToken, hashSecret, newSecret } from '../lib/link-token.ts';
 import { toNotificationView } from './view.ts';
@@ -58,5 +58,5 @@ export const handler = contextHandler({
   routes: NOTIFICATIONS_OPERATIONS,
   schemas: NOTIFICATIONS_SCHEMAS,
   operations: { createRealtimeTicket, listNotifications, markNotificationsRead },
-  authenticate: actorFromToken,
+  authenticate: actorFromClaims,
 });

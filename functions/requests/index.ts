@@ -1,6 +1,6 @@
 import { REQUESTS_OPERATIONS } from '../../shared/api/operations/requests.ts';
 import { REQUESTS_SCHEMAS } from '../../shared/api/schemas/requests.ts';
-import { actorFromToken } from '../lib/auth.ts';
+import { actorFromClaims } from '../lib/auth.ts';
 import { contextHandler } from '../lib/http.ts';
 import { createRequest } from './create.ts';
 import { getRequest, listRequests } from './read.ts';
@@ -10,5 +10,5 @@ export const handler = contextHandler({
   routes: REQUESTS_OPERATIONS,
   schemas: REQUESTS_SCHEMAS,
   operations: { createRequest, listRequests, getRequest },
-  authenticate: actorFromToken,
+  authenticate: actorFromClaims,
 });

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type Signed } from '../../infra/local/test-client.ts';
 import { database } from '../../shared/db/all-entities.ts';
 import { dynamoClient } from '../../shared/db/client.ts';
+import { verifiedClaims } from '../lib/jwt-verifier.ts';
 import { handler } from './index.ts';
 
 const calls: string[] = [];
@@ -38,9 +39,9 @@ async function listPage(who: Signed, query: Record<string, string>) {
     routeKey: 'GET /api/requests',
     rawPath: '/api/requests',
     rawQueryString: new URLSearchParams(query).toString(),
-    headers: { authorization: `Bearer ${who.token}` },
+    headers: {},
     queryStringParameters: query,
-    requestContext: { requestId: randomUUID(), http: { method: 'GET', path: '/api/requests', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'scale-test' } },
+    requestContext: { requestId: randomUUID(), authorizer: { jwt: { claims: await verifiedClaims(who.token), scopes: [] } }, http: { method: 'GET', path: '/api/requests', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'scale-test' } },
     isBase64Encoded: false,
   } as unknown as APIGatewayProxyEventV2;
   const result = (await handler(event, { awsRequestId: randomUUID(), getRemainingTimeInMillis: () => 10_000 } as unknown as Context)) as APIGatewayProxyStructuredResultV2;

@@ -13,7 +13,7 @@ import { config, eventsConfig, healthConfig, mailConfig } from '../../shared/con
 import { dynamoClient } from '../../shared/db/client.ts';
 import { Connection } from '../../shared/db/entities/connection.ts';
 import { databaseOf } from '../../shared/db/service.ts';
-import { actorFromToken, type AuthenticatedActor } from '../lib/auth.ts';
+import { actorFromClaims, type AuthenticatedActor } from '../lib/auth.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
 
 const TIME_LIMIT_MS = 3000;
@@ -80,4 +80,4 @@ async function getSystemHealth(req: Request): Promise<Reply> {
   return { body: { ok: checks.every((c) => c.ok), checkedAt: new Date().toISOString(), checks } };
 }
 
-export const handler = contextHandler({ routes: SYSTEM_OPERATIONS, schemas: SYSTEM_SCHEMAS, operations: { getSystemHealth }, authenticate: actorFromToken });
+export const handler = contextHandler({ routes: SYSTEM_OPERATIONS, schemas: SYSTEM_SCHEMAS, operations: { getSystemHealth }, authenticate: actorFromClaims });

@@ -1,7 +1,7 @@
 /** Tasks: one Lambda (see ../../shared/api/operations/tasks.ts for the routes). */
 import { TASKS_OPERATIONS } from '../../shared/api/operations/tasks.ts';
 import { TASKS_SCHEMAS } from '../../shared/api/schemas/tasks.ts';
-import { actorFromToken } from '../lib/auth.ts';
+import { actorFromClaims } from '../lib/auth.ts';
 import { contextHandler } from '../lib/http.ts';
 import { assignTask, checkTaskItem, commentOnTask, createTask, deleteTask, updateTask } from './change.ts';
 import { getTask, listTasks } from './read.ts';
@@ -19,5 +19,5 @@ export const handler = contextHandler({
     commentOnTask,
     deleteTask,
   },
-  authenticate: actorFromToken,
+  authenticate: actorFromClaims,
 });

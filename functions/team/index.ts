@@ -9,7 +9,7 @@ import { STAFF_ROLES } from '../../shared/domain/identity/permissions.ts';
 import { rankCandidates } from '../../shared/domain/requests/assignment.ts';
 import { availabilityPercent } from '../../shared/domain/requests/workload.ts';
 import { offerAssignees } from '../../shared/domain/tasks/tasks.ts';
-import { actorFromToken, type AuthenticatedActor } from '../lib/auth.ts';
+import { actorFromClaims, type AuthenticatedActor } from '../lib/auth.ts';
 import { notFound, validationFailed } from '../../shared/api/errors.ts';
 import { queryPage } from '../../shared/db/pagination.ts';
 import { hasPermission } from '../../shared/domain/identity/policy.ts';
@@ -90,4 +90,4 @@ async function listAssignmentHistory(req: Request<unknown, { limit: number; curs
   return { body: page };
 }
 
-export const handler = contextHandler({ routes: TEAM_OPERATIONS, schemas: TEAM_SCHEMAS, operations: { listTeamWorkload, offerTaskAssignees, rankRequestAssignees, listAssignmentHistory, getBookingProfile, updateBookingProfile }, authenticate: actorFromToken });
+export const handler = contextHandler({ routes: TEAM_OPERATIONS, schemas: TEAM_SCHEMAS, operations: { listTeamWorkload, offerTaskAssignees, rankRequestAssignees, listAssignmentHistory, getBookingProfile, updateBookingProfile }, authenticate: actorFromClaims });

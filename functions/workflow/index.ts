@@ -1,6 +1,6 @@
 import { WORKFLOW_OPERATIONS } from '../../shared/api/operations/workflow.ts';
 import { WORKFLOW_SCHEMAS } from '../../shared/api/schemas/workflow.ts';
-import { actorFromToken } from '../lib/auth.ts';
+import { actorFromClaims } from '../lib/auth.ts';
 import { contextHandler } from '../lib/http.ts';
 import { bulkRequests } from './bulk.ts';
 import { approveRequest, assignRequest, commentOnRequest, deleteRequest, moveRequest, updateRequest } from './change.ts';
@@ -10,5 +10,5 @@ export const handler = contextHandler({
   routes: WORKFLOW_OPERATIONS,
   schemas: WORKFLOW_SCHEMAS,
   operations: { moveRequest, assignRequest, commentOnRequest, approveRequest, updateRequest, deleteRequest, bulkRequests },
-  authenticate: actorFromToken,
+  authenticate: actorFromClaims,
 });

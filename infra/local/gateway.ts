@@ -9,6 +9,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import { verifiedClaims } from '../../functions/lib/jwt-verifier.ts';
 import { OPERATIONS, pathPattern, type Context, type OperationDef } from '../../shared/api/operations.ts';
 import { SECURITY_HEADERS } from '../../shared/web/security-headers.ts';
 
@@ -43,7 +44,9 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function toEvent(req: IncomingMessage, url: URL, route: OperationDef, params: Record<string, string>, body: Buffer): APIGatewayProxyEventV2 {
+type GatewayEvent = APIGatewayProxyEventV2 & { requestContext: { authorizer?: { jwt: { claims: Record<string, string>; scopes: string[] } } } };
+
+function toEvent(req: IncomingMessage, url: URL, route: OperationDef, params: Record<string, string>, body: Buffer, claims?: Record<string, string>): GatewayEvent {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined && k !== 'cookie') headers[k] = Array.isArray(v) ? v.join(',') : v;
   const cookies = (req.headers.cookie ?? '').split(';').map((c) => c.trim()).filter(Boolean);
@@ -68,10 +71,23 @@ function toEvent(req: IncomingMessage, url: URL, route: OperationDef, params: Re
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
+      ...(claims && { authorizer: { jwt: { claims, scopes: [] } } }),
     },
     ...(body.length && { body: body.toString('utf8') }),
     isBase64Encoded: false,
   };
+}
+
+/**
+ * The JWT authorizer of the routes that are not public: a missing or invalid bearer token gets
+ * API Gateway's own 401; a valid one's claims go on to the Lambda as strings, as AWS passes them.
+ */
+async function authorizerClaims(req: IncomingMessage): Promise<Record<string, string> | undefined> {
+  const header = req.headers.authorization ?? '';
+  if (!header.startsWith('Bearer ')) return undefined;
+  const claims = await verifiedClaims(header.slice(7)).catch(() => undefined);
+  if (!claims) return undefined;
+  return Object.fromEntries(Object.entries(claims).map(([name, value]) => [name, Array.isArray(value) ? `[${value.join(' ')}]` : String(value)]));
 }
 
 function lambdaContext(context: Context, requestId: string): LambdaContext {
@@ -112,7 +128,12 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL) {
   } catch {
     return sendJson(res, 413, 'payload_too_large', 'The request body is larger than 6 MB.');
   }
-  const event = toEvent(req, url, match.route, match.params, body);
+  const claims = match.route.access === 'public' ? undefined : await authorizerClaims(req);
+  if (match.route.access !== 'public' && !claims) {
+    res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer', ...SECURITY_HEADERS });
+    return res.end(JSON.stringify({ message: 'Unauthorized' }));
+  }
+  const event = toEvent(req, url, match.route, match.params, body, claims);
   const handler = await handlerFor(match.route.context);
   const result = await handler(event, lambdaContext(match.route.context, event.requestContext.requestId));
   const headers: Record<string, string | string[]> = { ...SECURITY_HEADERS, ...(result.headers as Record<string, string>) };
