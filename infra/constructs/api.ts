@@ -17,7 +17,7 @@ import { portalFunction } from './lambda.ts';
 import { acknowledge, arnRef } from './nag.ts';
 
 /** What each context's function may touch: least privilege, granted per context. */
-const TABLE_ACCESS: Record<Context, 'read' | 'readWrite'> = { access: 'readWrite', analytics: 'read', audit: 'read', auth: 'readWrite', availability: 'read', 'booking-link': 'readWrite', bookings: 'readWrite', catalog: 'readWrite', 'guest-booking': 'readWrite', identity: 'readWrite', notifications: 'readWrite', platform: 'read', requests: 'readWrite', signup: 'readWrite', system: 'read', tasks: 'readWrite', team: 'read', workflow: 'readWrite' };
+const TABLE_ACCESS: Record<Context, 'read' | 'readWrite'> = { access: 'readWrite', analytics: 'read', audit: 'read', auth: 'readWrite', availability: 'read', 'booking-desk': 'readWrite', 'booking-link': 'readWrite', 'booking-moves': 'readWrite', bookings: 'readWrite', catalog: 'readWrite', 'guest-booking': 'readWrite', identity: 'readWrite', notifications: 'readWrite', platform: 'read', requests: 'readWrite', signup: 'readWrite', system: 'read', tasks: 'readWrite', team: 'read', workflow: 'readWrite' };
 
 /** The user-pool administration each context needs, and nothing more. */
 const POOL_ACTIONS: Partial<Record<Context, string[]>> = {

@@ -7,7 +7,9 @@ import type { Permission } from '../domain/identity/permissions.ts';
 import { ACCESS_OPERATIONS } from './operations/access.ts';
 import { ANALYTICS_OPERATIONS } from './operations/analytics.ts';
 import { AVAILABILITY_OPERATIONS } from './operations/availability.ts';
+import { BOOKING_DESK_OPERATIONS } from './operations/booking-desk.ts';
 import { BOOKING_LINK_OPERATIONS } from './operations/booking-link.ts';
+import { BOOKING_MOVES_OPERATIONS } from './operations/booking-moves.ts';
 import { BOOKINGS_OPERATIONS } from './operations/bookings.ts';
 import { GUEST_BOOKING_OPERATIONS } from './operations/guest-booking.ts';
 import { AUDIT_OPERATIONS } from './operations/audit.ts';
@@ -24,7 +26,7 @@ import { TEAM_OPERATIONS } from './operations/team.ts';
 import { WORKFLOW_OPERATIONS } from './operations/workflow.ts';
 
 /** Bounded contexts: one Lambda each. */
-export const CONTEXTS = ['access', 'analytics', 'audit', 'auth', 'availability', 'booking-link', 'bookings', 'catalog', 'guest-booking', 'identity', 'notifications', 'platform', 'requests', 'signup', 'system', 'tasks', 'team', 'workflow'] as const;
+export const CONTEXTS = ['access', 'analytics', 'audit', 'auth', 'availability', 'booking-desk', 'booking-link', 'booking-moves', 'bookings', 'catalog', 'guest-booking', 'identity', 'notifications', 'platform', 'requests', 'signup', 'system', 'tasks', 'team', 'workflow'] as const;
 export type Context = (typeof CONTEXTS)[number];
 
 /** 'public': no token; 'signed-in': any active user; a permission: users holding it. */
@@ -51,6 +53,8 @@ export const OPERATIONS = [
   ...BOOKING_LINK_OPERATIONS,
   ...BOOKINGS_OPERATIONS,
   ...GUEST_BOOKING_OPERATIONS,
+  ...BOOKING_DESK_OPERATIONS,
+  ...BOOKING_MOVES_OPERATIONS,
   ...AUDIT_OPERATIONS,
   ...AUTH_OPERATIONS,
   ...CATALOG_OPERATIONS,

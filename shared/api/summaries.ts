@@ -73,6 +73,8 @@ export const SUMMARIES: Record<OperationId, string> = {
   getBookingPage: "A firm's public booking page: its name, zone and the services that can be booked",
   getBookingSlots: 'Free slots of a bookable service in a range (at most six weeks), with who can take each and its price',
   quoteBooking: 'The price breakdown of a booking at a time, with a promo code applied or the reason it does not apply',
+  createBooking: 'Book as a signed-in client for yourself, or as staff for a client (past warnings with `force`); 409 with nearby free slots when the time was just taken',
+  rescheduleBooking: 'Move a booking as staff, to another time or person (past warnings with `force`); clients move theirs on the manage page',
   createGuestBooking: 'Book as a guest: an existing client is found by email, a new address becomes a client account; 409 with nearby free slots when the time was just taken',
   getManagedBooking: 'A booking opened from its emailed link (404 for a wrong token, 410 for an expired one)',
   getManagedBookingSlots: 'Free slots to move a booking opened from its emailed link to',

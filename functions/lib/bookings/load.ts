@@ -44,6 +44,13 @@ async function bookableStaff(entities: BookingEntities, tenantId: string, requir
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** The signed-in caller's own firm. */
+export async function firmOf(entities: Pick<BookingEntities, 'tenant'>, tenantId: string): Promise<Bookable['tenant']> {
+  const { data: tenant } = await entities.tenant.get({ tenantId }).go();
+  if (!tenant) throw notFound('Firm');
+  return tenant;
+}
+
 /** The firm's service as far as booking goes; 404 unless it is active and bookable (whether it exists is not told). */
 export async function loadBookable(entities: BookingEntities, tenant: Bookable['tenant'], serviceId: string): Promise<Bookable> {
   const { data: service } = await entities.service.get({ tenantId: tenant.tenantId, serviceId }).go();

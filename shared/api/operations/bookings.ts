@@ -1,7 +1,7 @@
 /**
  * Bookings for signed-in people: the calendar (staff see theirs or the firm's, clients their
  * own), confirming, cancelling, recording whether it took place, and a client's link to move
- * their booking. Placing and moving bookings as staff live elsewhere (ADR 0010's budget note).
+ * their booking. Placing (booking-desk) and moving (booking-moves) are Lambdas of their own (ADR 0010).
  */
 import type { OperationDef } from '../operations.ts';
 

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { BOOKING_TYPES } from '../../domain/bookings/settings.ts';
 import { isTimeZone } from '../../domain/time/zoned.ts';
-import { email, isoDate, requiredString, version } from './common.ts';
+import { email, requiredString, version } from './common.ts';
 
 const MAX_RANGE_DAYS = 42;
 
@@ -41,14 +41,7 @@ export const slotsView = z.object({
   slots: z.array(z.object({ start: z.string(), end: z.string(), staffIds: z.array(z.string()), price: z.number() })),
 });
 
-export const recurrenceInput = z.object({
-  frequency: z.enum(['daily', 'weekly', 'monthly'], { error: 'must be daily, weekly or monthly' }),
-  interval: z._default(z.number().check(z.int(), z.minimum(1, 'must be at least 1'), z.maximum(12, 'must be at most 12')), 1),
-  count: z.optional(z.number().check(z.int(), z.minimum(2, 'must be at least 2'), z.maximum(52, 'must be at most 52'))),
-  until: z.optional(isoDate),
-});
-
-const bookingFields = {
+export const bookingFields = {
   serviceId: requiredString(64),
   start: instant,
   staffId: z.optional(z.string().check(z.maxLength(64))),
@@ -93,4 +86,7 @@ export const bookingView = z.object({
 export const managedBookingView = z.object({ booking: bookingView, firm: z.object({ name: z.string(), slug: z.string() }) });
 
 export const rescheduleInput = z.object({ start: instant, version });
+
+/** Staff may book past warnings (never past errors) by saying so. */
+export const force = () => z._default(z.boolean(), false);
 export const cancelInput = z.object({ version, reason: z._default(z.string().check(z.trim(), z.maxLength(500)), '') });

@@ -1,0 +1,38 @@
+/**
+ * Staff move a booking they may see to another time or person, and may go past warnings (a
+ * buffer, a day's limit) — never past errors — with `force`. Clients move theirs on the manage
+ * page, within the service's cut-off.
+ */
+import { notFound, validationFailed } from '../../shared/api/errors.ts';
+import { BOOKING_MOVES_OPERATIONS } from '../../shared/api/operations/booking-moves.ts';
+import { BOOKING_MOVES_SCHEMAS } from '../../shared/api/schemas/booking-moves.ts';
+import { databaseOf } from '../../shared/db/service.ts';
+import { actorFromClaims, type AuthenticatedActor } from '../lib/auth.ts';
+import { BOOKING_ENTITIES } from '../lib/bookings/booking-entities.ts';
+import { firmOf, loadBookable } from '../lib/bookings/load.ts';
+import { rescheduleBooking as reschedule } from '../lib/bookings/reschedule.ts';
+import { bookingView } from '../lib/bookings/view.ts';
+import { changeContext } from '../lib/change-context.ts';
+import { contextHandler, type Reply, type Request } from '../lib/http.ts';
+import { mayReadRequest } from '../lib/request-access.ts';
+
+const database = databaseOf(BOOKING_ENTITIES);
+
+async function rescheduleBooking(req: Request<{ start: string; version: number; staffId?: string; force: boolean }>): Promise<Reply> {
+  const actor = req.actor as AuthenticatedActor;
+  const db = database();
+  const { data: booking } = await db.entities.request.get({ tenantId: actor.tenantId, requestId: req.params.bookingId! }).go();
+  if (!booking?.isBooking || !mayReadRequest(actor, booking)) throw notFound('Booking');
+  const bookable = await loadBookable(db.entities, await firmOf(db.entities, actor.tenantId), booking.serviceId);
+  const { staffId, force, version } = req.body;
+  if (staffId && !bookable.staff.some((s) => s.userId === staffId)) throw validationFailed([{ field: 'staffId', message: 'does not take bookings of this service' }]);
+  const moved = await reschedule(db, booking, bookable, Date.parse(req.body.start), { ctx: changeContext(req), byStaff: true, now: Date.now(), version, staffId, force });
+  return { body: bookingView(moved, bookable.settings) };
+}
+
+export const handler = contextHandler({
+  routes: BOOKING_MOVES_OPERATIONS,
+  schemas: BOOKING_MOVES_SCHEMAS,
+  operations: { rescheduleBooking },
+  authenticate: actorFromClaims,
+});

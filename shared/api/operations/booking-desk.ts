@@ -1,0 +1,9 @@
+/**
+ * Booking as a signed-in person: a client for themselves, staff for a client. Its own Lambda:
+ * placement does not fit beside the calendar's routes (ADR 0010).
+ */
+import type { OperationDef } from '../operations.ts';
+
+export const BOOKING_DESK_OPERATIONS = [
+  { operationId: 'createBooking', method: 'POST', path: '/api/bookings', context: 'booking-desk', access: 'service_requests.create' },
+] as const satisfies readonly OperationDef[];
