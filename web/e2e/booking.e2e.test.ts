@@ -3,7 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { bookingFixtures, firmZone } from '../../infra/local/test-bookings.ts';
 import { localDateOf } from '../../shared/domain/time/zoned.ts';
-import { attachmentOf, linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
+import { attachmentOf, linkIn, nextEmailTo, type InboxEmail } from '../../infra/local/test-inbox.ts';
+import { joinAs } from '../../infra/local/test-client.ts';
 import { expectAccessible, loadWholeList, signInThroughForm, url, useBrowser } from './browser.ts';
 
 const browser = useBrowser();
@@ -40,6 +41,14 @@ async function fillDetails(page: Page, name: string, email: string) {
   await expect.poll(() => page.getByRole('heading', { name: 'Check and confirm' }).count()).toBe(1);
 }
 
+/** The firm's local date of the booking an email invites to, read from its invite (whose DTSTART carries the firm's zone). */
+async function firmDateOfInvite(mail: InboxEmail): Promise<string> {
+  const calendar = new ICAL.Component(ICAL.parse(await attachmentOf(mail, 'invite.ics')));
+  expect(calendar.getFirstSubcomponent('vevent')!.getFirstProperty('dtstart')!.getParameter('tzid')).toBe('America/New_York');
+  for (const tz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+  return localDateOf(firmZone, new ICAL.Event(calendar.getFirstSubcomponent('vevent')!).startDate.toJSDate().getTime());
+}
+
 it('a guest books through the wizard, gets the invite by email and moves the booking from the emailed link while the admin’s calendar follows live; a second visitor of the same slot is offered others', { timeout: 90_000 }, async () => {
   const guest = await visitor(browser());
   const rival = await visitor(browser());
@@ -69,10 +78,7 @@ it('a guest books through the wizard, gets the invite by email and moves the boo
   // The confirmation: an invite at the firm's time with its zone, and the manage link.
   const mail = await nextEmailTo(email);
   expect(mail.subject).toMatch(new RegExp(`^Booked: ${serviceName}`));
-  const calendar = new ICAL.Component(ICAL.parse(await attachmentOf(mail, 'invite.ics')));
-  expect(calendar.getFirstSubcomponent('vevent')!.getFirstProperty('dtstart')!.getParameter('tzid')).toBe('America/New_York');
-  for (const tz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
-  const bookedOn = localDateOf(firmZone, new ICAL.Event(calendar.getFirstSubcomponent('vevent')!).startDate.toJSDate().getTime());
+  const bookedOn = await firmDateOfInvite(mail);
 
   // The admin watches the firm's calendar for that week, in New York.
   const adminContext = await browser().newContext({ locale: 'en-US', timezoneId: firmZone });
@@ -102,6 +108,66 @@ it('a guest books through the wizard, gets the invite by email and moves the boo
 
   await guest.context().close();
   await rival.context().close();
+});
+
+it('a signed-in client books from the portal; an admin moves it before opening hours, past the warning once seen, and books another time for the client', { timeout: 90_000 }, async () => {
+  const email = `portal.${run}@example.test`;
+  await joinAs({ email, name: 'Petra Portal', role: 'CLIENT', password: 'Portal-Passw0rd!' });
+  const context = await browser().newContext({ locale: 'en-US', timezoneId: firmZone });
+  const client = await context.newPage();
+  await signInThroughForm(client, email, 'Portal-Passw0rd!');
+  await client.waitForURL(url('/portal/'));
+  await client.goto(url('/portal/appointments/'));
+  await client.getByRole('link', { name: 'Book an appointment' }).click();
+  await client.getByRole('button', { name: `Choose: ${serviceName}` }).click();
+  await client.getByRole('button', { name: /Next week/ }).click();
+  await client.getByRole('region', { name: /Free times on/ }).getByRole('button', { name: /^1:00 PM/ }).click();
+  await client.getByRole('button', { name: 'Continue' }).click();
+  // No name or email to type: the client books as themselves.
+  await expect.poll(() => client.getByText(`Booking as Petra Portal (${email}).`).count()).toBe(1);
+  await client.getByRole('button', { name: 'Continue' }).click();
+  await client.getByRole('button', { name: 'Confirm the booking' }).click();
+  await expect.poll(() => client.getByRole('heading', { name: /You are booked|Your request is in/ }).count()).toBe(1);
+  await expectAccessible(client);
+  await client.getByRole('link', { name: 'See it in the calendar' }).click();
+  await expect.poll(() => client.getByRole('button', { name: /Petra Portal|Strategy call/ }).count()).toBeGreaterThan(0);
+  // The invitation to join was the first email; the confirmation is the second.
+  const bookedOn = await firmDateOfInvite(await nextEmailTo(email, 1));
+
+  const admin = await context.browser()!.newContext({ locale: 'en-US', timezoneId: firmZone }).then((c) => c.newPage());
+  await signInThroughForm(admin, 'hello@designpi.com');
+  await admin.waitForURL(url('/admin/'));
+  await admin.goto(url(`/admin/calendar/?view=week&date=${bookedOn}`));
+  const booking = admin.getByRole('button', { name: /Petra Portal/ });
+  await expect.poll(() => booking.textContent()).toContain('1:00 PM–2:00 PM');
+  await booking.click();
+  const details = admin.getByRole('region', { name: new RegExp(serviceName) });
+  await details.getByRole('button', { name: 'Move', exact: true }).click();
+  await details.getByLabel(/Or type a time/).fill(`${bookedOn}T08:00`);
+  await details.getByRole('button', { name: 'Move the booking' }).click();
+  // 8 AM is before the firm's hours: staff are told, and may go ahead.
+  await expect.poll(() => details.getByRole('alert').textContent()).toContain('outside the firm’s booking hours');
+  await expectAccessible(admin);
+  await details.getByRole('button', { name: 'Move anyway' }).click();
+  await expect.poll(() => booking.textContent()).toContain('8:00 AM–9:00 AM');
+  expect((await nextEmailTo(email, 2)).subject).toMatch(new RegExp(`^Moved: ${serviceName}`));
+
+  // Staff book for a client they choose; the booking is confirmed at once.
+  await admin.getByRole('link', { name: 'New booking' }).click();
+  await admin.getByRole('button', { name: `Choose: ${serviceName}` }).click();
+  await admin.getByRole('button', { name: /Next week/ }).click();
+  await admin.getByRole('region', { name: /Free times on/ }).getByRole('button', { name: /^3:00 PM/ }).click();
+  await admin.getByRole('button', { name: 'Continue' }).click();
+  await admin.getByRole('button', { name: 'Continue' }).click();
+  await expect.poll(() => admin.getByText('Client is required').count()).toBe(1);
+  await admin.getByLabel('Client', { exact: true }).selectOption({ label: `Petra Portal · ${email}` });
+  await expectAccessible(admin);
+  await admin.getByRole('button', { name: 'Continue' }).click();
+  await admin.getByRole('button', { name: 'Confirm the booking' }).click();
+  await expect.poll(() => admin.getByRole('heading', { name: 'You are booked' }).count()).toBe(1);
+  expect((await nextEmailTo(email, 3)).subject).toMatch(new RegExp(`^Booked: ${serviceName}`));
+  await admin.context().close();
+  await context.close();
 });
 
 it('says so when a manage link is wrong', async () => {

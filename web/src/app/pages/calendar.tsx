@@ -2,9 +2,9 @@ import { useCallback, useEffect, useId, useMemo, useState, type KeyboardEvent } 
 import type { CalendarEntryView } from '../../../../shared/api/schemas/bookings.ts';
 import { BOOKING_TYPES } from '../../../../shared/domain/bookings/settings.ts';
 import { addDays, instantAt, localDateOf, parseDate, weekdayOf } from '../../../../shared/domain/time/zoned.ts';
-import { call } from '../api.ts';
+import { ApiError, call } from '../api.ts';
 import { Shell } from '../components/Shell.tsx';
-import { visitorZone } from '../components/SlotPicker.tsx';
+import { SlotPicker, visitorZone } from '../components/SlotPicker.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { subscribeLive } from '../live.ts';
 import { format, useI18n } from '../i18n/index.ts';
@@ -153,7 +153,9 @@ function CalendarPage({ session }: { session: Session }) {
     <div onKeyDown={onKey}>
       <div className="mb-4 flex flex-wrap items-center gap-3">
         <h1 className="me-auto text-2xl font-semibold">{area === 'portal' ? t.calendar.myTitle : t.calendar.title}</h1>
-        {area === 'portal' && <a href={`/book/?firm=${session.tenant.slug}`} className="rounded bg-brand-600 px-4 py-2 text-white">{t.calendar.book}</a>}
+        {session.permissions.includes('service_requests.create') && (
+          <a href={`/${area}/book/`} className="rounded bg-brand-600 px-4 py-2 text-white">{area === 'portal' ? t.calendar.book : t.calendar.newBooking}</a>
+        )}
       </div>
       <div role="toolbar" aria-label={t.calendar.title} aria-keyshortcuts="ArrowLeft ArrowRight T D W M L" className="mb-4 flex flex-wrap items-center gap-2">
         <button type="button" onClick={() => setAnchor(step(view, anchor, -1))} className="rounded border bg-white px-3 py-1">← {t.calendar.prev}</button>
@@ -192,20 +194,21 @@ function CalendarPage({ session }: { session: Session }) {
           </div>
         </div>
       )}
-      {selected && <Details entry={selected} mayChange={mayChange} isClient={area === 'portal'} time={time} dayName={dayName(localDateOf(zone, Date.parse(selected.start)), 'long')} onClose={() => setSelected(undefined)} onChanged={load} />}
+      {selected && <Details entry={selected} firm={session.tenant} mayChange={mayChange} isClient={area === 'portal'} time={time} dayName={dayName(localDateOf(zone, Date.parse(selected.start)), 'long')} onClose={() => setSelected(undefined)} onChanged={load} />}
       {body}
     </div>
   );
 }
 
 /** One appointment, with what the reader may do with it. */
-function Details(props: { entry: Entry; mayChange: boolean; isClient: boolean; time: (iso: string) => string; dayName: string; onClose: () => void; onChanged: () => void }) {
+function Details(props: { entry: Entry; firm: { slug: string; currency: string }; mayChange: boolean; isClient: boolean; time: (iso: string) => string; dayName: string; onClose: () => void; onChanged: () => void }) {
   const { t } = useI18n();
   const { entry } = props;
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | undefined>();
   const [cancelling, setCancelling] = useState(false);
+  const [moving, setMoving] = useState(false);
   const [reason, setReason] = useState('');
   const started = Date.parse(entry.start) <= Date.now();
   const headingId = useId();
@@ -247,10 +250,12 @@ function Details(props: { entry: Entry; mayChange: boolean; isClient: boolean; t
                 <button type="button" disabled={busy} onClick={() => void act((version) => call('recordBookingOutcome', { params: { bookingId: entry.bookingId }, body: { version, outcome: 'no_show' } }))} className="rounded border px-3 py-1">{t.calendar.noShow}</button>
               </>
             )}
-            {props.mayChange && !started && !cancelling && <button type="button" onClick={() => setCancelling(true)} className="rounded border border-red-300 px-3 py-1 text-red-800">{t.calendar.cancel}</button>}
+            {props.mayChange && !started && !moving && <button type="button" onClick={() => (setMoving(true), setCancelling(false))} className="rounded border px-3 py-1">{t.calendar.move}</button>}
+            {props.mayChange && !started && !cancelling && <button type="button" onClick={() => (setCancelling(true), setMoving(false))} className="rounded border border-red-300 px-3 py-1 text-red-800">{t.calendar.cancel}</button>}
           </>
         )}
       </div>
+      {moving && <MoveForm entry={entry} firm={props.firm} onMoved={() => (setMoving(false), setNotice(t.calendar.done), props.onChanged())} />}
       {cancelling && (
         <div className="mt-3 space-y-2">
           <label className="block text-sm font-medium">
@@ -261,6 +266,72 @@ function Details(props: { entry: Entry; mayChange: boolean; isClient: boolean; t
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * Staff move a booking: to a free time (with the person chosen there, else its own person when
+ * free), or to any time they type, past warnings once they have seen them.
+ */
+function MoveForm({ entry, firm, onMoved }: { entry: Entry; firm: { slug: string; currency: string }; onMoved: () => void }) {
+  const { t, locale } = useI18n();
+  const [zone, setZone] = useState(visitorZone);
+  const [target, setTarget] = useState<{ start: string; staffId?: string | undefined } | undefined>();
+  const [typed, setTyped] = useState('');
+  const [problem, setProblem] = useState<{ message: string; canProceed: boolean } | undefined>();
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const typedId = useId();
+
+  function onTyped(value: string) {
+    setTyped(value);
+    const [date, clock] = value.split('T');
+    const [h, m] = (clock ?? '').split(':').map(Number);
+    const at = date && h !== undefined && m !== undefined ? instantAt(zone, date, h * 60 + m, 'compatible') : undefined;
+    setTarget(at === undefined ? undefined : { start: new Date(at).toISOString() });
+  }
+
+  async function move(force: boolean) {
+    if (!target) return;
+    setBusy(true);
+    setProblem(undefined);
+    setFailure(null);
+    try {
+      const { version } = await call('getRequest', { params: { requestId: entry.bookingId } });
+      await call('rescheduleBooking', { params: { bookingId: entry.bookingId }, body: { start: target.start, version, ...(target.staffId && { staffId: target.staffId }), force } });
+      onMoved();
+    } catch (error) {
+      if (error instanceof ApiError && error.extra.reason) setProblem({ message: error.message, canProceed: error.extra.canProceed === true });
+      else setFailure(error);
+    }
+    setBusy(false);
+  }
+
+  return (
+    <div className="mt-3 space-y-3 border-t pt-3">
+      <h3 className="font-semibold">{t.calendar.moveTitle}</h3>
+      <SlotPicker
+        load={(from, to, staffId) => call('getBookingSlots', { params: { firmSlug: firm.slug, serviceId: entry.serviceId }, query: { from, to, staffId } })}
+        zone={zone}
+        onZone={setZone}
+        currency={firm.currency}
+        selected={undefined}
+        onSelect={(slot, staffId) => (setTyped(''), setProblem(undefined), setTarget({ start: slot.start, staffId }))}
+      />
+      <div>
+        <label htmlFor={typedId} className="block text-sm font-medium">{format(t.calendar.otherTime, { zone })}</label>
+        <input id={typedId} type="datetime-local" step={900} value={typed} onChange={(e) => onTyped(e.target.value)} className={control} />
+      </div>
+      {target && <p role="status">{t.calendar.moveTo}: {new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'full', timeStyle: 'short' }).format(Date.parse(target.start))}</p>}
+      {problem && (
+        <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3">
+          <p>{problem.message}</p>
+          {problem.canProceed && <button type="button" disabled={busy} onClick={() => void move(true)} className="mt-2 rounded border border-amber-400 bg-white px-3 py-1">{t.calendar.moveAnyway}</button>}
+        </div>
+      )}
+      {failure !== null && <ErrorNotice error={failure} />}
+      <button type="button" disabled={busy || !target} onClick={() => void move(false)} className="rounded bg-brand-600 px-3 py-1 text-white disabled:opacity-50">{t.calendar.moveConfirm}</button>
+    </div>
   );
 }
 

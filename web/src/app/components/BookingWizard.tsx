@@ -1,0 +1,380 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { ResponseOf } from '../../../../shared/api/routes.ts';
+import type { UserView } from '../../../../shared/api/schemas/user.ts';
+import { ApiError, call } from '../api.ts';
+import { errorsByField, Field } from './Field.tsx';
+import { SlotPicker, visitorZone, type Slot } from './SlotPicker.tsx';
+import { ErrorNotice, Loading } from './Status.tsx';
+import { money } from '../format.ts';
+import { format, useI18n } from '../i18n/index.ts';
+
+type Page = ResponseOf<'getBookingPage'>;
+type Service = Page['services'][number];
+type Quote = ResponseOf<'quoteBooking'>;
+type Booked = ResponseOf<'createBooking'> & { existingClient?: boolean };
+type Details = { name: string; email: string; phone: string; notes: string; bookingType: string; clientId: string };
+
+/** Every client of the firm, page by page (a firm's clients are hundreds, not millions). */
+async function allClients(): Promise<UserView[]> {
+  const clients: UserView[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await call('listUsers', { query: { role: 'CLIENT', limit: 100, ...(cursor && { cursor }) } });
+    clients.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return clients;
+}
+
+/**
+ * Who is booking: a guest on the public page (name and email asked), a signed-in client (for
+ * themselves), or staff (for a client they choose, and past warnings when they say so).
+ */
+export type Booker = { kind: 'guest' } | { kind: 'client'; name: string; email: string } | { kind: 'staff' };
+
+const STEPS = 5;
+
+/** The step lives in the browser's history too, so Back and Forward move between steps and keep what was entered. */
+function useStep(): [number, (n: number) => void] {
+  const [step, setStep] = useState<number>(() => (history.state as { step?: number } | null)?.step ?? 0);
+  useEffect(() => {
+    const onPop = (e: PopStateEvent) => setStep((e.state as { step?: number } | null)?.step ?? 0);
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
+  return [
+    step,
+    (n: number) => {
+      history.pushState({ step: n }, '');
+      setStep(n);
+    },
+  ];
+}
+
+function Progress({ step, names }: { step: number; names: readonly string[] }) {
+  const { t } = useI18n();
+  return (
+    <ol className="mb-6 flex flex-wrap gap-2 text-sm" aria-label={format(t.book.stepOf, { n: String(step + 1), total: String(STEPS), name: names[step]! })}>
+      {names.map((name, i) => (
+        <li key={name} aria-current={i === step ? 'step' : undefined} className={`rounded-full px-3 py-1 ${i === step ? 'bg-brand-600 text-white' : i < step ? 'bg-brand-50 text-brand-800' : 'bg-slate-100 text-slate-700'}`}>
+          {i + 1}. {name}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The booking wizard — service, time, details, review, done — for a guest, a client or staff. */
+export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: string; booker: Booker; calendarHref?: string }) {
+  const { t, locale } = useI18n();
+  const [page, setPage] = useState<Page | 'unknown' | undefined>();
+  const [failure, setFailure] = useState<unknown>(null);
+  const [step, go] = useStep();
+  const [service, setService] = useState<Service | undefined>();
+  const [zone, setZone] = useState(visitorZone);
+  const [slot, setSlot] = useState<{ slot: Slot; staffId: string | undefined } | undefined>();
+  const [details, setDetails] = useState<Details>({ name: '', email: '', phone: '', notes: '', bookingType: '', clientId: '' });
+  const [clients, setClients] = useState<UserView[] | undefined>();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [promo, setPromo] = useState('');
+  const [quote, setQuote] = useState<Quote | undefined>();
+  const [conflict, setConflict] = useState<{ message: string; suggestions: Slot[]; canProceed: boolean } | undefined>();
+  const [reloadKey, setReloadKey] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [booked, setBooked] = useState<Booked | undefined>();
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (!firmSlug) return setPage('unknown');
+    call('getBookingPage', { params: { firmSlug } })
+      .then(setPage)
+      .catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? setPage('unknown') : setFailure(e)));
+  }, []);
+  useEffect(() => {
+    if (booker.kind !== 'staff') return;
+    allClients()
+      .then((all) => setClients(all.filter((u) => u.status !== 'deactivated').sort((a, b) => a.name.localeCompare(b.name))))
+      .catch(setFailure);
+  }, [booker.kind]);
+  // Whom the booking is for, as far as the page knows yet.
+  const chosenClient = clients?.find((c) => c.userId === details.clientId);
+  const who = booker.kind === 'client' ? booker : booker.kind === 'staff' ? { name: chosenClient?.name ?? '', email: chosenClient?.email ?? '' } : details;
+  // Each step's heading takes focus, so keyboard and screen-reader users land on the new step.
+  useEffect(() => heading.current?.focus(), [step]);
+  // Going back past a step keeps its answers; arriving at a step that needs an earlier one sends you there.
+  useEffect(() => {
+    if ((step >= 1 && !service) || (step >= 2 && !slot) || (step === 4 && !booked)) go(0);
+  }, [step, service, slot, booked, go]);
+
+  const priceQuote = (code: string, start = slot?.slot.start) => {
+    if (!service || !start) return;
+    setErrors({});
+    call('quoteBooking', { params: { firmSlug }, body: { serviceId: service.serviceId, start, ...(code && { promoCode: code }), ...(who.email && { email: who.email }) } })
+      .then(setQuote)
+      .catch((e: unknown) => (e instanceof ApiError && e.details.length ? setErrors(errorsByField(e.details, () => t.book.promo)) : setFailure(e)));
+  };
+  // Priced afresh on arriving at the review (the time may have changed since).
+  useEffect(() => {
+    if (step === 3) priceQuote(promo);
+  }, [step]);
+
+  if (failure !== null && !page) return <ErrorNotice error={failure} />;
+  if (!page) return <Loading />;
+  if (page === 'unknown') return <p role="alert" className="rounded border border-amber-200 bg-amber-50 p-4">{t.book.unknown}</p>;
+  const currency = page.firm.currency;
+  const stepNames = booker.kind === 'staff' ? t.book.steps.map((name, i) => (i === 2 ? t.book.forClient : name)) : t.book.steps;
+
+  function onDetails(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const guest = booker.kind === 'guest';
+    const missing = {
+      ...(guest && !details.name.trim() && { name: `${t.book.name} ${t.login.required}` }),
+      ...(guest && !details.email.trim() && { email: `${t.book.email} ${t.login.required}` }),
+      ...(booker.kind === 'staff' && !details.clientId && { clientId: `${t.book.client} ${t.login.required}` }),
+    };
+    setErrors(missing);
+    if (Object.keys(missing).length === 0) go(3);
+  }
+
+  /** Staff may book past warnings (`force`) once they have seen them. */
+  async function onConfirm(force = false) {
+    if (!service || !slot) return;
+    setBusy(true);
+    setConflict(undefined);
+    setFailure(null);
+    const booking = {
+      serviceId: service.serviceId,
+      start: slot.slot.start,
+      ...(slot.staffId && { staffId: slot.staffId }),
+      ...(details.bookingType && { bookingType: details.bookingType as 'video' }),
+      timeZone: zone,
+      notes: details.notes,
+      ...(quote?.discount && { promoCode: quote.discount.code }),
+    };
+    try {
+      const result: Booked =
+        booker.kind === 'guest'
+          ? await call('createGuestBooking', { params: { firmSlug }, body: { ...booking, name: details.name, email: details.email, ...(details.phone.trim() && { phone: details.phone.trim() }), locale } })
+          : await call('createBooking', { body: { ...booking, ...(booker.kind === 'staff' && { clientId: details.clientId, force }) } });
+      setBooked(result);
+      go(4);
+    } catch (error) {
+      if (error instanceof ApiError && (error.extra.reason === 'slot_taken' || error.extra.reason === 'slot_unavailable')) {
+        setConflict({ message: error.message, suggestions: (error.extra.suggestions as Slot[] | undefined) ?? [], canProceed: booker.kind === 'staff' && error.extra.canProceed === true });
+        setReloadKey((k) => k + 1);
+      } else if (error instanceof ApiError && error.details.length) {
+        setErrors(errorsByField(error.details, (f) => ({ name: t.book.name, email: t.book.email, phone: t.book.phone, promoCode: t.book.promo, clientId: t.book.client })[f] ?? f));
+        if (error.details.some((d) => ['name', 'email', 'phone', 'clientId'].includes(d.field))) go(2);
+      } else setFailure(error);
+    }
+    setBusy(false);
+  }
+
+  const when = (iso: string) => new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'full', timeStyle: 'short' }).format(Date.parse(iso));
+  const stepHeading = (text: string) => <h2 ref={heading} tabIndex={-1} className="text-xl font-semibold outline-none">{text}</h2>;
+  const back = (to: number) => <button type="button" onClick={() => go(to)} className="rounded border px-4 py-2">{t.book.back}</button>;
+
+  let content;
+  if (step === 0) {
+    content = (
+      <>
+        {stepHeading(stepNames[0]!)}
+        {page.services.length === 0 ? (
+          <p role="status" className="mt-4 rounded bg-slate-50 p-4">{format(t.book.none, { firm: page.firm.name })}</p>
+        ) : (
+          <ul className="mt-4 space-y-3">
+            {page.services.map((s) => (
+              <li key={s.serviceId} className="rounded-lg bg-white p-4 shadow">
+                <h3 className="font-semibold">{s.name}</h3>
+                <p className="text-sm text-slate-600">{s.description}</p>
+                <p className="mt-1 text-sm">{format(t.book.minutes, { n: String(s.durationMinutes) })} · {format(t.book.from, { price: money(s.basePrice, s.currency, locale) })}</p>
+                <button
+                  type="button"
+                  aria-label={`${t.book.choose}: ${s.name}`}
+                  onClick={() => {
+                    if (service?.serviceId !== s.serviceId) setSlot(undefined);
+                    setService(s);
+                    setDetails((d) => ({ ...d, bookingType: d.bookingType && s.bookingTypes.includes(d.bookingType as 'video') ? d.bookingType : s.bookingTypes[0]! }));
+                    go(1);
+                  }}
+                  className="mt-2 rounded bg-brand-600 px-4 py-2 text-white hover:bg-brand-700"
+                >
+                  {t.book.choose}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </>
+    );
+  } else if (step === 1 && service) {
+    content = (
+      <>
+        {stepHeading(`${stepNames[1]} · ${service.name}`)}
+        <div className="mt-4 rounded-lg bg-white p-4 shadow">
+          <SlotPicker
+            load={(from, to, staffId) => call('getBookingSlots', { params: { firmSlug, serviceId: service.serviceId }, query: { from, to, staffId } })}
+            zone={zone}
+            onZone={setZone}
+            currency={currency}
+            selected={slot?.slot}
+            onSelect={(s, staffId) => setSlot({ slot: s, staffId })}
+            reloadKey={reloadKey}
+          />
+        </div>
+        <div className="mt-4 flex justify-between">
+          {back(0)}
+          <button type="button" disabled={!slot} onClick={() => go(2)} className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-50">{t.book.next}</button>
+        </div>
+        {!slot && <p className="mt-2 text-sm text-slate-600">{t.book.pickTime}</p>}
+      </>
+    );
+  } else if (step === 2 && service && slot) {
+    const set = (key: keyof Details) => (e: { target: { value: string } }) => setDetails((d) => ({ ...d, [key]: e.target.value }));
+    content = (
+      <form onSubmit={onDetails} noValidate className="space-y-4">
+        {stepHeading(stepNames[2]!)}
+        <p className="text-slate-600">{service.name} · {when(slot.slot.start)}</p>
+        <div className="space-y-4 rounded-lg bg-white p-6 shadow">
+          {booker.kind === 'guest' && (
+            <>
+              <Field label={t.book.name} name="name" autoComplete="name" required maxLength={120} value={details.name} onChange={set('name')} error={errors.name} />
+              <Field label={t.book.email} name="email" type="email" autoComplete="email" required value={details.email} onChange={set('email')} error={errors.email} />
+              <Field label={t.book.phone} name="phone" type="tel" autoComplete="tel" value={details.phone} onChange={set('phone')} error={errors.phone} />
+            </>
+          )}
+          {booker.kind === 'client' && <p>{format(t.book.bookingAs, { name: booker.name, email: booker.email })}</p>}
+          {booker.kind === 'staff' && <ClientSelect clients={clients} value={details.clientId} onChange={set('clientId')} error={errors.clientId} />}
+          {service.bookingTypes.length > 1 && (
+            <fieldset>
+              <legend className="text-sm font-medium">{t.book.how}</legend>
+              <div className="mt-1 flex flex-wrap gap-4">
+                {service.bookingTypes.map((type) => (
+                  <label key={type} className="flex items-center gap-2">
+                    <input type="radio" name="bookingType" value={type} checked={details.bookingType === type} onChange={set('bookingType')} />
+                    {t.book.types[type] ?? type}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          )}
+          <label className="block text-sm font-medium">
+            {t.book.notes}
+            <textarea value={details.notes} onChange={set('notes')} maxLength={2000} rows={3} className="mt-1 w-full rounded border border-slate-300 px-3 py-2 font-normal" />
+          </label>
+        </div>
+        <div className="flex justify-between">
+          {back(1)}
+          <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-white">{t.book.next}</button>
+        </div>
+      </form>
+    );
+  } else if (step === 3 && service && slot) {
+    content = (
+      <>
+        {stepHeading(t.book.review)}
+        <div className="mt-4 space-y-4 rounded-lg bg-white p-6 shadow">
+          <p><strong>{service.name}</strong> · {when(slot.slot.start)} ({zone})</p>
+          <p>{who.name} · {who.email}{details.bookingType && ` · ${t.book.types[details.bookingType] ?? details.bookingType}`}</p>
+          {quote ? (
+            <table className="w-full text-sm">
+              <tbody>
+                {quote.lines.map((line) => (
+                  <tr key={line.kind}><th scope="row" className="py-1 text-start font-normal">{t.book.lines[line.kind] ?? line.kind}</th><td className="text-end">{money(line.amount, quote.currency, locale)}</td></tr>
+                ))}
+                {quote.discount && (
+                  <tr><th scope="row" className="py-1 text-start font-normal">{format(t.book.discount, { code: quote.discount.code })}</th><td className="text-end">−{money(quote.discount.amount, quote.currency, locale)}</td></tr>
+                )}
+                <tr className="border-t font-semibold"><th scope="row" className="py-1 text-start">{t.book.total}</th><td className="text-end">{money(quote.total, quote.currency, locale)}</td></tr>
+              </tbody>
+            </table>
+          ) : (
+            <Loading />
+          )}
+          <form
+            className="flex items-end gap-2"
+            onSubmit={(e) => {
+              e.preventDefault();
+              priceQuote(promo.trim());
+            }}
+          >
+            <div className="flex-1"><Field label={t.book.promo} name="promoCode" value={promo} onChange={(e) => setPromo(e.target.value)} error={errors.promoCode ?? (quote?.promoProblem && `${t.book.promo} ${t.book.promoProblems[quote.promoProblem] ?? quote.promoProblem}`)} /></div>
+            <button type="submit" className="rounded border px-4 py-2">{t.book.apply}</button>
+          </form>
+          {quote?.discount && <p role="status" className="text-sm text-green-800">{format(t.book.promoApplied, { code: quote.discount.code })}</p>}
+          <p className="rounded bg-slate-50 p-3 text-sm text-slate-700">{t.book.payLater}</p>
+        </div>
+        {conflict && (
+          <div role="alert" className="mt-4 rounded border border-amber-300 bg-amber-50 p-4">
+            <p>{conflict.message}</p>
+            {conflict.canProceed && (
+              <button type="button" disabled={busy} onClick={() => void onConfirm(true)} className="mt-2 rounded border border-amber-400 bg-white px-3 py-1">{t.book.bookAnyway}</button>
+            )}
+            {conflict.suggestions.length > 0 && (
+              <>
+                <p className="mt-2">{t.book.taken}</p>
+                <ul className="mt-2 flex flex-wrap gap-2">
+                  {conflict.suggestions.map((s) => (
+                    <li key={s.start}>
+                      <button type="button" onClick={() => (setSlot({ slot: s, staffId: undefined }), setConflict(undefined), setQuote(undefined), priceQuote(promo.trim(), s.start))} className="rounded border bg-white px-3 py-1">
+                        {when(s.start)}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+        )}
+        {failure !== null && <div className="mt-4"><ErrorNotice error={failure} /></div>}
+        <div className="mt-4 flex justify-between">
+          {back(2)}
+          <button type="button" disabled={busy || !quote} onClick={() => void onConfirm()} className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-50">{busy ? t.book.confirming : t.book.confirm}</button>
+        </div>
+      </>
+    );
+  } else if (step === 4 && booked) {
+    content = (
+      <div role="status" className="space-y-3 rounded-lg bg-white p-6 shadow">
+        {stepHeading(booked.confirmed ? t.book.doneTitle : t.book.pendingTitle)}
+        <p><strong>{booked.serviceName}</strong> · {when(booked.start)} ({zone})</p>
+        <p>{t.book.reference}: {booked.reference}</p>
+        <p>{format(t.book.doneLead, { email: who.email })}</p>
+        {calendarHref && <p><a href={calendarHref} className="text-brand-700 underline">{t.book.seeCalendar}</a></p>}
+        {booked.existingClient && (
+          <p>{format(t.book.existing, { firm: page.firm.name })} <a href="/login/" className="text-brand-700 underline">{t.book.signIn}</a></p>
+        )}
+        <button type="button" onClick={() => (setSlot(undefined), setBooked(undefined), setQuote(undefined), go(0))} className="rounded border px-4 py-2">{t.book.another}</button>
+      </div>
+    );
+  }
+
+
+  return (
+    <>
+      <h1 className="text-2xl font-semibold">{format(t.book.title, { firm: page.firm.name })}</h1>
+      <div className="mt-4"><Progress step={step} names={stepNames} /></div>
+      {content}
+    </>
+  );
+}
+
+/** Staff choose whom they book for: the firm's clients, including guests who booked without an account yet. */
+function ClientSelect(props: { clients: UserView[] | undefined; value: string; onChange: (e: { target: { value: string } }) => void; error: string | undefined }) {
+  const { t } = useI18n();
+  const id = useId();
+  if (!props.clients) return <Loading />;
+  if (props.clients.length === 0) return <p role="status" className="rounded bg-slate-50 p-3">{t.book.noClients}</p>;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">{t.book.client}</label>
+      <select id={id} name="clientId" required value={props.value} onChange={props.onChange} aria-invalid={Boolean(props.error)} aria-describedby={props.error ? `${id}-error` : undefined} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2">
+        <option value="">{t.book.chooseClient}</option>
+        {props.clients.map((c) => (
+          <option key={c.userId} value={c.userId}>{c.name} · {c.email}</option>
+        ))}
+      </select>
+      {props.error && <p id={`${id}-error`} className="mt-1 text-sm text-red-700">{props.error}</p>}
+    </div>
+  );
+}
