@@ -103,6 +103,8 @@ describe('changing a booking when signed in', () => {
     const token = new URL(link.body.url).searchParams.get('token')!;
     expect((await api(`/api/manage-booking/${token}`)).body.booking.bookingId).toBe(bookingId);
     expect((await post(holder, `/api/bookings/${bookingId}/link`)).status).toBe(403);
+    const { data: audit } = await database().entities.audit.query.byEntity({ tenantId, entityType: 'request', entityId: bookingId }).go();
+    expect(audit.filter((a) => a.action === 'booking.link_opened').map((a) => a.actorId)).toEqual([client.userId]);
   });
 });
 

@@ -5,6 +5,7 @@
 import { AppError, forbidden, notFound } from '../../shared/api/errors.ts';
 import { BOOKINGS_OPERATIONS } from '../../shared/api/operations/bookings.ts';
 import { BOOKINGS_SCHEMAS } from '../../shared/api/schemas/bookings.ts';
+import { auditAndEvent } from '../../shared/db/mutation.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { bookingSettingsOf } from '../../shared/domain/bookings/settings.ts';
 import { hasPermission } from '../../shared/domain/identity/policy.ts';
@@ -17,7 +18,7 @@ import { actorFromClaims, type AuthenticatedActor } from '../lib/auth.ts';
 import { cancelBooking as cancel } from '../lib/bookings/cancel.ts';
 import { activityOf, assertChangeable, bookingKey, type Change } from '../lib/bookings/changes.ts';
 import { firmEntriesBetween } from '../lib/bookings/calendar.ts';
-import { issueManageLink } from '../lib/bookings/manage-link.ts';
+import { newManageLink } from '../lib/bookings/manage-link.ts';
 import { CHANGE_ENTITIES } from '../lib/bookings/entities.ts';
 import { bookingEvent, calendarEntryOf } from '../lib/bookings/records.ts';
 import { bookingView } from '../lib/bookings/view.ts';
@@ -132,7 +133,16 @@ async function recordBookingOutcome(req: Request<{ version: number; outcome: 'at
 async function openBookingLink(req: Request): Promise<Reply> {
   const booking = await bookingOf(req);
   if (booking.clientId !== (req.actor as AuthenticatedActor).userId) throw forbidden('Only the client of a booking opens its manage page.');
-  return { body: { url: `${config().PUBLIC_URL}/book/manage/?token=${await issueManageLink(database(), booking)}` } };
+  const { token, link } = newManageLink(booking);
+  await commit(() =>
+    database()
+      .transaction.write((e) => [
+        e.request.patch(bookingKey(booking)).append({ manageLinks: [link] }).commit(),
+        ...auditAndEvent(e, changeContext(req), { action: 'booking.link_opened', entityType: 'request', entityId: booking.requestId }),
+      ])
+      .go(),
+  );
+  return { body: { url: `${config().PUBLIC_URL}/book/manage/?token=${token}` } };
 }
 
 async function commit(write: () => Promise<{ canceled: boolean }>) {

@@ -14,12 +14,18 @@ import type { BookingDb } from './records.ts';
 
 const VALID_AFTER_END_MS = 7 * 86_400_000;
 
-/** A new manage token for the booking. */
-export async function issueManageLink(db: { entities: { request: typeof ServiceRequest } }, booking: RequestItem, now = Date.now()): Promise<string> {
+/** A new manage token for the booking, and the hashed link the booking keeps (append it atomically). */
+export function newManageLink(booking: RequestItem, now = Date.now()) {
   const secret = newSecret();
   const expiresAt = new Date(Math.max(now, Date.parse(booking.endsAt!)) + VALID_AFTER_END_MS).toISOString();
-  await db.entities.request.patch({ tenantId: booking.tenantId, requestId: booking.requestId }).append({ manageLinks: [{ hash: hashSecret(secret), expiresAt }] }).go();
-  return formatLinkToken({ tenantId: booking.tenantId, recordId: booking.requestId, secret });
+  return { token: formatLinkToken({ tenantId: booking.tenantId, recordId: booking.requestId, secret }), link: { hash: hashSecret(secret), expiresAt } };
+}
+
+/** A new manage token for the booking's email. */
+export async function issueManageLink(db: { entities: { request: typeof ServiceRequest } }, booking: RequestItem, now = Date.now()): Promise<string> {
+  const { token, link } = newManageLink(booking, now);
+  await db.entities.request.patch({ tenantId: booking.tenantId, requestId: booking.requestId }).append({ manageLinks: [link] }).go();
+  return token;
 }
 
 /** The booking a token opens. */

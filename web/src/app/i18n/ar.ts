@@ -315,6 +315,8 @@ export const ar: Messages = {
       'booking.confirmed': 'أكّد حجزًا',
       'booking.rescheduled': 'غيّر موعد حجز',
       'booking.cancelled': 'ألغى حجزًا',
+      'booking.outcome_recorded': 'سجّل حضور العميل أو غيابه',
+      'booking.link_opened': 'فتح حجزًا لنقله أو إلغائه',
       'service.booking_changed': 'غيّر طريقة حجز خدمة',
       'request.submitted': 'طلب خدمة',
       'request.drafted': 'حفظ طلبًا كمسودة',

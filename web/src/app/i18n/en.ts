@@ -313,6 +313,8 @@ export const en = {
       'booking.confirmed': 'Confirmed a booking',
       'booking.rescheduled': 'Rescheduled a booking',
       'booking.cancelled': 'Cancelled a booking',
+      'booking.outcome_recorded': 'Recorded whether a client came',
+      'booking.link_opened': 'Opened a booking to move or cancel it',
       'service.booking_changed': 'Changed how a service is booked',
       'request.submitted': 'Asked for a service',
       'request.drafted': 'Saved a request as draft',

@@ -315,6 +315,8 @@ export const hi: Messages = {
       'booking.confirmed': 'बुकिंग की पुष्टि की',
       'booking.rescheduled': 'बुकिंग का समय बदला',
       'booking.cancelled': 'बुकिंग रद्द की',
+      'booking.outcome_recorded': 'दर्ज किया कि क्लाइंट आए या नहीं',
+      'booking.link_opened': 'बदलने या रद्द करने के लिए बुकिंग खोली',
       'service.booking_changed': 'सेवा की बुकिंग का तरीका बदला',
       'request.submitted': 'सेवा माँगी',
       'request.drafted': 'अनुरोध ड्राफ़्ट के रूप में सहेजा',
