@@ -158,6 +158,9 @@ const MATRIX: Record<OperationId, Row> = {
   // Signed-in bookings: everyone sees a calendar (their own part of it); changes need the booking to be theirs to see (real ones: bookings.int.test.ts).
   listBookings: { request: { method: 'GET', path: `/api/bookings?from=${SOON}&to=${LATER}` }, expect: signedIn(200) },
   confirmBooking: { request: { method: 'POST', path: '/api/bookings/none/confirm', body: { version: 1 } }, expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 } },
+  listPromoCodes: { request: { method: 'GET', path: '/api/promo-codes' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 } },
+  createPromoCode: { request: { method: 'POST', path: '/api/promo-codes', body: { code: 'X', kind: 'percent', value: 10 } }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 } },
+  updatePromoCode: { request: { method: 'PUT', path: '/api/promo-codes/NOPE', body: { kind: 'percent', value: 10, version: 1 } }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
   // Staff must name the client (400 before the service is looked up); a client books for themselves.
   createBooking: {
     request: { method: 'POST', path: '/api/bookings', body: { serviceId: 'nope', start: SOON, timeZone: 'UTC' } },

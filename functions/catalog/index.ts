@@ -17,6 +17,7 @@ import { actorFromClaims, type AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
 import { database } from './db.ts';
+import { createPromoCode, listPromoCodes, updatePromoCode } from './promo-codes.ts';
 import { createTaskTemplate, deleteTaskTemplate, getTaskTemplate, listTaskTemplateCategories, listTaskTemplates, updateTaskTemplate } from './templates.ts';
 
 const CATALOG_SIZE = 100;
@@ -168,6 +169,6 @@ async function getCatalog(req: Request): Promise<Reply> {
 export const handler = contextHandler({
   routes: CATALOG_OPERATIONS,
   schemas: CATALOG_SCHEMAS,
-  operations: { listServices, getService, createService, updateService, updateServiceBooking, getCatalog, listTaskTemplates, listTaskTemplateCategories, getTaskTemplate, createTaskTemplate, updateTaskTemplate, deleteTaskTemplate },
+  operations: { listServices, getService, createService, updateService, updateServiceBooking, getCatalog, listTaskTemplates, listTaskTemplateCategories, getTaskTemplate, createTaskTemplate, updateTaskTemplate, deleteTaskTemplate, listPromoCodes, createPromoCode, updatePromoCode },
   authenticate: actorFromClaims,
 });

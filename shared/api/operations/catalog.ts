@@ -1,6 +1,6 @@
 /**
- * The firm's catalogs, kept by admins: its services (what clients can request, public per firm)
- * and its task templates (how the work is usually broken down).
+ * The firm's catalogs, kept by admins: its services (what clients can request, public per firm),
+ * its task templates (how the work is usually broken down) and its promo codes for bookings.
  */
 import type { OperationDef } from '../operations.ts';
 
@@ -16,5 +16,8 @@ export const CATALOG_OPERATIONS = [
   { operationId: 'getTaskTemplate', method: 'GET', path: '/api/task-templates/{templateId}', context: 'catalog', access: 'tasks.create' },
   { operationId: 'createTaskTemplate', method: 'POST', path: '/api/task-templates', context: 'catalog', access: 'task_templates.manage' },
   { operationId: 'updateTaskTemplate', method: 'PATCH', path: '/api/task-templates/{templateId}', context: 'catalog', access: 'task_templates.manage' },
+  { operationId: 'listPromoCodes', method: 'GET', path: '/api/promo-codes', context: 'catalog', access: 'services.manage' },
+  { operationId: 'createPromoCode', method: 'POST', path: '/api/promo-codes', context: 'catalog', access: 'services.manage' },
+  { operationId: 'updatePromoCode', method: 'PUT', path: '/api/promo-codes/{code}', context: 'catalog', access: 'services.manage' },
   { operationId: 'deleteTaskTemplate', method: 'DELETE', path: '/api/task-templates/{templateId}', context: 'catalog', access: 'task_templates.manage' },
 ] as const satisfies readonly OperationDef[];

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { checklistSteps as steps, description, money, page, pageQuery, requiredString, skills, taskHours as hours, version } from './common.ts';
 import { bookingSettings, updateServiceBookingInput } from './booking-settings.ts';
+import { createPromoCodeInput, promoCodeView, updatePromoCodeInput } from './promo-codes.ts';
 import type { Schemas } from './types.ts';
 
 export const SERVICE_STATUSES = ['active', 'inactive', 'deprecated'] as const;
@@ -111,4 +112,7 @@ export const CATALOG_SCHEMAS = {
   createTaskTemplate: { body: createTaskTemplateInput, response: taskTemplateView },
   updateTaskTemplate: { body: updateTaskTemplateInput, response: taskTemplateView },
   deleteTaskTemplate: {},
+  listPromoCodes: { query: pageQuery, response: page(promoCodeView) },
+  createPromoCode: { body: createPromoCodeInput, response: promoCodeView },
+  updatePromoCode: { body: updatePromoCodeInput, response: promoCodeView },
 } satisfies Record<string, Schemas>;
