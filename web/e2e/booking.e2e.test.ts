@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
-import { bookingFixtures, firmZone } from '../../infra/local/test-bookings.ts';
+import { at, bookingFixtures, firmZone } from '../../infra/local/test-bookings.ts';
 import { localDateOf } from '../../shared/domain/time/zoned.ts';
 import { attachmentOf, linkIn, nextEmailTo, type InboxEmail } from '../../infra/local/test-inbox.ts';
 import { joinAs } from '../../infra/local/test-client.ts';
@@ -12,9 +12,10 @@ const { run, service, staff } = bookingFixtures();
 const serviceName = `Strategy call ${run}`;
 
 let eve: { email: string };
+let serviceId: string;
 beforeAll(async () => {
   eve = await staff('Eve');
-  await service();
+  serviceId = await service();
 });
 
 /** A visitor in London, whatever this machine's zone: times on the page are theirs. */
@@ -200,6 +201,35 @@ it('an admin sets how a service is booked, and the public page follows', { timeo
   await expect.poll(() => guest.getByRole('listitem').filter({ hasText: serviceName }).textContent()).toContain('45 min');
   await context.close();
   await guest.context().close();
+});
+
+it('an admin adds a promo code and switches it off; the booking page prices with it only while it is on', { timeout: 60_000 }, async () => {
+  const code = `AUTUMN-${run}`.toUpperCase();
+  const context = await browser().newContext({ locale: 'en-US' });
+  const admin = await context.newPage();
+  await signInThroughForm(admin, 'hello@designpi.com');
+  await admin.waitForURL(url('/admin/'));
+  await admin.goto(url('/admin/services/'));
+  await admin.getByRole('link', { name: 'Promo codes' }).click();
+  await admin.getByRole('button', { name: 'Add a promo code' }).click();
+  await admin.getByLabel('Code', { exact: true }).fill(code.toLowerCase());
+  await admin.getByLabel('Percent off').fill('150');
+  await admin.getByRole('button', { name: 'Save the code' }).click();
+  await expect.poll(() => admin.getByText('Discount cannot be more than 100 percent').count()).toBe(1);
+  await admin.getByLabel('Percent off').fill('15');
+  await admin.getByRole('button', { name: 'Save the code' }).click();
+  const row = admin.getByRole('row', { name: new RegExp(code) });
+  await expect.poll(() => row.textContent()).toContain('15%');
+  await expectAccessible(admin);
+  const quote = () => fetch(url('/api/book/designpi/quote'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serviceId, start: at(7, 600), promoCode: code }) });
+  expect((await quote()).status).toBe(200);
+
+  await row.getByRole('button', { name: `Change: ${code}` }).click();
+  await admin.getByLabel('On: clients can use it').uncheck();
+  await admin.getByRole('button', { name: 'Save the code' }).click();
+  await expect.poll(() => row.textContent()).toContain('Off');
+  expect((await quote()).status).toBe(400);
+  await context.close();
 });
 
 it('a team member plans time off and reminders on their account', { timeout: 60_000 }, async () => {

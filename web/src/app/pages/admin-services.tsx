@@ -87,6 +87,7 @@ function ServicesPage({ currency }: { currency: string }) {
     <>
       <div className="mb-6 flex flex-wrap items-center gap-4">
         <h1 className="me-auto text-2xl font-semibold">{t.services.title}</h1>
+        <a href="/admin/services/promo-codes/" className="text-brand-700 underline">{t.promos.title}</a>
         {editing === null && <button type="button" onClick={() => setEditing('new')} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">{t.services.add}</button>}
       </div>
       {editing !== null && <ServiceForm key={editing === 'new' ? 'new' : editing.serviceId} editing={editing} currency={currency} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); reload(); }} />}
