@@ -3,8 +3,8 @@ import { checklistSteps as steps, description, money, page, pageQuery, requiredS
 import { bookingSettings, updateServiceBookingInput } from './booking-settings.ts';
 import { createPromoCodeInput, promoCodeView, updatePromoCodeInput } from './promo-codes.ts';
 import type { Schemas } from './types.ts';
+import { SERVICE_STATUSES } from '../../domain/catalog/services.ts';
 
-export const SERVICE_STATUSES = ['active', 'inactive', 'deprecated'] as const;
 
 const question = z.object({ key: z.string(), label: z.string(), required: z.boolean() });
 

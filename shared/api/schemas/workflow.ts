@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts';
+import { BULK_ACTIONS, PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts';
 import { futureDate, money, requiredString, version } from './common.ts';
 import { activityView, requestView } from './request.ts';
 import type { Schemas } from './types.ts';
@@ -24,7 +24,6 @@ export const updateRequestInput = z
   })
   .check(z.refine((r) => r.budgetMin == null || r.budgetMax == null || r.budgetMin <= r.budgetMax, { error: 'must not be below the minimum', path: ['budgetMax'] }));
 
-export const BULK_ACTIONS = ['move', 'assign', 'priority', 'delete'] as const;
 
 export const bulkInput = z.object({
   action: z.enum(BULK_ACTIONS, { error: 'must be move, assign, priority or delete' }),

@@ -1,4 +1,5 @@
 import { Entity } from 'electrodb';
+import { SERVICE_STATUSES } from '../../domain/catalog/services.ts';
 
 /**
  * A service of the firm's catalog. Prices are integer minor units of the firm's currency.
@@ -23,7 +24,7 @@ export const Service = new Entity({
       default: () => [],
       items: { type: 'map', properties: { key: { type: 'string', required: true }, label: { type: 'string', required: true }, required: { type: 'boolean', required: true } } },
     },
-    status: { type: ['active', 'inactive', 'deprecated'] as const, required: true, default: 'active' },
+    status: { type: SERVICE_STATUSES, required: true, default: 'active' },
     /** Booking settings when the service can be booked as an appointment (shared/domain/bookings/settings.ts); validated on the way in. */
     booking: { type: 'any' },
     createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },

@@ -95,3 +95,6 @@ export function mayEdit(actor: Actor, request: WorkflowRequest): boolean {
   const open = request.status !== 'completed' && request.status !== 'cancelled';
   return open && (isMover(actor, request, 'reviewer') || isMover(actor, request, 'assignee'));
 }
+
+/** What can be done to many requests at once (each answered on its own). */
+export const BULK_ACTIONS = ['move', 'assign', 'priority', 'delete'] as const;

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import type { MemberWorkload } from '../../../../shared/api/schemas/team.ts';
-import { BULK_ACTIONS } from '../../../../shared/api/schemas/workflow.ts';
+import { BULK_ACTIONS } from '../../../../shared/domain/requests/workflow.ts';
 import { PRIORITIES, REQUEST_STATUSES, type Priority, type RequestStatus } from '../../../../shared/domain/requests/workflow.ts';
 import { call } from '../api.ts';
 import { format, useI18n } from '../i18n/index.ts';

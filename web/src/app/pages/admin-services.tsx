@@ -1,5 +1,6 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import { SERVICE_STATUSES, type ServiceView } from '../../../../shared/api/schemas/catalog.ts';
+import type { ServiceView } from '../../../../shared/api/schemas/catalog.ts';
+import { SERVICE_STATUSES } from '../../../../shared/domain/catalog/services.ts';
 import { call } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { Shell } from '../components/Shell.tsx';
