@@ -1,19 +1,16 @@
 /**
  * Booking KPIs: one Query of the day counters around today, and the bookable minutes of the
- * staff who take bookings (their working hours, one Query per bookable role). Utilization and
+ * staff who take bookings (their working hours less time off, one Query per bookable role). Utilization and
  * the no-show rate are over the days up to today; the days ahead show what is booked.
  */
 import { notFound } from '../../shared/api/errors.ts';
 import type { BookingKpis } from '../../shared/api/schemas/analytics.ts';
 import type { WeeklyHours } from '../../shared/domain/bookings/availability.ts';
-import { bookingDayBucket, noShowRate, utilization } from '../../shared/domain/bookings/kpis.ts';
-import { addDays, localDateOf, minutesOf, weekdayOf } from '../../shared/domain/time/zoned.ts';
+import { bookableMinutesOn, bookingDayBucket, noShowRate, utilization } from '../../shared/domain/bookings/kpis.ts';
+import { addDays, localDateOf } from '../../shared/domain/time/zoned.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import { database } from './db.ts';
-
-/** Working minutes of a weekday (each person's own clock: a day of their hours, wherever they are). */
-const minutesOn = (hours: WeeklyHours, date: string) => (hours[weekdayOf(date)] ?? []).reduce((sum, w) => sum + Math.max(0, minutesOf(w.end) - minutesOf(w.start)), 0);
 
 export async function getBookingKpis(req: Request<never, { days: number }>): Promise<Reply> {
   const { tenantId } = req.actor as AuthenticatedActor;
@@ -27,7 +24,10 @@ export async function getBookingKpis(req: Request<never, { days: number }>): Pro
     kpi.query.byBucket({ tenantId }).between({ bucket: bookingDayBucket(first) }, { bucket: bookingDayBucket(last) }).go({ pages: 'all' }),
     ...(['TEAM_MEMBER', 'TEAM_LEAD'] as const).map((role) => user.query.byRole({ tenantId, role }).go({ pages: 'all' })),
   ]);
-  const hours = staff.flatMap((r) => r.data).filter((u) => u.status === 'active' && u.takesBookings !== false).map((u) => (u.workingHours ?? {}) as WeeklyHours);
+  const people = staff
+    .flatMap((r) => r.data)
+    .filter((u) => u.status === 'active' && u.takesBookings !== false)
+    .map((u) => ({ zone: u.timeZone, hours: (u.workingHours ?? {}) as WeeklyHours, timeOff: (u.timeOff ?? []).map((off) => ({ start: Date.parse(off.start), end: Date.parse(off.end) })) }));
   const byDate = new Map(counters.map((c) => [c.bucket.slice('booking-day#'.length), c]));
   const days: BookingKpis['days'] = [];
   for (let date = first; date <= last; date = addDays(date, 1)) {
@@ -36,7 +36,7 @@ export async function getBookingKpis(req: Request<never, { days: number }>): Pro
       date,
       bookings: c.bookings ?? 0,
       bookedMinutes: c.bookedMinutes ?? 0,
-      bookableMinutes: hours.reduce((sum, h) => sum + minutesOn(h, date), 0),
+      bookableMinutes: people.reduce((sum, p) => sum + bookableMinutesOn(p.zone, p.hours, p.timeOff, date), 0),
       attended: c.attended ?? 0,
       noShows: c.noShows ?? 0,
       cancelled: c.bookingsCancelled ?? 0,

@@ -77,7 +77,7 @@ export interface Slot extends Interval {
 }
 
 /** The UTC instants of a day's local windows; windows that a DST gap swallows are cut to what exists. */
-function windowsOn(zone: string, hours: WeeklyHours, date: string): Interval[] {
+export function windowsOn(zone: string, hours: WeeklyHours, date: string): Interval[] {
   const windows: Interval[] = [];
   for (const w of hours[weekdayOf(date)] ?? []) {
     const start = instantAt(zone, date, minutesOf(w.start), 'compatible')!;

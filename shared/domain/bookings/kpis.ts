@@ -4,6 +4,7 @@
  * state before and after; the difference is what the counters gain, so they never drift.
  */
 import { localDateOf } from '../time/zoned.ts';
+import { MINUTE, windowsOn, type Interval, type WeeklyHours } from './availability.ts';
 
 export const BOOKING_COUNTERS = ['bookings', 'bookedMinutes', 'attended', 'noShows', 'bookingsCancelled'] as const;
 export type BookingCounter = (typeof BOOKING_COUNTERS)[number];
@@ -47,6 +48,27 @@ export function bookingKpiChanges(before: BookingKpiState | undefined, after: Bo
   return [...byBucket]
     .map(([bucket, add]) => ({ bucket, add: Object.fromEntries(Object.entries(add).filter(([, v]) => v !== 0)) }))
     .filter((c) => Object.keys(c.add).length > 0);
+}
+
+/**
+ * A person's bookable minutes on a date: their working windows that day on their own clock
+ * (a DST change shortens or lengthens them as it does the day), less the time they are away.
+ */
+export function bookableMinutesOn(zone: string, hours: WeeklyHours, timeOff: readonly Interval[], date: string): number {
+  const away = [...timeOff].sort((a, b) => a.start - b.start);
+  let total = 0;
+  for (const w of windowsOn(zone, hours, date)) {
+    // Walk the absences in order, so overlapping ones are not taken off twice.
+    let covered = w.start;
+    let free = 0;
+    for (const off of away) {
+      if (off.end <= covered || off.start >= w.end) continue;
+      free += Math.max(0, off.start - covered);
+      covered = Math.max(covered, Math.min(off.end, w.end));
+    }
+    total += free + Math.max(0, w.end - covered);
+  }
+  return total / MINUTE;
 }
 
 /** Share of bookable minutes that were booked, 0–100; undefined without bookable time. */
