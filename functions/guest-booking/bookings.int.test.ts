@@ -3,7 +3,8 @@ import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, type Signed } from '../../infra/local/test-client.ts';
 import { attachmentOf, emailsTo, linkIn, nextEmailTo, sourceOf } from '../../infra/local/test-inbox.ts';
-import { at, bookAsGuest, bookingFixtures, firmZone, tenantId } from '../../infra/local/test-bookings.ts';
+import { at, bookAsGuest, bookingFixtures, firmZone, tenantId, visitorAddress } from '../../infra/local/test-bookings.ts';
+import { GUEST_BOOKINGS_PER_HOUR } from './index.ts';
 import { database } from '../../shared/db/all-entities.ts';
 import { issueManageLink } from '../lib/bookings/manage-link.ts';
 import { BOOKING_ENTITIES } from '../lib/bookings/booking-entities.ts';
@@ -53,6 +54,19 @@ describe('the public booking page', () => {
 });
 
 describe('booking as a guest', () => {
+  it('gives each network an hourly allowance per firm, then answers 429 with when to try again', async () => {
+    const from = visitorAddress();
+    const attempt = () => book('no-such-service', at(7, 600), { name: 'Busy Network', email: `busy.${run}@example.test` }, {}, from);
+    const answers = await Promise.all(Array.from({ length: GUEST_BOOKINGS_PER_HOUR }, attempt));
+    expect(answers.map((a) => a.status)).toEqual(Array(GUEST_BOOKINGS_PER_HOUR).fill(404));
+    const refused = await attempt();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(3600);
+    // Another visitor is not held back.
+    expect((await book('no-such-service', at(7, 600), { name: 'Other Network', email: `other.${run}@example.test` })).status).toBe(404);
+  });
+
   it('books a free slot, makes a client account for a new address, and holds the slot', async () => {
     const email = `guest.${run}@example.test`;
     const res = await book(serviceId, at(7, 600), { name: 'Gail Guest', email }, { bookingType: 'phone', notes: 'About next year' });

@@ -1,9 +1,10 @@
 /**
  * Booking as a guest from a firm's public page. A guest whose address is already a client of
  * the firm books as that client (and is told to sign in); a new address becomes a client
- * account with the booking, so nobody gets two.
+ * account with the booking, so nobody gets two. Each network has an hourly allowance per firm.
  */
-import { validationFailed } from '../../shared/api/errors.ts';
+import { rateLimited, validationFailed } from '../../shared/api/errors.ts';
+import { SignInGuard } from '../../shared/db/entities/sign-in-guard.ts';
 import { GUEST_BOOKING_OPERATIONS } from '../../shared/api/operations/guest-booking.ts';
 import { GUEST_BOOKING_SCHEMAS } from '../../shared/api/schemas/guest-booking.ts';
 import { databaseOf } from '../../shared/db/service.ts';
@@ -16,7 +17,23 @@ import { bookingView } from '../lib/bookings/view.ts';
 import { changeContext } from '../lib/change-context.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
 
-const database = databaseOf(BOOKING_ENTITIES);
+const database = databaseOf({ ...BOOKING_ENTITIES, guard: SignInGuard });
+
+/** Guest bookings a network may attempt per firm and hour: plenty for an office, too few to fill a diary by script. */
+export const GUEST_BOOKINGS_PER_HOUR = 20;
+
+/** Counts this attempt against the caller's address, or refuses it (429) once the hour's allowance is spent. */
+async function countAttempt(tenantId: string, ip: string): Promise<void> {
+  const now = Math.floor(Date.now() / 1000);
+  const hourEnds = (Math.floor(now / 3600) + 1) * 3600;
+  const key = { scope: 'guest-booking' as const, subject: `${tenantId}#${ip}#${hourEnds}` };
+  try {
+    await database().entities.guard.update(key).add({ failures: 1 }).set({ expiresAt: hourEnds }).where((a, op) => `${op.notExists(a.failures)} OR ${op.lt(a.failures, GUEST_BOOKINGS_PER_HOUR)}`).go();
+  } catch (e) {
+    if (e instanceof Error && /conditional/i.test(e.message)) throw rateLimited('Too many bookings from your network this hour. Try again later, or contact the firm.', hourEnds - now);
+    throw e;
+  }
+}
 
 interface GuestBookingInput {
   serviceId: string;
@@ -35,6 +52,7 @@ interface GuestBookingInput {
 async function createGuestBooking(req: Request<GuestBookingInput>): Promise<Reply> {
   const db = database();
   const tenant = await firmBySlug(db.entities, req.params.firmSlug!);
+  await countAttempt(tenant.tenantId, req.ip);
   const input = req.body;
   const [bookable, existing] = await Promise.all([loadBookable(db.entities, tenant, input.serviceId), db.entities.user.query.byEmail({ tenantId: tenant.tenantId, email: input.email }).go({ limit: 1 }).then((r) => r.data[0])]);
   if (existing && existing.role !== 'CLIENT') throw validationFailed([{ field: 'email', message: 'belongs to the firm’s team: sign in to book for a client' }]);

@@ -1,15 +1,15 @@
 import { Entity } from 'electrodb';
 
 /**
- * Counters kept before anyone is known (failed sign-ins, sign-up emails), so not under a firm's key: per account
+ * Counters kept before anyone is known (failed sign-ins, sign-up emails, guest bookings), so not under a firm's key: per account
  * (a hash of the email, existing or not, so a lock reveals nothing) and per source address
  * and time window. TTL clears them; reads check the time themselves.
  */
 export const SignInGuard = new Entity({
   model: { entity: 'signInGuard', version: '1', service: 'portal' },
   attributes: {
-    /** 'signup': one sign-up email a minute per firm and address. */
-    scope: { type: ['account', 'source', 'signup'] as const, required: true, readOnly: true },
+    /** 'signup': one sign-up email a minute per firm and address; 'guest-booking': guest bookings per firm, address and hour. */
+    scope: { type: ['account', 'source', 'signup', 'guest-booking'] as const, required: true, readOnly: true },
     subject: { type: 'string', required: true, readOnly: true },
     failures: { type: 'number', required: true, default: 0 },
     /** Epoch seconds: sign-in refused until then. */
