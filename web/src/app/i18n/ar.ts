@@ -125,6 +125,8 @@ export const ar: Messages = {
     saved: 'تم الحفظ.',
   },
   calendar: {
+    tabs: 'الطلبات والمواعيد',
+    requestsTab: 'الطلبات',
     newBooking: 'حجز جديد',
     move: 'نقل',
     moveTitle: 'النقل إلى وقت آخر',

@@ -123,6 +123,8 @@ export const en = {
     saved: 'Saved.',
   },
   calendar: {
+    tabs: 'Requests and appointments',
+    requestsTab: 'Requests',
     newBooking: 'New booking',
     move: 'Move',
     moveTitle: 'Move to another time',

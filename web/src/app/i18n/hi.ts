@@ -125,6 +125,8 @@ export const hi: Messages = {
     saved: 'सहेजा गया।',
   },
   calendar: {
+    tabs: 'अनुरोध और अपॉइंटमेंट',
+    requestsTab: 'अनुरोध',
     newBooking: 'नई बुकिंग',
     move: 'बदलें',
     moveTitle: 'दूसरे समय पर ले जाएँ',

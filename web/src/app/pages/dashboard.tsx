@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { Area } from '../../../../shared/domain/identity/permissions.ts';
 import { RequestList } from '../components/RequestList.tsx';
+import { RequestTabs } from '../components/RequestTabs.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { Loading } from '../components/Status.tsx';
 import { format, useI18n } from '../i18n/index.ts';
@@ -28,6 +29,7 @@ function Dashboard({ area }: { area: DashboardArea }) {
           )}
           {area !== 'admin' && (
             <section aria-labelledby="requests" className="mt-8">
+              <RequestTabs area={area} />
               <div className="mb-3 flex flex-wrap items-center gap-4">
                 <h2 id="requests" className="me-auto text-lg font-semibold">{area === 'portal' ? t.requests.mine : t.requests.assigned}</h2>
                 {session.permissions.includes('service_requests.create') && (
