@@ -4,9 +4,9 @@
  */
 import { forbidden, validationFailed } from '../../shared/api/errors.ts';
 import { BOOKING_DESK_OPERATIONS } from '../../shared/api/operations/booking-desk.ts';
-import { BOOKING_DESK_SCHEMAS } from '../../shared/api/schemas/booking-desk.ts';
+import type * as z from 'zod/mini';
+import { BOOKING_DESK_SCHEMAS, type signedInBookingInput } from '../../shared/api/schemas/booking-desk.ts';
 import { databaseOf } from '../../shared/db/service.ts';
-import type { BookingType } from '../../shared/domain/bookings/settings.ts';
 import { isStaff } from '../../shared/domain/identity/permissions.ts';
 import { actorFromClaims, type AuthenticatedActor } from '../lib/auth.ts';
 import { BOOKING_ENTITIES, type BookingDb } from '../lib/bookings/booking-entities.ts';
@@ -18,17 +18,7 @@ import { contextHandler, type Reply, type Request } from '../lib/http.ts';
 
 const database = databaseOf(BOOKING_ENTITIES);
 
-interface BookingInput {
-  serviceId: string;
-  start: string;
-  staffId?: string;
-  bookingType?: BookingType;
-  timeZone: string;
-  notes: string;
-  promoCode?: string;
-  clientId?: string;
-  force: boolean;
-}
+type BookingInput = z.output<typeof signedInBookingInput>;
 
 /** The client the booking is for: the caller, or (staff) a client of the firm who is not shut out. */
 async function clientOf(db: BookingDb, actor: AuthenticatedActor, clientId: string | undefined): Promise<UserItem> {

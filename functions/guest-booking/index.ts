@@ -6,9 +6,11 @@
 import { rateLimited, validationFailed } from '../../shared/api/errors.ts';
 import { SignInGuard } from '../../shared/db/entities/sign-in-guard.ts';
 import { GUEST_BOOKING_OPERATIONS } from '../../shared/api/operations/guest-booking.ts';
+import type * as z from 'zod/mini';
+import type { guestBookingInput } from '../../shared/api/schemas/booking.ts';
 import { GUEST_BOOKING_SCHEMAS } from '../../shared/api/schemas/guest-booking.ts';
 import { databaseOf } from '../../shared/db/service.ts';
-import { DEFAULT_REMINDER_OFFSETS, type BookingType } from '../../shared/domain/bookings/settings.ts';
+import { DEFAULT_REMINDER_OFFSETS } from '../../shared/domain/bookings/settings.ts';
 import { loadBookable, type UserItem } from '../lib/bookings/load.ts';
 import { guestUserId, placeBooking } from '../lib/bookings/place.ts';
 import { firmBySlug } from '../lib/bookings/public.ts';
@@ -35,19 +37,7 @@ async function countAttempt(tenantId: string, ip: string): Promise<void> {
   }
 }
 
-interface GuestBookingInput {
-  serviceId: string;
-  start: string;
-  staffId?: string;
-  bookingType?: BookingType;
-  timeZone: string;
-  notes: string;
-  promoCode?: string;
-  name: string;
-  email: string;
-  phone?: string;
-  locale: 'en' | 'ar' | 'hi';
-}
+type GuestBookingInput = z.output<typeof guestBookingInput>;
 
 async function createGuestBooking(req: Request<GuestBookingInput>): Promise<Reply> {
   const db = database();
