@@ -1,0 +1,37 @@
+import { useId } from 'react';
+import type { UserView } from '../../../../shared/api/schemas/user.ts';
+import { call } from '../api.ts';
+import { useI18n } from '../i18n/index.ts';
+import { Loading } from './Status.tsx';
+
+/** Every client of the firm, page by page (a firm's clients are hundreds, not millions). */
+export async function allClients(): Promise<UserView[]> {
+  const clients: UserView[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await call('listUsers', { query: { role: 'CLIENT', limit: 100, ...(cursor && { cursor }) } });
+    clients.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return clients;
+}
+
+/** Staff choose whom they book for: the firm's clients, including guests who booked without an account yet. */
+export function ClientSelect(props: { clients: UserView[] | undefined; value: string; onChange: (e: { target: { value: string } }) => void; error: string | undefined }) {
+  const { t } = useI18n();
+  const id = useId();
+  if (!props.clients) return <Loading />;
+  if (props.clients.length === 0) return <p role="status" className="rounded bg-slate-50 p-3">{t.book.noClients}</p>;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">{t.book.client}</label>
+      <select id={id} name="clientId" required value={props.value} onChange={props.onChange} aria-invalid={Boolean(props.error)} aria-describedby={props.error ? `${id}-error` : undefined} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2">
+        <option value="">{t.book.chooseClient}</option>
+        {props.clients.map((c) => (
+          <option key={c.userId} value={c.userId}>{c.name} · {c.email}</option>
+        ))}
+      </select>
+      {props.error && <p id={`${id}-error`} className="mt-1 text-sm text-red-700">{props.error}</p>}
+    </div>
+  );
+}
