@@ -2,9 +2,10 @@ import { useCallback, useEffect, useId, useMemo, useState, type KeyboardEvent } 
 import type { CalendarEntryView } from '../../../../shared/api/schemas/bookings.ts';
 import { BOOKING_TYPES } from '../../../../shared/domain/bookings/settings.ts';
 import { addDays, instantAt, localDateOf, parseDate, weekdayOf } from '../../../../shared/domain/time/zoned.ts';
-import { ApiError, call } from '../api.ts';
+import { call } from '../api.ts';
+import { MoveBookingForm } from '../components/MoveBookingForm.tsx';
 import { Shell } from '../components/Shell.tsx';
-import { SlotPicker, visitorZone } from '../components/SlotPicker.tsx';
+import { visitorZone } from '../components/SlotPicker.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { subscribeLive } from '../live.ts';
 import { format, useI18n } from '../i18n/index.ts';
@@ -255,7 +256,7 @@ function Details(props: { entry: Entry; firm: { slug: string; currency: string }
           </>
         )}
       </div>
-      {moving && <MoveForm entry={entry} firm={props.firm} onMoved={() => (setMoving(false), setNotice(t.calendar.done), props.onChanged())} />}
+      {moving && <MoveBookingForm booking={entry} firm={props.firm} onMoved={() => (setMoving(false), setNotice(t.calendar.done), props.onChanged())} />}
       {cancelling && (
         <div className="mt-3 space-y-2">
           <label className="block text-sm font-medium">
@@ -266,72 +267,6 @@ function Details(props: { entry: Entry; firm: { slug: string; currency: string }
         </div>
       )}
     </section>
-  );
-}
-
-/**
- * Staff move a booking: to a free time (with the person chosen there, else its own person when
- * free), or to any time they type, past warnings once they have seen them.
- */
-function MoveForm({ entry, firm, onMoved }: { entry: Entry; firm: { slug: string; currency: string }; onMoved: () => void }) {
-  const { t, locale } = useI18n();
-  const [zone, setZone] = useState(visitorZone);
-  const [target, setTarget] = useState<{ start: string; staffId?: string | undefined } | undefined>();
-  const [typed, setTyped] = useState('');
-  const [problem, setProblem] = useState<{ message: string; canProceed: boolean } | undefined>();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const typedId = useId();
-
-  function onTyped(value: string) {
-    setTyped(value);
-    const [date, clock] = value.split('T');
-    const [h, m] = (clock ?? '').split(':').map(Number);
-    const at = date && h !== undefined && m !== undefined ? instantAt(zone, date, h * 60 + m, 'compatible') : undefined;
-    setTarget(at === undefined ? undefined : { start: new Date(at).toISOString() });
-  }
-
-  async function move(force: boolean) {
-    if (!target) return;
-    setBusy(true);
-    setProblem(undefined);
-    setFailure(null);
-    try {
-      const { version } = await call('getRequest', { params: { requestId: entry.bookingId } });
-      await call('rescheduleBooking', { params: { bookingId: entry.bookingId }, body: { start: target.start, version, ...(target.staffId && { staffId: target.staffId }), force } });
-      onMoved();
-    } catch (error) {
-      if (error instanceof ApiError && error.extra.reason) setProblem({ message: error.message, canProceed: error.extra.canProceed === true });
-      else setFailure(error);
-    }
-    setBusy(false);
-  }
-
-  return (
-    <div className="mt-3 space-y-3 border-t pt-3">
-      <h3 className="font-semibold">{t.calendar.moveTitle}</h3>
-      <SlotPicker
-        load={(from, to, staffId) => call('getBookingSlots', { params: { firmSlug: firm.slug, serviceId: entry.serviceId }, query: { from, to, staffId } })}
-        zone={zone}
-        onZone={setZone}
-        currency={firm.currency}
-        selected={undefined}
-        onSelect={(slot, staffId) => (setTyped(''), setProblem(undefined), setTarget({ start: slot.start, staffId }))}
-      />
-      <div>
-        <label htmlFor={typedId} className="block text-sm font-medium">{format(t.calendar.otherTime, { zone })}</label>
-        <input id={typedId} type="datetime-local" step={900} value={typed} onChange={(e) => onTyped(e.target.value)} className={control} />
-      </div>
-      {target && <p role="status">{t.calendar.moveTo}: {new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'full', timeStyle: 'short' }).format(Date.parse(target.start))}</p>}
-      {problem && (
-        <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3">
-          <p>{problem.message}</p>
-          {problem.canProceed && <button type="button" disabled={busy} onClick={() => void move(true)} className="mt-2 rounded border border-amber-400 bg-white px-3 py-1">{t.calendar.moveAnyway}</button>}
-        </div>
-      )}
-      {failure !== null && <ErrorNotice error={failure} />}
-      <button type="button" disabled={busy || !target} onClick={() => void move(false)} className="rounded bg-brand-600 px-3 py-1 text-white disabled:opacity-50">{t.calendar.moveConfirm}</button>
-    </div>
   );
 }
 
