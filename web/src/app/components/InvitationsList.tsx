@@ -4,6 +4,7 @@ import { call } from '../api.ts';
 import { ErrorNotice, Loading } from './Status.tsx';
 import { format, useI18n } from '../i18n/index.ts';
 import { dateTime } from '../format.ts';
+import { TableScroll } from './TableScroll.tsx';
 
 /** The firm's invitations, newest first; a pending or expired one can be sent again with a fresh link. */
 export function InvitationsList({ version }: { version: number }) {
@@ -42,7 +43,7 @@ export function InvitationsList({ version }: { version: number }) {
       ) : items?.length === 0 ? (
         <p className="text-slate-600">{t.invite.none}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow">
+        <TableScroll label={t.invite.pending}>
           <table className="w-full text-sm">
             <thead className="bg-slate-100 text-slate-600">
               <tr>
@@ -71,7 +72,7 @@ export function InvitationsList({ version }: { version: number }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

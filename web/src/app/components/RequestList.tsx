@@ -7,6 +7,7 @@ import { subscribeLive } from '../live.ts';
 import { format, useI18n } from '../i18n/index.ts';
 import { Loading } from './Status.tsx';
 import { usePagedList } from './usePagedList.tsx';
+import { TableScroll } from './TableScroll.tsx';
 
 type Filters = { status?: string; priority?: string; q?: string; deadlineFrom?: string; deadlineTo?: string; order?: 'newest' | 'oldest' };
 
@@ -84,7 +85,7 @@ export function RequestList({ area, filters: withFilters = false, bulk = false, 
         </Suspense>
       )}
       {show(staff ? t.requests.emptyStaff : t.requests.emptyClient, () => (
-        <div className="overflow-x-auto rounded-lg bg-white shadow">
+        <TableScroll label={t.requests.all}>
           <table className="w-full text-sm">
             <thead className="bg-slate-100 text-slate-600">
               <tr>
@@ -118,7 +119,7 @@ export function RequestList({ area, filters: withFilters = false, bulk = false, 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ))}
     </section>
   );

@@ -1,5 +1,6 @@
 import type { TaskView } from '../../../../shared/api/schemas/tasks.ts';
 import { format, useI18n } from '../i18n/index.ts';
+import { TableScroll } from './TableScroll.tsx';
 
 /** Tasks as a table: each title opens the task in the reader's area; `withRequest` adds the request column. */
 export function TaskTable({ tasks, area, withRequest = true }: { tasks: TaskView[]; area: 'staff' | 'admin'; withRequest?: boolean }) {
@@ -7,7 +8,7 @@ export function TaskTable({ tasks, area, withRequest = true }: { tasks: TaskView
   const f = t.tasks.fields;
   const headers = [f.title, ...(withRequest ? [f.request] : []), f.status, f.priority, f.dueDate, f.assignee, f.progress];
   return (
-    <div className="overflow-x-auto rounded-lg bg-white shadow">
+    <TableScroll label={t.tasks.title}>
       <table className="w-full text-sm">
         <thead className="bg-slate-100 text-slate-600">
           <tr>{headers.map((h) => <th key={h} scope="col" className="px-3 py-2 text-start">{h}</th>)}</tr>
@@ -38,6 +39,6 @@ export function TaskTable({ tasks, area, withRequest = true }: { tasks: TaskView
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

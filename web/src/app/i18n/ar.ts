@@ -4,6 +4,7 @@ export const ar: Messages = {
   appName: 'بوابة الخدمات',
   loading: 'جارٍ التحميل…',
   retry: 'حاول مرة أخرى',
+  scrollable: '{name} (يمكن تمريره أفقيًا)',
   language: 'اللغة',
   skipToContent: 'انتقل إلى المحتوى',
   errors: {

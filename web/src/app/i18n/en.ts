@@ -2,6 +2,7 @@ export const en = {
   appName: 'Service Portal',
   loading: 'Loading…',
   retry: 'Try again',
+  scrollable: '{name} (scrolls sideways)',
   language: 'Language',
   skipToContent: 'Skip to content',
   errors: {

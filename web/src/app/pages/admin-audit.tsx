@@ -9,6 +9,7 @@ import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { usePagedList } from '../components/usePagedList.tsx';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 interface Filters {
   actorId?: string;
@@ -77,7 +78,7 @@ function AuditLog() {
       ) : items.length === 0 && error === null ? (
         <p className="text-slate-600">{t.audit.empty}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow">
+        <TableScroll label={t.audit.title}>
           <table className="w-full text-sm">
             <thead className="bg-slate-100 text-slate-600">
               <tr>{[t.audit.when, t.audit.who, t.audit.what, t.audit.record, t.audit.changes, t.audit.where].map((h) => <th key={h} scope="col" className="px-3 py-2 text-start">{h}</th>)}</tr>
@@ -101,7 +102,7 @@ function AuditLog() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {more}
     </section>

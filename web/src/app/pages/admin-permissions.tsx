@@ -9,6 +9,7 @@ import { ErrorNotice } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 /** The role definitions (from the shared policy module the API enforces) as a table. */
 function RoleTable() {
@@ -16,7 +17,7 @@ function RoleTable() {
   return (
     <section aria-labelledby="roles" className="mb-8">
       <h2 id="roles" className="mb-3 text-lg font-semibold">{t.permissions.roles}</h2>
-      <div className="overflow-x-auto rounded-lg bg-white shadow">
+      <TableScroll label={t.permissions.roles}>
         <table className="w-full text-sm">
           <thead className="bg-slate-100 text-slate-600">
             <tr>
@@ -33,7 +34,7 @@ function RoleTable() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { useSubmission } from '../components/useSubmission.ts';
 import { dateTime, fromMinor, money, toMinor } from '../format.ts';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 type Editing = PromoCodeView | 'new' | null;
 const input = 'mt-1 block w-full rounded border border-slate-300 px-3 py-2';
@@ -116,7 +117,7 @@ function PromoCodesPage({ currency }: { currency: string }) {
       <p className="mb-6 text-slate-600">{t.promos.lead}</p>
       {editing !== null && <PromoForm key={editing === 'new' ? 'new' : editing.code} editing={editing} currency={currency} onCancel={() => setEditing(null)} onSaved={saved} />}
       {show(t.promos.empty, () => (
-        <div className="overflow-x-auto rounded-lg bg-white shadow">
+        <TableScroll label={t.promos.title}>
           <table className="w-full text-sm">
             <thead className="bg-slate-100 text-slate-600">
               <tr>{[f.code, t.promos.discount, t.promos.valid, t.promos.uses, f.oncePerClient, t.promos.minimum, t.promos.status, ''].map((h, i) => <th key={i} scope="col" className="px-3 py-2 text-start">{h}</th>)}</tr>
@@ -136,7 +137,7 @@ function PromoCodesPage({ currency }: { currency: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ))}
     </>
   );

@@ -10,6 +10,7 @@ import { useSubmission } from '../components/useSubmission.ts';
 import { fromMinor, money, toMinor } from '../format.ts';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 type Editing = ServiceView | 'new' | null;
 
@@ -93,7 +94,7 @@ function ServicesPage({ currency }: { currency: string }) {
       </div>
       {editing !== null && <ServiceForm key={editing === 'new' ? 'new' : editing.serviceId} editing={editing} currency={currency} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); reload(); }} />}
       {show(t.services.empty, () => (
-        <div className="overflow-x-auto rounded-lg bg-white shadow">
+        <TableScroll label={t.services.title}>
           <table className="w-full text-sm">
             <thead className="bg-slate-100 text-slate-600">
               <tr>{[t.services.fields.name, t.services.fields.category, t.services.fields.basePrice, t.services.fields.estimatedHours, t.services.fields.status, ''].map((h, i) => <th key={i} scope="col" className="px-3 py-2 text-start">{h}</th>)}</tr>
@@ -114,7 +115,7 @@ function ServicesPage({ currency }: { currency: string }) {
               ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
       ))}
     </>
   );

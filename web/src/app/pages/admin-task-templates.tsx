@@ -8,6 +8,7 @@ import { usePagedList } from '../components/usePagedList.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 type Editing = TaskTemplateView | 'new' | null;
 const ROLES = ['TEAM_MEMBER', 'TEAM_LEAD'] as const;
@@ -112,7 +113,7 @@ function TemplatesPage() {
       </label>
       <div aria-live="polite">{failure !== null && <ErrorNotice error={failure} />}</div>
       {show(t.templates.empty, () => (
-        <div className="overflow-x-auto rounded-lg bg-white shadow">
+        <TableScroll label={t.templates.title}>
           <table className="w-full text-sm">
             <thead className="bg-slate-100 text-slate-600">
               <tr>{[f.name, f.category, f.defaultAssigneeRole, f.estimatedHours, f.requiredSkills, f.checklist, ''].map((h, i) => <th key={i} scope="col" className="px-3 py-2 text-start">{h}</th>)}</tr>
@@ -134,7 +135,7 @@ function TemplatesPage() {
               ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
       ))}
     </>
   );

@@ -8,6 +8,7 @@ import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { usePagedList } from '../components/usePagedList.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 function UsersTable({ version }: { version: number }) {
   const { t } = useI18n();
@@ -22,7 +23,7 @@ function UsersTable({ version }: { version: number }) {
       {users.length === 0 && error === null ? (
         <p className="text-slate-600">{t.users.empty}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow">
+        <TableScroll label={t.users.title}>
           <table className="w-full text-start text-sm">
             <thead className="bg-slate-100 text-slate-600">
               <tr>
@@ -43,7 +44,7 @@ function UsersTable({ version }: { version: number }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {more}
     </section>

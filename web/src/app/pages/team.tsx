@@ -7,6 +7,7 @@ import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { subscribeLive } from '../live.ts';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 const area = (document.getElementById('app')?.dataset.area ?? 'staff') as Extract<Area, 'staff' | 'admin'>;
 const AssignmentHistory = lazy(() => import('../components/AssignmentHistory.tsx'));
@@ -38,7 +39,7 @@ function TeamPage({ session }: { session: Session }) {
       {!members && error === null && <Loading />}
       {members && members.length === 0 && <p className="text-slate-600">{t.team.empty}</p>}
       {members && members.length > 0 && (
-        <div className="overflow-x-auto rounded-lg bg-white shadow">
+        <TableScroll label={t.team.title}>
           <table className="w-full text-sm">
             <thead className="bg-slate-100 text-slate-600">
               <tr>{[t.team.member, t.team.status, t.team.load, t.team.openTasks, t.team.available, t.team.skills].map((h) => <th key={h} scope="col" className="px-3 py-2 text-start">{h}</th>)}</tr>
@@ -66,7 +67,7 @@ function TeamPage({ session }: { session: Session }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {historyOf && (
         <Suspense fallback={<Loading />}>
@@ -86,7 +87,7 @@ function SkillsMatrix({ members }: { members: MemberWorkload[] }) {
   return (
     <section aria-labelledby="skills-matrix" className="mt-8">
       <h2 id="skills-matrix" className="mb-3 text-lg font-semibold">{t.team.matrix}</h2>
-      <div className="overflow-x-auto rounded-lg bg-white shadow">
+      <TableScroll label={t.team.matrix}>
         <table className="w-full text-sm">
           <thead className="bg-slate-100 text-slate-600">
             <tr>
@@ -107,7 +108,7 @@ function SkillsMatrix({ members }: { members: MemberWorkload[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }
