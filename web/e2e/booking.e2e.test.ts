@@ -118,6 +118,9 @@ it('a signed-in client books from the portal; an admin moves it before opening h
   const client = await context.newPage();
   await signInThroughForm(client, email, 'Portal-Passw0rd!');
   await client.waitForURL(url('/portal/'));
+  // Signed in, the firm's public link books as the client, in the portal.
+  await client.goto(url('/book/?firm=designpi'));
+  await client.waitForURL(url('/portal/book/'));
   await client.goto(url('/portal/appointments/'));
   await client.getByRole('link', { name: 'Book an appointment' }).click();
   await client.getByRole('button', { name: `Choose: ${serviceName}` }).click();
