@@ -154,6 +154,12 @@ it('a signed-in client books from the portal; an admin moves it before opening h
   await expectAccessible(admin);
   await details.getByRole('button', { name: 'Move anyway' }).click();
   await expect.poll(() => booking.textContent()).toContain('8:00 AM–9:00 AM');
+  // The firm's calendar filters by person and by how people meet.
+  await admin.getByLabel('Person').selectOption({ label: `Eve ${run}` });
+  await expect.poll(() => booking.count()).toBe(1);
+  await admin.getByLabel('How').selectOption({ label: 'Phone call' });
+  await expect.poll(() => booking.count()).toBe(0);
+  await admin.getByLabel('How').selectOption({ label: 'All' });
   expect((await nextEmailTo(email, 2)).subject).toMatch(new RegExp(`^Moved: ${serviceName}`));
 
   // Staff book for a client they choose; the booking is confirmed at once.

@@ -61,7 +61,6 @@ function CalendarPage({ session }: { session: Session }) {
   const [selected, setSelected] = useState<Entry | undefined>();
   const [people, setPeople] = useState<{ userId: string; name: string }[]>([]);
   const [services, setServices] = useState<{ serviceId: string; name: string }[]>([]);
-  const ids = { person: useId(), service: useId(), type: useId() };
 
   const { first, days } = periodOf(view, anchor);
   const dates = useMemo(() => Array.from({ length: days }, (_, i) => addDays(first, i)), [first, days]);
@@ -172,31 +171,27 @@ function CalendarPage({ session }: { session: Session }) {
       <p className="mb-4 text-sm text-slate-600">{format(t.calendar.zone, { zone })} · {t.calendar.shortcuts}</p>
       {seesAll && (
         <div className="mb-4 flex flex-wrap gap-4">
-          <div>
-            <label htmlFor={ids.person} className="text-sm font-medium">{t.calendar.person}</label>
-            <select id={ids.person} className={control} value={filters.staffId ?? ''} onChange={(e) => setFilters((f) => ({ ...f, staffId: e.target.value || undefined }))}>
-              <option value="">{t.calendar.everyone}</option>
-              {people.map((p) => <option key={p.userId} value={p.userId}>{p.name}</option>)}
-            </select>
-          </div>
-          <div>
-            <label htmlFor={ids.service} className="text-sm font-medium">{t.calendar.service}</label>
-            <select id={ids.service} className={control} value={filters.serviceId ?? ''} onChange={(e) => setFilters((f) => ({ ...f, serviceId: e.target.value || undefined }))}>
-              <option value="">{t.calendar.all}</option>
-              {services.map((s) => <option key={s.serviceId} value={s.serviceId}>{s.name}</option>)}
-            </select>
-          </div>
-          <div>
-            <label htmlFor={ids.type} className="text-sm font-medium">{t.calendar.type}</label>
-            <select id={ids.type} className={control} value={filters.bookingType ?? ''} onChange={(e) => setFilters((f) => ({ ...f, bookingType: e.target.value || undefined }))}>
-              <option value="">{t.calendar.all}</option>
-              {BOOKING_TYPES.map((b) => <option key={b} value={b}>{t.book.types[b]}</option>)}
-            </select>
-          </div>
+          <FilterSelect label={t.calendar.person} anyLabel={t.calendar.everyone} value={filters.staffId} options={people.map((p) => [p.userId, p.name])} onChange={(staffId) => setFilters((f) => ({ ...f, staffId }))} />
+          <FilterSelect label={t.calendar.service} anyLabel={t.calendar.all} value={filters.serviceId} options={services.map((s) => [s.serviceId, s.name])} onChange={(serviceId) => setFilters((f) => ({ ...f, serviceId }))} />
+          <FilterSelect label={t.calendar.type} anyLabel={t.calendar.all} value={filters.bookingType} options={BOOKING_TYPES.map((b) => [b, t.book.types[b] ?? b])} onChange={(bookingType) => setFilters((f) => ({ ...f, bookingType }))} />
         </div>
       )}
       {selected && <Details entry={selected} firm={session.tenant} mayChange={mayChange} isClient={area === 'portal'} time={time} dayName={dayName(localDateOf(zone, Date.parse(selected.start)), 'long')} onClose={() => setSelected(undefined)} onChanged={load} />}
       {body}
+    </div>
+  );
+}
+
+/** One calendar filter: any, or one of the options (value → label). */
+function FilterSelect(props: { label: string; anyLabel: string; value: string | undefined; options: [string, string][]; onChange: (value: string | undefined) => void }) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className="text-sm font-medium">{props.label}</label>
+      <select id={id} className={control} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value || undefined)}>
+        <option value="">{props.anyLabel}</option>
+        {props.options.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+      </select>
     </div>
   );
 }
