@@ -28,6 +28,8 @@ export function RequestList({ area, filters: withFilters = false, bulk = false, 
   const { items, reload, show } = usePagedList<RequestView>(fetchPage);
   const toggle = (id: string, on: boolean) => setSelected((prev) => new Set([...prev].filter((x) => x !== id).concat(on ? [id] : [])));
   const allOn = items.length > 0 && items.every((r) => selected.has(r.requestId));
+  // Only what is on screen is acted on: a reload or new filters may have taken a selected row away.
+  const chosen = items.filter((r) => selected.has(r.requestId)).map((r) => r.requestId);
   // A request of mine changed somewhere (or the connection came back): show the list as it is now.
   useEffect(() => subscribeLive({ onMessage: (m) => m.type === 'request.changed' && reload(), onResync: reload }), [reload]);
 
@@ -75,7 +77,7 @@ export function RequestList({ area, filters: withFilters = false, bulk = false, 
       {bulk && (
         <Suspense fallback={<Loading />}>
           <BulkActions
-            requestIds={[...selected]}
+            requestIds={chosen}
             referenceOf={(id) => items.find((r) => r.requestId === id)?.reference ?? id}
             onDone={() => {
               setSelected(new Set());

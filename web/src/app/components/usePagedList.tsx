@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/index.ts';
 import { ErrorNotice, Loading } from './Status.tsx';
 
@@ -14,16 +14,21 @@ export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promi
   const [cursor, setCursor] = useState<string | null>(null);
   const [state, setState] = useState<'loading' | 'ready' | 'more'>('loading');
   const [error, setError] = useState<unknown>(null);
+  // Only the latest load may show: an older answer (say, before the filters changed) arriving late is dropped.
+  const latest = useRef(0);
 
   const load = useCallback(
     async (from: string | null) => {
+      const mine = ++latest.current;
       setError(null);
       setState(from ? 'more' : 'loading');
       try {
         const page = await fetchPage(from ?? undefined);
+        if (mine !== latest.current) return;
         setItems((prev) => (from ? [...prev, ...page.items] : page.items));
         setCursor(page.nextCursor);
       } catch (e) {
+        if (mine !== latest.current) return;
         setError(e);
       }
       setState('ready');
