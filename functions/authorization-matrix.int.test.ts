@@ -166,6 +166,12 @@ const MATRIX: Record<OperationId, Row> = {
     request: { method: 'POST', path: '/api/bookings', body: { serviceId: 'nope', start: SOON, timeZone: 'UTC' } },
     expect: { anonymous: 401, client: 404, member: 403, lead: 400, admin: 400, otherFirmAdmin: 400 },
   },
+  // Anyone may plan a series (no data, nothing written); placing one needs a plan signed by this portal (booking-series.int.test.ts).
+  planBookingSeries: { request: { method: 'POST', path: '/api/booking-plans', body: { start: SOON, zone: 'America/New_York', frequency: 'weekly', count: 3 } }, expect: everyone(200) },
+  createBookingSeries: {
+    request: { method: 'POST', path: '/api/booking-series', body: { serviceId: 'nope', timeZone: 'UTC', plan: { zone: 'UTC', rule: 'FREQ=DAILY;INTERVAL=1;COUNT=2', occurrences: [SOON], expiresAt: LATER, signature: 'forged' } } },
+    expect: { anonymous: 401, client: 400, member: 403, lead: 400, admin: 400, otherFirmAdmin: 400 },
+  },
   rescheduleBooking: {
     request: { method: 'POST', path: '/api/bookings/none/reschedule', body: { start: SOON, version: 1 } },
     expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },

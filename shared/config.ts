@@ -44,6 +44,10 @@ const sections = {
     /** Set only locally: the S3 stand-in. */
     S3_ENDPOINT: z.optional(z.url()),
   }),
+  plans: z.object({
+    /** Signs series plans (HMAC-SHA256): the planner signs, booking-desk checks (ADR 0011). */
+    PLAN_SIGNING_KEY: z.string().check(z.minLength(32)),
+  }),
   realtime: z.object({
     /** The WebSocket API's @connections endpoint (https://{api}.execute-api.{region}.amazonaws.com/{stage}). */
     WS_MANAGEMENT_ENDPOINT: z.url(),
@@ -72,6 +76,7 @@ export const mailConfig = () => section('mail');
 export const realtimeConfig = () => section('realtime');
 export const healthConfig = () => section('health');
 export const storageConfig = () => section('storage');
+export const plansConfig = () => section('plans');
 
 /** Tests and the local stack change env between runs; this forgets the parsed copies. */
 export function resetConfig(): void {

@@ -1,24 +1,30 @@
 /**
  * Booking as a signed-in person: a client books for themselves; staff book for any client of
  * the firm and may go past warnings (a buffer, a day's limit) — never past errors — with `force`.
+ * A series books each occurrence of a signed plan the same way, skipping those it cannot.
  */
-import { forbidden, validationFailed } from '../../shared/api/errors.ts';
+import { randomUUID } from 'node:crypto';
+import { AppError, forbidden, validationFailed } from '../../shared/api/errors.ts';
 import { BOOKING_DESK_OPERATIONS } from '../../shared/api/operations/booking-desk.ts';
 import type * as z from 'zod/mini';
-import { BOOKING_DESK_SCHEMAS, type signedInBookingInput } from '../../shared/api/schemas/booking-desk.ts';
+import { BOOKING_DESK_SCHEMAS, type seriesBookingInput, type signedInBookingInput } from '../../shared/api/schemas/booking-desk.ts';
+import { auditAndEvent } from '../../shared/db/mutation.ts';
 import { databaseOf } from '../../shared/db/service.ts';
+import { SERIES_BOOKED } from '../../shared/domain/bookings/series.ts';
 import { isStaff } from '../../shared/domain/identity/permissions.ts';
 import { actorFromClaims, type AuthenticatedActor } from '../lib/auth.ts';
 import { BOOKING_ENTITIES, type BookingDb } from '../lib/bookings/booking-entities.ts';
 import { firmOf, loadBookable, type UserItem } from '../lib/bookings/load.ts';
-import { placeBooking } from '../lib/bookings/place.ts';
+import { placeBooking, type Placement } from '../lib/bookings/place.ts';
 import { bookingView } from '../lib/bookings/view.ts';
 import { changeContext } from '../lib/change-context.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
+import { planSignatureValid } from '../lib/plan-signature.ts';
 
 const database = databaseOf(BOOKING_ENTITIES);
 
 type BookingInput = z.output<typeof signedInBookingInput>;
+type SeriesInput = z.output<typeof seriesBookingInput>;
 
 /** The client the booking is for: the caller, or (staff) a client of the firm who is not shut out. */
 async function clientOf(db: BookingDb, actor: AuthenticatedActor, clientId: string | undefined): Promise<UserItem> {
@@ -30,34 +36,66 @@ async function clientOf(db: BookingDb, actor: AuthenticatedActor, clientId: stri
   return client;
 }
 
-async function createBooking(req: Request<BookingInput>): Promise<Reply> {
+/** What every booking of the caller's shares, single or in a series: who, what, how, and who may pass warnings. */
+async function placementFor(req: Request<BookingInput | SeriesInput>): Promise<Omit<Placement, 'start'>> {
   const actor = req.actor as AuthenticatedActor;
   const input = req.body;
   const byStaff = isStaff(actor.role);
   if (input.force && !byStaff) throw validationFailed([{ field: 'force', message: 'is for staff only: clients book free times' }]);
   const db = database();
   const [tenant, client] = await Promise.all([firmOf(db.entities, actor.tenantId), clientOf(db, actor, input.clientId)]);
-  const bookable = await loadBookable(db.entities, tenant, input.serviceId);
-  const booking = await placeBooking(db, {
-    bookable,
+  return {
+    bookable: await loadBookable(db.entities, tenant, input.serviceId),
     client: { clientId: client.userId, clientName: client.name, reminderOffsets: client.reminderOffsets, reminderEmail: client.reminderEmail, phone: client.phone },
-    start: Date.parse(input.start),
     clientZone: byStaff ? (client.timeZone ?? tenant.timeZone) : input.timeZone,
     staffId: input.staffId,
     bookingType: input.bookingType,
     notes: input.notes,
-    promoCode: input.promoCode,
     byStaff,
     force: input.force,
     ctx: changeContext(req),
     now: Date.now(),
-  });
-  return { status: 201, body: bookingView(booking, bookable.settings) };
+  };
+}
+
+async function createBooking(req: Request<BookingInput>): Promise<Reply> {
+  const placement = await placementFor(req);
+  const booking = await placeBooking(database(), { ...placement, start: Date.parse(req.body.start), promoCode: req.body.promoCode });
+  return { status: 201, body: bookingView(booking, placement.bookable.settings) };
+}
+
+/** Each occurrence is its own booking and transaction: one that is taken or not bookable is skipped and said why. */
+async function createBookingSeries(req: Request<SeriesInput>): Promise<Reply> {
+  const { signature, truncated: _, ...plan } = req.body.plan;
+  if (!planSignatureValid(plan, signature)) throw validationFailed([{ field: 'plan', message: 'is not a plan from this portal, or was changed' }]);
+  if (Date.parse(plan.expiresAt) < Date.now()) throw validationFailed([{ field: 'plan', message: 'has expired: plan the series again' }]);
+  const placement = await placementFor(req);
+  const { tenant, settings } = placement.bookable;
+  if (plan.zone !== tenant.timeZone) throw validationFailed([{ field: 'plan', message: `was made for ${plan.zone}, not the firm’s zone (${tenant.timeZone})` }]);
+  const seriesId = randomUUID();
+  const booked: ReturnType<typeof bookingView>[] = [];
+  const skipped: { start: string; message: string }[] = [];
+  for (const start of plan.occurrences) {
+    try {
+      const booking = await placeBooking(database(), { ...placement, start: Date.parse(start), series: { id: seriesId, rule: plan.rule, first: booked.length === 0 } });
+      booked.push(bookingView(booking, settings));
+    } catch (e) {
+      if (!(e instanceof AppError) || (e.code !== 'conflict' && e.code !== 'unprocessable')) throw e;
+      skipped.push({ start, message: e.message });
+    }
+  }
+  if (booked.length === 0) throw new AppError('conflict', 'None of these times can be booked.', undefined, {}, { reason: 'series_unbookable', skipped });
+  // Announced once, with every date: its bookings' own events say they belong to it.
+  const detail = { seriesId, rule: plan.rule, clientId: placement.client.clientId, bookingIds: booked.map((b) => b.bookingId), skipped: skipped.map((s) => s.start) };
+  await database()
+    .transaction.write((e) => auditAndEvent(e, placement.ctx, { action: SERIES_BOOKED, entityType: 'request', entityId: seriesId, event: { type: SERIES_BOOKED, detail } }))
+    .go();
+  return { status: 201, body: { seriesId, rule: plan.rule, booked, skipped } };
 }
 
 export const handler = contextHandler({
   routes: BOOKING_DESK_OPERATIONS,
   schemas: BOOKING_DESK_SCHEMAS,
-  operations: { createBooking },
+  operations: { createBooking, createBookingSeries },
   authenticate: actorFromClaims,
 });

@@ -3,6 +3,8 @@
  * link; a new secret per email, made here at sending time) and to the staff member who takes
  * it (with a link to the booking). Times are in each reader's zone and language; the invite
  * keeps the booking's UID and the SEQUENCE the change gave it, so calendars update in place.
+ * A series is announced once, when all of it is booked: one email to the client and one to
+ * each staff member, listing every date with its own link, with one invite holding them all.
  */
 import type { EventBridgeEvent } from 'aws-lambda';
 import { config, mailConfig } from '../../shared/config.ts';
@@ -11,9 +13,11 @@ import { ServiceRequest } from '../../shared/db/entities/service-request.ts';
 import { Tenant } from '../../shared/db/entities/tenant.ts';
 import { User } from '../../shared/db/entities/user.ts';
 import { databaseOf } from '../../shared/db/service.ts';
-import { inviteIcs } from '../../shared/domain/bookings/invite.ts';
+import { inviteIcs, type Invite, type InviteEvent } from '../../shared/domain/bookings/invite.ts';
+import { SERIES_BOOKED } from '../../shared/domain/bookings/series.ts';
+import type { RequestItem } from '../lib/request-access.ts';
 import type { DomainEventDetail } from '../../shared/events/rules.ts';
-import { bookingEmail, type BookingEmailKind } from '../lib/bookings/emails.ts';
+import { bookingEmail, seriesEmail, type BookingEmailKind } from '../lib/bookings/emails.ts';
 import { issueManageLink } from '../lib/bookings/manage-link.ts';
 import { sendEmailWithInvite } from '../lib/mailer.ts';
 
@@ -70,7 +74,49 @@ async function send(type: string, d: DomainEventDetail): Promise<void> {
   }
 }
 
+/** Who, when and where each booked occurrence is, for one reader (client or staff member). */
+async function occurrenceLines(bookings: RequestItem[], linkOf: (b: RequestItem) => Promise<string>) {
+  return Promise.all(bookings.map(async (b) => ({ uid: `${b.requestId}@service-portal`, sequence: b.inviteSequence ?? 0, start: b.scheduledAt!, end: b.endsAt!, staffName: b.assigneeName ?? '', link: await linkOf(b) })));
+}
+
+async function sendSeries(d: DomainEventDetail): Promise<void> {
+  const db = database();
+  const { tenantId } = d;
+  const ids = d.bookingIds as string[];
+  const [{ data: found }, { data: tenant }, { data: client }] = await Promise.all([
+    db.entities.request.get(ids.map((requestId) => ({ tenantId, requestId }))).go(),
+    db.entities.tenant.get({ tenantId }).go(),
+    db.entities.user.get({ tenantId, userId: String(d.clientId) }).go(),
+  ]);
+  // Occurrences cancelled since are left out; one moved since is listed at its new time.
+  const bookings = found.filter((b) => b.status !== 'cancelled' && !b.deletedAt).sort((a, b) => a.scheduledAt!.localeCompare(b.scheduledAt!));
+  if (!tenant || bookings.length === 0) return;
+  const first = bookings[0]!;
+  const common = { firm: tenant.name, service: first.serviceName, bookingType: first.bookingType ?? 'video', confirmed: first.confirmed === true, skipped: d.skipped as string[] };
+  const invite = (attendee: { name: string; email: string }, lines: Awaited<ReturnType<typeof occurrenceLines>>) => {
+    const events: InviteEvent[] = lines.map((l) => ({ uid: l.uid, sequence: l.sequence, start: Date.parse(l.start), end: Date.parse(l.end), url: l.link }));
+    const base: Invite = { ...events[0]!, url: lines[0]!.link, method: 'REQUEST', zone: first.firmZone ?? 'UTC', summary: `${first.serviceName} · ${tenant.name}`, description: first.description, organizer: { name: tenant.name, email: mailConfig().MAIL_FROM }, attendee, stamp: Date.parse(d.at), confirmed: common.confirmed };
+    return { method: 'REQUEST' as const, content: inviteIcs(base, events.slice(1)) };
+  };
+  if (client) {
+    const lines = await occurrenceLines(bookings, async (b) => `${config().PUBLIC_URL}/book/manage/?token=${await issueManageLink(db, b)}`);
+    const email = seriesEmail({ ...common, locale: client.locale, to: client.email, name: client.name, zone: first.clientZone ?? client.timeZone, forStaff: false, occurrences: lines });
+    await sendEmailWithInvite(email, invite({ name: client.name, email: client.email }, lines));
+  }
+  for (const staffId of new Set(bookings.map((b) => b.assigneeId))) {
+    const { data: staff } = await db.entities.user.get({ tenantId, userId: staffId! }).go();
+    if (!staff) continue;
+    const lines = await occurrenceLines(bookings.filter((b) => b.assigneeId === staffId), async (b) => `${config().PUBLIC_URL}/staff/request/?id=${b.requestId}`);
+    const email = seriesEmail({ ...common, skipped: [], locale: staff.locale, to: staff.email, name: first.clientName, zone: staff.timeZone, forStaff: true, occurrences: lines });
+    await sendEmailWithInvite(email, invite({ name: staff.name, email: staff.email }, lines));
+  }
+}
+
 export async function handler(event: EventBridgeEvent<string, DomainEventDetail>): Promise<void> {
-  if (!KINDS[event['detail-type']]) return;
-  await once({ tenantId: event.detail.tenantId, consumer: 'booking-emails', eventId: event.detail.eventId }, () => send(event['detail-type'], event.detail));
+  const type = event['detail-type'];
+  const { detail } = event;
+  // A series' bookings are announced together, by its own event.
+  if (type === 'booking.created' && detail.seriesId) return;
+  if (type !== SERIES_BOOKED && !KINDS[type]) return;
+  await once({ tenantId: detail.tenantId, consumer: 'booking-emails', eventId: detail.eventId }, () => (type === SERIES_BOOKED ? sendSeries(detail) : send(type, detail)));
 }

@@ -7,6 +7,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -17,7 +18,10 @@ import { portalFunction } from './lambda.ts';
 import { acknowledge, arnRef } from './nag.ts';
 
 /** What each context's function may touch: least privilege, granted per context. */
-const TABLE_ACCESS: Record<Context, 'read' | 'readWrite'> = { access: 'readWrite', analytics: 'read', audit: 'read', auth: 'readWrite', availability: 'read', 'booking-desk': 'readWrite', 'booking-link': 'readWrite', 'booking-moves': 'readWrite', bookings: 'readWrite', catalog: 'readWrite', 'guest-booking': 'readWrite', identity: 'readWrite', notifications: 'readWrite', platform: 'read', requests: 'readWrite', signup: 'readWrite', system: 'read', tasks: 'readWrite', team: 'read', workflow: 'readWrite' };
+const TABLE_ACCESS: Record<Context, 'none' | 'read' | 'readWrite'> = { access: 'readWrite', analytics: 'read', audit: 'read', auth: 'readWrite', availability: 'read', 'booking-desk': 'readWrite', 'booking-link': 'readWrite', 'booking-moves': 'readWrite', 'booking-plans': 'none', bookings: 'readWrite', catalog: 'readWrite', 'guest-booking': 'readWrite', identity: 'readWrite', notifications: 'readWrite', platform: 'read', requests: 'readWrite', signup: 'readWrite', system: 'read', tasks: 'readWrite', team: 'read', workflow: 'readWrite' };
+
+/** The planner signs series plans and booking-desk checks them (ADR 0011): they share one generated key. */
+const PLAN_KEY_HOLDERS: readonly Context[] = ['booking-plans', 'booking-desk'];
 
 /** The user-pool administration each context needs, and nothing more. */
 const POOL_ACTIONS: Partial<Record<Context, string[]>> = {
@@ -68,6 +72,8 @@ export class Api extends Construct {
   addRoutes(publicUrl: string): void {
     const { stage, auth, table } = this.props;
     const region = Stack.of(this).region;
+    const planKey = new Secret(this, 'PlanSigningKey', { description: 'Signs series plans (ADR 0011)', generateSecretString: { passwordLength: 64, excludePunctuation: true } });
+    acknowledge(planKey, 'SMG4', 'A plan lives 30 minutes; rotating only makes plans in flight fail with “plan the series again”, so the key is rotated by replacing it on deploy.');
     for (const context of CONTEXTS) {
       const fn = portalFunction(this, `${context}Function`, {
         entry: `functions/${context}/index.ts`,
@@ -82,7 +88,9 @@ export class Api extends Construct {
         },
       });
       if (TABLE_ACCESS[context] === 'readWrite') table.grantReadWriteData(fn);
-      else table.grantReadData(fn);
+      else if (TABLE_ACCESS[context] === 'read') table.grantReadData(fn);
+      // A dynamic reference: the key is resolved at deploy time, never written into the template.
+      if (PLAN_KEY_HOLDERS.includes(context)) fn.addEnvironment('PLAN_SIGNING_KEY', planKey.secretValue.unsafeUnwrap());
       const poolActions = POOL_ACTIONS[context];
       if (poolActions) auth.userPool.grant(fn, ...poolActions);
       this.functions.set(context, fn);
@@ -96,9 +104,9 @@ export class Api extends Construct {
           ...(op.access !== 'public' && { authorizer: this.authorizer }),
         });
       }
-      acknowledge(fn, 'IAM5', 'Queries use the table’s GSIs, so grants cover `index/*` of this one table.', `Resource::${arnRef(table)}/index/*`);
+      if (TABLE_ACCESS[context] !== 'none') acknowledge(fn, 'IAM5', 'Queries use the table’s GSIs, so grants cover `index/*` of this one table.', `Resource::${arnRef(table)}/index/*`);
     }
-    acknowledge(this.httpApi, 'APIG4', 'Sign-in, refresh, sign-up, invitation and reset links, health and the OpenAPI document are public by design; every other route has the JWT authorizer.');
+    acknowledge(this.httpApi, 'APIG4', 'Sign-in, refresh, sign-up, invitation and reset links, public booking, series plans, health and the OpenAPI document are public by design; every other route has the JWT authorizer.');
   }
 
   /** Request exports: the analytics function hands out links to objects under `exports/` (signing needs read access). */

@@ -2,6 +2,7 @@
  * The whole portal on loopback: DynamoDB Local, cognito-local, s3rver, maildev, the event bus,
  * the scheduler and the gateway mounting the real handlers. Used by `npm start` and by the tests.
  */
+import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
@@ -97,6 +98,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       SQS_ENDPOINT: queues.endpoint,
       DEAD_LETTER_QUEUES: JSON.stringify(queues.urls),
       PUBLIC_URL: portalUrl,
+      // A new key each start: a series plan made before a restart is simply made again.
+      PLAN_SIGNING_KEY: randomBytes(32).toString('base64url'),
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     };
     // The handlers run in this process, as Lambda would run them, configured by env.

@@ -81,6 +81,17 @@ describe('api', () => {
     expect(actionsOf('platform')).toContain('dynamodb:GetItem');
     expect(actionsOf('platform')).not.toContain('dynamodb:PutItem');
     expect(actionsOf('identity')).toContain('dynamodb:PutItem');
+    // The series planner touches no data at all.
+    expect(policies.filter(([id]) => id.startsWith('ApibookingplansFunction'))).toEqual([]);
+  });
+
+  it('gives the series-plan key, resolved from Secrets Manager at deploy, only to the planner and booking-desk', () => {
+    const functions = Object.values(dev.findResources('AWS::Lambda::Function')).map((f) => f.Properties.Environment?.Variables ?? {});
+    const holders = functions.filter((v) => v.PLAN_SIGNING_KEY).map((v) => v.POWERTOOLS_SERVICE_NAME);
+    expect(holders.sort()).toEqual(['booking-desk', 'booking-plans']);
+    const key = JSON.stringify(functions.find((v) => v.PLAN_SIGNING_KEY)!.PLAN_SIGNING_KEY);
+    expect(key).toContain('{{resolve:secretsmanager:');
+    dev.resourceCountIs('AWS::SecretsManager::Secret', 1);
   });
 });
 

@@ -9,6 +9,7 @@ import { ANALYTICS_OPERATIONS } from './operations/analytics.ts';
 import { AVAILABILITY_OPERATIONS } from './operations/availability.ts';
 import { BOOKING_DESK_OPERATIONS } from './operations/booking-desk.ts';
 import { BOOKING_LINK_OPERATIONS } from './operations/booking-link.ts';
+import { BOOKING_PLANS_OPERATIONS } from './operations/booking-plans.ts';
 import { BOOKING_MOVES_OPERATIONS } from './operations/booking-moves.ts';
 import { BOOKINGS_OPERATIONS } from './operations/bookings.ts';
 import { GUEST_BOOKING_OPERATIONS } from './operations/guest-booking.ts';
@@ -26,7 +27,7 @@ import { TEAM_OPERATIONS } from './operations/team.ts';
 import { WORKFLOW_OPERATIONS } from './operations/workflow.ts';
 
 /** Bounded contexts: one Lambda each. */
-export const CONTEXTS = ['access', 'analytics', 'audit', 'auth', 'availability', 'booking-desk', 'booking-link', 'booking-moves', 'bookings', 'catalog', 'guest-booking', 'identity', 'notifications', 'platform', 'requests', 'signup', 'system', 'tasks', 'team', 'workflow'] as const;
+export const CONTEXTS = ['access', 'analytics', 'audit', 'auth', 'availability', 'booking-desk', 'booking-link', 'booking-moves', 'booking-plans', 'bookings', 'catalog', 'guest-booking', 'identity', 'notifications', 'platform', 'requests', 'signup', 'system', 'tasks', 'team', 'workflow'] as const;
 export type Context = (typeof CONTEXTS)[number];
 
 /** 'public': no token; 'signed-in': any active user; a permission: users holding it. */
@@ -55,6 +56,7 @@ export const OPERATIONS = [
   ...GUEST_BOOKING_OPERATIONS,
   ...BOOKING_DESK_OPERATIONS,
   ...BOOKING_MOVES_OPERATIONS,
+  ...BOOKING_PLANS_OPERATIONS,
   ...AUDIT_OPERATIONS,
   ...AUTH_OPERATIONS,
   ...CATALOG_OPERATIONS,

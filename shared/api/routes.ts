@@ -5,6 +5,7 @@ import { ACCESS_SCHEMAS } from './schemas/access.ts';
 import { ANALYTICS_SCHEMAS } from './schemas/analytics.ts';
 import { AVAILABILITY_SCHEMAS } from './schemas/availability.ts';
 import { BOOKING_DESK_SCHEMAS } from './schemas/booking-desk.ts';
+import { BOOKING_PLANS_SCHEMAS } from './schemas/booking-plans.ts';
 import { BOOKING_LINK_SCHEMAS } from './schemas/booking-link.ts';
 import { BOOKING_MOVES_SCHEMAS } from './schemas/booking-moves.ts';
 import { BOOKINGS_SCHEMAS } from './schemas/bookings.ts';
@@ -25,7 +26,7 @@ import type { Schemas } from './schemas/types.ts';
 
 export type RouteDef = OperationDef & Schemas;
 
-const SCHEMAS = { ...ACCESS_SCHEMAS, ...ANALYTICS_SCHEMAS, ...AUDIT_SCHEMAS, ...AUTH_SCHEMAS, ...AVAILABILITY_SCHEMAS, ...BOOKING_DESK_SCHEMAS, ...BOOKING_LINK_SCHEMAS, ...BOOKING_MOVES_SCHEMAS, ...BOOKINGS_SCHEMAS, ...CATALOG_SCHEMAS, ...GUEST_BOOKING_SCHEMAS, ...IDENTITY_SCHEMAS, ...NOTIFICATIONS_SCHEMAS, ...PLATFORM_SCHEMAS, ...REQUESTS_SCHEMAS, ...SIGNUP_SCHEMAS, ...SYSTEM_SCHEMAS, ...TASKS_SCHEMAS, ...TEAM_SCHEMAS, ...WORKFLOW_SCHEMAS } satisfies Record<OperationId, Schemas>;
+const SCHEMAS = { ...ACCESS_SCHEMAS, ...ANALYTICS_SCHEMAS, ...AUDIT_SCHEMAS, ...AUTH_SCHEMAS, ...AVAILABILITY_SCHEMAS, ...BOOKING_DESK_SCHEMAS, ...BOOKING_LINK_SCHEMAS, ...BOOKING_MOVES_SCHEMAS, ...BOOKING_PLANS_SCHEMAS, ...BOOKINGS_SCHEMAS, ...CATALOG_SCHEMAS, ...GUEST_BOOKING_SCHEMAS, ...IDENTITY_SCHEMAS, ...NOTIFICATIONS_SCHEMAS, ...PLATFORM_SCHEMAS, ...REQUESTS_SCHEMAS, ...SIGNUP_SCHEMAS, ...SYSTEM_SCHEMAS, ...TASKS_SCHEMAS, ...TEAM_SCHEMAS, ...WORKFLOW_SCHEMAS } satisfies Record<OperationId, Schemas>;
 
 export const ROUTES: RouteDef[] = OPERATIONS.map((op) => ({ ...op, ...SCHEMAS[op.operationId] }));
 

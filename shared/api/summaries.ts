@@ -77,6 +77,8 @@ export const SUMMARIES: Record<OperationId, string> = {
   createPromoCode: 'Add a promo code (percent or a fixed amount off, validity, usage limits, once per client, minimum amount); 409 when the code exists',
   updatePromoCode: 'Change a promo code’s terms or switch it off, with the version seen (409 when stale); its uses are kept',
   createBooking: 'Book as a signed-in client for yourself, or as staff for a client (past warnings with `force`); 409 with nearby free slots when the time was just taken',
+  createBookingSeries: 'Book the occurrences of a signed series plan (as for one booking); those that cannot be booked are skipped and listed back, 409 when none can',
+  planBookingSeries: 'The occurrences of a daily, weekly or monthly rule on the firm’s wall clock (at most 52), signed for `POST /api/booking-series` and valid for 30 minutes',
   rescheduleBooking: 'Move a booking as staff, to another time or person (past warnings with `force`); clients move theirs on the manage page',
   createGuestBooking: 'Book as a guest: an existing client is found by email, a new address becomes a client account; 409 with nearby free slots when the time was just taken',
   getManagedBooking: 'A booking opened from its emailed link (404 for a wrong token, 410 for an expired one)',

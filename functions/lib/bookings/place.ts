@@ -49,6 +49,8 @@ export interface Placement {
   force?: boolean | undefined;
   ctx: ChangeContext;
   now: number;
+  /** An occurrence of a series: the series' first booking's id (this booking's own, when it is the first) and its RRULE. */
+  series?: { id: string; rule: string; first: boolean } | undefined;
 }
 
 /** Free slots near the one asked for: what a 409 offers instead. */
@@ -115,7 +117,7 @@ export async function placeBooking(db: BookingDb, p: Placement): Promise<Request
   const { price, promo } = await promoFor(db, p, { rules: pricingRulesOf(service, settings), firmZone: tenant.timeZone, start: slot.start, durationMinutes: settings.durationMinutes, now: p.now });
 
   const now = new Date(p.now).toISOString();
-  const bookingId = randomUUID();
+  const bookingId = p.series?.first ? p.series.id : randomUUID();
   const seat = seatFor(entries, staff, slot);
   const request: RequestItem = {
     tenantId: tenant.tenantId,
@@ -153,6 +155,7 @@ export async function placeBooking(db: BookingDb, p: Placement): Promise<Request
     ...(promo && { promoCode: promo.code }),
     ...(client.phone && { guestPhone: client.phone }),
     inviteSequence: 0,
+    ...(p.series && { seriesId: p.series.id, recurrence: p.series.rule }),
     createdAt: now,
     updatedAt: now,
     version: 1,

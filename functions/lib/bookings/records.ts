@@ -86,6 +86,7 @@ export function calendarEntryOf(b: RequestItem): CalendarItem {
     confirmed: b.confirmed ?? false,
     bufferBeforeMinutes: b.bufferBeforeMinutes ?? 0,
     bufferAfterMinutes: b.bufferAfterMinutes ?? 0,
+    ...(b.seriesId && { seriesId: b.seriesId }),
   };
 }
 
@@ -147,6 +148,7 @@ export function bookingEvent(e: TransactionEntities, ctx: ChangeContext, b: Requ
         bookingType: b.bookingType,
         confirmed: b.confirmed,
         inviteSequence: b.inviteSequence ?? 0,
+        ...(b.seriesId && { seriesId: b.seriesId }),
         actorName: ctx.actorName,
         ...extra,
       },

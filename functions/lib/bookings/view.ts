@@ -23,6 +23,7 @@ export function bookingView(b: RequestItem, settings: Pick<BookingSettings, 'can
     confirmed: b.confirmed ?? false,
     ...(b.price !== undefined && { price: b.price as PriceBreakdown }),
     changeableUntil: new Date(changeableUntil(b, settings)).toISOString(),
+    ...(b.seriesId && { seriesId: b.seriesId, recurrence: b.recurrence }),
     version: b.version,
   };
 }

@@ -6,4 +6,5 @@ import type { OperationDef } from '../operations.ts';
 
 export const BOOKING_DESK_OPERATIONS = [
   { operationId: 'createBooking', method: 'POST', path: '/api/bookings', context: 'booking-desk', access: 'service_requests.create' },
+  { operationId: 'createBookingSeries', method: 'POST', path: '/api/booking-series', context: 'booking-desk', access: 'service_requests.create' },
 ] as const satisfies readonly OperationDef[];

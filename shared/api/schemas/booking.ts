@@ -80,6 +80,9 @@ export const bookingView = z.object({
   price: z.optional(priceView),
   /** Until when the client may still reschedule or cancel. */
   changeableUntil: z.string(),
+  /** The series the booking belongs to (its first booking's id) and the series' RRULE. */
+  seriesId: z.optional(z.string()),
+  recurrence: z.optional(z.string()),
   version: z.number(),
 });
 

@@ -27,6 +27,8 @@ export const CalendarEntry = new Entity({
     confirmed: { type: 'boolean', required: true },
     bufferBeforeMinutes: { type: 'number', required: true },
     bufferAfterMinutes: { type: 'number', required: true },
+    /** The series the booking belongs to (its first booking's id). */
+    seriesId: { type: 'string', readOnly: true },
   },
   indexes: {
     byMonth: {

@@ -63,7 +63,7 @@ export const ServiceRequest = new Entity({
     /** The service's buffers when booked, so later changes to the service do not move them. */
     bufferBeforeMinutes: { type: 'number' },
     bufferAfterMinutes: { type: 'number' },
-    /** RRULE of the series this booking started, and the first booking of a series on each occurrence. */
+    /** A series' RRULE and its first booking's id, on each of its bookings. */
     recurrence: { type: 'string' },
     seriesId: { type: 'string' },
     /** The price breakdown when booked (shared/domain/bookings/pricing.ts). */

@@ -74,6 +74,22 @@ describe('inviteIcs, read back by ical.js', () => {
     expect(cancelled.method).toBe('CANCEL');
   });
 
+  it('puts a series in one invite: an event per booking, each at its own 10:00 across the DST change', () => {
+    const zone = 'America/New_York';
+    const [first, ...rest] = ['2026-10-26', '2026-11-02', '2026-11-09'].map((date, i) => {
+      const start = instantAt(zone, date, 600)!;
+      return { uid: `b-${i}@designpi.portal.test`, sequence: 0, start, end: start + 3_600_000 };
+    });
+    const calendar = new ICAL.Component(ICAL.parse(inviteIcs(invite(zone, first!.start, first), rest)));
+    for (const tz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+    const vevents = calendar.getAllSubcomponents('vevent');
+    const events = vevents.map((v) => new ICAL.Event(v));
+    expect(events.map((e) => e.uid)).toEqual(['b-0@designpi.portal.test', 'b-1@designpi.portal.test', 'b-2@designpi.portal.test']);
+    expect(events.map((e) => e.startDate.toJSDate().getTime())).toEqual([first!.start, ...rest.map((e) => e.start)]);
+    expect(events.map((e) => e.startDate.hour)).toEqual([10, 10, 10]);
+    expect(vevents.map((v) => v.getFirstProperty('dtstart')!.getParameter('tzid'))).toEqual([zone, zone, zone]);
+  });
+
   it('uses CRLF line ends and folds long lines as RFC 5545 asks', () => {
     const text = inviteIcs(invite('UTC', Date.UTC(2026, 11, 1, 9), { description: 'x'.repeat(200) }));
     expect(text.split('\r\n').every((line) => line.length <= 75)).toBe(true);

@@ -10,13 +10,19 @@ import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEve
 import { vtimezone } from '../time/vtimezone.ts';
 import { instantOf, wallOf } from '../time/zoned.ts';
 
-export interface Invite {
-  method: 'REQUEST' | 'CANCEL';
+/** One booking's event: a series' invite holds one per booked occurrence, each its own booking. */
+export interface InviteEvent {
   /** Stable for the booking: `<bookingId>@<firm domain or portal host>`. */
   uid: string;
   sequence: number;
   start: number;
   end: number;
+  /** Where this booking is managed, when it differs from the invite's. */
+  url?: string | undefined;
+}
+
+export interface Invite extends InviteEvent {
+  method: 'REQUEST' | 'CANCEL';
   zone: string;
   summary: string;
   description: string;
@@ -32,35 +38,39 @@ export interface Invite {
 
 const unambiguous = (zone: string, instant: number) => instantOf(zone, wallOf(zone, instant)) === instant;
 
-export function inviteIcs(invite: Invite): string {
-  const zoned = invite.zone !== 'UTC' && unambiguous(invite.zone, invite.start) && unambiguous(invite.zone, invite.end);
+/** The invite's calendar: its own event, and those of `more` (the rest of a series) with the same details. */
+export function inviteIcs(invite: Invite, more: readonly InviteEvent[] = []): string {
+  const events = [invite, ...more];
+  const zoned = invite.zone !== 'UTC' && events.every((e) => unambiguous(invite.zone, e.start) && unambiguous(invite.zone, e.end));
   const calendar = ical({
     prodId: { company: 'Service Portal', product: 'Bookings', language: 'EN' },
     method: invite.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
     ...(zoned && { timezone: { name: invite.zone, generator: (zone: string) => vtimezone(zone, invite.start) } }),
   });
-  calendar.createEvent({
-    id: invite.uid,
-    sequence: invite.sequence,
-    stamp: new Date(invite.stamp),
-    // Zoned dates: ical-generator writes a plain Date in the process's own zone.
-    start: zoned ? new TZDate(invite.start, invite.zone) : new Date(invite.start),
-    end: zoned ? new TZDate(invite.end, invite.zone) : new Date(invite.end),
-    timezone: zoned ? invite.zone : null,
-    summary: invite.summary,
-    description: `${invite.description}\n\n${invite.url}`.trim(),
-    location: invite.location ?? null,
-    url: invite.url,
-    status: invite.method === 'CANCEL' ? ICalEventStatus.CANCELLED : invite.confirmed ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE,
-    organizer: invite.organizer,
-    attendees: [
-      {
-        name: invite.attendee.name,
-        email: invite.attendee.email,
-        role: ICalAttendeeRole.REQ,
-        status: invite.method === 'CANCEL' ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED,
-      },
-    ],
-  });
+  for (const event of events) {
+    calendar.createEvent({
+      id: event.uid,
+      sequence: event.sequence,
+      stamp: new Date(invite.stamp),
+      // Zoned dates: ical-generator writes a plain Date in the process's own zone.
+      start: zoned ? new TZDate(event.start, invite.zone) : new Date(event.start),
+      end: zoned ? new TZDate(event.end, invite.zone) : new Date(event.end),
+      timezone: zoned ? invite.zone : null,
+      summary: invite.summary,
+      description: `${invite.description}\n\n${event.url ?? invite.url}`.trim(),
+      location: invite.location ?? null,
+      url: event.url ?? invite.url,
+      status: invite.method === 'CANCEL' ? ICalEventStatus.CANCELLED : invite.confirmed ? ICalEventStatus.CONFIRMED : ICalEventStatus.TENTATIVE,
+      organizer: invite.organizer,
+      attendees: [
+        {
+          name: invite.attendee.name,
+          email: invite.attendee.email,
+          role: ICalAttendeeRole.REQ,
+          status: invite.method === 'CANCEL' ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.ACCEPTED,
+        },
+      ],
+    });
+  }
   return calendar.toString();
 }

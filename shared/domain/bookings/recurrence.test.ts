@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatTime, instantAt, wallOf } from '../time/zoned.ts';
-import { MAX_OCCURRENCES, occurrences, rruleText } from './recurrence.ts';
+import { occurrences } from './recurrence.ts';
+import { MAX_OCCURRENCES, rruleText } from './series.ts';
 
 const local = (zone: string, instants: number[]) => instants.map((t) => `${formatDate(wallOf(zone, t))} ${formatTime(wallOf(zone, t))}`);
 

@@ -7,27 +7,17 @@
 import * as rrule from 'rrule';
 import type { Frequency, RRule as Rule } from 'rrule';
 import { instantOf, parseDate, wallOf } from '../time/zoned.ts';
+import { MAX_OCCURRENCES, type Recurrence } from './series.ts';
 
 // Bundles get rrule's ES module; plain Node (the local stack) its UMD build, behind `default`.
 const { RRule } = 'RRule' in rrule ? rrule : (rrule as unknown as { default: typeof rrule }).default;
 
-export const MAX_OCCURRENCES = 52;
-
-export interface Recurrence {
-  frequency: 'daily' | 'weekly' | 'monthly';
-  interval: number;
-  /** Occurrences including the first; or `until`. */
-  count?: number | undefined;
-  /** Last firm-local date an occurrence may fall on. */
-  until?: string | undefined;
-}
-
-const FREQUENCIES: Record<Recurrence['frequency'], Frequency> = { daily: RRule.DAILY, weekly: RRule.WEEKLY, monthly: RRule.MONTHLY };
+const RRULE_FREQUENCIES: Record<Recurrence['frequency'], Frequency> = { daily: RRule.DAILY, weekly: RRule.WEEKLY, monthly: RRule.MONTHLY };
 
 function ruleOf(recurrence: Recurrence, floatingStart: Date): Rule {
   const until = recurrence.until ? parseDate(recurrence.until) : undefined;
   return new RRule({
-    freq: FREQUENCIES[recurrence.frequency],
+    freq: RRULE_FREQUENCIES[recurrence.frequency],
     interval: recurrence.interval,
     dtstart: floatingStart,
     count: recurrence.count ?? null,
@@ -35,19 +25,11 @@ function ruleOf(recurrence: Recurrence, floatingStart: Date): Rule {
   });
 }
 
-/** The RRULE line for calendars and for the record ("FREQ=WEEKLY;INTERVAL=1;COUNT=6"). */
-export function rruleText(recurrence: Recurrence): string {
-  const parts = [`FREQ=${recurrence.frequency.toUpperCase()}`, `INTERVAL=${recurrence.interval}`];
-  if (recurrence.count) parts.push(`COUNT=${recurrence.count}`);
-  if (recurrence.until) parts.push(`UNTIL=${recurrence.until.replaceAll('-', '')}`);
-  return parts.join(';');
-}
-
-/** Start instants of the series, the first included, at most MAX_OCCURRENCES. */
-export function occurrences(recurrence: Recurrence, start: number, zone: string): number[] {
+/** Start instants of the series, the first included, at most `limit`. */
+export function occurrences(recurrence: Recurrence, start: number, zone: string, limit = MAX_OCCURRENCES): number[] {
   const wall = wallOf(zone, start);
   const floating = new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute));
-  const dates = ruleOf(recurrence, floating).all((_, i) => i < MAX_OCCURRENCES);
+  const dates = ruleOf(recurrence, floating).all((_, i) => i < limit);
   return dates.map(
     (d) => instantOf(zone, { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() }, 'compatible')!,
   );

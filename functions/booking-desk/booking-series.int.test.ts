@@ -1,0 +1,134 @@
+/** Recurring series: planned (and signed) without the database, placed occurrence by occurrence, skipping what cannot be booked. */
+import ICAL from 'ical.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { at, bookingFixtures, firmZone } from '../../infra/local/test-bookings.ts';
+import { attachmentOf, emailsTo, nextEmailTo } from '../../infra/local/test-inbox.ts';
+import { api, joinAs, signIn, type Signed } from '../../infra/local/test-client.ts';
+import { formatTime, wallOf } from '../../shared/domain/time/zoned.ts';
+
+const { run, service, staff } = bookingFixtures();
+let serviceId: string;
+let ann: Signed & { email: string };
+let client: Signed & { email: string };
+let otherClient: Signed;
+let lead: Signed;
+let member: Signed;
+let otherFirm: Signed;
+
+const post = (who: Signed | undefined, path: string, body: unknown) => api(path, { method: 'POST', token: who?.token, body: JSON.stringify(body) });
+const plan = (body: Record<string, unknown>) => post(undefined, '/api/booking-plans', { zone: firmZone, frequency: 'weekly', ...body });
+const bookSeries = (who: Signed, body: Record<string, unknown>) => post(who, '/api/booking-series', { serviceId, timeZone: 'Europe/London', ...body });
+const localTime = (iso: string) => formatTime(wallOf(firmZone, Date.parse(iso)));
+
+beforeAll(async () => {
+  ann = await staff('Ann');
+  serviceId = await service({ autoConfirm: true });
+  const email = `series.${run}@example.test`;
+  client = { ...(await joinAs({ email, name: `Series Client ${run}`, role: 'CLIENT', password: 'Client-Passw0rd!' })), email };
+  otherClient = await joinAs({ email: `series.other.${run}@example.test`, name: 'Other Series Client', role: 'CLIENT', password: 'Client-Passw0rd!' });
+  [lead, member, otherFirm] = await Promise.all([signIn('sarah@designpi.com'), signIn('mike@designpi.com'), signIn('admin@northwind.example')]);
+});
+
+describe('planning a series', () => {
+  it('gives the occurrences on the firm’s wall clock, signed, with the RRULE', async () => {
+    const res = await plan({ start: at(2, 600), count: 4 });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ zone: firmZone, rule: 'FREQ=WEEKLY;INTERVAL=1;COUNT=4', truncated: false });
+    expect(res.body.occurrences).toHaveLength(4);
+    expect(res.body.occurrences[0]).toBe(at(2, 600));
+    expect(res.body.occurrences.map(localTime)).toEqual(['10:00', '10:00', '10:00', '10:00']);
+    expect(res.body.signature).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(Date.parse(res.body.expiresAt)).toBeGreaterThan(Date.now());
+  });
+
+  it('says what is wrong with a rule, naming the field', async () => {
+    const problems = async (body: Record<string, unknown>) => (await plan(body)).body.error.details;
+    expect(await problems({ start: at(2, 600), count: 3, until: '2030-01-01' })).toEqual([{ field: 'count', message: 'give either a number of times or an end date' }]);
+    expect(await problems({ start: at(2, 600) })).toEqual([{ field: 'count', message: 'give either a number of times or an end date' }]);
+    expect(await problems({ start: at(2, 600), count: 53 })).toEqual([{ field: 'count', message: 'must be at most 52' }]);
+    expect(await problems({ start: at(2, 600), count: 2, frequency: 'yearly' })).toEqual([{ field: 'frequency', message: 'must be daily, weekly or monthly' }]);
+    expect(await problems({ start: at(2, 600), count: 2, interval: 0 })).toEqual([{ field: 'interval', message: 'must be at least 1' }]);
+    expect(await problems({ start: at(9, 600), until: at(2, 0).slice(0, 10) })).toEqual([{ field: 'until', message: 'must be on or after the first date' }]);
+  });
+
+  it('plans at most 52 occurrences, and says so', async () => {
+    const res = await plan({ start: at(2, 600), frequency: 'daily', until: at(400, 0).slice(0, 10) });
+    expect(res.body.occurrences).toHaveLength(52);
+    expect(res.body.truncated).toBe(true);
+  });
+});
+
+describe('booking a series', () => {
+  it('books each occurrence for a client, skipping one that is taken and saying why', async () => {
+    const { body: signed } = await plan({ start: at(2, 600), count: 4 });
+    // Someone else has Ann's second Monday… second occurrence already.
+    const taken = await post(otherClient, '/api/bookings', { serviceId, start: signed.occurrences[1], staffId: ann.userId, timeZone: 'Europe/London' });
+    expect(taken.status, JSON.stringify(taken.body)).toBe(201);
+
+    const seen = (await emailsTo(client.email)).length;
+    const res = await bookSeries(client, { staffId: ann.userId, plan: signed, notes: 'Weekly check-in' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const { seriesId, rule, booked, skipped } = res.body;
+    expect(rule).toBe('FREQ=WEEKLY;INTERVAL=1;COUNT=4');
+    expect(booked.map((b: { start: string }) => b.start)).toEqual([signed.occurrences[0], signed.occurrences[2], signed.occurrences[3]]);
+    expect(skipped).toEqual([{ start: signed.occurrences[1], message: 'That time has just been taken. Please pick another.' }]);
+    // The first booking is the series' parent: its id names the series on every occurrence.
+    expect(booked[0].bookingId).toBe(seriesId);
+    for (const b of booked) expect(b).toMatchObject({ seriesId, recurrence: rule, staffId: ann.userId, clientZone: 'Europe/London', confirmed: true });
+
+    const mine = await api(`/api/bookings?from=${at(2, 0)}&to=${at(24, 0)}`, { token: client.token });
+    expect(mine.body.items.filter((b: { seriesId?: string }) => b.seriesId === seriesId)).toHaveLength(3);
+
+    // One email for the series, not one per booking: every date with its own manage link, the skipped one named, one invite holding all three.
+    const mail = await nextEmailTo(client.email, seen);
+    expect(mail.subject).toMatch(/^3 × Strategy call .* from /);
+    expect(mail.text.match(/\/book\/manage\/\?token=/g)).toHaveLength(3);
+    expect(mail.text).toContain('These times could not be booked:');
+    const calendar = new ICAL.Component(ICAL.parse(await attachmentOf(mail, 'invite.ics')));
+    for (const tz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.map((e) => [e.uid, e.startDate.toJSDate().toISOString()])).toEqual(booked.map((b: { bookingId: string; start: string }) => [`${b.bookingId}@service-portal`, b.start]));
+    await expect.poll(async () => (await emailsTo(ann.email)).filter((m) => m.subject.startsWith('3 × ')).length).toBe(1);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await emailsTo(client.email)).slice(seen).map((m) => m.subject)).toEqual([mail.subject]);
+  });
+
+  it('refuses a plan that was changed, or made for another zone than the firm’s', async () => {
+    const { body: signed } = await plan({ start: at(3, 600), count: 2 });
+    const changed = await bookSeries(client, { plan: { ...signed, occurrences: [signed.occurrences[0], at(3, 660)] } });
+    expect(changed.status).toBe(400);
+    expect(changed.body.error.details).toEqual([{ field: 'plan', message: 'is not a plan from this portal, or was changed' }]);
+    const lengthened = await bookSeries(client, { plan: { ...signed, expiresAt: at(30, 0) } });
+    expect(lengthened.body.error.details[0].field).toBe('plan');
+
+    const { body: london } = await post(undefined, '/api/booking-plans', { start: at(3, 600), zone: 'Europe/London', frequency: 'daily', count: 2 });
+    const elsewhere = await bookSeries(client, { plan: london });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.error.details).toEqual([{ field: 'plan', message: `was made for Europe/London, not the firm’s zone (${firmZone})` }]);
+  });
+
+  it('answers 409 with every reason when no occurrence can be booked', async () => {
+    const { body: past } = await plan({ start: at(-9, 600), frequency: 'daily', count: 2 });
+    const res = await bookSeries(client, { plan: past });
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ reason: 'series_unbookable', skipped: past.occurrences.map((start: string) => ({ start, message: 'That time has passed.' })) });
+  });
+
+  it('lets staff book a series for a client past warnings with force, but not for another firm’s client, and not without the permission', async () => {
+    // 17:30 is after the firm's hours: a warning staff may pass.
+    const { body: late } = await plan({ start: at(5, 1050), frequency: 'daily', count: 2 });
+    const refused = await bookSeries(lead, { clientId: client.userId, plan: late });
+    expect(refused.status).toBe(409);
+    const forced = await bookSeries(lead, { clientId: client.userId, plan: late, force: true });
+    expect(forced.status, JSON.stringify(forced.body)).toBe(201);
+    expect(forced.body.booked).toHaveLength(2);
+
+    const { body: next } = await plan({ start: at(6, 600), count: 2 });
+    expect((await bookSeries(client, { plan: next, clientId: otherClient.userId })).status).toBe(403);
+    expect((await bookSeries(client, { plan: next, force: true })).status).toBe(400);
+    expect((await bookSeries(member, { plan: next, clientId: client.userId })).status).toBe(403);
+    const foreign = await bookSeries(otherFirm, { plan: next, clientId: client.userId });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.details).toEqual([{ field: 'clientId', message: 'is not a client of this firm' }]);
+  });
+});
