@@ -180,6 +180,44 @@ it('a signed-in client books from the portal; an admin moves it before opening h
   await context.close();
 });
 
+it('a signed-in client books a weekly series: the dates are planned on the firm’s clock, booked together and sent in one email', { timeout: 90_000 }, async () => {
+  const email = `series.${run}@example.test`;
+  await joinAs({ email, name: 'Sam Series', role: 'CLIENT', password: 'Series-Passw0rd!' });
+  const client = await browser().newContext({ locale: 'en-US', timezoneId: firmZone }).then((c) => c.newPage());
+  await signInThroughForm(client, email, 'Series-Passw0rd!');
+  await client.waitForURL(url('/portal/'));
+  await client.goto(url('/portal/book/'));
+  await client.getByRole('button', { name: `Choose: ${serviceName}` }).click();
+  await client.getByRole('button', { name: /Next week/ }).click();
+  await client.getByRole('region', { name: /Free times on/ }).getByRole('button', { name: /^11:00 AM/ }).click();
+  await client.getByRole('button', { name: 'Continue' }).click();
+
+  await client.getByLabel('How often').selectOption({ label: 'Every week' });
+  await client.getByLabel('How many times in all').fill('60');
+  await client.getByRole('button', { name: 'Continue' }).click();
+  await expect.poll(() => client.getByText('How many times in all must be at most 52').count()).toBe(1);
+  await client.getByLabel('How many times in all').fill('3');
+  await expectAccessible(client);
+  await client.getByRole('button', { name: 'Continue' }).click();
+
+  const planned = client.getByRole('region', { name: 'Planned dates' });
+  await expect.poll(() => planned.getByRole('listitem').count()).toBe(3);
+  // Weekly on the firm's clock: each at 11:00 AM, a week apart.
+  for (const date of await planned.getByRole('listitem').allTextContents()) expect(date).toMatch(/at 11:00 AM$/);
+  expect(await client.getByLabel('Promo code').count()).toBe(0);
+  await expectAccessible(client);
+  await client.getByRole('button', { name: 'Book all of them' }).click();
+  await expect.poll(() => client.getByText('3 appointments booked:').count()).toBe(1);
+  await expectAccessible(client);
+
+  // The invitation to join was the first email; the series is the second, with all three dates.
+  const mail = await nextEmailTo(email, 1);
+  expect(mail.subject).toMatch(new RegExp(`^3 × ${serviceName} from `));
+  const calendar = new ICAL.Component(ICAL.parse(await attachmentOf(mail, 'invite.ics')));
+  expect(calendar.getAllSubcomponents('vevent')).toHaveLength(3);
+  await client.context().close();
+});
+
 it('says so when a manage link is wrong', async () => {
   const page = await visitor(browser());
   await page.goto(url('/book/manage/?token=t-designpi.nope.nope'));

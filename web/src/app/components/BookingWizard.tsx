@@ -4,6 +4,8 @@ import type { UserView } from '../../../../shared/api/schemas/user.ts';
 import { ApiError, call } from '../api.ts';
 import { errorsByField, Field } from './Field.tsx';
 import { allClients, ClientSelect } from './ClientSelect.tsx';
+import { NO_REPEAT, PlannedDates, planRequest, RepeatFields, SeriesOutcome, type Plan, type Repeat, type Series } from './SeriesRepeat.tsx';
+import { PriceBreakdown } from './PriceBreakdown.tsx';
 import { SlotPicker, visitorZone, type Slot } from './SlotPicker.tsx';
 import { ErrorNotice, Loading } from './Status.tsx';
 import { money } from '../format.ts';
@@ -67,10 +69,13 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [promo, setPromo] = useState('');
   const [quote, setQuote] = useState<Quote | undefined>();
-  const [conflict, setConflict] = useState<{ message: string; suggestions: Slot[]; canProceed: boolean } | undefined>();
+  const [conflict, setConflict] = useState<{ message: string; suggestions: Slot[]; canProceed: boolean; skipped?: Series['skipped'] } | undefined>();
   const [reloadKey, setReloadKey] = useState(0);
   const [busy, setBusy] = useState(false);
   const [booked, setBooked] = useState<Booked | undefined>();
+  const [repeat, setRepeat] = useState<Repeat>(NO_REPEAT);
+  const [plan, setPlan] = useState<Plan | undefined>();
+  const [series, setSeries] = useState<Series | undefined>();
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -92,8 +97,8 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
   useEffect(() => heading.current?.focus(), [step]);
   // Going back past a step keeps its answers; arriving at a step that needs an earlier one sends you there.
   useEffect(() => {
-    if ((step >= 1 && !service) || (step >= 2 && !slot) || (step === 4 && !booked)) go(0);
-  }, [step, service, slot, booked, go]);
+    if ((step >= 1 && !service) || (step >= 2 && !slot) || (step === 4 && !booked && !series)) go(0);
+  }, [step, service, slot, booked, series, go]);
 
   const priceQuote = (code: string, start = slot?.slot.start) => {
     if (!service || !start) return;
@@ -104,7 +109,7 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
   };
   // Priced afresh on arriving at the review (the time may have changed since).
   useEffect(() => {
-    if (step === 3) priceQuote(promo);
+    if (step === 3) priceQuote(plan ? '' : promo);
   }, [step]);
 
   if (failure !== null && !page) return <ErrorNotice error={failure} />;
@@ -113,8 +118,9 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
   const currency = page.firm.currency;
   const stepNames = booker.kind === 'staff' ? t.book.steps.map((name, i) => (i === 2 ? t.book.forClient : name)) : t.book.steps;
 
-  function onDetails(e: FormEvent<HTMLFormElement>) {
+  async function onDetails(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    if (!page || page === 'unknown' || !slot) return;
     const guest = booker.kind === 'guest';
     const missing = {
       ...(guest && !details.name.trim() && { name: `${t.book.name} ${t.login.required}` }),
@@ -122,7 +128,18 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
       ...(booker.kind === 'staff' && !details.clientId && { clientId: `${t.book.client} ${t.login.required}` }),
     };
     setErrors(missing);
-    if (Object.keys(missing).length === 0) go(3);
+    if (Object.keys(missing).length > 0) return;
+    setPlan(undefined);
+    // A repeat is planned on the firm's clock before the review, which lists its dates.
+    if (booker.kind !== 'guest' && repeat.frequency) {
+      try {
+        setPlan(await call('planBookingSeries', { body: planRequest(repeat, slot.slot.start, page.firm.timeZone) }));
+      } catch (error) {
+        if (error instanceof ApiError && error.details.length) return setErrors(errorsByField(error.details, (f) => (f === 'until' ? t.book.repeat.until : f === 'interval' ? t.book.repeat.interval[repeat.frequency as 'daily'] : t.book.repeat.count)));
+        return setFailure(error);
+      }
+    }
+    go(3);
   }
 
   /** Staff may book past warnings (`force`) once they have seen them. */
@@ -141,6 +158,12 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
       ...(quote?.discount && { promoCode: quote.discount.code }),
     };
     try {
+      if (plan) {
+        const { promoCode: _, start: __, ...each } = booking;
+        setSeries(await call('createBookingSeries', { body: { ...each, plan, ...(booker.kind === 'staff' && { clientId: details.clientId, force }) } }));
+        setBusy(false);
+        return go(4);
+      }
       const result: Booked =
         booker.kind === 'guest'
           ? await call('createGuestBooking', { params: { firmSlug }, body: { ...booking, name: details.name, email: details.email, ...(details.phone.trim() && { phone: details.phone.trim() }), locale } })
@@ -148,7 +171,9 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
       setBooked(result);
       go(4);
     } catch (error) {
-      if (error instanceof ApiError && (error.extra.reason === 'slot_taken' || error.extra.reason === 'slot_unavailable')) {
+      if (error instanceof ApiError && error.extra.reason === 'series_unbookable') {
+        setConflict({ message: error.message, suggestions: [], canProceed: booker.kind === 'staff', skipped: error.extra.skipped as Series['skipped'] });
+      } else if (error instanceof ApiError && (error.extra.reason === 'slot_taken' || error.extra.reason === 'slot_unavailable')) {
         setConflict({ message: error.message, suggestions: (error.extra.suggestions as Slot[] | undefined) ?? [], canProceed: booker.kind === 'staff' && error.extra.canProceed === true });
         setReloadKey((k) => k + 1);
       } else if (error instanceof ApiError && error.details.length) {
@@ -221,7 +246,7 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
   } else if (step === 2 && service && slot) {
     const set = (key: keyof Details) => (e: { target: { value: string } }) => setDetails((d) => ({ ...d, [key]: e.target.value }));
     content = (
-      <form onSubmit={onDetails} noValidate className="space-y-4">
+      <form onSubmit={(e) => void onDetails(e)} noValidate className="space-y-4">
         {stepHeading(stepNames[2]!)}
         <p className="text-slate-600">{service.name} · {when(slot.slot.start)}</p>
         <div className="space-y-4 rounded-lg bg-white p-6 shadow">
@@ -247,6 +272,7 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
               </div>
             </fieldset>
           )}
+          {booker.kind !== 'guest' && <RepeatFields value={repeat} onChange={setRepeat} errors={errors} />}
           <label className="block text-sm font-medium">
             {t.book.notes}
             <textarea value={details.notes} onChange={set('notes')} maxLength={2000} rows={3} className="mt-1 w-full rounded border border-slate-300 px-3 py-2 font-normal" />
@@ -265,37 +291,30 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
         <div className="mt-4 space-y-4 rounded-lg bg-white p-6 shadow">
           <p><strong>{service.name}</strong> · {when(slot.slot.start)} ({zone})</p>
           <p>{who.name} · {who.email}{details.bookingType && ` · ${t.book.types[details.bookingType] ?? details.bookingType}`}</p>
-          {quote ? (
-            <table className="w-full text-sm">
-              <tbody>
-                {quote.lines.map((line) => (
-                  <tr key={line.kind}><th scope="row" className="py-1 text-start font-normal">{t.book.lines[line.kind] ?? line.kind}</th><td className="text-end">{money(line.amount, quote.currency, locale)}</td></tr>
-                ))}
-                {quote.discount && (
-                  <tr><th scope="row" className="py-1 text-start font-normal">{format(t.book.discount, { code: quote.discount.code })}</th><td className="text-end">−{money(quote.discount.amount, quote.currency, locale)}</td></tr>
-                )}
-                <tr className="border-t font-semibold"><th scope="row" className="py-1 text-start">{t.book.total}</th><td className="text-end">{money(quote.total, quote.currency, locale)}</td></tr>
-              </tbody>
-            </table>
+          {quote ? <PriceBreakdown quote={quote} /> : <Loading />}
+          {plan ? (
+            <PlannedDates plan={plan} when={when} />
           ) : (
-            <Loading />
+            <>
+              <form
+                className="flex items-end gap-2"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  priceQuote(promo.trim());
+                }}
+              >
+                <div className="flex-1"><Field label={t.book.promo} name="promoCode" value={promo} onChange={(e) => setPromo(e.target.value)} error={errors.promoCode ?? (quote?.promoProblem && `${t.book.promo} ${t.book.promoProblems[quote.promoProblem] ?? quote.promoProblem}`)} /></div>
+                <button type="submit" className="rounded border px-4 py-2">{t.book.apply}</button>
+              </form>
+              {quote?.discount && <p role="status" className="text-sm text-green-800">{format(t.book.promoApplied, { code: quote.discount.code })}</p>}
+            </>
           )}
-          <form
-            className="flex items-end gap-2"
-            onSubmit={(e) => {
-              e.preventDefault();
-              priceQuote(promo.trim());
-            }}
-          >
-            <div className="flex-1"><Field label={t.book.promo} name="promoCode" value={promo} onChange={(e) => setPromo(e.target.value)} error={errors.promoCode ?? (quote?.promoProblem && `${t.book.promo} ${t.book.promoProblems[quote.promoProblem] ?? quote.promoProblem}`)} /></div>
-            <button type="submit" className="rounded border px-4 py-2">{t.book.apply}</button>
-          </form>
-          {quote?.discount && <p role="status" className="text-sm text-green-800">{format(t.book.promoApplied, { code: quote.discount.code })}</p>}
           <p className="rounded bg-slate-50 p-3 text-sm text-slate-700">{t.book.payLater}</p>
         </div>
         {conflict && (
           <div role="alert" className="mt-4 rounded border border-amber-300 bg-amber-50 p-4">
             <p>{conflict.message}</p>
+            {conflict.skipped && <SeriesOutcome series={{ booked: [], skipped: conflict.skipped }} when={when} />}
             {conflict.canProceed && (
               <button type="button" disabled={busy} onClick={() => void onConfirm(true)} className="mt-2 rounded border border-amber-400 bg-white px-3 py-1">{t.book.bookAnyway}</button>
             )}
@@ -318,9 +337,21 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
         {failure !== null && <div className="mt-4"><ErrorNotice error={failure} /></div>}
         <div className="mt-4 flex justify-between">
           {back(2)}
-          <button type="button" disabled={busy || !quote} onClick={() => void onConfirm()} className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-50">{busy ? t.book.confirming : t.book.confirm}</button>
+          <button type="button" disabled={busy || !quote} onClick={() => void onConfirm()} className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-50">{busy ? t.book.confirming : plan ? t.book.repeat.confirm : t.book.confirm}</button>
         </div>
       </>
+    );
+  } else if (step === 4 && series) {
+    const first = series.booked[0]!;
+    content = (
+      <div role="status" className="space-y-3 rounded-lg bg-white p-6 shadow">
+        {stepHeading(first.confirmed ? t.book.doneTitle : t.book.pendingTitle)}
+        <p><strong>{first.serviceName}</strong> ({zone})</p>
+        <SeriesOutcome series={series} when={when} />
+        <p>{format(t.book.repeat.doneLead, { email: who.email })}</p>
+        {calendarHref && <p><a href={calendarHref} className="text-brand-700 underline">{t.book.seeCalendar}</a></p>}
+        <button type="button" onClick={() => (setSlot(undefined), setSeries(undefined), setPlan(undefined), setRepeat(NO_REPEAT), setQuote(undefined), go(0))} className="rounded border px-4 py-2">{t.book.another}</button>
+      </div>
     );
   } else if (step === 4 && booked) {
     content = (
