@@ -131,4 +131,33 @@ describe('booking a series', () => {
     expect(foreign.status).toBe(400);
     expect(foreign.body.error.details).toEqual([{ field: 'clientId', message: 'is not a client of this firm' }]);
   });
+
+  it('cancels a booking and the later ones of its series, with one email, leaving the earlier ones and other people’s series alone', async () => {
+    const { body: signed } = await plan({ start: at(8, 780), count: 4 });
+    const { body: series } = await bookSeries(client, { staffId: ann.userId, plan: signed });
+    expect(series.booked).toHaveLength(4);
+    const second = series.booked[1];
+    const cancel = (who: Signed, body: Record<string, unknown>) => post(who, `/api/bookings/${second.bookingId}/cancel`, { version: second.version, ...body });
+    expect((await cancel(otherClient, { scope: 'following' })).status).toBe(404);
+    expect((await cancel(client, { scope: 'all' })).body.error.details).toEqual([{ field: 'scope', message: 'must be one or following' }]);
+
+    const res = await cancel(client, { scope: 'following', reason: 'Project finished' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ bookingId: second.bookingId, status: 'cancelled', followingCancelled: 2 });
+    const left = await api(`/api/bookings?from=${at(8, 0)}&to=${at(30, 0)}`, { token: client.token });
+    expect(left.body.items.filter((b: { seriesId?: string }) => b.seriesId === series.seriesId).map((b: { bookingId: string }) => b.bookingId)).toEqual([series.booked[0].bookingId]);
+
+    // Earlier tests' emails to this client may still be arriving: pick the cancellations.
+    const cancellations = async () => (await emailsTo(client.email)).filter((m) => m.subject.startsWith('Cancelled'));
+    await expect.poll(async () => (await cancellations()).length).toBe(1);
+    const [mail] = await cancellations();
+    expect(mail!.subject).toMatch(/^Cancelled: 3 × Strategy call .* from /);
+    const calendar = new ICAL.Component(ICAL.parse(await attachmentOf(mail!, 'invite.ics')));
+    expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
+    expect(calendar.getAllSubcomponents('vevent').map((v) => [v.getFirstPropertyValue('uid'), v.getFirstPropertyValue('sequence')])).toEqual(
+      series.booked.slice(1).map((b: { bookingId: string }) => [`${b.bookingId}@service-portal`, 1]),
+    );
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await cancellations()).toHaveLength(1);
+  });
 });

@@ -2,7 +2,7 @@
 import { notFound } from '../../shared/api/errors.ts';
 import type { ChangeContext } from '../../shared/db/mutation.ts';
 import { bookingSettingsOf } from '../../shared/domain/bookings/settings.ts';
-import { cancelBooking } from '../lib/bookings/cancel.ts';
+import { cancelInScope } from '../lib/bookings/cancel.ts';
 import { rescheduleBooking } from '../lib/bookings/reschedule.ts';
 import { loadBookable } from '../lib/bookings/load.ts';
 import { bookingOfToken } from '../lib/bookings/manage-link.ts';
@@ -49,10 +49,11 @@ async function rescheduleManagedBooking(req: Request<{ start: string; version: n
   return { body: bookingView(moved, bookable.settings) };
 }
 
-async function cancelManagedBooking(req: Request<{ version: number; reason: string }>): Promise<Reply> {
+async function cancelManagedBooking(req: Request<{ version: number; reason: string; scope: 'one' | 'following' }>): Promise<Reply> {
   const { db, booking, settings } = await opened(req);
-  const cancelled = await cancelBooking(db, booking, settings, { ctx: asClient(req, booking), byStaff: false, now: Date.now(), version: req.body.version, reason: req.body.reason });
-  return { body: bookingView(cancelled, settings) };
+  const change = { ctx: asClient(req, booking), byStaff: false, now: Date.now(), version: req.body.version, reason: req.body.reason };
+  const { cancelled, ...following } = await cancelInScope(db, booking, settings, change, req.body.scope);
+  return { body: { ...bookingView(cancelled, settings), ...following } };
 }
 
 export const handler = contextHandler({

@@ -15,7 +15,7 @@ import { kpiStateOf } from '../../shared/domain/requests/kpis.ts';
 import { workloadDeltas } from '../../shared/domain/requests/workload.ts';
 import { config } from '../../shared/config.ts';
 import { actorFromClaims, type AuthenticatedActor } from '../lib/auth.ts';
-import { cancelBooking as cancel } from '../lib/bookings/cancel.ts';
+import { cancelInScope } from '../lib/bookings/cancel.ts';
 import { activityOf, assertChangeable, bookingKey, type Change } from '../lib/bookings/changes.ts';
 import { firmEntriesBetween } from '../lib/bookings/calendar.ts';
 import { newManageLink } from '../lib/bookings/manage-link.ts';
@@ -92,14 +92,15 @@ async function confirmBooking(req: Request<{ version: number }>): Promise<Reply>
   return { body: bookingView(confirmed, settings) };
 }
 
-async function cancelBooking(req: Request<{ version: number; reason: string }>): Promise<Reply> {
+async function cancelBooking(req: Request<{ version: number; reason: string; scope: 'one' | 'following' }>): Promise<Reply> {
   const booking = await bookingOf(req);
   const actor = req.actor as AuthenticatedActor;
   // Staff cancel with the right to change requests; a client cancels their own.
   if (isStaff(actor.role) && !hasPermission(actor, 'service_requests.update')) throw forbidden();
   const settings = await settingsOf(booking);
-  const cancelled = await cancel(database(), booking, settings, { ...changeBy(req), reason: req.body.reason });
-  return { body: bookingView(cancelled, settings) };
+  const change = { ...changeBy(req), reason: req.body.reason };
+  const { cancelled, ...following } = await cancelInScope(database(), booking, settings, change, req.body.scope);
+  return { body: { ...bookingView(cancelled, settings), ...following } };
 }
 
 async function recordBookingOutcome(req: Request<{ version: number; outcome: 'attended' | 'no_show' }>): Promise<Reply> {

@@ -14,7 +14,7 @@ import { Tenant } from '../../shared/db/entities/tenant.ts';
 import { User } from '../../shared/db/entities/user.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { inviteIcs, type Invite, type InviteEvent } from '../../shared/domain/bookings/invite.ts';
-import { SERIES_BOOKED } from '../../shared/domain/bookings/series.ts';
+import { SERIES_BOOKED, SERIES_CANCELLED } from '../../shared/domain/bookings/series.ts';
 import type { RequestItem } from '../lib/request-access.ts';
 import type { DomainEventDetail } from '../../shared/events/rules.ts';
 import { bookingEmail, seriesEmail, type BookingEmailKind } from '../lib/bookings/emails.ts';
@@ -74,12 +74,13 @@ async function send(type: string, d: DomainEventDetail): Promise<void> {
   }
 }
 
-/** Who, when and where each booked occurrence is, for one reader (client or staff member). */
-async function occurrenceLines(bookings: RequestItem[], linkOf: (b: RequestItem) => Promise<string>) {
+/** Who, when and where each occurrence is, for one reader (client or staff member). */
+async function occurrenceLines(bookings: RequestItem[], linkOf: (b: RequestItem) => Promise<string | undefined>) {
   return Promise.all(bookings.map(async (b) => ({ uid: `${b.requestId}@service-portal`, sequence: b.inviteSequence ?? 0, start: b.scheduledAt!, end: b.endsAt!, staffName: b.assigneeName ?? '', link: await linkOf(b) })));
 }
 
-async function sendSeries(d: DomainEventDetail): Promise<void> {
+/** A series booked, or cancelled from one of its bookings on: one email per reader, one invite (REQUEST or CANCEL) with an event per booking. */
+async function sendSeries(d: DomainEventDetail, cancelled: boolean): Promise<void> {
   const db = database();
   const { tenantId } = d;
   const ids = d.bookingIds as string[];
@@ -88,18 +89,20 @@ async function sendSeries(d: DomainEventDetail): Promise<void> {
     db.entities.tenant.get({ tenantId }).go(),
     db.entities.user.get({ tenantId, userId: String(d.clientId) }).go(),
   ]);
-  // Occurrences cancelled since are left out; one moved since is listed at its new time.
-  const bookings = found.filter((b) => b.status !== 'cancelled' && !b.deletedAt).sort((a, b) => a.scheduledAt!.localeCompare(b.scheduledAt!));
+  // Of a booked series, occurrences cancelled since are left out; one moved since is listed at its new time.
+  const bookings = found.filter((b) => (b.status === 'cancelled') === cancelled && !b.deletedAt).sort((a, b) => a.scheduledAt!.localeCompare(b.scheduledAt!));
   if (!tenant || bookings.length === 0) return;
   const first = bookings[0]!;
-  const common = { firm: tenant.name, service: first.serviceName, bookingType: first.bookingType ?? 'video', confirmed: first.confirmed === true, skipped: d.skipped as string[] };
+  const method: Invite['method'] = cancelled ? 'CANCEL' : 'REQUEST';
+  const common = { kind: cancelled ? ('seriesCancelled' as const) : ('series' as const), firm: tenant.name, service: first.serviceName, bookingType: first.bookingType ?? 'video', confirmed: first.confirmed === true, skipped: (d.skipped as string[] | undefined) ?? [] };
   const invite = (attendee: { name: string; email: string }, lines: Awaited<ReturnType<typeof occurrenceLines>>) => {
     const events: InviteEvent[] = lines.map((l) => ({ uid: l.uid, sequence: l.sequence, start: Date.parse(l.start), end: Date.parse(l.end), url: l.link }));
-    const base: Invite = { ...events[0]!, url: lines[0]!.link, method: 'REQUEST', zone: first.firmZone ?? 'UTC', summary: `${first.serviceName} · ${tenant.name}`, description: first.description, organizer: { name: tenant.name, email: mailConfig().MAIL_FROM }, attendee, stamp: Date.parse(d.at), confirmed: common.confirmed };
-    return { method: 'REQUEST' as const, content: inviteIcs(base, events.slice(1)) };
+    const url = lines[0]!.link ?? `${config().PUBLIC_URL}/book/?firm=${tenant.slug}`;
+    const base: Invite = { ...events[0]!, url, method, zone: first.firmZone ?? 'UTC', summary: `${first.serviceName} · ${tenant.name}`, description: first.description, organizer: { name: tenant.name, email: mailConfig().MAIL_FROM }, attendee, stamp: Date.parse(d.at), confirmed: common.confirmed };
+    return { method, content: inviteIcs(base, events.slice(1)) };
   };
   if (client) {
-    const lines = await occurrenceLines(bookings, async (b) => `${config().PUBLIC_URL}/book/manage/?token=${await issueManageLink(db, b)}`);
+    const lines = await occurrenceLines(bookings, async (b) => (cancelled ? undefined : `${config().PUBLIC_URL}/book/manage/?token=${await issueManageLink(db, b)}`));
     const email = seriesEmail({ ...common, locale: client.locale, to: client.email, name: client.name, zone: first.clientZone ?? client.timeZone, forStaff: false, occurrences: lines });
     await sendEmailWithInvite(email, invite({ name: client.name, email: client.email }, lines));
   }
@@ -115,8 +118,9 @@ async function sendSeries(d: DomainEventDetail): Promise<void> {
 export async function handler(event: EventBridgeEvent<string, DomainEventDetail>): Promise<void> {
   const type = event['detail-type'];
   const { detail } = event;
-  // A series' bookings are announced together, by its own event.
-  if (type === 'booking.created' && detail.seriesId) return;
-  if (type !== SERIES_BOOKED && !KINDS[type]) return;
-  await once({ tenantId: detail.tenantId, consumer: 'booking-emails', eventId: detail.eventId }, () => (type === SERIES_BOOKED ? sendSeries(detail) : send(type, detail)));
+  // Bookings of a series booked or cancelled together are announced together, by the series' event.
+  if (detail.withSeries) return;
+  const series = type === SERIES_BOOKED || type === SERIES_CANCELLED;
+  if (!series && !KINDS[type]) return;
+  await once({ tenantId: detail.tenantId, consumer: 'booking-emails', eventId: detail.eventId }, () => (series ? sendSeries(detail, type === SERIES_CANCELLED) : send(type, detail)));
 }

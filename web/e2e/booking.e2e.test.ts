@@ -180,7 +180,7 @@ it('a signed-in client books from the portal; an admin moves it before opening h
   await context.close();
 });
 
-it('a signed-in client books a weekly series: the dates are planned on the firm’s clock, booked together and sent in one email', { timeout: 90_000 }, async () => {
+it('a signed-in client books a weekly series (dates planned on the firm’s clock, one email for all), then cancels it from the second date on', { timeout: 90_000 }, async () => {
   const email = `series.${run}@example.test`;
   await joinAs({ email, name: 'Sam Series', role: 'CLIENT', password: 'Series-Passw0rd!' });
   const client = await browser().newContext({ locale: 'en-US', timezoneId: firmZone }).then((c) => c.newPage());
@@ -215,6 +215,20 @@ it('a signed-in client books a weekly series: the dates are planned on the firm�
   expect(mail.subject).toMatch(new RegExp(`^3 × ${serviceName} from `));
   const calendar = new ICAL.Component(ICAL.parse(await attachmentOf(mail, 'invite.ics')));
   expect(calendar.getAllSubcomponents('vevent')).toHaveLength(3);
+
+  // From the second date on, the rest of the series is cancelled in one go, from the portal.
+  await client.getByRole('link', { name: 'See it in the calendar' }).click();
+  const entries = client.getByRole('button', { name: new RegExp(serviceName) });
+  await expect.poll(() => entries.count()).toBe(3);
+  await entries.nth(1).click();
+  await client.getByRole('button', { name: 'Reschedule or cancel' }).click();
+  await client.waitForURL(/\/book\/manage\/\?token=/);
+  await client.getByRole('button', { name: 'Cancel the booking' }).click();
+  await client.getByLabel('Cancel this one and the later ones').check();
+  await expectAccessible(client);
+  await client.getByRole('button', { name: 'Yes, cancel it' }).click();
+  await expect.poll(() => client.getByText('Cancelled. Later appointments of the series cancelled too: 1.', { exact: false }).count()).toBe(1);
+  expect((await nextEmailTo(email, 2)).subject).toMatch(new RegExp(`^Cancelled: 2 × ${serviceName} from `));
   await client.context().close();
 });
 

@@ -1,6 +1,11 @@
-/** Cancelling a booking: its slot locks, calendar entry and reminders go, its load is released, in one transaction. */
+/**
+ * Cancelling a booking: its slot locks, calendar entry and reminders go, its load is released,
+ * in one transaction. A series' later bookings may go with it, each in a transaction of its own.
+ */
 import type { BookingSettings } from '../../../shared/domain/bookings/settings.ts';
 import { AppError } from '../../../shared/api/errors.ts';
+import { auditAndEvent } from '../../../shared/db/mutation.ts';
+import { SERIES_CANCELLED } from '../../../shared/domain/bookings/series.ts';
 import { bookingKpiStateOf } from '../../../shared/domain/bookings/kpis.ts';
 import { kpiStateOf } from '../../../shared/domain/requests/kpis.ts';
 import { workloadDeltas } from '../../../shared/domain/requests/workload.ts';
@@ -8,7 +13,9 @@ import type { RequestItem } from '../request-access.ts';
 import { activityOf, assertChangeable, bookingKey, type Change } from './changes.ts';
 import { bookingEvent, bookingSlot, calendarEntryOf, lockItems, type ChangeDb } from './records.ts';
 
-export async function cancelBooking(db: ChangeDb, booking: RequestItem, settings: BookingSettings, change: Change & { reason: string }): Promise<RequestItem> {
+type Cancellation = Change & { reason: string; withSeries?: boolean };
+
+export async function cancelBooking(db: ChangeDb, booking: RequestItem, settings: BookingSettings, change: Cancellation): Promise<RequestItem> {
   assertChangeable(booking, settings, change);
   const now = new Date(change.now).toISOString();
   const cancelled: RequestItem = { ...booking, status: 'cancelled', cancelledAt: now, inviteSequence: (booking.inviteSequence ?? 0) + 1, updatedAt: now, version: booking.version + 1 };
@@ -26,11 +33,41 @@ export async function cancelBooking(db: ChangeDb, booking: RequestItem, settings
       ...reminders.map((r) => e.reminder.delete(r).commit()),
       ...[...loads].map(([userId, delta]) => e.workload.update({ tenantId: booking.tenantId, userId }).add({ activeRequests: delta }).commit()),
       e.activity.create(activityOf(booking, change, { kind: 'status', from: booking.status, to: 'cancelled', ...(change.reason && { text: change.reason }) })).commit(),
-      ...bookingEvent(e, change.ctx, cancelled, 'booking.cancelled', { reason: change.reason, kpi: { before: kpiStateOf(booking), after: kpiStateOf(cancelled) }, bookingKpi: { before: bookingKpiStateOf(booking), after: bookingKpiStateOf(cancelled) } }, [{ field: 'status', from: booking.status, to: 'cancelled' }]),
+      ...bookingEvent(e, change.ctx, cancelled, 'booking.cancelled', { reason: change.reason, kpi: { before: kpiStateOf(booking), after: kpiStateOf(cancelled) }, bookingKpi: { before: bookingKpiStateOf(booking), after: bookingKpiStateOf(cancelled) }, ...(change.withSeries && { withSeries: true }) }, [{ field: 'status', from: booking.status, to: 'cancelled' }]),
     ])
     .go()
     .then((result) => {
       if (result.canceled) throw new AppError('conflict', 'This booking was changed meanwhile. Reload to see it as it is now.');
     });
   return cancelled;
+}
+
+/**
+ * Cancels the booking only, or ("following") with its series' later bookings that whoever
+ * cancels may still change (one changed meanwhile, or past a client's cut-off, stays). One event
+ * tells of them all, so the client gets one email. Says how many later ones went too.
+ */
+export async function cancelInScope(db: ChangeDb, booking: RequestItem, settings: BookingSettings, change: Cancellation, scope: 'one' | 'following') {
+  const { tenantId, seriesId } = booking;
+  if (scope === 'one' || !seriesId) return { cancelled: await cancelBooking(db, booking, settings, change) };
+  const withSeries = { ...change, withSeries: true };
+  const cancelled = await cancelBooking(db, booking, settings, withSeries);
+  // The client's own appointments in time order hold the series' later ones.
+  const { data: later } = await db.entities.calendar.query
+    .byClient({ tenantId, clientId: booking.clientId })
+    .gt({ start: booking.scheduledAt! })
+    .where((a, op) => op.eq(a.seriesId, seriesId))
+    .go({ pages: 'all' });
+  const { data: bookings } = later.length ? await db.entities.request.get(later.map((e) => ({ tenantId, requestId: e.bookingId }))).go() : { data: [] };
+  const gone = [cancelled];
+  for (const b of bookings) {
+    try {
+      gone.push(await cancelBooking(db, b, settings, { ...withSeries, version: b.version }));
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+    }
+  }
+  const detail = { seriesId, clientId: booking.clientId, bookingIds: gone.map((b) => b.requestId), reason: change.reason };
+  await db.transaction.write((e) => auditAndEvent(e, change.ctx, { action: SERIES_CANCELLED, entityType: 'request', entityId: seriesId, event: { type: SERIES_CANCELLED, detail } })).go();
+  return { cancelled, followingCancelled: gone.length - 1 };
 }

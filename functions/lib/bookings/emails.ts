@@ -7,7 +7,7 @@ import type { Email } from '../mailer.ts';
 
 export type BookingEmailKind = 'booked' | 'pending' | 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder';
 
-type Texts = Record<BookingEmailKind | 'series', { subject: string; body: string; staff: string }> & { greeting: string; manage: string; open: string; when: string; with: string; kind: string; notBooked: string };
+type Texts = Record<BookingEmailKind | 'series' | 'seriesCancelled', { subject: string; body: string; staff: string }> & { greeting: string; manage: string; open: string; when: string; with: string; kind: string; notBooked: string };
 
 const TEXT: Record<Locale, Texts> = {
   en: {
@@ -18,6 +18,7 @@ const TEXT: Record<Locale, Texts> = {
     cancelled: { subject: 'Cancelled: {service} on {date}', body: 'Your appointment with {firm} has been cancelled.', staff: 'The booking with {name} has been cancelled.' },
     reminder: { subject: 'Reminder: {service} on {date}', body: 'A reminder of your appointment with {firm}.', staff: 'A reminder of your appointment with {name}.' },
     series: { subject: '{count} × {service} from {date}', body: 'Your {count} appointments with {firm}:', staff: '{count} appointments with {name}:' },
+    seriesCancelled: { subject: 'Cancelled: {count} × {service} from {date}', body: 'These {count} appointments with {firm} are cancelled:', staff: 'These {count} appointments with {name} are cancelled:' },
     notBooked: 'These times could not be booked:',
     greeting: 'Hello {name},',
     when: 'When',
@@ -34,6 +35,7 @@ const TEXT: Record<Locale, Texts> = {
     cancelled: { subject: 'تم الإلغاء: {service} في {date}', body: 'تم إلغاء موعدك مع {firm}.', staff: 'تم إلغاء الحجز مع {name}.' },
     reminder: { subject: 'تذكير: {service} في {date}', body: 'تذكير بموعدك مع {firm}.', staff: 'تذكير بموعدك مع {name}.' },
     series: { subject: '{count} × {service} بدءًا من {date}', body: 'مواعيدك مع {firm} وعددها {count}:', staff: '{count} مواعيد مع {name}:' },
+    seriesCancelled: { subject: 'تم الإلغاء: {count} × {service} بدءًا من {date}', body: 'أُلغيت هذه المواعيد مع {firm} وعددها {count}:', staff: 'أُلغيت هذه المواعيد مع {name} وعددها {count}:' },
     notBooked: 'تعذّر حجز هذه المواعيد:',
     greeting: 'مرحبًا {name}،',
     when: 'الموعد',
@@ -50,6 +52,7 @@ const TEXT: Record<Locale, Texts> = {
     cancelled: { subject: 'रद्द: {service}, {date}', body: '{firm} के साथ आपकी अपॉइंटमेंट रद्द कर दी गई है।', staff: '{name} के साथ बुकिंग रद्द कर दी गई है।' },
     reminder: { subject: 'रिमाइंडर: {service}, {date}', body: '{firm} के साथ आपकी अपॉइंटमेंट का रिमाइंडर।', staff: '{name} के साथ आपकी अपॉइंटमेंट का रिमाइंडर।' },
     series: { subject: '{count} × {service}, {date} से', body: '{firm} के साथ आपकी {count} अपॉइंटमेंट:', staff: '{name} के साथ {count} अपॉइंटमेंट:' },
+    seriesCancelled: { subject: 'रद्द: {count} × {service}, {date} से', body: '{firm} के साथ ये {count} अपॉइंटमेंट रद्द हो गई हैं:', staff: '{name} के साथ ये {count} अपॉइंटमेंट रद्द हो गई हैं:' },
     notBooked: 'ये समय बुक नहीं हो सके:',
     greeting: 'नमस्ते {name},',
     when: 'कब',
@@ -118,14 +121,15 @@ export function bookingEmail(input: BookingEmailInput): Email {
 }
 
 export interface SeriesEmailInput extends Omit<BookingEmailInput, 'kind' | 'start' | 'end' | 'link' | 'staffName'> {
+  kind: 'series' | 'seriesCancelled';
   confirmed: boolean;
-  /** Each booked occurrence with who takes it and its link (the client's manage link, or the booking's page for staff). */
-  occurrences: { start: string; end: string; staffName: string; link: string }[];
+  /** Each occurrence with who takes it and its link (the client's manage link, or the booking's page for staff); none once cancelled. */
+  occurrences: { start: string; end: string; staffName: string; link?: string | undefined }[];
   /** Starts of the occurrences that could not be booked. */
   skipped: string[];
 }
 
-/** One email for a whole series: every booked date with its own link, and the dates that could not be booked. */
+/** One email for a whole series, booked or cancelled: every date with its own link, and the dates that could not be booked. */
 export function seriesEmail(input: SeriesEmailInput): Email {
   const t = TEXT[input.locale];
   const first = input.occurrences[0]!;
@@ -134,18 +138,19 @@ export function seriesEmail(input: SeriesEmailInput): Email {
   const booked = input.occurrences.map((o) => ({ when: whenIn(input.locale, input.zone, o.start, o.end).full + (input.forStaff ? '' : ` · ${o.staffName}`), link: o.link }));
   const missed = input.skipped.map((start) => new Intl.DateTimeFormat(input.locale, { dateStyle: 'full', timeStyle: 'short', timeZone: input.zone }).format(Date.parse(start)));
   const greeting = fill(t.greeting, { name: input.forStaff ? input.occurrences[0]!.staffName : input.name });
-  const intro = fill(input.forStaff ? t.series.staff : t.series.body, values);
-  const waiting = input.confirmed ? [] : [fill(input.forStaff ? t.pending.staff : t.pending.body, values)];
+  const texts = t[input.kind];
+  const intro = fill(input.forStaff ? texts.staff : texts.body, values);
+  const waiting = input.confirmed || input.kind === 'seriesCancelled' ? [] : [fill(input.forStaff ? t.pending.staff : t.pending.body, values)];
   const how = `${t.kind}: ${TYPES[input.locale][input.bookingType] ?? input.bookingType}`;
   const dir = input.locale === 'ar' ? 'rtl' : 'ltr';
   const list = (items: string[]) => `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
   return {
     to: input.to,
-    subject: fill(t.series.subject, values),
-    text: [greeting, '', intro, ...booked.map((b) => `- ${b.when} — ${action}: ${b.link}`), ...(missed.length ? ['', t.notBooked, ...missed.map((m) => `- ${m}`)] : []), '', ...waiting, how].join('\n'),
+    subject: fill(texts.subject, values),
+    text: [greeting, '', intro, ...booked.map((b) => `- ${b.when}${b.link ? ` — ${action}: ${b.link}` : ''}`), ...(missed.length ? ['', t.notBooked, ...missed.map((m) => `- ${m}`)] : []), '', ...waiting, how].join('\n'),
     html: `<!doctype html><html lang="${input.locale}" dir="${dir}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#0f172a">
 <p>${escapeHtml(greeting)}</p><h2 style="font-size:18px;margin:16px 0 8px">${escapeHtml(input.service)}</h2><p>${escapeHtml(intro)}</p>
-${list(booked.map((b) => `${escapeHtml(b.when)} — <a href="${escapeHtml(b.link)}">${escapeHtml(action)}</a>`))}
+${list(booked.map((b) => escapeHtml(b.when) + (b.link ? ` — <a href="${escapeHtml(b.link)}">${escapeHtml(action)}</a>` : '')))}
 ${missed.length ? `<p>${escapeHtml(t.notBooked)}</p>${list(missed.map(escapeHtml))}` : ''}
 ${waiting.map((w) => `<p>${escapeHtml(w)}</p>`).join('')}<p>${escapeHtml(how)}</p></body></html>`,
   };

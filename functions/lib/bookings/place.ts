@@ -184,7 +184,7 @@ export async function placeBooking(db: BookingDb, p: Placement): Promise<Request
               ...(promo.oncePerClient ? [e.promoUse.create({ tenantId: tenant.tenantId, code: promo.code, clientId: client.clientId, bookingId, usedAt: now }).commit()] : []),
             ]
           : []),
-        ...bookingEvent(e, p.ctx, request, 'booking.created', { kpi: { after: kpiStateOf(request) }, bookingKpi: { after: bookingKpiStateOf(request) } }),
+        ...bookingEvent(e, p.ctx, request, 'booking.created', { kpi: { after: kpiStateOf(request) }, bookingKpi: { after: bookingKpiStateOf(request) }, ...(p.series && { withSeries: true }) }),
       ])
       .go();
   await commitOrExplain(write, {

@@ -83,6 +83,8 @@ export const bookingView = z.object({
   /** The series the booking belongs to (its first booking's id) and the series' RRULE. */
   seriesId: z.optional(z.string()),
   recurrence: z.optional(z.string()),
+  /** After cancelling "this and the following": how many later bookings of the series went too. */
+  followingCancelled: z.optional(z.number()),
   version: z.number(),
 });
 
@@ -92,4 +94,9 @@ export const rescheduleInput = z.object({ start: instant, version });
 
 /** Staff may book past warnings (never past errors) by saying so. */
 export const force = () => z._default(z.boolean(), false);
-export const cancelInput = z.object({ version, reason: z._default(z.string().check(z.trim(), z.maxLength(500)), '') });
+export const cancelInput = z.object({
+  version,
+  reason: z._default(z.string().check(z.trim(), z.maxLength(500)), ''),
+  /** For a booking of a series: this one only, or the later ones of the series too. */
+  scope: z._default(z.enum(['one', 'following'], { error: 'must be one or following' }), 'one'),
+});

@@ -28,6 +28,8 @@ export const calendarEntryView = z.object({
   clientName: z.string(),
   bookingType: z.string(),
   confirmed: z.boolean(),
+  /** The series the booking belongs to, if any. */
+  seriesId: z.optional(z.string()),
 });
 export type CalendarEntryView = z.infer<typeof calendarEntryView>;
 

@@ -35,6 +35,8 @@ export interface SeriesPlan {
 
 /** A series, once all its occurrences are placed: one email for all of them (each occurrence's `booking.created` carries `seriesId`). */
 export const SERIES_BOOKED = 'booking.series_booked';
+/** Occurrences of a series cancelled together ("this and the following"): one email for all of them. */
+export const SERIES_CANCELLED = 'booking.series_cancelled';
 
 /** How long a plan may be placed after it was made: long enough to fill in the rest of the form. */
 export const PLAN_LIFETIME_MS = 30 * 60_000;

@@ -237,6 +237,10 @@ export const en = {
       bookedCount: '{count} appointments booked:',
       skipped: 'These times could not be booked:',
       doneLead: 'We emailed {email} one message with every date, a calendar invite and a link to reschedule or cancel each.',
+      partOf: 'This appointment is part of a repeating series',
+      scopeOne: 'Cancel only this one',
+      scopeFollowing: 'Cancel this one and the later ones',
+      cancelledFollowing: 'Cancelled. Later appointments of the series cancelled too: {count}. We emailed you a confirmation.',
     },
   },
   manage: {

@@ -3,6 +3,7 @@ import type { CalendarEntryView } from '../../../../shared/api/schemas/bookings.
 import { BOOKING_TYPES } from '../../../../shared/domain/bookings/settings.ts';
 import { addDays, instantAt, localDateOf, parseDate, weekdayOf } from '../../../../shared/domain/time/zoned.ts';
 import { call } from '../api.ts';
+import { CancelScopeChoice, type CancelScope } from '../components/CancelScopeChoice.tsx';
 import { MoveBookingForm } from '../components/MoveBookingForm.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { visitorZone } from '../components/SlotPicker.tsx';
@@ -206,6 +207,7 @@ function Details(props: { entry: Entry; firm: { slug: string; currency: string }
   const [cancelling, setCancelling] = useState(false);
   const [moving, setMoving] = useState(false);
   const [reason, setReason] = useState('');
+  const [scope, setScope] = useState<CancelScope>('one');
   const started = Date.parse(entry.start) <= Date.now();
   const headingId = useId();
 
@@ -258,7 +260,8 @@ function Details(props: { entry: Entry; firm: { slug: string; currency: string }
             {t.calendar.cancelReason}
             <textarea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} rows={2} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-normal" />
           </label>
-          <button type="button" disabled={busy} onClick={() => void act((version) => call('cancelBooking', { params: { bookingId: entry.bookingId }, body: { version, reason } })).then(props.onClose)} className="rounded bg-red-700 px-3 py-1 text-white">{t.calendar.cancelConfirm}</button>
+          {entry.seriesId && <CancelScopeChoice value={scope} onChange={setScope} />}
+          <button type="button" disabled={busy} onClick={() => void act((version) => call('cancelBooking', { params: { bookingId: entry.bookingId }, body: { version, reason, scope } })).then(props.onClose)} className="rounded bg-red-700 px-3 py-1 text-white">{t.calendar.cancelConfirm}</button>
         </div>
       )}
     </section>
