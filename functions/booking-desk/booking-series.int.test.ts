@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { at, bookingFixtures, firmZone } from '../../infra/local/test-bookings.ts';
 import { attachmentOf, emailsTo, nextEmailTo } from '../../infra/local/test-inbox.ts';
 import { api, joinAs, signIn, type Signed } from '../../infra/local/test-client.ts';
-import { formatTime, wallOf } from '../../shared/domain/time/zoned.ts';
+import { formatTime, instantAt, wallOf } from '../../shared/domain/time/zoned.ts';
 
 const { run, service, staff } = bookingFixtures();
 let serviceId: string;
@@ -160,4 +160,38 @@ describe('booking a series', () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect(await cancellations()).toHaveLength(1);
   });
+
+  it('lets staff move a booking and the later ones of its series alike, leaving one that cannot move where it is, with one email', async () => {
+    const { body: signed } = await plan({ start: at(10, 600), count: 3 });
+    const { body: series } = await bookSeries(lead, { clientId: otherClient.userId, staffId: ann.userId, plan: signed });
+    expect(series.booked).toHaveLength(3);
+    const [, second, third] = series.booked;
+    // Thursdays 10:00 → Fridays 15:00; the third's new time is taken already.
+    const blocker = await post(client, '/api/bookings', { serviceId, start: movedTo(third.start), staffId: ann.userId, timeZone: 'Europe/London' });
+    expect(blocker.status, JSON.stringify(blocker.body)).toBe(201);
+    const move = (who: Signed, body: Record<string, unknown>) => post(who, `/api/bookings/${second.bookingId}/reschedule`, { start: movedTo(second.start), version: second.version, staffId: ann.userId, ...body });
+    // Someone who is not its staff member or a lead sees no such booking; nor does another firm.
+    expect((await move(member, { scope: 'following' })).status).toBe(404);
+    expect((await move(otherFirm, { scope: 'following' })).status).toBe(404);
+
+    const res = await move(lead, { scope: 'following' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ bookingId: second.bookingId, start: movedTo(second.start), followingMoved: 0 });
+    expect(res.body.followingSkipped).toEqual([{ bookingId: third.bookingId, start: third.start, to: movedTo(third.start), message: expect.stringMatching(/taken|booked/) }]);
+    const mine = await api(`/api/bookings?from=${at(10, 0)}&to=${at(30, 0)}`, { token: otherClient.token });
+    const starts = mine.body.items.filter((b: { seriesId?: string }) => b.seriesId === series.seriesId).map((b: { start: string }) => b.start);
+    expect(starts).toEqual([series.booked[0].start, movedTo(second.start), third.start]);
+
+    const moves = async () => (await emailsTo(`series.other.${run}@example.test`)).filter((m) => m.subject.startsWith('Moved'));
+    await expect.poll(async () => (await moves()).length).toBe(1);
+    expect((await moves())[0]!.subject).toMatch(/^Moved: 1 × Strategy call /);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await moves()).toHaveLength(1);
+  });
 });
+
+/** One local day on, at 15:00 firm time. */
+function movedTo(iso: string): string {
+  const date = new Date(Date.parse(iso) + 86_400_000).toLocaleDateString('en-CA', { timeZone: firmZone });
+  return new Date(instantAt(firmZone, date, 900)!).toISOString();
+}

@@ -10,7 +10,7 @@ import { databaseOf } from '../../shared/db/service.ts';
 import { actorFromClaims, type AuthenticatedActor } from '../lib/auth.ts';
 import { BOOKING_ENTITIES } from '../lib/bookings/booking-entities.ts';
 import { firmOf, loadBookable } from '../lib/bookings/load.ts';
-import { rescheduleBooking as reschedule } from '../lib/bookings/reschedule.ts';
+import { rescheduleBooking as reschedule, rescheduleWithFollowing } from '../lib/bookings/reschedule.ts';
 import { bookingView } from '../lib/bookings/view.ts';
 import { changeContext } from '../lib/change-context.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
@@ -18,7 +18,7 @@ import { mayReadRequest } from '../lib/request-access.ts';
 
 const database = databaseOf(BOOKING_ENTITIES);
 
-async function rescheduleBooking(req: Request<{ start: string; version: number; staffId?: string; force: boolean }>): Promise<Reply> {
+async function rescheduleBooking(req: Request<{ start: string; version: number; staffId?: string; force: boolean; scope: 'one' | 'following' }>): Promise<Reply> {
   const actor = req.actor as AuthenticatedActor;
   const db = database();
   const { data: booking } = await db.entities.request.get({ tenantId: actor.tenantId, requestId: req.params.bookingId! }).go();
@@ -26,8 +26,13 @@ async function rescheduleBooking(req: Request<{ start: string; version: number; 
   const bookable = await loadBookable(db.entities, await firmOf(db.entities, actor.tenantId), booking.serviceId);
   const { staffId, force, version } = req.body;
   if (staffId && !bookable.staff.some((s) => s.userId === staffId)) throw validationFailed([{ field: 'staffId', message: 'does not take bookings of this service' }]);
-  const moved = await reschedule(db, booking, bookable, Date.parse(req.body.start), { ctx: changeContext(req), byStaff: true, now: Date.now(), version, staffId, force });
-  return { body: bookingView(moved, bookable.settings) };
+  const change = { ctx: changeContext(req), byStaff: true, now: Date.now(), version, staffId, force };
+  const start = Date.parse(req.body.start);
+  if (req.body.scope === 'following' && booking.seriesId) {
+    const { moved, ...following } = await rescheduleWithFollowing(db, booking, bookable, start, change);
+    return { body: { ...bookingView(moved, bookable.settings), ...following } };
+  }
+  return { body: bookingView(await reschedule(db, booking, bookable, start, change), bookable.settings) };
 }
 
 export const handler = contextHandler({

@@ -14,10 +14,10 @@ import { Tenant } from '../../shared/db/entities/tenant.ts';
 import { User } from '../../shared/db/entities/user.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { inviteIcs, type Invite, type InviteEvent } from '../../shared/domain/bookings/invite.ts';
-import { SERIES_BOOKED, SERIES_CANCELLED } from '../../shared/domain/bookings/series.ts';
+import { SERIES_BOOKED, SERIES_CANCELLED, SERIES_RESCHEDULED } from '../../shared/domain/bookings/series.ts';
 import type { RequestItem } from '../lib/request-access.ts';
 import type { DomainEventDetail } from '../../shared/events/rules.ts';
-import { bookingEmail, seriesEmail, type BookingEmailKind } from '../lib/bookings/emails.ts';
+import { bookingEmail, seriesEmail, type BookingEmailKind, type SeriesEmailKind } from '../lib/bookings/emails.ts';
 import { issueManageLink } from '../lib/bookings/manage-link.ts';
 import { sendEmailWithInvite } from '../lib/mailer.ts';
 
@@ -79,8 +79,11 @@ async function occurrenceLines(bookings: RequestItem[], linkOf: (b: RequestItem)
   return Promise.all(bookings.map(async (b) => ({ uid: `${b.requestId}@service-portal`, sequence: b.inviteSequence ?? 0, start: b.scheduledAt!, end: b.endsAt!, staffName: b.assigneeName ?? '', link: await linkOf(b) })));
 }
 
-/** A series booked, or cancelled from one of its bookings on: one email per reader, one invite (REQUEST or CANCEL) with an event per booking. */
-async function sendSeries(d: DomainEventDetail, cancelled: boolean): Promise<void> {
+const SERIES_KINDS: Record<string, SeriesEmailKind> = { [SERIES_BOOKED]: 'series', [SERIES_RESCHEDULED]: 'seriesRescheduled', [SERIES_CANCELLED]: 'seriesCancelled' };
+
+/** A series booked, or moved or cancelled from one of its bookings on: one email per reader, one invite (REQUEST or CANCEL) with an event per booking. */
+async function sendSeries(d: DomainEventDetail, kind: SeriesEmailKind): Promise<void> {
+  const cancelled = kind === 'seriesCancelled';
   const db = database();
   const { tenantId } = d;
   const ids = d.bookingIds as string[];
@@ -94,7 +97,7 @@ async function sendSeries(d: DomainEventDetail, cancelled: boolean): Promise<voi
   if (!tenant || bookings.length === 0) return;
   const first = bookings[0]!;
   const method: Invite['method'] = cancelled ? 'CANCEL' : 'REQUEST';
-  const common = { kind: cancelled ? ('seriesCancelled' as const) : ('series' as const), firm: tenant.name, service: first.serviceName, bookingType: first.bookingType ?? 'video', confirmed: first.confirmed === true, skipped: (d.skipped as string[] | undefined) ?? [] };
+  const common = { kind, firm: tenant.name, service: first.serviceName, bookingType: first.bookingType ?? 'video', confirmed: first.confirmed === true, skipped: (d.skipped as string[] | undefined) ?? [] };
   const invite = (attendee: { name: string; email: string }, lines: Awaited<ReturnType<typeof occurrenceLines>>) => {
     const events: InviteEvent[] = lines.map((l) => ({ uid: l.uid, sequence: l.sequence, start: Date.parse(l.start), end: Date.parse(l.end), url: l.link }));
     const url = lines[0]!.link ?? `${config().PUBLIC_URL}/book/?firm=${tenant.slug}`;
@@ -120,7 +123,7 @@ export async function handler(event: EventBridgeEvent<string, DomainEventDetail>
   const { detail } = event;
   // Bookings of a series booked or cancelled together are announced together, by the series' event.
   if (detail.withSeries) return;
-  const series = type === SERIES_BOOKED || type === SERIES_CANCELLED;
+  const series = SERIES_KINDS[type];
   if (!series && !KINDS[type]) return;
-  await once({ tenantId: detail.tenantId, consumer: 'booking-emails', eventId: detail.eventId }, () => (series ? sendSeries(detail, type === SERIES_CANCELLED) : send(type, detail)));
+  await once({ tenantId: detail.tenantId, consumer: 'booking-emails', eventId: detail.eventId }, () => (series ? sendSeries(detail, series) : send(type, detail)));
 }

@@ -180,7 +180,7 @@ it('a signed-in client books from the portal; an admin moves it before opening h
   await context.close();
 });
 
-it('a signed-in client books a weekly series (dates planned on the firm’s clock, one email for all), then cancels it from the second date on', { timeout: 90_000 }, async () => {
+it('a signed-in client books a weekly series (dates planned on the firm’s clock, one email for all), an admin moves it a day on, and the client cancels it from the second date on', { timeout: 90_000 }, async () => {
   const email = `series.${run}@example.test`;
   await joinAs({ email, name: 'Sam Series', role: 'CLIENT', password: 'Series-Passw0rd!' });
   const client = await browser().newContext({ locale: 'en-US', timezoneId: firmZone }).then((c) => c.newPage());
@@ -216,6 +216,24 @@ it('a signed-in client books a weekly series (dates planned on the firm’s cloc
   const calendar = new ICAL.Component(ICAL.parse(await attachmentOf(mail, 'invite.ics')));
   expect(calendar.getAllSubcomponents('vevent')).toHaveLength(3);
 
+  // The admin moves the whole series a day on, to 9 AM: the client hears once.
+  const firstDate = await firmDateOfInvite(mail);
+  const admin = await browser().newContext({ locale: 'en-US', timezoneId: firmZone }).then((c) => c.newPage());
+  await signInThroughForm(admin, 'hello@designpi.com');
+  await admin.waitForURL(url('/admin/'));
+  await admin.goto(url(`/admin/calendar/?view=week&date=${firstDate}`));
+  await admin.getByRole('button', { name: /Sam Series/ }).click();
+  const details = admin.getByRole('region', { name: new RegExp(serviceName) });
+  await details.getByRole('button', { name: 'Move', exact: true }).click();
+  await details.getByLabel('Move this one and the later ones alike').check();
+  const nextDay = new Date(Date.parse(`${firstDate}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  await details.getByLabel(/Or type a time/).fill(`${nextDay}T09:00`);
+  await expectAccessible(admin);
+  await details.getByRole('button', { name: 'Move the booking' }).click();
+  await expect.poll(() => details.getByText('Moved. Later appointments moved alike: 2.').count()).toBe(1);
+  expect((await nextEmailTo(email, 2)).subject).toMatch(new RegExp(`^Moved: 3 × ${serviceName} from `));
+  await admin.context().close();
+
   // From the second date on, the rest of the series is cancelled in one go, from the portal.
   await client.getByRole('link', { name: 'See it in the calendar' }).click();
   const entries = client.getByRole('button', { name: new RegExp(serviceName) });
@@ -228,7 +246,7 @@ it('a signed-in client books a weekly series (dates planned on the firm’s cloc
   await expectAccessible(client);
   await client.getByRole('button', { name: 'Yes, cancel it' }).click();
   await expect.poll(() => client.getByText('Cancelled. Later appointments of the series cancelled too: 1.', { exact: false }).count()).toBe(1);
-  expect((await nextEmailTo(email, 2)).subject).toMatch(new RegExp(`^Cancelled: 2 × ${serviceName} from `));
+  expect((await nextEmailTo(email, 3)).subject).toMatch(new RegExp(`^Cancelled: 2 × ${serviceName} from `));
   await client.context().close();
 });
 

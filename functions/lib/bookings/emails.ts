@@ -7,7 +7,9 @@ import type { Email } from '../mailer.ts';
 
 export type BookingEmailKind = 'booked' | 'pending' | 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder';
 
-type Texts = Record<BookingEmailKind | 'series' | 'seriesCancelled', { subject: string; body: string; staff: string }> & { greeting: string; manage: string; open: string; when: string; with: string; kind: string; notBooked: string };
+export type SeriesEmailKind = 'series' | 'seriesCancelled' | 'seriesRescheduled';
+
+type Texts = Record<BookingEmailKind | SeriesEmailKind, { subject: string; body: string; staff: string }> & { greeting: string; manage: string; open: string; when: string; with: string; kind: string; notBooked: string };
 
 const TEXT: Record<Locale, Texts> = {
   en: {
@@ -18,6 +20,7 @@ const TEXT: Record<Locale, Texts> = {
     cancelled: { subject: 'Cancelled: {service} on {date}', body: 'Your appointment with {firm} has been cancelled.', staff: 'The booking with {name} has been cancelled.' },
     reminder: { subject: 'Reminder: {service} on {date}', body: 'A reminder of your appointment with {firm}.', staff: 'A reminder of your appointment with {name}.' },
     series: { subject: '{count} × {service} from {date}', body: 'Your {count} appointments with {firm}:', staff: '{count} appointments with {name}:' },
+    seriesRescheduled: { subject: 'Moved: {count} × {service} from {date}', body: 'Your {count} appointments with {firm} have new times:', staff: 'These {count} appointments with {name} have new times:' },
     seriesCancelled: { subject: 'Cancelled: {count} × {service} from {date}', body: 'These {count} appointments with {firm} are cancelled:', staff: 'These {count} appointments with {name} are cancelled:' },
     notBooked: 'These times could not be booked:',
     greeting: 'Hello {name},',
@@ -35,6 +38,7 @@ const TEXT: Record<Locale, Texts> = {
     cancelled: { subject: 'تم الإلغاء: {service} في {date}', body: 'تم إلغاء موعدك مع {firm}.', staff: 'تم إلغاء الحجز مع {name}.' },
     reminder: { subject: 'تذكير: {service} في {date}', body: 'تذكير بموعدك مع {firm}.', staff: 'تذكير بموعدك مع {name}.' },
     series: { subject: '{count} × {service} بدءًا من {date}', body: 'مواعيدك مع {firm} وعددها {count}:', staff: '{count} مواعيد مع {name}:' },
+    seriesRescheduled: { subject: 'تم النقل: {count} × {service} بدءًا من {date}', body: 'لمواعيدك مع {firm} وعددها {count} أوقات جديدة:', staff: 'لهذه المواعيد مع {name} وعددها {count} أوقات جديدة:' },
     seriesCancelled: { subject: 'تم الإلغاء: {count} × {service} بدءًا من {date}', body: 'أُلغيت هذه المواعيد مع {firm} وعددها {count}:', staff: 'أُلغيت هذه المواعيد مع {name} وعددها {count}:' },
     notBooked: 'تعذّر حجز هذه المواعيد:',
     greeting: 'مرحبًا {name}،',
@@ -52,6 +56,7 @@ const TEXT: Record<Locale, Texts> = {
     cancelled: { subject: 'रद्द: {service}, {date}', body: '{firm} के साथ आपकी अपॉइंटमेंट रद्द कर दी गई है।', staff: '{name} के साथ बुकिंग रद्द कर दी गई है।' },
     reminder: { subject: 'रिमाइंडर: {service}, {date}', body: '{firm} के साथ आपकी अपॉइंटमेंट का रिमाइंडर।', staff: '{name} के साथ आपकी अपॉइंटमेंट का रिमाइंडर।' },
     series: { subject: '{count} × {service}, {date} से', body: '{firm} के साथ आपकी {count} अपॉइंटमेंट:', staff: '{name} के साथ {count} अपॉइंटमेंट:' },
+    seriesRescheduled: { subject: 'समय बदला: {count} × {service}, {date} से', body: '{firm} के साथ आपकी {count} अपॉइंटमेंट का नया समय है:', staff: '{name} के साथ इन {count} अपॉइंटमेंट का नया समय है:' },
     seriesCancelled: { subject: 'रद्द: {count} × {service}, {date} से', body: '{firm} के साथ ये {count} अपॉइंटमेंट रद्द हो गई हैं:', staff: '{name} के साथ ये {count} अपॉइंटमेंट रद्द हो गई हैं:' },
     notBooked: 'ये समय बुक नहीं हो सके:',
     greeting: 'नमस्ते {name},',
@@ -121,7 +126,7 @@ export function bookingEmail(input: BookingEmailInput): Email {
 }
 
 export interface SeriesEmailInput extends Omit<BookingEmailInput, 'kind' | 'start' | 'end' | 'link' | 'staffName'> {
-  kind: 'series' | 'seriesCancelled';
+  kind: SeriesEmailKind;
   confirmed: boolean;
   /** Each occurrence with who takes it and its link (the client's manage link, or the booking's page for staff); none once cancelled. */
   occurrences: { start: string; end: string; staffName: string; link?: string | undefined }[];

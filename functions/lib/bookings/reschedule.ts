@@ -2,8 +2,11 @@
  * Rescheduling a booking: the slot locks move (releasing only the grains it leaves, taking only
  * the ones it gains), with the calendar entry and the reminders, in one transaction guarded by
  * the booking's version. Staff may hand it to someone else; a client keeps their person when free.
+ * Staff may move a series' later bookings along with one.
  */
 import { AppError } from '../../../shared/api/errors.ts';
+import { auditAndEvent } from '../../../shared/db/mutation.ts';
+import { movedLike, SERIES_RESCHEDULED } from '../../../shared/domain/bookings/series.ts';
 import { MINUTE, type Interval } from '../../../shared/domain/bookings/availability.ts';
 import { bookingKpiStateOf } from '../../../shared/domain/bookings/kpis.ts';
 import { kpiStateOf } from '../../../shared/domain/requests/kpis.ts';
@@ -16,7 +19,9 @@ import { bookingEvent, bookingSlot, calendarEntryOf, lockItems, reminderItems, s
 
 const lockKey = (l: { staffId: string; grain: string; seat: number }) => `${l.staffId}#${l.grain}#${l.seat}`;
 
-export async function rescheduleBooking(db: BookingDb, booking: RequestItem, bookable: Bookable, start: number, change: Change & { staffId?: string | undefined; force?: boolean | undefined }): Promise<RequestItem> {
+type Move = Change & { staffId?: string | undefined; force?: boolean | undefined; withSeries?: boolean };
+
+export async function rescheduleBooking(db: BookingDb, booking: RequestItem, bookable: Bookable, start: number, change: Move): Promise<RequestItem> {
   const { settings } = bookable;
   assertChangeable(booking, settings, change);
   const slot: Interval = { start, end: start + (booking.durationMinutes ?? settings.durationMinutes) * MINUTE };
@@ -81,7 +86,7 @@ export async function rescheduleBooking(db: BookingDb, booking: RequestItem, boo
         ...oldReminders.filter((r) => !kept.has(`${r.recipientId}#${r.offsetMinutes}`)).map((r) => e.reminder.delete(r).commit()),
         ...[...loads].map(([userId, delta]) => e.workload.update({ tenantId: booking.tenantId, userId }).add({ activeRequests: delta }).commit()),
         e.activity.create(activityOf(booking, change, { kind: 'updated', text })).commit(),
-        ...bookingEvent(e, change.ctx, moved, 'booking.rescheduled', { previousStart: booking.scheduledAt, previousAssigneeId: booking.assigneeId, kpi: { before: kpiStateOf(booking), after: kpiStateOf(moved) }, bookingKpi: { before: bookingKpiStateOf(booking), after: bookingKpiStateOf(moved) } }, [
+        ...bookingEvent(e, change.ctx, moved, 'booking.rescheduled', { previousStart: booking.scheduledAt, previousAssigneeId: booking.assigneeId, kpi: { before: kpiStateOf(booking), after: kpiStateOf(moved) }, bookingKpi: { before: bookingKpiStateOf(booking), after: bookingKpiStateOf(moved) }, ...(change.withSeries && { withSeries: true }) }, [
           { field: 'scheduledAt', from: booking.scheduledAt ?? null, to: moved.scheduledAt ?? null },
           ...(staff.userId !== booking.assigneeId ? [{ field: 'assigneeId', from: booking.assigneeId, to: staff.userId }] : []),
         ]),
@@ -95,3 +100,37 @@ export async function rescheduleBooking(db: BookingDb, booking: RequestItem, boo
   return moved;
 }
 
+
+/**
+ * "This and the following": the booking moves as asked, then each later booking of its series
+ * moves alike (as many local days on, at the new local time), each in its own transaction; one
+ * that cannot move keeps its time and is listed with the reason. One event tells of them all.
+ */
+export async function rescheduleWithFollowing(db: BookingDb, booking: RequestItem, bookable: Bookable, start: number, change: Move) {
+  const { tenantId, seriesId } = booking;
+  const withSeries = { ...change, withSeries: true };
+  // Found before the move, which may put this booking among them; `gt` on a start also finds entries at that start (this one).
+  const { data: entries } = await db.entities.calendar.query
+    .byClient({ tenantId, clientId: booking.clientId })
+    .gt({ start: booking.scheduledAt! })
+    .where((a, op) => op.eq(a.seriesId, seriesId!))
+    .go({ pages: 'all' });
+  const later = entries.filter((e) => e.bookingId !== booking.requestId);
+  const moved = await rescheduleBooking(db, booking, bookable, start, withSeries);
+  const { data: bookings } = later.length ? await db.entities.request.get(later.map((e) => ({ tenantId, requestId: e.bookingId }))).go() : { data: [] };
+  const zone = bookable.tenant.timeZone;
+  const all = [moved];
+  const skipped: { bookingId: string; start: string; to: string; message: string }[] = [];
+  for (const b of bookings) {
+    const to = movedLike(zone, Date.parse(booking.scheduledAt!), start, Date.parse(b.scheduledAt!));
+    try {
+      all.push(await rescheduleBooking(db, b, bookable, to, { ...withSeries, version: b.version }));
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      skipped.push({ bookingId: b.requestId, start: b.scheduledAt!, to: new Date(to).toISOString(), message: e.message });
+    }
+  }
+  const detail = { seriesId, clientId: booking.clientId, bookingIds: all.map((b) => b.requestId) };
+  await db.transaction.write((e) => auditAndEvent(e, change.ctx, { action: SERIES_RESCHEDULED, entityType: 'request', entityId: seriesId!, event: { type: SERIES_RESCHEDULED, detail } })).go();
+  return { moved, followingMoved: all.length - 1, followingSkipped: skipped };
+}

@@ -3,6 +3,8 @@
  * No rrule here: the functions that place a plan only check its signature, so rrule (53 KB)
  * stays in the one small function that expands rules (ADR 0011).
  */
+import { addDays, instantAt, localDateOf, wallOf } from '../time/zoned.ts';
+
 export const MAX_OCCURRENCES = 52;
 
 export const FREQUENCIES = ['daily', 'weekly', 'monthly'] as const;
@@ -33,6 +35,8 @@ export interface SeriesPlan {
   expiresAt: string;
 }
 
+/** Occurrences of a series moved together ("this and the following"): one email for all of them. */
+export const SERIES_RESCHEDULED = 'booking.series_rescheduled';
 /** A series, once all its occurrences are placed: one email for all of them (each occurrence's `booking.created` carries `seriesId`). */
 export const SERIES_BOOKED = 'booking.series_booked';
 /** Occurrences of a series cancelled together ("this and the following"): one email for all of them. */
@@ -43,3 +47,16 @@ export const PLAN_LIFETIME_MS = 30 * 60_000;
 
 /** The exact text a plan's signature covers: every field, in a fixed order. */
 export const signedText = (plan: SeriesPlan): string => JSON.stringify([plan.zone, plan.rule, plan.occurrences, plan.expiresAt]);
+
+const DAY = 86_400_000;
+
+/**
+ * Where a later occurrence goes when one of its series moves from `from` to `to`: as many
+ * firm-local days on, at the new local time, so a weekly 10:00 moved to Wednesday 11:00 stays
+ * Wednesday 11:00 across DST. A local time a DST gap skips moves forward by the gap.
+ */
+export function movedLike(zone: string, from: number, to: number, occurrence: number): number {
+  const days = Math.round((Date.parse(localDateOf(zone, to)) - Date.parse(localDateOf(zone, from))) / DAY);
+  const wall = wallOf(zone, to);
+  return instantAt(zone, addDays(localDateOf(zone, occurrence), days), wall.hour * 60 + wall.minute, 'compatible')!;
+}

@@ -3,6 +3,7 @@ import type { CalendarEntryView } from '../../../../shared/api/schemas/bookings.
 import { instantAt } from '../../../../shared/domain/time/zoned.ts';
 import { ApiError, call } from '../api.ts';
 import { format, useI18n } from '../i18n/index.ts';
+import { SeriesScopeChoice, type SeriesScope } from './SeriesScopeChoice.tsx';
 import { SlotPicker, visitorZone } from './SlotPicker.tsx';
 import { ErrorNotice } from './Status.tsx';
 
@@ -10,9 +11,10 @@ const control = 'mt-1 block rounded border border-slate-300 px-2 py-1';
 
 /**
  * Staff move a booking: to a free time (with the person chosen there, else its own person when
- * free), or to any time they type, past warnings once they have seen them.
+ * free), or to any time they type, past warnings once they have seen them. A booking of a series
+ * may take the series' later bookings along (`onMoved` then says how that went).
  */
-export function MoveBookingForm({ booking, firm, onMoved }: { booking: CalendarEntryView; firm: { slug: string; currency: string }; onMoved: () => void }) {
+export function MoveBookingForm({ booking, firm, onMoved }: { booking: CalendarEntryView; firm: { slug: string; currency: string }; onMoved: (summary?: string) => void }) {
   const { t, locale } = useI18n();
   const [zone, setZone] = useState(visitorZone);
   const [target, setTarget] = useState<{ start: string; staffId?: string | undefined } | undefined>();
@@ -20,6 +22,7 @@ export function MoveBookingForm({ booking, firm, onMoved }: { booking: CalendarE
   const [problem, setProblem] = useState<{ message: string; canProceed: boolean } | undefined>();
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [scope, setScope] = useState<SeriesScope>('one');
   const typedId = useId();
 
   function onTyped(value: string) {
@@ -37,8 +40,10 @@ export function MoveBookingForm({ booking, firm, onMoved }: { booking: CalendarE
     setFailure(null);
     try {
       const { version } = await call('getRequest', { params: { requestId: booking.bookingId } });
-      await call('rescheduleBooking', { params: { bookingId: booking.bookingId }, body: { start: target.start, version, ...(target.staffId && { staffId: target.staffId }), force } });
-      onMoved();
+      const moved = await call('rescheduleBooking', { params: { bookingId: booking.bookingId }, body: { start: target.start, version, ...(target.staffId && { staffId: target.staffId }), force, scope } });
+      const when = (iso: string) => new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(iso));
+      const kept = moved.followingSkipped?.map((k) => `${when(k.start)} (${when(k.to)}: ${k.message})`).join('; ');
+      onMoved(moved.followingMoved === undefined ? undefined : [format(t.book.repeat.movedFollowing, { moved: String(moved.followingMoved) }), ...(kept ? [format(t.book.repeat.kept, { list: kept })] : [])].join(' '));
     } catch (error) {
       if (error instanceof ApiError && error.extra.reason) setProblem({ message: error.message, canProceed: error.extra.canProceed === true });
       else setFailure(error);
@@ -61,6 +66,7 @@ export function MoveBookingForm({ booking, firm, onMoved }: { booking: CalendarE
         <label htmlFor={typedId} className="block text-sm font-medium">{format(t.calendar.otherTime, { zone })}</label>
         <input id={typedId} type="datetime-local" step={900} value={typed} onChange={(e) => onTyped(e.target.value)} className={control} />
       </div>
+      {booking.seriesId && <SeriesScopeChoice action="move" value={scope} onChange={setScope} />}
       {target && <p role="status">{t.calendar.moveTo}: {new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'full', timeStyle: 'short' }).format(Date.parse(target.start))}</p>}
       {problem && (
         <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3">

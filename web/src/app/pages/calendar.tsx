@@ -3,7 +3,7 @@ import type { CalendarEntryView } from '../../../../shared/api/schemas/bookings.
 import { BOOKING_TYPES } from '../../../../shared/domain/bookings/settings.ts';
 import { addDays, instantAt, localDateOf, parseDate, weekdayOf } from '../../../../shared/domain/time/zoned.ts';
 import { call } from '../api.ts';
-import { CancelScopeChoice, type CancelScope } from '../components/CancelScopeChoice.tsx';
+import { SeriesScopeChoice, type SeriesScope } from '../components/SeriesScopeChoice.tsx';
 import { MoveBookingForm } from '../components/MoveBookingForm.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { visitorZone } from '../components/SlotPicker.tsx';
@@ -207,7 +207,7 @@ function Details(props: { entry: Entry; firm: { slug: string; currency: string }
   const [cancelling, setCancelling] = useState(false);
   const [moving, setMoving] = useState(false);
   const [reason, setReason] = useState('');
-  const [scope, setScope] = useState<CancelScope>('one');
+  const [scope, setScope] = useState<SeriesScope>('one');
   const started = Date.parse(entry.start) <= Date.now();
   const headingId = useId();
 
@@ -253,14 +253,14 @@ function Details(props: { entry: Entry; firm: { slug: string; currency: string }
           </>
         )}
       </div>
-      {moving && <MoveBookingForm booking={entry} firm={props.firm} onMoved={() => (setMoving(false), setNotice(t.calendar.done), props.onChanged())} />}
+      {moving && <MoveBookingForm booking={entry} firm={props.firm} onMoved={(summary) => (setMoving(false), setNotice(summary ?? t.calendar.done), props.onChanged())} />}
       {cancelling && (
         <div className="mt-3 space-y-2">
           <label className="block text-sm font-medium">
             {t.calendar.cancelReason}
             <textarea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} rows={2} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-normal" />
           </label>
-          {entry.seriesId && <CancelScopeChoice value={scope} onChange={setScope} />}
+          {entry.seriesId && <SeriesScopeChoice action="cancel" value={scope} onChange={setScope} />}
           <button type="button" disabled={busy} onClick={() => void act((version) => call('cancelBooking', { params: { bookingId: entry.bookingId }, body: { version, reason, scope } })).then(props.onClose)} className="rounded bg-red-700 px-3 py-1 text-white">{t.calendar.cancelConfirm}</button>
         </div>
       )}

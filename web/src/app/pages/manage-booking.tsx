@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { ApiError, call } from '../api.ts';
-import { CancelScopeChoice, type CancelScope } from '../components/CancelScopeChoice.tsx';
+import { SeriesScopeChoice, type SeriesScope } from '../components/SeriesScopeChoice.tsx';
 import { PublicFrame } from '../components/PublicFrame.tsx';
 import { SlotPicker, type Slot } from '../components/SlotPicker.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
@@ -21,7 +21,7 @@ function ManageBookingPage() {
   const [zone, setZone] = useState('UTC');
   const [slot, setSlot] = useState<Slot | undefined>();
   const [reason, setReason] = useState('');
-  const [scope, setScope] = useState<CancelScope>('one');
+  const [scope, setScope] = useState<SeriesScope>('one');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | undefined>();
   const [failure, setFailure] = useState<unknown>(null);
@@ -131,7 +131,7 @@ function ManageBookingPage() {
         <section className="mt-6 space-y-3 rounded-lg bg-white p-6 shadow" aria-label={t.manage.cancel}>
           <label htmlFor={reasonId} className="block text-sm font-medium">{t.manage.cancelReason}</label>
           <textarea id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} rows={2} className="w-full rounded border border-slate-300 px-3 py-2" />
-          {booking.seriesId && <CancelScopeChoice value={scope} onChange={setScope} />}
+          {booking.seriesId && <SeriesScopeChoice action="cancel" value={scope} onChange={setScope} />}
           <div className="flex gap-3">
             <button
               type="button"
