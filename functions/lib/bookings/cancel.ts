@@ -10,7 +10,7 @@ import { bookingKpiStateOf } from '../../../shared/domain/bookings/kpis.ts';
 import { kpiStateOf } from '../../../shared/domain/requests/kpis.ts';
 import { workloadDeltas } from '../../../shared/domain/requests/workload.ts';
 import type { RequestItem } from '../request-access.ts';
-import { activityOf, assertChangeable, bookingKey, type Change } from './changes.ts';
+import { activityOf, assertChangeable, bookingKey, laterInSeries, type Change } from './changes.ts';
 import { bookingEvent, bookingSlot, calendarEntryOf, lockItems, type ChangeDb } from './records.ts';
 
 type Cancellation = Change & { reason: string; withSeries?: boolean };
@@ -48,19 +48,13 @@ export async function cancelBooking(db: ChangeDb, booking: RequestItem, settings
  * tells of them all, so the client gets one email. Says how many later ones went too.
  */
 export async function cancelInScope(db: ChangeDb, booking: RequestItem, settings: BookingSettings, change: Cancellation, scope: 'one' | 'following') {
-  const { tenantId, seriesId } = booking;
+  const { seriesId } = booking;
   if (scope === 'one' || !seriesId) return { cancelled: await cancelBooking(db, booking, settings, change) };
   const withSeries = { ...change, withSeries: true };
+  const later = await laterInSeries(db, booking);
   const cancelled = await cancelBooking(db, booking, settings, withSeries);
-  // The client's own appointments in time order hold the series' later ones.
-  const { data: later } = await db.entities.calendar.query
-    .byClient({ tenantId, clientId: booking.clientId })
-    .gt({ start: booking.scheduledAt! })
-    .where((a, op) => op.eq(a.seriesId, seriesId))
-    .go({ pages: 'all' });
-  const { data: bookings } = later.length ? await db.entities.request.get(later.map((e) => ({ tenantId, requestId: e.bookingId }))).go() : { data: [] };
   const gone = [cancelled];
-  for (const b of bookings) {
+  for (const b of later) {
     try {
       gone.push(await cancelBooking(db, b, settings, { ...withSeries, version: b.version }));
     } catch (e) {

@@ -9,6 +9,7 @@ import type { ChangeContext } from '../../../shared/db/mutation.ts';
 import { MINUTE } from '../../../shared/domain/bookings/availability.ts';
 import type { BookingSettings } from '../../../shared/domain/bookings/settings.ts';
 import type { ActivityItem, RequestItem } from '../request-access.ts';
+import type { ChangeDb } from './entities.ts';
 
 const HOUR = 60 * MINUTE;
 
@@ -46,3 +47,20 @@ export const activityOf = (b: RequestItem, change: Change, fields: Partial<Activ
 
 // Patches, not puts: a manage link issued meanwhile (manage-link.ts) must survive the change.
 export const bookingKey = (b: RequestItem) => ({ tenantId: b.tenantId, requestId: b.requestId });
+
+type SeriesReader = { entities: Pick<ChangeDb['entities'], 'calendar' | 'request'> };
+
+/** A series' bookings after this one, from one Query of the client's appointments in time order (`gt` on a start also finds that start: this one). */
+export async function laterInSeries(db: SeriesReader, booking: RequestItem): Promise<RequestItem[]> {
+  const { tenantId, seriesId } = booking;
+  if (!seriesId) return [];
+  const { data: entries } = await db.entities.calendar.query
+    .byClient({ tenantId, clientId: booking.clientId })
+    .gt({ start: booking.scheduledAt! })
+    .where((a, op) => op.eq(a.seriesId, seriesId))
+    .go({ pages: 'all' });
+  const later = entries.filter((e) => e.bookingId !== booking.requestId);
+  if (later.length === 0) return [];
+  const { data } = await db.entities.request.get(later.map((e) => ({ tenantId, requestId: e.bookingId }))).go();
+  return data.sort((a, b) => a.scheduledAt!.localeCompare(b.scheduledAt!));
+}

@@ -12,7 +12,7 @@ import { bookingKpiStateOf } from '../../../shared/domain/bookings/kpis.ts';
 import { kpiStateOf } from '../../../shared/domain/requests/kpis.ts';
 import { workloadDeltas } from '../../../shared/domain/requests/workload.ts';
 import type { RequestItem } from '../request-access.ts';
-import { activityOf, assertChangeable, bookingKey, type Change } from './changes.ts';
+import { activityOf, assertChangeable, bookingKey, laterInSeries, type Change } from './changes.ts';
 import { entriesAround, type Bookable } from './load.ts';
 import { chooseStaff, commitOrExplain, recipientsOf, refusal, slotTaken, suggestionsNear, type Placement } from './place.ts';
 import { bookingEvent, bookingSlot, calendarEntryOf, lockItems, reminderItems, seatFor, type BookingDb } from './records.ts';
@@ -107,21 +107,15 @@ export async function rescheduleBooking(db: BookingDb, booking: RequestItem, boo
  * that cannot move keeps its time and is listed with the reason. One event tells of them all.
  */
 export async function rescheduleWithFollowing(db: BookingDb, booking: RequestItem, bookable: Bookable, start: number, change: Move) {
-  const { tenantId, seriesId } = booking;
+  const { seriesId } = booking;
   const withSeries = { ...change, withSeries: true };
-  // Found before the move, which may put this booking among them; `gt` on a start also finds entries at that start (this one).
-  const { data: entries } = await db.entities.calendar.query
-    .byClient({ tenantId, clientId: booking.clientId })
-    .gt({ start: booking.scheduledAt! })
-    .where((a, op) => op.eq(a.seriesId, seriesId!))
-    .go({ pages: 'all' });
-  const later = entries.filter((e) => e.bookingId !== booking.requestId);
+  // Found before the move, which may put this booking among them.
+  const later = await laterInSeries(db, booking);
   const moved = await rescheduleBooking(db, booking, bookable, start, withSeries);
-  const { data: bookings } = later.length ? await db.entities.request.get(later.map((e) => ({ tenantId, requestId: e.bookingId }))).go() : { data: [] };
   const zone = bookable.tenant.timeZone;
   const all = [moved];
   const skipped: { bookingId: string; start: string; to: string; message: string }[] = [];
-  for (const b of bookings) {
+  for (const b of later) {
     const to = movedLike(zone, Date.parse(booking.scheduledAt!), start, Date.parse(b.scheduledAt!));
     try {
       all.push(await rescheduleBooking(db, b, bookable, to, { ...withSeries, version: b.version }));
