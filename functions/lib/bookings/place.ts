@@ -15,7 +15,9 @@ import { priceOf, type PriceBreakdown } from '../../../shared/domain/bookings/pr
 import { pricingRulesOf, type BookingType } from '../../../shared/domain/bookings/settings.ts';
 import { bookingKpiStateOf } from '../../../shared/domain/bookings/kpis.ts';
 import { kpiStateOf } from '../../../shared/domain/requests/kpis.ts';
+import { rankCandidates } from '../../../shared/domain/requests/assignment.ts';
 import { workloadDeltas } from '../../../shared/domain/requests/workload.ts';
+import { DEFAULT_CAPACITY } from '../team.ts';
 import type { ActivityItem, RequestItem } from '../request-access.ts';
 import { nextReference } from '../references.ts';
 import { availabilityQuery, entriesAround, type Bookable, type CalendarItem, type UserItem } from './load.ts';
@@ -66,16 +68,36 @@ export function suggestionsNear(bookable: Bookable, entries: readonly CalendarIt
 export const slotTaken = (suggestions: unknown[]) =>
   new AppError('conflict', 'That time has just been taken. Please pick another.', undefined, {}, { reason: 'slot_taken', suggestions });
 
-/** Someone free for the slot: the one asked for, or the least booked that day among those who can take it. */
-export function chooseStaff(p: Placement, entries: readonly CalendarItem[], slot: Interval): { staff: UserItem; problems: Problem[] } | undefined {
+/** Each bookable person's active requests, to rank them as requests are ranked: one batch read. */
+export async function loadsOf(db: BookingDb, bookable: Bookable): Promise<Map<string, number>> {
+  const tenantId = bookable.tenant.tenantId;
+  const { data } = bookable.staff.length ? await db.entities.workload.get(bookable.staff.map((s) => ({ tenantId, userId: s.userId }))).go() : { data: [] };
+  return new Map(data.map((w) => [w.userId, w.activeRequests]));
+}
+
+/**
+ * Someone free for the slot: the one asked for; else, of those free, the best by the request
+ * ranking (skills, availability, room under capacity, expertise; `loads` are their active
+ * requests), then those it leaves out (at capacity), each group least booked that day first.
+ */
+export function chooseStaff(p: Placement, entries: readonly CalendarItem[], slot: Interval, loads: ReadonlyMap<string, number> = new Map()) {
   const query = availabilityQuery(p.bookable, entries, { start: slot.start - DAY, end: slot.end + DAY }, p.now);
   const candidates = p.staffId ? p.bookable.staff.filter((s) => s.userId === p.staffId) : p.bookable.staff;
   const usable = candidates
     .map((staff) => ({ staff, check: checkSlot(query, slot, staff.userId) }))
     .filter(({ check }) => (p.byStaff && p.force ? check.canProceed : check.problems.length === 0));
+  const ranked = rankCandidates(
+    p.bookable.service.requiredSkills,
+    usable.map(({ staff: s }) => ({ userId: s.userId, name: s.name, role: s.role, skills: s.skills ?? [], expertiseLevel: s.expertiseLevel, availabilityStatus: s.availabilityStatus, maxConcurrentProjects: s.maxConcurrentProjects ?? DEFAULT_CAPACITY, activeRequests: loads.get(s.userId) ?? 0 })),
+  );
+  const place = (s: UserItem) => {
+    const i = ranked.findIndex((r) => r.candidate.userId === s.userId);
+    return i < 0 ? ranked.length : i;
+  };
   const sameDay = (s: UserItem) => entries.filter((e) => e.staffId === s.userId && Math.abs(Date.parse(e.start) - slot.start) < DAY).length;
-  usable.sort((a, b) => sameDay(a.staff) - sameDay(b.staff) || a.staff.name.localeCompare(b.staff.name));
-  return usable[0] && { staff: usable[0].staff, problems: usable[0].check.problems };
+  usable.sort((a, b) => place(a.staff) - place(b.staff) || sameDay(a.staff) - sameDay(b.staff) || a.staff.name.localeCompare(b.staff.name));
+  const best = usable[0];
+  return best && { staff: best.staff, problems: best.check.problems, reason: ranked[place(best.staff)]?.reason };
 }
 
 /** Why nobody can take the slot: a 409 when it is taken, a 422 naming what is wrong with a time that was never bookable. */
@@ -110,8 +132,8 @@ export async function placeBooking(db: BookingDb, p: Placement): Promise<Request
   if (p.bookingType && !settings.bookingTypes.includes(p.bookingType)) throw validationFailed([{ field: 'bookingType', message: `must be one of ${settings.bookingTypes.join(', ')}` }]);
   if (p.staffId && !bookable.staff.some((s) => s.userId === p.staffId)) throw validationFailed([{ field: 'staffId', message: 'does not take bookings of this service' }]);
 
-  const entries = await entriesAround(db.entities, tenant.tenantId, slot);
-  const chosen = chooseStaff(p, entries, slot);
+  const [entries, staffLoads] = await Promise.all([entriesAround(db.entities, tenant.tenantId, slot), p.staffId ? undefined : loadsOf(db, bookable)]);
+  const chosen = chooseStaff(p, entries, slot, staffLoads);
   if (!chosen) throw refusal(p, entries, slot);
   const { staff } = chosen;
   const { price, promo } = await promoFor(db, p, { rules: pricingRulesOf(service, settings), firmZone: tenant.timeZone, start: slot.start, durationMinutes: settings.durationMinutes, now: p.now });
@@ -139,7 +161,7 @@ export async function placeBooking(db: BookingDb, p: Placement): Promise<Request
     assigneeName: staff.name,
     assignedAt: now,
     assignedBy: p.staffId ? p.ctx.actorId : 'auto',
-    assignmentReason: JSON.stringify(p.staffId ? { kind: 'manual', by: p.ctx.actorName ?? p.ctx.actorId } : { kind: 'booking' }),
+    assignmentReason: JSON.stringify(p.staffId ? { kind: 'manual', by: p.ctx.actorName ?? p.ctx.actorId } : (chosen.reason ?? { kind: 'booking' })),
     isBooking: true,
     scheduledAt: new Date(slot.start).toISOString(),
     endsAt: new Date(slot.end).toISOString(),

@@ -14,7 +14,7 @@ import { workloadDeltas } from '../../../shared/domain/requests/workload.ts';
 import type { RequestItem } from '../request-access.ts';
 import { activityOf, assertChangeable, bookingKey, laterInSeries, type Change } from './changes.ts';
 import { entriesAround, type Bookable } from './load.ts';
-import { chooseStaff, commitOrExplain, recipientsOf, refusal, slotTaken, suggestionsNear, type Placement } from './place.ts';
+import { chooseStaff, commitOrExplain, loadsOf, recipientsOf, refusal, slotTaken, suggestionsNear, type Placement } from './place.ts';
 import { bookingEvent, bookingSlot, calendarEntryOf, lockItems, reminderItems, seatFor, type BookingDb } from './records.ts';
 
 const lockKey = (l: { staffId: string; grain: string; seat: number }) => `${l.staffId}#${l.grain}#${l.seat}`;
@@ -39,7 +39,7 @@ export async function rescheduleBooking(db: BookingDb, booking: RequestItem, boo
     // Staff may hand the booking to someone else; a client keeps their person when that person is free.
     staffId: change.staffId,
   };
-  const chosen = (!change.staffId && chooseStaff({ ...placement, staffId: booking.assigneeId }, entries, slot)) || chooseStaff(placement, entries, slot);
+  const chosen = (!change.staffId && chooseStaff({ ...placement, staffId: booking.assigneeId }, entries, slot)) || chooseStaff(placement, entries, slot, change.staffId ? undefined : await loadsOf(db, bookable));
   if (!chosen) throw refusal(placement, entries, slot);
   const { staff } = chosen;
 
