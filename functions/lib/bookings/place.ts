@@ -10,7 +10,7 @@ import type { EntityItem } from 'electrodb';
 import { AppError, validationFailed } from '../../../shared/api/errors.ts';
 import type { ChangeContext } from '../../../shared/db/mutation.ts';
 import type { PromoCode } from '../../../shared/db/entities/promo-code.ts';
-import { availableSlots, checkSlot, MINUTE, type Interval, type Problem } from '../../../shared/domain/bookings/availability.ts';
+import { availableSlots, checkSlot, MINUTE, type Interval } from '../../../shared/domain/bookings/availability.ts';
 import { priceOf, type PriceBreakdown } from '../../../shared/domain/bookings/pricing.ts';
 import { pricingRulesOf, type BookingType } from '../../../shared/domain/bookings/settings.ts';
 import { bookingKpiStateOf } from '../../../shared/domain/bookings/kpis.ts';
