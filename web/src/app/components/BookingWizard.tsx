@@ -98,7 +98,9 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
   // Going back past a step keeps its answers; arriving at a step that needs an earlier one sends you there.
   useEffect(() => {
     if ((step >= 1 && !service) || (step >= 2 && !slot) || (step === 4 && !booked && !series)) go(0);
-  }, [step, service, slot, booked, series, go]);
+    // A repeat is planned from the chosen time on the details step: a review without its plan goes back there.
+    else if (step === 3 && repeat.frequency && !plan) go(2);
+  }, [step, service, slot, booked, series, repeat.frequency, plan, go]);
 
   const priceQuote = (code: string, start = slot?.slot.start) => {
     if (!service || !start) return;
@@ -232,7 +234,7 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
             onZone={setZone}
             currency={currency}
             selected={slot?.slot}
-            onSelect={(s, staffId) => setSlot({ slot: s, staffId })}
+            onSelect={(s, staffId) => (setSlot({ slot: s, staffId }), setPlan(undefined))}
             reloadKey={reloadKey}
           />
         </div>
