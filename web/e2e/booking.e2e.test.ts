@@ -170,6 +170,9 @@ it('a signed-in client books from the portal; an admin moves it before opening h
   await admin.getByRole('button', { name: 'Continue' }).click();
   await admin.getByRole('button', { name: 'Continue' }).click();
   await expect.poll(() => admin.getByText('Client is required').count()).toBe(1);
+  // Typing narrows the firm's clients to the one meant.
+  await admin.getByLabel('Find a client by name or email').fill(email);
+  await expect.poll(() => admin.getByText(/^1 of \d+ clients$/).count()).toBe(1);
   await admin.getByLabel('Client', { exact: true }).selectOption({ label: `Petra Portal · ${email}` });
   await expectAccessible(admin);
   await admin.getByRole('button', { name: 'Continue' }).click();

@@ -172,6 +172,8 @@ export const ar: Messages = {
     bookingAs: 'الحجز باسم {name} ({email}).',
     client: 'العميل',
     chooseClient: 'اختر عميلًا',
+    findClient: 'ابحث عن عميل بالاسم أو البريد الإلكتروني',
+    clientsFound: '{count} من {total} عملاء',
     noClients: 'لا يوجد لدى المكتب عملاء بعد: ادعُ عميلًا من صفحة المستخدمين أولًا.',
     bookAnyway: 'احجز على أي حال',
     seeCalendar: 'اعرضه في التقويم',

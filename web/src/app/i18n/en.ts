@@ -170,6 +170,8 @@ export const en = {
     bookingAs: 'Booking as {name} ({email}).',
     client: 'Client',
     chooseClient: 'Choose a client',
+    findClient: 'Find a client by name or email',
+    clientsFound: '{count} of {total} clients',
     noClients: 'The firm has no clients yet: invite one from Users first.',
     bookAnyway: 'Book anyway',
     seeCalendar: 'See it in the calendar',

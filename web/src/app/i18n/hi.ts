@@ -172,6 +172,8 @@ export const hi: Messages = {
     bookingAs: '{name} ({email}) के रूप में बुकिंग।',
     client: 'क्लाइंट',
     chooseClient: 'क्लाइंट चुनें',
+    findClient: 'नाम या ईमेल से क्लाइंट खोजें',
+    clientsFound: '{total} में से {count} क्लाइंट',
     noClients: 'फ़र्म के अभी कोई क्लाइंट नहीं हैं: पहले उपयोगकर्ता पेज से किसी को आमंत्रित करें।',
     bookAnyway: 'फिर भी बुक करें',
     seeCalendar: 'कैलेंडर में देखें',
