@@ -111,7 +111,7 @@ describe('booking a series', () => {
     const { body: past } = await plan({ start: at(-9, 600), frequency: 'daily', count: 2 });
     const res = await bookSeries(client, { plan: past });
     expect(res.status).toBe(409);
-    expect(res.body.error).toMatchObject({ reason: 'series_unbookable', skipped: past.occurrences.map((start: string) => ({ start, message: 'That time has passed.' })) });
+    expect(res.body.error).toMatchObject({ reason: 'series_unbookable', canProceed: false, skipped: past.occurrences.map((start: string) => ({ start, message: 'That time has passed.' })) });
   });
 
   it('lets staff book a series for a client past warnings with force, but not for another firm’s client, and not without the permission', async () => {
@@ -119,6 +119,7 @@ describe('booking a series', () => {
     const { body: late } = await plan({ start: at(5, 1050), frequency: 'daily', count: 2 });
     const refused = await bookSeries(lead, { clientId: client.userId, plan: late });
     expect(refused.status).toBe(409);
+    expect(refused.body.error.canProceed).toBe(true);
     const forced = await bookSeries(lead, { clientId: client.userId, plan: late, force: true });
     expect(forced.status, JSON.stringify(forced.body)).toBe(201);
     expect(forced.body.booked).toHaveLength(2);

@@ -100,7 +100,6 @@ export async function rescheduleBooking(db: BookingDb, booking: RequestItem, boo
   return moved;
 }
 
-
 /**
  * "This and the following": the booking moves as asked, then each later booking of its series
  * moves alike (as many local days on, at the new local time), each in its own transaction; one

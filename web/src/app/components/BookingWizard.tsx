@@ -174,7 +174,7 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
       go(4);
     } catch (error) {
       if (error instanceof ApiError && error.extra.reason === 'series_unbookable') {
-        setConflict({ message: error.message, suggestions: [], canProceed: booker.kind === 'staff', skipped: error.extra.skipped as Series['skipped'] });
+        setConflict({ message: error.message, suggestions: [], canProceed: error.extra.canProceed === true, skipped: error.extra.skipped as Series['skipped'] });
       } else if (error instanceof ApiError && (error.extra.reason === 'slot_taken' || error.extra.reason === 'slot_unavailable')) {
         setConflict({ message: error.message, suggestions: (error.extra.suggestions as Slot[] | undefined) ?? [], canProceed: booker.kind === 'staff' && error.extra.canProceed === true });
         setReloadKey((k) => k + 1);
