@@ -1,9 +1,10 @@
 /** Recurring series: planned (and signed) without the database, placed occurrence by occurrence, skipping what cannot be booked. */
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { at, bookingFixtures, firmZone } from '../../infra/local/test-bookings.ts';
+import { at, bookingFixtures, firmZone, tenantId } from '../../infra/local/test-bookings.ts';
 import { attachmentOf, emailsTo, nextEmailTo } from '../../infra/local/test-inbox.ts';
 import { api, joinAs, signIn, type Signed } from '../../infra/local/test-client.ts';
+import { database } from '../../shared/db/all-entities.ts';
 import { formatTime, instantAt, wallOf } from '../../shared/domain/time/zoned.ts';
 
 const { run, service, staff } = bookingFixtures();
@@ -133,11 +134,13 @@ describe('booking a series', () => {
     expect(foreign.body.error.details).toEqual([{ field: 'clientId', message: 'is not a client of this firm' }]);
   });
 
-  it('cancels a booking and the later ones of its series, with one email, leaving the earlier ones and other people’s series alone', async () => {
-    const { body: signed } = await plan({ start: at(8, 780), count: 4 });
+  it('cancels a booking and the later ones of its series, with one email, leaving the earlier ones, one that cannot go, and other people’s series alone', async () => {
+    const { body: signed } = await plan({ start: at(8, 780), count: 5 });
     const { body: series } = await bookSeries(client, { staffId: ann.userId, plan: signed });
-    expect(series.booked).toHaveLength(4);
-    const second = series.booked[1];
+    expect(series.booked).toHaveLength(5);
+    const [first, second, , , fifth] = series.booked;
+    // The firm has closed the last one meanwhile (as if it had been held early): it cannot be cancelled.
+    await database().entities.serviceRequest.patch({ tenantId, requestId: fifth.bookingId }).set({ status: 'completed' }).go();
     const cancel = (who: Signed, body: Record<string, unknown>) => post(who, `/api/bookings/${second.bookingId}/cancel`, { version: second.version, ...body });
     expect((await cancel(otherClient, { scope: 'following' })).status).toBe(404);
     expect((await cancel(client, { scope: 'all' })).body.error.details).toEqual([{ field: 'scope', message: 'must be one or following' }]);
@@ -145,8 +148,9 @@ describe('booking a series', () => {
     const res = await cancel(client, { scope: 'following', reason: 'Project finished' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ bookingId: second.bookingId, status: 'cancelled', followingCancelled: 2 });
-    const left = await api(`/api/bookings?from=${at(8, 0)}&to=${at(30, 0)}`, { token: client.token });
-    expect(left.body.items.filter((b: { seriesId?: string }) => b.seriesId === series.seriesId).map((b: { bookingId: string }) => b.bookingId)).toEqual([series.booked[0].bookingId]);
+    expect(res.body.followingSkipped).toEqual([{ bookingId: fifth.bookingId, start: fifth.start, message: 'This booking has already taken place.' }]);
+    const left = await api(`/api/bookings?from=${at(8, 0)}&to=${at(40, 0)}`, { token: client.token });
+    expect(left.body.items.filter((b: { seriesId?: string }) => b.seriesId === series.seriesId).map((b: { bookingId: string }) => b.bookingId)).toEqual([first.bookingId, fifth.bookingId]);
 
     // Earlier tests' emails to this client may still be arriving: pick the cancellations.
     const cancellations = async () => (await emailsTo(client.email)).filter((m) => m.subject.startsWith('Cancelled'));
@@ -156,7 +160,7 @@ describe('booking a series', () => {
     const calendar = new ICAL.Component(ICAL.parse(await attachmentOf(mail!, 'invite.ics')));
     expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
     expect(calendar.getAllSubcomponents('vevent').map((v) => [v.getFirstPropertyValue('uid'), v.getFirstPropertyValue('sequence')])).toEqual(
-      series.booked.slice(1).map((b: { bookingId: string }) => [`${b.bookingId}@service-portal`, 1]),
+      series.booked.slice(1, 4).map((b: { bookingId: string }) => [`${b.bookingId}@service-portal`, 1]),
     );
     await new Promise((r) => setTimeout(r, 1000));
     expect(await cancellations()).toHaveLength(1);
@@ -188,6 +192,30 @@ describe('booking a series', () => {
     expect((await moves())[0]!.subject).toMatch(/^Moved: 1 × Strategy call /);
     await new Promise((r) => setTimeout(r, 1000));
     expect(await moves()).toHaveLength(1);
+  });
+
+  it('lets a client move a booking and the later ones alike from its emailed link, leaving one that cannot follow where it is', async () => {
+    const { body: signed } = await plan({ start: at(14, 600), count: 4 });
+    const { body: series } = await bookSeries(client, { staffId: ann.userId, plan: signed });
+    const [, second, third, fourth] = series.booked;
+    const blocker = await post(otherClient, '/api/bookings', { serviceId, start: movedTo(third.start), staffId: ann.userId, timeZone: 'Europe/London' });
+    expect(blocker.status, JSON.stringify(blocker.body)).toBe(201);
+    const { body: link } = await post(client, `/api/bookings/${second.bookingId}/link`, {});
+    const token = new URL(link.url, 'http://portal').searchParams.get('token')!;
+    const move = (path: string, body: Record<string, unknown>) => post(undefined, `/api/manage-booking/${path}/reschedule`, { start: movedTo(second.start), version: second.version, ...body });
+    expect((await move(`${token.slice(0, -2)}xx`, { scope: 'following' })).status).toBe(404);
+    expect((await move(token, { scope: 'all' })).body.error.details).toEqual([{ field: 'scope', message: 'must be one or following' }]);
+    const seen = (await emailsTo(client.email)).length;
+
+    const res = await move(token, { scope: 'following' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ bookingId: second.bookingId, start: movedTo(second.start), staffId: ann.userId, followingMoved: 1 });
+    expect(res.body.followingSkipped).toEqual([{ bookingId: third.bookingId, start: third.start, to: movedTo(third.start), message: expect.stringMatching(/taken|booked/) }]);
+    const mine = await api(`/api/bookings?from=${at(14, 0)}&to=${at(40, 0)}`, { token: client.token });
+    const starts = mine.body.items.filter((b: { seriesId?: string }) => b.seriesId === series.seriesId).map((b: { start: string }) => b.start);
+    expect(starts).toEqual([series.booked[0].start, movedTo(second.start), third.start, movedTo(fourth.start)]);
+    const moves = async () => (await emailsTo(client.email)).slice(seen).filter((m) => m.subject.startsWith('Moved'));
+    await expect.poll(async () => (await moves()).map((m) => m.subject)).toEqual([expect.stringMatching(/^Moved: 2 × Strategy call /)]);
   });
 });
 

@@ -1,20 +1,18 @@
-/** The emailed manage link: see the booking, find another time, reschedule or cancel — as its client, within the service's cut-off. */
+/** The emailed manage link: see the booking, find another time or cancel it — as its client, within the service's cut-off. Moving it is in booking-moves. */
 import { notFound } from '../../shared/api/errors.ts';
-import type { ChangeContext } from '../../shared/db/mutation.ts';
-import { bookingSettingsOf } from '../../shared/domain/bookings/settings.ts';
-import { cancelInScope } from '../lib/bookings/cancel.ts';
-import { rescheduleBooking } from '../lib/bookings/reschedule.ts';
-import { loadBookable } from '../lib/bookings/load.ts';
-import { bookingOfToken } from '../lib/bookings/manage-link.ts';
-import { bookingView } from '../lib/bookings/view.ts';
-import { changeContext } from '../lib/change-context.ts';
-import { contextHandler, type Reply, type Request } from '../lib/http.ts';
-import type { RequestItem } from '../lib/request-access.ts';
-import { slotsOf } from '../lib/bookings/public.ts';
-import { BOOKING_ENTITIES } from '../lib/bookings/booking-entities.ts';
 import { BOOKING_LINK_OPERATIONS } from '../../shared/api/operations/booking-link.ts';
 import { BOOKING_LINK_SCHEMAS } from '../../shared/api/schemas/booking-link.ts';
 import { databaseOf } from '../../shared/db/service.ts';
+import { bookingSettingsOf } from '../../shared/domain/bookings/settings.ts';
+import { BOOKING_ENTITIES } from '../lib/bookings/booking-entities.ts';
+import { cancelInScope } from '../lib/bookings/cancel.ts';
+import { loadBookable } from '../lib/bookings/load.ts';
+import { asItsClient, bookingOfToken } from '../lib/bookings/manage-link.ts';
+import { slotsOf } from '../lib/bookings/public.ts';
+import { bookingView } from '../lib/bookings/view.ts';
+import { contextHandler, type Reply, type Request } from '../lib/http.ts';
+
+const database = databaseOf(BOOKING_ENTITIES);
 
 async function opened(req: Request) {
   const db = database();
@@ -27,10 +25,6 @@ async function opened(req: Request) {
   return { db, booking, tenant, settings: bookingSettingsOf(service?.booking) };
 }
 
-const database = databaseOf(BOOKING_ENTITIES);
-
-const asClient = (req: Request, b: RequestItem): ChangeContext => changeContext(req, { tenantId: b.tenantId, userId: b.clientId, role: 'CLIENT', name: b.clientName });
-
 async function getManagedBooking(req: Request): Promise<Reply> {
   const { booking, tenant, settings } = await opened(req);
   return { body: { booking: bookingView(booking, settings), firm: { name: tenant.name, slug: tenant.slug } } };
@@ -42,16 +36,9 @@ async function getManagedBookingSlots(req: Request<never, { from: string; to: st
   return { body: await slotsOf(db.entities, bookable, req.query, booking.requestId) };
 }
 
-async function rescheduleManagedBooking(req: Request<{ start: string; version: number }>): Promise<Reply> {
-  const { db, booking, tenant } = await opened(req);
-  const bookable = await loadBookable(db.entities, tenant, booking.serviceId);
-  const moved = await rescheduleBooking(db, booking, bookable, Date.parse(req.body.start), { ctx: asClient(req, booking), byStaff: false, now: Date.now(), version: req.body.version });
-  return { body: bookingView(moved, bookable.settings) };
-}
-
 async function cancelManagedBooking(req: Request<{ version: number; reason: string; scope: 'one' | 'following' }>): Promise<Reply> {
   const { db, booking, settings } = await opened(req);
-  const change = { ctx: asClient(req, booking), byStaff: false, now: Date.now(), version: req.body.version, reason: req.body.reason };
+  const change = { ctx: asItsClient(req, booking), byStaff: false, now: Date.now(), version: req.body.version, reason: req.body.reason };
   const { cancelled, ...following } = await cancelInScope(db, booking, settings, change, req.body.scope);
   return { body: { ...bookingView(cancelled, settings), ...following } };
 }
@@ -59,5 +46,5 @@ async function cancelManagedBooking(req: Request<{ version: number; reason: stri
 export const handler = contextHandler({
   routes: BOOKING_LINK_OPERATIONS,
   schemas: BOOKING_LINK_SCHEMAS,
-  operations: { getManagedBooking, getManagedBookingSlots, rescheduleManagedBooking, cancelManagedBooking },
+  operations: { getManagedBooking, getManagedBookingSlots, cancelManagedBooking },
 });

@@ -183,7 +183,7 @@ it('a signed-in client books from the portal; an admin moves it before opening h
   await context.close();
 });
 
-it('a signed-in client books a weekly series (dates planned on the firm’s clock, one email for all), an admin moves it a day on, and the client cancels it from the second date on', { timeout: 90_000 }, async () => {
+it('a signed-in client books a weekly series (dates planned on the firm’s clock, one email for all), an admin moves it a day on, and the client moves, then cancels, it from the second date on', { timeout: 90_000 }, async () => {
   const email = `series.${run}@example.test`;
   await joinAs({ email, name: 'Sam Series', role: 'CLIENT', password: 'Series-Passw0rd!' });
   const client = await browser().newContext({ locale: 'en-US', timezoneId: firmZone }).then((c) => c.newPage());
@@ -237,19 +237,29 @@ it('a signed-in client books a weekly series (dates planned on the firm’s cloc
   expect((await nextEmailTo(email, 2)).subject).toMatch(new RegExp(`^Moved: 3 × ${serviceName} from `));
   await admin.context().close();
 
-  // From the second date on, the rest of the series is cancelled in one go, from the portal.
+  // From the second date on, the rest of the series is moved, then cancelled, in one go each, from the portal.
   await client.getByRole('link', { name: 'See it in the calendar' }).click();
   const entries = client.getByRole('button', { name: new RegExp(serviceName) });
   await expect.poll(() => entries.count()).toBe(3);
   await entries.nth(1).click();
   await client.getByRole('button', { name: 'Reschedule or cancel' }).click();
   await client.waitForURL(/\/book\/manage\/\?token=/);
+  // The client moves it and the last one alike, to 3 PM on a day the week after next.
+  await client.getByRole('button', { name: 'Reschedule' }).click();
+  await client.getByRole('button', { name: /Next week/ }).click();
+  await client.getByRole('button', { name: /Next week/ }).click();
+  await client.getByRole('region', { name: /Free times on/ }).getByRole('button', { name: /^3:00 PM/ }).click();
+  await client.getByLabel('Move this one and the later ones alike').check();
+  await expectAccessible(client);
+  await client.getByRole('button', { name: 'Move to this time' }).click();
+  await expect.poll(() => client.getByText('Moved. Later appointments moved alike: 1.').count()).toBe(1);
+  expect((await nextEmailTo(email, 3)).subject).toMatch(new RegExp(`^Moved: 2 × ${serviceName} from `));
   await client.getByRole('button', { name: 'Cancel the booking' }).click();
   await client.getByLabel('Cancel this one and the later ones').check();
   await expectAccessible(client);
   await client.getByRole('button', { name: 'Yes, cancel it' }).click();
   await expect.poll(() => client.getByText('Cancelled. Later appointments of the series cancelled too: 1.', { exact: false }).count()).toBe(1);
-  expect((await nextEmailTo(email, 3)).subject).toMatch(new RegExp(`^Cancelled: 2 × ${serviceName} from `));
+  expect((await nextEmailTo(email, 4)).subject).toMatch(new RegExp(`^Cancelled: 2 × ${serviceName} from `));
   await client.context().close();
 });
 

@@ -44,8 +44,8 @@ export async function cancelBooking(db: ChangeDb, booking: RequestItem, settings
 
 /**
  * Cancels the booking only, or ("following") with its series' later bookings that whoever
- * cancels may still change (one changed meanwhile, or past a client's cut-off, stays). One event
- * tells of them all, so the client gets one email. Says how many later ones went too.
+ * cancels may still change; one that cannot go (changed meanwhile, past a client's cut-off)
+ * stays and is listed with the reason. One event tells of them all, so the client gets one email.
  */
 export async function cancelInScope(db: ChangeDb, booking: RequestItem, settings: BookingSettings, change: Cancellation, scope: 'one' | 'following') {
   const { seriesId } = booking;
@@ -54,14 +54,16 @@ export async function cancelInScope(db: ChangeDb, booking: RequestItem, settings
   const later = await laterInSeries(db, booking);
   const cancelled = await cancelBooking(db, booking, settings, withSeries);
   const gone = [cancelled];
+  const skipped: { bookingId: string; start: string; message: string }[] = [];
   for (const b of later) {
     try {
       gone.push(await cancelBooking(db, b, settings, { ...withSeries, version: b.version }));
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
+      skipped.push({ bookingId: b.requestId, start: b.scheduledAt!, message: e.message });
     }
   }
   const detail = { seriesId, clientId: booking.clientId, bookingIds: gone.map((b) => b.requestId), reason: change.reason };
   await db.transaction.write((e) => auditAndEvent(e, change.ctx, { action: SERIES_CANCELLED, entityType: 'request', entityId: seriesId, event: { type: SERIES_CANCELLED, detail } })).go();
-  return { cancelled, followingCancelled: gone.length - 1 };
+  return { cancelled, followingCancelled: gone.length - 1, followingSkipped: skipped };
 }

@@ -8,6 +8,9 @@
  */
 import { AppError, notFound } from '../../../shared/api/errors.ts';
 import { formatLinkToken, hashSecret, newSecret, parseLinkToken, secretMatches } from '../link-token.ts';
+import type { ChangeContext } from '../../../shared/db/mutation.ts';
+import { changeContext } from '../change-context.ts';
+import type { Request } from '../http.ts';
 import type { RequestItem } from '../request-access.ts';
 import type { ServiceRequest } from '../../../shared/db/entities/service-request.ts';
 import type { BookingDb } from './records.ts';
@@ -38,3 +41,7 @@ export async function bookingOfToken(db: BookingDb, token: string, now = Date.no
   if (Date.parse(link.expiresAt) < now) throw new AppError('gone', 'This link has expired. The firm can send you a new one.');
   return booking;
 }
+
+/** A change made from the link is the booking's client's. */
+export const asItsClient = (req: Request, booking: RequestItem): ChangeContext =>
+  changeContext(req, { tenantId: booking.tenantId, userId: booking.clientId, role: 'CLIENT', name: booking.clientName });

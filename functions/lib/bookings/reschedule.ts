@@ -2,7 +2,7 @@
  * Rescheduling a booking: the slot locks move (releasing only the grains it leaves, taking only
  * the ones it gains), with the calendar entry and the reminders, in one transaction guarded by
  * the booking's version. Staff may hand it to someone else; a client keeps their person when free.
- * Staff may move a series' later bookings along with one.
+ * A series' later bookings may move along with one.
  */
 import { AppError } from '../../../shared/api/errors.ts';
 import { auditAndEvent } from '../../../shared/db/mutation.ts';
@@ -105,7 +105,7 @@ export async function rescheduleBooking(db: BookingDb, booking: RequestItem, boo
  * moves alike (as many local days on, at the new local time), each in its own transaction; one
  * that cannot move keeps its time and is listed with the reason. One event tells of them all.
  */
-export async function rescheduleWithFollowing(db: BookingDb, booking: RequestItem, bookable: Bookable, start: number, change: Move) {
+async function rescheduleWithFollowing(db: BookingDb, booking: RequestItem, bookable: Bookable, start: number, change: Move) {
   const { seriesId } = booking;
   const withSeries = { ...change, withSeries: true };
   // Found before the move, which may put this booking among them.
@@ -126,4 +126,10 @@ export async function rescheduleWithFollowing(db: BookingDb, booking: RequestIte
   const detail = { seriesId, clientId: booking.clientId, bookingIds: all.map((b) => b.requestId) };
   await db.transaction.write((e) => auditAndEvent(e, change.ctx, { action: SERIES_RESCHEDULED, entityType: 'request', entityId: seriesId!, event: { type: SERIES_RESCHEDULED, detail } })).go();
   return { moved, followingMoved: all.length - 1, followingSkipped: skipped };
+}
+
+/** Moves the booking only, or ("following") its series' later bookings alike. */
+export async function rescheduleInScope(db: BookingDb, booking: RequestItem, bookable: Bookable, start: number, change: Move, scope: 'one' | 'following') {
+  if (scope === 'one' || !booking.seriesId) return { moved: await rescheduleBooking(db, booking, bookable, start, change) };
+  return rescheduleWithFollowing(db, booking, bookable, start, change);
 }

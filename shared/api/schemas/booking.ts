@@ -83,20 +83,32 @@ export const bookingView = z.object({
   /** The series the booking belongs to (its first booking's id) and the series' RRULE. */
   seriesId: z.optional(z.string()),
   recurrence: z.optional(z.string()),
-  /** After cancelling "this and the following": how many later bookings of the series went too. */
-  followingCancelled: z.optional(z.number()),
   version: z.number(),
+});
+
+/** For a booking of a series: change this one only, or the series' later bookings too. */
+export const seriesScope = () => z._default(z.enum(['one', 'following'], { error: 'must be one or following' }), 'one');
+
+/**
+ * A booking after a change "to this and the following": how many later bookings of its series
+ * were moved or cancelled too, and those that were not (`start`, where a move would have taken
+ * them, `to`, and why not).
+ */
+export const seriesChangeView = z.object({
+  ...bookingView.shape,
+  followingMoved: z.optional(z.number()),
+  followingCancelled: z.optional(z.number()),
+  followingSkipped: z.optional(z.array(z.object({ bookingId: z.string(), start: z.string(), to: z.optional(z.string()), message: z.string() }))),
 });
 
 export const managedBookingView = z.object({ booking: bookingView, firm: z.object({ name: z.string(), slug: z.string() }) });
 
-export const rescheduleInput = z.object({ start: instant, version });
+export const rescheduleInput = z.object({ start: instant, version, scope: seriesScope() });
 
 /** Staff may book past warnings (never past errors) by saying so. */
 export const force = () => z._default(z.boolean(), false);
 export const cancelInput = z.object({
   version,
   reason: z._default(z.string().check(z.trim(), z.maxLength(500)), ''),
-  /** For a booking of a series: this one only, or the later ones of the series too. */
-  scope: z._default(z.enum(['one', 'following'], { error: 'must be one or following' }), 'one'),
+  scope: seriesScope(),
 });

@@ -1,7 +1,7 @@
 /** The signed-in bookings context: the calendar and a booking's confirmations and outcome. */
 import * as z from 'zod/mini';
 import { BOOKING_TYPES } from '../../domain/bookings/settings.ts';
-import { bookingView, cancelInput, instant, rangeChecks } from './booking.ts';
+import { bookingView, cancelInput, instant, rangeChecks, seriesChangeView } from './booking.ts';
 import { version } from './common.ts';
 import type { Schemas } from './types.ts';
 
@@ -38,7 +38,7 @@ export const outcomeInput = z.object({ version, outcome: z.enum(['attended', 'no
 export const BOOKINGS_SCHEMAS = {
   listBookings: { query: calendarQuery, response: z.object({ items: z.array(calendarEntryView) }) },
   confirmBooking: { body: z.object({ version }), response: bookingView },
-  cancelBooking: { body: cancelInput, response: bookingView },
+  cancelBooking: { body: cancelInput, response: seriesChangeView },
   recordBookingOutcome: { body: outcomeInput, response: bookingView },
   openBookingLink: { response: z.object({ url: z.string() }) },
 } satisfies Record<string, Schemas>;

@@ -3,7 +3,7 @@ import type { CalendarEntryView } from '../../../../shared/api/schemas/bookings.
 import { instantAt } from '../../../../shared/domain/time/zoned.ts';
 import { ApiError, call } from '../api.ts';
 import { format, useI18n } from '../i18n/index.ts';
-import { SeriesScopeChoice, type SeriesScope } from './SeriesScopeChoice.tsx';
+import { followingSummary, SeriesScopeChoice, type SeriesScope } from './SeriesScopeChoice.tsx';
 import { SlotPicker, visitorZone } from './SlotPicker.tsx';
 import { ErrorNotice } from './Status.tsx';
 
@@ -41,9 +41,7 @@ export function MoveBookingForm({ booking, firm, onMoved }: { booking: CalendarE
     try {
       const { version } = await call('getRequest', { params: { requestId: booking.bookingId } });
       const moved = await call('rescheduleBooking', { params: { bookingId: booking.bookingId }, body: { start: target.start, version, ...(target.staffId && { staffId: target.staffId }), force, scope } });
-      const when = (iso: string) => new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(iso));
-      const kept = moved.followingSkipped?.map((k) => `${when(k.start)} (${when(k.to)}: ${k.message})`).join('; ');
-      onMoved(moved.followingMoved === undefined ? undefined : [format(t.book.repeat.movedFollowing, { moved: String(moved.followingMoved) }), ...(kept ? [format(t.book.repeat.kept, { list: kept })] : [])].join(' '));
+      onMoved(followingSummary(t, (iso) => new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(iso)), moved));
     } catch (error) {
       if (error instanceof ApiError && error.extra.reason) setProblem({ message: error.message, canProceed: error.extra.canProceed === true });
       else setFailure(error);

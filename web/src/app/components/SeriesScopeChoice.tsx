@@ -1,4 +1,6 @@
-import { useI18n } from '../i18n/index.ts';
+import type { ResponseOf } from '../../../../shared/api/routes.ts';
+import { format, useI18n } from '../i18n/index.ts';
+import type { Messages } from '../i18n/en.ts';
 
 export type SeriesScope = 'one' | 'following';
 
@@ -16,4 +18,19 @@ export function SeriesScopeChoice({ action, value, onChange }: { action: 'cancel
       </div>
     </fieldset>
   );
+}
+
+/**
+ * What a change "to this and the following" did to the series' later bookings, or undefined
+ * when it was a change of one booking. `when` formats an instant for the reader.
+ */
+export function followingSummary(t: Messages, when: (iso: string) => string, result: ResponseOf<'rescheduleBooking'>): string | undefined {
+  const r = t.book.repeat;
+  const skipped = result.followingSkipped?.map((k) => `${when(k.start)} (${k.to ? `${when(k.to)}: ` : ''}${k.message})`).join('; ');
+  const done =
+    result.followingMoved !== undefined ? format(r.movedFollowing, { moved: String(result.followingMoved) })
+    : result.followingCancelled !== undefined ? format(r.cancelledFollowing, { count: String(result.followingCancelled) })
+    : undefined;
+  if (done === undefined) return undefined;
+  return skipped ? `${done} ${format(result.followingMoved !== undefined ? r.kept : r.notCancelled, { list: skipped })}` : done;
 }

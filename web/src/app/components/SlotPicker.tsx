@@ -145,7 +145,7 @@ export function SlotPicker(props: {
                       className="w-full rounded border px-2 py-2 text-sm aria-pressed:border-brand-600 aria-pressed:bg-brand-600 aria-pressed:text-white"
                     >
                       <span className="block font-medium">{timeLabel(slot.start)}</span>
-                      <span className="block text-xs opacity-80">{money(slot.price, props.currency, locale)}</span>
+                      <span className="block text-xs">{money(slot.price, props.currency, locale)}</span>
                     </button>
                   </li>
                 ))}

@@ -246,7 +246,8 @@ export const en = {
       moveFollowing: 'Move this one and the later ones alike',
       movedFollowing: 'Moved. Later appointments moved alike: {moved}.',
       kept: 'These keep their time: {list}.',
-      cancelledFollowing: 'Cancelled. Later appointments of the series cancelled too: {count}. We emailed you a confirmation.',
+      cancelledFollowing: 'Cancelled. Later appointments of the series cancelled too: {count}.',
+      notCancelled: 'These stay booked: {list}.',
     },
   },
   manage: {

@@ -248,7 +248,8 @@ export const hi: Messages = {
       moveFollowing: 'इसे और बाद वाली सभी को इसी तरह खिसकाएँ',
       movedFollowing: 'खिसका दी गई। बाद की अपॉइंटमेंट जो इसी तरह खिसकीं: {moved}।',
       kept: 'इनका समय वही रहा: {list}।',
-      cancelledFollowing: 'रद्द हो गई। श्रृंखला की बाद की अपॉइंटमेंट जो साथ में रद्द हुईं: {count}। हमने आपको पुष्टि ईमेल की है।',
+      cancelledFollowing: 'रद्द हो गई। श्रृंखला की बाद की अपॉइंटमेंट जो साथ में रद्द हुईं: {count}।',
+      notCancelled: 'ये बुक रहीं: {list}।',
     },
   },
   manage: {

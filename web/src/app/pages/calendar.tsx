@@ -3,7 +3,7 @@ import type { CalendarEntryView } from '../../../../shared/api/schemas/bookings.
 import { BOOKING_TYPES } from '../../../../shared/domain/bookings/settings.ts';
 import { addDays, instantAt, localDateOf, parseDate, weekdayOf } from '../../../../shared/domain/time/zoned.ts';
 import { call } from '../api.ts';
-import { SeriesScopeChoice, type SeriesScope } from '../components/SeriesScopeChoice.tsx';
+import { followingSummary, SeriesScopeChoice, type SeriesScope } from '../components/SeriesScopeChoice.tsx';
 import { MoveBookingForm } from '../components/MoveBookingForm.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { visitorZone } from '../components/SlotPicker.tsx';
@@ -60,6 +60,7 @@ function CalendarPage({ session }: { session: Session }) {
   const [entries, setEntries] = useState<Entry[] | undefined>();
   const [failure, setFailure] = useState<unknown>(null);
   const [selected, setSelected] = useState<Entry | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
   const [people, setPeople] = useState<{ userId: string; name: string }[]>([]);
   const [services, setServices] = useState<{ serviceId: string; name: string }[]>([]);
 
@@ -86,6 +87,7 @@ function CalendarPage({ session }: { session: Session }) {
     return grouped;
   }, [entries, zone]);
   const time = (iso: string) => new Intl.DateTimeFormat(locale, { timeZone: zone, timeStyle: 'short' }).format(Date.parse(iso));
+  const when = (iso: string) => new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(iso));
   const dayName = (date: string, style: 'long' | 'short') =>
     new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...(style === 'long' ? { dateStyle: 'full' } : { weekday: 'short', day: 'numeric' }) }).format(Date.parse(`${date}T12:00:00Z`));
   const title =
@@ -105,7 +107,7 @@ function CalendarPage({ session }: { session: Session }) {
   const entryButton = (e: Entry, compact = false) => (
     <button
       type="button"
-      onClick={() => setSelected(e)}
+      onClick={() => (setSelected(e), setNotice(undefined))}
       className={`w-full rounded border px-2 py-1 text-start text-sm ${e.confirmed ? 'border-brand-200 bg-brand-50' : 'border-amber-300 bg-amber-50'}`}
     >
       <span className="font-medium">{time(e.start)}–{time(e.end)}</span>{' '}
@@ -177,7 +179,8 @@ function CalendarPage({ session }: { session: Session }) {
           <FilterSelect label={t.calendar.type} anyLabel={t.calendar.all} value={filters.bookingType} options={BOOKING_TYPES.map((b) => [b, t.book.types[b] ?? b])} onChange={(bookingType) => setFilters((f) => ({ ...f, bookingType }))} />
         </div>
       )}
-      {selected && <Details entry={selected} firm={session.tenant} mayChange={mayChange} isClient={area === 'portal'} time={time} dayName={dayName(localDateOf(zone, Date.parse(selected.start)), 'long')} onClose={() => setSelected(undefined)} onChanged={load} />}
+      {notice && <p role="status" className="mb-4 rounded bg-green-50 p-3 text-green-900">{notice}</p>}
+      {selected && <Details entry={selected} firm={session.tenant} mayChange={mayChange} isClient={area === 'portal'} time={time} when={when} dayName={dayName(localDateOf(zone, Date.parse(selected.start)), 'long')} onClose={(n) => (setSelected(undefined), setNotice(n))} onChanged={load} />}
       {body}
     </div>
   );
@@ -198,7 +201,7 @@ function FilterSelect(props: { label: string; anyLabel: string; value: string | 
 }
 
 /** One appointment, with what the reader may do with it. */
-function Details(props: { entry: Entry; firm: { slug: string; currency: string }; mayChange: boolean; isClient: boolean; time: (iso: string) => string; dayName: string; onClose: () => void; onChanged: () => void }) {
+function Details(props: { entry: Entry; firm: { slug: string; currency: string }; mayChange: boolean; isClient: boolean; time: (iso: string) => string; when: (iso: string) => string; dayName: string; onClose: (notice?: string) => void; onChanged: () => void }) {
   const { t } = useI18n();
   const { entry } = props;
   const [busy, setBusy] = useState(false);
@@ -211,25 +214,28 @@ function Details(props: { entry: Entry; firm: { slug: string; currency: string }
   const started = Date.parse(entry.start) <= Date.now();
   const headingId = useId();
 
-  async function act(work: (version: number) => Promise<unknown>) {
+  /** Runs a change against the booking's latest version; its result, or undefined when it failed. */
+  async function act<T>(work: (version: number) => Promise<T>): Promise<T | undefined> {
     setBusy(true);
     setFailure(null);
     try {
       const { version } = await call('getRequest', { params: { requestId: entry.bookingId } });
-      await work(version);
+      const result = await work(version);
       setNotice(t.calendar.done);
       props.onChanged();
+      return result;
     } catch (error) {
       setFailure(error);
+    } finally {
+      setBusy(false);
     }
-    setBusy(false);
   }
 
   return (
     <section aria-labelledby={headingId} className="mb-4 rounded-lg border border-brand-200 bg-white p-4 shadow">
       <div className="flex items-start gap-3">
         <h2 id={headingId} className="me-auto text-lg font-semibold">{entry.serviceName} · {entry.reference}</h2>
-        <button type="button" onClick={props.onClose} className="rounded border px-2 py-1 text-sm">{t.calendar.close}</button>
+        <button type="button" onClick={() => props.onClose()} className="rounded border px-2 py-1 text-sm">{t.calendar.close}</button>
       </div>
       <p>{props.dayName}, {props.time(entry.start)}–{props.time(entry.end)} · {t.book.types[entry.bookingType] ?? entry.bookingType}</p>
       <p>{t.calendar.client}: {entry.clientName} · {t.calendar.with}: {entry.staffName} · {entry.confirmed ? t.calendar.confirmed : t.calendar.pending}</p>
@@ -261,7 +267,7 @@ function Details(props: { entry: Entry; firm: { slug: string; currency: string }
             <textarea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} rows={2} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-normal" />
           </label>
           {entry.seriesId && <SeriesScopeChoice action="cancel" value={scope} onChange={setScope} />}
-          <button type="button" disabled={busy} onClick={() => void act((version) => call('cancelBooking', { params: { bookingId: entry.bookingId }, body: { version, reason, scope } })).then(props.onClose)} className="rounded bg-red-700 px-3 py-1 text-white">{t.calendar.cancelConfirm}</button>
+          <button type="button" disabled={busy} onClick={() => void act((version) => call('cancelBooking', { params: { bookingId: entry.bookingId }, body: { version, reason, scope } })).then((r) => r && props.onClose(followingSummary(t, props.when, r)))} className="rounded bg-red-700 px-3 py-1 text-white">{t.calendar.cancelConfirm}</button>
         </div>
       )}
     </section>

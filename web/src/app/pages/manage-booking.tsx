@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { ApiError, call } from '../api.ts';
-import { SeriesScopeChoice, type SeriesScope } from '../components/SeriesScopeChoice.tsx';
+import { followingSummary, SeriesScopeChoice, type SeriesScope } from '../components/SeriesScopeChoice.tsx';
 import { PublicFrame } from '../components/PublicFrame.tsx';
 import { SlotPicker, type Slot } from '../components/SlotPicker.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
@@ -73,8 +73,8 @@ function ManageBookingPage() {
 
   const reschedule = (to: Slot) =>
     void act(
-      () => call('rescheduleManagedBooking', { params: { token }, body: { start: to.start, version: booking.version } }),
-      (moved) => format(t.manage.moved, { date: when(moved.start) }),
+      () => call('rescheduleManagedBooking', { params: { token }, body: { start: to.start, version: booking.version, scope } }),
+      (moved) => followingSummary(t, when, moved) ?? format(t.manage.moved, { date: when(moved.start) }),
     );
 
   return (
@@ -121,6 +121,7 @@ function ManageBookingPage() {
             onSelect={setSlot}
             reloadKey={reloadKey}
           />
+          {booking.seriesId && <div className="mt-4"><SeriesScopeChoice action="move" value={scope} onChange={setScope} /></div>}
           <div className="mt-4 flex justify-between">
             <button type="button" onClick={() => setMode('view')} className="rounded border px-4 py-2">{t.book.back}</button>
             <button type="button" disabled={!slot || busy} onClick={() => slot && reschedule(slot)} className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-50">{busy ? t.manage.moving : t.manage.move}</button>
@@ -136,7 +137,7 @@ function ManageBookingPage() {
             <button
               type="button"
               disabled={busy}
-              onClick={() => void act(() => call('cancelManagedBooking', { params: { token }, body: { version: booking.version, reason, scope } }), (r) => (r.followingCancelled ? format(t.book.repeat.cancelledFollowing, { count: String(r.followingCancelled) }) : t.manage.cancelled))}
+              onClick={() => void act(() => call('cancelManagedBooking', { params: { token }, body: { version: booking.version, reason, scope } }), (r) => followingSummary(t, when, r) ?? t.manage.cancelled)}
               className="rounded bg-red-700 px-4 py-2 text-white disabled:opacity-50"
             >
               {busy ? t.manage.cancelling : t.manage.cancelConfirm}
