@@ -12,6 +12,7 @@ let serviceId: string;
 let ann: Signed & { email: string };
 let client: Signed & { email: string };
 let otherClient: Signed;
+let admin: Signed;
 let lead: Signed;
 let member: Signed;
 let otherFirm: Signed;
@@ -27,7 +28,7 @@ beforeAll(async () => {
   const email = `series.${run}@example.test`;
   client = { ...(await joinAs({ email, name: `Series Client ${run}`, role: 'CLIENT', password: 'Client-Passw0rd!' })), email };
   otherClient = await joinAs({ email: `series.other.${run}@example.test`, name: 'Other Series Client', role: 'CLIENT', password: 'Client-Passw0rd!' });
-  [lead, member, otherFirm] = await Promise.all([signIn('sarah@designpi.com'), signIn('mike@designpi.com'), signIn('admin@northwind.example')]);
+  [admin, lead, member, otherFirm] = await Promise.all([signIn('hello@designpi.com'), signIn('sarah@designpi.com'), signIn('mike@designpi.com'), signIn('admin@northwind.example')]);
 });
 
 describe('planning a series', () => {
@@ -90,8 +91,17 @@ describe('booking a series', () => {
     const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     expect(events.map((e) => [e.uid, e.startDate.toJSDate().toISOString()])).toEqual(booked.map((b: { bookingId: string; start: string }) => [`${b.bookingId}@service-portal`, b.start]));
     await expect.poll(async () => (await emailsTo(ann.email)).filter((m) => m.subject.startsWith('3 × ')).length).toBe(1);
+    // One bell notice for the series, to Ann and to each admin; none per booking.
+    const seriesNotices = async (who: Signed) => {
+      const { body } = await api('/api/notifications?limit=50', { token: who.token });
+      return body.items.filter((n: { link: string }) => booked.some((b: { bookingId: string }) => n.link === `/request/?id=${b.bookingId}`));
+    };
+    const told = { kind: 'booking.series_booked', link: `/request/?id=${seriesId}`, values: expect.objectContaining({ count: '3', actor: `Series Client ${run}` }) };
+    await expect.poll(() => seriesNotices(ann)).toEqual([expect.objectContaining(told)]);
+    await expect.poll(() => seriesNotices(admin)).toEqual([expect.objectContaining(told)]);
     await new Promise((r) => setTimeout(r, 1000));
     expect((await emailsTo(client.email)).slice(seen).map((m) => m.subject)).toEqual([mail.subject]);
+    expect(await seriesNotices(ann)).toHaveLength(1);
   });
 
   it('refuses a plan that was changed, or made for another zone than the firm’s', async () => {

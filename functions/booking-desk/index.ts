@@ -77,22 +77,24 @@ async function createBookingSeries(req: Request<SeriesInput>): Promise<Reply> {
   const skipped: { start: string; message: string }[] = [];
   // Staff may place the series past warnings only when every skipped date had only warnings.
   let canProceed = placement.byStaff;
-  for (const start of plan.occurrences) {
-    try {
-      const booking = await placeBooking(database(), { ...placement, start: Date.parse(start), series: { id: seriesId, rule: plan.rule, first: booked.length === 0 } });
-      booked.push(bookingView(booking, settings));
-    } catch (e) {
-      if (!(e instanceof AppError) || (e.code !== 'conflict' && e.code !== 'unprocessable')) throw e;
-      skipped.push({ start, message: e.message });
-      canProceed &&= e.extra.canProceed === true;
+  try {
+    for (const start of plan.occurrences) {
+      try {
+        const booking = await placeBooking(database(), { ...placement, start: Date.parse(start), series: { id: seriesId, rule: plan.rule, first: booked.length === 0 } });
+        booked.push(bookingView(booking, settings));
+      } catch (e) {
+        if (!(e instanceof AppError) || (e.code !== 'conflict' && e.code !== 'unprocessable')) throw e;
+        skipped.push({ start, message: e.message });
+        canProceed &&= e.extra.canProceed === true;
+      }
     }
+  } finally {
+    // Announced once, with every date (its bookings' own events say they belong to it); also
+    // when an unexpected error stops the placing, so what was booked is told.
+    const detail = { seriesId, rule: plan.rule, clientId: placement.client.clientId, bookingIds: booked.map((b) => b.bookingId), skipped: skipped.map((s) => s.start) };
+    if (booked.length) await database().transaction.write((e) => auditAndEvent(e, placement.ctx, { action: SERIES_BOOKED, entityType: 'request', entityId: seriesId, event: { type: SERIES_BOOKED, detail } })).go();
   }
   if (booked.length === 0) throw new AppError('conflict', 'None of these times can be booked.', undefined, {}, { reason: 'series_unbookable', skipped, canProceed });
-  // Announced once, with every date: its bookings' own events say they belong to it.
-  const detail = { seriesId, rule: plan.rule, clientId: placement.client.clientId, bookingIds: booked.map((b) => b.bookingId), skipped: skipped.map((s) => s.start) };
-  await database()
-    .transaction.write((e) => auditAndEvent(e, placement.ctx, { action: SERIES_BOOKED, entityType: 'request', entityId: seriesId, event: { type: SERIES_BOOKED, detail } }))
-    .go();
   return { status: 201, body: { seriesId, rule: plan.rule, booked, skipped } };
 }
 

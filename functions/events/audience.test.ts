@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEventDetail } from '../../shared/events/rules.ts';
-import { bookingNotices, requestNotices, requestWatchers, taskNotices, taskWatchers } from './audience.ts';
+import { bookingNotices, requestNotices, requestWatchers, seriesNotices, taskNotices, taskWatchers } from './audience.ts';
 
 const event = (extra: Partial<DomainEventDetail> = {}): DomainEventDetail => ({
   tenantId: 't1', eventId: 'e1', at: '2026-11-21T10:00:00Z', entityId: 'r1', actorId: 'lead', clientId: 'client', assigneeId: 'member', ...extra,
@@ -53,5 +53,16 @@ describe('bookingNotices', () => {
     expect(bookingNotices('booking.created', d, ['admin-1'])).toEqual([{ userId: 'member', kind: 'booking.created' }, { userId: 'admin-1', kind: 'booking.created' }]);
     const handedOver = event({ assigneeId: 'other', previousAssigneeId: 'member', actorId: 'admin-1' });
     expect(bookingNotices('booking.rescheduled', handedOver, ['admin-1']).map((n) => n.userId)).toEqual(['other', 'member']);
+  });
+
+  it('tells of a series once: its bookings alone only the one a move took a booking from', () => {
+    const inSeries = event({ assigneeId: 'member', actorId: 'client', withSeries: true });
+    expect(bookingNotices('booking.created', inSeries, ['admin-1'])).toEqual([]);
+    expect(bookingNotices('booking.rescheduled', { ...inSeries, previousAssigneeId: 'member' }, ['admin-1'])).toEqual([]);
+    expect(bookingNotices('booking.rescheduled', { ...inSeries, assigneeId: 'other', previousAssigneeId: 'member', actorId: 'admin-1' }, ['admin-1'])).toEqual([{ userId: 'member', kind: 'booking.rescheduled' }]);
+    expect(seriesNotices('booking.series_booked', event({ actorId: 'client' }), ['member', 'other', 'member'], ['admin-1'])).toEqual(
+      ['member', 'other', 'admin-1'].map((userId) => ({ userId, kind: 'booking.series_booked' })),
+    );
+    expect(seriesNotices('booking.series_cancelled', event({ actorId: 'admin-1' }), ['member'], ['admin-1']).map((n) => n.userId)).toEqual(['member']);
   });
 });

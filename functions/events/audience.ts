@@ -65,9 +65,20 @@ export function taskWatchers(d: DomainEventDetail, staffWhoSeeAll: string[]): st
   return [...new Set([...holders, ...staffWhoSeeAll])];
 }
 
-/** Who hears of a booking in their bell: the person who takes it and the firm's admins (the client hears by email). A reschedule that changed hands tells the previous person too. */
+const noticesOf = (kind: string, userIds: unknown[], actorId: string): RequestNotice[] =>
+  [...new Set(userIds.filter((u): u is string => typeof u === 'string'))].filter((u) => u !== actorId).map((userId) => ({ userId, kind }));
+
+/**
+ * Who hears of a booking in their bell: the person who takes it and the firm's admins (the
+ * client hears by email). A reschedule that changed hands tells the previous person too. A
+ * booking of a series changed with it is told of by the series' notice (`seriesNotices`), so
+ * only someone a move took it from hears of it alone.
+ */
 export function bookingNotices(type: string, d: DomainEventDetail, admins: string[]): RequestNotice[] {
   if (type === 'booking.outcome_recorded') return [];
-  const holders = [d.assigneeId, d.previousAssigneeId].filter((u): u is string => typeof u === 'string');
-  return [...new Set([...holders, ...admins])].filter((u) => u !== d.actorId).map((userId) => ({ userId, kind: type }));
+  if (d.withSeries) return d.previousAssigneeId === d.assigneeId ? [] : noticesOf(type, [d.previousAssigneeId], d.actorId);
+  return noticesOf(type, [d.assigneeId, d.previousAssigneeId, ...admins], d.actorId);
 }
+
+/** Who hears of a series booked, moved or cancelled, once: everyone who takes one of its bookings, and the admins. */
+export const seriesNotices = (type: string, d: DomainEventDetail, staffIds: string[], admins: string[]): RequestNotice[] => noticesOf(type, [...staffIds, ...admins], d.actorId);

@@ -7,13 +7,15 @@ import { once } from '../../shared/db/idempotency.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { User } from '../../shared/db/entities/user.ts';
 import { Notification } from '../../shared/db/entities/notification.ts';
+import { ServiceRequest, UNASSIGNED } from '../../shared/db/entities/service-request.ts';
+import { SERIES_EVENTS } from '../../shared/domain/bookings/series.ts';
 import { BOOKING_EVENTS, REQUEST_EVENTS, TASK_EVENTS, type DomainEventDetail } from '../../shared/events/rules.ts';
 import { pushToUser } from '../lib/realtime.ts';
 import { activeIdsWithRoles } from '../lib/team.ts';
 import { toNotificationView } from '../notifications/view.ts';
-import { bookingNotices, requestNotices, requestWatchers, taskNotices, taskWatchers } from './audience.ts';
+import { bookingNotices, requestNotices, requestWatchers, seriesNotices, taskNotices, taskWatchers } from './audience.ts';
 
-const database = databaseOf({ user: User, notification: Notification });
+const database = databaseOf({ user: User, notification: Notification, request: ServiceRequest });
 
 const KEEP_SECONDS = 90 * 24 * 3600;
 
@@ -60,6 +62,24 @@ async function bookingPlan(type: string, d: DomainEventDetail): Promise<Plan> {
   };
 }
 
+/** A series booked, moved or cancelled: one notice for all its bookings (each booking's own event refreshes pages). */
+async function seriesPlan(type: string, d: DomainEventDetail): Promise<Plan | undefined> {
+  const { entities } = database();
+  const keys = (d.bookingIds as string[]).map((requestId) => ({ tenantId: d.tenantId, requestId }));
+  const [{ data: bookings }, { data: actor }, admins] = await Promise.all([
+    entities.request.get(keys).go(),
+    entities.user.get({ tenantId: d.tenantId, userId: d.actorId }).go(),
+    activeWithRole(d.tenantId, 'ADMIN'),
+  ]);
+  const first = bookings.sort((a, b) => (a.scheduledAt ?? '').localeCompare(b.scheduledAt ?? ''))[0];
+  if (!first) return undefined;
+  return {
+    notices: seriesNotices(type, d, bookings.map((b) => b.assigneeId).filter((u) => u !== UNASSIGNED), admins),
+    values: { count: String(bookings.length), service: first.serviceName, client: first.clientName, actor: actor?.name ?? '' },
+    link: `/request/?id=${first.requestId}`,
+  };
+}
+
 /** Who hears of what. */
 const PLANS: Record<string, (d: DomainEventDetail) => Promise<Plan | undefined>> = {
   'user.joined': async (d) => {
@@ -71,6 +91,7 @@ const PLANS: Record<string, (d: DomainEventDetail) => Promise<Plan | undefined>>
   ...Object.fromEntries(REQUEST_EVENTS.map((type) => [type, (d: DomainEventDetail) => requestPlan(type, d)])),
   ...Object.fromEntries(TASK_EVENTS.map((type) => [type, (d: DomainEventDetail) => taskPlan(type, d)])),
   ...Object.fromEntries(BOOKING_EVENTS.map((type) => [type, (d: DomainEventDetail) => bookingPlan(type, d)])),
+  ...Object.fromEntries(SERIES_EVENTS.map((type) => [type, (d: DomainEventDetail) => seriesPlan(type, d)])),
 };
 
 export async function handler(event: EventBridgeEvent<string, DomainEventDetail>): Promise<void> {

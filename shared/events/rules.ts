@@ -2,7 +2,7 @@
  * Event bus rules: which consumer gets which events. CDK creates one EventBridge rule per
  * entry (with a DLQ); the local bus applies the same patterns (shared/events/pattern.ts).
  */
-import { SERIES_BOOKED, SERIES_CANCELLED, SERIES_RESCHEDULED } from '../domain/bookings/series.ts';
+import { SERIES_EVENTS } from '../domain/bookings/series.ts';
 import type { Pattern } from './pattern.ts';
 
 export const EVENT_SOURCE = 'service-portal';
@@ -48,14 +48,14 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'in-app-notifications',
-    description: 'Events that concern people become notifications in their bell, pushed live',
-    pattern: { source: [EVENT_SOURCE], 'detail-type': ['user.joined', ...REQUEST_EVENTS, ...TASK_EVENTS, ...BOOKING_EVENTS] },
+    description: 'Events that concern people become notifications in their bell (a series once), pushed live',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['user.joined', ...REQUEST_EVENTS, ...TASK_EVENTS, ...BOOKING_EVENTS, ...SERIES_EVENTS] },
     consumer: 'notifications',
   },
   {
     name: 'booking-emails',
     description: 'Booking changes (and each series booked, moved or cancelled, once) become emails with a calendar invite and the manage link',
-    pattern: { source: [EVENT_SOURCE], 'detail-type': [...BOOKING_EVENTS, SERIES_BOOKED, SERIES_RESCHEDULED, SERIES_CANCELLED] },
+    pattern: { source: [EVENT_SOURCE], 'detail-type': [...BOOKING_EVENTS, ...SERIES_EVENTS] },
     consumer: 'booking-emails',
   },
   {

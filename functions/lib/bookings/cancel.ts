@@ -55,15 +55,19 @@ export async function cancelInScope(db: ChangeDb, booking: RequestItem, settings
   const cancelled = await cancelBooking(db, booking, settings, withSeries);
   const gone = [cancelled];
   const skipped: { bookingId: string; start: string; message: string }[] = [];
-  for (const b of later) {
-    try {
-      gone.push(await cancelBooking(db, b, settings, { ...withSeries, version: b.version }));
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      skipped.push({ bookingId: b.requestId, start: b.scheduledAt!, message: e.message });
+  try {
+    for (const b of later) {
+      try {
+        gone.push(await cancelBooking(db, b, settings, { ...withSeries, version: b.version }));
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        skipped.push({ bookingId: b.requestId, start: b.scheduledAt!, message: e.message });
+      }
     }
+  } finally {
+    // Also when an unexpected error stops the loop: what was cancelled is told.
+    const detail = { seriesId, clientId: booking.clientId, bookingIds: gone.map((b) => b.requestId), reason: change.reason };
+    await db.transaction.write((e) => auditAndEvent(e, change.ctx, { action: SERIES_CANCELLED, entityType: 'request', entityId: seriesId, event: { type: SERIES_CANCELLED, detail } })).go();
   }
-  const detail = { seriesId, clientId: booking.clientId, bookingIds: gone.map((b) => b.requestId), reason: change.reason };
-  await db.transaction.write((e) => auditAndEvent(e, change.ctx, { action: SERIES_CANCELLED, entityType: 'request', entityId: seriesId, event: { type: SERIES_CANCELLED, detail } })).go();
   return { cancelled, followingCancelled: gone.length - 1, followingSkipped: skipped };
 }

@@ -114,17 +114,21 @@ async function rescheduleWithFollowing(db: BookingDb, booking: RequestItem, book
   const zone = bookable.tenant.timeZone;
   const all = [moved];
   const skipped: { bookingId: string; start: string; to: string; message: string }[] = [];
-  for (const b of later) {
-    const to = movedLike(zone, Date.parse(booking.scheduledAt!), start, Date.parse(b.scheduledAt!));
-    try {
-      all.push(await rescheduleBooking(db, b, bookable, to, { ...withSeries, version: b.version }));
-    } catch (e) {
-      if (!(e instanceof AppError)) throw e;
-      skipped.push({ bookingId: b.requestId, start: b.scheduledAt!, to: new Date(to).toISOString(), message: e.message });
+  try {
+    for (const b of later) {
+      const to = movedLike(zone, Date.parse(booking.scheduledAt!), start, Date.parse(b.scheduledAt!));
+      try {
+        all.push(await rescheduleBooking(db, b, bookable, to, { ...withSeries, version: b.version }));
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        skipped.push({ bookingId: b.requestId, start: b.scheduledAt!, to: new Date(to).toISOString(), message: e.message });
+      }
     }
+  } finally {
+    // Also when an unexpected error stops the loop: what was moved is told.
+    const detail = { seriesId, clientId: booking.clientId, bookingIds: all.map((b) => b.requestId) };
+    await db.transaction.write((e) => auditAndEvent(e, change.ctx, { action: SERIES_RESCHEDULED, entityType: 'request', entityId: seriesId!, event: { type: SERIES_RESCHEDULED, detail } })).go();
   }
-  const detail = { seriesId, clientId: booking.clientId, bookingIds: all.map((b) => b.requestId) };
-  await db.transaction.write((e) => auditAndEvent(e, change.ctx, { action: SERIES_RESCHEDULED, entityType: 'request', entityId: seriesId!, event: { type: SERIES_RESCHEDULED, detail } })).go();
   return { moved, followingMoved: all.length - 1, followingSkipped: skipped };
 }
 

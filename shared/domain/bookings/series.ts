@@ -41,6 +41,7 @@ export const SERIES_RESCHEDULED = 'booking.series_rescheduled';
 export const SERIES_BOOKED = 'booking.series_booked';
 /** Occurrences of a series cancelled together ("this and the following"): one email for all of them. */
 export const SERIES_CANCELLED = 'booking.series_cancelled';
+export const SERIES_EVENTS = [SERIES_BOOKED, SERIES_RESCHEDULED, SERIES_CANCELLED] as const;
 
 /** How long a plan may be placed after it was made: long enough to fill in the rest of the form. */
 export const PLAN_LIFETIME_MS = 30 * 60_000;
