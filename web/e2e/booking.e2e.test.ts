@@ -111,7 +111,7 @@ it('a guest books through the wizard, gets the invite by email and moves the boo
   await rival.context().close();
 });
 
-it('a signed-in client books from the portal; an admin moves it before opening hours, past the warning once seen, and books another time for the client', { timeout: 90_000 }, async () => {
+it('a signed-in client books from the portal; an admin moves it before opening hours, past the warning once seen, books another time for the client, and finds both under the requests page’s Appointments tab', { timeout: 90_000 }, async () => {
   const email = `portal.${run}@example.test`;
   await joinAs({ email, name: 'Petra Portal', role: 'CLIENT', password: 'Portal-Passw0rd!' });
   const context = await browser().newContext({ locale: 'en-US', timezoneId: firmZone });
@@ -179,6 +179,26 @@ it('a signed-in client books from the portal; an admin moves it before opening h
   await admin.getByRole('button', { name: 'Confirm the booking' }).click();
   await expect.poll(() => admin.getByRole('heading', { name: 'You are booked' }).count()).toBe(1);
   expect((await nextEmailTo(email, 3)).subject).toMatch(new RegExp(`^Booked: ${serviceName}`));
+
+  // The requests page's Appointments tab (reached by keyboard) lists them in time order from a date, by person and type, to act on there.
+  await admin.goto(url('/admin/requests/'));
+  await admin.getByRole('tab', { name: 'Requests' }).focus();
+  await admin.keyboard.press('ArrowRight');
+  await expect.poll(() => admin.getByRole('tab', { name: 'Appointments' }).getAttribute('aria-selected')).toBe('true');
+  expect(new URL(admin.url()).hash).toBe('#appointments');
+  const panel = admin.getByRole('tabpanel');
+  await panel.getByLabel('From', { exact: true }).fill(bookedOn);
+  await panel.getByLabel('Person').selectOption({ label: `Eve ${run}` });
+  const rows = panel.getByRole('button', { name: /Petra Portal/ });
+  await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining('8:00 AM–9:00 AM'), expect.stringContaining('3:00 PM–4:00 PM')]);
+  await panel.getByLabel('How').selectOption({ label: 'Phone call' });
+  await expect.poll(() => rows.count()).toBe(0);
+  await panel.getByLabel('How').selectOption({ label: 'All' });
+  await rows.first().click();
+  await expect.poll(() => panel.getByRole('region', { name: new RegExp(serviceName) }).getByRole('button', { name: 'Move', exact: true }).count()).toBe(1);
+  await expectAccessible(admin);
+  await admin.reload();
+  await expect.poll(() => admin.getByRole('tab', { name: 'Appointments' }).getAttribute('aria-selected')).toBe('true');
   await admin.context().close();
   await context.close();
 });

@@ -1,16 +1,66 @@
+import { lazy, Suspense, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { Session } from '../../../../shared/api/schemas/user.ts';
 import { useI18n } from '../i18n/index.ts';
+import { Loading } from './Status.tsx';
+
+// The appointments' code loads when the tab is first opened.
+const BookingCalendar = lazy(() => import('./BookingCalendar.tsx'));
+
+type Tab = 'requests' | 'appointments';
+const TABS: Tab[] = ['requests', 'appointments'];
 
 /**
- * Requests and appointments side by side: the appointments tab is the calendar's list of
- * bookings in time order (by type, person and service, confirm, move or cancel there).
+ * Requests and appointments side by side: the requests (`children`), or the appointments in
+ * time order from a date, by type (and person and service for those who see the firm's), to
+ * confirm, move or cancel there. The open tab is kept in the address (#appointments).
  */
-export function RequestTabs({ area }: { area: 'portal' | 'staff' | 'admin' }) {
+export function RequestTabs({ area, session, children }: { area: 'portal' | 'staff' | 'admin'; session: Session; children: ReactNode }) {
   const { t } = useI18n();
-  const tab = 'rounded-t border-b-2 px-3 py-1';
+  const [tab, setTab] = useState<Tab>(() => (location.hash === '#appointments' ? 'appointments' : 'requests'));
+  const id = useId();
+  const labels: Record<Tab, string> = { requests: t.calendar.requestsTab, appointments: t.calendar.views.list! };
+
+  function open(next: Tab, focus = false) {
+    setTab(next);
+    history.replaceState(null, '', next === 'appointments' ? '#appointments' : location.pathname + location.search);
+    if (focus) document.getElementById(`${id}-${next}`)?.focus();
+  }
+
+  function onKey(e: KeyboardEvent) {
+    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight' && e.key !== 'Home' && e.key !== 'End') return;
+    e.preventDefault();
+    open(e.key === 'Home' ? 'requests' : e.key === 'End' ? 'appointments' : tab === 'requests' ? 'appointments' : 'requests', true);
+  }
+
+  const tabClass = 'rounded-t border-b-2 px-3 py-1 aria-selected:border-brand-600 aria-selected:font-medium aria-selected:text-brand-800 border-transparent text-slate-700 hover:border-slate-300';
   return (
-    <nav aria-label={t.calendar.tabs} className="mb-4 flex gap-2 border-b border-slate-200">
-      <a href="#requests" aria-current="page" className={`${tab} border-brand-600 font-medium text-brand-800`}>{t.calendar.requestsTab}</a>
-      <a href={area === 'portal' ? '/portal/appointments/' : `/${area}/calendar/?view=list`} className={`${tab} border-transparent text-slate-700 hover:border-slate-300`}>{t.calendar.views.list}</a>
-    </nav>
+    <>
+      <div role="tablist" aria-label={t.calendar.tabs} onKeyDown={onKey} className="mb-4 flex gap-2 border-b border-slate-200">
+        {TABS.map((name) => (
+          <button
+            key={name}
+            id={`${id}-${name}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            aria-controls={`${id}-${name}-panel`}
+            tabIndex={tab === name ? 0 : -1}
+            onClick={() => open(name)}
+            className={tabClass}
+          >
+            {labels[name]}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`${id}-${tab}-panel`} aria-labelledby={`${id}-${tab}`}>
+        {tab === 'requests' ? (
+          children
+        ) : (
+          <Suspense fallback={<Loading />}>
+            <BookingCalendar session={session} area={area} embedded />
+          </Suspense>
+        )}
+      </div>
+    </>
   );
 }
