@@ -42,11 +42,11 @@ export async function sessionState(tenantId: string, userId: string) {
 
 async function sessionFromIdToken(idToken: string): Promise<{ session: Session; tenantId: string; userId: string; role: string }> {
   const claims = tokenClaims(await verifiedClaims(idToken));
-  const state = await sessionState(claims.tenantId, claims.sub);
+  const state = await sessionState(claims.tenantId, claims.userId);
   return {
     session: { token: idToken, expiresAt: new Date(claims.expiresAt * 1000).toISOString(), ...state },
     tenantId: claims.tenantId,
-    userId: claims.sub,
+    userId: claims.userId,
     role: state.user.role,
   };
 }

@@ -11,6 +11,7 @@ import type { guestBookingInput } from '../../shared/api/schemas/booking.ts';
 import { GUEST_BOOKING_SCHEMAS } from '../../shared/api/schemas/guest-booking.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { DEFAULT_REMINDER_OFFSETS } from '../../shared/domain/bookings/settings.ts';
+import { isUnclaimedGuest } from '../../shared/domain/identity/guests.ts';
 import { loadBookable, type UserItem } from '../lib/bookings/load.ts';
 import { guestUserId, placeBooking } from '../lib/bookings/place.ts';
 import { firmBySlug } from '../lib/bookings/public.ts';
@@ -80,7 +81,8 @@ async function createGuestBooking(req: Request<GuestBookingInput>): Promise<Repl
     ctx: changeContext(req, { tenantId: tenant.tenantId, userId: client.userId, role: 'CLIENT', name: client.name }),
     now: Date.now(),
   });
-  return { status: 201, body: { ...bookingView(booking, bookable.settings), existingClient: !!existing } };
+  // A guest's account booked with before has no password yet: they are offered to claim it, not to sign in.
+  return { status: 201, body: { ...bookingView(booking, bookable.settings), existingClient: !!existing && !isUnclaimedGuest(existing) } };
 }
 
 export const handler = contextHandler({ routes: GUEST_BOOKING_OPERATIONS, schemas: GUEST_BOOKING_SCHEMAS, operations: { createGuestBooking } });

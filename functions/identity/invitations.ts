@@ -13,10 +13,11 @@ import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { queryPage } from '../../shared/db/pagination.ts';
 import { database } from './db.ts';
 import { INVITATION_LINK_DAYS } from '../../shared/domain/identity/links.ts';
+import { claimable } from '../../shared/domain/identity/guests.ts';
 import type { Role } from '../../shared/domain/identity/permissions.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import type { Reply, Request } from '../lib/http.ts';
-import { createInvitedIdentity } from '../lib/cognito.ts';
+import { createInvitedIdentity, findIdentity } from '../lib/cognito.ts';
 
 type InvitationItem = EntityItem<typeof Invitation>;
 
@@ -43,8 +44,12 @@ export async function createInvitation(req: Request<{ email: string; name: strin
     db.entities.user.query.byEmail({ tenantId: actor.tenantId, email }).go({ limit: 1 }),
     db.entities.tenant.get({ tenantId: actor.tenantId }).go(),
   ]);
-  if (members.length) throw conflict(`${email} is already a member of this firm.`);
-  const userId = await createInvitedIdentity(email, actor.tenantId, role);
+  const [member] = members;
+  // A guest's account (made with a booking) is claimed, so their bookings stay theirs (ADR 0012).
+  const guest = member && claimable(member, await findIdentity(email)) ? member : undefined;
+  if (member && !guest) throw conflict(`${email} is already a member of this firm.`);
+  if (guest && role !== 'CLIENT') throw conflict(`${email} is a client of this firm (from a booking): invite them as a client.`);
+  const userId = await createInvitedIdentity(email, actor.tenantId, role, guest?.userId);
   const invitation: InvitationItem = {
     tenantId: actor.tenantId,
     invitationId: randomUUID(),
@@ -63,7 +68,9 @@ export async function createInvitation(req: Request<{ email: string; name: strin
     db,
     (entities) => [
       // Both creates are conditional: a concurrent invitation of the same person fails whole.
-      entities.user.create({ tenantId: actor.tenantId, userId, email, name, role, status: 'invited', locale: invitation.locale }).commit(),
+      guest
+        ? entities.user.patch({ tenantId: actor.tenantId, userId }).set({ name, locale: invitation.locale }).where((a, op) => op.eq(a.status, 'invited')).commit()
+        : entities.user.create({ tenantId: actor.tenantId, userId, email, name, role, status: 'invited', locale: invitation.locale }).commit(),
       entities.invitation.create(invitation).commit(),
       ...auditAndEvent(entities, changeContext(req), {
         action: 'user.invited',

@@ -7,7 +7,11 @@ const ID_TOKEN = { sub: 'u-1', jti: 'j-1', 'custom:tenantId': 't-1', token_use: 
 
 describe('tokenClaims', () => {
   it('reads the caller from the string claims of an ID token', () => {
-    expect(tokenClaims(ID_TOKEN)).toEqual({ sub: 'u-1', jti: 'j-1', tenantId: 't-1', issuedAt: 1700000000, expiresAt: Number(inAnHour) });
+    expect(tokenClaims(ID_TOKEN)).toEqual({ userId: 'u-1', jti: 'j-1', tenantId: 't-1', issuedAt: 1700000000, expiresAt: Number(inAnHour) });
+  });
+
+  it('signs a claimed guest account in as that account, not as the identity’s sub', () => {
+    expect(tokenClaims({ ...ID_TOKEN, 'custom:userId': 'guest-abc' }).userId).toBe('guest-abc');
   });
 
   it.each([

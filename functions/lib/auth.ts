@@ -31,7 +31,8 @@ export interface AuthenticatedActor extends Actor {
 export type JwtClaims = Record<string, unknown>;
 
 export interface TokenClaims {
-  sub: string;
+  /** Whom the token signs in: `custom:userId` for a claimed guest account (ADR 0012), else `sub`. */
+  userId: string;
   jti: string;
   tenantId: string;
   issuedAt: number; // epoch seconds
@@ -41,14 +42,14 @@ export interface TokenClaims {
 /** What the authorizer does not check: that this is an ID token of a firm, whole and unexpired. */
 export function tokenClaims(claims: JwtClaims): TokenClaims {
   const text = (name: string) => (typeof claims[name] === 'string' && claims[name] !== '' ? (claims[name] as string) : undefined);
-  const sub = text('sub');
+  const userId = text('custom:userId') ?? text('sub');
   const jti = text('jti');
   const tenantId = text('custom:tenantId');
   const issuedAt = Number(claims.iat);
   const expiresAt = Number(claims.exp);
-  const whole = sub && jti && tenantId && issuedAt > 0 && expiresAt > 0;
+  const whole = userId && jti && tenantId && issuedAt > 0 && expiresAt > 0;
   if (claims.token_use !== 'id' || !whole || expiresAt * 1000 <= Date.now()) throw unauthenticated('Your session has expired. Sign in again.');
-  return { sub, jti, tenantId, issuedAt, expiresAt };
+  return { userId, jti, tenantId, issuedAt, expiresAt };
 }
 
 /**
@@ -60,7 +61,7 @@ export async function actorFromClaims(jwtClaims: JwtClaims): Promise<Authenticat
   const { entities } = database();
   // Three reads in parallel, so a changed role, a sign-out or a firm rule applies on the next request.
   const [{ data: user }, { data: revoked }, { data: tenant }] = await Promise.all([
-    entities.user.get({ tenantId: claims.tenantId, userId: claims.sub }).go(),
+    entities.user.get({ tenantId: claims.tenantId, userId: claims.userId }).go(),
     entities.revokedToken.get({ tenantId: claims.tenantId, jti: claims.jti }).go(),
     entities.tenant.get({ tenantId: claims.tenantId }).go(),
   ]);

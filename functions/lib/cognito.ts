@@ -139,15 +139,21 @@ export async function revokeRefreshToken(refreshToken: string): Promise<void> {
   await cognito().send(new RevokeTokenCommand({ Token: refreshToken, ClientId: authConfig().USER_POOL_CLIENT_ID }));
 }
 
+type Attributes = { Name?: string; Value?: string }[] | undefined;
+const attribute = (attrs: Attributes, name: string) => attrs?.find((a) => a.Name === name)?.Value;
+/** The user id an identity signs in as: a claimed guest account's own (`custom:userId`), else the identity's `sub`. */
+const userIdOf = (attrs: Attributes) => attribute(attrs, 'custom:userId') ?? attribute(attrs, 'sub');
+
 /**
  * Creates the sign-in identity of an invited person (no password yet, no Cognito email) and
- * returns its `sub`. An identity left by an earlier attempt that failed after this step, in the
- * same firm, is reused; one belonging elsewhere is a conflict.
+ * returns the user id it signs in as: its `sub`, or `userId` when it claims an account that
+ * exists already (a guest's, made with a booking; ADR 0012). An identity left by an earlier
+ * attempt that failed after this step, in the same firm, is reused; one belonging elsewhere is
+ * a conflict.
  */
-export async function createInvitedIdentity(email: string, tenantId: string, role: string): Promise<string> {
+export async function createInvitedIdentity(email: string, tenantId: string, role: string, userId?: string): Promise<string> {
   const UserPoolId = authConfig().USER_POOL_ID;
-  const attribute = (attrs: { Name?: string; Value?: string }[] | undefined, name: string) => attrs?.find((a) => a.Name === name)?.Value;
-  let sub: string | undefined;
+  let id: string | undefined;
   try {
     const created = await cognito().send(
       new AdminCreateUserCommand({
@@ -157,21 +163,22 @@ export async function createInvitedIdentity(email: string, tenantId: string, rol
         UserAttributes: [
           { Name: 'email', Value: email },
           { Name: 'custom:tenantId', Value: tenantId },
+          ...(userId ? [{ Name: 'custom:userId', Value: userId }] : []),
         ],
       }),
     );
-    sub = attribute(created.User?.Attributes, 'sub');
+    id = userIdOf(created.User?.Attributes);
   } catch (e) {
     if (errorName(e) !== 'UsernameExistsException') throw e;
     const existing = await cognito().send(new AdminGetUserCommand({ UserPoolId, Username: email }));
-    if (attribute(existing.UserAttributes, 'custom:tenantId') !== tenantId || existing.UserStatus !== 'FORCE_CHANGE_PASSWORD') {
+    id = userIdOf(existing.UserAttributes);
+    if (attribute(existing.UserAttributes, 'custom:tenantId') !== tenantId || existing.UserStatus !== 'FORCE_CHANGE_PASSWORD' || (userId && id !== userId)) {
       throw conflict('This email address already has a Service Portal account and cannot be invited.');
     }
-    sub = attribute(existing.UserAttributes, 'sub');
   }
-  if (!sub) throw new Error('Cognito returned no sub');
+  if (!id) throw new Error('Cognito returned no sub');
   await cognito().send(new AdminAddUserToGroupCommand({ UserPoolId, Username: email, GroupName: role }));
-  return sub;
+  return id;
 }
 
 /** The firm and user id of a sign-in identity, if one exists for this email. */
@@ -182,8 +189,7 @@ export async function findIdentity(email: string): Promise<{ tenantId: string; u
       if (errorName(e) === 'UserNotFoundException') return undefined;
       throw e;
     });
-  const attribute = (name: string) => found?.UserAttributes?.find((a) => a.Name === name)?.Value;
-  const [tenantId, userId] = [attribute('custom:tenantId'), attribute('sub')];
+  const [tenantId, userId] = [attribute(found?.UserAttributes, 'custom:tenantId'), userIdOf(found?.UserAttributes)];
   return tenantId && userId ? { tenantId, userId } : undefined;
 }
 

@@ -17,6 +17,7 @@ import { User } from '../../shared/db/entities/user.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { ANONYMOUS_ACTOR } from '../../shared/domain/audit/actor.ts';
+import { claimable } from '../../shared/domain/identity/guests.ts';
 import { INVITATION_LINK_DAYS } from '../../shared/domain/identity/links.ts';
 import { changeContext } from '../lib/change-context.ts';
 import { createInvitedIdentity, findIdentity } from '../lib/cognito.ts';
@@ -63,10 +64,12 @@ async function signUp(req: Request<{ name: string; email: string; locale?: 'en' 
 
   const locale = req.body.locale ?? tenant.locale;
   const db = database();
-  const identity = await findIdentity(email);
+  const [identity, { data: [member] }] = await Promise.all([findIdentity(email), db.entities.user.query.byEmail({ tenantId, email }).go({ limit: 1 })]);
+  // A guest's account (made with a booking) is claimed, so their bookings stay theirs (ADR 0012).
+  const guest = member && claimable(member, identity) ? member : undefined;
   // An identity of this firm with no user record is what a failed earlier attempt left: reused below.
-  const leftOver = identity?.tenantId === tenantId && !(await db.entities.user.get(identity).go()).data;
-  if (identity && !leftOver) {
+  const leftOver = identity?.tenantId === tenantId && !member;
+  if (!guest && (member || (identity && !leftOver))) {
     // Whoever owns the address is told (and may sign in or reset); the form learns nothing.
     await commitTransaction(db, (entities) =>
       auditAndEvent(entities, changeContext(req, { tenantId, userId: ANONYMOUS_ACTOR, role: ANONYMOUS_ACTOR }), {
@@ -79,12 +82,14 @@ async function signUp(req: Request<{ name: string; email: string; locale?: 'en' 
     return accepted;
   }
 
-  const userId = await createInvitedIdentity(email, tenantId, 'CLIENT');
+  const userId = await createInvitedIdentity(email, tenantId, 'CLIENT', guest?.userId);
   const invitationId = randomUUID();
   await commitTransaction(
     db,
     (entities) => [
-      entities.user.create({ tenantId, userId, email, name, role: 'CLIENT', status: 'invited', locale }).commit(),
+      guest
+        ? entities.user.patch({ tenantId, userId }).set({ name, locale }).where((a, op) => op.eq(a.status, 'invited')).commit()
+        : entities.user.create({ tenantId, userId, email, name, role: 'CLIENT', status: 'invited', locale }).commit(),
       entities.invitation
         .create({ tenantId, invitationId, userId, email, name, role: 'CLIENT', locale, invitedBy: userId, source: 'self', status: 'pending', linkExpiresAt: Math.floor(Date.now() / 1000) + INVITATION_LINK_DAYS * 24 * 3600 })
         .commit(),

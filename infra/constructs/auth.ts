@@ -25,7 +25,8 @@ export class Auth extends Construct {
       selfSignUpEnabled: false, // sign-up goes through our register endpoint, per firm
       signInAliases: { email: true },
       signInCaseSensitive: false,
-      customAttributes: { tenantId: new StringAttribute({ mutable: false, minLen: 1, maxLen: 64 }) },
+      // userId: set only when an identity claims an account made before it (a guest's, ADR 0012).
+      customAttributes: { tenantId: new StringAttribute({ mutable: false, minLen: 1, maxLen: 64 }), userId: new StringAttribute({ mutable: false, minLen: 1, maxLen: 64 }) },
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       // PLUS brings threat protection: compromised-credential and adaptive sign-in checks.

@@ -51,7 +51,10 @@ async function ensurePool(client: CognitoIdentityProviderClient): Promise<{ pool
       new CreateUserPoolCommand({
         PoolName: POOL_NAME,
         UsernameAttributes: ['email'],
-        Schema: [{ Name: 'tenantId', AttributeDataType: 'String', Mutable: false }],
+        Schema: [
+          { Name: 'tenantId', AttributeDataType: 'String', Mutable: false },
+          { Name: 'userId', AttributeDataType: 'String', Mutable: false },
+        ],
       }),
     );
     poolId = created.UserPool!.Id!;

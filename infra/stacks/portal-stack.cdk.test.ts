@@ -41,9 +41,9 @@ describe('data', () => {
 });
 
 describe('auth', () => {
-  it('has an immutable tenant claim, optional TOTP MFA, a strong password policy and threat protection', () => {
+  it('has immutable tenant and claimed-account claims, optional TOTP MFA, a strong password policy and threat protection', () => {
     dev.hasResourceProperties('AWS::Cognito::UserPool', {
-      Schema: Match.arrayWith([Match.objectLike({ Name: 'tenantId', Mutable: false })]),
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'tenantId', Mutable: false }), Match.objectLike({ Name: 'userId', Mutable: false })]),
       MfaConfiguration: 'OPTIONAL',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
       Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireSymbols: true }) },

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { beforeAll, expect, it } from 'vitest';
 import { at, bookingFixtures, firmZone } from '../../infra/local/test-bookings.ts';
 import { localDateOf } from '../../shared/domain/time/zoned.ts';
-import { attachmentOf, linkIn, nextEmailTo, type InboxEmail } from '../../infra/local/test-inbox.ts';
+import { attachmentOf, emailsTo, linkIn, nextEmailTo, type InboxEmail } from '../../infra/local/test-inbox.ts';
 import { joinAs } from '../../infra/local/test-client.ts';
 import { expectAccessible, loadWholeList, signInThroughForm, url, useBrowser } from './browser.ts';
 
@@ -281,6 +281,34 @@ it('a signed-in client books a weekly series (dates planned on the firm’s cloc
   await expect.poll(() => client.getByText('Cancelled. Later appointments of the series cancelled too: 1.', { exact: false }).count()).toBe(1);
   expect((await nextEmailTo(email, 4)).subject).toMatch(new RegExp(`^Cancelled: 2 × ${serviceName} from `));
   await client.context().close();
+});
+
+it('a guest who booked creates their account from the confirmation, and finds the booking in the portal', { timeout: 60_000 }, async () => {
+  const guest = await visitor(browser());
+  const email = `claimer.${run}@example.test`;
+  await chooseTime(guest, '5:00 PM');
+  await fillDetails(guest, 'Clara Claimer', email);
+  await guest.getByRole('button', { name: 'Confirm the booking' }).click();
+  await expect.poll(() => guest.getByRole('heading', { name: 'You are booked' }).count()).toBe(1);
+  await guest.getByRole('link', { name: 'Create your account' }).click();
+  await guest.waitForURL(/\/register\//);
+  expect(await guest.getByLabel('Your name').inputValue()).toBe('Clara Claimer');
+  expect(await guest.getByLabel('Email').inputValue()).toBe(email);
+  await guest.getByRole('button', { name: 'Send the link' }).click();
+  await expect.poll(() => guest.getByRole('status').textContent()).toContain(`We sent a link to ${email}.`);
+
+  const confirmation = async () => (await emailsTo(email)).find((m) => m.subject === 'Confirm your email for DesignPi');
+  await expect.poll(confirmation, { timeout: 10_000 }).toBeDefined();
+  await guest.goto(linkIn((await confirmation())!, '/invitation/?token='));
+  await guest.getByLabel('New password').fill('Clara-Claimer-Passw0rd');
+  await guest.getByLabel('Repeat the password').fill('Clara-Claimer-Passw0rd');
+  await guest.getByRole('button', { name: 'Confirm and open my portal' }).click();
+  await guest.waitForURL(url('/portal/'));
+  // The booking made as a guest is theirs in the portal.
+  await guest.goto(url('/portal/appointments/'));
+  await expect.poll(() => guest.getByRole('button', { name: new RegExp(serviceName) }).count()).toBe(1);
+  await expectAccessible(guest);
+  await guest.context().close();
 });
 
 it('says so when a manage link is wrong', async () => {

@@ -14,6 +14,7 @@ import { availableSlots, checkSlot, MINUTE, type Interval } from '../../../share
 import { priceOf, type PriceBreakdown } from '../../../shared/domain/bookings/pricing.ts';
 import { pricingRulesOf, type BookingType } from '../../../shared/domain/bookings/settings.ts';
 import { bookingKpiStateOf } from '../../../shared/domain/bookings/kpis.ts';
+import { GUEST_ID_PREFIX } from '../../../shared/domain/identity/guests.ts';
 import { kpiStateOf } from '../../../shared/domain/requests/kpis.ts';
 import { rankCandidates } from '../../../shared/domain/requests/assignment.ts';
 import { workloadDeltas } from '../../../shared/domain/requests/workload.ts';
@@ -253,5 +254,5 @@ export function recipientsOf(b: RequestItem, client: Pick<ClientOfBooking, 'clie
 
 /** A guest's account, made with their first booking: the id follows from the address, so a retry cannot make a second. */
 export function guestUserId(tenantId: string, email: string): string {
-  return `guest-${createHash('sha256').update(`${tenantId}:${email}`).digest('hex').slice(0, 32)}`;
+  return `${GUEST_ID_PREFIX}${createHash('sha256').update(`${tenantId}:${email}`).digest('hex').slice(0, 32)}`;
 }

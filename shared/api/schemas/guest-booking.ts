@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { bookingView, guestBookingInput } from './booking.ts';
 import type { Schemas } from './types.ts';
 
-/** `existingClient`: the address was already a client's, who is told to sign in to see all their bookings. */
+/** `existingClient`: the address is a client's who can sign in, and is told to, to see all their bookings; otherwise the guest is offered to create their account. */
 export const guestBookingCreated = z.extend(bookingView, { existingClient: z.boolean() });
 
 export const GUEST_BOOKING_SCHEMAS = {

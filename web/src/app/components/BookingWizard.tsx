@@ -363,8 +363,11 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
         <p>{t.book.reference}: {booked.reference}</p>
         <p>{format(t.book.doneLead, { email: who.email })}</p>
         {calendarHref && <p><a href={calendarHref} className="text-brand-700 underline">{t.book.seeCalendar}</a></p>}
-        {booked.existingClient && (
+        {booked.existingClient === true && (
           <p>{format(t.book.existing, { firm: page.firm.name })} <a href="/login/" className="text-brand-700 underline">{t.book.signIn}</a></p>
+        )}
+        {booked.existingClient === false && (
+          <p>{format(t.book.claim, { firm: page.firm.name })} <a href={`/register/?${new URLSearchParams({ firm: page.firm.slug, email: who.email, name: who.name })}`} className="text-brand-700 underline">{t.book.createAccount}</a></p>
         )}
         <button type="button" onClick={() => (setSlot(undefined), setBooked(undefined), setQuote(undefined), go(0))} className="rounded border px-4 py-2">{t.book.another}</button>
       </div>

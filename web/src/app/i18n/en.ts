@@ -218,6 +218,8 @@ export const en = {
     pendingTitle: 'Your request is in',
     doneLead: 'We emailed {email} a confirmation with a calendar invite and a link to reschedule or cancel.',
     existing: 'You already have an account with {firm}: sign in to see all your bookings.',
+    claim: 'Create your account with {firm} to see all your bookings in one place; the ones you made as a guest come with it.',
+    createAccount: 'Create your account',
     signIn: 'Sign in',
     reference: 'Reference',
     another: 'Book another time',

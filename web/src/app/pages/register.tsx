@@ -9,9 +9,10 @@ import { mount } from '../mount.tsx';
 type Firm = { slug: string; name: string; clientSignUp: boolean };
 type State = { kind: 'loading' } | { kind: 'unknown' } | { kind: 'error'; error: unknown } | { kind: 'ready'; firm: Firm } | { kind: 'sent'; firm: Firm; email: string };
 
-const firmSlug = new URLSearchParams(location.search).get('firm') ?? '';
+const query = new URLSearchParams(location.search);
+const firmSlug = query.get('firm') ?? '';
 
-/** A client signs up with a firm (`/register/?firm=<slug>`); the emailed link confirms the address and sets the password. */
+/** A client signs up with a firm (`/register/?firm=<slug>`, perhaps with `email` and `name`); the emailed link confirms the address and sets the password. */
 function RegisterPage() {
   const { t, locale } = useI18n();
   const [state, setState] = useState<State>({ kind: 'loading' });
@@ -72,8 +73,9 @@ function RegisterPage() {
         <p className="mt-2 text-slate-600">{t.register.lead}</p>
         <form onSubmit={(e) => void onSubmit(e, firm)} noValidate className="mt-6 space-y-4 rounded-lg bg-white p-6 shadow">
           {failure !== null && <ErrorNotice error={failure} />}
-          <Field label={t.register.name} name="name" autoComplete="name" required maxLength={120} error={errors.name} />
-          <Field label={t.register.email} name="email" type="email" autoComplete="email" required error={errors.email} />
+          {/* Prefilled when a guest comes from their booking's confirmation to claim their account. */}
+          <Field label={t.register.name} name="name" autoComplete="name" required maxLength={120} defaultValue={query.get('name') ?? ''} error={errors.name} />
+          <Field label={t.register.email} name="email" type="email" autoComplete="email" required defaultValue={query.get('email') ?? ''} error={errors.email} />
           <button type="submit" disabled={busy} className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
             {busy ? t.register.sending : t.register.submit}
           </button>
