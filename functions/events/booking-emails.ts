@@ -109,10 +109,9 @@ async function sendSeries(d: DomainEventDetail, kind: SeriesEmailKind): Promise<
     const email = seriesEmail({ ...common, locale: client.locale, to: client.email, name: client.name, zone: first.clientZone ?? client.timeZone, forStaff: false, occurrences: lines });
     await sendEmailWithInvite(email, invite({ name: client.name, email: client.email }, lines));
   }
-  for (const staffId of new Set(bookings.map((b) => b.assigneeId))) {
-    const { data: staff } = await db.entities.user.get({ tenantId, userId: staffId! }).go();
-    if (!staff) continue;
-    const lines = await occurrenceLines(bookings.filter((b) => b.assigneeId === staffId), async (b) => `${config().PUBLIC_URL}/staff/request/?id=${b.requestId}`);
+  const { data: staffMembers } = await db.entities.user.get([...new Set(bookings.map((b) => b.assigneeId))].map((userId) => ({ tenantId, userId }))).go();
+  for (const staff of staffMembers) {
+    const lines = await occurrenceLines(bookings.filter((b) => b.assigneeId === staff.userId), async (b) => `${config().PUBLIC_URL}/staff/request/?id=${b.requestId}`);
     const email = seriesEmail({ ...common, skipped: [], locale: staff.locale, to: staff.email, name: first.clientName, zone: staff.timeZone, forStaff: true, occurrences: lines });
     await sendEmailWithInvite(email, invite({ name: staff.name, email: staff.email }, lines));
   }

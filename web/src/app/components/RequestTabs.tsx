@@ -43,7 +43,7 @@ export function RequestTabs({ area, session, children }: { area: 'portal' | 'sta
             type="button"
             role="tab"
             aria-selected={tab === name}
-            aria-controls={`${id}-${name}-panel`}
+            aria-controls={`${id}-panel`}
             tabIndex={tab === name ? 0 : -1}
             onClick={() => open(name)}
             className={tabClass}
@@ -52,7 +52,8 @@ export function RequestTabs({ area, session, children }: { area: 'portal' | 'sta
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`${id}-${tab}-panel`} aria-labelledby={`${id}-${tab}`}>
+      {/* One panel, labelled by the open tab, shows what that tab holds. */}
+      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${tab}`}>
         {tab === 'requests' ? (
           children
         ) : (
