@@ -60,8 +60,8 @@ export default function BookingCalendar({ session, area, embedded = false }: { s
   const [selected, setSelected] = useState<Entry | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   const [people, setPeople] = useState<{ userId: string; name: string }[]>([]);
-  const dateId = useId();
   const [services, setServices] = useState<{ serviceId: string; name: string }[]>([]);
+  const dateId = useId();
 
   const { first, days } = periodOf(view, anchor);
   const dates = useMemo(() => Array.from({ length: days }, (_, i) => addDays(first, i)), [first, days]);
