@@ -90,10 +90,11 @@ describe('booking as a guest', () => {
     const slots = await api(`/api/book/designpi/services/${serviceId}/slots?from=${at(7, 0)}&to=${at(8, 0)}`);
     expect(slots.body.slots.map((s: { start: string }) => s.start)).not.toContain(at(7, 600));
 
-    // The same address again is the same client, not a second account.
+    // The same address again is the same client, not a second account; with no password yet,
+    // the guest is offered to create their account (claiming it), not to sign in (ADR 0012).
     const again = await book(serviceId, at(7, 720), { name: 'Gail G.', email });
     expect(again.status).toBe(201);
-    expect(again.body.existingClient).toBe(true);
+    expect(again.body.existingClient).toBe(false);
     expect((await database().entities.user.query.byEmail({ tenantId, email }).go()).data).toHaveLength(1);
   });
 
