@@ -69,7 +69,7 @@ export const SUMMARIES: Record<OperationId, string> = {
   openBookingLink: 'A link for a signed-in client to move or cancel their own booking on the manage page',
   getBookingProfile: 'A person’s booking profile: reminders (everyone), and for staff whether they take bookings, how many at once and a day, and their time off (oneself, or users.manage)',
   updateBookingProfile: 'Change a booking profile; staff fields only for staff, and only by themselves or users.manage; audited',
-  getBookingKpis: 'Bookings per day around today (held, minutes, attended, no-shows, cancelled, bookable minutes of the staff who take bookings), with the no-show rate and utilization of the days past; from counters',
+  getBookingKpis: 'Bookings per day around today (held, minutes, attended, no-shows, cancelled, bookable minutes of the staff who take bookings, within the hours of the services they take), with the no-show rate and utilization of the days past; from counters',
   getBookingPage: "A firm's public booking page: its name, zone and the services that can be booked",
   getBookingSlots: 'Free slots of a bookable service in a range (at most six weeks), with who can take each and its price',
   quoteBooking: 'The price breakdown of a booking at a time, with a promo code applied or the reason it does not apply',

@@ -87,17 +87,19 @@ export function windowsOn(zone: string, hours: WeeklyHours, date: string): Inter
   return windows;
 }
 
-/** Windows of consecutive local days, those that touch joined (so 22:00–24:00 and 00:00–02:00 hold a slot across midnight). */
-function windowsAcross(zone: string, hours: WeeklyHours, dates: readonly string[]): Interval[] {
-  const all = [...new Set(dates)].flatMap((d) => windowsOn(zone, hours, d)).sort((a, b) => a.start - b.start);
+/** Intervals in time order, those that touch or overlap joined. */
+export function unionOf(intervals: readonly Interval[]): Interval[] {
   const merged: Interval[] = [];
-  for (const w of all) {
+  for (const i of [...intervals].sort((a, b) => a.start - b.start)) {
     const last = merged.at(-1);
-    if (last && w.start <= last.end) last.end = Math.max(last.end, w.end);
-    else merged.push({ ...w });
+    if (last && i.start <= last.end) last.end = Math.max(last.end, i.end);
+    else merged.push({ ...i });
   }
   return merged;
 }
+
+/** Windows of consecutive local days, those that touch joined (so 22:00–24:00 and 00:00–02:00 hold a slot across midnight). */
+const windowsAcross = (zone: string, hours: WeeklyHours, dates: readonly string[]): Interval[] => unionOf([...new Set(dates)].flatMap((d) => windowsOn(zone, hours, d)));
 
 const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.end;
 const within = (inner: Interval, outer: Interval) => inner.start >= outer.start && inner.end <= outer.end;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { bookableMinutesOn, bookingKpiChanges, bookingKpiStateOf, noShowRate, utilization } from './kpis.ts';
+import { unionOf, type Interval } from './availability.ts';
+import { bookableMinutesOn, bookingKpiChanges, bookingKpiStateOf, noShowRate, openWindows, utilization } from './kpis.ts';
+
+/** Open at every hour: the person's own hours alone decide. */
+const ALWAYS: Interval[] = [{ start: 0, end: Number.MAX_SAFE_INTEGER }];
 
 const state = (date: string, outcome: 'booked' | 'attended' | 'no_show' | 'cancelled', minutes = 60) => ({ date, minutes, outcome });
 
@@ -51,6 +55,35 @@ describe('bookable minutes of a person on a date', () => {
     // 01:00–04:00 on the spring-forward Sunday loses the hour that does not exist.
     ['the night the clocks go forward', [], '2027-03-14', 120],
   ])('%s', (_name, timeOff, date, minutes) => {
-    expect(bookableMinutesOn('America/New_York', nineToFive, timeOff, date)).toBe(minutes);
+    expect(bookableMinutesOn('America/New_York', nineToFive, timeOff, date, ALWAYS)).toBe(minutes);
+  });
+
+  describe('only while a service they take is open', () => {
+    const weekdays = (start: string, end: string) => Object.fromEntries((['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((d) => [d, [{ start, end }]]));
+    const open = (hours: ReturnType<typeof weekdays>, blackoutDates: string[] = []) => openWindows('America/New_York', { businessHours: hours, blackoutDates }, '2026-11-30');
+    const minutes = (open: Interval[], timeOff: Interval[] = []) => bookableMinutesOn('America/New_York', nineToFive, timeOff, '2026-11-30', open);
+
+    it.each([
+      // Working 09:00–12:00 and 13:00–17:00; the service is open 10:00–16:00: 2 h + 3 h.
+      ['one service’s hours', () => open(weekdays('10:00', '16:00')), 300],
+      // Two services, 08:00–10:00 and 15:00–18:00, together: 1 h + 2 h.
+      ['two services’ hours together', () => unionOf([...open(weekdays('08:00', '10:00')), ...open(weekdays('15:00', '18:00'))]), 180],
+      ['a blackout date', () => open(weekdays('10:00', '16:00'), ['2026-11-30']), 0],
+      ['no service to take', () => [], 0],
+    ])('%s', (_name, windows, expected) => {
+      expect(minutes(windows())).toBe(expected);
+    });
+
+    it('takes time away off what is left, once', () => {
+      // Open 10:00–16:00, away 14:00–16:00 New York: 2 h + 1 h.
+      expect(minutes(open(weekdays('10:00', '16:00')), [away('2026-11-30T19:00:00Z', '2026-11-30T21:00:00Z')])).toBe(180);
+    });
+
+    it('meets a person in another zone where the firm’s hours reach into their day', () => {
+      // The firm in New York is open 18:00–23:00 on Monday; for someone in Kathmandu (+05:45) that is Tuesday 04:45–09:45.
+      const late = openWindows('America/New_York', { businessHours: { mon: [{ start: '18:00', end: '23:00' }] }, blackoutDates: [] }, '2026-12-01');
+      const early = { tue: [{ start: '08:00', end: '12:00' }] };
+      expect(bookableMinutesOn('Asia/Kathmandu', early, [], '2026-12-01', late)).toBe(105);
+    });
   });
 });

@@ -3,8 +3,8 @@
  * and how they ended (attended, no-show, cancelled). Each booking change carries the booking's
  * state before and after; the difference is what the counters gain, so they never drift.
  */
-import { localDateOf } from '../time/zoned.ts';
-import { MINUTE, windowsOn, type Interval, type WeeklyHours } from './availability.ts';
+import { addDays, localDateOf } from '../time/zoned.ts';
+import { MINUTE, unionOf, windowsOn, type Interval, type WeeklyHours } from './availability.ts';
 
 export const BOOKING_COUNTERS = ['bookings', 'bookedMinutes', 'attended', 'noShows', 'bookingsCancelled'] as const;
 export type BookingCounter = (typeof BOOKING_COUNTERS)[number];
@@ -50,25 +50,38 @@ export function bookingKpiChanges(before: BookingKpiState | undefined, after: Bo
     .filter((c) => Object.keys(c.add).length > 0);
 }
 
+/** The parts of `a` inside `b` (both sorted unions). */
+function within(a: readonly Interval[], b: readonly Interval[]): Interval[] {
+  const out: Interval[] = [];
+  for (const x of a) for (const y of b) if (x.start < y.end && y.start < x.end) out.push({ start: Math.max(x.start, y.start), end: Math.min(x.end, y.end) });
+  return out;
+}
+
+/** The parts of `a` outside every interval of `away`. */
+function without(a: readonly Interval[], away: readonly Interval[]): Interval[] {
+  let left = [...a];
+  for (const off of away) left = left.flatMap((x) => (off.end <= x.start || off.start >= x.end ? [x] : [{ start: x.start, end: off.start }, { start: off.end, end: x.end }].filter((p) => p.end > p.start)));
+  return left;
+}
+
 /**
- * A person's bookable minutes on a date: their working windows that day on their own clock
- * (a DST change shortens or lengthens them as it does the day), less the time they are away.
+ * When a service takes bookings around a local date (the day either side too, so a person in
+ * another zone meets the hours that reach into their day): its business hours on the firm's
+ * clock, blackout dates left out.
  */
-export function bookableMinutesOn(zone: string, hours: WeeklyHours, timeOff: readonly Interval[], date: string): number {
-  const away = [...timeOff].sort((a, b) => a.start - b.start);
-  let total = 0;
-  for (const w of windowsOn(zone, hours, date)) {
-    // Walk the absences in order, so overlapping ones are not taken off twice.
-    let covered = w.start;
-    let free = 0;
-    for (const off of away) {
-      if (off.end <= covered || off.start >= w.end) continue;
-      free += Math.max(0, off.start - covered);
-      covered = Math.max(covered, Math.min(off.end, w.end));
-    }
-    total += free + Math.max(0, w.end - covered);
-  }
-  return total / MINUTE;
+export function openWindows(firmZone: string, service: { businessHours: WeeklyHours; blackoutDates: readonly string[] }, date: string): Interval[] {
+  const dates = [addDays(date, -1), date, addDays(date, 1)].filter((d) => !service.blackoutDates.includes(d));
+  return unionOf(dates.flatMap((d) => windowsOn(firmZone, service.businessHours, d)));
+}
+
+/**
+ * A person's bookable minutes on a date: their working windows that day on their own clock (a
+ * DST change shortens or lengthens them as it does the day), within the hours some service
+ * they take is open (`open`: a union of `openWindows`), less the time they are away.
+ */
+export function bookableMinutesOn(zone: string, hours: WeeklyHours, timeOff: readonly Interval[], date: string, open: readonly Interval[]): number {
+  const bookable = without(within(unionOf(windowsOn(zone, hours, date)), open), unionOf(timeOff));
+  return bookable.reduce((sum, i) => sum + i.end - i.start, 0) / MINUTE;
 }
 
 /** Share of bookable minutes that were booked, 0–100; undefined without bookable time. */
