@@ -69,6 +69,14 @@ describe('invitation rules', () => {
     expect(res.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['email', 'name', 'role']);
   });
 
+  it('lists the firm’s invitations newest first', async () => {
+    const made: string[] = [];
+    for (const n of [1, 2, 3, 4]) made.push((await invite(admin, { email: `order.${n}.${Date.now()}@example.com`, name: `Order ${n}`, role: 'CLIENT' })).body.invitationId);
+    // Other test files may invite meanwhile: these four, among the newest, come in reverse order.
+    const { body } = await api('/api/invitations?limit=50', { token: admin.token });
+    expect(body.items.map((i: { invitationId: string }) => i.invitationId).filter((id: string) => made.includes(id))).toEqual([...made].reverse());
+  });
+
   it("keeps another firm's admin away from this firm's invitation", async () => {
     const res = await invite(admin, { email: 'omega@example.com', name: 'Omega Client', role: 'CLIENT', locale: 'hi' });
     expect(res.status).toBe(201);

@@ -88,7 +88,7 @@ export async function createInvitation(req: Request<{ email: string; name: strin
 export async function listInvitations(req: Request<unknown, { limit: number; cursor?: string }>): Promise<Reply> {
   const { tenantId } = req.actor as AuthenticatedActor;
   const { limit, cursor } = req.query;
-  return { body: await queryPage(cursor, (from) => database().entities.invitation.query.byTenant({ tenantId }).go({ limit, cursor: from, order: 'desc' }), toView) };
+  return { body: await queryPage(cursor, (from) => database().entities.invitation.query.byCreated({ tenantId }).go({ limit, cursor: from, order: 'desc' }), toView) };
 }
 
 export async function resendInvitation(req: Request): Promise<Reply> {

@@ -29,5 +29,11 @@ export const Invitation = new Entity({
       pk: { field: 'pk', composite: ['tenantId'], template: 't#${tenantId}' },
       sk: { field: 'sk', composite: ['invitationId'], template: 'invitation#${invitationId}' },
     },
+    /** A firm's invitations in the order they were made (the admins read the newest first). */
+    byCreated: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: ['tenantId'], template: 't#${tenantId}#invitations' },
+      sk: { field: 'gsi1sk', composite: ['createdAt', 'invitationId'], template: '${createdAt}#${invitationId}' },
+    },
   },
 });
