@@ -7,7 +7,7 @@ export const Invitation = new Entity({
   attributes: {
     tenantId: { type: 'string', required: true, readOnly: true },
     invitationId: { type: 'string', required: true, readOnly: true },
-    /** The invited person's user id (Cognito sub), created with the invitation. */
+    /** The invited person's user id: their identity's Cognito sub, or the guest account the invitation claims (ADR 0012). */
     userId: { type: 'string', required: true, readOnly: true },
     email: { type: 'string', required: true },
     name: { type: 'string', required: true },
