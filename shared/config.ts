@@ -11,10 +11,12 @@ const sections = {
     STAGE: z.enum(['local', 'dev', 'prod']),
     AWS_REGION: required(),
     TABLE_NAME: required(),
-    /** Public origin of the portal, used to build links in emails. */
-    PUBLIC_URL: z.url(),
     /** Set only locally: DynamoDB Local. */
     DYNAMODB_ENDPOINT: z.optional(z.url()),
+  }),
+  links: z.object({
+    /** Public origin of the portal, used to build links in emails. */
+    PUBLIC_URL: z.url(),
   }),
   auth: z.object({
     USER_POOL_ID: required(),
@@ -70,6 +72,7 @@ function section<K extends keyof Sections>(name: K): z.infer<Sections[K]> {
 }
 
 export const config = () => section('core');
+export const linksConfig = () => section('links');
 export const authConfig = () => section('auth');
 export const eventsConfig = () => section('events');
 export const mailConfig = () => section('mail');

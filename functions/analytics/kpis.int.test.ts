@@ -1,11 +1,10 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, changeWithFreshVersion, signIn, type Signed } from '../../infra/local/test-client.ts';
+import { api, changeWithFreshVersion, invoke, signIn, type Signed } from '../../infra/local/test-client.ts';
 import { database } from '../../shared/db/all-entities.ts';
 import { kpiChanges, type KpiState } from '../../shared/domain/requests/kpis.ts';
 import type { DomainEventDetail } from '../../shared/events/rules.ts';
-import { handler } from '../events/kpis.ts';
 
 let john: Signed;
 let diana: Signed;
@@ -28,7 +27,7 @@ describe('KPI counters from request events', () => {
   async function deliver(e: EventBridgeEvent<string, DomainEventDetail>) {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await handler(e);
+        return await invoke('events/kpis', e);
       } catch (error) {
         if (attempt === 10) throw error;
         await new Promise((r) => setTimeout(r, 50 * attempt));
@@ -66,7 +65,7 @@ describe('KPI counters from request events', () => {
   });
 
   it('ignore a change that moves nothing (a comment carries no before and after)', async () => {
-    expect(await handler({ 'detail-type': 'request.commented', detail: { tenantId, eventId: randomUUID(), at, entityId: 'r', actorId: 'u' } } as unknown as EventBridgeEvent<string, DomainEventDetail>)).toBeUndefined();
+    expect(await invoke('events/kpis', { 'detail-type': 'request.commented', detail: { tenantId, eventId: randomUUID(), at, entityId: 'r', actorId: 'u' } } as unknown as EventBridgeEvent<string, DomainEventDetail>)).toBeNull();
   });
 });
 

@@ -13,7 +13,7 @@ import { isStaff } from '../../shared/domain/identity/permissions.ts';
 import { bookingKpiStateOf } from '../../shared/domain/bookings/kpis.ts';
 import { kpiStateOf } from '../../shared/domain/requests/kpis.ts';
 import { workloadDeltas } from '../../shared/domain/requests/workload.ts';
-import { config } from '../../shared/config.ts';
+import { linksConfig } from '../../shared/config.ts';
 import { actorFromClaims, type AuthenticatedActor } from '../lib/auth.ts';
 import { cancelInScope } from '../lib/bookings/cancel.ts';
 import { activityOf, assertChangeable, bookingKey, type Change } from '../lib/bookings/changes.ts';
@@ -143,7 +143,7 @@ async function openBookingLink(req: Request): Promise<Reply> {
       ])
       .go(),
   );
-  return { body: { url: `${config().PUBLIC_URL}/book/manage/?token=${token}` } };
+  return { body: { url: `${linksConfig().PUBLIC_URL}/book/manage/?token=${token}` } };
 }
 
 async function commit(write: () => Promise<{ canceled: boolean }>) {

@@ -1,8 +1,7 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, signIn, type Signed } from '../../infra/local/test-client.ts';
+import { api, invoke, signIn, type Signed } from '../../infra/local/test-client.ts';
 import type { DomainEventDetail } from '../../shared/events/rules.ts';
-import { handler } from './assignment.ts';
 
 let john: Signed;
 let sarah: Signed;
@@ -49,7 +48,7 @@ describe('automatic assignment on submit', () => {
     await expect.poll(async () => (await detail(request.requestId)).assigneeId).toEqual(expect.any(String));
     const before = await detail(request.requestId);
     const replay = { 'detail-type': 'request.submitted', detail: { tenantId: 't-designpi', eventId: `replay-${request.requestId}`, at: new Date().toISOString(), entityId: request.requestId, actorId: john.userId, requestId: request.requestId, status: 'submitted' } } as unknown as EventBridgeEvent<string, DomainEventDetail>;
-    await Promise.all([handler(replay), handler(replay)]);
+    await Promise.all([invoke('events/assignment', replay), invoke('events/assignment', replay)]);
     const after = await detail(request.requestId);
     expect({ assigneeId: after.assigneeId, version: after.version }).toEqual({ assigneeId: before.assigneeId, version: before.version });
   });

@@ -7,7 +7,7 @@
  * each staff member, listing every date with its own link, with one invite holding them all.
  */
 import type { EventBridgeEvent } from 'aws-lambda';
-import { config, mailConfig } from '../../shared/config.ts';
+import { linksConfig, mailConfig } from '../../shared/config.ts';
 import { once } from '../../shared/db/idempotency.ts';
 import { ServiceRequest } from '../../shared/db/entities/service-request.ts';
 import { Tenant } from '../../shared/db/entities/tenant.ts';
@@ -63,12 +63,12 @@ async function send(type: string, d: DomainEventDetail): Promise<void> {
   });
   const common = { kind, firm: tenant.name, service: booking.serviceName, staffName: String(d.assigneeName ?? ''), bookingType: String(d.bookingType), start, end };
   if (client) {
-    const link = cancelled ? `${config().PUBLIC_URL}/book/?firm=${tenant.slug}` : `${config().PUBLIC_URL}/book/manage/?token=${await issueManageLink(db, booking)}`;
+    const link = cancelled ? `${linksConfig().PUBLIC_URL}/book/?firm=${tenant.slug}` : `${linksConfig().PUBLIC_URL}/book/manage/?token=${await issueManageLink(db, booking)}`;
     const email = bookingEmail({ ...common, locale: client.locale, to: client.email, name: client.name, zone: String(d.clientZone ?? client.timeZone), link, forStaff: false });
     await sendEmailWithInvite(email, invite({ name: client.name, email: client.email }, link));
   }
   if (staff) {
-    const link = `${config().PUBLIC_URL}/staff/request/?id=${booking.requestId}`;
+    const link = `${linksConfig().PUBLIC_URL}/staff/request/?id=${booking.requestId}`;
     const email = bookingEmail({ ...common, locale: staff.locale, to: staff.email, name: booking.clientName, zone: staff.timeZone, link, forStaff: true });
     await sendEmailWithInvite(email, invite({ name: staff.name, email: staff.email }, link));
   }
@@ -100,18 +100,18 @@ async function sendSeries(d: DomainEventDetail, kind: SeriesEmailKind): Promise<
   const common = { kind, firm: tenant.name, service: first.serviceName, bookingType: first.bookingType ?? 'video', confirmed: first.confirmed === true, skipped: (d.skipped as string[] | undefined) ?? [] };
   const invite = (attendee: { name: string; email: string }, lines: Awaited<ReturnType<typeof occurrenceLines>>) => {
     const events: InviteEvent[] = lines.map((l) => ({ uid: l.uid, sequence: l.sequence, start: Date.parse(l.start), end: Date.parse(l.end), url: l.link }));
-    const url = lines[0]!.link ?? `${config().PUBLIC_URL}/book/?firm=${tenant.slug}`;
+    const url = lines[0]!.link ?? `${linksConfig().PUBLIC_URL}/book/?firm=${tenant.slug}`;
     const base: Invite = { ...events[0]!, url, method, zone: first.firmZone ?? 'UTC', summary: `${first.serviceName} · ${tenant.name}`, description: first.description, organizer: { name: tenant.name, email: mailConfig().MAIL_FROM }, attendee, stamp: Date.parse(d.at), confirmed: common.confirmed };
     return { method, content: inviteIcs(base, events.slice(1)) };
   };
   if (client) {
-    const lines = await occurrenceLines(bookings, async (b) => (cancelled ? undefined : `${config().PUBLIC_URL}/book/manage/?token=${await issueManageLink(db, b)}`));
+    const lines = await occurrenceLines(bookings, async (b) => (cancelled ? undefined : `${linksConfig().PUBLIC_URL}/book/manage/?token=${await issueManageLink(db, b)}`));
     const email = seriesEmail({ ...common, locale: client.locale, to: client.email, name: client.name, zone: first.clientZone ?? client.timeZone, forStaff: false, occurrences: lines });
     await sendEmailWithInvite(email, invite({ name: client.name, email: client.email }, lines));
   }
   const { data: staffMembers } = await db.entities.user.get([...new Set(bookings.map((b) => b.assigneeId))].map((userId) => ({ tenantId, userId }))).go();
   for (const staff of staffMembers) {
-    const lines = await occurrenceLines(bookings.filter((b) => b.assigneeId === staff.userId), async (b) => `${config().PUBLIC_URL}/staff/request/?id=${b.requestId}`);
+    const lines = await occurrenceLines(bookings.filter((b) => b.assigneeId === staff.userId), async (b) => `${linksConfig().PUBLIC_URL}/staff/request/?id=${b.requestId}`);
     const email = seriesEmail({ ...common, skipped: [], locale: staff.locale, to: staff.email, name: first.clientName, zone: staff.timeZone, forStaff: true, occurrences: lines });
     await sendEmailWithInvite(email, invite({ name: staff.name, email: staff.email }, lines));
   }

@@ -3,7 +3,7 @@
  * secret is made here, at sending time, so no secret ever travels in an event or a log.
  */
 import type { EventBridgeEvent } from 'aws-lambda';
-import { config } from '../../shared/config.ts';
+import { linksConfig } from '../../shared/config.ts';
 import { INVITATION_LINK_DAYS, RESET_LINK_MINUTES } from '../../shared/domain/identity/links.ts';
 import { once } from '../../shared/db/idempotency.ts';
 import { databaseOf } from '../../shared/db/service.ts';
@@ -30,7 +30,7 @@ async function sendInvitation(detail: DomainEventDetail): Promise<void> {
   if (!invitation || invitation.status !== 'pending' || !tenant) return;
   const secret = newSecret();
   await db.entities.invitation.patch({ tenantId, invitationId }).set({ secretHash: hashSecret(secret) }).go();
-  const link = `${config().PUBLIC_URL}/invitation/?token=${formatLinkToken({ tenantId, recordId: invitationId, secret })}`;
+  const link = `${linksConfig().PUBLIC_URL}/invitation/?token=${formatLinkToken({ tenantId, recordId: invitationId, secret })}`;
   // A client who signed up gets the same link, worded as confirming their address.
   const kind = invitation.source === 'self' ? 'verifyEmail' : 'invitation';
   await sendEmail(actionEmail(kind, invitation.locale, invitation.email, link, { firm: tenant.name, name: invitation.name, days: String(INVITATION_LINK_DAYS) }));
@@ -45,7 +45,7 @@ async function sendPasswordReset(detail: DomainEventDetail): Promise<void> {
   const secret = newSecret();
   const linkExpiresAt = Math.floor(Date.now() / 1000) + RESET_LINK_MINUTES * 60;
   await db.entities.passwordReset.patch({ tenantId, userId }).set({ secretHash: hashSecret(secret), linkExpiresAt }).remove(['usedAt']).go();
-  const link = `${config().PUBLIC_URL}/reset-password/?token=${formatLinkToken({ tenantId, recordId: userId, secret })}`;
+  const link = `${linksConfig().PUBLIC_URL}/reset-password/?token=${formatLinkToken({ tenantId, recordId: userId, secret })}`;
   await sendEmail(actionEmail('passwordReset', user.locale, user.email, link, { firm: tenant.name, name: user.name, minutes: String(RESET_LINK_MINUTES) }));
 }
 
@@ -53,7 +53,7 @@ async function sendPasswordReset(detail: DomainEventDetail): Promise<void> {
 async function sendAccountExists(detail: DomainEventDetail): Promise<void> {
   const { data: tenant } = await database().entities.tenant.get({ tenantId: detail.tenantId }).go();
   if (!tenant) return;
-  await sendEmail(actionEmail('accountExists', detail.locale as 'en' | 'ar' | 'hi', String(detail.email), `${config().PUBLIC_URL}/login/`, { firm: tenant.name }));
+  await sendEmail(actionEmail('accountExists', detail.locale as 'en' | 'ar' | 'hi', String(detail.email), `${linksConfig().PUBLIC_URL}/login/`, { firm: tenant.name }));
 }
 
 const SENDERS: Record<string, (detail: DomainEventDetail) => Promise<void>> = {

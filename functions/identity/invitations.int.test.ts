@@ -1,10 +1,9 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, signIn, type Signed } from '../../infra/local/test-client.ts';
+import { api, signIn, type Signed, invoke } from '../../infra/local/test-client.ts';
 import { emailsTo, linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
 import { database } from '../../shared/db/all-entities.ts';
 import type { DomainEventDetail } from '../../shared/events/rules.ts';
-import { handler as notifier } from '../events/notifier.ts';
 
 let admin: Signed;
 let otherAdmin: Signed;
@@ -116,8 +115,8 @@ describe('notifier', () => {
       'detail-type': 'user.invitation_resent',
       detail: { tenantId: 't-designpi', eventId: 'replayed-event-1', at: new Date().toISOString(), entityId: res.body.userId, actorId: admin.userId, invitationId: res.body.invitationId },
     } as unknown as EventBridgeEvent<string, DomainEventDetail>;
-    await Promise.all([notifier(event), notifier(event)]);
-    await notifier(event);
+    await Promise.all([invoke('events/notifier', event), invoke('events/notifier', event)]);
+    await invoke('events/notifier', event);
     await nextEmailTo('twice@example.com', 1);
     await new Promise((r) => setTimeout(r, 300));
     expect(await emailsTo('twice@example.com')).toHaveLength(2);

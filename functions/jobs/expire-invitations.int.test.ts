@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, signIn, type Signed } from '../../infra/local/test-client.ts';
 import { nextEmailTo } from '../../infra/local/test-inbox.ts';
-import { runJob } from '../../infra/local/scheduler.ts';
+import { runJob } from '../../infra/local/test-client.ts';
 import { database } from '../../shared/db/all-entities.ts';
 
 let admin: Signed;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bookAsGuest, bookingFixtures, everyDay, firmZone, tenantId } from '../../infra/local/test-bookings.ts';
 import { api } from '../../infra/local/test-client.ts';
 import { emailsTo, nextEmailTo } from '../../infra/local/test-inbox.ts';
-import { runJob } from '../../infra/local/scheduler.ts';
+import { runJob } from '../../infra/local/test-client.ts';
 import { database } from '../../shared/db/all-entities.ts';
 import { instantAt } from '../../shared/domain/time/zoned.ts';
 import { issueManageLink } from '../lib/bookings/manage-link.ts';

@@ -7,7 +7,7 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { EntityItem } from 'electrodb';
-import { config } from '../../shared/config.ts';
+import { linksConfig } from '../../shared/config.ts';
 import { BookingReminder } from '../../shared/db/entities/booking-reminder.ts';
 import { ServiceRequest } from '../../shared/db/entities/service-request.ts';
 import { Tenant } from '../../shared/db/entities/tenant.ts';
@@ -57,7 +57,7 @@ async function send(r: Reminder, now: number): Promise<boolean> {
   const current = booking && !booking.deletedAt && booking.status !== 'cancelled' && booking.scheduledAt === r.startsAt && Date.parse(r.startsAt) > now;
   if (!current || !tenant || !recipient || recipient.reminderEmail === false) return false;
   const forStaff = recipient.userId === booking.assigneeId;
-  const link = forStaff ? `${config().PUBLIC_URL}/staff/request/?id=${booking.requestId}` : `${config().PUBLIC_URL}/book/manage/?token=${await issueManageLink(db, booking, now)}`;
+  const link = forStaff ? `${linksConfig().PUBLIC_URL}/staff/request/?id=${booking.requestId}` : `${linksConfig().PUBLIC_URL}/book/manage/?token=${await issueManageLink(db, booking, now)}`;
   await sendEmail(
     bookingEmail({
       kind: 'reminder',

@@ -1,13 +1,12 @@
 /**
- * Bundle report, run by `npm test`: each Lambda's minified size (bundled exactly as CDK does)
- * and each page's JavaScript (gzip: its static imports plus the largest module it may load
+ * Bundle report, run by `npm test`: each Lambda's minified size (the bundle CDK deploys; its
+ * cold start is measured by `npm run bench:cold-start`) and each page's JavaScript (gzip: its static imports plus the largest module it may load
  * lazily, i.e. one language's strings). Exceeding a budget, or zod reaching a page, fails.
  */
-import { build } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { LAMBDA_BUDGET_BYTES, LAMBDA_BUNDLING, LAMBDA_ENTRIES } from './lambda.ts';
+import { LAMBDA_BUDGET_BYTES, LAMBDA_ENTRIES, lambdaBundles } from './lambda.ts';
 
 const PAGE_JS_BUDGET_BYTES = 100 * 1024;
 const root = resolve(import.meta.dirname, '../..');
@@ -16,18 +15,9 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const failures: string[] = [];
 
 console.log('Lambda bundles (minified)');
-for (const [name, entry] of LAMBDA_ENTRIES) {
-  const result = await build({
-    ...LAMBDA_BUNDLING,
-    mainFields: [...LAMBDA_BUNDLING.mainFields],
-    external: [...LAMBDA_BUNDLING.external],
-    banner: { js: LAMBDA_BUNDLING.banner },
-    entryPoints: [join(root, entry)],
-    bundle: true,
-    write: false,
-    logLevel: 'error',
-  });
-  const size = result.outputFiles[0]!.contents.length;
+const bundles = lambdaBundles();
+for (const [name] of LAMBDA_ENTRIES) {
+  const size = bundles.sizeOf(name);
   const over = size > LAMBDA_BUDGET_BYTES;
   if (over) failures.push(`Lambda ${name}: ${kb(size)} > ${kb(LAMBDA_BUDGET_BYTES)}`);
   console.log(`  ${over ? '✗' : '✓'} ${name.padEnd(22)} ${kb(size).padStart(9)}  (budget ${kb(LAMBDA_BUDGET_BYTES)})`);

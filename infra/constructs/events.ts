@@ -1,14 +1,14 @@
 import { Duration } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { LambdaFunction as LambdaTarget } from 'aws-cdk-lib/aws-events-targets';
+import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { CONSUMERS, RULES, type Consumer } from '../../shared/events/rules.ts';
+import { CONSUMERS, OUTBOX_STREAM_FILTER, RULES, type Consumer } from '../../shared/events/rules.ts';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { StageConfig } from '../stage.ts';
@@ -26,7 +26,7 @@ export class Events extends Construct {
   readonly sender: EmailIdentity;
   /** By name, as shared/events/rules.ts DEAD_LETTER_QUEUES names them. */
   readonly deadLetterQueues = new Map<string, Queue>();
-  readonly functions: NodejsFunction[] = [];
+  readonly functions: LambdaFunction[] = [];
 
   constructor(scope: Construct, id: string, props: { stage: StageConfig; table: TableV2; publicUrl: string; realtime: Realtime; uploads: IBucket }) {
     super(scope, id);
@@ -34,7 +34,7 @@ export class Events extends Construct {
     this.bus = new EventBus(this, 'Bus');
 
     const router = portalFunction(this, 'StreamRouterFunction', {
-      entry: 'functions/events/stream-router.ts',
+      name: 'events/stream-router',
       stage,
       environment: { TABLE_NAME: table.tableName, EVENT_BUS_NAME: this.bus.eventBusName, POWERTOOLS_SERVICE_NAME: 'stream-router' },
     });
@@ -48,16 +48,16 @@ export class Events extends Construct {
         retryAttempts: 5,
         onFailure: new SqsDlq(this.deadLetterQueue('stream-router', 'StreamRouterDlq')),
         // Only new outbox items wake the router.
-        filters: [FilterCriteria.filter({ eventName: FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { __edb_e__: { S: FilterRule.isEqual('outbox') } } } })],
+        filters: [FilterCriteria.filter(OUTBOX_STREAM_FILTER)],
       }),
     );
     this.functions.push(router);
 
     const sender = (this.sender = new EmailIdentity(this, 'MailFrom', { identity: Identity.email(stage.mailFrom) }));
-    const consumers = new Map<Consumer, NodejsFunction>();
+    const consumers = new Map<Consumer, LambdaFunction>();
     for (const consumer of CONSUMERS) {
       const fn = portalFunction(this, `${consumer}Function`, {
-        entry: `functions/events/${consumer}.ts`,
+        name: `events/${consumer}`,
         stage,
         timeout: Duration.seconds(30),
         environment: { TABLE_NAME: table.tableName, PUBLIC_URL: props.publicUrl, MAIL_FROM: stage.mailFrom, POWERTOOLS_SERVICE_NAME: consumer },
@@ -68,9 +68,9 @@ export class Events extends Construct {
       if (consumer === 'exports') {
         fn.addEnvironment('UPLOADS_BUCKET', props.uploads.bucketName);
         fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [props.uploads.arnForObjects('exports/*')] }));
-        acknowledge(fn, 'IAM5', 'Writes only objects under the exports/ prefix of the uploads bucket.', `Resource::${arnRef(props.uploads)}/exports/*`);
+        acknowledge(fn, 'IAM5', 'Writes only objects under the exports/ prefix of the uploads bucket.', `Resource::${arnRef(props.uploads, fn)}/exports/*`);
       }
-      acknowledge(fn, 'IAM5', 'Consumers read the table’s GSIs, so grants cover `index/*` of this one table.', `Resource::${arnRef(table)}/index/*`);
+      acknowledge(fn, 'IAM5', 'Consumers read the table’s GSIs, so grants cover `index/*` of this one table.', `Resource::${arnRef(table, fn)}/index/*`);
       consumers.set(consumer, fn);
       this.functions.push(fn);
     }
@@ -81,7 +81,7 @@ export class Events extends Construct {
         description: rule.description,
         eventPattern: rule.pattern as Record<string, string[]>,
         targets: [
-          new LambdaFunction(consumers.get(rule.consumer)!, {
+          new LambdaTarget(consumers.get(rule.consumer)!, {
             deadLetterQueue: this.deadLetterQueue(rule.name, `${rule.name}Dlq`),
             retryAttempts: 8,
             maxEventAge: Duration.hours(6),

@@ -1,6 +1,6 @@
 import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { EmailIdentity } from 'aws-cdk-lib/aws-ses';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -16,7 +16,7 @@ import { acknowledge, arnRef } from './nag.ts';
  * with `{ job, scheduledAt }`. Failed invocations retry, then land in one dead-letter queue.
  */
 export class Schedules extends Construct {
-  readonly functions: NodejsFunction[] = [];
+  readonly functions: LambdaFunction[] = [];
   readonly deadLetterQueue: Queue;
 
   constructor(scope: Construct, id: string, props: { stage: StageConfig; table: TableV2; publicUrl: string; sender: EmailIdentity }) {
@@ -27,7 +27,7 @@ export class Schedules extends Construct {
 
     for (const job of SCHEDULES) {
       const fn = portalFunction(this, `${job.name}Function`, {
-        entry: `functions/jobs/${job.name}.ts`,
+        name: `jobs/${job.name}`,
         stage,
         timeout: Duration.minutes(5),
         environment: {
@@ -38,7 +38,7 @@ export class Schedules extends Construct {
       });
       table.grantReadWriteData(fn);
       if ('sendsEmail' in job) props.sender.grantSendEmail(fn);
-      acknowledge(fn, 'IAM5', 'Jobs query the table’s GSIs, so grants cover `index/*` of this one table.', `Resource::${arnRef(table)}/index/*`);
+      acknowledge(fn, 'IAM5', 'Jobs query the table’s GSIs, so grants cover `index/*` of this one table.', `Resource::${arnRef(table, fn)}/index/*`);
       new Schedule(this, `${job.name}Schedule`, {
         description: job.description,
         schedule: ScheduleExpression.expression(job.expression, TimeZone.ETC_UTC),

@@ -1,16 +1,15 @@
 /**
  * The local EventBridge: answers the PutEvents API (so the stream router's SDK call is the
  * same as in AWS), matches each event against the rules CDK deploys, and invokes the
- * consumers asynchronously with EventBridge's event shape. Failed deliveries are retried,
+ * consumers' deployed bundles asynchronously with EventBridge's event shape. Failed deliveries are retried,
  * then go to the rule's dead-letter queue (infra/local/sqs.ts).
  */
 import type { EventBridgeEvent } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { matchesPattern } from '../../shared/events/pattern.ts';
-import { RULES, type Consumer } from '../../shared/events/rules.ts';
-
-type ConsumerHandler = (event: EventBridgeEvent<string, unknown>) => Promise<unknown>;
+import { RULES } from '../../shared/events/rules.ts';
+import type { LocalLambda } from './lambda-runtime.ts';
 
 const ATTEMPTS = 3;
 
@@ -19,11 +18,6 @@ export interface LocalBus {
   close: () => Promise<void>;
 }
 
-const consumers = new Map<Consumer, Promise<ConsumerHandler>>();
-const consumerHandler = (name: Consumer) => {
-  if (!consumers.has(name)) consumers.set(name, import(`../../functions/events/${name}.ts`).then((m: { handler: ConsumerHandler }) => m.handler));
-  return consumers.get(name)!;
-};
 
 interface PutEventsEntry {
   Source: string;
@@ -33,13 +27,11 @@ interface PutEventsEntry {
   EventBusName?: string;
 }
 
-export function startEventBus(port: number, log: (line: string) => void, deadLetter: (queue: string, body: unknown) => void): Promise<LocalBus> {
-
+export function startEventBus(port: number, lambda: LocalLambda, log: (line: string) => void, deadLetter: (queue: string, body: unknown) => void): Promise<LocalBus> {
   async function deliver(rule: (typeof RULES)[number], event: EventBridgeEvent<string, unknown>) {
-    const handler = await consumerHandler(rule.consumer);
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
-        await handler(event);
+        await lambda.invoke(`events/${rule.consumer}`, event);
         return;
       } catch (error) {
         if (attempt === ATTEMPTS) {

@@ -1,28 +1,21 @@
 /**
  * The local stand-in for API Gateway (HTTP API, payload 2.0) and CloudFront: `/api/*` is
- * routed by the same manifest CDK uses to the real context handlers; everything else is
+ * routed by the same manifest CDK uses to the deployed function bundles; everything else is
  * the built static site. One origin, as in production.
  */
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { verifiedClaims } from '../../functions/lib/jwt-verifier.ts';
-import { OPERATIONS, pathPattern, type Context, type OperationDef } from '../../shared/api/operations.ts';
+import { OPERATIONS, pathPattern, type OperationDef } from '../../shared/api/operations.ts';
 import { SECURITY_HEADERS } from '../../shared/web/security-headers.ts';
-
-type Handler = (event: APIGatewayProxyEventV2, context: LambdaContext) => Promise<APIGatewayProxyStructuredResultV2>;
+import type { LocalLambda } from './lambda-runtime.ts';
 
 const MAX_BODY_BYTES = 6 * 1024 * 1024; // the Lambda request payload limit
 const compiled = OPERATIONS.map((route: OperationDef) => ({ route, pattern: pathPattern(route.path) }));
-const handlers = new Map<Context, Promise<Handler>>();
-
-function handlerFor(context: Context): Promise<Handler> {
-  if (!handlers.has(context)) handlers.set(context, import(`../../functions/${context}/index.ts`).then((m: { handler: Handler }) => m.handler));
-  return handlers.get(context)!;
-}
 
 function matchRoute(method: string, path: string) {
   for (const { route, pattern } of compiled) {
@@ -86,26 +79,12 @@ async function authorizerClaims(req: IncomingMessage): Promise<Record<string, st
   const header = req.headers.authorization ?? '';
   if (!header.startsWith('Bearer ')) return undefined;
   const claims = await verifiedClaims(header.slice(7)).catch(() => undefined);
-  if (!claims) return undefined;
-  return Object.fromEntries(Object.entries(claims).map(([name, value]) => [name, Array.isArray(value) ? `[${value.join(' ')}]` : String(value)]));
+  return claims && claimsAsPassed(claims);
 }
 
-function lambdaContext(context: Context, requestId: string): LambdaContext {
-  const deadline = Date.now() + 29_000;
-  return {
-    awsRequestId: requestId,
-    functionName: `local-${context}`,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:local-${context}`,
-    memoryLimitInMB: '512',
-    logGroupName: `/aws/lambda/local-${context}`,
-    logStreamName: 'local',
-    callbackWaitsForEmptyEventLoop: false,
-    getRemainingTimeInMillis: () => deadline - Date.now(),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
+/** Claims as the JWT authorizer passes them on: every value a string, arrays as `[a b]`. */
+export function claimsAsPassed(claims: object): Record<string, string> {
+  return Object.fromEntries(Object.entries(claims).map(([name, value]) => [name, Array.isArray(value) ? `[${value.join(' ')}]` : String(value)]));
 }
 
 function sendJson(res: ServerResponse, status: number, code: string, message: string) {
@@ -113,7 +92,22 @@ function sendJson(res: ServerResponse, status: number, code: string, message: st
   res.end(JSON.stringify({ error: { code, message } }));
 }
 
-async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL) {
+/**
+ * What API Gateway makes of a function's answer (payload 2.0): a result without a status code
+ * is a 200 JSON body; a failed invocation is its generic 500.
+ */
+async function invokeRoute(lambda: LocalLambda, route: OperationDef, event: GatewayEvent, log: (line: string) => void): Promise<APIGatewayProxyStructuredResultV2> {
+  try {
+    const result = await lambda.invoke<APIGatewayProxyStructuredResultV2 | string | null>(`api/${route.context}`, event);
+    if (result && typeof result === 'object' && 'statusCode' in result) return result;
+    return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: typeof result === 'string' ? result : JSON.stringify(result) };
+  } catch (error) {
+    log(`${route.method} ${route.path}: ${String(error)}`);
+    return { statusCode: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Internal Server Error' }) };
+  }
+}
+
+async function serveApi(lambda: LocalLambda, log: (line: string) => void, req: IncomingMessage, res: ServerResponse, url: URL) {
   const method = req.method ?? 'GET';
   let match;
   try {
@@ -134,8 +128,7 @@ async function serveApi(req: IncomingMessage, res: ServerResponse, url: URL) {
     return res.end(JSON.stringify({ message: 'Unauthorized' }));
   }
   const event = toEvent(req, url, match.route, match.params, body, claims);
-  const handler = await handlerFor(match.route.context);
-  const result = await handler(event, lambdaContext(match.route.context, event.requestContext.requestId));
+  const result = await invokeRoute(lambda, match.route, event, log);
   const headers: Record<string, string | string[]> = { ...SECURITY_HEADERS, ...(result.headers as Record<string, string>) };
   if (result.cookies?.length) headers['set-cookie'] = result.cookies;
   res.writeHead(result.statusCode ?? 200, headers);
@@ -176,10 +169,10 @@ async function serveStatic(res: ServerResponse, url: URL, siteDir: string) {
   createReadStream(path).pipe(res);
 }
 
-export function startGateway(port: number, siteDir: string, log: (line: string) => void): Promise<Server> {
+export function startGateway(port: number, siteDir: string, lambda: LocalLambda, log: (line: string) => void): Promise<Server> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-    const work = url.pathname.startsWith('/api/') ? serveApi(req, res, url) : serveStatic(res, url, siteDir);
+    const work = url.pathname.startsWith('/api/') ? serveApi(lambda, log, req, res, url) : serveStatic(res, url, siteDir);
     work.catch((error: unknown) => {
       log(`gateway error on ${req.method} ${url.pathname}: ${String(error)}`);
       if (!res.headersSent) sendJson(res, 500, 'internal', 'Something went wrong on our side.');

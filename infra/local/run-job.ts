@@ -1,12 +1,12 @@
 /**
- * `npm run job -- <name>`: runs one scheduled job now against the running `npm start` stack
- * (its environment is in .local/stack.json), and prints what it did.
+ * `npm run job -- <name>`: invokes one scheduled job's deployed bundle now in the running
+ * `npm start` stack (its endpoints are in .local/stack.json), and prints what it did.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { resetConfig } from '../../shared/config.ts';
-import { SCHEDULES } from '../../shared/schedules.ts';
-import { runJob } from './scheduler.ts';
+import { SCHEDULES, type JobResult } from '../../shared/schedules.ts';
+import { invokeFunction } from './lambda-api.ts';
+import { jobInvocation } from './scheduler.ts';
 
 const name = process.argv[2];
 if (!name) {
@@ -19,10 +19,9 @@ if (!existsSync(lockFile)) {
   process.exit(1);
 }
 const { env } = JSON.parse(readFileSync(lockFile, 'utf8')) as { env: Record<string, string> };
-Object.assign(process.env, env);
-resetConfig();
 try {
-  console.log(`${name}: ${JSON.stringify(await runJob(name))}`);
+  const { functionName, event } = jobInvocation(name);
+  console.log(`${name}: ${JSON.stringify(await invokeFunction<JobResult>(env.LAMBDA_ENDPOINT!, functionName, event))}`);
 } catch (error) {
   console.error(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -1,11 +1,12 @@
 /**
  * The local stand-in for EventBridge Scheduler: fires each job of shared/schedules.ts at the
- * times its expression names (AWS cron in UTC via aws-cron-parser, or rate()), with the event
- * shape the deployed schedule sends. A failed run goes to the jobs' dead-letter queue; the next
- * run still happens.
+ * times its expression names (AWS cron in UTC via aws-cron-parser, or rate()), invoking the
+ * job's deployed bundle with the input the deployed schedule sends. A failed run goes to the
+ * jobs' dead-letter queue; the next run still happens.
  */
 import awsCronParser from 'aws-cron-parser';
 import { SCHEDULES, type JobEvent, type JobResult, type JobSchedule } from '../../shared/schedules.ts';
+import type { LocalLambda } from './lambda-runtime.ts';
 
 const RATE_UNITS: Record<string, number> = { minute: 60_000, minutes: 60_000, hour: 3_600_000, hours: 3_600_000, day: 86_400_000, days: 86_400_000 };
 
@@ -23,14 +24,17 @@ export function nextRun(expression: JobSchedule['expression'], from: Date): Date
   return next;
 }
 
-/** Runs one job now, in this process, as the schedule's Lambda would. */
-export async function runJob(name: string, scheduledAt = new Date()): Promise<JobResult> {
+/** The job's function and the input its schedule sends (`<aws.scheduler.scheduled-time>` filled in). */
+export function jobInvocation(name: string, scheduledAt = new Date()): { functionName: string; event: JobEvent } {
   if (!SCHEDULES.some((s) => s.name === name)) throw new Error(`No job named ${name}. Jobs: ${SCHEDULES.map((s) => s.name).join(', ')}`);
-  const { handler } = (await import(`../../functions/jobs/${name}.ts`)) as { handler: (event: JobEvent) => Promise<JobResult> };
-  return handler({ job: name, scheduledAt: scheduledAt.toISOString() });
+  return { functionName: `jobs/${name}`, event: { job: name, scheduledAt: scheduledAt.toISOString().replace(/\.\d{3}Z$/, 'Z') } };
 }
 
-export function startScheduler(log: (line: string) => void, deadLetter: (queue: string, body: unknown) => void): { stop: () => void } {
+export function startScheduler(lambda: LocalLambda, log: (line: string) => void, deadLetter: (queue: string, body: unknown) => void): { stop: () => void } {
+  const runJob = (name: string, at: Date) => {
+    const { functionName, event } = jobInvocation(name, at);
+    return lambda.invoke<JobResult>(functionName, event);
+  };
   const timers = new Map<string, NodeJS.Timeout>();
   const plan = (schedule: JobSchedule) => {
     const at = nextRun(schedule.expression, new Date());

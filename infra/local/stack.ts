@@ -1,16 +1,23 @@
 /**
  * The whole portal on loopback: DynamoDB Local, cognito-local, s3rver, maildev, the event bus,
- * the scheduler and the gateway mounting the real handlers. Used by `npm start` and by the tests.
+ * the scheduler and the gateway. Every function runs from the bundle CDK deploys, with the
+ * environment the synthesized template gives it (infra/local/deployed-functions.ts), in
+ * execution environments of its own (infra/local/lambda-runtime.ts). Used by `npm start` and
+ * by the tests.
  */
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { resetConfig } from '../../shared/config.ts';
 import { startCognito } from './cognito.ts';
+import { deployedFunctions, type DeployedFunction } from './deployed-functions.ts';
 import { ensureTable, LOCAL_AWS, startDynamo } from './dynamo.ts';
 import { startEventBus } from './event-bus.ts';
 import { startGateway } from './gateway.ts';
+import { startLambdaApi } from './lambda-api.ts';
+import { LocalLambda } from './lambda-runtime.ts';
 import { attachWebSocket } from './websocket.ts';
 import { freePort, stopChild, type Child } from './process.ts';
 import { seedDemoData } from './seed.ts';
@@ -35,10 +42,25 @@ export interface RunningStack {
   portalUrl: string;
   inboxUrl: string;
   env: Record<string, string>;
+  /** Every deployed function, as the synthesized templates describe it. */
+  deployed: DeployedFunction[];
+  /** What the Lambda runtime gives every function locally (region, credentials, stand-in endpoints). */
+  runtimeEnv: Record<string, string>;
   stop: () => Promise<void>;
 }
 
 const TABLE_NAME = 'service-portal-local';
+
+/**
+ * Where the cloud assembly goes: a folder whose only packages are the AWS SDK, as the Lambda
+ * runtime provides it, so a bundle that imports anything else fails here as it would in AWS.
+ */
+function lambdaRuntimeRoot(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'portal-lambda-'));
+  mkdirSync(join(dir, 'node_modules'));
+  symlinkSync(resolve(import.meta.dirname, '../../node_modules/@aws-sdk'), join(dir, 'node_modules/@aws-sdk'));
+  return dir;
+}
 
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const { dataDir, log } = options;
@@ -69,52 +91,72 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       Awaited<ReturnType<typeof startMail>>,
     ];
     await ensureTable(dynamo.endpoint, TABLE_NAME);
-    const [busPort, sesPort, wsManagementPort, sqsPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    const [busPort, sesPort, wsManagementPort, sqsPort, lambdaPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
     const smtpUrl = `smtp://127.0.0.1:${smtpPort}`;
     const queues = await startQueues(sqsPort);
     closers.push(queues.close);
-    const [bus, ses] = await Promise.all([startEventBus(busPort, log, queues.deadLetter), startSes(sesPort, smtpUrl)]);
-    closers.push(bus.close, ses.close);
-
     const portalUrl = `http://localhost:${options.port}`;
-    const env: Record<string, string> = {
-      STAGE: 'local',
-      AWS_REGION: LOCAL_AWS.region,
-      AWS_ACCESS_KEY_ID: LOCAL_AWS.credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: LOCAL_AWS.credentials.secretAccessKey,
+
+    // The local value of each variable whose deployed value the stack computes (a resource's name, URL or key).
+    const deployTimeValues: Record<string, string> = {
       TABLE_NAME,
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
-      COGNITO_ENDPOINT: cognito.endpoint,
       USER_POOL_ID: cognito.poolId,
       USER_POOL_CLIENT_ID: cognito.clientId,
       JWT_ISSUER: cognito.issuer,
-      S3_ENDPOINT: s3.endpoint,
       UPLOADS_BUCKET,
       EVENT_BUS_NAME: 'service-portal-local',
-      EVENTBRIDGE_ENDPOINT: bus.endpoint,
-      MAIL_FROM: 'no-reply@service-portal.local',
-      SES_ENDPOINT: ses.endpoint,
       WS_MANAGEMENT_ENDPOINT: `http://127.0.0.1:${wsManagementPort}`,
-      SQS_ENDPOINT: queues.endpoint,
       DEAD_LETTER_QUEUES: JSON.stringify(queues.urls),
       PUBLIC_URL: portalUrl,
       // A new key each start: a series plan made before a restart is simply made again.
       PLAN_SIGNING_KEY: randomBytes(32).toString('base64url'),
+    };
+    const [busEndpoint, sesEndpoint] = [`http://127.0.0.1:${busPort}`, `http://127.0.0.1:${sesPort}`];
+    // What the Lambda runtime provides (region, credentials) and where the local stand-ins listen.
+    const runtimeEnv: Record<string, string> = {
+      AWS_REGION: LOCAL_AWS.region,
+      AWS_DEFAULT_REGION: LOCAL_AWS.region,
+      AWS_ACCESS_KEY_ID: LOCAL_AWS.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_AWS.credentials.secretAccessKey,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      COGNITO_ENDPOINT: cognito.endpoint,
+      S3_ENDPOINT: s3.endpoint,
+      EVENTBRIDGE_ENDPOINT: busEndpoint,
+      SES_ENDPOINT: sesEndpoint,
+      SQS_ENDPOINT: queues.endpoint,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     };
-    // The handlers run in this process, as Lambda would run them, configured by env.
+    const runtimeRoot = lambdaRuntimeRoot();
+    closers.push(async () => rmSync(runtimeRoot, { recursive: true, force: true }));
+    const deployed = deployedFunctions(join(runtimeRoot, 'cdk.out'), deployTimeValues);
+    const lambda = new LocalLambda(deployed, runtimeEnv);
+    closers.push(() => lambda.stop());
+    const lambdaApi = await startLambdaApi(lambdaPort, lambda);
+    closers.push(lambdaApi.close);
+
+    const [bus, ses] = await Promise.all([startEventBus(busPort, lambda, log, queues.deadLetter), startSes(sesPort, smtpUrl)]);
+    closers.push(bus.close, ses.close);
+
+    // For the seed, the tests and `npm run job`, which read and write the local services directly.
+    const env: Record<string, string> = {
+      STAGE: 'local',
+      ...deployTimeValues,
+      ...runtimeEnv,
+      MAIL_FROM: 'no-reply@service-portal.local',
+      LAMBDA_ENDPOINT: lambdaApi.endpoint,
+    };
     Object.assign(process.env, env);
     resetConfig();
 
     await seedDemoData(cognito);
-    const poller = await startStreamPoller(dynamo.endpoint, TABLE_NAME, log, queues.deadLetter);
+    const poller = await startStreamPoller(dynamo.endpoint, TABLE_NAME, lambda, log, queues.deadLetter);
     closers.push(async () => poller.stop());
-    const scheduler = startScheduler(log, queues.deadLetter);
+    const scheduler = startScheduler(lambda, log, queues.deadLetter);
     closers.push(async () => scheduler.stop());
-    const gateway: Server = await startGateway(options.port, options.siteDir, log);
-    const websocket = await attachWebSocket(gateway, wsManagementPort, log);
+    const gateway: Server = await startGateway(options.port, options.siteDir, lambda, log);
+    const websocket = await attachWebSocket(gateway, wsManagementPort, lambda, log);
     closers.push(websocket.close, () => new Promise((resolve) => gateway.close(() => resolve())));
-    return { portalUrl, inboxUrl: mail.inboxUrl, env, stop };
+    return { portalUrl, inboxUrl: mail.inboxUrl, env, deployed, runtimeEnv, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,15 +1,18 @@
 /**
  * The local stand-in for the DynamoDB Streams → Lambda trigger: polls the table's stream
- * (DynamoDB Local serves the real Streams API) and hands batches to the stream router in the
- * Lambda event shape, retrying a batch's failed records as the event source mapping would.
+ * (DynamoDB Local serves the real Streams API), keeps the records the deployed filter lets
+ * through and hands them to the stream router's bundle in the Lambda event shape, retrying a
+ * batch's failed records (the partial-batch response) as the event source mapping would.
  */
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type _Record } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { matchesPattern } from '../../shared/events/pattern.ts';
+import { OUTBOX_STREAM_FILTER } from '../../shared/events/rules.ts';
 import { LOCAL_AWS } from './dynamo.ts';
+import type { LocalLambda } from './lambda-runtime.ts';
 
 const POLL_MS = 200;
-type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
 
 export interface StreamPoller {
   stop: () => void;
@@ -18,11 +21,11 @@ export interface StreamPoller {
 const toLambdaRecord = (r: _Record, streamArn: string): DynamoDBRecord =>
   ({ ...r, eventSource: 'aws:dynamodb', awsRegion: LOCAL_AWS.region, eventSourceARN: streamArn }) as unknown as DynamoDBRecord;
 
-export async function startStreamPoller(endpoint: string, tableName: string, log: (line: string) => void, deadLetter: (queue: string, body: unknown) => void): Promise<StreamPoller> {
+export async function startStreamPoller(endpoint: string, tableName: string, lambda: LocalLambda, log: (line: string) => void, deadLetter: (queue: string, body: unknown) => void): Promise<StreamPoller> {
   const streams = new DynamoDBStreamsClient({ ...LOCAL_AWS, endpoint });
   const { Table } = await new DynamoDBClient({ ...LOCAL_AWS, endpoint }).send(new DescribeTableCommand({ TableName: tableName }));
   const streamArn = Table!.LatestStreamArn!;
-  const { handler } = (await import('../../functions/events/stream-router.ts')) as { handler: StreamHandler };
+  const route = (event: DynamoDBStreamEvent) => lambda.invoke<DynamoDBBatchResponse | null>('events/stream-router', event);
 
   const iterators = new Map<string, string | undefined>(); // shardId → next iterator (undefined: closed)
   let stopped = false;
@@ -42,8 +45,10 @@ export async function startStreamPoller(endpoint: string, tableName: string, log
   async function deliver(records: DynamoDBRecord[]) {
     let batch = records;
     for (let attempt = 1; batch.length && attempt <= 3; attempt++) {
-      const failed = new Set((await handler({ Records: batch })).batchItemFailures.map((f) => f.itemIdentifier));
-      batch = batch.filter((r) => failed.has(r.dynamodb!.SequenceNumber!));
+      // A failed invocation retries the whole batch; a partial-batch response only its failures.
+      const response = await route({ Records: batch }).catch((error: unknown) => (log(String(error)), undefined));
+      const failed = response === undefined ? undefined : new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+      if (failed) batch = batch.filter((r) => failed.has(r.dynamodb!.SequenceNumber!));
     }
     if (batch.length) {
       log(`stream router gave up on ${batch.length} record(s); dead-lettered`);
@@ -64,7 +69,7 @@ export async function startStreamPoller(endpoint: string, tableName: string, log
           return { Records: [], NextShardIterator: iterator };
         });
         iterators.set(shardId, result.NextShardIterator);
-        const records = (result.Records ?? []).map((r) => toLambdaRecord(r, streamArn));
+        const records = (result.Records ?? []).map((r) => toLambdaRecord(r, streamArn)).filter((r) => matchesPattern(OUTBOX_STREAM_FILTER, r as unknown as Record<string, unknown>));
         if (records.length) await deliver(records).catch((e: unknown) => log(`stream router failed: ${String(e)}`));
       }
       if (++rounds % 25 === 0) await discoverShards().catch(() => undefined);

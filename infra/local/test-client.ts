@@ -1,5 +1,8 @@
 /** Helpers for tests that talk to the local stack over HTTP, as the browser does. */
 import { expect, inject } from 'vitest';
+import type { JobResult } from '../../shared/schedules.ts';
+import { invokeFunction } from './lambda-api.ts';
+import { jobInvocation } from './scheduler.ts';
 import { DEMO_PASSWORD } from './seed.ts';
 import { linkIn, nextEmailTo } from './test-inbox.ts';
 
@@ -60,4 +63,15 @@ export async function changeWithFreshVersion(who: Signed, requestId: string, pat
       return (await api(`/api/requests/${requestId}/${path}`, { method: 'POST', token: who.token, body: JSON.stringify({ ...body, version: current.version }) })).status;
     })
     .toBe(200);
+}
+
+/** Invokes a deployed function of the test stack directly (its bundle, as `aws lambda invoke` would). */
+export function invoke<T = unknown>(functionName: string, event: unknown): Promise<T> {
+  return invokeFunction<T>(inject('stackEnv').LAMBDA_ENDPOINT!, functionName, event);
+}
+
+/** Runs a scheduled job now, with the input its schedule sends for `scheduledAt`. */
+export function runJob(name: string, scheduledAt = new Date()): Promise<JobResult> {
+  const { functionName, event } = jobInvocation(name, scheduledAt);
+  return invoke<JobResult>(functionName, event);
 }

@@ -11,6 +11,8 @@ declare module 'vitest' {
     stackEnv: Record<string, string>;
     portalUrl: string;
     inboxUrl: string;
+    /** The names of the functions the stack runs (from the synthesized templates). */
+    deployedFunctions: string[];
   }
 }
 
@@ -27,6 +29,7 @@ export default async function setup(project: TestProject) {
   project.provide('stackEnv', stack.env);
   project.provide('portalUrl', stack.portalUrl);
   project.provide('inboxUrl', stack.inboxUrl);
+  project.provide('deployedFunctions', stack.deployed.map((f) => f.name));
   return async () => {
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 /**
  * The local stand-in for API Gateway's WebSocket API: upgrades on `/ws` (same origin as the
- * site, as behind CloudFront) run the real Lambda authorizer (Deny → 401), then the route
- * handler gets `$connect`, `$default` and `$disconnect` events. A second, loopback-only port
+ * site, as behind CloudFront) invoke the deployed authorizer bundle (Deny → 401), then the
+ * routes bundle gets `$connect`, `$default` and `$disconnect` events. A second, loopback-only port
  * serves the `@connections` management API the handlers call (gone → 410 GoneException).
  */
 import type { APIGatewayAuthorizerResult, APIGatewayProxyResultV2, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
@@ -9,9 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-
-type Authorizer = (event: APIGatewayRequestAuthorizerEvent) => Promise<APIGatewayAuthorizerResult>;
-type RouteHandler = (event: unknown) => Promise<APIGatewayProxyResultV2>;
+import type { LocalLambda } from './lambda-runtime.ts';
 
 interface Open {
   socket: WebSocket;
@@ -26,9 +24,9 @@ export interface LocalWebSocket {
   close: () => Promise<void>;
 }
 
-export async function attachWebSocket(server: Server, managementPort: number, log: (line: string) => void): Promise<LocalWebSocket> {
-  const { handler: authorize } = (await import('../../functions/ws/authorizer.ts')) as { handler: Authorizer };
-  const { handler: route } = (await import('../../functions/ws/routes.ts')) as { handler: RouteHandler };
+export async function attachWebSocket(server: Server, managementPort: number, lambda: LocalLambda, log: (line: string) => void): Promise<LocalWebSocket> {
+  const authorize = (event: APIGatewayRequestAuthorizerEvent) => lambda.invoke<APIGatewayAuthorizerResult>('ws/authorizer', event);
+  const route = (event: unknown) => lambda.invoke<APIGatewayProxyResultV2>('ws/routes', event);
   const wss = new WebSocketServer({ noServer: true });
   const open = new Map<string, Open>();
 

@@ -1,8 +1,12 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, NestedStack, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { OPERATIONS } from '../../shared/api/operations.ts';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTEXTS, OPERATIONS } from '../../shared/api/operations.ts';
 import { RULES } from '../../shared/events/rules.ts';
 import { SCHEDULES } from '../../shared/schedules.ts';
 import { LAMBDA_ENTRIES } from '../bundling/lambda.ts';
@@ -10,17 +14,92 @@ import { TABLE_INDEXES } from '../../shared/db/table.ts';
 import { ROLES } from '../../shared/domain/identity/permissions.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/web/security-headers.ts';
 import { buildApp } from '../app.ts';
+import { API_STACKS } from './portal-stack.ts';
 
-const synth = (stage: 'dev' | 'prod') => {
+/** Every template of a stage's app (the root stack's and each nested stack's), as CloudFormation gets them. */
+function synthDir(stage: 'dev' | 'prod'): { dir: string; templates: Map<string, { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>; Outputs?: object; Parameters?: object }> } {
+  const dir = mkdtempSync(join(tmpdir(), `portal-cdk-test-${stage}-`));
+  buildApp(new App({ outdir: dir, context: { stage } })).app.synth();
+  const files = readdirSync(dir).filter((f) => f.endsWith('.template.json'));
+  return { dir, templates: new Map(files.map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8'))])) };
+}
+
+/** The resources of every stack as one template (logical ids are unique across them). */
+function allResources(stage: 'dev' | 'prod'): Template {
   const { stack } = buildApp(new App({ context: { stage } }));
-  return Template.fromStack(stack);
-};
+  const stacks = [stack, ...stack.node.findAll().filter((c): c is NestedStack => NestedStack.isNestedStack(c))];
+  const resources: Record<string, unknown> = {};
+  for (const s of stacks) {
+    for (const [id, resource] of Object.entries(Template.fromStack(s).toJSON().Resources as Record<string, unknown>)) {
+      if (id in resources) throw new Error(`${id} is in two stacks`);
+      resources[id] = resource;
+    }
+  }
+  return Template.fromJSON({ Resources: resources });
+}
 
 let dev: Template;
 let prod: Template;
+let synthesized: ReturnType<typeof synthDir>;
 beforeAll(() => {
-  dev = synth('dev');
-  prod = synth('prod');
+  dev = allResources('dev');
+  prod = allResources('prod');
+  synthesized = synthDir('dev');
+});
+afterAll(() => rmSync(synthesized.dir, { recursive: true, force: true }));
+
+describe('room to grow (CloudFormation limits)', () => {
+  const LIMITS = { resources: 500, outputs: 200, parameters: 200, templateBytes: 1_000_000, roleInlinePolicyChars: 10_240 };
+  const SHARE = 0.6;
+
+  it('keeps every stack under 60% of the resource, output, parameter and template size limits', () => {
+    expect(synthesized.templates.size).toBeGreaterThan(1);
+    for (const [file, template] of synthesized.templates) {
+      const used = {
+        resources: Object.keys(template.Resources).length,
+        outputs: Object.keys(template.Outputs ?? {}).length,
+        parameters: Object.keys(template.Parameters ?? {}).length,
+        templateBytes: readFileSync(join(synthesized.dir, file)).length,
+      };
+      for (const [limit, value] of Object.entries(used)) expect(value, `${file}: ${limit}`).toBeLessThanOrEqual(LIMITS[limit as keyof typeof LIMITS] * SHARE);
+    }
+  });
+
+  it('keeps every IAM role’s inline policies under the size limit', () => {
+    for (const template of synthesized.templates.values()) {
+      const byRole = new Map<string, number>();
+      for (const resource of Object.values(template.Resources).filter((r) => r.Type === 'AWS::IAM::Policy')) {
+        const { PolicyDocument, Roles = [] } = resource.Properties as { PolicyDocument: unknown; Roles?: unknown[] };
+        for (const role of Roles) byRole.set(JSON.stringify(role), (byRole.get(JSON.stringify(role)) ?? 0) + JSON.stringify(PolicyDocument).length);
+      }
+      for (const [role, chars] of byRole) expect(chars, role).toBeLessThan(LIMITS.roleInlinePolicyChars);
+    }
+  });
+
+  it('gives each API function one invoke permission for the whole API, not one per route', () => {
+    const httpApiFunctions = Object.values(dev.findResources('AWS::Lambda::Permission'))
+      .filter((p) => p.Properties.Principal === 'apigateway.amazonaws.com')
+      .map((p) => p.Properties.FunctionName['Fn::GetAtt'][0] as string)
+      .filter((fn) => fn.startsWith('Api'));
+    expect(httpApiFunctions.length).toBe(CONTEXTS.length);
+    expect(new Set(httpApiFunctions).size).toBe(CONTEXTS.length);
+  });
+
+  it('puts every context’s function in exactly one API stack', () => {
+    expect(Object.values(API_STACKS).flat().sort()).toEqual([...CONTEXTS].sort());
+  });
+
+  it('passes cfn-lint with no errors', () => {
+    const files = [...synthesized.templates.keys()].map((f) => join(synthesized.dir, f));
+    const lint = spawnSync('cfn-lint', ['--format', 'parseable', ...files], { encoding: 'utf8' });
+    if (lint.error) {
+      console.warn('cfn-lint is not on this machine: the synthesized templates were not linted.');
+      return;
+    }
+    // cfn-lint's exit code is a bit mask: 2 means errors (4 warnings, 8 informational).
+    expect(lint.stdout.split('\n').filter((line) => /:E\d+:/.test(line)), lint.stderr).toEqual([]);
+    expect(lint.status! & 2).toBe(0);
+  });
 });
 
 describe('data', () => {

@@ -1,6 +1,8 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import type { Context } from '../../shared/api/operations.ts';
 import { Api } from '../constructs/api.ts';
+import { ApiGateway } from '../constructs/api-gateway.ts';
 import { Auth } from '../constructs/auth.ts';
 import { Data } from '../constructs/data.ts';
 import { Events } from '../constructs/events.ts';
@@ -11,34 +13,48 @@ import { Storage } from '../constructs/storage.ts';
 import { Web } from '../constructs/web.ts';
 import type { StageConfig } from '../stage.ts';
 
-/** The whole portal for one stage. */
-export class PortalStack extends Stack {
-  readonly api: Api;
-  readonly web: Web;
+/**
+ * Which nested stack holds each context's function and routes. A new bounded context joins
+ * one, or gets a stack of its own when one nears the limits the CDK test checks.
+ */
+export const API_STACKS = {
+  IdentityApi: ['access', 'audit', 'auth', 'identity', 'notifications', 'platform', 'signup', 'system', 'team'],
+  WorkApi: ['analytics', 'catalog', 'requests', 'tasks', 'workflow'],
+  BookingsApi: ['availability', 'booking-desk', 'booking-link', 'booking-moves', 'booking-plans', 'bookings', 'guest-booking'],
+} as const satisfies Record<string, readonly Context[]>;
 
+/**
+ * The whole portal for one stage. The root stack holds what keeps data or an address (table,
+ * user pool, buckets, the HTTP API and the distribution) at the logical ids they always had;
+ * functions, routes, rules and schedules live in nested stacks by concern, so each stays far
+ * from CloudFormation's limits (ADR 0013).
+ */
+export class PortalStack extends Stack {
   constructor(scope: Construct, id: string, stage: StageConfig, props?: StackProps) {
     super(scope, id, props);
-    const data = new Data(this, 'Data', stage);
+    const { table } = new Data(this, 'Data', stage);
     const auth = new Auth(this, 'Auth', stage);
     const storage = new Storage(this, 'Storage', stage);
-    this.api = new Api(this, 'Api', { stage, auth, table: data.table });
-    const realtime = new Realtime(this, 'Realtime', { stage, table: data.table });
-    this.web = new Web(this, 'Web', { stage, site: storage.site, logs: storage.logs, api: this.api.httpApi, websocket: realtime.api });
-    const publicUrl = `https://${this.web.distribution.distributionDomainName}`;
-    this.api.addRoutes(publicUrl);
-    const events = new Events(this, 'Events', { stage, table: data.table, publicUrl, realtime, uploads: storage.uploads });
-    this.api.offerExportsFrom(storage.uploads);
-    const schedules = new Schedules(this, 'Schedules', { stage, table: data.table, publicUrl, sender: events.sender });
-    this.api.reportHealthOf({ bus: events.bus, deadLetterQueues: new Map([...events.deadLetterQueues, ['jobs', schedules.deadLetterQueue]]), mailFrom: stage.mailFrom });
-    new Observability(this, 'Observability', {
-      stage,
-      functions: [...this.api.functions.values(), ...events.functions, ...realtime.functions, ...schedules.functions],
-      table: data.table,
-      deadLetterQueues: [...events.deadLetterQueues.values(), schedules.deadLetterQueue],
-    });
+    const gateway = new ApiGateway(this, 'Api', { stage, auth });
+    const observability = new Observability(this, 'Observability', { stage, table });
 
-    new CfnOutput(this, 'PortalUrl', { value: `https://${this.web.distribution.distributionDomainName}` });
+    const realtime = new Realtime(new NestedStack(this, 'RealtimeStack'), 'Realtime', { stage, table });
+    const web = new Web(this, 'Web', { stage, site: storage.site, logs: storage.logs, api: gateway.httpApi, websocket: realtime.api });
+    const publicUrl = `https://${web.distribution.distributionDomainName}`;
+
+    const apis = Object.entries(API_STACKS).map(([name, contexts]) => new Api(new NestedStack(this, `${name}Stack`), 'Api', contexts, { stage, gateway, auth, table, publicUrl }));
+    const apiOf = (context: Context) => apis.find((api) => api.functions.has(context))!;
+    const events = new Events(new NestedStack(this, 'EventsStack'), 'Events', { stage, table, publicUrl, realtime, uploads: storage.uploads });
+    const schedules = new Schedules(new NestedStack(this, 'SchedulesStack'), 'Schedules', { stage, table, publicUrl, sender: events.sender });
+    apiOf('analytics').offerExportsFrom(storage.uploads);
+    const deadLetterQueues = new Map([...events.deadLetterQueues, ['jobs', schedules.deadLetterQueue]]);
+    apiOf('system').reportHealthOf({ table, bus: events.bus, deadLetterQueues, mailFrom: stage.mailFrom });
+
+    observability.watchFunctions([...apis.flatMap((api) => [...api.functions.values()]), ...events.functions, ...realtime.functions, ...schedules.functions]);
+    observability.watchDeadLetterQueues(deadLetterQueues.values());
+
+    new CfnOutput(this, 'PortalUrl', { value: publicUrl });
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
-    new CfnOutput(this, 'TableName', { value: data.table.tableName });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
   }
 }

@@ -11,6 +11,9 @@ export const EVENT_SOURCE = 'service-portal';
 export const CONSUMERS = ['notifier', 'notifications', 'assignment', 'kpis', 'exports', 'booking-emails'] as const;
 export type Consumer = (typeof CONSUMERS)[number];
 
+/** The stream router's event source filter: only new outbox items wake it (CDK and the local poller). */
+export const OUTBOX_STREAM_FILTER = { eventName: ['INSERT'], dynamodb: { NewImage: { __edb_e__: { S: ['outbox'] } } } } satisfies Pattern;
+
 export interface Rule {
   name: string;
   description: string;

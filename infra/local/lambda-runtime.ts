@@ -1,0 +1,190 @@
+/**
+ * The local Lambda service: each function runs from its deployed bundle in execution
+ * environments of its own (worker threads, infra/local/lambda-worker.ts). An idle environment
+ * is reused warm; when all are busy a new one starts cold, up to a concurrency limit beyond
+ * which invocations wait, as with reserved concurrency. A handler error or a timeout ends the
+ * invocation with Lambda's error shape; a timed-out or crashed environment is discarded.
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { DeployedFunction } from './deployed-functions.ts';
+
+const WORKER = join(import.meta.dirname, 'lambda-worker.ts');
+/** Enough to race real concurrent requests on two cores without starting fifty cold environments. */
+const MAX_CONCURRENCY = 10;
+
+export interface LambdaErrorShape {
+  errorType: string;
+  errorMessage: string;
+  stack?: string[];
+}
+
+/** An invocation that failed: the handler threw, the environment crashed, or time ran out. */
+export class FunctionError extends Error {
+  readonly errorType: string;
+  readonly functionName: string;
+  constructor(functionName: string, shape: LambdaErrorShape) {
+    super(`${functionName}: ${shape.errorType}: ${shape.errorMessage}`);
+    this.functionName = functionName;
+    this.errorType = shape.errorType;
+  }
+}
+
+interface Environment {
+  worker: Worker;
+  ready: Promise<void>;
+  busy: boolean;
+  initMs?: number;
+}
+
+export interface InvocationStats {
+  coldStarts: number;
+  invocations: number;
+}
+
+export class LocalFunction {
+  private readonly environments = new Set<Environment>();
+  private readonly waiting: Array<() => void> = [];
+  readonly stats: InvocationStats = { coldStarts: 0, invocations: 0 };
+
+  readonly deployed: DeployedFunction;
+  private readonly runtimeEnv: Record<string, string>;
+
+  constructor(deployed: DeployedFunction, runtimeEnv: Record<string, string>) {
+    this.deployed = deployed;
+    this.runtimeEnv = runtimeEnv;
+  }
+
+  get name(): string {
+    return this.deployed.name;
+  }
+
+  /** Invokes the handler with `event` (as JSON, the way Lambda delivers it) and resolves with its parsed result. */
+  async invoke<T = unknown>(event: unknown): Promise<T> {
+    this.stats.invocations++;
+    const environment = await this.acquire();
+    try {
+      return (await this.run(environment, event)) as T;
+    } finally {
+      environment.busy = false;
+      this.waiting.shift()?.();
+    }
+  }
+
+  async stop(): Promise<void> {
+    await Promise.allSettled([...this.environments].map((e) => e.worker.terminate()));
+    this.environments.clear();
+  }
+
+  private async acquire(): Promise<Environment> {
+    for (;;) {
+      const idle = [...this.environments].find((e) => !e.busy);
+      if (idle) {
+        idle.busy = true;
+        await idle.ready.catch((error: unknown) => {
+          this.discard(idle);
+          throw error;
+        });
+        return idle;
+      }
+      if (this.environments.size < MAX_CONCURRENCY) {
+        const fresh = this.start();
+        fresh.busy = true;
+        await fresh.ready.catch((error: unknown) => {
+          this.discard(fresh);
+          throw error;
+        });
+        return fresh;
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  private start(): Environment {
+    const { name, handlerFile, memoryMb, environment } = this.deployed;
+    this.stats.coldStarts++;
+    const worker = new Worker(WORKER, {
+      workerData: { handlerFile, functionName: name, memoryMb },
+      env: { ...environment, ...this.runtimeEnv, AWS_LAMBDA_FUNCTION_NAME: name, AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(memoryMb), AWS_LAMBDA_FUNCTION_VERSION: '$LATEST', AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x' },
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+    });
+    worker.unref();
+    const environment_: Environment = {
+      worker,
+      busy: false,
+      ready: new Promise((resolve, reject) => {
+        worker.once('message', (message: { ready: boolean; initMs?: number; error?: LambdaErrorShape }) => {
+          if (message.ready) {
+            environment_.initMs = message.initMs;
+            resolve();
+          } else reject(new FunctionError(name, message.error!));
+        });
+        worker.once('error', (error) => reject(new FunctionError(name, { errorType: 'Runtime.ExitError', errorMessage: String(error) })));
+      }),
+    };
+    this.environments.add(environment_);
+    return environment_;
+  }
+
+  private discard(environment: Environment): void {
+    this.environments.delete(environment);
+    void environment.worker.terminate();
+  }
+
+  private run(environment: Environment, event: unknown): Promise<unknown> {
+    const { worker } = environment;
+    const requestId = randomUUID();
+    const timeoutMs = this.deployed.timeoutSeconds * 1000;
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onCrash);
+      };
+      const fail = (shape: LambdaErrorShape, discard: boolean) => {
+        done();
+        if (discard) this.discard(environment);
+        reject(new FunctionError(this.name, shape));
+      };
+      const onMessage = (message: { requestId?: string; result?: string; error?: LambdaErrorShape }) => {
+        if (message.requestId !== requestId) return;
+        done();
+        if (message.error) reject(new FunctionError(this.name, message.error));
+        else resolve(JSON.parse(message.result!));
+      };
+      const onCrash = (error: Error) => fail({ errorType: 'Runtime.ExitError', errorMessage: String(error) }, true);
+      const timer = setTimeout(() => fail({ errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${this.deployed.timeoutSeconds.toFixed(2)} seconds` }, true), timeoutMs);
+      worker.on('message', onMessage);
+      worker.once('error', onCrash);
+      worker.postMessage({ requestId, event: JSON.stringify(event), deadline: Date.now() + timeoutMs });
+    });
+  }
+}
+
+/** Every function of the synthesized app, by name, ready to invoke. */
+export class LocalLambda {
+  private readonly functions = new Map<string, LocalFunction>();
+
+  constructor(deployed: Iterable<DeployedFunction>, runtimeEnv: Record<string, string>) {
+    for (const fn of deployed) this.functions.set(fn.name, new LocalFunction(fn, runtimeEnv));
+  }
+
+  get(name: string): LocalFunction {
+    const fn = this.functions.get(name);
+    if (!fn) throw new Error(`No deployed function named ${name}. Deployed: ${[...this.functions.keys()].join(', ')}`);
+    return fn;
+  }
+
+  invoke<T = unknown>(name: string, event: unknown): Promise<T> {
+    return this.get(name).invoke<T>(event);
+  }
+
+  all(): LocalFunction[] {
+    return [...this.functions.values()];
+  }
+
+  async stop(): Promise<void> {
+    await Promise.allSettled(this.all().map((f) => f.stop()));
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * One real event for each function the app deploys, of the kind AWS delivers to it: used by
+ * the artifact test (infra/artifacts.int.test.ts) and the cold-start benchmark. Each must be
+ * answered without an error or a 5xx against the local stack's seeded data.
+ */
+import { randomUUID } from 'node:crypto';
+import { OPERATIONS, type Context, type OperationDef } from '../../shared/api/operations.ts';
+import { EVENT_SOURCE, RULES } from '../../shared/events/rules.ts';
+import { jobInvocation } from './scheduler.ts';
+
+/** The seeded admin every signed-in sample calls as. */
+export const SAMPLE_CALLER = 'hello@designpi.com';
+
+export interface SampleRoute {
+  op: OperationDef;
+  /** Path with its parameters filled, and the demo firm named for public lists. */
+  url: string;
+  body?: string;
+}
+
+/** A list or health route of the context where it has one; otherwise its first route, with an empty body. */
+export function sampleRoute(context: Context): SampleRoute {
+  const ops = OPERATIONS.filter((o) => o.context === context);
+  const op = ops.find((o) => o.method === 'GET' && !o.path.includes('{')) ?? ops[0]!;
+  const path = op.path.replace(/\{\w+\}/g, 'artifact-check');
+  return op.method === 'GET' ? { op, url: `${path}?firm=designpi` } : { op, url: path, body: '{}' };
+}
+
+/** An API Gateway HTTP API (payload 2.0) event for a sample route, with the JWT authorizer's claims. */
+export function httpApiEvent({ op, url, body }: SampleRoute, claims?: Record<string, string>) {
+  const [rawPath, rawQueryString = ''] = url.split('?');
+  const now = new Date();
+  return {
+    version: '2.0',
+    routeKey: `${op.method} ${op.path}`,
+    rawPath,
+    rawQueryString,
+    headers: { 'content-type': 'application/json', 'user-agent': 'sample-event', 'cloudfront-viewer-address': '198.18.0.1:443' },
+    ...(rawQueryString && { queryStringParameters: Object.fromEntries(new URLSearchParams(rawQueryString)) }),
+    ...(op.path.includes('{') && { pathParameters: Object.fromEntries([...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name!, 'artifact-check'])) }),
+    requestContext: {
+      accountId: '000000000000', apiId: 'local', domainName: 'localhost', domainPrefix: 'local', requestId: randomUUID(), routeKey: `${op.method} ${op.path}`, stage: '$default',
+      http: { method: op.method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '198.18.0.1', userAgent: 'sample-event' },
+      time: now.toUTCString(), timeEpoch: now.getTime(),
+      ...(claims && { authorizer: { jwt: { claims, scopes: [] } } }),
+    },
+    ...(body && { body }),
+    isBase64Encoded: false,
+  };
+}
+
+/** An EventBridge event of the function's rule: the values its pattern asks, and ids of nothing (a consumer copes with what is gone). */
+function ruleEvent(consumer: string) {
+  const rule = RULES.find((r) => r.consumer === consumer)!;
+  const required = Object.fromEntries(Object.entries((rule.pattern.detail ?? {}) as Record<string, unknown[]>).map(([k, v]) => [k, v[0]]));
+  return {
+    version: '0', id: randomUUID(), 'detail-type': (rule.pattern['detail-type'] as string[])[0]!, source: EVENT_SOURCE, account: '000000000000', time: new Date().toISOString(), region: 'us-east-1', resources: [],
+    detail: { tenantId: 't-artifact', eventId: randomUUID(), at: new Date().toISOString(), entityId: randomUUID(), actorId: 'artifact-check', ...required },
+  };
+}
+
+/** A DynamoDB Streams batch with one new outbox item of a type no rule takes. */
+function outboxBatch() {
+  const image = { pk: { S: 'artifact' }, sk: { S: 'artifact' }, __edb_e__: { S: 'outbox' }, tenantId: { S: 't-artifact' }, eventId: { S: randomUUID() }, type: { S: 'artifact.checked' }, at: { S: new Date().toISOString() }, detail: { M: {} } };
+  return { Records: [{ eventID: '1', eventName: 'INSERT', eventVersion: '1.1', eventSource: 'aws:dynamodb', awsRegion: 'us-east-1', dynamodb: { Keys: { pk: image.pk, sk: image.sk }, NewImage: image, SequenceNumber: '100', SizeBytes: 100, StreamViewType: 'NEW_AND_OLD_IMAGES' } }] };
+}
+
+/** The event AWS hands a function that is not behind the HTTP API; undefined for HTTP API functions. */
+export function sampleEvent(name: string): unknown {
+  const [kind, which] = name.split('/') as [string, string];
+  if (kind === 'events') return which === 'stream-router' ? outboxBatch() : ruleEvent(which);
+  if (kind === 'jobs') return jobInvocation(which).event;
+  if (name === 'ws/authorizer') {
+    return { type: 'REQUEST', methodArn: 'arn:aws:execute-api:us-east-1:000000000000:api/ws/$connect', headers: {}, queryStringParameters: { ticket: 'not-a-ticket' }, requestContext: { routeKey: '$connect', eventType: 'CONNECT', connectionId: 'artifact' } };
+  }
+  if (name === 'ws/routes') {
+    return { requestContext: { routeKey: '$disconnect', eventType: 'DISCONNECT', connectionId: `artifact-${randomUUID()}`, authorizer: { tenantId: 't-artifact', userId: 'artifact' }, stage: 'ws', apiId: 'local', requestId: randomUUID(), requestTimeEpoch: Date.now() }, isBase64Encoded: false };
+  }
+  return undefined;
+}
