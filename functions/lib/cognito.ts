@@ -1,30 +1,19 @@
-import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  AdminDisableUserCommand,
-  AdminEnableUserCommand,
-  AdminRemoveUserFromGroupCommand,
-  AdminGetUserCommand,
-  AdminSetUserPasswordCommand,
-  AdminUpdateUserAttributesCommand,
-  AssociateSoftwareTokenCommand,
-  CognitoIdentityProviderClient,
-  InitiateAuthCommand,
-  RespondToAuthChallengeCommand,
-  RevokeTokenCommand,
-  SetUserMFAPreferenceCommand,
-  VerifySoftwareTokenCommand,
-  type AuthenticationResultType,
-} from '@aws-sdk/client-cognito-identity-provider';
+import type * as CognitoSdk from '@aws-sdk/client-cognito-identity-provider';
+import type { AuthenticationResultType, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { AppError, conflict, unauthenticated, validationFailed } from '../../shared/api/errors.ts';
 import { authConfig, config } from '../../shared/config.ts';
 
-let client: CognitoIdentityProviderClient | undefined;
+/** Set when the client is made: every command is built after `await cognito()`. */
+let sdk: typeof CognitoSdk;
+let client: Promise<CognitoIdentityProviderClient> | undefined;
 
-export function cognito(): CognitoIdentityProviderClient {
-  const { AWS_REGION } = config();
-  const { COGNITO_ENDPOINT } = authConfig();
-  client ??= new CognitoIdentityProviderClient({ region: AWS_REGION, ...(COGNITO_ENDPOINT && { endpoint: COGNITO_ENDPOINT }) });
+/** The SDK is loaded on first use, not at cold start: most of the directory's routes never call Cognito. */
+function cognito(): Promise<CognitoIdentityProviderClient> {
+  client ??= import('@aws-sdk/client-cognito-identity-provider').then((loaded) => {
+    sdk = loaded;
+    const { COGNITO_ENDPOINT } = authConfig();
+    return new sdk.CognitoIdentityProviderClient({ region: config().AWS_REGION, ...(COGNITO_ENDPOINT && { endpoint: COGNITO_ENDPOINT }) });
+  });
   return client;
 }
 
@@ -54,8 +43,8 @@ export type SignInResult = { tokens: AuthenticationResultType } | { totpSession:
 
 export async function startSignIn(email: string, password: string): Promise<SignInResult> {
   const ClientId = authConfig().USER_POOL_CLIENT_ID;
-  const res = await cognito()
-    .send(new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId, AuthParameters: { USERNAME: email, PASSWORD: password } }))
+  const res = await (await cognito())
+    .send(new sdk.InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId, AuthParameters: { USERNAME: email, PASSWORD: password } }))
     .catch(mapAuthError);
   if (res.ChallengeName === 'SOFTWARE_TOKEN_MFA' && res.Session) return { totpSession: res.Session };
   // An invited person who has not joined has no password of their own: same answer as a wrong one.
@@ -75,9 +64,9 @@ export async function passwordSignIn(email: string, password: string): Promise<A
 const codeMismatch = () => validationFailed([{ field: 'code', message: 'is not the current code of your authenticator app' }]);
 
 export async function answerTotpChallenge(email: string, session: string, code: string): Promise<AuthenticationResultType> {
-  const res = await cognito()
+  const res = await (await cognito())
     .send(
-      new RespondToAuthChallengeCommand({
+      new sdk.RespondToAuthChallengeCommand({
         ClientId: authConfig().USER_POOL_CLIENT_ID,
         ChallengeName: 'SOFTWARE_TOKEN_MFA',
         Session: session,
@@ -103,31 +92,31 @@ export async function beginTotpEnrolment(email: string, password: string): Promi
   });
   if (!('tokens' in result)) throw conflict('Two-step sign-in is already on.');
   const accessToken = result.tokens.AccessToken!;
-  const { SecretCode } = await cognito().send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken }));
+  const { SecretCode } = await (await cognito()).send(new sdk.AssociateSoftwareTokenCommand({ AccessToken: accessToken }));
   if (!SecretCode) throw new Error('Cognito returned no TOTP secret');
   return { secret: SecretCode, accessToken };
 }
 
 /** Step two: the first code proves the app is set up; TOTP then guards every sign-in. */
 export async function completeTotpEnrolment(accessToken: string, code: string): Promise<void> {
-  const verified = await cognito()
-    .send(new VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code, FriendlyDeviceName: 'Authenticator' }))
+  const verified = await (await cognito())
+    .send(new sdk.VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code, FriendlyDeviceName: 'Authenticator' }))
     .catch((e: unknown) => {
       if (['CodeMismatchException', 'EnableSoftwareTokenMFAException'].includes(errorName(e))) throw codeMismatch();
       throw e;
     });
   if (verified.Status !== 'SUCCESS') throw codeMismatch();
-  await cognito().send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }));
+  await (await cognito()).send(new sdk.SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }));
 }
 
 /** Turns TOTP off after both factors were proven again (the caller ran the full two-step sign-in). */
 export async function disableTotp(accessToken: string): Promise<void> {
-  await cognito().send(new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false } }));
+  await (await cognito()).send(new sdk.SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false } }));
 }
 
 export async function refreshSignIn(refreshToken: string): Promise<AuthenticationResultType> {
-  const res = await cognito()
-    .send(new InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: authConfig().USER_POOL_CLIENT_ID, AuthParameters: { REFRESH_TOKEN: refreshToken } }))
+  const res = await (await cognito())
+    .send(new sdk.InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: authConfig().USER_POOL_CLIENT_ID, AuthParameters: { REFRESH_TOKEN: refreshToken } }))
     .catch(() => {
       throw unauthenticated('Your session has ended. Sign in again.');
     });
@@ -136,7 +125,7 @@ export async function refreshSignIn(refreshToken: string): Promise<Authenticatio
 }
 
 export async function revokeRefreshToken(refreshToken: string): Promise<void> {
-  await cognito().send(new RevokeTokenCommand({ Token: refreshToken, ClientId: authConfig().USER_POOL_CLIENT_ID }));
+  await (await cognito()).send(new sdk.RevokeTokenCommand({ Token: refreshToken, ClientId: authConfig().USER_POOL_CLIENT_ID }));
 }
 
 type Attributes = { Name?: string; Value?: string }[] | undefined;
@@ -155,8 +144,8 @@ export async function createInvitedIdentity(email: string, tenantId: string, rol
   const UserPoolId = authConfig().USER_POOL_ID;
   let id: string | undefined;
   try {
-    const created = await cognito().send(
-      new AdminCreateUserCommand({
+    const created = await (await cognito()).send(
+      new sdk.AdminCreateUserCommand({
         UserPoolId,
         Username: email,
         MessageAction: 'SUPPRESS',
@@ -170,21 +159,21 @@ export async function createInvitedIdentity(email: string, tenantId: string, rol
     id = userIdOf(created.User?.Attributes);
   } catch (e) {
     if (errorName(e) !== 'UsernameExistsException') throw e;
-    const existing = await cognito().send(new AdminGetUserCommand({ UserPoolId, Username: email }));
+    const existing = await (await cognito()).send(new sdk.AdminGetUserCommand({ UserPoolId, Username: email }));
     id = userIdOf(existing.UserAttributes);
     if (attribute(existing.UserAttributes, 'custom:tenantId') !== tenantId || existing.UserStatus !== 'FORCE_CHANGE_PASSWORD' || (userId && id !== userId)) {
       throw conflict('This email address already has a Service Portal account and cannot be invited.');
     }
   }
   if (!id) throw new Error('Cognito returned no sub');
-  await cognito().send(new AdminAddUserToGroupCommand({ UserPoolId, Username: email, GroupName: role }));
+  await (await cognito()).send(new sdk.AdminAddUserToGroupCommand({ UserPoolId, Username: email, GroupName: role }));
   return id;
 }
 
 /** The firm and user id of a sign-in identity, if one exists for this email. */
 export async function findIdentity(email: string): Promise<{ tenantId: string; userId: string } | undefined> {
-  const found = await cognito()
-    .send(new AdminGetUserCommand({ UserPoolId: authConfig().USER_POOL_ID, Username: email }))
+  const found = await (await cognito())
+    .send(new sdk.AdminGetUserCommand({ UserPoolId: authConfig().USER_POOL_ID, Username: email }))
     .catch((e: unknown) => {
       if (errorName(e) === 'UserNotFoundException') return undefined;
       throw e;
@@ -196,26 +185,26 @@ export async function findIdentity(email: string): Promise<{ tenantId: string; u
 /** Sets the password the person chose and marks the email verified (the link proved it). */
 export async function activateIdentity(email: string, password: string): Promise<void> {
   const UserPoolId = authConfig().USER_POOL_ID;
-  await cognito()
-    .send(new AdminSetUserPasswordCommand({ UserPoolId, Username: email, Password: password, Permanent: true }))
+  await (await cognito())
+    .send(new sdk.AdminSetUserPasswordCommand({ UserPoolId, Username: email, Password: password, Permanent: true }))
     .catch((e: unknown) => {
       if (errorName(e) === 'InvalidPasswordException') throw validationFailed([{ field: 'password', message: (e as Error).message }]);
       throw e;
     });
-  await cognito().send(
-    new AdminUpdateUserAttributesCommand({ UserPoolId, Username: email, UserAttributes: [{ Name: 'email', Value: email }, { Name: 'email_verified', Value: 'true' }] }),
+  await (await cognito()).send(
+    new sdk.AdminUpdateUserAttributesCommand({ UserPoolId, Username: email, UserAttributes: [{ Name: 'email', Value: email }, { Name: 'email_verified', Value: 'true' }] }),
   );
 }
 
 /** Keeps the identity's group (its role, as Cognito sees it) in step with the user record. */
 export async function moveToRoleGroup(email: string, from: string, to: string): Promise<void> {
   const UserPoolId = authConfig().USER_POOL_ID;
-  await cognito().send(new AdminAddUserToGroupCommand({ UserPoolId, Username: email, GroupName: to }));
-  await cognito().send(new AdminRemoveUserFromGroupCommand({ UserPoolId, Username: email, GroupName: from }));
+  await (await cognito()).send(new sdk.AdminAddUserToGroupCommand({ UserPoolId, Username: email, GroupName: to }));
+  await (await cognito()).send(new sdk.AdminRemoveUserFromGroupCommand({ UserPoolId, Username: email, GroupName: from }));
 }
 
 /** Refuses (or allows again) every sign-in of an identity. */
 export async function setSignInAllowed(email: string, allowed: boolean): Promise<void> {
   const input = { UserPoolId: authConfig().USER_POOL_ID, Username: email };
-  await cognito().send(allowed ? new AdminEnableUserCommand(input) : new AdminDisableUserCommand(input));
+  await (await cognito()).send(allowed ? new sdk.AdminEnableUserCommand(input) : new sdk.AdminDisableUserCommand(input));
 }

@@ -1,18 +1,18 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { openApiDocument } from '../../shared/api/openapi.ts';
 import { PLATFORM_SCHEMAS } from '../../shared/api/schemas/platform.ts';
 import { config } from '../../shared/config.ts';
 import { dynamoClient } from '../../shared/db/client.ts';
 import { contextHandler } from '../lib/http.ts';
 import { PLATFORM_OPERATIONS } from '../../shared/api/operations/platform.ts';
 
-const document = openApiDocument();
+/** Built on first request: the document composes every context's schemas, which health checks never need. */
+let document: object | undefined;
 
 export const handler = contextHandler({
   routes: PLATFORM_OPERATIONS,
   schemas: PLATFORM_SCHEMAS,
   operations: {
-    getOpenApi: async () => ({ body: document }),
+    getOpenApi: async () => ({ body: (document ??= (await import('../../shared/api/openapi.ts')).openApiDocument()) }),
     // A keyed read of a key that never exists proves the table answers, without reading data
     // (and without ElectroDB, which this small function does not otherwise need).
     getHealth: async () => {

@@ -49,6 +49,7 @@ export class LocalFunction {
   readonly stats: InvocationStats = { coldStarts: 0, invocations: 0 };
 
   readonly deployed: DeployedFunction;
+  /** What the runtime adds to the function's own environment (region, credentials, local endpoints). */
   private readonly runtimeEnv: Record<string, string>;
 
   constructor(deployed: DeployedFunction, runtimeEnv: Record<string, string>) {
@@ -166,8 +167,8 @@ export class LocalFunction {
 export class LocalLambda {
   private readonly functions = new Map<string, LocalFunction>();
 
-  constructor(deployed: Iterable<DeployedFunction>, runtimeEnv: Record<string, string>) {
-    for (const fn of deployed) this.functions.set(fn.name, new LocalFunction(fn, runtimeEnv));
+  constructor(deployed: Iterable<DeployedFunction>, runtimeEnvOf: (name: string) => Record<string, string>) {
+    for (const fn of deployed) this.functions.set(fn.name, new LocalFunction(fn, runtimeEnvOf(fn.name)));
   }
 
   get(name: string): LocalFunction {

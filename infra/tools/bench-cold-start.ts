@@ -7,7 +7,8 @@
  * Each is reported as a ratio to the reference measured in the same run, interleaved round by
  * round, since the machine is noisy. Prints a table and writes bench/cold-start.json.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -25,6 +26,7 @@ const TARGET_RATIO = 1.5;
 const root = resolve(import.meta.dirname, '../..');
 const probe = join(import.meta.dirname, 'cold-start-probe.ts');
 const reference = join(import.meta.dirname, 'cold-start-reference.ts');
+const runProbe = promisify(execFile);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'portal-bench-'));
 const stack = await startStack({ dataDir, persist: false, fresh: false, port: await freePort(), siteDir: join(root, 'web/dist'), log: () => undefined });
@@ -59,12 +61,15 @@ try {
   for (let round = 1; round <= RUNS; round++) {
     process.stderr.write(`round ${round}/${RUNS}\r`);
     for (const subject of subjects) {
-      const run = spawnSync(process.execPath, [probe, subject.file], {
-        input: JSON.stringify(subject.event),
+      // Asynchronously: the stand-ins the function calls (bus, SES, queues) answer from this process.
+      const child = runProbe(process.execPath, [probe, subject.file], {
         env: { PATH: process.env.PATH, ...subject.env, ...stack.runtimeEnv, AWS_LAMBDA_FUNCTION_NAME: subject.name },
-        encoding: 'utf8',
+        timeout: 30_000,
       });
-      if (run.status !== 0) throw new Error(`${subject.name} failed to start:\n${run.stderr}`);
+      child.child.stdin!.end(JSON.stringify(subject.event));
+      const run = await child.catch((error: Error & { stderr?: string }) => {
+        throw new Error(`${subject.name} failed: ${error.message}\n${error.stderr ?? ''}`);
+      });
       const sample = JSON.parse(run.stdout) as Sample & { status?: number };
       if (sample.status !== undefined && sample.status >= 500) throw new Error(`${subject.name} answered ${sample.status}`);
       samples.get(subject.name)!.push(sample);

@@ -16,4 +16,5 @@ const invoked = performance.now();
 const result = await handler(event, context);
 const firstMs = performance.now() - invoked;
 const status = (result as { statusCode?: number } | null)?.statusCode;
-process.stdout.write(JSON.stringify({ initMs, firstMs, status }));
+// Exit as soon as the answer is out: open keep-alive sockets would hold the process.
+process.stdout.write(JSON.stringify({ initMs, firstMs, status }), () => process.exit(0));
