@@ -35,18 +35,11 @@ interface Environment {
   worker: Worker;
   ready: Promise<void>;
   busy: boolean;
-  initMs?: number;
-}
-
-export interface InvocationStats {
-  coldStarts: number;
-  invocations: number;
 }
 
 export class LocalFunction {
   private readonly environments = new Set<Environment>();
   private readonly waiting: Array<() => void> = [];
-  readonly stats: InvocationStats = { coldStarts: 0, invocations: 0 };
 
   readonly deployed: DeployedFunction;
   /** What the runtime adds to the function's own environment (region, credentials, local endpoints). */
@@ -63,7 +56,6 @@ export class LocalFunction {
 
   /** Invokes the handler with `event` (as JSON, the way Lambda delivers it) and resolves with its parsed result. */
   async invoke<T = unknown>(event: unknown): Promise<T> {
-    this.stats.invocations++;
     const environment = await this.acquire();
     try {
       return (await this.run(environment, event)) as T;
@@ -103,34 +95,33 @@ export class LocalFunction {
   }
 
   private start(): Environment {
-    const { name, handlerFile, memoryMb, environment } = this.deployed;
-    this.stats.coldStarts++;
+    const { name, handlerFile, memoryMb } = this.deployed;
     const worker = new Worker(WORKER, {
       workerData: { handlerFile, functionName: name, memoryMb },
-      env: { ...environment, ...this.runtimeEnv, AWS_LAMBDA_FUNCTION_NAME: name, AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(memoryMb), AWS_LAMBDA_FUNCTION_VERSION: '$LATEST', AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x' },
+      env: { ...this.deployed.environment, ...this.runtimeEnv, AWS_LAMBDA_FUNCTION_NAME: name, AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(memoryMb), AWS_LAMBDA_FUNCTION_VERSION: '$LATEST', AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x' },
       resourceLimits: { maxOldGenerationSizeMb: memoryMb },
     });
     worker.unref();
-    const environment_: Environment = {
+    const environment: Environment = {
       worker,
       busy: false,
       ready: new Promise((resolve, reject) => {
-        worker.once('message', (message: { ready: boolean; initMs?: number; error?: LambdaErrorShape }) => {
-          if (message.ready) {
-            environment_.initMs = message.initMs;
-            resolve();
-          } else reject(new FunctionError(name, message.error!));
+        worker.once('message', (message: { ready: boolean; error?: LambdaErrorShape }) => {
+          if (message.ready) resolve();
+          else reject(new FunctionError(name, message.error!));
         });
         worker.once('error', (error) => reject(new FunctionError(name, { errorType: 'Runtime.ExitError', errorMessage: String(error) })));
       }),
     };
-    this.environments.add(environment_);
-    return environment_;
+    this.environments.add(environment);
+    return environment;
   }
 
   private discard(environment: Environment): void {
     this.environments.delete(environment);
     void environment.worker.terminate();
+    // Its place is free: a waiting invocation may start a new one.
+    this.waiting.shift()?.();
   }
 
   private run(environment: Environment, event: unknown): Promise<unknown> {

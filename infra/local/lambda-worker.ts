@@ -27,10 +27,9 @@ const errorOf = (error: unknown) =>
 
 let handler: Handler;
 try {
-  const started = performance.now();
   handler = ((await import(pathToFileURL(handlerFile).href)) as { handler: Handler }).handler;
   if (typeof handler !== 'function') throw new TypeError(`${functionName}: index.handler is not a function`);
-  port.postMessage({ ready: true, initMs: performance.now() - started });
+  port.postMessage({ ready: true });
 } catch (error) {
   port.postMessage({ ready: false, error: errorOf(error) });
 }
