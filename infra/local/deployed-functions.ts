@@ -30,7 +30,7 @@ interface Resource {
 type Template = { Resources?: Record<string, Resource> };
 
 /** The stage the local stack mirrors: dev's template, with local values for what dev computes. */
-export const LOCAL_MIRRORS_STAGE = 'dev';
+const LOCAL_MIRRORS_STAGE = 'dev';
 
 /** Every template of the app: each stack's and each nested stack's. */
 function templatesOf(assemblyDir: string, stackTemplates: Template[]): Template[] {
@@ -42,10 +42,10 @@ function templatesOf(assemblyDir: string, stackTemplates: Template[]): Template[
   return nested.length ? [...stackTemplates, ...templatesOf(assemblyDir, nested)] : stackTemplates;
 }
 
-function environmentOf(name: string, variables: Record<string, unknown>, localValues: Record<string, string>, stage: string): Record<string, string> {
+function environmentOf(name: string, variables: Record<string, unknown>, localValues: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(variables).map(([key, value]) => {
-      if (key === 'STAGE') return [key, stage];
+      if (key === 'STAGE') return [key, 'local'];
       if (typeof value === 'string') return [key, value];
       const local = localValues[key];
       if (local === undefined) throw new Error(`${name}: CDK computes ${key} at deploy time (${JSON.stringify(value)}) and the local stack has no value for it.`);
@@ -58,7 +58,7 @@ function environmentOf(name: string, variables: Record<string, unknown>, localVa
  * Synthesizes the app (as `cdk synth` does) into `outdir` and returns its functions. `localValues`
  * gives, by variable name, the local stand-in's value of each deploy-time value.
  */
-export function deployedFunctions(outdir: string, localValues: Record<string, string>, stage = 'local'): DeployedFunction[] {
+export function deployedFunctions(outdir: string, localValues: Record<string, string>): DeployedFunction[] {
   // Asset metadata names each function's asset folder, as the CDK CLI asks for it.
   const { app } = buildApp(new App({ outdir, context: { stage: LOCAL_MIRRORS_STAGE, 'aws:cdk:enable-asset-metadata': true } }));
   const assembly = app.synth();
@@ -76,7 +76,7 @@ export function deployedFunctions(outdir: string, localValues: Record<string, st
           handlerFile: join(assembly.directory, r.Metadata!['aws:asset:path'] as string, `${file}.mjs`),
           timeoutSeconds: props.Timeout ?? 3,
           memoryMb: props.MemorySize ?? 128,
-          environment: environmentOf(name, props.Environment?.Variables ?? {}, localValues, stage),
+          environment: environmentOf(name, props.Environment?.Variables ?? {}, localValues),
         };
       }),
   );

@@ -39,10 +39,22 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 
 type GatewayEvent = APIGatewayProxyEventV2 & { requestContext: { authorizer?: { jwt: { claims: Record<string, string>; scopes: string[] } } } };
 
-function toEvent(req: IncomingMessage, url: URL, route: OperationDef, params: Record<string, string>, body: Buffer, claims?: Record<string, string>): GatewayEvent {
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined && k !== 'cookie') headers[k] = Array.isArray(v) ? v.join(',') : v;
-  const cookies = (req.headers.cookie ?? '').split(';').map((c) => c.trim()).filter(Boolean);
+/** What a request to one route carries, as API Gateway has read it. */
+export interface RouteRequest {
+  route: OperationDef;
+  url: URL;
+  headers: Record<string, string>;
+  cookies?: string[];
+  /** Path parameters, decoded as API Gateway hands them over. */
+  params: Record<string, string>;
+  body?: string;
+  sourceIp: string;
+  /** The JWT authorizer's claims, for routes behind it. */
+  claims?: Record<string, string>;
+}
+
+/** The HTTP API payload 2.0 event for a request: what the gateway sends, and what the cold-start benchmark replays. */
+export function httpApiEvent({ route, url, headers, cookies = [], params, body, sourceIp, claims }: RouteRequest): GatewayEvent {
   const now = new Date();
   return {
     version: '2.0',
@@ -58,7 +70,7 @@ function toEvent(req: IncomingMessage, url: URL, route: OperationDef, params: Re
       apiId: 'local',
       domainName: url.host,
       domainPrefix: 'local',
-      http: { method: route.method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: req.headers['user-agent'] ?? '' },
+      http: { method: route.method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp, userAgent: headers['user-agent'] ?? '' },
       requestId: randomUUID(),
       routeKey: `${route.method} ${route.path}`,
       stage: '$default',
@@ -66,9 +78,16 @@ function toEvent(req: IncomingMessage, url: URL, route: OperationDef, params: Re
       timeEpoch: now.getTime(),
       ...(claims && { authorizer: { jwt: { claims, scopes: [] } } }),
     },
-    ...(body.length && { body: body.toString('utf8') }),
+    ...(body && { body }),
     isBase64Encoded: false,
   };
+}
+
+function toEvent(req: IncomingMessage, url: URL, route: OperationDef, params: Record<string, string>, body: Buffer, claims?: Record<string, string>): GatewayEvent {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined && k !== 'cookie') headers[k] = Array.isArray(v) ? v.join(',') : v;
+  const cookies = (req.headers.cookie ?? '').split(';').map((c) => c.trim()).filter(Boolean);
+  return httpApiEvent({ route, url, headers, cookies, params, body: body.length ? body.toString('utf8') : undefined, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', claims });
 }
 
 /**

@@ -23,10 +23,8 @@ export interface LambdaErrorShape {
 /** An invocation that failed: the handler threw, the environment crashed, or time ran out. */
 export class FunctionError extends Error {
   readonly errorType: string;
-  readonly functionName: string;
   constructor(functionName: string, shape: LambdaErrorShape) {
     super(`${functionName}: ${shape.errorType}: ${shape.errorMessage}`);
-    this.functionName = functionName;
     this.errorType = shape.errorType;
   }
 }
@@ -158,8 +156,8 @@ export class LocalFunction {
 export class LocalLambda {
   private readonly functions = new Map<string, LocalFunction>();
 
-  constructor(deployed: Iterable<DeployedFunction>, runtimeEnvOf: (name: string) => Record<string, string>) {
-    for (const fn of deployed) this.functions.set(fn.name, new LocalFunction(fn, runtimeEnvOf(fn.name)));
+  constructor(deployed: Iterable<DeployedFunction>, runtimeEnv: Record<string, string>) {
+    for (const fn of deployed) this.functions.set(fn.name, new LocalFunction(fn, runtimeEnv));
   }
 
   get(name: string): LocalFunction {

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { OPERATIONS, type Context, type OperationDef } from '../../shared/api/operations.ts';
 import { EVENT_SOURCE, RULES } from '../../shared/events/rules.ts';
+import { httpApiEvent } from './gateway.ts';
 import { jobInvocation } from './scheduler.ts';
 
 /** The seeded admin every signed-in sample calls as. */
@@ -26,27 +27,11 @@ export function sampleRoute(context: Context): SampleRoute {
   return op.method === 'GET' ? { op, url: `${path}?firm=designpi` } : { op, url: path, body: '{}' };
 }
 
-/** An API Gateway HTTP API (payload 2.0) event for a sample route, with the JWT authorizer's claims. */
-export function httpApiEvent({ op, url, body }: SampleRoute, claims?: Record<string, string>) {
-  const [rawPath, rawQueryString = ''] = url.split('?');
-  const now = new Date();
-  return {
-    version: '2.0',
-    routeKey: `${op.method} ${op.path}`,
-    rawPath,
-    rawQueryString,
-    headers: { 'content-type': 'application/json', 'user-agent': 'sample-event', 'cloudfront-viewer-address': '198.18.0.1:443' },
-    ...(rawQueryString && { queryStringParameters: Object.fromEntries(new URLSearchParams(rawQueryString)) }),
-    ...(op.path.includes('{') && { pathParameters: Object.fromEntries([...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name!, 'artifact-check'])) }),
-    requestContext: {
-      accountId: '000000000000', apiId: 'local', domainName: 'localhost', domainPrefix: 'local', requestId: randomUUID(), routeKey: `${op.method} ${op.path}`, stage: '$default',
-      http: { method: op.method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '198.18.0.1', userAgent: 'sample-event' },
-      time: now.toUTCString(), timeEpoch: now.getTime(),
-      ...(claims && { authorizer: { jwt: { claims, scopes: [] } } }),
-    },
-    ...(body && { body }),
-    isBase64Encoded: false,
-  };
+/** The HTTP API event the gateway would send for a sample route, with the JWT authorizer's claims. */
+export function sampleHttpEvent({ op, url, body }: SampleRoute, claims?: Record<string, string>) {
+  const params = Object.fromEntries([...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name!, 'artifact-check']));
+  const headers = { 'content-type': 'application/json', 'user-agent': 'sample-event', 'cloudfront-viewer-address': '198.18.0.1:443' };
+  return httpApiEvent({ route: op, url: new URL(url, 'http://localhost'), headers, params, body, sourceIp: '198.18.0.1', claims });
 }
 
 /** An EventBridge event of the function's rule: the values its pattern asks, and ids of nothing (a consumer copes with what is gone). */

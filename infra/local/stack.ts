@@ -13,7 +13,6 @@ import { join, resolve } from 'node:path';
 import { resetConfig } from '../../shared/config.ts';
 import { startCognito } from './cognito.ts';
 import { deployedFunctions, type DeployedFunction } from './deployed-functions.ts';
-import { startDynamoMeter } from './dynamo-meter.ts';
 import { ensureTable, LOCAL_AWS, startDynamo } from './dynamo.ts';
 import { startEventBus } from './event-bus.ts';
 import { startGateway } from './gateway.ts';
@@ -92,7 +91,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       Awaited<ReturnType<typeof startMail>>,
     ];
     await ensureTable(dynamo.endpoint, TABLE_NAME);
-    const [busPort, sesPort, wsManagementPort, sqsPort, lambdaPort, meterPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
+    const [busPort, sesPort, wsManagementPort, sqsPort, lambdaPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
     const smtpUrl = `smtp://127.0.0.1:${smtpPort}`;
     const queues = await startQueues(sqsPort);
     closers.push(queues.close);
@@ -130,10 +129,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const runtimeRoot = lambdaRuntimeRoot();
     closers.push(async () => rmSync(runtimeRoot, { recursive: true, force: true }));
     const deployed = deployedFunctions(join(runtimeRoot, 'cdk.out'), deployTimeValues);
-    // Each function reaches DynamoDB through the meter, which counts its calls for cost tests.
-    const meter = await startDynamoMeter(meterPort, dynamo.endpoint);
-    closers.push(meter.close);
-    const lambda = new LocalLambda(deployed, (name) => ({ ...runtimeEnv, DYNAMODB_ENDPOINT: meter.endpointFor(name) }));
+    const lambda = new LocalLambda(deployed, runtimeEnv);
     closers.push(() => lambda.stop());
     const lambdaApi = await startLambdaApi(lambdaPort, lambda);
     closers.push(lambdaApi.close);
@@ -148,7 +144,6 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       ...runtimeEnv,
       MAIL_FROM: 'no-reply@service-portal.local',
       LAMBDA_ENDPOINT: lambdaApi.endpoint,
-      DYNAMODB_METER_ENDPOINT: meter.endpoint,
     };
     Object.assign(process.env, env);
     resetConfig();

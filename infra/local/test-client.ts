@@ -1,7 +1,6 @@
 /** Helpers for tests that talk to the local stack over HTTP, as the browser does. */
 import { expect, inject } from 'vitest';
 import type { JobResult } from '../../shared/schedules.ts';
-import type { Meter } from './dynamo-meter.ts';
 import { invokeFunction } from './lambda-api.ts';
 import { jobInvocation } from './scheduler.ts';
 import { DEMO_PASSWORD } from './seed.ts';
@@ -75,10 +74,4 @@ export function invoke<T = unknown>(functionName: string, event: unknown): Promi
 export function runJob(name: string, scheduledAt = new Date()): Promise<JobResult> {
   const { functionName, event } = jobInvocation(name, scheduledAt);
   return invoke<JobResult>(functionName, event);
-}
-
-/** The DynamoDB calls (operation names) and capacity a deployed function used since the last reading; reading resets it. */
-export async function dynamoUse(functionName: string): Promise<Meter> {
-  const response = await fetch(`${inject('stackEnv').DYNAMODB_METER_ENDPOINT}/meter/${encodeURIComponent(functionName)}`, { method: 'DELETE' });
-  return (await response.json()) as Meter;
 }

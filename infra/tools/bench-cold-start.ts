@@ -16,7 +16,7 @@ import type { Context } from '../../shared/api/operations.ts';
 import { verifiedClaims } from '../../functions/lib/jwt-verifier.ts';
 import { claimsAsPassed } from '../local/gateway.ts';
 import { freePort } from '../local/process.ts';
-import { httpApiEvent, SAMPLE_CALLER, sampleEvent, sampleRoute } from '../local/sample-events.ts';
+import { SAMPLE_CALLER, sampleEvent, sampleHttpEvent, sampleRoute } from '../local/sample-events.ts';
 import { DEMO_PASSWORD } from '../local/seed.ts';
 import { startStack } from '../local/stack.ts';
 
@@ -50,7 +50,7 @@ try {
   const eventFor = (name: string) => {
     if (!name.startsWith('api/')) return sampleEvent(name);
     const route = sampleRoute(name.slice(4) as Context);
-    return httpApiEvent(route, route.op.access === 'public' ? undefined : claims);
+    return sampleHttpEvent(route, route.op.access === 'public' ? undefined : claims);
   };
   const subjects: Subject[] = [
     { name: 'reference', file: reference, env: { TABLE_NAME: stack.env.TABLE_NAME! }, event: {}, bytes: 0 },
