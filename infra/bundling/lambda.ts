@@ -26,6 +26,8 @@ const OPTIONS = {
   mainFields: ['module', 'main'],
   /** The Lambda runtime ships the AWS SDK v3. */
   external: ['@aws-sdk/*'],
+  /** Same exports without the ESM namespace's cost (see the file). */
+  alias: { 'node:http': join(import.meta.dirname, 'node-http.ts') },
   /** Some dependencies are CommonJS and call require(); an ESM bundle must define it. */
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
   outExtension: { '.js': '.mjs' },

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 
 /** Who changed what, when and from where. Written in the same transaction as the change. */
 export const AuditEntry = new Entity({

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 
 /**
  * One reminder of one booking to one recipient at one offset, written only while it can still

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 
 /**
  * A booking as the calendar and the availability engine read it: small, and kept in one

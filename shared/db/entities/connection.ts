@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 
 /** An open WebSocket of a signed-in user; TTL removes ones whose disconnect was never seen. */
 export const Connection = new Entity({

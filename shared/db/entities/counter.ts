@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 
 /** A per-firm sequence (e.g. request references), advanced by an atomic ADD. */
 export const Counter = new Entity({

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 import { ROLES } from '../../domain/identity/permissions.ts';
 
 /** An invitation to join a firm. The emailed link's secret is stored only as a hash. */

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 import { BOOKING_COUNTERS } from '../../domain/bookings/kpis.ts';
 import { KPI_COUNTERS } from '../../domain/requests/kpis.ts';
 

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 
 /**
  * A TOTP enrolment in progress. Cognito ties enrolment to the person's access token, which the

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 
 /**
  * Something a person should know, shown in the bell. Text is a message key plus values, so it

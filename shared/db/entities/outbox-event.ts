@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 
 /**
  * A domain event written in the same transaction as the change it announces. The stream

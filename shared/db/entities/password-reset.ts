@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 
 /** A person's latest password-reset request; its emailed link's secret is stored only as a hash. */
 export const PasswordReset = new Entity({

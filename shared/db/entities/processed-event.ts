@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 
 /**
  * Idempotency marker: a consumer handled (or is handling) this event. Event delivery is

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 
 /** A firm's promo code for bookings. `uses` rises in the transaction that books with it, on the condition that it is under `maxUses`. */
 export const PromoCode = new Entity({

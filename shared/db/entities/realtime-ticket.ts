@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 
 /**
  * A one-time, 30-second ticket to open the WebSocket: browsers cannot send headers there and

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 
 /**
  * What happened to a request, in its own partition: status moves, assignments, edits and

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 
 /**
  * A CSV export of requests someone asked for: built in the background (functions/events/exports.ts),

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 
 /** A signed-out session's ID token, refused until it would have expired anyway (then TTL clears it). */
 export const RevokedToken = new Entity({

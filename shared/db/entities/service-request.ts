@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 import { PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts';
 
 /**

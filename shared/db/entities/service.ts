@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 import { SERVICE_STATUSES } from '../../domain/catalog/services.ts';
 
 /**

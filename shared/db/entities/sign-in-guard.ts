@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 
 /**
  * Counters kept before anyone is known (failed sign-ins, sign-up emails, guest bookings), so not under a firm's key: per account

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 
 /**
  * One 15-minute grain of one person's time held by one booking, in one of their seats (a

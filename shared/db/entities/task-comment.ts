@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 
 /** A comment on a task, in the task's partition, in time order. Tasks are staff-only work. */
 export const TaskComment = new Entity({

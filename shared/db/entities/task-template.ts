@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 
 /**
  * A reusable piece of work (e.g. "Tax Return Preparation"): a task made from it copies its

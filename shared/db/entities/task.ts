@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 import { TASK_STATUSES } from '../../domain/tasks/tasks.ts';
 import { PRIORITIES } from '../../domain/requests/workflow.ts';
 

@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 
 /** A firm. Looked up by id (from the token) or by its public slug (login, register, booking pages). */
 export const Tenant = new Entity({

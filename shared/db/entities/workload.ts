@@ -1,4 +1,4 @@
-import { Entity } from 'electrodb';
+import { Entity } from '../entity.ts';
 
 /** A team member's current load: active requests and open tasks, each kept in the same transaction as the change that moves it. */
 export const Workload = new Entity({
