@@ -6,6 +6,7 @@ import { OutboxEvent } from '../../shared/db/entities/outbox-event.ts';
 import { PasswordReset } from '../../shared/db/entities/password-reset.ts';
 import { RevokedToken } from '../../shared/db/entities/revoked-token.ts';
 import { SignInGuard } from '../../shared/db/entities/sign-in-guard.ts';
+import { SignInSession } from '../../shared/db/entities/sign-in-session.ts';
 import { Tenant } from '../../shared/db/entities/tenant.ts';
 import { User } from '../../shared/db/entities/user.ts';
 
@@ -17,6 +18,7 @@ export const database = databaseOf({
   passwordReset: PasswordReset,
   mfaSetup: MfaSetup,
   signInGuard: SignInGuard,
+  signInSession: SignInSession,
   audit: AuditEntry,
   outbox: OutboxEvent,
 });

@@ -10,7 +10,7 @@ import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { database } from './db.ts';
 import { activateIdentity, passwordSignIn } from '../lib/cognito.ts';
 import type { Reply, Request } from '../lib/http.ts';
-import { parseLinkToken, secretMatches } from '../lib/link-token.ts';
+import { namesRecord, parseLinkToken, secretMatches } from '../lib/link-token.ts';
 import { startSession } from './session.ts';
 
 type InvitationItem = EntityItem<typeof Invitation>;
@@ -23,7 +23,7 @@ async function invitationFromLink(token: string): Promise<InvitationItem> {
   const link = parseLinkToken(token);
   if (!link) throw notFound('Invitation');
   const { data: invitation } = await database().entities.invitation.get({ tenantId: link.tenantId, invitationId: link.recordId }).go();
-  if (!invitation || !secretMatches(invitation.secretHash, link.secret)) throw notFound('Invitation');
+  if (!invitation || !namesRecord(link, invitation.tenantId, invitation.invitationId) || !secretMatches(invitation.secretHash, link.secret)) throw notFound('Invitation');
   if (invitation.status !== 'pending' || invitation.linkExpiresAt * 1000 < Date.now()) {
     throw new AppError('gone', 'This invitation link has expired or was already used. Ask the firm to send a new one.');
   }

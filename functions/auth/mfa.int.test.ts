@@ -45,6 +45,21 @@ describe('turning on two-step sign-in', () => {
   });
 });
 
+describe('password guesses through a stolen session', () => {
+  it('pause the account after five, as failed sign-ins do, and are audited', async () => {
+    const guesser = await joinAs({ email: 'stolen-session@example.com', name: 'Sam Stolen', role: 'CLIENT', password: 'Sam-Real-Passw0rd!' });
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push((await post('/api/auth/mfa/setup', { password: `guess-${i}` }, guesser.token)).status);
+    expect(answers).toEqual([400, 400, 400, 400, 429]);
+    // Paused for every route that checks the password, even with the right one.
+    expect((await post('/api/auth/mfa/setup', { password: 'Sam-Real-Passw0rd!' }, guesser.token)).status).toBe(429);
+    expect((await post('/api/auth/login', { email: 'stolen-session@example.com', password: 'Sam-Real-Passw0rd!' })).status).toBe(429);
+    const { data } = await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'user', entityId: guesser.userId }).go();
+    expect(data.filter((a) => a.action === 'auth.login_failed')).toHaveLength(4);
+    expect(data.filter((a) => a.action === 'auth.account_paused')).toHaveLength(1);
+  });
+});
+
 describe('signing in with two-step sign-in on', () => {
   it('answers the right password with a challenge, not a session, and no cookie', async () => {
     const res = await post('/api/auth/login', { email, password });

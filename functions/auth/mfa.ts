@@ -2,22 +2,27 @@
  * TOTP two-step sign-in: enrolment (password again, then the first code from the app) and the
  * code step of a sign-in. Cognito holds the secret and checks codes.
  */
-import { AppError, conflict, validationFailed } from '../../shared/api/errors.ts';
+import { conflict } from '../../shared/api/errors.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { database } from './db.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
-import { answerTotpChallenge, beginTotpEnrolment, completeTotpEnrolment, disableTotp, startSignIn } from '../lib/cognito.ts';
+import { answerTotpChallenge, beginTotpEnrolment, completeTotpEnrolment, disableTotp } from '../lib/cognito.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import { failedSignIn, signedIn } from './session.ts';
 import { guardSignIn } from './sign-in-guard.ts';
+import { checkPassword, stepUpFailed } from './step-up.ts';
 
 const SETUP_SECONDS = 10 * 60;
 const ISSUER = 'Service Portal';
 
 export async function startMfaSetup(req: Request<{ password: string }>): Promise<Reply> {
   const actor = req.actor as AuthenticatedActor;
-  const { secret, accessToken } = await beginTotpEnrolment(actor.email, req.body.password);
+  const { result, guard } = await checkPassword(req, actor.email, req.body.password);
+  if (!('tokens' in result)) throw conflict('Two-step sign-in is already on.');
+  await guard.succeeded();
+  const accessToken = result.tokens.AccessToken!;
+  const secret = await beginTotpEnrolment(accessToken);
   const expiresAt = Math.floor(Date.now() / 1000) + SETUP_SECONDS;
   await database().entities.mfaSetup.put({ tenantId: actor.tenantId, userId: actor.userId, accessToken, expiresAt }).go();
   const label = encodeURIComponent(`${ISSUER}:${actor.email}`);
@@ -60,15 +65,9 @@ export async function disableMfa(req: Request<{ password: string; code: string }
   const [{ data: user }, { data: tenant }] = await Promise.all([db.entities.user.get(key).go(), db.entities.tenant.get({ tenantId: actor.tenantId }).go()]);
   if (!user?.mfaEnabled) throw conflict('Two-step sign-in is already off.');
   if (tenant?.requireMfa) throw conflict('Your firm requires two-step sign-in, so it stays on.');
-  const guard = await guardSignIn(actor.email, req.ip);
-  // Counted like a failed sign-in; a wrong password is then named as the field at fault.
-  const stepUp = (e: unknown) =>
-    failedSignIn(req, actor.email, guard, e).catch((thrown: unknown) => {
-      throw thrown instanceof AppError && thrown.code === 'unauthenticated' ? validationFailed([{ field: 'password', message: 'is not your current password' }]) : thrown;
-    });
-  const first = await startSignIn(actor.email, req.body.password).catch(stepUp);
+  const { result: first, guard } = await checkPassword(req, actor.email, req.body.password);
   if (!('totpSession' in first)) throw conflict('Two-step sign-in is already off.');
-  const tokens = await answerTotpChallenge(actor.email, first.totpSession, req.body.code).catch(stepUp);
+  const tokens = await answerTotpChallenge(actor.email, first.totpSession, req.body.code).catch(stepUpFailed(req, actor.email, guard));
   await disableTotp(tokens.AccessToken!);
   await guard.succeeded();
   await commitTransaction(db, (entities) => [

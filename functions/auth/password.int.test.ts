@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { api, joinAs, signIn } from '../../infra/local/test-client.ts';
 import { emailsTo, linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
 import { database } from '../../shared/db/all-entities.ts';
+import { refreshSignIn } from '../lib/cognito.ts';
 
 const forgot = (email: string) => api('/api/auth/forgot-password', { method: 'POST', body: JSON.stringify({ email }) });
 const reset = (token: string, password: string) => api('/api/auth/reset-password', { method: 'POST', body: JSON.stringify({ token, password }) });
@@ -45,8 +46,21 @@ describe('forgotten password, end to end through the inbox', () => {
     expect(weak.status).toBe(400);
     expect(weak.body.error.details[0]).toMatchObject({ field: 'password' });
 
+    const otherDevice = await signIn(email, firstPassword);
+    const renewedBefore = await api('/api/auth/refresh', { method: 'POST', cookie: otherDevice.cookie });
+    expect(renewedBefore.status).toBe(200);
+
     expect((await reset(tokenOf(link), 'Second-Passw0rd!')).status).toBe(204);
     expect((await api('/api/me', { token: session.token })).status).toBe(401);
+    // Every device's refresh cookie is dead, also one renewed before the reset...
+    for (const cookie of [session.cookie, otherDevice.cookie, renewedBefore.headers.get('set-cookie')!.split(';')[0]!]) {
+      const refused = await api('/api/auth/refresh', { method: 'POST', cookie });
+      expect(refused.status).toBe(401);
+      expect(refused.headers.get('set-cookie')).toMatch(/^sp_refresh=; .*Max-Age=0/);
+    }
+    // ...and Cognito itself no longer renews the refresh token inside it.
+    const rawToken = decodeURIComponent(session.cookie.slice('sp_refresh='.length)).split('.').slice(2).join('.');
+    await expect(refreshSignIn(rawToken)).rejects.toThrow('Your session has ended');
     expect((await login(email, firstPassword)).status).toBe(401);
     expect((await login(email, 'Second-Passw0rd!')).status).toBe(200);
 

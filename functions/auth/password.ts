@@ -10,8 +10,8 @@ import { database } from './db.ts';
 import { clearSignInFailures } from './sign-in-guard.ts';
 import { RESET_REQUEST_INTERVAL_SECONDS } from '../../shared/domain/identity/links.ts';
 import type { Reply, Request } from '../lib/http.ts';
-import { parseLinkToken, secretMatches } from '../lib/link-token.ts';
-import { activateIdentity, findIdentity } from '../lib/cognito.ts';
+import { namesRecord, parseLinkToken, secretMatches } from '../lib/link-token.ts';
+import { activateIdentity, findIdentity, signOutEverywhere } from '../lib/cognito.ts';
 
 export async function forgotPassword(req: Request<{ email: string }>): Promise<Reply> {
   const accepted: Reply = { status: 202 };
@@ -41,7 +41,7 @@ export async function resetPassword(req: Request<{ token: string; password: stri
   const { tenantId, recordId: userId } = link;
   const db = database();
   const [{ data: reset }, { data: user }] = await Promise.all([db.entities.passwordReset.get({ tenantId, userId }).go(), db.entities.user.get({ tenantId, userId }).go()]);
-  if (!reset || !user || !secretMatches(reset.secretHash, link.secret)) throw notFound('Reset link');
+  if (!reset || !user || !namesRecord(link, reset.tenantId, reset.userId) || !secretMatches(reset.secretHash, link.secret)) throw notFound('Reset link');
   if (reset.usedAt || !reset.linkExpiresAt || reset.linkExpiresAt * 1000 < Date.now() || user.status !== 'active') {
     throw new AppError('gone', 'This reset link has expired or was already used. Ask for a new one.');
   }
@@ -62,6 +62,8 @@ export async function resetPassword(req: Request<{ token: string; password: stri
     ],
     'This reset link was just used.',
   );
+  // After the record: a device that refreshes in between is refused by the session check already.
+  await signOutEverywhere(user.email);
   await clearSignInFailures(user.email);
   return {};
 }

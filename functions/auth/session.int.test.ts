@@ -58,6 +58,17 @@ describe('refresh and sign-out', () => {
     expect((await api('/api/auth/refresh', { method: 'POST', cookie: 'sp_refresh=forged' })).status).toBe(401);
   });
 
+  it("refuses a cookie that names one session and carries another person's refresh token", async () => {
+    const jane = await signIn('jane@example.com');
+    const john = await signIn('john@example.com');
+    const [janeTenant, janeSession] = decodeURIComponent(jane.cookie.slice('sp_refresh='.length)).split('.');
+    const johnToken = decodeURIComponent(john.cookie.slice('sp_refresh='.length)).split('.').slice(2).join('.');
+    const stitched = `sp_refresh=${encodeURIComponent(`${janeTenant}.${janeSession}.${johnToken}`)}`;
+    expect((await api('/api/auth/refresh', { method: 'POST', cookie: stitched })).status).toBe(401);
+    const unnamed = `sp_refresh=${encodeURIComponent(johnToken)}`; // a cookie from before sessions had names
+    expect((await api('/api/auth/refresh', { method: 'POST', cookie: unnamed })).status).toBe(401);
+  });
+
   it("ends this session only: its refresh and ID tokens stop working, other devices' do not", async () => {
     const other = await signIn('bob@example.com');
     const { token, cookie } = await signIn('bob@example.com');

@@ -11,6 +11,7 @@ import { tokenClaims, type AuthenticatedActor } from '../lib/auth.ts';
 import { verifiedClaims } from '../lib/jwt-verifier.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
+import { randomBytes } from 'node:crypto';
 import { findIdentity, refreshSignIn, revokeRefreshToken, startSignIn } from '../lib/cognito.ts';
 import { accountPaused, guardSignIn, type SignInGuard } from './sign-in-guard.ts';
 import { toUserView } from '../lib/user-view.ts';
@@ -20,6 +21,28 @@ const REFRESH_MAX_AGE = 30 * 24 * 3600;
 
 const refreshCookie = (value: string, maxAge: number) =>
   `${REFRESH_COOKIE}=${encodeURIComponent(value)}; Path=/api/auth; HttpOnly; Secure; SameSite=Strict; Max-Age=${maxAge}`;
+
+/** The refresh cookie names its sign-in session and carries Cognito's refresh token: `<tenantId>.<sessionId>.<token>`. */
+interface RefreshCookie {
+  tenantId: string;
+  sessionId: string;
+  refreshToken: string;
+}
+const COOKIE_PART = /^[A-Za-z0-9_-]{1,64}$/;
+const formatRefreshCookie = ({ tenantId, sessionId, refreshToken }: RefreshCookie) => refreshCookie(`${tenantId}.${sessionId}.${refreshToken}`, REFRESH_MAX_AGE);
+
+function parseRefreshCookie(value: string | undefined): RefreshCookie | undefined {
+  const [tenantId = '', sessionId = ''] = value?.split('.', 2) ?? [];
+  const refreshToken = value?.slice(tenantId.length + sessionId.length + 2) ?? '';
+  if (!COOKIE_PART.test(tenantId) || !COOKIE_PART.test(sessionId) || refreshToken === '') return undefined;
+  return { tenantId, sessionId, refreshToken };
+}
+
+/** A refusal that also clears the dead cookie, so the browser stops sending it. */
+const sessionEnded = () => new AppError('unauthenticated', 'Your session has ended. Sign in again.', undefined, { 'set-cookie': refreshCookie('', 0) });
+
+/** True when a password reset or deactivation came at or after this moment (ISO instants). */
+const revokedSince = (startedAt: string, tokensValidAfter: string | undefined) => tokensValidAfter !== undefined && Date.parse(startedAt) <= Date.parse(tokensValidAfter);
 
 /** What the web app needs after sign-in: the user, the firm, permissions, landing page. */
 export async function sessionState(tenantId: string, userId: string) {
@@ -54,7 +77,14 @@ async function sessionFromIdToken(idToken: string): Promise<{ session: Session; 
 /** What signs someone in (the session body and the refresh cookie), and who that is. */
 export async function startSession(tokens: AuthenticationResultType) {
   const { session, tenantId, userId, role } = await sessionFromIdToken(tokens.IdToken!);
-  const reply: Reply = { body: session, cookies: tokens.RefreshToken ? [refreshCookie(tokens.RefreshToken, REFRESH_MAX_AGE)] : [] };
+  const reply: Reply = { body: session, cookies: [] };
+  if (tokens.RefreshToken) {
+    const sessionId = randomBytes(24).toString('base64url');
+    const startedAt = new Date();
+    const expiresAt = Math.floor(startedAt.getTime() / 1000) + REFRESH_MAX_AGE;
+    await database().entities.signInSession.create({ tenantId, sessionId, userId, startedAt: startedAt.toISOString(), expiresAt }).go();
+    reply.cookies = [formatRefreshCookie({ tenantId, sessionId, refreshToken: tokens.RefreshToken })];
+  }
   return { reply, tenantId, userId, role, name: session.user.name };
 }
 
@@ -100,23 +130,43 @@ export async function signedIn(req: Request, tokens: AuthenticationResultType, g
   return reply;
 }
 
+/**
+ * A new ID token for a signed-in device. Refused, for good, once the device's session was
+ * signed out or began before the user's last password reset or deactivation: reactivating
+ * an account does not bring its old sessions back.
+ */
 export async function refresh(req: Request): Promise<Reply> {
-  const refreshToken = req.cookies[REFRESH_COOKIE];
-  if (!refreshToken) throw unauthenticated('Sign in to continue.');
-  const tokens = await refreshSignIn(refreshToken);
-  const { session } = await sessionFromIdToken(tokens.IdToken!);
+  const cookie = parseRefreshCookie(req.cookies[REFRESH_COOKIE]);
+  if (!cookie) throw req.cookies[REFRESH_COOKIE] ? sessionEnded() : unauthenticated('Sign in to continue.');
+  const { tenantId, sessionId, refreshToken } = cookie;
+  const { entities } = database();
+  const { data: record } = await entities.signInSession.get({ tenantId, sessionId }).go();
+  if (!record) throw sessionEnded();
+  const { data: user } = await entities.user.get({ tenantId, userId: record.userId }).go();
+  if (!user || user.status !== 'active' || revokedSince(record.startedAt, user.tokensValidAfter)) {
+    await Promise.all([entities.signInSession.delete({ tenantId, sessionId }).go(), revokeRefreshToken(refreshToken).catch(() => undefined)]);
+    throw sessionEnded();
+  }
+  const tokens = await refreshSignIn(refreshToken).catch(() => {
+    throw sessionEnded();
+  });
+  const { session, userId } = await sessionFromIdToken(tokens.IdToken!);
+  // A cookie stitched from one session's name and another person's token.
+  if (userId !== record.userId) throw sessionEnded();
   // Cognito returns a new refresh token only when rotation is on; keep the cookie fresh either way.
-  return { body: session, cookies: [refreshCookie(tokens.RefreshToken ?? refreshToken, REFRESH_MAX_AGE)] };
+  return { body: session, cookies: [formatRefreshCookie({ tenantId, sessionId, refreshToken: tokens.RefreshToken ?? refreshToken })] };
 }
 
 export async function logout(req: Request): Promise<Reply> {
   const actor = req.actor as AuthenticatedActor;
-  const refreshToken = req.cookies[REFRESH_COOKIE];
-  if (refreshToken) await revokeRefreshToken(refreshToken);
+  const cookie = parseRefreshCookie(req.cookies[REFRESH_COOKIE]);
+  if (cookie) await revokeRefreshToken(cookie.refreshToken).catch(() => undefined);
+  const ownSession = cookie?.tenantId === actor.tenantId ? cookie.sessionId : undefined;
   const db = database();
   await commitTransaction(db, (entities) => [
     // This session only: its ID token is refused until it expires; other devices stay signed in.
     entities.revokedToken.create({ tenantId: actor.tenantId, jti: actor.tokenId, userId: actor.userId, expiresAt: actor.tokenExpiresAt }).commit(),
+    ...(ownSession ? [entities.signInSession.delete({ tenantId: actor.tenantId, sessionId: ownSession }).commit()] : []),
     ...auditAndEvent(entities, changeContext(req), {
       action: 'auth.logout',
       entityType: 'user',

@@ -1,6 +1,7 @@
 /**
  * Turns events into notifications for the people they concern, stored for the bell and pushed
  * live to their open WebSockets. Idempotent: one notification per event and recipient.
+ * Also closes the WebSockets of a person whose sessions ended (deactivation, password reset).
  */
 import type { EventBridgeEvent } from 'aws-lambda';
 import { once } from '../../shared/db/idempotency.ts';
@@ -9,8 +10,8 @@ import { User } from '../../shared/db/entities/user.ts';
 import { Notification } from '../../shared/db/entities/notification.ts';
 import { ServiceRequest, UNASSIGNED } from '../../shared/db/entities/service-request.ts';
 import { SERIES_EVENTS } from '../../shared/domain/bookings/series.ts';
-import { BOOKING_EVENTS, REQUEST_EVENTS, TASK_EVENTS, type DomainEventDetail } from '../../shared/events/rules.ts';
-import { pushToUser } from '../lib/realtime.ts';
+import { BOOKING_EVENTS, REQUEST_EVENTS, SESSION_END_EVENTS, TASK_EVENTS, type DomainEventDetail } from '../../shared/events/rules.ts';
+import { closeConnections, pushToUser } from '../lib/realtime.ts';
 import { activeIdsWithRoles } from '../lib/team.ts';
 import { toNotificationView } from '../notifications/view.ts';
 import { bookingNotices, requestNotices, requestWatchers, seriesNotices, taskNotices, taskWatchers } from './audience.ts';
@@ -95,9 +96,16 @@ const PLANS: Record<string, (d: DomainEventDetail) => Promise<Plan | undefined>>
 };
 
 export async function handler(event: EventBridgeEvent<string, DomainEventDetail>): Promise<void> {
-  const plan = PLANS[event['detail-type']];
-  if (!plan) return;
+  const type = event['detail-type'];
   const d = event.detail;
+  if ((SESSION_END_EVENTS as readonly string[]).includes(type)) {
+    // Closing twice does no harm, so no idempotency record. A reset spares connections opened
+    // after it: the person may sign in again at once.
+    await closeConnections(d.tenantId, String(d.userId), type === 'auth.password_reset' ? d.at : undefined);
+    return;
+  }
+  const plan = PLANS[type];
+  if (!plan) return;
   await once({ tenantId: d.tenantId, consumer: 'notifications', eventId: d.eventId }, async () => {
     const planned = await plan(d);
     if (!planned) return;

@@ -140,6 +140,19 @@ describe('the emailed manage link', () => {
     return { booking: booking!, token: await issueManageLink(bookingDb(), booking!) };
   }
 
+  it('opens only in its exact spelling: another letter case in any part is a 404', async () => {
+    const { token } = await bookedWithLink(11, 780);
+    const [firm, record, secret] = token.split('.') as [string, string, string];
+    const flip = (part: string) => part.replace(/[a-z]/, (c) => c.toUpperCase());
+    const variants = [[flip(firm), record, secret], [firm, flip(record), secret], [firm, record, flip(secret)], [firm, record, secret.replace(/[A-Z]/, (c) => c.toLowerCase())]];
+    for (const variant of variants.map((v) => v.join('.'))) {
+      expect(variant).not.toBe(token);
+      expect((await api(`/api/manage-booking/${variant}`)).status, variant).toBe(404);
+      expect((await api(`/api/manage-booking/${variant}/cancel`, { method: 'POST', body: JSON.stringify({ version: 1 }) })).status, variant).toBe(404);
+    }
+    expect((await api(`/api/manage-booking/${token}`)).status).toBe(200);
+  });
+
   it('opens the booking, moves it atomically (locks, calendar, reminders) and cancels it', async () => {
     const { booking, token } = await bookedWithLink(12, 600);
     const opened = await api(`/api/manage-booking/${token}`);

@@ -76,6 +76,7 @@ describe("changing a person's profile and role", () => {
 
 describe('deactivating and reactivating', () => {
   it('shuts the person out at once and lets them back in', async () => {
+    const before = await signIn(email, password);
     const out = await api(`/api/users/${person.userId}/deactivate`, { method: 'POST', token: admin.token });
     expect(out.status).toBe(200);
     expect(out.body.status).toBe('deactivated');
@@ -85,7 +86,11 @@ describe('deactivating and reactivating', () => {
 
     const back = await api(`/api/users/${person.userId}/reactivate`, { method: 'POST', token: admin.token });
     expect(back.body.status).toBe('active');
-    expect((await api('/api/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) })).status).toBe(200);
+    // Sessions from before the deactivation stay ended: reactivation does not revive them.
+    for (const cookie of [before.cookie, person.cookie]) expect((await api('/api/auth/refresh', { method: 'POST', cookie })).status).toBe(401);
+    expect((await api('/api/me', { token: before.token })).status).toBe(401);
+    const again = await signIn(email, password);
+    expect((await api('/api/auth/refresh', { method: 'POST', cookie: again.cookie })).status).toBe(200);
   });
 
   it('keeps admins from deactivating themselves', async () => {

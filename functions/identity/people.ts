@@ -12,7 +12,7 @@ import { diffFields } from '../../shared/domain/audit/diff.ts';
 import { isStaff } from '../../shared/domain/identity/permissions.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
-import { moveToRoleGroup, setSignInAllowed } from '../lib/cognito.ts';
+import { moveToRoleGroup, setSignInAllowed, signOutEverywhere } from '../lib/cognito.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import { toUserView } from '../lib/user-view.ts';
 
@@ -121,6 +121,7 @@ async function setStatus(req: Request, to: 'active' | 'deactivated'): Promise<Re
     }),
   ]);
   await setSignInAllowed(person.email, to === 'active');
+  if (to === 'deactivated') await signOutEverywhere(person.email);
   const { data: updated } = await database().entities.user.get(key).go();
   return { body: toDetail(updated!) };
 }

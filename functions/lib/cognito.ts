@@ -85,16 +85,11 @@ export async function answerTotpChallenge(email: string, session: string, code: 
  * Step one of TOTP enrolment: the password again (a step-up), which also gives the access
  * token Cognito binds enrolment to. Returns the shared secret for the authenticator app.
  */
-export async function beginTotpEnrolment(email: string, password: string): Promise<{ secret: string; accessToken: string }> {
-  const result = await startSignIn(email, password).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === 'unauthenticated') throw validationFailed([{ field: 'password', message: 'is not your current password' }]);
-    throw e;
-  });
-  if (!('tokens' in result)) throw conflict('Two-step sign-in is already on.');
-  const accessToken = result.tokens.AccessToken!;
+/** Step one of enrolment, with the access token of a sign-in that just checked the password. */
+export async function beginTotpEnrolment(accessToken: string): Promise<string> {
   const { SecretCode } = await (await cognito()).send(new sdk.AssociateSoftwareTokenCommand({ AccessToken: accessToken }));
   if (!SecretCode) throw new Error('Cognito returned no TOTP secret');
-  return { secret: SecretCode, accessToken };
+  return SecretCode;
 }
 
 /** Step two: the first code proves the app is set up; TOTP then guards every sign-in. */
@@ -201,6 +196,11 @@ export async function moveToRoleGroup(email: string, from: string, to: string): 
   const UserPoolId = authConfig().USER_POOL_ID;
   await (await cognito()).send(new sdk.AdminAddUserToGroupCommand({ UserPoolId, Username: email, GroupName: to }));
   await (await cognito()).send(new sdk.AdminRemoveUserFromGroupCommand({ UserPoolId, Username: email, GroupName: from }));
+}
+
+/** Revokes every refresh token of an identity, so no device can renew its session (password reset, deactivation). */
+export async function signOutEverywhere(email: string): Promise<void> {
+  await (await cognito()).send(new sdk.AdminUserGlobalSignOutCommand({ UserPoolId: authConfig().USER_POOL_ID, Username: email }));
 }
 
 /** Refuses (or allows again) every sign-in of an identity. */

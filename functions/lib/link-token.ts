@@ -27,6 +27,12 @@ export function parseLinkToken(token: string): LinkToken | undefined {
   return { tenantId, recordId, secret };
 }
 
+/**
+ * Whether a token names this record exactly as it is spelled. ElectroDB lower-cases key parts,
+ * so `t-Designpi` would find t-designpi's record: only the canonical token opens it.
+ */
+export const namesRecord = (token: LinkToken, tenantId: string, recordId: string): boolean => token.tenantId === tenantId && token.recordId === recordId;
+
 export function secretMatches(storedHash: string | undefined, secret: string): boolean {
   if (!storedHash) return false;
   const [a, b] = [Buffer.from(storedHash), Buffer.from(hashSecret(secret))];

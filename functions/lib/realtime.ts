@@ -1,10 +1,11 @@
 /** Sends messages to open WebSockets through the @connections API. */
-import { ApiGatewayManagementApiClient, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
+import { ApiGatewayManagementApiClient, DeleteConnectionCommand, PostToConnectionCommand } from '@aws-sdk/client-apigatewaymanagementapi';
 import { config, realtimeConfig } from '../../shared/config.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { Connection } from '../../shared/db/entities/connection.ts';
+import { User } from '../../shared/db/entities/user.ts';
 
-const database = databaseOf({ connection: Connection });
+const database = databaseOf({ connection: Connection, user: User });
 
 let client: ApiGatewayManagementApiClient | undefined;
 const management = () => (client ??= new ApiGatewayManagementApiClient({ region: config().AWS_REGION, endpoint: realtimeConfig().WS_MANAGEMENT_ENDPOINT }));
@@ -25,10 +26,19 @@ export async function postToConnection(connectionId: string, message: RealtimeMe
   }
 }
 
-/** To every open connection of a user; gone ones are forgotten. Returns how many got it. */
+/**
+ * To every open connection of a user who is still active; gone ones are forgotten. A
+ * deactivated user's connections are closed instead. Returns how many got it.
+ */
 export async function pushToUser(tenantId: string, userId: string, message: RealtimeMessage): Promise<number> {
-  const { connection } = database().entities;
+  const { connection, user } = database().entities;
   const { data: open } = await connection.query.byUser({ tenantId, userId }).go({ pages: 'all' });
+  if (open.length === 0) return 0;
+  const { data: person } = await user.get({ tenantId, userId }).go();
+  if (person?.status !== 'active') {
+    await closeConnections(tenantId, userId);
+    return 0;
+  }
   const delivered = await Promise.all(
     open.map(async ({ connectionId }) => {
       if (await postToConnection(connectionId, message)) return true;
@@ -37,4 +47,25 @@ export async function pushToUser(tenantId: string, userId: string, message: Real
     }),
   );
   return delivered.filter(Boolean).length;
+}
+
+/**
+ * Closes a user's open WebSockets (all, or those opened at or before `openedBy`, an ISO
+ * instant) and forgets them: a deactivation or a password reset ends live sessions too.
+ */
+export async function closeConnections(tenantId: string, userId: string, openedBy?: string): Promise<number> {
+  const { connection } = database().entities;
+  const { data: open } = await connection.query.byUser({ tenantId, userId }).go({ pages: 'all' });
+  const closing = open.filter((c) => openedBy === undefined || Date.parse(c.connectedAt) <= Date.parse(openedBy));
+  await Promise.all(
+    closing.map(async ({ connectionId }) => {
+      await management()
+        .send(new DeleteConnectionCommand({ ConnectionId: connectionId }))
+        .catch((e: unknown) => {
+          if ((e as Error).name !== 'GoneException') throw e;
+        });
+      await connection.delete({ tenantId, userId, connectionId }).go();
+    }),
+  );
+  return closing.length;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { api, portalUrl, signIn, type Signed } from '../../infra/local/test-client.ts';
+import { api, joinAs, portalUrl, signIn, type Signed } from '../../infra/local/test-client.ts';
 import { linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
 import { database } from '../../shared/db/all-entities.ts';
 
@@ -54,6 +54,7 @@ describe('the live-updates WebSocket', () => {
     const real = await ticketFor(lead);
     const forged = real.replace(/\.[^.]+$/, '.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     await expect(connect(forged)).rejects.toThrow('401');
+    await expect(connect(real.replace(/^t-d/, 't-D'))).rejects.toThrow('401'); // keys are case-folded; tokens are not
     await expect(connect('nonsense')).rejects.toThrow('401');
     await expect(connect('')).rejects.toThrow('401');
   });
@@ -90,6 +91,43 @@ describe('the live-updates WebSocket', () => {
     const { pushToUser } = await import('../lib/realtime.ts');
     await pushToUser('t-designpi', admin.userId, { type: 'probe' });
     expect((await connection.get({ tenantId: 't-designpi', userId: admin.userId, connectionId: 'vanished-connection' }).go()).data).toBeNull();
+  });
+});
+
+describe('sessions that end close their WebSockets', () => {
+  /** Resolves with the close code when the server closes the socket. */
+  const closed = (socket: WebSocket) => new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+
+  it('closes every socket of a person the admin deactivates', async () => {
+    const person = await joinAs({ email: 'ws-deactivated@example.com', name: 'Wes Deactivated', role: 'CLIENT', password: 'Wes-Passw0rd!!' });
+    const [one, two] = await Promise.all([connect(await ticketFor(person)), connect(await ticketFor(person))]);
+    const deactivated = await api(`/api/users/${person.userId}/deactivate`, { method: 'POST', token: admin.token });
+    expect(deactivated.status).toBe(200);
+    await Promise.all([closed(one.socket), closed(two.socket)]);
+    expect((await database().entities.connection.query.byUser({ tenantId: 't-designpi', userId: person.userId }).go()).data).toEqual([]);
+  });
+
+  it('closes the sockets opened before a password reset', async () => {
+    const email = 'ws-reset@example.com';
+    const person = await joinAs({ email, name: 'Rae Reset', role: 'CLIENT', password: 'Rae-Passw0rd!!' });
+    const { socket } = await connect(await ticketFor(person));
+    expect((await api('/api/auth/forgot-password', { method: 'POST', body: JSON.stringify({ email }) })).status).toBe(202);
+    const token = new URL(linkIn(await nextEmailTo(email, 1), '/reset-password/?token=')).searchParams.get('token')!;
+    const closing = closed(socket);
+    expect((await api('/api/auth/reset-password', { method: 'POST', body: JSON.stringify({ token, password: 'Rae-New-Passw0rd!' }) })).status).toBe(204);
+    await closing;
+  });
+
+  it('pushes nothing to a person who is no longer active, and closes their socket', async () => {
+    const person = await joinAs({ email: 'ws-inactive@example.com', name: 'Ina Active', role: 'CLIENT', password: 'Ina-Passw0rd!!' });
+    const { socket, messages } = await connect(await ticketFor(person));
+    // Deactivated without the event (as if it were still on its way): the push itself checks.
+    await database().entities.user.patch({ tenantId: 't-designpi', userId: person.userId }).set({ status: 'deactivated' }).go();
+    const closing = closed(socket);
+    const { pushToUser } = await import('../lib/realtime.ts');
+    expect(await pushToUser('t-designpi', person.userId, { type: 'probe' })).toBe(0);
+    await closing;
+    expect(messages.filter((m) => m.type === 'probe')).toEqual([]);
   });
 });
 

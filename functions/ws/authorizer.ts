@@ -7,7 +7,7 @@ import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } fro
 import { databaseOf } from '../../shared/db/service.ts';
 import { RealtimeTicket } from '../../shared/db/entities/realtime-ticket.ts';
 import { User } from '../../shared/db/entities/user.ts';
-import { parseLinkToken, secretMatches } from '../lib/link-token.ts';
+import { namesRecord, parseLinkToken, secretMatches } from '../lib/link-token.ts';
 
 const database = databaseOf({ realtimeTicket: RealtimeTicket, user: User });
 
@@ -28,7 +28,7 @@ export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<
     .go({ response: 'all_old' })
     .catch(() => ({ data: null }));
   const found = consumed.data;
-  if (!found || !secretMatches(found.secretHash, ticket.secret) || found.expiresAt * 1000 < Date.now()) return deny(event.methodArn);
+  if (!found || !namesRecord(ticket, found.tenantId, found.ticketId) || !secretMatches(found.secretHash, ticket.secret) || found.expiresAt * 1000 < Date.now()) return deny(event.methodArn);
   const { data: person } = await user.get({ tenantId: found.tenantId, userId: found.userId }).go();
   if (!person || person.status !== 'active') return deny(event.methodArn);
   return {

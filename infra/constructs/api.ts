@@ -32,7 +32,7 @@ const PLAN_KEY_HOLDERS: readonly Context[] = ['booking-plans', 'booking-desk'];
 /** The user-pool administration each context needs, and nothing more. */
 const POOL_ACTIONS: Partial<Record<Context, string[]>> = {
   // Finds an identity for a reset; sets the chosen password (reset, invitation) and verifies the email.
-  auth: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminUpdateUserAttributes'],
+  auth: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminUserGlobalSignOut'],
   // Creates invited identities, moves them between role groups, disables and enables them.
   identity: [
     'cognito-idp:AdminCreateUser',
@@ -41,6 +41,7 @@ const POOL_ACTIONS: Partial<Record<Context, string[]>> = {
     'cognito-idp:AdminRemoveUserFromGroup',
     'cognito-idp:AdminDisableUser',
     'cognito-idp:AdminEnableUser',
+    'cognito-idp:AdminUserGlobalSignOut',
   ],
   // Creates the identity of a client who signs up; finds whether an address already has one.
   signup: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminAddUserToGroup'],

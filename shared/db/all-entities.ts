@@ -19,6 +19,7 @@ import { RequestActivity } from './entities/request-activity.ts';
 import { Service } from './entities/service.ts';
 import { ServiceRequest } from './entities/service-request.ts';
 import { SignInGuard } from './entities/sign-in-guard.ts';
+import { SignInSession } from './entities/sign-in-session.ts';
 import { SlotLock } from './entities/slot-lock.ts';
 import { Tenant } from './entities/tenant.ts';
 import { User } from './entities/user.ts';
@@ -42,6 +43,7 @@ export const database = databaseOf({
   passwordReset: PasswordReset,
   mfaSetup: MfaSetup,
   signInGuard: SignInGuard,
+  signInSession: SignInSession,
   service: Service,
   serviceRequest: ServiceRequest,
   requestActivity: RequestActivity,

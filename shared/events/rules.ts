@@ -36,6 +36,9 @@ export const BOOKING_EVENTS = ['booking.created', 'booking.confirmed', 'booking.
 /** A request's changes that can move its KPIs (they carry its state before and after); a booking is a request. */
 export const KPI_EVENTS = ['request.drafted', 'request.submitted', 'request.status_changed', 'request.assigned', 'request.updated', 'request.deleted', ...BOOKING_EVENTS] as const;
 
+/** Events that end every session of a person: their open WebSockets are closed as well. */
+export const SESSION_END_EVENTS = ['user.deactivated', 'auth.password_reset'] as const;
+
 export const RULES: readonly Rule[] = [
   {
     name: 'email-notifications',
@@ -53,6 +56,12 @@ export const RULES: readonly Rule[] = [
     name: 'in-app-notifications',
     description: 'Events that concern people become notifications in their bell (a series once), pushed live',
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['user.joined', ...REQUEST_EVENTS, ...TASK_EVENTS, ...BOOKING_EVENTS, ...SERIES_EVENTS] },
+    consumer: 'notifications',
+  },
+  {
+    name: 'live-sign-out',
+    description: "A deactivation or a password reset closes the person's open WebSockets",
+    pattern: { source: [EVENT_SOURCE], 'detail-type': [...SESSION_END_EVENTS] },
     consumer: 'notifications',
   },
   {

@@ -7,7 +7,7 @@
  * wrong; an expired one is a 410.
  */
 import { AppError, notFound } from '../../../shared/api/errors.ts';
-import { formatLinkToken, hashSecret, newSecret, parseLinkToken, secretMatches } from '../link-token.ts';
+import { formatLinkToken, hashSecret, namesRecord, newSecret, parseLinkToken, secretMatches } from '../link-token.ts';
 import type { ChangeContext } from '../../../shared/db/mutation.ts';
 import { changeContext } from '../change-context.ts';
 import type { Request } from '../http.ts';
@@ -36,7 +36,8 @@ export async function bookingOfToken(db: BookingDb, token: string, now = Date.no
   const parsed = parseLinkToken(token);
   if (!parsed) throw notFound('Booking');
   const { data: booking } = await db.entities.request.get({ tenantId: parsed.tenantId, requestId: parsed.recordId }).go();
-  const link = booking?.isBooking && !booking.deletedAt ? booking.manageLinks?.find((l) => secretMatches(l.hash, parsed.secret)) : undefined;
+  const named = booking?.isBooking && !booking.deletedAt && namesRecord(parsed, booking.tenantId, booking.requestId);
+  const link = named ? booking.manageLinks?.find((l) => secretMatches(l.hash, parsed.secret)) : undefined;
   if (!booking || !link) throw notFound('Booking');
   if (Date.parse(link.expiresAt) < now) throw new AppError('gone', 'This link has expired. The firm can send you a new one.');
   return booking;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PERMISSIONS, ROLES } from '../../domain/identity/permissions.ts';
+import { instant } from './common.ts';
 import type { Schemas } from './types.ts';
 
 const YEAR_MS = 366 * 24 * 3600 * 1000;
@@ -21,7 +22,7 @@ export type GrantView = z.infer<typeof grantView>;
 
 export const grantInput = z.object({
   permission: z.enum(PERMISSIONS, { error: 'is not a permission of this portal' }),
-  expiresAt: z.iso.datetime({ offset: true, error: 'must be a date and time, e.g. 2026-12-31T23:59:59Z' }).check(
+  expiresAt: instant.check(
     z.refine((at) => Date.parse(at) > Date.now(), 'must be in the future'),
     z.refine((at) => Date.parse(at) - Date.now() <= YEAR_MS, 'must be within a year: grants are temporary'),
   ),

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { page, pageQuery } from './common.ts';
+import { instant, page, pageQuery } from './common.ts';
 import type { Schemas } from './types.ts';
 
-const instant = z.optional(z.iso.datetime({ offset: true, error: 'must be a date and time, e.g. 2026-11-21T09:00:00Z' }));
+const optionalInstant = z.optional(instant);
 const id = z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)));
 
 export const auditQuery = z.extend(pageQuery, {
@@ -10,8 +10,8 @@ export const auditQuery = z.extend(pageQuery, {
   entityType: id,
   entityId: id,
   action: id,
-  from: instant,
-  to: instant,
+  from: optionalInstant,
+  to: optionalInstant,
 }).check(
   z.refine((q) => !q.entityId || q.entityType, { error: 'needs entityType too', path: ['entityId'] }),
   z.refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { error: 'must not be after to', path: ['from'] }),

@@ -1,8 +1,8 @@
 /** Series plans: a rule's occurrences in the firm's zone, signed for booking-desk to place. */
 import * as z from 'zod/mini';
 import { FREQUENCIES, MAX_OCCURRENCES } from '../../domain/bookings/series.ts';
-import { instant, timeZone } from './booking.ts';
-import { isoDate } from './common.ts';
+import { timeZone } from './booking.ts';
+import { instant, isoDate } from './common.ts';
 import type { Schemas } from './types.ts';
 
 const whole = (min: number, max: number) => z.number({ error: 'must be a whole number' }).check(z.int('must be a whole number'), z.minimum(min, `must be at least ${min}`), z.maximum(max, `must be at most ${max}`));

@@ -1,6 +1,6 @@
 /** A person's booking profile: how they are reminded (everyone) and, for staff, whether and how much they are booked, and their time off. */
 import * as z from 'zod/mini';
-import { instant } from './booking.ts';
+import { instant } from './common.ts';
 import { version } from './common.ts';
 
 const whole = (min: number, max: number) =>

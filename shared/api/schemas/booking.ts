@@ -2,16 +2,10 @@
 import * as z from 'zod/mini';
 import { BOOKING_TYPES } from '../../domain/bookings/settings.ts';
 import { isTimeZone } from '../../domain/time/zoned.ts';
-import { email, requiredString, version } from './common.ts';
+import { email, instant, requiredString, version } from './common.ts';
 
 const MAX_RANGE_DAYS = 42;
 
-/** An ISO instant with an offset or Z ("2026-12-01T15:00:00Z"). */
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-export const instant = z.string({ error: 'is required' }).check(
-  z.regex(INSTANT, 'must be a date and time like 2026-12-01T15:00:00Z'),
-  z.refine((s) => !INSTANT.test(s) || !Number.isNaN(Date.parse(s)), 'is not a real date and time'),
-);
 
 export const timeZone = z.string().check(z.refine(isTimeZone, 'is not a time zone such as Europe/London'));
 

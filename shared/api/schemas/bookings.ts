@@ -1,7 +1,8 @@
 /** The signed-in bookings context: the calendar and a booking's confirmations and outcome. */
 import * as z from 'zod/mini';
 import { BOOKING_TYPES } from '../../domain/bookings/settings.ts';
-import { bookingView, cancelInput, instant, rangeChecks, seriesChangeView } from './booking.ts';
+import { bookingView, cancelInput, rangeChecks, seriesChangeView } from './booking.ts';
+import { instant } from './common.ts';
 import { version } from './common.ts';
 import type { Schemas } from './types.ts';
 

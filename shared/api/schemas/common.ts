@@ -3,6 +3,7 @@
  * API costs ~85-450 KB minified, mini ~15 KB (docs/adr/0003-zod-mini.md).
  */
 import * as z from 'zod/mini';
+import { DATE_SHAPE, INSTANT_SHAPE, dateProblem, instantProblem } from '../../domain/time/strict.ts';
 
 /** A string that must be present; missing or empty says "is required". */
 export const requiredString = (max: number) => z.string({ error: 'is required' }).check(z.trim(), z.minLength(1, 'is required'), z.maxLength(max));
@@ -30,9 +31,20 @@ export const errorResponse = z.object({
 /** Integer minor units (cents) of the firm's currency. */
 export const money = z.number({ error: 'must be an amount' }).check(z.int('must be whole cents'), z.minimum(0, 'cannot be negative'), z.maximum(100_000_000_00, 'is too large'));
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** A calendar date. One message per problem: the shape first, then (for a well-shaped one) whether the day exists. */
-export const isoDate = z.string().check(z.regex(DATE, 'must be a date like 2026-12-31'), z.refine((d) => !DATE.test(d) || !Number.isNaN(Date.parse(d)), 'is not a real date'));
+/** Reports the first problem `problemOf` finds: one message per problem, naming the rule broken. */
+const firstProblem = (problemOf: (value: unknown) => string | undefined) =>
+  z.check<string>((ctx) => {
+    const message = problemOf(ctx.value);
+    if (message) ctx.issues.push({ code: 'custom', message, input: ctx.value });
+  });
+/** "is required" only when the field is missing; a value of the wrong type is told what it should be. */
+const missingOr = (shape: string) => (issue: { input?: unknown }) => (issue.input === undefined ? 'is required' : shape);
+
+/** A calendar date that exists, in the years the portal works in (shared/domain/time/strict.ts). */
+export const isoDate = z.string({ error: missingOr(DATE_SHAPE) }).check(firstProblem(dateProblem));
+
+/** An instant with `Z` or an offset ("2026-12-01T15:00:00Z") that exists, read strictly (shared/domain/time/strict.ts). */
+export const instant = z.string({ error: missingOr(INSTANT_SHAPE) }).check(firstProblem(instantProblem));
 
 /** Today or later (a day of slack for callers west of UTC). */
 export const futureDate = isoDate.check(z.refine((d) => d >= new Date(Date.now() - 24 * 3600 * 1000).toISOString().slice(0, 10), 'cannot be in the past'));

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ROLES } from '../../domain/identity/permissions.ts';
-import { email, page, pageQuery, requiredString } from './common.ts';
+import { email, isoDate, page, pageQuery, requiredString } from './common.ts';
 import { INVITABLE_ROLES } from './invitable-roles.ts';
 import type { Schemas } from './types.ts';
 import { locale, userView } from './user.ts';
@@ -74,7 +74,7 @@ export const updateUserInput = z.object({
   hourlyRate: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(100_000_000))),
   availabilityStatus: z.optional(z.enum(['available', 'busy', 'offline', 'on_leave'])),
   maxConcurrentProjects: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(50))),
-  hireDate: z.optional(z.iso.date('must be a date like 2024-03-01')),
+  hireDate: z.optional(isoDate),
   managerId: z.optional(z.nullable(z.string().check(z.maxLength(100)))),
   workingHours: z.optional(workingHours),
 });

@@ -1,6 +1,6 @@
 /** A firm's promo codes for bookings, kept by admins (checked at booking by the pricing engine). */
 import * as z from 'zod/mini';
-import { instant } from './booking.ts';
+import { instant } from './common.ts';
 import { money, version } from './common.ts';
 
 const CODE = /^[A-Z0-9][A-Z0-9_-]{2,39}$/;
