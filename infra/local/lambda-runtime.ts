@@ -11,8 +11,13 @@ import { Worker } from 'node:worker_threads';
 import type { DeployedFunction } from './deployed-functions.ts';
 
 const WORKER = join(import.meta.dirname, 'lambda-worker.ts');
-/** Enough to race real concurrent requests on two cores without starting fifty cold environments. */
-const MAX_CONCURRENCY = 10;
+/**
+ * Enough to race real concurrent requests, few enough for two cores: every environment of
+ * every function shares them. With ten, a burst of fifty bookings (and the consumers its
+ * events wake) starved single invocations past their 10 s timeout in CI; in AWS each
+ * environment has a CPU of its own. Invocations beyond it wait, as with reserved concurrency.
+ */
+const MAX_CONCURRENCY = 4;
 
 export interface LambdaErrorShape {
   errorType: string;
