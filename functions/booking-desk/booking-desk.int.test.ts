@@ -55,9 +55,13 @@ describe('booking when signed in', () => {
     expect((await book(lead, { start: at(4, 600) })).body.error.details).toEqual([{ field: 'clientId', message: 'is required when booking for a client' }]);
     expect((await book(lead, { start: at(4, 600), clientId: ann.userId })).status).toBe(400);
     expect((await book(otherFirm, { start: at(4, 600), clientId: client.userId })).status).toBe(400);
-    const made = await book(lead, { start: at(4, 600), clientId: client.userId, staffId: ben.userId });
+    const made = await book(lead, { start: at(4, 600), clientId: client.userId, staffId: ben.userId, timeZone: 'Asia/Tokyo' });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
-    expect(made.body).toMatchObject({ clientName: client.name, staffId: ben.userId, confirmed: true });
+    // The zone given is the one the client's emails use (it was once replaced by the client's stored zone).
+    expect(made.body).toMatchObject({ clientName: client.name, staffId: ben.userId, confirmed: true, clientZone: 'Asia/Tokyo' });
+    const storedZone = await post(lead, '/api/bookings', { serviceId, start: at(4, 840), clientId: client.userId, staffId: ann.userId });
+    expect(storedZone.status, JSON.stringify(storedZone.body)).toBe(201);
+    expect(storedZone.body.clientZone).toBe('UTC'); // the client's own zone, given none
 
     const evening = { start: at(4, 1080), clientId: client.userId, staffId: ben.userId };
     const warned = await book(lead, evening);

@@ -47,7 +47,8 @@ async function placementFor(req: Request<BookingInput | SeriesInput>): Promise<O
   return {
     bookable: await loadBookable(db.entities, tenant, input.serviceId),
     client: { clientId: client.userId, clientName: client.name, reminderOffsets: client.reminderOffsets, reminderEmail: client.reminderEmail, phone: client.phone },
-    clientZone: byStaff ? (client.timeZone ?? tenant.timeZone) : input.timeZone,
+    // The zone given is the one used; without one, the client's own, else the firm's.
+    clientZone: input.timeZone ?? client.timeZone ?? tenant.timeZone,
     staffId: input.staffId,
     bookingType: input.bookingType,
     notes: input.notes,

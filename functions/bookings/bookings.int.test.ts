@@ -77,7 +77,7 @@ describe('changing a booking when signed in', () => {
     const anytime = await allDay.service({ cancelCutoffHours: 24 });
     const email = `soon.${run}@example.test`;
     const soonClient = await joinAs({ email, name: 'Soon Client', role: 'CLIENT', password: 'Client-Passw0rd!' });
-    const inTwoHours = new Date(Math.ceil((Date.now() + 2 * 3_600_000) / 900_000) * 900_000).toISOString();
+    const inTwoHours = new Date(Math.ceil((Date.now() + 2 * 3_600_000) / 3_600_000) * 3_600_000).toISOString(); // an offered (whole-hour) start
     const soon = await bookAsGuest(anytime, inTwoHours, { name: 'Soon Client', email });
     expect(soon.status, JSON.stringify(soon.body)).toBe(201);
     const late = await post(soonClient, `/api/bookings/${soon.body.bookingId}/cancel`, { version: 1 });

@@ -134,11 +134,11 @@ async function recordBookingOutcome(req: Request<{ version: number; outcome: 'at
 async function openBookingLink(req: Request): Promise<Reply> {
   const booking = await bookingOf(req);
   if (booking.clientId !== (req.actor as AuthenticatedActor).userId) throw forbidden('Only the client of a booking opens its manage page.');
-  const { token, link } = newManageLink(booking);
+  const { token, item } = newManageLink(booking);
   await commit(() =>
     database()
       .transaction.write((e) => [
-        e.request.patch(bookingKey(booking)).append({ manageLinks: [link] }).commit(),
+        e.manageLink.put(item).commit(),
         ...auditAndEvent(e, changeContext(req), { action: 'booking.link_opened', entityType: 'request', entityId: booking.requestId }),
       ])
       .go(),

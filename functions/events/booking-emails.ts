@@ -9,6 +9,7 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { linksConfig, mailConfig } from '../../shared/config.ts';
 import { once } from '../../shared/db/idempotency.ts';
+import { ManageLink } from '../../shared/db/entities/manage-link.ts';
 import { ServiceRequest } from '../../shared/db/entities/service-request.ts';
 import { Tenant } from '../../shared/db/entities/tenant.ts';
 import { User } from '../../shared/db/entities/user.ts';
@@ -21,7 +22,7 @@ import { bookingEmail, seriesEmail, type BookingEmailKind, type SeriesEmailKind 
 import { issueManageLink } from '../lib/bookings/manage-link.ts';
 import { sendEmailWithInvite } from '../lib/mailer.ts';
 
-const database = databaseOf({ request: ServiceRequest, tenant: Tenant, user: User });
+const database = databaseOf({ request: ServiceRequest, tenant: Tenant, user: User, manageLink: ManageLink });
 
 const KINDS: Record<string, (d: DomainEventDetail) => BookingEmailKind> = {
   'booking.created': (d) => (d.confirmed ? 'booked' : 'pending'),

@@ -7,6 +7,7 @@ import { at, bookAsGuest, bookingFixtures, firmZone, tenantId, visitorAddress } 
 import { GUEST_BOOKINGS_PER_HOUR } from './index.ts';
 import { database } from '../../shared/db/all-entities.ts';
 import { issueManageLink } from '../lib/bookings/manage-link.ts';
+import { hashSecret } from '../lib/link-token.ts';
 import { BOOKING_ENTITIES } from '../lib/bookings/booking-entities.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 
@@ -20,7 +21,8 @@ let bea: Signed;
 
 beforeAll(async () => {
   bea = await staffMember('Bea');
-  serviceId = await bookableService();
+  // Starts every half hour: a booking can move within its own slot (10:00 → 10:30).
+  serviceId = await bookableService({ stepMinutes: 30 });
 });
 
 describe('the public booking page', () => {
@@ -34,7 +36,8 @@ describe('the public booking page', () => {
     expect(slots.status).toBe(200);
     expect(slots.body.firmZone).toBe(zone);
     expect(slots.body.staff).toEqual([{ userId: bea.userId, name: `Bea ${run}` }]);
-    expect(slots.body.slots.map((s: { start: string }) => s.start)).toEqual([9, 10, 11, 12, 13, 14, 15, 16].map((h) => at(5, h * 60)));
+    // Hour-long, every half hour from 09:00 to 16:00.
+    expect(slots.body.slots.map((s: { start: string }) => s.start)).toEqual(Array.from({ length: 15 }, (_, i) => at(5, 9 * 60 + 30 * i)));
     expect(slots.body.slots[0]).toMatchObject({ staffIds: [bea.userId], price: 15_000 });
   });
 
@@ -113,6 +116,10 @@ describe('booking as a guest', () => {
     const offGrid = await book(serviceId, at(11, 610), { name: 'Odd Minute', email: `odd.${run}@example.test` });
     expect(offGrid.status).toBe(422);
     expect(offGrid.body.error.message).toBe('Bookings start on the quarter hour.');
+    // On the quarter-hour grid but between two offered starts (14:00 and 14:30): refused.
+    const between = await book(serviceId, at(11, 14 * 60 + 15), { name: 'Quarter Past', email: `quarter.${run}@example.test` });
+    expect(between.status).toBe(422);
+    expect(between.body.error).toMatchObject({ reason: 'slot_unavailable', canProceed: false, details: [{ field: 'start', message: 'Choose one of the offered start times.' }] });
     const staffEmail = await book(serviceId, at(9, 600), { name: 'Bea', email: `bea.${run}@designpi.test` });
     expect(staffEmail.status).toBe(400);
     expect(staffEmail.body.error.details[0].field).toBe('email');
@@ -204,11 +211,21 @@ describe('the emailed manage link', () => {
       expect((await api(`/api/manage-booking/${encodeURIComponent(wrong)}`)).status).toBe(404);
       expect((await api(`/api/manage-booking/${encodeURIComponent(wrong)}/cancel`, { method: 'POST', body: JSON.stringify({ version: 1 }) })).status).toBe(404);
     }
-    await bookingDb()
-      .entities.request.patch({ tenantId, requestId: booking.requestId })
-      .set({ manageLinks: [{ hash: (await bookingDb().entities.request.get({ tenantId, requestId: booking.requestId }).go()).data!.manageLinks![0]!.hash, expiresAt: '2020-01-01T00:00:00.000Z' }] })
-      .go();
+    // Expired: the link's item stays until TTL removes it, so the answer says so.
+    const link = { tenantId, bookingId: booking.requestId, hash: hashSecret(secret!) };
+    const { data: item } = await database().entities.manageLink.get(link).go();
+    await database().entities.manageLink.put({ ...item!, validUntil: '2020-01-01T00:00:00.000Z' }).go();
     expect((await api(`/api/manage-booking/${token}`)).status).toBe(410);
+  });
+
+  it('keeps the booking record the same size however often a link is made', async () => {
+    const { booking } = await bookedWithLink(21, 840);
+    const sizeOf = async () => JSON.stringify((await bookingDb().entities.request.get({ tenantId, requestId: booking.requestId }).go()).data).length;
+    const before = await sizeOf();
+    const tokens = await Promise.all(Array.from({ length: 20 }, () => issueManageLink(bookingDb(), booking)));
+    expect(await sizeOf()).toBe(before);
+    // Every one of them opens it.
+    for (const token of tokens) expect((await api(`/api/manage-booking/${token}`)).status).toBe(200);
   });
 });
 

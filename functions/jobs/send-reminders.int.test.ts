@@ -12,11 +12,11 @@ const HOUR = 60 * MINUTE;
 const { run, service, staff } = bookingFixtures(everyDay('00:00', '24:00'));
 let serviceId: string;
 /** What issueManageLink writes through, from the tests' own service. */
-const links = () => ({ entities: { request: database().entities.serviceRequest } });
+const links = () => ({ entities: { request: database().entities.serviceRequest, manageLink: database().entities.manageLink } });
 let staffEmail: string;
 
-/** A quarter hour at least `hours` from now. */
-const hoursAhead = (hours: number) => new Date(Math.ceil((Date.now() + hours * HOUR) / (15 * MINUTE)) * 15 * MINUTE).toISOString();
+/** A whole hour (an offered start) at least `hours` from now. */
+const hoursAhead = (hours: number) => new Date(Math.ceil((Date.now() + hours * HOUR) / HOUR) * HOUR).toISOString();
 const reminders = async (subject: string, address: string) => (await emailsTo(address)).filter((e) => e.subject.startsWith('Reminder:') && e.subject.includes(subject));
 const remindersOf = async (bookingId: string) => (await database().entities.reminder.query.byBooking({ tenantId, bookingId }).go()).data;
 

@@ -9,6 +9,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { EntityItem } from 'electrodb';
 import { linksConfig } from '../../shared/config.ts';
 import { BookingReminder } from '../../shared/db/entities/booking-reminder.ts';
+import { ManageLink } from '../../shared/db/entities/manage-link.ts';
 import { ServiceRequest } from '../../shared/db/entities/service-request.ts';
 import { Tenant } from '../../shared/db/entities/tenant.ts';
 import { User } from '../../shared/db/entities/user.ts';
@@ -18,7 +19,7 @@ import { bookingEmail } from '../lib/bookings/emails.ts';
 import { issueManageLink } from '../lib/bookings/manage-link.ts';
 import { sendEmail } from '../lib/mailer.ts';
 
-const database = databaseOf({ reminder: BookingReminder, request: ServiceRequest, tenant: Tenant, user: User });
+const database = databaseOf({ reminder: BookingReminder, request: ServiceRequest, tenant: Tenant, user: User, manageLink: ManageLink });
 const logger = new Logger({ serviceName: 'send-reminders' });
 const CATCH_UP_HOURS = 6;
 const HOUR = 3_600_000;

@@ -11,6 +11,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import type * as z from 'zod/mini';
 import { AppError, forbidden, unauthenticated, validationFailed, type ErrorBody } from '../../shared/api/errors.ts';
 import type { OperationDef } from '../../shared/api/operations.ts';
+import { PATH_PARAMS, paramsOf, type PathParam } from '../../shared/api/path-params.ts';
 import type { Schemas } from '../../shared/api/schemas/types.ts';
 import { hasPermission } from '../../shared/domain/identity/policy.ts';
 import type { AuthenticatedActor, JwtClaims } from './auth.ts';
@@ -69,6 +70,18 @@ function parse(schema: z.ZodMiniType | undefined, value: unknown, where: 'body' 
   return result.data;
 }
 
+/** Each path parameter in its format (shared/api/path-params.ts), before anything reads the database. */
+function parseParams(route: RouteDef, given: Record<string, string | undefined> | undefined): Record<string, string> {
+  const params: Record<string, string> = {};
+  const problems = paramsOf(route.path).flatMap((name) => {
+    const result = PATH_PARAMS[name as PathParam].safeParse(given?.[name] ?? '');
+    if (result.success) params[name] = result.data;
+    return result.success ? [] : fieldProblems(result.error, `path.${name}`);
+  });
+  if (problems.length) throw validationFailed(problems);
+  return params;
+}
+
 function readBody(event: Event): unknown {
   if (!event.body) return undefined;
   const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
@@ -109,11 +122,12 @@ async function authenticate(route: RouteDef, event: Event, actorFromClaims: Auth
 function routeHandler(route: RouteDef, operation: Operation, actorFromClaims: Authenticator | undefined) {
   return async (event: Event): Promise<Result> => {
     const requestId = event.requestContext.requestId;
+    const params = parseParams(route, event.pathParameters);
     const actor = await authenticate(route, event, actorFromClaims);
     const request: Request = {
       body: parse(route.body, readBody(event), 'body'),
       query: parse(route.query, event.queryStringParameters, 'query'),
-      params: (event.pathParameters ?? {}) as Record<string, string>,
+      params,
       cookies: readCookies(event),
       ip: clientIp(event),
       userAgent: event.requestContext.http.userAgent ?? '',
@@ -162,6 +176,8 @@ export function contextHandler({ routes: definitions, schemas, operations, authe
   const missing = routes.filter((r) => !operations[r.operationId] || !schemas[r.operationId]).map((r) => r.operationId);
   if (missing.length) throw new Error(`${context}: no operation or schemas for ${missing.join(', ')}`);
   if (!actorFromClaims && routes.some((r) => r.access !== 'public')) throw new Error(`${context}: non-public routes need an authenticator`);
+  const undeclared = routes.flatMap((r) => paramsOf(r.path)).filter((name) => !(name in PATH_PARAMS));
+  if (undeclared.length) throw new Error(`${context}: path parameters without a format in shared/api/path-params.ts: ${undeclared.join(', ')}`);
 
   const logger = new Logger({ serviceName: context });
   const router = httpRouterHandler<Event, Result>({

@@ -1,7 +1,9 @@
 /**
- * The system's health as an admin sees it: each part is asked through its real API (locally
- * the stand-ins answer the same calls), in parallel, each with a time limit. Failing parts are
- * reported with the error's name, never its internals.
+ * The system's health: each part is asked through its real API (locally the stand-ins answer
+ * the same calls), in parallel, each with a time limit. Failing parts are reported with the
+ * error's name, never its internals. A firm's admin sees whether each part works and the
+ * firm's own figures; figures of the whole platform (the shared table's size, dead-letter
+ * queues, email sent by every firm) are for the platform operator (SUPER_ADMIN) only.
  */
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeEventBusCommand, EventBridgeClient } from '@aws-sdk/client-eventbridge';
@@ -39,30 +41,37 @@ async function check(name: HealthCheck['name'], probe: () => Promise<{ ok?: bool
 
 const region = () => config().AWS_REGION;
 
+/** Every dead-letter queue's depth: work that failed every retry, across all firms. */
+const queuesCheck = () =>
+  check('queues', async () => {
+    const { DEAD_LETTER_QUEUES, SQS_ENDPOINT } = healthConfig();
+    const sqs = new SQSClient({ region: region(), ...(SQS_ENDPOINT && { endpoint: SQS_ENDPOINT }) });
+    const depths = await Promise.all(
+      Object.entries(JSON.parse(DEAD_LETTER_QUEUES) as Record<string, string>).map(async ([queue, url]) => {
+        const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages'] }));
+        return [queue, Number(Attributes?.ApproximateNumberOfMessages ?? 0)] as const;
+      }),
+    );
+    // Anything in a dead-letter queue is work that failed every retry: someone must look.
+    return { ok: depths.every(([, depth]) => depth === 0), facts: Object.fromEntries(depths) };
+  });
+
 async function getSystemHealth(req: Request): Promise<Reply> {
-  const { tenantId } = req.actor as AuthenticatedActor;
+  const { tenantId, role } = req.actor as AuthenticatedActor;
+  const platform = role === 'SUPER_ADMIN';
   const checks = await Promise.all([
     check('table', async () => {
       const { Table } = await dynamoClient().send(new DescribeTableCommand({ TableName: config().TABLE_NAME }));
-      return { ok: Table?.TableStatus === 'ACTIVE', facts: { status: Table?.TableStatus ?? 'unknown', items: Table?.ItemCount ?? 0 } };
+      const status = Table?.TableStatus ?? 'unknown';
+      const facts: Facts = platform ? { status, items: Table?.ItemCount ?? 0 } : { status };
+      return { ok: status === 'ACTIVE', facts };
     }),
     check('bus', async () => {
       const { EVENT_BUS_NAME, EVENTBRIDGE_ENDPOINT } = eventsConfig();
       const bus = await new EventBridgeClient({ region: region(), ...(EVENTBRIDGE_ENDPOINT && { endpoint: EVENTBRIDGE_ENDPOINT }) }).send(new DescribeEventBusCommand({ Name: EVENT_BUS_NAME }));
       return { facts: { name: bus.Name ?? EVENT_BUS_NAME } };
     }),
-    check('queues', async () => {
-      const { DEAD_LETTER_QUEUES, SQS_ENDPOINT } = healthConfig();
-      const sqs = new SQSClient({ region: region(), ...(SQS_ENDPOINT && { endpoint: SQS_ENDPOINT }) });
-      const depths = await Promise.all(
-        Object.entries(JSON.parse(DEAD_LETTER_QUEUES) as Record<string, string>).map(async ([queue, url]) => {
-          const { Attributes } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages'] }));
-          return [queue, Number(Attributes?.ApproximateNumberOfMessages ?? 0)] as const;
-        }),
-      );
-      // Anything in a dead-letter queue is work that failed every retry: someone must look.
-      return { ok: depths.every(([, depth]) => depth === 0), facts: Object.fromEntries(depths) };
-    }),
+    ...(platform ? [queuesCheck()] : []),
     check('realtime', async () => {
       const now = Math.floor(Date.now() / 1000);
       const { data } = await database().entities.connection.query.byTenant({ tenantId }).go({ pages: 'all', attributes: ['expiresAt'] });
@@ -73,7 +82,10 @@ async function getSystemHealth(req: Request): Promise<Reply> {
       const account = await new SESv2Client({ region: region(), ...(SES_ENDPOINT && { endpoint: SES_ENDPOINT }) }).send(new GetAccountCommand({}));
       return {
         ok: account.SendingEnabled === true,
-        facts: { sending: account.SendingEnabled === true, sentLast24Hours: account.SendQuota?.SentLast24Hours ?? 0, max24HourSend: account.SendQuota?.Max24HourSend ?? 0 },
+        facts: {
+          sending: account.SendingEnabled === true,
+          ...(platform && { sentLast24Hours: account.SendQuota?.SentLast24Hours ?? 0, max24HourSend: account.SendQuota?.Max24HourSend ?? 0 }),
+        },
       };
     }),
   ]);

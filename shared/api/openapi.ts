@@ -1,6 +1,7 @@
 /** The OpenAPI 3.1 document, generated from the route manifest and its zod schemas. */
 import * as z from 'zod/mini';
 import { ERROR_STATUS } from './errors.ts';
+import { PATH_PARAMS, paramsOf, type PathParam } from './path-params.ts';
 import { ROUTES, type RouteDef } from './routes.ts';
 import { errorResponse } from './schemas/common.ts';
 import { SUMMARIES } from './summaries.ts';
@@ -15,7 +16,7 @@ function queryParameters(route: RouteDef) {
 }
 
 function pathParameters(route: RouteDef) {
-  return [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+  return paramsOf(route.path).map((name) => ({ name, in: 'path', required: true, schema: z.toJSONSchema(PATH_PARAMS[name as PathParam], { io: 'input' }) }));
 }
 
 function operation(route: RouteDef) {

@@ -6,6 +6,7 @@ import { CalendarEntry } from './entities/calendar-entry.ts';
 import { Connection } from './entities/connection.ts';
 import { Invitation } from './entities/invitation.ts';
 import { KpiCounter } from './entities/kpi-counter.ts';
+import { ManageLink } from './entities/manage-link.ts';
 import { MfaSetup } from './entities/mfa-setup.ts';
 import { Notification } from './entities/notification.ts';
 import { OutboxEvent } from './entities/outbox-event.ts';
@@ -57,6 +58,7 @@ export const database = databaseOf({
   calendar: CalendarEntry,
   lock: SlotLock,
   reminder: BookingReminder,
+  manageLink: ManageLink,
   promo: PromoCode,
   promoUse: PromoUse,
 });

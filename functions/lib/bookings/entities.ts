@@ -6,6 +6,7 @@ import type { Service } from 'electrodb';
 import { AuditEntry } from '../../../shared/db/entities/audit-entry.ts';
 import { BookingReminder } from '../../../shared/db/entities/booking-reminder.ts';
 import { CalendarEntry } from '../../../shared/db/entities/calendar-entry.ts';
+import { ManageLink } from '../../../shared/db/entities/manage-link.ts';
 import { OutboxEvent } from '../../../shared/db/entities/outbox-event.ts';
 import { RequestActivity } from '../../../shared/db/entities/request-activity.ts';
 import { ServiceRequest } from '../../../shared/db/entities/service-request.ts';
@@ -21,6 +22,7 @@ export const CHANGE_ENTITIES = {
   calendar: CalendarEntry,
   lock: SlotLock,
   reminder: BookingReminder,
+  manageLink: ManageLink,
   workload: Workload,
   audit: AuditEntry,
   outbox: OutboxEvent,

@@ -25,6 +25,7 @@ export const PROBLEM_MESSAGES: Record<ProblemCode | PromoProblem, string> = {
   'too-soon': 'That is sooner than the firm takes bookings.',
   'too-far-ahead': 'That is further ahead than the firm takes bookings.',
   'outside-business-hours': 'That is outside the firm’s booking hours.',
+  'not-offered': 'Choose one of the offered start times.',
   'outside-working-hours': 'That is outside the person’s working hours.',
   buffer: 'That is too close to another appointment.',
   'service-daily-limit': 'This service is fully booked that day.',

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { PERMISSIONS, ROLES } from '../../domain/identity/permissions.ts';
-import { instant } from './common.ts';
+import { instant, typeError } from './common.ts';
 import type { Schemas } from './types.ts';
 
 const YEAR_MS = 366 * 24 * 3600 * 1000;
@@ -31,7 +31,7 @@ export const grantInput = z.object({
 export const accessPolicy = z.object({ clientSignUp: z.boolean(), requireMfa: z.boolean(), signUpPath: z.string() });
 
 export const accessPolicyInput = z
-  .object({ clientSignUp: z.optional(z.boolean({ error: 'must be true or false' })), requireMfa: z.optional(z.boolean({ error: 'must be true or false' })) })
+  .object({ clientSignUp: z.optional(z.boolean({ error: typeError('must be true or false') })), requireMfa: z.optional(z.boolean({ error: typeError('must be true or false') })) })
   .check(z.refine((p) => p.clientSignUp !== undefined || p.requireMfa !== undefined, { error: 'must change clientSignUp or requireMfa' }));
 
 export const ACCESS_SCHEMAS = {

@@ -4,9 +4,15 @@ import { bookingFields, bookingView, force } from './booking.ts';
 import { signedPlan } from './booking-plans.ts';
 import type { Schemas } from './types.ts';
 
-export const signedInBookingInput = z.object({ ...bookingFields, clientId: z.optional(z.string().check(z.maxLength(100))), force: force() });
+/**
+ * `timeZone` is the zone the client reads the booking in (its emails and reminders). Staff
+ * booking for a client may leave it out: the client's own zone is used, else the firm's.
+ */
+const clientZone = { timeZone: z.optional(bookingFields.timeZone) };
 
-const { start: _start, promoCode: _promoCode, ...seriesFields } = bookingFields;
+export const signedInBookingInput = z.object({ ...bookingFields, ...clientZone, clientId: z.optional(z.string().check(z.maxLength(100))), force: force() });
+
+const { start: _start, promoCode: _promoCode, ...seriesFields } = { ...bookingFields, ...clientZone };
 /** A series places the occurrences of a signed plan; promo codes are for single bookings. */
 export const seriesBookingInput = z.object({ ...seriesFields, clientId: signedInBookingInput.shape.clientId, force: force(), plan: signedPlan });
 

@@ -3,13 +3,13 @@ import * as z from 'zod/mini';
 import { GRID_MINUTES } from '../../domain/bookings/availability.ts';
 import { BOOKING_TYPES } from '../../domain/bookings/settings.ts';
 import { isLocalTime, minutesOf, WEEKDAYS } from '../../domain/time/zoned.ts';
-import { isoDate, money, version } from './common.ts';
+import { isoDate, money, typeError, version } from './common.ts';
 
 const whole = (min: number, max: number) =>
-  z.number({ error: 'must be a number' }).check(z.int('must be a whole number'), z.minimum(min, `must be at least ${min}`), z.maximum(max, `must be at most ${max}`));
+  z.number({ error: typeError('must be a number') }).check(z.int('must be a whole number'), z.minimum(min, `must be at least ${min}`), z.maximum(max, `must be at most ${max}`));
 const onGrid = (min: number, max: number) => whole(min, max).check(z.refine((n) => n % GRID_MINUTES === 0, `must be a multiple of ${GRID_MINUTES} minutes`));
 
-const time = z.string().check(z.refine(isLocalTime, 'must be a time like 09:00'));
+const time = z.string().check(z.maxLength(5, 'must be a time like 09:00'), z.refine((t) => t.length > 5 || isLocalTime(t), 'must be a time like 09:00'));
 const timeWindow = z
   .object({ start: time, end: time })
   .check(z.refine((w) => !isLocalTime(w.start) || !isLocalTime(w.end) || minutesOf(w.start) < minutesOf(w.end), { message: 'must end after it starts', path: ['end'] }));

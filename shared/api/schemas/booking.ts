@@ -7,7 +7,8 @@ import { email, instant, requiredString, version } from './common.ts';
 const MAX_RANGE_DAYS = 42;
 
 
-export const timeZone = z.string().check(z.refine(isTimeZone, 'is not a time zone such as Europe/London'));
+const NOT_A_ZONE = 'is not a time zone such as Europe/London';
+export const timeZone = z.string().check(z.maxLength(64, NOT_A_ZONE), z.refine((zone) => zone.length > 64 || isTimeZone(zone), NOT_A_ZONE));
 
 type Range = { from: string; to: string };
 /** A time range (`from`, `to`): at most six weeks, so one answer stays small and quick. */
@@ -51,7 +52,7 @@ export const guestBookingInput = z.object({
   ...bookingFields,
   name: requiredString(120),
   email,
-  phone: z.optional(z.string().check(z.trim(), z.regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number'))),
+  phone: z.optional(z.string().check(z.maxLength(40, 'must be a phone number'), z.trim(), z.regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number'))),
   locale: z._default(z.enum(['en', 'ar', 'hi']), 'en'),
 });
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { checklistSteps as steps, description, money, page, pageQuery, requiredString, skills, taskHours as hours, version } from './common.ts';
+import { checklistSteps as steps, description, money, page, pageQuery, requiredString, skills, taskHours as hours, typeError, version } from './common.ts';
 import { bookingSettings, updateServiceBookingInput } from './booking-settings.ts';
 import { createPromoCodeInput, promoCodeView, updatePromoCodeInput } from './promo-codes.ts';
 import type { Schemas } from './types.ts';
@@ -35,7 +35,7 @@ const serviceFields = {
   description: z._default(description, ''),
   category: requiredString(60),
   basePrice: money,
-  estimatedHours: z.number({ error: 'must be a number of hours' }).check(z.gt(0, 'must be more than 0'), z.maximum(10_000, 'is too large')),
+  estimatedHours: z.number({ error: typeError('must be a number of hours') }).check(z.gt(0, 'must be more than 0'), z.maximum(10_000, 'is too large')),
   requiredSkills: z._default(skills, []),
   questions: z._default(z.array(questionInput).check(z.maxLength(20, 'at most 20 questions')), []),
 };

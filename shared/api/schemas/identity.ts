@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ROLES } from '../../domain/identity/permissions.ts';
-import { email, isoDate, page, pageQuery, requiredString } from './common.ts';
+import { email, isoDate, page, pageQuery, requiredString, typeError } from './common.ts';
 import { INVITABLE_ROLES } from './invitable-roles.ts';
 import type { Schemas } from './types.ts';
 import { locale, userView } from './user.ts';
@@ -30,7 +30,7 @@ export const invitationView = z.object({
 export type InvitationView = z.infer<typeof invitationView>;
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:00'));
+const clock = z.string().check(z.maxLength(5, 'must be a time like 09:00'), z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:00'));
 const toMinutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
 
 /** Hours per weekday, in the person's zone: each range starts before it ends and none overlap. */
@@ -58,12 +58,12 @@ const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.ma
 
 /** A change to a person: only the fields sent change; `version` is the one the editor saw. */
 export const updateUserInput = z.object({
-  version: z.number({ error: 'is required' }).check(z.int(), z.minimum(1)),
+  version: z.number({ error: typeError('must be a number') }).check(z.int(), z.minimum(1)),
   name: z.optional(requiredString(120)),
   phone: optionalText(40),
   role: z.optional(z.enum(INVITABLE_ROLES, { error: `must be one of ${INVITABLE_ROLES.join(', ')}` })),
   locale: z.optional(locale),
-  timeZone: z.optional(z.string().check(z.refine(isTimeZone, 'is not a time zone (use names like Europe/London)'))),
+  timeZone: z.optional(z.string().check(z.maxLength(64, 'is not a time zone (use names like Europe/London)'), z.refine((zone) => zone.length > 64 || isTimeZone(zone), 'is not a time zone (use names like Europe/London)'))),
   company: optionalText(200),
   employeeId: optionalText(40),
   department: optionalText(80),

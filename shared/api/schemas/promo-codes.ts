@@ -1,6 +1,6 @@
 /** A firm's promo codes for bookings, kept by admins (checked at booking by the pricing engine). */
 import * as z from 'zod/mini';
-import { instant } from './common.ts';
+import { instant, typeError } from './common.ts';
 import { money, version } from './common.ts';
 
 const CODE = /^[A-Z0-9][A-Z0-9_-]{2,39}$/;
@@ -14,17 +14,17 @@ const termsChecks = [
 /** `value`: percent off, or minor units off in the firm's currency. `maxUses` 0: no limit. */
 const terms = {
   kind: z.enum(['percent', 'fixed'], { error: 'must be percent or fixed' }),
-  value: z.number({ error: 'must be a number' }).check(z.int('must be a whole number'), z.minimum(1, 'must be at least 1'), z.maximum(100_000_000_00, 'is too large')),
+  value: z.number({ error: typeError('must be a number') }).check(z.int('must be a whole number'), z.minimum(1, 'must be at least 1'), z.maximum(100_000_000_00, 'is too large')),
   validFrom: z.optional(instant),
   validUntil: z.optional(instant),
-  maxUses: z._default(z.number({ error: 'must be a number' }).check(z.int('must be a whole number'), z.minimum(0, 'cannot be negative')), 0),
+  maxUses: z._default(z.number({ error: typeError('must be a number') }).check(z.int('must be a whole number'), z.minimum(0, 'cannot be negative')), 0),
   oncePerClient: z._default(z.boolean(), false),
   minAmount: z._default(money, 0),
   active: z._default(z.boolean(), true),
 };
 
 export const createPromoCodeInput = z
-  .object({ code: z.string({ error: 'is required' }).check(z.trim(), z.toUpperCase(), z.regex(CODE, 'must be 3 to 40 letters, digits, - or _')), ...terms })
+  .object({ code: z.string({ error: typeError('must be text') }).check(z.maxLength(60, 'must be 3 to 40 letters, digits, - or _'), z.trim(), z.toUpperCase(), z.regex(CODE, 'must be 3 to 40 letters, digits, - or _')), ...terms })
   .check(...termsChecks);
 
 /** The whole terms again, with the version the admin saw; the code itself never changes. */

@@ -1,7 +1,7 @@
 /** A request and a line of its activity as the API shows them: shared by the requests and workflow contexts. */
 import * as z from 'zod/mini';
 import { PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts';
-import { isoDate } from './common.ts';
+import { idFilter, isoDate } from './common.ts';
 
 export const activityView = z.object({
   activityId: z.string(),
@@ -50,9 +50,9 @@ export type RequestView = z.infer<typeof requestView>;
 export const requestFilters = {
   status: z.optional(z.enum(REQUEST_STATUSES)),
   priority: z.optional(z.enum(PRIORITIES)),
-  serviceId: z.optional(z.string()),
-  assigneeId: z.optional(z.string()),
-  clientId: z.optional(z.string()),
+  serviceId: idFilter,
+  assigneeId: idFilter,
+  clientId: idFilter,
   /** Created on or after / before, as dates. */
   from: z.optional(isoDate),
   to: z.optional(isoDate),

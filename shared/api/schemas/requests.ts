@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts';
-import { futureDate, money, page, pageQuery, requiredString } from './common.ts';
+import { futureDate, money, page, pageQuery, requiredString, typeError } from './common.ts';
 import { activityView, requestFilters, requestView } from './request.ts';
 import type { Schemas } from './types.ts';
 
@@ -9,7 +9,7 @@ export const createRequestInput = z
     serviceId: requiredString(100),
     /** Staff asking on a client's behalf name the client; clients ask for themselves. */
     clientId: z.optional(requiredString(100)),
-    title: z.string({ error: 'is required' }).check(z.trim(), z.minLength(5, 'must be at least 5 characters'), z.maxLength(300, 'must be at most 300 characters')),
+    title: z.string({ error: typeError('must be text') }).check(z.trim(), z.minLength(5, 'must be at least 5 characters'), z.maxLength(300, 'must be at most 300 characters')),
     description: z._default(z.string().check(z.trim(), z.maxLength(10_000)), ''),
     priority: z._default(z.enum(PRIORITIES, { error: 'must be low, medium, high or urgent' }), 'medium'),
     budgetMin: z.optional(money),

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { PRIORITIES } from '../../domain/requests/workflow.ts';
 import { TASK_STATUSES } from '../../domain/tasks/tasks.ts';
-import { checklistSteps as steps, description, futureDate, isoDate, page, pageQuery, requiredString, taskHours as hours, version } from './common.ts';
+import { checklistSteps as steps, description, futureDate, isoDate, page, pageQuery, requiredString, taskHours as hours, typeError, version } from './common.ts';
 import type { Schemas } from './types.ts';
 
 export const checklistItemView = z.object({ itemId: z.string(), text: z.string(), done: z.boolean(), doneBy: z.optional(z.string()), doneAt: z.optional(z.string()) });
@@ -67,7 +67,7 @@ export const updateTaskInput = z.object({
 });
 
 export const assignTaskInput = z.object({ assigneeId: requiredString(100), version });
-export const checkTaskItemInput = z.object({ done: z.boolean({ error: 'must be true or false' }) });
+export const checkTaskItemInput = z.object({ done: z.boolean({ error: typeError('must be true or false') }) });
 export const taskCommentInput = z.object({ text: requiredString(5000) });
 
 /** `open` is every status but done. */

@@ -174,11 +174,21 @@ describe('checkSlot', () => {
   it('passes a free slot and tells hard clashes from soft ones', () => {
     const query = day(zone, date, { busy: [booking(zone, date, '10:00', '11:00', { bufferAfterMinutes: 30 })] });
     expect(checkSlot(query, at(13 * 60), 'u1')).toEqual({ problems: [], canProceed: true });
-    expect(codes(checkSlot(query, at(10 * 60 + 30), 'u1'))).toEqual(['double-booked:error']);
+    expect(codes(checkSlot(query, at(11 * 60), 'u1'))).toEqual(['buffer:warning']);
+    expect(codes(checkSlot(query, at(10 * 60 + 30), 'u1'))).toEqual(['not-offered:warning', 'double-booked:error']);
     const soft = checkSlot(query, at(11 * 60 + 15), 'u1');
-    expect(codes(soft)).toEqual(['buffer:warning']);
+    expect(codes(soft)).toEqual(['not-offered:warning', 'buffer:warning']);
     expect(soft.canProceed).toBe(true);
     expect(checkSlot(query, at(10 * 60 + 30), 'u1', 'b-10:00').canProceed).toBe(true); // moving that booking itself
+  });
+
+  it('offers only the starts the slot list shows: one between two of them is for staff to force', () => {
+    const query = day(zone, date);
+    expect(availableSlots(query).map((s) => s.start)).toContain(at(14 * 60).start);
+    expect(checkSlot(query, at(14 * 60), 'u1').problems).toEqual([]);
+    const between = checkSlot(query, at(14 * 60 + 30), 'u1');
+    expect(codes(between)).toEqual(['not-offered:warning']);
+    expect(between.canProceed).toBe(true);
   });
 
   it('reports limits, hours and time as the client or staff would need to hear them', () => {
@@ -192,11 +202,12 @@ describe('checkSlot', () => {
 });
 
 describe('slots across midnight', () => {
-  it('accepts a slot that runs past midnight when both days are open to the end and from the start', () => {
+  it('counts a slot that runs past midnight as within hours when both days are open to the end and from the start', () => {
     const zone = 'America/New_York';
     const query = day(zone, '2026-01-14', { rules: rules({ businessHours: every('00:00', '24:00') }) });
     const late = { start: instantAt(zone, '2026-01-14', 23 * 60 + 30)!, end: instantAt(zone, '2026-01-15', 30)! };
-    expect(checkSlot(query, late, 'u1')).toEqual({ problems: [], canProceed: true });
+    // Within the hours; the list offers whole-hour starts, so only staff may place it.
+    expect(checkSlot(query, late, 'u1')).toEqual({ problems: [{ code: 'not-offered', severity: 'warning' }], canProceed: true });
     const closing = day(zone, '2026-01-14', { rules: rules({ businessHours: { wed: [{ start: '20:00', end: '24:00' }] } }) });
     expect(checkSlot(closing, late, 'u1').problems.map((p) => p.code)).toEqual(['outside-business-hours']);
   });

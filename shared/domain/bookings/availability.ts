@@ -112,6 +112,8 @@ function clashes(slot: Interval, rules: Pick<BookingRules, 'bufferBeforeMinutes'
 }
 
 /** Candidate slot starts of a firm-local day: wall-clock steps inside business hours. */
+const stepOf = (query: AvailabilityQuery) => query.stepMinutes ?? Math.ceil(query.rules.durationMinutes / GRID_MINUTES) * GRID_MINUTES;
+
 function candidatesOn(query: AvailabilityQuery, date: string, step: number): Interval[] {
   const { rules, firmZone } = query;
   const slots: Interval[] = [];
@@ -161,7 +163,7 @@ export function availableSlots(query: AvailabilityQuery): Slot[] {
   // The range is half-open; the advance window includes its last instant.
   const latest = Math.min(range.end - 1, now + rules.advanceDays * 24 * 60 * MINUTE);
   if (earliest >= latest) return [];
-  const step = query.stepMinutes ?? Math.ceil(rules.durationMinutes / GRID_MINUTES) * GRID_MINUTES;
+  const step = stepOf(query);
   const blackout = new Set(rules.blackoutDates);
   const busy = query.busy.filter((b) => b.end > earliest - DAY && b.start < latest + DAY);
   const slots: Slot[] = [];
@@ -194,6 +196,7 @@ export type ProblemCode =
   | 'too-soon'
   | 'too-far-ahead'
   | 'outside-business-hours'
+  | 'not-offered'
   | 'outside-working-hours'
   | 'buffer'
   | 'service-daily-limit'
@@ -231,6 +234,8 @@ export function checkSlot(query: AvailabilityQuery, slot: Interval, staffId: str
   if (slot.start > now + rules.advanceDays * 24 * 60 * MINUTE) codes.add('too-far-ahead');
   if (rules.blackoutDates.includes(date)) codes.add('blackout-date');
   if (!windowsAcross(firmZone, rules.businessHours, [date, addDays(date, 1)]).some((w) => within(slot, w))) codes.add('outside-business-hours');
+  // Within the hours but between two offered starts (14:30 when 14:00 and 15:00 are offered).
+  else if (!codes.has('off-grid') && !candidatesOn(query, date, stepOf(query)).some((c) => c.start === slot.start)) codes.add('not-offered');
   const ofService = busy.filter((b) => b.serviceId === query.serviceId && b.start >= dayStart && b.start < dayEnd).length;
   if (rules.maxPerDay > 0 && ofService >= rules.maxPerDay) codes.add('service-daily-limit');
   if (schedule) {
