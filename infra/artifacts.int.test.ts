@@ -7,7 +7,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { CONTEXTS, type Context } from '../shared/api/operations.ts';
 import { LAMBDA_ENTRIES } from './bundling/lambda.ts';
-import { SAMPLE_CALLER, sampleEvent, sampleRoute } from './local/sample-events.ts';
+import { SAMPLE_CALLER, sampleEvent, sampleHttpEvent, sampleRoute } from './local/sample-events.ts';
 import { api, invoke, signIn } from './local/test-client.ts';
 
 const deployed = inject('deployedFunctions');
@@ -17,6 +17,16 @@ it('runs exactly the functions the bundler builds', () => {
 });
 
 describe.each(CONTEXTS)('api/%s', (context: Context) => {
+  it('refuses a request that did not come through CloudFront (no origin secret, or a wrong one)', async () => {
+    const route = sampleRoute(context);
+    const event = sampleHttpEvent(route, undefined) as { headers: Record<string, string> };
+    for (const secret of [undefined, 'guessed-'.repeat(6)]) {
+      const { 'x-origin-verify': _, ...headers } = event.headers;
+      const result = (await invoke(`api/${context}`, { ...event, headers: secret ? { ...headers, 'x-origin-verify': secret } : headers })) as { statusCode: number; body: string };
+      expect(result.statusCode, `api/${context}: ${result.body}`).toBe(403);
+    }
+  });
+
   it('answers a route of its own through the gateway without a 5xx', async () => {
     const { op, url, body } = sampleRoute(context);
     const token = op.access === 'public' ? undefined : (await signIn(SAMPLE_CALLER)).token;

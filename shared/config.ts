@@ -50,6 +50,10 @@ const sections = {
     /** Signs series plans (HMAC-SHA256): the planner signs, booking-desk checks (ADR 0011). */
     PLAN_SIGNING_KEY: z.string().check(z.minLength(32)),
   }),
+  edge: z.object({
+    /** CloudFront adds it to every API request (x-origin-verify): a request without it did not come through CloudFront (ADR 0015). */
+    ORIGIN_SECRET: z.string().check(z.minLength(32)),
+  }),
   realtime: z.object({
     /** The WebSocket API's @connections endpoint (https://{api}.execute-api.{region}.amazonaws.com/{stage}). */
     WS_MANAGEMENT_ENDPOINT: z.url(),
@@ -78,6 +82,7 @@ export const eventsConfig = () => section('events');
 export const mailConfig = () => section('mail');
 export const realtimeConfig = () => section('realtime');
 export const healthConfig = () => section('health');
+export const edgeConfig = () => section('edge');
 export const storageConfig = () => section('storage');
 export const plansConfig = () => section('plans');
 

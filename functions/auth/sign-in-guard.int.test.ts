@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, joinAs, signIn } from '../../infra/local/test-client.ts';
+import { api, joinAs, newVisitorAddress, signIn } from '../../infra/local/test-client.ts';
 import { linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
 import { database } from '../../shared/db/all-entities.ts';
 
@@ -8,10 +8,10 @@ import { database } from '../../shared/db/all-entities.ts';
 const email = 'guarded@example.com';
 const password = 'Guarded-Passw0rd!';
 let userId: string;
+const home = newVisitorAddress();
 
-/** A sign-in as if from `address` behind CloudFront (which names the viewer in this header). */
-const login = (who: string, secret: string, address = '192.0.2.10') =>
-  api('/api/auth/login', { method: 'POST', headers: { 'cloudfront-viewer-address': `${address}:443` }, body: JSON.stringify({ email: who, password: secret }) });
+/** A sign-in from `address` (a loopback address of its own: another visitor). */
+const login = (who: string, secret: string, address = home) => api('/api/auth/login', { method: 'POST', from: address, body: JSON.stringify({ email: who, password: secret }) });
 const accountKey = (who: string) => ({ scope: 'account' as const, subject: createHash('sha256').update(who).digest('hex') });
 
 beforeAll(async () => {
@@ -32,7 +32,7 @@ describe('repeated failed sign-ins', () => {
 
     const { data } = await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'user', entityId: userId }).go({ order: 'desc', limit: 5 });
     expect(data.map((e) => e.action)).toEqual(['auth.account_paused', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed']);
-    expect(data[0]).toMatchObject({ actorId: 'anonymous', actorRole: 'anonymous', ip: '192.0.2.10' });
+    expect(data[0]).toMatchObject({ actorId: 'anonymous', actorRole: 'anonymous', ip: home });
   });
 
   it('let the owner in again once the pause is over, and a success forgets earlier failures', async () => {
@@ -62,12 +62,23 @@ describe('repeated failed sign-ins', () => {
   });
 
   it('from one network, twenty in a window, pause that network but not others', async () => {
-    const address = '198.51.100.77';
+    const address = newVisitorAddress();
     for (let i = 0; i < 20; i++) expect((await login(`stranger-${i}@example.com`, 'x', address)).status).toBe(401);
     const blocked = await login('john@example.com', 'Demo-Passw0rd!', address);
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.message).toMatch(/^Too many failed sign-ins from your network\. Try again in \d+ minutes\.$/);
-    expect((await login('john@example.com', 'Demo-Passw0rd!', '198.51.100.78')).status).toBe(200);
+    expect((await login('john@example.com', 'Demo-Passw0rd!', newVisitorAddress())).status).toBe(200);
     await signIn('john@example.com'); // and from the test's own address
+  });
+
+  it('name the network by the connection, never by a header the client sends', async () => {
+    const address = newVisitorAddress();
+    const spoofed = { 'cloudfront-viewer-address': '203.0.113.9:443', 'x-viewer-address': '203.0.113.9', 'x-forwarded-for': '203.0.113.9' };
+    for (let i = 0; i < 20; i++) {
+      const res = await api('/api/auth/login', { method: 'POST', from: address, headers: { ...spoofed, 'x-viewer-address': `203.0.113.${i}` }, body: JSON.stringify({ email: `spoof-${i}@example.com`, password: 'x' }) });
+      expect(res.status).toBe(401);
+    }
+    // Twenty failures from one connection address: paused, whatever the headers claimed.
+    expect((await api('/api/auth/login', { method: 'POST', from: address, headers: spoofed, body: JSON.stringify({ email: 'john@example.com', password: 'Demo-Passw0rd!' }) })).status).toBe(429);
   });
 });

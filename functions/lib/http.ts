@@ -3,6 +3,7 @@
  * zod parsing, authentication and permission check, and a single error mapper.
  * Handlers stay thin: they receive parsed input and an authenticated actor.
  */
+import { timingSafeEqual } from 'node:crypto';
 import middy from '@middy/core';
 import httpRouterHandler from '@middy/http-router';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -13,6 +14,7 @@ import { AppError, forbidden, unauthenticated, validationFailed, type ErrorBody 
 import type { OperationDef } from '../../shared/api/operations.ts';
 import { PATH_PARAMS, paramsOf, type PathParam } from '../../shared/api/path-params.ts';
 import type { Schemas } from '../../shared/api/schemas/types.ts';
+import { edgeConfig } from '../../shared/config.ts';
 import { hasPermission } from '../../shared/domain/identity/policy.ts';
 import type { AuthenticatedActor, JwtClaims } from './auth.ts';
 
@@ -93,12 +95,23 @@ function readBody(event: Event): unknown {
 }
 
 /**
- * The viewer's address: behind CloudFront the API sees CloudFront's, and the viewer's arrives
- * in `CloudFront-Viewer-Address` (`ip:port`, set by CloudFront, not the browser).
+ * Only requests that came through CloudFront are served: CloudFront adds the origin secret
+ * (overwriting any a client sends), so a call to the API's own endpoint, which skips the WAF,
+ * is refused. The trust chain is in ADR 0015.
+ */
+function refuseUnlessThroughCloudFront(event: Event): void {
+  const given = Buffer.from(event.headers?.['x-origin-verify'] ?? '');
+  const expected = Buffer.from(edgeConfig().ORIGIN_SECRET);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw forbidden('Use the portal’s own address.');
+}
+
+/**
+ * The viewer's address. API Gateway sees CloudFront's; CloudFront's viewer-request function
+ * writes the viewer's own into `x-viewer-address`, replacing whatever the client sent, and
+ * only requests that came through CloudFront get here.
  */
 function clientIp(event: Event): string {
-  const viewer = event.headers?.['cloudfront-viewer-address'];
-  return viewer ? viewer.replace(/:\d+$/, '') : event.requestContext.http.sourceIp;
+  return event.headers?.['x-viewer-address'] || event.requestContext.http.sourceIp;
 }
 
 function readCookies(event: Event): Record<string, string> {
@@ -122,6 +135,7 @@ async function authenticate(route: RouteDef, event: Event, actorFromClaims: Auth
 function routeHandler(route: RouteDef, operation: Operation, actorFromClaims: Authenticator | undefined) {
   return async (event: Event): Promise<Result> => {
     const requestId = event.requestContext.requestId;
+    refuseUnlessThroughCloudFront(event);
     const params = parseParams(route, event.pathParameters);
     const actor = await authenticate(route, event, actorFromClaims);
     const request: Request = {

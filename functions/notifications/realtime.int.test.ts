@@ -104,7 +104,7 @@ describe('sessions that end close their WebSockets', () => {
     const deactivated = await api(`/api/users/${person.userId}/deactivate`, { method: 'POST', token: admin.token });
     expect(deactivated.status).toBe(200);
     await Promise.all([closed(one.socket), closed(two.socket)]);
-    expect((await database().entities.connection.query.byUser({ tenantId: 't-designpi', userId: person.userId }).go()).data).toEqual([]);
+    await expect.poll(async () => (await database().entities.connection.query.byUser({ tenantId: 't-designpi', userId: person.userId }).go()).data).toEqual([]);
   });
 
   it('closes the sockets opened before a password reset', async () => {

@@ -6,6 +6,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { throughCloudFront } from '../../infra/local/gateway.ts';
 import { signIn, type Signed } from '../../infra/local/test-client.ts';
 import { database } from '../../shared/db/all-entities.ts';
 import { dynamoClient } from '../../shared/db/client.ts';
@@ -39,7 +40,7 @@ async function listPage(who: Signed, query: Record<string, string>) {
     routeKey: 'GET /api/requests',
     rawPath: '/api/requests',
     rawQueryString: new URLSearchParams(query).toString(),
-    headers: {},
+    headers: throughCloudFront({}, '127.0.0.1', process.env.ORIGIN_SECRET!),
     queryStringParameters: query,
     requestContext: { requestId: randomUUID(), authorizer: { jwt: { claims: await verifiedClaims(who.token), scopes: [] } }, http: { method: 'GET', path: '/api/requests', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'scale-test' } },
     isBase64Encoded: false,

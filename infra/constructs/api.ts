@@ -104,6 +104,7 @@ export class Api extends Construct {
       else if (TABLE_ACCESS[context] === 'read') table.grantReadData(fn);
       // A dynamic reference: the key is resolved at deploy time, never written into the template.
       if (PLAN_KEY_HOLDERS.includes(context)) fn.addEnvironment('PLAN_SIGNING_KEY', gateway.planKey.secretValue.unsafeUnwrap());
+      fn.addEnvironment('ORIGIN_SECRET', gateway.originSecret.secretValue.unsafeUnwrap());
       const poolActions = POOL_ACTIONS[context];
       if (poolActions) auth.userPool.grant(fn, ...poolActions);
       this.functions.set(context, fn);

@@ -16,6 +16,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
@@ -31,9 +32,9 @@ const siteDir = resolve(import.meta.dirname, '../../web/dist');
 export class Web extends Construct {
   readonly distribution: Distribution;
 
-  constructor(scope: Construct, id: string, props: { stage: StageConfig; site: Bucket; logs: Bucket; api: HttpApi; websocket: WebSocketApi }) {
+  constructor(scope: Construct, id: string, props: { stage: StageConfig; site: Bucket; logs: Bucket; api: HttpApi; originSecret: Secret; websocket: WebSocketApi }) {
     super(scope, id);
-    const { stage, site, logs, api, websocket } = props;
+    const { stage, site, logs, api, originSecret, websocket } = props;
 
     const firewall = new CfnWebACL(this, 'Firewall', {
       scope: 'CLOUDFRONT',
@@ -74,6 +75,11 @@ export class Web extends Construct {
       ),
     });
 
+    // The viewer's address, written by CloudFront over whatever header the client sent (ADR 0015).
+    const viewerAddress = new CloudFrontFunction(this, 'ViewerAddress', {
+      code: FunctionCode.fromInline("function handler(event){event.request.headers['x-viewer-address']={value:event.viewer.ip};return event.request;}"),
+    });
+
     const apiDomain = Fn.select(2, Fn.split('/', api.apiEndpoint));
     this.distribution = new Distribution(this, 'Distribution', {
       defaultRootObject: 'index.html',
@@ -90,12 +96,14 @@ export class Web extends Construct {
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new HttpOrigin(apiDomain),
+          // The secret proves to the functions that a request came through here; it replaces any a client sends.
+          origin: new HttpOrigin(apiDomain, { customHeaders: { 'x-origin-verify': originSecret.secretValue.unsafeUnwrap() } }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: headers,
+          functionAssociations: [{ function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
         },
         // The WebSocket API's stage is named `ws`: `/ws?ticket=…` reaches it as is.
         '/ws': {

@@ -83,11 +83,25 @@ export function httpApiEvent({ route, url, headers, cookies = [], params, body, 
   };
 }
 
-function toEvent(req: IncomingMessage, url: URL, route: OperationDef, params: Record<string, string>, body: Buffer, claims?: Record<string, string>): GatewayEvent {
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined && k !== 'cookie') headers[k] = Array.isArray(v) ? v.join(',') : v;
+/**
+ * What CloudFront does to an API request on its way to API Gateway (infra/constructs/web.ts):
+ * its viewer-request function writes the viewer's address into `x-viewer-address`, and the
+ * origin's custom header adds the origin secret. Either replaces whatever the client sent.
+ */
+export function throughCloudFront(headers: Record<string, string>, viewerIp: string, originSecret: string): Record<string, string> {
+  return { ...headers, 'x-viewer-address': viewerIp, 'x-origin-verify': originSecret };
+}
+
+/** The address a socket came from, as CloudFront names a viewer (no IPv4-mapped IPv6 prefix). */
+const viewerIpOf = (req: IncomingMessage) => (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
+
+function toEvent(req: IncomingMessage, url: URL, route: OperationDef, params: Record<string, string>, body: Buffer, originSecret: string, claims?: Record<string, string>): GatewayEvent {
+  const viewer: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined && k !== 'cookie') viewer[k] = Array.isArray(v) ? v.join(',') : v;
+  const headers = throughCloudFront(viewer, viewerIpOf(req), originSecret);
   const cookies = (req.headers.cookie ?? '').split(';').map((c) => c.trim()).filter(Boolean);
-  return httpApiEvent({ route, url, headers, cookies, params, body: body.length ? body.toString('utf8') : undefined, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', claims });
+  // API Gateway sees CloudFront's address; locally that is the viewer's own.
+  return httpApiEvent({ route, url, headers, cookies, params, body: body.length ? body.toString('utf8') : undefined, sourceIp: viewerIpOf(req), claims });
 }
 
 /**
@@ -126,7 +140,7 @@ async function invokeRoute(lambda: LocalLambda, route: OperationDef, event: Gate
   }
 }
 
-async function serveApi(lambda: LocalLambda, log: (line: string) => void, req: IncomingMessage, res: ServerResponse, url: URL) {
+async function serveApi(lambda: LocalLambda, originSecret: string, log: (line: string) => void, req: IncomingMessage, res: ServerResponse, url: URL) {
   const method = req.method ?? 'GET';
   let match;
   try {
@@ -146,7 +160,7 @@ async function serveApi(lambda: LocalLambda, log: (line: string) => void, req: I
     res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer', ...SECURITY_HEADERS });
     return res.end(JSON.stringify({ message: 'Unauthorized' }));
   }
-  const event = toEvent(req, url, match.route, match.params, body, claims);
+  const event = toEvent(req, url, match.route, match.params, body, originSecret, claims);
   const result = await invokeRoute(lambda, match.route, event, log);
   const headers: Record<string, string | string[]> = { ...SECURITY_HEADERS, ...(result.headers as Record<string, string>) };
   if (result.cookies?.length) headers['set-cookie'] = result.cookies;
@@ -188,10 +202,11 @@ async function serveStatic(res: ServerResponse, url: URL, siteDir: string) {
   createReadStream(path).pipe(res);
 }
 
-export function startGateway(port: number, siteDir: string, lambda: LocalLambda, log: (line: string) => void): Promise<Server> {
+/** `originSecret` is the value CloudFront adds to every API request (the functions' ORIGIN_SECRET). */
+export function startGateway(port: number, siteDir: string, lambda: LocalLambda, originSecret: string, log: (line: string) => void): Promise<Server> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-    const work = url.pathname.startsWith('/api/') ? serveApi(lambda, log, req, res, url) : serveStatic(res, url, siteDir);
+    const work = url.pathname.startsWith('/api/') ? serveApi(lambda, originSecret, log, req, res, url) : serveStatic(res, url, siteDir);
     work.catch((error: unknown) => {
       log(`gateway error on ${req.method} ${url.pathname}: ${String(error)}`);
       if (!res.headersSent) sendJson(res, 500, 'internal', 'Something went wrong on our side.');

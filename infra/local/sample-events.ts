@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { OPERATIONS, type Context, type OperationDef } from '../../shared/api/operations.ts';
 import { EVENT_SOURCE, RULES } from '../../shared/events/rules.ts';
-import { httpApiEvent } from './gateway.ts';
+import { httpApiEvent, throughCloudFront } from './gateway.ts';
 import { jobInvocation } from './scheduler.ts';
 
 /** The seeded admin every signed-in sample calls as. */
@@ -30,7 +30,7 @@ export function sampleRoute(context: Context): SampleRoute {
 /** The HTTP API event the gateway would send for a sample route, with the JWT authorizer's claims. */
 export function sampleHttpEvent({ op, url, body }: SampleRoute, claims?: Record<string, string>) {
   const params = Object.fromEntries([...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name!, 'artifact-check']));
-  const headers = { 'content-type': 'application/json', 'user-agent': 'sample-event', 'cloudfront-viewer-address': '198.18.0.1:443' };
+  const headers = throughCloudFront({ 'content-type': 'application/json', 'user-agent': 'sample-event' }, '198.18.0.1', process.env.ORIGIN_SECRET ?? '');
   return httpApiEvent({ route: op, url: new URL(url, 'http://localhost'), headers, params, body, sourceIp: '198.18.0.1', claims });
 }
 

@@ -97,6 +97,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     closers.push(queues.close);
     const portalUrl = `http://localhost:${options.port}`;
 
+    // What the local CloudFront adds to API requests: new each start, like the plan key below.
+    const originSecret = randomBytes(32).toString('base64url');
     // The local value of each variable whose deployed value the stack computes (a resource's name, URL or key).
     const deployTimeValues: Record<string, string> = {
       TABLE_NAME,
@@ -110,6 +112,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       PUBLIC_URL: portalUrl,
       // A new key each start: a series plan made before a restart is simply made again.
       PLAN_SIGNING_KEY: randomBytes(32).toString('base64url'),
+      ORIGIN_SECRET: originSecret,
     };
     const [busEndpoint, sesEndpoint] = [`http://127.0.0.1:${busPort}`, `http://127.0.0.1:${sesPort}`];
     // What the Lambda runtime provides (region, credentials) and where the local stand-ins listen.
@@ -153,7 +156,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     closers.push(async () => poller.stop());
     const scheduler = startScheduler(lambda, log, queues.deadLetter);
     closers.push(async () => scheduler.stop());
-    const gateway: Server = await startGateway(options.port, options.siteDir, lambda, log);
+    const gateway: Server = await startGateway(options.port, options.siteDir, lambda, originSecret, log);
     const websocket = await attachWebSocket(gateway, wsManagementPort, lambda, log);
     closers.push(websocket.close, () => new Promise((resolve) => gateway.close(() => resolve())));
     return { portalUrl, inboxUrl: mail.inboxUrl, env, deployed, runtimeEnv, stop };

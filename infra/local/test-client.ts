@@ -1,4 +1,5 @@
 /** Helpers for tests that talk to the local stack over HTTP, as the browser does. */
+import { request } from 'node:http';
 import { expect, inject } from 'vitest';
 import type { JobResult } from '../../shared/schedules.ts';
 import { invokeFunction } from './lambda-api.ts';
@@ -14,21 +15,51 @@ export interface Signed {
   userId: string;
 }
 
-/**
- * Each test file calls from an address of its own (as CloudFront would name it), so the failed
- * sign-ins some tests make on purpose never add up to a pause of another file's address.
- */
-const ownAddress = `198.18.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}:443`;
+/** A loopback address of its own (127.0.0.0/8 is all loopback on Linux), as a distinct visitor. */
+export const newVisitorAddress = () => `127.${1 + Math.floor(Math.random() * 254)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
 
-export async function api(path: string, init: RequestInit & { token?: string; cookie?: string } = {}) {
-  const headers = new Headers(init.headers);
-  if (!headers.has('cloudfront-viewer-address')) headers.set('cloudfront-viewer-address', ownAddress);
-  if (init.token) headers.set('authorization', `Bearer ${init.token}`);
-  if (init.cookie) headers.set('cookie', init.cookie);
-  if (init.body) headers.set('content-type', 'application/json');
-  const response = await fetch(`${portalUrl()}${path}`, { ...init, headers });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+/**
+ * Each test file connects from an address of its own, so the failed sign-ins some tests make on
+ * purpose never add up to a pause of another file's address. The local CloudFront names the
+ * viewer by the connection's address, as CloudFront does, whatever headers a client sends.
+ */
+const ownAddress = newVisitorAddress();
+
+interface ApiInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  token?: string;
+  cookie?: string;
+  /** The loopback address to connect from (newVisitorAddress): another visitor. */
+  from?: string;
+}
+
+/** One HTTP request from `localAddress`, answered as fetch would (fetch cannot choose its source address). */
+function send(url: URL, method: string, headers: Record<string, string>, body: string | undefined, localAddress: string) {
+  return new Promise<{ status: number; headers: Headers; text: string }>((resolve, reject) => {
+    const req = request(url, { method, headers, localAddress, family: 4, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const answered = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) for (const one of [value ?? []].flat()) answered.append(name, one);
+        resolve({ status: res.statusCode ?? 0, headers: answered, text: Buffer.concat(chunks).toString('utf8') });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+export async function api(path: string, init: ApiInit = {}) {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.token) headers.authorization = `Bearer ${init.token}`;
+  if (init.cookie) headers.cookie = init.cookie;
+  if (init.body) headers['content-type'] = 'application/json';
+  const response = await send(new URL(path, portalUrl()), init.method ?? 'GET', headers, init.body, init.from ?? ownAddress);
+  return { status: response.status, headers: response.headers, body: response.text ? JSON.parse(response.text) : undefined };
 }
 
 export async function signIn(email: string, password = DEMO_PASSWORD): Promise<Signed> {

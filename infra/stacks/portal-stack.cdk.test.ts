@@ -170,7 +170,21 @@ describe('api', () => {
     expect(holders.sort()).toEqual(['booking-desk', 'booking-plans']);
     const key = JSON.stringify(functions.find((v) => v.PLAN_SIGNING_KEY)!.PLAN_SIGNING_KEY);
     expect(key).toContain('{{resolve:secretsmanager:');
-    dev.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    dev.resourceCountIs('AWS::SecretsManager::Secret', 2); // and the origin secret
+  });
+
+  it('serves the API only through CloudFront: its origin secret reaches every API function, and CloudFront names the viewer (ADR 0015)', () => {
+    const api = Object.values(dev.findResources('AWS::Lambda::Function'))
+      .map((f) => f.Properties.Environment?.Variables ?? {})
+      .filter((v) => v.PUBLIC_URL && v.USER_POOL_ID && v.POWERTOOLS_SERVICE_NAME && !String(v.POWERTOOLS_SERVICE_NAME).includes('/'));
+    expect(api.length).toBeGreaterThanOrEqual(21);
+    for (const variables of api) expect(JSON.stringify(variables.ORIGIN_SECRET), String(variables.POWERTOOLS_SERVICE_NAME)).toContain('{{resolve:secretsmanager:');
+    const [distribution] = Object.values(dev.findResources('AWS::CloudFront::Distribution'));
+    const config = distribution!.Properties.DistributionConfig as { CacheBehaviors: { PathPattern: string; TargetOriginId: string; FunctionAssociations?: unknown[] }[]; Origins: { Id: string; OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[] };
+    const apiBehavior = config.CacheBehaviors.find((b) => b.PathPattern === '/api/*')!;
+    const origin = config.Origins.find((o) => o.Id === apiBehavior.TargetOriginId)!;
+    expect(origin.OriginCustomHeaders?.map((h) => [h.HeaderName, JSON.stringify(h.HeaderValue).includes('{{resolve:secretsmanager:')])).toEqual([['x-origin-verify', true]]);
+    expect(apiBehavior.FunctionAssociations).toEqual([expect.objectContaining({ EventType: 'viewer-request' })]);
   });
 });
 

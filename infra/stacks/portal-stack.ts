@@ -39,7 +39,7 @@ export class PortalStack extends Stack {
     const observability = new Observability(this, 'Observability', { stage, table });
 
     const realtime = new Realtime(new NestedStack(this, 'RealtimeStack'), 'Realtime', { stage, table });
-    const web = new Web(this, 'Web', { stage, site: storage.site, logs: storage.logs, api: gateway.httpApi, websocket: realtime.api });
+    const web = new Web(this, 'Web', { stage, site: storage.site, logs: storage.logs, api: gateway.httpApi, originSecret: gateway.originSecret, websocket: realtime.api });
     const publicUrl = `https://${web.distribution.distributionDomainName}`;
 
     const apis = Object.entries(API_STACKS).map(([name, contexts]) => new Api(new NestedStack(this, `${name}Stack`), 'Api', contexts, { stage, gateway, auth, table, publicUrl }));

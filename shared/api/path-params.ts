@@ -5,7 +5,8 @@
  */
 import * as z from 'zod/mini';
 
-const param = (max: number, pattern: RegExp, message: string) => z.string().check(z.maxLength(max, `must be at most ${max} characters`), z.regex(pattern, message));
+const param = (max: number, pattern: RegExp, message: string, ...normalise: z.core.$ZodCheck<string>[]) =>
+  z.string().check(z.maxLength(max, `must be at most ${max} characters`), ...normalise, z.regex(pattern, message));
 
 /** Our ids: UUIDs, Cognito subs, guest ids and the seed's readable ones (svc-payroll-setup). */
 const id = param(64, /^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'must be an id: letters, digits, - and _');
@@ -21,7 +22,8 @@ export const PATH_PARAMS = {
   taskId: id,
   templateId: id,
   userId: id,
-  firmSlug: param(63, /^[a-z0-9][a-z0-9-]*$/, 'must be a firm address like designpi'),
+  /** Like a domain name, in any letter case: /book/DesignPi is /book/designpi. */
+  firmSlug: param(63, /^[a-z0-9][a-z0-9-]*$/, 'must be a firm address like designpi', z.toLowerCase()),
   code: param(40, /^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'must be letters, digits, - or _'),
   /** An emailed link's token (`<firm>.<record>.<secret>`); a well-formed but wrong one is a 404. */
   token: param(200, /^[A-Za-z0-9._-]+$/, 'is not a link from one of our emails'),
