@@ -1,6 +1,7 @@
 /** A firm's public booking page: its bookable services, their free slots with prices, and a quote with a promo code. */
 import { validationFailed } from '../../shared/api/errors.ts';
-import { PromoCode, PromoUse } from '../../shared/db/entities/promo-code.ts';
+import { PromoCode } from '../../shared/db/entities/promo-code.ts';
+import { SignInGuard } from '../../shared/db/entities/sign-in-guard.ts';
 import { CalendarEntry } from '../../shared/db/entities/calendar-entry.ts';
 import { Service } from '../../shared/db/entities/service.ts';
 import { Tenant } from '../../shared/db/entities/tenant.ts';
@@ -11,10 +12,11 @@ import { AVAILABILITY_SCHEMAS } from '../../shared/api/schemas/availability.ts';
 import { priceOf } from '../../shared/domain/bookings/pricing.ts';
 import { bookingSettingsOf, pricingRulesOf } from '../../shared/domain/bookings/settings.ts';
 import { loadBookable } from '../lib/bookings/load.ts';
+import { guardPromoGuesses } from '../lib/bookings/promo-guard.ts';
 import { firmBySlug, slotsOf, type RangeQuery } from '../lib/bookings/public.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
 
-const database = databaseOf({ tenant: Tenant, service: Service, user: User, calendar: CalendarEntry, promo: PromoCode, promoUse: PromoUse });
+const database = databaseOf({ tenant: Tenant, service: Service, user: User, calendar: CalendarEntry, promo: PromoCode, guard: SignInGuard });
 
 async function getBookingPage(req: Request): Promise<Reply> {
   const tenant = await firmBySlug(database().entities, req.params.firmSlug!);
@@ -41,7 +43,7 @@ async function getBookingSlots(req: Request<never, RangeQuery>): Promise<Reply> 
   return { body: await slotsOf(database().entities, bookable, req.query) };
 }
 
-async function quoteBooking(req: Request<{ serviceId: string; start: string; promoCode?: string; email?: string }>): Promise<Reply> {
+async function quoteBooking(req: Request<{ serviceId: string; start: string; promoCode?: string }>): Promise<Reply> {
   const tenant = await firmBySlug(database().entities, req.params.firmSlug!);
   const db = database();
   const { service, settings } = await loadBookable(db.entities, tenant, req.body.serviceId);
@@ -49,12 +51,16 @@ async function quoteBooking(req: Request<{ serviceId: string; start: string; pro
   const base = { rules: pricingRulesOf(service, settings), firmZone: tenant.timeZone, start: Date.parse(req.body.start), durationMinutes: settings.durationMinutes, now };
   const code = req.body.promoCode;
   if (!code) return { body: priceOf(base) };
+  const guesses = await guardPromoGuesses(db.entities.guard, tenant.tenantId, req.ip);
   const { data: promo } = await db.entities.promo.get({ tenantId: tenant.tenantId, code }).go();
-  if (!promo || !promo.active) throw validationFailed([{ field: 'promoCode', message: 'is not a valid code' }]);
-  const client = req.body.email ? (await db.entities.user.query.byEmail({ tenantId: tenant.tenantId, email: req.body.email }).go({ limit: 1 })).data[0] : undefined;
-  const used = client && promo.oncePerClient ? (await db.entities.promoUse.get({ tenantId: tenant.tenantId, code, clientId: client.userId }).go()).data : undefined;
+  if (!promo || !promo.active) {
+    await guesses.wrong();
+    throw validationFailed([{ field: 'promoCode', message: 'is not a valid code' }]);
+  }
+  // The same answer for anyone: whether an address already used a once-per-client code is
+  // told only to its client, when they book (a quote would tell strangers who is a client).
   const validity = { validFrom: promo.validFrom ? Date.parse(promo.validFrom) : undefined, validUntil: promo.validUntil ? Date.parse(promo.validUntil) : undefined };
-  return { body: priceOf({ ...base, promo: { promo: { ...promo, ...validity }, usedByClient: !!used } }) };
+  return { body: priceOf({ ...base, promo: { promo: { ...promo, ...validity }, usedByClient: false } }) };
 }
 
 export const handler = contextHandler({ routes: AVAILABILITY_OPERATIONS, schemas: AVAILABILITY_SCHEMAS, operations: { getBookingPage, getBookingSlots, quoteBooking } });

@@ -1,7 +1,8 @@
 /** Promo codes as admins keep them, and as the booking page then prices with them. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { at, bookingFixtures, tenantId } from '../../infra/local/test-bookings.ts';
-import { api, signIn, type Signed } from '../../infra/local/test-client.ts';
+import { api, newVisitorAddress, signIn, type Signed } from '../../infra/local/test-client.ts';
+import { PROMO_GUESSES_PER_ADDRESS } from '../lib/bookings/promo-guard.ts';
 import { database } from '../../shared/db/all-entities.ts';
 
 const { run, service } = bookingFixtures();
@@ -10,7 +11,8 @@ let otherFirm: Signed;
 let serviceId: string;
 
 const send = (who: Signed, method: string, path: string, body?: unknown) => api(path, { method, token: who.token, ...(body !== undefined && { body: JSON.stringify(body) }) });
-const quote = (promoCode: string) => api('/api/book/designpi/quote', { method: 'POST', body: JSON.stringify({ serviceId, start: at(3, 600), promoCode }) });
+const quote = (promoCode: string, extra: Record<string, unknown> = {}, from?: string) =>
+  api('/api/book/designpi/quote', { method: 'POST', from, body: JSON.stringify({ serviceId, start: at(3, 600), promoCode, ...extra }) });
 const code = `SPRING-${run}`.toUpperCase();
 
 beforeAll(async () => {
@@ -62,5 +64,27 @@ describe('promo codes', () => {
     expect(await fieldOf({ code: `BIG-${run}`, kind: 'percent', value: 150 })).toEqual(['value']);
     expect(await fieldOf({ code: `BIG-${run}`, kind: 'percent', value: 10, validFrom: at(5, 0), validUntil: at(4, 0) })).toEqual(['validUntil']);
     expect(await fieldOf({ code: `BIG-${run}`, kind: 'free', value: 10 })).toEqual(['kind']);
+  });
+
+  it('cannot be guessed: twenty wrong codes from one address, and that address gets no more answers for a while', async () => {
+    const guesser = newVisitorAddress();
+    for (let i = 0; i < PROMO_GUESSES_PER_ADDRESS; i++) expect((await quote(`GUESS-${run}-${i}`.toUpperCase(), {}, guesser)).status).toBe(400);
+    const paused = await quote(code, {}, guesser); // even a real one
+    expect(paused.status).toBe(429);
+    expect(Number(paused.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Another visitor is not held back.
+    expect((await quote(code, {}, newVisitorAddress())).status).toBe(200);
+  });
+
+  it('answers the same whoever asks: a quote does not tell who has used a once-per-client code', async () => {
+    const once = `ONCE-${run}`.toUpperCase();
+    await send(admin, 'POST', '/api/promo-codes', { code: once, kind: 'percent', value: 10, oncePerClient: true });
+    const client = await signIn('john@example.com');
+    await database().entities.promoUse.put({ tenantId, code: once, clientId: client.userId, bookingId: 'b-used', usedAt: new Date().toISOString() }).go();
+    const anonymous = await quote(once);
+    expect(anonymous.status).toBe(200);
+    // An email in the body is not read (the field is not part of a quote any more).
+    const naming = await quote(once, { email: 'john@example.com' });
+    expect([naming.status, naming.body.promoProblem, naming.body.total]).toEqual([200, undefined, anonymous.body.total]);
   });
 });

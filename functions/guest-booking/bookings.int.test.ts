@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, type Signed } from '../../infra/local/test-client.ts';
+import { rfc5545Problems } from '../../infra/local/test-ics.ts';
 import { attachmentOf, emailsTo, linkIn, nextEmailTo, sourceOf } from '../../infra/local/test-inbox.ts';
 import { at, bookAsGuest, bookingFixtures, firmZone, tenantId, visitorAddress } from '../../infra/local/test-bookings.ts';
 import { GUEST_BOOKINGS_PER_HOUR } from './index.ts';
@@ -249,6 +250,7 @@ describe('booking emails', () => {
     // Times in the guest's own zone.
     expect(mail.text).toContain('(Asia/Kathmandu)');
     const ics = await attachmentOf(mail, 'invite.ics');
+    expect(rfc5545Problems(ics)).toEqual([]);
     const calendar = new ICAL.Component(ICAL.parse(ics));
     for (const tz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
     const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
@@ -271,13 +273,17 @@ describe('booking emails', () => {
     const moved = await api(`/api/manage-booking/${encodeURIComponent(token)}/reschedule`, { method: 'POST', body: JSON.stringify({ start: at(22, 900), version: 1 }) });
     expect(moved.status).toBe(200);
     const second = await nextEmailTo(email, 1);
-    const update = new ICAL.Event(new ICAL.Component(ICAL.parse(await attachmentOf(second, 'invite.ics'))).getFirstSubcomponent('vevent')!);
+    const updated = await attachmentOf(second, 'invite.ics');
+    expect(rfc5545Problems(updated)).toEqual([]);
+    const update = new ICAL.Event(new ICAL.Component(ICAL.parse(updated)).getFirstSubcomponent('vevent')!);
     expect([update.uid, update.sequence, update.startDate.toJSDate().toISOString()]).toEqual([event.uid, 1, at(22, 900)]);
 
     const cancelled = await api(`/api/manage-booking/${encodeURIComponent(token)}/cancel`, { method: 'POST', body: JSON.stringify({ version: 2 }) });
     expect(cancelled.status).toBe(200);
     const third = await nextEmailTo(email, 2);
-    const cancel = new ICAL.Component(ICAL.parse(await attachmentOf(third, 'invite.ics')));
+    const cancelIcs = await attachmentOf(third, 'invite.ics');
+    expect(rfc5545Problems(cancelIcs)).toEqual([]);
+    const cancel = new ICAL.Component(ICAL.parse(cancelIcs));
     expect(cancel.getFirstPropertyValue('method')).toBe('CANCEL');
     expect(new ICAL.Event(cancel.getFirstSubcomponent('vevent')!).sequence).toBe(2);
   });

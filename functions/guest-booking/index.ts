@@ -4,7 +4,6 @@
  * account with the booking, so nobody gets two. Each network has an hourly allowance per firm.
  */
 import { rateLimited, validationFailed } from '../../shared/api/errors.ts';
-import { SignInGuard } from '../../shared/db/entities/sign-in-guard.ts';
 import { GUEST_BOOKING_OPERATIONS } from '../../shared/api/operations/guest-booking.ts';
 import type * as z from 'zod/mini';
 import type { guestBookingInput } from '../../shared/api/schemas/booking.ts';
@@ -20,7 +19,7 @@ import { bookingView } from '../lib/bookings/view.ts';
 import { changeContext } from '../lib/change-context.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
 
-const database = databaseOf({ ...BOOKING_ENTITIES, guard: SignInGuard });
+const database = databaseOf(BOOKING_ENTITIES);
 
 /** Guest bookings a network may attempt per firm and hour: plenty for an office, too few to fill a diary by script. */
 export const GUEST_BOOKINGS_PER_HOUR = 20;

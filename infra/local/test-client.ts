@@ -38,7 +38,8 @@ interface ApiInit {
 /** One HTTP request from `localAddress`, answered as fetch would (fetch cannot choose its source address). */
 function send(url: URL, method: string, headers: Record<string, string>, body: string | undefined, localAddress: string) {
   return new Promise<{ status: number; headers: Headers; text: string }>((resolve, reject) => {
-    const req = request(url, { method, headers, localAddress, family: 4, agent: false }, (res) => {
+    const length = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) };
+    const req = request(url, { method, headers: { ...headers, ...length }, localAddress, family: 4, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {

@@ -4,6 +4,7 @@
  */
 import { escapeHtml, type Locale } from '../../events/emails.ts';
 import type { Email } from '../mailer.ts';
+import { wallTimeRepeats } from '../../../shared/domain/time/zoned.ts';
 
 export type BookingEmailKind = 'booked' | 'pending' | 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder';
 
@@ -74,11 +75,20 @@ const TYPES: Record<Locale, Record<string, string>> = {
   hi: { 'in-person': 'व्यक्तिगत रूप से', video: 'वीडियो कॉल', phone: 'फ़ोन कॉल' },
 };
 
-/** "Tuesday, 1 December 2026 at 10:00 (America/New_York)" in the reader's language and zone. */
+/**
+ * "Tuesday, December 1, 2026, 10:00 – 11:00 AM (America/New_York)" in the reader's language and
+ * zone: always the range. In the repeated hour of a fall-back night each end names its offset
+ * ("1:00 AM EDT – 1:00 AM EST"), where a plain range would read as one instant.
+ */
 function whenIn(locale: Locale, zone: string, start: string, end: string): { date: string; full: string } {
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(Date.parse(start));
-  const range = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).formatRange(Date.parse(start), Date.parse(end));
-  return { date, full: `${range} (${zone})` };
+  const [from, to] = [Date.parse(start), Date.parse(end)];
+  if (!wallTimeRepeats(zone, from) && !wallTimeRepeats(zone, to)) {
+    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(from);
+    return { date, full: `${new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).formatRange(from, to)} (${zone})` };
+  }
+  const day = (dateStyle: 'medium' | 'full') => new Intl.DateTimeFormat(locale, { dateStyle, timeZone: zone }).format(from);
+  const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone: zone });
+  return { date: `${day('medium')}, ${time.format(from)}`, full: `${day('full')}, ${time.format(from)} – ${time.format(to)} (${zone})` };
 }
 
 export interface BookingEmailInput {

@@ -23,6 +23,7 @@ import type { ActivityItem, RequestItem } from '../request-access.ts';
 import { nextReference } from '../references.ts';
 import { availabilityQuery, entriesAround, type Bookable, type CalendarItem, type UserItem } from './load.ts';
 import { PROBLEM_MESSAGES, bookingEvent, calendarEntryOf, lockItems, reminderItems, seatFor, type BookingDb, type ReminderRecipient } from './records.ts';
+import { guardPromoGuesses } from './promo-guard.ts';
 
 const DAY = 86_400_000;
 const SUGGESTIONS = 5;
@@ -116,11 +117,16 @@ export function refusal(p: Placement, entries: readonly CalendarItem[], slot: In
 async function promoFor(db: BookingDb, p: Placement, base: Omit<Parameters<typeof priceOf>[0], 'promo'>): Promise<{ price: PriceBreakdown; promo?: EntityItem<typeof PromoCode> }> {
   if (!p.promoCode) return { price: priceOf(base) };
   const tenantId = p.bookable.tenant.tenantId;
+  // Staff type codes they know; anyone else's wrong codes are counted (promo-guard.ts).
+  const guesses = p.byStaff ? undefined : await guardPromoGuesses(db.entities.guard, tenantId, p.ctx.ip ?? 'unknown');
   const [{ data: promo }, { data: used }] = await Promise.all([
     db.entities.promo.get({ tenantId, code: p.promoCode }).go(),
     db.entities.promoUse.get({ tenantId, code: p.promoCode, clientId: p.client.clientId }).go(),
   ]);
-  if (!promo || !promo.active) throw validationFailed([{ field: 'promoCode', message: 'is not a valid code' }]);
+  if (!promo || !promo.active) {
+    await guesses?.wrong();
+    throw validationFailed([{ field: 'promoCode', message: 'is not a valid code' }]);
+  }
   const price = priceOf({ ...base, promo: { promo: { ...promo, validFrom: promo.validFrom ? Date.parse(promo.validFrom) : undefined, validUntil: promo.validUntil ? Date.parse(promo.validUntil) : undefined }, usedByClient: !!used } });
   if (price.promoProblem) throw validationFailed([{ field: 'promoCode', message: PROBLEM_MESSAGES[price.promoProblem] }]);
   return { price, promo };

@@ -46,7 +46,7 @@ export const bookingFields = {
   promoCode: z.optional(z.string().check(z.trim(), z.toUpperCase(), z.maxLength(40))),
 };
 
-export const quoteInput = z.object({ serviceId: requiredString(64), start: instant, promoCode: bookingFields.promoCode, email: z.optional(email) });
+export const quoteInput = z.object({ serviceId: requiredString(64), start: instant, promoCode: bookingFields.promoCode });
 
 export const guestBookingInput = z.object({
   ...bookingFields,

@@ -8,8 +8,11 @@ import { Entity } from '../entity.ts';
 export const SignInGuard = new Entity({
   model: { entity: 'signInGuard', version: '1', service: 'portal' },
   attributes: {
-    /** 'signup': one sign-up email a minute per firm and address; 'guest-booking': guest bookings per firm, address and hour. */
-    scope: { type: ['account', 'source', 'signup', 'guest-booking'] as const, required: true, readOnly: true },
+    /**
+     * 'signup': one sign-up email a minute per firm and address; 'guest-booking': guest bookings per firm, address and hour;
+     * 'promo-guess': wrong promo codes per firm (and address) and window.
+     */
+    scope: { type: ['account', 'source', 'signup', 'guest-booking', 'promo-guess'] as const, required: true, readOnly: true },
     subject: { type: 'string', required: true, readOnly: true },
     failures: { type: 'number', required: true, default: 0 },
     /** Epoch seconds: sign-in refused until then. */

@@ -72,5 +72,19 @@ export function inviteIcs(invite: Invite, more: readonly InviteEvent[] = []): st
       ],
     });
   }
-  return calendar.toString();
+  return conforming(calendar.toString(), invite.stamp);
+}
+
+/**
+ * What ical-generator writes that RFC 5545 does not allow, put right: with a zone set it
+ * writes DTSTAMP without `Z` (it must be UTC) and a non-standard TIMEZONE-ID property (its
+ * X-WR-TIMEZONE stays), and it leaves out the CRLF that ends every content line.
+ */
+function conforming(ics: string, stamp: number): string {
+  const utcStamp = `${new Date(stamp).toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
+  const lines = ics
+    .split('\r\n')
+    .filter((line) => line !== '' && !line.startsWith('TIMEZONE-ID:'))
+    .map((line) => (/^DTSTAMP[:;]/.test(line) ? `DTSTAMP:${utcStamp}` : line));
+  return `${lines.join('\r\n')}\r\n`;
 }

@@ -91,6 +91,13 @@ export function instantOf(zone: string, wall: WallTime, disambiguation: Disambig
   return asUtc - before * MINUTE;
 }
 
+/** Whether the wall time of `instant` happens twice in `zone`: the repeated hour of a fall-back night. */
+export function wallTimeRepeats(zone: string, instant: number): boolean {
+  const asUtc = wallAsUtc(wallOf(zone, instant));
+  const offsets = new Set([offsetAt(zone, asUtc - DAY), offsetAt(zone, asUtc + DAY)]);
+  return [...offsets].filter((offset) => offsetAt(zone, asUtc - offset * MINUTE) === offset).length > 1;
+}
+
 // --- local dates and times as strings ---
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

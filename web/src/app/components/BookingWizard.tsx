@@ -105,7 +105,7 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
   const priceQuote = (code: string, start = slot?.slot.start) => {
     if (!service || !start) return;
     setErrors({});
-    call('quoteBooking', { params: { firmSlug }, body: { serviceId: service.serviceId, start, ...(code && { promoCode: code }), ...(who.email && { email: who.email }) } })
+    call('quoteBooking', { params: { firmSlug }, body: { serviceId: service.serviceId, start, ...(code && { promoCode: code }) } })
       .then(setQuote)
       .catch((e: unknown) => (e instanceof ApiError && e.details.length ? setErrors(errorsByField(e.details, () => t.book.promo)) : setFailure(e)));
   };
