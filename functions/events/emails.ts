@@ -73,6 +73,29 @@ const TEXT = {
       expiry: 'यह लिंक एक बार काम करता है और {days} दिनों में समाप्त हो जाएगा। अगर आपने साइन अप नहीं किया, तो इस ईमेल को अनदेखा करें: कोई खाता नहीं खुलेगा।',
     },
   },
+  invitationElsewhere: {
+    en: {
+      subject: '{firm} invited you to Service Portal',
+      greeting: 'Hello {name},',
+      body: '{firm} invited you to its client portal, but this email address already signs in to Service Portal with another firm, and each address belongs to one firm. Ask {firm} to invite another address of yours.',
+      action: 'Sign in where you have an account',
+      expiry: 'If you were not expecting this, ignore this email: nothing has changed.',
+    },
+    ar: {
+      subject: 'دعاك {firm} إلى بوابة الخدمات',
+      greeting: 'مرحبًا {name}،',
+      body: 'دعاك {firm} إلى بوابته، لكن عنوان البريد هذا يُستخدم بالفعل لتسجيل الدخول في بوابة الخدمات لدى جهة أخرى، وكل عنوان يخص جهة واحدة. اطلب من {firm} دعوة عنوان آخر لك.',
+      action: 'سجّل الدخول حيث لديك حساب',
+      expiry: 'إن لم تكن تتوقع هذه الرسالة فتجاهلها: لم يتغير شيء.',
+    },
+    hi: {
+      subject: '{firm} ने आपको सर्विस पोर्टल पर आमंत्रित किया',
+      greeting: 'नमस्ते {name},',
+      body: '{firm} ने आपको अपने पोर्टल पर आमंत्रित किया है, लेकिन यह ईमेल पता पहले से किसी दूसरी फ़र्म के साथ सर्विस पोर्टल में साइन इन करता है, और हर पता एक ही फ़र्म का होता है। {firm} से अपने किसी दूसरे पते को आमंत्रित करने को कहें।',
+      action: 'जहाँ आपका खाता है वहाँ साइन इन करें',
+      expiry: 'अगर आपको इसकी उम्मीद नहीं थी, तो इस ईमेल को अनदेखा करें: कुछ नहीं बदला है।',
+    },
+  },
   accountExists: {
     en: {
       subject: 'You already have a Service Portal account',

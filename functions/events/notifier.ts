@@ -28,6 +28,11 @@ async function sendInvitation(detail: DomainEventDetail): Promise<void> {
   ]);
   // Accepted or revoked since the event was written: nothing to send.
   if (!invitation || invitation.status !== 'pending' || !tenant) return;
+  // The address signs in with another firm: its owner learns why no link came, and nobody else does.
+  if (invitation.elsewhere) {
+    await sendEmail(actionEmail('invitationElsewhere', invitation.locale, invitation.email, `${linksConfig().PUBLIC_URL}/login/`, { firm: tenant.name, name: invitation.name }));
+    return;
+  }
   const secret = newSecret();
   await db.entities.invitation.patch({ tenantId, invitationId }).set({ secretHash: hashSecret(secret) }).go();
   const link = `${linksConfig().PUBLIC_URL}/invitation/?token=${formatLinkToken({ tenantId, recordId: invitationId, secret })}`;

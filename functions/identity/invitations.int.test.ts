@@ -55,11 +55,23 @@ describe('inviting a team member, end to end through the inbox', () => {
 });
 
 describe('invitation rules', () => {
-  it('will not invite an existing member, or someone with an account elsewhere', async () => {
+  it('will not invite an existing member of this firm', async () => {
     expect((await invite(admin, { email: 'john@example.com', name: 'John', role: 'CLIENT' })).status).toBe(409);
+  });
+
+  it("answers an address with an account at another firm as any other, and tells only its owner why no link came", async () => {
     const elsewhere = await invite(admin, { email: 'priya@client.example', name: 'Priya', role: 'CLIENT' });
-    expect(elsewhere.status).toBe(409);
-    expect(elsewhere.body.error.message).toBe('This email address already has a Service Portal account and cannot be invited.');
+    const nobody = await invite(admin, { email: 'nobody-yet@client.example', name: 'Nobody Yet', role: 'CLIENT' });
+    expect([elsewhere.status, nobody.status]).toEqual([201, 201]);
+    const shape = (body: Record<string, unknown>) => Object.keys(body).sort();
+    expect(shape(elsewhere.body)).toEqual(shape(nobody.body));
+    expect(elsewhere.body).toMatchObject({ email: 'priya@client.example', status: 'pending' });
+    const mail = await nextEmailTo('priya@client.example');
+    expect(mail.subject).toBe('DesignPi invited you to Service Portal');
+    expect(mail.text).toContain('already signs in to Service Portal with another firm');
+    expect(mail.text).not.toContain('/invitation/?token=');
+    // Her account elsewhere is untouched: she still signs in there.
+    expect((await api('/api/auth/login', { method: 'POST', body: JSON.stringify({ email: 'priya@client.example', password: 'Demo-Passw0rd!' }) })).status).toBe(200);
   });
 
   it('names each bad field and never hands out the platform operator role', async () => {

@@ -49,7 +49,9 @@ export async function createInvitation(req: Request<{ email: string; name: strin
   const guest = member && claimable(member, await findIdentity(email)) ? member : undefined;
   if (member && !guest) throw conflict(`${email} is already a member of this firm.`);
   if (guest && role !== 'CLIENT') throw conflict(`${email} is a client of this firm (from a booking): invite them as a client.`);
-  const userId = await createInvitedIdentity(email, actor.tenantId, role, guest?.userId);
+  // An address that signs in with another firm is answered like any other (see Invitation.elsewhere).
+  const identity = await createInvitedIdentity(email, actor.tenantId, role, guest?.userId);
+  const userId = identity ?? randomUUID();
   const invitation: InvitationItem = {
     tenantId: actor.tenantId,
     invitationId: randomUUID(),
@@ -63,6 +65,7 @@ export async function createInvitation(req: Request<{ email: string; name: strin
     status: 'pending',
     linkExpiresAt: linkExpiry(),
     createdAt: new Date().toISOString(),
+    ...(identity === undefined && { elsewhere: true }),
   };
   await commitTransaction(
     db,

@@ -132,10 +132,10 @@ const userIdOf = (attrs: Attributes) => attribute(attrs, 'custom:userId') ?? att
  * Creates the sign-in identity of an invited person (no password yet, no Cognito email) and
  * returns the user id it signs in as: its `sub`, or `userId` when it claims an account that
  * exists already (a guest's, made with a booking; ADR 0012). An identity left by an earlier
- * attempt that failed after this step, in the same firm, is reused; one belonging elsewhere is
- * a conflict.
+ * attempt that failed after this step, in the same firm, is reused. undefined: the address
+ * signs in with another firm, which the caller must not reveal.
  */
-export async function createInvitedIdentity(email: string, tenantId: string, role: string, userId?: string): Promise<string> {
+export async function createInvitedIdentity(email: string, tenantId: string, role: string, userId?: string): Promise<string | undefined> {
   const UserPoolId = authConfig().USER_POOL_ID;
   let id: string | undefined;
   try {
@@ -156,9 +156,8 @@ export async function createInvitedIdentity(email: string, tenantId: string, rol
     if (errorName(e) !== 'UsernameExistsException') throw e;
     const existing = await (await cognito()).send(new sdk.AdminGetUserCommand({ UserPoolId, Username: email }));
     id = userIdOf(existing.UserAttributes);
-    if (attribute(existing.UserAttributes, 'custom:tenantId') !== tenantId || existing.UserStatus !== 'FORCE_CHANGE_PASSWORD' || (userId && id !== userId)) {
-      throw conflict('This email address already has a Service Portal account and cannot be invited.');
-    }
+    if (attribute(existing.UserAttributes, 'custom:tenantId') !== tenantId) return undefined;
+    if (existing.UserStatus !== 'FORCE_CHANGE_PASSWORD' || (userId && id !== userId)) throw conflict(`${email} already has an account with this firm.`);
   }
   if (!id) throw new Error('Cognito returned no sub');
   await (await cognito()).send(new sdk.AdminAddUserToGroupCommand({ UserPoolId, Username: email, GroupName: role }));

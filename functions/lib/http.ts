@@ -11,9 +11,9 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { AppError, forbidden, unauthenticated, validationFailed, type ErrorBody } from '../../shared/api/errors.ts';
-import type { OperationDef } from '../../shared/api/operations.ts';
+import type { OperationDef, SuccessStatus } from '../../shared/api/operations.ts';
 import { PATH_PARAMS, paramsOf, type PathParam } from '../../shared/api/path-params.ts';
-import type { Schemas } from '../../shared/api/schemas/types.ts';
+import { successStatuses, type Schemas } from '../../shared/api/schemas/types.ts';
 import { edgeConfig } from '../../shared/config.ts';
 import { hasPermission } from '../../shared/domain/identity/policy.ts';
 import type { AuthenticatedActor, JwtClaims } from './auth.ts';
@@ -149,8 +149,12 @@ function routeHandler(route: RouteDef, operation: Operation, actorFromClaims: Au
       actor,
     };
     const reply = await operation(request as Request<never, never>);
+    // The manifest's statuses are what OpenAPI documents: an answer outside them is a bug here, not a success.
+    const documented = successStatuses(route);
+    const status = reply.status ?? (route.success?.length === 1 ? route.success[0]! : reply.body === undefined ? 204 : 200);
+    if (!documented.includes(status as SuccessStatus)) throw new Error(`${route.operationId} answered ${status}, but its manifest documents ${documented.join(', ')}`);
     return {
-      statusCode: reply.status ?? (reply.body === undefined ? 204 : 200),
+      statusCode: status,
       headers: jsonHeaders(requestId),
       ...(reply.cookies && { cookies: reply.cookies }),
       body: reply.body === undefined ? '' : JSON.stringify(reply.body),

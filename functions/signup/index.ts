@@ -83,6 +83,8 @@ async function signUp(req: Request<{ name: string; email: string; locale?: 'en' 
   }
 
   const userId = await createInvitedIdentity(email, tenantId, 'CLIENT', guest?.userId);
+  // Taken by another firm since the check above: the same answer as any sign-up.
+  if (userId === undefined) return accepted;
   const invitationId = randomUUID();
   await commitTransaction(
     db,

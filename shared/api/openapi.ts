@@ -4,6 +4,7 @@ import { ERROR_STATUS } from './errors.ts';
 import { PATH_PARAMS, paramsOf, type PathParam } from './path-params.ts';
 import { ROUTES, type RouteDef } from './routes.ts';
 import { errorResponse } from './schemas/common.ts';
+import { successStatuses } from './schemas/types.ts';
 import { SUMMARIES } from './summaries.ts';
 import type { OperationId } from './operations.ts';
 
@@ -19,11 +20,24 @@ function pathParameters(route: RouteDef) {
   return paramsOf(route.path).map((name) => ({ name, in: 'path', required: true, schema: z.toJSONSchema(PATH_PARAMS[name as PathParam], { io: 'input' }) }));
 }
 
+const SUCCESS_DESCRIPTIONS = { 200: 'OK', 201: 'Created', 202: 'Accepted: done now or shortly after', 204: 'Done, nothing to return' } as const;
+
+/** What API Gateway's JWT authorizer answers itself, before any function runs. */
+const gatewayRefusal = z.object({ message: z.string() });
+
 function operation(route: RouteDef) {
+  // Every error the chain can give, each with the one error body (and its extras, such as a 409's suggestions).
   const errors = Object.fromEntries(
-    (['validation_failed', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'internal'] as const).map((code) => [
-      String(ERROR_STATUS[code]),
-      { description: code, content: json(errorResponse, 'output') },
+    [...new Set(Object.values(ERROR_STATUS))].map((status) => {
+      const codes = Object.entries(ERROR_STATUS).filter(([, s]) => s === status).map(([code]) => code);
+      const body = status === 401 && route.access !== 'public' ? z.union([errorResponse, gatewayRefusal]) : errorResponse;
+      return [String(status), { description: codes.join(' or '), content: json(body, 'output') }];
+    }),
+  );
+  const successes = Object.fromEntries(
+    successStatuses(route).map((status) => [
+      String(status),
+      { description: SUCCESS_DESCRIPTIONS[status], ...(route.response && status !== 204 && { content: json(route.response, 'output') }) },
     ]),
   );
   return {
@@ -34,10 +48,7 @@ function operation(route: RouteDef) {
     ...(route.access !== 'public' && { security: [{ bearer: [] }] }),
     parameters: [...pathParameters(route), ...queryParameters(route)],
     ...(route.body && { requestBody: { required: true, content: json(route.body, 'input') } }),
-    responses: {
-      [route.response ? '200' : '204']: { description: 'OK', ...(route.response && { content: json(route.response, 'output') }) },
-      ...errors,
-    },
+    responses: { ...successes, ...errors },
   };
 }
 

@@ -41,7 +41,15 @@ export interface OperationDef {
   access: Access;
   /** Open to someone whose firm requires two-step sign-in before they have set it up. */
   beforeMfa?: true;
+  /**
+   * The statuses of a success, as documented: 201 for what creates a record, 202 for what is
+   * done later. Without it, 200 with a response body and 204 without. A handler's answer with
+   * another 2xx fails (functions/lib/http.ts).
+   */
+  success?: readonly SuccessStatus[];
 }
+
+export type SuccessStatus = 200 | 201 | 202 | 204;
 
 /**
  * Every operation. Each context's list lives in operations/<context>.ts so a Lambda bundles

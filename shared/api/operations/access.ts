@@ -4,7 +4,7 @@ import type { OperationDef } from '../operations.ts';
 export const ACCESS_OPERATIONS = [
   { operationId: 'listRoleDefinitions', method: 'GET', path: '/api/permissions', context: 'access', access: 'permissions.manage' },
   { operationId: 'listGrants', method: 'GET', path: '/api/users/{userId}/grants', context: 'access', access: 'permissions.manage' },
-  { operationId: 'createGrant', method: 'POST', path: '/api/users/{userId}/grants', context: 'access', access: 'permissions.manage' },
+  { operationId: 'createGrant', method: 'POST', path: '/api/users/{userId}/grants', context: 'access', access: 'permissions.manage', success: [201] },
   { operationId: 'revokeGrant', method: 'DELETE', path: '/api/users/{userId}/grants/{grantId}', context: 'access', access: 'permissions.manage' },
   { operationId: 'getAccessPolicy', method: 'GET', path: '/api/firm/access-policy', context: 'access', access: 'permissions.manage' },
   { operationId: 'updateAccessPolicy', method: 'PATCH', path: '/api/firm/access-policy', context: 'access', access: 'permissions.manage' },

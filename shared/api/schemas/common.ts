@@ -40,12 +40,19 @@ export const pageQuery = z.object({
 
 export const page = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
 
+/**
+ * Every error's body. Some carry more for the caller to act on (a taken slot's `reason` and
+ * `suggestions`, whether staff `canProceed`), so the object is open to further properties.
+ */
 export const errorResponse = z.object({
-  error: z.object({
+  error: z.looseObject({
     code: z.string(),
     message: z.string(),
     details: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
     requestId: z.optional(z.string()),
+    reason: z.optional(z.string()),
+    suggestions: z.optional(z.array(z.looseObject({ start: z.string(), end: z.string() }))),
+    canProceed: z.optional(z.boolean()),
   }),
 });
 

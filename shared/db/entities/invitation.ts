@@ -19,6 +19,12 @@ export const Invitation = new Entity({
     /** 'expired': the link ran out (the daily expire-invitations job); sending it again makes it pending. */
     status: { type: ['pending', 'accepted', 'revoked', 'expired'] as const, required: true, default: 'pending' },
     secretHash: { type: 'string' },
+    /**
+     * The address already signs in with another firm (one address, one firm). The firm is
+     * answered as for anyone, so it learns nothing of other firms' people; the address's owner
+     * is told by email instead of getting a link.
+     */
+    elsewhere: { type: 'boolean' },
     /** Epoch seconds after which the link no longer works (not the table's TTL: the record stays). */
     linkExpiresAt: { type: 'number', required: true },
     createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
