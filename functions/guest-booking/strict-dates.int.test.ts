@@ -48,3 +48,19 @@ describe('a date range past the years the portal works in', () => {
     expect(res.body.error.details).toEqual(expect.arrayContaining([{ field: 'query.from', message: 'must be between the years 2000 and 2100' }]));
   });
 });
+
+describe('a name with a line break', () => {
+  it('is refused wherever a name reaches an email (guest booking, sign-up, invitation)', async () => {
+    const admin = await signIn('hello@designpi.com');
+    const names = ['Eve\r\nBcc: victim@example.com', 'Eve\nX', 'Eve\u0000'];
+    for (const name of names) {
+      const booked = await bookAsGuest(serviceId, at(4, 10 * 60), { name, email: 'eve.guest@example.com' });
+      const signedUp = await api('/api/signup/designpi', { method: 'POST', body: JSON.stringify({ name, email: 'eve.signup@example.com' }) });
+      const invited = await api('/api/invitations', { method: 'POST', token: admin.token, body: JSON.stringify({ name, email: 'eve.invited@example.com', role: 'CLIENT' }) });
+      for (const res of [booked, signedUp, invited]) {
+        expect(res.status, JSON.stringify(name)).toBe(400);
+        expect(res.body.error.details).toContainEqual({ field: 'name', message: 'must be one line, without line breaks or control characters' });
+      }
+    }
+  });
+});

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { BOOKING_TYPES } from '../../domain/bookings/settings.ts';
 import { isTimeZone } from '../../domain/time/zoned.ts';
-import { email, instant, requiredString, version } from './common.ts';
+import { email, instant, personName, requiredString, version } from './common.ts';
 
 const MAX_RANGE_DAYS = 42;
 
@@ -50,7 +50,7 @@ export const quoteInput = z.object({ serviceId: requiredString(64), start: insta
 
 export const guestBookingInput = z.object({
   ...bookingFields,
-  name: requiredString(120),
+  name: personName(120),
   email,
   phone: z.optional(z.string().check(z.maxLength(40, 'must be a phone number'), z.trim(), z.regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number'))),
   locale: z._default(z.enum(['en', 'ar', 'hi']), 'en'),

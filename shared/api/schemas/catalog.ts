@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { checklistSteps as steps, description, money, page, pageQuery, requiredString, skills, taskHours as hours, typeError, version } from './common.ts';
+import { checklistSteps as steps, description, money, page, pageQuery, personName, requiredString, skills, taskHours as hours, typeError, version } from './common.ts';
 import { bookingSettings, updateServiceBookingInput } from './booking-settings.ts';
 import { createPromoCodeInput, promoCodeView, updatePromoCodeInput } from './promo-codes.ts';
 import type { Schemas } from './types.ts';
@@ -31,7 +31,7 @@ export type ServiceView = z.infer<typeof serviceView>;
 const questionInput = z.object({ label: requiredString(200), required: z._default(z.boolean(), false) });
 
 const serviceFields = {
-  name: requiredString(120),
+  name: personName(120),
   description: z._default(description, ''),
   category: requiredString(60),
   basePrice: money,
@@ -75,7 +75,7 @@ export const taskTemplateView = z.object({
 export type TaskTemplateView = z.infer<typeof taskTemplateView>;
 
 const templateFields = {
-  name: requiredString(120),
+  name: personName(120),
   description: z._default(description, ''),
   category: requiredString(60),
   defaultAssigneeRole: z._default(z.enum(ASSIGNEE_ROLES, { error: 'must be TEAM_MEMBER or TEAM_LEAD' }), 'TEAM_MEMBER'),

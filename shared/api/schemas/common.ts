@@ -29,6 +29,12 @@ z.config({
 /** A string that must be present; missing or empty says "is required". */
 export const requiredString = (max: number) => z.string({ error: typeError('must be text') }).check(z.trim(), z.minLength(1, 'is required'), z.maxLength(max));
 
+/**
+ * A name: one line, no control characters, so that nothing a person types can add a line to
+ * an email's headers or body (a CRLF in a name once reached booking emails).
+ */
+export const personName = (max: number) => requiredString(max).check(z.regex(/^[^\p{Cc}]*$/u, 'must be one line, without line breaks or control characters'));
+
 /** Trimmed and lower-cased before it is checked, so ' Sarah@Firm.com ' signs in as sarah@firm.com. */
 export const email = z.pipe(requiredString(254).check(z.toLowerCase()), z.email('is not a valid email address'));
 

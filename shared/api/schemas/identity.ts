@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ROLES } from '../../domain/identity/permissions.ts';
-import { email, isoDate, page, pageQuery, requiredString, typeError } from './common.ts';
+import { email, isoDate, page, pageQuery, personName, typeError } from './common.ts';
 import { INVITABLE_ROLES } from './invitable-roles.ts';
 import type { Schemas } from './types.ts';
 import { locale, userView } from './user.ts';
@@ -10,7 +10,7 @@ export const userPage = page(userView);
 
 export const createInvitationInput = z.object({
   email,
-  name: requiredString(120),
+  name: personName(120),
   role: z.enum(INVITABLE_ROLES, { error: `must be one of ${INVITABLE_ROLES.join(', ')}` }),
   /** The language of the email and the first visit; the firm's language when not given. */
   locale: z.optional(locale),
@@ -59,7 +59,7 @@ const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.ma
 /** A change to a person: only the fields sent change; `version` is the one the editor saw. */
 export const updateUserInput = z.object({
   version: z.number({ error: typeError('must be a number') }).check(z.int(), z.minimum(1)),
-  name: z.optional(requiredString(120)),
+  name: z.optional(personName(120)),
   phone: optionalText(40),
   role: z.optional(z.enum(INVITABLE_ROLES, { error: `must be one of ${INVITABLE_ROLES.join(', ')}` })),
   locale: z.optional(locale),

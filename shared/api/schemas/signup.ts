@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
-import { email, requiredString } from './common.ts';
+import { email, personName } from './common.ts';
 import type { Schemas } from './types.ts';
 import { locale } from './user.ts';
 
 export const signUpFirm = z.object({ slug: z.string(), name: z.string(), clientSignUp: z.boolean() });
 
 /** No password here: it is chosen from the emailed link, so nobody can pre-set one for another's address. */
-export const signUpInput = z.object({ name: requiredString(120), email, locale: z.optional(locale) });
+export const signUpInput = z.object({ name: personName(120), email, locale: z.optional(locale) });
 
 export const signUpAccepted = z.object({ email: z.string() });
 
