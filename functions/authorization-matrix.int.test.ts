@@ -194,6 +194,7 @@ const MATRIX: Record<OperationId, Row> = {
   getManagedBookingSlots: { request: { method: 'GET', path: `/api/manage-booking/t-designpi.x.forged/slots?from=${SOON}&to=${LATER}` }, expect: everyone(404) },
   rescheduleManagedBooking: { request: { method: 'POST', path: '/api/manage-booking/t-designpi.x.forged/reschedule', body: { start: SOON, version: 1 } }, expect: everyone(404) },
   cancelManagedBooking: { request: { method: 'POST', path: '/api/manage-booking/t-designpi.x.forged/cancel', body: { version: 1 } }, expect: everyone(404) },
+  claimManagedBooking: { request: { method: 'POST', path: '/api/manage-booking/t-designpi.x.forged/claim', body: { version: 1 } }, expect: everyone(404) },
 };
 
 const tokens = new Map<ActorName, string>();

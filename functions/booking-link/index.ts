@@ -1,11 +1,13 @@
-/** The emailed manage link: see the booking, find another time or cancel it — as its client, within the service's cut-off. Moving it is in booking-moves. */
-import { notFound } from '../../shared/api/errors.ts';
+/** The emailed manage link: see the booking, confirm a guest booking held for the address (ADR 0016), find another time or cancel it — as its client, within the service's cut-off. Moving it is in booking-moves. */
+import { conflict, notFound } from '../../shared/api/errors.ts';
 import { BOOKING_LINK_OPERATIONS } from '../../shared/api/operations/booking-link.ts';
 import { BOOKING_LINK_SCHEMAS } from '../../shared/api/schemas/booking-link.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { bookingSettingsOf } from '../../shared/domain/bookings/settings.ts';
 import { BOOKING_ENTITIES } from '../lib/bookings/booking-entities.ts';
 import { cancelInScope } from '../lib/bookings/cancel.ts';
+import { claimBooking, whyNotClaimable } from '../lib/bookings/claim.ts';
+import { changeContext } from '../lib/change-context.ts';
 import { loadBookable } from '../lib/bookings/load.ts';
 import { asItsClient, bookingOfToken } from '../lib/bookings/manage-link.ts';
 import { slotsOf } from '../lib/bookings/public.ts';
@@ -36,6 +38,19 @@ async function getManagedBookingSlots(req: Request<never, { from: string; to: st
   return { body: await slotsOf(db.entities, bookable, req.query, booking.requestId) };
 }
 
+/** The address's owner confirms a guest booking held for them (ADR 0016): it becomes their account's. Confirming twice is no error. */
+async function claimManagedBooking(req: Request<{ version: number }>): Promise<Reply> {
+  const { db, booking, settings } = await opened(req);
+  if (!booking.awaitingOwnerUntil) return { body: bookingView(booking, settings) };
+  const now = Date.now();
+  const { data: [owner] } = await db.entities.user.query.byEmail({ tenantId: booking.tenantId, email: booking.guestEmail! }).go({ limit: 1 });
+  const refusal = whyNotClaimable(booking, owner, now);
+  if (refusal) throw refusal;
+  if (booking.version !== req.body.version) throw conflict('This booking was changed meanwhile. Reload to see it as it is now.');
+  const ctx = changeContext(req, { tenantId: booking.tenantId, userId: owner!.userId, role: owner!.role, name: owner!.name });
+  return { body: bookingView(await claimBooking(db, booking, owner!, ctx, now), settings) };
+}
+
 async function cancelManagedBooking(req: Request<{ version: number; reason: string; scope: 'one' | 'following' }>): Promise<Reply> {
   const { db, booking, settings } = await opened(req);
   const change = { ctx: asItsClient(req, booking), byStaff: false, now: Date.now(), version: req.body.version, reason: req.body.reason };
@@ -46,5 +61,5 @@ async function cancelManagedBooking(req: Request<{ version: number; reason: stri
 export const handler = contextHandler({
   routes: BOOKING_LINK_OPERATIONS,
   schemas: BOOKING_LINK_SCHEMAS,
-  operations: { getManagedBooking, getManagedBookingSlots, cancelManagedBooking },
+  operations: { getManagedBooking, getManagedBookingSlots, claimManagedBooking, cancelManagedBooking },
 });

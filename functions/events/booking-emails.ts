@@ -20,12 +20,14 @@ import type { RequestItem } from '../lib/request-access.ts';
 import type { DomainEventDetail } from '../../shared/events/rules.ts';
 import { bookingEmail, seriesEmail, type BookingEmailKind, type SeriesEmailKind } from '../lib/bookings/emails.ts';
 import { issueManageLink } from '../lib/bookings/manage-link.ts';
-import { sendEmailWithInvite } from '../lib/mailer.ts';
+import { sendEmail, sendEmailWithInvite } from '../lib/mailer.ts';
 
 const database = databaseOf({ request: ServiceRequest, tenant: Tenant, user: User, manageLink: ManageLink });
 
 const KINDS: Record<string, (d: DomainEventDetail) => BookingEmailKind> = {
   'booking.created': (d) => (d.confirmed ? 'booked' : 'pending'),
+  // A held guest booking, confirmed by its address's owner: now theirs, announced to them as booked.
+  'booking.claimed': (d) => (d.confirmed ? 'booked' : 'pending'),
   'booking.confirmed': () => 'confirmed',
   'booking.rescheduled': () => 'rescheduled',
   'booking.cancelled': () => 'cancelled',
@@ -41,7 +43,9 @@ async function send(type: string, d: DomainEventDetail): Promise<void> {
     db.entities.user.get({ tenantId, userId: String(d.assigneeId) }).go(),
   ]);
   if (!booking || !tenant) return;
-  const kind = KINDS[type]!(d);
+  // A guest booking held for an account's address asks that address, without an invite, to confirm it (ADR 0016).
+  const held = type === 'booking.created' && !!booking.awaitingOwnerUntil;
+  const kind = held ? 'held' : KINDS[type]!(d);
   const cancelled = kind === 'cancelled';
   const [start, end, zone] = [String(d.start), String(d.end), String(d.firmZone)];
   const invite = (attendee: { name: string; email: string }, url: string) => ({
@@ -63,12 +67,14 @@ async function send(type: string, d: DomainEventDetail): Promise<void> {
     }),
   });
   const common = { kind, firm: tenant.name, service: booking.serviceName, staffName: String(d.assigneeName ?? ''), bookingType: String(d.bookingType), start, end };
-  if (client) {
+  const owner = held ? (await db.entities.user.query.byEmail({ tenantId, email: booking.guestEmail! }).go({ limit: 1 })).data[0] : client;
+  if (owner) {
     const link = cancelled ? `${linksConfig().PUBLIC_URL}/book/?firm=${tenant.slug}` : `${linksConfig().PUBLIC_URL}/book/manage/?token=${await issueManageLink(db, booking)}`;
-    const email = bookingEmail({ ...common, locale: client.locale, to: client.email, name: client.name, zone: String(d.clientZone ?? client.timeZone), link, forStaff: false });
-    await sendEmailWithInvite(email, invite({ name: client.name, email: client.email }, link));
+    const email = bookingEmail({ ...common, locale: owner.locale, to: owner.email, name: owner.name, zone: String(d.clientZone ?? owner.timeZone), link, forStaff: false });
+    await (held ? sendEmail(email) : sendEmailWithInvite(email, invite({ name: owner.name, email: owner.email }, link)));
   }
-  if (staff) {
+  // Staff heard of the booking when it was made.
+  if (staff && type !== 'booking.claimed') {
     const link = `${linksConfig().PUBLIC_URL}/staff/request/?id=${booking.requestId}`;
     const email = bookingEmail({ ...common, locale: staff.locale, to: staff.email, name: booking.clientName, zone: staff.timeZone, link, forStaff: true });
     await sendEmailWithInvite(email, invite({ name: staff.name, email: staff.email }, link));

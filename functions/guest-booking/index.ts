@@ -1,18 +1,20 @@
 /**
- * Booking as a guest from a firm's public page. A guest whose address is already a client of
- * the firm books as that client (and is told to sign in); a new address becomes a client
- * account with the booking, so nobody gets two. Each network has an hourly allowance per firm.
+ * Booking as a guest from a firm's public page. A new address becomes a client account with
+ * the booking (claimed later by signing up: ADR 0012). An address that already has an account
+ * gets the same answer, but its booking is held until the address confirms it from its email
+ * (ADR 0016), so a stranger can neither learn whose an address is nor put bookings into an
+ * account. Each network has an hourly allowance per firm.
  */
-import { rateLimited, validationFailed } from '../../shared/api/errors.ts';
+import { rateLimited } from '../../shared/api/errors.ts';
 import { GUEST_BOOKING_OPERATIONS } from '../../shared/api/operations/guest-booking.ts';
 import type * as z from 'zod/mini';
 import type { guestBookingInput } from '../../shared/api/schemas/booking.ts';
 import { GUEST_BOOKING_SCHEMAS } from '../../shared/api/schemas/guest-booking.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { DEFAULT_REMINDER_OFFSETS } from '../../shared/domain/bookings/settings.ts';
-import { isUnclaimedGuest } from '../../shared/domain/identity/guests.ts';
+import { GUEST_ROLE, holdEndsAt, isUnclaimedGuest } from '../../shared/domain/identity/guests.ts';
 import { loadBookable, type UserItem } from '../lib/bookings/load.ts';
-import { guestUserId, placeBooking } from '../lib/bookings/place.ts';
+import { guestUserId, heldClientId, placeBooking } from '../lib/bookings/place.ts';
 import { firmBySlug } from '../lib/bookings/public.ts';
 import { BOOKING_ENTITIES } from '../lib/bookings/booking-entities.ts';
 import { bookingView } from '../lib/bookings/view.ts';
@@ -45,14 +47,16 @@ async function createGuestBooking(req: Request<GuestBookingInput>): Promise<Repl
   await countAttempt(tenant.tenantId, req.ip);
   const input = req.body;
   const [bookable, existing] = await Promise.all([loadBookable(db.entities, tenant, input.serviceId), db.entities.user.query.byEmail({ tenantId: tenant.tenantId, email: input.email }).go({ limit: 1 }).then((r) => r.data[0])]);
-  if (existing && existing.role !== 'CLIENT') throw validationFailed([{ field: 'email', message: 'belongs to the firm’s team: sign in to book for a client' }]);
-  if (existing?.status === 'deactivated') throw validationFailed([{ field: 'email', message: 'cannot book online: please contact the firm' }]);
-  const now = new Date().toISOString();
+  const now = Date.now();
+  const start = Date.parse(input.start);
+  // Whoever the address belongs to, the guest gets the same answer; an account's booking waits for its address to confirm it (ADR 0016).
+  const held = existing && !isUnclaimedGuest(existing);
+  const clientId = held ? heldClientId(tenant.tenantId, input.email) : (existing?.userId ?? guestUserId(tenant.tenantId, input.email));
   const newUser: UserItem | undefined = existing
     ? undefined
     : {
         tenantId: tenant.tenantId,
-        userId: guestUserId(tenant.tenantId, input.email),
+        userId: clientId,
         email: input.email,
         name: input.name,
         role: 'CLIENT',
@@ -63,25 +67,26 @@ async function createGuestBooking(req: Request<GuestBookingInput>): Promise<Repl
         reminderOffsets: DEFAULT_REMINDER_OFFSETS,
         reminderEmail: true,
         version: 1,
-        createdAt: now,
-        updatedAt: now,
+        createdAt: new Date(now).toISOString(),
+        updatedAt: new Date(now).toISOString(),
       };
-  const client = existing ?? newUser!;
+  const reminders = held ? {} : { reminderOffsets: (existing ?? newUser)!.reminderOffsets, reminderEmail: (existing ?? newUser)!.reminderEmail };
   const booking = await placeBooking(db, {
     bookable,
-    client: { clientId: client.userId, clientName: client.name, newUser, reminderOffsets: client.reminderOffsets, reminderEmail: client.reminderEmail, phone: input.phone },
-    start: Date.parse(input.start),
+    client: { clientId, clientName: input.name, newUser, phone: input.phone, ...reminders, ...(held && { hold: { email: input.email, until: holdEndsAt(now, start) } }) },
+    start,
     clientZone: input.timeZone,
     staffId: input.staffId,
     bookingType: input.bookingType,
     notes: input.notes,
     promoCode: input.promoCode,
     byStaff: false,
-    ctx: changeContext(req, { tenantId: tenant.tenantId, userId: client.userId, role: 'CLIENT', name: client.name }),
-    now: Date.now(),
+    // Made by a guest, whoever the address turns out to be.
+    ctx: changeContext(req, { tenantId: tenant.tenantId, userId: clientId, role: GUEST_ROLE, name: input.name }),
+    now,
   });
-  // A guest's account booked with before has no password yet: they are offered to claim it, not to sign in.
-  return { status: 201, body: { ...bookingView(booking, bookable.settings), existingClient: !!existing && !isUnclaimedGuest(existing) } };
+  const { awaitingOwnerUntil: _, ...receipt } = bookingView(booking, bookable.settings);
+  return { status: 201, body: receipt };
 }
 
 export const handler = contextHandler({ routes: GUEST_BOOKING_OPERATIONS, schemas: GUEST_BOOKING_SCHEMAS, operations: { createGuestBooking } });

@@ -4,6 +4,7 @@
  * hour. Each is claimed with a conditional update before anything is sent — pending, and still
  * for the booking's current start — so runs twice, concurrently or after a crash send nothing
  * twice; a reschedule or cancellation retires the old reminders by rewriting or deleting them.
+ * The same claim releases guest bookings held for an address that did not confirm them in time.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { EntityItem } from 'electrodb';
@@ -18,8 +19,14 @@ import type { JobEvent, JobResult } from '../../shared/schedules.ts';
 import { bookingEmail } from '../lib/bookings/emails.ts';
 import { issueManageLink } from '../lib/bookings/manage-link.ts';
 import { sendEmail } from '../lib/mailer.ts';
+import { cancelBooking } from '../lib/bookings/cancel.ts';
+import { CHANGE_ENTITIES } from '../lib/bookings/entities.ts';
+import { SYSTEM_ACTOR } from '../../shared/domain/audit/actor.ts';
+import { bookingSettingsOf } from '../../shared/domain/bookings/settings.ts';
+import { HOLD_EXPIRY_RECIPIENT } from '../../shared/domain/identity/guests.ts';
 
 const database = databaseOf({ reminder: BookingReminder, request: ServiceRequest, tenant: Tenant, user: User, manageLink: ManageLink });
+const changes = databaseOf(CHANGE_ENTITIES);
 const logger = new Logger({ serviceName: 'send-reminders' });
 const CATCH_UP_HOURS = 6;
 const HOUR = 3_600_000;
@@ -41,11 +48,28 @@ async function claim(r: Reminder, now: number): Promise<boolean> {
   }
 }
 
-const finish = (r: Reminder, state: 'sent' | 'skipped') =>
-  database()
-    .entities.reminder.patch({ tenantId: r.tenantId, bookingId: r.bookingId, recipientId: r.recipientId, offsetMinutes: r.offsetMinutes })
-    .set({ state, ...(state === 'sent' && { sentAt: new Date().toISOString() }) })
-    .go();
+async function finish(r: Reminder, state: 'sent' | 'skipped'): Promise<void> {
+  try {
+    await database()
+      .entities.reminder.patch({ tenantId: r.tenantId, bookingId: r.bookingId, recipientId: r.recipientId, offsetMinutes: r.offsetMinutes })
+      .set({ state, ...(state === 'sent' && { sentAt: new Date().toISOString() }) })
+      .go();
+  } catch (error) {
+    // Releasing a held booking cancels it, and cancelling deletes its reminders, this one too.
+    if (!(error instanceof Error && /conditional/i.test(error.message))) throw error;
+  }
+}
+
+/** A held guest booking nobody confirmed in time (ADR 0016) is cancelled, which frees its time; false when it was confirmed or cancelled meanwhile. */
+async function releaseHold(r: Reminder, now: number): Promise<boolean> {
+  const db = changes();
+  const { data: booking } = await db.entities.request.get({ tenantId: r.tenantId, requestId: r.bookingId }).go();
+  if (!booking?.awaitingOwnerUntil || booking.status === 'cancelled' || booking.deletedAt) return false;
+  const { data: service } = await db.entities.service.get({ tenantId: r.tenantId, serviceId: booking.serviceId }).go();
+  const ctx = { tenantId: r.tenantId, actorId: SYSTEM_ACTOR, actorRole: SYSTEM_ACTOR, actorName: 'Service Portal' };
+  await cancelBooking(db, booking, bookingSettingsOf(service?.booking), { ctx, byStaff: true, now, version: booking.version, reason: 'Not confirmed in time by the address it was booked with' });
+  return true;
+}
 
 /** Sends one claimed reminder; false when there is nothing to remind of any more. */
 async function send(r: Reminder, now: number): Promise<boolean> {
@@ -91,7 +115,7 @@ export async function handler(event: JobEvent): Promise<JobResult> {
         result.takenElsewhere++;
         continue;
       }
-      const sent = await send(reminder, now);
+      const sent = await (reminder.recipientId === HOLD_EXPIRY_RECIPIENT ? releaseHold(reminder, now) : send(reminder, now));
       await finish(reminder, sent ? 'sent' : 'skipped');
       result[sent ? 'sent' : 'skipped']++;
     }

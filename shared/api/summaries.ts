@@ -84,6 +84,7 @@ export const SUMMARIES: Record<OperationId, string> = {
   getManagedBooking: 'A booking opened from its emailed link (404 for a wrong token, 410 for an expired one)',
   getManagedBookingSlots: 'Free slots to move a booking opened from its emailed link to',
   rescheduleManagedBooking: 'Move a booking from its emailed link, until the service’s cut-off; 409 with nearby free slots when the time is taken',
+  claimManagedBooking: 'Confirm, from its emailed link, a booking made as a guest with your address, so that it joins your account',
   cancelManagedBooking: 'Cancel a booking from its emailed link, until the service’s cut-off',
   getSignUpFirm: "A firm's public name, and whether it takes client sign-ups",
   signUp: 'Sign up as a client of a firm: emails a link that verifies the address and sets the password (always 202: existing accounts are not revealed)',

@@ -31,7 +31,7 @@ export const REQUEST_EVENTS = ['request.submitted', 'request.status_changed', 'r
 export const TASK_EVENTS = ['task.created', 'task.assigned', 'task.status_changed', 'task.updated', 'task.checked', 'task.commented', 'task.deleted'] as const;
 
 /** A booking's changes: an email with a calendar invite to its client and its staff member, notices and live refreshes. */
-export const BOOKING_EVENTS = ['booking.created', 'booking.confirmed', 'booking.rescheduled', 'booking.cancelled', 'booking.outcome_recorded'] as const;
+export const BOOKING_EVENTS = ['booking.created', 'booking.confirmed', 'booking.rescheduled', 'booking.cancelled', 'booking.outcome_recorded', 'booking.claimed'] as const;
 
 /** A request's changes that can move its KPIs (they carry its state before and after); a booking is a request. */
 export const KPI_EVENTS = ['request.drafted', 'request.submitted', 'request.status_changed', 'request.assigned', 'request.updated', 'request.deleted', ...BOOKING_EVENTS] as const;

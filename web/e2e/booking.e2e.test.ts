@@ -311,6 +311,33 @@ it('a guest who booked creates their account from the confirmation, and finds th
   await guest.context().close();
 });
 
+it('a booking made as a guest with a client’s address waits for that client, who adds it to their account from the email', { timeout: 60_000 }, async () => {
+  const email = `held.${run}@example.test`;
+  await joinAs({ email, name: `Hana ${run}`, role: 'CLIENT', password: 'Hana-Held-Passw0rd' });
+  const guest = await visitor(browser());
+  await chooseTime(guest, '4:00 PM');
+  await fillDetails(guest, 'Somebody', email);
+  await guest.getByRole('button', { name: 'Confirm the booking' }).click();
+  // Told what any guest is told: nothing says the address has an account.
+  await expect.poll(() => guest.getByText(`We emailed ${email} about this booking. If that address already has an account with DesignPi`, { exact: false }).count()).toBe(1);
+  await guest.context().close();
+
+  const ask = async () => (await emailsTo(email)).find((m) => m.subject.startsWith(`Is this your booking? ${serviceName}`));
+  await expect.poll(ask, { timeout: 10_000 }).toBeDefined();
+  const client = await visitor(browser());
+  await client.goto(linkIn((await ask())!, '/book/manage/?token='));
+  await expect.poll(() => client.getByText('Waiting for you to confirm it').count()).toBe(1);
+  await expectAccessible(client);
+  await client.getByRole('button', { name: 'Yes, it is mine: add it to my account' }).click();
+  await expect.poll(() => client.getByText('Done: the booking is in your account.', { exact: false }).count()).toBe(1);
+  await expect.poll(async () => (await emailsTo(email)).some((m) => m.subject.startsWith(`Booked: ${serviceName}`)), { timeout: 10_000 }).toBe(true);
+  await signInThroughForm(client, email, 'Hana-Held-Passw0rd');
+  await client.waitForURL(url('/portal/'));
+  await client.goto(url('/portal/appointments/'));
+  await expect.poll(() => client.getByRole('button', { name: new RegExp(serviceName) }).count()).toBe(1);
+  await client.context().close();
+});
+
 it('says so when a manage link is wrong', async () => {
   const page = await visitor(browser());
   await page.goto(url('/book/manage/?token=t-designpi.nope.nope'));

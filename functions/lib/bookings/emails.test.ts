@@ -28,3 +28,17 @@ describe('when a booking email says it is', () => {
     }
   });
 });
+
+describe('the email asking an address to confirm a guest booking made with it', () => {
+  it('asks, in every language, says when it is released, and links to confirm or cancel', () => {
+    for (const locale of ['en', 'ar', 'hi'] as const) {
+      const held = bookingEmail({ kind: 'held', locale, to: 'ada@example.test', name: 'Ada', firm: 'DesignPi', service: 'Tax review', staffName: 'Mike', bookingType: 'video', start: '2026-12-10T15:00:00Z', end: '2026-12-10T16:00:00Z', zone: 'UTC', link: 'https://portal.test/m', forStaff: false });
+      expect(held.text).toContain('24');
+      expect(held.text).toContain('https://portal.test/m');
+      expect(held.text).not.toContain('{');
+    }
+    const en = bookingEmail({ kind: 'held', locale: 'en', to: 'ada@example.test', name: 'Ada', firm: 'DesignPi', service: 'Tax review', staffName: 'Mike', bookingType: 'video', start: '2026-12-10T15:00:00Z', end: '2026-12-10T16:00:00Z', zone: 'UTC', link: 'https://portal.test/m', forStaff: false });
+    expect(en.subject).toMatch(/^Is this your booking\? Tax review/);
+    expect(en.text).toContain('Confirm or cancel: https://portal.test/m');
+  });
+});

@@ -5,17 +5,20 @@
 import { escapeHtml, type Locale } from '../../events/emails.ts';
 import type { Email } from '../mailer.ts';
 import { wallTimeRepeats } from '../../../shared/domain/time/zoned.ts';
+import { HOLD_HOURS } from '../../../shared/domain/identity/guests.ts';
 
-export type BookingEmailKind = 'booked' | 'pending' | 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder';
+/** `held`: a guest booking made with the address of an account, for that address to confirm (ADR 0016). */
+export type BookingEmailKind = 'booked' | 'pending' | 'held' | 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder';
 
 export type SeriesEmailKind = 'series' | 'seriesCancelled' | 'seriesRescheduled';
 
-type Texts = Record<BookingEmailKind | SeriesEmailKind, { subject: string; body: string; staff: string }> & { greeting: string; manage: string; open: string; when: string; with: string; kind: string; notBooked: string };
+type Texts = Record<BookingEmailKind | SeriesEmailKind, { subject: string; body: string; staff: string }> & { greeting: string; manage: string; claim: string; open: string; when: string; with: string; kind: string; notBooked: string };
 
 const TEXT: Record<Locale, Texts> = {
   en: {
     booked: { subject: 'Booked: {service} on {date}', body: 'Your appointment with {firm} is booked.', staff: 'New booking from {name}.' },
     pending: { subject: 'Requested: {service} on {date}', body: '{firm} has your booking request and will confirm it shortly.', staff: 'New booking request from {name}: please confirm it.' },
+    held: { subject: 'Is this your booking? {service} on {date}', body: 'Someone booked this appointment with {firm} using your email address. If it was you, confirm it to add it to your account. If not, cancel it, or ignore this email: unconfirmed, it is released within {hours} hours.', staff: 'New booking from {name}, made without signing in with the address of an account: it is held until they confirm it from their email, and released otherwise.' },
     confirmed: { subject: 'Confirmed: {service} on {date}', body: '{firm} has confirmed your appointment.', staff: 'The booking with {name} is confirmed.' },
     rescheduled: { subject: 'Moved: {service} to {date}', body: 'Your appointment with {firm} has a new time.', staff: 'The booking with {name} has a new time.' },
     cancelled: { subject: 'Cancelled: {service} on {date}', body: 'Your appointment with {firm} has been cancelled.', staff: 'The booking with {name} has been cancelled.' },
@@ -29,11 +32,13 @@ const TEXT: Record<Locale, Texts> = {
     with: 'With',
     kind: 'How',
     manage: 'Reschedule or cancel',
+    claim: 'Confirm or cancel',
     open: 'Open the booking',
   },
   ar: {
     booked: { subject: 'تم الحجز: {service} في {date}', body: 'تم حجز موعدك مع {firm}.', staff: 'حجز جديد من {name}.' },
     pending: { subject: 'طلب حجز: {service} في {date}', body: 'تلقى {firm} طلب حجزك وسيؤكده قريبًا.', staff: 'طلب حجز جديد من {name}: يرجى تأكيده.' },
+    held: { subject: 'هل هذا حجزك؟ {service} في {date}', body: 'حجز شخص هذا الموعد مع {firm} باستخدام بريدك الإلكتروني. إن كنت أنت، فأكّده ليُضاف إلى حسابك. وإن لم تكن، فألغه أو تجاهل هذه الرسالة: إن لم يُؤكَّد يُلغى خلال {hours} ساعة.', staff: 'حجز جديد من {name} دون تسجيل الدخول بعنوان حساب قائم: يبقى محجوزًا حتى يؤكده من بريده، وإلا يُلغى.' },
     confirmed: { subject: 'تم التأكيد: {service} في {date}', body: 'أكد {firm} موعدك.', staff: 'تم تأكيد الحجز مع {name}.' },
     rescheduled: { subject: 'تم النقل: {service} إلى {date}', body: 'لموعدك مع {firm} وقت جديد.', staff: 'للحجز مع {name} وقت جديد.' },
     cancelled: { subject: 'تم الإلغاء: {service} في {date}', body: 'تم إلغاء موعدك مع {firm}.', staff: 'تم إلغاء الحجز مع {name}.' },
@@ -47,11 +52,13 @@ const TEXT: Record<Locale, Texts> = {
     with: 'مع',
     kind: 'الطريقة',
     manage: 'تغيير الموعد أو إلغاؤه',
+    claim: 'التأكيد أو الإلغاء',
     open: 'فتح الحجز',
   },
   hi: {
     booked: { subject: 'बुक हुआ: {service}, {date}', body: '{firm} के साथ आपकी अपॉइंटमेंट बुक हो गई है।', staff: '{name} की ओर से नई बुकिंग।' },
     pending: { subject: 'अनुरोध: {service}, {date}', body: '{firm} को आपका बुकिंग अनुरोध मिल गया है और वह जल्द ही इसकी पुष्टि करेगा।', staff: '{name} की ओर से नया बुकिंग अनुरोध: कृपया इसकी पुष्टि करें।' },
+    held: { subject: 'क्या यह आपकी बुकिंग है? {service}, {date}', body: 'किसी ने आपके ईमेल पते से {firm} के साथ यह अपॉइंटमेंट बुक की है। अगर यह आप थे, तो इसे अपने खाते में जोड़ने के लिए पक्का करें। अगर नहीं, तो इसे रद्द करें या इस ईमेल को अनदेखा करें: पक्की न होने पर यह {hours} घंटों में छोड़ दी जाती है।', staff: '{name} की ओर से नई बुकिंग, बिना साइन इन किए किसी खाते के पते से: यह तब तक रोकी गई है जब तक वे अपने ईमेल से इसे पक्का नहीं करते, वरना छोड़ दी जाएगी।' },
     confirmed: { subject: 'पुष्टि हुई: {service}, {date}', body: '{firm} ने आपकी अपॉइंटमेंट की पुष्टि कर दी है।', staff: '{name} के साथ बुकिंग की पुष्टि हो गई है।' },
     rescheduled: { subject: 'समय बदला: {service}, अब {date}', body: '{firm} के साथ आपकी अपॉइंटमेंट का नया समय है।', staff: '{name} के साथ बुकिंग का नया समय है।' },
     cancelled: { subject: 'रद्द: {service}, {date}', body: '{firm} के साथ आपकी अपॉइंटमेंट रद्द कर दी गई है।', staff: '{name} के साथ बुकिंग रद्द कर दी गई है।' },
@@ -65,6 +72,7 @@ const TEXT: Record<Locale, Texts> = {
     with: 'किसके साथ',
     kind: 'कैसे',
     manage: 'समय बदलें या रद्द करें',
+    claim: 'पक्का करें या रद्द करें',
     open: 'बुकिंग खोलें',
   },
 };
@@ -113,13 +121,13 @@ const fill = (template: string, values: Record<string, string>) => template.repl
 export function bookingEmail(input: BookingEmailInput): Email {
   const t = TEXT[input.locale];
   const { date, full } = whenIn(input.locale, input.zone, input.start, input.end);
-  const values = { name: input.name, firm: input.firm, service: input.service, date };
+  const values = { name: input.name, firm: input.firm, service: input.service, date, hours: String(HOLD_HOURS) };
   const facts: [string, string][] = [
     [t.when, full],
     [t.with, input.forStaff ? input.name : input.staffName],
     [t.kind, TYPES[input.locale][input.bookingType] ?? input.bookingType],
   ];
-  const action = input.forStaff || input.kind === 'cancelled' ? t.open : t.manage;
+  const action = input.forStaff || input.kind === 'cancelled' ? t.open : input.kind === 'held' ? t.claim : t.manage;
   const greeting = fill(t.greeting, { name: input.forStaff ? input.staffName : input.name });
   const body = fill(input.forStaff ? t[input.kind].staff : t[input.kind].body, values);
   const dir = input.locale === 'ar' ? 'rtl' : 'ltr';

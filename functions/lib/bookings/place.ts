@@ -14,7 +14,7 @@ import { availableSlots, checkSlot, MINUTE, type Interval } from '../../../share
 import { priceOf, type PriceBreakdown } from '../../../shared/domain/bookings/pricing.ts';
 import { pricingRulesOf, type BookingType } from '../../../shared/domain/bookings/settings.ts';
 import { bookingKpiStateOf } from '../../../shared/domain/bookings/kpis.ts';
-import { GUEST_ID_PREFIX } from '../../../shared/domain/identity/guests.ts';
+import { GUEST_ID_PREFIX, HELD_ID_PREFIX } from '../../../shared/domain/identity/guests.ts';
 import { kpiStateOf } from '../../../shared/domain/requests/kpis.ts';
 import { rankCandidates } from '../../../shared/domain/requests/assignment.ts';
 import { workloadDeltas } from '../../../shared/domain/requests/workload.ts';
@@ -22,7 +22,7 @@ import { DEFAULT_CAPACITY } from '../team.ts';
 import type { ActivityItem, RequestItem } from '../request-access.ts';
 import { nextReference } from '../references.ts';
 import { availabilityQuery, entriesAround, type Bookable, type CalendarItem, type UserItem } from './load.ts';
-import { PROBLEM_MESSAGES, bookingEvent, calendarEntryOf, lockItems, reminderItems, seatFor, type BookingDb, type ReminderRecipient } from './records.ts';
+import { PROBLEM_MESSAGES, bookingEvent, calendarEntryOf, holdExpiryOf, lockItems, reminderItems, seatFor, type BookingDb, type ReminderRecipient } from './records.ts';
 import { guardPromoGuesses } from './promo-guard.ts';
 
 const DAY = 86_400_000;
@@ -37,6 +37,8 @@ export interface ClientOfBooking {
   reminderOffsets?: number[] | undefined;
   reminderEmail?: boolean | undefined;
   phone?: string | undefined;
+  /** Held for the owner of this address to confirm, until this instant (ADR 0016). */
+  hold?: { email: string; until: number } | undefined;
 }
 
 export interface Placement {
@@ -183,6 +185,7 @@ export async function placeBooking(db: BookingDb, p: Placement): Promise<Request
     price,
     ...(promo && { promoCode: promo.code }),
     ...(client.phone && { guestPhone: client.phone }),
+    ...(client.hold && { guestEmail: client.hold.email, awaitingOwnerUntil: new Date(client.hold.until).toISOString() }),
     inviteSequence: 0,
     ...(p.series && { seriesId: p.series.id, recurrence: p.series.rule }),
     createdAt: now,
@@ -201,7 +204,7 @@ export async function placeBooking(db: BookingDb, p: Placement): Promise<Request
         e.activity.create(activity).commit(),
         e.calendar.create(calendarEntryOf(request)).commit(),
         ...locks.map((lock) => e.lock.create(lock).commit()),
-        ...reminderItems(request, recipientsOf(request, client, staff), p.now).map((r) => e.reminder.put(r).commit()),
+        ...[...reminderItems(request, recipientsOf(request, client, staff), p.now), ...(client.hold ? [holdExpiryOf(request)] : [])].map((r) => e.reminder.put(r).commit()),
         ...[...loads].map(([userId, delta]) => e.workload.update({ tenantId: tenant.tenantId, userId }).add({ activeRequests: delta }).commit()),
         ...(promo
           ? [
@@ -250,15 +253,21 @@ export async function commitOrExplain(
   }
 }
 
-/** Who is reminded of a booking: its client (in the zone they booked from) and its staff member (in theirs). */
-export function recipientsOf(b: RequestItem, client: Pick<ClientOfBooking, 'clientId'> & { reminderOffsets?: number[] | undefined; reminderEmail?: boolean | undefined }, staff: UserItem): ReminderRecipient[] {
-  return [
-    { userId: client.clientId, zone: b.clientZone ?? b.firmZone ?? 'UTC', offsets: client.reminderOffsets, email: client.reminderEmail },
-    { userId: staff.userId, zone: staff.timeZone, offsets: staff.reminderOffsets, email: staff.reminderEmail },
-  ];
+type ReminderWishes = Pick<ClientOfBooking, 'clientId'> & { reminderOffsets?: number[] | undefined; reminderEmail?: boolean | undefined };
+
+/** The client's reminders, in the zone they booked from. */
+export const clientRecipient = (b: RequestItem, client: ReminderWishes): ReminderRecipient => ({ userId: client.clientId, zone: b.clientZone ?? b.firmZone ?? 'UTC', offsets: client.reminderOffsets, email: client.reminderEmail });
+
+/** Who is reminded of a booking: its client (not while it is held for them to confirm) and its staff member (in their zone). */
+export function recipientsOf(b: RequestItem, client: ReminderWishes, staff: UserItem): ReminderRecipient[] {
+  const staffMember = { userId: staff.userId, zone: staff.timeZone, offsets: staff.reminderOffsets, email: staff.reminderEmail };
+  return b.awaitingOwnerUntil ? [staffMember] : [clientRecipient(b, client), staffMember];
 }
 
+const addressHash = (tenantId: string, email: string) => createHash('sha256').update(`${tenantId}:${email}`).digest('hex').slice(0, 32);
+
 /** A guest's account, made with their first booking: the id follows from the address, so a retry cannot make a second. */
-export function guestUserId(tenantId: string, email: string): string {
-  return `${GUEST_ID_PREFIX}${createHash('sha256').update(`${tenantId}:${email}`).digest('hex').slice(0, 32)}`;
-}
+export const guestUserId = (tenantId: string, email: string): string => `${GUEST_ID_PREFIX}${addressHash(tenantId, email)}`;
+
+/** Whom a held booking is for until its address confirms it: no account's id, so no account sees it (ADR 0016). */
+export const heldClientId = (tenantId: string, email: string): string => `${HELD_ID_PREFIX}${addressHash(tenantId, email)}`;

@@ -5,6 +5,7 @@ import { GRID_MINUTES, MINUTE, type Interval, type ProblemCode } from '../../../
 import type { PromoProblem } from '../../../shared/domain/bookings/pricing.ts';
 import { reminderDueAt } from '../../../shared/domain/bookings/reminders.ts';
 import { DEFAULT_REMINDER_OFFSETS } from '../../../shared/domain/bookings/settings.ts';
+import { HOLD_EXPIRY_RECIPIENT } from '../../../shared/domain/identity/guests.ts';
 import type { RequestItem } from '../request-access.ts';
 import type { BookingDb } from './booking-entities.ts';
 import type { ChangeDb } from './entities.ts';
@@ -88,6 +89,7 @@ export function calendarEntryOf(b: RequestItem): CalendarItem {
     bufferBeforeMinutes: b.bufferBeforeMinutes ?? 0,
     bufferAfterMinutes: b.bufferAfterMinutes ?? 0,
     ...(b.seriesId && { seriesId: b.seriesId }),
+    ...(b.awaitingOwnerUntil && { awaitingOwnerUntil: b.awaitingOwnerUntil }),
   };
 }
 
@@ -121,6 +123,12 @@ export function reminderItems(b: RequestItem, recipients: readonly ReminderRecip
       }),
     )
     .filter((r) => Date.parse(r.dueAt) > now);
+}
+
+/** The item whose falling due (in the reminder job) releases a held booking its address did not confirm. */
+export function holdExpiryOf(b: RequestItem) {
+  const dueAt = b.awaitingOwnerUntil!;
+  return { tenantId: b.tenantId, bookingId: b.requestId, recipientId: HOLD_EXPIRY_RECIPIENT, offsetMinutes: 0, dueAt, dueHour: dueAt.slice(0, 13), startsAt: b.scheduledAt!, state: 'pending' as const, expiresAt: Math.floor(Date.parse(b.scheduledAt!) / 1000) + KEEP_SECONDS };
 }
 
 /** The audit entry and event of a booking change; the event carries what emails, notices and counters need. */

@@ -11,6 +11,7 @@ import { MINUTE, type Interval } from '../../../shared/domain/bookings/availabil
 import { bookingKpiStateOf } from '../../../shared/domain/bookings/kpis.ts';
 import { kpiStateOf } from '../../../shared/domain/requests/kpis.ts';
 import { workloadDeltas } from '../../../shared/domain/requests/workload.ts';
+import { HOLD_EXPIRY_RECIPIENT } from '../../../shared/domain/identity/guests.ts';
 import type { RequestItem } from '../request-access.ts';
 import { activityOf, assertChangeable, bookingKey, laterInSeries, type Change } from './changes.ts';
 import { entriesAround, type Bookable } from './load.ts';
@@ -83,7 +84,7 @@ export async function rescheduleBooking(db: BookingDb, booking: RequestItem, boo
         ...(sameEntryKey ? [] : [e.calendar.delete(oldEntry).commit()]),
         e.calendar.put(newEntry).commit(),
         ...reminders.map((r) => e.reminder.put(r).commit()),
-        ...oldReminders.filter((r) => !kept.has(`${r.recipientId}#${r.offsetMinutes}`)).map((r) => e.reminder.delete(r).commit()),
+        ...oldReminders.filter((r) => !kept.has(`${r.recipientId}#${r.offsetMinutes}`) && r.recipientId !== HOLD_EXPIRY_RECIPIENT).map((r) => e.reminder.delete(r).commit()),
         ...[...loads].map(([userId, delta]) => e.workload.update({ tenantId: booking.tenantId, userId }).add({ activeRequests: delta }).commit()),
         e.activity.create(activityOf(booking, change, { kind: 'updated', text })).commit(),
         ...bookingEvent(e, change.ctx, moved, 'booking.rescheduled', { previousStart: booking.scheduledAt, previousAssigneeId: booking.assigneeId, kpi: { before: kpiStateOf(booking), after: kpiStateOf(moved) }, bookingKpi: { before: bookingKpiStateOf(booking), after: bookingKpiStateOf(moved) }, ...(change.withSeries && { withSeries: true }) }, [

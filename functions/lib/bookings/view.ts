@@ -24,6 +24,7 @@ export function bookingView(b: RequestItem, settings: Pick<BookingSettings, 'can
     ...(b.price !== undefined && { price: b.price as PriceBreakdown }),
     changeableUntil: new Date(changeableUntil(b, settings)).toISOString(),
     ...(b.seriesId && { seriesId: b.seriesId, recurrence: b.recurrence }),
+    ...(b.awaitingOwnerUntil && { awaitingOwnerUntil: b.awaitingOwnerUntil }),
     version: b.version,
   };
 }

@@ -78,6 +78,8 @@ export const bookingView = z.object({
   /** The series the booking belongs to (its first booking's id) and the series' RRULE. */
   seriesId: z.optional(z.string()),
   recurrence: z.optional(z.string()),
+  /** A guest booking held until its address confirms it (ADR 0016): released at this instant if not. */
+  awaitingOwnerUntil: z.optional(z.string()),
   version: z.number(),
 });
 

@@ -31,6 +31,8 @@ export const calendarEntryView = z.object({
   confirmed: z.boolean(),
   /** The series the booking belongs to, if any. */
   seriesId: z.optional(z.string()),
+  /** A guest booking held until its address confirms it (ADR 0016). */
+  awaitingOwnerUntil: z.optional(z.string()),
 });
 export type CalendarEntryView = z.infer<typeof calendarEntryView>;
 

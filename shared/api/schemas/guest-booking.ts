@@ -3,8 +3,8 @@ import * as z from 'zod/mini';
 import { bookingView, guestBookingInput } from './booking.ts';
 import type { Schemas } from './types.ts';
 
-/** `existingClient`: the address is a client's who can sign in, and is told to, to see all their bookings; otherwise the guest is offered to create their account. */
-export const guestBookingCreated = z.extend(bookingView, { existingClient: z.boolean() });
+/** The same for every address: whether it has an account here is for its owner to learn, by email (ADR 0016). */
+export const guestBookingCreated = z.omit(bookingView, { awaitingOwnerUntil: true });
 
 export const GUEST_BOOKING_SCHEMAS = {
   createGuestBooking: { body: guestBookingInput, response: guestBookingCreated },

@@ -29,6 +29,8 @@ export const CalendarEntry = new Entity({
     bufferAfterMinutes: { type: 'number', required: true },
     /** The series the booking belongs to (its first booking's id). */
     seriesId: { type: 'string', readOnly: true },
+    /** Held for its address to confirm until then (ADR 0016). */
+    awaitingOwnerUntil: { type: 'string' },
   },
   indexes: {
     byMonth: {

@@ -70,6 +70,12 @@ export const ServiceRequest = new Entity({
     price: { type: 'any' },
     promoCode: { type: 'string' },
     guestPhone: { type: 'string' },
+    /**
+     * A guest booking made with the address of an existing account is held, under an id of its
+     * own, until that address confirms it from its email (ADR 0016): the address, and until when.
+     */
+    guestEmail: { type: 'string' },
+    awaitingOwnerUntil: { type: 'string' },
     /** Hashes of the secrets in the emailed manage links, each made when its email is sent (functions/lib/bookings/manage-link.ts). */
     manageLinks: { type: 'list', items: { type: 'map', properties: { hash: { type: 'string', required: true }, expiresAt: { type: 'string', required: true } } } },
     /** SEQUENCE of the calendar invite: raised on every change the client is told about. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimable, isUnclaimedGuest } from './guests.ts';
+import { claimable, holdEndsAt, HOLD_HOURS, isUnclaimedGuest } from './guests.ts';
 
 const guest = { userId: 'guest-0a1b', role: 'CLIENT', status: 'invited' };
 
@@ -16,5 +16,11 @@ describe('guest accounts', () => {
     expect(claimable(guest, { userId: 'guest-0a1b' })).toBe(true);
     expect(claimable(guest, { userId: 'a-cognito-sub' })).toBe(false);
     expect(claimable({ ...guest, status: 'active' }, undefined)).toBe(false);
+  });
+
+  it('hold a booking made with an account’s address for a day, never past its start', () => {
+    const now = Date.parse('2027-01-04T10:00:00Z');
+    expect(holdEndsAt(now, Date.parse('2027-01-10T10:00:00Z'))).toBe(now + HOLD_HOURS * 3_600_000);
+    expect(holdEndsAt(now, Date.parse('2027-01-04T15:00:00Z'))).toBe(Date.parse('2027-01-04T15:00:00Z'));
   });
 });

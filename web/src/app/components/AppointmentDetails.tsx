@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { CalendarEntryView } from '../../../../shared/api/schemas/bookings.ts';
 import { call } from '../api.ts';
-import { useI18n } from '../i18n/index.ts';
+import { format, useI18n } from '../i18n/index.ts';
 import { MoveBookingForm } from './MoveBookingForm.tsx';
 import { followingSummary, SeriesScopeChoice, type SeriesScope } from './SeriesScopeChoice.tsx';
 import { ErrorNotice } from './Status.tsx';
@@ -44,7 +44,7 @@ export function AppointmentDetails(props: { entry: CalendarEntryView; firm: { sl
         <button type="button" onClick={() => props.onClose()} className="rounded border px-2 py-1 text-sm">{t.calendar.close}</button>
       </div>
       <p>{props.dayName}, {props.time(entry.start)}–{props.time(entry.end)} · {t.book.types[entry.bookingType] ?? entry.bookingType}</p>
-      <p>{t.calendar.client}: {entry.clientName} · {t.calendar.with}: {entry.staffName} · {entry.confirmed ? t.calendar.confirmed : t.calendar.pending}</p>
+      <p>{t.calendar.client}: {entry.clientName} · {t.calendar.with}: {entry.staffName} · {entry.awaitingOwnerUntil ? format(t.calendar.held, { date: props.when(entry.awaitingOwnerUntil) }) : entry.confirmed ? t.calendar.confirmed : t.calendar.pending}</p>
       {notice && <p role="status" className="mt-2 text-green-800">{notice}</p>}
       {failure !== null && <div className="mt-2"><ErrorNotice error={failure} /></div>}
       <div className="mt-3 flex flex-wrap gap-2">

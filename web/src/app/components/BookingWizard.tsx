@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { HOLD_HOURS } from '../../../../shared/domain/identity/guests.ts';
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import type { UserView } from '../../../../shared/api/schemas/user.ts';
 import { ApiError, call } from '../api.ts';
@@ -14,7 +15,7 @@ import { format, useI18n } from '../i18n/index.ts';
 type Page = ResponseOf<'getBookingPage'>;
 type Service = Page['services'][number];
 type Quote = ResponseOf<'quoteBooking'>;
-type Booked = ResponseOf<'createBooking'> & { existingClient?: boolean };
+type Booked = ResponseOf<'createBooking'>;
 type Details = { name: string; email: string; phone: string; notes: string; bookingType: string; clientId: string };
 
 /**
@@ -361,13 +362,14 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
         {stepHeading(booked.confirmed ? t.book.doneTitle : t.book.pendingTitle)}
         <p><strong>{booked.serviceName}</strong> · {when(booked.start)} ({zone})</p>
         <p>{t.book.reference}: {booked.reference}</p>
-        <p>{format(t.book.doneLead, { email: who.email })}</p>
+        {/* A guest is told the same whoever the address belongs to: its owner learns the rest by email (ADR 0016). */}
+        <p>{booker.kind === 'guest' ? format(t.book.guestLead, { email: who.email, firm: page.firm.name, hours: String(HOLD_HOURS) }) : format(t.book.doneLead, { email: who.email })}</p>
         {calendarHref && <p><a href={calendarHref} className="text-brand-700 underline">{t.book.seeCalendar}</a></p>}
-        {booked.existingClient === true && (
-          <p>{format(t.book.existing, { firm: page.firm.name })} <a href="/login/" className="text-brand-700 underline">{t.book.signIn}</a></p>
-        )}
-        {booked.existingClient === false && (
-          <p>{format(t.book.claim, { firm: page.firm.name })} <a href={`/register/?${new URLSearchParams({ firm: page.firm.slug, email: who.email, name: who.name })}`} className="text-brand-700 underline">{t.book.createAccount}</a></p>
+        {booker.kind === 'guest' && (
+          <p>
+            {format(t.book.claim, { firm: page.firm.name })} <a href={`/register/?${new URLSearchParams({ firm: page.firm.slug, email: who.email, name: who.name })}`} className="text-brand-700 underline">{t.book.createAccount}</a>
+            {' · '}{t.book.haveAccount} <a href="/login/" className="text-brand-700 underline">{t.book.signIn}</a>
+          </p>
         )}
         <button type="button" onClick={() => (setSlot(undefined), setBooked(undefined), setQuote(undefined), go(0))} className="rounded border px-4 py-2">{t.book.another}</button>
       </div>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { AuditEntryView } from '../../../../shared/api/schemas/audit.ts';
 import type { UserView } from '../../../../shared/api/schemas/user.ts';
 import { ANONYMOUS_ACTOR, SYSTEM_ACTOR } from '../../../../shared/domain/audit/actor.ts';
+import { GUEST_ROLE } from '../../../../shared/domain/identity/guests.ts';
 import type { Role } from '../../../../shared/domain/identity/permissions.ts';
 import { call } from '../api.ts';
 import { Shell } from '../components/Shell.tsx';
@@ -87,7 +88,7 @@ function AuditLog() {
               {items.map((e) => (
                 <tr key={e.auditId} className="border-t border-slate-100 align-top">
                   <td className="whitespace-nowrap px-3 py-2"><time dateTime={e.at}>{time.format(new Date(e.at))}</time></td>
-                  <td className="px-3 py-2">{e.actorId === ANONYMOUS_ACTOR ? t.audit.anonymous : e.actorId === SYSTEM_ACTOR ? t.audit.system : (e.actorName ?? e.actorId)}<span className="block text-xs text-slate-600">{t.roles[e.actorRole as Role]}</span></td>
+                  <td className="px-3 py-2">{e.actorId === ANONYMOUS_ACTOR ? t.audit.anonymous : e.actorId === SYSTEM_ACTOR ? t.audit.system : (e.actorName ?? e.actorId)}<span className="block text-xs text-slate-600">{e.actorRole === GUEST_ROLE ? t.audit.guest : t.roles[e.actorRole as Role]}</span></td>
                   <td className="px-3 py-2">{t.audit.actions[e.action] ?? e.action}</td>
                   <td className="px-3 py-2 font-mono text-xs">
                     <button type="button" onClick={() => setFilters({ entityType: e.entityType, entityId: e.entityId })} className="text-brand-700 underline" aria-label={format(t.audit.historyOf, { record: `${e.entityType}:${e.entityId.slice(0, 8)}` })}>

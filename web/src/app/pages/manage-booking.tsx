@@ -49,7 +49,8 @@ function ManageBookingPage() {
   const { booking, firm } = state.managed;
   const over = booking.status === 'cancelled' || booking.status === 'completed' || Date.parse(booking.start) <= Date.now();
   const changeable = !over && Date.now() <= Date.parse(booking.changeableUntil);
-  const status = booking.status === 'cancelled' ? 'cancelled' : over ? 'done' : booking.confirmed ? 'confirmed' : 'pending';
+  const held = !over && !!booking.awaitingOwnerUntil;
+  const status = booking.status === 'cancelled' ? 'cancelled' : over ? 'done' : held ? 'held' : booking.confirmed ? 'confirmed' : 'pending';
 
   async function act(run: () => Promise<unknown>, done: (result: ResponseOf<'rescheduleManagedBooking'>) => string) {
     setBusy(true);
@@ -93,6 +94,14 @@ function ManageBookingPage() {
         <dd>{t.manage.statuses[status]}</dd>
       </dl>
 
+      {held && (
+        <section className="mt-4 space-y-3 rounded-lg border border-amber-200 bg-amber-50 p-4" aria-label={t.manage.claim}>
+          <p>{format(t.manage.heldLead, { date: when(booking.awaitingOwnerUntil!) })}</p>
+          <button type="button" disabled={busy} onClick={() => void act(() => call('claimManagedBooking', { params: { token }, body: { version: booking.version } }), () => t.manage.claimed)} className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-50">
+            {busy ? t.manage.claiming : t.manage.claim}
+          </button>
+        </section>
+      )}
       {!over && !changeable && <p className="mt-4 rounded bg-amber-50 p-4">{format(t.manage.cutoff, { date: when(booking.changeableUntil) })}</p>}
       {failure !== null && <div className="mt-4"><ErrorNotice error={failure} /></div>}
       {suggestions.length > 0 && (
