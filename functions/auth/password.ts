@@ -1,38 +1,27 @@
 /**
- * Forgotten passwords: a request never reveals whether an account exists, is answered at most
- * once a minute per person, and the emailed link (made by the notifier) works once, for an hour.
+ * Forgotten passwords: a request never reveals whether an account exists (ADR 0017), is acted on
+ * at most once a minute per person, and the emailed link (made by the notifier) works once, for an hour.
  * Choosing the new password signs the person out everywhere.
  */
 import { changeContext } from '../lib/change-context.ts';
 import { AppError, notFound } from '../../shared/api/errors.ts';
-import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
+import { auditAndEvent, commitTransaction, outboxItem } from '../../shared/db/mutation.ts';
+import { ANONYMOUS_ACTOR } from '../../shared/domain/audit/actor.ts';
+import { NO_FIRM } from '../../shared/events/rules.ts';
 import { database } from './db.ts';
 import { clearSignInFailures } from './sign-in-guard.ts';
-import { RESET_REQUEST_INTERVAL_SECONDS } from '../../shared/domain/identity/links.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import { namesRecord, parseLinkToken, secretMatches } from '../lib/link-token.ts';
-import { activateIdentity, findIdentity, signOutEverywhere } from '../lib/cognito.ts';
+import { activateIdentity, signOutEverywhere } from '../lib/cognito.ts';
 
+/**
+ * Answered after one and the same write for every address: the event that the notifier works
+ * on (reset-request.ts). Whether the address has an account never shows in the answer or its timing.
+ */
 export async function forgotPassword(req: Request<{ email: string }>): Promise<Reply> {
-  const accepted: Reply = { status: 202 };
-  const identity = await findIdentity(req.body.email);
-  if (!identity) return accepted;
-  const { tenantId, userId } = identity;
-  const db = database();
-  const [{ data: user }, { data: previous }] = await Promise.all([db.entities.user.get({ tenantId, userId }).go(), db.entities.passwordReset.get({ tenantId, userId }).go()]);
-  if (!user || user.status !== 'active') return accepted;
-  const now = new Date();
-  if (previous && now.getTime() - Date.parse(previous.requestedAt) < RESET_REQUEST_INTERVAL_SECONDS * 1000) return accepted;
-  await commitTransaction(db, (entities) => [
-    entities.passwordReset.upsert({ tenantId, userId, requestedAt: now.toISOString() }).commit(),
-    ...auditAndEvent(entities, changeContext(req, user), {
-      action: 'auth.password_reset_requested',
-      entityType: 'user',
-      entityId: userId,
-      event: { type: 'auth.password_reset_requested', detail: { userId } },
-    }),
-  ]);
-  return accepted;
+  const detail = { email: req.body.email, ip: req.ip, userAgent: req.userAgent.slice(0, 512), entityId: 'password-reset', actorId: ANONYMOUS_ACTOR };
+  await database().entities.outbox.create(outboxItem(NO_FIRM, 'auth.password_reset_asked', detail)).go();
+  return { status: 202 };
 }
 
 export async function resetPassword(req: Request<{ token: string; password: string }>): Promise<Reply> {

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction as LambdaTarget } from 'aws-cdk-lib/aws-events-targets';
@@ -13,6 +13,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { StageConfig } from '../stage.ts';
 import { portalFunction } from './lambda.ts';
+import type { Auth } from './auth.ts';
 import type { Realtime } from './realtime.ts';
 import { acknowledge, arnRef } from './nag.ts';
 
@@ -28,7 +29,7 @@ export class Events extends Construct {
   readonly deadLetterQueues = new Map<string, Queue>();
   readonly functions: LambdaFunction[] = [];
 
-  constructor(scope: Construct, id: string, props: { stage: StageConfig; table: TableV2; publicUrl: string; realtime: Realtime; uploads: IBucket }) {
+  constructor(scope: Construct, id: string, props: { stage: StageConfig; table: TableV2; publicUrl: string; realtime: Realtime; uploads: IBucket; auth: Auth }) {
     super(scope, id);
     const { stage, table } = props;
     this.bus = new EventBus(this, 'Bus');
@@ -64,6 +65,14 @@ export class Events extends Construct {
       });
       table.grantReadWriteData(fn);
       if (consumer === 'notifier' || consumer === 'booking-emails') sender.grantSendEmail(fn);
+      // The notifier looks up the address a password reset was asked for (ADR 0017).
+      if (consumer === 'notifier') {
+        const pool = props.auth.userPool;
+        fn.addEnvironment('USER_POOL_ID', pool.userPoolId);
+        fn.addEnvironment('USER_POOL_CLIENT_ID', props.auth.webClient.userPoolClientId);
+        fn.addEnvironment('JWT_ISSUER', `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${pool.userPoolId}`);
+        pool.grant(fn, 'cognito-idp:AdminGetUser');
+      }
       if (consumer === 'notifications' || consumer === 'kpis' || consumer === 'exports') props.realtime.grantPush(fn);
       if (consumer === 'exports') {
         fn.addEnvironment('UPLOADS_BUCKET', props.uploads.bucketName);

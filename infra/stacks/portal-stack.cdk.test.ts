@@ -14,6 +14,7 @@ import { TABLE_INDEXES } from '../../shared/db/table.ts';
 import { ROLES } from '../../shared/domain/identity/permissions.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/web/security-headers.ts';
 import { buildApp } from '../app.ts';
+import { FUNCTION_NAME_METADATA } from '../constructs/lambda.ts';
 import { API_STACKS } from './portal-stack.ts';
 
 /** Every template of a stage's app (the root stack's and each nested stack's), as CloudFormation gets them. */
@@ -175,8 +176,8 @@ describe('api', () => {
 
   it('serves the API only through CloudFront: its origin secret reaches every API function, and CloudFront names the viewer (ADR 0015)', () => {
     const api = Object.values(dev.findResources('AWS::Lambda::Function'))
-      .map((f) => f.Properties.Environment?.Variables ?? {})
-      .filter((v) => v.PUBLIC_URL && v.USER_POOL_ID && v.POWERTOOLS_SERVICE_NAME && !String(v.POWERTOOLS_SERVICE_NAME).includes('/'));
+      .filter((f) => String(f.Metadata?.[FUNCTION_NAME_METADATA]).startsWith('api/'))
+      .map((f) => f.Properties.Environment?.Variables ?? {});
     expect(api.length).toBeGreaterThanOrEqual(21);
     for (const variables of api) expect(JSON.stringify(variables.ORIGIN_SECRET), String(variables.POWERTOOLS_SERVICE_NAME)).toContain('{{resolve:secretsmanager:');
     const [distribution] = Object.values(dev.findResources('AWS::CloudFront::Distribution'));
@@ -245,6 +246,20 @@ describe('realtime', () => {
       .filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('execute-api:ManageConnections'))
       .map(([id]) => id.replace(/ServiceRoleDefaultPolicy.*/, ''));
     expect(posting.sort()).toEqual(['EventsexportsFunction', 'EventskpisFunction', 'EventsnotificationsFunction', 'RealtimeRoutesFunction']);
+  });
+});
+
+describe('user pool access', () => {
+  it('lets, of everything but the API, only the notifier look up an address, and nothing more (ADR 0017)', () => {
+    const outside = Object.entries(dev.findResources('AWS::IAM::Policy'))
+      .filter(([id]) => !id.startsWith('Api'))
+      .flatMap(([id, p]) =>
+        (p.Properties.PolicyDocument.Statement as { Action: string | string[] }[])
+          .flatMap((st) => [st.Action].flat())
+          .filter((a) => a.startsWith('cognito-idp:'))
+          .map((a) => `${id.replace(/ServiceRoleDefaultPolicy.*/, '')} ${a}`),
+      );
+    expect(outside).toEqual(['EventsnotifierFunction cognito-idp:AdminGetUser']);
   });
 });
 

@@ -44,7 +44,7 @@ export class PortalStack extends Stack {
 
     const apis = Object.entries(API_STACKS).map(([name, contexts]) => new Api(new NestedStack(this, `${name}Stack`), 'Api', contexts, { stage, gateway, auth, table, publicUrl }));
     const apiOf = (context: Context) => apis.find((api) => api.functions.has(context))!;
-    const events = new Events(new NestedStack(this, 'EventsStack'), 'Events', { stage, table, publicUrl, realtime, uploads: storage.uploads });
+    const events = new Events(new NestedStack(this, 'EventsStack'), 'Events', { stage, table, publicUrl, realtime, uploads: storage.uploads, auth });
     const schedules = new Schedules(new NestedStack(this, 'SchedulesStack'), 'Schedules', { stage, table, publicUrl, sender: events.sender });
     apiOf('analytics').offerExportsFrom(storage.uploads);
     const deadLetterQueues = new Map([...events.deadLetterQueues, ['jobs', schedules.deadLetterQueue]]);

@@ -56,22 +56,19 @@ export function auditAndEvent(entities: TransactionEntities, ctx: ChangeContext,
       })
       .commit(),
   ];
-  if (change.event) {
-    items.push(
-      entities.outbox
-        .create({
-          tenantId: ctx.tenantId,
-          eventId: randomUUID(),
-          type: change.event.type,
-          at,
-          detail: { ...change.event.detail, entityId: change.entityId, actorId: ctx.actorId },
-          expiresAt: Math.floor(now.getTime() / 1000) + OUTBOX_TTL_SECONDS,
-        })
-        .commit(),
-    );
-  }
+  if (change.event) items.push(entities.outbox.create(outboxItem(ctx.tenantId, change.event.type, { ...change.event.detail, entityId: change.entityId, actorId: ctx.actorId }, now)).commit());
   return items;
 }
+
+/** An outbox event: written with the change it announces, or alone for work a consumer does later. */
+export const outboxItem = (tenantId: string, type: string, detail: Record<string, unknown>, now = new Date()) => ({
+  tenantId,
+  eventId: randomUUID(),
+  type,
+  at: now.toISOString(),
+  detail,
+  expiresAt: Math.floor(now.getTime() / 1000) + OUTBOX_TTL_SECONDS,
+});
 
 /** Runs a write transaction; a failed condition (stale version, taken slot) becomes a 409. */
 export async function commitTransaction<D extends RecordingDb>(db: D, build: WriteBuilder<D>, conflictMessage = 'This record was changed by someone else. Reload and try again.') {

@@ -21,8 +21,14 @@ export interface Rule {
   consumer: Consumer;
 }
 
-/** Events whose people must be told by email. */
-export const EMAIL_EVENTS = ['user.invited', 'user.invitation_resent', 'user.signed_up', 'auth.signup_existing', 'auth.password_reset_requested'] as const;
+/**
+ * Events whose people must be told by email. `auth.password_reset_asked` carries only the
+ * address someone typed: the notifier finds out whether it has an account (ADR 0017).
+ */
+export const EMAIL_EVENTS = ['user.invited', 'user.invitation_resent', 'user.signed_up', 'auth.signup_existing', 'auth.password_reset_asked', 'auth.password_reset_requested'] as const;
+
+/** The tenant id of events that belong to no firm (yet): a password reset asked for an address. */
+export const NO_FIRM = 'no-firm';
 
 /** A request's changes: notices for the people concerned, and live refreshes of their pages. */
 export const REQUEST_EVENTS = ['request.submitted', 'request.status_changed', 'request.assigned', 'request.unassigned', 'request.commented', 'request.approved', 'request.updated', 'request.deleted'] as const;
