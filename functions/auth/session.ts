@@ -2,7 +2,8 @@
 import { changeContext } from '../lib/change-context.ts';
 import { AppError, notFound, unauthenticated } from '../../shared/api/errors.ts';
 import type { Session } from '../../shared/api/schemas/user.ts';
-import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
+import { auditAndEvent, commitTransaction, outboxItem } from '../../shared/db/mutation.ts';
+import { NO_FIRM } from '../../shared/events/rules.ts';
 import { ANONYMOUS_ACTOR } from '../../shared/domain/audit/actor.ts';
 import { database } from './db.ts';
 import { HOME_BY_ROLE, type Permission } from '../../shared/domain/identity/permissions.ts';
@@ -12,7 +13,7 @@ import { verifiedClaims } from '../lib/jwt-verifier.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
 import { randomBytes } from 'node:crypto';
-import { findIdentity, refreshSignIn, revokeRefreshToken, startSignIn } from '../lib/cognito.ts';
+import { refreshSignIn, revokeRefreshToken, startSignIn } from '../lib/cognito.ts';
 import { accountPaused, guardSignIn, type SignInGuard } from './sign-in-guard.ts';
 import { toUserView } from '../lib/user-view.ts';
 
@@ -99,19 +100,15 @@ export async function login(req: Request<{ email: string; password: string }>): 
 
 /**
  * A wrong password or code counts against the account and the address, and is audited in the
- * account's firm when the account exists; the attempt's answer stays the same either way.
+ * account's firm when the account exists; the attempt's answer, and its timing, stay the same either way.
  */
 export async function failedSignIn(req: Request, email: string, guard: SignInGuard, error: unknown): Promise<never> {
   const wrong = error instanceof AppError && (error.code === 'unauthenticated' || error.details?.some((d) => d.field === 'code'));
   if (!wrong) throw error;
   const paused = await guard.failed();
-  const identity = await findIdentity(email);
-  if (identity) {
-    const who = { tenantId: identity.tenantId, userId: ANONYMOUS_ACTOR, role: ANONYMOUS_ACTOR };
-    await commitTransaction(database(), (entities) =>
-      auditAndEvent(entities, changeContext(req, who), { action: paused ? 'auth.account_paused' : 'auth.login_failed', entityType: 'user', entityId: identity.userId }),
-    );
-  }
+  // Audited in the account's firm after the answer, so a known address takes no longer (ADR 0017).
+  const detail = { email, paused, ip: req.ip, userAgent: req.userAgent.slice(0, 512), entityId: 'sign-in', actorId: ANONYMOUS_ACTOR };
+  await database().entities.outbox.create(outboxItem(NO_FIRM, 'auth.sign_in_failed', detail)).go();
   throw paused ? accountPaused() : error;
 }
 

@@ -30,8 +30,10 @@ describe('repeated failed sign-ins', () => {
     expect(right.status).toBe(429);
     expect(right.headers.get('set-cookie')).toBeNull();
 
-    const { data } = await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'user', entityId: userId }).go({ order: 'desc', limit: 5 });
-    expect(data.map((e) => e.action)).toEqual(['auth.account_paused', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed']);
+    // Audited after the answers, each at the time of its attempt (ADR 0017).
+    const lastFive = async () => (await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'user', entityId: userId }).go({ order: 'desc', limit: 5 })).data;
+    await expect.poll(async () => (await lastFive()).map((e) => e.action), { timeout: 10_000 }).toEqual(['auth.account_paused', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed']);
+    const data = await lastFive();
     expect(data[0]).toMatchObject({ actorId: 'anonymous', actorRole: 'anonymous', ip: home });
   });
 

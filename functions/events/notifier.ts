@@ -1,7 +1,6 @@
 /**
  * Turns events into emails. Each event is handled once (idempotency marker); the link's
- * secret is made here, at sending time, so no secret ever travels in an event or a log. A
- * password reset asked for an address is first looked into here (ADR 0017).
+ * secret is made here, at sending time, so no secret ever travels in an event or a log.
  */
 import type { EventBridgeEvent } from 'aws-lambda';
 import { linksConfig } from '../../shared/config.ts';
@@ -16,7 +15,6 @@ import type { DomainEventDetail } from '../../shared/events/rules.ts';
 import { formatLinkToken, hashSecret, newSecret } from '../lib/link-token.ts';
 import { sendEmail } from '../lib/mailer.ts';
 import { actionEmail } from './emails.ts';
-import { recordResetRequest } from '../auth/reset-request.ts';
 
 const database = databaseOf({ invitation: Invitation, tenant: Tenant, user: User, passwordReset: PasswordReset });
 
@@ -68,7 +66,6 @@ const SENDERS: Record<string, (detail: DomainEventDetail) => Promise<void>> = {
   'user.invitation_resent': sendInvitation,
   'user.signed_up': sendInvitation,
   'auth.signup_existing': sendAccountExists,
-  'auth.password_reset_asked': (d) => recordResetRequest({ email: String(d.email), ip: d.ip as string | undefined, userAgent: d.userAgent as string | undefined }),
   'auth.password_reset_requested': sendPasswordReset,
 };
 

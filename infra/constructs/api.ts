@@ -31,8 +31,8 @@ const PLAN_KEY_HOLDERS: readonly Context[] = ['booking-plans', 'booking-desk'];
 
 /** The user-pool administration each context needs, and nothing more. */
 const POOL_ACTIONS: Partial<Record<Context, string[]>> = {
-  // Finds an identity for a reset; sets the chosen password (reset, invitation) and verifies the email.
-  auth: ['cognito-idp:AdminGetUser', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminUserGlobalSignOut'],
+  // Sets the chosen password (reset, invitation), verifies the email, ends sessions. Looking up a typed address is the accounts consumer's (ADR 0017).
+  auth: ['cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminUserGlobalSignOut'],
   // Creates invited identities, moves them between role groups, disables and enables them.
   identity: [
     'cognito-idp:AdminCreateUser',
@@ -43,8 +43,7 @@ const POOL_ACTIONS: Partial<Record<Context, string[]>> = {
     'cognito-idp:AdminEnableUser',
     'cognito-idp:AdminUserGlobalSignOut',
   ],
-  // Creates the identity of a client who signs up; finds whether an address already has one.
-  signup: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminAddUserToGroup'],
+  // A client's sign-up makes its identity in the accounts consumer, after the answer (ADR 0017).
 };
 
 /**

@@ -17,6 +17,9 @@ import type { Auth } from './auth.ts';
 import type { Realtime } from './realtime.ts';
 import { acknowledge, arnRef } from './nag.ts';
 
+/** What the accounts consumer may do in the user pool: find an address's identity, and make a client's. */
+export const ACCOUNTS_POOL_ACTIONS = ['cognito-idp:AdminGetUser', 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup'];
+
 /**
  * Outbox → stream router → EventBridge bus → one rule per shared/events/rules.ts entry →
  * consumers. Every hop retries and ends in a dead-letter queue; consumers are idempotent.
@@ -65,13 +68,13 @@ export class Events extends Construct {
       });
       table.grantReadWriteData(fn);
       if (consumer === 'notifier' || consumer === 'booking-emails') sender.grantSendEmail(fn);
-      // The notifier looks up the address a password reset was asked for (ADR 0017).
-      if (consumer === 'notifier') {
+      // Sign-ups and resets asked for an address: it looks the address up and makes sign-up identities (ADR 0017).
+      if (consumer === 'accounts') {
         const pool = props.auth.userPool;
         fn.addEnvironment('USER_POOL_ID', pool.userPoolId);
         fn.addEnvironment('USER_POOL_CLIENT_ID', props.auth.webClient.userPoolClientId);
         fn.addEnvironment('JWT_ISSUER', `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${pool.userPoolId}`);
-        pool.grant(fn, 'cognito-idp:AdminGetUser');
+        pool.grant(fn, ...ACCOUNTS_POOL_ACTIONS);
       }
       if (consumer === 'notifications' || consumer === 'kpis' || consumer === 'exports') props.realtime.grantPush(fn);
       if (consumer === 'exports') {

@@ -14,6 +14,7 @@ import { TABLE_INDEXES } from '../../shared/db/table.ts';
 import { ROLES } from '../../shared/domain/identity/permissions.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/web/security-headers.ts';
 import { buildApp } from '../app.ts';
+import { ACCOUNTS_POOL_ACTIONS } from '../constructs/events.ts';
 import { FUNCTION_NAME_METADATA } from '../constructs/lambda.ts';
 import { API_STACKS } from './portal-stack.ts';
 
@@ -250,7 +251,7 @@ describe('realtime', () => {
 });
 
 describe('user pool access', () => {
-  it('lets, of everything but the API, only the notifier look up an address, and nothing more (ADR 0017)', () => {
+  it('lets, of everything but the API, only the accounts consumer look up and make identities, and nothing more (ADR 0017)', () => {
     const outside = Object.entries(dev.findResources('AWS::IAM::Policy'))
       .filter(([id]) => !id.startsWith('Api'))
       .flatMap(([id, p]) =>
@@ -259,7 +260,7 @@ describe('user pool access', () => {
           .filter((a) => a.startsWith('cognito-idp:'))
           .map((a) => `${id.replace(/ServiceRoleDefaultPolicy.*/, '')} ${a}`),
       );
-    expect(outside).toEqual(['EventsnotifierFunction cognito-idp:AdminGetUser']);
+    expect(outside.sort()).toEqual(ACCOUNTS_POOL_ACTIONS.map((a) => `EventsaccountsFunction ${a}`).sort());
   });
 });
 

@@ -8,7 +8,7 @@ import type { Pattern } from './pattern.ts';
 export const EVENT_SOURCE = 'service-portal';
 
 /** Consumers are Lambda entry points in functions/events/<consumer>.ts. */
-export const CONSUMERS = ['notifier', 'notifications', 'assignment', 'kpis', 'exports', 'booking-emails'] as const;
+export const CONSUMERS = ['notifier', 'notifications', 'assignment', 'kpis', 'exports', 'booking-emails', 'accounts'] as const;
 export type Consumer = (typeof CONSUMERS)[number];
 
 /** The stream router's event source filter: only new outbox items wake it (CDK and the local poller). */
@@ -21,13 +21,13 @@ export interface Rule {
   consumer: Consumer;
 }
 
-/**
- * Events whose people must be told by email. `auth.password_reset_asked` carries only the
- * address someone typed: the notifier finds out whether it has an account (ADR 0017).
- */
-export const EMAIL_EVENTS = ['user.invited', 'user.invitation_resent', 'user.signed_up', 'auth.signup_existing', 'auth.password_reset_asked', 'auth.password_reset_requested'] as const;
+/** Events whose people must be told by email. */
+export const EMAIL_EVENTS = ['user.invited', 'user.invitation_resent', 'user.signed_up', 'auth.signup_existing', 'auth.password_reset_requested'] as const;
 
-/** The tenant id of events that belong to no firm (yet): a password reset asked for an address. */
+/** What was asked, or tried, with an address someone typed: looked into after the answer (ADR 0017). */
+export const ACCOUNT_REQUEST_EVENTS = ['auth.signup_asked', 'auth.password_reset_asked', 'auth.sign_in_failed'] as const;
+
+/** The tenant id of events that belong to no firm (yet): a password reset or a failed sign-in of a typed address. */
 export const NO_FIRM = 'no-firm';
 
 /** A request's changes: notices for the people concerned, and live refreshes of their pages. */
@@ -51,6 +51,12 @@ export const RULES: readonly Rule[] = [
     description: 'Invitations, sign-ups and password resets become emails with single-use links',
     pattern: { source: [EVENT_SOURCE], 'detail-type': [...EMAIL_EVENTS] },
     consumer: 'notifier',
+  },
+  {
+    name: 'account-requests',
+    description: 'Sign-ups, password resets and failed sign-ins of a typed address are looked into after the answer, so its timing tells nothing',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': [...ACCOUNT_REQUEST_EVENTS] },
+    consumer: 'accounts',
   },
   {
     name: 'auto-assignment',

@@ -1,0 +1,26 @@
+/**
+ * Sign-ups, password resets and failed sign-ins of a typed address, looked into after the answer (ADR 0017):
+ * whether the address has an account decides what happens, never how fast the asker is
+ * answered. The only consumer that may read and create sign-in identities. Each event is
+ * handled once (idempotency marker).
+ */
+import type { EventBridgeEvent } from 'aws-lambda';
+import { once } from '../../shared/db/idempotency.ts';
+import type { DomainEventDetail } from '../../shared/events/rules.ts';
+import { recordFailedSignIn, recordResetRequest } from '../auth/asked-for-address.ts';
+import type { Locale } from './emails.ts';
+import { recordSignUp } from '../signup/sign-up-request.ts';
+
+const origin = (d: DomainEventDetail) => ({ ip: d.ip as string | undefined, userAgent: d.userAgent as string | undefined, at: new Date(d.at) });
+
+const WORK: Record<string, (d: DomainEventDetail) => Promise<void>> = {
+  'auth.password_reset_asked': (d) => recordResetRequest({ email: String(d.email), ...origin(d) }),
+  'auth.sign_in_failed': (d) => recordFailedSignIn({ email: String(d.email), paused: d.paused === true, ...origin(d) }),
+  'auth.signup_asked': (d) => recordSignUp({ tenantId: d.tenantId, name: String(d.name), email: String(d.email), locale: d.locale as Locale, ...origin(d) }),
+};
+
+export async function handler(event: EventBridgeEvent<string, DomainEventDetail>): Promise<void> {
+  const work = WORK[event['detail-type']];
+  if (!work) return;
+  await once({ tenantId: event.detail.tenantId, consumer: 'accounts', eventId: event.detail.eventId }, () => work(event.detail));
+}
