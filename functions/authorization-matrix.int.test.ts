@@ -6,11 +6,7 @@
  * never data of this firm (see users.int.test.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as z from 'zod/mini';
-import { openApiDocument } from '../shared/api/openapi.ts';
 import { OPERATIONS, type OperationId } from '../shared/api/operations.ts';
-import { ROUTES } from '../shared/api/routes.ts';
-import { errorResponse } from '../shared/api/schemas/common.ts';
 import { DEFAULT_BOOKING_SETTINGS } from '../shared/domain/bookings/settings.ts';
 import { api, signIn } from '../infra/local/test-client.ts';
 
@@ -210,7 +206,6 @@ beforeAll(async () => {
   for (const actor of Object.keys(ACTORS) as ActorName[]) await tokenOf(actor);
 });
 
-const DOCUMENT = openApiDocument();
 
 describe('authorization matrix', () => {
   it('has a row for every operation', () => {
@@ -233,11 +228,6 @@ describe('authorization matrix', () => {
     const behindAuthorizer = OPERATIONS.find((o) => o.operationId === id)!.access !== 'public';
     if (actor === 'anonymous' && behindAuthorizer) expect(res.body).toEqual({ message: 'Unauthorized' });
     else if (expected >= 400) expect(res.body.error.code).toBeTruthy();
-    // The answer is one the OpenAPI document gives for this operation, in the shape it documents.
-    const route = ROUTES.find((r) => r.operationId === id)!;
-    const documented = (DOCUMENT.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>)[route.path]![route.method.toLowerCase()]!.responses;
-    expect(Object.keys(documented), `${id} answered ${res.status}`).toContain(String(res.status));
-    const schema = res.status >= 400 ? (res.status === 401 ? z.union([errorResponse, z.object({ message: z.string() })]) : errorResponse) : res.status === 204 ? undefined : route.response;
-    if (schema) expect(schema.safeParse(res.body).error?.issues.slice(0, 3) ?? [], `${id} as ${actor}`).toEqual([]);
+    // That the answer is one the OpenAPI document gives, in its shape, the test client checks of every answer.
   });
 });

@@ -16,6 +16,10 @@ import { randomBytes } from 'node:crypto';
 import { refreshSignIn, revokeRefreshToken, startSignIn } from '../lib/cognito.ts';
 import { accountPaused, guardSignIn, type SignInGuard } from './sign-in-guard.ts';
 import { toUserView } from '../lib/user-view.ts';
+import type { EntityItem } from 'electrodb';
+import type { User } from '../../shared/db/entities/user.ts';
+
+type UserItem = EntityItem<typeof User>;
 
 const REFRESH_COOKIE = 'sp_refresh';
 const REFRESH_MAX_AGE = 30 * 24 * 3600;
@@ -46,10 +50,11 @@ const sessionEnded = () => new AppError('unauthenticated', 'Your session has end
 const revokedSince = (startedAt: string, tokensValidAfter: string | undefined) => tokensValidAfter !== undefined && Date.parse(startedAt) <= Date.parse(tokensValidAfter);
 
 /** What the web app needs after sign-in: the user, the firm, permissions, landing page. */
-export async function sessionState(tenantId: string, userId: string) {
+/** `known`: the person's record, when the caller has just read it (refresh), so it is not read twice. */
+export async function sessionState(tenantId: string, userId: string, known?: UserItem) {
   const db = database();
   const [{ data: user }, { data: tenant }] = await Promise.all([
-    db.entities.user.get({ tenantId, userId }).go(),
+    known?.userId === userId ? { data: known } : db.entities.user.get({ tenantId, userId }).go(),
     db.entities.tenant.get({ tenantId }).go(),
   ]);
   if (!user || user.status !== 'active') throw unauthenticated('This account is not active.');
@@ -64,9 +69,9 @@ export async function sessionState(tenantId: string, userId: string) {
   };
 }
 
-async function sessionFromIdToken(idToken: string): Promise<{ session: Session; tenantId: string; userId: string; role: string }> {
+async function sessionFromIdToken(idToken: string, known?: UserItem): Promise<{ session: Session; tenantId: string; userId: string; role: string }> {
   const claims = tokenClaims(await verifiedClaims(idToken));
-  const state = await sessionState(claims.tenantId, claims.userId);
+  const state = await sessionState(claims.tenantId, claims.userId, known);
   return {
     session: { token: idToken, expiresAt: new Date(claims.expiresAt * 1000).toISOString(), ...state },
     tenantId: claims.tenantId,
@@ -147,7 +152,7 @@ export async function refresh(req: Request): Promise<Reply> {
   const tokens = await refreshSignIn(refreshToken).catch(() => {
     throw sessionEnded();
   });
-  const { session, userId } = await sessionFromIdToken(tokens.IdToken!);
+  const { session, userId } = await sessionFromIdToken(tokens.IdToken!, user);
   // A cookie stitched from one session's name and another person's token.
   if (userId !== record.userId) throw sessionEnded();
   // Cognito returns a new refresh token only when rotation is on; keep the cookie fresh either way.

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { at, bookAsGuest, bookingFixtures, everyDay, tenantId } from '../../infra/local/test-bookings.ts';
+import { at, bookingFixtures, everyDay, tenantId } from '../../infra/local/test-bookings.ts';
 import { api, joinAs, signIn, type Signed } from '../../infra/local/test-client.ts';
 import { database } from '../../shared/db/all-entities.ts';
 
@@ -17,7 +17,7 @@ const calendar = (who: Signed, query: string) => api(`/api/bookings?${query}`, {
 async function clientBooking(days: number, minutes: number) {
   const email = `client.${days}.${minutes}.${run}@example.test`;
   const client = await joinAs({ email, name: `Client ${days}-${minutes}`, role: 'CLIENT', password: 'Client-Passw0rd!' });
-  const res = await bookAsGuest(serviceId, at(days, minutes), { name: 'Ignored', email });
+  const res = await api('/api/bookings', { method: 'POST', token: client.token, body: JSON.stringify({ serviceId, start: at(days, minutes), timeZone: 'Europe/London' }) });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return { client, bookingId: res.body.bookingId as string };
 }
@@ -78,7 +78,7 @@ describe('changing a booking when signed in', () => {
     const email = `soon.${run}@example.test`;
     const soonClient = await joinAs({ email, name: 'Soon Client', role: 'CLIENT', password: 'Client-Passw0rd!' });
     const inTwoHours = new Date(Math.ceil((Date.now() + 2 * 3_600_000) / 3_600_000) * 3_600_000).toISOString(); // an offered (whole-hour) start
-    const soon = await bookAsGuest(anytime, inTwoHours, { name: 'Soon Client', email });
+    const soon = await post(soonClient, '/api/bookings', { serviceId: anytime, start: inTwoHours, timeZone: 'Europe/London' });
     expect(soon.status, JSON.stringify(soon.body)).toBe(201);
     const late = await post(soonClient, `/api/bookings/${soon.body.bookingId}/cancel`, { version: 1 });
     expect([late.status, late.body.error.message]).toEqual([422, 'Bookings can be changed online until 24 hours before they start. Please contact the firm.']);

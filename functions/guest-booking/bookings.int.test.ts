@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, type Signed } from '../../infra/local/test-client.ts';
+import { api, newVisitorAddress, type Signed } from '../../infra/local/test-client.ts';
 import { rfc5545Problems } from '../../infra/local/test-ics.ts';
 import { attachmentOf, emailsTo, linkIn, nextEmailTo, sourceOf } from '../../infra/local/test-inbox.ts';
-import { at, bookAsGuest, bookingFixtures, firmZone, tenantId, visitorAddress } from '../../infra/local/test-bookings.ts';
+import { at, bookAsGuest, bookingFixtures, firmZone, tenantId } from '../../infra/local/test-bookings.ts';
 import { GUEST_BOOKINGS_PER_HOUR } from './index.ts';
 import { database } from '../../shared/db/all-entities.ts';
 import { issueManageLink } from '../lib/bookings/manage-link.ts';
@@ -59,7 +59,7 @@ describe('the public booking page', () => {
 
 describe('booking as a guest', () => {
   it('gives each network an hourly allowance per firm, then answers 429 with when to try again', async () => {
-    const from = visitorAddress();
+    const from = newVisitorAddress();
     const attempt = () => book('no-such-service', at(7, 600), { name: 'Busy Network', email: `busy.${run}@example.test` }, {}, from);
     const answers = await Promise.all(Array.from({ length: GUEST_BOOKINGS_PER_HOUR }, attempt));
     expect(answers.map((a) => a.status)).toEqual(Array(GUEST_BOOKINGS_PER_HOUR).fill(404));

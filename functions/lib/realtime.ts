@@ -36,7 +36,7 @@ export async function pushToUser(tenantId: string, userId: string, message: Real
   if (open.length === 0) return 0;
   const { data: person } = await user.get({ tenantId, userId }).go();
   if (person?.status !== 'active') {
-    await closeConnections(tenantId, userId);
+    await close(open);
     return 0;
   }
   const delivered = await Promise.all(
@@ -54,18 +54,20 @@ export async function pushToUser(tenantId: string, userId: string, message: Real
  * instant) and forgets them: a deactivation or a password reset ends live sessions too.
  */
 export async function closeConnections(tenantId: string, userId: string, openedBy?: string): Promise<number> {
-  const { connection } = database().entities;
-  const { data: open } = await connection.query.byUser({ tenantId, userId }).go({ pages: 'all' });
-  const closing = open.filter((c) => openedBy === undefined || Date.parse(c.connectedAt) <= Date.parse(openedBy));
+  const { data: open } = await database().entities.connection.query.byUser({ tenantId, userId }).go({ pages: 'all' });
+  return close(open.filter((c) => openedBy === undefined || Date.parse(c.connectedAt) <= Date.parse(openedBy)));
+}
+
+async function close(connections: { tenantId: string; userId: string; connectionId: string }[]): Promise<number> {
   await Promise.all(
-    closing.map(async ({ connectionId }) => {
+    connections.map(async ({ tenantId, userId, connectionId }) => {
       await management()
         .send(new DeleteConnectionCommand({ ConnectionId: connectionId }))
         .catch((e: unknown) => {
           if ((e as Error).name !== 'GoneException') throw e;
         });
-      await connection.delete({ tenantId, userId, connectionId }).go();
+      await database().entities.connection.delete({ tenantId, userId, connectionId }).go();
     }),
   );
-  return closing.length;
+  return connections.length;
 }

@@ -1,7 +1,7 @@
 /** A request as the API shows it, and who may see it: shared by the contexts that show, change or hang work off requests. */
 import type { EntityItem } from 'electrodb';
 import { notFound } from '../../shared/api/errors.ts';
-import type { RequestView } from '../../shared/api/schemas/request.ts';
+import { requestView, type RequestView } from '../../shared/api/schemas/request.ts';
 import type { RequestActivity } from '../../shared/db/entities/request-activity.ts';
 import { UNASSIGNED, type ServiceRequest } from '../../shared/db/entities/service-request.ts';
 import { canAccess } from '../../shared/domain/identity/policy.ts';
@@ -12,10 +12,16 @@ import type { Request } from './http.ts';
 export type RequestItem = EntityItem<typeof ServiceRequest>;
 export type ActivityItem = EntityItem<typeof RequestActivity>;
 
-/** The API says "nobody" by leaving `assigneeId` out. A booking's manage-link hash never leaves the table. */
+const VIEW_FIELDS = Object.keys(requestView.shape) as (keyof RequestView)[];
+
+/**
+ * Only the fields the API documents (a booking's own fields, manage-link hashes and a guest's
+ * typed address never leave the table this way); "nobody" is said by leaving `assigneeId` out.
+ */
 export function toView(r: RequestItem): RequestView {
-  const { tenantId: _t, assigneeId, assignedBy: _b, deletedAt: _d, deletedBy: _w, manageLinks: _m, ...rest } = r;
-  return { ...rest, ...(assigneeId !== UNASSIGNED && { assigneeId }) };
+  const view = Object.fromEntries(VIEW_FIELDS.filter((f) => r[f] !== undefined).map((f) => [f, r[f]])) as RequestView;
+  if (r.assigneeId === UNASSIGNED) delete view.assigneeId;
+  return view;
 }
 
 /** The workflow's view of a request. */

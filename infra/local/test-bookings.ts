@@ -40,9 +40,6 @@ export function bookingFixtures(hours: WeeklyHours = everyDay('09:00', '17:00'))
   };
 }
 
-/** A visitor's network address, as CloudFront names it: each guest books from their own (networks have an hourly allowance). */
 /** Each guest booking comes from a visitor of its own, so the hourly allowance per address holds nobody else back. */
-export const visitorAddress = newVisitorAddress;
-
-export const bookAsGuest = (serviceId: string, start: string, who: { name: string; email: string }, extra: Record<string, unknown> = {}, from = visitorAddress()) =>
+export const bookAsGuest = (serviceId: string, start: string, who: { name: string; email: string }, extra: Record<string, unknown> = {}, from = newVisitorAddress()) =>
   api('/api/book/designpi/bookings', { method: 'POST', from, body: JSON.stringify({ serviceId, start, timeZone: 'Europe/London', ...who, ...extra }) });

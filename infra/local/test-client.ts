@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { expect, inject } from 'vitest';
 import type { JobResult } from '../../shared/schedules.ts';
 import { invokeFunction } from './lambda-api.ts';
+import { contractProblem } from './test-contract.ts';
 import { jobInvocation } from './scheduler.ts';
 import { DEMO_PASSWORD } from './seed.ts';
 import { linkIn, nextEmailTo } from './test-inbox.ts';
@@ -59,8 +60,13 @@ export async function api(path: string, init: ApiInit = {}) {
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   if (init.cookie) headers.cookie = init.cookie;
   if (init.body) headers['content-type'] = 'application/json';
-  const response = await send(new URL(path, portalUrl()), init.method ?? 'GET', headers, init.body, init.from ?? ownAddress);
-  return { status: response.status, headers: response.headers, body: response.text ? JSON.parse(response.text) : undefined };
+  const method = init.method ?? 'GET';
+  const response = await send(new URL(path, portalUrl()), method, headers, init.body, init.from ?? ownAddress);
+  const body = response.text ? JSON.parse(response.text) : undefined;
+  // Every answer is one the OpenAPI document gives.
+  const problem = contractProblem(method, path, response.status, body);
+  if (problem) expect.fail(problem);
+  return { status: response.status, headers: response.headers, body };
 }
 
 export async function signIn(email: string, password = DEMO_PASSWORD): Promise<Signed> {
