@@ -3,7 +3,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['shared/**/*.test.ts', 'functions/**/*.test.ts', 'infra/local/**/*.test.ts', 'infra/bundling/**/*.test.ts'], exclude: ['**/*.int.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: ['shared/**/*.test.ts', 'functions/**/*.test.ts', 'infra/local/**/*.test.ts', 'infra/bundling/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts'],
+        },
+      },
       {
         test: {
           name: 'stack',

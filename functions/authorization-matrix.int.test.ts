@@ -28,7 +28,14 @@ interface Row {
   consumesSession?: boolean;
 }
 
-const everyone = (status: number): Record<ActorName, number> => ({ anonymous: status, client: status, member: status, lead: status, admin: status, otherFirmAdmin: status });
+const everyone = (status: number): Record<ActorName, number> => ({
+  anonymous: status,
+  client: status,
+  member: status,
+  lead: status,
+  admin: status,
+  otherFirmAdmin: status,
+});
 const signedIn = (status: number) => ({ ...everyone(status), anonymous: 401 });
 
 const SOON = new Date(Date.now() + 3 * 86_400_000).toISOString();
@@ -42,7 +49,11 @@ const MATRIX: Record<OperationId, Row> = {
   // A forged Cognito session for an unknown address gets no session (401). Each caller tries
   // another address: five failures for one would pause it (sign-in-guard.int.test.ts).
   answerMfaChallenge: {
-    request: { method: 'POST', path: '/api/auth/mfa/challenge', bodyFor: (actor) => ({ email: `mfa-${actor}@example.com`, session: 'forged', code: '123456' }) },
+    request: {
+      method: 'POST',
+      path: '/api/auth/mfa/challenge',
+      bodyFor: (actor) => ({ email: `mfa-${actor}@example.com`, session: 'forged', code: '123456' }),
+    },
     expect: everyone(401),
   },
   // A wrong password is named as the field at fault, for anyone signed in.
@@ -52,17 +63,41 @@ const MATRIX: Record<OperationId, Row> = {
   confirmMfaSetup: { request: { method: 'POST', path: '/api/auth/mfa/confirm', body: { code: '123456' } }, expect: signedIn(409) },
   // Always 202, so nobody learns whether an account exists (the email is nobody's here).
   forgotPassword: { request: { method: 'POST', path: '/api/auth/forgot-password', body: { email: 'nobody@example.com' } }, expect: everyone(202) },
-  resetPassword: { request: { method: 'POST', path: '/api/auth/reset-password', body: { token: 't-designpi.x.forged', password: 'Demo-Passw0rd!' } }, expect: everyone(404) },
+  resetPassword: {
+    request: { method: 'POST', path: '/api/auth/reset-password', body: { token: 't-designpi.x.forged', password: 'Demo-Passw0rd!' } },
+    expect: everyone(404),
+  },
   getMe: { request: { method: 'GET', path: '/api/me' }, expect: signedIn(200) },
-  listUsers: { request: { method: 'GET', path: '/api/users' }, expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 } },
+  listUsers: {
+    request: { method: 'GET', path: '/api/users' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 },
+  },
   // Unknown ids are 404 for those allowed to look; another firm's real person is 404 too (people.int.test.ts).
-  getUser: { request: { method: 'GET', path: '/api/users/nobody' }, expect: { anonymous: 401, client: 403, member: 403, lead: 404, admin: 404, otherFirmAdmin: 404 } },
-  updateUser: { request: { method: 'PATCH', path: '/api/users/nobody', body: { version: 1 } }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
-  deactivateUser: { request: { method: 'POST', path: '/api/users/nobody/deactivate' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
-  reactivateUser: { request: { method: 'POST', path: '/api/users/nobody/reactivate' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
+  getUser: {
+    request: { method: 'GET', path: '/api/users/nobody' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
+  updateUser: {
+    request: { method: 'PATCH', path: '/api/users/nobody', body: { version: 1 } },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
+  },
+  deactivateUser: {
+    request: { method: 'POST', path: '/api/users/nobody/deactivate' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
+  },
+  reactivateUser: {
+    request: { method: 'POST', path: '/api/users/nobody/reactivate' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
+  },
   // Authorization is decided before the body is read: an empty body shows 401/403 vs 400.
-  createInvitation: { request: { method: 'POST', path: '/api/invitations', body: {} }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 } },
-  listInvitations: { request: { method: 'GET', path: '/api/invitations' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 } },
+  createInvitation: {
+    request: { method: 'POST', path: '/api/invitations', body: {} },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 },
+  },
+  listInvitations: {
+    request: { method: 'GET', path: '/api/invitations' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 },
+  },
   // Another firm's real invitation is 404 too: see invitations.int.test.ts.
   resendInvitation: {
     request: { method: 'POST', path: '/api/invitations/00000000-0000-0000-0000-000000000000/resend' },
@@ -70,106 +105,250 @@ const MATRIX: Record<OperationId, Row> = {
   },
   // Public, guarded by the link itself: a forged link is 404 for everyone.
   previewInvitation: { request: { method: 'GET', path: '/api/invitations/preview?token=t-designpi.x.forged' }, expect: everyone(404) },
-  acceptInvitation: { request: { method: 'POST', path: '/api/invitations/accept', body: { token: 't-designpi.x.forged', password: 'Demo-Passw0rd!' } }, expect: everyone(404) },
+  acceptInvitation: {
+    request: { method: 'POST', path: '/api/invitations/accept', body: { token: 't-designpi.x.forged', password: 'Demo-Passw0rd!' } },
+    expect: everyone(404),
+  },
   createRealtimeTicket: { request: { method: 'POST', path: '/api/realtime/tickets' }, expect: signedIn(201) },
   // Each person sees and marks only their own (the key is theirs): see realtime.int.test.ts.
   listNotifications: { request: { method: 'GET', path: '/api/notifications' }, expect: signedIn(200) },
   markNotificationsRead: { request: { method: 'POST', path: '/api/notifications/read', body: { notificationIds: ['x'] } }, expect: signedIn(204) },
-  listRoleDefinitions: { request: { method: 'GET', path: '/api/permissions' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 } },
+  listRoleDefinitions: {
+    request: { method: 'GET', path: '/api/permissions' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 },
+  },
   // Another firm's real person is 404 as well: see access.int.test.ts.
-  listGrants: { request: { method: 'GET', path: '/api/users/nobody/grants' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
-  createGrant: { request: { method: 'POST', path: '/api/users/nobody/grants', body: {} }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 } },
-  revokeGrant: { request: { method: 'DELETE', path: '/api/users/nobody/grants/none' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
+  listGrants: {
+    request: { method: 'GET', path: '/api/users/nobody/grants' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
+  },
+  createGrant: {
+    request: { method: 'POST', path: '/api/users/nobody/grants', body: {} },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 },
+  },
+  revokeGrant: {
+    request: { method: 'DELETE', path: '/api/users/nobody/grants/none' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
+  },
   // Each admin sees and changes their own firm's rules only (access.int.test.ts).
-  getAccessPolicy: { request: { method: 'GET', path: '/api/firm/access-policy' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 } },
-  updateAccessPolicy: { request: { method: 'PATCH', path: '/api/firm/access-policy', body: {} }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 } },
+  getAccessPolicy: {
+    request: { method: 'GET', path: '/api/firm/access-policy' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 },
+  },
+  updateAccessPolicy: {
+    request: { method: 'PATCH', path: '/api/firm/access-policy', body: {} },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 },
+  },
   // Another firm's admin gets 200 with only their own firm's entries: see audit.int.test.ts.
-  listAudit: { request: { method: 'GET', path: '/api/audit' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 } },
+  listAudit: {
+    request: { method: 'GET', path: '/api/audit' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 },
+  },
   listServices: { request: { method: 'GET', path: '/api/services' }, expect: signedIn(200) },
   // Clients see active services only, and another firm's service is 404 (catalog.int.test.ts).
   getService: { request: { method: 'GET', path: '/api/services/none' }, expect: { ...everyone(404), anonymous: 401 } },
-  createService: { request: { method: 'POST', path: '/api/services', body: {} }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 } },
-  updateService: { request: { method: 'PATCH', path: '/api/services/none', body: { version: 1 } }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
+  createService: {
+    request: { method: 'POST', path: '/api/services', body: {} },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 },
+  },
+  updateService: {
+    request: { method: 'PATCH', path: '/api/services/none', body: { version: 1 } },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
+  },
   updateServiceBooking: {
     request: { method: 'PUT', path: '/api/services/none/booking', body: { ...DEFAULT_BOOKING_SETTINGS, version: 1 } },
     expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
   },
   getCatalog: { request: { method: 'GET', path: '/api/catalog/designpi' }, expect: everyone(200) },
   // Authorization comes before the body is read: a team member may not ask (403); others get 400 for {}.
-  createRequest: { request: { method: 'POST', path: '/api/requests', body: {} }, expect: { anonymous: 401, client: 400, member: 403, lead: 400, admin: 400, otherFirmAdmin: 400 } },
+  createRequest: {
+    request: { method: 'POST', path: '/api/requests', body: {} },
+    expect: { anonymous: 401, client: 400, member: 403, lead: 400, admin: 400, otherFirmAdmin: 400 },
+  },
   // Each sees only their own scope: a client theirs, a team member what is assigned to them (requests.int.test.ts).
   listRequests: { request: { method: 'GET', path: '/api/requests' }, expect: signedIn(200) },
   // Another client's, another firm's, or an unassigned team member's request is 404 too (requests.int.test.ts).
   getRequest: { request: { method: 'GET', path: '/api/requests/none' }, expect: { ...everyone(404), anonymous: 401 } },
-  moveRequest: { request: { method: 'POST', path: '/api/requests/none/status', body: { to: 'in_review', version: 1 } }, expect: { ...everyone(404), anonymous: 401 } },
-  assignRequest: { request: { method: 'POST', path: '/api/requests/none/assignee', body: { assigneeId: 'x', version: 1 } }, expect: { anonymous: 401, client: 403, member: 403, lead: 404, admin: 404, otherFirmAdmin: 404 } },
+  moveRequest: {
+    request: { method: 'POST', path: '/api/requests/none/status', body: { to: 'in_review', version: 1 } },
+    expect: { ...everyone(404), anonymous: 401 },
+  },
+  assignRequest: {
+    request: { method: 'POST', path: '/api/requests/none/assignee', body: { assigneeId: 'x', version: 1 } },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
   commentOnRequest: { request: { method: 'POST', path: '/api/requests/none/comments', body: { text: 'Hello' } }, expect: { ...everyone(404), anonymous: 401 } },
   approveRequest: { request: { method: 'POST', path: '/api/requests/none/approval', body: { version: 1 } }, expect: { ...everyone(404), anonymous: 401 } },
   updateRequest: { request: { method: 'PATCH', path: '/api/requests/none', body: { version: 1 } }, expect: { ...everyone(404), anonymous: 401 } },
-  deleteRequest: { request: { method: 'DELETE', path: '/api/requests/none' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
+  deleteRequest: {
+    request: { method: 'DELETE', path: '/api/requests/none' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
+  },
   // Staff may try; each request is then authorized on its own and answered per item (workflow.int.test.ts).
-  bulkRequests: { request: { method: 'POST', path: '/api/requests/bulk', body: { action: 'priority', requestIds: ['none'], priority: 'low' } }, expect: { anonymous: 401, client: 403, member: 200, lead: 200, admin: 200, otherFirmAdmin: 200 } },
+  bulkRequests: {
+    request: { method: 'POST', path: '/api/requests/bulk', body: { action: 'priority', requestIds: ['none'], priority: 'low' } },
+    expect: { anonymous: 401, client: 403, member: 200, lead: 200, admin: 200, otherFirmAdmin: 200 },
+  },
   // Staff see their own firm's team (team.int.test.ts); clients do not.
-  listTeamWorkload: { request: { method: 'GET', path: '/api/team/workload' }, expect: { anonymous: 401, client: 403, member: 200, lead: 200, admin: 200, otherFirmAdmin: 200 } },
+  listTeamWorkload: {
+    request: { method: 'GET', path: '/api/team/workload' },
+    expect: { anonymous: 401, client: 403, member: 200, lead: 200, admin: 200, otherFirmAdmin: 200 },
+  },
   // Leads and admins make tasks from templates; only admins keep them. Another firm's template is 404 (tasks.int.test.ts).
-  listTaskTemplates: { request: { method: 'GET', path: '/api/task-templates' }, expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 } },
-  listTaskTemplateCategories: { request: { method: 'GET', path: '/api/task-templates/categories' }, expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 } },
-  getTaskTemplate: { request: { method: 'GET', path: '/api/task-templates/none' }, expect: { anonymous: 401, client: 403, member: 403, lead: 404, admin: 404, otherFirmAdmin: 404 } },
-  createTaskTemplate: { request: { method: 'POST', path: '/api/task-templates', body: {} }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 } },
-  updateTaskTemplate: { request: { method: 'PATCH', path: '/api/task-templates/none', body: { version: 1 } }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
-  deleteTaskTemplate: { request: { method: 'DELETE', path: '/api/task-templates/none' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
+  listTaskTemplates: {
+    request: { method: 'GET', path: '/api/task-templates' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 },
+  },
+  listTaskTemplateCategories: {
+    request: { method: 'GET', path: '/api/task-templates/categories' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 },
+  },
+  getTaskTemplate: {
+    request: { method: 'GET', path: '/api/task-templates/none' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
+  createTaskTemplate: {
+    request: { method: 'POST', path: '/api/task-templates', body: {} },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 },
+  },
+  updateTaskTemplate: {
+    request: { method: 'PATCH', path: '/api/task-templates/none', body: { version: 1 } },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
+  },
+  deleteTaskTemplate: {
+    request: { method: 'DELETE', path: '/api/task-templates/none' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
+  },
   // Whoever hands tasks out sees their own firm's staff only (tasks.int.test.ts).
-  offerTaskAssignees: { request: { method: 'GET', path: '/api/task-assignees' }, expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 } },
-  createTask: { request: { method: 'POST', path: '/api/tasks', body: {} }, expect: { anonymous: 401, client: 403, member: 403, lead: 400, admin: 400, otherFirmAdmin: 400 } },
+  offerTaskAssignees: {
+    request: { method: 'GET', path: '/api/task-assignees' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 },
+  },
+  createTask: {
+    request: { method: 'POST', path: '/api/tasks', body: {} },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 400, admin: 400, otherFirmAdmin: 400 },
+  },
   // A team member sees their own tasks and those of requests they may see; clients none (tasks.int.test.ts).
-  listTasks: { request: { method: 'GET', path: '/api/tasks' }, expect: { anonymous: 401, client: 403, member: 200, lead: 200, admin: 200, otherFirmAdmin: 200 } },
+  listTasks: {
+    request: { method: 'GET', path: '/api/tasks' },
+    expect: { anonymous: 401, client: 403, member: 200, lead: 200, admin: 200, otherFirmAdmin: 200 },
+  },
   // Another firm's task, and a team member's look at someone else's, are 404 too (tasks.int.test.ts).
-  getTask: { request: { method: 'GET', path: '/api/tasks/none' }, expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 } },
-  updateTask: { request: { method: 'PATCH', path: '/api/tasks/none', body: { version: 1 } }, expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 } },
-  assignTask: { request: { method: 'POST', path: '/api/tasks/none/assignee', body: { assigneeId: 'x', version: 1 } }, expect: { anonymous: 401, client: 403, member: 403, lead: 404, admin: 404, otherFirmAdmin: 404 } },
-  checkTaskItem: { request: { method: 'PUT', path: '/api/tasks/none/checklist/c1', body: { done: true } }, expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 } },
-  commentOnTask: { request: { method: 'POST', path: '/api/tasks/none/comments', body: { text: 'Hello' } }, expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 } },
-  deleteTask: { request: { method: 'DELETE', path: '/api/tasks/none' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
+  getTask: {
+    request: { method: 'GET', path: '/api/tasks/none' },
+    expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
+  updateTask: {
+    request: { method: 'PATCH', path: '/api/tasks/none', body: { version: 1 } },
+    expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
+  assignTask: {
+    request: { method: 'POST', path: '/api/tasks/none/assignee', body: { assigneeId: 'x', version: 1 } },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
+  checkTaskItem: {
+    request: { method: 'PUT', path: '/api/tasks/none/checklist/c1', body: { done: true } },
+    expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
+  commentOnTask: {
+    request: { method: 'POST', path: '/api/tasks/none/comments', body: { text: 'Hello' } },
+    expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
+  deleteTask: {
+    request: { method: 'DELETE', path: '/api/tasks/none' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
+  },
   // Leads and admins; each firm's own counters (kpis.int.test.ts).
-  getRequestKpis: { request: { method: 'GET', path: '/api/analytics/requests' }, expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 } },
-  getBookingKpis: { request: { method: 'GET', path: '/api/analytics/bookings' }, expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 } },
+  getRequestKpis: {
+    request: { method: 'GET', path: '/api/analytics/requests' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 },
+  },
+  getBookingKpis: {
+    request: { method: 'GET', path: '/api/analytics/bookings' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 },
+  },
   // Admins (analytics.export); an export is its requester's alone (exports.int.test.ts).
-  createRequestExport: { request: { method: 'POST', path: '/api/requests/exports', body: { q: 'matrix' } }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 202, otherFirmAdmin: 202 } },
-  getRequestExport: { request: { method: 'GET', path: '/api/requests/exports/none' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
+  createRequestExport: {
+    request: { method: 'POST', path: '/api/requests/exports', body: { q: 'matrix' } },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 202, otherFirmAdmin: 202 },
+  },
+  getRequestExport: {
+    request: { method: 'GET', path: '/api/requests/exports/none' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
+  },
   // Whoever assigns sees their own firm's ranking (team.int.test.ts); an unknown service is named.
-  rankRequestAssignees: { request: { method: 'GET', path: '/api/team/request-candidates?serviceId=none' }, expect: { anonymous: 401, client: 403, member: 403, lead: 400, admin: 400, otherFirmAdmin: 400 } },
+  rankRequestAssignees: {
+    request: { method: 'GET', path: '/api/team/request-candidates?serviceId=none' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 400, admin: 400, otherFirmAdmin: 400 },
+  },
   // Anyone's for those who see users; a team member only their own, others' are 404 (team.int.test.ts).
-  listAssignmentHistory: { request: { method: 'GET', path: '/api/team/nobody/assignments' }, expect: { anonymous: 401, client: 403, member: 404, lead: 200, admin: 200, otherFirmAdmin: 200 } },
+  listAssignmentHistory: {
+    request: { method: 'GET', path: '/api/team/nobody/assignments' },
+    expect: { anonymous: 401, client: 403, member: 404, lead: 200, admin: 200, otherFirmAdmin: 200 },
+  },
   getOpenApi: { request: { method: 'GET', path: '/api/openapi.json' }, expect: everyone(200) },
   getHealth: { request: { method: 'GET', path: '/api/health' }, expect: everyone(200) },
   // Admins only; the live-connection count is of the caller's own firm (system-health.int.test.ts).
-  getSystemHealth: { request: { method: 'GET', path: '/api/system/health' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 } },
+  getSystemHealth: {
+    request: { method: 'GET', path: '/api/system/health' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 },
+  },
   // Public: any firm's sign-up page; one that takes no sign-ups refuses with 403 (signup.int.test.ts).
   getSignUpFirm: { request: { method: 'GET', path: '/api/signup/designpi' }, expect: everyone(200) },
-  signUp: { request: { method: 'POST', path: '/api/signup/designpi', bodyFor: (actor) => ({ name: 'Matrix Person', email: `matrix-${actor}@example.com` }) }, expect: everyone(202) },
+  signUp: {
+    request: { method: 'POST', path: '/api/signup/designpi', bodyFor: (actor) => ({ name: 'Matrix Person', email: `matrix-${actor}@example.com` }) },
+    expect: everyone(202),
+  },
   // The public booking page: the same for everyone, signed in or not; a service that is not bookable is 404.
   getBookingPage: { request: { method: 'GET', path: '/api/book/designpi' }, expect: everyone(200) },
   getBookingSlots: { request: { method: 'GET', path: `/api/book/designpi/services/nope/slots?from=${SOON}&to=${LATER}` }, expect: everyone(404) },
   quoteBooking: { request: { method: 'POST', path: '/api/book/designpi/quote', body: { serviceId: 'nope', start: SOON } }, expect: everyone(404) },
   createGuestBooking: {
-    request: { method: 'POST', path: '/api/book/designpi/bookings', body: { serviceId: 'nope', start: SOON, timeZone: 'UTC', name: 'Matrix Guest', email: 'matrix-guest@example.com' } },
+    request: {
+      method: 'POST',
+      path: '/api/book/designpi/bookings',
+      body: { serviceId: 'nope', start: SOON, timeZone: 'UTC', name: 'Matrix Guest', email: 'matrix-guest@example.com' },
+    },
     expect: everyone(404),
   },
   // Signed-in bookings: everyone sees a calendar (their own part of it); changes need the booking to be theirs to see (real ones: bookings.int.test.ts).
   listBookings: { request: { method: 'GET', path: `/api/bookings?from=${SOON}&to=${LATER}` }, expect: signedIn(200) },
-  confirmBooking: { request: { method: 'POST', path: '/api/bookings/none/confirm', body: { version: 1 } }, expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 } },
-  listPromoCodes: { request: { method: 'GET', path: '/api/promo-codes' }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 } },
-  createPromoCode: { request: { method: 'POST', path: '/api/promo-codes', body: { code: 'X', kind: 'percent', value: 10 } }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 } },
-  updatePromoCode: { request: { method: 'PUT', path: '/api/promo-codes/NOPE', body: { kind: 'percent', value: 10, version: 1 } }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
+  confirmBooking: {
+    request: { method: 'POST', path: '/api/bookings/none/confirm', body: { version: 1 } },
+    expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
+  listPromoCodes: {
+    request: { method: 'GET', path: '/api/promo-codes' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 },
+  },
+  createPromoCode: {
+    request: { method: 'POST', path: '/api/promo-codes', body: { code: 'X', kind: 'percent', value: 10 } },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 },
+  },
+  updatePromoCode: {
+    request: { method: 'PUT', path: '/api/promo-codes/NOPE', body: { kind: 'percent', value: 10, version: 1 } },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
+  },
   // Staff must name the client (400 before the service is looked up); a client books for themselves.
   createBooking: {
     request: { method: 'POST', path: '/api/bookings', body: { serviceId: 'nope', start: SOON, timeZone: 'UTC' } },
     expect: { anonymous: 401, client: 404, member: 403, lead: 400, admin: 400, otherFirmAdmin: 400 },
   },
   // Anyone may plan a series (no data, nothing written); placing one needs a plan signed by this portal (booking-series.int.test.ts).
-  planBookingSeries: { request: { method: 'POST', path: '/api/booking-plans', body: { start: SOON, zone: 'America/New_York', frequency: 'weekly', count: 3 } }, expect: everyone(200) },
+  planBookingSeries: {
+    request: { method: 'POST', path: '/api/booking-plans', body: { start: SOON, zone: 'America/New_York', frequency: 'weekly', count: 3 } },
+    expect: everyone(200),
+  },
   createBookingSeries: {
-    request: { method: 'POST', path: '/api/booking-series', body: { serviceId: 'nope', timeZone: 'UTC', plan: { zone: 'UTC', rule: 'FREQ=DAILY;INTERVAL=1;COUNT=2', occurrences: [SOON], expiresAt: LATER, signature: 'forged' } } },
+    request: {
+      method: 'POST',
+      path: '/api/booking-series',
+      body: {
+        serviceId: 'nope',
+        timeZone: 'UTC',
+        plan: { zone: 'UTC', rule: 'FREQ=DAILY;INTERVAL=1;COUNT=2', occurrences: [SOON], expiresAt: LATER, signature: 'forged' },
+      },
+    },
     expect: { anonymous: 401, client: 400, member: 403, lead: 400, admin: 400, otherFirmAdmin: 400 },
   },
   rescheduleBooking: {
@@ -183,12 +362,18 @@ const MATRIX: Record<OperationId, Row> = {
   },
   // One's own ('me') for everyone; someone else's only with users.manage (another firm's person is 404: team.int.test.ts).
   getBookingProfile: { request: { method: 'GET', path: '/api/team/me/booking-profile' }, expect: signedIn(200) },
-  updateBookingProfile: { request: { method: 'PUT', path: '/api/team/nobody/booking-profile', body: { version: 1 } }, expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 } },
+  updateBookingProfile: {
+    request: { method: 'PUT', path: '/api/team/nobody/booking-profile', body: { version: 1 } },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
+  },
   openBookingLink: { request: { method: 'POST', path: '/api/bookings/none/link' }, expect: signedIn(404) },
   // A forged manage token opens nothing, whoever sends it (wrong and expired tokens: scheduling.int.test.ts).
   getManagedBooking: { request: { method: 'GET', path: '/api/manage-booking/t-designpi.x.forged' }, expect: everyone(404) },
   getManagedBookingSlots: { request: { method: 'GET', path: `/api/manage-booking/t-designpi.x.forged/slots?from=${SOON}&to=${LATER}` }, expect: everyone(404) },
-  rescheduleManagedBooking: { request: { method: 'POST', path: '/api/manage-booking/t-designpi.x.forged/reschedule', body: { start: SOON, version: 1 } }, expect: everyone(404) },
+  rescheduleManagedBooking: {
+    request: { method: 'POST', path: '/api/manage-booking/t-designpi.x.forged/reschedule', body: { start: SOON, version: 1 } },
+    expect: everyone(404),
+  },
   cancelManagedBooking: { request: { method: 'POST', path: '/api/manage-booking/t-designpi.x.forged/cancel', body: { version: 1 } }, expect: everyone(404) },
   claimManagedBooking: { request: { method: 'POST', path: '/api/manage-booking/t-designpi.x.forged/claim', body: { version: 1 } }, expect: everyone(404) },
 };
@@ -206,13 +391,14 @@ beforeAll(async () => {
   for (const actor of Object.keys(ACTORS) as ActorName[]) await tokenOf(actor);
 });
 
-
 describe('authorization matrix', () => {
   it('has a row for every operation', () => {
     expect(Object.keys(MATRIX).sort()).toEqual(OPERATIONS.map((o) => o.operationId).sort());
   });
 
-  const cells = Object.entries(MATRIX).flatMap(([id, row]) => (Object.keys(ACTORS) as ActorName[]).map((actor) => [id, actor, row.expect[actor], row] as const));
+  const cells = Object.entries(MATRIX).flatMap(([id, row]) =>
+    (Object.keys(ACTORS) as ActorName[]).map((actor) => [id, actor, row.expect[actor], row] as const),
+  );
 
   it.each(cells)('%s as %s → %i', async (id, actor, expected, row) => {
     // Logging out a shared token would break later cells; it gets a session of its own.

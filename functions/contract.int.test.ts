@@ -48,13 +48,23 @@ const expectDocumentedRefusal = (res: Awaited<ReturnType<typeof api>>, what: str
 };
 
 describe('oversized input', () => {
-  it.each(operations.filter(({ path }) => path.includes('{')).map((o) => [`${o.method} ${o.path}`, o] as const))('%s: 2,000-character path parameters are a 4xx', async (what, { path, method }) => {
-    const res = await api(fill(path, () => LONG), { method, token: admin.token, ...(method !== 'GET' && { body: '{}' }) });
-    expectDocumentedRefusal(res, what);
-  });
+  it.each(operations.filter(({ path }) => path.includes('{')).map((o) => [`${o.method} ${o.path}`, o] as const))(
+    '%s: 2,000-character path parameters are a 4xx',
+    async (what, { path, method }) => {
+      const res = await api(
+        fill(path, () => LONG),
+        { method, token: admin.token, ...(method !== 'GET' && { body: '{}' }) },
+      );
+      expectDocumentedRefusal(res, what);
+    },
+  );
 
-  it.each(operations.filter(({ op }) => op.requestBody).map((o) => [`${o.method} ${o.path}`, o] as const))('%s: each string field at 1 MB is a 4xx', async (what, { path, method, op }) => {
-    const bodies = oversizedBodies(op.requestBody!.content['application/json'].schema);
-    for (const [field, body] of bodies) expectDocumentedRefusal(await api(fill(path, plausible), { method, token: admin.token, body: JSON.stringify(body) }), `${what} ${field}`);
-  });
+  it.each(operations.filter(({ op }) => op.requestBody).map((o) => [`${o.method} ${o.path}`, o] as const))(
+    '%s: each string field at 1 MB is a 4xx',
+    async (what, { path, method, op }) => {
+      const bodies = oversizedBodies(op.requestBody!.content['application/json'].schema);
+      for (const [field, body] of bodies)
+        expectDocumentedRefusal(await api(fill(path, plausible), { method, token: admin.token, body: JSON.stringify(body) }), `${what} ${field}`);
+    },
+  );
 });

@@ -22,7 +22,10 @@ describe.each(CONTEXTS)('api/%s', (context: Context) => {
     const event = sampleHttpEvent(route, undefined) as { headers: Record<string, string> };
     for (const secret of [undefined, 'guessed-'.repeat(6)]) {
       const { 'x-origin-verify': _, ...headers } = event.headers;
-      const result = (await invoke(`api/${context}`, { ...event, headers: secret ? { ...headers, 'x-origin-verify': secret } : headers })) as { statusCode: number; body: string };
+      const result = (await invoke(`api/${context}`, { ...event, headers: secret ? { ...headers, 'x-origin-verify': secret } : headers })) as {
+        statusCode: number;
+        body: string;
+      };
       expect(result.statusCode, `api/${context}: ${result.body}`).toBe(403);
     }
   });
@@ -39,7 +42,8 @@ describe.each(deployed.filter((name) => !name.startsWith('api/')))('%s', (name) 
   it('answers its sample event without an error', async () => {
     const result = await invoke(name, sampleEvent(name));
     if (name === 'events/stream-router') expect(result).toEqual({ batchItemFailures: [] });
-    if (name === 'ws/authorizer') expect((result as { policyDocument: { Statement: { Effect: string }[] } }).policyDocument.Statement.map((s) => s.Effect)).toEqual(['Deny']);
+    if (name === 'ws/authorizer')
+      expect((result as { policyDocument: { Statement: { Effect: string }[] } }).policyDocument.Statement.map((s) => s.Effect)).toEqual(['Deny']);
     if (name === 'ws/routes') expect(result).toEqual({ statusCode: 200 });
     if (name.startsWith('jobs/')) expect(result).toEqual(expect.any(Object));
   });

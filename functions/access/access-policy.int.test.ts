@@ -37,7 +37,9 @@ describe("the firm's access rules", () => {
     const res = await change(admin, { clientSignUp: false });
     expect(res.body).toMatchObject({ clientSignUp: false });
     expect((await api('/api/signup/designpi', { method: 'POST', body: JSON.stringify({ name: 'Late Comer', email: 'late@example.com' }) })).status).toBe(403);
-    const { data } = await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'firm', entityId: 't-designpi' }).go({ order: 'desc', limit: 1 });
+    const { data } = await database()
+      .entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'firm', entityId: 't-designpi' })
+      .go({ order: 'desc', limit: 1 });
     expect(data[0]).toMatchObject({ action: 'firm.access_policy_changed', actorId: admin.userId, changes: [{ field: 'clientSignUp', from: true, to: false }] });
     expect((await change(admin, { clientSignUp: true })).body.clientSignUp).toBe(true);
   });
@@ -61,7 +63,10 @@ describe("the firm's access rules", () => {
     expect((await api('/api/users', { token: careful.token })).status).toBe(200);
     expect((await api('/api/notifications', { token: otherAdmin.token })).status).toBe(200);
     // While it is required, it cannot be turned off.
-    expect((await api('/api/auth/mfa/disable', { method: 'POST', token: careful.token, body: JSON.stringify({ password: 'Cara-Passw0rd!!', code: '000000' }) })).status).toBe(409);
+    expect(
+      (await api('/api/auth/mfa/disable', { method: 'POST', token: careful.token, body: JSON.stringify({ password: 'Cara-Passw0rd!!', code: '000000' }) }))
+        .status,
+    ).toBe(409);
   });
 
   it("keeps clients and team members away from the firm's rules", async () => {

@@ -8,7 +8,8 @@ let member: Signed; // of this test only: grants change what they may do
 const email = 'gina@designpi.com';
 const password = 'Gina-Passw0rd!!';
 const tomorrow = () => new Date(Date.now() + 24 * 3600 * 1000).toISOString();
-const grant = (by: Signed, userId: string, body: unknown) => api(`/api/users/${userId}/grants`, { method: 'POST', token: by.token, body: JSON.stringify(body) });
+const grant = (by: Signed, userId: string, body: unknown) =>
+  api(`/api/users/${userId}/grants`, { method: 'POST', token: by.token, body: JSON.stringify(body) });
 
 beforeAll(async () => {
   [admin, otherAdmin] = await Promise.all([signIn('hello@designpi.com'), signIn('admin@northwind.example')]);
@@ -35,7 +36,9 @@ describe('permissions', () => {
     const revoked = await api(`/api/users/${member.userId}/grants/${created.body.grantId}`, { method: 'DELETE', token: admin.token });
     expect(revoked.status).toBe(204);
     expect((await api('/api/users', { token: member.token })).status).toBe(403);
-    const { data } = await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'user', entityId: member.userId }).go({ order: 'desc', limit: 2 });
+    const { data } = await database()
+      .entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'user', entityId: member.userId })
+      .go({ order: 'desc', limit: 2 });
     expect(data.map((a) => a.action)).toEqual(['permission.revoked', 'permission.granted']);
   });
 

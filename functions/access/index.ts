@@ -39,7 +39,11 @@ async function saveGrants(req: Request, person: EntityItem<typeof User>, grants:
   await commitTransaction(
     database(),
     (entities) => [
-      entities.user.patch(key).set({ grants, version: person.version + 1 }).where((a, op) => op.eq(a.version, person.version)).commit(),
+      entities.user
+        .patch(key)
+        .set({ grants, version: person.version + 1 })
+        .where((a, op) => op.eq(a.version, person.version))
+        .commit(),
       ...auditAndEvent(entities, changeContext(req), {
         action,
         entityType: 'user',
@@ -89,12 +93,18 @@ async function revokeGrant(req: Request): Promise<Reply> {
 }
 
 async function firmOf(req: Request) {
-  const { data } = await database().entities.tenant.get({ tenantId: (req.actor as AuthenticatedActor).tenantId }).go();
+  const { data } = await database()
+    .entities.tenant.get({ tenantId: (req.actor as AuthenticatedActor).tenantId })
+    .go();
   if (!data) throw notFound('Firm');
   return data;
 }
 
-const policyView = (firm: EntityItem<typeof Tenant>) => ({ clientSignUp: firm.clientSignUp, requireMfa: firm.requireMfa === true, signUpPath: `/register/?firm=${firm.slug}` });
+const policyView = (firm: EntityItem<typeof Tenant>) => ({
+  clientSignUp: firm.clientSignUp,
+  requireMfa: firm.requireMfa === true,
+  signUpPath: `/register/?firm=${firm.slug}`,
+});
 
 async function getAccessPolicy(req: Request): Promise<Reply> {
   return { body: policyView(await firmOf(req)) };
@@ -110,7 +120,9 @@ async function updateAccessPolicy(req: Request<{ clientSignUp?: boolean; require
     const { data: me } = await database().entities.user.get({ tenantId: actor.tenantId, userId: actor.userId }).go();
     if (!me?.mfaEnabled) throw new AppError('unprocessable', 'Turn on two-step sign-in for yourself first (Account page), then require it of everyone.');
   }
-  const changes = (['clientSignUp', 'requireMfa'] as const).filter((f) => before[f] !== after[f]).map((field) => ({ field, from: before[field], to: after[field] }));
+  const changes = (['clientSignUp', 'requireMfa'] as const)
+    .filter((f) => before[f] !== after[f])
+    .map((field) => ({ field, from: before[field], to: after[field] }));
   if (changes.length) {
     await commitTransaction(database(), (entities) => [
       entities.tenant.patch({ tenantId: actor.tenantId }).set({ clientSignUp: after.clientSignUp, requireMfa: after.requireMfa }).commit(),

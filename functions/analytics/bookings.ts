@@ -24,7 +24,10 @@ export async function getBookingKpis(req: Request<never, { days: number }>): Pro
   const half = Math.floor(req.query.days / 2);
   const [first, last] = [addDays(today, -half), addDays(today, req.query.days - half - 1)];
   const [{ data: counters }, { data: active }, ...staff] = await Promise.all([
-    kpi.query.byBucket({ tenantId }).between({ bucket: bookingDayBucket(first) }, { bucket: bookingDayBucket(last) }).go({ pages: 'all' }),
+    kpi.query
+      .byBucket({ tenantId })
+      .between({ bucket: bookingDayBucket(first) }, { bucket: bookingDayBucket(last) })
+      .go({ pages: 'all' }),
     service.query.byStatus({ tenantId, status: 'active' }).go({ pages: 'all' }),
     ...(['TEAM_MEMBER', 'TEAM_LEAD'] as const).map((role) => user.query.byRole({ tenantId, role }).go({ pages: 'all' })),
   ]);

@@ -7,4 +7,12 @@ import { Tenant } from '../../shared/db/entities/tenant.ts';
 import { User } from '../../shared/db/entities/user.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 
-export const database = databaseOf({ kpi: KpiCounter, tenant: Tenant, user: User, service: Service, export: RequestExport, audit: AuditEntry, outbox: OutboxEvent });
+export const database = databaseOf({
+  kpi: KpiCounter,
+  tenant: Tenant,
+  user: User,
+  service: Service,
+  export: RequestExport,
+  audit: AuditEntry,
+  outbox: OutboxEvent,
+});

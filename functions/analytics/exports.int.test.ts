@@ -17,7 +17,9 @@ describe('exporting requests as CSV', () => {
   it('builds the filtered rows in the background and offers its requester a download link', async () => {
     const tag = randomUUID().slice(0, 8);
     for (const title of [`Export ${tag}, plain`, `=HYPERLINK("http://evil.example") ${tag}`]) {
-      expect((await post(john, '/api/requests', { serviceId: 'svc-payroll-setup', title, requirements: { 'q-employees': '5' }, budgetMax: 45_050 })).status).toBe(201);
+      expect(
+        (await post(john, '/api/requests', { serviceId: 'svc-payroll-setup', title, requirements: { 'q-employees': '5' }, budgetMax: 45_050 })).status,
+      ).toBe(201);
     }
     const asked = await post(diana, '/api/requests/exports', { q: tag });
     expect(asked.status).toBe(202);

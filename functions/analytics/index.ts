@@ -50,4 +50,9 @@ async function getRequestKpis(req: Request): Promise<Reply> {
   return { body };
 }
 
-export const handler = contextHandler({ routes: ANALYTICS_OPERATIONS, schemas: ANALYTICS_SCHEMAS, operations: { getRequestKpis, getBookingKpis, createRequestExport, getRequestExport }, authenticate: actorFromClaims });
+export const handler = contextHandler({
+  routes: ANALYTICS_OPERATIONS,
+  schemas: ANALYTICS_SCHEMAS,
+  operations: { getRequestKpis, getBookingKpis, createRequestExport, getRequestExport },
+  authenticate: actorFromClaims,
+});

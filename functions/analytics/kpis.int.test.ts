@@ -20,9 +20,19 @@ describe('KPI counters from request events', () => {
   // A firm of its own, so nothing else moves its counters.
   const tenantId = `t-kpi-${randomUUID().slice(0, 8)}`;
   const at = '2026-11-18T15:00:00.000Z';
-  const state = (over: Partial<KpiState>): KpiState => ({ status: 'submitted', priority: 'medium', serviceId: 'svc-a', serviceName: 'A', value: 1000, ...over });
+  const state = (over: Partial<KpiState>): KpiState => ({
+    status: 'submitted',
+    priority: 'medium',
+    serviceId: 'svc-a',
+    serviceName: 'A',
+    value: 1000,
+    ...over,
+  });
   const event = (kpi: { before?: KpiState; after?: KpiState }) =>
-    ({ 'detail-type': 'request.status_changed', detail: { tenantId, eventId: randomUUID(), at, entityId: 'r', actorId: 'u', kpi } }) as unknown as EventBridgeEvent<string, DomainEventDetail>;
+    ({
+      'detail-type': 'request.status_changed',
+      detail: { tenantId, eventId: randomUUID(), at, entityId: 'r', actorId: 'u', kpi },
+    }) as unknown as EventBridgeEvent<string, DomainEventDetail>;
   /** As the bus does: a failed delivery is delivered again. */
   async function deliver(e: EventBridgeEvent<string, DomainEventDetail>) {
     for (let attempt = 1; ; attempt++) {
@@ -38,9 +48,18 @@ describe('KPI counters from request events', () => {
   it('come out exact with concurrent events, each delivered three times', { timeout: 60_000 }, async () => {
     await database().entities.tenant.create({ tenantId, slug: tenantId, name: 'KPI test firm', timeZone: 'America/New_York', currency: 'USD' }).go();
     const events = [
-      ...Array.from({ length: 20 }, (_, i) => event({ after: state({ serviceId: i % 2 ? 'svc-a' : 'svc-b', serviceName: i % 2 ? 'A' : 'B', priority: i % 3 ? 'medium' : 'urgent', value: 1000 + i }) })),
+      ...Array.from({ length: 20 }, (_, i) =>
+        event({
+          after: state({ serviceId: i % 2 ? 'svc-a' : 'svc-b', serviceName: i % 2 ? 'A' : 'B', priority: i % 3 ? 'medium' : 'urgent', value: 1000 + i }),
+        }),
+      ),
       ...Array.from({ length: 8 }, () => event({ before: state({ status: 'in_progress' }), after: state({ status: 'completed' }) })),
-      ...Array.from({ length: 3 }, () => event({ before: state({ status: 'assigned', serviceId: 'svc-b', serviceName: 'B' }), after: state({ status: 'cancelled', serviceId: 'svc-b', serviceName: 'B' }) })),
+      ...Array.from({ length: 3 }, () =>
+        event({
+          before: state({ status: 'assigned', serviceId: 'svc-b', serviceName: 'B' }),
+          after: state({ status: 'cancelled', serviceId: 'svc-b', serviceName: 'B' }),
+        }),
+      ),
     ];
     const outcomes = await Promise.all([...events, ...events, ...events].map(deliver));
     expect(outcomes.filter((o) => o === 'applied')).toHaveLength(events.length);
@@ -65,7 +84,12 @@ describe('KPI counters from request events', () => {
   });
 
   it('ignore a change that moves nothing (a comment carries no before and after)', async () => {
-    expect(await invoke('events/kpis', { 'detail-type': 'request.commented', detail: { tenantId, eventId: randomUUID(), at, entityId: 'r', actorId: 'u' } } as unknown as EventBridgeEvent<string, DomainEventDetail>)).toBeNull();
+    expect(
+      await invoke('events/kpis', {
+        'detail-type': 'request.commented',
+        detail: { tenantId, eventId: randomUUID(), at, entityId: 'r', actorId: 'u' },
+      } as unknown as EventBridgeEvent<string, DomainEventDetail>),
+    ).toBeNull();
   });
 });
 
@@ -74,10 +98,17 @@ describe('the dashboard figures', () => {
     const name = `KPI Check ${randomUUID().slice(0, 6)}`;
     const { body: service } = await post(diana, '/api/services', { name, category: 'Tests', basePrice: 12_300, estimatedHours: 1 });
     const before = await kpis(diana);
-    expect(before).toMatchObject({ currency: 'USD', activeRequests: expect.any(Number), pipeline: expect.any(Number), byStatus: expect.objectContaining({ submitted: expect.any(Number) }) });
+    expect(before).toMatchObject({
+      currency: 'USD',
+      activeRequests: expect.any(Number),
+      pipeline: expect.any(Number),
+      byStatus: expect.objectContaining({ submitted: expect.any(Number) }),
+    });
     const { body: request } = await post(john, '/api/requests', { serviceId: service.serviceId, title: 'Counting this one' });
     // The service's price is what the work is worth when there is no budget.
-    await expect.poll(async () => (await kpis(diana)).byService.find((s: { serviceId: string }) => s.serviceId === service.serviceId)).toEqual({ serviceId: service.serviceId, name, open: 1, pipeline: 12_300 });
+    await expect
+      .poll(async () => (await kpis(diana)).byService.find((s: { serviceId: string }) => s.serviceId === service.serviceId))
+      .toEqual({ serviceId: service.serviceId, name, open: 1, pipeline: 12_300 });
     // Other tests only ever add new requests, so this week's count is at least one more.
     expect((await kpis(diana)).newThisWeek).toBeGreaterThanOrEqual(before.newThisWeek + 1);
     expect((await kpis(otherAdmin)).byService.map((s: { name: string }) => s.name)).not.toContain(name);

@@ -5,7 +5,16 @@ let admin: Signed;
 let mike: Signed;
 let otherAdmin: Signed;
 const audit = (who: Signed, query = '') => api(`/api/audit${query}`, { token: who.token });
-type Entry = { auditId: string; at: string; actorId: string; actorName: string | null; action: string; entityType: string; entityId: string; ip: string | null };
+type Entry = {
+  auditId: string;
+  at: string;
+  actorId: string;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  ip: string | null;
+};
 
 beforeAll(async () => {
   mike = await signIn('mike@designpi.com');
@@ -40,7 +49,8 @@ describe('GET /api/audit', () => {
     const at = encodeURIComponent(latest!.at);
     const exactly = (await audit(admin, `?from=${at}&to=${at}`)).body.items as Entry[];
     expect(exactly.map((e) => e.auditId)).toContain(latest!.auditId);
-    const before = (await audit(admin, `?to=${encodeURIComponent(new Date(Date.parse(latest!.at) - 1).toISOString())}&actorId=${mike.userId}`)).body.items as Entry[];
+    const before = (await audit(admin, `?to=${encodeURIComponent(new Date(Date.parse(latest!.at) - 1).toISOString())}&actorId=${mike.userId}`)).body
+      .items as Entry[];
     expect(before.map((e) => e.auditId)).not.toContain(latest!.auditId);
   });
 

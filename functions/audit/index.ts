@@ -38,12 +38,13 @@ async function listAudit(req: Request<unknown, Query>): Promise<Reply> {
   const from = q.from ? new Date(q.from).toISOString() : EARLIEST;
   const to = q.to ? new Date(q.to).toISOString() : LATEST;
   const { audit } = database().entities;
-  const query = q.entityType && q.entityId
-    ? audit.query.byEntity({ tenantId, entityType: q.entityType, entityId: q.entityId }).between({ at: from }, { at: to })
-    : q.actorId
-      ? audit.query.byActor({ tenantId, actorId: q.actorId }).between({ at: from }, { at: to })
-      : // Keys here are `<at>#<id>`: one millisecond past `to` bounds it inclusively.
-        audit.query.byTenantTime({ tenantId }).between({ at: from }, { at: new Date(Date.parse(to) + (q.to ? 1 : 0)).toISOString() });
+  const query =
+    q.entityType && q.entityId
+      ? audit.query.byEntity({ tenantId, entityType: q.entityType, entityId: q.entityId }).between({ at: from }, { at: to })
+      : q.actorId
+        ? audit.query.byActor({ tenantId, actorId: q.actorId }).between({ at: from }, { at: to })
+        : // Keys here are `<at>#<id>`: one millisecond past `to` bounds it inclusively.
+          audit.query.byTenantTime({ tenantId }).between({ at: from }, { at: new Date(Date.parse(to) + (q.to ? 1 : 0)).toISOString() });
   const filtered = q.action ? query.where((a, op) => op.eq(a.action, q.action!)) : query;
   return { body: await queryPage(q.cursor, (cursor) => filtered.go({ limit: q.limit, cursor, order: 'desc' }), toView) };
 }

@@ -31,13 +31,21 @@ export async function recordResetRequest(asked: Asked): Promise<void> {
   if (!identity) return;
   const { tenantId, userId } = identity;
   const db = database();
-  const [{ data: user }, { data: previous }] = await Promise.all([db.entities.user.get({ tenantId, userId }).go(), db.entities.passwordReset.get({ tenantId, userId }).go()]);
+  const [{ data: user }, { data: previous }] = await Promise.all([
+    db.entities.user.get({ tenantId, userId }).go(),
+    db.entities.passwordReset.get({ tenantId, userId }).go(),
+  ]);
   if (!user || user.status !== 'active') return;
   if (previous && now.getTime() - Date.parse(previous.requestedAt) < RESET_REQUEST_INTERVAL_SECONDS * 1000) return;
   const ctx = { tenantId, actorId: userId, actorName: user.name, actorRole: user.role, ip: asked.ip, userAgent: asked.userAgent };
   await commitTransaction(db, (entities) => [
     entities.passwordReset.upsert({ tenantId, userId, requestedAt: now.toISOString() }).commit(),
-    ...auditAndEvent(entities, ctx, { action: 'auth.password_reset_requested', entityType: 'user', entityId: userId, event: { type: 'auth.password_reset_requested', detail: { userId } } }, now),
+    ...auditAndEvent(
+      entities,
+      ctx,
+      { action: 'auth.password_reset_requested', entityType: 'user', entityId: userId, event: { type: 'auth.password_reset_requested', detail: { userId } } },
+      now,
+    ),
   ]);
 }
 
@@ -46,5 +54,12 @@ export async function recordFailedSignIn(asked: Asked & { paused: boolean }): Pr
   const identity = await findIdentity(asked.email);
   if (!identity) return;
   const ctx = { tenantId: identity.tenantId, actorId: ANONYMOUS_ACTOR, actorRole: ANONYMOUS_ACTOR, ip: asked.ip, userAgent: asked.userAgent };
-  await commitTransaction(database(), (entities) => auditAndEvent(entities, ctx, { action: asked.paused ? 'auth.account_paused' : 'auth.login_failed', entityType: 'user', entityId: identity.userId }, asked.at));
+  await commitTransaction(database(), (entities) =>
+    auditAndEvent(
+      entities,
+      ctx,
+      { action: asked.paused ? 'auth.account_paused' : 'auth.login_failed', entityType: 'user', entityId: identity.userId },
+      asked.at,
+    ),
+  );
 }

@@ -11,6 +11,19 @@ import { AUTH_OPERATIONS } from '../../shared/api/operations/auth.ts';
 export const handler = contextHandler({
   routes: AUTH_OPERATIONS,
   schemas: AUTH_SCHEMAS,
-  operations: { login, answerMfaChallenge, startMfaSetup, confirmMfaSetup, disableMfa, refresh, logout, getMe, forgotPassword, resetPassword, previewInvitation, acceptInvitation },
+  operations: {
+    login,
+    answerMfaChallenge,
+    startMfaSetup,
+    confirmMfaSetup,
+    disableMfa,
+    refresh,
+    logout,
+    getMe,
+    forgotPassword,
+    resetPassword,
+    previewInvitation,
+    acceptInvitation,
+  },
   authenticate: actorFromClaims,
 });

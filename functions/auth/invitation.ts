@@ -23,7 +23,8 @@ async function invitationFromLink(token: string): Promise<InvitationItem> {
   const link = parseLinkToken(token);
   if (!link) throw notFound('Invitation');
   const { data: invitation } = await database().entities.invitation.get({ tenantId: link.tenantId, invitationId: link.recordId }).go();
-  if (!invitation || !namesRecord(link, invitation.tenantId, invitation.invitationId) || !secretMatches(invitation.secretHash, link.secret)) throw notFound('Invitation');
+  if (!invitation || !namesRecord(link, invitation.tenantId, invitation.invitationId) || !secretMatches(invitation.secretHash, link.secret))
+    throw notFound('Invitation');
   if (invitation.status !== 'pending' || invitation.linkExpiresAt * 1000 < Date.now()) {
     throw new AppError('gone', 'This invitation link has expired or was already used. Ask the firm to send a new one.');
   }
@@ -33,7 +34,16 @@ async function invitationFromLink(token: string): Promise<InvitationItem> {
 export async function previewInvitation(req: Request<unknown, { token: string }>): Promise<Reply> {
   const invitation = await invitationFromLink(req.query.token);
   const { data: tenant } = await database().entities.tenant.get({ tenantId: invitation.tenantId }).go();
-  return { body: { email: invitation.email, name: invitation.name, role: invitation.role, locale: invitation.locale, firmName: tenant?.name ?? '', source: invitation.source } };
+  return {
+    body: {
+      email: invitation.email,
+      name: invitation.name,
+      role: invitation.role,
+      locale: invitation.locale,
+      firmName: tenant?.name ?? '',
+      source: invitation.source,
+    },
+  };
 }
 
 export async function acceptInvitation(req: Request<{ token: string; password: string }>): Promise<Reply> {
@@ -45,8 +55,16 @@ export async function acceptInvitation(req: Request<{ token: string; password: s
     database(),
     (entities) => [
       // Single use: only a pending invitation and an invited user can be accepted.
-      entities.invitation.patch({ tenantId, invitationId }).set({ status: 'accepted', acceptedAt }).where((a, op) => op.eq(a.status, 'pending')).commit(),
-      entities.user.patch({ tenantId, userId }).set({ status: 'active' }).where((a, op) => op.eq(a.status, 'invited')).commit(),
+      entities.invitation
+        .patch({ tenantId, invitationId })
+        .set({ status: 'accepted', acceptedAt })
+        .where((a, op) => op.eq(a.status, 'pending'))
+        .commit(),
+      entities.user
+        .patch({ tenantId, userId })
+        .set({ status: 'active' })
+        .where((a, op) => op.eq(a.status, 'invited'))
+        .commit(),
       ...auditAndEvent(entities, changeContext(req, { tenantId, userId, role: invitation.role, name: invitation.name }), {
         action: 'user.joined',
         entityType: 'user',

@@ -54,7 +54,8 @@ describe('password guesses through a stolen session', () => {
     // Paused for every route that checks the password, even with the right one.
     expect((await post('/api/auth/mfa/setup', { password: 'Sam-Real-Passw0rd!' }, guesser.token)).status).toBe(429);
     expect((await post('/api/auth/login', { email: 'stolen-session@example.com', password: 'Sam-Real-Passw0rd!' })).status).toBe(429);
-    const audited = async () => (await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'user', entityId: guesser.userId }).go()).data.map((a) => a.action);
+    const audited = async () =>
+      (await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'user', entityId: guesser.userId }).go()).data.map((a) => a.action);
     await expect.poll(async () => (await audited()).filter((a) => a === 'auth.login_failed').length, { timeout: 10_000 }).toBe(4);
     await expect.poll(async () => (await audited()).filter((a) => a === 'auth.account_paused').length, { timeout: 10_000 }).toBe(1);
   });
@@ -104,7 +105,9 @@ describe('turning two-step sign-in off', () => {
   it('turns off with both, audited, and sign-in no longer asks for a code', async () => {
     expect((await off({ password, code: totp(secret) })).status).toBe(204);
     expect((await api('/api/me', { token: person.token })).body.user.mfaEnabled).toBe(false);
-    const { data } = await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'user', entityId: person.userId }).go({ order: 'desc', limit: 1 });
+    const { data } = await database()
+      .entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'user', entityId: person.userId })
+      .go({ order: 'desc', limit: 1 });
     expect(data[0]).toMatchObject({ action: 'auth.mfa_disabled', changes: [{ field: 'mfaEnabled', from: true, to: false }] });
     expect((await post('/api/auth/login', { email, password })).status).toBe(200);
     expect((await off({ password, code: totp(secret) })).status).toBe(409);

@@ -28,7 +28,11 @@ export async function startMfaSetup(req: Request<{ password: string }>): Promise
   const label = encodeURIComponent(`${ISSUER}:${actor.email}`);
   return {
     status: 201,
-    body: { secret, otpauthUri: `otpauth://totp/${label}?secret=${secret}&issuer=${encodeURIComponent(ISSUER)}`, expiresAt: new Date(expiresAt * 1000).toISOString() },
+    body: {
+      secret,
+      otpauthUri: `otpauth://totp/${label}?secret=${secret}&issuer=${encodeURIComponent(ISSUER)}`,
+      expiresAt: new Date(expiresAt * 1000).toISOString(),
+    },
   };
 }
 

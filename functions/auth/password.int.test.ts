@@ -72,7 +72,6 @@ describe('forgotten password, end to end through the inbox', () => {
     const again = await reset(tokenOf(link), 'Another-Passw0rd!');
     expect(again.status).toBe(410);
     expect(again.body.error.message).toBe('This reset link has expired or was already used. Ask for a new one.');
-
   });
 
   it('refuses an expired link and a forged one', async () => {
@@ -82,7 +81,10 @@ describe('forgotten password, end to end through the inbox', () => {
     const link = linkIn(await nextEmailTo(email, count), '/reset-password/?token=');
     const forged = tokenOf(link).replace(/\.[^.]+$/, '.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA');
     expect((await reset(forged, 'Never-Set-Passw0rd!')).status).toBe(404);
-    await database().entities.passwordReset.patch({ tenantId: 't-designpi', userId }).set({ linkExpiresAt: Math.floor(Date.now() / 1000) - 1 }).go();
+    await database()
+      .entities.passwordReset.patch({ tenantId: 't-designpi', userId })
+      .set({ linkExpiresAt: Math.floor(Date.now() / 1000) - 1 })
+      .go();
     expect((await reset(tokenOf(link), 'Never-Set-Passw0rd!')).status).toBe(410);
     expect((await login(email, 'Second-Passw0rd!')).status).toBe(200);
   });

@@ -20,7 +20,9 @@ import { activateIdentity, signOutEverywhere } from '../lib/cognito.ts';
  */
 export async function forgotPassword(req: Request<{ email: string }>): Promise<Reply> {
   const detail = { email: req.body.email, ip: req.ip, userAgent: req.userAgent.slice(0, 512), entityId: 'password-reset', actorId: ANONYMOUS_ACTOR };
-  await database().entities.outbox.create(outboxItem(NO_FIRM, 'auth.password_reset_asked', detail)).go();
+  await database()
+    .entities.outbox.create(outboxItem(NO_FIRM, 'auth.password_reset_asked', detail))
+    .go();
   return { status: 202 };
 }
 
@@ -29,7 +31,10 @@ export async function resetPassword(req: Request<{ token: string; password: stri
   if (!link) throw notFound('Reset link');
   const { tenantId, recordId: userId } = link;
   const db = database();
-  const [{ data: reset }, { data: user }] = await Promise.all([db.entities.passwordReset.get({ tenantId, userId }).go(), db.entities.user.get({ tenantId, userId }).go()]);
+  const [{ data: reset }, { data: user }] = await Promise.all([
+    db.entities.passwordReset.get({ tenantId, userId }).go(),
+    db.entities.user.get({ tenantId, userId }).go(),
+  ]);
   if (!reset || !user || !namesRecord(link, reset.tenantId, reset.userId) || !secretMatches(reset.secretHash, link.secret)) throw notFound('Reset link');
   if (reset.usedAt || !reset.linkExpiresAt || reset.linkExpiresAt * 1000 < Date.now() || user.status !== 'active') {
     throw new AppError('gone', 'This reset link has expired or was already used. Ask for a new one.');
@@ -39,7 +44,11 @@ export async function resetPassword(req: Request<{ token: string; password: stri
   await commitTransaction(
     db,
     (entities) => [
-      entities.passwordReset.patch({ tenantId, userId }).set({ usedAt: now }).where((a, op) => op.notExists(a.usedAt)).commit(),
+      entities.passwordReset
+        .patch({ tenantId, userId })
+        .set({ usedAt: now })
+        .where((a, op) => op.notExists(a.usedAt))
+        .commit(),
       // A new password ends every session: whoever knew the old one is signed out.
       entities.user.patch({ tenantId, userId }).set({ tokensValidAfter: now }).commit(),
       ...auditAndEvent(entities, changeContext(req, user), {

@@ -34,7 +34,8 @@ interface RefreshCookie {
   refreshToken: string;
 }
 const COOKIE_PART = /^[A-Za-z0-9_-]{1,64}$/;
-const formatRefreshCookie = ({ tenantId, sessionId, refreshToken }: RefreshCookie) => refreshCookie(`${tenantId}.${sessionId}.${refreshToken}`, REFRESH_MAX_AGE);
+const formatRefreshCookie = ({ tenantId, sessionId, refreshToken }: RefreshCookie) =>
+  refreshCookie(`${tenantId}.${sessionId}.${refreshToken}`, REFRESH_MAX_AGE);
 
 function parseRefreshCookie(value: string | undefined): RefreshCookie | undefined {
   const [tenantId = '', sessionId = ''] = value?.split('.', 2) ?? [];
@@ -47,7 +48,8 @@ function parseRefreshCookie(value: string | undefined): RefreshCookie | undefine
 const sessionEnded = () => new AppError('unauthenticated', 'Your session has ended. Sign in again.', undefined, { 'set-cookie': refreshCookie('', 0) });
 
 /** True when a password reset or deactivation came at or after this moment (ISO instants). */
-const revokedSince = (startedAt: string, tokensValidAfter: string | undefined) => tokensValidAfter !== undefined && Date.parse(startedAt) <= Date.parse(tokensValidAfter);
+const revokedSince = (startedAt: string, tokensValidAfter: string | undefined) =>
+  tokensValidAfter !== undefined && Date.parse(startedAt) <= Date.parse(tokensValidAfter);
 
 /** What the web app needs after sign-in: the user, the firm, permissions, landing page. */
 /** `known`: the person's record, when the caller has just read it (refresh), so it is not read twice. */
@@ -59,7 +61,12 @@ export async function sessionState(tenantId: string, userId: string, known?: Use
   ]);
   if (!user || user.status !== 'active') throw unauthenticated('This account is not active.');
   if (!tenant || tenant.status !== 'active') throw notFound('Firm');
-  const actor = { tenantId, userId, role: user.role, grants: (user.grants ?? []).map((g) => ({ permission: g.permission as Permission, expiresAt: g.expiresAt })) };
+  const actor = {
+    tenantId,
+    userId,
+    role: user.role,
+    grants: (user.grants ?? []).map((g) => ({ permission: g.permission as Permission, expiresAt: g.expiresAt })),
+  };
   return {
     user: toUserView(user),
     tenant: { tenantId, slug: tenant.slug, name: tenant.name, timeZone: tenant.timeZone, currency: tenant.currency },
@@ -113,7 +120,9 @@ export async function failedSignIn(req: Request, email: string, guard: SignInGua
   const paused = await guard.failed();
   // Audited in the account's firm after the answer, so a known address takes no longer (ADR 0017).
   const detail = { email, paused, ip: req.ip, userAgent: req.userAgent.slice(0, 512), entityId: 'sign-in', actorId: ANONYMOUS_ACTOR };
-  await database().entities.outbox.create(outboxItem(NO_FIRM, 'auth.sign_in_failed', detail)).go();
+  await database()
+    .entities.outbox.create(outboxItem(NO_FIRM, 'auth.sign_in_failed', detail))
+    .go();
   throw paused ? accountPaused() : error;
 }
 

@@ -11,7 +11,8 @@ let userId: string;
 const home = newVisitorAddress();
 
 /** A sign-in from `address` (a loopback address of its own: another visitor). */
-const login = (who: string, secret: string, address = home) => api('/api/auth/login', { method: 'POST', from: address, body: JSON.stringify({ email: who, password: secret }) });
+const login = (who: string, secret: string, address = home) =>
+  api('/api/auth/login', { method: 'POST', from: address, body: JSON.stringify({ email: who, password: secret }) });
 const accountKey = (who: string) => ({ scope: 'account' as const, subject: createHash('sha256').update(who).digest('hex') });
 
 beforeAll(async () => {
@@ -31,8 +32,11 @@ describe('repeated failed sign-ins', () => {
     expect(right.headers.get('set-cookie')).toBeNull();
 
     // Audited after the answers, each at the time of its attempt (ADR 0017).
-    const lastFive = async () => (await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'user', entityId: userId }).go({ order: 'desc', limit: 5 })).data;
-    await expect.poll(async () => (await lastFive()).map((e) => e.action), { timeout: 10_000 }).toEqual(['auth.account_paused', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed']);
+    const lastFive = async () =>
+      (await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'user', entityId: userId }).go({ order: 'desc', limit: 5 })).data;
+    await expect
+      .poll(async () => (await lastFive()).map((e) => e.action), { timeout: 10_000 })
+      .toEqual(['auth.account_paused', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed', 'auth.login_failed']);
     const data = await lastFive();
     expect(data[0]).toMatchObject({ actorId: 'anonymous', actorRole: 'anonymous', ip: home });
   });
@@ -77,10 +81,24 @@ describe('repeated failed sign-ins', () => {
     const address = newVisitorAddress();
     const spoofed = { 'cloudfront-viewer-address': '203.0.113.9:443', 'x-viewer-address': '203.0.113.9', 'x-forwarded-for': '203.0.113.9' };
     for (let i = 0; i < 20; i++) {
-      const res = await api('/api/auth/login', { method: 'POST', from: address, headers: { ...spoofed, 'x-viewer-address': `203.0.113.${i}` }, body: JSON.stringify({ email: `spoof-${i}@example.com`, password: 'x' }) });
+      const res = await api('/api/auth/login', {
+        method: 'POST',
+        from: address,
+        headers: { ...spoofed, 'x-viewer-address': `203.0.113.${i}` },
+        body: JSON.stringify({ email: `spoof-${i}@example.com`, password: 'x' }),
+      });
       expect(res.status).toBe(401);
     }
     // Twenty failures from one connection address: paused, whatever the headers claimed.
-    expect((await api('/api/auth/login', { method: 'POST', from: address, headers: spoofed, body: JSON.stringify({ email: 'john@example.com', password: 'Demo-Passw0rd!' }) })).status).toBe(429);
+    expect(
+      (
+        await api('/api/auth/login', {
+          method: 'POST',
+          from: address,
+          headers: spoofed,
+          body: JSON.stringify({ email: 'john@example.com', password: 'Demo-Passw0rd!' }),
+        })
+      ).status,
+    ).toBe(429);
   });
 });

@@ -50,7 +50,11 @@ export async function guardSignIn(email: string, source: string): Promise<SignIn
     async failed() {
       const [counted] = await Promise.all([
         account
-          ? signInGuard.update(accountKey).add({ failures: 1 }).set({ expiresAt: now + ACCOUNT_QUIET_SECONDS }).go({ response: 'all_new' })
+          ? signInGuard
+              .update(accountKey)
+              .add({ failures: 1 })
+              .set({ expiresAt: now + ACCOUNT_QUIET_SECONDS })
+              .go({ response: 'all_new' })
           : signInGuard.put({ ...accountKey, failures: 1, expiresAt: now + ACCOUNT_QUIET_SECONDS }).go(),
         signInGuard.update(sourceKey).add({ failures: 1 }).set({ expiresAt: windowEnds }).go(),
       ]);

@@ -13,7 +13,9 @@ import { guardSignIn, type SignInGuard } from './sign-in-guard.ts';
 /** Counted like a failed sign-in; a wrong password is then named as the field at fault. */
 export const stepUpFailed = (req: Request, email: string, guard: SignInGuard) => (error: unknown) =>
   failedSignIn(req, email, guard, error).catch((thrown: unknown) => {
-    throw thrown instanceof AppError && thrown.code === 'unauthenticated' ? validationFailed([{ field: 'password', message: 'is not your current password' }]) : thrown;
+    throw thrown instanceof AppError && thrown.code === 'unauthenticated'
+      ? validationFailed([{ field: 'password', message: 'is not your current password' }])
+      : thrown;
   });
 
 /** Checks the password as a sign-in does (Cognito answers with tokens, or asks for the TOTP code). */

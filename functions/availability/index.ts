@@ -48,7 +48,13 @@ async function quoteBooking(req: Request<{ serviceId: string; start: string; pro
   const db = database();
   const { service, settings } = await loadBookable(db.entities, tenant, req.body.serviceId);
   const now = Date.now();
-  const base = { rules: pricingRulesOf(service, settings), firmZone: tenant.timeZone, start: Date.parse(req.body.start), durationMinutes: settings.durationMinutes, now };
+  const base = {
+    rules: pricingRulesOf(service, settings),
+    firmZone: tenant.timeZone,
+    start: Date.parse(req.body.start),
+    durationMinutes: settings.durationMinutes,
+    now,
+  };
   const code = req.body.promoCode;
   if (!code) return { body: priceOf(base) };
   const guesses = await guardPromoGuesses(db.entities.guard, tenant.tenantId, req.ip);
@@ -59,8 +65,15 @@ async function quoteBooking(req: Request<{ serviceId: string; start: string; pro
   }
   // The same answer for anyone: whether an address already used a once-per-client code is
   // told only to its client, when they book (a quote would tell strangers who is a client).
-  const validity = { validFrom: promo.validFrom ? Date.parse(promo.validFrom) : undefined, validUntil: promo.validUntil ? Date.parse(promo.validUntil) : undefined };
+  const validity = {
+    validFrom: promo.validFrom ? Date.parse(promo.validFrom) : undefined,
+    validUntil: promo.validUntil ? Date.parse(promo.validUntil) : undefined,
+  };
   return { body: priceOf({ ...base, promo: { promo: { ...promo, ...validity }, usedByClient: false } }) };
 }
 
-export const handler = contextHandler({ routes: AVAILABILITY_OPERATIONS, schemas: AVAILABILITY_SCHEMAS, operations: { getBookingPage, getBookingSlots, quoteBooking } });
+export const handler = contextHandler({
+  routes: AVAILABILITY_OPERATIONS,
+  schemas: AVAILABILITY_SCHEMAS,
+  operations: { getBookingPage, getBookingSlots, quoteBooking },
+});

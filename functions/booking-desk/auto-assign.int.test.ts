@@ -11,7 +11,8 @@ let dev: Signed;
 let client: Signed;
 
 const book = (start: string) => api('/api/bookings', { method: 'POST', token: client.token, body: JSON.stringify({ serviceId, start, timeZone: 'UTC' }) });
-const reasonOf = async (bookingId: string) => JSON.parse((await database().entities.serviceRequest.get({ tenantId, requestId: bookingId }).go()).data!.assignmentReason!);
+const reasonOf = async (bookingId: string) =>
+  JSON.parse((await database().entities.serviceRequest.get({ tenantId, requestId: bookingId }).go()).data!.assignmentReason!);
 
 beforeAll(async () => {
   [cleo, dev] = [await staff('Cleo'), await staff('Dev')];

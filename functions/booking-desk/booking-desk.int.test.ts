@@ -30,7 +30,14 @@ describe('booking when signed in', () => {
   it('lets a client book a free time for themselves, in their own name, waiting for the firm to confirm', async () => {
     const res = await book(client, { start: at(3, 600), staffId: ann.userId, notes: 'About my return' });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toMatchObject({ clientName: client.name, staffId: ann.userId, start: at(3, 600), confirmed: false, clientZone: 'Europe/London', version: 1 });
+    expect(res.body).toMatchObject({
+      clientName: client.name,
+      staffId: ann.userId,
+      start: at(3, 600),
+      confirmed: false,
+      clientZone: 'Europe/London',
+      version: 1,
+    });
     const mine = await api(`/api/bookings?from=${at(3, 0)}&to=${at(4, 0)}`, { token: client.token });
     expect(mine.body.items.map((b: { bookingId: string }) => b.bookingId)).toEqual([res.body.bookingId]);
   });
@@ -74,7 +81,9 @@ describe('booking when signed in', () => {
 
   it('gives another firm’s staff nothing of this firm’s services, even for a client of their own', async () => {
     const theirClient = `nw-client-${run}`;
-    await database().entities.user.create({ tenantId: 't-northwind', userId: theirClient, email: `${theirClient}@example.test`, name: 'Northwind Client', role: 'CLIENT' }).go();
+    await database()
+      .entities.user.create({ tenantId: 't-northwind', userId: theirClient, email: `${theirClient}@example.test`, name: 'Northwind Client', role: 'CLIENT' })
+      .go();
     const res = await post(otherFirm, '/api/bookings', { serviceId, start: at(4, 720), timeZone: 'UTC', clientId: theirClient });
     expect(res.status).toBe(404);
   });
@@ -82,7 +91,12 @@ describe('booking when signed in', () => {
 
 describe('staff moving a booking', () => {
   async function guestBooking(days: number, minutes: number) {
-    const res = await bookAsGuest(serviceId, at(days, minutes), { name: 'Moved Guest', email: `moved.${days}.${minutes}.${run}@example.test` }, { staffId: ann.userId });
+    const res = await bookAsGuest(
+      serviceId,
+      at(days, minutes),
+      { name: 'Moved Guest', email: `moved.${days}.${minutes}.${run}@example.test` },
+      { staffId: ann.userId },
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body.bookingId as string;
   }

@@ -28,7 +28,12 @@ beforeAll(async () => {
   const email = `series.${run}@example.test`;
   client = { ...(await joinAs({ email, name: `Series Client ${run}`, role: 'CLIENT', password: 'Client-Passw0rd!' })), email };
   otherClient = await joinAs({ email: `series.other.${run}@example.test`, name: 'Other Series Client', role: 'CLIENT', password: 'Client-Passw0rd!' });
-  [admin, lead, member, otherFirm] = await Promise.all([signIn('hello@designpi.com'), signIn('sarah@designpi.com'), signIn('mike@designpi.com'), signIn('admin@northwind.example')]);
+  [admin, lead, member, otherFirm] = await Promise.all([
+    signIn('hello@designpi.com'),
+    signIn('sarah@designpi.com'),
+    signIn('mike@designpi.com'),
+    signIn('admin@northwind.example'),
+  ]);
 });
 
 describe('planning a series', () => {
@@ -45,7 +50,9 @@ describe('planning a series', () => {
 
   it('says what is wrong with a rule, naming the field', async () => {
     const problems = async (body: Record<string, unknown>) => (await plan(body)).body.error.details;
-    expect(await problems({ start: at(2, 600), count: 3, until: '2030-01-01' })).toEqual([{ field: 'count', message: 'give either a number of times or an end date' }]);
+    expect(await problems({ start: at(2, 600), count: 3, until: '2030-01-01' })).toEqual([
+      { field: 'count', message: 'give either a number of times or an end date' },
+    ]);
     expect(await problems({ start: at(2, 600) })).toEqual([{ field: 'count', message: 'give either a number of times or an end date' }]);
     expect(await problems({ start: at(2, 600), count: 53 })).toEqual([{ field: 'count', message: 'must be at most 52' }]);
     expect(await problems({ start: at(2, 600), count: 2, frequency: 'yearly' })).toEqual([{ field: 'frequency', message: 'must be daily, weekly or monthly' }]);
@@ -89,14 +96,20 @@ describe('booking a series', () => {
     const calendar = new ICAL.Component(ICAL.parse(await attachmentOf(mail, 'invite.ics')));
     for (const tz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
     const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-    expect(events.map((e) => [e.uid, e.startDate.toJSDate().toISOString()])).toEqual(booked.map((b: { bookingId: string; start: string }) => [`${b.bookingId}@service-portal`, b.start]));
+    expect(events.map((e) => [e.uid, e.startDate.toJSDate().toISOString()])).toEqual(
+      booked.map((b: { bookingId: string; start: string }) => [`${b.bookingId}@service-portal`, b.start]),
+    );
     await expect.poll(async () => (await emailsTo(ann.email)).filter((m) => m.subject.startsWith('3 × ')).length).toBe(1);
     // One bell notice for the series, to Ann and to each admin; none per booking.
     const seriesNotices = async (who: Signed) => {
       const { body } = await api('/api/notifications?limit=50', { token: who.token });
       return body.items.filter((n: { link: string }) => booked.some((b: { bookingId: string }) => n.link === `/request/?id=${b.bookingId}`));
     };
-    const told = { kind: 'booking.series_booked', link: `/request/?id=${seriesId}`, values: expect.objectContaining({ count: '3', actor: `Series Client ${run}` }) };
+    const told = {
+      kind: 'booking.series_booked',
+      link: `/request/?id=${seriesId}`,
+      values: expect.objectContaining({ count: '3', actor: `Series Client ${run}` }),
+    };
     await expect.poll(() => seriesNotices(ann)).toEqual([expect.objectContaining(told)]);
     await expect.poll(() => seriesNotices(admin)).toEqual([expect.objectContaining(told)]);
     await new Promise((r) => setTimeout(r, 1000));
@@ -122,7 +135,11 @@ describe('booking a series', () => {
     const { body: past } = await plan({ start: at(-9, 600), frequency: 'daily', count: 2 });
     const res = await bookSeries(client, { plan: past });
     expect(res.status).toBe(409);
-    expect(res.body.error).toMatchObject({ reason: 'series_unbookable', canProceed: false, skipped: past.occurrences.map((start: string) => ({ start, message: 'That time has passed.' })) });
+    expect(res.body.error).toMatchObject({
+      reason: 'series_unbookable',
+      canProceed: false,
+      skipped: past.occurrences.map((start: string) => ({ start, message: 'That time has passed.' })),
+    });
   });
 
   it('lets staff book a series for a client past warnings with force, but not for another firm’s client, and not without the permission', async () => {
@@ -160,7 +177,10 @@ describe('booking a series', () => {
     expect(res.body).toMatchObject({ bookingId: second.bookingId, status: 'cancelled', followingCancelled: 2 });
     expect(res.body.followingSkipped).toEqual([{ bookingId: fifth.bookingId, start: fifth.start, message: 'This booking has already taken place.' }]);
     const left = await api(`/api/bookings?from=${at(8, 0)}&to=${at(40, 0)}`, { token: client.token });
-    expect(left.body.items.filter((b: { seriesId?: string }) => b.seriesId === series.seriesId).map((b: { bookingId: string }) => b.bookingId)).toEqual([first.bookingId, fifth.bookingId]);
+    expect(left.body.items.filter((b: { seriesId?: string }) => b.seriesId === series.seriesId).map((b: { bookingId: string }) => b.bookingId)).toEqual([
+      first.bookingId,
+      fifth.bookingId,
+    ]);
 
     // Earlier tests' emails to this client may still be arriving: pick the cancellations.
     const cancellations = async () => (await emailsTo(client.email)).filter((m) => m.subject.startsWith('Cancelled'));
@@ -184,7 +204,8 @@ describe('booking a series', () => {
     // Thursdays 10:00 → Fridays 15:00; the third's new time is taken already.
     const blocker = await post(client, '/api/bookings', { serviceId, start: movedTo(third.start), staffId: ann.userId, timeZone: 'Europe/London' });
     expect(blocker.status, JSON.stringify(blocker.body)).toBe(201);
-    const move = (who: Signed, body: Record<string, unknown>) => post(who, `/api/bookings/${second.bookingId}/reschedule`, { start: movedTo(second.start), version: second.version, staffId: ann.userId, ...body });
+    const move = (who: Signed, body: Record<string, unknown>) =>
+      post(who, `/api/bookings/${second.bookingId}/reschedule`, { start: movedTo(second.start), version: second.version, staffId: ann.userId, ...body });
     // Someone who is not its staff member or a lead sees no such booking; nor does another firm.
     expect((await move(member, { scope: 'following' })).status).toBe(404);
     expect((await move(otherFirm, { scope: 'following' })).status).toBe(404);
@@ -192,7 +213,9 @@ describe('booking a series', () => {
     const res = await move(lead, { scope: 'following' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ bookingId: second.bookingId, start: movedTo(second.start), followingMoved: 0 });
-    expect(res.body.followingSkipped).toEqual([{ bookingId: third.bookingId, start: third.start, to: movedTo(third.start), message: expect.stringMatching(/taken|booked/) }]);
+    expect(res.body.followingSkipped).toEqual([
+      { bookingId: third.bookingId, start: third.start, to: movedTo(third.start), message: expect.stringMatching(/taken|booked/) },
+    ]);
     const mine = await api(`/api/bookings?from=${at(10, 0)}&to=${at(30, 0)}`, { token: otherClient.token });
     const starts = mine.body.items.filter((b: { seriesId?: string }) => b.seriesId === series.seriesId).map((b: { start: string }) => b.start);
     expect(starts).toEqual([series.booked[0].start, movedTo(second.start), third.start]);
@@ -212,7 +235,8 @@ describe('booking a series', () => {
     expect(blocker.status, JSON.stringify(blocker.body)).toBe(201);
     const { body: link } = await post(client, `/api/bookings/${second.bookingId}/link`, {});
     const token = new URL(link.url, 'http://portal').searchParams.get('token')!;
-    const move = (path: string, body: Record<string, unknown>) => post(undefined, `/api/manage-booking/${path}/reschedule`, { start: movedTo(second.start), version: second.version, ...body });
+    const move = (path: string, body: Record<string, unknown>) =>
+      post(undefined, `/api/manage-booking/${path}/reschedule`, { start: movedTo(second.start), version: second.version, ...body });
     expect((await move(`${token.slice(0, -2)}xx`, { scope: 'following' })).status).toBe(404);
     expect((await move(token, { scope: 'all' })).body.error.details).toEqual([{ field: 'scope', message: 'must be one or following' }]);
     const seen = (await emailsTo(client.email)).length;
@@ -220,7 +244,9 @@ describe('booking a series', () => {
     const res = await move(token, { scope: 'following' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ bookingId: second.bookingId, start: movedTo(second.start), staffId: ann.userId, followingMoved: 1 });
-    expect(res.body.followingSkipped).toEqual([{ bookingId: third.bookingId, start: third.start, to: movedTo(third.start), message: expect.stringMatching(/taken|booked/) }]);
+    expect(res.body.followingSkipped).toEqual([
+      { bookingId: third.bookingId, start: third.start, to: movedTo(third.start), message: expect.stringMatching(/taken|booked/) },
+    ]);
     const mine = await api(`/api/bookings?from=${at(14, 0)}&to=${at(40, 0)}`, { token: client.token });
     const starts = mine.body.items.filter((b: { seriesId?: string }) => b.seriesId === series.seriesId).map((b: { start: string }) => b.start);
     expect(starts).toEqual([series.booked[0].start, movedTo(second.start), third.start, movedTo(fourth.start)]);

@@ -32,7 +32,8 @@ async function clientOf(db: BookingDb, actor: AuthenticatedActor, clientId: stri
   if (isStaff(actor.role) && !clientId) throw validationFailed([{ field: 'clientId', message: 'is required when booking for a client' }]);
   const { data: client } = await db.entities.user.get({ tenantId: actor.tenantId, userId: clientId ?? actor.userId }).go();
   // A guest's account is still `invited`: staff may book for them too.
-  if (!client || client.role !== 'CLIENT' || client.status === 'deactivated') throw validationFailed([{ field: 'clientId', message: 'is not a client of this firm' }]);
+  if (!client || client.role !== 'CLIENT' || client.status === 'deactivated')
+    throw validationFailed([{ field: 'clientId', message: 'is not a client of this firm' }]);
   return client;
 }
 
@@ -46,7 +47,13 @@ async function placementFor(req: Request<BookingInput | SeriesInput>): Promise<O
   const [tenant, client] = await Promise.all([firmOf(db.entities, actor.tenantId), clientOf(db, actor, input.clientId)]);
   return {
     bookable: await loadBookable(db.entities, tenant, input.serviceId),
-    client: { clientId: client.userId, clientName: client.name, reminderOffsets: client.reminderOffsets, reminderEmail: client.reminderEmail, phone: client.phone },
+    client: {
+      clientId: client.userId,
+      clientName: client.name,
+      reminderOffsets: client.reminderOffsets,
+      reminderEmail: client.reminderEmail,
+      phone: client.phone,
+    },
     // The zone given is the one used; without one, the client's own, else the firm's.
     clientZone: input.timeZone ?? client.timeZone ?? tenant.timeZone,
     staffId: input.staffId,
@@ -72,7 +79,8 @@ async function createBookingSeries(req: Request<SeriesInput>): Promise<Reply> {
   if (Date.parse(plan.expiresAt) < Date.now()) throw validationFailed([{ field: 'plan', message: 'has expired: plan the series again' }]);
   const placement = await placementFor(req);
   const { tenant, settings } = placement.bookable;
-  if (plan.zone !== tenant.timeZone) throw validationFailed([{ field: 'plan', message: `was made for ${plan.zone}, not the firm’s zone (${tenant.timeZone})` }]);
+  if (plan.zone !== tenant.timeZone)
+    throw validationFailed([{ field: 'plan', message: `was made for ${plan.zone}, not the firm’s zone (${tenant.timeZone})` }]);
   const seriesId = randomUUID();
   const booked: ReturnType<typeof bookingView>[] = [];
   const skipped: { start: string; message: string }[] = [];
@@ -81,7 +89,11 @@ async function createBookingSeries(req: Request<SeriesInput>): Promise<Reply> {
   try {
     for (const start of plan.occurrences) {
       try {
-        const booking = await placeBooking(database(), { ...placement, start: Date.parse(start), series: { id: seriesId, rule: plan.rule, first: booked.length === 0 } });
+        const booking = await placeBooking(database(), {
+          ...placement,
+          start: Date.parse(start),
+          series: { id: seriesId, rule: plan.rule, first: booked.length === 0 },
+        });
         booked.push(bookingView(booking, settings));
       } catch (e) {
         if (!(e instanceof AppError) || (e.code !== 'conflict' && e.code !== 'unprocessable')) throw e;
@@ -92,10 +104,22 @@ async function createBookingSeries(req: Request<SeriesInput>): Promise<Reply> {
   } finally {
     // Announced once, with every date (its bookings' own events say they belong to it); also
     // when an unexpected error stops the placing, so what was booked is told.
-    const detail = { seriesId, rule: plan.rule, clientId: placement.client.clientId, bookingIds: booked.map((b) => b.bookingId), skipped: skipped.map((s) => s.start) };
-    if (booked.length) await database().transaction.write((e) => auditAndEvent(e, placement.ctx, { action: SERIES_BOOKED, entityType: 'request', entityId: seriesId, event: { type: SERIES_BOOKED, detail } })).go();
+    const detail = {
+      seriesId,
+      rule: plan.rule,
+      clientId: placement.client.clientId,
+      bookingIds: booked.map((b) => b.bookingId),
+      skipped: skipped.map((s) => s.start),
+    };
+    if (booked.length)
+      await database()
+        .transaction.write((e) =>
+          auditAndEvent(e, placement.ctx, { action: SERIES_BOOKED, entityType: 'request', entityId: seriesId, event: { type: SERIES_BOOKED, detail } }),
+        )
+        .go();
   }
-  if (booked.length === 0) throw new AppError('conflict', 'None of these times can be booked.', undefined, {}, { reason: 'series_unbookable', skipped, canProceed });
+  if (booked.length === 0)
+    throw new AppError('conflict', 'None of these times can be booked.', undefined, {}, { reason: 'series_unbookable', skipped, canProceed });
   return { status: 201, body: { seriesId, rule: plan.rule, booked, skipped } };
 }
 

@@ -43,7 +43,9 @@ async function claimManagedBooking(req: Request<{ version: number }>): Promise<R
   const { db, booking, settings } = await opened(req);
   if (!booking.awaitingOwnerUntil) return { body: bookingView(booking, settings) };
   const now = Date.now();
-  const { data: [owner] } = await db.entities.user.query.byEmail({ tenantId: booking.tenantId, email: booking.guestEmail! }).go({ limit: 1 });
+  const {
+    data: [owner],
+  } = await db.entities.user.query.byEmail({ tenantId: booking.tenantId, email: booking.guestEmail! }).go({ limit: 1 });
   const refusal = whyNotClaimable(booking, owner, now);
   if (refusal) throw refusal;
   if (booking.version !== req.body.version) throw conflict('This booking was changed meanwhile. Reload to see it as it is now.');

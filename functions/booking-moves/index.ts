@@ -29,7 +29,8 @@ async function rescheduleBooking(req: Request<{ start: string; version: number; 
   if (!booking?.isBooking || !mayReadRequest(actor, booking)) throw notFound('Booking');
   const bookable = await loadBookable(db.entities, await firmOf(db.entities, actor.tenantId), booking.serviceId);
   const { staffId, force, version, scope } = req.body;
-  if (staffId && !bookable.staff.some((s) => s.userId === staffId)) throw validationFailed([{ field: 'staffId', message: 'does not take bookings of this service' }]);
+  if (staffId && !bookable.staff.some((s) => s.userId === staffId))
+    throw validationFailed([{ field: 'staffId', message: 'does not take bookings of this service' }]);
   const change = { ctx: changeContext(req), byStaff: true, now: Date.now(), version, staffId, force };
   const { moved, ...following } = await rescheduleInScope(db, booking, bookable, Date.parse(req.body.start), change, scope);
   return { body: { ...bookingView(moved, bookable.settings), ...following } };

@@ -17,7 +17,11 @@ const calendar = (who: Signed, query: string) => api(`/api/bookings?${query}`, {
 async function clientBooking(days: number, minutes: number) {
   const email = `client.${days}.${minutes}.${run}@example.test`;
   const client = await joinAs({ email, name: `Client ${days}-${minutes}`, role: 'CLIENT', password: 'Client-Passw0rd!' });
-  const res = await api('/api/bookings', { method: 'POST', token: client.token, body: JSON.stringify({ serviceId, start: at(days, minutes), timeZone: 'Europe/London' }) });
+  const res = await api('/api/bookings', {
+    method: 'POST',
+    token: client.token,
+    body: JSON.stringify({ serviceId, start: at(days, minutes), timeZone: 'Europe/London' }),
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return { client, bookingId: res.body.bookingId as string };
 }
@@ -56,7 +60,10 @@ describe('changing a booking when signed in', () => {
     const confirmed = await post(holder, `/api/bookings/${bookingId}/confirm`, { version: 1 });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({ confirmed: true, version: 2 });
-    const { data: entry } = await database().entities.calendar.query.byStaff({ tenantId, staffId: holder.userId }).begins({ start: at(6, 600) }).go();
+    const { data: entry } = await database()
+      .entities.calendar.query.byStaff({ tenantId, staffId: holder.userId })
+      .begins({ start: at(6, 600) })
+      .go();
     expect(entry[0]?.confirmed).toBe(true);
     expect((await post(holder, `/api/bookings/${bookingId}/confirm`, { version: 1 })).status).toBe(409);
   });
@@ -89,7 +96,10 @@ describe('changing a booking when signed in', () => {
     const { bookingId } = await clientBooking(8, 600);
     const early = await post(holder, `/api/bookings/${bookingId}/outcome`, { version: 1, outcome: 'no_show' });
     expect(early.status).toBe(422);
-    await database().entities.serviceRequest.patch({ tenantId, requestId: bookingId }).set({ scheduledAt: new Date(Date.now() - 60_000).toISOString() }).go();
+    await database()
+      .entities.serviceRequest.patch({ tenantId, requestId: bookingId })
+      .set({ scheduledAt: new Date(Date.now() - 60_000).toISOString() })
+      .go();
     const recorded = await post(holder, `/api/bookings/${bookingId}/outcome`, { version: 1, outcome: 'no_show' });
     expect(recorded.status).toBe(200);
     expect(recorded.body.status).toBe('completed');
@@ -110,7 +120,8 @@ describe('changing a booking when signed in', () => {
 
 describe('booking profiles', () => {
   const profile = (who: Signed, userId = 'me') => api(`/api/team/${userId}/booking-profile`, { token: who.token });
-  const setProfile = (who: Signed, body: unknown, userId = 'me') => api(`/api/team/${userId}/booking-profile`, { method: 'PUT', token: who.token, body: JSON.stringify(body) });
+  const setProfile = (who: Signed, body: unknown, userId = 'me') =>
+    api(`/api/team/${userId}/booking-profile`, { method: 'PUT', token: who.token, body: JSON.stringify(body) });
 
   it('lets anyone set their reminders, staff their time off (which empties those slots), and admins anyone’s', async () => {
     const { client } = await clientBooking(10, 600);
@@ -138,7 +149,9 @@ describe('booking profiles', () => {
     const byAdmin = await setProfile(admin, { version: away.body.version, timeOff: [] }, holder.userId);
     expect(byAdmin.status).toBe(200);
     expect(await slots()).toBeGreaterThan(0);
-    const { data: audit } = await database().entities.audit.query.byEntity({ tenantId, entityType: 'user', entityId: holder.userId }).go({ order: 'desc', limit: 1 });
+    const { data: audit } = await database()
+      .entities.audit.query.byEntity({ tenantId, entityType: 'user', entityId: holder.userId })
+      .go({ order: 'desc', limit: 1 });
     expect(audit[0]).toMatchObject({ action: 'user.booking_profile_changed', actorId: admin.userId });
   });
 });
@@ -147,7 +160,10 @@ describe('booking KPIs', () => {
   it('count a day’s bookings and cancellations from the events, exactly, and show the staff’s bookable time', async () => {
     // The firm's date of 10:00 in New York (its UTC date too).
     const date = at(27, 600).slice(0, 10);
-    const kpis = async () => (await api('/api/analytics/bookings?days=62', { token: admin.token })).body as { days: { date: string; bookings: number; bookedMinutes: number; bookableMinutes: number; cancelled: number }[] };
+    const kpis = async () =>
+      (await api('/api/analytics/bookings?days=62', { token: admin.token })).body as {
+        days: { date: string; bookings: number; bookedMinutes: number; bookableMinutes: number; cancelled: number }[];
+      };
     const on = async () => (await kpis()).days.find((d) => d.date === date)!;
     const before = await on();
     expect(before.bookableMinutes).toBeGreaterThanOrEqual(8 * 60); // at least this file's staff member, 09:00–17:00

@@ -52,7 +52,10 @@ async function listBookings(req: Request<never, CalendarQuery>): Promise<Reply> 
     entries = (await calendar.query.byClient({ tenantId, clientId: actor.userId }).between({ start }, { start: end }).go({ pages: 'all' })).data;
   }
   const items = entries
-    .filter((e) => e.start < end && (!staffId || e.staffId === staffId) && (!serviceId || e.serviceId === serviceId) && (!bookingType || e.bookingType === bookingType))
+    .filter(
+      (e) =>
+        e.start < end && (!staffId || e.staffId === staffId) && (!serviceId || e.serviceId === serviceId) && (!bookingType || e.bookingType === bookingType),
+    )
     .map(({ tenantId: _t, month: _m, seat: _s, bufferBeforeMinutes: _b, bufferAfterMinutes: _a, ...view }) => view);
   return { body: { items } };
 }
@@ -70,7 +73,12 @@ async function settingsOf(b: RequestItem) {
   return bookingSettingsOf(service?.booking);
 }
 
-const changeBy = (req: Request<{ version: number }>): Change => ({ ctx: changeContext(req), byStaff: isStaff((req.actor as AuthenticatedActor).role), now: Date.now(), version: req.body.version });
+const changeBy = (req: Request<{ version: number }>): Change => ({
+  ctx: changeContext(req),
+  byStaff: isStaff((req.actor as AuthenticatedActor).role),
+  now: Date.now(),
+  version: req.body.version,
+});
 
 async function confirmBooking(req: Request<{ version: number }>): Promise<Reply> {
   const booking = await bookingOf(req);
@@ -82,7 +90,11 @@ async function confirmBooking(req: Request<{ version: number }>): Promise<Reply>
   await commit(() =>
     database()
       .transaction.write((e) => [
-        e.request.patch(bookingKey(booking)).set({ confirmed: true, inviteSequence: confirmed.inviteSequence, version: confirmed.version }).where((a, op) => op.eq(a.version, booking.version)).commit(),
+        e.request
+          .patch(bookingKey(booking))
+          .set({ confirmed: true, inviteSequence: confirmed.inviteSequence, version: confirmed.version })
+          .where((a, op) => op.eq(a.version, booking.version))
+          .commit(),
         e.calendar.put(calendarEntryOf(confirmed)).commit(),
         e.activity.create(activityOf(booking, change, { kind: 'updated', text: 'Booking confirmed' })).commit(),
         ...bookingEvent(e, change.ctx, confirmed, 'booking.confirmed', {}, [{ field: 'confirmed', from: false, to: true }]),
@@ -108,7 +120,8 @@ async function recordBookingOutcome(req: Request<{ version: number; outcome: 'at
   const settings = await settingsOf(booking);
   const change = changeBy(req);
   if (booking.status === 'cancelled' || booking.status === 'completed') throw new AppError('unprocessable', 'This booking is closed already.');
-  if (Date.parse(booking.scheduledAt!) > change.now) throw new AppError('unprocessable', 'Whether the client came can be recorded once the booking has started.');
+  if (Date.parse(booking.scheduledAt!) > change.now)
+    throw new AppError('unprocessable', 'Whether the client came can be recorded once the booking has started.');
   if (booking.version !== change.version) throw new AppError('conflict', 'This booking was changed meanwhile. Reload to see it as it is now.');
   const at = new Date(change.now).toISOString();
   const noShow = req.body.outcome === 'no_show';
@@ -117,13 +130,30 @@ async function recordBookingOutcome(req: Request<{ version: number; outcome: 'at
   await commit(() =>
     database()
       .transaction.write((e) => [
-        e.request.patch(bookingKey(booking)).set({ status: 'completed', completedAt: at, noShow, version: done.version }).where((a, op) => op.eq(a.version, booking.version)).commit(),
+        e.request
+          .patch(bookingKey(booking))
+          .set({ status: 'completed', completedAt: at, noShow, version: done.version })
+          .where((a, op) => op.eq(a.version, booking.version))
+          .commit(),
         ...[...loads].map(([userId, delta]) => e.workload.update({ tenantId: booking.tenantId, userId }).add({ activeRequests: delta }).commit()),
-        e.activity.create(activityOf(booking, change, { kind: 'status', from: booking.status, to: 'completed', text: noShow ? 'No-show' : 'Attended' })).commit(),
-        ...bookingEvent(e, change.ctx, done, 'booking.outcome_recorded', { outcome: req.body.outcome, kpi: { before: kpiStateOf(booking), after: kpiStateOf(done) }, bookingKpi: { before: bookingKpiStateOf(booking), after: bookingKpiStateOf(done) } }, [
-          { field: 'status', from: booking.status, to: 'completed' },
-          { field: 'noShow', from: null, to: noShow },
-        ]),
+        e.activity
+          .create(activityOf(booking, change, { kind: 'status', from: booking.status, to: 'completed', text: noShow ? 'No-show' : 'Attended' }))
+          .commit(),
+        ...bookingEvent(
+          e,
+          change.ctx,
+          done,
+          'booking.outcome_recorded',
+          {
+            outcome: req.body.outcome,
+            kpi: { before: kpiStateOf(booking), after: kpiStateOf(done) },
+            bookingKpi: { before: bookingKpiStateOf(booking), after: bookingKpiStateOf(done) },
+          },
+          [
+            { field: 'status', from: booking.status, to: 'completed' },
+            { field: 'noShow', from: null, to: noShow },
+          ],
+        ),
       ])
       .go(),
   );

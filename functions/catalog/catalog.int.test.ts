@@ -12,7 +12,12 @@ const create = (who: Signed, body: unknown) => api('/api/services', { method: 'P
 const update = (who: Signed, id: string, body: unknown) => api(`/api/services/${id}`, { method: 'PATCH', token: who.token, body: JSON.stringify(body) });
 
 beforeAll(async () => {
-  [admin, otherAdmin, lead, client] = await Promise.all([signIn('hello@designpi.com'), signIn('admin@northwind.example'), signIn('sarah@designpi.com'), signIn('john@example.com')]);
+  [admin, otherAdmin, lead, client] = await Promise.all([
+    signIn('hello@designpi.com'),
+    signIn('admin@northwind.example'),
+    signIn('sarah@designpi.com'),
+    signIn('john@example.com'),
+  ]);
 });
 
 describe('the service catalog', () => {
@@ -38,17 +43,44 @@ describe('the service catalog', () => {
     const bad = await create(admin, { name: '', category: 'Tax', basePrice: -5, estimatedHours: 0, requiredSkills: ['Not A Skill!'] });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['basePrice', 'estimatedHours', 'name', 'requiredSkills.0']);
-    const res = await create(admin, { name: 'Audit Support', category: 'Audit', basePrice: 99900, estimatedHours: 8, requiredSkills: ['Audit'], questions: [{ label: 'Auditor name', required: true }] });
+    const res = await create(admin, {
+      name: 'Audit Support',
+      category: 'Audit',
+      basePrice: 99900,
+      estimatedHours: 8,
+      requiredSkills: ['Audit'],
+      questions: [{ label: 'Auditor name', required: true }],
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ name: 'Audit Support', currency: 'USD', requiredSkills: ['audit'], status: 'active', version: 1, questions: [{ label: 'Auditor name', required: true, key: expect.stringMatching(/^q-/) }] });
+    expect(res.body).toMatchObject({
+      name: 'Audit Support',
+      currency: 'USD',
+      requiredSkills: ['audit'],
+      status: 'active',
+      version: 1,
+      questions: [{ label: 'Auditor name', required: true, key: expect.stringMatching(/^q-/) }],
+    });
     const { data } = await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'service', entityId: res.body.serviceId }).go();
     expect(data[0]).toMatchObject({ action: 'service.created', actorId: admin.userId });
   });
 
   it('changes a service optimistically, keeps answer keys stable, and takes an inactive one out of the public catalog', async () => {
-    const { body: created } = await create(admin, { name: 'Cash Flow Forecast', category: 'Advisory', basePrice: 30000, estimatedHours: 5, questions: [{ label: 'Horizon in months', required: true }] });
+    const { body: created } = await create(admin, {
+      name: 'Cash Flow Forecast',
+      category: 'Advisory',
+      basePrice: 30000,
+      estimatedHours: 5,
+      questions: [{ label: 'Horizon in months', required: true }],
+    });
     const key = created.questions[0].key;
-    const changed = await update(admin, created.serviceId, { version: 1, basePrice: 32000, questions: [{ label: 'Horizon in months', required: true }, { label: 'Notes', required: false }] });
+    const changed = await update(admin, created.serviceId, {
+      version: 1,
+      basePrice: 32000,
+      questions: [
+        { label: 'Horizon in months', required: true },
+        { label: 'Notes', required: false },
+      ],
+    });
     expect(changed.body).toMatchObject({ basePrice: 32000, version: 2 });
     expect(changed.body.questions[0].key).toBe(key);
     expect((await update(admin, created.serviceId, { version: 1, basePrice: 1 })).status).toBe(409);
@@ -56,7 +88,9 @@ describe('the service catalog', () => {
 
     expect((await update(admin, created.serviceId, { version: 2, status: 'inactive' })).body.status).toBe('inactive');
     expect(names({ items: (await api('/api/catalog/designpi')).body.services })).not.toContain('Cash Flow Forecast');
-    const { data } = await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'service', entityId: created.serviceId }).go({ order: 'desc', limit: 1 });
+    const { data } = await database()
+      .entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'service', entityId: created.serviceId })
+      .go({ order: 'desc', limit: 1 });
     expect(data[0]).toMatchObject({ action: 'service.status_changed', changes: [{ field: 'status', from: 'active', to: 'inactive' }] });
   });
 
@@ -77,13 +111,31 @@ describe('the service catalog', () => {
 });
 
 describe('a service’s booking settings', () => {
-  const setBooking = (who: Signed, id: string, body: unknown) => api(`/api/services/${id}/booking`, { method: 'PUT', token: who.token, body: JSON.stringify(body) });
+  const setBooking = (who: Signed, id: string, body: unknown) =>
+    api(`/api/services/${id}/booking`, { method: 'PUT', token: who.token, body: JSON.stringify(body) });
 
   it('makes a service bookable on the public page, names bad settings, and refuses a stale version or another firm', async () => {
     const { body: made } = await create(admin, { name: `Onboarding call ${Date.now()}`, category: 'Advisory', basePrice: 9_000, estimatedHours: 1 });
-    const settings = { ...DEFAULT_BOOKING_SETTINGS, enabled: true, durationMinutes: 45, bookingTypes: ['video'], businessHours: { mon: [{ start: '09:00', end: '12:00' }, { start: '13:00', end: '17:00' }] } };
+    const settings = {
+      ...DEFAULT_BOOKING_SETTINGS,
+      enabled: true,
+      durationMinutes: 45,
+      bookingTypes: ['video'],
+      businessHours: {
+        mon: [
+          { start: '09:00', end: '12:00' },
+          { start: '13:00', end: '17:00' },
+        ],
+      },
+    };
 
-    const bad = await setBooking(admin, made.serviceId, { ...settings, durationMinutes: 50, bookingTypes: [], businessHours: { mon: [{ start: '12:00', end: '09:00' }] }, version: made.version });
+    const bad = await setBooking(admin, made.serviceId, {
+      ...settings,
+      durationMinutes: 50,
+      bookingTypes: [],
+      businessHours: { mon: [{ start: '12:00', end: '09:00' }] },
+      version: made.version,
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['bookingTypes', 'businessHours.mon.0.end', 'durationMinutes']);
 
@@ -91,8 +143,13 @@ describe('a service’s booking settings', () => {
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ version: made.version + 1, booking: { enabled: true, durationMinutes: 45 } });
     const page = await api('/api/book/designpi');
-    expect(page.body.services.find((s: { serviceId: string }) => s.serviceId === made.serviceId)).toMatchObject({ durationMinutes: 45, bookingTypes: ['video'] });
-    const { data: audit } = await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'service', entityId: made.serviceId }).go({ order: 'desc', limit: 1 });
+    expect(page.body.services.find((s: { serviceId: string }) => s.serviceId === made.serviceId)).toMatchObject({
+      durationMinutes: 45,
+      bookingTypes: ['video'],
+    });
+    const { data: audit } = await database()
+      .entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'service', entityId: made.serviceId })
+      .go({ order: 'desc', limit: 1 });
     expect(audit[0]).toMatchObject({ action: 'service.booking_changed' });
     expect((audit[0]!.changes ?? []).map((c) => c.field)).toEqual(expect.arrayContaining(['enabled', 'durationMinutes', 'businessHours']));
 

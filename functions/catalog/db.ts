@@ -7,4 +7,12 @@ import { TaskTemplate } from '../../shared/db/entities/task-template.ts';
 import { Tenant } from '../../shared/db/entities/tenant.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 
-export const database = databaseOf({ service: Service, tenant: Tenant, template: TaskTemplate, counter: Counter, promo: PromoCode, audit: AuditEntry, outbox: OutboxEvent });
+export const database = databaseOf({
+  service: Service,
+  tenant: Tenant,
+  template: TaskTemplate,
+  counter: Counter,
+  promo: PromoCode,
+  audit: AuditEntry,
+  outbox: OutboxEvent,
+});

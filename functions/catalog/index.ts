@@ -116,14 +116,26 @@ async function updateService(req: Request<Partial<ServiceInput> & { version: num
   const { version, questions, ...fields } = req.body;
   if (version !== current.version) throw conflict(`${current.name} was changed by someone else meanwhile. Reload to see those changes, then try again.`);
   const next: ServiceItem = { ...current, ...fields, ...(questions && { questions: keyed(questions, current.questions) }), version: current.version + 1 };
-  const pick = (s: ServiceItem) => ({ name: s.name, description: s.description, category: s.category, basePrice: s.basePrice, estimatedHours: s.estimatedHours, requiredSkills: s.requiredSkills, questions: s.questions.map((q) => `${q.label}${q.required ? ' *' : ''}`), status: s.status });
+  const pick = (s: ServiceItem) => ({
+    name: s.name,
+    description: s.description,
+    category: s.category,
+    basePrice: s.basePrice,
+    estimatedHours: s.estimatedHours,
+    requiredSkills: s.requiredSkills,
+    questions: s.questions.map((q) => `${q.label}${q.required ? ' *' : ''}`),
+    status: s.status,
+  });
   const changes = diffFields(pick(current), pick(next));
   if (!changes.length) return { body: toView(current) };
   await commitTransaction(
     database(),
     (entities) => [
       // A whole-item put keeps the by-status index in step with name and status.
-      entities.service.put(next).where((a, op) => op.eq(a.version, version)).commit(),
+      entities.service
+        .put(next)
+        .where((a, op) => op.eq(a.version, version))
+        .commit(),
       ...auditAndEvent(entities, changeContext(req), {
         action: changes.some((c) => c.field === 'status') ? 'service.status_changed' : 'service.updated',
         entityType: 'service',
@@ -149,7 +161,11 @@ async function updateServiceBooking(req: Request<BookingSettings & { version: nu
   await commitTransaction(
     database(),
     (entities) => [
-      entities.service.patch({ tenantId: current.tenantId, serviceId: current.serviceId }).set({ booking: settings, version: next.version }).where((a, op) => op.eq(a.version, version)).commit(),
+      entities.service
+        .patch({ tenantId: current.tenantId, serviceId: current.serviceId })
+        .set({ booking: settings, version: next.version })
+        .where((a, op) => op.eq(a.version, version))
+        .commit(),
       ...auditAndEvent(entities, changeContext(req), { action: 'service.booking_changed', entityType: 'service', entityId: current.serviceId, changes }),
     ],
     `${current.name} was changed by someone else meanwhile. Reload to see those changes, then try again.`,
@@ -169,6 +185,22 @@ async function getCatalog(req: Request): Promise<Reply> {
 export const handler = contextHandler({
   routes: CATALOG_OPERATIONS,
   schemas: CATALOG_SCHEMAS,
-  operations: { listServices, getService, createService, updateService, updateServiceBooking, getCatalog, listTaskTemplates, listTaskTemplateCategories, getTaskTemplate, createTaskTemplate, updateTaskTemplate, deleteTaskTemplate, listPromoCodes, createPromoCode, updatePromoCode },
+  operations: {
+    listServices,
+    getService,
+    createService,
+    updateService,
+    updateServiceBooking,
+    getCatalog,
+    listTaskTemplates,
+    listTaskTemplateCategories,
+    getTaskTemplate,
+    createTaskTemplate,
+    updateTaskTemplate,
+    deleteTaskTemplate,
+    listPromoCodes,
+    createPromoCode,
+    updatePromoCode,
+  },
   authenticate: actorFromClaims,
 });

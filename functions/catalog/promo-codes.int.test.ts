@@ -10,7 +10,8 @@ let admin: Signed;
 let otherFirm: Signed;
 let serviceId: string;
 
-const send = (who: Signed, method: string, path: string, body?: unknown) => api(path, { method, token: who.token, ...(body !== undefined && { body: JSON.stringify(body) }) });
+const send = (who: Signed, method: string, path: string, body?: unknown) =>
+  api(path, { method, token: who.token, ...(body !== undefined && { body: JSON.stringify(body) }) });
 const quote = (promoCode: string, extra: Record<string, unknown> = {}, from?: string) =>
   api('/api/book/designpi/quote', { method: 'POST', from, body: JSON.stringify({ serviceId, start: at(3, 600), promoCode, ...extra }) });
 const code = `SPRING-${run}`.toUpperCase();
@@ -22,7 +23,13 @@ beforeAll(async () => {
 
 describe('promo codes', () => {
   it('are added by an admin, audited, and priced with at once on the booking page', async () => {
-    const created = await send(admin, 'POST', '/api/promo-codes', { code: ` ${code.toLowerCase()} `, kind: 'percent', value: 25, maxUses: 2, oncePerClient: true });
+    const created = await send(admin, 'POST', '/api/promo-codes', {
+      code: ` ${code.toLowerCase()} `,
+      kind: 'percent',
+      value: 25,
+      maxUses: 2,
+      oncePerClient: true,
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body).toMatchObject({ code, kind: 'percent', value: 25, uses: 0, maxUses: 2, oncePerClient: true, active: true, version: 1 });
     expect(created.body.currency).toBeUndefined();

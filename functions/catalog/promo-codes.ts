@@ -21,7 +21,16 @@ type Terms = Pick<PromoItem, 'kind' | 'value' | 'validFrom' | 'validUntil' | 'ma
 const toView = ({ tenantId: _t, ...view }: PromoItem): PromoCodeView => view;
 
 /** What the audit log shows of a code's terms. */
-const audited = (p: Terms) => ({ kind: p.kind, value: p.value, validFrom: p.validFrom, validUntil: p.validUntil, maxUses: p.maxUses, oncePerClient: p.oncePerClient, minAmount: p.minAmount, active: p.active });
+const audited = (p: Terms) => ({
+  kind: p.kind,
+  value: p.value,
+  validFrom: p.validFrom,
+  validUntil: p.validUntil,
+  maxUses: p.maxUses,
+  oncePerClient: p.oncePerClient,
+  minAmount: p.minAmount,
+  active: p.active,
+});
 
 /** A fixed amount off is in the firm's currency, the one its bookings are priced in. */
 async function firmCurrency(tenantId: string): Promise<string> {
@@ -38,12 +47,24 @@ export async function listPromoCodes(req: Request<unknown, { limit: number; curs
 
 export async function createPromoCode(req: Request<Terms & { code: string }>): Promise<Reply> {
   const { tenantId } = req.actor as AuthenticatedActor;
-  const item: PromoItem = { ...req.body, tenantId, uses: 0, createdAt: new Date().toISOString(), version: 1, ...(req.body.kind === 'fixed' && { currency: await firmCurrency(tenantId) }) };
+  const item: PromoItem = {
+    ...req.body,
+    tenantId,
+    uses: 0,
+    createdAt: new Date().toISOString(),
+    version: 1,
+    ...(req.body.kind === 'fixed' && { currency: await firmCurrency(tenantId) }),
+  };
   await commitTransaction(
     database(),
     (entities) => [
       entities.promo.create(item).commit(),
-      ...auditAndEvent(entities, changeContext(req), { action: 'promo.created', entityType: 'promo_code', entityId: item.code, changes: diffFields({}, audited(item)) }),
+      ...auditAndEvent(entities, changeContext(req), {
+        action: 'promo.created',
+        entityType: 'promo_code',
+        entityId: item.code,
+        changes: diffFields({}, audited(item)),
+      }),
     ],
     `There is already a code ${item.code}. Change that one, or choose another code.`,
   );

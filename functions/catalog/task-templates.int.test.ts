@@ -8,7 +8,8 @@ let sarah: Signed; // lead
 let diana: Signed; // admin
 let otherAdmin: Signed; // Northwind
 
-const send = (method: string) => (who: Signed, path: string, body?: unknown) => api(path, { method, token: who.token, ...(body !== undefined && { body: JSON.stringify(body) }) });
+const send = (method: string) => (who: Signed, path: string, body?: unknown) =>
+  api(path, { method, token: who.token, ...(body !== undefined && { body: JSON.stringify(body) }) });
 const [post, patch, del] = [send('POST'), send('PATCH'), send('DELETE')];
 const get = (who: Signed, path: string) => api(path, { token: who.token });
 
@@ -28,20 +29,38 @@ describe('task templates', () => {
     expect((await get(sarah, '/api/task-templates/categories')).body.categories).toEqual(expect.arrayContaining(['Advisory', 'Bookkeeping', 'Tax']));
     expect((await get(sarah, '/api/task-templates?category=Bookkeeping')).body.items.map((t: { name: string }) => t.name)).toContain('Bookkeeping Setup');
     // Another firm has its own (none seeded) and never sees these.
-    expect((await get(otherAdmin, '/api/task-templates')).body.items.map((t: { templateId: string }) => t.templateId)).not.toContain('tpl-tax-return-preparation');
+    expect((await get(otherAdmin, '/api/task-templates')).body.items.map((t: { templateId: string }) => t.templateId)).not.toContain(
+      'tpl-tax-return-preparation',
+    );
     expect((await get(otherAdmin, '/api/task-templates/tpl-tax-return-preparation')).status).toBe(404);
   });
 
   it('is created, changed (optimistically) and deleted by an admin, each audited', async () => {
-    const bad = await post(diana, '/api/task-templates', { name: '', category: 'Payroll', estimatedHours: 0, requiredSkills: ['Not A Skill!'], checklist: [''] });
+    const bad = await post(diana, '/api/task-templates', {
+      name: '',
+      category: 'Payroll',
+      estimatedHours: 0,
+      requiredSkills: ['Not A Skill!'],
+      checklist: [''],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['checklist.0', 'estimatedHours', 'name', 'requiredSkills.0']);
-    const created = await post(diana, '/api/task-templates', { name: 'Payroll Run', category: 'Payroll', estimatedHours: 2, requiredSkills: ['payroll'], checklist: ['Import hours', 'Run payroll'] });
+    const created = await post(diana, '/api/task-templates', {
+      name: 'Payroll Run',
+      category: 'Payroll',
+      estimatedHours: 2,
+      requiredSkills: ['payroll'],
+      checklist: ['Import hours', 'Run payroll'],
+    });
     expect(created.status).toBe(201);
     const { templateId, version } = created.body;
     expect(created.body).toMatchObject({ defaultAssigneeRole: 'TEAM_MEMBER', description: '', version: 1 });
     expect((await patch(diana, `/api/task-templates/${templateId}`, { version: version + 1, name: 'x' })).status).toBe(409);
-    const changed = await patch(diana, `/api/task-templates/${templateId}`, { version, estimatedHours: 3, checklist: ['Import hours', 'Check totals', 'Run payroll'] });
+    const changed = await patch(diana, `/api/task-templates/${templateId}`, {
+      version,
+      estimatedHours: 3,
+      checklist: ['Import hours', 'Check totals', 'Run payroll'],
+    });
     expect(changed.body).toMatchObject({ estimatedHours: 3, version: 2 });
     expect((await patch(otherAdmin, `/api/task-templates/${templateId}`, { version: 2, name: 'Mine now' })).status).toBe(404);
     expect((await del(otherAdmin, `/api/task-templates/${templateId}`)).status).toBe(404);
@@ -54,15 +73,18 @@ describe('task templates', () => {
   it(`keeps a firm to ${MAX_TEMPLATES} templates`, async () => {
     const counter = { tenantId: 't-northwind', name: TEMPLATE_COUNTER };
     const before = (await database().entities.counter.get(counter).go()).data?.value ?? 0;
-    await database().entities.counter.upsert({ ...counter, value: MAX_TEMPLATES }).go();
+    await database()
+      .entities.counter.upsert({ ...counter, value: MAX_TEMPLATES })
+      .go();
     try {
       const refused = await post(otherAdmin, '/api/task-templates', { name: 'One too many', category: 'IT', estimatedHours: 1 });
       expect(refused.status).toBe(422);
       expect(refused.body.error.message).toContain(`at most ${MAX_TEMPLATES}`);
       expect((await get(otherAdmin, '/api/task-templates?category=IT')).body.items.map((t: { name: string }) => t.name)).not.toContain('One too many');
     } finally {
-      await database().entities.counter.upsert({ ...counter, value: before }).go();
+      await database()
+        .entities.counter.upsert({ ...counter, value: before })
+        .go();
     }
   });
 });
-

@@ -24,10 +24,20 @@ type TemplateInput = Pick<TemplateItem, 'name' | 'description' | 'category' | 'd
 const toView = ({ tenantId: _t, createdAt: _c, ...view }: TemplateItem): TaskTemplateView => view;
 
 /** What the audit log shows of a template. */
-const audited = (t: Partial<TemplateItem>) => ({ name: t.name, category: t.category, defaultAssigneeRole: t.defaultAssigneeRole, estimatedHours: t.estimatedHours, checklist: t.checklist, requiredSkills: t.requiredSkills, description: t.description });
+const audited = (t: Partial<TemplateItem>) => ({
+  name: t.name,
+  category: t.category,
+  defaultAssigneeRole: t.defaultAssigneeRole,
+  estimatedHours: t.estimatedHours,
+  checklist: t.checklist,
+  requiredSkills: t.requiredSkills,
+  description: t.description,
+});
 
 async function templateOfPath(req: Request): Promise<TemplateItem> {
-  const { data } = await database().entities.template.get({ tenantId: (req.actor as AuthenticatedActor).tenantId, templateId: req.params.templateId! }).go();
+  const { data } = await database()
+    .entities.template.get({ tenantId: (req.actor as AuthenticatedActor).tenantId, templateId: req.params.templateId! })
+    .go();
   if (!data) throw notFound('Task template');
   return data;
 }
@@ -42,7 +52,9 @@ export async function listTaskTemplates(req: Request<unknown, { limit: number; c
 
 export async function listTaskTemplateCategories(req: Request): Promise<Reply> {
   const { tenantId } = req.actor as AuthenticatedActor;
-  const { data } = await database().entities.template.query.byCategory({ tenantId }).go({ pages: 'all', attributes: ['category'] });
+  const { data } = await database()
+    .entities.template.query.byCategory({ tenantId })
+    .go({ pages: 'all', attributes: ['category'] });
   return { body: { categories: [...new Set(data.map((t) => t.category))] } };
 }
 
@@ -62,11 +74,17 @@ export async function createTaskTemplate(req: Request<TemplateInput>): Promise<R
         .add({ value: 1 })
         .where((a, op) => `${op.notExists(a.value)} OR ${op.lt(a.value, MAX_TEMPLATES)}`)
         .commit(),
-      ...auditAndEvent(entities, changeContext(req), { action: 'task_template.created', entityType: 'task_template', entityId: item.templateId, changes: diffFields({}, audited(item)) }),
+      ...auditAndEvent(entities, changeContext(req), {
+        action: 'task_template.created',
+        entityType: 'task_template',
+        entityId: item.templateId,
+        changes: diffFields({}, audited(item)),
+      }),
     ]);
   } catch (error) {
     // The only condition a new template can fail is the firm's limit.
-    if (error instanceof AppError && error.code === 'conflict') throw new AppError('unprocessable', `A firm can keep at most ${MAX_TEMPLATES} task templates. Delete one you no longer use first.`);
+    if (error instanceof AppError && error.code === 'conflict')
+      throw new AppError('unprocessable', `A firm can keep at most ${MAX_TEMPLATES} task templates. Delete one you no longer use first.`);
     throw error;
   }
   return { status: 201, body: toView(item) };
@@ -84,7 +102,10 @@ export async function updateTaskTemplate(req: Request<Partial<TemplateInput> & {
     database(),
     (entities) => [
       // A whole-item put keeps the by-category index in step with category and name.
-      entities.template.put(next).where((a, op) => op.eq(a.version, version)).commit(),
+      entities.template
+        .put(next)
+        .where((a, op) => op.eq(a.version, version))
+        .commit(),
       ...auditAndEvent(entities, changeContext(req), { action: 'task_template.updated', entityType: 'task_template', entityId: current.templateId, changes }),
     ],
     message,
@@ -97,9 +118,17 @@ export async function deleteTaskTemplate(req: Request): Promise<Reply> {
   await commitTransaction(
     database(),
     (entities) => [
-      entities.template.delete({ tenantId: current.tenantId, templateId: current.templateId }).where((a, op) => op.eq(a.version, current.version)).commit(),
+      entities.template
+        .delete({ tenantId: current.tenantId, templateId: current.templateId })
+        .where((a, op) => op.eq(a.version, current.version))
+        .commit(),
       entities.counter.update({ tenantId: current.tenantId, name: TEMPLATE_COUNTER }).add({ value: -1 }).commit(),
-      ...auditAndEvent(entities, changeContext(req), { action: 'task_template.deleted', entityType: 'task_template', entityId: current.templateId, changes: diffFields(audited(current), {}) }),
+      ...auditAndEvent(entities, changeContext(req), {
+        action: 'task_template.deleted',
+        entityType: 'task_template',
+        entityId: current.templateId,
+        changes: diffFields(audited(current), {}),
+      }),
     ],
     `${current.name} was changed by someone else meanwhile. Reload and try again.`,
   );

@@ -15,7 +15,11 @@ beforeAll(async () => {
 
 describe('automatic assignment on submit', () => {
   it('assigns the best-fitting team member and keeps why, while the request waits for review', async () => {
-    const { body: request } = await post(john, '/api/requests', { serviceId: 'svc-financial-statement-review', title: 'Review of our 2025 statements', requirements: { 'q-period': 'FY2025' } });
+    const { body: request } = await post(john, '/api/requests', {
+      serviceId: 'svc-financial-statement-review',
+      title: 'Review of our 2025 statements',
+      requirements: { 'q-period': 'FY2025' },
+    });
     await expect.poll(async () => (await detail(request.requestId)).assigneeName).toBe('Sarah Johnson');
     const assigned = await detail(request.requestId);
     expect(assigned.status).toBe('submitted');
@@ -27,7 +31,12 @@ describe('automatic assignment on submit', () => {
   });
 
   it('also assigns a draft when it is submitted', async () => {
-    const { body: draft } = await post(john, '/api/requests', { serviceId: 'svc-payroll-setup', title: 'Payroll, once we hire', requirements: { 'q-employees': '2' }, submit: false });
+    const { body: draft } = await post(john, '/api/requests', {
+      serviceId: 'svc-payroll-setup',
+      title: 'Payroll, once we hire',
+      requirements: { 'q-employees': '2' },
+      submit: false,
+    });
     await new Promise((r) => setTimeout(r, 500));
     expect((await detail(draft.requestId)).assigneeId).toBeUndefined();
     await post(john, `/api/requests/${draft.requestId}/status`, { to: 'submitted', version: draft.version });
@@ -35,19 +44,44 @@ describe('automatic assignment on submit', () => {
   });
 
   it('leaves the request unassigned when nobody fits, and tells the admins', async () => {
-    const { body: service } = await post(admin, '/api/services', { name: 'Orbital Mechanics Audit', category: 'Niche', basePrice: 100, estimatedHours: 1, requiredSkills: ['astrophysics'] });
+    const { body: service } = await post(admin, '/api/services', {
+      name: 'Orbital Mechanics Audit',
+      category: 'Niche',
+      basePrice: 100,
+      estimatedHours: 1,
+      requiredSkills: ['astrophysics'],
+    });
     const { body: request } = await post(john, '/api/requests', { serviceId: service.serviceId, title: 'Check our satellite books' });
     await expect
-      .poll(async () => (await api('/api/notifications', { token: admin.token })).body.items.some((n: { kind: string; values: { reference: string } }) => n.kind === 'request.unassigned' && n.values.reference === request.reference))
+      .poll(async () =>
+        (await api('/api/notifications', { token: admin.token })).body.items.some(
+          (n: { kind: string; values: { reference: string } }) => n.kind === 'request.unassigned' && n.values.reference === request.reference,
+        ),
+      )
       .toBe(true);
     expect((await detail(request.requestId)).assigneeId).toBeUndefined();
   });
 
   it('never undoes a hand assignment, and handles each event once', async () => {
-    const { body: request } = await post(john, '/api/requests', { serviceId: 'svc-individual-tax-return', title: 'A second return', requirements: { 'q-tax-year': '2024', 'q-filing-status': 'Single' } });
+    const { body: request } = await post(john, '/api/requests', {
+      serviceId: 'svc-individual-tax-return',
+      title: 'A second return',
+      requirements: { 'q-tax-year': '2024', 'q-filing-status': 'Single' },
+    });
     await expect.poll(async () => (await detail(request.requestId)).assigneeId).toEqual(expect.any(String));
     const before = await detail(request.requestId);
-    const replay = { 'detail-type': 'request.submitted', detail: { tenantId: 't-designpi', eventId: `replay-${request.requestId}`, at: new Date().toISOString(), entityId: request.requestId, actorId: john.userId, requestId: request.requestId, status: 'submitted' } } as unknown as EventBridgeEvent<string, DomainEventDetail>;
+    const replay = {
+      'detail-type': 'request.submitted',
+      detail: {
+        tenantId: 't-designpi',
+        eventId: `replay-${request.requestId}`,
+        at: new Date().toISOString(),
+        entityId: request.requestId,
+        actorId: john.userId,
+        requestId: request.requestId,
+        status: 'submitted',
+      },
+    } as unknown as EventBridgeEvent<string, DomainEventDetail>;
     await Promise.all([invoke('events/assignment', replay), invoke('events/assignment', replay)]);
     const after = await detail(request.requestId);
     expect({ assigneeId: after.assigneeId, version: after.version }).toEqual({ assigneeId: before.assigneeId, version: before.version });

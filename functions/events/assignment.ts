@@ -23,7 +23,16 @@ import { rankCandidates, type Candidate } from '../../shared/domain/requests/ass
 import type { DomainEventDetail } from '../../shared/events/rules.ts';
 import { activeStaffWithLoad } from '../lib/team.ts';
 
-const database = databaseOf({ request: ServiceRequest, activity: RequestActivity, assignment: AssignmentRecord, service: Service, user: User, workload: Workload, audit: AuditEntry, outbox: OutboxEvent });
+const database = databaseOf({
+  request: ServiceRequest,
+  activity: RequestActivity,
+  assignment: AssignmentRecord,
+  service: Service,
+  user: User,
+  workload: Workload,
+  audit: AuditEntry,
+  outbox: OutboxEvent,
+});
 const DECIDED_MEANWHILE = 'The request changed meanwhile; it keeps what was decided.';
 
 async function teamOf(tenantId: string): Promise<Candidate[]> {
@@ -48,7 +57,15 @@ async function assign(d: DomainEventDetail): Promise<void> {
   const { data: service } = await db.entities.service.get({ tenantId: d.tenantId, serviceId: request.serviceId }).go();
   const [best] = rankCandidates(service?.requiredSkills ?? [], await teamOf(d.tenantId));
   const system: ChangeContext = { tenantId: d.tenantId, actorId: SYSTEM_ACTOR, actorRole: SYSTEM_ACTOR };
-  const detail = { requestId: request.requestId, reference: request.reference, title: request.title, clientId: request.clientId, actorName: SYSTEM_ACTOR, status: request.status, internal: false };
+  const detail = {
+    requestId: request.requestId,
+    reference: request.reference,
+    title: request.title,
+    clientId: request.clientId,
+    actorName: SYSTEM_ACTOR,
+    status: request.status,
+    internal: false,
+  };
   const now = new Date().toISOString();
   await commitTransaction(
     db,
@@ -57,12 +74,41 @@ async function assign(d: DomainEventDetail): Promise<void> {
         ? [
             entities.request
               .patch(key)
-              .set({ assigneeId: best.candidate.userId, assigneeName: best.candidate.name, assignedAt: now, assignedBy: SYSTEM_ACTOR, assignmentReason: JSON.stringify(best.reason), version: request.version + 1 })
+              .set({
+                assigneeId: best.candidate.userId,
+                assigneeName: best.candidate.name,
+                assignedAt: now,
+                assignedBy: SYSTEM_ACTOR,
+                assignmentReason: JSON.stringify(best.reason),
+                version: request.version + 1,
+              })
               // Someone may have assigned it by hand meanwhile: theirs stands.
               .where((a, op) => `${op.eq(a.version, request.version)} AND ${op.eq(a.assigneeId, UNASSIGNED)}`)
               .commit(),
-            entities.activity.create({ ...key, activityId: randomUUID(), at: now, kind: 'assigned', to: best.candidate.name, actorId: SYSTEM_ACTOR, actorName: SYSTEM_ACTOR, actorRole: SYSTEM_ACTOR, internal: false }).commit(),
-            entities.assignment.create({ tenantId: d.tenantId, userId: best.candidate.userId, at: now, requestId: request.requestId, reference: request.reference, title: request.title, how: 'auto' }).commit(),
+            entities.activity
+              .create({
+                ...key,
+                activityId: randomUUID(),
+                at: now,
+                kind: 'assigned',
+                to: best.candidate.name,
+                actorId: SYSTEM_ACTOR,
+                actorName: SYSTEM_ACTOR,
+                actorRole: SYSTEM_ACTOR,
+                internal: false,
+              })
+              .commit(),
+            entities.assignment
+              .create({
+                tenantId: d.tenantId,
+                userId: best.candidate.userId,
+                at: now,
+                requestId: request.requestId,
+                reference: request.reference,
+                title: request.title,
+                how: 'auto',
+              })
+              .commit(),
             ...auditAndEvent(entities, system, {
               action: 'request.assigned',
               entityType: 'request',

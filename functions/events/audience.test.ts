@@ -3,7 +3,14 @@ import type { DomainEventDetail } from '../../shared/events/rules.ts';
 import { bookingNotices, requestNotices, requestWatchers, seriesNotices, taskNotices, taskWatchers } from './audience.ts';
 
 const event = (extra: Partial<DomainEventDetail> = {}): DomainEventDetail => ({
-  tenantId: 't1', eventId: 'e1', at: '2026-11-21T10:00:00Z', entityId: 'r1', actorId: 'lead', clientId: 'client', assigneeId: 'member', ...extra,
+  tenantId: 't1',
+  eventId: 'e1',
+  at: '2026-11-21T10:00:00Z',
+  entityId: 'r1',
+  actorId: 'lead',
+  clientId: 'client',
+  assigneeId: 'member',
+  ...extra,
 });
 const admins = ['admin-1', 'admin-2'];
 
@@ -50,7 +57,10 @@ describe('who hears of a task change', () => {
 describe('bookingNotices', () => {
   it('tells the person who takes it and the admins, the one who lost it on a hand-over, never the one who did it', () => {
     const d = event({ assigneeId: 'member', clientId: 'client', actorId: 'client' });
-    expect(bookingNotices('booking.created', d, ['admin-1'])).toEqual([{ userId: 'member', kind: 'booking.created' }, { userId: 'admin-1', kind: 'booking.created' }]);
+    expect(bookingNotices('booking.created', d, ['admin-1'])).toEqual([
+      { userId: 'member', kind: 'booking.created' },
+      { userId: 'admin-1', kind: 'booking.created' },
+    ]);
     const handedOver = event({ assigneeId: 'other', previousAssigneeId: 'member', actorId: 'admin-1' });
     expect(bookingNotices('booking.rescheduled', handedOver, ['admin-1']).map((n) => n.userId)).toEqual(['other', 'member']);
   });
@@ -59,7 +69,9 @@ describe('bookingNotices', () => {
     const inSeries = event({ assigneeId: 'member', actorId: 'client', withSeries: true });
     expect(bookingNotices('booking.created', inSeries, ['admin-1'])).toEqual([]);
     expect(bookingNotices('booking.rescheduled', { ...inSeries, previousAssigneeId: 'member' }, ['admin-1'])).toEqual([]);
-    expect(bookingNotices('booking.rescheduled', { ...inSeries, assigneeId: 'other', previousAssigneeId: 'member', actorId: 'admin-1' }, ['admin-1'])).toEqual([{ userId: 'member', kind: 'booking.rescheduled' }]);
+    expect(bookingNotices('booking.rescheduled', { ...inSeries, assigneeId: 'other', previousAssigneeId: 'member', actorId: 'admin-1' }, ['admin-1'])).toEqual([
+      { userId: 'member', kind: 'booking.rescheduled' },
+    ]);
     expect(seriesNotices('booking.series_booked', event({ actorId: 'client' }), ['member', 'other', 'member'], ['admin-1'])).toEqual(
       ['member', 'other', 'admin-1'].map((userId) => ({ userId, kind: 'booking.series_booked' })),
     );

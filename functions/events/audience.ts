@@ -13,7 +13,8 @@ export interface RequestNotice {
 export function requestNotices(type: string, d: DomainEventDetail, admins: string[]): RequestNotice[] {
   const client = String(d.clientId);
   const assignee = d.assigneeId ? String(d.assigneeId) : undefined;
-  const to = (userIds: (string | undefined)[], kind: string) => userIds.filter((u): u is string => Boolean(u) && u !== d.actorId).map((userId) => ({ userId, kind }));
+  const to = (userIds: (string | undefined)[], kind: string) =>
+    userIds.filter((u): u is string => Boolean(u) && u !== d.actorId).map((userId) => ({ userId, kind }));
   switch (type) {
     case 'request.submitted':
       return to(admins, 'request.submitted');
@@ -45,7 +46,8 @@ export function requestWatchers(d: DomainEventDetail, staffWhoSeeAll: string[]):
 export function taskNotices(type: string, d: DomainEventDetail): RequestNotice[] {
   const assignee = d.assigneeId ? String(d.assigneeId) : undefined;
   const creator = String(d.createdBy);
-  const to = (userIds: (string | undefined)[], kind: string) => [...new Set(userIds)].filter((u): u is string => Boolean(u) && u !== d.actorId).map((userId) => ({ userId, kind }));
+  const to = (userIds: (string | undefined)[], kind: string) =>
+    [...new Set(userIds)].filter((u): u is string => Boolean(u) && u !== d.actorId).map((userId) => ({ userId, kind }));
   switch (type) {
     case 'task.created':
     case 'task.assigned':
@@ -81,4 +83,5 @@ export function bookingNotices(type: string, d: DomainEventDetail, admins: strin
 }
 
 /** Who hears of a series booked, moved or cancelled, once: everyone who takes one of its bookings, and the admins. */
-export const seriesNotices = (type: string, d: DomainEventDetail, staffIds: string[], admins: string[]): RequestNotice[] => noticesOf(type, [...staffIds, ...admins], d.actorId);
+export const seriesNotices = (type: string, d: DomainEventDetail, staffIds: string[], admins: string[]): RequestNotice[] =>
+  noticesOf(type, [...staffIds, ...admins], d.actorId);

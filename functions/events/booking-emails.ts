@@ -66,11 +66,29 @@ async function send(type: string, d: DomainEventDetail): Promise<void> {
       confirmed: d.confirmed === true,
     }),
   });
-  const common = { kind, firm: tenant.name, service: booking.serviceName, staffName: String(d.assigneeName ?? ''), bookingType: String(d.bookingType), start, end };
+  const common = {
+    kind,
+    firm: tenant.name,
+    service: booking.serviceName,
+    staffName: String(d.assigneeName ?? ''),
+    bookingType: String(d.bookingType),
+    start,
+    end,
+  };
   const owner = held ? (await db.entities.user.query.byEmail({ tenantId, email: booking.guestEmail! }).go({ limit: 1 })).data[0] : client;
   if (owner) {
-    const link = cancelled ? `${linksConfig().PUBLIC_URL}/book/?firm=${tenant.slug}` : `${linksConfig().PUBLIC_URL}/book/manage/?token=${await issueManageLink(db, booking)}`;
-    const email = bookingEmail({ ...common, locale: owner.locale, to: owner.email, name: owner.name, zone: String(d.clientZone ?? owner.timeZone), link, forStaff: false });
+    const link = cancelled
+      ? `${linksConfig().PUBLIC_URL}/book/?firm=${tenant.slug}`
+      : `${linksConfig().PUBLIC_URL}/book/manage/?token=${await issueManageLink(db, booking)}`;
+    const email = bookingEmail({
+      ...common,
+      locale: owner.locale,
+      to: owner.email,
+      name: owner.name,
+      zone: String(d.clientZone ?? owner.timeZone),
+      link,
+      forStaff: false,
+    });
     await (held ? sendEmail(email) : sendEmailWithInvite(email, invite({ name: owner.name, email: owner.email }, link)));
   }
   // Staff heard of the booking when it was made.
@@ -83,10 +101,23 @@ async function send(type: string, d: DomainEventDetail): Promise<void> {
 
 /** Who, when and where each occurrence is, for one reader (client or staff member). */
 async function occurrenceLines(bookings: RequestItem[], linkOf: (b: RequestItem) => Promise<string | undefined>) {
-  return Promise.all(bookings.map(async (b) => ({ uid: `${b.requestId}@service-portal`, sequence: b.inviteSequence ?? 0, start: b.scheduledAt!, end: b.endsAt!, staffName: b.assigneeName ?? '', link: await linkOf(b) })));
+  return Promise.all(
+    bookings.map(async (b) => ({
+      uid: `${b.requestId}@service-portal`,
+      sequence: b.inviteSequence ?? 0,
+      start: b.scheduledAt!,
+      end: b.endsAt!,
+      staffName: b.assigneeName ?? '',
+      link: await linkOf(b),
+    })),
+  );
 }
 
-const SERIES_KINDS: Record<string, SeriesEmailKind> = { [SERIES_BOOKED]: 'series', [SERIES_RESCHEDULED]: 'seriesRescheduled', [SERIES_CANCELLED]: 'seriesCancelled' };
+const SERIES_KINDS: Record<string, SeriesEmailKind> = {
+  [SERIES_BOOKED]: 'series',
+  [SERIES_RESCHEDULED]: 'seriesRescheduled',
+  [SERIES_CANCELLED]: 'seriesCancelled',
+};
 
 /** A series booked, or moved or cancelled from one of its bookings on: one email per reader, one invite (REQUEST or CANCEL) with an event per booking. */
 async function sendSeries(d: DomainEventDetail, kind: SeriesEmailKind): Promise<void> {
@@ -104,22 +135,62 @@ async function sendSeries(d: DomainEventDetail, kind: SeriesEmailKind): Promise<
   if (!tenant || bookings.length === 0) return;
   const first = bookings[0]!;
   const method: Invite['method'] = cancelled ? 'CANCEL' : 'REQUEST';
-  const common = { kind, firm: tenant.name, service: first.serviceName, bookingType: first.bookingType ?? 'video', confirmed: first.confirmed === true, skipped: (d.skipped as string[] | undefined) ?? [] };
+  const common = {
+    kind,
+    firm: tenant.name,
+    service: first.serviceName,
+    bookingType: first.bookingType ?? 'video',
+    confirmed: first.confirmed === true,
+    skipped: (d.skipped as string[] | undefined) ?? [],
+  };
   const invite = (attendee: { name: string; email: string }, lines: Awaited<ReturnType<typeof occurrenceLines>>) => {
     const events: InviteEvent[] = lines.map((l) => ({ uid: l.uid, sequence: l.sequence, start: Date.parse(l.start), end: Date.parse(l.end), url: l.link }));
     const url = lines[0]!.link ?? `${linksConfig().PUBLIC_URL}/book/?firm=${tenant.slug}`;
-    const base: Invite = { ...events[0]!, url, method, zone: first.firmZone ?? 'UTC', summary: `${first.serviceName} · ${tenant.name}`, description: first.description, organizer: { name: tenant.name, email: mailConfig().MAIL_FROM }, attendee, stamp: Date.parse(d.at), confirmed: common.confirmed };
+    const base: Invite = {
+      ...events[0]!,
+      url,
+      method,
+      zone: first.firmZone ?? 'UTC',
+      summary: `${first.serviceName} · ${tenant.name}`,
+      description: first.description,
+      organizer: { name: tenant.name, email: mailConfig().MAIL_FROM },
+      attendee,
+      stamp: Date.parse(d.at),
+      confirmed: common.confirmed,
+    };
     return { method, content: inviteIcs(base, events.slice(1)) };
   };
   if (client) {
-    const lines = await occurrenceLines(bookings, async (b) => (cancelled ? undefined : `${linksConfig().PUBLIC_URL}/book/manage/?token=${await issueManageLink(db, b)}`));
-    const email = seriesEmail({ ...common, locale: client.locale, to: client.email, name: client.name, zone: first.clientZone ?? client.timeZone, forStaff: false, occurrences: lines });
+    const lines = await occurrenceLines(bookings, async (b) =>
+      cancelled ? undefined : `${linksConfig().PUBLIC_URL}/book/manage/?token=${await issueManageLink(db, b)}`,
+    );
+    const email = seriesEmail({
+      ...common,
+      locale: client.locale,
+      to: client.email,
+      name: client.name,
+      zone: first.clientZone ?? client.timeZone,
+      forStaff: false,
+      occurrences: lines,
+    });
     await sendEmailWithInvite(email, invite({ name: client.name, email: client.email }, lines));
   }
   const { data: staffMembers } = await db.entities.user.get([...new Set(bookings.map((b) => b.assigneeId))].map((userId) => ({ tenantId, userId }))).go();
   for (const staff of staffMembers) {
-    const lines = await occurrenceLines(bookings.filter((b) => b.assigneeId === staff.userId), async (b) => `${linksConfig().PUBLIC_URL}/staff/request/?id=${b.requestId}`);
-    const email = seriesEmail({ ...common, skipped: [], locale: staff.locale, to: staff.email, name: first.clientName, zone: staff.timeZone, forStaff: true, occurrences: lines });
+    const lines = await occurrenceLines(
+      bookings.filter((b) => b.assigneeId === staff.userId),
+      async (b) => `${linksConfig().PUBLIC_URL}/staff/request/?id=${b.requestId}`,
+    );
+    const email = seriesEmail({
+      ...common,
+      skipped: [],
+      locale: staff.locale,
+      to: staff.email,
+      name: first.clientName,
+      zone: staff.timeZone,
+      forStaff: true,
+      occurrences: lines,
+    });
     await sendEmailWithInvite(email, invite({ name: staff.name, email: staff.email }, lines));
   }
 }
@@ -131,5 +202,7 @@ export async function handler(event: EventBridgeEvent<string, DomainEventDetail>
   if (detail.withSeries) return;
   const series = SERIES_KINDS[type];
   if (!series && !KINDS[type]) return;
-  await once({ tenantId: detail.tenantId, consumer: 'booking-emails', eventId: detail.eventId }, () => (series ? sendSeries(detail, series) : send(type, detail)));
+  await once({ tenantId: detail.tenantId, consumer: 'booking-emails', eventId: detail.eventId }, () =>
+    series ? sendSeries(detail, series) : send(type, detail),
+  );
 }

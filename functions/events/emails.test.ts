@@ -20,7 +20,9 @@ describe('action emails', () => {
   });
 
   it('writes Arabic right-to-left and Hindi left-to-right', () => {
-    expect(actionEmail('invitation', 'ar', 'x@example.com', link, { firm: 'F', name: 'N', days: '7' }).html).toMatch(/^<!doctype html><html lang="ar" dir="rtl">/);
+    expect(actionEmail('invitation', 'ar', 'x@example.com', link, { firm: 'F', name: 'N', days: '7' }).html).toMatch(
+      /^<!doctype html><html lang="ar" dir="rtl">/,
+    );
     const hindi = actionEmail('invitation', 'hi', 'x@example.com', link, { firm: 'F', name: 'N', days: '7' });
     expect(hindi.html).toContain('dir="ltr"');
     expect(hindi.subject).toContain('आमंत्रण');

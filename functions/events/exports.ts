@@ -27,14 +27,23 @@ async function build(tenantId: string, exportId: string, requestedBy: string, fi
   const { data: person } = await database().entities.user.get({ tenantId, userId: requestedBy }).go();
   if (!person || person.status !== 'active') return { problem: 'The person who asked for it can no longer sign in.' };
   // What they may see now, as the list would show it to them.
-  const actor = { tenantId, userId: person.userId, role: person.role, grants: (person.grants ?? []).map((g) => ({ permission: g.permission as Permission, expiresAt: g.expiresAt })) };
+  const actor = {
+    tenantId,
+    userId: person.userId,
+    role: person.role,
+    grants: (person.grants ?? []).map((g) => ({ permission: g.permission as Permission, expiresAt: g.expiresAt })),
+  };
   const query = requestQuery(actor, filters);
   // A byte-order mark, so spreadsheets read the file as UTF-8.
   let csv = `\uFEFF${csvLine(REQUEST_COLUMNS)}`;
   let rows = 0;
   let cursor: string | null = null;
   do {
-    const page: { data: Parameters<typeof requestLine>[0][]; cursor: string | null } = await query.go({ limit: PAGE, order: 'desc', ...(cursor && { cursor }) });
+    const page: { data: Parameters<typeof requestLine>[0][]; cursor: string | null } = await query.go({
+      limit: PAGE,
+      order: 'desc',
+      ...(cursor && { cursor }),
+    });
     for (const r of page.data) csv += requestLine(r);
     rows += page.data.length;
     if (rows > MAX_ROWS) return { problem: `More than ${MAX_ROWS} requests match: narrow the filter and export again.` };

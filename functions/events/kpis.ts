@@ -57,6 +57,11 @@ export async function handler(event: EventBridgeEvent<string, DomainEventDetail>
   ];
   if (!changes.length) return undefined;
   const outcome = await apply(d, changes);
-  if (outcome === 'applied') await Promise.all((await activeIdsWithRoles(database().entities, d.tenantId, ['ADMIN', 'TEAM_LEAD'])).map((userId) => pushToUser(d.tenantId, userId, { type: 'kpis.changed' })));
+  if (outcome === 'applied')
+    await Promise.all(
+      (await activeIdsWithRoles(database().entities, d.tenantId, ['ADMIN', 'TEAM_LEAD'])).map((userId) =>
+        pushToUser(d.tenantId, userId, { type: 'kpis.changed' }),
+      ),
+    );
   return outcome;
 }

@@ -35,7 +35,13 @@ async function requestPlan(type: string, d: DomainEventDetail): Promise<Plan> {
   const [admins, leads] = await Promise.all([activeWithRole(d.tenantId, 'ADMIN'), activeWithRole(d.tenantId, 'TEAM_LEAD')]);
   return {
     notices: requestNotices(type, d, admins),
-    values: { reference: String(d.reference), title: String(d.title ?? ''), status: String(d.status), actor: String(d.actorName ?? ''), client: String(d.clientName ?? '') },
+    values: {
+      reference: String(d.reference),
+      title: String(d.title ?? ''),
+      status: String(d.status),
+      actor: String(d.actorName ?? ''),
+      client: String(d.clientName ?? ''),
+    },
     // A neutral link: /request/ sends each person to the request in their own area.
     link: `/request/?id=${String(d.requestId)}`,
     refresh: { userIds: requestWatchers(d, [...admins, ...leads]), message: { type: 'request.changed', requestId: d.requestId, status: d.status } },
@@ -75,7 +81,12 @@ async function seriesPlan(type: string, d: DomainEventDetail): Promise<Plan | un
   const first = bookings.sort((a, b) => (a.scheduledAt ?? '').localeCompare(b.scheduledAt ?? ''))[0];
   if (!first) return undefined;
   return {
-    notices: seriesNotices(type, d, bookings.map((b) => b.assigneeId).filter((u) => u !== UNASSIGNED), admins),
+    notices: seriesNotices(
+      type,
+      d,
+      bookings.map((b) => b.assigneeId).filter((u) => u !== UNASSIGNED),
+      admins,
+    ),
     values: { count: String(bookings.length), service: first.serviceName, client: first.clientName, actor: actor?.name ?? '' },
     link: `/request/?id=${first.requestId}`,
   };
@@ -84,10 +95,16 @@ async function seriesPlan(type: string, d: DomainEventDetail): Promise<Plan | un
 /** Who hears of what. */
 const PLANS: Record<string, (d: DomainEventDetail) => Promise<Plan | undefined>> = {
   'user.joined': async (d) => {
-    const { data: person } = await database().entities.user.get({ tenantId: d.tenantId, userId: String(d.userId) }).go();
+    const { data: person } = await database()
+      .entities.user.get({ tenantId: d.tenantId, userId: String(d.userId) })
+      .go();
     if (!person) return undefined;
     const kind = d.source === 'self' ? 'user.signed_up' : 'user.joined';
-    return { notices: (await activeWithRole(d.tenantId, 'ADMIN')).map((userId) => ({ userId, kind })), values: { name: person.name, role: person.role }, link: '/admin/users/' };
+    return {
+      notices: (await activeWithRole(d.tenantId, 'ADMIN')).map((userId) => ({ userId, kind })),
+      values: { name: person.name, role: person.role },
+      link: '/admin/users/',
+    };
   },
   ...Object.fromEntries(REQUEST_EVENTS.map((type) => [type, (d: DomainEventDetail) => requestPlan(type, d)])),
   ...Object.fromEntries(TASK_EVENTS.map((type) => [type, (d: DomainEventDetail) => taskPlan(type, d)])),
@@ -125,6 +142,7 @@ export async function handler(event: EventBridgeEvent<string, DomainEventDetail>
       await notification.put(item).go();
       await pushToUser(d.tenantId, userId, { type: 'notification', notification: toNotificationView(item) });
     }
-    if (planned.refresh) await Promise.all(planned.refresh.userIds.map((userId) => pushToUser(d.tenantId, userId, planned.refresh!.message as { type: string })));
+    if (planned.refresh)
+      await Promise.all(planned.refresh.userIds.map((userId) => pushToUser(d.tenantId, userId, planned.refresh!.message as { type: string })));
   });
 }

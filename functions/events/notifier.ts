@@ -30,15 +30,25 @@ async function sendInvitation(detail: DomainEventDetail): Promise<void> {
   if (!invitation || invitation.status !== 'pending' || !tenant) return;
   // The address signs in with another firm: its owner learns why no link came, and nobody else does.
   if (invitation.elsewhere) {
-    await sendEmail(actionEmail('invitationElsewhere', invitation.locale, invitation.email, `${linksConfig().PUBLIC_URL}/login/`, { firm: tenant.name, name: invitation.name }));
+    await sendEmail(
+      actionEmail('invitationElsewhere', invitation.locale, invitation.email, `${linksConfig().PUBLIC_URL}/login/`, {
+        firm: tenant.name,
+        name: invitation.name,
+      }),
+    );
     return;
   }
   const secret = newSecret();
-  await db.entities.invitation.patch({ tenantId, invitationId }).set({ secretHash: hashSecret(secret) }).go();
+  await db.entities.invitation
+    .patch({ tenantId, invitationId })
+    .set({ secretHash: hashSecret(secret) })
+    .go();
   const link = `${linksConfig().PUBLIC_URL}/invitation/?token=${formatLinkToken({ tenantId, recordId: invitationId, secret })}`;
   // A client who signed up gets the same link, worded as confirming their address.
   const kind = invitation.source === 'self' ? 'verifyEmail' : 'invitation';
-  await sendEmail(actionEmail(kind, invitation.locale, invitation.email, link, { firm: tenant.name, name: invitation.name, days: String(INVITATION_LINK_DAYS) }));
+  await sendEmail(
+    actionEmail(kind, invitation.locale, invitation.email, link, { firm: tenant.name, name: invitation.name, days: String(INVITATION_LINK_DAYS) }),
+  );
 }
 
 async function sendPasswordReset(detail: DomainEventDetail): Promise<void> {
@@ -49,7 +59,11 @@ async function sendPasswordReset(detail: DomainEventDetail): Promise<void> {
   if (!user || user.status !== 'active' || !tenant) return;
   const secret = newSecret();
   const linkExpiresAt = Math.floor(Date.now() / 1000) + RESET_LINK_MINUTES * 60;
-  await db.entities.passwordReset.patch({ tenantId, userId }).set({ secretHash: hashSecret(secret), linkExpiresAt }).remove(['usedAt']).go();
+  await db.entities.passwordReset
+    .patch({ tenantId, userId })
+    .set({ secretHash: hashSecret(secret), linkExpiresAt })
+    .remove(['usedAt'])
+    .go();
   const link = `${linksConfig().PUBLIC_URL}/reset-password/?token=${formatLinkToken({ tenantId, recordId: userId, secret })}`;
   await sendEmail(actionEmail('passwordReset', user.locale, user.email, link, { firm: tenant.name, name: user.name, minutes: String(RESET_LINK_MINUTES) }));
 }
@@ -58,7 +72,9 @@ async function sendPasswordReset(detail: DomainEventDetail): Promise<void> {
 async function sendAccountExists(detail: DomainEventDetail): Promise<void> {
   const { data: tenant } = await database().entities.tenant.get({ tenantId: detail.tenantId }).go();
   if (!tenant) return;
-  await sendEmail(actionEmail('accountExists', detail.locale as 'en' | 'ar' | 'hi', String(detail.email), `${linksConfig().PUBLIC_URL}/login/`, { firm: tenant.name }));
+  await sendEmail(
+    actionEmail('accountExists', detail.locale as 'en' | 'ar' | 'hi', String(detail.email), `${linksConfig().PUBLIC_URL}/login/`, { firm: tenant.name }),
+  );
 }
 
 const SENDERS: Record<string, (detail: DomainEventDetail) => Promise<void>> = {

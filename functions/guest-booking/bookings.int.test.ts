@@ -31,7 +31,11 @@ describe('the public booking page', () => {
     const page = await api('/api/book/designpi');
     expect(page.status).toBe(200);
     expect(page.body.firm).toMatchObject({ slug: 'designpi', timeZone: zone, currency: 'USD' });
-    expect(page.body.services.find((s: { serviceId: string }) => s.serviceId === serviceId)).toMatchObject({ durationMinutes: 60, bookingTypes: ['video', 'phone'], basePrice: 15_000 });
+    expect(page.body.services.find((s: { serviceId: string }) => s.serviceId === serviceId)).toMatchObject({
+      durationMinutes: 60,
+      bookingTypes: ['video', 'phone'],
+      basePrice: 15_000,
+    });
 
     const slots = await api(`/api/book/designpi/services/${serviceId}/slots?from=${at(5, 0)}&to=${at(6, 0)}`);
     expect(slots.status).toBe(200);
@@ -75,7 +79,15 @@ describe('booking as a guest', () => {
     const email = `guest.${run}@example.test`;
     const res = await book(serviceId, at(7, 600), { name: 'Gail Guest', email }, { bookingType: 'phone', notes: 'About next year' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ start: at(7, 600), end: at(7, 660), staffId: bea.userId, bookingType: 'phone', confirmed: true, status: 'assigned', clientZone: 'Europe/London' });
+    expect(res.body).toMatchObject({
+      start: at(7, 600),
+      end: at(7, 660),
+      staffId: bea.userId,
+      bookingType: 'phone',
+      confirmed: true,
+      status: 'assigned',
+      clientZone: 'Europe/London',
+    });
     expect(res.body).not.toHaveProperty('awaitingOwnerUntil');
     expect(res.body.price).toMatchObject({ total: 15_000, lines: [{ kind: 'base', amount: 15_000 }] });
 
@@ -119,16 +131,24 @@ describe('booking as a guest', () => {
     // On the quarter-hour grid but between two offered starts (14:00 and 14:30): refused.
     const between = await book(serviceId, at(11, 14 * 60 + 15), { name: 'Quarter Past', email: `quarter.${run}@example.test` });
     expect(between.status).toBe(422);
-    expect(between.body.error).toMatchObject({ reason: 'slot_unavailable', canProceed: false, details: [{ field: 'start', message: 'Choose one of the offered start times.' }] });
+    expect(between.body.error).toMatchObject({
+      reason: 'slot_unavailable',
+      canProceed: false,
+      details: [{ field: 'start', message: 'Choose one of the offered start times.' }],
+    });
   });
 
   it('lets exactly one of 50 concurrent bookings of one slot through; the other 49 get 409', async () => {
     const start = at(10, 600);
     const started = performance.now();
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => book(serviceId, start, { name: `Racer ${i}`, email: `racer${i}.${run}@example.test` })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => book(serviceId, start, { name: `Racer ${i}`, email: `racer${i}.${run}@example.test` })),
+    );
     const elapsed = performance.now() - started;
     const statuses = results.map((r) => r.status);
-    console.warn(`race: 50 concurrent bookings of one slot → ${statuses.filter((s) => s === 201).length} created, ${statuses.filter((s) => s === 409).length} × 409 in ${Math.round(elapsed)} ms`);
+    console.warn(
+      `race: 50 concurrent bookings of one slot → ${statuses.filter((s) => s === 201).length} created, ${statuses.filter((s) => s === 409).length} × 409 in ${Math.round(elapsed)} ms`,
+    );
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
     const { data: entries } = await database().entities.calendar.query.byStaff({ tenantId, staffId: bea.userId }).begins({ start }).go();
@@ -148,7 +168,12 @@ describe('the emailed manage link', () => {
     const { token } = await bookedWithLink(11, 780);
     const [firm, record, secret] = token.split('.') as [string, string, string];
     const flip = (part: string) => part.replace(/[a-z]/, (c) => c.toUpperCase());
-    const variants = [[flip(firm), record, secret], [firm, flip(record), secret], [firm, record, flip(secret)], [firm, record, secret.replace(/[A-Z]/, (c) => c.toLowerCase())]];
+    const variants = [
+      [flip(firm), record, secret],
+      [firm, flip(record), secret],
+      [firm, record, flip(secret)],
+      [firm, record, secret.replace(/[A-Z]/, (c) => c.toLowerCase())],
+    ];
     for (const variant of variants.map((v) => v.join('.'))) {
       expect(variant).not.toBe(token);
       expect((await api(`/api/manage-booking/${variant}`)).status, variant).toBe(404);
@@ -161,7 +186,10 @@ describe('the emailed manage link', () => {
     const { booking, token } = await bookedWithLink(12, 600);
     const opened = await api(`/api/manage-booking/${token}`);
     expect(opened.status).toBe(200);
-    expect(opened.body).toMatchObject({ firm: { name: 'DesignPi', slug: 'designpi' }, booking: { bookingId: booking.requestId, start: at(12, 600), version: 1 } });
+    expect(opened.body).toMatchObject({
+      firm: { name: 'DesignPi', slug: 'designpi' },
+      booking: { bookingId: booking.requestId, start: at(12, 600), version: 1 },
+    });
 
     const slots = await api(`/api/manage-booking/${token}/slots?from=${at(12, 0)}&to=${at(13, 0)}`);
     // Its own time is offered back: moving within its own slot is allowed.
@@ -193,9 +221,13 @@ describe('the emailed manage link', () => {
   it('lets exactly one of 50 concurrent reschedules into one free slot through', async () => {
     const links = await Promise.all(Array.from({ length: 50 }, (_, i) => bookedWithLinkOn(14 + Math.floor(i / 8), 540 + (i % 8) * 60)));
     const target = at(30, 600);
-    const results = await Promise.all(links.map(({ token }) => api(`/api/manage-booking/${token}/reschedule`, { method: 'POST', body: JSON.stringify({ start: target, version: 1 }) })));
+    const results = await Promise.all(
+      links.map(({ token }) => api(`/api/manage-booking/${token}/reschedule`, { method: 'POST', body: JSON.stringify({ start: target, version: 1 }) })),
+    );
     const statuses = results.map((r) => r.status);
-    console.warn(`race: 50 concurrent reschedules into one slot → ${statuses.filter((s) => s === 200).length} moved, ${statuses.filter((s) => s === 409).length} × 409`);
+    console.warn(
+      `race: 50 concurrent reschedules into one slot → ${statuses.filter((s) => s === 200).length} moved, ${statuses.filter((s) => s === 409).length} × 409`,
+    );
     for (const odd of results.filter((r) => r.status !== 200 && r.status !== 409)) console.warn(JSON.stringify(odd.body));
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
@@ -204,14 +236,21 @@ describe('the emailed manage link', () => {
   it('answers 404 to a wrong token and 410 to an expired one, never another booking', async () => {
     const { booking, token } = await bookedWithLink(21, 600);
     const [tenant, id, secret] = token.split('.');
-    for (const wrong of [`${tenant}.${id}.${'x'.repeat(secret!.length)}`, `t-northwind.${id}.${secret}`, 'not-a-token', `${tenant}.${randomUUID()}.${secret}`]) {
+    for (const wrong of [
+      `${tenant}.${id}.${'x'.repeat(secret!.length)}`,
+      `t-northwind.${id}.${secret}`,
+      'not-a-token',
+      `${tenant}.${randomUUID()}.${secret}`,
+    ]) {
       expect((await api(`/api/manage-booking/${encodeURIComponent(wrong)}`)).status).toBe(404);
       expect((await api(`/api/manage-booking/${encodeURIComponent(wrong)}/cancel`, { method: 'POST', body: JSON.stringify({ version: 1 }) })).status).toBe(404);
     }
     // Expired: the link's item stays until TTL removes it, so the answer says so.
     const link = { tenantId, bookingId: booking.requestId, hash: hashSecret(secret!) };
     const { data: item } = await database().entities.manageLink.get(link).go();
-    await database().entities.manageLink.put({ ...item!, validUntil: '2020-01-01T00:00:00.000Z' }).go();
+    await database()
+      .entities.manageLink.put({ ...item!, validUntil: '2020-01-01T00:00:00.000Z' })
+      .go();
     expect((await api(`/api/manage-booking/${token}`)).status).toBe(410);
   });
 
@@ -263,10 +302,15 @@ describe('booking emails', () => {
     expect(opened.body.booking.bookingId).toBe(res.body.bookingId);
 
     // Other bookings of this file are still being mailed to the same person: find this one's.
-    await expect.poll(async () => (await emailsTo(staffAddress)).slice(staffSeen).filter((m) => m.text.includes(`/staff/request/?id=${res.body.bookingId}`)).length).toBe(1);
+    await expect
+      .poll(async () => (await emailsTo(staffAddress)).slice(staffSeen).filter((m) => m.text.includes(`/staff/request/?id=${res.body.bookingId}`)).length)
+      .toBe(1);
 
     // Moving it: same UID, a higher SEQUENCE, the new time.
-    const moved = await api(`/api/manage-booking/${encodeURIComponent(token)}/reschedule`, { method: 'POST', body: JSON.stringify({ start: at(22, 900), version: 1 }) });
+    const moved = await api(`/api/manage-booking/${encodeURIComponent(token)}/reschedule`, {
+      method: 'POST',
+      body: JSON.stringify({ start: at(22, 900), version: 1 }),
+    });
     expect(moved.status).toBe(200);
     const second = await nextEmailTo(email, 1);
     const updated = await attachmentOf(second, 'invite.ics');

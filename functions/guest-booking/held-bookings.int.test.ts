@@ -22,14 +22,16 @@ const tokenIn = (mail: InboxEmail) => new URL(linkIn(mail, '/book/manage/?token=
 
 /** The email with this subject and a manage link to this booking that `to` received (polling until it comes). */
 async function emailAbout(to: string, subject: string, bookingId: string): Promise<InboxEmail> {
-  const find = async () => (await emailsTo(to)).find((m) => m.subject.startsWith(subject) && m.text.includes('/book/manage/?token=') && tokenIn(m).split('.')[1] === bookingId);
+  const find = async () =>
+    (await emailsTo(to)).find((m) => m.subject.startsWith(subject) && m.text.includes('/book/manage/?token=') && tokenIn(m).split('.')[1] === bookingId);
   await expect.poll(find, { timeout: 10_000 }).toBeDefined();
   return (await find())!;
 }
 
 const myBookingIds = async (who: Signed, day: number) =>
   (await api(`/api/bookings?from=${at(day, 0)}&to=${at(day + 1, 0)}`, { token: who.token })).body.items.map((b: { bookingId: string }) => b.bookingId);
-const freeStarts = async (day: number) => (await api(`/api/book/designpi/services/${serviceId}/slots?from=${at(day, 0)}&to=${at(day + 1, 0)}`)).body.slots.map((s: { start: string }) => s.start);
+const freeStarts = async (day: number) =>
+  (await api(`/api/book/designpi/services/${serviceId}/slots?from=${at(day, 0)}&to=${at(day + 1, 0)}`)).body.slots.map((s: { start: string }) => s.start);
 
 /** What a guest is told, without what differs from one booking to the next anyway. */
 const answerShape = ({ bookingId: _i, reference: _r, start: _s, end: _e, changeableUntil: _c, ...rest }: Record<string, unknown>) => rest;
@@ -73,7 +75,9 @@ describe('a guest booking with an address that has an account', () => {
     expect(record).toMatchObject({ clientName: 'Someone Else', guestEmail: address('owner') });
     expect(record!.clientId).toMatch(/^held-/);
     const audit = await api(`/api/audit?entityType=request&entityId=${bookingId}`, { token: admin.token });
-    expect(audit.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'booking.created', actorRole: 'GUEST', actorName: 'Someone Else' })]));
+    expect(audit.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'booking.created', actorRole: 'GUEST', actorName: 'Someone Else' })]),
+    );
     // Not in the account: not listed, not readable, no reminders of it.
     expect(await myBookingIds(owner, 4)).toEqual([]);
     expect((await api(`/api/requests/${bookingId}`, { token: owner.token })).status).toBe(404);
@@ -88,7 +92,9 @@ describe('a guest booking with an address that has an account', () => {
     const managed = await api(`/api/manage-booking/${token}`);
     expect(managed.body.booking.awaitingOwnerUntil).toBeDefined();
     const staffView = await api(`/api/bookings?from=${at(4, 0)}&to=${at(5, 0)}`, { token: gus.token });
-    expect(staffView.body.items.find((b: { bookingId: string }) => b.bookingId === bookingId)).toMatchObject({ awaitingOwnerUntil: managed.body.booking.awaitingOwnerUntil });
+    expect(staffView.body.items.find((b: { bookingId: string }) => b.bookingId === bookingId)).toMatchObject({
+      awaitingOwnerUntil: managed.body.booking.awaitingOwnerUntil,
+    });
 
     // A stale version is refused; the right one makes it the account's (and again is no error).
     expect((await post(`/api/manage-booking/${token}/claim`, { version: managed.body.booking.version + 1 })).status).toBe(409);
@@ -112,7 +118,10 @@ describe('a guest booking with an address that has an account', () => {
   it('cannot be taken by a team member’s or a closed account’s address, and cancelling it frees the time', async () => {
     const closed = await client('shut');
     expect((await post(`/api/users/${closed.userId}/deactivate`, {}, admin.token)).status).toBe(200);
-    for (const [minutes, email, why] of [[600, gus.email, 'team'], [720, address('shut'), 'closed']] as const) {
+    for (const [minutes, email, why] of [
+      [600, gus.email, 'team'],
+      [720, address('shut'), 'closed'],
+    ] as const) {
       const booked = await bookAsGuest(serviceId, at(5, minutes), { name: 'Not Them', email });
       expect(booked.status).toBe(201);
       const token = tokenIn(await emailAbout(email, 'Is this your booking?', booked.body.bookingId));
@@ -132,7 +141,10 @@ describe('a guest booking with an address that has an account', () => {
     const token = tokenIn(await emailAbout(address('late'), 'Is this your booking?', bookingId));
     // Its release falls due now (instead of in a day).
     const due = new Date(Date.now() - 60_000).toISOString();
-    await database().entities.reminder.patch({ tenantId, bookingId, recipientId: 'hold-expiry', offsetMinutes: 0 }).set({ dueAt: due, dueHour: due.slice(0, 13) }).go();
+    await database()
+      .entities.reminder.patch({ tenantId, bookingId, recipientId: 'hold-expiry', offsetMinutes: 0 })
+      .set({ dueAt: due, dueHour: due.slice(0, 13) })
+      .go();
     await runJob('send-reminders');
     const { data: record } = await database().entities.serviceRequest.get({ tenantId, requestId: bookingId }).go();
     expect(record!.status).toBe('cancelled');

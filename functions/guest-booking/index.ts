@@ -32,9 +32,15 @@ async function countAttempt(tenantId: string, ip: string): Promise<void> {
   const hourEnds = (Math.floor(now / 3600) + 1) * 3600;
   const key = { scope: 'guest-booking' as const, subject: `${tenantId}#${ip}#${hourEnds}` };
   try {
-    await database().entities.guard.update(key).add({ failures: 1 }).set({ expiresAt: hourEnds }).where((a, op) => `${op.notExists(a.failures)} OR ${op.lt(a.failures, GUEST_BOOKINGS_PER_HOUR)}`).go();
+    await database()
+      .entities.guard.update(key)
+      .add({ failures: 1 })
+      .set({ expiresAt: hourEnds })
+      .where((a, op) => `${op.notExists(a.failures)} OR ${op.lt(a.failures, GUEST_BOOKINGS_PER_HOUR)}`)
+      .go();
   } catch (e) {
-    if (e instanceof Error && /conditional/i.test(e.message)) throw rateLimited('Too many bookings from your network this hour. Try again later, or contact the firm.', hourEnds - now);
+    if (e instanceof Error && /conditional/i.test(e.message))
+      throw rateLimited('Too many bookings from your network this hour. Try again later, or contact the firm.', hourEnds - now);
     throw e;
   }
 }
@@ -46,7 +52,13 @@ async function createGuestBooking(req: Request<GuestBookingInput>): Promise<Repl
   const tenant = await firmBySlug(db.entities, req.params.firmSlug!);
   await countAttempt(tenant.tenantId, req.ip);
   const input = req.body;
-  const [bookable, existing] = await Promise.all([loadBookable(db.entities, tenant, input.serviceId), db.entities.user.query.byEmail({ tenantId: tenant.tenantId, email: input.email }).go({ limit: 1 }).then((r) => r.data[0])]);
+  const [bookable, existing] = await Promise.all([
+    loadBookable(db.entities, tenant, input.serviceId),
+    db.entities.user.query
+      .byEmail({ tenantId: tenant.tenantId, email: input.email })
+      .go({ limit: 1 })
+      .then((r) => r.data[0]),
+  ]);
   const now = Date.now();
   const start = Date.parse(input.start);
   // Whoever the address belongs to, the guest gets the same answer; an account's booking waits for its address to confirm it (ADR 0016).
@@ -73,7 +85,14 @@ async function createGuestBooking(req: Request<GuestBookingInput>): Promise<Repl
   const reminders = held ? {} : { reminderOffsets: (existing ?? newUser)!.reminderOffsets, reminderEmail: (existing ?? newUser)!.reminderEmail };
   const booking = await placeBooking(db, {
     bookable,
-    client: { clientId, clientName: input.name, newUser, phone: input.phone, ...reminders, ...(held && { hold: { email: input.email, until: holdEndsAt(now, start) } }) },
+    client: {
+      clientId,
+      clientName: input.name,
+      newUser,
+      phone: input.phone,
+      ...reminders,
+      ...(held && { hold: { email: input.email, until: holdEndsAt(now, start) } }),
+    },
     start,
     clientZone: input.timeZone,
     staffId: input.staffId,

@@ -23,8 +23,14 @@ describe('an impossible start', () => {
   const routes: [string, (start: unknown) => ReturnType<typeof api>][] = [
     ['a quote', (start) => api('/api/book/designpi/quote', { method: 'POST', body: JSON.stringify({ serviceId, start }) })],
     ['a guest booking', (start) => bookAsGuest(serviceId, start as string, guest)],
-    ['a reschedule through the manage link', (start) => api('/api/manage-booking/t-designpi.someone.secret/reschedule', { method: 'POST', body: JSON.stringify({ start, version: 1 }) })],
-    ['a client booking', (start) => api('/api/bookings', { method: 'POST', token: client.token, body: JSON.stringify({ serviceId, start, bookingType: 'video' }) })],
+    [
+      'a reschedule through the manage link',
+      (start) => api('/api/manage-booking/t-designpi.someone.secret/reschedule', { method: 'POST', body: JSON.stringify({ start, version: 1 }) }),
+    ],
+    [
+      'a client booking',
+      (start) => api('/api/bookings', { method: 'POST', token: client.token, body: JSON.stringify({ serviceId, start, bookingType: 'video' }) }),
+    ],
   ];
 
   it.each(routes)('is refused by %s, naming the rule', async (_, send) => {
@@ -56,7 +62,11 @@ describe('a name with a line break', () => {
     for (const name of names) {
       const booked = await bookAsGuest(serviceId, at(4, 10 * 60), { name, email: 'eve.guest@example.com' });
       const signedUp = await api('/api/signup/designpi', { method: 'POST', body: JSON.stringify({ name, email: 'eve.signup@example.com' }) });
-      const invited = await api('/api/invitations', { method: 'POST', token: admin.token, body: JSON.stringify({ name, email: 'eve.invited@example.com', role: 'CLIENT' }) });
+      const invited = await api('/api/invitations', {
+        method: 'POST',
+        token: admin.token,
+        body: JSON.stringify({ name, email: 'eve.invited@example.com', role: 'CLIENT' }),
+      });
       for (const res of [booked, signedUp, invited]) {
         expect(res.status, JSON.stringify(name)).toBe(400);
         expect(res.body.error.details).toContainEqual({ field: 'name', message: 'must be one line, without line breaks or control characters' });

@@ -59,7 +59,7 @@ describe('invitation rules', () => {
     expect((await invite(admin, { email: 'john@example.com', name: 'John', role: 'CLIENT' })).status).toBe(409);
   });
 
-  it("answers an address with an account at another firm as any other, and tells only its owner why no link came", async () => {
+  it('answers an address with an account at another firm as any other, and tells only its owner why no link came', async () => {
     const elsewhere = await invite(admin, { email: 'priya@client.example', name: 'Priya', role: 'CLIENT' });
     const nobody = await invite(admin, { email: 'nobody-yet@client.example', name: 'Nobody Yet', role: 'CLIENT' });
     expect([elsewhere.status, nobody.status]).toEqual([201, 201]);
@@ -71,7 +71,9 @@ describe('invitation rules', () => {
     expect(mail.text).toContain('already signs in to Service Portal with another firm');
     expect(mail.text).not.toContain('/invitation/?token=');
     // Her account elsewhere is untouched: she still signs in there.
-    expect((await api('/api/auth/login', { method: 'POST', body: JSON.stringify({ email: 'priya@client.example', password: 'Demo-Passw0rd!' }) })).status).toBe(200);
+    expect((await api('/api/auth/login', { method: 'POST', body: JSON.stringify({ email: 'priya@client.example', password: 'Demo-Passw0rd!' }) })).status).toBe(
+      200,
+    );
   });
 
   it('names each bad field and never hands out the platform operator role', async () => {
@@ -82,7 +84,8 @@ describe('invitation rules', () => {
 
   it('lists the firm’s invitations newest first', async () => {
     const made: string[] = [];
-    for (const n of [1, 2, 3, 4]) made.push((await invite(admin, { email: `order.${n}.${Date.now()}@example.com`, name: `Order ${n}`, role: 'CLIENT' })).body.invitationId);
+    for (const n of [1, 2, 3, 4])
+      made.push((await invite(admin, { email: `order.${n}.${Date.now()}@example.com`, name: `Order ${n}`, role: 'CLIENT' })).body.invitationId);
     // Other test files may invite meanwhile: these four, among the newest, come in reverse order.
     const { body } = await api('/api/invitations?limit=50', { token: admin.token });
     expect(body.items.map((i: { invitationId: string }) => i.invitationId).filter((id: string) => made.includes(id))).toEqual([...made].reverse());
@@ -109,7 +112,10 @@ describe('invitation rules', () => {
     expect((await api(`/api/invitations/preview?token=${encodeURIComponent(tokenOf(first))}`)).status).toBe(404);
     expect((await api(`/api/invitations/preview?token=${encodeURIComponent(tokenOf(second))}`)).status).toBe(200);
 
-    await database().entities.invitation.patch({ tenantId: 't-designpi', invitationId: res.body.invitationId }).set({ linkExpiresAt: Math.floor(Date.now() / 1000) - 1 }).go();
+    await database()
+      .entities.invitation.patch({ tenantId: 't-designpi', invitationId: res.body.invitationId })
+      .set({ linkExpiresAt: Math.floor(Date.now() / 1000) - 1 })
+      .go();
     const expired = await api(`/api/invitations/preview?token=${encodeURIComponent(tokenOf(second))}`);
     expect(expired.status).toBe(410);
     expect(expired.body.error.message).toMatch(/expired or was already used/);
@@ -125,7 +131,14 @@ describe('notifier', () => {
     // Replay a delivery of a new event id concurrently and repeatedly: one email for it.
     const event = {
       'detail-type': 'user.invitation_resent',
-      detail: { tenantId: 't-designpi', eventId: 'replayed-event-1', at: new Date().toISOString(), entityId: res.body.userId, actorId: admin.userId, invitationId: res.body.invitationId },
+      detail: {
+        tenantId: 't-designpi',
+        eventId: 'replayed-event-1',
+        at: new Date().toISOString(),
+        entityId: res.body.userId,
+        actorId: admin.userId,
+        invitationId: res.body.invitationId,
+      },
     } as unknown as EventBridgeEvent<string, DomainEventDetail>;
     await Promise.all([invoke('events/notifier', event), invoke('events/notifier', event)]);
     await invoke('events/notifier', event);

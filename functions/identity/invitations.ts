@@ -72,14 +72,21 @@ export async function createInvitation(req: Request<{ email: string; name: strin
     (entities) => [
       // Both creates are conditional: a concurrent invitation of the same person fails whole.
       guest
-        ? entities.user.patch({ tenantId: actor.tenantId, userId }).set({ name, locale: invitation.locale }).where((a, op) => op.eq(a.status, 'invited')).commit()
+        ? entities.user
+            .patch({ tenantId: actor.tenantId, userId })
+            .set({ name, locale: invitation.locale })
+            .where((a, op) => op.eq(a.status, 'invited'))
+            .commit()
         : entities.user.create({ tenantId: actor.tenantId, userId, email, name, role, status: 'invited', locale: invitation.locale }).commit(),
       entities.invitation.create(invitation).commit(),
       ...auditAndEvent(entities, changeContext(req), {
         action: 'user.invited',
         entityType: 'user',
         entityId: userId,
-        changes: [{ field: 'status', from: null, to: 'invited' }, { field: 'role', from: null, to: role }],
+        changes: [
+          { field: 'status', from: null, to: 'invited' },
+          { field: 'role', from: null, to: role },
+        ],
         event: { type: 'user.invited', detail: { invitationId: invitation.invitationId, userId, role } },
       }),
     ],
@@ -91,7 +98,9 @@ export async function createInvitation(req: Request<{ email: string; name: strin
 export async function listInvitations(req: Request<unknown, { limit: number; cursor?: string }>): Promise<Reply> {
   const { tenantId } = req.actor as AuthenticatedActor;
   const { limit, cursor } = req.query;
-  return { body: await queryPage(cursor, (from) => database().entities.invitation.query.byCreated({ tenantId }).go({ limit, cursor: from, order: 'desc' }), toView) };
+  return {
+    body: await queryPage(cursor, (from) => database().entities.invitation.query.byCreated({ tenantId }).go({ limit, cursor: from, order: 'desc' }), toView),
+  };
 }
 
 export async function resendInvitation(req: Request): Promise<Reply> {

@@ -36,15 +36,33 @@ describe("changing a person's profile and role", () => {
       hourlyRate: 8800,
       managerId: lead.userId,
       timeZone: 'Asia/Kolkata',
-      workingHours: { mon: [{ start: '09:00', end: '13:00' }, { start: '14:00', end: '18:00' }] },
+      workingHours: {
+        mon: [
+          { start: '09:00', end: '13:00' },
+          { start: '14:00', end: '18:00' },
+        ],
+      },
     });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ role: 'TEAM_LEAD', position: 'Payroll Lead', skills: ['payroll', 'tax-preparation'], managerId: lead.userId, version: version + 1 });
+    expect(res.body).toMatchObject({
+      role: 'TEAM_LEAD',
+      position: 'Payroll Lead',
+      skills: ['payroll', 'tax-preparation'],
+      managerId: lead.userId,
+      version: version + 1,
+    });
     // The role is read from the record on every request: the same token may now list people.
     expect((await api('/api/users', { token: person.token })).status).toBe(200);
-    const { data } = await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'user', entityId: person.userId }).go({ order: 'desc', limit: 1 });
+    const { data } = await database()
+      .entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'user', entityId: person.userId })
+      .go({ order: 'desc', limit: 1 });
     expect(data[0]!.action).toBe('user.role_changed');
-    expect(data[0]!.changes).toEqual(expect.arrayContaining([{ field: 'role', from: 'CLIENT', to: 'TEAM_LEAD' }, { field: 'position', from: null, to: 'Payroll Lead' }]));
+    expect(data[0]!.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'role', from: 'CLIENT', to: 'TEAM_LEAD' },
+        { field: 'position', from: null, to: 'Payroll Lead' },
+      ]),
+    );
     expect(data[0]!.actorName).toBe('Diana Price');
   });
 

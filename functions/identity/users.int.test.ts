@@ -23,7 +23,9 @@ describe('GET /api/users', () => {
       pages++;
     } while (cursor && pages < 50);
     // Other tests invite people into the same firm; the seeded six are always there.
-    expect(emails).toEqual(expect.arrayContaining(['bob@example.com', 'hello@designpi.com', 'jane@example.com', 'john@example.com', 'mike@designpi.com', 'sarah@designpi.com']));
+    expect(emails).toEqual(
+      expect.arrayContaining(['bob@example.com', 'hello@designpi.com', 'jane@example.com', 'john@example.com', 'mike@designpi.com', 'sarah@designpi.com']),
+    );
     expect(new Set(emails).size).toBe(emails.length); // no row twice across pages
     const all = await api('/api/users?limit=100', { token: admin.token });
     expect(emails.sort()).toEqual(all.body.items.map((u: { email: string }) => u.email).sort());

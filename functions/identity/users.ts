@@ -11,6 +11,10 @@ export async function listUsers(req: Request<unknown, { limit: number; cursor?: 
   const { limit, cursor, role } = req.query;
   const { user } = database().entities;
   // One role's people (e.g. the clients to ask on behalf of) come from the by-role index.
-  const page = await queryPage(cursor, (from) => (role ? user.query.byRole({ tenantId, role }) : user.query.byTenant({ tenantId })).go({ limit, cursor: from }), toUserView);
+  const page = await queryPage(
+    cursor,
+    (from) => (role ? user.query.byRole({ tenantId, role }) : user.query.byTenant({ tenantId })).go({ limit, cursor: from }),
+    toUserView,
+  );
   return { body: page };
 }

@@ -7,11 +7,14 @@ import { database } from '../../shared/db/all-entities.ts';
 let admin: Signed;
 let invitation: { invitationId: string; userId: string };
 const email = 'late.larry@example.com';
-const statusOf = async () => (await api('/api/invitations?limit=100', { token: admin.token })).body.items.find((i: { invitationId: string }) => i.invitationId === invitation.invitationId).status;
+const statusOf = async () =>
+  (await api('/api/invitations?limit=100', { token: admin.token })).body.items.find((i: { invitationId: string }) => i.invitationId === invitation.invitationId)
+    .status;
 
 beforeAll(async () => {
   admin = await signIn('hello@designpi.com');
-  invitation = (await api('/api/invitations', { method: 'POST', token: admin.token, body: JSON.stringify({ email, name: 'Larry Late', role: 'CLIENT' }) })).body;
+  invitation = (await api('/api/invitations', { method: 'POST', token: admin.token, body: JSON.stringify({ email, name: 'Larry Late', role: 'CLIENT' }) }))
+    .body;
   await nextEmailTo(email);
 });
 
@@ -22,12 +25,17 @@ describe('the expire-invitations job', () => {
   });
 
   it('marks a pending invitation whose link ran out as expired, audited as the portal, once', async () => {
-    await database().entities.invitation.patch({ tenantId: 't-designpi', invitationId: invitation.invitationId }).set({ linkExpiresAt: Math.floor(Date.now() / 1000) - 60 }).go();
+    await database()
+      .entities.invitation.patch({ tenantId: 't-designpi', invitationId: invitation.invitationId })
+      .set({ linkExpiresAt: Math.floor(Date.now() / 1000) - 60 })
+      .go();
     const first = await runJob('expire-invitations');
     expect(first.firms).toBeGreaterThanOrEqual(2);
     expect(first.expired).toBeGreaterThanOrEqual(1);
     expect(await statusOf()).toBe('expired');
-    const { data } = await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'user', entityId: invitation.userId }).go({ order: 'desc', limit: 1 });
+    const { data } = await database()
+      .entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'user', entityId: invitation.userId })
+      .go({ order: 'desc', limit: 1 });
     expect(data[0]).toMatchObject({ action: 'invitation.expired', actorId: 'system', changes: [{ field: 'invitation', from: 'pending', to: 'expired' }] });
     expect((await runJob('expire-invitations')).expired).toBe(0);
   });

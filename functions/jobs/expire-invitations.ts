@@ -26,13 +26,21 @@ async function expireInFirm(tenantId: string, now: number): Promise<number> {
       const { invitationId } = invitation;
       try {
         await commitTransaction(db, (entities) => [
-          entities.invitation.patch({ tenantId, invitationId }).set({ status: 'expired' }).where((a, op) => op.eq(a.status, 'pending')).commit(),
-          ...auditAndEvent(entities, { tenantId, actorId: SYSTEM_ACTOR, actorRole: SYSTEM_ACTOR }, {
-            action: 'invitation.expired',
-            entityType: 'user',
-            entityId: invitation.userId,
-            changes: [{ field: 'invitation', from: 'pending', to: 'expired' }],
-          }),
+          entities.invitation
+            .patch({ tenantId, invitationId })
+            .set({ status: 'expired' })
+            .where((a, op) => op.eq(a.status, 'pending'))
+            .commit(),
+          ...auditAndEvent(
+            entities,
+            { tenantId, actorId: SYSTEM_ACTOR, actorRole: SYSTEM_ACTOR },
+            {
+              action: 'invitation.expired',
+              entityType: 'user',
+              entityId: invitation.userId,
+              changes: [{ field: 'invitation', from: 'pending', to: 'expired' }],
+            },
+          ),
         ]);
         expired++;
       } catch (error) {

@@ -17,7 +17,8 @@ let staffEmail: string;
 
 /** A whole hour (an offered start) at least `hours` from now. */
 const hoursAhead = (hours: number) => new Date(Math.ceil((Date.now() + hours * HOUR) / HOUR) * HOUR).toISOString();
-const reminders = async (subject: string, address: string) => (await emailsTo(address)).filter((e) => e.subject.startsWith('Reminder:') && e.subject.includes(subject));
+const reminders = async (subject: string, address: string) =>
+  (await emailsTo(address)).filter((e) => e.subject.startsWith('Reminder:') && e.subject.includes(subject));
 const remindersOf = async (bookingId: string) => (await database().entities.reminder.query.byBooking({ tenantId, bookingId }).go()).data;
 
 async function booked(name: string, start: string, extra: Record<string, unknown> = {}) {

@@ -67,7 +67,13 @@ async function releaseHold(r: Reminder, now: number): Promise<boolean> {
   if (!booking?.awaitingOwnerUntil || booking.status === 'cancelled' || booking.deletedAt) return false;
   const { data: service } = await db.entities.service.get({ tenantId: r.tenantId, serviceId: booking.serviceId }).go();
   const ctx = { tenantId: r.tenantId, actorId: SYSTEM_ACTOR, actorRole: SYSTEM_ACTOR, actorName: 'Service Portal' };
-  await cancelBooking(db, booking, bookingSettingsOf(service?.booking), { ctx, byStaff: true, now, version: booking.version, reason: 'Not confirmed in time by the address it was booked with' });
+  await cancelBooking(db, booking, bookingSettingsOf(service?.booking), {
+    ctx,
+    byStaff: true,
+    now,
+    version: booking.version,
+    reason: 'Not confirmed in time by the address it was booked with',
+  });
   return true;
 }
 
@@ -82,7 +88,9 @@ async function send(r: Reminder, now: number): Promise<boolean> {
   const current = booking && !booking.deletedAt && booking.status !== 'cancelled' && booking.scheduledAt === r.startsAt && Date.parse(r.startsAt) > now;
   if (!current || !tenant || !recipient || recipient.reminderEmail === false) return false;
   const forStaff = recipient.userId === booking.assigneeId;
-  const link = forStaff ? `${linksConfig().PUBLIC_URL}/staff/request/?id=${booking.requestId}` : `${linksConfig().PUBLIC_URL}/book/manage/?token=${await issueManageLink(db, booking, now)}`;
+  const link = forStaff
+    ? `${linksConfig().PUBLIC_URL}/staff/request/?id=${booking.requestId}`
+    : `${linksConfig().PUBLIC_URL}/book/manage/?token=${await issueManageLink(db, booking, now)}`;
   await sendEmail(
     bookingEmail({
       kind: 'reminder',

@@ -43,7 +43,9 @@ export type SignInResult = { tokens: AuthenticationResultType } | { totpSession:
 
 export async function startSignIn(email: string, password: string): Promise<SignInResult> {
   const ClientId = authConfig().USER_POOL_CLIENT_ID;
-  const res = await (await cognito())
+  const res = await (
+    await cognito()
+  )
     .send(new sdk.InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId, AuthParameters: { USERNAME: email, PASSWORD: password } }))
     .catch(mapAuthError);
   if (res.ChallengeName === 'SOFTWARE_TOKEN_MFA' && res.Session) return { totpSession: res.Session };
@@ -64,7 +66,9 @@ export async function passwordSignIn(email: string, password: string): Promise<A
 const codeMismatch = () => validationFailed([{ field: 'code', message: 'is not the current code of your authenticator app' }]);
 
 export async function answerTotpChallenge(email: string, session: string, code: string): Promise<AuthenticationResultType> {
-  const res = await (await cognito())
+  const res = await (
+    await cognito()
+  )
     .send(
       new sdk.RespondToAuthChallengeCommand({
         ClientId: authConfig().USER_POOL_CLIENT_ID,
@@ -94,24 +98,38 @@ export async function beginTotpEnrolment(accessToken: string): Promise<string> {
 
 /** Step two: the first code proves the app is set up; TOTP then guards every sign-in. */
 export async function completeTotpEnrolment(accessToken: string, code: string): Promise<void> {
-  const verified = await (await cognito())
+  const verified = await (
+    await cognito()
+  )
     .send(new sdk.VerifySoftwareTokenCommand({ AccessToken: accessToken, UserCode: code, FriendlyDeviceName: 'Authenticator' }))
     .catch((e: unknown) => {
       if (['CodeMismatchException', 'EnableSoftwareTokenMFAException'].includes(errorName(e))) throw codeMismatch();
       throw e;
     });
   if (verified.Status !== 'SUCCESS') throw codeMismatch();
-  await (await cognito()).send(new sdk.SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }));
+  await (
+    await cognito()
+  ).send(new sdk.SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } }));
 }
 
 /** Turns TOTP off after both factors were proven again (the caller ran the full two-step sign-in). */
 export async function disableTotp(accessToken: string): Promise<void> {
-  await (await cognito()).send(new sdk.SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false } }));
+  await (
+    await cognito()
+  ).send(new sdk.SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: false, PreferredMfa: false } }));
 }
 
 export async function refreshSignIn(refreshToken: string): Promise<AuthenticationResultType> {
-  const res = await (await cognito())
-    .send(new sdk.InitiateAuthCommand({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: authConfig().USER_POOL_CLIENT_ID, AuthParameters: { REFRESH_TOKEN: refreshToken } }))
+  const res = await (
+    await cognito()
+  )
+    .send(
+      new sdk.InitiateAuthCommand({
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        ClientId: authConfig().USER_POOL_CLIENT_ID,
+        AuthParameters: { REFRESH_TOKEN: refreshToken },
+      }),
+    )
     .catch(() => {
       throw unauthenticated('Your session has ended. Sign in again.');
     });
@@ -139,7 +157,9 @@ export async function createInvitedIdentity(email: string, tenantId: string, rol
   const UserPoolId = authConfig().USER_POOL_ID;
   let id: string | undefined;
   try {
-    const created = await (await cognito()).send(
+    const created = await (
+      await cognito()
+    ).send(
       new sdk.AdminCreateUserCommand({
         UserPoolId,
         Username: email,
@@ -166,12 +186,10 @@ export async function createInvitedIdentity(email: string, tenantId: string, rol
 
 /** The firm and user id of a sign-in identity, if one exists for this email. */
 export async function findIdentity(email: string): Promise<{ tenantId: string; userId: string } | undefined> {
-  const found = await (await cognito())
-    .send(new sdk.AdminGetUserCommand({ UserPoolId: authConfig().USER_POOL_ID, Username: email }))
-    .catch((e: unknown) => {
-      if (errorName(e) === 'UserNotFoundException') return undefined;
-      throw e;
-    });
+  const found = await (await cognito()).send(new sdk.AdminGetUserCommand({ UserPoolId: authConfig().USER_POOL_ID, Username: email })).catch((e: unknown) => {
+    if (errorName(e) === 'UserNotFoundException') return undefined;
+    throw e;
+  });
   const [tenantId, userId] = [attribute(found?.UserAttributes, 'custom:tenantId'), userIdOf(found?.UserAttributes)];
   return tenantId && userId ? { tenantId, userId } : undefined;
 }
@@ -179,14 +197,25 @@ export async function findIdentity(email: string): Promise<{ tenantId: string; u
 /** Sets the password the person chose and marks the email verified (the link proved it). */
 export async function activateIdentity(email: string, password: string): Promise<void> {
   const UserPoolId = authConfig().USER_POOL_ID;
-  await (await cognito())
+  await (
+    await cognito()
+  )
     .send(new sdk.AdminSetUserPasswordCommand({ UserPoolId, Username: email, Password: password, Permanent: true }))
     .catch((e: unknown) => {
       if (errorName(e) === 'InvalidPasswordException') throw validationFailed([{ field: 'password', message: (e as Error).message }]);
       throw e;
     });
-  await (await cognito()).send(
-    new sdk.AdminUpdateUserAttributesCommand({ UserPoolId, Username: email, UserAttributes: [{ Name: 'email', Value: email }, { Name: 'email_verified', Value: 'true' }] }),
+  await (
+    await cognito()
+  ).send(
+    new sdk.AdminUpdateUserAttributesCommand({
+      UserPoolId,
+      Username: email,
+      UserAttributes: [
+        { Name: 'email', Value: email },
+        { Name: 'email_verified', Value: 'true' },
+      ],
+    }),
   );
 }
 

@@ -127,7 +127,8 @@ async function authenticate(route: RouteDef, event: Event, actorFromClaims: Auth
   const claims = event.requestContext.authorizer?.jwt?.claims;
   if (!claims) throw unauthenticated();
   const actor = await actorFromClaims(claims);
-  if (actor.mfaPending && !route.beforeMfa) throw new AppError('mfa_required', 'Your firm requires two-step sign-in. Turn it on from your Account page to continue.');
+  if (actor.mfaPending && !route.beforeMfa)
+    throw new AppError('mfa_required', 'Your firm requires two-step sign-in. Turn it on from your Account page to continue.');
   if (route.access !== 'signed-in' && !hasPermission(actor, route.access)) throw forbidden();
   return actor;
 }
@@ -152,7 +153,8 @@ function routeHandler(route: RouteDef, operation: Operation, actorFromClaims: Au
     // The manifest's statuses are what OpenAPI documents: an answer outside them is a bug here, not a success.
     const documented = successStatuses(route);
     const status = reply.status ?? (route.success?.length === 1 ? route.success[0]! : reply.body === undefined ? 204 : 200);
-    if (!documented.includes(status as SuccessStatus)) throw new Error(`${route.operationId} answered ${status}, but its manifest documents ${documented.join(', ')}`);
+    if (!documented.includes(status as SuccessStatus))
+      throw new Error(`${route.operationId} answered ${status}, but its manifest documents ${documented.join(', ')}`);
     return {
       statusCode: status,
       headers: jsonHeaders(requestId),

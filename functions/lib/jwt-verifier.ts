@@ -31,4 +31,3 @@ export async function verifiedClaims(token: string): Promise<JwtClaims> {
     throw unauthenticated('Your session has expired. Sign in again.');
   }
 }
-

@@ -21,7 +21,9 @@ function ses(): SESv2Client {
 export async function sendEmailWithInvite(email: Email, calendar: MimeMessage['calendar']): Promise<void> {
   const { MAIL_FROM } = mailConfig();
   const raw = buildMime({ ...email, from: MAIL_FROM, calendar });
-  await ses().send(new SendEmailCommand({ FromEmailAddress: MAIL_FROM, Destination: { ToAddresses: [email.to] }, Content: { Raw: { Data: Buffer.from(raw, 'utf8') } } }));
+  await ses().send(
+    new SendEmailCommand({ FromEmailAddress: MAIL_FROM, Destination: { ToAddresses: [email.to] }, Content: { Raw: { Data: Buffer.from(raw, 'utf8') } } }),
+  );
 }
 
 export async function sendEmail(email: Email): Promise<void> {

@@ -45,4 +45,5 @@ export async function readableRequest(entities: { request: typeof ServiceRequest
 }
 
 /** The request of the path, if the caller may see it. */
-export const requestOf = (entities: { request: typeof ServiceRequest }, req: Request) => readableRequest(entities, req.actor as AuthenticatedActor, req.params.requestId!);
+export const requestOf = (entities: { request: typeof ServiceRequest }, req: Request) =>
+  readableRequest(entities, req.actor as AuthenticatedActor, req.params.requestId!);

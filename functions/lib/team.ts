@@ -29,5 +29,8 @@ export async function activeStaffWithLoad(entities: { user: typeof User; workloa
 /** The ids of the firm's active people holding any of `roles` (e.g. who to tell): one Query per role. */
 export async function activeIdsWithRoles(entities: { user: typeof User }, tenantId: string, roles: readonly Role[]): Promise<string[]> {
   const found = await Promise.all(roles.map((role) => entities.user.query.byRole({ tenantId, role }).go({ pages: 'all' })));
-  return found.flatMap((r) => r.data).filter((u) => u.status === 'active').map((u) => u.userId);
+  return found
+    .flatMap((r) => r.data)
+    .filter((u) => u.status === 'active')
+    .map((u) => u.userId);
 }

@@ -20,14 +20,23 @@ async function createRealtimeTicket(req: Request): Promise<Reply> {
   const ticketId = randomUUID();
   const secret = newSecret();
   const expiresAt = Math.floor(Date.now() / 1000) + TICKET_SECONDS;
-  await database().entities.realtimeTicket.create({ tenantId, ticketId, userId, secretHash: hashSecret(secret), expiresAt }).go();
-  return { status: 201, body: { ticket: formatLinkToken({ tenantId, recordId: ticketId, secret }), expiresAt: new Date(expiresAt * 1000).toISOString(), path: '/ws' } };
+  await database()
+    .entities.realtimeTicket.create({ tenantId, ticketId, userId, secretHash: hashSecret(secret), expiresAt })
+    .go();
+  return {
+    status: 201,
+    body: { ticket: formatLinkToken({ tenantId, recordId: ticketId, secret }), expiresAt: new Date(expiresAt * 1000).toISOString(), path: '/ws' },
+  };
 }
 
 async function listNotifications(req: Request<unknown, { limit: number; cursor?: string }>): Promise<Reply> {
   const { tenantId, userId } = req.actor as AuthenticatedActor;
   const { limit, cursor } = req.query;
-  const page = await queryPage(cursor, (from) => database().entities.notification.query.byUser({ tenantId, userId }).go({ limit, cursor: from, order: 'desc' }), toNotificationView);
+  const page = await queryPage(
+    cursor,
+    (from) => database().entities.notification.query.byUser({ tenantId, userId }).go({ limit, cursor: from, order: 'desc' }),
+    toNotificationView,
+  );
   return { body: page };
 }
 

@@ -61,7 +61,11 @@ describe('the live-updates WebSocket', () => {
 
   it('tells the admins live when an invited person joins, in a notification only they can see', async () => {
     const { messages } = await connect(await ticketFor(admin));
-    const invited = await api('/api/invitations', { method: 'POST', token: admin.token, body: JSON.stringify({ email: 'quinn@example.com', name: 'Quinn Baker', role: 'CLIENT' }) });
+    const invited = await api('/api/invitations', {
+      method: 'POST',
+      token: admin.token,
+      body: JSON.stringify({ email: 'quinn@example.com', name: 'Quinn Baker', role: 'CLIENT' }),
+    });
     expect(invited.status).toBe(201);
     const token = new URL(linkIn(await nextEmailTo('quinn@example.com'), '/invitation/?token=')).searchParams.get('token')!;
     const accepted = await api('/api/invitations/accept', { method: 'POST', body: JSON.stringify({ token, password: 'Quinn-Passw0rd!' }) });
@@ -87,7 +91,9 @@ describe('the live-updates WebSocket', () => {
 
   it('forgets connections that went away without saying so', async () => {
     const { connection } = database().entities;
-    await connection.put({ tenantId: 't-designpi', userId: admin.userId, connectionId: 'vanished-connection', expiresAt: Math.floor(Date.now() / 1000) + 60 }).go();
+    await connection
+      .put({ tenantId: 't-designpi', userId: admin.userId, connectionId: 'vanished-connection', expiresAt: Math.floor(Date.now() / 1000) + 60 })
+      .go();
     const { pushToUser } = await import('../lib/realtime.ts');
     await pushToUser('t-designpi', admin.userId, { type: 'probe' });
     expect((await connection.get({ tenantId: 't-designpi', userId: admin.userId, connectionId: 'vanished-connection' }).go()).data).toBeNull();

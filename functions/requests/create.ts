@@ -35,7 +35,8 @@ async function clientOf(actor: AuthenticatedActor, clientId: string | undefined)
   }
   if (!clientId) throw validationFailed([{ field: 'clientId', message: 'is required when asking on a client’s behalf' }]);
   const { data: client } = await database().entities.user.get({ tenantId: actor.tenantId, userId: clientId }).go();
-  if (!client || client.role !== 'CLIENT' || client.status !== 'active') throw validationFailed([{ field: 'clientId', message: 'is not an active client of this firm' }]);
+  if (!client || client.role !== 'CLIENT' || client.status !== 'active')
+    throw validationFailed([{ field: 'clientId', message: 'is not an active client of this firm' }]);
   return { clientId, clientName: client.name };
 }
 
@@ -43,7 +44,10 @@ export async function createRequest(req: Request<CreateInput>): Promise<Reply> {
   const actor = req.actor as AuthenticatedActor;
   const { serviceId, submit, requirements, ...fields } = req.body;
   const db = database();
-  const [{ data: service }, client] = await Promise.all([db.entities.service.get({ tenantId: actor.tenantId, serviceId }).go(), clientOf(actor, req.body.clientId)]);
+  const [{ data: service }, client] = await Promise.all([
+    db.entities.service.get({ tenantId: actor.tenantId, serviceId }).go(),
+    clientOf(actor, req.body.clientId),
+  ]);
   if (!service) throw validationFailed([{ field: 'serviceId', message: 'is not a service of this firm' }]);
   if (service.status !== 'active') throw new AppError('unprocessable', `${service.name} cannot be requested right now.`);
   const { answers, missing } = answersTo(service.questions, requirements);
@@ -67,7 +71,18 @@ export async function createRequest(req: Request<CreateInput>): Promise<Reply> {
     updatedAt: now,
     version: 1,
   };
-  const created: ActivityItem = { tenantId: actor.tenantId, requestId: request.requestId, activityId: randomUUID(), at: now, kind: 'created', to: request.status, actorId: actor.userId, actorName: actor.name, actorRole: actor.role, internal: false };
+  const created: ActivityItem = {
+    tenantId: actor.tenantId,
+    requestId: request.requestId,
+    activityId: randomUUID(),
+    at: now,
+    kind: 'created',
+    to: request.status,
+    actorId: actor.userId,
+    actorName: actor.name,
+    actorRole: actor.role,
+    internal: false,
+  };
   await commitTransaction(db, (entities) => [
     entities.request.create(request).commit(),
     entities.activity.create(created).commit(),
@@ -76,7 +91,20 @@ export async function createRequest(req: Request<CreateInput>): Promise<Reply> {
       entityType: 'request',
       entityId: request.requestId,
       changes: [{ field: 'status', from: null, to: request.status }],
-      event: { type: submit ? 'request.submitted' : 'request.drafted', detail: { requestId: request.requestId, reference: request.reference, title: request.title, clientId: request.clientId, clientName: request.clientName, actorName: actor.name, assigneeId: null, status: request.status, kpi: { after: kpiStateOf(request) } } },
+      event: {
+        type: submit ? 'request.submitted' : 'request.drafted',
+        detail: {
+          requestId: request.requestId,
+          reference: request.reference,
+          title: request.title,
+          clientId: request.clientId,
+          clientName: request.clientName,
+          actorName: actor.name,
+          assigneeId: null,
+          status: request.status,
+          kpi: { after: kpiStateOf(request) },
+        },
+      },
     }),
   ]);
   return { status: 201, body: toView(request) };

@@ -42,10 +42,17 @@ async function listPage(who: Signed, query: Record<string, string>) {
     rawQueryString: new URLSearchParams(query).toString(),
     headers: throughCloudFront({}, '127.0.0.1', process.env.ORIGIN_SECRET!),
     queryStringParameters: query,
-    requestContext: { requestId: randomUUID(), authorizer: { jwt: { claims: await verifiedClaims(who.token), scopes: [] } }, http: { method: 'GET', path: '/api/requests', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'scale-test' } },
+    requestContext: {
+      requestId: randomUUID(),
+      authorizer: { jwt: { claims: await verifiedClaims(who.token), scopes: [] } },
+      http: { method: 'GET', path: '/api/requests', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'scale-test' },
+    },
     isBase64Encoded: false,
   } as unknown as APIGatewayProxyEventV2;
-  const result = (await handler(event, { awsRequestId: randomUUID(), getRemainingTimeInMillis: () => 10_000 } as unknown as Context)) as APIGatewayProxyStructuredResultV2;
+  const result = (await handler(event, {
+    awsRequestId: randomUUID(),
+    getRemainingTimeInMillis: () => 10_000,
+  } as unknown as Context)) as APIGatewayProxyStructuredResultV2;
   expect(result.statusCode).toBe(200);
   return { calls: [...calls], capacity, items: (JSON.parse(String(result.body)) as { items: unknown[] }).items.length };
 }
@@ -56,16 +63,32 @@ async function seedRequests(tenantId: string, clientId: string, count: number, f
     const i = from + n;
     const createdAt = new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString();
     return {
-      tenantId, requestId: randomUUID(), reference: `SR-S${i}`, clientId, clientName: 'Scale Client', serviceId: 'svc-scale', serviceName: 'Scale',
-      title: `Seeded request number ${i}`, status: (['submitted', 'in_review', 'completed'] as const)[i % 3]!, priority: (['low', 'medium', 'high'] as const)[i % 3]!,
-      currency: 'USD', createdAt, updatedAt: createdAt, version: 1,
+      tenantId,
+      requestId: randomUUID(),
+      reference: `SR-S${i}`,
+      clientId,
+      clientName: 'Scale Client',
+      serviceId: 'svc-scale',
+      serviceName: 'Scale',
+      title: `Seeded request number ${i}`,
+      status: (['submitted', 'in_review', 'completed'] as const)[i % 3]!,
+      priority: (['low', 'medium', 'high'] as const)[i % 3]!,
+      currency: 'USD',
+      createdAt,
+      updatedAt: createdAt,
+      version: 1,
     };
   });
   await database().entities.serviceRequest.put(items).go({ concurrent: 4 });
 }
 
 describe('a request list page', () => {
-  const queries: Record<string, string>[] = [{ limit: '25' }, { limit: '25', status: 'submitted' }, { limit: '25', priority: 'high' }, { limit: '25', q: 'number 1' }];
+  const queries: Record<string, string>[] = [
+    { limit: '25' },
+    { limit: '25', status: 'submitted' },
+    { limit: '25', priority: 'high' },
+    { limit: '25', q: 'number 1' },
+  ];
 
   it('costs the same DynamoDB calls and read capacity with thousands of requests in two firms as with ten', { timeout: 180_000 }, async () => {
     const [admin, john] = await Promise.all([signIn('hello@designpi.com'), signIn('john@example.com')]);
@@ -83,12 +106,15 @@ describe('a request list page', () => {
     const twiceAsMany = await measure();
     for (const [i, q] of queries.entries()) {
       // Sign-in checks (user, revoked token, firm) and exactly one Query, at any size.
-      for (const cost of [ten[i]!, thousands[i]!, twiceAsMany[i]!]) expect(cost.calls).toEqual(['GetItemCommand', 'GetItemCommand', 'GetItemCommand', 'QueryCommand']);
+      for (const cost of [ten[i]!, thousands[i]!, twiceAsMany[i]!])
+        expect(cost.calls).toEqual(['GetItemCommand', 'GetItemCommand', 'GetItemCommand', 'QueryCommand']);
       // A full page costs what a full page costs, whether the firm has 3,000 requests or 6,000.
       expect(twiceAsMany[i]!.capacity).toBe(thousands[i]!.capacity);
       expect(thousands[i]!.capacity).toBeLessThan(10);
       // The figures, for the record (the assertions above are what must hold).
-      console.warn(`GET /api/requests?${new URLSearchParams(q)}: 4 calls; ${ten[i]!.capacity} / ${thousands[i]!.capacity} / ${twiceAsMany[i]!.capacity} RCU with 10 / ~3,000 / ~6,000 requests`);
+      console.warn(
+        `GET /api/requests?${new URLSearchParams(q)}: 4 calls; ${ten[i]!.capacity} / ${thousands[i]!.capacity} / ${twiceAsMany[i]!.capacity} RCU with 10 / ~3,000 / ~6,000 requests`,
+      );
     }
   });
 });

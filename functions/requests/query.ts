@@ -30,7 +30,8 @@ function pickIndex(actor: Actor, q: RequestFilters) {
   const { request } = database().entities;
   const { tenantId } = actor;
   if (actor.role === 'CLIENT') return { query: request.query.byClient({ tenantId, clientId: actor.userId }), narrowed: ['clientId'] };
-  if (!hasPermission(actor, 'service_requests.read.all')) return { query: request.query.byAssignee({ tenantId, assigneeId: actor.userId }), narrowed: ['assigneeId'] };
+  if (!hasPermission(actor, 'service_requests.read.all'))
+    return { query: request.query.byAssignee({ tenantId, assigneeId: actor.userId }), narrowed: ['assigneeId'] };
   if (q.assigneeId) return { query: request.query.byAssignee({ tenantId, assigneeId: q.assigneeId }), narrowed: ['assigneeId'] };
   if (q.clientId) return { query: request.query.byClient({ tenantId, clientId: q.clientId }), narrowed: ['clientId'] };
   if (q.status) return { query: request.query.byStatus({ tenantId, status: q.status }), narrowed: ['status'] };

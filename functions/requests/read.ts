@@ -17,7 +17,9 @@ export async function listRequests(req: Request<unknown, RequestFilters & { limi
 export async function getRequest(req: Request): Promise<Reply> {
   const actor = req.actor as AuthenticatedActor;
   const request = await requestOf(database().entities, req);
-  const { data: activity } = await database().entities.activity.query.byRequest({ tenantId: actor.tenantId, requestId: request.requestId }).go({ pages: 'all' });
+  const { data: activity } = await database()
+    .entities.activity.query.byRequest({ tenantId: actor.tenantId, requestId: request.requestId })
+    .go({ pages: 'all' });
   const workflow = workflowOf(request);
   return {
     body: {

@@ -8,28 +8,54 @@ let mike: Signed; // team member
 let sarah: Signed; // team lead
 let otherAdmin: Signed;
 const inAYear = new Date(Date.now() + 365 * 24 * 3600 * 1000).toISOString().slice(0, 10);
-const taxReturn = { serviceId: 'svc-individual-tax-return', title: 'Our 2025 family tax return', priority: 'high', budgetMin: 30000, budgetMax: 50000, deadline: inAYear, requirements: { 'q-tax-year': '2025', 'q-filing-status': 'Married filing jointly' } };
+const taxReturn = {
+  serviceId: 'svc-individual-tax-return',
+  title: 'Our 2025 family tax return',
+  priority: 'high',
+  budgetMin: 30000,
+  budgetMax: 50000,
+  deadline: inAYear,
+  requirements: { 'q-tax-year': '2025', 'q-filing-status': 'Married filing jointly' },
+};
 const post = (who: Signed, path: string, body: unknown) => api(path, { method: 'POST', token: who.token, body: JSON.stringify(body) });
 const detail = async (who: Signed, id: string) => api(`/api/requests/${id}`, { token: who.token });
-const move = async (who: Signed, id: string, to: string, note?: string) => post(who, `/api/requests/${id}/status`, { to, version: (await detail(sarah, id)).body.version, ...(note && { note }) });
+const move = async (who: Signed, id: string, to: string, note?: string) =>
+  post(who, `/api/requests/${id}/status`, { to, version: (await detail(sarah, id)).body.version, ...(note && { note }) });
 
 beforeAll(async () => {
-  [john, jane, mike, sarah, otherAdmin] = await Promise.all([signIn('john@example.com'), signIn('jane@example.com'), signIn('mike@designpi.com'), signIn('sarah@designpi.com'), signIn('admin@northwind.example')]);
+  [john, jane, mike, sarah, otherAdmin] = await Promise.all([
+    signIn('john@example.com'),
+    signIn('jane@example.com'),
+    signIn('mike@designpi.com'),
+    signIn('sarah@designpi.com'),
+    signIn('admin@northwind.example'),
+  ]);
 });
 
 describe('asking for a service', () => {
   it('names each bad field, and refuses a service that cannot be requested', async () => {
-    const bad = await post(john, '/api/requests', { ...taxReturn, title: 'Tax', budgetMin: 900, budgetMax: 100, deadline: '2020-01-01', requirements: { 'q-tax-year': '2025' } });
+    const bad = await post(john, '/api/requests', {
+      ...taxReturn,
+      title: 'Tax',
+      budgetMin: 900,
+      budgetMax: 100,
+      deadline: '2020-01-01',
+      requirements: { 'q-tax-year': '2025' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['budgetMax', 'deadline', 'title']);
     const unanswered = await post(john, '/api/requests', { ...taxReturn, requirements: { 'q-tax-year': '2025' } });
     expect(unanswered.body.error.details).toEqual([{ field: 'requirements.q-filing-status', message: 'is required: Filing status' }]);
     expect((await post(john, '/api/requests', { ...taxReturn, serviceId: 'svc-quarterly-estimates' })).status).toBe(422);
-    expect((await post(john, '/api/requests', { ...taxReturn, serviceId: 'nope' })).body.error.details).toEqual([{ field: 'serviceId', message: 'is not a service of this firm' }]);
+    expect((await post(john, '/api/requests', { ...taxReturn, serviceId: 'nope' })).body.error.details).toEqual([
+      { field: 'serviceId', message: 'is not a service of this firm' },
+    ]);
   });
 
   it('lets staff ask on behalf of a client of the firm only', async () => {
-    expect((await post(sarah, '/api/requests', taxReturn)).body.error.details).toEqual([{ field: 'clientId', message: 'is required when asking on a client’s behalf' }]);
+    expect((await post(sarah, '/api/requests', taxReturn)).body.error.details).toEqual([
+      { field: 'clientId', message: 'is required when asking on a client’s behalf' },
+    ]);
     expect((await post(sarah, '/api/requests', { ...taxReturn, clientId: mike.userId })).body.error.details[0].field).toBe('clientId');
     const onBehalf = await post(sarah, '/api/requests', { ...taxReturn, clientId: jane.userId, title: 'Jane’s return, asked by phone' });
     expect(onBehalf.status).toBe(201);
@@ -45,8 +71,17 @@ describe('a request from ask to approval', () => {
     const res = await post(john, '/api/requests', taxReturn);
     expect(res.status).toBe(201);
     id = res.body.requestId;
-    expect(res.body).toMatchObject({ reference: expect.stringMatching(/^SR-1\d{3,}$/), status: 'submitted', currency: 'USD', serviceName: 'Individual Tax Return', clientName: 'John Doe' });
-    expect(res.body.requirements).toEqual([{ key: 'q-tax-year', label: 'Which tax year?', answer: '2025' }, { key: 'q-filing-status', label: 'Filing status', answer: 'Married filing jointly' }]);
+    expect(res.body).toMatchObject({
+      reference: expect.stringMatching(/^SR-1\d{3,}$/),
+      status: 'submitted',
+      currency: 'USD',
+      serviceName: 'Individual Tax Return',
+      clientName: 'John Doe',
+    });
+    expect(res.body.requirements).toEqual([
+      { key: 'q-tax-year', label: 'Which tax year?', answer: '2025' },
+      { key: 'q-filing-status', label: 'Filing status', answer: 'Married filing jointly' },
+    ]);
     expect(res.body).not.toHaveProperty('assigneeId');
     // Submitting lets the ranking pick someone (functions/events/assignment.ts): the lead, here.
     await expect.poll(async () => (await detail(sarah, id)).body.assigneeName).toBe('Sarah Johnson');
@@ -68,7 +103,12 @@ describe('a request from ask to approval', () => {
     const version = (await detail(sarah, id)).body.version;
     expect((await post(sarah, `/api/requests/${id}/assignee`, { assigneeId: john.userId, version })).status).toBe(400);
     const assigned = await post(sarah, `/api/requests/${id}/assignee`, { assigneeId: mike.userId, version });
-    expect(assigned.body).toMatchObject({ status: 'assigned', assigneeId: mike.userId, assigneeName: 'Mike Chen', assignmentReason: JSON.stringify({ kind: 'manual', by: 'Sarah Johnson' }) });
+    expect(assigned.body).toMatchObject({
+      status: 'assigned',
+      assigneeId: mike.userId,
+      assigneeName: 'Mike Chen',
+      assignmentReason: JSON.stringify({ kind: 'manual', by: 'Sarah Johnson' }),
+    });
     expect((await api('/api/requests', { token: mike.token })).body.items.map((r: { requestId: string }) => r.requestId)).toContain(id);
     expect((await detail(mike, id)).body.allowedMoves).toEqual(['in_progress']);
   });
@@ -101,8 +141,18 @@ describe('a request from ask to approval', () => {
 
     const timeline = (await detail(sarah, id)).body.activity.map((a: { kind: string; to?: string }) => `${a.kind}${a.to ? `:${a.to}` : ''}`);
     expect(timeline).toEqual([
-      'created:submitted', 'assigned:Sarah Johnson', 'status:in_review', 'status:approved', 'assigned:Mike Chen', 'comment', 'comment',
-      'status:in_progress', 'status:completed', 'status:in_progress', 'status:completed', 'approved',
+      'created:submitted',
+      'assigned:Sarah Johnson',
+      'status:in_review',
+      'status:approved',
+      'assigned:Mike Chen',
+      'comment',
+      'comment',
+      'status:in_progress',
+      'status:completed',
+      'status:in_progress',
+      'status:completed',
+      'approved',
     ]);
   });
 });
@@ -118,12 +168,16 @@ describe('request lists', () => {
     expect(lows.every((r: { priority: string }) => r.priority === 'low')).toBe(true);
     const found = (await api(`/api/requests?q=${low.reference.toLowerCase()}`, { token: sarah.token })).body.items;
     expect(found.map((r: { reference: string }) => r.reference)).toEqual([low.reference]);
-    expect((await api('/api/requests?q=DEDUCTIONS', { token: sarah.token })).body.items.map((r: { requestId: string }) => r.requestId)).toEqual([low.requestId]);
+    expect((await api('/api/requests?q=DEDUCTIONS', { token: sarah.token })).body.items.map((r: { requestId: string }) => r.requestId)).toEqual([
+      low.requestId,
+    ]);
     const dueThen = (await api(`/api/requests?deadlineFrom=${inAYear}&deadlineTo=${inAYear}&limit=100`, { token: sarah.token })).body.items;
     expect(dueThen.map((r: { requestId: string }) => r.requestId)).toContain(low.requestId);
     expect(dueThen.every((r: { deadline?: string }) => r.deadline === inAYear)).toBe(true);
     expect((await api('/api/requests?deadlineTo=2020-01-01', { token: sarah.token })).body.items).toEqual([]);
-    expect((await api('/api/requests?deadlineFrom=soon', { token: sarah.token })).body.error.details).toEqual([{ field: 'query.deadlineFrom', message: 'must be a date like 2026-12-31' }]);
+    expect((await api('/api/requests?deadlineFrom=soon', { token: sarah.token })).body.error.details).toEqual([
+      { field: 'query.deadlineFrom', message: 'must be a date like 2026-12-31' },
+    ]);
   });
 
   it('never show another firm’s requests', async () => {
@@ -136,7 +190,10 @@ describe('request lists', () => {
 
 describe('list order', () => {
   it('is newest first by default, oldest first on request', async () => {
-    const created = async (order?: string) => (await api(`/api/requests?limit=10${order ? `&order=${order}` : ''}`, { token: john.token })).body.items.map((r: { createdAt: string }) => r.createdAt) as string[];
+    const created = async (order?: string) =>
+      (await api(`/api/requests?limit=10${order ? `&order=${order}` : ''}`, { token: john.token })).body.items.map(
+        (r: { createdAt: string }) => r.createdAt,
+      ) as string[];
     const [newest, oldest] = [await created(), await created('oldest')];
     expect(newest).toEqual([...newest].sort().reverse());
     expect(oldest).toEqual([...oldest].sort());

@@ -38,8 +38,18 @@ async function signUp(req: Request<{ name: string; email: string; locale?: 'en' 
   const tenant = await firmBySlug(req.params.firmSlug!);
   if (!tenant.clientSignUp) throw forbidden(`${tenant.name} does not take sign-ups online. Ask the firm for an invitation.`);
   const { name, email } = req.body;
-  const detail = { name, email, locale: req.body.locale ?? tenant.locale, ip: req.ip, userAgent: req.userAgent.slice(0, 512), entityId: email, actorId: ANONYMOUS_ACTOR };
-  await database().entities.outbox.create(outboxItem(tenant.tenantId, 'auth.signup_asked', detail)).go();
+  const detail = {
+    name,
+    email,
+    locale: req.body.locale ?? tenant.locale,
+    ip: req.ip,
+    userAgent: req.userAgent.slice(0, 512),
+    entityId: email,
+    actorId: ANONYMOUS_ACTOR,
+  };
+  await database()
+    .entities.outbox.create(outboxItem(tenant.tenantId, 'auth.signup_asked', detail))
+    .go();
   return { status: 202, body: { email } };
 }
 

@@ -51,8 +51,20 @@ export async function recordSignUp(asked: SignUpAsked): Promise<void> {
   const { tenantId, name, email, locale } = asked;
   if (!(await mayEmail(tenantId, email))) return;
   const db = database();
-  const as = (userId: string, role: string, who?: string): ChangeContext => ({ tenantId, actorId: userId, actorRole: role, ...(who && { actorName: who }), ip: asked.ip, userAgent: asked.userAgent });
-  const [identity, { data: [member] }] = await Promise.all([findIdentity(email), db.entities.user.query.byEmail({ tenantId, email }).go({ limit: 1 })]);
+  const as = (userId: string, role: string, who?: string): ChangeContext => ({
+    tenantId,
+    actorId: userId,
+    actorRole: role,
+    ...(who && { actorName: who }),
+    ip: asked.ip,
+    userAgent: asked.userAgent,
+  });
+  const [
+    identity,
+    {
+      data: [member],
+    },
+  ] = await Promise.all([findIdentity(email), db.entities.user.query.byEmail({ tenantId, email }).go({ limit: 1 })]);
   // A guest's account (made with a booking) is claimed, so their bookings stay theirs (ADR 0012).
   const guest = member && claimable(member, identity) ? member : undefined;
   // An identity of this firm with no user record is what a failed earlier attempt left: reused below.
@@ -78,16 +90,35 @@ export async function recordSignUp(asked: SignUpAsked): Promise<void> {
     db,
     (entities) => [
       guest
-        ? entities.user.patch({ tenantId, userId }).set({ name, locale }).where((a, op) => op.eq(a.status, 'invited')).commit()
+        ? entities.user
+            .patch({ tenantId, userId })
+            .set({ name, locale })
+            .where((a, op) => op.eq(a.status, 'invited'))
+            .commit()
         : entities.user.create({ tenantId, userId, email, name, role: 'CLIENT', status: 'invited', locale }).commit(),
       entities.invitation
-        .create({ tenantId, invitationId, userId, email, name, role: 'CLIENT', locale, invitedBy: userId, source: 'self', status: 'pending', linkExpiresAt: Math.floor(Date.now() / 1000) + INVITATION_LINK_DAYS * 24 * 3600 })
+        .create({
+          tenantId,
+          invitationId,
+          userId,
+          email,
+          name,
+          role: 'CLIENT',
+          locale,
+          invitedBy: userId,
+          source: 'self',
+          status: 'pending',
+          linkExpiresAt: Math.floor(Date.now() / 1000) + INVITATION_LINK_DAYS * 24 * 3600,
+        })
         .commit(),
       ...auditAndEvent(entities, as(userId, 'CLIENT', name), {
         action: 'user.signed_up',
         entityType: 'user',
         entityId: userId,
-        changes: [{ field: 'status', from: null, to: 'invited' }, { field: 'role', from: null, to: 'CLIENT' }],
+        changes: [
+          { field: 'status', from: null, to: 'invited' },
+          { field: 'role', from: null, to: 'CLIENT' },
+        ],
         event: { type: 'user.signed_up', detail: { invitationId, userId, role: 'CLIENT' } },
       }),
     ],

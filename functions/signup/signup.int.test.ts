@@ -42,7 +42,10 @@ describe('signing up as a client', () => {
     const accepted = await api('/api/invitations/accept', { method: 'POST', body: JSON.stringify({ token, password: 'Sam-Passw0rd!!' }) });
     expect(accepted.status).toBe(201);
     expect(accepted.body).toMatchObject({ home: '/portal/', user: { name: 'Sam Signup', role: 'CLIENT', status: 'active' } });
-    const audited = async () => (await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'user', entityId: accepted.body.user.userId }).go()).data.map((e) => e.action).sort();
+    const audited = async () =>
+      (await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'user', entityId: accepted.body.user.userId }).go()).data
+        .map((e) => e.action)
+        .sort();
     await expect.poll(audited, { timeout: 10_000 }).toEqual(['auth.login_failed', 'user.joined', 'user.signed_up']);
   });
 

@@ -68,13 +68,17 @@ async function getSystemHealth(req: Request): Promise<Reply> {
     }),
     check('bus', async () => {
       const { EVENT_BUS_NAME, EVENTBRIDGE_ENDPOINT } = eventsConfig();
-      const bus = await new EventBridgeClient({ region: region(), ...(EVENTBRIDGE_ENDPOINT && { endpoint: EVENTBRIDGE_ENDPOINT }) }).send(new DescribeEventBusCommand({ Name: EVENT_BUS_NAME }));
+      const bus = await new EventBridgeClient({ region: region(), ...(EVENTBRIDGE_ENDPOINT && { endpoint: EVENTBRIDGE_ENDPOINT }) }).send(
+        new DescribeEventBusCommand({ Name: EVENT_BUS_NAME }),
+      );
       return { facts: { name: bus.Name ?? EVENT_BUS_NAME } };
     }),
     ...(platform ? [queuesCheck()] : []),
     check('realtime', async () => {
       const now = Math.floor(Date.now() / 1000);
-      const { data } = await database().entities.connection.query.byTenant({ tenantId }).go({ pages: 'all', attributes: ['expiresAt'] });
+      const { data } = await database()
+        .entities.connection.query.byTenant({ tenantId })
+        .go({ pages: 'all', attributes: ['expiresAt'] });
       return { facts: { connections: data.filter((c) => c.expiresAt > now).length } };
     }),
     check('mail', async () => {

@@ -27,7 +27,9 @@ interface CreateInput {
 export async function createTask(req: Request<CreateInput>): Promise<Reply> {
   const actor = req.actor as AuthenticatedActor;
   const input = req.body;
-  const template = input.templateId ? (await database().entities.template.get({ tenantId: actor.tenantId, templateId: input.templateId }).go()).data : undefined;
+  const template = input.templateId
+    ? (await database().entities.template.get({ tenantId: actor.tenantId, templateId: input.templateId }).go()).data
+    : undefined;
   if (input.templateId && !template) throw validationFailed([{ field: 'templateId', message: 'is not a task template of this firm' }]);
   const request = input.requestId
     ? await requestFor(actor, input.requestId).catch((error: unknown) => {
@@ -35,7 +37,8 @@ export async function createTask(req: Request<CreateInput>): Promise<Reply> {
         throw error;
       })
     : undefined;
-  if (request && !PLANNABLE_STATUSES.includes(request.status)) throw conflict(`${request.reference} is ${request.status}: tasks can be added from submission until completion.`);
+  if (request && !PLANNABLE_STATUSES.includes(request.status))
+    throw conflict(`${request.reference} is ${request.status}: tasks can be added from submission until completion.`);
   const requiredSkills = template?.requiredSkills ?? [];
   const assignee = input.assigneeId ? await assigneeFor(actor.tenantId, input.assigneeId, requiredSkills) : undefined;
   const now = new Date().toISOString();
@@ -64,7 +67,10 @@ export async function createTask(req: Request<CreateInput>): Promise<Reply> {
   };
   const saved = await saveTask(req, undefined, task, {
     action: 'task.created',
-    changes: diffFields({}, { title: task.title, request: task.requestReference, assignee: task.assigneeName, dueDate: task.dueDate, template: template?.name }),
+    changes: diffFields(
+      {},
+      { title: task.title, request: task.requestReference, assignee: task.assigneeName, dueDate: task.dueDate, template: template?.name },
+    ),
   });
   return { status: 201, body: toView(saved) };
 }
@@ -96,7 +102,14 @@ export async function updateTask(req: Request<UpdateInput>): Promise<Reply> {
   if (dueDate !== undefined) next.dueDate = dueDate ?? undefined;
   if (estimatedHours !== undefined) next.estimatedHours = estimatedHours ?? undefined;
   if (fields.status && fields.status !== task.status) next.completedAt = fields.status === 'done' ? new Date().toISOString() : undefined;
-  const pick = (t: TaskItem) => ({ status: t.status, title: t.title, description: t.description, priority: t.priority, dueDate: t.dueDate, estimatedHours: t.estimatedHours });
+  const pick = (t: TaskItem) => ({
+    status: t.status,
+    title: t.title,
+    description: t.description,
+    priority: t.priority,
+    dueDate: t.dueDate,
+    estimatedHours: t.estimatedHours,
+  });
   const changes = diffFields(pick(task), pick(next));
   if (!changes.length) return { body: toView(task) };
   const onlyStatus = changes.length === 1 && changes[0]!.field === 'status';
@@ -109,10 +122,15 @@ export async function assignTask(req: Request<{ assigneeId: string; version: num
   stale(task, req.body.version);
   const person = await assigneeFor(task.tenantId, req.body.assigneeId, task.requiredSkills);
   if (person.userId === task.assigneeId) return { body: toView(task) };
-  const saved = await saveTask(req, task, { ...task, assigneeId: person.userId, assigneeName: person.name }, {
-    action: 'task.assigned',
-    changes: [{ field: 'assignee', from: task.assigneeName ?? null, to: person.name }],
-  });
+  const saved = await saveTask(
+    req,
+    task,
+    { ...task, assigneeId: person.userId, assigneeName: person.name },
+    {
+      action: 'task.assigned',
+      changes: [{ field: 'assignee', from: task.assigneeName ?? null, to: person.name }],
+    },
+  );
   return { body: toView(saved) };
 }
 
@@ -127,7 +145,12 @@ export async function checkTaskItem(req: Request<{ done: boolean }>): Promise<Re
     if (item.done === req.body.done) return { body: toView(task) };
     const checklist = tick(task.checklist, item.itemId, req.body.done, actor.name, new Date().toISOString())!;
     try {
-      const saved = await saveTask(req, task, { ...task, checklist }, { action: 'task.checked', changes: [{ field: item.text, from: item.done, to: req.body.done }] });
+      const saved = await saveTask(
+        req,
+        task,
+        { ...task, checklist },
+        { action: 'task.checked', changes: [{ field: item.text, from: item.done, to: req.body.done }] },
+      );
       return { body: toView(saved) };
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'conflict') || attempt === 3) throw error;
@@ -138,10 +161,23 @@ export async function checkTaskItem(req: Request<{ done: boolean }>): Promise<Re
 export async function commentOnTask(req: Request<{ text: string }>): Promise<Reply> {
   const actor = req.actor as AuthenticatedActor;
   const task = await taskOf(req);
-  const comment = { tenantId: task.tenantId, taskId: task.taskId, commentId: randomUUID(), at: new Date().toISOString(), authorId: actor.userId, authorName: actor.name, text: req.body.text };
+  const comment = {
+    tenantId: task.tenantId,
+    taskId: task.taskId,
+    commentId: randomUUID(),
+    at: new Date().toISOString(),
+    authorId: actor.userId,
+    authorName: actor.name,
+    text: req.body.text,
+  };
   await commitTransaction(database(), (entities) => [
     entities.comment.create(comment).commit(),
-    ...auditAndEvent(entities, changeContext(req), { action: 'task.commented', entityType: 'task', entityId: task.taskId, event: { type: 'task.commented', detail: eventDetail(req, task, task) } }),
+    ...auditAndEvent(entities, changeContext(req), {
+      action: 'task.commented',
+      entityType: 'task',
+      entityId: task.taskId,
+      event: { type: 'task.commented', detail: eventDetail(req, task, task) },
+    }),
   ]);
   const { tenantId: _t, taskId: _k, ...view } = comment;
   return { status: 201, body: view };
@@ -154,7 +190,10 @@ export async function deleteTask(req: Request): Promise<Reply> {
   await commitTransaction(
     database(),
     (entities) => [
-      entities.task.delete({ tenantId: task.tenantId, taskId: task.taskId }).where((a, op) => op.eq(a.version, task.version)).commit(),
+      entities.task
+        .delete({ tenantId: task.tenantId, taskId: task.taskId })
+        .where((a, op) => op.eq(a.version, task.version))
+        .commit(),
       ...[...loads].map(([userId, delta]) => entities.workload.update({ tenantId: task.tenantId, userId }).add({ openTasks: delta }).commit()),
       ...auditAndEvent(entities, changeContext(req), {
         action: 'task.deleted',
@@ -167,7 +206,9 @@ export async function deleteTask(req: Request): Promise<Reply> {
     `“${task.title}” was changed by someone else meanwhile. Reload and try again.`,
   );
   const { comment } = database().entities;
-  const { data: comments } = await comment.query.byTask({ tenantId: task.tenantId, taskId: task.taskId }).go({ pages: 'all', attributes: ['tenantId', 'taskId', 'at', 'commentId'] });
+  const { data: comments } = await comment.query
+    .byTask({ tenantId: task.tenantId, taskId: task.taskId })
+    .go({ pages: 'all', attributes: ['tenantId', 'taskId', 'at', 'commentId'] });
   if (comments.length) await comment.delete(comments).go();
   return {};
 }

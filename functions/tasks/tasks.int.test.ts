@@ -10,7 +10,8 @@ let otherAdmin: Signed; // Northwind
 let outsider: Signed; // a team member with no part in the work below
 
 const inAMonth = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
-const send = (method: string) => (who: Signed, path: string, body?: unknown) => api(path, { method, token: who.token, ...(body !== undefined && { body: JSON.stringify(body) }) });
+const send = (method: string) => (who: Signed, path: string, body?: unknown) =>
+  api(path, { method, token: who.token, ...(body !== undefined && { body: JSON.stringify(body) }) });
 const [post, patch, put, del] = [send('POST'), send('PATCH'), send('PUT'), send('DELETE')];
 const get = (who: Signed, path: string) => api(path, { token: who.token });
 const openTasksOf = async (userId: string) => (await database().entities.workload.get({ tenantId: 't-designpi', userId }).go()).data?.openTasks ?? 0;
@@ -18,13 +19,23 @@ const ids = (res: { body: { items: { taskId: string }[] } }) => res.body.items.m
 
 /** A fresh request of John's for a service only the lead has the skills for, so Mike cannot see it. */
 async function reviewRequest() {
-  const res = await post(john, '/api/requests', { serviceId: 'svc-financial-statement-review', title: 'Review of our 2025 statements', requirements: { 'q-period': 'FY2025' } });
+  const res = await post(john, '/api/requests', {
+    serviceId: 'svc-financial-statement-review',
+    title: 'Review of our 2025 statements',
+    requirements: { 'q-period': 'FY2025' },
+  });
   expect(res.status).toBe(201);
   return res.body as { requestId: string; reference: string };
 }
 
 beforeAll(async () => {
-  [john, mike, sarah, diana, otherAdmin] = await Promise.all([signIn('john@example.com'), signIn('mike@designpi.com'), signIn('sarah@designpi.com'), signIn('hello@designpi.com'), signIn('admin@northwind.example')]);
+  [john, mike, sarah, diana, otherAdmin] = await Promise.all([
+    signIn('john@example.com'),
+    signIn('mike@designpi.com'),
+    signIn('sarah@designpi.com'),
+    signIn('hello@designpi.com'),
+    signIn('admin@northwind.example'),
+  ]);
   outsider = await joinAs({ email: `tasks-outsider-${Date.now()}@designpi.com`, name: 'Olive Outsider', role: 'TEAM_MEMBER', password: 'Outsider-Passw0rd!' });
 });
 
@@ -53,20 +64,47 @@ describe('a task from a template, on a request', () => {
   it('refuses what does not fit, naming the field', async () => {
     ({ requestId } = await reviewRequest());
     const base = { requestId, templateId: 'tpl-tax-return-preparation' };
-    expect((await post(sarah, '/api/tasks', { ...base, templateId: 'nope' })).body.error.details).toEqual([{ field: 'templateId', message: 'is not a task template of this firm' }]);
-    expect((await post(otherAdmin, '/api/tasks', { requestId, title: 'Peeking in' })).body.error.details).toEqual([{ field: 'requestId', message: 'is not a request you can see' }]);
-    expect((await post(sarah, '/api/tasks', { ...base, assigneeId: john.userId })).body.error.details).toEqual([{ field: 'assigneeId', message: 'is not an active team member of this firm' }]);
+    expect((await post(sarah, '/api/tasks', { ...base, templateId: 'nope' })).body.error.details).toEqual([
+      { field: 'templateId', message: 'is not a task template of this firm' },
+    ]);
+    expect((await post(otherAdmin, '/api/tasks', { requestId, title: 'Peeking in' })).body.error.details).toEqual([
+      { field: 'requestId', message: 'is not a request you can see' },
+    ]);
+    expect((await post(sarah, '/api/tasks', { ...base, assigneeId: john.userId })).body.error.details).toEqual([
+      { field: 'assigneeId', message: 'is not an active team member of this firm' },
+    ]);
     // Only someone holding one of the template's skills can take it.
-    expect((await post(sarah, '/api/tasks', { ...base, assigneeId: diana.userId })).body.error.details).toEqual([{ field: 'assigneeId', message: 'does not hold any of the skills this task needs (tax-preparation)' }]);
-    expect((await post(sarah, '/api/tasks', { requestId, dueDate: '2020-01-01' })).body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['dueDate', 'title']);
+    expect((await post(sarah, '/api/tasks', { ...base, assigneeId: diana.userId })).body.error.details).toEqual([
+      { field: 'assigneeId', message: 'does not hold any of the skills this task needs (tax-preparation)' },
+    ]);
+    expect((await post(sarah, '/api/tasks', { requestId, dueDate: '2020-01-01' })).body.error.details.map((d: { field: string }) => d.field).sort()).toEqual([
+      'dueDate',
+      'title',
+    ]);
   });
 
   it('copies the template, is counted as the assignee’s open work, and is audited', async () => {
     const before = await openTasksOf(mike.userId);
-    const res = await post(sarah, '/api/tasks', { requestId, templateId: 'tpl-tax-return-preparation', assigneeId: mike.userId, dueDate: inAMonth, priority: 'high' });
+    const res = await post(sarah, '/api/tasks', {
+      requestId,
+      templateId: 'tpl-tax-return-preparation',
+      assigneeId: mike.userId,
+      dueDate: inAMonth,
+      priority: 'high',
+    });
     expect(res.status).toBe(201);
     taskId = res.body.taskId;
-    expect(res.body).toMatchObject({ title: 'Tax Return Preparation', status: 'todo', priority: 'high', dueDate: inAMonth, assigneeName: 'Mike Chen', estimatedHours: 4, requiredSkills: ['tax-preparation'], createdByName: 'Sarah Johnson', requestId });
+    expect(res.body).toMatchObject({
+      title: 'Tax Return Preparation',
+      status: 'todo',
+      priority: 'high',
+      dueDate: inAMonth,
+      assigneeName: 'Mike Chen',
+      estimatedHours: 4,
+      requiredSkills: ['tax-preparation'],
+      createdByName: 'Sarah Johnson',
+      requestId,
+    });
     expect(res.body.checklist[0]).toEqual({ itemId: 'c1', text: 'Collect income documents (W-2, 1099, K-1)', done: false });
     expect(await openTasksOf(mike.userId)).toBe(before + 1);
     const { data } = await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'task', entityId: taskId }).go();

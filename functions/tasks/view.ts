@@ -55,7 +55,12 @@ export async function assigneeFor(tenantId: string, assigneeId: string, required
 }
 
 /** The derived index keys, from the fields they are made of. */
-const withKeys = (t: TaskItem): CreateEntityItem<typeof Task> => ({ ...t, state: t.status === 'done' ? 'done' : 'open', dueKey: t.dueDate ?? NO_DUE_DATE, searchText: t.title.toLowerCase() });
+const withKeys = (t: TaskItem): CreateEntityItem<typeof Task> => ({
+  ...t,
+  state: t.status === 'done' ? 'done' : 'open',
+  dueKey: t.dueDate ?? NO_DUE_DATE,
+  searchText: t.title.toLowerCase(),
+});
 
 export interface TaskChange {
   action: string;
@@ -73,9 +78,19 @@ export async function saveTask(req: Request, before: TaskItem | undefined, next:
   await commitTransaction(
     database(),
     (entities) => [
-      before ? entities.task.put(stored).where((a, op) => op.eq(a.version, before.version)).commit() : entities.task.create(stored).commit(),
+      before
+        ? entities.task
+            .put(stored)
+            .where((a, op) => op.eq(a.version, before.version))
+            .commit()
+        : entities.task.create(stored).commit(),
       ...[...loads].map(([userId, delta]) => entities.workload.update({ tenantId: saved.tenantId, userId }).add({ openTasks: delta }).commit()),
-      ...auditAndEvent(entities, changeContext(req), { ...change, entityType: 'task', entityId: saved.taskId, event: { type: change.action, detail: eventDetail(req, before, saved) } }),
+      ...auditAndEvent(entities, changeContext(req), {
+        ...change,
+        entityType: 'task',
+        entityId: saved.taskId,
+        event: { type: change.action, detail: eventDetail(req, before, saved) },
+      }),
     ],
     `“${saved.title}” was changed by someone else meanwhile. Reload to see those changes, then try again.`,
   );

@@ -65,13 +65,27 @@ export async function updateBookingProfile(req: Request<ProfileInput>): Promise<
     if (staffOnly.length) throw validationFailed(staffOnly.map((field) => ({ field, message: 'is for team members only' })));
   }
   if (version !== person.version) throw conflict('This profile was changed meanwhile. Reload to see it as it is now.');
-  const next = { ...person, ...fields, ...(fields.reminderOffsets && { reminderOffsets: [...new Set(fields.reminderOffsets)].sort((a, b) => b - a) }), version: person.version + 1 };
-  const flat = (u: UserItem) => Object.fromEntries(Object.entries(viewOf(u)).filter(([k]) => k !== 'version' && k !== 'userId').map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : v]));
+  const next = {
+    ...person,
+    ...fields,
+    ...(fields.reminderOffsets && { reminderOffsets: [...new Set(fields.reminderOffsets)].sort((a, b) => b - a) }),
+    version: person.version + 1,
+  };
+  const flat = (u: UserItem) =>
+    Object.fromEntries(
+      Object.entries(viewOf(u))
+        .filter(([k]) => k !== 'version' && k !== 'userId')
+        .map(([k, v]) => [k, typeof v === 'object' ? JSON.stringify(v) : v]),
+    );
   const changes = diffFields(flat(person), flat(next));
   if (!changes.length) return { body: viewOf(person) };
   const { version: _v, userId: _u, isStaff: _s, ...set } = viewOf(next);
   await commitTransaction(database(), (entities) => [
-    entities.user.patch({ tenantId: person.tenantId, userId: person.userId }).set({ ...set, version: next.version }).where((a, op) => op.eq(a.version, version)).commit(),
+    entities.user
+      .patch({ tenantId: person.tenantId, userId: person.userId })
+      .set({ ...set, version: next.version })
+      .where((a, op) => op.eq(a.version, version))
+      .commit(),
     ...auditAndEvent(entities, changeContext(req), { action: 'user.booking_profile_changed', entityType: 'user', entityId: person.userId, changes }),
   ]);
   return { body: viewOf(next) };

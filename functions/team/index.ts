@@ -18,9 +18,13 @@ import { activeStaffWithLoad } from '../lib/team.ts';
 import { getBookingProfile, updateBookingProfile } from './booking-profile.ts';
 import { database } from './db.ts';
 
-
 /** The firm's staff with their load; the platform operator is not part of a firm's team. */
-const firmStaff = (tenantId: string) => activeStaffWithLoad(database().entities, tenantId, STAFF_ROLES.filter((r) => r !== 'SUPER_ADMIN'));
+const firmStaff = (tenantId: string) =>
+  activeStaffWithLoad(
+    database().entities,
+    tenantId,
+    STAFF_ROLES.filter((r) => r !== 'SUPER_ADMIN'),
+  );
 
 async function listTeamWorkload(req: Request): Promise<Reply> {
   const { tenantId } = req.actor as AuthenticatedActor;
@@ -38,7 +42,8 @@ async function listTeamWorkload(req: Request): Promise<Reply> {
       activeRequests,
       openTasks: m.openTasks,
       maxConcurrentProjects,
-      availabilityPercent: m.availabilityStatus === 'on_leave' || m.availabilityStatus === 'offline' ? 0 : availabilityPercent(activeRequests, maxConcurrentProjects),
+      availabilityPercent:
+        m.availabilityStatus === 'on_leave' || m.availabilityStatus === 'offline' ? 0 : availabilityPercent(activeRequests, maxConcurrentProjects),
     };
   });
   items.sort((a, b) => b.availabilityPercent - a.availabilityPercent || a.name.localeCompare(b.name));
@@ -48,15 +53,33 @@ async function listTeamWorkload(req: Request): Promise<Reply> {
 /** Staff holding one of the skills (everyone when none are named), best first. */
 async function offerTaskAssignees(req: Request<unknown, { skills: string }>): Promise<Reply> {
   const { tenantId } = req.actor as AuthenticatedActor;
-  const skills = req.query.skills.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const skills = req.query.skills
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const staff = await firmStaff(tenantId);
   const { offered, suggested } = offerAssignees(
     skills,
-    staff.map((m) => ({ userId: m.userId, name: m.name, role: m.role, skills: m.skills ?? [], availabilityStatus: m.availabilityStatus, openTasks: m.openTasks })),
+    staff.map((m) => ({
+      userId: m.userId,
+      name: m.name,
+      role: m.role,
+      skills: m.skills ?? [],
+      availabilityStatus: m.availabilityStatus,
+      openTasks: m.openTasks,
+    })),
   );
   return {
     body: {
-      offered: offered.map(({ candidate: c, matched, away }) => ({ userId: c.userId, name: c.name, role: c.role, matched, away, availabilityStatus: c.availabilityStatus ?? 'available', openTasks: c.openTasks })),
+      offered: offered.map(({ candidate: c, matched, away }) => ({
+        userId: c.userId,
+        name: c.name,
+        role: c.role,
+        matched,
+        away,
+        availabilityStatus: c.availabilityStatus ?? 'available',
+        openTasks: c.openTasks,
+      })),
       ...(suggested && { suggested }),
     },
   };
@@ -65,16 +88,34 @@ async function offerTaskAssignees(req: Request<unknown, { skills: string }>): Pr
 /** The ranking automatic assignment uses, for a person choosing by hand. */
 async function rankRequestAssignees(req: Request<unknown, { serviceId: string }>): Promise<Reply> {
   const { tenantId } = req.actor as AuthenticatedActor;
-  const [{ data: service }, staff] = await Promise.all([database().entities.service.get({ tenantId, serviceId: req.query.serviceId }).go(), firmStaff(tenantId)]);
+  const [{ data: service }, staff] = await Promise.all([
+    database().entities.service.get({ tenantId, serviceId: req.query.serviceId }).go(),
+    firmStaff(tenantId),
+  ]);
   if (!service) throw validationFailed([{ field: 'query.serviceId', message: 'is not a service of this firm' }]);
   const ranked = rankCandidates(
     service.requiredSkills,
-    staff.map((m) => ({ userId: m.userId, name: m.name, role: m.role, skills: m.skills ?? [], expertiseLevel: m.expertiseLevel, availabilityStatus: m.availabilityStatus, maxConcurrentProjects: m.capacity, activeRequests: m.activeRequests })),
+    staff.map((m) => ({
+      userId: m.userId,
+      name: m.name,
+      role: m.role,
+      skills: m.skills ?? [],
+      expertiseLevel: m.expertiseLevel,
+      availabilityStatus: m.availabilityStatus,
+      maxConcurrentProjects: m.capacity,
+      activeRequests: m.activeRequests,
+    })),
   );
   const chosen = new Set(ranked.map((r) => r.candidate.userId));
   return {
     body: {
-      ranked: ranked.map((r) => ({ userId: r.candidate.userId, name: r.candidate.name, role: r.candidate.role, score: r.score, reason: JSON.stringify(r.reason) })),
+      ranked: ranked.map((r) => ({
+        userId: r.candidate.userId,
+        name: r.candidate.name,
+        role: r.candidate.role,
+        score: r.score,
+        reason: JSON.stringify(r.reason),
+      })),
       others: staff.filter((m) => !chosen.has(m.userId)).map((m) => ({ userId: m.userId, name: m.name, role: m.role })),
     },
   };
@@ -86,8 +127,17 @@ async function listAssignmentHistory(req: Request<unknown, { limit: number; curs
   const userId = req.params.userId!;
   if (userId !== actor.userId && !hasPermission(actor, 'users.view')) throw notFound('Team member');
   const { assignment } = database().entities;
-  const page = await queryPage(req.query.cursor, (from) => assignment.query.byMember({ tenantId: actor.tenantId, userId }).go({ limit: req.query.limit, cursor: from, order: 'desc' }), ({ tenantId: _t, userId: _u, ...record }) => record);
+  const page = await queryPage(
+    req.query.cursor,
+    (from) => assignment.query.byMember({ tenantId: actor.tenantId, userId }).go({ limit: req.query.limit, cursor: from, order: 'desc' }),
+    ({ tenantId: _t, userId: _u, ...record }) => record,
+  );
   return { body: page };
 }
 
-export const handler = contextHandler({ routes: TEAM_OPERATIONS, schemas: TEAM_SCHEMAS, operations: { listTeamWorkload, offerTaskAssignees, rankRequestAssignees, listAssignmentHistory, getBookingProfile, updateBookingProfile }, authenticate: actorFromClaims });
+export const handler = contextHandler({
+  routes: TEAM_OPERATIONS,
+  schemas: TEAM_SCHEMAS,
+  operations: { listTeamWorkload, offerTaskAssignees, rankRequestAssignees, listAssignmentHistory, getBookingProfile, updateBookingProfile },
+  authenticate: actorFromClaims,
+});

@@ -11,7 +11,12 @@ const mikeIn = async () => (await team(sarah)).find((m) => m.name === 'Mike Chen
 const post = (who: Signed, path: string, body: unknown) => api(path, { method: 'POST', token: who.token, body: JSON.stringify(body) });
 
 beforeAll(async () => {
-  [john, sarah, mike, otherAdmin] = await Promise.all([signIn('john@example.com'), signIn('sarah@designpi.com'), signIn('mike@designpi.com'), signIn('admin@northwind.example')]);
+  [john, sarah, mike, otherAdmin] = await Promise.all([
+    signIn('john@example.com'),
+    signIn('sarah@designpi.com'),
+    signIn('mike@designpi.com'),
+    signIn('admin@northwind.example'),
+  ]);
 });
 
 describe('team workload', () => {
@@ -31,7 +36,11 @@ describe('team workload', () => {
 
   it('counts a request against the assignee while it is worked, and frees it when done', async () => {
     const before = await mikeIn();
-    const { body: request } = await post(john, '/api/requests', { serviceId: 'svc-payroll-setup', title: 'Payroll for three new hires', requirements: { 'q-employees': '3' } });
+    const { body: request } = await post(john, '/api/requests', {
+      serviceId: 'svc-payroll-setup',
+      title: 'Payroll for three new hires',
+      requirements: { 'q-employees': '3' },
+    });
     // Auto-assignment may move the submitted request on meanwhile: each change uses the version as it is then.
     const move = (who: Signed, to: string) => changeWithFreshVersion(who, request.requestId, 'status', { to });
     await move(sarah, 'in_review');
@@ -53,19 +62,30 @@ describe('who should take a request', () => {
     expect(res.status).toBe(200);
     const { ranked, others } = res.body as { ranked: { name: string; score: number; reason: string }[]; others: { name: string }[] };
     // Other tests change skills and load: assert the rule, not today's order.
-    for (const r of ranked) expect(JSON.parse(r.reason)).toMatchObject({ kind: 'auto', required: 2, matched: expect.arrayContaining([expect.stringMatching(/^(financial-statements|audit)$/)]) });
+    for (const r of ranked)
+      expect(JSON.parse(r.reason)).toMatchObject({
+        kind: 'auto',
+        required: 2,
+        matched: expect.arrayContaining([expect.stringMatching(/^(financial-statements|audit)$/)]),
+      });
     expect(ranked.map((r) => r.score)).toEqual([...ranked.map((r) => r.score)].sort((a, b) => b - a));
     // Admins are never ranked for work, but can still be chosen by hand.
     expect(others.map((o) => o.name)).toContain('Diana Price');
     expect([...ranked, ...others].map((p) => p.name)).not.toContain('John Doe');
-    expect((await api('/api/team/request-candidates?serviceId=svc-financial-statement-review', { token: otherAdmin.token })).body.error.details).toEqual([{ field: 'query.serviceId', message: 'is not a service of this firm' }]);
+    expect((await api('/api/team/request-candidates?serviceId=svc-financial-statement-review', { token: otherAdmin.token })).body.error.details).toEqual([
+      { field: 'query.serviceId', message: 'is not a service of this firm' },
+    ]);
   });
 });
 
 describe('assignment history', () => {
   it('keeps what each member was given, for them and for those who see users', async () => {
     const history = async (who: Signed, userId: string) => api(`/api/team/${userId}/assignments?limit=100`, { token: who.token });
-    const { body: request } = await post(john, '/api/requests', { serviceId: 'svc-payroll-setup', title: 'Payroll history check', requirements: { 'q-employees': '2' } });
+    const { body: request } = await post(john, '/api/requests', {
+      serviceId: 'svc-payroll-setup',
+      title: 'Payroll history check',
+      requirements: { 'q-employees': '2' },
+    });
     await changeWithFreshVersion(sarah, request.requestId, 'assignee', { assigneeId: sarah.userId });
     const record = (await history(sarah, sarah.userId)).body.items.find((r: { requestId: string }) => r.requestId === request.requestId);
     expect(record).toMatchObject({ reference: request.reference, title: 'Payroll history check', at: expect.any(String) });

@@ -40,7 +40,8 @@ async function act(one: Request, input: BulkInput, attempt = 1): Promise<string>
 export async function bulkRequests(req: Request<BulkInput>): Promise<Reply> {
   const { action, requestIds } = req.body;
   const needed = action === 'delete' ? undefined : NEEDS[action];
-  if (needed && req.body[needed] === undefined) throw validationFailed([{ field: needed, message: `is required to ${action === 'priority' ? 'change the priority' : action}` }]);
+  if (needed && req.body[needed] === undefined)
+    throw validationFailed([{ field: needed, message: `is required to ${action === 'priority' ? 'change the priority' : action}` }]);
   const results = [];
   for (const requestId of new Set(requestIds)) {
     const one = { ...req, params: { ...req.params, requestId } };
@@ -50,7 +51,13 @@ export async function bulkRequests(req: Request<BulkInput>): Promise<Reply> {
     } catch (error) {
       // Each request stands alone: one that failed on our side is reported, the others go on.
       if (!(error instanceof AppError)) results.push({ requestId, ok: false, code: 'internal', message: 'Something went wrong with this one. Try it again.' });
-      else results.push({ requestId, ok: false, code: error.code, message: error.details?.length ? error.details.map((d) => `${d.field} ${d.message}`).join('; ') : error.message });
+      else
+        results.push({
+          requestId,
+          ok: false,
+          code: error.code,
+          message: error.details?.length ? error.details.map((d) => `${d.field} ${d.message}`).join('; ') : error.message,
+        });
     }
   }
   return { body: { results } };

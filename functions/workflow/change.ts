@@ -39,7 +39,8 @@ export async function assign(req: Request, request: RequestItem, assigneeId: str
   if (!hasPermission(actor, 'service_requests.assign')) throw forbidden('You cannot assign requests.');
   if (!PLANNABLE_STATUSES.includes(request.status)) throw conflict(`A request that is ${request.status} cannot be assigned.`);
   const { data: person } = await database().entities.user.get({ tenantId: actor.tenantId, userId: assigneeId }).go();
-  if (!person || !isStaff(person.role) || person.status !== 'active') throw validationFailed([{ field: 'assigneeId', message: 'is not an active team member of this firm' }]);
+  if (!person || !isStaff(person.role) || person.status !== 'active')
+    throw validationFailed([{ field: 'assigneeId', message: 'is not an active team member of this firm' }]);
   // The same person again changes nothing, unless it hands an approved request (auto-assigned earlier) over for work.
   if (person.userId === request.assigneeId && request.status !== 'approved') return request;
   const { request: assigned } = await recordChange(req, request, {
@@ -81,12 +82,17 @@ export async function edit(req: Request, request: RequestItem, fields: Edit): Pr
   const { requirements, budgetMin, budgetMax, deadline, ...plain } = fields;
   const next: RequestItem = { ...request, ...plain };
   const cleared: ('budgetMin' | 'budgetMax' | 'deadline')[] = [];
-  for (const [field, value] of [['budgetMin', budgetMin], ['budgetMax', budgetMax], ['deadline', deadline]] as const) {
+  for (const [field, value] of [
+    ['budgetMin', budgetMin],
+    ['budgetMax', budgetMax],
+    ['deadline', deadline],
+  ] as const) {
     if (value === null) cleared.push(field);
     else if (value !== undefined) (next as Record<string, unknown>)[field] = value;
   }
   for (const field of cleared) delete next[field];
-  if (next.budgetMin !== undefined && next.budgetMax !== undefined && next.budgetMin > next.budgetMax) throw validationFailed([{ field: 'budgetMax', message: 'must not be below the minimum' }]);
+  if (next.budgetMin !== undefined && next.budgetMax !== undefined && next.budgetMin > next.budgetMax)
+    throw validationFailed([{ field: 'budgetMax', message: 'must not be below the minimum' }]);
   if (requirements) {
     const { data: service } = await database().entities.service.get({ tenantId: request.tenantId, serviceId: request.serviceId }).go();
     const { answers, missing } = answersTo(service?.questions ?? [], requirements);

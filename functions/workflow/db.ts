@@ -8,4 +8,13 @@ import { User } from '../../shared/db/entities/user.ts';
 import { Workload } from '../../shared/db/entities/workload.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 
-export const database = databaseOf({ request: ServiceRequest, activity: RequestActivity, assignment: AssignmentRecord, service: Service, user: User, workload: Workload, audit: AuditEntry, outbox: OutboxEvent });
+export const database = databaseOf({
+  request: ServiceRequest,
+  activity: RequestActivity,
+  assignment: AssignmentRecord,
+  service: Service,
+  user: User,
+  workload: Workload,
+  audit: AuditEntry,
+  outbox: OutboxEvent,
+});

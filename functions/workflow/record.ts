@@ -58,7 +58,17 @@ export async function recordChange(req: Request, request: RequestItem, change: R
       ...(assignee(next) && assignee(next) !== assignee(request)
         ? [
             entities.assignment
-              .create({ tenantId: request.tenantId, userId: next.assigneeId, at: activity.at, requestId: request.requestId, reference: request.reference, title: next.title, how: 'manual', byName: actor.name, ...(request.assigneeName && assignee(request) && { fromName: request.assigneeName }) })
+              .create({
+                tenantId: request.tenantId,
+                userId: next.assigneeId,
+                at: activity.at,
+                requestId: request.requestId,
+                reference: request.reference,
+                title: next.title,
+                how: 'manual',
+                byName: actor.name,
+                ...(request.assigneeName && assignee(request) && { fromName: request.assigneeName }),
+              })
               .commit(),
           ]
         : []),

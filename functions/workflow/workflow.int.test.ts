@@ -11,7 +11,8 @@ let diana: Signed; // admin
 let otherAdmin: Signed;
 let outsider: Signed; // a team member with no skills: never given any of these requests
 
-const send = (method: string) => (who: Signed, path: string, body?: unknown) => api(path, { method, token: who.token, ...(body !== undefined && { body: JSON.stringify(body) }) });
+const send = (method: string) => (who: Signed, path: string, body?: unknown) =>
+  api(path, { method, token: who.token, ...(body !== undefined && { body: JSON.stringify(body) }) });
 const [post, patch, del] = [send('POST'), send('PATCH'), send('DELETE')];
 const get = (who: Signed, path: string) => api(path, { token: who.token });
 const payroll = (title: string) => ({ serviceId: 'svc-payroll-setup', title, requirements: { 'q-employees': '4' }, budgetMin: 30_000, budgetMax: 45_000 });
@@ -32,7 +33,12 @@ beforeAll(async () => {
     signIn('hello@designpi.com'),
     signIn('admin@northwind.example'),
   ]);
-  outsider = await joinAs({ email: `workflow-outsider-${randomUUID().slice(0, 8)}@designpi.com`, name: 'Otto Outsider', role: 'TEAM_MEMBER', password: 'Outsider-Passw0rd!' });
+  outsider = await joinAs({
+    email: `workflow-outsider-${randomUUID().slice(0, 8)}@designpi.com`,
+    name: 'Otto Outsider',
+    role: 'TEAM_MEMBER',
+    password: 'Outsider-Passw0rd!',
+  });
 });
 
 describe('changing what was asked', () => {
@@ -42,18 +48,39 @@ describe('changing what was asked', () => {
     const version = await versionOf(requestId);
     const bad = await patch(john, `/api/requests/${requestId}`, { version, title: 'Pay', budgetMin: 50_000, budgetMax: 10_000, deadline: '2020-01-01' });
     expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['budgetMax', 'deadline', 'title']);
-    expect((await patch(john, `/api/requests/${requestId}`, { version, requirements: { 'q-employees': ' ' } })).body.error.details).toEqual([{ field: 'requirements.q-employees', message: 'is required: How many employees?' }]);
+    expect((await patch(john, `/api/requests/${requestId}`, { version, requirements: { 'q-employees': ' ' } })).body.error.details).toEqual([
+      { field: 'requirements.q-employees', message: 'is required: How many employees?' },
+    ]);
     // The maximum alone may not fall under the minimum that stays.
-    expect((await patch(john, `/api/requests/${requestId}`, { version, budgetMax: 10_000 })).body.error.details).toEqual([{ field: 'budgetMax', message: 'must not be below the minimum' }]);
-    const changed = await patch(john, `/api/requests/${requestId}`, { version, title: 'Payroll for our Lisbon team', priority: 'urgent', budgetMin: null, requirements: { 'q-employees': '9' } });
+    expect((await patch(john, `/api/requests/${requestId}`, { version, budgetMax: 10_000 })).body.error.details).toEqual([
+      { field: 'budgetMax', message: 'must not be below the minimum' },
+    ]);
+    const changed = await patch(john, `/api/requests/${requestId}`, {
+      version,
+      title: 'Payroll for our Lisbon team',
+      priority: 'urgent',
+      budgetMin: null,
+      requirements: { 'q-employees': '9' },
+    });
     expect(changed.status).toBe(200);
-    expect(changed.body).toMatchObject({ title: 'Payroll for our Lisbon team', priority: 'urgent', budgetMax: 45_000, requirements: [{ key: 'q-employees', label: 'How many employees?', answer: '9' }], version: version + 1 });
+    expect(changed.body).toMatchObject({
+      title: 'Payroll for our Lisbon team',
+      priority: 'urgent',
+      budgetMax: 45_000,
+      requirements: [{ key: 'q-employees', label: 'How many employees?', answer: '9' }],
+      version: version + 1,
+    });
     expect(changed.body).not.toHaveProperty('budgetMin');
     expect((await patch(john, `/api/requests/${requestId}`, { version, title: 'Too late now' })).status).toBe(409);
     const { body } = await get(john, `/api/requests/${requestId}`);
     expect(body.activity.at(-1)).toMatchObject({ kind: 'updated', actorName: 'John Doe', text: 'budgetMin, priority, requirements, title' });
     const { data } = await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'request', entityId: requestId }).go();
-    expect(data.find((a) => a.action === 'request.updated')?.changes).toEqual(expect.arrayContaining([{ field: 'title', from: 'Payroll for the new team', to: 'Payroll for our Lisbon team' }, { field: 'budgetMin', from: 30_000, to: null }]));
+    expect(data.find((a) => a.action === 'request.updated')?.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'title', from: 'Payroll for the new team', to: 'Payroll for our Lisbon team' },
+        { field: 'budgetMin', from: 30_000, to: null },
+      ]),
+    );
     // The list's text search finds the new title.
     expect((await get(john, '/api/requests?q=lisbon')).body.items.map((r: { requestId: string }) => r.requestId)).toContain(requestId);
   });
@@ -118,14 +145,25 @@ describe('bulk actions', () => {
     const assigned = await post(sarah, '/api/requests/bulk', { action: 'assign', assigneeId: john.userId, requestIds: [a.requestId] });
     expect(assigned.body.results[0]).toMatchObject({ ok: false, code: 'validation_failed', message: 'assigneeId is not an active team member of this firm' });
     // Deleting is for admins: a lead's bulk delete is refused request by request.
-    expect((await post(sarah, '/api/requests/bulk', { action: 'delete', requestIds: [a.requestId] })).body.results[0]).toMatchObject({ ok: false, code: 'forbidden' });
-    expect((await post(otherAdmin, '/api/requests/bulk', { action: 'delete', requestIds: [a.requestId] })).body.results[0]).toMatchObject({ ok: false, code: 'not_found' });
+    expect((await post(sarah, '/api/requests/bulk', { action: 'delete', requestIds: [a.requestId] })).body.results[0]).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect((await post(otherAdmin, '/api/requests/bulk', { action: 'delete', requestIds: [a.requestId] })).body.results[0]).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
   });
 
   it('needs what the action needs, and at most 50 requests', async () => {
-    expect((await post(sarah, '/api/requests/bulk', { action: 'move', requestIds: ['x'] })).body.error.details).toEqual([{ field: 'to', message: 'is required to move' }]);
+    expect((await post(sarah, '/api/requests/bulk', { action: 'move', requestIds: ['x'] })).body.error.details).toEqual([
+      { field: 'to', message: 'is required to move' },
+    ]);
     expect((await post(sarah, '/api/requests/bulk', { action: 'assign', requestIds: ['x'] })).body.error.details[0].field).toBe('assigneeId');
-    expect((await post(sarah, '/api/requests/bulk', { action: 'priority', priority: 'low', requestIds: Array.from({ length: 51 }, (_, i) => `r${i}`) })).body.error.details[0].field).toBe('requestIds');
+    expect(
+      (await post(sarah, '/api/requests/bulk', { action: 'priority', priority: 'low', requestIds: Array.from({ length: 51 }, (_, i) => `r${i}`) })).body.error
+        .details[0].field,
+    ).toBe('requestIds');
     expect((await post(sarah, '/api/requests/bulk', { action: 'archive', requestIds: ['x'] })).body.error.details[0].field).toBe('action');
   });
 });

@@ -28,7 +28,8 @@ export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<
     .go({ response: 'all_old' })
     .catch(() => ({ data: null }));
   const found = consumed.data;
-  if (!found || !namesRecord(ticket, found.tenantId, found.ticketId) || !secretMatches(found.secretHash, ticket.secret) || found.expiresAt * 1000 < Date.now()) return deny(event.methodArn);
+  if (!found || !namesRecord(ticket, found.tenantId, found.ticketId) || !secretMatches(found.secretHash, ticket.secret) || found.expiresAt * 1000 < Date.now())
+    return deny(event.methodArn);
   const { data: person } = await user.get({ tenantId: found.tenantId, userId: found.userId }).go();
   if (!person || person.status !== 'active') return deny(event.methodArn);
   return {

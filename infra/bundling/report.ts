@@ -57,7 +57,8 @@ for (const page of pages(site)) {
   const name = `/${relative(site, page)}`;
   if (over) failures.push(`Page ${name}: ${kb(size)} > ${kb(PAGE_JS_BUDGET_BYTES)}`);
   // The web client takes types from the API schemas, never zod itself (~9 KB gzip): constants live in shared/domain.
-  if ([...files].some((f) => readFileSync(f, 'utf8').includes('._zod'))) failures.push(`Page ${name}: loads zod (import a constant from shared/domain, not shared/api/schemas)`);
+  if ([...files].some((f) => readFileSync(f, 'utf8').includes('._zod')))
+    failures.push(`Page ${name}: loads zod (import a constant from shared/domain, not shared/api/schemas)`);
   console.log(`  ${over ? '✗' : '✓'} ${name.padEnd(26)} ${kb(size).padStart(9)}  (budget ${kb(PAGE_JS_BUDGET_BYTES)})`);
 }
 

@@ -39,10 +39,28 @@ export class ApiGateway extends Construct {
       jwtIssuer: `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${userPool.userPoolId}`,
       jwtAudience: [webClient.userPoolClientId],
     });
-    this.planKey = new Secret(this, 'PlanSigningKey', { description: 'Signs series plans (ADR 0011)', generateSecretString: { passwordLength: 64, excludePunctuation: true } });
-    this.originSecret = new Secret(this, 'OriginSecret', { description: 'Proves an API request came through CloudFront (ADR 0015)', generateSecretString: { passwordLength: 64, excludePunctuation: true } });
-    acknowledge(this.originSecret, 'SMG4', 'CloudFront and the functions read it at deploy time; rotating means a deploy, which replaces it on both sides at once.');
-    acknowledge(this.planKey, 'SMG4', 'A plan lives 30 minutes; rotating only makes plans in flight fail with “plan the series again”, so the key is rotated by replacing it on deploy.');
-    acknowledge(this.httpApi, 'APIG4', 'Sign-in, refresh, sign-up, invitation and reset links, public booking, series plans, health and the OpenAPI document are public by design; every other route has the JWT authorizer.');
+    this.planKey = new Secret(this, 'PlanSigningKey', {
+      description: 'Signs series plans (ADR 0011)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    this.originSecret = new Secret(this, 'OriginSecret', {
+      description: 'Proves an API request came through CloudFront (ADR 0015)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    acknowledge(
+      this.originSecret,
+      'SMG4',
+      'CloudFront and the functions read it at deploy time; rotating means a deploy, which replaces it on both sides at once.',
+    );
+    acknowledge(
+      this.planKey,
+      'SMG4',
+      'A plan lives 30 minutes; rotating only makes plans in flight fail with “plan the series again”, so the key is rotated by replacing it on deploy.',
+    );
+    acknowledge(
+      this.httpApi,
+      'APIG4',
+      'Sign-in, refresh, sign-up, invitation and reset links, public booking, series plans, health and the OpenAPI document are public by design; every other route has the JWT authorizer.',
+    );
   }
 }

@@ -24,7 +24,29 @@ import { portalFunction } from './lambda.ts';
 import { acknowledge, arnRef } from './nag.ts';
 
 /** What each context's function may touch: least privilege, granted per context. */
-const TABLE_ACCESS: Record<Context, 'none' | 'read' | 'readWrite'> = { access: 'readWrite', analytics: 'read', audit: 'read', auth: 'readWrite', availability: 'read', 'booking-desk': 'readWrite', 'booking-link': 'readWrite', 'booking-moves': 'readWrite', 'booking-plans': 'none', bookings: 'readWrite', catalog: 'readWrite', 'guest-booking': 'readWrite', identity: 'readWrite', notifications: 'readWrite', platform: 'read', requests: 'readWrite', signup: 'readWrite', system: 'read', tasks: 'readWrite', team: 'read', workflow: 'readWrite' };
+const TABLE_ACCESS: Record<Context, 'none' | 'read' | 'readWrite'> = {
+  access: 'readWrite',
+  analytics: 'read',
+  audit: 'read',
+  auth: 'readWrite',
+  availability: 'read',
+  'booking-desk': 'readWrite',
+  'booking-link': 'readWrite',
+  'booking-moves': 'readWrite',
+  'booking-plans': 'none',
+  bookings: 'readWrite',
+  catalog: 'readWrite',
+  'guest-booking': 'readWrite',
+  identity: 'readWrite',
+  notifications: 'readWrite',
+  platform: 'read',
+  requests: 'readWrite',
+  signup: 'readWrite',
+  system: 'read',
+  tasks: 'readWrite',
+  team: 'read',
+  workflow: 'readWrite',
+};
 
 /** The planner signs series plans and booking-desk checks them (ADR 0011): they share one generated key. */
 const PLAN_KEY_HOLDERS: readonly Context[] = ['booking-plans', 'booking-desk'];
@@ -121,9 +143,14 @@ export class Api extends Construct {
           ...(op.access !== 'public' && { authorizer }),
         });
       }
-      if (TABLE_ACCESS[context] !== 'none') acknowledge(fn, 'IAM5', 'Queries use the table’s GSIs, so grants cover `index/*` of this one table.', `Resource::${arnRef(table, fn)}/index/*`);
+      if (TABLE_ACCESS[context] !== 'none')
+        acknowledge(fn, 'IAM5', 'Queries use the table’s GSIs, so grants cover `index/*` of this one table.', `Resource::${arnRef(table, fn)}/index/*`);
     }
-    acknowledge(this, 'APIG4', 'Sign-in, refresh, sign-up, invitation and reset links, public booking, series plans, health and the OpenAPI document are public by design; every other route has the JWT authorizer.');
+    acknowledge(
+      this,
+      'APIG4',
+      'Sign-in, refresh, sign-up, invitation and reset links, public booking, series plans, health and the OpenAPI document are public by design; every other route has the JWT authorizer.',
+    );
   }
 
   /** Request exports: the analytics function hands out links to objects under `exports/` (signing needs read access). */
@@ -139,7 +166,10 @@ export class Api extends Construct {
     const fn = this.functions.get('system')!;
     fn.addEnvironment('EVENT_BUS_NAME', parts.bus.eventBusName);
     fn.addEnvironment('MAIL_FROM', parts.mailFrom);
-    fn.addEnvironment('DEAD_LETTER_QUEUES', Stack.of(this).toJsonString(Object.fromEntries([...parts.deadLetterQueues].map(([name, q]) => [name, q.queueUrl]))));
+    fn.addEnvironment(
+      'DEAD_LETTER_QUEUES',
+      Stack.of(this).toJsonString(Object.fromEntries([...parts.deadLetterQueues].map(([name, q]) => [name, q.queueUrl]))),
+    );
     fn.addToRolePolicy(new PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [parts.table.tableArn] }));
     fn.addToRolePolicy(new PolicyStatement({ actions: ['events:DescribeEventBus'], resources: [parts.bus.eventBusArn] }));
     fn.addToRolePolicy(new PolicyStatement({ actions: ['sqs:GetQueueAttributes'], resources: [...parts.deadLetterQueues.values()].map((q) => q.queueArn) }));

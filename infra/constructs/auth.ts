@@ -26,7 +26,10 @@ export class Auth extends Construct {
       signInAliases: { email: true },
       signInCaseSensitive: false,
       // userId: set only when an identity claims an account made before it (a guest's, ADR 0012).
-      customAttributes: { tenantId: new StringAttribute({ mutable: false, minLen: 1, maxLen: 64 }), userId: new StringAttribute({ mutable: false, minLen: 1, maxLen: 64 }) },
+      customAttributes: {
+        tenantId: new StringAttribute({ mutable: false, minLen: 1, maxLen: 64 }),
+        userId: new StringAttribute({ mutable: false, minLen: 1, maxLen: 64 }),
+      },
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       // PLUS brings threat protection: compromised-credential and adaptive sign-in checks.

@@ -32,7 +32,11 @@ export class Events extends Construct {
   readonly deadLetterQueues = new Map<string, Queue>();
   readonly functions: LambdaFunction[] = [];
 
-  constructor(scope: Construct, id: string, props: { stage: StageConfig; table: TableV2; publicUrl: string; realtime: Realtime; uploads: IBucket; auth: Auth }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { stage: StageConfig; table: TableV2; publicUrl: string; realtime: Realtime; uploads: IBucket; auth: Auth },
+  ) {
     super(scope, id);
     const { stage, table } = props;
     this.bus = new EventBus(this, 'Bus');

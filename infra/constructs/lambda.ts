@@ -13,7 +13,11 @@ export const FUNCTION_NAME_METADATA = 'portal:function';
  * Every function of the portal: Node 24 on arm64, JSON logs, its code the bundle
  * infra/bundling/lambda.ts built (the same file the local stack and the tests run).
  */
-export function portalFunction(scope: Construct, id: string, props: { name: LambdaName; stage: StageConfig; environment: Record<string, string>; timeout?: Duration }) {
+export function portalFunction(
+  scope: Construct,
+  id: string,
+  props: { name: LambdaName; stage: StageConfig; environment: Record<string, string>; timeout?: Duration },
+) {
   const fn = new LambdaFunction(scope, id, {
     code: Code.fromAsset(lambdaBundles().dirOf(props.name)),
     handler: 'index.handler',

@@ -25,7 +25,15 @@ export class Observability extends Construct {
     this.alarmTopic = new Topic(this, 'Alarms', { enforceSSL: true, masterKey: Alias.fromAliasName(this, 'SnsKey', 'alias/aws/sns') });
     if (props.stage.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(props.stage.alarmEmail));
     // CloudWatch math takes at most 10 metrics: the operations the handlers use.
-    const operations = [Operation.GET_ITEM, Operation.PUT_ITEM, Operation.UPDATE_ITEM, Operation.DELETE_ITEM, Operation.QUERY, Operation.BATCH_GET_ITEM, Operation.TRANSACT_WRITE_ITEMS];
+    const operations = [
+      Operation.GET_ITEM,
+      Operation.PUT_ITEM,
+      Operation.UPDATE_ITEM,
+      Operation.DELETE_ITEM,
+      Operation.QUERY,
+      Operation.BATCH_GET_ITEM,
+      Operation.TRANSACT_WRITE_ITEMS,
+    ];
     this.alarm(this, 'TableThrottles', props.table.metricThrottledRequestsForOperations({ operations, period: PERIOD }), 1);
   }
 

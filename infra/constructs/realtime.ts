@@ -23,8 +23,16 @@ export class Realtime extends Construct {
     super(scope, id);
     const { stage, table } = props;
     const environment = { TABLE_NAME: table.tableName };
-    const authorizerFn = portalFunction(this, 'AuthorizerFunction', { name: 'ws/authorizer', stage, environment: { ...environment, POWERTOOLS_SERVICE_NAME: 'ws-authorizer' } });
-    const routesFn = portalFunction(this, 'RoutesFunction', { name: 'ws/routes', stage, environment: { ...environment, POWERTOOLS_SERVICE_NAME: 'ws-routes' } });
+    const authorizerFn = portalFunction(this, 'AuthorizerFunction', {
+      name: 'ws/authorizer',
+      stage,
+      environment: { ...environment, POWERTOOLS_SERVICE_NAME: 'ws-authorizer' },
+    });
+    const routesFn = portalFunction(this, 'RoutesFunction', {
+      name: 'ws/routes',
+      stage,
+      environment: { ...environment, POWERTOOLS_SERVICE_NAME: 'ws-routes' },
+    });
     this.functions = [authorizerFn, routesFn];
 
     const integration = new WebSocketLambdaIntegration('Routes', routesFn);
@@ -41,7 +49,11 @@ export class Realtime extends Construct {
       stageName: WEBSOCKET_STAGE,
       autoDeploy: true,
       throttle: { rateLimit: 100, burstLimit: 200 },
-      accessLogSettings: { destination: new LogGroupLogDestination(new LogGroup(this, 'AccessLogs', { retention: stage.isProd ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH })) },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(
+          new LogGroup(this, 'AccessLogs', { retention: stage.isProd ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH }),
+        ),
+      },
     });
 
     // The authorizer consumes tickets (a conditional delete); routes record connections and answer pings.
@@ -61,7 +73,11 @@ export class Realtime extends Construct {
   grantPush(fn: LambdaFunction): void {
     this.stage.grantManagementApiAccess(fn);
     fn.addEnvironment('WS_MANAGEMENT_ENDPOINT', this.managementEndpoint);
-    acknowledge(fn, 'IAM5', 'Connection ids are only known at run time; access is limited to this API’s stage.',
-      `Resource::arn:<AWS::Partition>:execute-api:${Stack.of(this).region}:<AWS::AccountId>:${cfnRef(this.api, fn)}/${WEBSOCKET_STAGE}/*/@connections/*`);
+    acknowledge(
+      fn,
+      'IAM5',
+      'Connection ids are only known at run time; access is limited to this API’s stage.',
+      `Resource::arn:<AWS::Partition>:execute-api:${Stack.of(this).region}:<AWS::AccountId>:${cfnRef(this.api, fn)}/${WEBSOCKET_STAGE}/*/@connections/*`,
+    );
   }
 }

@@ -32,7 +32,11 @@ const siteDir = resolve(import.meta.dirname, '../../web/dist');
 export class Web extends Construct {
   readonly distribution: Distribution;
 
-  constructor(scope: Construct, id: string, props: { stage: StageConfig; site: Bucket; logs: Bucket; api: HttpApi; originSecret: Secret; websocket: WebSocketApi }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { stage: StageConfig; site: Bucket; logs: Bucket; api: HttpApi; originSecret: Secret; websocket: WebSocketApi },
+  ) {
     super(scope, id);
     const { stage, site, logs, api, originSecret, websocket } = props;
 
@@ -143,6 +147,10 @@ export class Web extends Construct {
     }
 
     acknowledge(this.distribution, 'CFR1', 'Firms serve clients worldwide; no geographic restriction is wanted.');
-    acknowledge(this.distribution, 'CFR4', 'Uses the default *.cloudfront.net certificate, whose minimum TLS CloudFront fixes; a custom domain sets TLSv1.2_2021.');
+    acknowledge(
+      this.distribution,
+      'CFR4',
+      'Uses the default *.cloudfront.net certificate, whose minimum TLS CloudFront fixes; a custom domain sets TLSv1.2_2021.',
+    );
   }
 }

@@ -82,10 +82,7 @@ async function ensurePool(client: CognitoIdentityProviderClient): Promise<{ pool
 }
 
 /** Creates a confirmed user with a permanent password (or finds it) and returns its `sub`. */
-export async function ensureCognitoUser(
-  pool: LocalPool,
-  user: { email: string; password: string; tenantId: string; role: string },
-): Promise<string> {
+export async function ensureCognitoUser(pool: LocalPool, user: { email: string; password: string; tenantId: string; role: string }): Promise<string> {
   const { client, poolId } = pool;
   const existing = await client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: user.email })).catch(() => undefined);
   if (existing) return existing.UserAttributes!.find((a) => a.Name === 'sub')!.Value!;

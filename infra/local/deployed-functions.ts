@@ -48,7 +48,8 @@ function environmentOf(name: string, variables: Record<string, unknown>, localVa
       if (key === 'STAGE') return [key, 'local'];
       if (typeof value === 'string') return [key, value];
       const local = localValues[key];
-      if (local === undefined) throw new Error(`${name}: CDK computes ${key} at deploy time (${JSON.stringify(value)}) and the local stack has no value for it.`);
+      if (local === undefined)
+        throw new Error(`${name}: CDK computes ${key} at deploy time (${JSON.stringify(value)}) and the local stack has no value for it.`);
       return [key, local];
     }),
   );
@@ -62,7 +63,10 @@ export function deployedFunctions(outdir: string, localValues: Record<string, st
   // Asset metadata names each function's asset folder, as the CDK CLI asks for it.
   const { app } = buildApp(new App({ outdir, context: { stage: LOCAL_MIRRORS_STAGE, 'aws:cdk:enable-asset-metadata': true } }));
   const assembly = app.synth();
-  const templates = templatesOf(assembly.directory, assembly.stacks.map((s) => s.template as Template));
+  const templates = templatesOf(
+    assembly.directory,
+    assembly.stacks.map((s) => s.template as Template),
+  );
   return templates.flatMap((template) =>
     Object.values(template.Resources ?? {})
       .filter((r) => r.Type === 'AWS::Lambda::Function' && typeof r.Metadata?.[FUNCTION_NAME_METADATA] === 'string')

@@ -18,7 +18,6 @@ export interface LocalBus {
   close: () => Promise<void>;
 }
 
-
 interface PutEventsEntry {
   Source: string;
   DetailType: string;
@@ -27,7 +26,12 @@ interface PutEventsEntry {
   EventBusName?: string;
 }
 
-export function startEventBus(port: number, lambda: LocalLambda, log: (line: string) => void, deadLetter: (queue: string, body: unknown) => void): Promise<LocalBus> {
+export function startEventBus(
+  port: number,
+  lambda: LocalLambda,
+  log: (line: string) => void,
+  deadLetter: (queue: string, body: unknown) => void,
+): Promise<LocalBus> {
   async function deliver(rule: (typeof RULES)[number], event: EventBridgeEvent<string, unknown>) {
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
@@ -78,7 +82,9 @@ export function startEventBus(port: number, lambda: LocalLambda, log: (line: str
       }
       if (target !== 'AWSEvents.PutEvents') {
         res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' });
-        res.end(JSON.stringify({ __type: 'UnknownOperationException', message: `Only PutEvents and DescribeEventBus are served locally, not ${String(target)}` }));
+        res.end(
+          JSON.stringify({ __type: 'UnknownOperationException', message: `Only PutEvents and DescribeEventBus are served locally, not ${String(target)}` }),
+        );
         return;
       }
       const { Entries = [] } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { Entries?: PutEventsEntry[] };

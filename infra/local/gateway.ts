@@ -95,11 +95,22 @@ export function throughCloudFront(headers: Record<string, string>, viewerIp: str
 /** The address a socket came from, as CloudFront names a viewer (no IPv4-mapped IPv6 prefix). */
 const viewerIpOf = (req: IncomingMessage) => (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
 
-function toEvent(req: IncomingMessage, url: URL, route: OperationDef, params: Record<string, string>, body: Buffer, originSecret: string, claims?: Record<string, string>): GatewayEvent {
+function toEvent(
+  req: IncomingMessage,
+  url: URL,
+  route: OperationDef,
+  params: Record<string, string>,
+  body: Buffer,
+  originSecret: string,
+  claims?: Record<string, string>,
+): GatewayEvent {
   const viewer: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined && k !== 'cookie') viewer[k] = Array.isArray(v) ? v.join(',') : v;
   const headers = throughCloudFront(viewer, viewerIpOf(req), originSecret);
-  const cookies = (req.headers.cookie ?? '').split(';').map((c) => c.trim()).filter(Boolean);
+  const cookies = (req.headers.cookie ?? '')
+    .split(';')
+    .map((c) => c.trim())
+    .filter(Boolean);
   // API Gateway sees CloudFront's address; locally that is the viewer's own.
   return httpApiEvent({ route, url, headers, cookies, params, body: body.length ? body.toString('utf8') : undefined, sourceIp: viewerIpOf(req), claims });
 }
@@ -129,7 +140,12 @@ function sendJson(res: ServerResponse, status: number, code: string, message: st
  * What API Gateway makes of a function's answer (payload 2.0): a result without a status code
  * is a 200 JSON body; a failed invocation is its generic 500.
  */
-async function invokeRoute(lambda: LocalLambda, route: OperationDef, event: GatewayEvent, log: (line: string) => void): Promise<APIGatewayProxyStructuredResultV2> {
+async function invokeRoute(
+  lambda: LocalLambda,
+  route: OperationDef,
+  event: GatewayEvent,
+  log: (line: string) => void,
+): Promise<APIGatewayProxyStructuredResultV2> {
   try {
     const result = await lambda.invoke<APIGatewayProxyStructuredResultV2 | string | null>(`api/${route.context}`, event);
     if (result && typeof result === 'object' && 'statusCode' in result) return result;

@@ -38,9 +38,7 @@ export function startLambdaApi(port: number, lambda: LocalLambda): Promise<{ end
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () =>
-      resolve({ endpoint: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) }),
-    );
+    server.listen(port, '127.0.0.1', () => resolve({ endpoint: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) }));
   });
 }
 

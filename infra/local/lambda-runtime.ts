@@ -101,7 +101,14 @@ export class LocalFunction {
     const { name, handlerFile, memoryMb } = this.deployed;
     const worker = new Worker(WORKER, {
       workerData: { handlerFile, functionName: name, memoryMb },
-      env: { ...this.deployed.environment, ...this.runtimeEnv, AWS_LAMBDA_FUNCTION_NAME: name, AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(memoryMb), AWS_LAMBDA_FUNCTION_VERSION: '$LATEST', AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x' },
+      env: {
+        ...this.deployed.environment,
+        ...this.runtimeEnv,
+        AWS_LAMBDA_FUNCTION_NAME: name,
+        AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(memoryMb),
+        AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+        AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
+      },
       resourceLimits: { maxOldGenerationSizeMb: memoryMb },
     });
     worker.unref();
@@ -149,7 +156,10 @@ export class LocalFunction {
         else resolve(JSON.parse(message.result!));
       };
       const onCrash = (error: Error) => fail({ errorType: 'Runtime.ExitError', errorMessage: String(error) }, true);
-      const timer = setTimeout(() => fail({ errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${this.deployed.timeoutSeconds.toFixed(2)} seconds` }, true), timeoutMs);
+      const timer = setTimeout(
+        () => fail({ errorType: 'Sandbox.Timedout', errorMessage: `Task timed out after ${this.deployed.timeoutSeconds.toFixed(2)} seconds` }, true),
+        timeoutMs,
+      );
       worker.on('message', onMessage);
       worker.once('error', onCrash);
       worker.postMessage({ requestId, event: JSON.stringify(event), deadline: Date.now() + timeoutMs });

@@ -23,7 +23,9 @@ const port = parentPort!;
 if (process.env.NODE_OPTIONS?.includes('--enable-source-maps')) process.setSourceMapsEnabled(true);
 
 const errorOf = (error: unknown) =>
-  error instanceof Error ? { errorType: error.name, errorMessage: error.message, stack: error.stack?.split('\n') ?? [] } : { errorType: 'Error', errorMessage: String(error), stack: [] };
+  error instanceof Error
+    ? { errorType: error.name, errorMessage: error.message, stack: error.stack?.split('\n') ?? [] }
+    : { errorType: 'Error', errorMessage: String(error), stack: [] };
 
 let handler: Handler;
 try {

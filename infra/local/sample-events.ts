@@ -39,15 +39,42 @@ function ruleEvent(consumer: string) {
   const rule = RULES.find((r) => r.consumer === consumer)!;
   const required = Object.fromEntries(Object.entries((rule.pattern.detail ?? {}) as Record<string, unknown[]>).map(([k, v]) => [k, v[0]]));
   return {
-    version: '0', id: randomUUID(), 'detail-type': (rule.pattern['detail-type'] as string[])[0]!, source: EVENT_SOURCE, account: '000000000000', time: new Date().toISOString(), region: 'us-east-1', resources: [],
+    version: '0',
+    id: randomUUID(),
+    'detail-type': (rule.pattern['detail-type'] as string[])[0]!,
+    source: EVENT_SOURCE,
+    account: '000000000000',
+    time: new Date().toISOString(),
+    region: 'us-east-1',
+    resources: [],
     detail: { tenantId: 't-artifact', eventId: randomUUID(), at: new Date().toISOString(), entityId: randomUUID(), actorId: 'artifact-check', ...required },
   };
 }
 
 /** A DynamoDB Streams batch with one new outbox item of a type no rule takes. */
 function outboxBatch() {
-  const image = { pk: { S: 'artifact' }, sk: { S: 'artifact' }, __edb_e__: { S: 'outbox' }, tenantId: { S: 't-artifact' }, eventId: { S: randomUUID() }, type: { S: 'artifact.checked' }, at: { S: new Date().toISOString() }, detail: { M: {} } };
-  return { Records: [{ eventID: '1', eventName: 'INSERT', eventVersion: '1.1', eventSource: 'aws:dynamodb', awsRegion: 'us-east-1', dynamodb: { Keys: { pk: image.pk, sk: image.sk }, NewImage: image, SequenceNumber: '100', SizeBytes: 100, StreamViewType: 'NEW_AND_OLD_IMAGES' } }] };
+  const image = {
+    pk: { S: 'artifact' },
+    sk: { S: 'artifact' },
+    __edb_e__: { S: 'outbox' },
+    tenantId: { S: 't-artifact' },
+    eventId: { S: randomUUID() },
+    type: { S: 'artifact.checked' },
+    at: { S: new Date().toISOString() },
+    detail: { M: {} },
+  };
+  return {
+    Records: [
+      {
+        eventID: '1',
+        eventName: 'INSERT',
+        eventVersion: '1.1',
+        eventSource: 'aws:dynamodb',
+        awsRegion: 'us-east-1',
+        dynamodb: { Keys: { pk: image.pk, sk: image.sk }, NewImage: image, SequenceNumber: '100', SizeBytes: 100, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      },
+    ],
+  };
 }
 
 /** The event AWS hands a function that is not behind the HTTP API; undefined for HTTP API functions. */
@@ -56,10 +83,28 @@ export function sampleEvent(name: string): unknown {
   if (kind === 'events') return which === 'stream-router' ? outboxBatch() : ruleEvent(which);
   if (kind === 'jobs') return jobInvocation(which).event;
   if (name === 'ws/authorizer') {
-    return { type: 'REQUEST', methodArn: 'arn:aws:execute-api:us-east-1:000000000000:api/ws/$connect', headers: {}, queryStringParameters: { ticket: 'not-a-ticket' }, requestContext: { routeKey: '$connect', eventType: 'CONNECT', connectionId: 'artifact' } };
+    return {
+      type: 'REQUEST',
+      methodArn: 'arn:aws:execute-api:us-east-1:000000000000:api/ws/$connect',
+      headers: {},
+      queryStringParameters: { ticket: 'not-a-ticket' },
+      requestContext: { routeKey: '$connect', eventType: 'CONNECT', connectionId: 'artifact' },
+    };
   }
   if (name === 'ws/routes') {
-    return { requestContext: { routeKey: '$disconnect', eventType: 'DISCONNECT', connectionId: `artifact-${randomUUID()}`, authorizer: { tenantId: 't-artifact', userId: 'artifact' }, stage: 'ws', apiId: 'local', requestId: randomUUID(), requestTimeEpoch: Date.now() }, isBase64Encoded: false };
+    return {
+      requestContext: {
+        routeKey: '$disconnect',
+        eventType: 'DISCONNECT',
+        connectionId: `artifact-${randomUUID()}`,
+        authorizer: { tenantId: 't-artifact', userId: 'artifact' },
+        stage: 'ws',
+        apiId: 'local',
+        requestId: randomUUID(),
+        requestTimeEpoch: Date.now(),
+      },
+      isBase64Encoded: false,
+    };
   }
   return undefined;
 }

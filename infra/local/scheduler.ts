@@ -38,15 +38,18 @@ export function startScheduler(lambda: LocalLambda, log: (line: string) => void,
   const timers = new Map<string, NodeJS.Timeout>();
   const plan = (schedule: JobSchedule) => {
     const at = nextRun(schedule.expression, new Date());
-    const timer = setTimeout(() => {
-      runJob(schedule.name, at)
-        .then((result) => log(`job ${schedule.name}: ${JSON.stringify(result)}`))
-        .catch((error: unknown) => {
-          log(`job ${schedule.name} failed: ${String(error)}; dead-lettered`);
-          deadLetter('jobs', { job: schedule.name, scheduledAt: at.toISOString(), error: String(error) });
-        })
-        .finally(() => plan(schedule));
-    }, Math.max(0, at.getTime() - Date.now()));
+    const timer = setTimeout(
+      () => {
+        runJob(schedule.name, at)
+          .then((result) => log(`job ${schedule.name}: ${JSON.stringify(result)}`))
+          .catch((error: unknown) => {
+            log(`job ${schedule.name} failed: ${String(error)}; dead-lettered`);
+            deadLetter('jobs', { job: schedule.name, scheduledAt: at.toISOString(), error: String(error) });
+          })
+          .finally(() => plan(schedule));
+      },
+      Math.max(0, at.getTime() - Date.now()),
+    );
     timer.unref();
     timers.set(schedule.name, timer);
   };

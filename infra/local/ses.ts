@@ -29,8 +29,16 @@ export function startSes(port: number, smtpUrl: string): Promise<{ endpoint: str
       };
       // The account's sending status is whether the relay to the mail catcher works right now.
       if (req.method === 'GET' && req.url === '/v2/email/account') {
-        const sending = await smtp.verify().then(() => true, () => false);
-        return reply(200, { SendingEnabled: sending, ProductionAccessEnabled: false, EnforcementStatus: 'HEALTHY', SendQuota: { Max24HourSend: 200, MaxSendRate: 1, SentLast24Hours: 0 } });
+        const sending = await smtp.verify().then(
+          () => true,
+          () => false,
+        );
+        return reply(200, {
+          SendingEnabled: sending,
+          ProductionAccessEnabled: false,
+          EnforcementStatus: 'HEALTHY',
+          SendQuota: { Max24HourSend: 200, MaxSendRate: 1, SentLast24Hours: 0 },
+        });
       }
       if (req.method !== 'POST' || req.url !== '/v2/email/outbound-emails') return reply(404, { message: `Not served locally: ${req.method} ${req.url}` });
       try {
@@ -38,7 +46,10 @@ export function startSes(port: number, smtpUrl: string): Promise<{ endpoint: str
         const { Destination: to = {}, Content: content } = request;
         const envelope = { from: request.FromEmailAddress, to: to.ToAddresses, cc: to.CcAddresses, bcc: to.BccAddresses, replyTo: request.ReplyToAddresses };
         if (content.Raw) {
-          await smtp.sendMail({ envelope: { from: request.FromEmailAddress, to: [...(to.ToAddresses ?? []), ...(to.CcAddresses ?? []), ...(to.BccAddresses ?? [])] }, raw: Buffer.from(content.Raw.Data, 'base64') });
+          await smtp.sendMail({
+            envelope: { from: request.FromEmailAddress, to: [...(to.ToAddresses ?? []), ...(to.CcAddresses ?? []), ...(to.BccAddresses ?? [])] },
+            raw: Buffer.from(content.Raw.Data, 'base64'),
+          });
         } else if (content.Simple) {
           const simple = content.Simple;
           await smtp.sendMail({

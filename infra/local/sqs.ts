@@ -45,7 +45,11 @@ export function startQueues(port: number): Promise<LocalQueues> {
         case 'GetQueueAttributes':
           return reply(200, { Attributes: { ApproximateNumberOfMessages: String(messages.length) } });
         case 'ReceiveMessage':
-          return reply(200, { Messages: messages.slice(0, input.MaxNumberOfMessages ?? 1).map((m) => ({ MessageId: m.id, ReceiptHandle: m.id, Body: m.body, MD5OfBody: createHash('md5').update(m.body).digest('hex') })) });
+          return reply(200, {
+            Messages: messages
+              .slice(0, input.MaxNumberOfMessages ?? 1)
+              .map((m) => ({ MessageId: m.id, ReceiptHandle: m.id, Body: m.body, MD5OfBody: createHash('md5').update(m.body).digest('hex') })),
+          });
         case 'PurgeQueue':
           messages.length = 0;
           return reply(200, {});

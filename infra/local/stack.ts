@@ -73,7 +73,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
   try {
     const [dynamoPort, cognitoPort, s3Port, smtpPort, inboxPort] = await Promise.all([
-      freePort(), freePort(), freePort(), freePort(), options.inboxPort ?? freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+      options.inboxPort ?? freePort(),
     ]);
     // allSettled, not all: when one fails, the others must have finished starting to be stopped.
     const started = await Promise.allSettled([

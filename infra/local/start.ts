@@ -32,7 +32,10 @@ if (other) {
   console.error(`Service Portal is already running at ${other.portalUrl} (pid ${other.pid}). Stop it first, or use that one.`);
   process.exit(1);
 }
-for (const [name, p] of [['PORT', port], ['INBOX_PORT', inboxPort]] as const) {
+for (const [name, p] of [
+  ['PORT', port],
+  ['INBOX_PORT', inboxPort],
+] as const) {
   if (await portInUse(p)) {
     console.error(`Port ${p} is taken by another program. Free it or start with ${name}=<another port>.`);
     process.exit(1);

@@ -20,7 +20,18 @@ export async function startS3(port: number, directory: string): Promise<{ server
 export async function startMail(smtpPort: number, webPort: number): Promise<{ child: Child; inboxUrl: string }> {
   // The package exports only its library entry, so its CLI is found by path.
   const bin = resolve(import.meta.dirname, '../../node_modules/maildev/dist/bin/maildev.js');
-  const child = startChild('maildev', process.execPath, [bin, '--smtp', String(smtpPort), '--web', String(webPort), '--ip', '127.0.0.1', '--web-ip', '127.0.0.1', '--silent']);
+  const child = startChild('maildev', process.execPath, [
+    bin,
+    '--smtp',
+    String(smtpPort),
+    '--web',
+    String(webPort),
+    '--ip',
+    '127.0.0.1',
+    '--web-ip',
+    '127.0.0.1',
+    '--silent',
+  ]);
   const inboxUrl = `http://127.0.0.1:${webPort}`;
   await readyOrStopped(child, async () => (await fetch(`${inboxUrl}/api/email`)).ok);
   return { child, inboxUrl };

@@ -21,7 +21,13 @@ export interface StreamPoller {
 const toLambdaRecord = (r: _Record, streamArn: string): DynamoDBRecord =>
   ({ ...r, eventSource: 'aws:dynamodb', awsRegion: LOCAL_AWS.region, eventSourceARN: streamArn }) as unknown as DynamoDBRecord;
 
-export async function startStreamPoller(endpoint: string, tableName: string, lambda: LocalLambda, log: (line: string) => void, deadLetter: (queue: string, body: unknown) => void): Promise<StreamPoller> {
+export async function startStreamPoller(
+  endpoint: string,
+  tableName: string,
+  lambda: LocalLambda,
+  log: (line: string) => void,
+  deadLetter: (queue: string, body: unknown) => void,
+): Promise<StreamPoller> {
   const streams = new DynamoDBStreamsClient({ ...LOCAL_AWS, endpoint });
   const { Table } = await new DynamoDBClient({ ...LOCAL_AWS, endpoint }).send(new DescribeTableCommand({ TableName: tableName }));
   const streamArn = Table!.LatestStreamArn!;
@@ -69,7 +75,9 @@ export async function startStreamPoller(endpoint: string, tableName: string, lam
           return { Records: [], NextShardIterator: iterator };
         });
         iterators.set(shardId, result.NextShardIterator);
-        const records = (result.Records ?? []).map((r) => toLambdaRecord(r, streamArn)).filter((r) => matchesPattern(OUTBOX_STREAM_FILTER, r as unknown as Record<string, unknown>));
+        const records = (result.Records ?? [])
+          .map((r) => toLambdaRecord(r, streamArn))
+          .filter((r) => matchesPattern(OUTBOX_STREAM_FILTER, r as unknown as Record<string, unknown>));
         if (records.length) await deliver(records).catch((e: unknown) => log(`stream router failed: ${String(e)}`));
       }
       if (++rounds % 25 === 0) await discoverShards().catch(() => undefined);

@@ -25,21 +25,47 @@ export function bookingFixtures(hours: WeeklyHours = everyDay('09:00', '17:00'))
     run,
     async service(overrides: Partial<BookingSettings> = {}): Promise<string> {
       const serviceId = `svc-${randomUUID().slice(0, 8)}`;
-      const booking: BookingSettings = { ...DEFAULT_BOOKING_SETTINGS, enabled: true, minNoticeHours: 0, advanceDays: 60, businessHours: hours, bookingTypes: ['video', 'phone'], ...overrides };
+      const booking: BookingSettings = {
+        ...DEFAULT_BOOKING_SETTINGS,
+        enabled: true,
+        minNoticeHours: 0,
+        advanceDays: 60,
+        businessHours: hours,
+        bookingTypes: ['video', 'phone'],
+        ...overrides,
+      };
       await database()
-        .entities.service.create({ tenantId, serviceId, name: `Strategy call ${run}`, category: 'Consulting', basePrice: 15_000, currency: 'USD', estimatedHours: 1, requiredSkills: [skill], booking })
+        .entities.service.create({
+          tenantId,
+          serviceId,
+          name: `Strategy call ${run}`,
+          category: 'Consulting',
+          basePrice: 15_000,
+          currency: 'USD',
+          estimatedHours: 1,
+          requiredSkills: [skill],
+          booking,
+        })
         .go();
       return serviceId;
     },
     async staff(name: string): Promise<Signed & { email: string }> {
       const email = `${name.toLowerCase()}.${run}@designpi.test`;
       const signed = await joinAs({ email, name: `${name} ${run}`, role: 'TEAM_MEMBER', password: 'Booking-Passw0rd!' });
-      await database().entities.user.patch({ tenantId, userId: signed.userId }).set({ skills: [skill], timeZone: firmZone, workingHours: hours }).go();
+      await database()
+        .entities.user.patch({ tenantId, userId: signed.userId })
+        .set({ skills: [skill], timeZone: firmZone, workingHours: hours })
+        .go();
       return { ...signed, email };
     },
   };
 }
 
 /** Each guest booking comes from a visitor of its own, so the hourly allowance per address holds nobody else back. */
-export const bookAsGuest = (serviceId: string, start: string, who: { name: string; email: string }, extra: Record<string, unknown> = {}, from = newVisitorAddress()) =>
-  api('/api/book/designpi/bookings', { method: 'POST', from, body: JSON.stringify({ serviceId, start, timeZone: 'Europe/London', ...who, ...extra }) });
+export const bookAsGuest = (
+  serviceId: string,
+  start: string,
+  who: { name: string; email: string },
+  extra: Record<string, unknown> = {},
+  from = newVisitorAddress(),
+) => api('/api/book/designpi/bookings', { method: 'POST', from, body: JSON.stringify({ serviceId, start, timeZone: 'Europe/London', ...who, ...extra }) });

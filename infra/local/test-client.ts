@@ -82,7 +82,11 @@ export async function signIn(email: string, password = DEMO_PASSWORD): Promise<S
  */
 export async function joinAs(person: { email: string; name: string; role: string; password: string }): Promise<Signed> {
   const admin = await signIn('hello@designpi.com');
-  const invited = await api('/api/invitations', { method: 'POST', token: admin.token, body: JSON.stringify({ email: person.email, name: person.name, role: person.role }) });
+  const invited = await api('/api/invitations', {
+    method: 'POST',
+    token: admin.token,
+    body: JSON.stringify({ email: person.email, name: person.name, role: person.role }),
+  });
   if (invited.status !== 201) throw new Error(`invitation of ${person.email} failed: ${invited.status} ${JSON.stringify(invited.body)}`);
   const token = new URL(linkIn(await nextEmailTo(person.email), '/invitation/?token=')).searchParams.get('token')!;
   const accepted = await api('/api/invitations/accept', { method: 'POST', body: JSON.stringify({ token, password: person.password }) });
@@ -98,7 +102,9 @@ export async function changeWithFreshVersion(who: Signed, requestId: string, pat
   await expect
     .poll(async () => {
       const { body: current } = await api(`/api/requests/${requestId}`, { token: who.token });
-      return (await api(`/api/requests/${requestId}/${path}`, { method: 'POST', token: who.token, body: JSON.stringify({ ...body, version: current.version }) })).status;
+      return (
+        await api(`/api/requests/${requestId}/${path}`, { method: 'POST', token: who.token, body: JSON.stringify({ ...body, version: current.version }) })
+      ).status;
     })
     .toBe(200);
 }

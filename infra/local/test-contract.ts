@@ -39,6 +39,8 @@ export function contractProblem(method: string, path: string, status: number, bo
   const validate = validators.get(key) ?? ajv.compile(schema);
   validators.set(key, validate);
   if (validate(body)) return undefined;
-  const problems = new Set((validate.errors ?? []).map((e) => `${e.instancePath || 'the body'} ${e.message}${e.params.additionalProperty ? ` (${e.params.additionalProperty})` : ''}`));
+  const problems = new Set(
+    (validate.errors ?? []).map((e) => `${e.instancePath || 'the body'} ${e.message}${e.params.additionalProperty ? ` (${e.params.additionalProperty})` : ''}`),
+  );
   return `${what} with a body the document rejects: ${[...problems].slice(0, 5).join('; ')}`;
 }

@@ -29,7 +29,10 @@ export default async function setup(project: TestProject) {
   project.provide('stackEnv', stack.env);
   project.provide('portalUrl', stack.portalUrl);
   project.provide('inboxUrl', stack.inboxUrl);
-  project.provide('deployedFunctions', stack.deployed.map((f) => f.name));
+  project.provide(
+    'deployedFunctions',
+    stack.deployed.map((f) => f.name),
+  );
   return async () => {
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -66,7 +66,13 @@ export async function attachWebSocket(server: Server, managementPort: number, la
 
     wss.handleUpgrade(req, socket, head, (ws) => {
       const now = new Date().toISOString();
-      open.set(connectionId, { socket: ws, connectedAt: now, lastActiveAt: now, sourceIp: req.socket.remoteAddress ?? '', userAgent: req.headers['user-agent'] ?? '' });
+      open.set(connectionId, {
+        socket: ws,
+        connectedAt: now,
+        lastActiveAt: now,
+        sourceIp: req.socket.remoteAddress ?? '',
+        userAgent: req.headers['user-agent'] ?? '',
+      });
       ws.on('message', (data) => {
         open.get(connectionId)!.lastActiveAt = new Date().toISOString();
         route(routeEvent('$default', connectionId, context, data.toString())).catch((e: unknown) => log(`ws $default failed: ${String(e)}`));
@@ -103,7 +109,13 @@ export async function attachWebSocket(server: Server, managementPort: number, la
         res.writeHead(204).end();
       } else {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ ConnectedAt: connection.connectedAt, LastActiveAt: connection.lastActiveAt, Identity: { SourceIp: connection.sourceIp, UserAgent: connection.userAgent } }));
+        res.end(
+          JSON.stringify({
+            ConnectedAt: connection.connectedAt,
+            LastActiveAt: connection.lastActiveAt,
+            Identity: { SourceIp: connection.sourceIp, UserAgent: connection.userAgent },
+          }),
+        );
       }
     });
   });

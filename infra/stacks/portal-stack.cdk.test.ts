@@ -19,7 +19,10 @@ import { FUNCTION_NAME_METADATA } from '../constructs/lambda.ts';
 import { API_STACKS } from './portal-stack.ts';
 
 /** Every template of a stage's app (the root stack's and each nested stack's), as CloudFormation gets them. */
-function synthDir(stage: 'dev' | 'prod'): { dir: string; templates: Map<string, { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>; Outputs?: object; Parameters?: object }> } {
+function synthDir(stage: 'dev' | 'prod'): {
+  dir: string;
+  templates: Map<string, { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>; Outputs?: object; Parameters?: object }>;
+} {
   const dir = mkdtempSync(join(tmpdir(), `portal-cdk-test-${stage}-`));
   buildApp(new App({ outdir: dir, context: { stage } })).app.synth();
   const files = readdirSync(dir).filter((f) => f.endsWith('.template.json'));
@@ -99,7 +102,10 @@ describe('room to grow (CloudFormation limits)', () => {
       return;
     }
     // cfn-lint's exit code is a bit mask: 2 means errors (4 warnings, 8 informational).
-    expect(lint.stdout.split('\n').filter((line) => /:E\d+:/.test(line)), lint.stderr).toEqual([]);
+    expect(
+      lint.stdout.split('\n').filter((line) => /:E\d+:/.test(line)),
+      lint.stderr,
+    ).toEqual([]);
     expect(lint.status! & 2).toBe(0);
   });
 });
@@ -107,7 +113,10 @@ describe('room to grow (CloudFormation limits)', () => {
 describe('data', () => {
   it('builds the single table from shared/db/table.ts with stream, TTL and PITR', () => {
     dev.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
-      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
       GlobalSecondaryIndexes: TABLE_INDEXES.map((i) => Match.objectLike({ IndexName: i.name })),
       StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
@@ -116,7 +125,10 @@ describe('data', () => {
   });
 
   it('protects the prod table from deletion, not the dev one', () => {
-    prod.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: true })] }) });
+    prod.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ Replicas: [Match.objectLike({ DeletionProtectionEnabled: true })] }),
+    });
     dev.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Delete' });
   });
 });
@@ -140,7 +152,9 @@ describe('auth', () => {
 
 describe('api', () => {
   it('has one route per manifest operation, JWT-protected unless public', () => {
-    const routes = Object.values(dev.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties).filter((r) => !r.RouteKey.startsWith('$'));
+    const routes = Object.values(dev.findResources('AWS::ApiGatewayV2::Route'))
+      .map((r) => r.Properties)
+      .filter((r) => !r.RouteKey.startsWith('$'));
     expect(routes.map((r) => r.RouteKey).sort()).toEqual(OPERATIONS.map((o) => `${o.method} ${o.path}`).sort());
     for (const op of OPERATIONS) {
       const route = routes.find((r) => r.RouteKey === `${op.method} ${op.path}`)!;
@@ -149,7 +163,9 @@ describe('api', () => {
   });
 
   it('runs every function on Node 24, arm64', () => {
-    const functions = Object.entries(dev.findResources('AWS::Lambda::Function')).filter(([id]) => /^(Api|Events|Realtime|Schedules)/.test(id)).map(([, f]) => f);
+    const functions = Object.entries(dev.findResources('AWS::Lambda::Function'))
+      .filter(([id]) => /^(Api|Events|Realtime|Schedules)/.test(id))
+      .map(([, f]) => f);
     // Every function of ours is measured by the bundle report.
     expect(functions.length).toBe(LAMBDA_ENTRIES.length);
     for (const f of functions) expect(f.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
@@ -158,7 +174,9 @@ describe('api', () => {
   it('lets the platform function only read the table', () => {
     const policies = Object.entries(dev.findResources('AWS::IAM::Policy'));
     const actionsOf = (name: string) =>
-      policies.filter(([id]) => id.startsWith(`Api${name}FunctionServiceRoleDefaultPolicy`)).flatMap(([, p]) => p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => s.Action));
+      policies
+        .filter(([id]) => id.startsWith(`Api${name}FunctionServiceRoleDefaultPolicy`))
+        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => s.Action));
     expect(actionsOf('platform')).toContain('dynamodb:GetItem');
     expect(actionsOf('platform')).not.toContain('dynamodb:PutItem');
     expect(actionsOf('identity')).toContain('dynamodb:PutItem');
@@ -180,12 +198,18 @@ describe('api', () => {
       .filter((f) => String(f.Metadata?.[FUNCTION_NAME_METADATA]).startsWith('api/'))
       .map((f) => f.Properties.Environment?.Variables ?? {});
     expect(api.length).toBeGreaterThanOrEqual(21);
-    for (const variables of api) expect(JSON.stringify(variables.ORIGIN_SECRET), String(variables.POWERTOOLS_SERVICE_NAME)).toContain('{{resolve:secretsmanager:');
+    for (const variables of api)
+      expect(JSON.stringify(variables.ORIGIN_SECRET), String(variables.POWERTOOLS_SERVICE_NAME)).toContain('{{resolve:secretsmanager:');
     const [distribution] = Object.values(dev.findResources('AWS::CloudFront::Distribution'));
-    const config = distribution!.Properties.DistributionConfig as { CacheBehaviors: { PathPattern: string; TargetOriginId: string; FunctionAssociations?: unknown[] }[]; Origins: { Id: string; OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[] };
+    const config = distribution!.Properties.DistributionConfig as {
+      CacheBehaviors: { PathPattern: string; TargetOriginId: string; FunctionAssociations?: unknown[] }[];
+      Origins: { Id: string; OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[] }[];
+    };
     const apiBehavior = config.CacheBehaviors.find((b) => b.PathPattern === '/api/*')!;
     const origin = config.Origins.find((o) => o.Id === apiBehavior.TargetOriginId)!;
-    expect(origin.OriginCustomHeaders?.map((h) => [h.HeaderName, JSON.stringify(h.HeaderValue).includes('{{resolve:secretsmanager:')])).toEqual([['x-origin-verify', true]]);
+    expect(origin.OriginCustomHeaders?.map((h) => [h.HeaderName, JSON.stringify(h.HeaderValue).includes('{{resolve:secretsmanager:')])).toEqual([
+      ['x-origin-verify', true],
+    ]);
     expect(apiBehavior.FunctionAssociations).toEqual([expect.objectContaining({ EventType: 'viewer-request' })]);
   });
 });
@@ -216,7 +240,9 @@ describe('events', () => {
       expect.stringMatching(/^Schedulessendreminders/),
     ]);
     const queues = Object.keys(dev.findResources('AWS::SQS::Queue')).length;
-    const dlqAlarms = Object.values(dev.findResources('AWS::CloudWatch::Alarm')).filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible');
+    const dlqAlarms = Object.values(dev.findResources('AWS::CloudWatch::Alarm')).filter(
+      (a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible',
+    );
     expect(dlqAlarms.length).toBe(queues);
   });
 });
@@ -266,31 +292,41 @@ describe('user pool access', () => {
 
 describe('storage and web', () => {
   it('lets only the export builder write, and the analytics function read, request exports, which expire after a day', () => {
-    const touching = Object.entries(dev.findResources('AWS::IAM::Policy'))
-      .flatMap(([id, p]) =>
-        (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
-          .filter((st) => JSON.stringify(st.Resource).includes('StorageUploads'))
-          .flatMap((st) => [st.Action].flat().map((a) => `${id.replace(/ServiceRoleDefaultPolicy.*/, '')} ${a}`)),
-      );
+    const touching = Object.entries(dev.findResources('AWS::IAM::Policy')).flatMap(([id, p]) =>
+      (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+        .filter((st) => JSON.stringify(st.Resource).includes('StorageUploads'))
+        .flatMap((st) => [st.Action].flat().map((a) => `${id.replace(/ServiceRoleDefaultPolicy.*/, '')} ${a}`)),
+    );
     expect(touching.sort()).toEqual(['ApianalyticsFunction s3:GetObject', 'EventsexportsFunction s3:PutObject']);
-    dev.hasResourceProperties('AWS::S3::Bucket', { LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Prefix: 'exports/', ExpirationInDays: 1 })]) } });
+    dev.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Prefix: 'exports/', ExpirationInDays: 1 })]) },
+    });
   });
 
   it('keeps every bucket private, encrypted and TLS-only', () => {
     const buckets = dev.findResources('AWS::S3::Bucket');
     for (const b of Object.values(buckets)) {
-      expect(b.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+      expect(b.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
       expect(b.Properties.BucketEncryption).toBeDefined();
     }
     const tlsOnly = Object.values(dev.findResources('AWS::S3::BucketPolicy')).filter((p) =>
-      p.Properties.PolicyDocument.Statement.some((s: { Condition?: { Bool?: Record<string, string> } }) => s.Condition?.Bool?.['aws:SecureTransport'] === 'false'),
+      p.Properties.PolicyDocument.Statement.some(
+        (s: { Condition?: { Bool?: Record<string, string> } }) => s.Condition?.Bool?.['aws:SecureTransport'] === 'false',
+      ),
     );
     expect(tlsOnly.length).toBe(Object.keys(buckets).length);
   });
 
   it('serves the API on the site origin with the strict CSP, HSTS and a rate-limiting WAF', () => {
     dev.hasResourceProperties('AWS::CloudFront::Distribution', {
-      DistributionConfig: Match.objectLike({ CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' })]) }),
+      DistributionConfig: Match.objectLike({
+        CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' })]),
+      }),
     });
     dev.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: Match.objectLike({

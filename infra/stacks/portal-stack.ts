@@ -39,10 +39,19 @@ export class PortalStack extends Stack {
     const observability = new Observability(this, 'Observability', { stage, table });
 
     const realtime = new Realtime(new NestedStack(this, 'RealtimeStack'), 'Realtime', { stage, table });
-    const web = new Web(this, 'Web', { stage, site: storage.site, logs: storage.logs, api: gateway.httpApi, originSecret: gateway.originSecret, websocket: realtime.api });
+    const web = new Web(this, 'Web', {
+      stage,
+      site: storage.site,
+      logs: storage.logs,
+      api: gateway.httpApi,
+      originSecret: gateway.originSecret,
+      websocket: realtime.api,
+    });
     const publicUrl = `https://${web.distribution.distributionDomainName}`;
 
-    const apis = Object.entries(API_STACKS).map(([name, contexts]) => new Api(new NestedStack(this, `${name}Stack`), 'Api', contexts, { stage, gateway, auth, table, publicUrl }));
+    const apis = Object.entries(API_STACKS).map(
+      ([name, contexts]) => new Api(new NestedStack(this, `${name}Stack`), 'Api', contexts, { stage, gateway, auth, table, publicUrl }),
+    );
     const apiOf = (context: Context) => apis.find((api) => api.functions.has(context))!;
     const events = new Events(new NestedStack(this, 'EventsStack'), 'Events', { stage, table, publicUrl, realtime, uploads: storage.uploads, auth });
     const schedules = new Schedules(new NestedStack(this, 'SchedulesStack'), 'Schedules', { stage, table, publicUrl, sender: events.sender });

@@ -31,10 +31,16 @@ function timed(path: string, payload: unknown, status: number): Promise<number> 
   const body = JSON.stringify(payload);
   return new Promise((done, fail) => {
     const started = performance.now();
-    const req = request(new URL(path, stack.portalUrl), { method: 'POST', localAddress: visitor(), headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === status ? done(performance.now() - started) : fail(new Error(`${path} answered ${res.statusCode}, not ${status}`))));
-    });
+    const req = request(
+      new URL(path, stack.portalUrl),
+      { method: 'POST', localAddress: visitor(), headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        res.on('end', () =>
+          res.statusCode === status ? done(performance.now() - started) : fail(new Error(`${path} answered ${res.statusCode}, not ${status}`)),
+        );
+      },
+    );
     req.on('error', fail);
     req.end(body);
   });
@@ -63,7 +69,9 @@ try {
       await pause();
     }
     const [k, u] = [median(times.known), median(times.unknown)];
-    console.log(`${name.padEnd(16)} ${String(rounds).padStart(3)} rounds: known ${k.toFixed(1).padStart(6)} ms, unknown ${u.toFixed(1).padStart(6)} ms (medians), known/unknown ${(k / u).toFixed(2)}`);
+    console.log(
+      `${name.padEnd(16)} ${String(rounds).padStart(3)} rounds: known ${k.toFixed(1).padStart(6)} ms, unknown ${u.toFixed(1).padStart(6)} ms (medians), known/unknown ${(k / u).toFixed(2)}`,
+    );
   }
 } finally {
   await stack.stop();

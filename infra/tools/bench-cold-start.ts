@@ -44,7 +44,11 @@ interface Sample {
 }
 
 try {
-  const login = await fetch(`${stack.portalUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: SAMPLE_CALLER, password: DEMO_PASSWORD }) });
+  const login = await fetch(`${stack.portalUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: SAMPLE_CALLER, password: DEMO_PASSWORD }),
+  });
   const claims = claimsAsPassed(await verifiedClaims(((await login.json()) as { token: string }).token));
 
   const eventFor = (name: string) => {
@@ -54,7 +58,13 @@ try {
   };
   const subjects: Subject[] = [
     { name: 'reference', file: reference, env: { TABLE_NAME: stack.env.TABLE_NAME! }, event: {}, bytes: 0 },
-    ...stack.deployed.map((fn) => ({ name: fn.name, file: fn.handlerFile, env: fn.environment, event: eventFor(fn.name), bytes: statSync(fn.handlerFile).size })),
+    ...stack.deployed.map((fn) => ({
+      name: fn.name,
+      file: fn.handlerFile,
+      env: fn.environment,
+      event: eventFor(fn.name),
+      bytes: statSync(fn.handlerFile).size,
+    })),
   ];
 
   const samples = new Map<string, Sample[]>(subjects.map((s) => [s.name, []]));
@@ -86,19 +96,35 @@ try {
   const rows = subjects.map((s) => {
     const own = samples.get(s.name)!;
     const [initMs, firstMs] = [median(own.map((x) => x.initMs)), median(own.map((x) => x.firstMs))];
-    return { name: s.name, kb: Math.round(s.bytes / 102.4) / 10, initMs: Math.round(initMs), initRatio: Math.round((initMs / refInit) * 100) / 100, firstMs: Math.round(firstMs), firstRatio: Math.round((firstMs / refFirst) * 100) / 100 };
+    return {
+      name: s.name,
+      kb: Math.round(s.bytes / 102.4) / 10,
+      initMs: Math.round(initMs),
+      initRatio: Math.round((initMs / refInit) * 100) / 100,
+      firstMs: Math.round(firstMs),
+      firstRatio: Math.round((firstMs / refFirst) * 100) / 100,
+    };
   });
 
   console.log(`\nCold starts: median of ${RUNS} fresh processes each; ratios to the reference (DynamoDB document client only) of the same run.\n`);
   console.log(`${'function'.padEnd(24)}${'KB'.padStart(7)}${'init ms'.padStart(10)}${'× ref'.padStart(8)}${'1st call ms'.padStart(13)}${'× ref'.padStart(8)}`);
   for (const r of rows) {
     const flag = r.name !== 'reference' && r.initRatio > TARGET_RATIO ? '  ✗' : '';
-    console.log(`${r.name.padEnd(24)}${String(r.kb || '').padStart(7)}${String(r.initMs).padStart(10)}${r.initRatio.toFixed(2).padStart(8)}${String(r.firstMs).padStart(13)}${r.firstRatio.toFixed(2).padStart(8)}${flag}`);
+    console.log(
+      `${r.name.padEnd(24)}${String(r.kb || '').padStart(7)}${String(r.initMs).padStart(10)}${r.initRatio.toFixed(2).padStart(8)}${String(r.firstMs).padStart(13)}${r.firstRatio.toFixed(2).padStart(8)}${flag}`,
+    );
   }
   const over = rows.filter((r) => r.name !== 'reference' && r.initRatio > TARGET_RATIO);
-  console.log(over.length ? `\n${over.length} function(s) start slower than ${TARGET_RATIO}× the reference.` : `\nEvery function starts within ${TARGET_RATIO}× the reference.`);
+  console.log(
+    over.length
+      ? `\n${over.length} function(s) start slower than ${TARGET_RATIO}× the reference.`
+      : `\nEvery function starts within ${TARGET_RATIO}× the reference.`,
+  );
   mkdirSync(join(root, 'bench'), { recursive: true });
-  writeFileSync(join(root, 'bench/cold-start.json'), `${JSON.stringify({ runs: RUNS, targetRatio: TARGET_RATIO, measuredAt: new Date().toISOString(), functions: rows }, null, 2)}\n`);
+  writeFileSync(
+    join(root, 'bench/cold-start.json'),
+    `${JSON.stringify({ runs: RUNS, targetRatio: TARGET_RATIO, measuredAt: new Date().toISOString(), functions: rows }, null, 2)}\n`,
+  );
 } finally {
   await stack.stop();
   rmSync(dataDir, { recursive: true, force: true });

@@ -24,13 +24,19 @@ function unboundedStrings(schema: unknown, where: string): string[] {
 describe('the contract', () => {
   it('gives every string a client sends a maximum length', () => {
     const unbounded = ROUTES.flatMap((route) =>
-      (['body', 'query'] as const).flatMap((part) => (route[part] ? unboundedStrings(z.toJSONSchema(route[part], { io: 'input', unrepresentable: 'any' }), `${route.operationId}.${part}`) : [])),
+      (['body', 'query'] as const).flatMap((part) =>
+        route[part] ? unboundedStrings(z.toJSONSchema(route[part], { io: 'input', unrepresentable: 'any' }), `${route.operationId}.${part}`) : [],
+      ),
     );
     expect(unbounded).toEqual([]);
   });
 
   it('gives every path parameter a format and a maximum length', () => {
-    const undeclared = ROUTES.flatMap((route) => paramsOf(route.path).filter((name) => !(name in PATH_PARAMS)).map((name) => `${route.operationId}: ${name}`));
+    const undeclared = ROUTES.flatMap((route) =>
+      paramsOf(route.path)
+        .filter((name) => !(name in PATH_PARAMS))
+        .map((name) => `${route.operationId}: ${name}`),
+    );
     expect(undeclared).toEqual([]);
     for (const [name, schema] of Object.entries(PATH_PARAMS)) expect((z.toJSONSchema(schema) as JsonSchema).maxLength, name).toBeLessThanOrEqual(200);
   });

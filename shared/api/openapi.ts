@@ -29,7 +29,9 @@ function operation(route: RouteDef) {
   // Every error the chain can give, each with the one error body (and its extras, such as a 409's suggestions).
   const errors = Object.fromEntries(
     [...new Set(Object.values(ERROR_STATUS))].map((status) => {
-      const codes = Object.entries(ERROR_STATUS).filter(([, s]) => s === status).map(([code]) => code);
+      const codes = Object.entries(ERROR_STATUS)
+        .filter(([, s]) => s === status)
+        .map(([code]) => code);
       const body = status === 401 && route.access !== 'public' ? z.union([errorResponse, gatewayRefusal]) : errorResponse;
       return [String(status), { description: codes.join(' or '), content: json(body, 'output') }];
     }),

@@ -27,7 +27,29 @@ import { TEAM_OPERATIONS } from './operations/team.ts';
 import { WORKFLOW_OPERATIONS } from './operations/workflow.ts';
 
 /** Bounded contexts: one Lambda each. */
-export const CONTEXTS = ['access', 'analytics', 'audit', 'auth', 'availability', 'booking-desk', 'booking-link', 'booking-moves', 'booking-plans', 'bookings', 'catalog', 'guest-booking', 'identity', 'notifications', 'platform', 'requests', 'signup', 'system', 'tasks', 'team', 'workflow'] as const;
+export const CONTEXTS = [
+  'access',
+  'analytics',
+  'audit',
+  'auth',
+  'availability',
+  'booking-desk',
+  'booking-link',
+  'booking-moves',
+  'booking-plans',
+  'bookings',
+  'catalog',
+  'guest-booking',
+  'identity',
+  'notifications',
+  'platform',
+  'requests',
+  'signup',
+  'system',
+  'tasks',
+  'team',
+  'workflow',
+] as const;
 export type Context = (typeof CONTEXTS)[number];
 
 /** 'public': no token; 'signed-in': any active user; a permission: users holding it. */

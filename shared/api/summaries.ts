@@ -57,30 +57,40 @@ export const SUMMARIES: Record<OperationId, string> = {
   moveRequest: 'Move a request along its workflow (who may depends on the move)',
   assignRequest: 'Assign a request to a team member',
   commentOnRequest: 'Comment on a request; staff may keep a note internal',
-  updateRequest: 'Change what was asked (title, description, priority, budget, deadline, answers): the client while it is a draft or submitted, staff who may update it until it is done (optimistic: send the version you saw)',
+  updateRequest:
+    'Change what was asked (title, description, priority, budget, deadline, answers): the client while it is a draft or submitted, staff who may update it until it is done (optimistic: send the version you saw)',
   deleteRequest: 'Delete a request (admins; soft: hidden from everyone, kept in the audit log)',
-  bulkRequests: 'One action (move, assign, priority, delete) on up to 50 requests; each is authorized and validated on its own, and the answer says per request whether it worked and why not',
+  bulkRequests:
+    'One action (move, assign, priority, delete) on up to 50 requests; each is authorized and validated on its own, and the answer says per request whether it worked and why not',
   approveRequest: 'The client accepts the completed work',
-  updateServiceBooking: 'Set how a service is booked: duration, hours, notice, window, limits, buffers, blackout dates, confirmation, cut-off and pricing rules (services.manage)',
-  listBookings: 'Bookings in a range (at most six weeks) in time order, for the calendar and the appointments list: clients see their own, team members theirs, those who see all requests the firm’s; filter by person, service and type',
+  updateServiceBooking:
+    'Set how a service is booked: duration, hours, notice, window, limits, buffers, blackout dates, confirmation, cut-off and pricing rules (services.manage)',
+  listBookings:
+    'Bookings in a range (at most six weeks) in time order, for the calendar and the appointments list: clients see their own, team members theirs, those who see all requests the firm’s; filter by person, service and type',
   confirmBooking: 'Confirm a booking waiting for the firm; the client gets the updated invite',
   cancelBooking: 'Cancel a booking: its client until the service’s cut-off, staff who may change it until it starts; releases the slot',
   recordBookingOutcome: 'Record after the start whether the client came (attended) or not (no_show); completes the booking',
   openBookingLink: 'A link for a signed-in client to move or cancel their own booking on the manage page',
-  getBookingProfile: 'A person’s booking profile: reminders (everyone), and for staff whether they take bookings, how many at once and a day, and their time off (oneself, or users.manage)',
+  getBookingProfile:
+    'A person’s booking profile: reminders (everyone), and for staff whether they take bookings, how many at once and a day, and their time off (oneself, or users.manage)',
   updateBookingProfile: 'Change a booking profile; staff fields only for staff, and only by themselves or users.manage; audited',
-  getBookingKpis: 'Bookings per day around today (held, minutes, attended, no-shows, cancelled, bookable minutes of the staff who take bookings, within the hours of the services they take), with the no-show rate and utilization of the days past; from counters',
+  getBookingKpis:
+    'Bookings per day around today (held, minutes, attended, no-shows, cancelled, bookable minutes of the staff who take bookings, within the hours of the services they take), with the no-show rate and utilization of the days past; from counters',
   getBookingPage: "A firm's public booking page: its name, zone and the services that can be booked",
   getBookingSlots: 'Free slots of a bookable service in a range (at most six weeks), with who can take each and its price',
   quoteBooking: 'The price breakdown of a booking at a time, with a promo code applied or the reason it does not apply',
   listPromoCodes: 'The firm’s promo codes for bookings, with how often each was used',
   createPromoCode: 'Add a promo code (percent or a fixed amount off, validity, usage limits, once per client, minimum amount); 409 when the code exists',
   updatePromoCode: 'Change a promo code’s terms or switch it off, with the version seen (409 when stale); its uses are kept',
-  createBooking: 'Book as a signed-in client for yourself, or as staff for a client (past warnings with `force`); 409 with nearby free slots when the time was just taken',
-  createBookingSeries: 'Book the occurrences of a signed series plan (as for one booking); those that cannot be booked are skipped and listed back, 409 when none can',
-  planBookingSeries: 'The occurrences of a daily, weekly or monthly rule on the firm’s wall clock (at most 52), signed for `POST /api/booking-series` and valid for 30 minutes',
+  createBooking:
+    'Book as a signed-in client for yourself, or as staff for a client (past warnings with `force`); 409 with nearby free slots when the time was just taken',
+  createBookingSeries:
+    'Book the occurrences of a signed series plan (as for one booking); those that cannot be booked are skipped and listed back, 409 when none can',
+  planBookingSeries:
+    'The occurrences of a daily, weekly or monthly rule on the firm’s wall clock (at most 52), signed for `POST /api/booking-series` and valid for 30 minutes',
   rescheduleBooking: 'Move a booking as staff, to another time or person (past warnings with `force`); clients move theirs on the manage page',
-  createGuestBooking: 'Book as a guest: an existing client is found by email, a new address becomes a client account; 409 with nearby free slots when the time was just taken',
+  createGuestBooking:
+    'Book as a guest: an existing client is found by email, a new address becomes a client account; 409 with nearby free slots when the time was just taken',
   getManagedBooking: 'A booking opened from its emailed link (404 for a wrong token, 410 for an expired one)',
   getManagedBookingSlots: 'Free slots to move a booking opened from its emailed link to',
   rescheduleManagedBooking: 'Move a booking from its emailed link, until the service’s cut-off; 409 with nearby free slots when the time is taken',
@@ -98,7 +108,9 @@ export const SUMMARIES: Record<OperationId, string> = {
   checkTaskItem: 'Tick or untick one checklist item (its assignee or a lead)',
   commentOnTask: 'Comment on a task',
   deleteTask: 'Delete a task (audited)',
-  rankRequestAssignees: "Who should take a request for a service: the eligible team ranked as automatic assignment ranks them, each with why, then everyone else",
-  listAssignmentHistory: "The requests a team member was given, newest first, with who chose (or the ranking) and from whom it was taken; one's own, or anyone's for those who see users",
+  rankRequestAssignees:
+    'Who should take a request for a service: the eligible team ranked as automatic assignment ranks them, each with why, then everyone else',
+  listAssignmentHistory:
+    "The requests a team member was given, newest first, with who chose (or the ranking) and from whom it was taken; one's own, or anyone's for those who see users",
   listTeamWorkload: "Each team member's availability, active requests against capacity, and free share of capacity",
 };

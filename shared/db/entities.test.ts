@@ -14,8 +14,14 @@ type AnyEntity = ElectroEntity<any, any, any, any>;
 /** Every entity defined in ./entities, found by reading the folder so that none is missed. */
 async function everyEntity(): Promise<(readonly [string, AnyEntity])[]> {
   const files = readdirSync(new URL('./entities', import.meta.url)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
-  const modules = await Promise.all(files.map(async (f) => [f, (await import(/* @vite-ignore */ new URL(`./entities/${f}`, import.meta.url).href)) as Record<string, unknown>] as const));
-  return modules.flatMap(([file, exports]) => Object.entries(exports).filter(([, value]) => value instanceof Entity).map(([name, value]) => [`${file}: ${name}`, value as AnyEntity] as const));
+  const modules = await Promise.all(
+    files.map(async (f) => [f, (await import(/* @vite-ignore */ new URL(`./entities/${f}`, import.meta.url).href)) as Record<string, unknown>] as const),
+  );
+  return modules.flatMap(([file, exports]) =>
+    Object.entries(exports)
+      .filter(([, value]) => value instanceof Entity)
+      .map(([name, value]) => [`${file}: ${name}`, value as AnyEntity] as const),
+  );
 }
 
 describe('entity definitions', () => {
@@ -33,16 +39,33 @@ describe('entity definitions', () => {
   });
 
   it('put every partition key under its tenant, except the firm directory by slug and pre-sign-in guards', () => {
-    const tenant = Tenant.create({ tenantId: 't1', slug: 'firm', name: 'F', timeZone: 'UTC', currency: 'USD' }).params({ table: 'portal' }) as { Item: Record<string, string> };
+    const tenant = Tenant.create({ tenantId: 't1', slug: 'firm', name: 'F', timeZone: 'UTC', currency: 'USD' }).params({ table: 'portal' }) as {
+      Item: Record<string, string>;
+    };
     expect([tenant.Item.pk, tenant.Item.gsi1pk]).toEqual(['t#t1', 'slug#firm']);
-    const user = User.create({ tenantId: 't1', userId: 'u1', email: 'a@b.c', name: 'A', role: 'CLIENT' }).params({ table: 'portal' }) as { Item: Record<string, string> };
+    const user = User.create({ tenantId: 't1', userId: 'u1', email: 'a@b.c', name: 'A', role: 'CLIENT' }).params({ table: 'portal' }) as {
+      Item: Record<string, string>;
+    };
     expect(user.Item.pk).toBe('t#t1');
     expect(user.Item.gsi1pk).toBe('t#t1#email#a@b.c');
-    const audit = AuditEntry.create({ tenantId: 't1', auditId: 'a', at: '2026-01-01', actorId: 'u', actorRole: 'ADMIN', action: 'x', entityType: 'user', entityId: 'u1' }).params({ table: 'portal' }) as { Item: Record<string, string> };
+    const audit = AuditEntry.create({
+      tenantId: 't1',
+      auditId: 'a',
+      at: '2026-01-01',
+      actorId: 'u',
+      actorRole: 'ADMIN',
+      action: 'x',
+      entityType: 'user',
+      entityId: 'u1',
+    }).params({ table: 'portal' }) as { Item: Record<string, string> };
     expect([audit.Item.pk, audit.Item.gsi1pk, audit.Item.gsi2pk].every((k) => k!.startsWith('t#t1#'))).toBe(true);
-    const revoked = RevokedToken.create({ tenantId: 't1', jti: 'j', userId: 'u', expiresAt: 1 }).params({ table: 'portal' }) as { Item: Record<string, string> };
+    const revoked = RevokedToken.create({ tenantId: 't1', jti: 'j', userId: 'u', expiresAt: 1 }).params({ table: 'portal' }) as {
+      Item: Record<string, string>;
+    };
     expect(revoked.Item.pk).toBe('t#t1#revoked#j');
-    const guard = SignInGuard.create({ scope: 'source', subject: '203.0.113.9#1', expiresAt: 1 }).params({ table: 'portal' }) as { Item: Record<string, string> };
+    const guard = SignInGuard.create({ scope: 'source', subject: '203.0.113.9#1', expiresAt: 1 }).params({ table: 'portal' }) as {
+      Item: Record<string, string>;
+    };
     expect(guard.Item.pk).toBe('guard#source#203.0.113.9#1');
   });
 });

@@ -56,7 +56,12 @@ export function auditAndEvent(entities: TransactionEntities, ctx: ChangeContext,
       })
       .commit(),
   ];
-  if (change.event) items.push(entities.outbox.create(outboxItem(ctx.tenantId, change.event.type, { ...change.event.detail, entityId: change.entityId, actorId: ctx.actorId }, now)).commit());
+  if (change.event)
+    items.push(
+      entities.outbox
+        .create(outboxItem(ctx.tenantId, change.event.type, { ...change.event.detail, entityId: change.entityId, actorId: ctx.actorId }, now))
+        .commit(),
+    );
   return items;
 }
 
@@ -71,7 +76,11 @@ export const outboxItem = (tenantId: string, type: string, detail: Record<string
 });
 
 /** Runs a write transaction; a failed condition (stale version, taken slot) becomes a 409. */
-export async function commitTransaction<D extends RecordingDb>(db: D, build: WriteBuilder<D>, conflictMessage = 'This record was changed by someone else. Reload and try again.') {
+export async function commitTransaction<D extends RecordingDb>(
+  db: D,
+  build: WriteBuilder<D>,
+  conflictMessage = 'This record was changed by someone else. Reload and try again.',
+) {
   const result = await db.transaction.write(build).go();
   if (result.canceled) {
     const reasons = (result.data as Array<{ code?: string }>).map((d) => d.code).filter(Boolean);

@@ -21,7 +21,18 @@ function numericMatches(conditions: (string | number)[], value: unknown): boolea
   if (typeof value !== 'number') return false;
   for (let i = 0; i < conditions.length; i += 2) {
     const [op, bound] = [conditions[i], Number(conditions[i + 1])];
-    const ok = op === '<' ? value < bound : op === '<=' ? value <= bound : op === '>' ? value > bound : op === '>=' ? value >= bound : op === '=' ? value === bound : false;
+    const ok =
+      op === '<'
+        ? value < bound
+        : op === '<='
+          ? value <= bound
+          : op === '>'
+            ? value > bound
+            : op === '>='
+              ? value >= bound
+              : op === '='
+                ? value === bound
+                : false;
     if (!ok) return false;
   }
   return true;

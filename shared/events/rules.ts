@@ -31,16 +31,40 @@ export const ACCOUNT_REQUEST_EVENTS = ['auth.signup_asked', 'auth.password_reset
 export const NO_FIRM = 'no-firm';
 
 /** A request's changes: notices for the people concerned, and live refreshes of their pages. */
-export const REQUEST_EVENTS = ['request.submitted', 'request.status_changed', 'request.assigned', 'request.unassigned', 'request.commented', 'request.approved', 'request.updated', 'request.deleted'] as const;
+export const REQUEST_EVENTS = [
+  'request.submitted',
+  'request.status_changed',
+  'request.assigned',
+  'request.unassigned',
+  'request.commented',
+  'request.approved',
+  'request.updated',
+  'request.deleted',
+] as const;
 
 /** A task's changes: notices for its assignee and creator, and live refreshes of task lists and pages. */
 export const TASK_EVENTS = ['task.created', 'task.assigned', 'task.status_changed', 'task.updated', 'task.checked', 'task.commented', 'task.deleted'] as const;
 
 /** A booking's changes: an email with a calendar invite to its client and its staff member, notices and live refreshes. */
-export const BOOKING_EVENTS = ['booking.created', 'booking.confirmed', 'booking.rescheduled', 'booking.cancelled', 'booking.outcome_recorded', 'booking.claimed'] as const;
+export const BOOKING_EVENTS = [
+  'booking.created',
+  'booking.confirmed',
+  'booking.rescheduled',
+  'booking.cancelled',
+  'booking.outcome_recorded',
+  'booking.claimed',
+] as const;
 
 /** A request's changes that can move its KPIs (they carry its state before and after); a booking is a request. */
-export const KPI_EVENTS = ['request.drafted', 'request.submitted', 'request.status_changed', 'request.assigned', 'request.updated', 'request.deleted', ...BOOKING_EVENTS] as const;
+export const KPI_EVENTS = [
+  'request.drafted',
+  'request.submitted',
+  'request.status_changed',
+  'request.assigned',
+  'request.updated',
+  'request.deleted',
+  ...BOOKING_EVENTS,
+] as const;
 
 /** Events that end every session of a person: their open WebSockets are closed as well. */
 export const SESSION_END_EVENTS = ['user.deactivated', 'auth.password_reset'] as const;

@@ -25,61 +25,68 @@ it('lets a client change their draft, with the change in the timeline', { timeou
   await page.context().close();
 });
 
-it('lets an admin act on several requests at once (showing per request what worked and why not), export them as CSV, and delete one', { timeout: 60_000 }, async () => {
-  const john = await signIn('john@example.com');
-  const tag = randomUUID().slice(0, 6);
-  for (const n of [1, 2]) expect((await api('/api/requests', { method: 'POST', token: john.token, body: payroll(`Bulk payroll ${tag} ${n}`) })).status).toBe(201);
+it(
+  'lets an admin act on several requests at once (showing per request what worked and why not), export them as CSV, and delete one',
+  { timeout: 60_000 },
+  async () => {
+    const john = await signIn('john@example.com');
+    const tag = randomUUID().slice(0, 6);
+    for (const n of [1, 2])
+      expect((await api('/api/requests', { method: 'POST', token: john.token, body: payroll(`Bulk payroll ${tag} ${n}`) })).status).toBe(201);
 
-  const page = await newPage(browser());
-  await signInThroughForm(page, 'hello@designpi.com');
-  await page.waitForURL(url('/admin/'));
-  await page.goto(url('/admin/requests/'));
-  await page.getByLabel('Reference or title').fill(tag);
-  await page.getByRole('button', { name: 'Show' }).click();
-  await expect.poll(() => page.getByRole('row', { name: new RegExp(tag) }).count()).toBe(2);
-  await page.getByLabel('Select all requests on this page').check();
-  await expect.poll(() => page.getByText('2 selected').count()).toBe(1);
-  // A select's name includes its chosen option ("Action Set the priority"): match the label's start.
-  const bulk = page.getByRole('region', { name: 'Act on the selected requests' });
-  await bulk.getByRole('combobox', { name: /^Action/ }).selectOption({ label: 'Set the priority' });
-  await bulk.getByRole('combobox', { name: /^Priority/ }).selectOption({ label: 'Urgent' });
-  await expectAccessible(page);
-  await page.getByRole('button', { name: 'Apply' }).click();
-  await expect.poll(() => page.getByText('2 of 2 done.').count()).toBe(1);
-  await expect.poll(async () => (await page.getByRole('row', { name: new RegExp(tag) }).allTextContents()).every((row) => row.includes('Urgent'))).toBe(true);
+    const page = await newPage(browser());
+    await signInThroughForm(page, 'hello@designpi.com');
+    await page.waitForURL(url('/admin/'));
+    await page.goto(url('/admin/requests/'));
+    await page.getByLabel('Reference or title').fill(tag);
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => page.getByRole('row', { name: new RegExp(tag) }).count()).toBe(2);
+    await page.getByLabel('Select all requests on this page').check();
+    await expect.poll(() => page.getByText('2 selected').count()).toBe(1);
+    // A select's name includes its chosen option ("Action Set the priority"): match the label's start.
+    const bulk = page.getByRole('region', { name: 'Act on the selected requests' });
+    await bulk.getByRole('combobox', { name: /^Action/ }).selectOption({ label: 'Set the priority' });
+    await bulk.getByRole('combobox', { name: /^Priority/ }).selectOption({ label: 'Urgent' });
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => page.getByText('2 of 2 done.').count()).toBe(1);
+    await expect.poll(async () => (await page.getByRole('row', { name: new RegExp(tag) }).allTextContents()).every((row) => row.includes('Urgent'))).toBe(true);
 
-  // Submitted requests cannot jump to "approved": each says why.
-  await page.getByLabel('Select all requests on this page').check();
-  await bulk.getByRole('combobox', { name: /^Action/ }).selectOption({ label: 'Move to a status' });
-  await bulk.getByRole('combobox', { name: /^Status/ }).selectOption({ label: 'Approved' });
-  await page.getByRole('button', { name: 'Apply' }).click();
-  await expect.poll(() => page.getByText('0 of 2 done.').count()).toBe(1);
-  expect(await page.getByText(/SR-\d+: A request that is submitted cannot become approved\./).count()).toBe(2);
+    // Submitted requests cannot jump to "approved": each says why.
+    await page.getByLabel('Select all requests on this page').check();
+    await bulk.getByRole('combobox', { name: /^Action/ }).selectOption({ label: 'Move to a status' });
+    await bulk.getByRole('combobox', { name: /^Status/ }).selectOption({ label: 'Approved' });
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => page.getByText('0 of 2 done.').count()).toBe(1);
+    expect(await page.getByText(/SR-\d+: A request that is submitted cannot become approved\./).count()).toBe(2);
 
-  // What the filter finds downloads as CSV, built in the background.
-  await page.getByRole('button', { name: 'Export as CSV' }).click();
-  const link = page.getByRole('link', { name: 'Download the CSV (2 requests)' });
-  await expect.poll(() => link.count(), { timeout: 10_000 }).toBe(1);
-  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-  expect(download.suggestedFilename()).toMatch(/^requests-\d{4}-\d{2}-\d{2}\.csv$/);
-  const csv = readFileSync((await download.path())!, 'utf8');
-  expect(csv.split('\r\n')[0]).toBe('\uFEFFReference,Title,Status,Priority,Client,Service,Assigned to,Budget from,Budget up to,Currency,Deadline,Description,Answers,Attachments,Created,Updated,Assigned,Completed,Client approved');
-  for (const n of [1, 2]) expect(csv).toContain(`Bulk payroll ${tag} ${n},submitted,urgent,John Doe,Payroll Setup`);
+    // What the filter finds downloads as CSV, built in the background.
+    await page.getByRole('button', { name: 'Export as CSV' }).click();
+    const link = page.getByRole('link', { name: 'Download the CSV (2 requests)' });
+    await expect.poll(() => link.count(), { timeout: 10_000 }).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^requests-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFFReference,Title,Status,Priority,Client,Service,Assigned to,Budget from,Budget up to,Currency,Deadline,Description,Answers,Attachments,Created,Updated,Assigned,Completed,Client approved',
+    );
+    for (const n of [1, 2]) expect(csv).toContain(`Bulk payroll ${tag} ${n},submitted,urgent,John Doe,Payroll Setup`);
 
-  // One is deleted from its page and leaves the list.
-  const first = page.getByRole('row', { name: new RegExp(`${tag} 1`) });
-  const reference = (await first.getByRole('link').textContent())!;
-  await first.getByRole('link').click();
-  await page.waitForURL(/\/admin\/request\/\?id=/);
-  page.once('dialog', (dialog) => void dialog.accept());
-  await page.getByRole('button', { name: 'Delete the request' }).click();
-  await page.waitForURL(url('/admin/requests/'));
-  await page.getByLabel('Reference or title').fill(tag);
-  await page.getByRole('button', { name: 'Show' }).click();
-  await expect.poll(() => page.getByRole('row', { name: new RegExp(tag) }).count()).toBe(1);
-  expect(await page.getByRole('link', { name: reference, exact: true }).count()).toBe(0);
-  await page.context().close();
-});
+    // One is deleted from its page and leaves the list.
+    const first = page.getByRole('row', { name: new RegExp(`${tag} 1`) });
+    const reference = (await first.getByRole('link').textContent())!;
+    await first.getByRole('link').click();
+    await page.waitForURL(/\/admin\/request\/\?id=/);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete the request' }).click();
+    await page.waitForURL(url('/admin/requests/'));
+    await page.getByLabel('Reference or title').fill(tag);
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => page.getByRole('row', { name: new RegExp(tag) }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: reference, exact: true }).count()).toBe(0);
+    await page.context().close();
+  },
+);
 
 it('lets an admin ask for a service on a client’s behalf', { timeout: 30_000 }, async () => {
   const page = await newPage(browser());

@@ -7,112 +7,125 @@ const browser = useBrowser();
 const statusOf = (page: Page) => page.getByTestId('request-status').textContent();
 
 // Four people in four browsers: give the whole story a minute and a half on a busy two-core machine.
-it('a client asks for a service, a lead reviews and assigns it and plans a task from a template, the team member does the task and the work, and the client approves, each seeing it live', { timeout: 90_000 }, async () => {
-  // An admin watches the firm's requests.
-  const admin = await newPage(browser());
-  await signInThroughForm(admin, 'hello@designpi.com');
-  await admin.waitForURL(url('/admin/'));
-  await admin.getByRole('link', { name: 'Requests' }).click();
-  await admin.waitForURL(url('/admin/requests/'));
-  await expect.poll(() => admin.getByTestId('bell').getAttribute('data-live')).toBe('open');
+it(
+  'a client asks for a service, a lead reviews and assigns it and plans a task from a template, the team member does the task and the work, and the client approves, each seeing it live',
+  { timeout: 90_000 },
+  async () => {
+    // An admin watches the firm's requests.
+    const admin = await newPage(browser());
+    await signInThroughForm(admin, 'hello@designpi.com');
+    await admin.waitForURL(url('/admin/'));
+    await admin.getByRole('link', { name: 'Requests' }).click();
+    await admin.waitForURL(url('/admin/requests/'));
+    await expect.poll(() => admin.getByTestId('bell').getAttribute('data-live')).toBe('open');
 
-  // The client asks.
-  const client = await newPage(browser());
-  await signInThroughForm(client, 'bob@example.com');
-  await client.waitForURL(url('/portal/'));
-  await client.getByRole('link', { name: 'Ask for a service' }).click();
-  await client.waitForURL(url('/portal/requests/new/'));
-  await client.getByLabel('Service').selectOption({ label: 'Payroll Setup · $400.00' });
-  await client.getByLabel('Title').fill('Payroll for our new Pune office');
-  await client.getByRole('button', { name: 'Send the request' }).click();
-  await expect.poll(() => client.getByText('is required: How many employees?').count()).toBe(1);
-  await client.getByLabel('How many employees? *').fill('12');
-  await client.getByLabel('Budget up to (USD)').fill('450');
-  await expectAccessible(client);
-  await client.getByRole('button', { name: 'Send the request' }).click();
-  await client.waitForURL(/\/portal\/request\/\?id=/);
-  await expect.poll(() => statusOf(client)).toBe('Submitted');
-  const reference = (await client.getByRole('heading', { level: 1 }).locator('span').textContent())!;
-  await expectAccessible(client);
+    // The client asks.
+    const client = await newPage(browser());
+    await signInThroughForm(client, 'bob@example.com');
+    await client.waitForURL(url('/portal/'));
+    await client.getByRole('link', { name: 'Ask for a service' }).click();
+    await client.waitForURL(url('/portal/requests/new/'));
+    await client.getByLabel('Service').selectOption({ label: 'Payroll Setup · $400.00' });
+    await client.getByLabel('Title').fill('Payroll for our new Pune office');
+    await client.getByRole('button', { name: 'Send the request' }).click();
+    await expect.poll(() => client.getByText('is required: How many employees?').count()).toBe(1);
+    await client.getByLabel('How many employees? *').fill('12');
+    await client.getByLabel('Budget up to (USD)').fill('450');
+    await expectAccessible(client);
+    await client.getByRole('button', { name: 'Send the request' }).click();
+    await client.waitForURL(/\/portal\/request\/\?id=/);
+    await expect.poll(() => statusOf(client)).toBe('Submitted');
+    const reference = (await client.getByRole('heading', { level: 1 }).locator('span').textContent())!;
+    await expectAccessible(client);
 
-  // The admin's list gains the new request without a reload, and the bell tells them.
-  await expect.poll(() => admin.getByRole('link', { name: reference }).count(), { timeout: 5000 }).toBe(1);
-  await expect.poll(() => admin.getByTestId('bell').getAttribute('aria-label')).toMatch(/unread/);
-  await expectAccessible(admin);
-  await expect.poll(() => client.getByTestId('bell').getAttribute('data-live')).toBe('open');
+    // The admin's list gains the new request without a reload, and the bell tells them.
+    await expect.poll(() => admin.getByRole('link', { name: reference }).count(), { timeout: 5000 }).toBe(1);
+    await expect.poll(() => admin.getByTestId('bell').getAttribute('aria-label')).toMatch(/unread/);
+    await expectAccessible(admin);
+    await expect.poll(() => client.getByTestId('bell').getAttribute('data-live')).toBe('open');
 
-  // A lead reviews, approves and assigns.
-  const lead = await newPage(browser());
-  await signInThroughForm(lead, 'sarah@designpi.com');
-  await lead.waitForURL(url('/staff/'));
-  await lead.goto(client.url().replace('/portal/', '/staff/'));
-  await expect.poll(() => statusOf(lead)).toBe('Submitted');
-  await lead.getByRole('button', { name: 'Start the review' }).click();
-  await expect.poll(() => statusOf(lead)).toBe('In review');
-  await lead.getByRole('button', { name: 'Approve for work' }).click();
-  await expect.poll(() => statusOf(lead)).toBe('Approved');
-  // The choice shows the ranking with its reasons; Mike holds the payroll skill.
-  const mikeOption = lead.getByLabel('Assign to').locator('option', { hasText: 'Mike Chen' });
-  await expect.poll(() => mikeOption.count()).toBe(1);
-  await lead.getByLabel('Assign to').selectOption((await mikeOption.getAttribute('value'))!);
-  await lead.getByRole('button', { name: 'Assign', exact: true }).click();
-  await expect.poll(() => statusOf(lead)).toBe('Assigned');
-  // The client's open page follows, without a reload.
-  await expect.poll(() => statusOf(client), { timeout: 5000 }).toBe('Assigned');
-  await lead.getByLabel('Your comment').fill('Mike, the client uses Gusto today.');
-  await lead.getByLabel('Internal note (staff only)').check();
-  await lead.getByRole('button', { name: 'Add the comment' }).click();
-  await expect.poll(() => lead.getByText('Mike, the client uses Gusto today.').count()).toBe(1);
-  await expectAccessible(lead);
+    // A lead reviews, approves and assigns.
+    const lead = await newPage(browser());
+    await signInThroughForm(lead, 'sarah@designpi.com');
+    await lead.waitForURL(url('/staff/'));
+    await lead.goto(client.url().replace('/portal/', '/staff/'));
+    await expect.poll(() => statusOf(lead)).toBe('Submitted');
+    await lead.getByRole('button', { name: 'Start the review' }).click();
+    await expect.poll(() => statusOf(lead)).toBe('In review');
+    await lead.getByRole('button', { name: 'Approve for work' }).click();
+    await expect.poll(() => statusOf(lead)).toBe('Approved');
+    // The choice shows the ranking with its reasons; Mike holds the payroll skill.
+    const mikeOption = lead.getByLabel('Assign to').locator('option', { hasText: 'Mike Chen' });
+    await expect.poll(() => mikeOption.count()).toBe(1);
+    await lead.getByLabel('Assign to').selectOption((await mikeOption.getAttribute('value'))!);
+    await lead.getByRole('button', { name: 'Assign', exact: true }).click();
+    await expect.poll(() => statusOf(lead)).toBe('Assigned');
+    // The client's open page follows, without a reload.
+    await expect.poll(() => statusOf(client), { timeout: 5000 }).toBe('Assigned');
+    await lead.getByLabel('Your comment').fill('Mike, the client uses Gusto today.');
+    await lead.getByLabel('Internal note (staff only)').check();
+    await lead.getByRole('button', { name: 'Add the comment' }).click();
+    await expect.poll(() => lead.getByText('Mike, the client uses Gusto today.').count()).toBe(1);
+    await expectAccessible(lead);
 
-  // The team member watches their tasks while the lead plans one from a template.
-  const member = await newPage(browser());
-  await signInThroughForm(member, 'mike@designpi.com');
-  await member.waitForURL(url('/staff/'));
-  await member.getByRole('link', { name: 'Tasks', exact: true }).click();
-  await member.waitForURL(url('/staff/tasks/'));
-  await expect.poll(() => member.getByTestId('bell').getAttribute('data-live')).toBe('open');
+    // The team member watches their tasks while the lead plans one from a template.
+    const member = await newPage(browser());
+    await signInThroughForm(member, 'mike@designpi.com');
+    await member.waitForURL(url('/staff/'));
+    await member.getByRole('link', { name: 'Tasks', exact: true }).click();
+    await member.waitForURL(url('/staff/tasks/'));
+    await expect.poll(() => member.getByTestId('bell').getAttribute('data-live')).toBe('open');
 
-  await lead.getByLabel('Template').selectOption({ label: 'Payroll · Payroll Setup' });
-  // Only staff holding the payroll skill are offered; the best one is chosen already.
-  await expect.poll(() => lead.getByLabel('Assigned to').locator('option:checked').textContent()).toMatch(/^Mike Chen · payroll · \d+ open tasks \(suggested\)$/);
-  expect(await lead.getByLabel('Assigned to').locator('option', { hasText: 'Sarah Johnson' }).count()).toBe(0);
-  await lead.getByRole('button', { name: 'Add the task' }).click();
-  await expect.poll(() => lead.getByRole('row', { name: /Payroll Setup/ }).textContent()).toContain('To do');
-  await expectAccessible(lead);
+    await lead.getByLabel('Template').selectOption({ label: 'Payroll · Payroll Setup' });
+    // Only staff holding the payroll skill are offered; the best one is chosen already.
+    await expect
+      .poll(() => lead.getByLabel('Assigned to').locator('option:checked').textContent())
+      .toMatch(/^Mike Chen · payroll · \d+ open tasks \(suggested\)$/);
+    expect(await lead.getByLabel('Assigned to').locator('option', { hasText: 'Sarah Johnson' }).count()).toBe(0);
+    await lead.getByRole('button', { name: 'Add the task' }).click();
+    await expect.poll(() => lead.getByRole('row', { name: /Payroll Setup/ }).textContent()).toContain('To do');
+    await expectAccessible(lead);
 
-  // Mike's list gains it without a reload; he ticks the checklist off and marks it done.
-  await expect.poll(() => member.getByRole('row', { name: new RegExp(reference) }).count(), { timeout: 5000 }).toBe(1);
-  await expectAccessible(member);
-  await member.getByRole('row', { name: new RegExp(reference) }).getByRole('link', { name: 'Payroll Setup' }).click();
-  await member.waitForURL(/\/staff\/task\/\?id=/);
-  for (const step of ['Collect employee details and tax forms', 'Configure pay schedules and withholdings', 'Run and check the first payroll with the client']) {
-    await member.getByLabel(step).check();
-    await expect.poll(() => member.getByLabel(step).isChecked()).toBe(true);
-  }
-  await expect.poll(() => member.getByText('3 of 3').count()).toBe(1);
-  await member.getByRole('button', { name: 'Mark done' }).click();
-  await expect.poll(() => member.getByTestId('task-status').textContent()).toBe('Done');
-  await expectAccessible(member);
-  // The lead's open request page follows.
-  await expect.poll(() => lead.getByRole('row', { name: /Payroll Setup/ }).textContent(), { timeout: 5000 }).toContain('Done');
+    // Mike's list gains it without a reload; he ticks the checklist off and marks it done.
+    await expect.poll(() => member.getByRole('row', { name: new RegExp(reference) }).count(), { timeout: 5000 }).toBe(1);
+    await expectAccessible(member);
+    await member
+      .getByRole('row', { name: new RegExp(reference) })
+      .getByRole('link', { name: 'Payroll Setup' })
+      .click();
+    await member.waitForURL(/\/staff\/task\/\?id=/);
+    for (const step of [
+      'Collect employee details and tax forms',
+      'Configure pay schedules and withholdings',
+      'Run and check the first payroll with the client',
+    ]) {
+      await member.getByLabel(step).check();
+      await expect.poll(() => member.getByLabel(step).isChecked()).toBe(true);
+    }
+    await expect.poll(() => member.getByText('3 of 3').count()).toBe(1);
+    await member.getByRole('button', { name: 'Mark done' }).click();
+    await expect.poll(() => member.getByTestId('task-status').textContent()).toBe('Done');
+    await expectAccessible(member);
+    // The lead's open request page follows.
+    await expect.poll(() => lead.getByRole('row', { name: /Payroll Setup/ }).textContent(), { timeout: 5000 }).toContain('Done');
 
-  // Then he does the request's work.
-  await member.getByRole('link', { name: new RegExp(reference) }).click();
-  await expect.poll(() => statusOf(member)).toBe('Assigned');
-  await member.getByRole('button', { name: 'Start the work' }).click();
-  await expect.poll(() => statusOf(member)).toBe('In progress');
-  await member.getByRole('button', { name: 'Mark as completed' }).click();
-  await expect.poll(() => statusOf(member)).toBe('Completed');
+    // Then he does the request's work.
+    await member.getByRole('link', { name: new RegExp(reference) }).click();
+    await expect.poll(() => statusOf(member)).toBe('Assigned');
+    await member.getByRole('button', { name: 'Start the work' }).click();
+    await expect.poll(() => statusOf(member)).toBe('In progress');
+    await member.getByRole('button', { name: 'Mark as completed' }).click();
+    await expect.poll(() => statusOf(member)).toBe('Completed');
 
-  // The client sees it done (internal notes stay internal) and approves.
-  await client.reload();
-  await expect.poll(() => statusOf(client)).toBe('Completed');
-  expect(await client.getByText('Mike, the client uses Gusto today.').count()).toBe(0);
-  await client.getByRole('button', { name: 'Approve the work' }).click();
-  await expect.poll(() => client.getByText(/^You approved this work on/).count()).toBe(1);
-  await client.goto(url('/portal/'));
-  await expect.poll(() => client.getByRole('row', { name: new RegExp(reference) }).textContent()).toContain('Completed');
+    // The client sees it done (internal notes stay internal) and approves.
+    await client.reload();
+    await expect.poll(() => statusOf(client)).toBe('Completed');
+    expect(await client.getByText('Mike, the client uses Gusto today.').count()).toBe(0);
+    await client.getByRole('button', { name: 'Approve the work' }).click();
+    await expect.poll(() => client.getByText(/^You approved this work on/).count()).toBe(1);
+    await client.goto(url('/portal/'));
+    await expect.poll(() => client.getByRole('row', { name: new RegExp(reference) }).textContent()).toContain('Completed');
 
-  for (const page of [admin, client, lead, member]) await page.context().close();
-});
+    for (const page of [admin, client, lead, member]) await page.context().close();
+  },
+);

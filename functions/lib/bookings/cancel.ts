@@ -18,7 +18,14 @@ type Cancellation = Change & { reason: string; withSeries?: boolean };
 export async function cancelBooking(db: ChangeDb, booking: RequestItem, settings: BookingSettings, change: Cancellation): Promise<RequestItem> {
   assertChangeable(booking, settings, change);
   const now = new Date(change.now).toISOString();
-  const cancelled: RequestItem = { ...booking, status: 'cancelled', cancelledAt: now, inviteSequence: (booking.inviteSequence ?? 0) + 1, updatedAt: now, version: booking.version + 1 };
+  const cancelled: RequestItem = {
+    ...booking,
+    status: 'cancelled',
+    cancelledAt: now,
+    inviteSequence: (booking.inviteSequence ?? 0) + 1,
+    updatedAt: now,
+    version: booking.version + 1,
+  };
   const { data: reminders } = await db.entities.reminder.query.byBooking({ tenantId: booking.tenantId, bookingId: booking.requestId }).go({ pages: 'all' });
   const loads = workloadDeltas({ status: booking.status, assigneeId: booking.assigneeId }, { status: 'cancelled', assigneeId: booking.assigneeId });
   await db.transaction
@@ -32,8 +39,22 @@ export async function cancelBooking(db: ChangeDb, booking: RequestItem, settings
       e.calendar.delete(calendarEntryOf(booking)).commit(),
       ...reminders.map((r) => e.reminder.delete(r).commit()),
       ...[...loads].map(([userId, delta]) => e.workload.update({ tenantId: booking.tenantId, userId }).add({ activeRequests: delta }).commit()),
-      e.activity.create(activityOf(booking, change, { kind: 'status', from: booking.status, to: 'cancelled', ...(change.reason && { text: change.reason }) })).commit(),
-      ...bookingEvent(e, change.ctx, cancelled, 'booking.cancelled', { reason: change.reason, kpi: { before: kpiStateOf(booking), after: kpiStateOf(cancelled) }, bookingKpi: { before: bookingKpiStateOf(booking), after: bookingKpiStateOf(cancelled) }, ...(change.withSeries && { withSeries: true }) }, [{ field: 'status', from: booking.status, to: 'cancelled' }]),
+      e.activity
+        .create(activityOf(booking, change, { kind: 'status', from: booking.status, to: 'cancelled', ...(change.reason && { text: change.reason }) }))
+        .commit(),
+      ...bookingEvent(
+        e,
+        change.ctx,
+        cancelled,
+        'booking.cancelled',
+        {
+          reason: change.reason,
+          kpi: { before: kpiStateOf(booking), after: kpiStateOf(cancelled) },
+          bookingKpi: { before: bookingKpiStateOf(booking), after: bookingKpiStateOf(cancelled) },
+          ...(change.withSeries && { withSeries: true }),
+        },
+        [{ field: 'status', from: booking.status, to: 'cancelled' }],
+      ),
     ])
     .go()
     .then((result) => {
@@ -67,7 +88,11 @@ export async function cancelInScope(db: ChangeDb, booking: RequestItem, settings
   } finally {
     // Also when an unexpected error stops the loop: what was cancelled is told.
     const detail = { seriesId, clientId: booking.clientId, bookingIds: gone.map((b) => b.requestId), reason: change.reason };
-    await db.transaction.write((e) => auditAndEvent(e, change.ctx, { action: SERIES_CANCELLED, entityType: 'request', entityId: seriesId, event: { type: SERIES_CANCELLED, detail } })).go();
+    await db.transaction
+      .write((e) =>
+        auditAndEvent(e, change.ctx, { action: SERIES_CANCELLED, entityType: 'request', entityId: seriesId, event: { type: SERIES_CANCELLED, detail } }),
+      )
+      .go();
   }
   return { cancelled, followingCancelled: gone.length - 1, followingSkipped: skipped };
 }

@@ -21,11 +21,13 @@ export interface Change {
 }
 
 /** Until when a client may still change the booking themselves. */
-export const changeableUntil = (booking: RequestItem, settings: Pick<BookingSettings, 'cancelCutoffHours'>) => Date.parse(booking.scheduledAt!) - settings.cancelCutoffHours * HOUR;
+export const changeableUntil = (booking: RequestItem, settings: Pick<BookingSettings, 'cancelCutoffHours'>) =>
+  Date.parse(booking.scheduledAt!) - settings.cancelCutoffHours * HOUR;
 
 export function assertChangeable(booking: RequestItem, settings: BookingSettings, change: Change) {
   if (booking.status === 'cancelled') throw new AppError('unprocessable', 'This booking has been cancelled.');
-  if (booking.status === 'completed' || Date.parse(booking.scheduledAt!) <= change.now) throw new AppError('unprocessable', 'This booking has already taken place.');
+  if (booking.status === 'completed' || Date.parse(booking.scheduledAt!) <= change.now)
+    throw new AppError('unprocessable', 'This booking has already taken place.');
   if (booking.version !== change.version) throw new AppError('conflict', 'This booking was changed meanwhile. Reload to see it as it is now.');
   if (!change.byStaff && change.now > changeableUntil(booking, settings)) {
     throw new AppError('unprocessable', `Bookings can be changed online until ${settings.cancelCutoffHours} hours before they start. Please contact the firm.`);

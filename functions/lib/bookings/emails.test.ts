@@ -2,9 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { bookingEmail, type BookingEmailInput } from './emails.ts';
 
 const email = (start: string, end: string, zone = 'America/New_York', locale: BookingEmailInput['locale'] = 'en') =>
-  bookingEmail({ kind: 'booked', locale, to: 'ada@example.test', name: 'Ada', firm: 'DesignPi', service: 'Tax review', staffName: 'Mike', bookingType: 'video', start, end, zone, link: 'https://portal.test/m', forStaff: false });
+  bookingEmail({
+    kind: 'booked',
+    locale,
+    to: 'ada@example.test',
+    name: 'Ada',
+    firm: 'DesignPi',
+    service: 'Tax review',
+    staffName: 'Mike',
+    bookingType: 'video',
+    start,
+    end,
+    zone,
+    link: 'https://portal.test/m',
+    forStaff: false,
+  });
 /** The "When" line, with Intl's thin and narrow no-break spaces as plain ones. */
-const when = (text: string) => text.split('\n').find((line) => line.startsWith('When: '))!.slice('When: '.length).replace(/[\u2009\u202f]/g, ' ');
+const when = (text: string) =>
+  text
+    .split('\n')
+    .find((line) => line.startsWith('When: '))!
+    .slice('When: '.length)
+    .replace(/[\u2009\u202f]/g, ' ');
 
 describe('when a booking email says it is', () => {
   it('always gives the range, start and end', () => {
@@ -32,12 +51,40 @@ describe('when a booking email says it is', () => {
 describe('the email asking an address to confirm a guest booking made with it', () => {
   it('asks, in every language, says when it is released, and links to confirm or cancel', () => {
     for (const locale of ['en', 'ar', 'hi'] as const) {
-      const held = bookingEmail({ kind: 'held', locale, to: 'ada@example.test', name: 'Ada', firm: 'DesignPi', service: 'Tax review', staffName: 'Mike', bookingType: 'video', start: '2026-12-10T15:00:00Z', end: '2026-12-10T16:00:00Z', zone: 'UTC', link: 'https://portal.test/m', forStaff: false });
+      const held = bookingEmail({
+        kind: 'held',
+        locale,
+        to: 'ada@example.test',
+        name: 'Ada',
+        firm: 'DesignPi',
+        service: 'Tax review',
+        staffName: 'Mike',
+        bookingType: 'video',
+        start: '2026-12-10T15:00:00Z',
+        end: '2026-12-10T16:00:00Z',
+        zone: 'UTC',
+        link: 'https://portal.test/m',
+        forStaff: false,
+      });
       expect(held.text).toContain('24');
       expect(held.text).toContain('https://portal.test/m');
       expect(held.text).not.toContain('{');
     }
-    const en = bookingEmail({ kind: 'held', locale: 'en', to: 'ada@example.test', name: 'Ada', firm: 'DesignPi', service: 'Tax review', staffName: 'Mike', bookingType: 'video', start: '2026-12-10T15:00:00Z', end: '2026-12-10T16:00:00Z', zone: 'UTC', link: 'https://portal.test/m', forStaff: false });
+    const en = bookingEmail({
+      kind: 'held',
+      locale: 'en',
+      to: 'ada@example.test',
+      name: 'Ada',
+      firm: 'DesignPi',
+      service: 'Tax review',
+      staffName: 'Mike',
+      bookingType: 'video',
+      start: '2026-12-10T15:00:00Z',
+      end: '2026-12-10T16:00:00Z',
+      zone: 'UTC',
+      link: 'https://portal.test/m',
+      forStaff: false,
+    });
     expect(en.subject).toMatch(/^Is this your booking\? Tax review/);
     expect(en.text).toContain('Confirm or cancel: https://portal.test/m');
   });

@@ -12,20 +12,58 @@ export type BookingEmailKind = 'booked' | 'pending' | 'held' | 'confirmed' | 're
 
 export type SeriesEmailKind = 'series' | 'seriesCancelled' | 'seriesRescheduled';
 
-type Texts = Record<BookingEmailKind | SeriesEmailKind, { subject: string; body: string; staff: string }> & { greeting: string; manage: string; claim: string; open: string; when: string; with: string; kind: string; notBooked: string };
+type Texts = Record<BookingEmailKind | SeriesEmailKind, { subject: string; body: string; staff: string }> & {
+  greeting: string;
+  manage: string;
+  claim: string;
+  open: string;
+  when: string;
+  with: string;
+  kind: string;
+  notBooked: string;
+};
 
 const TEXT: Record<Locale, Texts> = {
   en: {
     booked: { subject: 'Booked: {service} on {date}', body: 'Your appointment with {firm} is booked.', staff: 'New booking from {name}.' },
-    pending: { subject: 'Requested: {service} on {date}', body: '{firm} has your booking request and will confirm it shortly.', staff: 'New booking request from {name}: please confirm it.' },
-    held: { subject: 'Is this your booking? {service} on {date}', body: 'Someone booked this appointment with {firm} using your email address. If it was you, confirm it to add it to your account. If not, cancel it, or ignore this email: unconfirmed, it is released within {hours} hours.', staff: 'New booking from {name}, made without signing in with the address of an account: it is held until they confirm it from their email, and released otherwise.' },
+    pending: {
+      subject: 'Requested: {service} on {date}',
+      body: '{firm} has your booking request and will confirm it shortly.',
+      staff: 'New booking request from {name}: please confirm it.',
+    },
+    held: {
+      subject: 'Is this your booking? {service} on {date}',
+      body: 'Someone booked this appointment with {firm} using your email address. If it was you, confirm it to add it to your account. If not, cancel it, or ignore this email: unconfirmed, it is released within {hours} hours.',
+      staff:
+        'New booking from {name}, made without signing in with the address of an account: it is held until they confirm it from their email, and released otherwise.',
+    },
     confirmed: { subject: 'Confirmed: {service} on {date}', body: '{firm} has confirmed your appointment.', staff: 'The booking with {name} is confirmed.' },
-    rescheduled: { subject: 'Moved: {service} to {date}', body: 'Your appointment with {firm} has a new time.', staff: 'The booking with {name} has a new time.' },
-    cancelled: { subject: 'Cancelled: {service} on {date}', body: 'Your appointment with {firm} has been cancelled.', staff: 'The booking with {name} has been cancelled.' },
-    reminder: { subject: 'Reminder: {service} on {date}', body: 'A reminder of your appointment with {firm}.', staff: 'A reminder of your appointment with {name}.' },
+    rescheduled: {
+      subject: 'Moved: {service} to {date}',
+      body: 'Your appointment with {firm} has a new time.',
+      staff: 'The booking with {name} has a new time.',
+    },
+    cancelled: {
+      subject: 'Cancelled: {service} on {date}',
+      body: 'Your appointment with {firm} has been cancelled.',
+      staff: 'The booking with {name} has been cancelled.',
+    },
+    reminder: {
+      subject: 'Reminder: {service} on {date}',
+      body: 'A reminder of your appointment with {firm}.',
+      staff: 'A reminder of your appointment with {name}.',
+    },
     series: { subject: '{count} × {service} from {date}', body: 'Your {count} appointments with {firm}:', staff: '{count} appointments with {name}:' },
-    seriesRescheduled: { subject: 'Moved: {count} × {service} from {date}', body: 'Your {count} appointments with {firm} have new times:', staff: 'These {count} appointments with {name} have new times:' },
-    seriesCancelled: { subject: 'Cancelled: {count} × {service} from {date}', body: 'These {count} appointments with {firm} are cancelled:', staff: 'These {count} appointments with {name} are cancelled:' },
+    seriesRescheduled: {
+      subject: 'Moved: {count} × {service} from {date}',
+      body: 'Your {count} appointments with {firm} have new times:',
+      staff: 'These {count} appointments with {name} have new times:',
+    },
+    seriesCancelled: {
+      subject: 'Cancelled: {count} × {service} from {date}',
+      body: 'These {count} appointments with {firm} are cancelled:',
+      staff: 'These {count} appointments with {name} are cancelled:',
+    },
     notBooked: 'These times could not be booked:',
     greeting: 'Hello {name},',
     when: 'When',
@@ -38,14 +76,26 @@ const TEXT: Record<Locale, Texts> = {
   ar: {
     booked: { subject: 'تم الحجز: {service} في {date}', body: 'تم حجز موعدك مع {firm}.', staff: 'حجز جديد من {name}.' },
     pending: { subject: 'طلب حجز: {service} في {date}', body: 'تلقى {firm} طلب حجزك وسيؤكده قريبًا.', staff: 'طلب حجز جديد من {name}: يرجى تأكيده.' },
-    held: { subject: 'هل هذا حجزك؟ {service} في {date}', body: 'حجز شخص هذا الموعد مع {firm} باستخدام بريدك الإلكتروني. إن كنت أنت، فأكّده ليُضاف إلى حسابك. وإن لم تكن، فألغه أو تجاهل هذه الرسالة: إن لم يُؤكَّد يُلغى خلال {hours} ساعة.', staff: 'حجز جديد من {name} دون تسجيل الدخول بعنوان حساب قائم: يبقى محجوزًا حتى يؤكده من بريده، وإلا يُلغى.' },
+    held: {
+      subject: 'هل هذا حجزك؟ {service} في {date}',
+      body: 'حجز شخص هذا الموعد مع {firm} باستخدام بريدك الإلكتروني. إن كنت أنت، فأكّده ليُضاف إلى حسابك. وإن لم تكن، فألغه أو تجاهل هذه الرسالة: إن لم يُؤكَّد يُلغى خلال {hours} ساعة.',
+      staff: 'حجز جديد من {name} دون تسجيل الدخول بعنوان حساب قائم: يبقى محجوزًا حتى يؤكده من بريده، وإلا يُلغى.',
+    },
     confirmed: { subject: 'تم التأكيد: {service} في {date}', body: 'أكد {firm} موعدك.', staff: 'تم تأكيد الحجز مع {name}.' },
     rescheduled: { subject: 'تم النقل: {service} إلى {date}', body: 'لموعدك مع {firm} وقت جديد.', staff: 'للحجز مع {name} وقت جديد.' },
     cancelled: { subject: 'تم الإلغاء: {service} في {date}', body: 'تم إلغاء موعدك مع {firm}.', staff: 'تم إلغاء الحجز مع {name}.' },
     reminder: { subject: 'تذكير: {service} في {date}', body: 'تذكير بموعدك مع {firm}.', staff: 'تذكير بموعدك مع {name}.' },
     series: { subject: '{count} × {service} بدءًا من {date}', body: 'مواعيدك مع {firm} وعددها {count}:', staff: '{count} مواعيد مع {name}:' },
-    seriesRescheduled: { subject: 'تم النقل: {count} × {service} بدءًا من {date}', body: 'لمواعيدك مع {firm} وعددها {count} أوقات جديدة:', staff: 'لهذه المواعيد مع {name} وعددها {count} أوقات جديدة:' },
-    seriesCancelled: { subject: 'تم الإلغاء: {count} × {service} بدءًا من {date}', body: 'أُلغيت هذه المواعيد مع {firm} وعددها {count}:', staff: 'أُلغيت هذه المواعيد مع {name} وعددها {count}:' },
+    seriesRescheduled: {
+      subject: 'تم النقل: {count} × {service} بدءًا من {date}',
+      body: 'لمواعيدك مع {firm} وعددها {count} أوقات جديدة:',
+      staff: 'لهذه المواعيد مع {name} وعددها {count} أوقات جديدة:',
+    },
+    seriesCancelled: {
+      subject: 'تم الإلغاء: {count} × {service} بدءًا من {date}',
+      body: 'أُلغيت هذه المواعيد مع {firm} وعددها {count}:',
+      staff: 'أُلغيت هذه المواعيد مع {name} وعددها {count}:',
+    },
     notBooked: 'تعذّر حجز هذه المواعيد:',
     greeting: 'مرحبًا {name}،',
     when: 'الموعد',
@@ -57,15 +107,31 @@ const TEXT: Record<Locale, Texts> = {
   },
   hi: {
     booked: { subject: 'बुक हुआ: {service}, {date}', body: '{firm} के साथ आपकी अपॉइंटमेंट बुक हो गई है।', staff: '{name} की ओर से नई बुकिंग।' },
-    pending: { subject: 'अनुरोध: {service}, {date}', body: '{firm} को आपका बुकिंग अनुरोध मिल गया है और वह जल्द ही इसकी पुष्टि करेगा।', staff: '{name} की ओर से नया बुकिंग अनुरोध: कृपया इसकी पुष्टि करें।' },
-    held: { subject: 'क्या यह आपकी बुकिंग है? {service}, {date}', body: 'किसी ने आपके ईमेल पते से {firm} के साथ यह अपॉइंटमेंट बुक की है। अगर यह आप थे, तो इसे अपने खाते में जोड़ने के लिए पक्का करें। अगर नहीं, तो इसे रद्द करें या इस ईमेल को अनदेखा करें: पक्की न होने पर यह {hours} घंटों में छोड़ दी जाती है।', staff: '{name} की ओर से नई बुकिंग, बिना साइन इन किए किसी खाते के पते से: यह तब तक रोकी गई है जब तक वे अपने ईमेल से इसे पक्का नहीं करते, वरना छोड़ दी जाएगी।' },
+    pending: {
+      subject: 'अनुरोध: {service}, {date}',
+      body: '{firm} को आपका बुकिंग अनुरोध मिल गया है और वह जल्द ही इसकी पुष्टि करेगा।',
+      staff: '{name} की ओर से नया बुकिंग अनुरोध: कृपया इसकी पुष्टि करें।',
+    },
+    held: {
+      subject: 'क्या यह आपकी बुकिंग है? {service}, {date}',
+      body: 'किसी ने आपके ईमेल पते से {firm} के साथ यह अपॉइंटमेंट बुक की है। अगर यह आप थे, तो इसे अपने खाते में जोड़ने के लिए पक्का करें। अगर नहीं, तो इसे रद्द करें या इस ईमेल को अनदेखा करें: पक्की न होने पर यह {hours} घंटों में छोड़ दी जाती है।',
+      staff: '{name} की ओर से नई बुकिंग, बिना साइन इन किए किसी खाते के पते से: यह तब तक रोकी गई है जब तक वे अपने ईमेल से इसे पक्का नहीं करते, वरना छोड़ दी जाएगी।',
+    },
     confirmed: { subject: 'पुष्टि हुई: {service}, {date}', body: '{firm} ने आपकी अपॉइंटमेंट की पुष्टि कर दी है।', staff: '{name} के साथ बुकिंग की पुष्टि हो गई है।' },
     rescheduled: { subject: 'समय बदला: {service}, अब {date}', body: '{firm} के साथ आपकी अपॉइंटमेंट का नया समय है।', staff: '{name} के साथ बुकिंग का नया समय है।' },
     cancelled: { subject: 'रद्द: {service}, {date}', body: '{firm} के साथ आपकी अपॉइंटमेंट रद्द कर दी गई है।', staff: '{name} के साथ बुकिंग रद्द कर दी गई है।' },
     reminder: { subject: 'रिमाइंडर: {service}, {date}', body: '{firm} के साथ आपकी अपॉइंटमेंट का रिमाइंडर।', staff: '{name} के साथ आपकी अपॉइंटमेंट का रिमाइंडर।' },
     series: { subject: '{count} × {service}, {date} से', body: '{firm} के साथ आपकी {count} अपॉइंटमेंट:', staff: '{name} के साथ {count} अपॉइंटमेंट:' },
-    seriesRescheduled: { subject: 'समय बदला: {count} × {service}, {date} से', body: '{firm} के साथ आपकी {count} अपॉइंटमेंट का नया समय है:', staff: '{name} के साथ इन {count} अपॉइंटमेंट का नया समय है:' },
-    seriesCancelled: { subject: 'रद्द: {count} × {service}, {date} से', body: '{firm} के साथ ये {count} अपॉइंटमेंट रद्द हो गई हैं:', staff: '{name} के साथ ये {count} अपॉइंटमेंट रद्द हो गई हैं:' },
+    seriesRescheduled: {
+      subject: 'समय बदला: {count} × {service}, {date} से',
+      body: '{firm} के साथ आपकी {count} अपॉइंटमेंट का नया समय है:',
+      staff: '{name} के साथ इन {count} अपॉइंटमेंट का नया समय है:',
+    },
+    seriesCancelled: {
+      subject: 'रद्द: {count} × {service}, {date} से',
+      body: '{firm} के साथ ये {count} अपॉइंटमेंट रद्द हो गई हैं:',
+      staff: '{name} के साथ ये {count} अपॉइंटमेंट रद्द हो गई हैं:',
+    },
     notBooked: 'ये समय बुक नहीं हो सके:',
     greeting: 'नमस्ते {name},',
     when: 'कब',
@@ -156,10 +222,21 @@ export interface SeriesEmailInput extends Omit<BookingEmailInput, 'kind' | 'star
 export function seriesEmail(input: SeriesEmailInput): Email {
   const t = TEXT[input.locale];
   const first = input.occurrences[0]!;
-  const values = { name: input.name, firm: input.firm, service: input.service, date: whenIn(input.locale, input.zone, first.start, first.end).date, count: String(input.occurrences.length) };
+  const values = {
+    name: input.name,
+    firm: input.firm,
+    service: input.service,
+    date: whenIn(input.locale, input.zone, first.start, first.end).date,
+    count: String(input.occurrences.length),
+  };
   const action = input.forStaff ? t.open : t.manage;
-  const booked = input.occurrences.map((o) => ({ when: whenIn(input.locale, input.zone, o.start, o.end).full + (input.forStaff ? '' : ` · ${o.staffName}`), link: o.link }));
-  const missed = input.skipped.map((start) => new Intl.DateTimeFormat(input.locale, { dateStyle: 'full', timeStyle: 'short', timeZone: input.zone }).format(Date.parse(start)));
+  const booked = input.occurrences.map((o) => ({
+    when: whenIn(input.locale, input.zone, o.start, o.end).full + (input.forStaff ? '' : ` · ${o.staffName}`),
+    link: o.link,
+  }));
+  const missed = input.skipped.map((start) =>
+    new Intl.DateTimeFormat(input.locale, { dateStyle: 'full', timeStyle: 'short', timeZone: input.zone }).format(Date.parse(start)),
+  );
   const greeting = fill(t.greeting, { name: input.forStaff ? input.occurrences[0]!.staffName : input.name });
   const texts = t[input.kind];
   const intro = fill(input.forStaff ? texts.staff : texts.body, values);
@@ -170,7 +247,16 @@ export function seriesEmail(input: SeriesEmailInput): Email {
   return {
     to: input.to,
     subject: fill(texts.subject, values),
-    text: [greeting, '', intro, ...booked.map((b) => `- ${b.when}${b.link ? ` — ${action}: ${b.link}` : ''}`), ...(missed.length ? ['', t.notBooked, ...missed.map((m) => `- ${m}`)] : []), '', ...waiting, how].join('\n'),
+    text: [
+      greeting,
+      '',
+      intro,
+      ...booked.map((b) => `- ${b.when}${b.link ? ` — ${action}: ${b.link}` : ''}`),
+      ...(missed.length ? ['', t.notBooked, ...missed.map((m) => `- ${m}`)] : []),
+      '',
+      ...waiting,
+      how,
+    ].join('\n'),
     html: `<!doctype html><html lang="${input.locale}" dir="${dir}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#0f172a">
 <p>${escapeHtml(greeting)}</p><h2 style="font-size:18px;margin:16px 0 8px">${escapeHtml(input.service)}</h2><p>${escapeHtml(intro)}</p>
 ${list(booked.map((b) => escapeHtml(b.when) + (b.link ? ` — <a href="${escapeHtml(b.link)}">${escapeHtml(action)}</a>` : '')))}

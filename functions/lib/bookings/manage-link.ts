@@ -54,7 +54,8 @@ export async function bookingOfToken(db: LinkDb & { entities: { request: typeof 
   ]);
   if (!booking?.isBooking || booking.deletedAt || !namesRecord(parsed, booking.tenantId, booking.requestId)) throw notFound('Booking');
   // Links emailed before links were items of their own are still in the booking's record.
-  const validUntil = link && secretMatches(link.hash, parsed.secret) ? link.validUntil : booking.manageLinks?.find((l) => secretMatches(l.hash, parsed.secret))?.expiresAt;
+  const validUntil =
+    link && secretMatches(link.hash, parsed.secret) ? link.validUntil : booking.manageLinks?.find((l) => secretMatches(l.hash, parsed.secret))?.expiresAt;
   if (!validUntil) throw notFound('Booking');
   if (Date.parse(validUntil) < now) throw new AppError('gone', 'This link has expired. The firm can send you a new one.');
   return booking;

@@ -22,7 +22,17 @@ import { DEFAULT_CAPACITY } from '../team.ts';
 import type { ActivityItem, RequestItem } from '../request-access.ts';
 import { nextReference } from '../references.ts';
 import { availabilityQuery, entriesAround, type Bookable, type CalendarItem, type UserItem } from './load.ts';
-import { PROBLEM_MESSAGES, bookingEvent, calendarEntryOf, holdExpiryOf, lockItems, reminderItems, seatFor, type BookingDb, type ReminderRecipient } from './records.ts';
+import {
+  PROBLEM_MESSAGES,
+  bookingEvent,
+  calendarEntryOf,
+  holdExpiryOf,
+  lockItems,
+  reminderItems,
+  seatFor,
+  type BookingDb,
+  type ReminderRecipient,
+} from './records.ts';
 import { guardPromoGuesses } from './promo-guard.ts';
 
 const DAY = 86_400_000;
@@ -92,7 +102,16 @@ export function chooseStaff(p: Placement, entries: readonly CalendarItem[], slot
     .filter(({ check }) => (p.byStaff && p.force ? check.canProceed : check.problems.length === 0));
   const ranked = rankCandidates(
     p.bookable.service.requiredSkills,
-    usable.map(({ staff: s }) => ({ userId: s.userId, name: s.name, role: s.role, skills: s.skills ?? [], expertiseLevel: s.expertiseLevel, availabilityStatus: s.availabilityStatus, maxConcurrentProjects: s.maxConcurrentProjects ?? DEFAULT_CAPACITY, activeRequests: loads.get(s.userId) ?? 0 })),
+    usable.map(({ staff: s }) => ({
+      userId: s.userId,
+      name: s.name,
+      role: s.role,
+      skills: s.skills ?? [],
+      expertiseLevel: s.expertiseLevel,
+      availabilityStatus: s.availabilityStatus,
+      maxConcurrentProjects: s.maxConcurrentProjects ?? DEFAULT_CAPACITY,
+      activeRequests: loads.get(s.userId) ?? 0,
+    })),
   );
   const place = (s: UserItem) => {
     const i = ranked.findIndex((r) => r.candidate.userId === s.userId);
@@ -113,10 +132,20 @@ export function refusal(p: Placement, entries: readonly CalendarItem[], slot: In
   if (problems.length === 0 || checks.some((c) => c.some((x) => x.code === 'double-booked'))) return slotTaken(suggestions);
   const message = problems.map((x) => PROBLEM_MESSAGES[x.code]).join(' ');
   const canProceed = p.byStaff && problems.every((x) => x.severity === 'warning');
-  return new AppError('unprocessable', message, [{ field: 'start', message: PROBLEM_MESSAGES[problems[0]!.code] }], {}, { reason: 'slot_unavailable', problems, canProceed, suggestions });
+  return new AppError(
+    'unprocessable',
+    message,
+    [{ field: 'start', message: PROBLEM_MESSAGES[problems[0]!.code] }],
+    {},
+    { reason: 'slot_unavailable', problems, canProceed, suggestions },
+  );
 }
 
-async function promoFor(db: BookingDb, p: Placement, base: Omit<Parameters<typeof priceOf>[0], 'promo'>): Promise<{ price: PriceBreakdown; promo?: EntityItem<typeof PromoCode> }> {
+async function promoFor(
+  db: BookingDb,
+  p: Placement,
+  base: Omit<Parameters<typeof priceOf>[0], 'promo'>,
+): Promise<{ price: PriceBreakdown; promo?: EntityItem<typeof PromoCode> }> {
   if (!p.promoCode) return { price: priceOf(base) };
   const tenantId = p.bookable.tenant.tenantId;
   // Staff type codes they know; anyone else's wrong codes are counted (promo-guard.ts).
@@ -129,7 +158,17 @@ async function promoFor(db: BookingDb, p: Placement, base: Omit<Parameters<typeo
     await guesses?.wrong();
     throw validationFailed([{ field: 'promoCode', message: 'is not a valid code' }]);
   }
-  const price = priceOf({ ...base, promo: { promo: { ...promo, validFrom: promo.validFrom ? Date.parse(promo.validFrom) : undefined, validUntil: promo.validUntil ? Date.parse(promo.validUntil) : undefined }, usedByClient: !!used } });
+  const price = priceOf({
+    ...base,
+    promo: {
+      promo: {
+        ...promo,
+        validFrom: promo.validFrom ? Date.parse(promo.validFrom) : undefined,
+        validUntil: promo.validUntil ? Date.parse(promo.validUntil) : undefined,
+      },
+      usedByClient: !!used,
+    },
+  });
   if (price.promoProblem) throw validationFailed([{ field: 'promoCode', message: PROBLEM_MESSAGES[price.promoProblem] }]);
   return { price, promo };
 }
@@ -138,14 +177,22 @@ export async function placeBooking(db: BookingDb, p: Placement): Promise<Request
   const { bookable, client } = p;
   const { tenant, service, settings } = bookable;
   const slot = { start: p.start, end: p.start + settings.durationMinutes * MINUTE };
-  if (p.bookingType && !settings.bookingTypes.includes(p.bookingType)) throw validationFailed([{ field: 'bookingType', message: `must be one of ${settings.bookingTypes.join(', ')}` }]);
-  if (p.staffId && !bookable.staff.some((s) => s.userId === p.staffId)) throw validationFailed([{ field: 'staffId', message: 'does not take bookings of this service' }]);
+  if (p.bookingType && !settings.bookingTypes.includes(p.bookingType))
+    throw validationFailed([{ field: 'bookingType', message: `must be one of ${settings.bookingTypes.join(', ')}` }]);
+  if (p.staffId && !bookable.staff.some((s) => s.userId === p.staffId))
+    throw validationFailed([{ field: 'staffId', message: 'does not take bookings of this service' }]);
 
   const [entries, staffLoads] = await Promise.all([entriesAround(db.entities, tenant.tenantId, slot), p.staffId ? undefined : loadsOf(db, bookable)]);
   const chosen = chooseStaff(p, entries, slot, staffLoads);
   if (!chosen) throw refusal(p, entries, slot);
   const { staff } = chosen;
-  const { price, promo } = await promoFor(db, p, { rules: pricingRulesOf(service, settings), firmZone: tenant.timeZone, start: slot.start, durationMinutes: settings.durationMinutes, now: p.now });
+  const { price, promo } = await promoFor(db, p, {
+    rules: pricingRulesOf(service, settings),
+    firmZone: tenant.timeZone,
+    start: slot.start,
+    durationMinutes: settings.durationMinutes,
+    now: p.now,
+  });
 
   const now = new Date(p.now).toISOString();
   const bookingId = p.series?.first ? p.series.id : randomUUID();
@@ -192,7 +239,18 @@ export async function placeBooking(db: BookingDb, p: Placement): Promise<Request
     updatedAt: now,
     version: 1,
   };
-  const activity: ActivityItem = { tenantId: tenant.tenantId, requestId: bookingId, activityId: randomUUID(), at: now, kind: 'created', to: request.status, actorId: p.ctx.actorId, actorName: p.ctx.actorName ?? '', actorRole: p.ctx.actorRole, internal: false };
+  const activity: ActivityItem = {
+    tenantId: tenant.tenantId,
+    requestId: bookingId,
+    activityId: randomUUID(),
+    at: now,
+    kind: 'created',
+    to: request.status,
+    actorId: p.ctx.actorId,
+    actorName: p.ctx.actorName ?? '',
+    actorRole: p.ctx.actorRole,
+    internal: false,
+  };
   const loads = workloadDeltas({ status: 'draft', assigneeId: undefined }, { status: request.status, assigneeId: staff.userId });
   const locks = lockItems(request, slot);
 
@@ -204,7 +262,9 @@ export async function placeBooking(db: BookingDb, p: Placement): Promise<Request
         e.activity.create(activity).commit(),
         e.calendar.create(calendarEntryOf(request)).commit(),
         ...locks.map((lock) => e.lock.create(lock).commit()),
-        ...[...reminderItems(request, recipientsOf(request, client, staff), p.now), ...(client.hold ? [holdExpiryOf(request)] : [])].map((r) => e.reminder.put(r).commit()),
+        ...[...reminderItems(request, recipientsOf(request, client, staff), p.now), ...(client.hold ? [holdExpiryOf(request)] : [])].map((r) =>
+          e.reminder.put(r).commit(),
+        ),
         ...[...loads].map(([userId, delta]) => e.workload.update({ tenantId: tenant.tenantId, userId }).add({ activeRequests: delta }).commit()),
         ...(promo
           ? [
@@ -213,17 +273,26 @@ export async function placeBooking(db: BookingDb, p: Placement): Promise<Request
                 .add({ uses: 1 })
                 .where((a, op) => (promo.maxUses > 0 ? op.lt(a.uses, promo.maxUses) : op.exists(a.code)))
                 .commit(),
-              ...(promo.oncePerClient ? [e.promoUse.create({ tenantId: tenant.tenantId, code: promo.code, clientId: client.clientId, bookingId, usedAt: now }).commit()] : []),
+              ...(promo.oncePerClient
+                ? [e.promoUse.create({ tenantId: tenant.tenantId, code: promo.code, clientId: client.clientId, bookingId, usedAt: now }).commit()]
+                : []),
             ]
           : []),
-        ...bookingEvent(e, p.ctx, request, 'booking.created', { kpi: { after: kpiStateOf(request) }, bookingKpi: { after: bookingKpiStateOf(request) }, ...(p.series && { withSeries: true }) }),
+        ...bookingEvent(e, p.ctx, request, 'booking.created', {
+          kpi: { after: kpiStateOf(request) },
+          bookingKpi: { after: bookingKpiStateOf(request) },
+          ...(p.series && { withSeries: true }),
+        }),
       ])
       .go();
   await commitOrExplain(write, {
     locks: { start: (client.newUser ? 1 : 0) + 3, count: locks.length },
     taken: async () => slotTaken(suggestionsNear(bookable, await entriesAround(db.entities, tenant.tenantId, slot), slot.start, p.now, p.staffId)),
     // A promo code's last use taken meanwhile, or the same new guest booking twice at once.
-    otherCondition: () => (promo ? validationFailed([{ field: 'promoCode', message: 'has just been used up' }]) : new AppError('conflict', 'This booking was being made twice at once. Check your email before trying again.')),
+    otherCondition: () =>
+      promo
+        ? validationFailed([{ field: 'promoCode', message: 'has just been used up' }])
+        : new AppError('conflict', 'This booking was being made twice at once. Check your email before trying again.'),
   });
   return request;
 }
@@ -256,7 +325,12 @@ export async function commitOrExplain(
 type ReminderWishes = Pick<ClientOfBooking, 'clientId'> & { reminderOffsets?: number[] | undefined; reminderEmail?: boolean | undefined };
 
 /** The client's reminders, in the zone they booked from. */
-export const clientRecipient = (b: RequestItem, client: ReminderWishes): ReminderRecipient => ({ userId: client.clientId, zone: b.clientZone ?? b.firmZone ?? 'UTC', offsets: client.reminderOffsets, email: client.reminderEmail });
+export const clientRecipient = (b: RequestItem, client: ReminderWishes): ReminderRecipient => ({
+  userId: client.clientId,
+  zone: b.clientZone ?? b.firmZone ?? 'UTC',
+  offsets: client.reminderOffsets,
+  email: client.reminderEmail,
+});
 
 /** Who is reminded of a booking: its client (not while it is held for them to confirm) and its staff member (in their zone). */
 export function recipientsOf(b: RequestItem, client: ReminderWishes, staff: UserItem): ReminderRecipient[] {

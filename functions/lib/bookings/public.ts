@@ -23,7 +23,8 @@ export interface RangeQuery {
 
 /** Free slots of a bookable service in a range, each priced; `ignoreBookingId` is a booking being moved. */
 export async function slotsOf(entities: { calendar: typeof CalendarEntry }, bookable: Bookable, query: RangeQuery, ignoreBookingId?: string) {
-  if (query.staffId && !bookable.staff.some((s) => s.userId === query.staffId)) throw validationFailed([{ field: 'query.staffId', message: 'does not take bookings of this service' }]);
+  if (query.staffId && !bookable.staff.some((s) => s.userId === query.staffId))
+    throw validationFailed([{ field: 'query.staffId', message: 'does not take bookings of this service' }]);
   const range: Interval = { start: Date.parse(query.from), end: Date.parse(query.to) };
   const now = Date.now();
   const entries = (await entriesAround(entities, bookable.tenant.tenantId, range)).filter((e) => e.bookingId !== ignoreBookingId);

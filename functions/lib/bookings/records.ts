@@ -60,7 +60,9 @@ export function lockItems(booking: RequestItem, slot: Interval) {
 /** The lowest seat of the person that no overlapping booking holds (one seat for most people). */
 export function seatFor(entries: readonly CalendarItem[], staff: UserItem, slot: Interval, ignoreBookingId?: string): number {
   const taken = new Set(
-    entries.filter((e) => e.staffId === staff.userId && e.bookingId !== ignoreBookingId && Date.parse(e.start) < slot.end && slot.start < Date.parse(e.end)).map((e) => e.seat),
+    entries
+      .filter((e) => e.staffId === staff.userId && e.bookingId !== ignoreBookingId && Date.parse(e.start) < slot.end && slot.start < Date.parse(e.end))
+      .map((e) => e.seat),
   );
   const seats = staff.maxConcurrentBookings ?? 1;
   for (let seat = 0; seat < seats; seat++) if (!taken.has(seat)) return seat;
@@ -128,11 +130,28 @@ export function reminderItems(b: RequestItem, recipients: readonly ReminderRecip
 /** The item whose falling due (in the reminder job) releases a held booking its address did not confirm. */
 export function holdExpiryOf(b: RequestItem) {
   const dueAt = b.awaitingOwnerUntil!;
-  return { tenantId: b.tenantId, bookingId: b.requestId, recipientId: HOLD_EXPIRY_RECIPIENT, offsetMinutes: 0, dueAt, dueHour: dueAt.slice(0, 13), startsAt: b.scheduledAt!, state: 'pending' as const, expiresAt: Math.floor(Date.parse(b.scheduledAt!) / 1000) + KEEP_SECONDS };
+  return {
+    tenantId: b.tenantId,
+    bookingId: b.requestId,
+    recipientId: HOLD_EXPIRY_RECIPIENT,
+    offsetMinutes: 0,
+    dueAt,
+    dueHour: dueAt.slice(0, 13),
+    startsAt: b.scheduledAt!,
+    state: 'pending' as const,
+    expiresAt: Math.floor(Date.parse(b.scheduledAt!) / 1000) + KEEP_SECONDS,
+  };
 }
 
 /** The audit entry and event of a booking change; the event carries what emails, notices and counters need. */
-export function bookingEvent(e: TransactionEntities, ctx: ChangeContext, b: RequestItem, type: string, extra: Record<string, unknown> = {}, changes: FieldChange[] = []) {
+export function bookingEvent(
+  e: TransactionEntities,
+  ctx: ChangeContext,
+  b: RequestItem,
+  type: string,
+  extra: Record<string, unknown> = {},
+  changes: FieldChange[] = [],
+) {
   return auditAndEvent(e, ctx, {
     action: type,
     entityType: 'request',

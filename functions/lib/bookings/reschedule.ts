@@ -40,7 +40,9 @@ export async function rescheduleBooking(db: BookingDb, booking: RequestItem, boo
     // Staff may hand the booking to someone else; a client keeps their person when that person is free.
     staffId: change.staffId,
   };
-  const chosen = (!change.staffId && chooseStaff({ ...placement, staffId: booking.assigneeId }, entries, slot)) || chooseStaff(placement, entries, slot, change.staffId ? undefined : await loadsOf(db, bookable));
+  const chosen =
+    (!change.staffId && chooseStaff({ ...placement, staffId: booking.assigneeId }, entries, slot)) ||
+    chooseStaff(placement, entries, slot, change.staffId ? undefined : await loadsOf(db, bookable));
   if (!chosen) throw refusal(placement, entries, slot);
   const { staff } = chosen;
 
@@ -76,7 +78,15 @@ export async function rescheduleBooking(db: BookingDb, booking: RequestItem, boo
       .write((e) => [
         e.request
           .patch(bookingKey(booking))
-          .set({ scheduledAt: moved.scheduledAt, endsAt: moved.endsAt, assigneeId: staff.userId, assigneeName: staff.name, seat: moved.seat, inviteSequence: moved.inviteSequence, version: moved.version })
+          .set({
+            scheduledAt: moved.scheduledAt,
+            endsAt: moved.endsAt,
+            assigneeId: staff.userId,
+            assigneeName: staff.name,
+            seat: moved.seat,
+            inviteSequence: moved.inviteSequence,
+            version: moved.version,
+          })
           .where((a, op) => op.eq(a.version, booking.version))
           .commit(),
         ...taken.map((lock) => e.lock.create(lock).commit()),
@@ -84,13 +94,28 @@ export async function rescheduleBooking(db: BookingDb, booking: RequestItem, boo
         ...(sameEntryKey ? [] : [e.calendar.delete(oldEntry).commit()]),
         e.calendar.put(newEntry).commit(),
         ...reminders.map((r) => e.reminder.put(r).commit()),
-        ...oldReminders.filter((r) => !kept.has(`${r.recipientId}#${r.offsetMinutes}`) && r.recipientId !== HOLD_EXPIRY_RECIPIENT).map((r) => e.reminder.delete(r).commit()),
+        ...oldReminders
+          .filter((r) => !kept.has(`${r.recipientId}#${r.offsetMinutes}`) && r.recipientId !== HOLD_EXPIRY_RECIPIENT)
+          .map((r) => e.reminder.delete(r).commit()),
         ...[...loads].map(([userId, delta]) => e.workload.update({ tenantId: booking.tenantId, userId }).add({ activeRequests: delta }).commit()),
         e.activity.create(activityOf(booking, change, { kind: 'updated', text })).commit(),
-        ...bookingEvent(e, change.ctx, moved, 'booking.rescheduled', { previousStart: booking.scheduledAt, previousAssigneeId: booking.assigneeId, kpi: { before: kpiStateOf(booking), after: kpiStateOf(moved) }, bookingKpi: { before: bookingKpiStateOf(booking), after: bookingKpiStateOf(moved) }, ...(change.withSeries && { withSeries: true }) }, [
-          { field: 'scheduledAt', from: booking.scheduledAt ?? null, to: moved.scheduledAt ?? null },
-          ...(staff.userId !== booking.assigneeId ? [{ field: 'assigneeId', from: booking.assigneeId, to: staff.userId }] : []),
-        ]),
+        ...bookingEvent(
+          e,
+          change.ctx,
+          moved,
+          'booking.rescheduled',
+          {
+            previousStart: booking.scheduledAt,
+            previousAssigneeId: booking.assigneeId,
+            kpi: { before: kpiStateOf(booking), after: kpiStateOf(moved) },
+            bookingKpi: { before: bookingKpiStateOf(booking), after: bookingKpiStateOf(moved) },
+            ...(change.withSeries && { withSeries: true }),
+          },
+          [
+            { field: 'scheduledAt', from: booking.scheduledAt ?? null, to: moved.scheduledAt ?? null },
+            ...(staff.userId !== booking.assigneeId ? [{ field: 'assigneeId', from: booking.assigneeId, to: staff.userId }] : []),
+          ],
+        ),
       ])
       .go();
   await commitOrExplain(write, {
@@ -128,7 +153,11 @@ async function rescheduleWithFollowing(db: BookingDb, booking: RequestItem, book
   } finally {
     // Also when an unexpected error stops the loop: what was moved is told.
     const detail = { seriesId, clientId: booking.clientId, bookingIds: all.map((b) => b.requestId) };
-    await db.transaction.write((e) => auditAndEvent(e, change.ctx, { action: SERIES_RESCHEDULED, entityType: 'request', entityId: seriesId!, event: { type: SERIES_RESCHEDULED, detail } })).go();
+    await db.transaction
+      .write((e) =>
+        auditAndEvent(e, change.ctx, { action: SERIES_RESCHEDULED, entityType: 'request', entityId: seriesId!, event: { type: SERIES_RESCHEDULED, detail } }),
+      )
+      .go();
   }
   return { moved, followingMoved: all.length - 1, followingSkipped: skipped };
 }

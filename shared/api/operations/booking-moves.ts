@@ -3,5 +3,11 @@ import type { OperationDef } from '../operations.ts';
 
 export const BOOKING_MOVES_OPERATIONS = [
   { operationId: 'rescheduleManagedBooking', method: 'POST', path: '/api/manage-booking/{token}/reschedule', context: 'booking-moves', access: 'public' },
-  { operationId: 'rescheduleBooking', method: 'POST', path: '/api/bookings/{bookingId}/reschedule', context: 'booking-moves', access: 'service_requests.update' },
+  {
+    operationId: 'rescheduleBooking',
+    method: 'POST',
+    path: '/api/bookings/{bookingId}/reschedule',
+    context: 'booking-moves',
+    access: 'service_requests.update',
+  },
 ] as const satisfies readonly OperationDef[];

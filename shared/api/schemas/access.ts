@@ -31,7 +31,10 @@ export const grantInput = z.object({
 export const accessPolicy = z.object({ clientSignUp: z.boolean(), requireMfa: z.boolean(), signUpPath: z.string() });
 
 export const accessPolicyInput = z
-  .object({ clientSignUp: z.optional(z.boolean({ error: typeError('must be true or false') })), requireMfa: z.optional(z.boolean({ error: typeError('must be true or false') })) })
+  .object({
+    clientSignUp: z.optional(z.boolean({ error: typeError('must be true or false') })),
+    requireMfa: z.optional(z.boolean({ error: typeError('must be true or false') })),
+  })
   .check(z.refine((p) => p.clientSignUp !== undefined || p.requireMfa !== undefined, { error: 'must change clientSignUp or requireMfa' }));
 
 export const ACCESS_SCHEMAS = {

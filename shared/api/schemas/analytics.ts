@@ -44,7 +44,17 @@ export const bookingKpisQuery = z.object({
 });
 
 export const bookingKpis = z.object({
-  days: z.array(z.object({ date: z.string(), bookings: z.number(), bookedMinutes: z.number(), bookableMinutes: z.number(), attended: z.number(), noShows: z.number(), cancelled: z.number() })),
+  days: z.array(
+    z.object({
+      date: z.string(),
+      bookings: z.number(),
+      bookedMinutes: z.number(),
+      bookableMinutes: z.number(),
+      attended: z.number(),
+      noShows: z.number(),
+      cancelled: z.number(),
+    }),
+  ),
   /** Over the days up to today. */
   noShowRate: z.optional(z.number()),
   utilization: z.optional(z.number()),

@@ -5,17 +5,19 @@ import type { Schemas } from './types.ts';
 const optionalInstant = z.optional(instant);
 const id = z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)));
 
-export const auditQuery = z.extend(pageQuery, {
-  actorId: id,
-  entityType: id,
-  entityId: id,
-  action: id,
-  from: optionalInstant,
-  to: optionalInstant,
-}).check(
-  z.refine((q) => !q.entityId || q.entityType, { error: 'needs entityType too', path: ['entityId'] }),
-  z.refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { error: 'must not be after to', path: ['from'] }),
-);
+export const auditQuery = z
+  .extend(pageQuery, {
+    actorId: id,
+    entityType: id,
+    entityId: id,
+    action: id,
+    from: optionalInstant,
+    to: optionalInstant,
+  })
+  .check(
+    z.refine((q) => !q.entityId || q.entityType, { error: 'needs entityType too', path: ['entityId'] }),
+    z.refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { error: 'must not be after to', path: ['from'] }),
+  );
 
 export const auditEntryView = z.object({
   auditId: z.string(),

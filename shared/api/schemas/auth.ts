@@ -16,7 +16,14 @@ const token = requiredString(400);
 export const invitationLookupQuery = z.object({ token });
 
 /** What the person opening the link may see before accepting. */
-export const invitationPreview = z.object({ email: z.string(), name: z.string(), role: z.enum(ROLES), locale, firmName: z.string(), source: z.enum(['firm', 'self']) });
+export const invitationPreview = z.object({
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  locale,
+  firmName: z.string(),
+  source: z.enum(['firm', 'self']),
+});
 
 /** A new password: checked against the whole policy, every missing rule named. */
 const newPassword = z.string({ error: typeError('must be text') }).check(
@@ -28,7 +35,13 @@ export const acceptInvitationInput = z.object({ token, password: newPassword });
 
 export const forgotPasswordInput = z.object({ email });
 
-const totpCode = z.string({ error: typeError('must be text') }).check(z.maxLength(20, 'must be the 6 digits your authenticator app shows'), z.trim(), z.regex(/^\d{6}$/, 'must be the 6 digits your authenticator app shows'));
+const totpCode = z
+  .string({ error: typeError('must be text') })
+  .check(
+    z.maxLength(20, 'must be the 6 digits your authenticator app shows'),
+    z.trim(),
+    z.regex(/^\d{6}$/, 'must be the 6 digits your authenticator app shows'),
+  );
 
 /** The answer to a sign-in when two-step sign-in is on: the password was right, a code is next. */
 export const totpChallenge = z.object({ totp: z.object({ session: z.string() }) });

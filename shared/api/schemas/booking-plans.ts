@@ -5,7 +5,10 @@ import { timeZone } from './booking.ts';
 import { instant, isoDate, typeError } from './common.ts';
 import type { Schemas } from './types.ts';
 
-const whole = (min: number, max: number) => z.number({ error: typeError('must be a whole number') }).check(z.int('must be a whole number'), z.minimum(min, `must be at least ${min}`), z.maximum(max, `must be at most ${max}`));
+const whole = (min: number, max: number) =>
+  z
+    .number({ error: typeError('must be a whole number') })
+    .check(z.int('must be a whole number'), z.minimum(min, `must be at least ${min}`), z.maximum(max, `must be at most ${max}`));
 
 export const planInput = z
   .object({

@@ -4,7 +4,9 @@ import { instant, typeError } from './common.ts';
 import { version } from './common.ts';
 
 const whole = (min: number, max: number) =>
-  z.number({ error: typeError('must be a number') }).check(z.int('must be a whole number'), z.minimum(min, `must be at least ${min}`), z.maximum(max, `must be at most ${max}`));
+  z
+    .number({ error: typeError('must be a number') })
+    .check(z.int('must be a whole number'), z.minimum(min, `must be at least ${min}`), z.maximum(max, `must be at most ${max}`));
 
 const timeOff = z
   .object({ start: instant, end: instant, reason: z._default(z.string().check(z.trim(), z.maxLength(200)), '') })

@@ -6,15 +6,20 @@ import { email, instant, personName, requiredString, version } from './common.ts
 
 const MAX_RANGE_DAYS = 42;
 
-
 const NOT_A_ZONE = 'is not a time zone such as Europe/London';
-export const timeZone = z.string().check(z.maxLength(64, NOT_A_ZONE), z.refine((zone) => zone.length > 64 || isTimeZone(zone), NOT_A_ZONE));
+export const timeZone = z.string().check(
+  z.maxLength(64, NOT_A_ZONE),
+  z.refine((zone) => zone.length > 64 || isTimeZone(zone), NOT_A_ZONE),
+);
 
 type Range = { from: string; to: string };
 /** A time range (`from`, `to`): at most six weeks, so one answer stays small and quick. */
 export const rangeChecks = [
   z.refine<Range>((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'must be after from', path: ['to'] }),
-  z.refine<Range>((q) => Date.parse(q.to) - Date.parse(q.from) <= MAX_RANGE_DAYS * 86_400_000, { message: `must be at most ${MAX_RANGE_DAYS} days after from`, path: ['to'] }),
+  z.refine<Range>((q) => Date.parse(q.to) - Date.parse(q.from) <= MAX_RANGE_DAYS * 86_400_000, {
+    message: `must be at most ${MAX_RANGE_DAYS} days after from`,
+    path: ['to'],
+  }),
 ];
 
 /** A window of slots, for anyone or one person. */

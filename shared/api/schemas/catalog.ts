@@ -1,10 +1,21 @@
 import * as z from 'zod/mini';
-import { checklistSteps as steps, description, money, page, pageQuery, personName, requiredString, skills, taskHours as hours, typeError, version } from './common.ts';
+import {
+  checklistSteps as steps,
+  description,
+  money,
+  page,
+  pageQuery,
+  personName,
+  requiredString,
+  skills,
+  taskHours as hours,
+  typeError,
+  version,
+} from './common.ts';
 import { bookingSettings, updateServiceBookingInput } from './booking-settings.ts';
 import { createPromoCodeInput, promoCodeView, updatePromoCodeInput } from './promo-codes.ts';
 import type { Schemas } from './types.ts';
 import { SERVICE_STATUSES } from '../../domain/catalog/services.ts';
-
 
 const question = z.object({ key: z.string(), label: z.string(), required: z.boolean() });
 
@@ -56,7 +67,10 @@ export const updateServiceInput = z.object({
 
 export const listServicesQuery = z.extend(pageQuery, { status: z.optional(z.enum(SERVICE_STATUSES)) });
 
-export const catalog = z.object({ firm: z.object({ slug: z.string(), name: z.string(), currency: z.string(), clientSignUp: z.boolean() }), services: z.array(serviceView) });
+export const catalog = z.object({
+  firm: z.object({ slug: z.string(), name: z.string(), currency: z.string(), clientSignUp: z.boolean() }),
+  services: z.array(serviceView),
+});
 
 const ASSIGNEE_ROLES = ['TEAM_MEMBER', 'TEAM_LEAD'] as const;
 

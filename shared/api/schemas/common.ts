@@ -63,7 +63,9 @@ export const errorResponse = z.object({
 });
 
 /** Integer minor units (cents) of the firm's currency. */
-export const money = z.number({ error: typeError('must be an amount') }).check(z.int('must be whole cents'), z.minimum(0, 'cannot be negative'), z.maximum(100_000_000_00, 'is too large'));
+export const money = z
+  .number({ error: typeError('must be an amount') })
+  .check(z.int('must be whole cents'), z.minimum(0, 'cannot be negative'), z.maximum(100_000_000_00, 'is too large'));
 
 /** Reports the first problem `problemOf` finds: one message per problem, naming the rule broken. */
 const firstProblem = (problemOf: (value: unknown) => string | undefined) =>
@@ -74,7 +76,10 @@ const firstProblem = (problemOf: (value: unknown) => string | undefined) =>
 
 /** A date or time read by `problemOf`; anything longer than any such value is told its shape. */
 const dateLike = (shape: string, problemOf: (value: unknown) => string | undefined) =>
-  z.string({ error: typeError(shape) }).check(z.maxLength(40, shape), firstProblem((value) => (typeof value === 'string' && value.length > 40 ? undefined : problemOf(value))));
+  z.string({ error: typeError(shape) }).check(
+    z.maxLength(40, shape),
+    firstProblem((value) => (typeof value === 'string' && value.length > 40 ? undefined : problemOf(value))),
+  );
 
 /** A calendar date that exists, in the years the portal works in (shared/domain/time/strict.ts). */
 export const isoDate = dateLike(DATE_SHAPE, dateProblem);
@@ -92,7 +97,14 @@ export const futureDate = isoDate.check(z.refine((d) => d >= new Date(Date.now()
 export const version = z.number({ error: typeError('must be a number: send the version you saw', 'is required: send the version you saw') }).check(z.int());
 
 /** A skill name like tax-preparation. */
-export const skill = z.string().check(z.maxLength(40, 'must be a skill like tax-preparation'), z.trim(), z.toLowerCase(), z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a skill like tax-preparation'));
+export const skill = z
+  .string()
+  .check(
+    z.maxLength(40, 'must be a skill like tax-preparation'),
+    z.trim(),
+    z.toLowerCase(),
+    z.regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be a skill like tax-preparation'),
+  );
 export const skills = z.array(skill).check(z.maxLength(20, 'at most 20 skills'));
 
 /** Hours of work on a task or template. */

@@ -63,7 +63,12 @@ export const updateUserInput = z.object({
   phone: optionalText(40),
   role: z.optional(z.enum(INVITABLE_ROLES, { error: `must be one of ${INVITABLE_ROLES.join(', ')}` })),
   locale: z.optional(locale),
-  timeZone: z.optional(z.string().check(z.maxLength(64, 'is not a time zone (use names like Europe/London)'), z.refine((zone) => zone.length > 64 || isTimeZone(zone), 'is not a time zone (use names like Europe/London)'))),
+  timeZone: z.optional(
+    z.string().check(
+      z.maxLength(64, 'is not a time zone (use names like Europe/London)'),
+      z.refine((zone) => zone.length > 64 || isTimeZone(zone), 'is not a time zone (use names like Europe/London)'),
+    ),
+  ),
   company: optionalText(200),
   employeeId: optionalText(40),
   department: optionalText(80),

@@ -8,13 +8,18 @@ const CODE = /^[A-Z0-9][A-Z0-9_-]{2,39}$/;
 type Terms = { kind: 'percent' | 'fixed'; value: number; validFrom?: string | undefined; validUntil?: string | undefined };
 const termsChecks = [
   z.refine<Terms>((p) => p.kind !== 'percent' || p.value <= 100, { message: 'cannot be more than 100 percent', path: ['value'] }),
-  z.refine<Terms>((p) => !p.validFrom || !p.validUntil || Date.parse(p.validUntil) > Date.parse(p.validFrom), { message: 'must be after valid from', path: ['validUntil'] }),
+  z.refine<Terms>((p) => !p.validFrom || !p.validUntil || Date.parse(p.validUntil) > Date.parse(p.validFrom), {
+    message: 'must be after valid from',
+    path: ['validUntil'],
+  }),
 ];
 
 /** `value`: percent off, or minor units off in the firm's currency. `maxUses` 0: no limit. */
 const terms = {
   kind: z.enum(['percent', 'fixed'], { error: 'must be percent or fixed' }),
-  value: z.number({ error: typeError('must be a number') }).check(z.int('must be a whole number'), z.minimum(1, 'must be at least 1'), z.maximum(100_000_000_00, 'is too large')),
+  value: z
+    .number({ error: typeError('must be a number') })
+    .check(z.int('must be a whole number'), z.minimum(1, 'must be at least 1'), z.maximum(100_000_000_00, 'is too large')),
   validFrom: z.optional(instant),
   validUntil: z.optional(instant),
   maxUses: z._default(z.number({ error: typeError('must be a number') }).check(z.int('must be a whole number'), z.minimum(0, 'cannot be negative')), 0),
@@ -24,7 +29,12 @@ const terms = {
 };
 
 export const createPromoCodeInput = z
-  .object({ code: z.string({ error: typeError('must be text') }).check(z.maxLength(60, 'must be 3 to 40 letters, digits, - or _'), z.trim(), z.toUpperCase(), z.regex(CODE, 'must be 3 to 40 letters, digits, - or _')), ...terms })
+  .object({
+    code: z
+      .string({ error: typeError('must be text') })
+      .check(z.maxLength(60, 'must be 3 to 40 letters, digits, - or _'), z.trim(), z.toUpperCase(), z.regex(CODE, 'must be 3 to 40 letters, digits, - or _')),
+    ...terms,
+  })
   .check(...termsChecks);
 
 /** The whole terms again, with the version the admin saw; the code itself never changes. */

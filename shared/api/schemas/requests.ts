@@ -9,7 +9,9 @@ export const createRequestInput = z
     serviceId: requiredString(100),
     /** Staff asking on a client's behalf name the client; clients ask for themselves. */
     clientId: z.optional(requiredString(100)),
-    title: z.string({ error: typeError('must be text') }).check(z.trim(), z.minLength(5, 'must be at least 5 characters'), z.maxLength(300, 'must be at most 300 characters')),
+    title: z
+      .string({ error: typeError('must be text') })
+      .check(z.trim(), z.minLength(5, 'must be at least 5 characters'), z.maxLength(300, 'must be at most 300 characters')),
     description: z._default(z.string().check(z.trim(), z.maxLength(10_000)), ''),
     priority: z._default(z.enum(PRIORITIES, { error: 'must be low, medium, high or urgent' }), 'medium'),
     budgetMin: z.optional(money),
@@ -22,9 +24,11 @@ export const createRequestInput = z
     submit: z._default(z.boolean(), true),
   })
   .check(
-    z.refine((r) => r.budgetMin === undefined || r.budgetMax === undefined || r.budgetMin <= r.budgetMax, { error: 'must not be below the minimum', path: ['budgetMax'] }),
+    z.refine((r) => r.budgetMin === undefined || r.budgetMax === undefined || r.budgetMin <= r.budgetMax, {
+      error: 'must not be below the minimum',
+      path: ['budgetMax'],
+    }),
   );
-
 
 export const requestDetail = z.extend(requestView, {
   activity: z.array(activityView),

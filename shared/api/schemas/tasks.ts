@@ -1,10 +1,27 @@
 import * as z from 'zod/mini';
 import { PRIORITIES } from '../../domain/requests/workflow.ts';
 import { TASK_STATUSES } from '../../domain/tasks/tasks.ts';
-import { checklistSteps as steps, description, futureDate, isoDate, page, pageQuery, requiredString, taskHours as hours, typeError, version } from './common.ts';
+import {
+  checklistSteps as steps,
+  description,
+  futureDate,
+  isoDate,
+  page,
+  pageQuery,
+  requiredString,
+  taskHours as hours,
+  typeError,
+  version,
+} from './common.ts';
 import type { Schemas } from './types.ts';
 
-export const checklistItemView = z.object({ itemId: z.string(), text: z.string(), done: z.boolean(), doneBy: z.optional(z.string()), doneAt: z.optional(z.string()) });
+export const checklistItemView = z.object({
+  itemId: z.string(),
+  text: z.string(),
+  done: z.boolean(),
+  doneBy: z.optional(z.string()),
+  doneAt: z.optional(z.string()),
+});
 
 export const taskView = z.object({
   taskId: z.string(),

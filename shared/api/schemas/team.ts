@@ -61,6 +61,9 @@ export const TEAM_SCHEMAS = {
   listAssignmentHistory: { query: pageQuery, response: page(assignmentRecordView) },
   getBookingProfile: { response: bookingProfileView },
   updateBookingProfile: { body: updateBookingProfileInput, response: bookingProfileView },
-  rankRequestAssignees: { query: z.object({ serviceId: z.string({ error: typeError('must be text') }).check(z.minLength(1, 'is required'), z.maxLength(100)) }), response: requestCandidates },
+  rankRequestAssignees: {
+    query: z.object({ serviceId: z.string({ error: typeError('must be text') }).check(z.minLength(1, 'is required'), z.maxLength(100)) }),
+    response: requestCandidates,
+  },
   offerTaskAssignees: { query: offerAssigneesQuery, response: z.object({ offered: z.array(offeredAssignee), suggested: z.optional(z.string()) }) },
 } satisfies Record<string, Schemas>;

@@ -4,7 +4,11 @@ import { futureDate, money, requiredString, version } from './common.ts';
 import { activityView, requestView } from './request.ts';
 import type { Schemas } from './types.ts';
 
-export const moveRequestInput = z.object({ to: z.enum(REQUEST_STATUSES, { error: 'is not a request status' }), note: z.optional(z.string().check(z.trim(), z.maxLength(2000))), version });
+export const moveRequestInput = z.object({
+  to: z.enum(REQUEST_STATUSES, { error: 'is not a request status' }),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
+  version,
+});
 export const assignRequestInput = z.object({ assigneeId: requiredString(100), version });
 export const commentInput = z.object({ text: requiredString(5000), internal: z._default(z.boolean(), false) });
 export const approveInput = z.object({ version, note: z.optional(z.string().check(z.trim(), z.maxLength(2000))) });
@@ -22,8 +26,9 @@ export const updateRequestInput = z
     /** All the answers, by question key. */
     requirements: z.optional(z.record(z.string(), z.string().check(z.trim(), z.maxLength(2000)))),
   })
-  .check(z.refine((r) => r.budgetMin == null || r.budgetMax == null || r.budgetMin <= r.budgetMax, { error: 'must not be below the minimum', path: ['budgetMax'] }));
-
+  .check(
+    z.refine((r) => r.budgetMin == null || r.budgetMax == null || r.budgetMin <= r.budgetMax, { error: 'must not be below the minimum', path: ['budgetMax'] }),
+  );
 
 export const bulkInput = z.object({
   action: z.enum(BULK_ACTIONS, { error: 'must be move, assign, priority or delete' }),

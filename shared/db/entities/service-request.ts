@@ -37,7 +37,10 @@ export const ServiceRequest = new Entity({
       type: 'list',
       required: true,
       default: () => [],
-      items: { type: 'map', properties: { key: { type: 'string', required: true }, label: { type: 'string', required: true }, answer: { type: 'string', required: true } } },
+      items: {
+        type: 'map',
+        properties: { key: { type: 'string', required: true }, label: { type: 'string', required: true }, answer: { type: 'string', required: true } },
+      },
     },
     /** File names until documents land; the files themselves come with the documents feature. */
     attachments: { type: 'list', items: { type: 'string' }, required: true, default: () => [] },
@@ -77,7 +80,10 @@ export const ServiceRequest = new Entity({
     guestEmail: { type: 'string' },
     awaitingOwnerUntil: { type: 'string' },
     /** Hashes of the secrets in the emailed manage links, each made when its email is sent (functions/lib/bookings/manage-link.ts). */
-    manageLinks: { type: 'list', items: { type: 'map', properties: { hash: { type: 'string', required: true }, expiresAt: { type: 'string', required: true } } } },
+    manageLinks: {
+      type: 'list',
+      items: { type: 'map', properties: { hash: { type: 'string', required: true }, expiresAt: { type: 'string', required: true } } },
+    },
     /** SEQUENCE of the calendar invite: raised on every change the client is told about. */
     inviteSequence: { type: 'number' },
     cancelledAt: { type: 'string' },

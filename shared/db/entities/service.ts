@@ -22,7 +22,10 @@ export const Service = new Entity({
       type: 'list',
       required: true,
       default: () => [],
-      items: { type: 'map', properties: { key: { type: 'string', required: true }, label: { type: 'string', required: true }, required: { type: 'boolean', required: true } } },
+      items: {
+        type: 'map',
+        properties: { key: { type: 'string', required: true }, label: { type: 'string', required: true }, required: { type: 'boolean', required: true } },
+      },
     },
     status: { type: SERVICE_STATUSES, required: true, default: 'active' },
     /** Booking settings when the service can be booked as an appointment (shared/domain/bookings/settings.ts); validated on the way in. */

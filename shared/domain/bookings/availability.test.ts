@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { formatTime, instantAt, localDateOf, wallOf, type Weekday } from '../time/zoned.ts';
-import { availableSlots, checkSlot, type AvailabilityQuery, type BookingRules, type BusyBooking, type StaffSchedule, type WeeklyHours } from './availability.ts';
+import {
+  availableSlots,
+  checkSlot,
+  type AvailabilityQuery,
+  type BookingRules,
+  type BusyBooking,
+  type StaffSchedule,
+  type WeeklyHours,
+} from './availability.ts';
 
 const HOUR = 3_600_000;
 const every = (start: string, end: string): WeeklyHours =>
@@ -111,7 +119,20 @@ describe('availability rules', () => {
     ['business hours, stepping by the duration', {}, ['09:00', '10:00', '11:00', '12:00', '13:00', '14:00', '15:00', '16:00']],
     ['a custom step', { rules: rules({ businessHours: every('09:00', '11:00') }), stepMinutes: 30 }, ['09:00', '09:30', '10:00']],
     ['a closed weekday', { rules: rules({ businessHours: { mon: [{ start: '09:00', end: '17:00' }] } }) }, []],
-    ['split hours', { rules: rules({ businessHours: { wed: [{ start: '09:00', end: '11:00' }, { start: '14:00', end: '15:30' }] } }) }, ['09:00', '10:00', '14:00']],
+    [
+      'split hours',
+      {
+        rules: rules({
+          businessHours: {
+            wed: [
+              { start: '09:00', end: '11:00' },
+              { start: '14:00', end: '15:30' },
+            ],
+          },
+        }),
+      },
+      ['09:00', '10:00', '14:00'],
+    ],
     ['a blackout date', { rules: rules({ blackoutDates: [date] }) }, []],
     ['an existing booking', { busy: [booking(zone, date, '10:00', '11:00')] }, ['09:00', '11:00', '12:00', '13:00', '14:00', '15:00', '16:00']],
     [
@@ -124,7 +145,11 @@ describe('availability rules', () => {
       { busy: [booking(zone, date, '10:00', '11:00')], rules: rules({ businessHours: every('09:00', '13:00'), bufferBeforeMinutes: 30 }), stepMinutes: 15 },
       ['09:00', '11:30', '11:45', '12:00'],
     ],
-    ['time off', { staff: [person('u1', zone, { timeOff: [{ start: instantAt(zone, date, 12 * 60)!, end: instantAt(zone, date, 14 * 60)! }] })] }, ['09:00', '10:00', '11:00', '14:00', '15:00', '16:00']],
+    [
+      'time off',
+      { staff: [person('u1', zone, { timeOff: [{ start: instantAt(zone, date, 12 * 60)!, end: instantAt(zone, date, 14 * 60)! }] })] },
+      ['09:00', '10:00', '11:00', '14:00', '15:00', '16:00'],
+    ],
     [
       'the service daily limit reached',
       { rules: rules({ maxPerDay: 2 }), busy: [booking(zone, date, '09:00', '10:00'), booking(zone, date, '10:00', '11:00', { staffId: 'u2' })] },
@@ -132,13 +157,24 @@ describe('availability rules', () => {
     ],
     [
       'the daily limit of another service does not count',
-      { rules: rules({ maxPerDay: 1, businessHours: every('09:00', '11:00') }), busy: [booking(zone, date, '09:00', '10:00', { serviceId: 's2', staffId: 'u2' })] },
+      {
+        rules: rules({ maxPerDay: 1, businessHours: every('09:00', '11:00') }),
+        busy: [booking(zone, date, '09:00', '10:00', { serviceId: 's2', staffId: 'u2' })],
+      },
       ['09:00', '10:00'],
     ],
     ['the staff daily limit reached', { staff: [person('u1', zone, { maxPerDay: 1 })], busy: [booking(zone, date, '09:00', '10:00')] }, []],
     [
       'room for two at once',
-      { staff: [person('u1', zone, { maxConcurrent: 2 })], busy: [booking(zone, date, '09:00', '10:00'), booking(zone, date, '09:00', '10:00', { bookingId: 'b2' }), booking(zone, date, '10:00', '11:00', { bookingId: 'b3' })], rules: rules({ businessHours: every('09:00', '12:00') }) },
+      {
+        staff: [person('u1', zone, { maxConcurrent: 2 })],
+        busy: [
+          booking(zone, date, '09:00', '10:00'),
+          booking(zone, date, '09:00', '10:00', { bookingId: 'b2' }),
+          booking(zone, date, '10:00', '11:00', { bookingId: 'b3' }),
+        ],
+        rules: rules({ businessHours: every('09:00', '12:00') }),
+      },
       ['10:00', '11:00'],
     ],
   ])('%s', (_, overrides, expected) => {
@@ -192,10 +228,15 @@ describe('checkSlot', () => {
   });
 
   it('reports limits, hours and time as the client or staff would need to hear them', () => {
-    const query = day(zone, date, { rules: rules({ maxPerDay: 1, blackoutDates: ['2026-01-15'] }), busy: [booking(zone, date, '09:00', '10:00', { staffId: 'u2' })] });
+    const query = day(zone, date, {
+      rules: rules({ maxPerDay: 1, blackoutDates: ['2026-01-15'] }),
+      busy: [booking(zone, date, '09:00', '10:00', { staffId: 'u2' })],
+    });
     expect(codes(checkSlot(query, at(18 * 60), 'u1'))).toEqual(['outside-business-hours:warning', 'service-daily-limit:warning']);
     expect(codes(checkSlot(query, at(9 * 60 + 5), 'u1'))).toContain('off-grid:error');
-    expect(codes(checkSlot(query, { start: instantAt(zone, '2026-01-15', 600)!, end: instantAt(zone, '2026-01-15', 660)! }, 'u1'))).toEqual(['blackout-date:error']);
+    expect(codes(checkSlot(query, { start: instantAt(zone, '2026-01-15', 600)!, end: instantAt(zone, '2026-01-15', 660)! }, 'u1'))).toEqual([
+      'blackout-date:error',
+    ]);
     expect(codes(checkSlot({ ...query, now: instantAt(zone, date, 600)! }, at(9 * 60), 'u1'))).toContain('in-the-past:error');
     expect(codes(checkSlot(query, at(13 * 60), 'nobody'))).toContain('outside-working-hours:warning');
   });

@@ -99,7 +99,8 @@ export function unionOf(intervals: readonly Interval[]): Interval[] {
 }
 
 /** Windows of consecutive local days, those that touch joined (so 22:00–24:00 and 00:00–02:00 hold a slot across midnight). */
-const windowsAcross = (zone: string, hours: WeeklyHours, dates: readonly string[]): Interval[] => unionOf([...new Set(dates)].flatMap((d) => windowsOn(zone, hours, d)));
+const windowsAcross = (zone: string, hours: WeeklyHours, dates: readonly string[]): Interval[] =>
+  unionOf([...new Set(dates)].flatMap((d) => windowsOn(zone, hours, d)));
 
 const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.end;
 const within = (inner: Interval, outer: Interval) => inner.start >= outer.start && inner.end <= outer.end;

@@ -105,7 +105,12 @@ describe('every invite, read by an independent reader (Python icalendar)', () =>
     ['one in the repeated hour of the fall-back night (written in UTC)', inviteIcs(invite(newYork, Date.UTC(2026, 10, 1, 6)))], // 01:00 EST, the second 1:00
     ['a UTC invite', inviteIcs(invite('UTC', Date.UTC(2026, 11, 10, 15)))],
     ['a cancellation', inviteIcs(invite(newYork, instantAt(newYork, '2026-12-10', 600)!, { method: 'CANCEL', sequence: 2 }))],
-    ['a series', inviteIcs(invite(newYork, instantAt(newYork, '2026-12-10', 600)!), [{ uid: 'b-124@designpi.portal.test', sequence: 0, start: instantAt(newYork, '2026-12-17', 600)!, end: instantAt(newYork, '2026-12-17', 660)! }])],
+    [
+      'a series',
+      inviteIcs(invite(newYork, instantAt(newYork, '2026-12-10', 600)!), [
+        { uid: 'b-124@designpi.portal.test', sequence: 0, start: instantAt(newYork, '2026-12-17', 600)!, end: instantAt(newYork, '2026-12-17', 660)! },
+      ]),
+    ],
   ];
 
   it.each(cases)('%s: conforms to RFC 5545 (UTC DTSTAMP, CRLF to the end, no non-standard property)', (_, ics) => {
@@ -113,7 +118,10 @@ describe('every invite, read by an independent reader (Python icalendar)', () =>
   });
 
   it('is really checking: what the writer gave before is refused', () => {
-    const before = cases[0]![1].trimEnd().replace(/^DTSTAMP:(\d{8}T\d{6})Z$/m, 'DTSTAMP:$1').replace('X-WR-TIMEZONE', 'TIMEZONE-ID:America/New_York\r\nX-WR-TIMEZONE');
+    const before = cases[0]![1]
+      .trimEnd()
+      .replace(/^DTSTAMP:(\d{8}T\d{6})Z$/m, 'DTSTAMP:$1')
+      .replace('X-WR-TIMEZONE', 'TIMEZONE-ID:America/New_York\r\nX-WR-TIMEZONE');
     expect(rfc5545Problems(before)).toEqual(['does not end with CRLF', 'has the non-standard property TIMEZONE-ID', 'DTSTAMP is not in UTC']);
   });
 });

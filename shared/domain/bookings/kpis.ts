@@ -18,7 +18,13 @@ export interface BookingKpiState {
 
 export const bookingDayBucket = (date: string) => `booking-day#${date}`;
 
-export function bookingKpiStateOf(b: { scheduledAt?: string | undefined; durationMinutes?: number | undefined; firmZone?: string | undefined; status: string; noShow?: boolean | undefined }): BookingKpiState {
+export function bookingKpiStateOf(b: {
+  scheduledAt?: string | undefined;
+  durationMinutes?: number | undefined;
+  firmZone?: string | undefined;
+  status: string;
+  noShow?: boolean | undefined;
+}): BookingKpiState {
   const outcome = b.status === 'cancelled' ? 'cancelled' : b.status === 'completed' ? (b.noShow ? 'no_show' : 'attended') : 'booked';
   return { date: localDateOf(b.firmZone ?? 'UTC', Date.parse(b.scheduledAt!)), minutes: b.durationMinutes ?? 0, outcome };
 }
@@ -35,7 +41,10 @@ function counts(s: BookingKpiState): Record<BookingCounter, number> {
 }
 
 /** What each day's counters gain from a change (a reschedule to another day moves them). */
-export function bookingKpiChanges(before: BookingKpiState | undefined, after: BookingKpiState | undefined): { bucket: string; add: Partial<Record<BookingCounter, number>> }[] {
+export function bookingKpiChanges(
+  before: BookingKpiState | undefined,
+  after: BookingKpiState | undefined,
+): { bucket: string; add: Partial<Record<BookingCounter, number>> }[] {
   const byBucket = new Map<string, Partial<Record<BookingCounter, number>>>();
   const addAll = (s: BookingKpiState, sign: 1 | -1) => {
     const bucket = bookingDayBucket(s.date);
@@ -60,7 +69,15 @@ function within(a: readonly Interval[], b: readonly Interval[]): Interval[] {
 /** The parts of `a` outside every interval of `away`. */
 function without(a: readonly Interval[], away: readonly Interval[]): Interval[] {
   let left = [...a];
-  for (const off of away) left = left.flatMap((x) => (off.end <= x.start || off.start >= x.end ? [x] : [{ start: x.start, end: off.start }, { start: off.end, end: x.end }].filter((p) => p.end > p.start)));
+  for (const off of away)
+    left = left.flatMap((x) =>
+      off.end <= x.start || off.start >= x.end
+        ? [x]
+        : [
+            { start: x.start, end: off.start },
+            { start: off.end, end: x.end },
+          ].filter((p) => p.end > p.start),
+    );
   return left;
 }
 
@@ -85,7 +102,8 @@ export function bookableMinutesOn(zone: string, hours: WeeklyHours, timeOff: rea
 }
 
 /** Share of bookable minutes that were booked, 0–100; undefined without bookable time. */
-export const utilization = (bookedMinutes: number, bookableMinutes: number) => (bookableMinutes > 0 ? Math.round((bookedMinutes / bookableMinutes) * 100) : undefined);
+export const utilization = (bookedMinutes: number, bookableMinutes: number) =>
+  bookableMinutes > 0 ? Math.round((bookedMinutes / bookableMinutes) * 100) : undefined;
 
 /** No-shows among the bookings whose outcome was recorded, 0–100. */
 export const noShowRate = (noShows: number, attended: number) => (noShows + attended > 0 ? Math.round((noShows / (noShows + attended)) * 100) : undefined);

@@ -20,7 +20,16 @@ const rules = (overrides: Partial<PricingRules> = {}): PricingRules => ({
   ...overrides,
 });
 
-const promo = (overrides: Partial<Promo> = {}): Promo => ({ code: 'WELCOME', kind: 'percent', value: 10, maxUses: 0, uses: 0, oncePerClient: false, minAmount: 0, ...overrides });
+const promo = (overrides: Partial<Promo> = {}): Promo => ({
+  code: 'WELCOME',
+  kind: 'percent',
+  value: 10,
+  maxUses: 0,
+  uses: 0,
+  oncePerClient: false,
+  minAmount: 0,
+  ...overrides,
+});
 const lines = (p: ReturnType<typeof priceOf>) => Object.fromEntries(p.lines.map((l) => [l.kind, l.amount]));
 const price = (overrides: Partial<Parameters<typeof priceOf>[0]> = {}) =>
   priceOf({ rules: rules(), firmZone: zone, start: wednesday10, durationMinutes: 60, now: wednesday10 - 72 * HOUR, ...overrides });
@@ -30,14 +39,34 @@ describe('priceOf', () => {
     ['the base price for the standard duration', {}, { base: 10_000 }, 10_000],
     ['a shorter booking still pays the base', { durationMinutes: 30 }, { base: 10_000 }, 10_000],
     ['overage by the minute at the hourly rate', { durationMinutes: 105 }, { base: 10_000, overage: 6_000 }, 16_000],
-    ['a peak-hour surcharge', { rules: rules({ peakPercent: 25, peakHours: { wed: [{ start: '09:00', end: '12:00' }] } }) }, { base: 10_000, peak: 2_500 }, 12_500],
-    ['peak hours end where they say', { start: instantAt(zone, '2026-01-14', 12 * 60)!, rules: rules({ peakPercent: 25, peakHours: { wed: [{ start: '09:00', end: '12:00' }] } }) }, { base: 10_000 }, 10_000],
+    [
+      'a peak-hour surcharge',
+      { rules: rules({ peakPercent: 25, peakHours: { wed: [{ start: '09:00', end: '12:00' }] } }) },
+      { base: 10_000, peak: 2_500 },
+      12_500,
+    ],
+    [
+      'peak hours end where they say',
+      { start: instantAt(zone, '2026-01-14', 12 * 60)!, rules: rules({ peakPercent: 25, peakHours: { wed: [{ start: '09:00', end: '12:00' }] } }) },
+      { base: 10_000 },
+      10_000,
+    ],
     ['a weekend surcharge on the firm’s Saturday', { start: saturday18, rules: rules({ weekendPercent: 20 }) }, { base: 10_000, weekend: 2_000 }, 12_000],
-    ['a rush multiplier for short notice', { now: wednesday10 - 3 * HOUR, rules: rules({ rushWithinHours: 24, rushPercent: 150 }) }, { base: 10_000, rush: 5_000 }, 15_000],
+    [
+      'a rush multiplier for short notice',
+      { now: wednesday10 - 3 * HOUR, rules: rules({ rushWithinHours: 24, rushPercent: 150 }) },
+      { base: 10_000, rush: 5_000 },
+      15_000,
+    ],
     ['no rush with enough notice', { now: wednesday10 - 25 * HOUR, rules: rules({ rushWithinHours: 24, rushPercent: 150 }) }, { base: 10_000 }, 10_000],
     [
       'everything at once: rush applies to the surcharged amount',
-      { start: saturday18, durationMinutes: 90, now: saturday18 - HOUR, rules: rules({ weekendPercent: 10, peakPercent: 5, peakHours: { sat: [{ start: '17:00', end: '20:00' }] }, rushWithinHours: 2, rushPercent: 120 }) },
+      {
+        start: saturday18,
+        durationMinutes: 90,
+        now: saturday18 - HOUR,
+        rules: rules({ weekendPercent: 10, peakPercent: 5, peakHours: { sat: [{ start: '17:00', end: '20:00' }] }, rushWithinHours: 2, rushPercent: 120 }),
+      },
       { base: 10_000, overage: 4_000, peak: 700, weekend: 1_400, rush: 3_220 },
       19_320,
     ],

@@ -30,7 +30,11 @@ export function occurrences(recurrence: Recurrence, start: number, zone: string,
   const wall = wallOf(zone, start);
   const floating = new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute));
   const dates = ruleOf(recurrence, floating).all((_, i) => i < limit);
-  return dates.map(
-    (d) => instantOf(zone, { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() }, 'compatible')!,
+  return dates.map((d) =>
+    instantOf(
+      zone,
+      { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() },
+      'compatible',
+    )!,
   );
 }

@@ -32,7 +32,13 @@ describe('series as data', () => {
   it('writes the RRULE and signs every field of a plan', () => {
     expect(rruleText({ frequency: 'monthly', interval: 2, until: '2027-06-30' })).toBe('FREQ=MONTHLY;INTERVAL=2;UNTIL=20270630');
     const plan = { zone: 'UTC', rule: 'FREQ=DAILY;INTERVAL=1;COUNT=2', occurrences: ['2026-12-01T10:00:00.000Z'], expiresAt: '2026-12-01T09:00:00.000Z' };
-    const texts = [plan, { ...plan, zone: 'Europe/London' }, { ...plan, rule: 'FREQ=DAILY;INTERVAL=2;COUNT=2' }, { ...plan, occurrences: [] }, { ...plan, expiresAt: '2026-12-02T09:00:00.000Z' }].map(signedText);
+    const texts = [
+      plan,
+      { ...plan, zone: 'Europe/London' },
+      { ...plan, rule: 'FREQ=DAILY;INTERVAL=2;COUNT=2' },
+      { ...plan, occurrences: [] },
+      { ...plan, expiresAt: '2026-12-02T09:00:00.000Z' },
+    ].map(signedText);
     expect(new Set(texts).size).toBe(5);
   });
 });

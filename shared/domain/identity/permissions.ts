@@ -34,13 +34,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const CLIENT: Permission[] = ['service_requests.create', 'service_requests.read.own'];
 
-const TEAM_MEMBER: Permission[] = [
-  'service_requests.read.own',
-  'service_requests.update',
-  'tasks.read.assigned',
-  'tasks.update',
-  'team.view',
-];
+const TEAM_MEMBER: Permission[] = ['service_requests.read.own', 'service_requests.update', 'tasks.read.assigned', 'tasks.update', 'team.view'];
 
 const TEAM_LEAD: Permission[] = [
   ...TEAM_MEMBER,

@@ -36,12 +36,7 @@ export function hasPermission(actor: Actor, permission: Permission, now?: Date):
  * Object-level check (OWASP API1): the tenant must match for everyone but the platform
  * operator; `.own` / `.assigned` permissions further require the actor to own the object.
  */
-export function canAccess(
-  actor: Actor,
-  object: OwnedObject,
-  scope: { all: Permission; own?: Permission },
-  now?: Date,
-): boolean {
+export function canAccess(actor: Actor, object: OwnedObject, scope: { all: Permission; own?: Permission }, now?: Date): boolean {
   if (object.tenantId !== actor.tenantId && actor.role !== 'SUPER_ADMIN') return false;
   const perms = permissionsOf(actor, now);
   if (perms.has(scope.all)) return true;

@@ -46,8 +46,18 @@ export function rankCandidates(requiredSkills: readonly string[], candidates: re
     ranked.push({
       candidate: c,
       score: Math.round(score * 10) / 10,
-      reason: { kind: 'auto', matched, required: requiredSkills.length, availability, load: c.activeRequests, capacity: c.maxConcurrentProjects, ...(c.expertiseLevel && { expertise: c.expertiseLevel }) },
+      reason: {
+        kind: 'auto',
+        matched,
+        required: requiredSkills.length,
+        availability,
+        load: c.activeRequests,
+        capacity: c.maxConcurrentProjects,
+        ...(c.expertiseLevel && { expertise: c.expertiseLevel }),
+      },
     });
   }
-  return ranked.sort((a, b) => b.score - a.score || a.candidate.activeRequests - b.candidate.activeRequests || a.candidate.name.localeCompare(b.candidate.name));
+  return ranked.sort(
+    (a, b) => b.score - a.score || a.candidate.activeRequests - b.candidate.activeRequests || a.candidate.name.localeCompare(b.candidate.name),
+  );
 }

@@ -39,11 +39,27 @@ describe('request lines', () => {
   it('end in CRLF and keep every column in the header’s order', () => {
     expect(csvLine(['a', 'b'])).toBe('a,b\r\n');
     const line = requestLine({
-      reference: 'SR-1042', title: '=cmd|’ /C calc’!A0', status: 'submitted', priority: 'high', clientName: 'Doe, John', serviceName: 'Tax', currency: 'USD',
-      budgetMin: 30000, budgetMax: 45050, description: 'Two\nlines', requirements: [{ label: 'Year', answer: '2025' }, { label: 'Status', answer: 'Single' }],
-      attachments: [], createdAt: '2026-11-21T10:00:00.000Z', updatedAt: '2026-11-21T10:00:00.000Z',
+      reference: 'SR-1042',
+      title: '=cmd|’ /C calc’!A0',
+      status: 'submitted',
+      priority: 'high',
+      clientName: 'Doe, John',
+      serviceName: 'Tax',
+      currency: 'USD',
+      budgetMin: 30000,
+      budgetMax: 45050,
+      description: 'Two\nlines',
+      requirements: [
+        { label: 'Year', answer: '2025' },
+        { label: 'Status', answer: 'Single' },
+      ],
+      attachments: [],
+      createdAt: '2026-11-21T10:00:00.000Z',
+      updatedAt: '2026-11-21T10:00:00.000Z',
     });
-    expect(line).toBe(`SR-1042,'=cmd|’ /C calc’!A0,submitted,high,"Doe, John",Tax,,300.00,450.50,USD,,"Two\nlines","Year: 2025\nStatus: Single",,2026-11-21T10:00:00.000Z,2026-11-21T10:00:00.000Z,,,\r\n`);
+    expect(line).toBe(
+      `SR-1042,'=cmd|’ /C calc’!A0,submitted,high,"Doe, John",Tax,,300.00,450.50,USD,,"Two\nlines","Year: 2025\nStatus: Single",,2026-11-21T10:00:00.000Z,2026-11-21T10:00:00.000Z,,,\r\n`,
+    );
     expect(REQUEST_COLUMNS).toHaveLength(19);
     expect(line.slice(0, -2).split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)).toHaveLength(19);
   });

@@ -47,7 +47,27 @@ export interface ExportedRequest {
   clientApprovedAt?: string | undefined;
 }
 
-export const REQUEST_COLUMNS = ['Reference', 'Title', 'Status', 'Priority', 'Client', 'Service', 'Assigned to', 'Budget from', 'Budget up to', 'Currency', 'Deadline', 'Description', 'Answers', 'Attachments', 'Created', 'Updated', 'Assigned', 'Completed', 'Client approved'];
+export const REQUEST_COLUMNS = [
+  'Reference',
+  'Title',
+  'Status',
+  'Priority',
+  'Client',
+  'Service',
+  'Assigned to',
+  'Budget from',
+  'Budget up to',
+  'Currency',
+  'Deadline',
+  'Description',
+  'Answers',
+  'Attachments',
+  'Created',
+  'Updated',
+  'Assigned',
+  'Completed',
+  'Client approved',
+];
 
 export const requestLine = (r: ExportedRequest) =>
   csvLine([

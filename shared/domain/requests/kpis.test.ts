@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { completionRate, kpiChanges, periodsOf, recount, valueOf, type KpiState } from './kpis.ts';
 
-const state = (over: Partial<KpiState> = {}): KpiState => ({ status: 'submitted', priority: 'high', serviceId: 'svc-tax', serviceName: 'Tax', value: 35000, ...over });
+const state = (over: Partial<KpiState> = {}): KpiState => ({
+  status: 'submitted',
+  priority: 'high',
+  serviceId: 'svc-tax',
+  serviceName: 'Tax',
+  value: 35000,
+  ...over,
+});
 const at = new Date('2026-11-18T15:00:00Z'); // a Wednesday
-const changes = (before: KpiState | undefined, after: KpiState | undefined, when = at) => Object.fromEntries(kpiChanges(before, after, when, 'America/New_York').map((c) => [c.bucket, c.add]));
+const changes = (before: KpiState | undefined, after: KpiState | undefined, when = at) =>
+  Object.fromEntries(kpiChanges(before, after, when, 'America/New_York').map((c) => [c.bucket, c.add]));
 
 describe('request KPI counter changes', () => {
   it('counts a submitted request as open work, in the pipeline, by priority and service, and new this week', () => {
@@ -96,7 +104,12 @@ describe('counting from scratch', () => {
       recount(
         [
           { ...state({ status: 'in_progress' }), createdAt: '2026-11-17T10:00:00Z', updatedAt: '2026-11-18T10:00:00Z' },
-          { ...state({ status: 'completed', serviceId: 'svc-b', serviceName: 'B' }), createdAt: '2026-10-01T10:00:00Z', updatedAt: '2026-11-02T10:00:00Z', completedAt: '2026-11-02T10:00:00Z' },
+          {
+            ...state({ status: 'completed', serviceId: 'svc-b', serviceName: 'B' }),
+            createdAt: '2026-10-01T10:00:00Z',
+            updatedAt: '2026-11-02T10:00:00Z',
+            completedAt: '2026-11-02T10:00:00Z',
+          },
           { ...state({ status: 'cancelled' }), createdAt: '2026-11-16T10:00:00Z', updatedAt: '2026-11-19T10:00:00Z' },
           { ...state({ status: 'draft' }), createdAt: '2026-11-18T10:00:00Z', updatedAt: '2026-11-18T10:00:00Z' },
         ],

@@ -15,7 +15,15 @@ export interface KpiState {
   value: number;
 }
 
-export const KPI_COUNTERS = ['open', 'pipeline', 'created', 'completed', 'cancelled', ...REQUEST_STATUSES.map((s) => `status_${s}` as const), ...PRIORITIES.map((p) => `priority_${p}` as const)] as const;
+export const KPI_COUNTERS = [
+  'open',
+  'pipeline',
+  'created',
+  'completed',
+  'cancelled',
+  ...REQUEST_STATUSES.map((s) => `status_${s}` as const),
+  ...PRIORITIES.map((p) => `priority_${p}` as const),
+] as const;
 export type KpiCounter = (typeof KPI_COUNTERS)[number];
 
 export interface BucketChange {
@@ -33,11 +41,21 @@ type Valued = { budgetMin?: number | undefined; budgetMax?: number | undefined; 
 export const valueOf = (r: Valued) => r.budgetMax ?? r.budgetMin ?? r.listPrice ?? 0;
 
 /** A request's KPI state, carried in its change events. */
-export const kpiStateOf = (r: Omit<KpiState, 'value'> & Valued): KpiState => ({ status: r.status, priority: r.priority, serviceId: r.serviceId, serviceName: r.serviceName, value: valueOf(r) });
+export const kpiStateOf = (r: Omit<KpiState, 'value'> & Valued): KpiState => ({
+  status: r.status,
+  priority: r.priority,
+  serviceId: r.serviceId,
+  serviceName: r.serviceName,
+  value: valueOf(r),
+});
 
 /** The calendar day of an instant in a zone, as YYYY-MM-DD, and its weekday (Monday 0). */
 function localDay(at: Date, timeZone: string): { day: string; weekday: number } {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short' }).formatToParts(at).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
   return { day: `${parts.year}-${parts.month}-${parts.day}`, weekday: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday!) };
 }
 

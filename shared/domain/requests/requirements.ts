@@ -13,7 +13,10 @@ export interface Answer {
 }
 
 /** The answers in the service's order (blank ones dropped), and each required question left blank. */
-export function answersTo(questions: readonly Question[], given: Readonly<Record<string, string>>): { answers: Answer[]; missing: { field: string; message: string }[] } {
+export function answersTo(
+  questions: readonly Question[],
+  given: Readonly<Record<string, string>>,
+): { answers: Answer[]; missing: { field: string; message: string }[] } {
   const text = (key: string) => given[key]?.trim() ?? '';
   return {
     answers: questions.filter((q) => text(q.key)).map((q) => ({ key: q.key, label: q.label, answer: text(q.key) })),

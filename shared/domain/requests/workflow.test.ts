@@ -11,7 +11,13 @@ const otherMember = actor('TEAM_MEMBER', 'member-2');
 const lead = actor('TEAM_LEAD', 'lead-1');
 const admin = actor('ADMIN', 'admin-1');
 const foreignAdmin = actor('ADMIN', 'admin-9', 't2');
-const request = (status: RequestStatus, extra: Partial<WorkflowRequest> = {}): WorkflowRequest => ({ tenantId: 't1', status, clientId: 'client-1', assigneeId: 'member-1', ...extra });
+const request = (status: RequestStatus, extra: Partial<WorkflowRequest> = {}): WorkflowRequest => ({
+  tenantId: 't1',
+  status,
+  clientId: 'client-1',
+  assigneeId: 'member-1',
+  ...extra,
+});
 
 /** The whole table: for each status, who may move it where. Every cell not listed is refused. */
 const EXPECTED: Record<RequestStatus, Record<string, RequestStatus[]>> = {
@@ -73,7 +79,9 @@ const EDITORS: Record<RequestStatus, string[]> = {
 describe('who may change what was asked', () => {
   for (const status of REQUEST_STATUSES) {
     it(`${status}: ${EDITORS[status].join(', ') || 'nobody'}`, () => {
-      const allowed = Object.entries(ACTORS).filter(([, who]) => mayEdit(who, request(status))).map(([name]) => name);
+      const allowed = Object.entries(ACTORS)
+        .filter(([, who]) => mayEdit(who, request(status)))
+        .map(([name]) => name);
       expect(allowed).toEqual(EDITORS[status]);
     });
   }

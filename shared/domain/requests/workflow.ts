@@ -42,7 +42,11 @@ export const MOVES: readonly Move[] = [
   // The client asks for changes to completed work.
   { from: 'completed', to: 'in_progress', by: ['client'] },
   // A client may cancel until work starts; staff until it is completed.
-  ...(['draft', 'submitted', 'in_review', 'approved', 'assigned'] as const).map((from) => ({ from, to: 'cancelled' as const, by: ['client', 'reviewer'] as const })),
+  ...(['draft', 'submitted', 'in_review', 'approved', 'assigned'] as const).map((from) => ({
+    from,
+    to: 'cancelled' as const,
+    by: ['client', 'reviewer'] as const,
+  })),
   { from: 'in_progress', to: 'cancelled', by: ['reviewer'] },
 ];
 
@@ -81,7 +85,13 @@ export function allowedMoves(actor: Actor, request: WorkflowRequest): RequestSta
 
 /** The client accepts completed work: only their own, only once. */
 export function mayApprove(actor: Actor, request: WorkflowRequest): boolean {
-  return actor.tenantId === request.tenantId && request.status === 'completed' && !request.clientApprovedAt && actor.role === 'CLIENT' && actor.userId === request.clientId;
+  return (
+    actor.tenantId === request.tenantId &&
+    request.status === 'completed' &&
+    !request.clientApprovedAt &&
+    actor.role === 'CLIENT' &&
+    actor.userId === request.clientId
+  );
 }
 
 /**

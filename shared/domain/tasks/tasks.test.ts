@@ -57,30 +57,55 @@ describe('checklists', () => {
 });
 
 describe('offering assignees', () => {
-  const person = (userId: string, over: Partial<AssigneeCandidate> = {}): AssigneeCandidate => ({ userId, name: userId, role: 'TEAM_MEMBER', skills: [], openTasks: 0, ...over });
+  const person = (userId: string, over: Partial<AssigneeCandidate> = {}): AssigneeCandidate => ({
+    userId,
+    name: userId,
+    role: 'TEAM_MEMBER',
+    skills: [],
+    openTasks: 0,
+    ...over,
+  });
   const ids = (r: ReturnType<typeof offerAssignees>) => r.offered.map((o) => o.candidate.userId);
 
   it('offers only those holding a required skill, more matches first', () => {
-    const r = offerAssignees(['tax', 'audit'], [person('none', { skills: ['payroll'] }), person('one', { skills: ['tax'] }), person('both', { skills: ['audit', 'tax'] })]);
+    const r = offerAssignees(
+      ['tax', 'audit'],
+      [person('none', { skills: ['payroll'] }), person('one', { skills: ['tax'] }), person('both', { skills: ['audit', 'tax'] })],
+    );
     expect(ids(r)).toEqual(['both', 'one']);
     expect(r.offered[0]!.matched).toEqual(['tax', 'audit']);
     expect(r.suggested).toBe('both');
   });
 
   it('offers all staff when no skill is required, never clients or the platform operator', () => {
-    const r = offerAssignees([], [person('client', { role: 'CLIENT' }), person('root', { role: 'SUPER_ADMIN' }), person('admin', { role: 'ADMIN' }), person('lead', { role: 'TEAM_LEAD' }), person('member')]);
+    const r = offerAssignees(
+      [],
+      [
+        person('client', { role: 'CLIENT' }),
+        person('root', { role: 'SUPER_ADMIN' }),
+        person('admin', { role: 'ADMIN' }),
+        person('lead', { role: 'TEAM_LEAD' }),
+        person('member'),
+      ],
+    );
     expect(ids(r)).toEqual(['admin', 'lead', 'member']);
   });
 
   it('puts someone away after those present, and never suggests them', () => {
-    const r = offerAssignees(['tax'], [person('away', { skills: ['tax'], availabilityStatus: 'on_leave' }), person('busy', { skills: ['tax'], availabilityStatus: 'busy', openTasks: 4 })]);
+    const r = offerAssignees(
+      ['tax'],
+      [person('away', { skills: ['tax'], availabilityStatus: 'on_leave' }), person('busy', { skills: ['tax'], availabilityStatus: 'busy', openTasks: 4 })],
+    );
     expect(ids(r)).toEqual(['busy', 'away']);
     expect(r.suggested).toBe('busy');
     expect(offerAssignees(['tax'], [person('away', { skills: ['tax'], availabilityStatus: 'offline' })]).suggested).toBeUndefined();
   });
 
   it('breaks ties by fewer open tasks, then by name', () => {
-    const r = offerAssignees(['tax'], [person('zoe', { skills: ['tax'], openTasks: 1 }), person('bea', { skills: ['tax'], openTasks: 1 }), person('al', { skills: ['tax'], openTasks: 2 })]);
+    const r = offerAssignees(
+      ['tax'],
+      [person('zoe', { skills: ['tax'], openTasks: 1 }), person('bea', { skills: ['tax'], openTasks: 1 }), person('al', { skills: ['tax'], openTasks: 2 })],
+    );
     expect(ids(r)).toEqual(['bea', 'zoe', 'al']);
   });
 });

@@ -74,13 +74,17 @@ export interface OfferedAssignee {
 export const TASK_ROLES: readonly Role[] = ['TEAM_MEMBER', 'TEAM_LEAD', 'ADMIN'];
 
 /** Whether someone may hold a task that needs these skills: one of them is enough. */
-export const holdsASkill = (requiredSkills: readonly string[], skills: readonly string[]) => requiredSkills.length === 0 || requiredSkills.some((s) => skills.includes(s));
+export const holdsASkill = (requiredSkills: readonly string[], skills: readonly string[]) =>
+  requiredSkills.length === 0 || requiredSkills.some((s) => skills.includes(s));
 
 /**
  * Who can be offered a task: staff who hold at least one of the required skills (everyone, when none are required). Best first: more skills matched, then present
  * before away, then fewer open tasks, then by name. The first one present is the suggestion.
  */
-export function offerAssignees(requiredSkills: readonly string[], candidates: readonly AssigneeCandidate[]): { offered: OfferedAssignee[]; suggested?: string } {
+export function offerAssignees(
+  requiredSkills: readonly string[],
+  candidates: readonly AssigneeCandidate[],
+): { offered: OfferedAssignee[]; suggested?: string } {
   const offered = candidates
     .filter((c) => TASK_ROLES.includes(c.role))
     .map((candidate) => ({
@@ -89,7 +93,13 @@ export function offerAssignees(requiredSkills: readonly string[], candidates: re
       away: candidate.availabilityStatus === 'on_leave' || candidate.availabilityStatus === 'offline',
     }))
     .filter((o) => holdsASkill(requiredSkills, o.candidate.skills))
-    .sort((a, b) => b.matched.length - a.matched.length || Number(a.away) - Number(b.away) || a.candidate.openTasks - b.candidate.openTasks || a.candidate.name.localeCompare(b.candidate.name));
+    .sort(
+      (a, b) =>
+        b.matched.length - a.matched.length ||
+        Number(a.away) - Number(b.away) ||
+        a.candidate.openTasks - b.candidate.openTasks ||
+        a.candidate.name.localeCompare(b.candidate.name),
+    );
   const suggested = offered.find((o) => !o.away)?.candidate.userId;
   return { offered, ...(suggested && { suggested }) };
 }

@@ -14,7 +14,8 @@ const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3}
 
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 const dayExists = (year: number, month: number, day: number) => month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
-const yearProblem = (year: number) => (year < EARLIEST_YEAR || year > LATEST_YEAR ? `must be between the years ${EARLIEST_YEAR} and ${LATEST_YEAR}` : undefined);
+const yearProblem = (year: number) =>
+  year < EARLIEST_YEAR || year > LATEST_YEAR ? `must be between the years ${EARLIEST_YEAR} and ${LATEST_YEAR}` : undefined;
 
 export const DATE_SHAPE = 'must be a date like 2026-12-31';
 export const INSTANT_SHAPE = 'must be a date and time like 2026-12-01T15:00:00Z';
@@ -31,7 +32,9 @@ export function dateProblem(value: unknown): string | undefined {
 export function instantProblem(value: unknown): string | undefined {
   const parts = typeof value === 'string' ? INSTANT.exec(value) : null;
   if (!parts) return INSTANT_SHAPE;
-  const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = parts.slice(1).map((p) => (p === undefined ? undefined : Number(p))) as number[];
+  const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = parts
+    .slice(1)
+    .map((p) => (p === undefined ? undefined : Number(p))) as number[];
   if (!dayExists(year!, month!, day!)) return 'is not a real date';
   if (hour! > 23 || minute! > 59 || second > 59) return 'is not a real time of day';
   if (offsetHours > 14 || offsetMinutes > 59) return 'has an offset from UTC that does not exist';

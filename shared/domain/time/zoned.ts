@@ -120,8 +120,7 @@ export const isLocalTime = (time: string): boolean => TIME.test(time) && (!time.
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-export const formatDate = (w: { year: number; month: number; day: number }): string =>
-  `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+export const formatDate = (w: { year: number; month: number; day: number }): string => `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
 
 export const formatTime = (w: { hour: number; minute: number }): string => `${pad(w.hour)}:${pad(w.minute)}`;
 

@@ -15,7 +15,14 @@ export class ApiError extends Error {
   /** What else the error carries, e.g. `reason` and free `suggestions` with a taken slot's 409. */
   readonly extra: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, details: { field: string; message: string }[] = [], retryAfter?: number, extra: Record<string, unknown> = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details: { field: string; message: string }[] = [],
+    retryAfter?: number,
+    extra: Record<string, unknown> = {},
+  ) {
     super(message);
     this.status = status;
     this.code = code;
@@ -40,7 +47,9 @@ async function send<Id extends OperationId>(id: Id, options: CallOptions<Id>): P
   const op = operation(id);
   const path = op.path.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(options.params?.[k] ?? ''));
   const query = new URLSearchParams(
-    Object.entries(options.query ?? {}).filter((e): e is [string, string | number] => e[1] !== undefined).map(([k, v]) => [k, String(v)]),
+    Object.entries(options.query ?? {})
+      .filter((e): e is [string, string | number] => e[1] !== undefined)
+      .map(([k, v]) => [k, String(v)]),
   ).toString();
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -59,7 +68,9 @@ async function send<Id extends OperationId>(id: Id, options: CallOptions<Id>): P
 
 async function read<T>(response: Response): Promise<T> {
   if (response.status === 204) return undefined as T;
-  const data = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string; details?: { field: string; message: string }[]; [more: string]: unknown } };
+  const data = (await response.json().catch(() => ({}))) as {
+    error?: { code: string; message: string; details?: { field: string; message: string }[]; [more: string]: unknown };
+  };
   if (!response.ok) {
     const { code, message, details, requestId: _r, ...extra } = data.error ?? { code: 'internal', message: response.statusText };
     const retryAfter = Number(response.headers.get('retry-after')) || undefined;

@@ -26,11 +26,13 @@ function WithI18n({ Page, initial }: { Page: ComponentType; initial: { locale: L
 export function mount(Page: ComponentType): void {
   const locale = currentLocale();
   const english = () => loadMessages('en');
-  void loadMessages(locale).catch(english).then((t) =>
-    createRoot(document.getElementById('app')!).render(
-      <StrictMode>
-        <WithI18n Page={Page} initial={{ locale, t }} />
-      </StrictMode>,
-    ),
-  );
+  void loadMessages(locale)
+    .catch(english)
+    .then((t) =>
+      createRoot(document.getElementById('app')!).render(
+        <StrictMode>
+          <WithI18n Page={Page} initial={{ locale, t }} />
+        </StrictMode>,
+      ),
+    );
 }

@@ -7,7 +7,17 @@ import { followingSummary, SeriesScopeChoice, type SeriesScope } from './SeriesS
 import { ErrorNotice } from './Status.tsx';
 
 /** One appointment, with what the reader may do with it. */
-export function AppointmentDetails(props: { entry: CalendarEntryView; firm: { slug: string; currency: string }; mayChange: boolean; isClient: boolean; time: (iso: string) => string; when: (iso: string) => string; dayName: string; onClose: (notice?: string) => void; onChanged: () => void }) {
+export function AppointmentDetails(props: {
+  entry: CalendarEntryView;
+  firm: { slug: string; currency: string };
+  mayChange: boolean;
+  isClient: boolean;
+  time: (iso: string) => string;
+  when: (iso: string) => string;
+  dayName: string;
+  onClose: (notice?: string) => void;
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
   const { entry } = props;
   const [busy, setBusy] = useState(false);
@@ -40,40 +50,130 @@ export function AppointmentDetails(props: { entry: CalendarEntryView; firm: { sl
   return (
     <section aria-labelledby={headingId} className="mb-4 rounded-lg border border-brand-200 bg-white p-4 shadow">
       <div className="flex items-start gap-3">
-        <h2 id={headingId} className="me-auto text-lg font-semibold">{entry.serviceName} · {entry.reference}</h2>
-        <button type="button" onClick={() => props.onClose()} className="rounded border px-2 py-1 text-sm">{t.calendar.close}</button>
+        <h2 id={headingId} className="me-auto text-lg font-semibold">
+          {entry.serviceName} · {entry.reference}
+        </h2>
+        <button type="button" onClick={() => props.onClose()} className="rounded border px-2 py-1 text-sm">
+          {t.calendar.close}
+        </button>
       </div>
-      <p>{props.dayName}, {props.time(entry.start)}–{props.time(entry.end)} · {t.book.types[entry.bookingType] ?? entry.bookingType}</p>
-      <p>{t.calendar.client}: {entry.clientName} · {t.calendar.with}: {entry.staffName} · {entry.awaitingOwnerUntil ? format(t.calendar.held, { date: props.when(entry.awaitingOwnerUntil) }) : entry.confirmed ? t.calendar.confirmed : t.calendar.pending}</p>
-      {notice && <p role="status" className="mt-2 text-green-800">{notice}</p>}
-      {failure !== null && <div className="mt-2"><ErrorNotice error={failure} /></div>}
+      <p>
+        {props.dayName}, {props.time(entry.start)}–{props.time(entry.end)} · {t.book.types[entry.bookingType] ?? entry.bookingType}
+      </p>
+      <p>
+        {t.calendar.client}: {entry.clientName} · {t.calendar.with}: {entry.staffName} ·{' '}
+        {entry.awaitingOwnerUntil
+          ? format(t.calendar.held, { date: props.when(entry.awaitingOwnerUntil) })
+          : entry.confirmed
+            ? t.calendar.confirmed
+            : t.calendar.pending}
+      </p>
+      {notice && (
+        <p role="status" className="mt-2 text-green-800">
+          {notice}
+        </p>
+      )}
+      {failure !== null && (
+        <div className="mt-2">
+          <ErrorNotice error={failure} />
+        </div>
+      )}
       <div className="mt-3 flex flex-wrap gap-2">
         {props.isClient ? (
-          !started && <button type="button" disabled={busy} onClick={() => void call('openBookingLink', { params: { bookingId: entry.bookingId } }).then((r) => location.assign(r.url), setFailure)} className="rounded bg-brand-600 px-3 py-1 text-white">{t.calendar.reschedule}</button>
+          !started && (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void call('openBookingLink', { params: { bookingId: entry.bookingId } }).then((r) => location.assign(r.url), setFailure)}
+              className="rounded bg-brand-600 px-3 py-1 text-white"
+            >
+              {t.calendar.reschedule}
+            </button>
+          )
         ) : (
           <>
-            <a href={`/request/?id=${entry.bookingId}`} className="rounded border px-3 py-1">{t.calendar.openRequest}</a>
-            {props.mayChange && !entry.confirmed && !started && <button type="button" disabled={busy} onClick={() => void act((version) => call('confirmBooking', { params: { bookingId: entry.bookingId }, body: { version } }))} className="rounded bg-brand-600 px-3 py-1 text-white">{t.calendar.confirm}</button>}
+            <a href={`/request/?id=${entry.bookingId}`} className="rounded border px-3 py-1">
+              {t.calendar.openRequest}
+            </a>
+            {props.mayChange && !entry.confirmed && !started && (
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => void act((version) => call('confirmBooking', { params: { bookingId: entry.bookingId }, body: { version } }))}
+                className="rounded bg-brand-600 px-3 py-1 text-white"
+              >
+                {t.calendar.confirm}
+              </button>
+            )}
             {props.mayChange && started && (
               <>
-                <button type="button" disabled={busy} onClick={() => void act((version) => call('recordBookingOutcome', { params: { bookingId: entry.bookingId }, body: { version, outcome: 'attended' } }))} className="rounded border px-3 py-1">{t.calendar.attended}</button>
-                <button type="button" disabled={busy} onClick={() => void act((version) => call('recordBookingOutcome', { params: { bookingId: entry.bookingId }, body: { version, outcome: 'no_show' } }))} className="rounded border px-3 py-1">{t.calendar.noShow}</button>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() =>
+                    void act((version) => call('recordBookingOutcome', { params: { bookingId: entry.bookingId }, body: { version, outcome: 'attended' } }))
+                  }
+                  className="rounded border px-3 py-1"
+                >
+                  {t.calendar.attended}
+                </button>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() =>
+                    void act((version) => call('recordBookingOutcome', { params: { bookingId: entry.bookingId }, body: { version, outcome: 'no_show' } }))
+                  }
+                  className="rounded border px-3 py-1"
+                >
+                  {t.calendar.noShow}
+                </button>
               </>
             )}
-            {props.mayChange && !started && !moving && <button type="button" onClick={() => (setMoving(true), setCancelling(false))} className="rounded border px-3 py-1">{t.calendar.move}</button>}
-            {props.mayChange && !started && !cancelling && <button type="button" onClick={() => (setCancelling(true), setMoving(false))} className="rounded border border-red-300 px-3 py-1 text-red-800">{t.calendar.cancel}</button>}
+            {props.mayChange && !started && !moving && (
+              <button type="button" onClick={() => (setMoving(true), setCancelling(false))} className="rounded border px-3 py-1">
+                {t.calendar.move}
+              </button>
+            )}
+            {props.mayChange && !started && !cancelling && (
+              <button type="button" onClick={() => (setCancelling(true), setMoving(false))} className="rounded border border-red-300 px-3 py-1 text-red-800">
+                {t.calendar.cancel}
+              </button>
+            )}
           </>
         )}
       </div>
-      {moving && <MoveBookingForm booking={entry} firm={props.firm} onMoved={(summary) => (setMoving(false), setNotice(summary ?? t.calendar.done), props.onChanged())} />}
+      {moving && (
+        <MoveBookingForm
+          booking={entry}
+          firm={props.firm}
+          onMoved={(summary) => (setMoving(false), setNotice(summary ?? t.calendar.done), props.onChanged())}
+        />
+      )}
       {cancelling && (
         <div className="mt-3 space-y-2">
           <label className="block text-sm font-medium">
             {t.calendar.cancelReason}
-            <textarea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} rows={2} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-normal" />
+            <textarea
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              maxLength={500}
+              rows={2}
+              className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-normal"
+            />
           </label>
           {entry.seriesId && <SeriesScopeChoice action="cancel" value={scope} onChange={setScope} />}
-          <button type="button" disabled={busy} onClick={() => void act((version) => call('cancelBooking', { params: { bookingId: entry.bookingId }, body: { version, reason, scope } })).then((r) => r && props.onClose(followingSummary(t, props.when, r)))} className="rounded bg-red-700 px-3 py-1 text-white">{t.calendar.cancelConfirm}</button>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void act((version) => call('cancelBooking', { params: { bookingId: entry.bookingId }, body: { version, reason, scope } })).then(
+                (r) => r && props.onClose(followingSummary(t, props.when, r)),
+              )
+            }
+            className="rounded bg-red-700 px-3 py-1 text-white"
+          >
+            {t.calendar.cancelConfirm}
+          </button>
         </div>
       )}
     </section>

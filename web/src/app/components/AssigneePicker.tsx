@@ -10,23 +10,56 @@ type Offer = ResponseOf<'offerTaskAssignees'>;
  * suggested one chosen unless `current` names someone. Each option says why: skills matched and
  * open tasks.
  */
-export function AssigneePicker({ skills, current, label, error }: { skills: readonly string[]; current?: string | undefined; label: string; error?: string | undefined }) {
+export function AssigneePicker({
+  skills,
+  current,
+  label,
+  error,
+}: {
+  skills: readonly string[];
+  current?: string | undefined;
+  label: string;
+  error?: string | undefined;
+}) {
   const { t } = useI18n();
   const [offer, setOffer] = useState<Offer | null>(null);
   const [failed, setFailed] = useState(false);
   const key = skills.join(',');
   useEffect(() => {
     setOffer(null);
-    call('offerTaskAssignees', { query: { skills: key } }).then(setOffer).catch(() => setFailed(true));
+    call('offerTaskAssignees', { query: { skills: key } })
+      .then(setOffer)
+      .catch(() => setFailed(true));
   }, [key]);
 
-  if (failed) return <p role="alert" className="text-sm text-red-700">{t.errors.generic}</p>;
-  if (!offer) return <p role="status" className="text-sm text-slate-500">{t.loading}</p>;
-  if (offer.offered.length === 0) return <p role="alert" className="text-sm text-amber-800">{t.tasks.nobodyFits}</p>;
+  if (failed)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {t.errors.generic}
+      </p>
+    );
+  if (!offer)
+    return (
+      <p role="status" className="text-sm text-slate-500">
+        {t.loading}
+      </p>
+    );
+  if (offer.offered.length === 0)
+    return (
+      <p role="alert" className="text-sm text-amber-800">
+        {t.tasks.nobodyFits}
+      </p>
+    );
   return (
     <label className="block text-sm font-medium">
       {label}
-      <select key={key} name="assigneeId" defaultValue={current ?? offer.suggested ?? ''} aria-invalid={Boolean(error)} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2">
+      <select
+        key={key}
+        name="assigneeId"
+        defaultValue={current ?? offer.suggested ?? ''}
+        aria-invalid={Boolean(error)}
+        className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
+      >
         <option value="">{t.tasks.unassigned}</option>
         {offer.offered.map((o) => (
           <option key={o.userId} value={o.userId}>

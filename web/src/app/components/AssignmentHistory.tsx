@@ -13,16 +13,28 @@ export default function AssignmentHistory({ userId, name, area, onClose }: { use
   return (
     <section aria-labelledby="history" className="mt-8 rounded-lg bg-white p-6 shadow">
       <div className="mb-3 flex items-center gap-4">
-        <h2 id="history" className="me-auto text-lg font-semibold">{format(t.team.historyOf, { name })}</h2>
-        <button type="button" onClick={onClose} className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">{t.team.close}</button>
+        <h2 id="history" className="me-auto text-lg font-semibold">
+          {format(t.team.historyOf, { name })}
+        </h2>
+        <button type="button" onClick={onClose} className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
+          {t.team.close}
+        </button>
       </div>
       {show(t.team.noHistory, () => (
         <ol className="space-y-2 text-sm">
           {items.map((r) => (
             <li key={`${r.at}${r.requestId}`}>
-              <time dateTime={r.at} className="me-2 text-slate-500">{dateTime(r.at, locale)}</time>
-              <a href={`/${area}/request/?id=${r.requestId}`} className="font-mono text-brand-700 underline">{r.reference}</a> {r.title}
-              <span className="ms-2 text-slate-600">{r.how === 'auto' ? t.team.byRanking : format(t.team.byPerson, { name: r.byName ?? '' })}{r.fromName ? ` · ${format(t.team.fromPerson, { name: r.fromName })}` : ''}</span>
+              <time dateTime={r.at} className="me-2 text-slate-500">
+                {dateTime(r.at, locale)}
+              </time>
+              <a href={`/${area}/request/?id=${r.requestId}`} className="font-mono text-brand-700 underline">
+                {r.reference}
+              </a>{' '}
+              {r.title}
+              <span className="ms-2 text-slate-600">
+                {r.how === 'auto' ? t.team.byRanking : format(t.team.byPerson, { name: r.byName ?? '' })}
+                {r.fromName ? ` · ${format(t.team.fromPerson, { name: r.fromName })}` : ''}
+              </span>
             </li>
           ))}
         </ol>

@@ -52,7 +52,9 @@ export default function BookingCalendar({ session, area, embedded = false }: { s
   const zone = visitorZone();
   const seesAll = session.permissions.includes('service_requests.read.all');
   const mayChange = session.permissions.includes('service_requests.update');
-  const [view, setView] = useState<View>(() => (embedded ? 'list' : VIEWS.includes(params.get('view') as View) ? (params.get('view') as View) : area === 'portal' ? 'list' : 'week'));
+  const [view, setView] = useState<View>(() =>
+    embedded ? 'list' : VIEWS.includes(params.get('view') as View) ? (params.get('view') as View) : area === 'portal' ? 'list' : 'week',
+  );
   const [anchor, setAnchor] = useState(() => params.get('date') ?? localDateOf(zone, Date.now()));
   const [filters, setFilters] = useState<{ staffId?: string; serviceId?: string; bookingType?: string }>({});
   const [entries, setEntries] = useState<Entry[] | undefined>();
@@ -76,8 +78,14 @@ export default function BookingCalendar({ session, area, embedded = false }: { s
   useEffect(() => subscribeLive({ onMessage: (m) => m.type === 'booking.changed' && load(), onResync: load }), [load]);
   useEffect(() => {
     if (!seesAll) return;
-    void call('listTeamWorkload').then((r) => setPeople(r.items.map((m) => ({ userId: m.userId, name: m.name }))), () => setPeople([]));
-    void call('listServices', { query: { limit: 100, status: 'active' } }).then((r) => setServices(r.items.map((s) => ({ serviceId: s.serviceId, name: s.name }))), () => setServices([]));
+    void call('listTeamWorkload').then(
+      (r) => setPeople(r.items.map((m) => ({ userId: m.userId, name: m.name }))),
+      () => setPeople([]),
+    );
+    void call('listServices', { query: { limit: 100, status: 'active' } }).then(
+      (r) => setServices(r.items.map((s) => ({ serviceId: s.serviceId, name: s.name }))),
+      () => setServices([]),
+    );
   }, [seesAll]);
 
   const byDay = useMemo(() => {
@@ -88,7 +96,9 @@ export default function BookingCalendar({ session, area, embedded = false }: { s
   const time = (iso: string) => new Intl.DateTimeFormat(locale, { timeZone: zone, timeStyle: 'short' }).format(Date.parse(iso));
   const when = (iso: string) => new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(iso));
   const dayName = (date: string, style: 'long' | 'short') =>
-    new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...(style === 'long' ? { dateStyle: 'full' } : { weekday: 'short', day: 'numeric' }) }).format(Date.parse(`${date}T12:00:00Z`));
+    new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...(style === 'long' ? { dateStyle: 'full' } : { weekday: 'short', day: 'numeric' }) }).format(
+      Date.parse(`${date}T12:00:00Z`),
+    );
   const title =
     view === 'month'
       ? new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(Date.parse(`${first}T12:00:00Z`))
@@ -109,7 +119,9 @@ export default function BookingCalendar({ session, area, embedded = false }: { s
       onClick={() => (setSelected(e), setNotice(undefined))}
       className={`w-full rounded border px-2 py-1 text-start text-sm ${e.confirmed ? 'border-brand-200 bg-brand-50' : 'border-amber-300 bg-amber-50'}`}
     >
-      <span className="font-medium">{time(e.start)}–{time(e.end)}</span>{' '}
+      <span className="font-medium">
+        {time(e.start)}–{time(e.end)}
+      </span>{' '}
       {compact ? e.clientName : `${e.serviceName} · ${e.clientName} · ${e.staffName}`}
       {!e.confirmed && <span className="sr-only"> ({t.calendar.pending})</span>}
     </button>
@@ -119,18 +131,27 @@ export default function BookingCalendar({ session, area, embedded = false }: { s
   if (failure !== null) body = <ErrorNotice error={failure} onRetry={load} />;
   else if (!entries) body = <Loading />;
   else if (view === 'list' || view === 'day') {
-    body = entries.length === 0 ? (
-      <p role="status" className="rounded bg-white p-6 text-slate-600 shadow">{t.calendar.empty}</p>
-    ) : (
-      <div className="space-y-4">
-        {dates.filter((d) => byDay.has(d)).map((d) => (
-          <section key={d} aria-label={dayName(d, 'long')} className="rounded-lg bg-white p-4 shadow">
-            <h2 className="mb-2 font-semibold">{dayName(d, 'long')}</h2>
-            <ul className="space-y-1">{byDay.get(d)!.map((e) => <li key={e.bookingId}>{entryButton(e)}</li>)}</ul>
-          </section>
-        ))}
-      </div>
-    );
+    body =
+      entries.length === 0 ? (
+        <p role="status" className="rounded bg-white p-6 text-slate-600 shadow">
+          {t.calendar.empty}
+        </p>
+      ) : (
+        <div className="space-y-4">
+          {dates
+            .filter((d) => byDay.has(d))
+            .map((d) => (
+              <section key={d} aria-label={dayName(d, 'long')} className="rounded-lg bg-white p-4 shadow">
+                <h2 className="mb-2 font-semibold">{dayName(d, 'long')}</h2>
+                <ul className="space-y-1">
+                  {byDay.get(d)!.map((e) => (
+                    <li key={e.bookingId}>{entryButton(e)}</li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+        </div>
+      );
   } else {
     const limit = view === 'month' ? 3 : 20;
     body = (
@@ -138,11 +159,21 @@ export default function BookingCalendar({ session, area, embedded = false }: { s
         {dates.map((d) => {
           const list = byDay.get(d) ?? [];
           return (
-            <li key={d} aria-label={dayName(d, 'long')} className={`min-h-24 rounded bg-white p-2 shadow ${d === localDateOf(zone, Date.now()) ? 'ring-2 ring-brand-600' : ''}`}>
+            <li
+              key={d}
+              aria-label={dayName(d, 'long')}
+              className={`min-h-24 rounded bg-white p-2 shadow ${d === localDateOf(zone, Date.now()) ? 'ring-2 ring-brand-600' : ''}`}
+            >
               <p className="mb-1 text-xs font-semibold text-slate-700">{dayName(d, 'short')}</p>
-              <ul className="space-y-1">{list.slice(0, limit).map((e) => <li key={e.bookingId}>{entryButton(e, view === 'month')}</li>)}</ul>
+              <ul className="space-y-1">
+                {list.slice(0, limit).map((e) => (
+                  <li key={e.bookingId}>{entryButton(e, view === 'month')}</li>
+                ))}
+              </ul>
               {list.length > limit && (
-                <button type="button" onClick={() => (setView('day'), setAnchor(d))} className="mt-1 text-xs text-brand-700 underline">{format(t.calendar.more, { n: String(list.length - limit) })}</button>
+                <button type="button" onClick={() => (setView('day'), setAnchor(d))} className="mt-1 text-xs text-brand-700 underline">
+                  {format(t.calendar.more, { n: String(list.length - limit) })}
+                </button>
               )}
             </li>
           );
@@ -154,54 +185,131 @@ export default function BookingCalendar({ session, area, embedded = false }: { s
   return (
     <div onKeyDown={onKey}>
       <div className="mb-4 flex flex-wrap items-center gap-3">
-        {embedded ? <h2 className="me-auto text-lg font-semibold">{t.calendar.views.list}</h2> : <h1 className="me-auto text-2xl font-semibold">{area === 'portal' ? t.calendar.myTitle : t.calendar.title}</h1>}
+        {embedded ? (
+          <h2 className="me-auto text-lg font-semibold">{t.calendar.views.list}</h2>
+        ) : (
+          <h1 className="me-auto text-2xl font-semibold">{area === 'portal' ? t.calendar.myTitle : t.calendar.title}</h1>
+        )}
         {session.permissions.includes('service_requests.create') && (
-          <a href={`/${area}/book/`} className="rounded bg-brand-600 px-4 py-2 text-white">{area === 'portal' ? t.calendar.book : t.calendar.newBooking}</a>
+          <a href={`/${area}/book/`} className="rounded bg-brand-600 px-4 py-2 text-white">
+            {area === 'portal' ? t.calendar.book : t.calendar.newBooking}
+          </a>
         )}
       </div>
-      <div role="toolbar" aria-label={t.calendar.title} aria-keyshortcuts={embedded ? 'ArrowLeft ArrowRight T' : 'ArrowLeft ArrowRight T D W M L'} className="mb-4 flex flex-wrap items-center gap-2">
-        <button type="button" onClick={() => setAnchor(step(view, anchor, -1))} className="rounded border bg-white px-3 py-1">← {t.calendar.prev}</button>
-        <button type="button" onClick={() => setAnchor(localDateOf(zone, Date.now()))} className="rounded border bg-white px-3 py-1">{t.calendar.today}</button>
-        <button type="button" onClick={() => setAnchor(step(view, anchor, 1))} className="rounded border bg-white px-3 py-1">{t.calendar.next} →</button>
-        <span className="mx-2 font-medium" aria-live="polite">{title}</span>
+      <div
+        role="toolbar"
+        aria-label={t.calendar.title}
+        aria-keyshortcuts={embedded ? 'ArrowLeft ArrowRight T' : 'ArrowLeft ArrowRight T D W M L'}
+        className="mb-4 flex flex-wrap items-center gap-2"
+      >
+        <button type="button" onClick={() => setAnchor(step(view, anchor, -1))} className="rounded border bg-white px-3 py-1">
+          ← {t.calendar.prev}
+        </button>
+        <button type="button" onClick={() => setAnchor(localDateOf(zone, Date.now()))} className="rounded border bg-white px-3 py-1">
+          {t.calendar.today}
+        </button>
+        <button type="button" onClick={() => setAnchor(step(view, anchor, 1))} className="rounded border bg-white px-3 py-1">
+          {t.calendar.next} →
+        </button>
+        <span className="mx-2 font-medium" aria-live="polite">
+          {title}
+        </span>
         {!embedded && (
           <span className="ms-auto flex gap-1">
             {VIEWS.map((v) => (
-              <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)} className="rounded border bg-white px-3 py-1 aria-pressed:bg-brand-600 aria-pressed:text-white">{t.calendar.views[v]}</button>
+              <button
+                key={v}
+                type="button"
+                aria-pressed={view === v}
+                onClick={() => setView(v)}
+                className="rounded border bg-white px-3 py-1 aria-pressed:bg-brand-600 aria-pressed:text-white"
+              >
+                {t.calendar.views[v]}
+              </button>
             ))}
           </span>
         )}
       </div>
-      <p className="mb-4 text-sm text-slate-600">{format(t.calendar.zone, { zone })} · {embedded ? t.calendar.shortcutsList : t.calendar.shortcuts}</p>
+      <p className="mb-4 text-sm text-slate-600">
+        {format(t.calendar.zone, { zone })} · {embedded ? t.calendar.shortcutsList : t.calendar.shortcuts}
+      </p>
       <div className="mb-4 flex flex-wrap gap-4">
         <div>
-          <label htmlFor={dateId} className="text-sm font-medium">{view === 'list' ? t.calendar.from : t.calendar.goTo}</label>
+          <label htmlFor={dateId} className="text-sm font-medium">
+            {view === 'list' ? t.calendar.from : t.calendar.goTo}
+          </label>
           <input id={dateId} type="date" required value={anchor} onChange={(e) => e.target.value && setAnchor(e.target.value)} className={control} />
         </div>
         {seesAll && (
           <>
-            <FilterSelect label={t.calendar.person} anyLabel={t.calendar.everyone} value={filters.staffId} options={people.map((p) => [p.userId, p.name])} onChange={(staffId) => setFilters((f) => ({ ...f, staffId }))} />
-            <FilterSelect label={t.calendar.service} anyLabel={t.calendar.all} value={filters.serviceId} options={services.map((s) => [s.serviceId, s.name])} onChange={(serviceId) => setFilters((f) => ({ ...f, serviceId }))} />
+            <FilterSelect
+              label={t.calendar.person}
+              anyLabel={t.calendar.everyone}
+              value={filters.staffId}
+              options={people.map((p) => [p.userId, p.name])}
+              onChange={(staffId) => setFilters((f) => ({ ...f, staffId }))}
+            />
+            <FilterSelect
+              label={t.calendar.service}
+              anyLabel={t.calendar.all}
+              value={filters.serviceId}
+              options={services.map((s) => [s.serviceId, s.name])}
+              onChange={(serviceId) => setFilters((f) => ({ ...f, serviceId }))}
+            />
           </>
         )}
-        <FilterSelect label={t.calendar.type} anyLabel={t.calendar.all} value={filters.bookingType} options={BOOKING_TYPES.map((b) => [b, t.book.types[b] ?? b])} onChange={(bookingType) => setFilters((f) => ({ ...f, bookingType }))} />
+        <FilterSelect
+          label={t.calendar.type}
+          anyLabel={t.calendar.all}
+          value={filters.bookingType}
+          options={BOOKING_TYPES.map((b) => [b, t.book.types[b] ?? b])}
+          onChange={(bookingType) => setFilters((f) => ({ ...f, bookingType }))}
+        />
       </div>
-      {notice && <p role="status" className="mb-4 rounded bg-green-50 p-3 text-green-900">{notice}</p>}
-      {selected && <AppointmentDetails entry={selected} firm={session.tenant} mayChange={mayChange} isClient={area === 'portal'} time={time} when={when} dayName={dayName(localDateOf(zone, Date.parse(selected.start)), 'long')} onClose={(n) => (setSelected(undefined), setNotice(n))} onChanged={load} />}
+      {notice && (
+        <p role="status" className="mb-4 rounded bg-green-50 p-3 text-green-900">
+          {notice}
+        </p>
+      )}
+      {selected && (
+        <AppointmentDetails
+          entry={selected}
+          firm={session.tenant}
+          mayChange={mayChange}
+          isClient={area === 'portal'}
+          time={time}
+          when={when}
+          dayName={dayName(localDateOf(zone, Date.parse(selected.start)), 'long')}
+          onClose={(n) => (setSelected(undefined), setNotice(n))}
+          onChanged={load}
+        />
+      )}
       {body}
     </div>
   );
 }
 
 /** One calendar filter: any, or one of the options (value → label). */
-function FilterSelect(props: { label: string; anyLabel: string; value: string | undefined; options: [string, string][]; onChange: (value: string | undefined) => void }) {
+function FilterSelect(props: {
+  label: string;
+  anyLabel: string;
+  value: string | undefined;
+  options: [string, string][];
+  onChange: (value: string | undefined) => void;
+}) {
   const id = useId();
   return (
     <div>
-      <label htmlFor={id} className="text-sm font-medium">{props.label}</label>
+      <label htmlFor={id} className="text-sm font-medium">
+        {props.label}
+      </label>
       <select id={id} className={control} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value || undefined)}>
         <option value="">{props.anyLabel}</option>
-        {props.options.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
       </select>
     </div>
   );

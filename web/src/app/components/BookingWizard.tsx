@@ -48,7 +48,11 @@ function Progress({ step, names }: { step: number; names: readonly string[] }) {
   return (
     <ol className="mb-6 flex flex-wrap gap-2 text-sm" aria-label={format(t.book.stepOf, { n: String(step + 1), total: String(STEPS), name: names[step]! })}>
       {names.map((name, i) => (
-        <li key={name} aria-current={i === step ? 'step' : undefined} className={`rounded-full px-3 py-1 ${i === step ? 'bg-brand-600 text-white' : i < step ? 'bg-brand-50 text-brand-800' : 'bg-slate-100 text-slate-700'}`}>
+        <li
+          key={name}
+          aria-current={i === step ? 'step' : undefined}
+          className={`rounded-full px-3 py-1 ${i === step ? 'bg-brand-600 text-white' : i < step ? 'bg-brand-50 text-brand-800' : 'bg-slate-100 text-slate-700'}`}
+        >
           {i + 1}. {name}
         </li>
       ))}
@@ -117,7 +121,12 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
 
   if (failure !== null && !page) return <ErrorNotice error={failure} />;
   if (!page) return <Loading />;
-  if (page === 'unknown') return <p role="alert" className="rounded border border-amber-200 bg-amber-50 p-4">{t.book.unknown}</p>;
+  if (page === 'unknown')
+    return (
+      <p role="alert" className="rounded border border-amber-200 bg-amber-50 p-4">
+        {t.book.unknown}
+      </p>
+    );
   const currency = page.firm.currency;
   const stepNames = booker.kind === 'staff' ? t.book.steps.map((name, i) => (i === 2 ? t.book.forClient : name)) : t.book.steps;
 
@@ -138,7 +147,12 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
       try {
         setPlan(await call('planBookingSeries', { body: planRequest(repeat, slot.slot.start, page.firm.timeZone) }));
       } catch (error) {
-        if (error instanceof ApiError && error.details.length) return setErrors(errorsByField(error.details, (f) => (f === 'until' ? t.book.repeat.until : f === 'interval' ? t.book.repeat.interval[repeat.frequency as 'daily'] : t.book.repeat.count)));
+        if (error instanceof ApiError && error.details.length)
+          return setErrors(
+            errorsByField(error.details, (f) =>
+              f === 'until' ? t.book.repeat.until : f === 'interval' ? t.book.repeat.interval[repeat.frequency as 'daily'] : t.book.repeat.count,
+            ),
+          );
         return setFailure(error);
       }
     }
@@ -169,18 +183,35 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
       }
       const result: Booked =
         booker.kind === 'guest'
-          ? await call('createGuestBooking', { params: { firmSlug }, body: { ...booking, name: details.name, email: details.email, ...(details.phone.trim() && { phone: details.phone.trim() }), locale } })
+          ? await call('createGuestBooking', {
+              params: { firmSlug },
+              body: { ...booking, name: details.name, email: details.email, ...(details.phone.trim() && { phone: details.phone.trim() }), locale },
+            })
           : await call('createBooking', { body: { ...booking, ...(booker.kind === 'staff' && { clientId: details.clientId, force }) } });
       setBooked(result);
       go(4);
     } catch (error) {
       if (error instanceof ApiError && error.extra.reason === 'series_unbookable') {
-        setConflict({ message: error.message, suggestions: [], canProceed: error.extra.canProceed === true, skipped: error.extra.skipped as Series['skipped'] });
+        setConflict({
+          message: error.message,
+          suggestions: [],
+          canProceed: error.extra.canProceed === true,
+          skipped: error.extra.skipped as Series['skipped'],
+        });
       } else if (error instanceof ApiError && (error.extra.reason === 'slot_taken' || error.extra.reason === 'slot_unavailable')) {
-        setConflict({ message: error.message, suggestions: (error.extra.suggestions as Slot[] | undefined) ?? [], canProceed: booker.kind === 'staff' && error.extra.canProceed === true });
+        setConflict({
+          message: error.message,
+          suggestions: (error.extra.suggestions as Slot[] | undefined) ?? [],
+          canProceed: booker.kind === 'staff' && error.extra.canProceed === true,
+        });
         setReloadKey((k) => k + 1);
       } else if (error instanceof ApiError && error.details.length) {
-        setErrors(errorsByField(error.details, (f) => ({ name: t.book.name, email: t.book.email, phone: t.book.phone, promoCode: t.book.promo, clientId: t.book.client })[f] ?? f));
+        setErrors(
+          errorsByField(
+            error.details,
+            (f) => ({ name: t.book.name, email: t.book.email, phone: t.book.phone, promoCode: t.book.promo, clientId: t.book.client })[f] ?? f,
+          ),
+        );
         if (error.details.some((d) => ['name', 'email', 'phone', 'clientId'].includes(d.field))) go(2);
       } else setFailure(error);
     }
@@ -188,8 +219,16 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
   }
 
   const when = (iso: string) => new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'full', timeStyle: 'short' }).format(Date.parse(iso));
-  const stepHeading = (text: string) => <h2 ref={heading} tabIndex={-1} className="text-xl font-semibold outline-none">{text}</h2>;
-  const back = (to: number) => <button type="button" onClick={() => go(to)} className="rounded border px-4 py-2">{t.book.back}</button>;
+  const stepHeading = (text: string) => (
+    <h2 ref={heading} tabIndex={-1} className="text-xl font-semibold outline-none">
+      {text}
+    </h2>
+  );
+  const back = (to: number) => (
+    <button type="button" onClick={() => go(to)} className="rounded border px-4 py-2">
+      {t.book.back}
+    </button>
+  );
 
   let content;
   if (step === 0) {
@@ -197,21 +236,28 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
       <>
         {stepHeading(stepNames[0]!)}
         {page.services.length === 0 ? (
-          <p role="status" className="mt-4 rounded bg-slate-50 p-4">{format(t.book.none, { firm: page.firm.name })}</p>
+          <p role="status" className="mt-4 rounded bg-slate-50 p-4">
+            {format(t.book.none, { firm: page.firm.name })}
+          </p>
         ) : (
           <ul className="mt-4 space-y-3">
             {page.services.map((s) => (
               <li key={s.serviceId} className="rounded-lg bg-white p-4 shadow">
                 <h3 className="font-semibold">{s.name}</h3>
                 <p className="text-sm text-slate-600">{s.description}</p>
-                <p className="mt-1 text-sm">{format(t.book.minutes, { n: String(s.durationMinutes) })} · {format(t.book.from, { price: money(s.basePrice, s.currency, locale) })}</p>
+                <p className="mt-1 text-sm">
+                  {format(t.book.minutes, { n: String(s.durationMinutes) })} · {format(t.book.from, { price: money(s.basePrice, s.currency, locale) })}
+                </p>
                 <button
                   type="button"
                   aria-label={`${t.book.choose}: ${s.name}`}
                   onClick={() => {
                     if (service?.serviceId !== s.serviceId) setSlot(undefined);
                     setService(s);
-                    setDetails((d) => ({ ...d, bookingType: d.bookingType && s.bookingTypes.includes(d.bookingType as 'video') ? d.bookingType : s.bookingTypes[0]! }));
+                    setDetails((d) => ({
+                      ...d,
+                      bookingType: d.bookingType && s.bookingTypes.includes(d.bookingType as 'video') ? d.bookingType : s.bookingTypes[0]!,
+                    }));
                     go(1);
                   }}
                   className="mt-2 rounded bg-brand-600 px-4 py-2 text-white hover:bg-brand-700"
@@ -241,7 +287,9 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
         </div>
         <div className="mt-4 flex justify-between">
           {back(0)}
-          <button type="button" disabled={!slot} onClick={() => go(2)} className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-50">{t.book.next}</button>
+          <button type="button" disabled={!slot} onClick={() => go(2)} className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-50">
+            {t.book.next}
+          </button>
         </div>
         {!slot && <p className="mt-2 text-sm text-slate-600">{t.book.pickTime}</p>}
       </>
@@ -251,12 +299,32 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
     content = (
       <form onSubmit={(e) => void onDetails(e)} noValidate className="space-y-4">
         {stepHeading(stepNames[2]!)}
-        <p className="text-slate-600">{service.name} · {when(slot.slot.start)}</p>
+        <p className="text-slate-600">
+          {service.name} · {when(slot.slot.start)}
+        </p>
         <div className="space-y-4 rounded-lg bg-white p-6 shadow">
           {booker.kind === 'guest' && (
             <>
-              <Field label={t.book.name} name="name" autoComplete="name" required maxLength={120} value={details.name} onChange={set('name')} error={errors.name} />
-              <Field label={t.book.email} name="email" type="email" autoComplete="email" required value={details.email} onChange={set('email')} error={errors.email} />
+              <Field
+                label={t.book.name}
+                name="name"
+                autoComplete="name"
+                required
+                maxLength={120}
+                value={details.name}
+                onChange={set('name')}
+                error={errors.name}
+              />
+              <Field
+                label={t.book.email}
+                name="email"
+                type="email"
+                autoComplete="email"
+                required
+                value={details.email}
+                onChange={set('email')}
+                error={errors.email}
+              />
               <Field label={t.book.phone} name="phone" type="tel" autoComplete="tel" value={details.phone} onChange={set('phone')} error={errors.phone} />
             </>
           )}
@@ -278,12 +346,20 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
           {booker.kind !== 'guest' && <RepeatFields value={repeat} onChange={setRepeat} errors={errors} />}
           <label className="block text-sm font-medium">
             {t.book.notes}
-            <textarea value={details.notes} onChange={set('notes')} maxLength={2000} rows={3} className="mt-1 w-full rounded border border-slate-300 px-3 py-2 font-normal" />
+            <textarea
+              value={details.notes}
+              onChange={set('notes')}
+              maxLength={2000}
+              rows={3}
+              className="mt-1 w-full rounded border border-slate-300 px-3 py-2 font-normal"
+            />
           </label>
         </div>
         <div className="flex justify-between">
           {back(1)}
-          <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-white">{t.book.next}</button>
+          <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-white">
+            {t.book.next}
+          </button>
         </div>
       </form>
     );
@@ -292,8 +368,13 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
       <>
         {stepHeading(t.book.review)}
         <div className="mt-4 space-y-4 rounded-lg bg-white p-6 shadow">
-          <p><strong>{service.name}</strong> · {when(slot.slot.start)} ({zone})</p>
-          <p>{who.name} · {who.email}{details.bookingType && ` · ${t.book.types[details.bookingType] ?? details.bookingType}`}</p>
+          <p>
+            <strong>{service.name}</strong> · {when(slot.slot.start)} ({zone})
+          </p>
+          <p>
+            {who.name} · {who.email}
+            {details.bookingType && ` · ${t.book.types[details.bookingType] ?? details.bookingType}`}
+          </p>
           {quote ? <PriceBreakdown quote={quote} /> : <Loading />}
           {plan ? (
             <PlannedDates plan={plan} when={when} />
@@ -306,10 +387,24 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
                   priceQuote(promo.trim());
                 }}
               >
-                <div className="flex-1"><Field label={t.book.promo} name="promoCode" value={promo} onChange={(e) => setPromo(e.target.value)} error={errors.promoCode ?? (quote?.promoProblem && `${t.book.promo} ${t.book.promoProblems[quote.promoProblem] ?? quote.promoProblem}`)} /></div>
-                <button type="submit" className="rounded border px-4 py-2">{t.book.apply}</button>
+                <div className="flex-1">
+                  <Field
+                    label={t.book.promo}
+                    name="promoCode"
+                    value={promo}
+                    onChange={(e) => setPromo(e.target.value)}
+                    error={errors.promoCode ?? (quote?.promoProblem && `${t.book.promo} ${t.book.promoProblems[quote.promoProblem] ?? quote.promoProblem}`)}
+                  />
+                </div>
+                <button type="submit" className="rounded border px-4 py-2">
+                  {t.book.apply}
+                </button>
               </form>
-              {quote?.discount && <p role="status" className="text-sm text-green-800">{format(t.book.promoApplied, { code: quote.discount.code })}</p>}
+              {quote?.discount && (
+                <p role="status" className="text-sm text-green-800">
+                  {format(t.book.promoApplied, { code: quote.discount.code })}
+                </p>
+              )}
             </>
           )}
           <p className="rounded bg-slate-50 p-3 text-sm text-slate-700">{t.book.payLater}</p>
@@ -319,7 +414,9 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
             <p>{conflict.message}</p>
             {conflict.skipped && <SeriesOutcome series={{ booked: [], skipped: conflict.skipped }} when={when} />}
             {conflict.canProceed && (
-              <button type="button" disabled={busy} onClick={() => void onConfirm(true)} className="mt-2 rounded border border-amber-400 bg-white px-3 py-1">{t.book.bookAnyway}</button>
+              <button type="button" disabled={busy} onClick={() => void onConfirm(true)} className="mt-2 rounded border border-amber-400 bg-white px-3 py-1">
+                {t.book.bookAnyway}
+              </button>
             )}
             {conflict.suggestions.length > 0 && (
               <>
@@ -327,7 +424,16 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
                 <ul className="mt-2 flex flex-wrap gap-2">
                   {conflict.suggestions.map((s) => (
                     <li key={s.start}>
-                      <button type="button" onClick={() => (setSlot({ slot: s, staffId: undefined }), setConflict(undefined), setQuote(undefined), priceQuote(promo.trim(), s.start))} className="rounded border bg-white px-3 py-1">
+                      <button
+                        type="button"
+                        onClick={() => (
+                          setSlot({ slot: s, staffId: undefined }),
+                          setConflict(undefined),
+                          setQuote(undefined),
+                          priceQuote(promo.trim(), s.start)
+                        )}
+                        className="rounded border bg-white px-3 py-1"
+                      >
                         {when(s.start)}
                       </button>
                     </li>
@@ -337,10 +443,21 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
             )}
           </div>
         )}
-        {failure !== null && <div className="mt-4"><ErrorNotice error={failure} /></div>}
+        {failure !== null && (
+          <div className="mt-4">
+            <ErrorNotice error={failure} />
+          </div>
+        )}
         <div className="mt-4 flex justify-between">
           {back(2)}
-          <button type="button" disabled={busy || !quote} onClick={() => void onConfirm()} className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-50">{busy ? t.book.confirming : plan ? t.book.repeat.confirm : t.book.confirm}</button>
+          <button
+            type="button"
+            disabled={busy || !quote}
+            onClick={() => void onConfirm()}
+            className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-50"
+          >
+            {busy ? t.book.confirming : plan ? t.book.repeat.confirm : t.book.confirm}
+          </button>
         </div>
       </>
     );
@@ -349,38 +466,76 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
     content = (
       <div role="status" className="space-y-3 rounded-lg bg-white p-6 shadow">
         {stepHeading(first.confirmed ? t.book.doneTitle : t.book.pendingTitle)}
-        <p><strong>{first.serviceName}</strong> ({zone})</p>
+        <p>
+          <strong>{first.serviceName}</strong> ({zone})
+        </p>
         <SeriesOutcome series={series} when={when} />
         <p>{format(t.book.repeat.doneLead, { email: who.email })}</p>
-        {calendarHref && <p><a href={calendarHref} className="text-brand-700 underline">{t.book.seeCalendar}</a></p>}
-        <button type="button" onClick={() => (setSlot(undefined), setSeries(undefined), setPlan(undefined), setRepeat(NO_REPEAT), setQuote(undefined), go(0))} className="rounded border px-4 py-2">{t.book.another}</button>
+        {calendarHref && (
+          <p>
+            <a href={calendarHref} className="text-brand-700 underline">
+              {t.book.seeCalendar}
+            </a>
+          </p>
+        )}
+        <button
+          type="button"
+          onClick={() => (setSlot(undefined), setSeries(undefined), setPlan(undefined), setRepeat(NO_REPEAT), setQuote(undefined), go(0))}
+          className="rounded border px-4 py-2"
+        >
+          {t.book.another}
+        </button>
       </div>
     );
   } else if (step === 4 && booked) {
     content = (
       <div role="status" className="space-y-3 rounded-lg bg-white p-6 shadow">
         {stepHeading(booked.confirmed ? t.book.doneTitle : t.book.pendingTitle)}
-        <p><strong>{booked.serviceName}</strong> · {when(booked.start)} ({zone})</p>
-        <p>{t.book.reference}: {booked.reference}</p>
+        <p>
+          <strong>{booked.serviceName}</strong> · {when(booked.start)} ({zone})
+        </p>
+        <p>
+          {t.book.reference}: {booked.reference}
+        </p>
         {/* A guest is told the same whoever the address belongs to: its owner learns the rest by email (ADR 0016). */}
-        <p>{booker.kind === 'guest' ? format(t.book.guestLead, { email: who.email, firm: page.firm.name, hours: String(HOLD_HOURS) }) : format(t.book.doneLead, { email: who.email })}</p>
-        {calendarHref && <p><a href={calendarHref} className="text-brand-700 underline">{t.book.seeCalendar}</a></p>}
-        {booker.kind === 'guest' && (
+        <p>
+          {booker.kind === 'guest'
+            ? format(t.book.guestLead, { email: who.email, firm: page.firm.name, hours: String(HOLD_HOURS) })
+            : format(t.book.doneLead, { email: who.email })}
+        </p>
+        {calendarHref && (
           <p>
-            {format(t.book.claim, { firm: page.firm.name })} <a href={`/register/?${new URLSearchParams({ firm: page.firm.slug, email: who.email, name: who.name })}`} className="text-brand-700 underline">{t.book.createAccount}</a>
-            {' · '}{t.book.haveAccount} <a href="/login/" className="text-brand-700 underline">{t.book.signIn}</a>
+            <a href={calendarHref} className="text-brand-700 underline">
+              {t.book.seeCalendar}
+            </a>
           </p>
         )}
-        <button type="button" onClick={() => (setSlot(undefined), setBooked(undefined), setQuote(undefined), go(0))} className="rounded border px-4 py-2">{t.book.another}</button>
+        {booker.kind === 'guest' && (
+          <p>
+            {format(t.book.claim, { firm: page.firm.name })}{' '}
+            <a href={`/register/?${new URLSearchParams({ firm: page.firm.slug, email: who.email, name: who.name })}`} className="text-brand-700 underline">
+              {t.book.createAccount}
+            </a>
+            {' · '}
+            {t.book.haveAccount}{' '}
+            <a href="/login/" className="text-brand-700 underline">
+              {t.book.signIn}
+            </a>
+          </p>
+        )}
+        <button type="button" onClick={() => (setSlot(undefined), setBooked(undefined), setQuote(undefined), go(0))} className="rounded border px-4 py-2">
+          {t.book.another}
+        </button>
       </div>
     );
   }
 
-
   return (
     <>
       <h1 className="text-2xl font-semibold">{format(t.book.title, { firm: page.firm.name })}</h1>
-      <div className="mt-4"><Progress step={step} names={stepNames} /></div>
+      <div className="mt-4">
+        <Progress step={step} names={stepNames} />
+      </div>
       {content}
     </>
   );

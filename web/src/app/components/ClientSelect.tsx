@@ -20,27 +20,65 @@ export async function allClients(): Promise<UserView[]> {
  * Staff choose whom they book for: the firm's clients, including guests who booked without an
  * account yet, narrowed by what they type (the chosen one stays listed).
  */
-export function ClientSelect(props: { clients: UserView[] | undefined; value: string; onChange: (e: { target: { value: string } }) => void; error: string | undefined }) {
+export function ClientSelect(props: {
+  clients: UserView[] | undefined;
+  value: string;
+  onChange: (e: { target: { value: string } }) => void;
+  error: string | undefined;
+}) {
   const { t } = useI18n();
   const id = useId();
   const [find, setFind] = useState('');
   if (!props.clients) return <Loading />;
-  if (props.clients.length === 0) return <p role="status" className="rounded bg-slate-50 p-3">{t.book.noClients}</p>;
+  if (props.clients.length === 0)
+    return (
+      <p role="status" className="rounded bg-slate-50 p-3">
+        {t.book.noClients}
+      </p>
+    );
   const wanted = find.trim().toLowerCase();
   const shown = props.clients.filter((c) => !wanted || c.userId === props.value || `${c.name} ${c.email}`.toLowerCase().includes(wanted));
   return (
     <div>
-      <label htmlFor={`${id}-find`} className="block text-sm font-medium">{t.book.findClient}</label>
-      <input id={`${id}-find`} type="search" value={find} onChange={(e) => setFind(e.target.value)} aria-describedby={`${id}-found`} className="mt-1 mb-1 block w-full rounded border border-slate-300 px-3 py-2" />
-      <p id={`${id}-found`} aria-live="polite" className="mb-2 text-sm text-slate-600">{format(t.book.clientsFound, { count: String(shown.length), total: String(props.clients.length) })}</p>
-      <label htmlFor={id} className="block text-sm font-medium">{t.book.client}</label>
-      <select id={id} name="clientId" required value={props.value} onChange={props.onChange} aria-invalid={Boolean(props.error)} aria-describedby={props.error ? `${id}-error` : undefined} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2">
+      <label htmlFor={`${id}-find`} className="block text-sm font-medium">
+        {t.book.findClient}
+      </label>
+      <input
+        id={`${id}-find`}
+        type="search"
+        value={find}
+        onChange={(e) => setFind(e.target.value)}
+        aria-describedby={`${id}-found`}
+        className="mt-1 mb-1 block w-full rounded border border-slate-300 px-3 py-2"
+      />
+      <p id={`${id}-found`} aria-live="polite" className="mb-2 text-sm text-slate-600">
+        {format(t.book.clientsFound, { count: String(shown.length), total: String(props.clients.length) })}
+      </p>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {t.book.client}
+      </label>
+      <select
+        id={id}
+        name="clientId"
+        required
+        value={props.value}
+        onChange={props.onChange}
+        aria-invalid={Boolean(props.error)}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+        className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
+      >
         <option value="">{t.book.chooseClient}</option>
         {shown.map((c) => (
-          <option key={c.userId} value={c.userId}>{c.name} · {c.email}</option>
+          <option key={c.userId} value={c.userId}>
+            {c.name} · {c.email}
+          </option>
         ))}
       </select>
-      {props.error && <p id={`${id}-error`} className="mt-1 text-sm text-red-700">{props.error}</p>}
+      {props.error && (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
+          {props.error}
+        </p>
+      )}
     </div>
   );
 }

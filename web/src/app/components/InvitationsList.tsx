@@ -33,7 +33,9 @@ export function InvitationsList({ version }: { version: number }) {
 
   return (
     <section aria-labelledby="invitations-title" className="mt-8">
-      <h2 id="invitations-title" className="mb-3 text-lg font-semibold">{t.invite.pending}</h2>
+      <h2 id="invitations-title" className="mb-3 text-lg font-semibold">
+        {t.invite.pending}
+      </h2>
       <div aria-live="polite">
         {notice && <p className="mb-2 text-green-700">{notice}</p>}
         {error !== null && <ErrorNotice error={error} />}
@@ -48,7 +50,9 @@ export function InvitationsList({ version }: { version: number }) {
             <thead className="bg-slate-100 text-slate-600">
               <tr>
                 {[t.users.name, t.users.email, t.users.role, t.users.status, t.invite.sentAt, t.invite.expires, ''].map((h, i) => (
-                  <th key={i} scope="col" className="px-4 py-2 text-start">{h}</th>
+                  <th key={i} scope="col" className="px-4 py-2 text-start">
+                    {h}
+                  </th>
                 ))}
               </tr>
             </thead>

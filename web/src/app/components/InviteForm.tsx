@@ -32,21 +32,35 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
   const select = 'mt-1 w-full rounded border border-slate-300 bg-white px-3 py-2';
   return (
     <section aria-labelledby="invite-title" className="mb-8 rounded-lg bg-white p-6 shadow">
-      <h2 id="invite-title" className="mb-4 text-lg font-semibold">{t.invite.title}</h2>
+      <h2 id="invite-title" className="mb-4 text-lg font-semibold">
+        {t.invite.title}
+      </h2>
       <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-start">
         <Field label={t.invite.email} name="email" type="email" autoComplete="off" required error={errors.email} />
         <Field label={t.invite.name} name="name" autoComplete="off" required error={errors.name} />
         <div>
-          <label htmlFor="invite-role" className="block text-sm font-medium">{t.invite.role}</label>
+          <label htmlFor="invite-role" className="block text-sm font-medium">
+            {t.invite.role}
+          </label>
           <select id="invite-role" name="role" defaultValue="CLIENT" className={select}>
-            {INVITABLE_ROLES.map((r) => <option key={r} value={r}>{t.roles[r]}</option>)}
+            {INVITABLE_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t.roles[r]}
+              </option>
+            ))}
           </select>
           {errors.role && <p className="mt-1 text-sm text-red-700">{errors.role}</p>}
         </div>
         <div>
-          <label htmlFor="invite-locale" className="block text-sm font-medium">{t.invite.language}</label>
+          <label htmlFor="invite-locale" className="block text-sm font-medium">
+            {t.invite.language}
+          </label>
           <select id="invite-locale" name="locale" defaultValue={locale} className={select}>
-            {LOCALES.map((l) => <option key={l.code} value={l.code} lang={l.code}>{l.label}</option>)}
+            {LOCALES.map((l) => (
+              <option key={l.code} value={l.code} lang={l.code}>
+                {l.label}
+              </option>
+            ))}
           </select>
         </div>
         <button type="submit" disabled={busy} className="self-end rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">

@@ -13,7 +13,9 @@ function Card({ title, value, detail, testId }: { title: string; value: string; 
   return (
     <div className="rounded-lg bg-white p-4 shadow">
       <h3 className="text-sm text-slate-600">{title}</h3>
-      <p className="mt-1 text-3xl font-semibold" data-testid={testId}>{value}</p>
+      <p className="mt-1 text-3xl font-semibold" data-testid={testId}>
+        {value}
+      </p>
       <p className="mt-1 text-xs text-slate-600">{detail}</p>
     </div>
   );
@@ -25,12 +27,16 @@ function Bars({ title, rows, empty }: { title: string; rows: { key: string; labe
   return (
     <section aria-label={title} className="rounded-lg bg-white p-4 shadow">
       <h3 className="mb-3 font-semibold">{title}</h3>
-      {rows.length === 0 ? <p className="text-sm text-slate-600">{empty}</p> : (
+      {rows.length === 0 ? (
+        <p className="text-sm text-slate-600">{empty}</p>
+      ) : (
         <ul className="space-y-2">
           {rows.map((r) => (
             <li key={r.key} className="grid grid-cols-[8rem_1fr_auto] items-center gap-2 text-sm">
               <span className="truncate">{r.label}</span>
-              <span className="h-3 rounded bg-slate-100" aria-hidden="true"><span className="block h-3 rounded bg-brand-600" style={{ width: `${(r.value / (r.max ?? top)) * 100}%` }} /></span>
+              <span className="h-3 rounded bg-slate-100" aria-hidden="true">
+                <span className="block h-3 rounded bg-brand-600" style={{ width: `${(r.value / (r.max ?? top)) * 100}%` }} />
+              </span>
               <span className="text-end tabular-nums">{r.text ?? r.value}</span>
             </li>
           ))}
@@ -52,7 +58,13 @@ export default function KpiDashboard() {
     call('getRequestKpis').then(setKpis).catch(setError);
     call('getBookingKpis', { query: { days: 28 } }).then(setBookings, () => setBookings(null));
   }, []);
-  const loadTeam = useCallback(() => void call('listTeamWorkload').then((r) => setTeam(r.items)).catch(() => setTeam([])), []);
+  const loadTeam = useCallback(
+    () =>
+      void call('listTeamWorkload')
+        .then((r) => setTeam(r.items))
+        .catch(() => setTeam([])),
+    [],
+  );
   useEffect(() => {
     loadKpis();
     loadTeam();
@@ -78,42 +90,87 @@ export default function KpiDashboard() {
   const section = (children: ReactNode) => <div className="mt-4 grid gap-4 lg:grid-cols-2">{children}</div>;
   return (
     <section aria-labelledby="kpis" className="mt-8">
-      <h2 id="kpis" className="text-lg font-semibold">{k.title}</h2>
+      <h2 id="kpis" className="text-lg font-semibold">
+        {k.title}
+      </h2>
       <div className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Card title={k.active} value={String(kpis.activeRequests)} detail={k.activeDetail} testId="kpi-active" />
         <Card title={k.newThisWeek} value={String(kpis.newThisWeek)} detail={format(k.lastWeek, { count: String(kpis.newLastWeek) })} testId="kpi-new" />
         <Card
           title={k.completion}
           value={kpis.completionRate === undefined ? '—' : `${kpis.completionRate}%`}
-          detail={kpis.completionRate === undefined ? k.noneClosed : format(k.completionDetail, { completed: String(kpis.completedThisMonth), cancelled: String(kpis.cancelledThisMonth) })}
+          detail={
+            kpis.completionRate === undefined
+              ? k.noneClosed
+              : format(k.completionDetail, { completed: String(kpis.completedThisMonth), cancelled: String(kpis.cancelledThisMonth) })
+          }
           testId="kpi-completion"
         />
         <Card title={k.pipeline} value={money(kpis.pipeline, kpis.currency, locale)} detail={k.pipelineDetail} testId="kpi-pipeline" />
       </div>
       {section(
         <>
-          <Bars title={k.byStatus} empty={k.empty} rows={REQUEST_STATUSES.filter((s) => kpis.byStatus[s] > 0).map((s) => ({ key: s, label: t.requests.statuses[s], value: kpis.byStatus[s] }))} />
+          <Bars
+            title={k.byStatus}
+            empty={k.empty}
+            rows={REQUEST_STATUSES.filter((s) => kpis.byStatus[s] > 0).map((s) => ({ key: s, label: t.requests.statuses[s], value: kpis.byStatus[s] }))}
+          />
           <Bars
             title={k.teamWorkload}
             empty={t.team.empty}
-            rows={team.map((m) => ({ key: m.userId, label: m.name, value: m.activeRequests, max: m.maxConcurrentProjects, text: `${format(t.team.ofCapacity, { active: String(m.activeRequests), max: String(m.maxConcurrentProjects) })} · ${format(k.openTasks, { count: String(m.openTasks) })}` }))}
+            rows={team.map((m) => ({
+              key: m.userId,
+              label: m.name,
+              value: m.activeRequests,
+              max: m.maxConcurrentProjects,
+              text: `${format(t.team.ofCapacity, { active: String(m.activeRequests), max: String(m.maxConcurrentProjects) })} · ${format(k.openTasks, { count: String(m.openTasks) })}`,
+            }))}
           />
-          <Bars title={k.byPriority} empty={k.empty} rows={PRIORITIES.filter((p) => kpis.byPriority[p] > 0).map((p) => ({ key: p, label: t.requests.priorities[p], value: kpis.byPriority[p] }))} />
-          <Bars title={k.byService} empty={k.empty} rows={kpis.byService.map((s) => ({ key: s.serviceId, label: s.name, value: s.open, text: `${s.open} · ${money(s.pipeline, kpis.currency, locale)}` }))} />
+          <Bars
+            title={k.byPriority}
+            empty={k.empty}
+            rows={PRIORITIES.filter((p) => kpis.byPriority[p] > 0).map((p) => ({ key: p, label: t.requests.priorities[p], value: kpis.byPriority[p] }))}
+          />
+          <Bars
+            title={k.byService}
+            empty={k.empty}
+            rows={kpis.byService.map((s) => ({
+              key: s.serviceId,
+              label: s.name,
+              value: s.open,
+              text: `${s.open} · ${money(s.pipeline, kpis.currency, locale)}`,
+            }))}
+          />
         </>,
       )}
       {bookings && (
         <>
           <h3 className="mt-8 font-semibold">{k.bookings}</h3>
           <div className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-            <Card title={k.utilization} value={bookings.utilization === undefined ? '—' : `${bookings.utilization}%`} detail={k.utilizationDetail} testId="kpi-utilization" />
-            <Card title={k.noShows} value={bookings.noShowRate === undefined ? '—' : `${bookings.noShowRate}%`} detail={k.noShowsDetail} testId="kpi-no-shows" />
+            <Card
+              title={k.utilization}
+              value={bookings.utilization === undefined ? '—' : `${bookings.utilization}%`}
+              detail={k.utilizationDetail}
+              testId="kpi-utilization"
+            />
+            <Card
+              title={k.noShows}
+              value={bookings.noShowRate === undefined ? '—' : `${bookings.noShowRate}%`}
+              detail={k.noShowsDetail}
+              testId="kpi-no-shows"
+            />
           </div>
           {section(
             <Bars
               title={k.bookingsAhead}
               empty={k.empty}
-              rows={bookings.days.slice(14, 21).map((d) => ({ key: d.date, label: new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(Date.parse(`${d.date}T12:00:00Z`)), value: d.bookings }))}
+              rows={bookings.days.slice(14, 21).map((d) => ({
+                key: d.date,
+                label: new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(
+                  Date.parse(`${d.date}T12:00:00Z`),
+                ),
+                value: d.bookings,
+              }))}
             />,
           )}
         </>

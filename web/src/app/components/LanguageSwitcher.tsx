@@ -9,12 +9,7 @@ export function LanguageSwitcher() {
       <label htmlFor={id} className="text-slate-600">
         {t.language}
       </label>
-      <select
-        id={id}
-        value={locale}
-        onChange={(e) => setLocale(e.target.value as Locale)}
-        className="rounded border border-slate-300 bg-white px-2 py-1"
-      >
+      <select id={id} value={locale} onChange={(e) => setLocale(e.target.value as Locale)} className="rounded border border-slate-300 bg-white px-2 py-1">
         {LOCALES.map((l) => (
           <option key={l.code} value={l.code} lang={l.code}>
             {l.label}

@@ -14,7 +14,15 @@ const control = 'mt-1 block rounded border border-slate-300 px-2 py-1';
  * free), or to any time they type, past warnings once they have seen them. A booking of a series
  * may take the series' later bookings along (`onMoved` then says how that went).
  */
-export function MoveBookingForm({ booking, firm, onMoved }: { booking: CalendarEntryView; firm: { slug: string; currency: string }; onMoved: (summary?: string) => void }) {
+export function MoveBookingForm({
+  booking,
+  firm,
+  onMoved,
+}: {
+  booking: CalendarEntryView;
+  firm: { slug: string; currency: string };
+  onMoved: (summary?: string) => void;
+}) {
   const { t, locale } = useI18n();
   const [zone, setZone] = useState(visitorZone);
   const [target, setTarget] = useState<{ start: string; staffId?: string | undefined } | undefined>();
@@ -40,8 +48,17 @@ export function MoveBookingForm({ booking, firm, onMoved }: { booking: CalendarE
     setFailure(null);
     try {
       const { version } = await call('getRequest', { params: { requestId: booking.bookingId } });
-      const moved = await call('rescheduleBooking', { params: { bookingId: booking.bookingId }, body: { start: target.start, version, ...(target.staffId && { staffId: target.staffId }), force, scope } });
-      onMoved(followingSummary(t, (iso) => new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(iso)), moved));
+      const moved = await call('rescheduleBooking', {
+        params: { bookingId: booking.bookingId },
+        body: { start: target.start, version, ...(target.staffId && { staffId: target.staffId }), force, scope },
+      });
+      onMoved(
+        followingSummary(
+          t,
+          (iso) => new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(iso)),
+          moved,
+        ),
+      );
     } catch (error) {
       if (error instanceof ApiError && error.extra.reason) setProblem({ message: error.message, canProceed: error.extra.canProceed === true });
       else setFailure(error);
@@ -61,19 +78,36 @@ export function MoveBookingForm({ booking, firm, onMoved }: { booking: CalendarE
         onSelect={(slot, staffId) => (setTyped(''), setProblem(undefined), setTarget({ start: slot.start, staffId }))}
       />
       <div>
-        <label htmlFor={typedId} className="block text-sm font-medium">{format(t.calendar.otherTime, { zone })}</label>
+        <label htmlFor={typedId} className="block text-sm font-medium">
+          {format(t.calendar.otherTime, { zone })}
+        </label>
         <input id={typedId} type="datetime-local" step={900} value={typed} onChange={(e) => onTyped(e.target.value)} className={control} />
       </div>
       {booking.seriesId && <SeriesScopeChoice action="move" value={scope} onChange={setScope} />}
-      {target && <p role="status">{t.calendar.moveTo}: {new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'full', timeStyle: 'short' }).format(Date.parse(target.start))}</p>}
+      {target && (
+        <p role="status">
+          {t.calendar.moveTo}: {new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'full', timeStyle: 'short' }).format(Date.parse(target.start))}
+        </p>
+      )}
       {problem && (
         <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3">
           <p>{problem.message}</p>
-          {problem.canProceed && <button type="button" disabled={busy} onClick={() => void move(true)} className="mt-2 rounded border border-amber-400 bg-white px-3 py-1">{t.calendar.moveAnyway}</button>}
+          {problem.canProceed && (
+            <button type="button" disabled={busy} onClick={() => void move(true)} className="mt-2 rounded border border-amber-400 bg-white px-3 py-1">
+              {t.calendar.moveAnyway}
+            </button>
+          )}
         </div>
       )}
       {failure !== null && <ErrorNotice error={failure} />}
-      <button type="button" disabled={busy || !target} onClick={() => void move(false)} className="rounded bg-brand-600 px-3 py-1 text-white disabled:opacity-50">{t.calendar.moveConfirm}</button>
+      <button
+        type="button"
+        disabled={busy || !target}
+        onClick={() => void move(false)}
+        className="rounded bg-brand-600 px-3 py-1 text-white disabled:opacity-50"
+      >
+        {t.calendar.moveConfirm}
+      </button>
     </div>
   );
 }

@@ -9,8 +9,16 @@ export function NewPasswordFields({ password, onPassword, errors }: { password: 
   const { t } = useI18n();
   return (
     <>
-      <Field label={t.accept.password} name="password" type="password" autoComplete="new-password" value={password}
-        onChange={(e) => onPassword(e.target.value)} error={errors.password} hint={(id) => <PasswordRules id={id} password={password} />} />
+      <Field
+        label={t.accept.password}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={(e) => onPassword(e.target.value)}
+        error={errors.password}
+        hint={(id) => <PasswordRules id={id} password={password} />}
+      />
       <Field label={t.accept.confirm} name="confirm" type="password" autoComplete="new-password" error={errors.confirm} />
     </>
   );

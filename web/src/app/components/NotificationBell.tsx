@@ -51,7 +51,11 @@ export function NotificationBell() {
     const values = {
       ...n.values,
       ...(n.values.role && { role: t.roles[n.values.role as Role] ?? n.values.role }),
-      ...(n.values.status && { status: (n.kind.startsWith('task.') ? t.tasks.statuses[n.values.status as TaskStatus] : t.requests.statuses[n.values.status as RequestStatus]) ?? n.values.status }),
+      ...(n.values.status && {
+        status:
+          (n.kind.startsWith('task.') ? t.tasks.statuses[n.values.status as TaskStatus] : t.requests.statuses[n.values.status as RequestStatus]) ??
+          n.values.status,
+      }),
     };
     return format(t.bell.kinds[n.kind] ?? n.kind, values);
   };
@@ -66,21 +70,49 @@ export function NotificationBell() {
   const label = unread.length ? `${t.bell.label}, ${format(t.bell.unread, { count: String(unread.length) })}` : t.bell.label;
   return (
     <div ref={panel} className="relative">
-      <button type="button" aria-label={label} aria-expanded={open} aria-controls="notification-panel" onClick={() => setOpen((o) => !o)}
-        className="relative rounded border border-slate-300 px-2 py-1 hover:bg-slate-100" data-testid="bell" data-live={live}>
-        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <button
+        type="button"
+        aria-label={label}
+        aria-expanded={open}
+        aria-controls="notification-panel"
+        onClick={() => setOpen((o) => !o)}
+        className="relative rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
+        data-testid="bell"
+        data-live={live}
+      >
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 24 24"
+          className="h-5 w-5"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
           <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
           <path d="M13.7 21a2 2 0 0 1-3.4 0" />
         </svg>
         {unread.length > 0 && (
-          <span aria-hidden="true" className="absolute -end-2 -top-2 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold text-white">{unread.length}</span>
+          <span aria-hidden="true" className="absolute -end-2 -top-2 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold text-white">
+            {unread.length}
+          </span>
         )}
       </button>
       {open && (
-        <div id="notification-panel" role="region" aria-label={t.bell.label} className="absolute end-0 z-10 mt-2 w-80 rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
+        <div
+          id="notification-panel"
+          role="region"
+          aria-label={t.bell.label}
+          className="absolute end-0 z-10 mt-2 w-80 rounded-lg border border-slate-200 bg-white p-3 shadow-lg"
+        >
           <div className="mb-2 flex items-center justify-between">
             <h2 className="font-semibold">{t.bell.label}</h2>
-            {unread.length > 0 && <button type="button" onClick={() => void markAllRead()} className="text-sm text-brand-700 underline">{t.bell.markAll}</button>}
+            {unread.length > 0 && (
+              <button type="button" onClick={() => void markAllRead()} className="text-sm text-brand-700 underline">
+                {t.bell.markAll}
+              </button>
+            )}
           </div>
           {items.length === 0 ? (
             <p className="text-sm text-slate-600">{t.bell.empty}</p>
@@ -88,7 +120,13 @@ export function NotificationBell() {
             <ul className="max-h-96 space-y-2 overflow-y-auto">
               {items.map((n) => (
                 <li key={n.notificationId} className={`rounded p-2 text-sm ${n.readAt ? 'text-slate-600' : 'bg-brand-50'}`}>
-                  {n.link ? <a href={n.link} className="hover:underline">{text(n)}</a> : text(n)}
+                  {n.link ? (
+                    <a href={n.link} className="hover:underline">
+                      {text(n)}
+                    </a>
+                  ) : (
+                    text(n)
+                  )}
                   <time dateTime={n.createdAt} className="block text-xs text-slate-700">
                     {new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(n.createdAt))}
                   </time>

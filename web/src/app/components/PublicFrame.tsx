@@ -5,7 +5,9 @@ import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 export function PublicFrame({ children }: { children: ReactNode }) {
   return (
     <main id="main" className="mx-auto max-w-2xl px-4 py-10">
-      <div className="mb-6 flex justify-end"><LanguageSwitcher /></div>
+      <div className="mb-6 flex justify-end">
+        <LanguageSwitcher />
+      </div>
       {children}
     </main>
   );

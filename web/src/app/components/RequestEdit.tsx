@@ -15,7 +15,11 @@ const input = 'mt-1 block w-full rounded border border-slate-300 px-3 py-2';
 export default function RequestEdit({ request, onSaved, onCancel }: { request: Detail; onSaved: () => void; onCancel: () => void }) {
   const { t } = useI18n();
   const f = t.requests.fields;
-  const { busy, errors, failure, run } = useSubmission((field) => (field.startsWith('requirements.') ? (request.requirements.find((r) => `requirements.${r.key}` === field)?.label ?? field) : (f[field as keyof typeof f] ?? field)));
+  const { busy, errors, failure, run } = useSubmission((field) =>
+    field.startsWith('requirements.')
+      ? (request.requirements.find((r) => `requirements.${r.key}` === field)?.label ?? field)
+      : (f[field as keyof typeof f] ?? field),
+  );
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -42,9 +46,15 @@ export default function RequestEdit({ request, onSaved, onCancel }: { request: D
 
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="edit-request" className="mt-4 grid gap-4 rounded-lg bg-white p-6 shadow sm:grid-cols-2">
-      <h2 id="edit-request" className="text-lg font-semibold sm:col-span-2">{t.requests.edit}</h2>
-      <div aria-live="polite" className="sm:col-span-2">{failure !== null && <ErrorNotice error={failure} />}</div>
-      <div className="sm:col-span-2"><Field label={f.title} name="title" required minLength={5} maxLength={300} defaultValue={request.title} error={errors.title} /></div>
+      <h2 id="edit-request" className="text-lg font-semibold sm:col-span-2">
+        {t.requests.edit}
+      </h2>
+      <div aria-live="polite" className="sm:col-span-2">
+        {failure !== null && <ErrorNotice error={failure} />}
+      </div>
+      <div className="sm:col-span-2">
+        <Field label={f.title} name="title" required minLength={5} maxLength={300} defaultValue={request.title} error={errors.title} />
+      </div>
       <label className="block text-sm font-medium sm:col-span-2">
         {f.description}
         <textarea name="description" rows={3} maxLength={10_000} defaultValue={request.description} className={input} />
@@ -55,15 +65,35 @@ export default function RequestEdit({ request, onSaved, onCancel }: { request: D
       <label className="block text-sm font-medium">
         {f.priority}
         <select name="priority" defaultValue={request.priority} className={input}>
-          {PRIORITIES.map((p) => <option key={p} value={p}>{t.requests.priorities[p]}</option>)}
+          {PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {t.requests.priorities[p]}
+            </option>
+          ))}
         </select>
       </label>
       <Field label={f.deadline} name="deadline" type="date" defaultValue={request.deadline} error={errors.deadline} />
-      <Field label={`${f.budgetMin} (${request.currency})`} name="budgetMin" inputMode="decimal" defaultValue={request.budgetMin === undefined ? '' : fromMinor(request.budgetMin, request.currency)} error={errors.budgetMin} />
-      <Field label={`${f.budgetMax} (${request.currency})`} name="budgetMax" inputMode="decimal" defaultValue={request.budgetMax === undefined ? '' : fromMinor(request.budgetMax, request.currency)} error={errors.budgetMax} />
+      <Field
+        label={`${f.budgetMin} (${request.currency})`}
+        name="budgetMin"
+        inputMode="decimal"
+        defaultValue={request.budgetMin === undefined ? '' : fromMinor(request.budgetMin, request.currency)}
+        error={errors.budgetMin}
+      />
+      <Field
+        label={`${f.budgetMax} (${request.currency})`}
+        name="budgetMax"
+        inputMode="decimal"
+        defaultValue={request.budgetMax === undefined ? '' : fromMinor(request.budgetMax, request.currency)}
+        error={errors.budgetMax}
+      />
       <div className="flex gap-3 sm:col-span-2">
-        <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">{busy ? t.requests.sending : t.requests.saveChanges}</button>
-        <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">{t.services.cancel}</button>
+        <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          {busy ? t.requests.sending : t.requests.saveChanges}
+        </button>
+        <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">
+          {t.services.cancel}
+        </button>
       </div>
     </form>
   );

@@ -35,15 +35,28 @@ export default function RequestExport({ filters }: { filters: Record<string, str
 
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm" aria-live="polite">
-      <button type="button" onClick={start} disabled={pendingId !== undefined} className="rounded border border-slate-300 bg-white px-4 py-1.5 hover:bg-slate-100 disabled:opacity-60">{t.exports.button}</button>
+      <button
+        type="button"
+        onClick={start}
+        disabled={pendingId !== undefined}
+        className="rounded border border-slate-300 bg-white px-4 py-1.5 hover:bg-slate-100 disabled:opacity-60"
+      >
+        {t.exports.button}
+      </button>
       {pendingId && <span role="status">{t.exports.preparing}</span>}
       {job?.status === 'ready' && job.url && (
         <>
-          <a href={job.url} className="font-medium text-brand-700 underline">{format(t.exports.ready, { count: String(job.rowCount ?? 0) })}</a>
+          <a href={job.url} className="font-medium text-brand-700 underline">
+            {format(t.exports.ready, { count: String(job.rowCount ?? 0) })}
+          </a>
           {job.urlExpiresAt && <span className="text-slate-600">{format(t.exports.linkNote, { time: dateTime(job.urlExpiresAt, locale) })}</span>}
         </>
       )}
-      {job?.status === 'failed' && <span role="alert" className="text-red-800">{format(t.exports.failed, { problem: job.problem ?? '' })}</span>}
+      {job?.status === 'failed' && (
+        <span role="alert" className="text-red-800">
+          {format(t.exports.failed, { problem: job.problem ?? '' })}
+        </span>
+      )}
       {failure !== null && <ErrorNotice error={failure} />}
     </div>
   );

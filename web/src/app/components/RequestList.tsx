@@ -20,7 +20,17 @@ const RequestExport = lazy(() => import('./RequestExport.tsx'));
  * filter bar, `bulk` a checkbox per row and the actions on the selected ones, `exportable` the
  * CSV export of what the filters find.
  */
-export function RequestList({ area, filters: withFilters = false, bulk = false, exportable = false }: { area: 'portal' | 'staff' | 'admin'; filters?: boolean; bulk?: boolean; exportable?: boolean }) {
+export function RequestList({
+  area,
+  filters: withFilters = false,
+  bulk = false,
+  exportable = false,
+}: {
+  area: 'portal' | 'staff' | 'admin';
+  filters?: boolean;
+  bulk?: boolean;
+  exportable?: boolean;
+}) {
   const { t, locale } = useI18n();
   const [filters, setFilters] = useState<Filters>({});
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -37,7 +47,14 @@ export function RequestList({ area, filters: withFilters = false, bulk = false, 
     e.preventDefault();
     const data = new FormData(e.currentTarget);
     const value = (k: string) => String(data.get(k) ?? '').trim() || undefined;
-    setFilters({ status: value('status'), priority: value('priority'), q: value('q'), deadlineFrom: value('deadlineFrom'), deadlineTo: value('deadlineTo'), order: value('order') as Filters['order'] });
+    setFilters({
+      status: value('status'),
+      priority: value('priority'),
+      q: value('q'),
+      deadlineFrom: value('deadlineFrom'),
+      deadlineTo: value('deadlineTo'),
+      order: value('order') as Filters['order'],
+    });
   }
 
   const staff = area !== 'portal';
@@ -46,25 +63,50 @@ export function RequestList({ area, filters: withFilters = false, bulk = false, 
     <section aria-label={t.requests.listTitle}>
       {withFilters && (
         <form onSubmit={onFilter} className="mb-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow">
-          <label className="text-sm">{t.requests.fields.status}
-            <select name="status" className={control} defaultValue=""><option value="">{t.requests.any}</option>{REQUEST_STATUSES.map((s) => <option key={s} value={s}>{t.requests.statuses[s]}</option>)}</select>
+          <label className="text-sm">
+            {t.requests.fields.status}
+            <select name="status" className={control} defaultValue="">
+              <option value="">{t.requests.any}</option>
+              {REQUEST_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t.requests.statuses[s]}
+                </option>
+              ))}
+            </select>
           </label>
-          <label className="text-sm">{t.requests.fields.priority}
-            <select name="priority" className={control} defaultValue=""><option value="">{t.requests.any}</option>{PRIORITIES.map((p) => <option key={p} value={p}>{t.requests.priorities[p]}</option>)}</select>
+          <label className="text-sm">
+            {t.requests.fields.priority}
+            <select name="priority" className={control} defaultValue="">
+              <option value="">{t.requests.any}</option>
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {t.requests.priorities[p]}
+                </option>
+              ))}
+            </select>
           </label>
-          <label className="text-sm">{t.requests.deadlineFrom}
+          <label className="text-sm">
+            {t.requests.deadlineFrom}
             <input name="deadlineFrom" type="date" className={control} />
           </label>
-          <label className="text-sm">{t.requests.deadlineTo}
+          <label className="text-sm">
+            {t.requests.deadlineTo}
             <input name="deadlineTo" type="date" className={control} />
           </label>
-          <label className="text-sm">{t.requests.order}
-            <select name="order" className={control} defaultValue="newest"><option value="newest">{t.requests.newest}</option><option value="oldest">{t.requests.oldest}</option></select>
+          <label className="text-sm">
+            {t.requests.order}
+            <select name="order" className={control} defaultValue="newest">
+              <option value="newest">{t.requests.newest}</option>
+              <option value="oldest">{t.requests.oldest}</option>
+            </select>
           </label>
-          <label className="text-sm">{t.requests.search}
+          <label className="text-sm">
+            {t.requests.search}
             <input name="q" type="search" maxLength={100} className={control} />
           </label>
-          <button type="submit" className="rounded border border-slate-300 px-4 py-1.5 hover:bg-slate-100">{t.requests.apply}</button>
+          <button type="submit" className="rounded border border-slate-300 px-4 py-1.5 hover:bg-slate-100">
+            {t.requests.apply}
+          </button>
         </form>
       )}
       {exportable && (
@@ -93,11 +135,26 @@ export function RequestList({ area, filters: withFilters = false, bulk = false, 
               <tr>
                 {bulk && (
                   <th scope="col" className="px-3 py-2">
-                    <input type="checkbox" checked={allOn} onChange={(e) => setSelected(e.currentTarget.checked ? new Set(items.map((r) => r.requestId)) : new Set())} aria-label={t.bulk.selectAll} />
+                    <input
+                      type="checkbox"
+                      checked={allOn}
+                      onChange={(e) => setSelected(e.currentTarget.checked ? new Set(items.map((r) => r.requestId)) : new Set())}
+                      aria-label={t.bulk.selectAll}
+                    />
                   </th>
                 )}
-                {[t.requests.fields.reference, t.requests.fields.title, ...(staff ? [t.requests.fields.client, t.requests.fields.assignee] : []), t.requests.fields.service, t.requests.fields.status, t.requests.fields.priority, t.requests.fields.created].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 text-start">{h}</th>
+                {[
+                  t.requests.fields.reference,
+                  t.requests.fields.title,
+                  ...(staff ? [t.requests.fields.client, t.requests.fields.assignee] : []),
+                  t.requests.fields.service,
+                  t.requests.fields.status,
+                  t.requests.fields.priority,
+                  t.requests.fields.created,
+                ].map((h) => (
+                  <th key={h} scope="col" className="px-3 py-2 text-start">
+                    {h}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -106,10 +163,19 @@ export function RequestList({ area, filters: withFilters = false, bulk = false, 
                 <tr key={r.requestId} className="border-t border-slate-100">
                   {bulk && (
                     <td className="px-3 py-2">
-                      <input type="checkbox" checked={selected.has(r.requestId)} onChange={(e) => toggle(r.requestId, e.currentTarget.checked)} aria-label={format(t.bulk.select, { reference: r.reference })} />
+                      <input
+                        type="checkbox"
+                        checked={selected.has(r.requestId)}
+                        onChange={(e) => toggle(r.requestId, e.currentTarget.checked)}
+                        aria-label={format(t.bulk.select, { reference: r.reference })}
+                      />
                     </td>
                   )}
-                  <td className="px-3 py-2 font-mono"><a href={`/${area}/request/?id=${r.requestId}`} className="text-brand-700 underline">{r.reference}</a></td>
+                  <td className="px-3 py-2 font-mono">
+                    <a href={`/${area}/request/?id=${r.requestId}`} className="text-brand-700 underline">
+                      {r.reference}
+                    </a>
+                  </td>
                   <td className="px-3 py-2">{r.title}</td>
                   {staff && <td className="px-3 py-2">{r.clientName}</td>}
                   {staff && <td className="px-3 py-2">{r.assigneeName ?? t.requests.nobody}</td>}

@@ -32,7 +32,8 @@ export function RequestTabs({ area, session, children }: { area: 'portal' | 'sta
     open(e.key === 'Home' ? 'requests' : e.key === 'End' ? 'appointments' : tab === 'requests' ? 'appointments' : 'requests', true);
   }
 
-  const tabClass = 'rounded-t border-b-2 px-3 py-1 aria-selected:border-brand-600 aria-selected:font-medium aria-selected:text-brand-800 border-transparent text-slate-700 hover:border-slate-300';
+  const tabClass =
+    'rounded-t border-b-2 px-3 py-1 aria-selected:border-brand-600 aria-selected:font-medium aria-selected:text-brand-800 border-transparent text-slate-700 hover:border-slate-300';
   return (
     <>
       <div role="tablist" aria-label={t.calendar.tabs} onKeyDown={onKey} className="mb-4 flex gap-2 border-b border-slate-200">

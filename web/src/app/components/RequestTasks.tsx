@@ -18,7 +18,13 @@ function AddTask({ requestId, onAdded }: { requestId: string; onAdded: () => voi
   const [templates, setTemplates] = useState<TaskTemplateView[] | null>(null);
   const [templateId, setTemplateId] = useState('');
   const { busy, errors, failure, run } = useSubmission((field) => t.tasks.fields[field as keyof typeof t.tasks.fields] ?? field);
-  useEffect(() => void call('listTaskTemplates', { query: { limit: 100 } }).then((p) => setTemplates(p.items)).catch(() => setTemplates([])), []);
+  useEffect(
+    () =>
+      void call('listTaskTemplates', { query: { limit: 100 } })
+        .then((p) => setTemplates(p.items))
+        .catch(() => setTemplates([])),
+    [],
+  );
   const template = templates?.find((x) => x.templateId === templateId);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -29,7 +35,14 @@ function AddTask({ requestId, onAdded }: { requestId: string; onAdded: () => voi
     const [title, assigneeId, dueDate] = [value('title'), value('assigneeId'), value('dueDate')];
     void run(async () => {
       await call('createTask', {
-        body: { requestId, priority: (value('priority') ?? 'medium') as (typeof PRIORITIES)[number], ...(templateId && { templateId }), ...(title && { title }), ...(assigneeId && { assigneeId }), ...(dueDate && { dueDate }) },
+        body: {
+          requestId,
+          priority: (value('priority') ?? 'medium') as (typeof PRIORITIES)[number],
+          ...(templateId && { templateId }),
+          ...(title && { title }),
+          ...(assigneeId && { assigneeId }),
+          ...(dueDate && { dueDate }),
+        },
       });
       form.reset();
       setTemplateId('');
@@ -40,27 +53,55 @@ function AddTask({ requestId, onAdded }: { requestId: string; onAdded: () => voi
   if (!templates) return <Loading />;
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="add-task" className="mt-4 grid gap-4 rounded-lg bg-white p-4 shadow sm:grid-cols-2">
-      <h3 id="add-task" className="font-semibold sm:col-span-2">{t.tasks.addTitle}</h3>
-      <div aria-live="polite" className="sm:col-span-2">{failure !== null && <ErrorNotice error={failure} />}</div>
+      <h3 id="add-task" className="font-semibold sm:col-span-2">
+        {t.tasks.addTitle}
+      </h3>
+      <div aria-live="polite" className="sm:col-span-2">
+        {failure !== null && <ErrorNotice error={failure} />}
+      </div>
       <label className="block text-sm font-medium">
         {t.tasks.fields.template}
-        <select name="templateId" value={templateId} onChange={(e) => setTemplateId(e.currentTarget.value)} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2" aria-invalid={Boolean(errors.templateId)}>
+        <select
+          name="templateId"
+          value={templateId}
+          onChange={(e) => setTemplateId(e.currentTarget.value)}
+          className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
+          aria-invalid={Boolean(errors.templateId)}
+        >
           <option value="">{t.tasks.noTemplate}</option>
-          {templates.map((x) => <option key={x.templateId} value={x.templateId}>{x.category} · {x.name}</option>)}
+          {templates.map((x) => (
+            <option key={x.templateId} value={x.templateId}>
+              {x.category} · {x.name}
+            </option>
+          ))}
         </select>
         {errors.templateId && <span className="text-sm text-red-700">{errors.templateId}</span>}
       </label>
-      <Field key={templateId} label={t.tasks.fields.title} name="title" maxLength={300} placeholder={template?.name} required={!template} error={errors.title} />
+      <Field
+        key={templateId}
+        label={t.tasks.fields.title}
+        name="title"
+        maxLength={300}
+        placeholder={template?.name}
+        required={!template}
+        error={errors.title}
+      />
       <AssigneePicker skills={template?.requiredSkills ?? []} label={t.tasks.fields.assignee} error={errors.assigneeId} />
       <Field label={t.tasks.fields.dueDate} name="dueDate" type="date" error={errors.dueDate} />
       <label className="block text-sm font-medium">
         {t.tasks.fields.priority}
         <select name="priority" defaultValue="medium" className="mt-1 block w-full rounded border border-slate-300 px-3 py-2">
-          {PRIORITIES.map((p) => <option key={p} value={p}>{t.requests.priorities[p]}</option>)}
+          {PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {t.requests.priorities[p]}
+            </option>
+          ))}
         </select>
       </label>
       <div className="flex items-end">
-        <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">{busy ? t.tasks.adding : t.tasks.add}</button>
+        <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          {busy ? t.tasks.adding : t.tasks.add}
+        </button>
       </div>
     </form>
   );
@@ -71,11 +112,18 @@ export default function RequestTasks({ requestId, area, mayAdd }: { requestId: s
   const { t } = useI18n();
   const fetchPage = useCallback((cursor: string | undefined) => call('listTasks', { query: { requestId, limit: 50, cursor } }), [requestId]);
   const { items, reload, show } = usePagedList<TaskView>(fetchPage);
-  useEffect(() => subscribeLive({ onMessage: (m) => m.type === 'task.changed' && m.requestId === requestId && reload(), onResync: reload }), [reload, requestId]);
+  useEffect(
+    () => subscribeLive({ onMessage: (m) => m.type === 'task.changed' && m.requestId === requestId && reload(), onResync: reload }),
+    [reload, requestId],
+  );
   return (
     <section aria-labelledby="tasks" className="mt-6">
-      <h2 id="tasks" className="mb-3 text-lg font-semibold">{t.tasks.ofRequest}</h2>
-      {show(t.tasks.emptyRequest, () => <TaskTable tasks={items} area={area} withRequest={false} />)}
+      <h2 id="tasks" className="mb-3 text-lg font-semibold">
+        {t.tasks.ofRequest}
+      </h2>
+      {show(t.tasks.emptyRequest, () => (
+        <TaskTable tasks={items} area={area} withRequest={false} />
+      ))}
       {mayAdd && <AddTask requestId={requestId} onAdded={reload} />}
     </section>
   );

@@ -16,7 +16,13 @@ export const NO_REPEAT: Repeat = { frequency: '', interval: '1', ends: 'count', 
 /** What the planner is asked for a chosen rule, from the first appointment's start. */
 export function planRequest(repeat: Repeat, start: string, zone: string): BodyOf<'planBookingSeries'> {
   const frequency = repeat.frequency || 'weekly';
-  return { start, zone, frequency, interval: Number(repeat.interval), ...(repeat.ends === 'count' ? { count: Number(repeat.count) } : { until: repeat.until }) };
+  return {
+    start,
+    zone,
+    frequency,
+    interval: Number(repeat.interval),
+    ...(repeat.ends === 'count' ? { count: Number(repeat.count) } : { until: repeat.until }),
+  };
 }
 
 export function RepeatFields({ value, onChange, errors }: { value: Repeat; onChange: (r: Repeat) => void; errors: Record<string, string | undefined> }) {
@@ -28,8 +34,15 @@ export function RepeatFields({ value, onChange, errors }: { value: Repeat; onCha
     <fieldset className="space-y-3">
       <legend className="text-sm font-medium">{r.title}</legend>
       <div>
-        <label htmlFor={`${id}-frequency`} className="block text-sm">{r.often}</label>
-        <select id={`${id}-frequency`} value={value.frequency} onChange={(e) => set({ frequency: e.target.value as Repeat['frequency'] })} className="mt-1 rounded border border-slate-300 px-2 py-2">
+        <label htmlFor={`${id}-frequency`} className="block text-sm">
+          {r.often}
+        </label>
+        <select
+          id={`${id}-frequency`}
+          value={value.frequency}
+          onChange={(e) => set({ frequency: e.target.value as Repeat['frequency'] })}
+          className="mt-1 rounded border border-slate-300 px-2 py-2"
+        >
           <option value="">{r.never}</option>
           <option value="daily">{r.daily}</option>
           <option value="weekly">{r.weekly}</option>
@@ -38,15 +51,48 @@ export function RepeatFields({ value, onChange, errors }: { value: Repeat; onCha
       </div>
       {value.frequency && (
         <>
-          <Field label={r.interval[value.frequency]} name="interval" type="number" inputMode="numeric" min={1} max={12} value={value.interval} onChange={(e) => set({ interval: e.target.value })} error={errors.interval} />
+          <Field
+            label={r.interval[value.frequency]}
+            name="interval"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={12}
+            value={value.interval}
+            onChange={(e) => set({ interval: e.target.value })}
+            error={errors.interval}
+          />
           <div role="radiogroup" aria-label={r.ends} className="flex flex-wrap gap-4">
-            <label className="flex items-center gap-2"><input type="radio" name="ends" checked={value.ends === 'count'} onChange={() => set({ ends: 'count' })} />{r.afterCount}</label>
-            <label className="flex items-center gap-2"><input type="radio" name="ends" checked={value.ends === 'until'} onChange={() => set({ ends: 'until' })} />{r.onDate}</label>
+            <label className="flex items-center gap-2">
+              <input type="radio" name="ends" checked={value.ends === 'count'} onChange={() => set({ ends: 'count' })} />
+              {r.afterCount}
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="radio" name="ends" checked={value.ends === 'until'} onChange={() => set({ ends: 'until' })} />
+              {r.onDate}
+            </label>
           </div>
           {value.ends === 'count' ? (
-            <Field label={r.count} name="count" type="number" inputMode="numeric" min={2} max={52} value={value.count} onChange={(e) => set({ count: e.target.value })} error={errors.count} />
+            <Field
+              label={r.count}
+              name="count"
+              type="number"
+              inputMode="numeric"
+              min={2}
+              max={52}
+              value={value.count}
+              onChange={(e) => set({ count: e.target.value })}
+              error={errors.count}
+            />
           ) : (
-            <Field label={r.until} name="until" type="date" value={value.until} onChange={(e) => set({ until: e.target.value })} error={errors.until ?? errors.count} />
+            <Field
+              label={r.until}
+              name="until"
+              type="date"
+              value={value.until}
+              onChange={(e) => set({ until: e.target.value })}
+              error={errors.until ?? errors.count}
+            />
           )}
         </>
       )}
@@ -61,7 +107,9 @@ export function PlannedDates({ plan, when }: { plan: Plan; when: (iso: string) =
     <section aria-label={t.book.repeat.planned}>
       <p className="font-medium">{format(t.book.repeat.plannedCount, { count: String(plan.occurrences.length) })}</p>
       <ol className="mt-1 max-h-48 list-decimal overflow-y-auto ps-6 text-sm" tabIndex={0}>
-        {plan.occurrences.map((start) => <li key={start}>{when(start)}</li>)}
+        {plan.occurrences.map((start) => (
+          <li key={start}>{when(start)}</li>
+        ))}
       </ol>
       {plan.truncated && <p className="mt-1 text-sm text-slate-600">{t.book.repeat.truncated}</p>}
       <p className="mt-1 text-sm text-slate-600">{t.book.repeat.eachPriced}</p>
@@ -78,7 +126,11 @@ export function SeriesOutcome({ series, when }: { series: Pick<Series, 'booked' 
         <>
           <p>{format(t.book.repeat.bookedCount, { count: String(series.booked.length) })}</p>
           <ul className="list-disc ps-6 text-sm">
-            {series.booked.map((b) => <li key={b.bookingId}>{when(b.start)} · {b.staffName} · {b.reference}</li>)}
+            {series.booked.map((b) => (
+              <li key={b.bookingId}>
+                {when(b.start)} · {b.staffName} · {b.reference}
+              </li>
+            ))}
           </ul>
         </>
       )}
@@ -86,7 +138,11 @@ export function SeriesOutcome({ series, when }: { series: Pick<Series, 'booked' 
         <>
           <p>{t.book.repeat.skipped}</p>
           <ul className="list-disc ps-6 text-sm">
-            {series.skipped.map((s) => <li key={s.start}>{when(s.start)}: {s.message}</li>)}
+            {series.skipped.map((s) => (
+              <li key={s.start}>
+                {when(s.start)}: {s.message}
+              </li>
+            ))}
           </ul>
         </>
       )}

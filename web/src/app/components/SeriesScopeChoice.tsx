@@ -13,8 +13,14 @@ export function SeriesScopeChoice({ action, value, onChange }: { action: 'cancel
     <fieldset>
       <legend className="text-sm font-medium">{r.partOf}</legend>
       <div className="mt-1 flex flex-wrap gap-4">
-        <label className="flex items-center gap-2"><input type="radio" name={`${action}-scope`} checked={value === 'one'} onChange={() => onChange('one')} />{one}</label>
-        <label className="flex items-center gap-2"><input type="radio" name={`${action}-scope`} checked={value === 'following'} onChange={() => onChange('following')} />{following}</label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name={`${action}-scope`} checked={value === 'one'} onChange={() => onChange('one')} />
+          {one}
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name={`${action}-scope`} checked={value === 'following'} onChange={() => onChange('following')} />
+          {following}
+        </label>
       </div>
     </fieldset>
   );
@@ -28,9 +34,11 @@ export function followingSummary(t: Messages, when: (iso: string) => string, res
   const r = t.book.repeat;
   const skipped = result.followingSkipped?.map((k) => `${when(k.start)} (${k.to ? `${when(k.to)}: ` : ''}${k.message})`).join('; ');
   const done =
-    result.followingMoved !== undefined ? format(r.movedFollowing, { moved: String(result.followingMoved) })
-    : result.followingCancelled !== undefined ? format(r.cancelledFollowing, { count: String(result.followingCancelled) })
-    : undefined;
+    result.followingMoved !== undefined
+      ? format(r.movedFollowing, { moved: String(result.followingMoved) })
+      : result.followingCancelled !== undefined
+        ? format(r.cancelledFollowing, { count: String(result.followingCancelled) })
+        : undefined;
   if (done === undefined) return undefined;
   return skipped ? `${done} ${format(result.followingMoved !== undefined ? r.kept : r.notCancelled, { list: skipped })}` : done;
 }

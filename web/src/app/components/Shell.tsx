@@ -92,7 +92,11 @@ export function Shell({ area, children }: { area: Area; children: (session: Sess
               <ul className="flex gap-4 text-sm">
                 {NAV[area].map((item) => (
                   <li key={item.href}>
-                    <a href={item.href} aria-current={location.pathname === item.href ? 'page' : undefined} className="hover:underline aria-[current=page]:font-semibold">
+                    <a
+                      href={item.href}
+                      aria-current={location.pathname === item.href ? 'page' : undefined}
+                      className="hover:underline aria-[current=page]:font-semibold"
+                    >
                       {item.label(t)}
                     </a>
                   </li>
@@ -105,7 +109,9 @@ export function Shell({ area, children }: { area: Area; children: (session: Sess
           <p className="text-sm text-slate-600" data-testid="signed-in-as">
             {format(t.shell.signedInAs, { name: session.user.name })} · {t.roles[session.user.role]}
           </p>
-          <a href="/account/" className="text-sm text-brand-700 underline">{t.nav.account}</a>
+          <a href="/account/" className="text-sm text-brand-700 underline">
+            {t.nav.account}
+          </a>
           <button type="button" onClick={onSignOut} className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
             {t.shell.signOut}
           </button>

@@ -80,32 +80,51 @@ export function SlotPicker(props: {
   }, [view, zone]);
   const shownDay = day && byDay.has(day) ? day : days.find((d) => byDay.has(d));
   const dayLabel = (date: string, style: 'short' | 'full') =>
-    new Intl.DateTimeFormat(locale, { timeZone: 'UTC', ...(style === 'short' ? { weekday: 'short', day: 'numeric', month: 'short' } : { dateStyle: 'full' }) }).format(Date.parse(`${date}T12:00:00Z`));
+    new Intl.DateTimeFormat(locale, {
+      timeZone: 'UTC',
+      ...(style === 'short' ? { weekday: 'short', day: 'numeric', month: 'short' } : { dateStyle: 'full' }),
+    }).format(Date.parse(`${date}T12:00:00Z`));
   const timeLabel = (iso: string) => new Intl.DateTimeFormat(locale, { timeZone: zone, timeStyle: 'short' }).format(Date.parse(iso));
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-4">
         <div>
-          <label htmlFor={ids.zone} className="block text-sm font-medium">{t.book.zone}</label>
+          <label htmlFor={ids.zone} className="block text-sm font-medium">
+            {t.book.zone}
+          </label>
           <select id={ids.zone} value={zone} onChange={(e) => props.onZone(e.target.value)} className="mt-1 max-w-xs rounded border border-slate-300 px-2 py-1">
-            {zonesWith(visitorZone(), view?.firmZone ?? zone).map((z) => <option key={z} value={z}>{z.replaceAll('_', ' ')}</option>)}
+            {zonesWith(visitorZone(), view?.firmZone ?? zone).map((z) => (
+              <option key={z} value={z}>
+                {z.replaceAll('_', ' ')}
+              </option>
+            ))}
           </select>
         </div>
         {view && view.staff.length > 1 && (
           <div>
-            <label htmlFor={ids.staff} className="block text-sm font-medium">{t.book.staff}</label>
+            <label htmlFor={ids.staff} className="block text-sm font-medium">
+              {t.book.staff}
+            </label>
             <select id={ids.staff} value={staffId} onChange={(e) => setStaffId(e.target.value)} className="mt-1 rounded border border-slate-300 px-2 py-1">
               <option value="">{t.book.anyone}</option>
-              {view.staff.map((s) => <option key={s.userId} value={s.userId}>{s.name}</option>)}
+              {view.staff.map((s) => (
+                <option key={s.userId} value={s.userId}>
+                  {s.name}
+                </option>
+              ))}
             </select>
           </div>
         )}
       </div>
 
       <div className="flex items-center justify-between">
-        <button type="button" onClick={() => setWeek((w) => w - 1)} disabled={week === 0} className="rounded border px-3 py-1 disabled:opacity-40">← {t.book.prevWeek}</button>
-        <button type="button" onClick={() => setWeek((w) => w + 1)} className="rounded border px-3 py-1">{t.book.nextWeek} →</button>
+        <button type="button" onClick={() => setWeek((w) => w - 1)} disabled={week === 0} className="rounded border px-3 py-1 disabled:opacity-40">
+          ← {t.book.prevWeek}
+        </button>
+        <button type="button" onClick={() => setWeek((w) => w + 1)} className="rounded border px-3 py-1">
+          {t.book.nextWeek} →
+        </button>
       </div>
 
       {error !== null && <ErrorNotice error={error} />}
@@ -131,10 +150,14 @@ export function SlotPicker(props: {
             })}
           </ul>
           {!shownDay ? (
-            <p role="status" className="rounded bg-slate-50 p-4 text-slate-600">{t.book.noSlots}</p>
+            <p role="status" className="rounded bg-slate-50 p-4 text-slate-600">
+              {t.book.noSlots}
+            </p>
           ) : (
             <section aria-labelledby={ids.times}>
-              <h3 id={ids.times} className="font-medium">{format(t.book.slotsFor, { date: dayLabel(shownDay, 'full') })}</h3>
+              <h3 id={ids.times} className="font-medium">
+                {format(t.book.slotsFor, { date: dayLabel(shownDay, 'full') })}
+              </h3>
               <ul className="mt-2 grid grid-cols-3 gap-2 sm:grid-cols-4">
                 {byDay.get(shownDay)!.map((slot) => (
                   <li key={slot.start}>

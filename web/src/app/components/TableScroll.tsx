@@ -8,7 +8,12 @@ import { format, useI18n } from '../i18n/index.ts';
 export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
   const { t } = useI18n();
   return (
-    <div role="region" aria-label={format(t.scrollable, { name: label })} tabIndex={0} className="overflow-x-auto rounded-lg bg-white shadow focus-visible:outline-2 focus-visible:outline-brand-600">
+    <div
+      role="region"
+      aria-label={format(t.scrollable, { name: label })}
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg bg-white shadow focus-visible:outline-2 focus-visible:outline-brand-600"
+    >
       {children}
     </div>
   );

@@ -11,18 +11,38 @@ export function TaskTable({ tasks, area, withRequest = true }: { tasks: TaskView
     <TableScroll label={t.tasks.title}>
       <table className="w-full text-sm">
         <thead className="bg-slate-100 text-slate-600">
-          <tr>{headers.map((h) => <th key={h} scope="col" className="px-3 py-2 text-start">{h}</th>)}</tr>
+          <tr>
+            {headers.map((h) => (
+              <th key={h} scope="col" className="px-3 py-2 text-start">
+                {h}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {tasks.map((task) => {
             const done = task.checklist.filter((c) => c.done).length;
             return (
               <tr key={task.taskId} className="border-t border-slate-100">
-                <td className="px-3 py-2"><a href={`/${area}/task/?id=${task.taskId}`} className="font-medium text-brand-700 underline">{task.title}</a></td>
+                <td className="px-3 py-2">
+                  <a href={`/${area}/task/?id=${task.taskId}`} className="font-medium text-brand-700 underline">
+                    {task.title}
+                  </a>
+                </td>
                 {withRequest && (
-                  <td className="px-3 py-2 font-mono">{task.requestId ? <a href={`/${area}/request/?id=${task.requestId}`} className="text-brand-700 underline">{task.requestReference}</a> : '—'}</td>
+                  <td className="px-3 py-2 font-mono">
+                    {task.requestId ? (
+                      <a href={`/${area}/request/?id=${task.requestId}`} className="text-brand-700 underline">
+                        {task.requestReference}
+                      </a>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                 )}
-                <td className="px-3 py-2" data-testid={`task-status-${task.taskId}`}>{t.tasks.statuses[task.status]}</td>
+                <td className="px-3 py-2" data-testid={`task-status-${task.taskId}`}>
+                  {t.tasks.statuses[task.status]}
+                </td>
                 <td className="px-3 py-2">{t.requests.priorities[task.priority]}</td>
                 <td className="px-3 py-2 whitespace-nowrap">{task.dueDate ?? '—'}</td>
                 <td className="px-3 py-2">{task.assigneeName ?? t.tasks.unassigned}</td>
@@ -32,7 +52,9 @@ export function TaskTable({ tasks, area, withRequest = true }: { tasks: TaskView
                       <meter min={0} max={task.checklist.length} value={done} className="me-2 align-middle" aria-label={`${f.progress}: ${task.title}`} />
                       {format(t.tasks.progress, { done: String(done), total: String(task.checklist.length) })}
                     </>
-                  ) : '—'}
+                  ) : (
+                    '—'
+                  )}
                 </td>
               </tr>
             );

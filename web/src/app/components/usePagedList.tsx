@@ -38,9 +38,7 @@ export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promi
   useEffect(() => void load(null), [load]);
 
   const reload = useCallback(() => void load(null), [load]);
-  const more = state !== 'loading' && cursor ? (
-    <LoadMore busy={state === 'more'} onMore={() => void load(cursor)} />
-  ) : null;
+  const more = state !== 'loading' && cursor ? <LoadMore busy={state === 'more'} onMore={() => void load(cursor)} /> : null;
   const show = (empty: string, content: () => ReactNode) => (
     <>
       {error !== null && <ErrorNotice error={error} onRetry={reload} />}

@@ -21,7 +21,9 @@ function BookingProfilePage() {
   const [profile, setProfile] = useState<Profile | undefined>();
   const [loadFailure, setLoadFailure] = useState<unknown>(null);
   const [away, setAway] = useState({ start: '', end: '', reason: '' });
-  const { busy, errors, failure, notice, setNotice, run } = useSubmission((f) => ({ reminderOffsets: p.reminders, maxConcurrentBookings: p.atOnce, maxBookingsPerDay: p.perDay, timeOff: p.timeOff })[f.split('.')[0]!] ?? f);
+  const { busy, errors, failure, notice, setNotice, run } = useSubmission(
+    (f) => ({ reminderOffsets: p.reminders, maxConcurrentBookings: p.atOnce, maxBookingsPerDay: p.perDay, timeOff: p.timeOff })[f.split('.')[0]!] ?? f,
+  );
   useEffect(() => {
     call('getBookingProfile', { params: { userId: 'me' } }).then(setProfile, setLoadFailure);
   }, []);
@@ -46,7 +48,11 @@ function BookingProfilePage() {
       <h1 className="text-2xl font-semibold">{p.title}</h1>
       <div aria-live="polite">
         {failure !== null && <ErrorNotice error={failure} />}
-        {notice && <p role="status" className="rounded bg-green-50 p-3 text-green-900">{notice}</p>}
+        {notice && (
+          <p role="status" className="rounded bg-green-50 p-3 text-green-900">
+            {notice}
+          </p>
+        )}
       </div>
       <fieldset className="rounded-lg bg-white p-6 shadow">
         <legend className="font-semibold">{p.reminders}</legend>
@@ -54,22 +60,51 @@ function BookingProfilePage() {
         <div className="mt-2 flex flex-wrap gap-4">
           {OFFSETS.map((o) => (
             <label key={o} className="flex items-center gap-2">
-              <input type="checkbox" checked={profile.reminderOffsets.includes(o)} onChange={(e) => set({ reminderOffsets: e.target.checked ? [...profile.reminderOffsets, o] : profile.reminderOffsets.filter((x) => x !== o) })} />
+              <input
+                type="checkbox"
+                checked={profile.reminderOffsets.includes(o)}
+                onChange={(e) => set({ reminderOffsets: e.target.checked ? [...profile.reminderOffsets, o] : profile.reminderOffsets.filter((x) => x !== o) })}
+              />
               {p.offsets[o]}
             </label>
           ))}
         </div>
         {errors.reminderOffsets && <p className="mt-1 text-sm text-red-700">{errors.reminderOffsets}</p>}
-        <label className="mt-3 flex items-center gap-2"><input type="checkbox" checked={profile.reminderEmail} onChange={(e) => set({ reminderEmail: e.target.checked })} />{p.email}</label>
-        <label className="mt-1 flex items-center gap-2 text-slate-500"><input type="checkbox" disabled checked={profile.reminderSms} readOnly />{p.sms}</label>
+        <label className="mt-3 flex items-center gap-2">
+          <input type="checkbox" checked={profile.reminderEmail} onChange={(e) => set({ reminderEmail: e.target.checked })} />
+          {p.email}
+        </label>
+        <label className="mt-1 flex items-center gap-2 text-slate-500">
+          <input type="checkbox" disabled checked={profile.reminderSms} readOnly />
+          {p.sms}
+        </label>
       </fieldset>
 
       {profile.isStaff && (
         <fieldset className="grid gap-4 rounded-lg bg-white p-6 shadow sm:grid-cols-2">
           <legend className="font-semibold">{p.staff}</legend>
-          <label className="flex items-center gap-2 sm:col-span-2"><input type="checkbox" checked={profile.takesBookings} onChange={(e) => set({ takesBookings: e.target.checked })} />{p.takes}</label>
-          <Field label={p.atOnce} type="number" min={1} max={20} value={String(profile.maxConcurrentBookings)} onChange={(e) => set({ maxConcurrentBookings: Number(e.target.value) })} error={errors.maxConcurrentBookings} />
-          <Field label={p.perDay} type="number" min={0} max={50} value={String(profile.maxBookingsPerDay)} onChange={(e) => set({ maxBookingsPerDay: Number(e.target.value) })} error={errors.maxBookingsPerDay} />
+          <label className="flex items-center gap-2 sm:col-span-2">
+            <input type="checkbox" checked={profile.takesBookings} onChange={(e) => set({ takesBookings: e.target.checked })} />
+            {p.takes}
+          </label>
+          <Field
+            label={p.atOnce}
+            type="number"
+            min={1}
+            max={20}
+            value={String(profile.maxConcurrentBookings)}
+            onChange={(e) => set({ maxConcurrentBookings: Number(e.target.value) })}
+            error={errors.maxConcurrentBookings}
+          />
+          <Field
+            label={p.perDay}
+            type="number"
+            min={0}
+            max={50}
+            value={String(profile.maxBookingsPerDay)}
+            onChange={(e) => set({ maxBookingsPerDay: Number(e.target.value) })}
+            error={errors.maxBookingsPerDay}
+          />
           <div className="sm:col-span-2">
             <h2 className="font-medium">{p.timeOff}</h2>
             {profile.timeOff.length === 0 ? (
@@ -78,8 +113,16 @@ function BookingProfilePage() {
               <ul className="mt-1 space-y-1">
                 {profile.timeOff.map((o, i) => (
                   <li key={`${o.start}-${i}`} className="flex items-center gap-3">
-                    {when(o.start)} – {when(o.end)}{o.reason && ` · ${o.reason}`}
-                    <button type="button" onClick={() => set({ timeOff: profile.timeOff.filter((_, j) => j !== i) })} className="text-sm text-red-700 underline" aria-label={`${p.remove}: ${when(o.start)}`}>{p.remove}</button>
+                    {when(o.start)} – {when(o.end)}
+                    {o.reason && ` · ${o.reason}`}
+                    <button
+                      type="button"
+                      onClick={() => set({ timeOff: profile.timeOff.filter((_, j) => j !== i) })}
+                      className="text-sm text-red-700 underline"
+                      aria-label={`${p.remove}: ${when(o.start)}`}
+                    >
+                      {p.remove}
+                    </button>
                   </li>
                 ))}
               </ul>
@@ -89,12 +132,24 @@ function BookingProfilePage() {
               <Field label={p.from} type="datetime-local" value={away.start} onChange={(e) => setAway({ ...away, start: e.target.value })} />
               <Field label={p.to} type="datetime-local" value={away.end} onChange={(e) => setAway({ ...away, end: e.target.value })} />
               <Field label={p.reason} value={away.reason} maxLength={200} onChange={(e) => setAway({ ...away, reason: e.target.value })} />
-              <button type="button" disabled={!away.start || !away.end} onClick={() => (set({ timeOff: [...profile.timeOff, { start: toInstant(away.start), end: toInstant(away.end), reason: away.reason }] }), setAway({ start: '', end: '', reason: '' }))} className="rounded border px-3 py-2 disabled:opacity-50">{p.add}</button>
+              <button
+                type="button"
+                disabled={!away.start || !away.end}
+                onClick={() => (
+                  set({ timeOff: [...profile.timeOff, { start: toInstant(away.start), end: toInstant(away.end), reason: away.reason }] }),
+                  setAway({ start: '', end: '', reason: '' })
+                )}
+                className="rounded border px-3 py-2 disabled:opacity-50"
+              >
+                {p.add}
+              </button>
             </div>
           </div>
         </fieldset>
       )}
-      <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white disabled:opacity-60">{busy ? p.saving : p.save}</button>
+      <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white disabled:opacity-60">
+        {busy ? p.saving : p.save}
+      </button>
     </form>
   );
 }

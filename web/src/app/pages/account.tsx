@@ -26,47 +26,92 @@ function TwoStepSignIn({ enabled, required, home }: { enabled: boolean; required
   const button = 'rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60';
   return (
     <section aria-labelledby="two-step" className="rounded-lg bg-white p-6 shadow">
-      <h2 id="two-step" className="text-lg font-semibold">{t.account.security}</h2>
+      <h2 id="two-step" className="text-lg font-semibold">
+        {t.account.security}
+      </h2>
       <div aria-live="polite">{failure !== null && <ErrorNotice error={failure} />}</div>
-      {required && step.kind !== 'on' && <p role="alert" className="mt-2 rounded border border-amber-200 bg-amber-50 p-3">{t.account.required}</p>}
+      {required && step.kind !== 'on' && (
+        <p role="alert" className="mt-2 rounded border border-amber-200 bg-amber-50 p-3">
+          {t.account.required}
+        </p>
+      )}
       {step.kind === 'on' && (
         <>
-          <p role="status" className="mt-2 text-green-800">{step.justNow ? t.account.enabled : t.account.on}</p>
-          {step.justNow && required && <a href={home} className="mt-2 inline-block font-medium text-brand-700 underline">{t.account.continue}</a>}
+          <p role="status" className="mt-2 text-green-800">
+            {step.justNow ? t.account.enabled : t.account.on}
+          </p>
+          {step.justNow && required && (
+            <a href={home} className="mt-2 inline-block font-medium text-brand-700 underline">
+              {t.account.continue}
+            </a>
+          )}
           {!step.justNow && (
-            <form onSubmit={(e) => void run(e, async (data) => {
-              await call('disableMfa', { body: { password: String(data.get('password') ?? ''), code: String(data.get('code') ?? '') } });
-              setStep({ kind: 'off', justNow: true });
-            })} noValidate className="mt-4 max-w-sm space-y-4 border-t border-slate-200 pt-4">
+            <form
+              onSubmit={(e) =>
+                void run(e, async (data) => {
+                  await call('disableMfa', { body: { password: String(data.get('password') ?? ''), code: String(data.get('code') ?? '') } });
+                  setStep({ kind: 'off', justNow: true });
+                })
+              }
+              noValidate
+              className="mt-4 max-w-sm space-y-4 border-t border-slate-200 pt-4"
+            >
               <p className="text-slate-600">{t.account.turnOffLead}</p>
               <Field label={t.account.password} name="password" type="password" autoComplete="current-password" required error={errors.password} />
               <Field label={t.account.code} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required error={errors.code} />
-              <button type="submit" disabled={busy} className="rounded border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100 disabled:opacity-60">{busy ? t.account.turningOff : t.account.turnOff}</button>
+              <button type="submit" disabled={busy} className="rounded border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100 disabled:opacity-60">
+                {busy ? t.account.turningOff : t.account.turnOff}
+              </button>
             </form>
           )}
         </>
       )}
-      {step.kind === 'off' && step.justNow && <p role="status" className="mt-2 text-slate-700">{t.account.disabled}</p>}
+      {step.kind === 'off' && step.justNow && (
+        <p role="status" className="mt-2 text-slate-700">
+          {t.account.disabled}
+        </p>
+      )}
       {step.kind === 'off' && (
-        <form onSubmit={(e) => void run(e, async (data) => {
-          const setup = await call('startMfaSetup', { body: { password: String(data.get('password') ?? '') } });
-          setStep({ kind: 'scan', secret: setup.secret, otpauthUri: setup.otpauthUri });
-        })} noValidate className="mt-2 max-w-sm space-y-4">
+        <form
+          onSubmit={(e) =>
+            void run(e, async (data) => {
+              const setup = await call('startMfaSetup', { body: { password: String(data.get('password') ?? '') } });
+              setStep({ kind: 'scan', secret: setup.secret, otpauthUri: setup.otpauthUri });
+            })
+          }
+          noValidate
+          className="mt-2 max-w-sm space-y-4"
+        >
           <p className="text-slate-600">{t.account.off}</p>
           <Field label={t.account.password} name="password" type="password" autoComplete="current-password" required error={errors.password} />
-          <button type="submit" disabled={busy} className={button}>{busy ? t.account.starting : t.account.start}</button>
+          <button type="submit" disabled={busy} className={button}>
+            {busy ? t.account.starting : t.account.start}
+          </button>
         </form>
       )}
       {step.kind === 'scan' && (
-        <form onSubmit={(e) => void run(e, async (data) => {
-          await call('confirmMfaSetup', { body: { code: String(data.get('code') ?? '') } });
-          setStep({ kind: 'on', justNow: true });
-        })} noValidate className="mt-2 max-w-sm space-y-4">
+        <form
+          onSubmit={(e) =>
+            void run(e, async (data) => {
+              await call('confirmMfaSetup', { body: { code: String(data.get('code') ?? '') } });
+              setStep({ kind: 'on', justNow: true });
+            })
+          }
+          noValidate
+          className="mt-2 max-w-sm space-y-4"
+        >
           <p className="text-slate-600">{t.account.scan}</p>
           <QrCode text={step.otpauthUri} label={t.account.qr} />
-          <p className="text-sm">{t.account.key}: <code data-testid="totp-key" className="break-all font-mono">{step.secret}</code></p>
+          <p className="text-sm">
+            {t.account.key}:{' '}
+            <code data-testid="totp-key" className="break-all font-mono">
+              {step.secret}
+            </code>
+          </p>
           <Field label={t.account.code} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required error={errors.code} />
-          <button type="submit" disabled={busy} className={button}>{busy ? t.account.confirming : t.account.confirm}</button>
+          <button type="submit" disabled={busy} className={button}>
+            {busy ? t.account.confirming : t.account.confirm}
+          </button>
         </form>
       )}
     </section>
@@ -80,7 +125,9 @@ function AccountPage() {
       {(session) => (
         <>
           <h1 className="mb-6 text-2xl font-semibold">{t.account.title}</h1>
-          <p className="mb-6 text-slate-600">{session.user.name} · {session.user.email}</p>
+          <p className="mb-6 text-slate-600">
+            {session.user.name} · {session.user.email}
+          </p>
           <TwoStepSignIn enabled={session.user.mfaEnabled ?? false} required={session.mfaRequired} home={session.home} />
         </>
       )}

@@ -32,7 +32,9 @@ function AuditLog() {
   const [filters, setFilters] = useState<Filters>({});
   const [peopleError, setPeopleError] = useState<unknown>(null);
   useEffect(() => {
-    call('listUsers', { query: { limit: 100 } }).then((page) => setPeople(page.items)).catch(setPeopleError);
+    call('listUsers', { query: { limit: 100 } })
+      .then((page) => setPeople(page.items))
+      .catch(setPeopleError);
   }, []);
   const fetchPage = useCallback((cursor: string | undefined) => call('listAudit', { query: { limit: 50, ...filters, cursor } }), [filters]);
   const { items, state, error, reload, more } = usePagedList<AuditEntryView>(fetchPage);
@@ -50,26 +52,46 @@ function AuditLog() {
     <section>
       <h1 className="mb-6 text-2xl font-semibold">{t.audit.title}</h1>
       <form onSubmit={onSubmit} className="mb-6 grid gap-4 rounded-lg bg-white p-4 shadow sm:grid-cols-5 sm:items-end">
-        <label className="block text-sm font-medium">{t.audit.person}
+        <label className="block text-sm font-medium">
+          {t.audit.person}
           <select name="actorId" className={control} defaultValue="">
             <option value="">{t.audit.anyone}</option>
-            {people.map((p) => <option key={p.userId} value={p.userId}>{p.name}</option>)}
+            {people.map((p) => (
+              <option key={p.userId} value={p.userId}>
+                {p.name}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="block text-sm font-medium">{t.audit.action}
+        <label className="block text-sm font-medium">
+          {t.audit.action}
           <select name="action" className={control} defaultValue="">
             <option value="">{t.audit.anyAction}</option>
-            {Object.entries(t.audit.actions).map(([key, label]) => <option key={key} value={key}>{label}</option>)}
+            {Object.entries(t.audit.actions).map(([key, label]) => (
+              <option key={key} value={key}>
+                {label}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="block text-sm font-medium">{t.audit.from}<input type="date" name="from" className={control} /></label>
-        <label className="block text-sm font-medium">{t.audit.to}<input type="date" name="to" className={control} /></label>
-        <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">{t.audit.apply}</button>
+        <label className="block text-sm font-medium">
+          {t.audit.from}
+          <input type="date" name="from" className={control} />
+        </label>
+        <label className="block text-sm font-medium">
+          {t.audit.to}
+          <input type="date" name="to" className={control} />
+        </label>
+        <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          {t.audit.apply}
+        </button>
       </form>
       {filters.entityId && (
         <p role="status" className="mb-4 flex flex-wrap items-center gap-3 rounded bg-brand-50 p-3 text-sm">
           {format(t.audit.showingHistory, { record: `${filters.entityType}:${filters.entityId.slice(0, 8)}` })}
-          <button type="button" onClick={() => setFilters({})} className="text-brand-700 underline">{t.audit.everything}</button>
+          <button type="button" onClick={() => setFilters({})} className="text-brand-700 underline">
+            {t.audit.everything}
+          </button>
         </p>
       )}
       {peopleError !== null && <ErrorNotice error={peopleError} />}
@@ -82,21 +104,43 @@ function AuditLog() {
         <TableScroll label={t.audit.title}>
           <table className="w-full text-sm">
             <thead className="bg-slate-100 text-slate-600">
-              <tr>{[t.audit.when, t.audit.who, t.audit.what, t.audit.record, t.audit.changes, t.audit.where].map((h) => <th key={h} scope="col" className="px-3 py-2 text-start">{h}</th>)}</tr>
+              <tr>
+                {[t.audit.when, t.audit.who, t.audit.what, t.audit.record, t.audit.changes, t.audit.where].map((h) => (
+                  <th key={h} scope="col" className="px-3 py-2 text-start">
+                    {h}
+                  </th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {items.map((e) => (
                 <tr key={e.auditId} className="border-t border-slate-100 align-top">
-                  <td className="whitespace-nowrap px-3 py-2"><time dateTime={e.at}>{time.format(new Date(e.at))}</time></td>
-                  <td className="px-3 py-2">{e.actorId === ANONYMOUS_ACTOR ? t.audit.anonymous : e.actorId === SYSTEM_ACTOR ? t.audit.system : (e.actorName ?? e.actorId)}<span className="block text-xs text-slate-600">{e.actorRole === GUEST_ROLE ? t.audit.guest : t.roles[e.actorRole as Role]}</span></td>
+                  <td className="whitespace-nowrap px-3 py-2">
+                    <time dateTime={e.at}>{time.format(new Date(e.at))}</time>
+                  </td>
+                  <td className="px-3 py-2">
+                    {e.actorId === ANONYMOUS_ACTOR ? t.audit.anonymous : e.actorId === SYSTEM_ACTOR ? t.audit.system : (e.actorName ?? e.actorId)}
+                    <span className="block text-xs text-slate-600">{e.actorRole === GUEST_ROLE ? t.audit.guest : t.roles[e.actorRole as Role]}</span>
+                  </td>
                   <td className="px-3 py-2">{t.audit.actions[e.action] ?? e.action}</td>
                   <td className="px-3 py-2 font-mono text-xs">
-                    <button type="button" onClick={() => setFilters({ entityType: e.entityType, entityId: e.entityId })} className="text-brand-700 underline" aria-label={format(t.audit.historyOf, { record: `${e.entityType}:${e.entityId.slice(0, 8)}` })}>
+                    <button
+                      type="button"
+                      onClick={() => setFilters({ entityType: e.entityType, entityId: e.entityId })}
+                      className="text-brand-700 underline"
+                      aria-label={format(t.audit.historyOf, { record: `${e.entityType}:${e.entityId.slice(0, 8)}` })}
+                    >
                       {e.entityType}:{e.entityId.slice(0, 8)}
                     </button>
                   </td>
                   <td className="px-3 py-2">
-                    <ul>{e.changes.map((c) => <li key={c.field}><span className="font-medium">{c.field}</span>: {show(c.from)} → {show(c.to)}</li>)}</ul>
+                    <ul>
+                      {e.changes.map((c) => (
+                        <li key={c.field}>
+                          <span className="font-medium">{c.field}</span>: {show(c.from)} → {show(c.to)}
+                        </li>
+                      ))}
+                    </ul>
                   </td>
                   <td className="px-3 py-2 text-xs text-slate-600">{e.ip ?? '—'}</td>
                 </tr>

@@ -39,11 +39,16 @@ function HealthPage() {
       {health && (
         <>
           <p role="status" className={`mb-4 rounded p-3 ${health.ok ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-900'}`}>
-            {health.ok ? t.health.allOk : t.health.someFailing} · <time dateTime={health.checkedAt}>{new Date(health.checkedAt).toLocaleTimeString(locale)}</time>
+            {health.ok ? t.health.allOk : t.health.someFailing} ·{' '}
+            <time dateTime={health.checkedAt}>{new Date(health.checkedAt).toLocaleTimeString(locale)}</time>
           </p>
           <ul className="grid gap-4 sm:grid-cols-2">
             {health.checks.map((c) => (
-              <li key={c.name} data-testid={`health-${c.name}`} className={`rounded-lg border-s-4 bg-white p-4 shadow ${c.ok ? 'border-green-600' : 'border-red-600'}`}>
+              <li
+                key={c.name}
+                data-testid={`health-${c.name}`}
+                className={`rounded-lg border-s-4 bg-white p-4 shadow ${c.ok ? 'border-green-600' : 'border-red-600'}`}
+              >
                 <h2 className="font-semibold">
                   <span aria-hidden="true">{c.ok ? '● ' : '▲ '}</span>
                   {t.health.checks[c.name]} — {c.ok ? t.health.ok : t.health.failing}

@@ -16,20 +16,34 @@ function RoleTable() {
   const { t } = useI18n();
   return (
     <section aria-labelledby="roles" className="mb-8">
-      <h2 id="roles" className="mb-3 text-lg font-semibold">{t.permissions.roles}</h2>
+      <h2 id="roles" className="mb-3 text-lg font-semibold">
+        {t.permissions.roles}
+      </h2>
       <TableScroll label={t.permissions.roles}>
         <table className="w-full text-sm">
           <thead className="bg-slate-100 text-slate-600">
             <tr>
-              <th scope="col" className="px-3 py-2 text-start">{t.permissions.permission}</th>
-              {ROLES.map((r) => <th key={r} scope="col" className="px-3 py-2 text-center">{t.roles[r]}</th>)}
+              <th scope="col" className="px-3 py-2 text-start">
+                {t.permissions.permission}
+              </th>
+              {ROLES.map((r) => (
+                <th key={r} scope="col" className="px-3 py-2 text-center">
+                  {t.roles[r]}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {PERMISSIONS.map((p) => (
               <tr key={p} className="border-t border-slate-100">
-                <th scope="row" className="px-3 py-1 text-start font-mono text-xs font-normal">{p}</th>
-                {ROLES.map((r) => <td key={r} className="px-3 py-1 text-center">{ROLE_PERMISSIONS[r].includes(p) ? <span aria-label="✓">✓</span> : <span className="sr-only">—</span>}</td>)}
+                <th scope="row" className="px-3 py-1 text-start font-mono text-xs font-normal">
+                  {p}
+                </th>
+                {ROLES.map((r) => (
+                  <td key={r} className="px-3 py-1 text-center">
+                    {ROLE_PERMISSIONS[r].includes(p) ? <span aria-label="✓">✓</span> : <span className="sr-only">—</span>}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -48,9 +62,18 @@ function Grants() {
   const [loadFailure, setLoadFailure] = useState<unknown>(null);
   const person = people.find((p) => p.userId === userId);
 
-  useEffect(() => void call('listUsers', { query: { limit: 100 } }).then((page) => setPeople(page.items)).catch(setLoadFailure), []);
+  useEffect(
+    () =>
+      void call('listUsers', { query: { limit: 100 } })
+        .then((page) => setPeople(page.items))
+        .catch(setLoadFailure),
+    [],
+  );
   useEffect(() => {
-    if (userId) call('listGrants', { params: { userId } }).then((r) => setGrants(r.items)).catch(setLoadFailure);
+    if (userId)
+      call('listGrants', { params: { userId } })
+        .then((r) => setGrants(r.items))
+        .catch(setLoadFailure);
   }, [userId]);
 
   function onGrant(e: FormEvent<HTMLFormElement>) {
@@ -59,7 +82,10 @@ function Grants() {
     const day = String(data.get('until') ?? '');
     const permission = String(data.get('permission')) as Permission;
     void run(async () => {
-      const created = await call('createGrant', { params: { userId }, body: { permission, expiresAt: day ? new Date(`${day}T23:59:59.999`).toISOString() : '' } });
+      const created = await call('createGrant', {
+        params: { userId },
+        body: { permission, expiresAt: day ? new Date(`${day}T23:59:59.999`).toISOString() : '' },
+      });
       setGrants((all) => [...all.filter((g) => g.permission !== created.permission), created]);
       setNotice(t.permissions.granted);
     });
@@ -70,44 +96,80 @@ function Grants() {
   const grantable = person ? PERMISSIONS.filter((p) => !ROLE_PERMISSIONS[person.role].includes(p)) : [];
   return (
     <section aria-labelledby="grants" className="rounded-lg bg-white p-6 shadow">
-      <h2 id="grants" className="mb-3 text-lg font-semibold">{t.permissions.grants}</h2>
-      <label className="block max-w-sm text-sm font-medium">{t.permissions.person}
+      <h2 id="grants" className="mb-3 text-lg font-semibold">
+        {t.permissions.grants}
+      </h2>
+      <label className="block max-w-sm text-sm font-medium">
+        {t.permissions.person}
         <select className={control} value={userId} onChange={(e) => setUserId(e.target.value)}>
           <option value="">{t.permissions.choose}</option>
-          {people.filter((p) => p.status === 'active').map((p) => <option key={p.userId} value={p.userId}>{p.name} · {t.roles[p.role]}</option>)}
+          {people
+            .filter((p) => p.status === 'active')
+            .map((p) => (
+              <option key={p.userId} value={p.userId}>
+                {p.name} · {t.roles[p.role]}
+              </option>
+            ))}
         </select>
       </label>
       <div aria-live="polite" className="mt-3">
-        {notice && <p role="status" className="text-green-800">{notice}</p>}
+        {notice && (
+          <p role="status" className="text-green-800">
+            {notice}
+          </p>
+        )}
         {(failure ?? loadFailure) !== null && <ErrorNotice error={failure ?? loadFailure} />}
       </div>
       {person && (
         <>
-          {grants.length === 0 ? <p className="mt-3 text-slate-600">{t.permissions.none}</p> : (
+          {grants.length === 0 ? (
+            <p className="mt-3 text-slate-600">{t.permissions.none}</p>
+          ) : (
             <ul className="mt-3 space-y-2">
               {grants.map((g) => (
                 <li key={g.grantId} className="flex items-center gap-3">
                   <span className="font-mono text-sm">{g.permission}</span>
-                  <span className="text-sm text-slate-600">{g.active ? format(t.permissions.active, { date: date.format(new Date(g.expiresAt)) }) : t.permissions.expired}</span>
-                  <button type="button" disabled={busy} className="text-sm text-red-800 underline" aria-label={`${t.permissions.revoke}: ${g.permission}`}
-                    onClick={() => void run(async () => {
-                      await call('revokeGrant', { params: { userId, grantId: g.grantId } });
-                      setGrants((all) => all.filter((x) => x.grantId !== g.grantId));
-                    })}>{t.permissions.revoke}</button>
+                  <span className="text-sm text-slate-600">
+                    {g.active ? format(t.permissions.active, { date: date.format(new Date(g.expiresAt)) }) : t.permissions.expired}
+                  </span>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    className="text-sm text-red-800 underline"
+                    aria-label={`${t.permissions.revoke}: ${g.permission}`}
+                    onClick={() =>
+                      void run(async () => {
+                        await call('revokeGrant', { params: { userId, grantId: g.grantId } });
+                        setGrants((all) => all.filter((x) => x.grantId !== g.grantId));
+                      })
+                    }
+                  >
+                    {t.permissions.revoke}
+                  </button>
                 </li>
               ))}
             </ul>
           )}
           <form onSubmit={onGrant} noValidate className="mt-4 grid gap-4 sm:grid-cols-3 sm:items-end">
-            <label className="block text-sm font-medium">{t.permissions.permission}
-              <select name="permission" className={control}>{grantable.map((p) => <option key={p} value={p}>{p}</option>)}</select>
+            <label className="block text-sm font-medium">
+              {t.permissions.permission}
+              <select name="permission" className={control}>
+                {grantable.map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+              </select>
               {errors.permission && <span className="block text-red-700">{errors.permission}</span>}
             </label>
-            <label className="block text-sm font-medium">{t.permissions.until}
+            <label className="block text-sm font-medium">
+              {t.permissions.until}
               <input type="date" name="until" required className={control} aria-invalid={Boolean(errors.expiresAt)} />
               {errors.expiresAt && <span className="block text-red-700">{errors.expiresAt}</span>}
             </label>
-            <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">{busy ? t.permissions.granting : t.permissions.grant}</button>
+            <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+              {busy ? t.permissions.granting : t.permissions.grant}
+            </button>
           </form>
         </>
       )}
@@ -137,23 +199,41 @@ function AccessRules() {
 
   return (
     <section aria-labelledby="access-rules" className="mb-8 rounded-lg bg-white p-6 shadow">
-      <h2 id="access-rules" className="mb-3 text-lg font-semibold">{t.permissions.rules}</h2>
+      <h2 id="access-rules" className="mb-3 text-lg font-semibold">
+        {t.permissions.rules}
+      </h2>
       {loadFailure !== null && <ErrorNotice error={loadFailure} />}
       {policy && (
         <form onSubmit={onSave} className="space-y-3">
           <div aria-live="polite">
             {failure !== null && <ErrorNotice error={failure} />}
-            {notice && <p role="status" className="text-green-800">{notice}</p>}
+            {notice && (
+              <p role="status" className="text-green-800">
+                {notice}
+              </p>
+            )}
           </div>
           <label className="flex items-start gap-2">
             <input type="checkbox" name="clientSignUp" defaultChecked={policy.clientSignUp} className="mt-1" />
-            <span>{t.permissions.clientSignUp}{policy.clientSignUp && <span className="block text-sm text-slate-600">{t.permissions.signUpLink} <code className="break-all">{location.origin + policy.signUpPath}</code></span>}</span>
+            <span>
+              {t.permissions.clientSignUp}
+              {policy.clientSignUp && (
+                <span className="block text-sm text-slate-600">
+                  {t.permissions.signUpLink} <code className="break-all">{location.origin + policy.signUpPath}</code>
+                </span>
+              )}
+            </span>
           </label>
           <label className="flex items-start gap-2">
             <input type="checkbox" name="requireMfa" defaultChecked={policy.requireMfa} className="mt-1" />
-            <span>{t.permissions.requireMfa}<span className="block text-sm text-slate-600">{t.permissions.requireMfaHint}</span></span>
+            <span>
+              {t.permissions.requireMfa}
+              <span className="block text-sm text-slate-600">{t.permissions.requireMfaHint}</span>
+            </span>
           </label>
-          <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">{busy ? t.permissions.saving : t.permissions.save}</button>
+          <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+            {busy ? t.permissions.saving : t.permissions.save}
+          </button>
         </form>
       )}
     </section>

@@ -28,7 +28,9 @@ function PersonForm({ initial, staff, currency }: { initial: UserDetail; staff: 
   const { t } = useI18n();
   const [person, setPerson] = useState(initial);
   const [role, setRole] = useState<Role>(initial.role);
-  const { busy, errors, setErrors, failure, notice, setNotice, run } = useSubmission((f) => ((t.person as Record<string, unknown>)[f] as string | undefined) ?? f);
+  const { busy, errors, setErrors, failure, notice, setNotice, run } = useSubmission(
+    (f) => ((t.person as Record<string, unknown>)[f] as string | undefined) ?? f,
+  );
   const [confirming, setConfirming] = useState(false);
   const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 
@@ -58,7 +60,10 @@ function PersonForm({ initial, staff, currency }: { initial: UserDetail; staff: 
         employeeId: optional('employeeId'),
         department: optional('department'),
         position: optional('position'),
-        skills: text('skills').split(',').map((s) => s.trim()).filter(Boolean),
+        skills: text('skills')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
         expertiseLevel: (optional('expertiseLevel') as UpdateUserInput['expertiseLevel']) ?? undefined,
         hourlyRate: text('hourlyRate') ? Math.round(Number(text('hourlyRate')) * 10 ** digits) : undefined,
         availabilityStatus: optional('availabilityStatus') as UpdateUserInput['availabilityStatus'],
@@ -82,13 +87,24 @@ function PersonForm({ initial, staff, currency }: { initial: UserDetail; staff: 
 
   const select = 'mt-1 w-full rounded border border-slate-300 bg-white px-3 py-2';
   const button = 'rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60';
-  const label = (text: string, control: React.ReactNode) => <label className="block text-sm font-medium">{text}{control}</label>;
+  const label = (text: string, control: React.ReactNode) => (
+    <label className="block text-sm font-medium">
+      {text}
+      {control}
+    </label>
+  );
   return (
     <>
-      <a href="/admin/users/" className="text-sm text-brand-700 underline">← {t.person.back}</a>
+      <a href="/admin/users/" className="text-sm text-brand-700 underline">
+        ← {t.person.back}
+      </a>
       <h1 className="mb-6 mt-2 text-2xl font-semibold">{person.name}</h1>
       <div aria-live="polite">
-        {notice && <p role="status" className="mb-4 text-green-800">{notice}</p>}
+        {notice && (
+          <p role="status" className="mb-4 text-green-800">
+            {notice}
+          </p>
+        )}
         {failure !== null && (
           <div className="mb-4">
             <ErrorNotice error={failure} onRetry={failure instanceof ApiError && failure.status === 409 ? () => location.reload() : undefined} />
@@ -100,18 +116,32 @@ function PersonForm({ initial, staff, currency }: { initial: UserDetail; staff: 
           <legend className="px-1 text-lg font-semibold">{t.person.profile}</legend>
           <Field label={t.person.name} name="name" defaultValue={person.name} required error={errors.name} />
           <Field label={t.person.phone} name="phone" type="tel" defaultValue={person.phone ?? ''} error={errors.phone} />
-          {label(t.person.role, (
+          {label(
+            t.person.role,
             <select name="role" className={select} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {INVITABLE_ROLES.map((r) => <option key={r} value={r}>{t.roles[r]}</option>)}
-            </select>
-          ))}
-          {label(t.person.language, (
+              {INVITABLE_ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t.roles[r]}
+                </option>
+              ))}
+            </select>,
+          )}
+          {label(
+            t.person.language,
             <select name="locale" className={select} defaultValue={person.locale}>
-              {LOCALES.map((l) => <option key={l.code} value={l.code} lang={l.code}>{l.label}</option>)}
-            </select>
-          ))}
+              {LOCALES.map((l) => (
+                <option key={l.code} value={l.code} lang={l.code}>
+                  {l.label}
+                </option>
+              ))}
+            </select>,
+          )}
           <Field label={t.person.timeZone} name="timeZone" list="zones" defaultValue={person.timeZone} error={errors.timeZone} />
-          <datalist id="zones">{ZONES.map((z) => <option key={z} value={z} />)}</datalist>
+          <datalist id="zones">
+            {ZONES.map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
           {role === 'CLIENT' && <Field label={t.person.company} name="company" defaultValue={person.company ?? ''} error={errors.company} />}
         </fieldset>
         {isStaff(role) && (
@@ -121,58 +151,117 @@ function PersonForm({ initial, staff, currency }: { initial: UserDetail; staff: 
             <Field label={t.person.department} name="department" defaultValue={person.department ?? ''} error={errors.department} />
             <Field label={t.person.position} name="position" defaultValue={person.position ?? ''} error={errors.position} />
             <Field label={t.person.skills} name="skills" defaultValue={(person.skills ?? []).join(', ')} error={errors.skills} />
-            {label(t.person.expertise, (
+            {label(
+              t.person.expertise,
               <select name="expertiseLevel" className={select} defaultValue={person.expertiseLevel ?? ''}>
                 <option value="">—</option>
-                {Object.entries(t.person.expertiseLevels).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-              </select>
-            ))}
-            <Field label={format(t.person.hourlyRate, { currency })} name="hourlyRate" type="number" min={0} step={1 / 10 ** digits}
-              defaultValue={person.hourlyRate === undefined ? '' : String(person.hourlyRate / 10 ** digits)} error={errors.hourlyRate} />
-            {label(t.person.availability, (
+                {Object.entries(t.person.expertiseLevels).map(([k, v]) => (
+                  <option key={k} value={k}>
+                    {v}
+                  </option>
+                ))}
+              </select>,
+            )}
+            <Field
+              label={format(t.person.hourlyRate, { currency })}
+              name="hourlyRate"
+              type="number"
+              min={0}
+              step={1 / 10 ** digits}
+              defaultValue={person.hourlyRate === undefined ? '' : String(person.hourlyRate / 10 ** digits)}
+              error={errors.hourlyRate}
+            />
+            {label(
+              t.person.availability,
               <select name="availabilityStatus" className={select} defaultValue={person.availabilityStatus ?? 'available'}>
-                {Object.entries(t.person.availabilities).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
-              </select>
-            ))}
-            <Field label={t.person.maxProjects} name="maxConcurrentProjects" type="number" min={1} max={50} defaultValue={String(person.maxConcurrentProjects ?? 3)} error={errors.maxConcurrentProjects} />
+                {Object.entries(t.person.availabilities).map(([k, v]) => (
+                  <option key={k} value={k}>
+                    {v}
+                  </option>
+                ))}
+              </select>,
+            )}
+            <Field
+              label={t.person.maxProjects}
+              name="maxConcurrentProjects"
+              type="number"
+              min={1}
+              max={50}
+              defaultValue={String(person.maxConcurrentProjects ?? 3)}
+              error={errors.maxConcurrentProjects}
+            />
             <Field label={t.person.hireDate} name="hireDate" type="date" defaultValue={person.hireDate ?? ''} error={errors.hireDate} />
-            {label(t.person.manager, (
+            {label(
+              t.person.manager,
               <select name="managerId" className={select} defaultValue={person.managerId ?? ''}>
                 <option value="">{t.person.noManager}</option>
-                {staff.filter((s) => s.userId !== person.userId).map((s) => <option key={s.userId} value={s.userId}>{s.name}</option>)}
-              </select>
-            ))}
+                {staff
+                  .filter((s) => s.userId !== person.userId)
+                  .map((s) => (
+                    <option key={s.userId} value={s.userId}>
+                      {s.name}
+                    </option>
+                  ))}
+              </select>,
+            )}
             {errors.managerId && <p className="text-sm text-red-700">{errors.managerId}</p>}
             <div className="sm:col-span-2">
               <p className="text-sm font-medium">{t.person.hours}</p>
               <div className="mt-2 grid gap-2 sm:grid-cols-2">
                 {DAYS.map((day) => (
-                  <Field key={day} label={t.person.days[day]!} name={`hours-${day}`} placeholder="09:00-17:00" defaultValue={hoursText(person.workingHours?.[day])} />
+                  <Field
+                    key={day}
+                    label={t.person.days[day]!}
+                    name={`hours-${day}`}
+                    placeholder="09:00-17:00"
+                    defaultValue={hoursText(person.workingHours?.[day])}
+                  />
                 ))}
               </div>
-              {errors.workingHours && <p role="alert" className="mt-1 text-sm text-red-700">{errors.workingHours}</p>}
+              {errors.workingHours && (
+                <p role="alert" className="mt-1 text-sm text-red-700">
+                  {errors.workingHours}
+                </p>
+              )}
             </div>
           </fieldset>
         )}
-        <button type="submit" disabled={busy} className={button}>{busy ? t.person.saving : t.person.save}</button>
+        <button type="submit" disabled={busy} className={button}>
+          {busy ? t.person.saving : t.person.save}
+        </button>
       </form>
       <section aria-labelledby="access" className="mt-8 rounded-lg bg-white p-6 shadow">
-        <h2 id="access" className="text-lg font-semibold">{t.person.access}</h2>
+        <h2 id="access" className="text-lg font-semibold">
+          {t.person.access}
+        </h2>
         {person.status === 'deactivated' ? (
           <>
             <p className="mt-2">{format(t.person.deactivated, { name: person.name })}</p>
-            <button type="button" disabled={busy} onClick={() => void setStatus('reactivateUser')} className={`mt-3 ${button}`}>{t.person.reactivate}</button>
+            <button type="button" disabled={busy} onClick={() => void setStatus('reactivateUser')} className={`mt-3 ${button}`}>
+              {t.person.reactivate}
+            </button>
           </>
         ) : (
           <>
             <p className="mt-2 text-slate-600">{t.person.deactivateLead}</p>
             {confirming ? (
               <div className="mt-3 flex gap-3">
-                <button type="button" disabled={busy} onClick={() => void setStatus('deactivateUser')} className="rounded bg-red-700 px-4 py-2 font-medium text-white">{format(t.person.confirmDeactivate, { name: person.name })}</button>
-                <button type="button" onClick={() => setConfirming(false)} className="rounded border border-slate-300 px-4 py-2">{t.person.cancel}</button>
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => void setStatus('deactivateUser')}
+                  className="rounded bg-red-700 px-4 py-2 font-medium text-white"
+                >
+                  {format(t.person.confirmDeactivate, { name: person.name })}
+                </button>
+                <button type="button" onClick={() => setConfirming(false)} className="rounded border border-slate-300 px-4 py-2">
+                  {t.person.cancel}
+                </button>
               </div>
             ) : (
-              <button type="button" onClick={() => setConfirming(true)} className="mt-3 rounded border border-red-700 px-4 py-2 text-red-800">{t.person.deactivate}</button>
+              <button type="button" onClick={() => setConfirming(true)} className="mt-3 rounded border border-red-700 px-4 py-2 text-red-800">
+                {t.person.deactivate}
+              </button>
             )}
           </>
         )}

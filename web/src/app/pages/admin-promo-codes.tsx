@@ -55,11 +55,17 @@ function PromoForm({ editing, currency, onSaved, onCancel }: { editing: PromoCod
 
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="promo-form" className="mb-8 grid gap-4 rounded-lg bg-white p-6 shadow sm:grid-cols-2">
-      <h2 id="promo-form" className="text-lg font-semibold sm:col-span-2">{existing ? format(t.promos.editTitle, { code: existing.code }) : t.promos.newTitle}</h2>
-      <div aria-live="polite" className="sm:col-span-2">{failure !== null && <ErrorNotice error={failure} />}</div>
+      <h2 id="promo-form" className="text-lg font-semibold sm:col-span-2">
+        {existing ? format(t.promos.editTitle, { code: existing.code }) : t.promos.newTitle}
+      </h2>
+      <div aria-live="polite" className="sm:col-span-2">
+        {failure !== null && <ErrorNotice error={failure} />}
+      </div>
       <Field label={f.code} name="code" required maxLength={40} readOnly={Boolean(existing)} defaultValue={existing?.code} error={errors.code} />
       <div>
-        <label htmlFor={kindId} className="block text-sm font-medium">{f.kind}</label>
+        <label htmlFor={kindId} className="block text-sm font-medium">
+          {f.kind}
+        </label>
         <select id={kindId} name="kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as 'percent' | 'fixed')} className={input}>
           <option value="percent">{t.promos.percent}</option>
           <option value="fixed">{format(t.promos.fixed, { currency })}</option>
@@ -77,17 +83,45 @@ function PromoForm({ editing, currency, onSaved, onCancel }: { editing: PromoCod
         defaultValue={existing ? (existing.kind === 'percent' ? String(existing.value) : fromMinor(existing.value, currency)) : ''}
         error={errors.value}
       />
-      <Field label={format(f.minAmount, { currency })} name="minAmount" type="number" inputMode="decimal" min={0} step={0.01} defaultValue={existing ? fromMinor(existing.minAmount, currency) : '0'} error={errors.minAmount} />
+      <Field
+        label={format(f.minAmount, { currency })}
+        name="minAmount"
+        type="number"
+        inputMode="decimal"
+        min={0}
+        step={0.01}
+        defaultValue={existing ? fromMinor(existing.minAmount, currency) : '0'}
+        error={errors.minAmount}
+      />
       <Field label={f.validFrom} name="validFrom" type="datetime-local" defaultValue={toLocalInput(existing?.validFrom)} error={errors.validFrom} />
       <Field label={f.validUntil} name="validUntil" type="datetime-local" defaultValue={toLocalInput(existing?.validUntil)} error={errors.validUntil} />
-      <Field label={f.maxUses} name="maxUses" type="number" inputMode="numeric" min={0} step={1} defaultValue={String(existing?.maxUses ?? 0)} error={errors.maxUses} />
+      <Field
+        label={f.maxUses}
+        name="maxUses"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        step={1}
+        defaultValue={String(existing?.maxUses ?? 0)}
+        error={errors.maxUses}
+      />
       <div className="space-y-2 self-end">
-        <label className="flex items-center gap-2"><input type="checkbox" name="oncePerClient" defaultChecked={existing?.oncePerClient ?? true} />{f.oncePerClient}</label>
-        <label className="flex items-center gap-2"><input type="checkbox" name="active" defaultChecked={existing?.active ?? true} />{f.active}</label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="oncePerClient" defaultChecked={existing?.oncePerClient ?? true} />
+          {f.oncePerClient}
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" name="active" defaultChecked={existing?.active ?? true} />
+          {f.active}
+        </label>
       </div>
       <div className="flex gap-3 sm:col-span-2">
-        <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">{busy ? t.promos.saving : t.promos.save}</button>
-        <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">{t.promos.cancel}</button>
+        <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          {busy ? t.promos.saving : t.promos.save}
+        </button>
+        <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">
+          {t.promos.cancel}
+        </button>
       </div>
     </form>
   );
@@ -105,22 +139,36 @@ function PromoCodesPage({ currency }: { currency: string }) {
   };
   const off = (p: PromoCodeView) => (p.kind === 'percent' ? `${p.value}%` : money(p.value, p.currency ?? currency, locale));
   const validity = (p: PromoCodeView) =>
-    p.validFrom || p.validUntil ? `${p.validFrom ? dateTime(p.validFrom, locale) : '…'} – ${p.validUntil ? dateTime(p.validUntil, locale) : '…'}` : t.promos.always;
+    p.validFrom || p.validUntil
+      ? `${p.validFrom ? dateTime(p.validFrom, locale) : '…'} – ${p.validUntil ? dateTime(p.validUntil, locale) : '…'}`
+      : t.promos.always;
   const f = t.promos.fields;
 
   return (
     <>
       <div className="mb-2 flex flex-wrap items-center gap-4">
         <h1 className="me-auto text-2xl font-semibold">{t.promos.title}</h1>
-        {editing === null && <button type="button" onClick={() => setEditing('new')} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">{t.promos.add}</button>}
+        {editing === null && (
+          <button type="button" onClick={() => setEditing('new')} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+            {t.promos.add}
+          </button>
+        )}
       </div>
       <p className="mb-6 text-slate-600">{t.promos.lead}</p>
-      {editing !== null && <PromoForm key={editing === 'new' ? 'new' : editing.code} editing={editing} currency={currency} onCancel={() => setEditing(null)} onSaved={saved} />}
+      {editing !== null && (
+        <PromoForm key={editing === 'new' ? 'new' : editing.code} editing={editing} currency={currency} onCancel={() => setEditing(null)} onSaved={saved} />
+      )}
       {show(t.promos.empty, () => (
         <TableScroll label={t.promos.title}>
           <table className="w-full text-sm">
             <thead className="bg-slate-100 text-slate-600">
-              <tr>{[f.code, t.promos.discount, t.promos.valid, t.promos.uses, f.oncePerClient, t.promos.minimum, t.promos.status, ''].map((h, i) => <th key={i} scope="col" className="px-3 py-2 text-start">{h}</th>)}</tr>
+              <tr>
+                {[f.code, t.promos.discount, t.promos.valid, t.promos.uses, f.oncePerClient, t.promos.minimum, t.promos.status, ''].map((h, i) => (
+                  <th key={i} scope="col" className="px-3 py-2 text-start">
+                    {h}
+                  </th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {items.map((p) => (
@@ -132,7 +180,11 @@ function PromoCodesPage({ currency }: { currency: string }) {
                   <td className="px-3 py-2">{p.oncePerClient ? t.promos.yes : t.promos.no}</td>
                   <td className="px-3 py-2">{p.minAmount > 0 ? money(p.minAmount, currency, locale) : '—'}</td>
                   <td className="px-3 py-2">{p.active ? t.promos.on : t.promos.off}</td>
-                  <td className="px-3 py-2"><button type="button" onClick={() => setEditing(p)} className="text-brand-700 underline" aria-label={`${t.promos.edit}: ${p.code}`}>{t.promos.edit}</button></td>
+                  <td className="px-3 py-2">
+                    <button type="button" onClick={() => setEditing(p)} className="text-brand-700 underline" aria-label={`${t.promos.edit}: ${p.code}`}>
+                      {t.promos.edit}
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -12,7 +12,9 @@ function RequestsPage({ session }: { session: Session }) {
       <h1 className="mb-4 text-2xl font-semibold">{t.requests.all}</h1>
       <RequestTabs area="admin" session={session}>
         <div className="mb-6 flex justify-end">
-          <a href="/admin/requests/new/" className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">{t.requests.newOnBehalf}</a>
+          <a href="/admin/requests/new/" className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+            {t.requests.newOnBehalf}
+          </a>
         </div>
         <RequestList area="admin" filters bulk exportable={session.permissions.includes('analytics.export')} />
       </RequestTabs>

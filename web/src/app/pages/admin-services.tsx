@@ -16,7 +16,11 @@ type Editing = ServiceView | 'new' | null;
 
 /** Questions as the admin types them: one per line, a leading `*` marks a required answer. */
 const questionsFromText = (text: string) =>
-  text.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => ({ label: l.replace(/^\*\s*/, ''), required: l.startsWith('*') }));
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => ({ label: l.replace(/^\*\s*/, ''), required: l.startsWith('*') }));
 const questionsToText = (s: ServiceView) => s.questions.map((q) => `${q.required ? '* ' : ''}${q.label}`).join('\n');
 
 function ServiceForm({ editing, currency, onSaved, onCancel }: { editing: ServiceView | 'new'; currency: string; onSaved: () => void; onCancel: () => void }) {
@@ -34,7 +38,10 @@ function ServiceForm({ editing, currency, onSaved, onCancel }: { editing: Servic
       description: text('description'),
       basePrice: toMinor(text('basePrice'), existing?.currency ?? currency),
       estimatedHours: Number(text('estimatedHours')),
-      requiredSkills: text('requiredSkills').split(',').map((s) => s.trim()).filter(Boolean),
+      requiredSkills: text('requiredSkills')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
       questions: questionsFromText(text('questions')),
       status: text('status') as ServiceView['status'],
     };
@@ -48,32 +55,71 @@ function ServiceForm({ editing, currency, onSaved, onCancel }: { editing: Servic
   const f = t.services.fields;
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="service-form" className="mb-8 grid gap-4 rounded-lg bg-white p-6 shadow sm:grid-cols-2">
-      <h2 id="service-form" className="text-lg font-semibold sm:col-span-2">{existing ? format(t.services.editTitle, { name: existing.name }) : t.services.newTitle}</h2>
-      <div aria-live="polite" className="sm:col-span-2">{failure !== null && <ErrorNotice error={failure} />}</div>
+      <h2 id="service-form" className="text-lg font-semibold sm:col-span-2">
+        {existing ? format(t.services.editTitle, { name: existing.name }) : t.services.newTitle}
+      </h2>
+      <div aria-live="polite" className="sm:col-span-2">
+        {failure !== null && <ErrorNotice error={failure} />}
+      </div>
       <Field label={f.name} name="name" required maxLength={120} defaultValue={existing?.name} error={errors.name} />
       <Field label={f.category} name="category" required maxLength={60} defaultValue={existing?.category} error={errors.category} />
-      <Field label={format(f.basePriceIn, { currency: existing?.currency ?? currency })} name="basePrice" inputMode="decimal" required defaultValue={existing ? fromMinor(existing.basePrice, existing.currency) : ''} error={errors.basePrice} />
-      <Field label={f.estimatedHours} name="estimatedHours" type="number" min={0.25} step={0.25} required defaultValue={existing ? String(existing.estimatedHours) : ''} error={errors.estimatedHours} />
+      <Field
+        label={format(f.basePriceIn, { currency: existing?.currency ?? currency })}
+        name="basePrice"
+        inputMode="decimal"
+        required
+        defaultValue={existing ? fromMinor(existing.basePrice, existing.currency) : ''}
+        error={errors.basePrice}
+      />
+      <Field
+        label={f.estimatedHours}
+        name="estimatedHours"
+        type="number"
+        min={0.25}
+        step={0.25}
+        required
+        defaultValue={existing ? String(existing.estimatedHours) : ''}
+        error={errors.estimatedHours}
+      />
       <Field label={f.requiredSkills} name="requiredSkills" defaultValue={existing?.requiredSkills.join(', ')} error={errors.requiredSkills} />
       <label className="block text-sm font-medium">
         {f.status}
         <select name="status" defaultValue={existing?.status ?? 'active'} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2">
-          {SERVICE_STATUSES.map((s) => <option key={s} value={s}>{t.services.statuses[s]}</option>)}
+          {SERVICE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t.services.statuses[s]}
+            </option>
+          ))}
         </select>
       </label>
       <label className="block text-sm font-medium sm:col-span-2">
         {f.description}
-        <textarea name="description" rows={3} maxLength={4000} defaultValue={existing?.description} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2" />
+        <textarea
+          name="description"
+          rows={3}
+          maxLength={4000}
+          defaultValue={existing?.description}
+          className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
+        />
       </label>
       <label className="block text-sm font-medium sm:col-span-2">
         {f.questions}
         <span className="block text-xs font-normal text-slate-600">{t.services.questionsHint}</span>
-        <textarea name="questions" rows={3} defaultValue={existing ? questionsToText(existing) : ''} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2" />
+        <textarea
+          name="questions"
+          rows={3}
+          defaultValue={existing ? questionsToText(existing) : ''}
+          className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
+        />
         {errors.questions && <span className="text-sm text-red-700">{errors.questions}</span>}
       </label>
       <div className="flex gap-3 sm:col-span-2">
-        <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">{busy ? t.services.saving : t.services.save}</button>
-        <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">{t.services.cancel}</button>
+        <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          {busy ? t.services.saving : t.services.save}
+        </button>
+        <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">
+          {t.services.cancel}
+        </button>
       </div>
     </form>
   );
@@ -89,15 +135,45 @@ function ServicesPage({ currency }: { currency: string }) {
     <>
       <div className="mb-6 flex flex-wrap items-center gap-4">
         <h1 className="me-auto text-2xl font-semibold">{t.services.title}</h1>
-        <a href="/admin/services/promo-codes/" className="text-brand-700 underline">{t.promos.title}</a>
-        {editing === null && <button type="button" onClick={() => setEditing('new')} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">{t.services.add}</button>}
+        <a href="/admin/services/promo-codes/" className="text-brand-700 underline">
+          {t.promos.title}
+        </a>
+        {editing === null && (
+          <button type="button" onClick={() => setEditing('new')} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+            {t.services.add}
+          </button>
+        )}
       </div>
-      {editing !== null && <ServiceForm key={editing === 'new' ? 'new' : editing.serviceId} editing={editing} currency={currency} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); reload(); }} />}
+      {editing !== null && (
+        <ServiceForm
+          key={editing === 'new' ? 'new' : editing.serviceId}
+          editing={editing}
+          currency={currency}
+          onCancel={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            reload();
+          }}
+        />
+      )}
       {show(t.services.empty, () => (
         <TableScroll label={t.services.title}>
           <table className="w-full text-sm">
             <thead className="bg-slate-100 text-slate-600">
-              <tr>{[t.services.fields.name, t.services.fields.category, t.services.fields.basePrice, t.services.fields.estimatedHours, t.services.fields.status, ''].map((h, i) => <th key={i} scope="col" className="px-3 py-2 text-start">{h}</th>)}</tr>
+              <tr>
+                {[
+                  t.services.fields.name,
+                  t.services.fields.category,
+                  t.services.fields.basePrice,
+                  t.services.fields.estimatedHours,
+                  t.services.fields.status,
+                  '',
+                ].map((h, i) => (
+                  <th key={i} scope="col" className="px-3 py-2 text-start">
+                    {h}
+                  </th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {services.map((s) => (
@@ -108,14 +184,22 @@ function ServicesPage({ currency }: { currency: string }) {
                   <td className="px-3 py-2">{s.estimatedHours}</td>
                   <td className="px-3 py-2">{t.services.statuses[s.status]}</td>
                   <td className="px-3 py-2">
-                    <button type="button" onClick={() => setEditing(s)} className="text-brand-700 underline" aria-label={`${t.services.edit}: ${s.name}`}>{t.services.edit}</button>
-                    <a href={`/admin/services/booking/?id=${s.serviceId}`} className="ms-3 text-brand-700 underline" aria-label={`${t.serviceBooking.link}: ${s.name}`}>{t.serviceBooking.link}</a>
+                    <button type="button" onClick={() => setEditing(s)} className="text-brand-700 underline" aria-label={`${t.services.edit}: ${s.name}`}>
+                      {t.services.edit}
+                    </button>
+                    <a
+                      href={`/admin/services/booking/?id=${s.serviceId}`}
+                      className="ms-3 text-brand-700 underline"
+                      aria-label={`${t.serviceBooking.link}: ${s.name}`}
+                    >
+                      {t.serviceBooking.link}
+                    </a>
                   </td>
                 </tr>
               ))}
-              </tbody>
-            </table>
-          </TableScroll>
+            </tbody>
+          </table>
+        </TableScroll>
       ))}
     </>
   );

@@ -14,7 +14,17 @@ type Editing = TaskTemplateView | 'new' | null;
 const ROLES = ['TEAM_MEMBER', 'TEAM_LEAD'] as const;
 const input = 'mt-1 block w-full rounded border border-slate-300 px-3 py-2';
 
-function TemplateForm({ editing, categories, onSaved, onCancel }: { editing: TaskTemplateView | 'new'; categories: string[]; onSaved: () => void; onCancel: () => void }) {
+function TemplateForm({
+  editing,
+  categories,
+  onSaved,
+  onCancel,
+}: {
+  editing: TaskTemplateView | 'new';
+  categories: string[];
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const existing = editing === 'new' ? null : editing;
   const f = t.templates.fields;
@@ -30,8 +40,14 @@ function TemplateForm({ editing, categories, onSaved, onCancel }: { editing: Tas
       description: text('description'),
       defaultAssigneeRole: text('defaultAssigneeRole') as (typeof ROLES)[number],
       estimatedHours: Number(text('estimatedHours')),
-      requiredSkills: text('requiredSkills').split(',').map((s) => s.trim()).filter(Boolean),
-      checklist: text('checklist').split('\n').map((s) => s.trim()).filter(Boolean),
+      requiredSkills: text('requiredSkills')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      checklist: text('checklist')
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean),
     };
     void run(async () => {
       if (existing) await call('updateTaskTemplate', { params: { templateId: existing.templateId }, body: { ...fields, version: existing.version } });
@@ -42,18 +58,39 @@ function TemplateForm({ editing, categories, onSaved, onCancel }: { editing: Tas
 
   return (
     <form onSubmit={onSubmit} noValidate aria-labelledby="template-form" className="mb-8 grid gap-4 rounded-lg bg-white p-6 shadow sm:grid-cols-2">
-      <h2 id="template-form" className="text-lg font-semibold sm:col-span-2">{existing ? format(t.templates.editTitle, { name: existing.name }) : t.templates.newTitle}</h2>
-      <div aria-live="polite" className="sm:col-span-2">{failure !== null && <ErrorNotice error={failure} />}</div>
+      <h2 id="template-form" className="text-lg font-semibold sm:col-span-2">
+        {existing ? format(t.templates.editTitle, { name: existing.name }) : t.templates.newTitle}
+      </h2>
+      <div aria-live="polite" className="sm:col-span-2">
+        {failure !== null && <ErrorNotice error={failure} />}
+      </div>
       <Field label={f.name} name="name" required maxLength={120} defaultValue={existing?.name} error={errors.name} />
       <Field label={f.category} name="category" required maxLength={60} list="template-categories" defaultValue={existing?.category} error={errors.category} />
-      <datalist id="template-categories">{categories.map((c) => <option key={c} value={c} />)}</datalist>
+      <datalist id="template-categories">
+        {categories.map((c) => (
+          <option key={c} value={c} />
+        ))}
+      </datalist>
       <label className="block text-sm font-medium">
         {f.defaultAssigneeRole}
         <select name="defaultAssigneeRole" defaultValue={existing?.defaultAssigneeRole ?? 'TEAM_MEMBER'} className={input}>
-          {ROLES.map((r) => <option key={r} value={r}>{t.roles[r]}</option>)}
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t.roles[r]}
+            </option>
+          ))}
         </select>
       </label>
-      <Field label={f.estimatedHours} name="estimatedHours" type="number" min={0.25} step={0.25} required defaultValue={existing ? String(existing.estimatedHours) : ''} error={errors.estimatedHours} />
+      <Field
+        label={f.estimatedHours}
+        name="estimatedHours"
+        type="number"
+        min={0.25}
+        step={0.25}
+        required
+        defaultValue={existing ? String(existing.estimatedHours) : ''}
+        error={errors.estimatedHours}
+      />
       <Field label={f.requiredSkills} name="requiredSkills" defaultValue={existing?.requiredSkills.join(', ')} error={errors.requiredSkills} />
       <label className="block text-sm font-medium sm:col-span-2">
         {f.description}
@@ -66,8 +103,12 @@ function TemplateForm({ editing, categories, onSaved, onCancel }: { editing: Tas
         {errors.checklist && <span className="text-sm text-red-700">{errors.checklist}</span>}
       </label>
       <div className="flex gap-3 sm:col-span-2">
-        <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">{busy ? t.templates.saving : t.templates.save}</button>
-        <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">{t.templates.cancel}</button>
+        <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          {busy ? t.templates.saving : t.templates.save}
+        </button>
+        <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">
+          {t.templates.cancel}
+        </button>
       </div>
     </form>
   );
@@ -80,9 +121,18 @@ function TemplatesPage() {
   const [category, setCategory] = useState('');
   const [categories, setCategories] = useState<string[]>([]);
   const [failure, setFailure] = useState<unknown>(null);
-  const fetchPage = useCallback((cursor: string | undefined) => call('listTaskTemplates', { query: { limit: 50, cursor, ...(category && { category }) } }), [category]);
+  const fetchPage = useCallback(
+    (cursor: string | undefined) => call('listTaskTemplates', { query: { limit: 50, cursor, ...(category && { category }) } }),
+    [category],
+  );
   const { items, reload, show } = usePagedList<TaskTemplateView>(fetchPage);
-  const loadCategories = useCallback(() => void call('listTaskTemplateCategories').then((r) => setCategories(r.categories)).catch(() => setCategories([])), []);
+  const loadCategories = useCallback(
+    () =>
+      void call('listTaskTemplateCategories')
+        .then((r) => setCategories(r.categories))
+        .catch(() => setCategories([])),
+    [],
+  );
   useEffect(loadCategories, [loadCategories]);
   const changed = () => {
     setEditing(null);
@@ -100,15 +150,31 @@ function TemplatesPage() {
     <>
       <div className="mb-2 flex flex-wrap items-center gap-4">
         <h1 className="me-auto text-2xl font-semibold">{t.templates.title}</h1>
-        {editing === null && <button type="button" onClick={() => setEditing('new')} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">{t.templates.add}</button>}
+        {editing === null && (
+          <button type="button" onClick={() => setEditing('new')} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+            {t.templates.add}
+          </button>
+        )}
       </div>
       <p className="mb-6 text-slate-600">{t.templates.lead}</p>
-      {editing !== null && <TemplateForm key={editing === 'new' ? 'new' : editing.templateId} editing={editing} categories={categories} onCancel={() => setEditing(null)} onSaved={changed} />}
+      {editing !== null && (
+        <TemplateForm
+          key={editing === 'new' ? 'new' : editing.templateId}
+          editing={editing}
+          categories={categories}
+          onCancel={() => setEditing(null)}
+          onSaved={changed}
+        />
+      )}
       <label className="mb-4 block text-sm">
         {f.category}
         <select value={category} onChange={(e) => setCategory(e.currentTarget.value)} className="mt-1 block rounded border border-slate-300 px-2 py-1">
           <option value="">{t.templates.allCategories}</option>
-          {categories.map((c) => <option key={c} value={c}>{c}</option>)}
+          {categories.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
         </select>
       </label>
       <div aria-live="polite">{failure !== null && <ErrorNotice error={failure} />}</div>
@@ -116,7 +182,13 @@ function TemplatesPage() {
         <TableScroll label={t.templates.title}>
           <table className="w-full text-sm">
             <thead className="bg-slate-100 text-slate-600">
-              <tr>{[f.name, f.category, f.defaultAssigneeRole, f.estimatedHours, f.requiredSkills, f.checklist, ''].map((h, i) => <th key={i} scope="col" className="px-3 py-2 text-start">{h}</th>)}</tr>
+              <tr>
+                {[f.name, f.category, f.defaultAssigneeRole, f.estimatedHours, f.requiredSkills, f.checklist, ''].map((h, i) => (
+                  <th key={i} scope="col" className="px-3 py-2 text-start">
+                    {h}
+                  </th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {items.map((x) => (
@@ -128,14 +200,18 @@ function TemplatesPage() {
                   <td className="px-3 py-2">{x.requiredSkills.join(', ') || '—'}</td>
                   <td className="px-3 py-2">{format(t.templates.steps, { count: String(x.checklist.length) })}</td>
                   <td className="px-3 py-2 whitespace-nowrap">
-                    <button type="button" onClick={() => setEditing(x)} className="me-3 text-brand-700 underline" aria-label={`${t.templates.edit}: ${x.name}`}>{t.templates.edit}</button>
-                    <button type="button" onClick={() => void remove(x)} className="text-red-800 underline" aria-label={`${t.templates.delete}: ${x.name}`}>{t.templates.delete}</button>
+                    <button type="button" onClick={() => setEditing(x)} className="me-3 text-brand-700 underline" aria-label={`${t.templates.edit}: ${x.name}`}>
+                      {t.templates.edit}
+                    </button>
+                    <button type="button" onClick={() => void remove(x)} className="text-red-800 underline" aria-label={`${t.templates.delete}: ${x.name}`}>
+                      {t.templates.delete}
+                    </button>
                   </td>
                 </tr>
               ))}
-              </tbody>
-            </table>
-          </TableScroll>
+            </tbody>
+          </table>
+        </TableScroll>
       ))}
     </>
   );

@@ -27,16 +27,28 @@ function UsersTable({ version }: { version: number }) {
           <table className="w-full text-start text-sm">
             <thead className="bg-slate-100 text-slate-600">
               <tr>
-                <th scope="col" className="px-4 py-2 text-start">{t.users.name}</th>
-                <th scope="col" className="px-4 py-2 text-start">{t.users.email}</th>
-                <th scope="col" className="px-4 py-2 text-start">{t.users.role}</th>
-                <th scope="col" className="px-4 py-2 text-start">{t.users.status}</th>
+                <th scope="col" className="px-4 py-2 text-start">
+                  {t.users.name}
+                </th>
+                <th scope="col" className="px-4 py-2 text-start">
+                  {t.users.email}
+                </th>
+                <th scope="col" className="px-4 py-2 text-start">
+                  {t.users.role}
+                </th>
+                <th scope="col" className="px-4 py-2 text-start">
+                  {t.users.status}
+                </th>
               </tr>
             </thead>
             <tbody>
               {users.map((u) => (
                 <tr key={u.userId} className="border-t border-slate-100">
-                  <td className="px-4 py-2"><a href={`/admin/users/person/?id=${encodeURIComponent(u.userId)}`} className="text-brand-700 underline">{u.name}</a></td>
+                  <td className="px-4 py-2">
+                    <a href={`/admin/users/person/?id=${encodeURIComponent(u.userId)}`} className="text-brand-700 underline">
+                      {u.name}
+                    </a>
+                  </td>
                   <td className="px-4 py-2">{u.email}</td>
                   <td className="px-4 py-2">{t.roles[u.role]}</td>
                   <td className="px-4 py-2">{t.users.statuses[u.status]}</td>

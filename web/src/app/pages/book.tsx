@@ -12,7 +12,8 @@ const firmSlug = new URLSearchParams(location.search).get('firm') ?? '';
 void restoreSession()
   .catch(() => null)
   .then((session) => {
-    if (session && session.tenant.slug === firmSlug.toLowerCase() && session.permissions.includes('service_requests.create')) return location.replace(`${session.home}book/`);
+    if (session && session.tenant.slug === firmSlug.toLowerCase() && session.permissions.includes('service_requests.create'))
+      return location.replace(`${session.home}book/`);
     mount(() => (
       <PublicFrame>
         <BookingWizard firmSlug={firmSlug} booker={{ kind: 'guest' }} />

@@ -27,7 +27,12 @@ function CatalogPage() {
   let content;
   if (state.kind === 'loading') content = <Loading />;
   else if (state.kind === 'error') content = <ErrorNotice error={state.error} />;
-  else if (state.kind === 'unknown') content = <p role="alert" className="rounded border border-amber-200 bg-amber-50 p-4">{t.catalog.unknown}</p>;
+  else if (state.kind === 'unknown')
+    content = (
+      <p role="alert" className="rounded border border-amber-200 bg-amber-50 p-4">
+        {t.catalog.unknown}
+      </p>
+    );
   else {
     const { firm, services } = state.catalog;
     content = (
@@ -35,8 +40,14 @@ function CatalogPage() {
         <h1 className="text-2xl font-semibold">{format(t.catalog.title, { firm: firm.name })}</h1>
         <p className="mt-2 text-slate-600">{format(t.catalog.lead, { firm: firm.name })}</p>
         <div className="mt-4 flex flex-wrap gap-4">
-          <a href="/login/" className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">{t.catalog.signIn}</a>
-          {firm.clientSignUp && <a href={`/register/?firm=${encodeURIComponent(firm.slug)}`} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">{t.catalog.signUp}</a>}
+          <a href="/login/" className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+            {t.catalog.signIn}
+          </a>
+          {firm.clientSignUp && (
+            <a href={`/register/?firm=${encodeURIComponent(firm.slug)}`} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">
+              {t.catalog.signUp}
+            </a>
+          )}
         </div>
         {services.length === 0 ? (
           <p className="mt-8 text-slate-600">{format(t.catalog.empty, { firm: firm.name })}</p>
@@ -61,7 +72,9 @@ function CatalogPage() {
 
   return (
     <main className="mx-auto max-w-4xl px-4 py-12">
-      <div className="mb-6 flex justify-end"><LanguageSwitcher /></div>
+      <div className="mb-6 flex justify-end">
+        <LanguageSwitcher />
+      </div>
       {content}
     </main>
   );

@@ -33,7 +33,9 @@ function Dashboard({ area }: { area: DashboardArea }) {
                 <div className="mb-3 flex flex-wrap items-center gap-4">
                   <h2 className="me-auto text-lg font-semibold">{area === 'portal' ? t.requests.mine : t.requests.assigned}</h2>
                   {session.permissions.includes('service_requests.create') && (
-                    <a href={`/${area}/requests/new/`} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">{area === 'portal' ? t.requests.newRequest : t.requests.newOnBehalf}</a>
+                    <a href={`/${area}/requests/new/`} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+                      {area === 'portal' ? t.requests.newRequest : t.requests.newOnBehalf}
+                    </a>
                   )}
                 </div>
                 <RequestList area={area} />

@@ -32,23 +32,33 @@ function ForgotPasswordPage() {
 
   return (
     <main className="mx-auto max-w-sm px-4 py-16">
-      <div className="mb-6 flex justify-end"><LanguageSwitcher /></div>
+      <div className="mb-6 flex justify-end">
+        <LanguageSwitcher />
+      </div>
       <h1 className="text-2xl font-semibold">{t.forgot.title}</h1>
       {sentTo ? (
-        <p role="status" className="mt-6 rounded bg-green-50 p-4 text-green-900">{format(t.forgot.sent, { email: sentTo })}</p>
+        <p role="status" className="mt-6 rounded bg-green-50 p-4 text-green-900">
+          {format(t.forgot.sent, { email: sentTo })}
+        </p>
       ) : (
         <>
           <p className="mt-2 text-slate-600">{t.forgot.lead}</p>
           <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4 rounded-lg bg-white p-6 shadow">
             {failure !== null && <ErrorNotice error={failure} />}
             <Field label={t.forgot.email} name="email" type="email" autoComplete="username" required error={errors.email} />
-            <button type="submit" disabled={busy} className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+            <button
+              type="submit"
+              disabled={busy}
+              className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+            >
               {busy ? t.forgot.sending : t.forgot.submit}
             </button>
           </form>
         </>
       )}
-      <a href="/login/" className="mt-6 inline-block text-brand-700 underline">{t.forgot.back}</a>
+      <a href="/login/" className="mt-6 inline-block text-brand-700 underline">
+        {t.forgot.back}
+      </a>
     </main>
   );
 }

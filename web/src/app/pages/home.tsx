@@ -22,7 +22,11 @@ function HomePage() {
           </li>
         ))}
       </ul>
-      <p className="mt-12 text-sm text-slate-600"><a href="/api-docs/" className="underline">API</a></p>
+      <p className="mt-12 text-sm text-slate-600">
+        <a href="/api-docs/" className="underline">
+          API
+        </a>
+      </p>
     </main>
   );
 }

@@ -23,7 +23,11 @@ function InvitationPage() {
 
   useEffect(() => {
     const outcome = (e: unknown): State =>
-      e instanceof ApiError && e.status === 404 ? { kind: 'invalid' } : e instanceof ApiError && e.status === 410 ? { kind: 'gone' } : { kind: 'error', error: e };
+      e instanceof ApiError && e.status === 404
+        ? { kind: 'invalid' }
+        : e instanceof ApiError && e.status === 410
+          ? { kind: 'gone' }
+          : { kind: 'error', error: e };
     if (!token) return setState({ kind: 'invalid' });
     call('previewInvitation', { query: { token } })
       .then((preview) => setState({ kind: 'ready', preview }))
@@ -56,7 +60,9 @@ function InvitationPage() {
     content = (
       <section role="alert" className="rounded border border-amber-200 bg-amber-50 p-6">
         <p>{state.kind === 'invalid' ? t.accept.invalid : t.accept.gone}</p>
-        <a href="/login/" className="mt-4 inline-block font-medium text-brand-700 underline">{t.accept.signIn}</a>
+        <a href="/login/" className="mt-4 inline-block font-medium text-brand-700 underline">
+          {t.accept.signIn}
+        </a>
       </section>
     );
   } else {
@@ -81,7 +87,9 @@ function InvitationPage() {
 
   return (
     <main className="mx-auto max-w-md px-4 py-16">
-      <div className="mb-6 flex justify-end"><LanguageSwitcher /></div>
+      <div className="mb-6 flex justify-end">
+        <LanguageSwitcher />
+      </div>
       {content}
     </main>
   );

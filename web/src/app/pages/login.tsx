@@ -76,20 +76,32 @@ function LoginPage() {
         <LanguageSwitcher />
       </div>
       <h1 className="mb-6 text-2xl font-semibold">{totp ? t.login.totpTitle : t.login.title}</h1>
-      {formError && <p role="alert" className="mb-4 rounded bg-red-50 p-3 text-sm text-red-800">{formError}</p>}
+      {formError && (
+        <p role="alert" className="mb-4 rounded bg-red-50 p-3 text-sm text-red-800">
+          {formError}
+        </p>
+      )}
       {totp ? (
         <form onSubmit={onCode} noValidate className="space-y-4 rounded-lg bg-white p-6 shadow">
           <p className="text-sm text-slate-600">{t.login.totpLead}</p>
           <Field label={t.login.code} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required autoFocus error={fieldErrors.code} />
-          <button type="submit" disabled={busy} className={button}>{busy ? t.login.verifying : t.login.verify}</button>
-          <button type="button" onClick={() => setTotp(null)} className="block w-full text-center text-sm text-brand-700 underline">{t.login.startOver}</button>
+          <button type="submit" disabled={busy} className={button}>
+            {busy ? t.login.verifying : t.login.verify}
+          </button>
+          <button type="button" onClick={() => setTotp(null)} className="block w-full text-center text-sm text-brand-700 underline">
+            {t.login.startOver}
+          </button>
         </form>
       ) : (
         <form onSubmit={onPassword} noValidate className="space-y-4 rounded-lg bg-white p-6 shadow">
           <Field label={t.login.email} name="email" type="email" autoComplete="username" required error={fieldErrors.email} />
           <Field label={t.login.password} name="password" type="password" autoComplete="current-password" required error={fieldErrors.password} />
-          <button type="submit" disabled={busy} className={button}>{busy ? t.login.submitting : t.login.submit}</button>
-          <a href="/forgot-password/" className="block text-center text-sm text-brand-700 underline">{t.forgot.link}</a>
+          <button type="submit" disabled={busy} className={button}>
+            {busy ? t.login.submitting : t.login.submit}
+          </button>
+          <a href="/forgot-password/" className="block text-center text-sm text-brand-700 underline">
+            {t.forgot.link}
+          </a>
         </form>
       )}
     </main>

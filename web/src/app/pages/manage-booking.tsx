@@ -35,7 +35,15 @@ function ManageBookingPage() {
         setState({ kind: 'ready', managed });
         setZone((z) => (z === 'UTC' ? managed.booking.clientZone : z));
       })
-      .catch((e: unknown) => setState(e instanceof ApiError && e.status === 404 ? { kind: 'invalid' } : e instanceof ApiError && e.status === 410 ? { kind: 'expired' } : { kind: 'error', error: e }));
+      .catch((e: unknown) =>
+        setState(
+          e instanceof ApiError && e.status === 404
+            ? { kind: 'invalid' }
+            : e instanceof ApiError && e.status === 410
+              ? { kind: 'expired' }
+              : { kind: 'error', error: e },
+        ),
+      );
   useEffect(() => {
     if (!token) setState({ kind: 'invalid' });
     else void load();
@@ -43,9 +51,26 @@ function ManageBookingPage() {
 
   const when = (iso: string) => new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'full', timeStyle: 'short' }).format(Date.parse(iso));
 
-  if (state.kind === 'loading') return <PublicFrame><Loading /></PublicFrame>;
-  if (state.kind === 'invalid' || state.kind === 'expired') return <PublicFrame><p role="alert" className="rounded border border-amber-200 bg-amber-50 p-4">{t.manage[state.kind]}</p></PublicFrame>;
-  if (state.kind === 'error') return <PublicFrame><ErrorNotice error={state.error} onRetry={() => void load()} /></PublicFrame>;
+  if (state.kind === 'loading')
+    return (
+      <PublicFrame>
+        <Loading />
+      </PublicFrame>
+    );
+  if (state.kind === 'invalid' || state.kind === 'expired')
+    return (
+      <PublicFrame>
+        <p role="alert" className="rounded border border-amber-200 bg-amber-50 p-4">
+          {t.manage[state.kind]}
+        </p>
+      </PublicFrame>
+    );
+  if (state.kind === 'error')
+    return (
+      <PublicFrame>
+        <ErrorNotice error={state.error} onRetry={() => void load()} />
+      </PublicFrame>
+    );
   const { booking, firm } = state.managed;
   const over = booking.status === 'cancelled' || booking.status === 'completed' || Date.parse(booking.start) <= Date.now();
   const changeable = !over && Date.now() <= Date.parse(booking.changeableUntil);
@@ -81,13 +106,24 @@ function ManageBookingPage() {
   return (
     <PublicFrame>
       <h1 className="text-2xl font-semibold">{format(t.manage.title, { firm: firm.name })}</h1>
-      {notice && <p role="status" className="mt-4 rounded bg-green-50 p-4 text-green-900">{notice}</p>}
+      {notice && (
+        <p role="status" className="mt-4 rounded bg-green-50 p-4 text-green-900">
+          {notice}
+        </p>
+      )}
       <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg bg-white p-6 shadow">
         <dt className="font-medium">{booking.serviceName}</dt>
         <dd>{booking.reference}</dd>
         <dt className="font-medium">{t.manage.when}</dt>
-        <dd>{when(booking.start)} ({zone})</dd>
-        {booking.staffName && (<><dt className="font-medium">{t.manage.with}</dt><dd>{booking.staffName}</dd></>)}
+        <dd>
+          {when(booking.start)} ({zone})
+        </dd>
+        {booking.staffName && (
+          <>
+            <dt className="font-medium">{t.manage.with}</dt>
+            <dd>{booking.staffName}</dd>
+          </>
+        )}
         <dt className="font-medium">{t.manage.how}</dt>
         <dd>{t.book.types[booking.bookingType] ?? booking.bookingType}</dd>
         <dt className="font-medium">{t.manage.status}</dt>
@@ -97,25 +133,47 @@ function ManageBookingPage() {
       {held && (
         <section className="mt-4 space-y-3 rounded-lg border border-amber-200 bg-amber-50 p-4" aria-label={t.manage.claim}>
           <p>{format(t.manage.heldLead, { date: when(booking.awaitingOwnerUntil!) })}</p>
-          <button type="button" disabled={busy} onClick={() => void act(() => call('claimManagedBooking', { params: { token }, body: { version: booking.version } }), () => t.manage.claimed)} className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-50">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void act(
+                () => call('claimManagedBooking', { params: { token }, body: { version: booking.version } }),
+                () => t.manage.claimed,
+              )
+            }
+            className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-50"
+          >
             {busy ? t.manage.claiming : t.manage.claim}
           </button>
         </section>
       )}
       {!over && !changeable && <p className="mt-4 rounded bg-amber-50 p-4">{format(t.manage.cutoff, { date: when(booking.changeableUntil) })}</p>}
-      {failure !== null && <div className="mt-4"><ErrorNotice error={failure} /></div>}
+      {failure !== null && (
+        <div className="mt-4">
+          <ErrorNotice error={failure} />
+        </div>
+      )}
       {suggestions.length > 0 && (
         <ul className="mt-2 flex flex-wrap gap-2" aria-label={t.book.taken}>
           {suggestions.map((s) => (
-            <li key={s.start}><button type="button" disabled={busy} onClick={() => reschedule(s)} className="rounded border bg-white px-3 py-1">{when(s.start)}</button></li>
+            <li key={s.start}>
+              <button type="button" disabled={busy} onClick={() => reschedule(s)} className="rounded border bg-white px-3 py-1">
+                {when(s.start)}
+              </button>
+            </li>
           ))}
         </ul>
       )}
 
       {changeable && mode === 'view' && (
         <div className="mt-6 flex flex-wrap gap-3">
-          <button type="button" onClick={() => (setMode('reschedule'), setNotice(undefined))} className="rounded bg-brand-600 px-4 py-2 text-white">{t.manage.reschedule}</button>
-          <button type="button" onClick={() => (setMode('cancel'), setNotice(undefined))} className="rounded border border-red-300 px-4 py-2 text-red-800">{t.manage.cancel}</button>
+          <button type="button" onClick={() => (setMode('reschedule'), setNotice(undefined))} className="rounded bg-brand-600 px-4 py-2 text-white">
+            {t.manage.reschedule}
+          </button>
+          <button type="button" onClick={() => (setMode('cancel'), setNotice(undefined))} className="rounded border border-red-300 px-4 py-2 text-red-800">
+            {t.manage.cancel}
+          </button>
         </div>
       )}
       {changeable && mode === 'reschedule' && (
@@ -130,32 +188,67 @@ function ManageBookingPage() {
             onSelect={setSlot}
             reloadKey={reloadKey}
           />
-          {booking.seriesId && <div className="mt-4"><SeriesScopeChoice action="move" value={scope} onChange={setScope} /></div>}
+          {booking.seriesId && (
+            <div className="mt-4">
+              <SeriesScopeChoice action="move" value={scope} onChange={setScope} />
+            </div>
+          )}
           <div className="mt-4 flex justify-between">
-            <button type="button" onClick={() => setMode('view')} className="rounded border px-4 py-2">{t.book.back}</button>
-            <button type="button" disabled={!slot || busy} onClick={() => slot && reschedule(slot)} className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-50">{busy ? t.manage.moving : t.manage.move}</button>
+            <button type="button" onClick={() => setMode('view')} className="rounded border px-4 py-2">
+              {t.book.back}
+            </button>
+            <button
+              type="button"
+              disabled={!slot || busy}
+              onClick={() => slot && reschedule(slot)}
+              className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-50"
+            >
+              {busy ? t.manage.moving : t.manage.move}
+            </button>
           </div>
         </section>
       )}
       {changeable && mode === 'cancel' && (
         <section className="mt-6 space-y-3 rounded-lg bg-white p-6 shadow" aria-label={t.manage.cancel}>
-          <label htmlFor={reasonId} className="block text-sm font-medium">{t.manage.cancelReason}</label>
-          <textarea id={reasonId} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} rows={2} className="w-full rounded border border-slate-300 px-3 py-2" />
+          <label htmlFor={reasonId} className="block text-sm font-medium">
+            {t.manage.cancelReason}
+          </label>
+          <textarea
+            id={reasonId}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            maxLength={500}
+            rows={2}
+            className="w-full rounded border border-slate-300 px-3 py-2"
+          />
           {booking.seriesId && <SeriesScopeChoice action="cancel" value={scope} onChange={setScope} />}
           <div className="flex gap-3">
             <button
               type="button"
               disabled={busy}
-              onClick={() => void act(() => call('cancelManagedBooking', { params: { token }, body: { version: booking.version, reason, scope } }), (r) => followingSummary(t, when, r) ?? t.manage.cancelled)}
+              onClick={() =>
+                void act(
+                  () => call('cancelManagedBooking', { params: { token }, body: { version: booking.version, reason, scope } }),
+                  (r) => followingSummary(t, when, r) ?? t.manage.cancelled,
+                )
+              }
               className="rounded bg-red-700 px-4 py-2 text-white disabled:opacity-50"
             >
               {busy ? t.manage.cancelling : t.manage.cancelConfirm}
             </button>
-            <button type="button" onClick={() => setMode('view')} className="rounded border px-4 py-2">{t.manage.keep}</button>
+            <button type="button" onClick={() => setMode('view')} className="rounded border px-4 py-2">
+              {t.manage.keep}
+            </button>
           </div>
         </section>
       )}
-      {booking.status === 'cancelled' && <p className="mt-6"><a href={`/book/?firm=${firm.slug}`} className="text-brand-700 underline">{t.manage.bookAgain}</a></p>}
+      {booking.status === 'cancelled' && (
+        <p className="mt-6">
+          <a href={`/book/?firm=${firm.slug}`} className="text-brand-700 underline">
+            {t.manage.bookAgain}
+          </a>
+        </p>
+      )}
     </PublicFrame>
   );
 }

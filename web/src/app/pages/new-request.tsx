@@ -28,9 +28,18 @@ function NewRequest() {
     return question?.label ?? (f as Record<string, string>)[field] ?? field;
   });
 
-  useEffect(() => void call('listServices', { query: { limit: 100, status: 'active' } }).then((p) => setServices(p.items)).catch(setLoadFailure), []);
+  useEffect(
+    () =>
+      void call('listServices', { query: { limit: 100, status: 'active' } })
+        .then((p) => setServices(p.items))
+        .catch(setLoadFailure),
+    [],
+  );
   useEffect(() => {
-    if (onBehalf) void call('listUsers', { query: { role: 'CLIENT', limit: 100 } }).then((p) => setClients(p.items.filter((u) => u.status === 'active'))).catch(setLoadFailure);
+    if (onBehalf)
+      void call('listUsers', { query: { role: 'CLIENT', limit: 100 } })
+        .then((p) => setClients(p.items.filter((u) => u.status === 'active')))
+        .catch(setLoadFailure);
   }, []);
   const service = services?.find((s) => s.serviceId === serviceId);
 
@@ -72,8 +81,15 @@ function NewRequest() {
           <label className="block text-sm font-medium">
             {f.client}
             <select name="clientId" required defaultValue="" className={control} aria-invalid={Boolean(errors.clientId)}>
-              <option value="" disabled>{t.requests.chooseClient}</option>
-              {clients.map((c) => <option key={c.userId} value={c.userId}>{c.name}{c.company ? ` · ${c.company}` : ''}</option>)}
+              <option value="" disabled>
+                {t.requests.chooseClient}
+              </option>
+              {clients.map((c) => (
+                <option key={c.userId} value={c.userId}>
+                  {c.name}
+                  {c.company ? ` · ${c.company}` : ''}
+                </option>
+              ))}
             </select>
             {errors.clientId && <span className="text-sm text-red-700">{errors.clientId}</span>}
           </label>
@@ -82,7 +98,11 @@ function NewRequest() {
           {f.service}
           <select value={serviceId} onChange={(e) => setServiceId(e.target.value)} required className={control} aria-invalid={Boolean(errors.serviceId)}>
             <option value="">{t.requests.chooseService}</option>
-            {services.map((s) => <option key={s.serviceId} value={s.serviceId}>{s.name} · {money(s.basePrice, s.currency, locale)}</option>)}
+            {services.map((s) => (
+              <option key={s.serviceId} value={s.serviceId}>
+                {s.name} · {money(s.basePrice, s.currency, locale)}
+              </option>
+            ))}
           </select>
           {errors.serviceId && <span className="text-sm text-red-700">{errors.serviceId}</span>}
         </label>
@@ -96,22 +116,49 @@ function NewRequest() {
           <fieldset className="grid gap-3 rounded border border-slate-200 p-4">
             <legend className="px-1 text-sm font-semibold">{t.requests.questions}</legend>
             {service.questions.map((q) => (
-              <Field key={q.key} label={`${q.label}${q.required ? ' *' : ''}`} name={`q:${q.key}`} required={q.required} maxLength={2000} error={errors[`requirements.${q.key}`]} />
+              <Field
+                key={q.key}
+                label={`${q.label}${q.required ? ' *' : ''}`}
+                name={`q:${q.key}`}
+                required={q.required}
+                maxLength={2000}
+                error={errors[`requirements.${q.key}`]}
+              />
             ))}
           </fieldset>
         )}
         <div className="grid gap-4 sm:grid-cols-3">
           <label className="block text-sm font-medium">
             {f.priority}
-            <select name="priority" defaultValue="medium" className={control}>{PRIORITIES.map((p) => <option key={p} value={p}>{t.requests.priorities[p]}</option>)}</select>
+            <select name="priority" defaultValue="medium" className={control}>
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {t.requests.priorities[p]}
+                </option>
+              ))}
+            </select>
           </label>
           <Field label={service ? `${f.budgetMin} (${service.currency})` : f.budgetMin} name="budgetMin" inputMode="decimal" error={errors.budgetMin} />
           <Field label={service ? `${f.budgetMax} (${service.currency})` : f.budgetMax} name="budgetMax" inputMode="decimal" error={errors.budgetMax} />
         </div>
         <Field label={f.deadline} name="deadline" type="date" min={new Date().toISOString().slice(0, 10)} error={errors.deadline} />
         <div className="flex flex-wrap gap-3">
-          <button type="submit" value="submit" disabled={busy || !service} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">{busy ? t.requests.sending : t.requests.submit}</button>
-          <button type="submit" value="draft" disabled={busy || !service} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100 disabled:opacity-60">{t.requests.saveDraft}</button>
+          <button
+            type="submit"
+            value="submit"
+            disabled={busy || !service}
+            className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+          >
+            {busy ? t.requests.sending : t.requests.submit}
+          </button>
+          <button
+            type="submit"
+            value="draft"
+            disabled={busy || !service}
+            className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100 disabled:opacity-60"
+          >
+            {t.requests.saveDraft}
+          </button>
         </div>
       </form>
     </>

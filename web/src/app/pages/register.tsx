@@ -7,7 +7,8 @@ import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 
 type Firm = { slug: string; name: string; clientSignUp: boolean };
-type State = { kind: 'loading' } | { kind: 'unknown' } | { kind: 'error'; error: unknown } | { kind: 'ready'; firm: Firm } | { kind: 'sent'; firm: Firm; email: string };
+type State =
+  { kind: 'loading' } | { kind: 'unknown' } | { kind: 'error'; error: unknown } | { kind: 'ready'; firm: Firm } | { kind: 'sent'; firm: Firm; email: string };
 
 const query = new URLSearchParams(location.search);
 const firmSlug = query.get('firm') ?? '';
@@ -41,7 +42,8 @@ function RegisterPage() {
       const sent = await call('signUp', { params: { firmSlug: firm.slug }, body: { name, email, locale } });
       setState({ kind: 'sent', firm, email: sent.email });
     } catch (error) {
-      if (error instanceof ApiError && error.details.length) setErrors(errorsByField(error.details, (f) => (f === 'name' ? t.register.name : t.register.email)));
+      if (error instanceof ApiError && error.details.length)
+        setErrors(errorsByField(error.details, (f) => (f === 'name' ? t.register.name : t.register.email)));
       else setFailure(error);
     }
     setBusy(false);
@@ -50,19 +52,28 @@ function RegisterPage() {
   let content;
   if (state.kind === 'loading') content = <Loading />;
   else if (state.kind === 'error') content = <ErrorNotice error={state.error} />;
-  else if (state.kind === 'unknown') content = <p role="alert" className="rounded border border-amber-200 bg-amber-50 p-4">{t.register.unknown}</p>;
+  else if (state.kind === 'unknown')
+    content = (
+      <p role="alert" className="rounded border border-amber-200 bg-amber-50 p-4">
+        {t.register.unknown}
+      </p>
+    );
   else if (state.kind === 'sent') {
     content = (
       <>
         <h1 className="text-2xl font-semibold">{t.register.checkTitle}</h1>
-        <p role="status" className="mt-6 rounded bg-green-50 p-4 text-green-900">{format(t.register.sent, { email: state.email, firm: state.firm.name })}</p>
+        <p role="status" className="mt-6 rounded bg-green-50 p-4 text-green-900">
+          {format(t.register.sent, { email: state.email, firm: state.firm.name })}
+        </p>
       </>
     );
   } else if (!state.firm.clientSignUp) {
     content = (
       <>
         <h1 className="text-2xl font-semibold">{format(t.register.title, { firm: state.firm.name })}</h1>
-        <p role="alert" className="mt-6 rounded border border-amber-200 bg-amber-50 p-4">{format(t.register.closed, { firm: state.firm.name })}</p>
+        <p role="alert" className="mt-6 rounded border border-amber-200 bg-amber-50 p-4">
+          {format(t.register.closed, { firm: state.firm.name })}
+        </p>
       </>
     );
   } else {
@@ -75,7 +86,15 @@ function RegisterPage() {
           {failure !== null && <ErrorNotice error={failure} />}
           {/* Prefilled when a guest comes from their booking's confirmation to claim their account. */}
           <Field label={t.register.name} name="name" autoComplete="name" required maxLength={120} defaultValue={query.get('name') ?? ''} error={errors.name} />
-          <Field label={t.register.email} name="email" type="email" autoComplete="email" required defaultValue={query.get('email') ?? ''} error={errors.email} />
+          <Field
+            label={t.register.email}
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            defaultValue={query.get('email') ?? ''}
+            error={errors.email}
+          />
           <button type="submit" disabled={busy} className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
             {busy ? t.register.sending : t.register.submit}
           </button>
@@ -86,10 +105,15 @@ function RegisterPage() {
 
   return (
     <main className="mx-auto max-w-sm px-4 py-16">
-      <div className="mb-6 flex justify-end"><LanguageSwitcher /></div>
+      <div className="mb-6 flex justify-end">
+        <LanguageSwitcher />
+      </div>
       {content}
       <p className="mt-6 text-sm text-slate-600">
-        {t.register.haveAccount} <a href="/login/" className="text-brand-700 underline">{t.forgot.back}</a>
+        {t.register.haveAccount}{' '}
+        <a href="/login/" className="text-brand-700 underline">
+          {t.forgot.back}
+        </a>
       </p>
     </main>
   );

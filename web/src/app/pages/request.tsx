@@ -34,7 +34,9 @@ function reasonText(raw: string, t: Messages): string {
   }
   if (reason.kind === 'manual') return format(t.requests.reasons.manual, { by: reason.by });
   return [
-    reason.required ? format(t.requests.reasons.skills, { matched: String(reason.matched.length), required: String(reason.required), list: reason.matched.join(', ') }) : t.requests.reasons.anySkills,
+    reason.required
+      ? format(t.requests.reasons.skills, { matched: String(reason.matched.length), required: String(reason.required), list: reason.matched.join(', ') })
+      : t.requests.reasons.anySkills,
     t.team.statuses[reason.availability] ?? reason.availability,
     format(t.requests.reasons.load, { load: String(reason.load), capacity: String(reason.capacity) }),
     reason.expertise && (t.team.levels[reason.expertise] ?? reason.expertise),
@@ -48,7 +50,13 @@ function AssignControl({ request, onDone }: { request: Detail; onDone: () => voi
   const { t } = useI18n();
   const [candidates, setCandidates] = useState<ResponseOf<'rankRequestAssignees'> | null>(null);
   const { busy, errors, failure, run } = useSubmission(() => t.requests.assignTo);
-  useEffect(() => void call('rankRequestAssignees', { query: { serviceId: request.serviceId } }).then(setCandidates).catch(() => setCandidates({ ranked: [], others: [] })), [request.serviceId]);
+  useEffect(
+    () =>
+      void call('rankRequestAssignees', { query: { serviceId: request.serviceId } })
+        .then(setCandidates)
+        .catch(() => setCandidates({ ranked: [], others: [] })),
+    [request.serviceId],
+  );
 
   function onAssign(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -63,21 +71,41 @@ function AssignControl({ request, onDone }: { request: Detail; onDone: () => voi
       {failure !== null && <ErrorNotice error={failure} />}
       <label className="text-sm font-medium">
         {t.requests.assignTo}
-        <select key={candidates ? 'ranked' : 'loading'} name="assigneeId" required defaultValue={request.assigneeId ?? candidates?.ranked[0]?.userId ?? ''} className="mt-1 block max-w-full rounded border border-slate-300 px-3 py-2" aria-invalid={Boolean(errors.assigneeId)}>
-          <option value="" disabled>{candidates ? '—' : t.loading}</option>
+        <select
+          key={candidates ? 'ranked' : 'loading'}
+          name="assigneeId"
+          required
+          defaultValue={request.assigneeId ?? candidates?.ranked[0]?.userId ?? ''}
+          className="mt-1 block max-w-full rounded border border-slate-300 px-3 py-2"
+          aria-invalid={Boolean(errors.assigneeId)}
+        >
+          <option value="" disabled>
+            {candidates ? '—' : t.loading}
+          </option>
           {candidates && candidates.ranked.length > 0 && (
             <optgroup label={t.requests.ranked}>
-              {candidates.ranked.map((c, i) => <option key={c.userId} value={c.userId}>{c.name} · {reasonText(c.reason, t)}{i === 0 ? ` (${t.requests.best})` : ''}</option>)}
+              {candidates.ranked.map((c, i) => (
+                <option key={c.userId} value={c.userId}>
+                  {c.name} · {reasonText(c.reason, t)}
+                  {i === 0 ? ` (${t.requests.best})` : ''}
+                </option>
+              ))}
             </optgroup>
           )}
           {candidates && candidates.others.length > 0 && (
             <optgroup label={t.requests.others}>
-              {candidates.others.map((u) => <option key={u.userId} value={u.userId}>{u.name} · {t.roles[u.role as keyof typeof t.roles] ?? u.role}</option>)}
+              {candidates.others.map((u) => (
+                <option key={u.userId} value={u.userId}>
+                  {u.name} · {t.roles[u.role as keyof typeof t.roles] ?? u.role}
+                </option>
+              ))}
             </optgroup>
           )}
         </select>
       </label>
-      <button type="submit" disabled={busy} className={`${button} border border-slate-300 hover:bg-slate-100`}>{t.requests.assign}</button>
+      <button type="submit" disabled={busy} className={`${button} border border-slate-300 hover:bg-slate-100`}>
+        {t.requests.assign}
+      </button>
     </form>
   );
 }
@@ -103,7 +131,12 @@ function RequestPage({ session }: { session: Session }) {
   useEffect(() => subscribeLive({ onMessage: (m) => m.type === 'request.changed' && m.requestId === requestId && load(), onResync: load }), [load]);
 
   if (loadFailure !== null) return <ErrorNotice error={loadFailure} onRetry={load} />;
-  if (state === 'missing') return <p role="alert" className="rounded border border-amber-200 bg-amber-50 p-4">{t.requests.notFound}</p>;
+  if (state === 'missing')
+    return (
+      <p role="alert" className="rounded border border-amber-200 bg-amber-50 p-4">
+        {t.requests.notFound}
+      </p>
+    );
   if (!request) return <Loading />;
 
   const staff = isStaff(session.user.role);
@@ -144,40 +177,114 @@ function RequestPage({ session }: { session: Session }) {
   const canAct = request.allowedMoves.length > 0 || request.mayApprove;
   return (
     <>
-      <a href={area === 'admin' ? '/admin/requests/' : `/${area}/`} className="text-sm text-brand-700 underline">{t.requests.back}</a>
-      <h1 className="mt-2 text-2xl font-semibold"><span className="font-mono text-slate-500">{request.reference}</span> {request.title}</h1>
-      <p role="status" data-testid="request-status" className="mt-2 inline-block rounded bg-brand-50 px-2 py-1 text-sm font-medium text-brand-700">{status(request.status)}</p>
+      <a href={area === 'admin' ? '/admin/requests/' : `/${area}/`} className="text-sm text-brand-700 underline">
+        {t.requests.back}
+      </a>
+      <h1 className="mt-2 text-2xl font-semibold">
+        <span className="font-mono text-slate-500">{request.reference}</span> {request.title}
+      </h1>
+      <p role="status" data-testid="request-status" className="mt-2 inline-block rounded bg-brand-50 px-2 py-1 text-sm font-medium text-brand-700">
+        {status(request.status)}
+      </p>
       <dl className="mt-6 grid gap-x-6 gap-y-2 rounded-lg bg-white p-6 text-sm shadow sm:grid-cols-[auto_1fr]">
-        <dt className="text-slate-600">{f.service}</dt><dd>{request.serviceName}</dd>
-        {staff && <><dt className="text-slate-600">{f.client}</dt><dd>{request.clientName}</dd></>}
-        <dt className="text-slate-600">{f.assignee}</dt><dd>{request.assigneeName ?? t.requests.nobody}{request.assignmentReason && staff && <span className="block text-xs text-slate-600" data-testid="assignment-reason">{t.requests.reason}: {reasonText(request.assignmentReason, t)}</span>}</dd>
-        <dt className="text-slate-600">{f.priority}</dt><dd>{t.requests.priorities[request.priority]}</dd>
-        {(request.budgetMin !== undefined || request.budgetMax !== undefined) && <><dt className="text-slate-600">{f.budget}</dt><dd>{budget}</dd></>}
-        {request.deadline && <><dt className="text-slate-600">{f.deadline}</dt><dd>{request.deadline}</dd></>}
-        {request.description && <><dt className="text-slate-600">{f.description}</dt><dd className="whitespace-pre-wrap">{request.description}</dd></>}
-        {request.requirements.map((r) => <div key={r.key} className="contents"><dt className="text-slate-600">{r.label}</dt><dd>{r.answer}</dd></div>)}
+        <dt className="text-slate-600">{f.service}</dt>
+        <dd>{request.serviceName}</dd>
+        {staff && (
+          <>
+            <dt className="text-slate-600">{f.client}</dt>
+            <dd>{request.clientName}</dd>
+          </>
+        )}
+        <dt className="text-slate-600">{f.assignee}</dt>
+        <dd>
+          {request.assigneeName ?? t.requests.nobody}
+          {request.assignmentReason && staff && (
+            <span className="block text-xs text-slate-600" data-testid="assignment-reason">
+              {t.requests.reason}: {reasonText(request.assignmentReason, t)}
+            </span>
+          )}
+        </dd>
+        <dt className="text-slate-600">{f.priority}</dt>
+        <dd>{t.requests.priorities[request.priority]}</dd>
+        {(request.budgetMin !== undefined || request.budgetMax !== undefined) && (
+          <>
+            <dt className="text-slate-600">{f.budget}</dt>
+            <dd>{budget}</dd>
+          </>
+        )}
+        {request.deadline && (
+          <>
+            <dt className="text-slate-600">{f.deadline}</dt>
+            <dd>{request.deadline}</dd>
+          </>
+        )}
+        {request.description && (
+          <>
+            <dt className="text-slate-600">{f.description}</dt>
+            <dd className="whitespace-pre-wrap">{request.description}</dd>
+          </>
+        )}
+        {request.requirements.map((r) => (
+          <div key={r.key} className="contents">
+            <dt className="text-slate-600">{r.label}</dt>
+            <dd>{r.answer}</dd>
+          </div>
+        ))}
       </dl>
 
       {request.mayEdit && !editing && (
-        <button type="button" onClick={() => setEditing(true)} className={`${button} mt-4 border border-slate-300 hover:bg-slate-100`}>{t.requests.edit}</button>
+        <button type="button" onClick={() => setEditing(true)} className={`${button} mt-4 border border-slate-300 hover:bg-slate-100`}>
+          {t.requests.edit}
+        </button>
       )}
       {editing && (
         <Suspense fallback={<Loading />}>
-          <RequestEdit request={request} onCancel={() => setEditing(false)} onSaved={() => { setEditing(false); load(); }} />
+          <RequestEdit
+            request={request}
+            onCancel={() => setEditing(false)}
+            onSaved={() => {
+              setEditing(false);
+              load();
+            }}
+          />
         </Suspense>
       )}
-      {request.clientApprovedAt && <p className="mt-4 rounded bg-green-50 p-3 text-green-900">{format(t.requests.approved, { date: dateTime(request.clientApprovedAt, locale) })}</p>}
-      <div aria-live="polite" className="mt-4">{failure !== null && <ErrorNotice error={failure} />}</div>
+      {request.clientApprovedAt && (
+        <p className="mt-4 rounded bg-green-50 p-3 text-green-900">{format(t.requests.approved, { date: dateTime(request.clientApprovedAt, locale) })}</p>
+      )}
+      <div aria-live="polite" className="mt-4">
+        {failure !== null && <ErrorNotice error={failure} />}
+      </div>
       {(canAct || (staff && session.permissions.includes('service_requests.assign'))) && (
         <section aria-labelledby="next" className="mt-4 rounded-lg bg-white p-6 shadow">
-          <h2 id="next" className="mb-3 text-lg font-semibold">{t.requests.next}</h2>
+          <h2 id="next" className="mb-3 text-lg font-semibold">
+            {t.requests.next}
+          </h2>
           {canAct && (
             <form onSubmit={(e) => e.preventDefault()} className="space-y-3">
-              <label className="block text-sm font-medium">{t.requests.note}<input name="note" maxLength={2000} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2" /></label>
+              <label className="block text-sm font-medium">
+                {t.requests.note}
+                <input name="note" maxLength={2000} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2" />
+              </label>
               <div className="flex flex-wrap gap-3">
-                {request.mayApprove && <button type="button" disabled={busy} onClick={(e) => approve(e.currentTarget.form!)} className={`${button} bg-brand-600 text-white hover:bg-brand-700`}>{t.requests.approve}</button>}
+                {request.mayApprove && (
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={(e) => approve(e.currentTarget.form!)}
+                    className={`${button} bg-brand-600 text-white hover:bg-brand-700`}
+                  >
+                    {t.requests.approve}
+                  </button>
+                )}
                 {request.allowedMoves.map((to) => (
-                  <button key={to} type="button" disabled={busy} onClick={(e) => moveTo(to, e.currentTarget.form!)} className={`${button} ${to === 'cancelled' ? 'border border-red-300 text-red-800 hover:bg-red-50' : 'bg-brand-600 text-white hover:bg-brand-700'}`}>
+                  <button
+                    key={to}
+                    type="button"
+                    disabled={busy}
+                    onClick={(e) => moveTo(to, e.currentTarget.form!)}
+                    className={`${button} ${to === 'cancelled' ? 'border border-red-300 text-red-800 hover:bg-red-50' : 'bg-brand-600 text-white hover:bg-brand-700'}`}
+                  >
                     {request.status === 'completed' && to === 'in_progress' ? t.requests.requestChanges : t.requests.moveTo[to]}
                   </button>
                 ))}
@@ -185,11 +292,15 @@ function RequestPage({ session }: { session: Session }) {
             </form>
           )}
           {staff && session.permissions.includes('service_requests.assign') && PLANNABLE_STATUSES.includes(request.status) && (
-            <div className="mt-4 border-t border-slate-100 pt-4"><AssignControl request={request} onDone={load} /></div>
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <AssignControl request={request} onDone={load} />
+            </div>
           )}
           {session.permissions.includes('service_requests.delete') && (
             <div className="mt-4 border-t border-slate-100 pt-4">
-              <button type="button" disabled={busy} onClick={onDelete} className={`${button} border border-red-300 text-red-800 hover:bg-red-50`}>{t.requests.delete}</button>
+              <button type="button" disabled={busy} onClick={onDelete} className={`${button} border border-red-300 text-red-800 hover:bg-red-50`}>
+                {t.requests.delete}
+              </button>
             </div>
           )}
         </section>
@@ -197,33 +308,69 @@ function RequestPage({ session }: { session: Session }) {
 
       {staff && area !== 'portal' && (
         <Suspense fallback={<Loading />}>
-          <RequestTasks requestId={requestId} area={area} mayAdd={session.permissions.includes('tasks.create') && PLANNABLE_STATUSES.includes(request.status)} />
+          <RequestTasks
+            requestId={requestId}
+            area={area}
+            mayAdd={session.permissions.includes('tasks.create') && PLANNABLE_STATUSES.includes(request.status)}
+          />
         </Suspense>
       )}
 
       <section aria-labelledby="timeline" className="mt-6">
-        <h2 id="timeline" className="mb-3 text-lg font-semibold">{t.requests.timeline}</h2>
+        <h2 id="timeline" className="mb-3 text-lg font-semibold">
+          {t.requests.timeline}
+        </h2>
         <ol className="space-y-3">
           {request.activity.map((a) => (
             <li key={a.activityId} className={`rounded-lg p-4 shadow ${a.internal ? 'border border-amber-200 bg-amber-50' : 'bg-white'}`}>
               <p className="text-sm">
                 <span className="font-medium">{a.actorId === SYSTEM_ACTOR ? t.audit.system : a.actorName}</span>{' '}
-                {a.kind === 'comment' ? '' : format(t.requests.events[a.kind] ?? a.kind, { from: status(a.from ?? ''), to: a.kind === 'assigned' ? (a.to ?? '') : status(a.to ?? ''), status: status(a.to ?? '') })}
-                <time dateTime={a.at} className="ms-2 text-xs text-slate-500">{dateTime(a.at, locale)}</time>
+                {a.kind === 'comment'
+                  ? ''
+                  : format(t.requests.events[a.kind] ?? a.kind, {
+                      from: status(a.from ?? ''),
+                      to: a.kind === 'assigned' ? (a.to ?? '') : status(a.to ?? ''),
+                      status: status(a.to ?? ''),
+                    })}
+                <time dateTime={a.at} className="ms-2 text-xs text-slate-500">
+                  {dateTime(a.at, locale)}
+                </time>
                 {a.internal && <span className="ms-2 text-xs font-medium text-amber-800">{t.requests.internal}</span>}
               </p>
-              {a.text && <p className="mt-1 whitespace-pre-wrap">{a.kind === 'updated' ? a.text.split(', ').map((field) => t.requests.fields[field as keyof typeof f] ?? field).join(', ') : a.text}</p>}
+              {a.text && (
+                <p className="mt-1 whitespace-pre-wrap">
+                  {a.kind === 'updated'
+                    ? a.text
+                        .split(', ')
+                        .map((field) => t.requests.fields[field as keyof typeof f] ?? field)
+                        .join(', ')
+                    : a.text}
+                </p>
+              )}
             </li>
           ))}
         </ol>
         <form onSubmit={onComment} noValidate className="mt-4 space-y-3 rounded-lg bg-white p-4 shadow">
           <label className="block text-sm font-medium">
             {t.requests.comment}
-            <textarea name="text" rows={3} required maxLength={5000} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2" aria-invalid={Boolean(errors.text)} />
+            <textarea
+              name="text"
+              rows={3}
+              required
+              maxLength={5000}
+              className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
+              aria-invalid={Boolean(errors.text)}
+            />
             {errors.text && <span className="text-sm text-red-700">{errors.text}</span>}
           </label>
-          {staff && <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="internal" /> {t.requests.internal}</label>}
-          <button type="submit" disabled={busy} className={`${button} border border-slate-300 hover:bg-slate-100`}>{t.requests.addComment}</button>
+          {staff && (
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="internal" /> {t.requests.internal}
+            </label>
+          )}
+          <button type="submit" disabled={busy} className={`${button} border border-slate-300 hover:bg-slate-100`}>
+            {t.requests.addComment}
+          </button>
         </form>
       </section>
     </>

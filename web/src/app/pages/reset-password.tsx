@@ -35,10 +35,26 @@ function ResetPasswordPage() {
     setBusy(false);
   }
 
-  const link = (href: string, text: string) => <a href={href} className="mt-4 inline-block font-medium text-brand-700 underline">{text}</a>;
+  const link = (href: string, text: string) => (
+    <a href={href} className="mt-4 inline-block font-medium text-brand-700 underline">
+      {text}
+    </a>
+  );
   let content;
-  if (state === 'done') content = <section role="status" className="rounded bg-green-50 p-6 text-green-900"><p>{t.reset.done}</p>{link('/login/', t.reset.signIn)}</section>;
-  else if (state !== 'form') content = <section role="alert" className="rounded border border-amber-200 bg-amber-50 p-6"><p>{state === 'invalid' ? t.reset.invalid : t.reset.gone}</p>{link('/forgot-password/', t.reset.again)}</section>;
+  if (state === 'done')
+    content = (
+      <section role="status" className="rounded bg-green-50 p-6 text-green-900">
+        <p>{t.reset.done}</p>
+        {link('/login/', t.reset.signIn)}
+      </section>
+    );
+  else if (state !== 'form')
+    content = (
+      <section role="alert" className="rounded border border-amber-200 bg-amber-50 p-6">
+        <p>{state === 'invalid' ? t.reset.invalid : t.reset.gone}</p>
+        {link('/forgot-password/', t.reset.again)}
+      </section>
+    );
   else {
     content = (
       <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg bg-white p-6 shadow">
@@ -53,7 +69,9 @@ function ResetPasswordPage() {
 
   return (
     <main className="mx-auto max-w-md px-4 py-16">
-      <div className="mb-6 flex justify-end"><LanguageSwitcher /></div>
+      <div className="mb-6 flex justify-end">
+        <LanguageSwitcher />
+      </div>
       <h1 className="mb-6 text-2xl font-semibold">{t.reset.title}</h1>
       {content}
     </main>

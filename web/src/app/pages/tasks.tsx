@@ -28,7 +28,10 @@ function TasksPage({ session }: { session: Session }) {
   // A task was given, moved or handed over: show the list as it is now.
   useEffect(() => subscribeLive({ onMessage: (m) => m.type === 'task.changed' && reload(), onResync: reload }), [reload]);
   useEffect(() => {
-    if (seesAll) void call('listTeamWorkload').then((r) => setTeam(r.items)).catch(() => setTeam([]));
+    if (seesAll)
+      void call('listTeamWorkload')
+        .then((r) => setTeam(r.items))
+        .catch(() => setTeam([]));
   }, [seesAll]);
 
   function onFilter(e: FormEvent<HTMLFormElement>) {
@@ -43,30 +46,55 @@ function TasksPage({ session }: { session: Session }) {
     <>
       <h1 className="mb-6 text-2xl font-semibold">{seesAll ? t.tasks.title : t.tasks.mine}</h1>
       <form onSubmit={onFilter} className="mb-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow">
-        <label className="text-sm">{f.status}
+        <label className="text-sm">
+          {f.status}
           <select name="status" className={control} defaultValue="open">
             <option value="open">{f.open}</option>
-            {TASK_STATUSES.map((s) => <option key={s} value={s}>{t.tasks.statuses[s]}</option>)}
+            {TASK_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t.tasks.statuses[s]}
+              </option>
+            ))}
           </select>
         </label>
         {seesAll && (
-          <label className="text-sm">{f.assignee}
+          <label className="text-sm">
+            {f.assignee}
             <select name="assigneeId" className={control} defaultValue="me">
               <option value="me">{f.me}</option>
               <option value="">{f.any}</option>
-              {team.filter((m) => m.userId !== session.user.userId).map((m) => <option key={m.userId} value={m.userId}>{m.name}</option>)}
+              {team
+                .filter((m) => m.userId !== session.user.userId)
+                .map((m) => (
+                  <option key={m.userId} value={m.userId}>
+                    {m.name}
+                  </option>
+                ))}
             </select>
           </label>
         )}
-        <label className="text-sm">{t.tasks.fields.priority}
-          <select name="priority" className={control} defaultValue=""><option value="">{t.requests.any}</option>{PRIORITIES.map((p) => <option key={p} value={p}>{t.requests.priorities[p]}</option>)}</select>
+        <label className="text-sm">
+          {t.tasks.fields.priority}
+          <select name="priority" className={control} defaultValue="">
+            <option value="">{t.requests.any}</option>
+            {PRIORITIES.map((p) => (
+              <option key={p} value={p}>
+                {t.requests.priorities[p]}
+              </option>
+            ))}
+          </select>
         </label>
-        <label className="text-sm">{f.search}
+        <label className="text-sm">
+          {f.search}
           <input name="q" type="search" maxLength={100} className={control} />
         </label>
-        <button type="submit" className="rounded border border-slate-300 px-4 py-1.5 hover:bg-slate-100">{t.requests.apply}</button>
+        <button type="submit" className="rounded border border-slate-300 px-4 py-1.5 hover:bg-slate-100">
+          {t.requests.apply}
+        </button>
       </form>
-      {show(t.tasks.empty, () => <TaskTable tasks={items} area={area} />)}
+      {show(t.tasks.empty, () => (
+        <TaskTable tasks={items} area={area} />
+      ))}
     </>
   );
 }

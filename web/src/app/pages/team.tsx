@@ -25,7 +25,9 @@ function TeamPage({ session }: { session: Session }) {
 
   const load = useCallback(() => {
     setError(null);
-    call('listTeamWorkload').then((r) => setMembers(r.items)).catch(setError);
+    call('listTeamWorkload')
+      .then((r) => setMembers(r.items))
+      .catch(setError);
   }, []);
   useEffect(load, [load]);
   // Assignments, completed work and tasks change the load: follow them live.
@@ -42,26 +44,51 @@ function TeamPage({ session }: { session: Session }) {
         <TableScroll label={t.team.title}>
           <table className="w-full text-sm">
             <thead className="bg-slate-100 text-slate-600">
-              <tr>{[t.team.member, t.team.status, t.team.load, t.team.openTasks, t.team.available, t.team.skills].map((h) => <th key={h} scope="col" className="px-3 py-2 text-start">{h}</th>)}</tr>
+              <tr>
+                {[t.team.member, t.team.status, t.team.load, t.team.openTasks, t.team.available, t.team.skills].map((h) => (
+                  <th key={h} scope="col" className="px-3 py-2 text-start">
+                    {h}
+                  </th>
+                ))}
+              </tr>
             </thead>
             <tbody>
               {members.map((m) => (
                 <tr key={m.userId} className="border-t border-slate-100 align-top">
                   <td className="px-3 py-2">
                     {mayOpen(m) ? (
-                      <button type="button" onClick={() => setHistoryOf(m)} className="font-medium text-brand-700 underline" aria-label={format(t.team.historyOf, { name: m.name })}>{m.name}</button>
+                      <button
+                        type="button"
+                        onClick={() => setHistoryOf(m)}
+                        className="font-medium text-brand-700 underline"
+                        aria-label={format(t.team.historyOf, { name: m.name })}
+                      >
+                        {m.name}
+                      </button>
                     ) : (
                       <span className="font-medium">{m.name}</span>
                     )}
-                    <span className="block text-xs text-slate-600">{[t.roles[m.role], m.position, m.expertiseLevel && t.team.levels[m.expertiseLevel]].filter(Boolean).join(' · ')}</span>
+                    <span className="block text-xs text-slate-600">
+                      {[t.roles[m.role], m.position, m.expertiseLevel && t.team.levels[m.expertiseLevel]].filter(Boolean).join(' · ')}
+                    </span>
                   </td>
                   <td className="px-3 py-2">{t.team.statuses[m.availabilityStatus] ?? m.availabilityStatus}</td>
                   <td className="px-3 py-2 whitespace-nowrap">
-                    <meter min={0} max={m.maxConcurrentProjects} value={m.activeRequests} className="me-2 align-middle" aria-label={format(t.team.loadOf, { name: m.name })} />
+                    <meter
+                      min={0}
+                      max={m.maxConcurrentProjects}
+                      value={m.activeRequests}
+                      className="me-2 align-middle"
+                      aria-label={format(t.team.loadOf, { name: m.name })}
+                    />
                     {format(t.team.ofCapacity, { active: String(m.activeRequests), max: String(m.maxConcurrentProjects) })}
                   </td>
-                  <td className="px-3 py-2" data-testid={`open-tasks-${m.userId}`}>{m.openTasks}</td>
-                  <td className="px-3 py-2 font-medium" data-testid={`available-${m.userId}`}>{m.availabilityPercent}%</td>
+                  <td className="px-3 py-2" data-testid={`open-tasks-${m.userId}`}>
+                    {m.openTasks}
+                  </td>
+                  <td className="px-3 py-2 font-medium" data-testid={`available-${m.userId}`}>
+                    {m.availabilityPercent}%
+                  </td>
                   <td className="px-3 py-2">{m.skills.join(', ') || '—'}</td>
                 </tr>
               ))}
@@ -86,22 +113,38 @@ function SkillsMatrix({ members }: { members: MemberWorkload[] }) {
   if (skills.length === 0) return null;
   return (
     <section aria-labelledby="skills-matrix" className="mt-8">
-      <h2 id="skills-matrix" className="mb-3 text-lg font-semibold">{t.team.matrix}</h2>
+      <h2 id="skills-matrix" className="mb-3 text-lg font-semibold">
+        {t.team.matrix}
+      </h2>
       <TableScroll label={t.team.matrix}>
         <table className="w-full text-sm">
           <thead className="bg-slate-100 text-slate-600">
             <tr>
-              <th scope="col" className="px-3 py-2 text-start">{t.team.member}</th>
-              {skills.map((skill) => <th key={skill} scope="col" className="px-3 py-2 text-start font-mono text-xs">{skill}</th>)}
+              <th scope="col" className="px-3 py-2 text-start">
+                {t.team.member}
+              </th>
+              {skills.map((skill) => (
+                <th key={skill} scope="col" className="px-3 py-2 text-start font-mono text-xs">
+                  {skill}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
             {members.map((m) => (
               <tr key={m.userId} className="border-t border-slate-100">
-                <th scope="row" className="px-3 py-2 text-start font-medium">{m.name}</th>
+                <th scope="row" className="px-3 py-2 text-start font-medium">
+                  {m.name}
+                </th>
                 {skills.map((skill) => (
                   <td key={skill} className="px-3 py-2">
-                    {m.skills.includes(skill) ? <span className="rounded bg-brand-50 px-2 py-0.5 text-brand-700">✓ {m.expertiseLevel ? t.team.levels[m.expertiseLevel] : ''}</span> : <span className="text-slate-400" aria-label={t.team.noSkill}>—</span>}
+                    {m.skills.includes(skill) ? (
+                      <span className="rounded bg-brand-50 px-2 py-0.5 text-brand-700">✓ {m.expertiseLevel ? t.team.levels[m.expertiseLevel] : ''}</span>
+                    ) : (
+                      <span className="text-slate-400" aria-label={t.team.noSkill}>
+                        —
+                      </span>
+                    )}
                   </td>
                 ))}
               </tr>
