@@ -1,7 +1,8 @@
 /** Localized emails (EN/AR/HI): subject, plain text and HTML, right-to-left for Arabic. */
 import type { Email } from '../lib/mailer.ts';
+import { directionOf, type Locale } from '../../shared/domain/locales.ts';
 
-export type Locale = 'en' | 'ar' | 'hi';
+export type { Locale };
 
 const TEXT = {
   invitation: {
@@ -132,7 +133,7 @@ export function actionEmail(kind: EmailKind, locale: Locale, to: string, link: s
   const t = TEXT[kind][locale];
   const plain = (s: string) => fill(s, values);
   const html = (s: string) => fill(s, Object.fromEntries(Object.entries(values).map(([k, v]) => [k, escapeHtml(v)])));
-  const dir = locale === 'ar' ? 'rtl' : 'ltr';
+  const dir = directionOf(locale);
   return {
     to,
     subject: plain(t.subject),

@@ -5,6 +5,7 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { linksConfig } from '../../shared/config.ts';
 import { INVITATION_LINK_DAYS, RESET_LINK_MINUTES } from '../../shared/domain/identity/links.ts';
+import type { Locale } from '../../shared/domain/locales.ts';
 import { once } from '../../shared/db/idempotency.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { Invitation } from '../../shared/db/entities/invitation.ts';
@@ -72,9 +73,7 @@ async function sendPasswordReset(detail: DomainEventDetail): Promise<void> {
 async function sendAccountExists(detail: DomainEventDetail): Promise<void> {
   const { data: tenant } = await database().entities.tenant.get({ tenantId: detail.tenantId }).go();
   if (!tenant) return;
-  await sendEmail(
-    actionEmail('accountExists', detail.locale as 'en' | 'ar' | 'hi', String(detail.email), `${linksConfig().PUBLIC_URL}/login/`, { firm: tenant.name }),
-  );
+  await sendEmail(actionEmail('accountExists', detail.locale as Locale, String(detail.email), `${linksConfig().PUBLIC_URL}/login/`, { firm: tenant.name }));
 }
 
 const SENDERS: Record<string, (detail: DomainEventDetail) => Promise<void>> = {

@@ -15,6 +15,7 @@ import { database } from './db.ts';
 import { INVITATION_LINK_DAYS } from '../../shared/domain/identity/links.ts';
 import { claimable } from '../../shared/domain/identity/guests.ts';
 import type { Role } from '../../shared/domain/identity/permissions.ts';
+import type { Locale } from '../../shared/domain/locales.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import { createInvitedIdentity, findIdentity } from '../lib/cognito.ts';
@@ -35,7 +36,7 @@ const toView = (i: InvitationItem): InvitationView => ({
   createdAt: i.createdAt,
 });
 
-export async function createInvitation(req: Request<{ email: string; name: string; role: Role; locale?: 'en' | 'ar' | 'hi' }>): Promise<Reply> {
+export async function createInvitation(req: Request<{ email: string; name: string; role: Role; locale?: Locale }>): Promise<Reply> {
   const actor = req.actor as AuthenticatedActor;
   const { email, name, role } = req.body;
   if (role === 'ADMIN' && actor.role !== 'ADMIN' && actor.role !== 'SUPER_ADMIN') throw forbidden('Only admins can invite admins.');

@@ -13,6 +13,7 @@ import { Tenant } from '../../shared/db/entities/tenant.ts';
 import { outboxItem } from '../../shared/db/mutation.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { ANONYMOUS_ACTOR } from '../../shared/domain/audit/actor.ts';
+import type { Locale } from '../../shared/domain/locales.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
 
 const database = databaseOf({ tenant: Tenant, outbox: OutboxEvent });
@@ -34,7 +35,7 @@ async function getSignUpFirm(req: Request): Promise<Reply> {
  * works on (sign-up-request.ts). Whether the address has an account never shows in the answer
  * or its timing (ADR 0017).
  */
-async function signUp(req: Request<{ name: string; email: string; locale?: 'en' | 'ar' | 'hi' }>): Promise<Reply> {
+async function signUp(req: Request<{ name: string; email: string; locale?: Locale }>): Promise<Reply> {
   const tenant = await firmBySlug(req.params.firmSlug!);
   if (!tenant.clientSignUp) throw forbidden(`${tenant.name} does not take sign-ups online. Ask the firm for an invitation.`);
   const { name, email } = req.body;

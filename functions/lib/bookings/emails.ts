@@ -6,6 +6,7 @@ import { escapeHtml, type Locale } from '../../events/emails.ts';
 import type { Email } from '../mailer.ts';
 import { wallTimeRepeats } from '../../../shared/domain/time/zoned.ts';
 import { HOLD_HOURS } from '../../../shared/domain/identity/guests.ts';
+import { directionOf } from '../../../shared/domain/locales.ts';
 
 /** `held`: a guest booking made with the address of an account, for that address to confirm (ADR 0016). */
 export type BookingEmailKind = 'booked' | 'pending' | 'held' | 'confirmed' | 'rescheduled' | 'cancelled' | 'reminder';
@@ -196,7 +197,7 @@ export function bookingEmail(input: BookingEmailInput): Email {
   const action = input.forStaff || input.kind === 'cancelled' ? t.open : input.kind === 'held' ? t.claim : t.manage;
   const greeting = fill(t.greeting, { name: input.forStaff ? input.staffName : input.name });
   const body = fill(input.forStaff ? t[input.kind].staff : t[input.kind].body, values);
-  const dir = input.locale === 'ar' ? 'rtl' : 'ltr';
+  const dir = directionOf(input.locale);
   return {
     to: input.to,
     subject: fill(t[input.kind].subject, values),
@@ -242,7 +243,7 @@ export function seriesEmail(input: SeriesEmailInput): Email {
   const intro = fill(input.forStaff ? texts.staff : texts.body, values);
   const waiting = input.confirmed || input.kind === 'seriesCancelled' ? [] : [fill(input.forStaff ? t.pending.staff : t.pending.body, values)];
   const how = `${t.kind}: ${TYPES[input.locale][input.bookingType] ?? input.bookingType}`;
-  const dir = input.locale === 'ar' ? 'rtl' : 'ltr';
+  const dir = directionOf(input.locale);
   const list = (items: string[]) => `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
   return {
     to: input.to,

@@ -1,6 +1,7 @@
 /** Bookings as the API shows and takes them: shared by the public booking page and the signed-in bookings context. */
 import * as z from 'zod/mini';
 import { BOOKING_TYPES } from '../../domain/bookings/settings.ts';
+import { DEFAULT_LOCALE, LOCALES } from '../../domain/locales.ts';
 import { isTimeZone } from '../../domain/time/zoned.ts';
 import { email, instant, personName, requiredString, version } from './common.ts';
 
@@ -58,7 +59,7 @@ export const guestBookingInput = z.object({
   name: personName(120),
   email,
   phone: z.optional(z.string().check(z.maxLength(40, 'must be a phone number'), z.trim(), z.regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number'))),
-  locale: z._default(z.enum(['en', 'ar', 'hi']), 'en'),
+  locale: z._default(z.enum(LOCALES), DEFAULT_LOCALE),
 });
 
 export const bookingView = z.object({

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
+import { LOCALES } from '../../domain/locales.ts';
 import { PERMISSIONS, ROLES } from '../../domain/identity/permissions.ts';
 
 /** The people and session shapes every context answers with. */
-export const locale = z.enum(['en', 'ar', 'hi']);
+export const locale = z.enum(LOCALES);
 
 export const userView = z.object({
   userId: z.string(),

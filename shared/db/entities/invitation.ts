@@ -1,4 +1,5 @@
 import { Entity } from '../entity.ts';
+import { LOCALES } from '../../domain/locales.ts';
 import { ROLES } from '../../domain/identity/permissions.ts';
 
 /** An invitation to join a firm. The emailed link's secret is stored only as a hash. */
@@ -12,7 +13,7 @@ export const Invitation = new Entity({
     email: { type: 'string', required: true },
     name: { type: 'string', required: true },
     role: { type: ROLES, required: true },
-    locale: { type: ['en', 'ar', 'hi'] as const, required: true },
+    locale: { type: LOCALES, required: true },
     invitedBy: { type: 'string', required: true },
     /** 'self': a client signed up; the link verifies their email. */
     source: { type: ['firm', 'self'] as const, required: true, default: 'firm' },

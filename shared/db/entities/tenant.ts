@@ -1,4 +1,5 @@
 import { Entity } from '../entity.ts';
+import { DEFAULT_LOCALE, LOCALES } from '../../domain/locales.ts';
 
 /** A firm. Looked up by id (from the token) or by its public slug (login, register, booking pages). */
 export const Tenant = new Entity({
@@ -9,7 +10,7 @@ export const Tenant = new Entity({
     name: { type: 'string', required: true },
     timeZone: { type: 'string', required: true },
     currency: { type: 'string', required: true },
-    locale: { type: ['en', 'ar', 'hi'] as const, required: true, default: 'en' },
+    locale: { type: LOCALES, required: true, default: DEFAULT_LOCALE },
     status: { type: ['active', 'suspended'] as const, required: true, default: 'active' },
     /** Whether clients may create their own account from the firm's sign-up page. */
     clientSignUp: { type: 'boolean', required: true, default: false },

@@ -1,4 +1,5 @@
 import { Entity } from '../entity.ts';
+import { DEFAULT_LOCALE, LOCALES } from '../../domain/locales.ts';
 import { ROLES } from '../../domain/identity/permissions.ts';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -14,7 +15,7 @@ export const User = new Entity({
     phone: { type: 'string' },
     role: { type: ROLES, required: true },
     status: { type: ['invited', 'active', 'deactivated'] as const, required: true, default: 'active' },
-    locale: { type: ['en', 'ar', 'hi'] as const, required: true, default: 'en' },
+    locale: { type: LOCALES, required: true, default: DEFAULT_LOCALE },
     timeZone: { type: 'string', required: true, default: 'UTC' },
     company: { type: 'string' },
     // Staff profile (empty for clients).

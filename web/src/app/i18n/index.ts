@@ -1,12 +1,11 @@
 import { createContext, useContext } from 'react';
+import { DEFAULT_LOCALE, directionOf, LOCALE_NAMES, LOCALES as LOCALE_CODES, type Locale } from '../../../../shared/domain/locales.ts';
 import { en, type Messages } from './en.ts';
 
-export const LOCALES = [
-  { code: 'en', label: 'English' },
-  { code: 'ar', label: 'العربية' },
-  { code: 'hi', label: 'हिन्दी' },
-] as const;
-export type Locale = (typeof LOCALES)[number]['code'];
+export type { Locale };
+
+/** The languages to choose from, each named in itself. */
+export const LOCALES = LOCALE_CODES.map((code) => ({ code, label: LOCALE_NAMES[code] }));
 
 /** English is in every page (the default and the shape); the others load when chosen. */
 const CATALOG: Record<Locale, () => Promise<Messages>> = {
@@ -18,7 +17,7 @@ const STORAGE_KEY = 'sp_locale';
 
 export function currentLocale(): Locale {
   const lang = document.documentElement.lang;
-  return (LOCALES.some((l) => l.code === lang) ? lang : 'en') as Locale;
+  return LOCALE_CODES.find((code) => code === lang) ?? DEFAULT_LOCALE;
 }
 
 /** Persists the choice (a preference, not a secret) and flips `lang`/`dir` on the page. */
@@ -29,7 +28,7 @@ export function applyLocale(locale: Locale): void {
     /* storage blocked: the choice lasts for this page only */
   }
   document.documentElement.lang = locale;
-  document.documentElement.dir = locale === 'ar' ? 'rtl' : 'ltr';
+  document.documentElement.dir = directionOf(locale);
 }
 
 export const loadMessages = (locale: Locale): Promise<Messages> => CATALOG[locale]();
