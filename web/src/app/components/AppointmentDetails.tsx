@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { CalendarEntryView } from '../../../../shared/api/schemas/bookings.ts';
 import { call } from '../api.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, textFor, useI18n } from '../i18n/index.ts';
 import { MoveBookingForm } from './MoveBookingForm.tsx';
 import { followingSummary, SeriesScopeChoice, type SeriesScope } from './SeriesScopeChoice.tsx';
 import { ErrorNotice } from './Status.tsx';
@@ -58,7 +58,7 @@ export function AppointmentDetails(props: {
         </button>
       </div>
       <p>
-        {props.dayName}, {props.time(entry.start)}–{props.time(entry.end)} · {t.book.types[entry.bookingType] ?? entry.bookingType}
+        {props.dayName}, {props.time(entry.start)}–{props.time(entry.end)} · {textFor(t.book.types, entry.bookingType) ?? entry.bookingType}
       </p>
       <p>
         {t.calendar.client}: {entry.clientName} · {t.calendar.with}: {entry.staffName} ·{' '}

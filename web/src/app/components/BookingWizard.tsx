@@ -10,7 +10,7 @@ import { PriceBreakdown } from './PriceBreakdown.tsx';
 import { SlotPicker, visitorZone, type Slot } from './SlotPicker.tsx';
 import { ErrorNotice, Loading } from './Status.tsx';
 import { money } from '../format.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, textFor, useI18n } from '../i18n/index.ts';
 
 type Page = ResponseOf<'getBookingPage'>;
 type Service = Page['services'][number];
@@ -373,7 +373,7 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
           </p>
           <p>
             {who.name} · {who.email}
-            {details.bookingType && ` · ${t.book.types[details.bookingType] ?? details.bookingType}`}
+            {details.bookingType && ` · ${textFor(t.book.types, details.bookingType) ?? details.bookingType}`}
           </p>
           {quote ? <PriceBreakdown quote={quote} /> : <Loading />}
           {plan ? (
@@ -393,7 +393,9 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
                     name="promoCode"
                     value={promo}
                     onChange={(e) => setPromo(e.target.value)}
-                    error={errors.promoCode ?? (quote?.promoProblem && `${t.book.promo} ${t.book.promoProblems[quote.promoProblem] ?? quote.promoProblem}`)}
+                    error={
+                      errors.promoCode ?? (quote?.promoProblem && `${t.book.promo} ${textFor(t.book.promoProblems, quote.promoProblem) ?? quote.promoProblem}`)
+                    }
                   />
                 </div>
                 <button type="submit" className="rounded border px-4 py-2">

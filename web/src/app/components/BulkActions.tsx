@@ -4,7 +4,7 @@ import type { MemberWorkload } from '../../../../shared/api/schemas/team.ts';
 import { BULK_ACTIONS } from '../../../../shared/domain/requests/workflow.ts';
 import { PRIORITIES, REQUEST_STATUSES, type Priority, type RequestStatus } from '../../../../shared/domain/requests/workflow.ts';
 import { call } from '../api.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, textFor, useI18n } from '../i18n/index.ts';
 import { ErrorNotice } from './Status.tsx';
 import { useSubmission } from './useSubmission.ts';
 
@@ -103,7 +103,10 @@ export default function BulkActions({ requestIds, referenceOf, onDone }: { reque
               <ul className="mt-1 list-disc ps-5 text-red-800">
                 {failed.map((r) => (
                   <li key={r.requestId}>
-                    {format(t.bulk.failed, { reference: r.reference ?? r.requestId, message: (r.code && t.bulk.reasons[r.code]) || r.message || r.code || '' })}
+                    {format(t.bulk.failed, {
+                      reference: r.reference ?? r.requestId,
+                      message: (r.code && textFor(t.bulk.reasons, r.code)) || r.message || r.code || '',
+                    })}
                   </li>
                 ))}
               </ul>

@@ -5,7 +5,7 @@ import type { RequestStatus } from '../../../../shared/domain/requests/workflow.
 import type { TaskStatus } from '../../../../shared/domain/tasks/tasks.ts';
 import { call } from '../api.ts';
 import { subscribeLive, type LiveStatus } from '../live.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, textFor, useI18n } from '../i18n/index.ts';
 
 /** The bell: my latest notifications, new ones arriving live; opens with Enter/Space, closes with Escape. */
 export function NotificationBell() {
@@ -57,7 +57,7 @@ export function NotificationBell() {
           n.values.status,
       }),
     };
-    return format(t.bell.kinds[n.kind] ?? n.kind, values);
+    return format(textFor(t.bell.kinds, n.kind) ?? n.kind, values);
   };
   async function markAllRead() {
     const ids = unread.map((n) => n.notificationId);

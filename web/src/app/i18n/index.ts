@@ -34,6 +34,16 @@ export function applyLocale(locale: Locale): void {
 export const loadMessages = (locale: Locale): Promise<Messages> => CATALOG[locale]();
 
 /** `{name}` placeholders filled from `values`. */
+/**
+ * The text a map has for a key that comes from data (an event type, a status, a field name), or
+ * undefined for a key it does not know. The maps themselves keep their exact keys, so a language
+ * that lacks one fails the type check.
+ */
+export function textFor(map: object, key: string | number): string | undefined {
+  const text: unknown = Object.hasOwn(map, key) ? (map as { [k: string]: unknown })[key] : undefined;
+  return typeof text === 'string' ? text : undefined;
+}
+
 export const format = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
 
 export const I18nContext = createContext<{ t: Messages; locale: Locale; setLocale: (l: Locale) => void }>({

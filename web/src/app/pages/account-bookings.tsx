@@ -5,7 +5,7 @@ import { Field } from '../components/Field.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
-import { useI18n } from '../i18n/index.ts';
+import { textFor, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 
 type Profile = ResponseOf<'getBookingProfile'>;
@@ -65,7 +65,7 @@ function BookingProfilePage() {
                 checked={profile.reminderOffsets.includes(o)}
                 onChange={(e) => set({ reminderOffsets: e.target.checked ? [...profile.reminderOffsets, o] : profile.reminderOffsets.filter((x) => x !== o) })}
               />
-              {p.offsets[o]}
+              {textFor(p.offsets, o)}
             </label>
           ))}
         </div>

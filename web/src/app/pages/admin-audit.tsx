@@ -8,7 +8,7 @@ import { call } from '../api.ts';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { usePagedList } from '../components/usePagedList.tsx';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, textFor, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 
@@ -122,7 +122,7 @@ function AuditLog() {
                     {e.actorId === ANONYMOUS_ACTOR ? t.audit.anonymous : e.actorId === SYSTEM_ACTOR ? t.audit.system : (e.actorName ?? e.actorId)}
                     <span className="block text-xs text-slate-600">{e.actorRole === GUEST_ROLE ? t.audit.guest : t.roles[e.actorRole as Role]}</span>
                   </td>
-                  <td className="px-3 py-2">{t.audit.actions[e.action] ?? e.action}</td>
+                  <td className="px-3 py-2">{textFor(t.audit.actions, e.action) ?? e.action}</td>
                   <td className="px-3 py-2 font-mono text-xs">
                     <button
                       type="button"

@@ -3,7 +3,7 @@ import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { call } from '../api.ts';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
-import { useI18n } from '../i18n/index.ts';
+import { textFor, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 
 type Health = ResponseOf<'getSystemHealth'>;
@@ -57,7 +57,7 @@ function HealthPage() {
                 <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 text-sm">
                   {Object.entries(c.facts).map(([key, value]) => (
                     <div key={key} className="contents">
-                      <dt className="text-slate-600">{t.health.facts[key] ?? key}</dt>
+                      <dt className="text-slate-600">{textFor(t.health.facts, key) ?? key}</dt>
                       <dd className="font-mono">{fact(value)}</dd>
                     </div>
                   ))}

@@ -8,7 +8,7 @@ import { Field } from '../components/Field.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
-import { format, LOCALES, useI18n } from '../i18n/index.ts';
+import { format, LOCALES, textFor, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -28,9 +28,7 @@ function PersonForm({ initial, staff, currency }: { initial: UserDetail; staff: 
   const { t } = useI18n();
   const [person, setPerson] = useState(initial);
   const [role, setRole] = useState<Role>(initial.role);
-  const { busy, errors, setErrors, failure, notice, setNotice, run } = useSubmission(
-    (f) => ((t.person as Record<string, unknown>)[f] as string | undefined) ?? f,
-  );
+  const { busy, errors, setErrors, failure, notice, setNotice, run } = useSubmission((f) => textFor(t.person, f) ?? f);
   const [confirming, setConfirming] = useState(false);
   const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 

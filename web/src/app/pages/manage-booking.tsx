@@ -5,7 +5,7 @@ import { followingSummary, SeriesScopeChoice, type SeriesScope } from '../compon
 import { PublicFrame } from '../components/PublicFrame.tsx';
 import { SlotPicker, type Slot } from '../components/SlotPicker.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, textFor, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 
 type Managed = ResponseOf<'getManagedBooking'>;
@@ -125,7 +125,7 @@ function ManageBookingPage() {
           </>
         )}
         <dt className="font-medium">{t.manage.how}</dt>
-        <dd>{t.book.types[booking.bookingType] ?? booking.bookingType}</dd>
+        <dd>{textFor(t.book.types, booking.bookingType) ?? booking.bookingType}</dd>
         <dt className="font-medium">{t.manage.status}</dt>
         <dd>{t.manage.statuses[status]}</dd>
       </dl>

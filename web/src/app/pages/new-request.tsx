@@ -8,7 +8,7 @@ import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { money, toMinor } from '../format.ts';
-import { useI18n } from '../i18n/index.ts';
+import { textFor, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 
 const preselected = new URLSearchParams(location.search).get('service') ?? '';
@@ -25,7 +25,7 @@ function NewRequest() {
   const f = t.requests.fields;
   const { busy, errors, failure, run } = useSubmission((field) => {
     const question = services?.find((s) => s.serviceId === serviceId)?.questions.find((q) => `requirements.${q.key}` === field);
-    return question?.label ?? (f as Record<string, string>)[field] ?? field;
+    return question?.label ?? textFor(f, field) ?? field;
   });
 
   useEffect(

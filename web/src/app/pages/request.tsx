@@ -11,7 +11,7 @@ import { useSubmission } from '../components/useSubmission.ts';
 import { dateTime, money } from '../format.ts';
 import { subscribeLive } from '../live.ts';
 import type { Messages } from '../i18n/en.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, textFor, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 
 type Detail = ResponseOf<'getRequest'>;
@@ -37,9 +37,9 @@ function reasonText(raw: string, t: Messages): string {
     reason.required
       ? format(t.requests.reasons.skills, { matched: String(reason.matched.length), required: String(reason.required), list: reason.matched.join(', ') })
       : t.requests.reasons.anySkills,
-    t.team.statuses[reason.availability] ?? reason.availability,
+    textFor(t.team.statuses, reason.availability) ?? reason.availability,
     format(t.requests.reasons.load, { load: String(reason.load), capacity: String(reason.capacity) }),
-    reason.expertise && (t.team.levels[reason.expertise] ?? reason.expertise),
+    reason.expertise && (textFor(t.team.levels, reason.expertise) ?? reason.expertise),
   ]
     .filter(Boolean)
     .join(' · ');

@@ -5,7 +5,7 @@ import { call } from '../api.ts';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { subscribeLive } from '../live.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, textFor, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 
@@ -69,10 +69,10 @@ function TeamPage({ session }: { session: Session }) {
                       <span className="font-medium">{m.name}</span>
                     )}
                     <span className="block text-xs text-slate-600">
-                      {[t.roles[m.role], m.position, m.expertiseLevel && t.team.levels[m.expertiseLevel]].filter(Boolean).join(' · ')}
+                      {[t.roles[m.role], m.position, m.expertiseLevel && textFor(t.team.levels, m.expertiseLevel)].filter(Boolean).join(' · ')}
                     </span>
                   </td>
-                  <td className="px-3 py-2">{t.team.statuses[m.availabilityStatus] ?? m.availabilityStatus}</td>
+                  <td className="px-3 py-2">{textFor(t.team.statuses, m.availabilityStatus) ?? m.availabilityStatus}</td>
                   <td className="px-3 py-2 whitespace-nowrap">
                     <meter
                       min={0}
@@ -139,7 +139,9 @@ function SkillsMatrix({ members }: { members: MemberWorkload[] }) {
                 {skills.map((skill) => (
                   <td key={skill} className="px-3 py-2">
                     {m.skills.includes(skill) ? (
-                      <span className="rounded bg-brand-50 px-2 py-0.5 text-brand-700">✓ {m.expertiseLevel ? t.team.levels[m.expertiseLevel] : ''}</span>
+                      <span className="rounded bg-brand-50 px-2 py-0.5 text-brand-700">
+                        ✓ {m.expertiseLevel ? textFor(t.team.levels, m.expertiseLevel) : ''}
+                      </span>
                     ) : (
                       <span className="text-slate-400" aria-label={t.team.noSkill}>
                         —
