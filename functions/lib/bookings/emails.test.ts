@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bookingEmail, type BookingEmailInput } from './emails.ts';
+import { HOLD_HOURS } from '../../../shared/domain/identity/guests.ts';
 import { LOCALES } from '../../../shared/domain/locales.ts';
 
 const email = (start: string, end: string, zone = 'America/New_York', locale: BookingEmailInput['locale'] = 'en') =>
@@ -50,30 +51,10 @@ describe('when a booking email says it is', () => {
 });
 
 describe('the email asking an address to confirm a guest booking made with it', () => {
-  it('asks, in every language, says when it is released, and links to confirm or cancel', () => {
-    for (const locale of LOCALES) {
-      const held = bookingEmail({
-        kind: 'held',
-        locale,
-        to: 'ada@example.test',
-        name: 'Ada',
-        firm: 'DesignPi',
-        service: 'Tax review',
-        staffName: 'Mike',
-        bookingType: 'video',
-        start: '2026-12-10T15:00:00Z',
-        end: '2026-12-10T16:00:00Z',
-        zone: 'UTC',
-        link: 'https://portal.test/m',
-        forStaff: false,
-      });
-      expect(held.text).toContain('24');
-      expect(held.text).toContain('https://portal.test/m');
-      expect(held.text).not.toContain('{');
-    }
-    const en = bookingEmail({
+  const held = (locale: BookingEmailInput['locale']) =>
+    bookingEmail({
       kind: 'held',
-      locale: 'en',
+      locale,
       to: 'ada@example.test',
       name: 'Ada',
       firm: 'DesignPi',
@@ -86,7 +67,15 @@ describe('the email asking an address to confirm a guest booking made with it', 
       link: 'https://portal.test/m',
       forStaff: false,
     });
-    expect(en.subject).toMatch(/^Is this your booking\? Tax review/);
-    expect(en.text).toContain('Confirm or cancel: https://portal.test/m');
+
+  it('asks, in every language, says when it is released, and links to confirm or cancel', () => {
+    for (const locale of LOCALES) {
+      const { text } = held(locale);
+      expect(text).toContain(String(HOLD_HOURS));
+      expect(text).toContain('https://portal.test/m');
+      expect(text).not.toContain('{');
+    }
+    expect(held('en').subject).toMatch(/^Is this your booking\? Tax review/);
+    expect(held('en').text).toContain('Confirm or cancel: https://portal.test/m');
   });
 });
