@@ -5,8 +5,8 @@
  */
 import { changeContext } from '../lib/change-context.ts';
 import { AppError, notFound } from '../../shared/api/errors.ts';
-import { auditAndEvent, commitTransaction, outboxItem } from '../../shared/db/mutation.ts';
-import { ANONYMOUS_ACTOR } from '../../shared/domain/audit/actor.ts';
+import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
+import { askedAbout } from '../lib/after-answer.ts';
 import { NO_FIRM } from '../../shared/events/rules.ts';
 import { database } from './db.ts';
 import { clearSignInFailures } from './sign-in-guard.ts';
@@ -15,13 +15,12 @@ import { namesRecord, parseLinkToken, secretMatches } from '../lib/link-token.ts
 import { activateIdentity, signOutEverywhere } from '../lib/cognito.ts';
 
 /**
- * Answered after one and the same write for every address: the event that the notifier works
- * on (reset-request.ts). Whether the address has an account never shows in the answer or its timing.
+ * Answered after one and the same write for every address: the event that the accounts consumer
+ * works on (asked-for-address.ts). Whether the address has an account never shows in the answer or its timing.
  */
 export async function forgotPassword(req: Request<{ email: string }>): Promise<Reply> {
-  const detail = { email: req.body.email, ip: req.ip, userAgent: req.userAgent.slice(0, 512), entityId: 'password-reset', actorId: ANONYMOUS_ACTOR };
   await database()
-    .entities.outbox.create(outboxItem(NO_FIRM, 'auth.password_reset_asked', detail))
+    .entities.outbox.create(askedAbout(req, NO_FIRM, 'auth.password_reset_asked', { email: req.body.email, entityId: 'password-reset' }))
     .go();
   return { status: 202 };
 }

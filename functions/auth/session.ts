@@ -2,9 +2,9 @@
 import { changeContext } from '../lib/change-context.ts';
 import { AppError, notFound, unauthenticated } from '../../shared/api/errors.ts';
 import type { Session } from '../../shared/api/schemas/user.ts';
-import { auditAndEvent, commitTransaction, outboxItem } from '../../shared/db/mutation.ts';
+import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
+import { askedAbout } from '../lib/after-answer.ts';
 import { NO_FIRM } from '../../shared/events/rules.ts';
-import { ANONYMOUS_ACTOR } from '../../shared/domain/audit/actor.ts';
 import { database } from './db.ts';
 import { HOME_BY_ROLE, type Permission } from '../../shared/domain/identity/permissions.ts';
 import { permissionsOf } from '../../shared/domain/identity/policy.ts';
@@ -119,9 +119,8 @@ export async function failedSignIn(req: Request, email: string, guard: SignInGua
   if (!wrong) throw error;
   const paused = await guard.failed();
   // Audited in the account's firm after the answer, so a known address takes no longer (ADR 0017).
-  const detail = { email, paused, ip: req.ip, userAgent: req.userAgent.slice(0, 512), entityId: 'sign-in', actorId: ANONYMOUS_ACTOR };
   await database()
-    .entities.outbox.create(outboxItem(NO_FIRM, 'auth.sign_in_failed', detail))
+    .entities.outbox.create(askedAbout(req, NO_FIRM, 'auth.sign_in_failed', { email, paused, entityId: 'sign-in' }))
     .go();
   throw paused ? accountPaused() : error;
 }

@@ -82,7 +82,8 @@ async function createGuestBooking(req: Request<GuestBookingInput>): Promise<Repl
         createdAt: new Date(now).toISOString(),
         updatedAt: new Date(now).toISOString(),
       };
-  const reminders = held ? {} : { reminderOffsets: (existing ?? newUser)!.reminderOffsets, reminderEmail: (existing ?? newUser)!.reminderEmail };
+  // The reminders the client wants (a held booking reminds no client until it is confirmed: recipientsOf).
+  const { reminderOffsets, reminderEmail } = existing ?? newUser!;
   const booking = await placeBooking(db, {
     bookable,
     client: {
@@ -90,7 +91,8 @@ async function createGuestBooking(req: Request<GuestBookingInput>): Promise<Repl
       clientName: input.name,
       newUser,
       phone: input.phone,
-      ...reminders,
+      reminderOffsets,
+      reminderEmail,
       ...(held && { hold: { email: input.email, until: holdEndsAt(now, start) } }),
     },
     start,

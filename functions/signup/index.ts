@@ -10,9 +10,8 @@ import { SIGNUP_OPERATIONS } from '../../shared/api/operations/signup.ts';
 import { SIGNUP_SCHEMAS } from '../../shared/api/schemas/signup.ts';
 import { OutboxEvent } from '../../shared/db/entities/outbox-event.ts';
 import { Tenant } from '../../shared/db/entities/tenant.ts';
-import { outboxItem } from '../../shared/db/mutation.ts';
 import { databaseOf } from '../../shared/db/service.ts';
-import { ANONYMOUS_ACTOR } from '../../shared/domain/audit/actor.ts';
+import { askedAbout } from '../lib/after-answer.ts';
 import type { Locale } from '../../shared/domain/locales.ts';
 import { contextHandler, type Reply, type Request } from '../lib/http.ts';
 
@@ -39,17 +38,8 @@ async function signUp(req: Request<{ name: string; email: string; locale?: Local
   const tenant = await firmBySlug(req.params.firmSlug!);
   if (!tenant.clientSignUp) throw forbidden(`${tenant.name} does not take sign-ups online. Ask the firm for an invitation.`);
   const { name, email } = req.body;
-  const detail = {
-    name,
-    email,
-    locale: req.body.locale ?? tenant.locale,
-    ip: req.ip,
-    userAgent: req.userAgent.slice(0, 512),
-    entityId: email,
-    actorId: ANONYMOUS_ACTOR,
-  };
   await database()
-    .entities.outbox.create(outboxItem(tenant.tenantId, 'auth.signup_asked', detail))
+    .entities.outbox.create(askedAbout(req, tenant.tenantId, 'auth.signup_asked', { name, email, locale: req.body.locale ?? tenant.locale, entityId: email }))
     .go();
   return { status: 202, body: { email } };
 }
