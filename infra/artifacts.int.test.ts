@@ -5,7 +5,7 @@
  * the function.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { CONTEXTS, type Context } from '../shared/api/operations.ts';
+import { API_LAMBDA_NAMES, type ApiLambda } from '../shared/api/operations.ts';
 import { LAMBDA_ENTRIES } from './bundling/lambda.ts';
 import { SAMPLE_CALLER, sampleEvent, sampleHttpEvent, sampleRoute } from './local/sample-events.ts';
 import { api, invoke, signIn } from './local/test-client.ts';
@@ -16,25 +16,25 @@ it('runs exactly the functions the bundler builds', () => {
   expect([...deployed].sort()).toEqual(LAMBDA_ENTRIES.map(([name]) => name).sort());
 });
 
-describe.each(CONTEXTS)('api/%s', (context: Context) => {
+describe.each(API_LAMBDA_NAMES)('api/%s', (lambda: ApiLambda) => {
   it('refuses a request that did not come through CloudFront (no origin secret, or a wrong one)', async () => {
-    const route = sampleRoute(context);
+    const route = sampleRoute(lambda);
     const event = sampleHttpEvent(route, undefined) as { headers: Record<string, string> };
     for (const secret of [undefined, 'guessed-'.repeat(6)]) {
       const { 'x-origin-verify': _, ...headers } = event.headers;
-      const result = (await invoke(`api/${context}`, { ...event, headers: secret ? { ...headers, 'x-origin-verify': secret } : headers })) as {
+      const result = (await invoke(`api/${lambda}`, { ...event, headers: secret ? { ...headers, 'x-origin-verify': secret } : headers })) as {
         statusCode: number;
         body: string;
       };
-      expect(result.statusCode, `api/${context}: ${result.body}`).toBe(403);
+      expect(result.statusCode, `api/${lambda}: ${result.body}`).toBe(403);
     }
   });
 
   it('answers a route of its own through the gateway without a 5xx', async () => {
-    const { op, url, body } = sampleRoute(context);
+    const { op, url, body } = sampleRoute(lambda);
     const token = op.access === 'public' ? undefined : (await signIn(SAMPLE_CALLER)).token;
     const response = await api(url, { method: op.method, token, body });
-    expect(response.status, `api/${context} ${op.method} ${op.path} answered ${response.status}: ${JSON.stringify(response.body)}`).toBeLessThan(500);
+    expect(response.status, `api/${lambda} ${op.method} ${op.path} answered ${response.status}: ${JSON.stringify(response.body)}`).toBeLessThan(500);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Request exports: asking writes the export (pending), its audit entry and the event that has
- * it built in the background (functions/events/exports.ts). Its requester then reads it and,
+ * it built in the background (functions/analytics/consumers/exports.ts). Its requester then reads it and,
  * once ready, gets a download link that works for a quarter of an hour.
  */
 import { randomUUID } from 'node:crypto';

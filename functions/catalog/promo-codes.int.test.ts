@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { at, bookingFixtures, tenantId } from '../../infra/local/test-bookings.ts';
 import { api, newVisitorAddress, signIn, type Signed } from '../../infra/local/test-client.ts';
-import { PROMO_GUESSES_PER_ADDRESS } from '../lib/bookings/promo-guard.ts';
+import { PROMO_GUESSES_PER_ADDRESS } from '../bookings/promo-guard.ts';
 import { database } from '../../shared/db/all-entities.ts';
 
 const { run, service } = bookingFixtures();

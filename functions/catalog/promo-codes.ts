@@ -1,6 +1,6 @@
 /**
  * A firm's promo codes for bookings: admins list, add and change them; the booking contexts
- * read and count them (functions/lib/bookings/place.ts). A code is unique in its firm and
+ * read and count them (functions/bookings/place.ts). A code is unique in its firm and
  * never renamed; `uses` is kept by the bookings that use it, so an edit never resets it.
  */
 import type { EntityItem } from 'electrodb';

@@ -1,7 +1,7 @@
 /**
  * Invitations, the firm's side: an admin invites a team member or client by email, sees the
  * invitations and sends one again. The emailed link is made by the notifier; accepting it is
- * auth's (functions/auth/invitation.ts).
+ * auth's (functions/identity/accept-invitation.ts).
  */
 import { changeContext } from '../lib/change-context.ts';
 import type { EntityItem } from 'electrodb';
@@ -11,14 +11,14 @@ import type { InvitationView } from '../../shared/api/schemas/identity.ts';
 import type { Invitation } from '../../shared/db/entities/invitation.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { queryPage } from '../../shared/db/pagination.ts';
-import { database } from './db.ts';
+import { database } from './people-db.ts';
 import { INVITATION_LINK_DAYS } from '../../shared/domain/identity/links.ts';
 import { claimable } from '../../shared/domain/identity/guests.ts';
 import type { Role } from '../../shared/domain/identity/permissions.ts';
 import type { Locale } from '../../shared/domain/locales.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import type { Reply, Request } from '../lib/http.ts';
-import { createInvitedIdentity, findIdentity } from '../lib/cognito.ts';
+import { createInvitedIdentity, findIdentity } from './cognito.ts';
 
 type InvitationItem = EntityItem<typeof Invitation>;
 

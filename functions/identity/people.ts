@@ -7,14 +7,14 @@ import { AppError, conflict, forbidden, notFound, validationFailed } from '../..
 import type { UpdateUserInput, UserDetail } from '../../shared/api/schemas/identity.ts';
 import type { User } from '../../shared/db/entities/user.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
-import { database } from './db.ts';
+import { database } from './people-db.ts';
 import { diffFields } from '../../shared/domain/audit/diff.ts';
 import { isStaff } from '../../shared/domain/identity/permissions.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
-import { moveToRoleGroup, setSignInAllowed, signOutEverywhere } from '../lib/cognito.ts';
+import { moveToRoleGroup, setSignInAllowed, signOutEverywhere } from './cognito.ts';
 import type { Reply, Request } from '../lib/http.ts';
-import { toUserView } from '../lib/user-view.ts';
+import { toUserView } from './user-view.ts';
 
 type UserItem = EntityItem<typeof User>;
 

@@ -1,9 +1,9 @@
 import { queryPage } from '../../shared/db/pagination.ts';
-import { database } from './db.ts';
+import { database } from './people-db.ts';
 import type { Role } from '../../shared/domain/identity/permissions.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import type { Reply, Request } from '../lib/http.ts';
-import { toUserView } from '../lib/user-view.ts';
+import { toUserView } from './user-view.ts';
 
 /** One Query page of the caller's own tenant; the tenant comes from the token, never the request. */
 export async function listUsers(req: Request<unknown, { limit: number; cursor?: string; role?: Role }>): Promise<Reply> {

@@ -186,12 +186,12 @@ export interface ContextDefinition {
 }
 
 /**
- * Builds a bounded context's Lambda handler from the manifest. Every manifest route of the
- * context must have an operation and schemas, and non-public routes an authenticator:
+ * Builds an API Lambda's handler from the manifest. Every manifest route of the
+ * Lambda must have an operation and schemas, and non-public routes an authenticator:
  * a gap fails at cold start, not at request time.
  */
 export function contextHandler({ routes: definitions, schemas, operations, authenticate: actorFromClaims }: ContextDefinition) {
-  const context = definitions[0]!.context;
+  const context = definitions[0]!.lambda;
   const routes: RouteDef[] = definitions.map((o) => ({ ...o, ...schemas[o.operationId] }));
   const missing = routes.filter((r) => !operations[r.operationId] || !schemas[r.operationId]).map((r) => r.operationId);
   if (missing.length) throw new Error(`${context}: no operation or schemas for ${missing.join(', ')}`);

@@ -41,3 +41,6 @@ export async function sendEmail(email: Email): Promise<void> {
     }),
   );
 }
+
+/** Text for an HTML email body: the five characters HTML gives meaning to, escaped. */
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -7,11 +7,11 @@ import { answersTo } from '../../shared/domain/requests/requirements.ts';
 import type { Priority } from '../../shared/domain/requests/workflow.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
-import { nextReference } from '../lib/references.ts';
+import { nextReference } from './references.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import { database } from './db.ts';
 import { UNASSIGNED } from '../../shared/db/entities/service-request.ts';
-import { toView, type ActivityItem, type RequestItem } from '../lib/request-access.ts';
+import { toView, type ActivityItem, type RequestItem } from './request-access.ts';
 
 interface CreateInput {
   serviceId: string;

@@ -11,7 +11,7 @@ import { signIn, type Signed } from '../../infra/local/test-client.ts';
 import { database } from '../../shared/db/all-entities.ts';
 import { dynamoClient } from '../../shared/db/client.ts';
 import { verifiedClaims } from '../lib/jwt-verifier.ts';
-import { handler } from './index.ts';
+import { handler } from './http/requests.ts';
 
 const calls: string[] = [];
 let capacity = 0;

@@ -5,7 +5,7 @@ import type { AuthenticatedActor } from '../lib/auth.ts';
 import type { Reply, Request } from '../lib/http.ts';
 import { database } from './db.ts';
 import { requestQuery, type RequestFilters } from './query.ts';
-import { requestOf, toView, workflowOf } from '../lib/request-access.ts';
+import { requestOf, toView, workflowOf } from './request-access.ts';
 
 export async function listRequests(req: Request<unknown, RequestFilters & { limit: number; cursor?: string; order: 'newest' | 'oldest' }>): Promise<Reply> {
   const { limit, cursor, order, ...filters } = req.query;

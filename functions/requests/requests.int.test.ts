@@ -83,7 +83,7 @@ describe('a request from ask to approval', () => {
       { key: 'q-filing-status', label: 'Filing status', answer: 'Married filing jointly' },
     ]);
     expect(res.body).not.toHaveProperty('assigneeId');
-    // Submitting lets the ranking pick someone (functions/events/assignment.ts): the lead, here.
+    // Submitting lets the ranking pick someone (functions/team/consumers/assignment.ts): the lead, here.
     await expect.poll(async () => (await detail(sarah, id)).body.assigneeName).toBe('Sarah Johnson');
     const { data } = await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'request', entityId: id }).go();
     expect(data.map((a) => a.action).sort()).toEqual(['request.assigned', 'request.submitted']);

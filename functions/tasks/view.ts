@@ -11,7 +11,7 @@ import { holdsASkill, openTaskDeltas, TASK_ROLES, type TaskRef } from '../../sha
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
 import type { Request } from '../lib/http.ts';
-import { readableRequest } from '../lib/request-access.ts';
+import { readableRequest } from '../requests/request-access.ts';
 import { database } from './db.ts';
 
 export type TaskItem = EntityItem<typeof Task>;

@@ -7,8 +7,8 @@ import { buildSync, type BuildOptions } from 'esbuild';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { CONTEXTS } from '../../shared/api/operations.ts';
-import { CONSUMERS } from '../../shared/events/rules.ts';
+import { API_LAMBDA_NAMES, API_LAMBDAS } from '../../shared/api/operations.ts';
+import { CONSUMER_CONTEXTS, CONSUMERS } from '../../shared/events/rules.ts';
 import { SCHEDULES } from '../../shared/schedules.ts';
 
 /** A secondary check since cold-start time is measured (npm run bench:cold-start, ADR 0003). */
@@ -34,14 +34,17 @@ const OPTIONS = {
   logLevel: 'error',
 } as const satisfies BuildOptions;
 
-/** Every Lambda of the stack by name → entry file. The name is the function's id everywhere. */
+/**
+ * Every Lambda of the stack by name → entry file. The name is the function's id everywhere; the
+ * entry sits in the folder of the bounded context its declaration names.
+ */
 export const LAMBDA_ENTRIES: ReadonlyArray<readonly [string, string]> = [
-  ...CONTEXTS.map((c) => [`api/${c}`, `functions/${c}/index.ts`] as const),
-  ['events/stream-router', 'functions/events/stream-router.ts'],
-  ...CONSUMERS.map((c) => [`events/${c}`, `functions/events/${c}.ts`] as const),
-  ['ws/authorizer', 'functions/ws/authorizer.ts'],
-  ['ws/routes', 'functions/ws/routes.ts'],
-  ...SCHEDULES.map((s) => [`jobs/${s.name}`, `functions/jobs/${s.name}.ts`] as const),
+  ...API_LAMBDA_NAMES.map((l) => [`api/${l}`, `functions/${API_LAMBDAS[l]}/http/${l}.ts`] as const),
+  ['events/stream-router', 'functions/platform/consumers/stream-router.ts'],
+  ...CONSUMERS.map((c) => [`events/${c}`, `functions/${CONSUMER_CONTEXTS[c]}/consumers/${c}.ts`] as const),
+  ['ws/authorizer', 'functions/notifications/ws/authorizer.ts'],
+  ['ws/routes', 'functions/notifications/ws/routes.ts'],
+  ...SCHEDULES.map((s) => [`jobs/${s.name}`, `functions/${s.context}/jobs/${s.name}.ts`] as const),
 ];
 
 export type LambdaName = string;

@@ -16,15 +16,15 @@ import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { OPERATIONS, type Context } from '../../shared/api/operations.ts';
+import { OPERATIONS, type ApiLambda } from '../../shared/api/operations.ts';
 import type { StageConfig } from '../stage.ts';
 import type { ApiGateway } from './api-gateway.ts';
 import type { Auth } from './auth.ts';
 import { portalFunction } from './lambda.ts';
 import { acknowledge, arnRef } from './nag.ts';
 
-/** What each context's function may touch: least privilege, granted per context. */
-const TABLE_ACCESS: Record<Context, 'none' | 'read' | 'readWrite'> = {
+/** What each Lambda may touch: least privilege, granted per function. */
+const TABLE_ACCESS: Record<ApiLambda, 'none' | 'read' | 'readWrite'> = {
   access: 'readWrite',
   analytics: 'read',
   audit: 'read',
@@ -49,10 +49,10 @@ const TABLE_ACCESS: Record<Context, 'none' | 'read' | 'readWrite'> = {
 };
 
 /** The planner signs series plans and booking-desk checks them (ADR 0011): they share one generated key. */
-const PLAN_KEY_HOLDERS: readonly Context[] = ['booking-plans', 'booking-desk'];
+const PLAN_KEY_HOLDERS: readonly ApiLambda[] = ['booking-plans', 'booking-desk'];
 
-/** The user-pool administration each context needs, and nothing more. */
-const POOL_ACTIONS: Partial<Record<Context, string[]>> = {
+/** The user-pool administration each Lambda needs, and nothing more. */
+const POOL_ACTIONS: Partial<Record<ApiLambda, string[]>> = {
   // Sets the chosen password (reset, invitation), verifies the email, ends sessions. Looking up a typed address is the accounts consumer's (ADR 0017).
   auth: ['cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminUpdateUserAttributes', 'cognito-idp:AdminUserGlobalSignOut'],
   // Creates invited identities, moves them between role groups, disables and enables them.
@@ -95,22 +95,22 @@ export interface ApiProps {
 }
 
 /**
- * Some contexts of the HTTP API: one Lambda per context, one route per manifest operation, on
+ * Some Lambdas of the HTTP API, one route per manifest operation, on
  * the root stack's API. Routes that are not public sit behind the Cognito JWT authorizer; the
  * handlers decide permissions from the user record.
  */
 export class Api extends Construct {
-  readonly functions = new Map<Context, LambdaFunction>();
+  readonly functions = new Map<ApiLambda, LambdaFunction>();
 
-  constructor(scope: Construct, id: string, contexts: readonly Context[], props: ApiProps) {
+  constructor(scope: Construct, id: string, lambdas: readonly ApiLambda[], props: ApiProps) {
     super(scope, id);
     const { stage, auth, table, gateway } = props;
     const { httpApi } = gateway;
     const region = Stack.of(this).region;
     const authorizer = HttpAuthorizer.fromHttpAuthorizerAttributes(this, 'Cognito', { authorizerId: gateway.authorizer.authorizerId, authorizerType: 'JWT' });
-    for (const context of contexts) {
-      const fn = portalFunction(this, `${context}Function`, {
-        name: `api/${context}`,
+    for (const lambda of lambdas) {
+      const fn = portalFunction(this, `${lambda}Function`, {
+        name: `api/${lambda}`,
         stage,
         environment: {
           TABLE_NAME: table.tableName,
@@ -118,24 +118,24 @@ export class Api extends Construct {
           USER_POOL_CLIENT_ID: auth.webClient.userPoolClientId,
           JWT_ISSUER: `https://cognito-idp.${region}.amazonaws.com/${auth.userPool.userPoolId}`,
           PUBLIC_URL: props.publicUrl,
-          POWERTOOLS_SERVICE_NAME: context,
+          POWERTOOLS_SERVICE_NAME: lambda,
         },
       });
-      if (TABLE_ACCESS[context] === 'readWrite') table.grantReadWriteData(fn);
-      else if (TABLE_ACCESS[context] === 'read') table.grantReadData(fn);
+      if (TABLE_ACCESS[lambda] === 'readWrite') table.grantReadWriteData(fn);
+      else if (TABLE_ACCESS[lambda] === 'read') table.grantReadData(fn);
       // A dynamic reference: the key is resolved at deploy time, never written into the template.
-      if (PLAN_KEY_HOLDERS.includes(context)) fn.addEnvironment('PLAN_SIGNING_KEY', gateway.planKey.secretValue.unsafeUnwrap());
+      if (PLAN_KEY_HOLDERS.includes(lambda)) fn.addEnvironment('PLAN_SIGNING_KEY', gateway.planKey.secretValue.unsafeUnwrap());
       fn.addEnvironment('ORIGIN_SECRET', gateway.originSecret.secretValue.unsafeUnwrap());
-      const poolActions = POOL_ACTIONS[context];
+      const poolActions = POOL_ACTIONS[lambda];
       if (poolActions) auth.userPool.grant(fn, ...poolActions);
-      this.functions.set(context, fn);
+      this.functions.set(lambda, fn);
 
       fn.addPermission('InvokeFromHttpApi', {
         principal: new ServicePrincipal('apigateway.amazonaws.com'),
         sourceArn: Stack.of(this).formatArn({ service: 'execute-api', resource: httpApi.apiId, resourceName: '*' }),
       });
-      const integration = new LambdaProxyIntegration(`${context}Integration`, fn);
-      for (const op of OPERATIONS.filter((o) => o.context === context)) {
+      const integration = new LambdaProxyIntegration(`${lambda}Integration`, fn);
+      for (const op of OPERATIONS.filter((o) => o.lambda === lambda)) {
         new HttpRoute(this, `${op.operationId}Route`, {
           httpApi,
           routeKey: HttpRouteKey.with(op.path, HttpMethod[op.method]),
@@ -143,7 +143,7 @@ export class Api extends Construct {
           ...(op.access !== 'public' && { authorizer }),
         });
       }
-      if (TABLE_ACCESS[context] !== 'none')
+      if (TABLE_ACCESS[lambda] !== 'none')
         acknowledge(fn, 'IAM5', 'Queries use the table’s GSIs, so grants cover `index/*` of this one table.', `Resource::${arnRef(table, fn)}/index/*`);
     }
     acknowledge(

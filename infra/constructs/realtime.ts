@@ -13,7 +13,7 @@ import { acknowledge, arnRef, cfnRef } from './nag.ts';
 /** The stage is named `ws`, so CloudFront's `/ws` path reaches it unchanged on the site's origin. */
 export const WEBSOCKET_STAGE = 'ws';
 
-/** Live updates: a WebSocket API whose `$connect` needs a one-time ticket (functions/ws). */
+/** Live updates: a WebSocket API whose `$connect` needs a one-time ticket (functions/notifications/ws). */
 export class Realtime extends Construct {
   readonly api: WebSocketApi;
   readonly stage: WebSocketStage;

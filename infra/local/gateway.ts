@@ -147,7 +147,7 @@ async function invokeRoute(
   log: (line: string) => void,
 ): Promise<APIGatewayProxyStructuredResultV2> {
   try {
-    const result = await lambda.invoke<APIGatewayProxyStructuredResultV2 | string | null>(`api/${route.context}`, event);
+    const result = await lambda.invoke<APIGatewayProxyStructuredResultV2 | string | null>(`api/${route.lambda}`, event);
     if (result && typeof result === 'object' && 'statusCode' in result) return result;
     return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: typeof result === 'string' ? result : JSON.stringify(result) };
   } catch (error) {

@@ -4,7 +4,7 @@
  * answered without an error or a 5xx against the local stack's seeded data.
  */
 import { randomUUID } from 'node:crypto';
-import { OPERATIONS, type Context, type OperationDef } from '../../shared/api/operations.ts';
+import { OPERATIONS, type ApiLambda, type OperationDef } from '../../shared/api/operations.ts';
 import { EVENT_SOURCE, RULES } from '../../shared/events/rules.ts';
 import { httpApiEvent, throughCloudFront } from './gateway.ts';
 import { jobInvocation } from './scheduler.ts';
@@ -19,9 +19,9 @@ export interface SampleRoute {
   body?: string;
 }
 
-/** A list or health route of the context where it has one; otherwise its first route, with an empty body. */
-export function sampleRoute(context: Context): SampleRoute {
-  const ops = OPERATIONS.filter((o) => o.context === context);
+/** A list or health route of the Lambda where it has one; otherwise its first route, with an empty body. */
+export function sampleRoute(lambda: ApiLambda): SampleRoute {
+  const ops = OPERATIONS.filter((o) => o.lambda === lambda);
   const op = ops.find((o) => o.method === 'GET' && !o.path.includes('{')) ?? ops[0]!;
   const path = op.path.replace(/\{\w+\}/g, 'artifact-check');
   return op.method === 'GET' ? { op, url: `${path}?firm=designpi` } : { op, url: path, body: '{}' };

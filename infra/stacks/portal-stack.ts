@@ -1,6 +1,6 @@
 import { CfnOutput, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import type { Context } from '../../shared/api/operations.ts';
+import type { ApiLambda } from '../../shared/api/operations.ts';
 import { Api } from '../constructs/api.ts';
 import { ApiGateway } from '../constructs/api-gateway.ts';
 import { Auth } from '../constructs/auth.ts';
@@ -14,14 +14,14 @@ import { Web } from '../constructs/web.ts';
 import type { StageConfig } from '../stage.ts';
 
 /**
- * Which nested stack holds each context's function and routes. A new bounded context joins
+ * Which nested stack holds each API Lambda and its routes. A new Lambda joins
  * one, or gets a stack of its own when one nears the limits the CDK test checks.
  */
 export const API_STACKS = {
   IdentityApi: ['access', 'audit', 'auth', 'identity', 'notifications', 'platform', 'signup', 'system', 'team'],
   WorkApi: ['analytics', 'catalog', 'requests', 'tasks', 'workflow'],
   BookingsApi: ['availability', 'booking-desk', 'booking-link', 'booking-moves', 'booking-plans', 'bookings', 'guest-booking'],
-} as const satisfies Record<string, readonly Context[]>;
+} as const satisfies Record<string, readonly ApiLambda[]>;
 
 /**
  * The whole portal for one stage. The root stack holds what keeps data or an address (table,
@@ -50,9 +50,9 @@ export class PortalStack extends Stack {
     const publicUrl = `https://${web.distribution.distributionDomainName}`;
 
     const apis = Object.entries(API_STACKS).map(
-      ([name, contexts]) => new Api(new NestedStack(this, `${name}Stack`), 'Api', contexts, { stage, gateway, auth, table, publicUrl }),
+      ([name, lambdas]) => new Api(new NestedStack(this, `${name}Stack`), 'Api', lambdas, { stage, gateway, auth, table, publicUrl }),
     );
-    const apiOf = (context: Context) => apis.find((api) => api.functions.has(context))!;
+    const apiOf = (lambda: ApiLambda) => apis.find((api) => api.functions.has(lambda))!;
     const events = new Events(new NestedStack(this, 'EventsStack'), 'Events', { stage, table, publicUrl, realtime, uploads: storage.uploads, auth });
     const schedules = new Schedules(new NestedStack(this, 'SchedulesStack'), 'Schedules', { stage, table, publicUrl, sender: events.sender });
     apiOf('analytics').offerExportsFrom(storage.uploads);

@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Context } from '../../shared/api/operations.ts';
+import type { ApiLambda } from '../../shared/api/operations.ts';
 import { verifiedClaims } from '../../functions/lib/jwt-verifier.ts';
 import { claimsAsPassed } from '../local/gateway.ts';
 import { freePort } from '../local/process.ts';
@@ -53,7 +53,7 @@ try {
 
   const eventFor = (name: string) => {
     if (!name.startsWith('api/')) return sampleEvent(name);
-    const route = sampleRoute(name.slice(4) as Context);
+    const route = sampleRoute(name.slice(4) as ApiLambda);
     return sampleHttpEvent(route, route.op.access === 'public' ? undefined : claims);
   };
   const subjects: Subject[] = [

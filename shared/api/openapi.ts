@@ -6,7 +6,7 @@ import { ROUTES, type RouteDef } from './routes.ts';
 import { errorResponse } from './schemas/common.ts';
 import { successStatuses } from './schemas/types.ts';
 import { SUMMARIES } from './summaries.ts';
-import type { OperationId } from './operations.ts';
+import { API_LAMBDAS, type OperationId } from './operations.ts';
 
 const json = (schema: z.ZodMiniType, io: 'input' | 'output') => ({ 'application/json': { schema: z.toJSONSchema(schema, { io, unrepresentable: 'any' }) } });
 
@@ -45,7 +45,7 @@ function operation(route: RouteDef) {
   return {
     operationId: route.operationId,
     summary: SUMMARIES[route.operationId as OperationId],
-    tags: [route.context],
+    tags: [API_LAMBDAS[route.lambda]],
     'x-access': route.access,
     ...(route.access !== 'public' && { security: [{ bearer: [] }] }),
     parameters: [...pathParameters(route), ...queryParameters(route)],

@@ -3,6 +3,7 @@
  * `routes.ts` attaches the zod schemas; the local gateway, CDK, OpenAPI and the web client
  * all derive from this one list.
  */
+import type { BoundedContext } from '../contexts.ts';
 import type { Permission } from '../domain/identity/permissions.ts';
 import { ACCESS_OPERATIONS } from './operations/access.ts';
 import { ANALYTICS_OPERATIONS } from './operations/analytics.ts';
@@ -26,31 +27,35 @@ import { TASKS_OPERATIONS } from './operations/tasks.ts';
 import { TEAM_OPERATIONS } from './operations/team.ts';
 import { WORKFLOW_OPERATIONS } from './operations/workflow.ts';
 
-/** Bounded contexts: one Lambda each. */
-export const CONTEXTS = [
-  'access',
-  'analytics',
-  'audit',
-  'auth',
-  'availability',
-  'booking-desk',
-  'booking-link',
-  'booking-moves',
-  'booking-plans',
-  'bookings',
-  'catalog',
-  'guest-booking',
-  'identity',
-  'notifications',
-  'platform',
-  'requests',
-  'signup',
-  'system',
-  'tasks',
-  'team',
-  'workflow',
-] as const;
-export type Context = (typeof CONTEXTS)[number];
+/**
+ * The API's Lambdas, each with the bounded context whose folder holds its entry
+ * (`functions/<context>/http/<lambda>.ts`). An operation names the Lambda that serves it.
+ */
+export const API_LAMBDAS = {
+  access: 'identity',
+  analytics: 'analytics',
+  audit: 'audit',
+  auth: 'identity',
+  availability: 'bookings',
+  'booking-desk': 'bookings',
+  'booking-link': 'bookings',
+  'booking-moves': 'bookings',
+  'booking-plans': 'bookings',
+  bookings: 'bookings',
+  catalog: 'catalog',
+  'guest-booking': 'bookings',
+  identity: 'identity',
+  notifications: 'notifications',
+  platform: 'platform',
+  requests: 'requests',
+  signup: 'identity',
+  system: 'platform',
+  tasks: 'tasks',
+  team: 'team',
+  workflow: 'requests',
+} as const satisfies Record<string, BoundedContext>;
+export type ApiLambda = keyof typeof API_LAMBDAS;
+export const API_LAMBDA_NAMES = Object.keys(API_LAMBDAS) as ApiLambda[];
 
 /** 'public': no token; 'signed-in': any active user; a permission: users holding it. */
 export type Access = 'public' | 'signed-in' | Permission;
@@ -59,7 +64,8 @@ export interface OperationDef {
   operationId: string;
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: `/api/${string}`;
-  context: Context;
+  /** The Lambda that serves it. */
+  lambda: ApiLambda;
   access: Access;
   /** Open to someone whose firm requires two-step sign-in before they have set it up. */
   beforeMfa?: true;

@@ -3,13 +3,23 @@
  * entry (with a DLQ); the local bus applies the same patterns (shared/events/pattern.ts).
  */
 import { SERIES_EVENTS } from '../domain/bookings/series.ts';
+import type { BoundedContext } from '../contexts.ts';
 import type { Pattern } from './pattern.ts';
 
 export const EVENT_SOURCE = 'service-portal';
 
-/** Consumers are Lambda entry points in functions/events/<consumer>.ts. */
-export const CONSUMERS = ['notifier', 'notifications', 'assignment', 'kpis', 'exports', 'booking-emails', 'accounts'] as const;
-export type Consumer = (typeof CONSUMERS)[number];
+/** Each consumer is a Lambda, `functions/<context>/consumers/<consumer>.ts`, in the bounded context named here. */
+export const CONSUMER_CONTEXTS = {
+  notifier: 'identity',
+  notifications: 'notifications',
+  assignment: 'team',
+  kpis: 'analytics',
+  exports: 'analytics',
+  'booking-emails': 'bookings',
+  accounts: 'identity',
+} as const satisfies Record<string, BoundedContext>;
+export type Consumer = keyof typeof CONSUMER_CONTEXTS;
+export const CONSUMERS = Object.keys(CONSUMER_CONTEXTS) as Consumer[];
 
 /** The stream router's event source filter: only new outbox items wake it (CDK and the local poller). */
 export const OUTBOX_STREAM_FILTER = { eventName: ['INSERT'], dynamodb: { NewImage: { __edb_e__: { S: ['outbox'] } } } } satisfies Pattern;

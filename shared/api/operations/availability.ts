@@ -6,7 +6,7 @@
 import type { OperationDef } from '../operations.ts';
 
 export const AVAILABILITY_OPERATIONS = [
-  { operationId: 'getBookingPage', method: 'GET', path: '/api/book/{firmSlug}', context: 'availability', access: 'public' },
-  { operationId: 'getBookingSlots', method: 'GET', path: '/api/book/{firmSlug}/services/{serviceId}/slots', context: 'availability', access: 'public' },
-  { operationId: 'quoteBooking', method: 'POST', path: '/api/book/{firmSlug}/quote', context: 'availability', access: 'public' },
+  { operationId: 'getBookingPage', method: 'GET', path: '/api/book/{firmSlug}', lambda: 'availability', access: 'public' },
+  { operationId: 'getBookingSlots', method: 'GET', path: '/api/book/{firmSlug}/services/{serviceId}/slots', lambda: 'availability', access: 'public' },
+  { operationId: 'quoteBooking', method: 'POST', path: '/api/book/{firmSlug}/quote', lambda: 'availability', access: 'public' },
 ] as const satisfies readonly OperationDef[];

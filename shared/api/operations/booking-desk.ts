@@ -5,12 +5,12 @@
 import type { OperationDef } from '../operations.ts';
 
 export const BOOKING_DESK_OPERATIONS = [
-  { operationId: 'createBooking', method: 'POST', path: '/api/bookings', context: 'booking-desk', access: 'service_requests.create', success: [201] },
+  { operationId: 'createBooking', method: 'POST', path: '/api/bookings', lambda: 'booking-desk', access: 'service_requests.create', success: [201] },
   {
     operationId: 'createBookingSeries',
     method: 'POST',
     path: '/api/booking-series',
-    context: 'booking-desk',
+    lambda: 'booking-desk',
     access: 'service_requests.create',
     success: [201],
   },

@@ -2,8 +2,8 @@
 import type { OperationDef } from '../operations.ts';
 
 export const BOOKING_LINK_OPERATIONS = [
-  { operationId: 'getManagedBooking', method: 'GET', path: '/api/manage-booking/{token}', context: 'booking-link', access: 'public' },
-  { operationId: 'getManagedBookingSlots', method: 'GET', path: '/api/manage-booking/{token}/slots', context: 'booking-link', access: 'public' },
-  { operationId: 'claimManagedBooking', method: 'POST', path: '/api/manage-booking/{token}/claim', context: 'booking-link', access: 'public' },
-  { operationId: 'cancelManagedBooking', method: 'POST', path: '/api/manage-booking/{token}/cancel', context: 'booking-link', access: 'public' },
+  { operationId: 'getManagedBooking', method: 'GET', path: '/api/manage-booking/{token}', lambda: 'booking-link', access: 'public' },
+  { operationId: 'getManagedBookingSlots', method: 'GET', path: '/api/manage-booking/{token}/slots', lambda: 'booking-link', access: 'public' },
+  { operationId: 'claimManagedBooking', method: 'POST', path: '/api/manage-booking/{token}/claim', lambda: 'booking-link', access: 'public' },
+  { operationId: 'cancelManagedBooking', method: 'POST', path: '/api/manage-booking/{token}/cancel', lambda: 'booking-link', access: 'public' },
 ] as const satisfies readonly OperationDef[];

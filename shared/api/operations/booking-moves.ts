@@ -2,12 +2,12 @@
 import type { OperationDef } from '../operations.ts';
 
 export const BOOKING_MOVES_OPERATIONS = [
-  { operationId: 'rescheduleManagedBooking', method: 'POST', path: '/api/manage-booking/{token}/reschedule', context: 'booking-moves', access: 'public' },
+  { operationId: 'rescheduleManagedBooking', method: 'POST', path: '/api/manage-booking/{token}/reschedule', lambda: 'booking-moves', access: 'public' },
   {
     operationId: 'rescheduleBooking',
     method: 'POST',
     path: '/api/bookings/{bookingId}/reschedule',
-    context: 'booking-moves',
+    lambda: 'booking-moves',
     access: 'service_requests.update',
   },
 ] as const satisfies readonly OperationDef[];

@@ -5,5 +5,5 @@
 import type { OperationDef } from '../operations.ts';
 
 export const BOOKING_PLANS_OPERATIONS = [
-  { operationId: 'planBookingSeries', method: 'POST', path: '/api/booking-plans', context: 'booking-plans', access: 'public' },
+  { operationId: 'planBookingSeries', method: 'POST', path: '/api/booking-plans', lambda: 'booking-plans', access: 'public' },
 ] as const satisfies readonly OperationDef[];

@@ -6,9 +6,9 @@
 import type { OperationDef } from '../operations.ts';
 
 export const BOOKINGS_OPERATIONS = [
-  { operationId: 'listBookings', method: 'GET', path: '/api/bookings', context: 'bookings', access: 'signed-in' },
-  { operationId: 'confirmBooking', method: 'POST', path: '/api/bookings/{bookingId}/confirm', context: 'bookings', access: 'service_requests.update' },
-  { operationId: 'cancelBooking', method: 'POST', path: '/api/bookings/{bookingId}/cancel', context: 'bookings', access: 'signed-in' },
-  { operationId: 'recordBookingOutcome', method: 'POST', path: '/api/bookings/{bookingId}/outcome', context: 'bookings', access: 'service_requests.update' },
-  { operationId: 'openBookingLink', method: 'POST', path: '/api/bookings/{bookingId}/link', context: 'bookings', access: 'signed-in' },
+  { operationId: 'listBookings', method: 'GET', path: '/api/bookings', lambda: 'bookings', access: 'signed-in' },
+  { operationId: 'confirmBooking', method: 'POST', path: '/api/bookings/{bookingId}/confirm', lambda: 'bookings', access: 'service_requests.update' },
+  { operationId: 'cancelBooking', method: 'POST', path: '/api/bookings/{bookingId}/cancel', lambda: 'bookings', access: 'signed-in' },
+  { operationId: 'recordBookingOutcome', method: 'POST', path: '/api/bookings/{bookingId}/outcome', lambda: 'bookings', access: 'service_requests.update' },
+  { operationId: 'openBookingLink', method: 'POST', path: '/api/bookings/{bookingId}/link', lambda: 'bookings', access: 'signed-in' },
 ] as const satisfies readonly OperationDef[];

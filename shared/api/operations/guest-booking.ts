@@ -2,5 +2,5 @@
 import type { OperationDef } from '../operations.ts';
 
 export const GUEST_BOOKING_OPERATIONS = [
-  { operationId: 'createGuestBooking', method: 'POST', path: '/api/book/{firmSlug}/bookings', context: 'guest-booking', access: 'public', success: [201] },
+  { operationId: 'createGuestBooking', method: 'POST', path: '/api/book/{firmSlug}/bookings', lambda: 'guest-booking', access: 'public', success: [201] },
 ] as const satisfies readonly OperationDef[];

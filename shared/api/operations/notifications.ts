@@ -2,7 +2,7 @@
 import type { OperationDef } from '../operations.ts';
 
 export const NOTIFICATIONS_OPERATIONS = [
-  { operationId: 'createRealtimeTicket', method: 'POST', path: '/api/realtime/tickets', context: 'notifications', access: 'signed-in', success: [201] },
-  { operationId: 'listNotifications', method: 'GET', path: '/api/notifications', context: 'notifications', access: 'signed-in' },
-  { operationId: 'markNotificationsRead', method: 'POST', path: '/api/notifications/read', context: 'notifications', access: 'signed-in' },
+  { operationId: 'createRealtimeTicket', method: 'POST', path: '/api/realtime/tickets', lambda: 'notifications', access: 'signed-in', success: [201] },
+  { operationId: 'listNotifications', method: 'GET', path: '/api/notifications', lambda: 'notifications', access: 'signed-in' },
+  { operationId: 'markNotificationsRead', method: 'POST', path: '/api/notifications/read', lambda: 'notifications', access: 'signed-in' },
 ] as const satisfies readonly OperationDef[];

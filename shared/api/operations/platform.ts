@@ -2,6 +2,6 @@
 import type { OperationDef } from '../operations.ts';
 
 export const PLATFORM_OPERATIONS = [
-  { operationId: 'getOpenApi', method: 'GET', path: '/api/openapi.json', context: 'platform', access: 'public', success: [200] },
-  { operationId: 'getHealth', method: 'GET', path: '/api/health', context: 'platform', access: 'public' },
+  { operationId: 'getOpenApi', method: 'GET', path: '/api/openapi.json', lambda: 'platform', access: 'public', success: [200] },
+  { operationId: 'getHealth', method: 'GET', path: '/api/health', lambda: 'platform', access: 'public' },
 ] as const satisfies readonly OperationDef[];

@@ -2,6 +2,6 @@
 import type { OperationDef } from '../operations.ts';
 
 export const SIGNUP_OPERATIONS = [
-  { operationId: 'getSignUpFirm', method: 'GET', path: '/api/signup/{firmSlug}', context: 'signup', access: 'public' },
-  { operationId: 'signUp', method: 'POST', path: '/api/signup/{firmSlug}', context: 'signup', access: 'public', success: [202] },
+  { operationId: 'getSignUpFirm', method: 'GET', path: '/api/signup/{firmSlug}', lambda: 'signup', access: 'public' },
+  { operationId: 'signUp', method: 'POST', path: '/api/signup/{firmSlug}', lambda: 'signup', access: 'public', success: [202] },
 ] as const satisfies readonly OperationDef[];

@@ -2,5 +2,5 @@
 import type { OperationDef } from '../operations.ts';
 
 export const SYSTEM_OPERATIONS = [
-  { operationId: 'getSystemHealth', method: 'GET', path: '/api/system/health', context: 'system', access: 'system.health' },
+  { operationId: 'getSystemHealth', method: 'GET', path: '/api/system/health', lambda: 'system', access: 'system.health' },
 ] as const satisfies readonly OperationDef[];

@@ -2,10 +2,10 @@
 import type { OperationDef } from '../operations.ts';
 
 export const TEAM_OPERATIONS = [
-  { operationId: 'listTeamWorkload', method: 'GET', path: '/api/team/workload', context: 'team', access: 'team.view' },
-  { operationId: 'offerTaskAssignees', method: 'GET', path: '/api/task-assignees', context: 'team', access: 'tasks.assign' },
-  { operationId: 'rankRequestAssignees', method: 'GET', path: '/api/team/request-candidates', context: 'team', access: 'service_requests.assign' },
-  { operationId: 'getBookingProfile', method: 'GET', path: '/api/team/{userId}/booking-profile', context: 'team', access: 'signed-in' },
-  { operationId: 'updateBookingProfile', method: 'PUT', path: '/api/team/{userId}/booking-profile', context: 'team', access: 'signed-in' },
-  { operationId: 'listAssignmentHistory', method: 'GET', path: '/api/team/{userId}/assignments', context: 'team', access: 'team.view' },
+  { operationId: 'listTeamWorkload', method: 'GET', path: '/api/team/workload', lambda: 'team', access: 'team.view' },
+  { operationId: 'offerTaskAssignees', method: 'GET', path: '/api/task-assignees', lambda: 'team', access: 'tasks.assign' },
+  { operationId: 'rankRequestAssignees', method: 'GET', path: '/api/team/request-candidates', lambda: 'team', access: 'service_requests.assign' },
+  { operationId: 'getBookingProfile', method: 'GET', path: '/api/team/{userId}/booking-profile', lambda: 'team', access: 'signed-in' },
+  { operationId: 'updateBookingProfile', method: 'PUT', path: '/api/team/{userId}/booking-profile', lambda: 'team', access: 'signed-in' },
+  { operationId: 'listAssignmentHistory', method: 'GET', path: '/api/team/{userId}/assignments', lambda: 'team', access: 'team.view' },
 ] as const satisfies readonly OperationDef[];

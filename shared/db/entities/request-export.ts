@@ -1,7 +1,7 @@
 import { Entity } from '../entity.ts';
 
 /**
- * A CSV export of requests someone asked for: built in the background (functions/events/exports.ts),
+ * A CSV export of requests someone asked for: built in the background (functions/analytics/consumers/exports.ts),
  * stored in S3 under `exports/`, offered to its requester as a short-lived link. Gone after a week.
  */
 export const RequestExport = new Entity({

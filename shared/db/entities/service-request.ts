@@ -79,7 +79,7 @@ export const ServiceRequest = new Entity({
      */
     guestEmail: { type: 'string' },
     awaitingOwnerUntil: { type: 'string' },
-    /** Hashes of the secrets in the emailed manage links, each made when its email is sent (functions/lib/bookings/manage-link.ts). */
+    /** Hashes of the secrets in the emailed manage links, each made when its email is sent (functions/bookings/manage-link.ts). */
     manageLinks: {
       type: 'list',
       items: { type: 'map', properties: { hash: { type: 'string', required: true }, expiresAt: { type: 'string', required: true } } },

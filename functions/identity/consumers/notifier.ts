@@ -1,0 +1,91 @@
+/**
+ * Turns events into emails. Each event is handled once (idempotency marker); the link's
+ * secret is made here, at sending time, so no secret ever travels in an event or a log.
+ */
+import type { EventBridgeEvent } from 'aws-lambda';
+import { linksConfig } from '../../../shared/config.ts';
+import { INVITATION_LINK_DAYS, RESET_LINK_MINUTES } from '../../../shared/domain/identity/links.ts';
+import type { Locale } from '../../../shared/domain/locales.ts';
+import { once } from '../../../shared/db/idempotency.ts';
+import { databaseOf } from '../../../shared/db/service.ts';
+import { Invitation } from '../../../shared/db/entities/invitation.ts';
+import { Tenant } from '../../../shared/db/entities/tenant.ts';
+import { User } from '../../../shared/db/entities/user.ts';
+import { PasswordReset } from '../../../shared/db/entities/password-reset.ts';
+import type { DomainEventDetail } from '../../../shared/events/rules.ts';
+import { formatLinkToken, hashSecret, newSecret } from '../../lib/link-token.ts';
+import { sendEmail } from '../../lib/mailer.ts';
+import { actionEmail } from '../emails.ts';
+
+const database = databaseOf({ invitation: Invitation, tenant: Tenant, user: User, passwordReset: PasswordReset });
+
+async function sendInvitation(detail: DomainEventDetail): Promise<void> {
+  const { tenantId } = detail;
+  const invitationId = String(detail.invitationId);
+  const db = database();
+  const [{ data: invitation }, { data: tenant }] = await Promise.all([
+    db.entities.invitation.get({ tenantId, invitationId }).go(),
+    db.entities.tenant.get({ tenantId }).go(),
+  ]);
+  // Accepted or revoked since the event was written: nothing to send.
+  if (!invitation || invitation.status !== 'pending' || !tenant) return;
+  // The address signs in with another firm: its owner learns why no link came, and nobody else does.
+  if (invitation.elsewhere) {
+    await sendEmail(
+      actionEmail('invitationElsewhere', invitation.locale, invitation.email, `${linksConfig().PUBLIC_URL}/login/`, {
+        firm: tenant.name,
+        name: invitation.name,
+      }),
+    );
+    return;
+  }
+  const secret = newSecret();
+  await db.entities.invitation
+    .patch({ tenantId, invitationId })
+    .set({ secretHash: hashSecret(secret) })
+    .go();
+  const link = `${linksConfig().PUBLIC_URL}/invitation/?token=${formatLinkToken({ tenantId, recordId: invitationId, secret })}`;
+  // A client who signed up gets the same link, worded as confirming their address.
+  const kind = invitation.source === 'self' ? 'verifyEmail' : 'invitation';
+  await sendEmail(
+    actionEmail(kind, invitation.locale, invitation.email, link, { firm: tenant.name, name: invitation.name, days: String(INVITATION_LINK_DAYS) }),
+  );
+}
+
+async function sendPasswordReset(detail: DomainEventDetail): Promise<void> {
+  const { tenantId } = detail;
+  const userId = String(detail.userId);
+  const db = database();
+  const [{ data: user }, { data: tenant }] = await Promise.all([db.entities.user.get({ tenantId, userId }).go(), db.entities.tenant.get({ tenantId }).go()]);
+  if (!user || user.status !== 'active' || !tenant) return;
+  const secret = newSecret();
+  const linkExpiresAt = Math.floor(Date.now() / 1000) + RESET_LINK_MINUTES * 60;
+  await db.entities.passwordReset
+    .patch({ tenantId, userId })
+    .set({ secretHash: hashSecret(secret), linkExpiresAt })
+    .remove(['usedAt'])
+    .go();
+  const link = `${linksConfig().PUBLIC_URL}/reset-password/?token=${formatLinkToken({ tenantId, recordId: userId, secret })}`;
+  await sendEmail(actionEmail('passwordReset', user.locale, user.email, link, { firm: tenant.name, name: user.name, minutes: String(RESET_LINK_MINUTES) }));
+}
+
+/** Someone tried to sign up with an address that has an account: its owner is told, nobody else. */
+async function sendAccountExists(detail: DomainEventDetail): Promise<void> {
+  const { data: tenant } = await database().entities.tenant.get({ tenantId: detail.tenantId }).go();
+  if (!tenant) return;
+  await sendEmail(actionEmail('accountExists', detail.locale as Locale, String(detail.email), `${linksConfig().PUBLIC_URL}/login/`, { firm: tenant.name }));
+}
+
+const SENDERS: Record<string, (detail: DomainEventDetail) => Promise<void>> = {
+  'user.invited': sendInvitation,
+  'user.invitation_resent': sendInvitation,
+  'user.signed_up': sendInvitation,
+  'auth.signup_existing': sendAccountExists,
+  'auth.password_reset_requested': sendPasswordReset,
+};
+
+export async function handler(event: EventBridgeEvent<string, DomainEventDetail>): Promise<void> {
+  const send = SENDERS[event['detail-type']];
+  if (!send) return;
+  await once({ tenantId: event.detail.tenantId, consumer: 'notifier', eventId: event.detail.eventId }, () => send(event.detail));
+}

@@ -1,0 +1,15 @@
+import { IDENTITY_SCHEMAS } from '../../../shared/api/schemas/identity.ts';
+import { actorFromClaims } from '../../lib/auth.ts';
+import { contextHandler } from '../../lib/http.ts';
+import { createInvitation, listInvitations, resendInvitation } from '../invitations.ts';
+import { deactivateUser, getUser, reactivateUser, updateUser } from '../people.ts';
+import { listUsers } from '../users.ts';
+import { IDENTITY_OPERATIONS } from '../../../shared/api/operations/identity.ts';
+
+/** The firm's directory: its people and their invitations. */
+export const handler = contextHandler({
+  routes: IDENTITY_OPERATIONS,
+  schemas: IDENTITY_SCHEMAS,
+  operations: { listUsers, getUser, updateUser, deactivateUser, reactivateUser, createInvitation, listInvitations, resendInvitation },
+  authenticate: actorFromClaims,
+});

@@ -1,0 +1,43 @@
+/**
+ * The WebSocket API's routes: $connect records the connection, $disconnect forgets it, and
+ * $default answers the browser's heartbeat (so a dead connection is noticed and replaced).
+ */
+import type { APIGatewayProxyResultV2, APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
+import { databaseOf } from '../../../shared/db/service.ts';
+import { Connection } from '../../../shared/db/entities/connection.ts';
+import { postToConnection } from '../../lib/realtime.ts';
+
+const database = databaseOf({ connection: Connection });
+
+/** API Gateway keeps an idle connection 10 minutes and any connection 2 hours. */
+const CONNECTION_TTL_SECONDS = 2 * 3600;
+
+type Event = APIGatewayProxyWebsocketEventV2 & { requestContext: { authorizer?: { tenantId: string; userId: string } } };
+
+export async function handler(event: Event): Promise<APIGatewayProxyResultV2> {
+  const { routeKey, connectionId, authorizer } = event.requestContext;
+  if (!authorizer) return { statusCode: 401 };
+  const { tenantId, userId } = authorizer;
+  const { connection } = database().entities;
+  switch (routeKey) {
+    case '$connect':
+      await connection.put({ tenantId, userId, connectionId, expiresAt: Math.floor(Date.now() / 1000) + CONNECTION_TTL_SECONDS }).go();
+      return { statusCode: 200 };
+    case '$disconnect':
+      await connection.delete({ tenantId, userId, connectionId }).go();
+      return { statusCode: 200 };
+    default: {
+      const message = safeJson(event.body);
+      if (message?.type === 'ping') await postToConnection(connectionId, { type: 'pong', at: new Date().toISOString() });
+      return { statusCode: 200 };
+    }
+  }
+}
+
+function safeJson(body: string | undefined): { type?: unknown } | undefined {
+  try {
+    return body ? (JSON.parse(body) as { type?: unknown }) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * A request's changes. Each one is a core that takes the request as loaded (used alone, and
+ * item by item in bulk) and a route handler that loads the request of the path and checks the
+ * version the caller saw.
+ */
+import { AppError, conflict, forbidden, validationFailed } from '../../shared/api/errors.ts';
+import { diffFields } from '../../shared/domain/audit/diff.ts';
+import { hasPermission } from '../../shared/domain/identity/policy.ts';
+import { isStaff } from '../../shared/domain/identity/permissions.ts';
+import { answersTo } from '../../shared/domain/requests/requirements.ts';
+import { MOVES, PLANNABLE_STATUSES, mayApprove, mayEdit, mayMove, type Priority, type RequestStatus } from '../../shared/domain/requests/workflow.ts';
+import type { AuthenticatedActor } from '../lib/auth.ts';
+import type { Reply, Request } from '../lib/http.ts';
+import { requestOf as readableRequest, toView, workflowOf, type RequestItem } from './request-access.ts';
+import { database } from './workflow-db.ts';
+import { recordChange } from './record.ts';
+
+export const requestOf = (req: Request) => readableRequest(database().entities, req);
+
+const stale = (request: RequestItem, version: number) => {
+  if (version !== request.version) throw conflict(`${request.reference} was changed by someone else meanwhile. Reload to see those changes, then try again.`);
+};
+
+export async function move(req: Request, request: RequestItem, to: RequestStatus, note?: string): Promise<RequestItem> {
+  if (to === 'assigned') throw new AppError('unprocessable', 'Assign someone to the request to move it on.');
+  if (!MOVES.some((m) => m.from === request.status && m.to === to)) throw conflict(`A request that is ${request.status} cannot become ${to}.`);
+  if (!mayMove(req.actor as AuthenticatedActor, workflowOf(request), to)) throw forbidden(`You cannot move ${request.reference} to ${to}.`);
+  const { request: moved } = await recordChange(req, request, {
+    set: { status: to, ...(to === 'completed' && { completedAt: new Date().toISOString() }) },
+    activity: { kind: 'status', from: request.status, to, ...(note && { text: note }) },
+    action: 'request.status_changed',
+    changes: [{ field: 'status', from: request.status, to }],
+  });
+  return moved;
+}
+
+export async function assign(req: Request, request: RequestItem, assigneeId: string): Promise<RequestItem> {
+  const actor = req.actor as AuthenticatedActor;
+  if (!hasPermission(actor, 'service_requests.assign')) throw forbidden('You cannot assign requests.');
+  if (!PLANNABLE_STATUSES.includes(request.status)) throw conflict(`A request that is ${request.status} cannot be assigned.`);
+  const { data: person } = await database().entities.user.get({ tenantId: actor.tenantId, userId: assigneeId }).go();
+  if (!person || !isStaff(person.role) || person.status !== 'active')
+    throw validationFailed([{ field: 'assigneeId', message: 'is not an active team member of this firm' }]);
+  // The same person again changes nothing, unless it hands an approved request (auto-assigned earlier) over for work.
+  if (person.userId === request.assigneeId && request.status !== 'approved') return request;
+  const { request: assigned } = await recordChange(req, request, {
+    set: {
+      assigneeId,
+      assigneeName: person.name,
+      assignedAt: new Date().toISOString(),
+      assignedBy: actor.userId,
+      assignmentReason: JSON.stringify({ kind: 'manual', by: actor.name }),
+      // An approved request is assigned now; one further along keeps its status.
+      ...(request.status === 'approved' && { status: 'assigned' as const }),
+    },
+    activity: { kind: 'assigned', ...(request.assigneeName && request.assigneeId !== person.userId && { from: request.assigneeName }), to: person.name },
+    action: 'request.assigned',
+    changes: [{ field: 'assignee', from: request.assigneeName ?? null, to: person.name }],
+  });
+  return assigned;
+}
+
+export interface Edit {
+  title?: string;
+  description?: string;
+  priority?: Priority;
+  /** null takes it away. */
+  budgetMin?: number | null;
+  budgetMax?: number | null;
+  deadline?: string | null;
+  /** All the answers, by question key. */
+  requirements?: Record<string, string>;
+}
+
+const EDITED = ['title', 'description', 'priority', 'budgetMin', 'budgetMax', 'deadline', 'requirements'] as const;
+
+export async function edit(req: Request, request: RequestItem, fields: Edit): Promise<RequestItem> {
+  if (!mayEdit(req.actor as AuthenticatedActor, workflowOf(request))) {
+    const client = (req.actor as AuthenticatedActor).role === 'CLIENT';
+    throw forbidden(client ? `${request.reference} can no longer be changed: the firm is working on it.` : `You cannot change ${request.reference}.`);
+  }
+  const { requirements, budgetMin, budgetMax, deadline, ...plain } = fields;
+  const next: RequestItem = { ...request, ...plain };
+  const cleared: ('budgetMin' | 'budgetMax' | 'deadline')[] = [];
+  for (const [field, value] of [
+    ['budgetMin', budgetMin],
+    ['budgetMax', budgetMax],
+    ['deadline', deadline],
+  ] as const) {
+    if (value === null) cleared.push(field);
+    else if (value !== undefined) (next as Record<string, unknown>)[field] = value;
+  }
+  for (const field of cleared) delete next[field];
+  if (next.budgetMin !== undefined && next.budgetMax !== undefined && next.budgetMin > next.budgetMax)
+    throw validationFailed([{ field: 'budgetMax', message: 'must not be below the minimum' }]);
+  if (requirements) {
+    const { data: service } = await database().entities.service.get({ tenantId: request.tenantId, serviceId: request.serviceId }).go();
+    const { answers, missing } = answersTo(service?.questions ?? [], requirements);
+    if (missing.length) throw validationFailed(missing);
+    next.requirements = answers;
+  }
+  const pick = (r: RequestItem) => Object.fromEntries(EDITED.map((f) => [f, r[f]]));
+  const changes = diffFields(pick(request), pick(next));
+  if (!changes.length) return request;
+  const set = Object.fromEntries(changes.filter((c) => c.to !== null).map((c) => [c.field, next[c.field as keyof RequestItem]])) as Partial<RequestItem>;
+  const { request: edited } = await recordChange(req, request, {
+    set,
+    remove: cleared,
+    activity: { kind: 'updated', text: changes.map((c) => c.field).join(', ') },
+    action: 'request.updated',
+    changes,
+  });
+  return edited;
+}
+
+/** Admins only: hidden from everyone from now on, its load and KPIs released; the audit log keeps it. */
+export async function remove(req: Request, request: RequestItem): Promise<void> {
+  const actor = req.actor as AuthenticatedActor;
+  if (!hasPermission(actor, 'service_requests.delete')) throw forbidden('Only admins can delete requests.');
+  await recordChange(req, request, {
+    set: { deletedAt: new Date().toISOString(), deletedBy: actor.userId },
+    activity: { kind: 'deleted' },
+    action: 'request.deleted',
+    changes: [{ field: 'deleted', from: null, to: `${request.reference} ${request.title}` }],
+  });
+}
+
+export async function moveRequest(req: Request<{ to: RequestStatus; note?: string; version: number }>): Promise<Reply> {
+  const request = await requestOf(req);
+  stale(request, req.body.version);
+  return { body: toView(await move(req, request, req.body.to, req.body.note)) };
+}
+
+export async function assignRequest(req: Request<{ assigneeId: string; version: number }>): Promise<Reply> {
+  const request = await requestOf(req);
+  stale(request, req.body.version);
+  return { body: toView(await assign(req, request, req.body.assigneeId)) };
+}
+
+export async function updateRequest(req: Request<Edit & { version: number }>): Promise<Reply> {
+  const request = await requestOf(req);
+  const { version, ...fields } = req.body;
+  stale(request, version);
+  return { body: toView(await edit(req, request, fields)) };
+}
+
+export async function deleteRequest(req: Request): Promise<Reply> {
+  const request = await requestOf(req);
+  await remove(req, request);
+  return {};
+}
+
+export async function commentOnRequest(req: Request<{ text: string; internal: boolean }>): Promise<Reply> {
+  const actor = req.actor as AuthenticatedActor;
+  const request = await requestOf(req);
+  if (req.body.internal && !isStaff(actor.role)) throw forbidden('Only staff can write internal notes.');
+  const { activity } = await recordChange(req, request, {
+    activity: { kind: 'comment', text: req.body.text, internal: req.body.internal },
+    action: 'request.commented',
+  });
+  const { tenantId: _t, requestId: _r, ...view } = activity;
+  return { status: 201, body: view };
+}
+
+export async function approveRequest(req: Request<{ version: number; note?: string }>): Promise<Reply> {
+  const actor = req.actor as AuthenticatedActor;
+  const request = await requestOf(req);
+  stale(request, req.body.version);
+  if (!mayApprove(actor, workflowOf(request))) throw forbidden('Only the client can approve completed work, once.');
+  const { request: approved } = await recordChange(req, request, {
+    set: { clientApprovedAt: new Date().toISOString() },
+    activity: { kind: 'approved', ...(req.body.note && { text: req.body.note }) },
+    action: 'request.approved',
+  });
+  return { body: toView(approved) };
+}

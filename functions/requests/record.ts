@@ -1,0 +1,102 @@
+/**
+ * Every change of a request is one transaction: the request (guarded by its version), a line
+ * of its activity, the workload of whoever it moves onto or off, the audit entry and the outbox
+ * event that tells whoever it concerns.
+ */
+import { randomUUID } from 'node:crypto';
+import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
+import type { FieldChange } from '../../shared/domain/audit/diff.ts';
+import { kpiStateOf } from '../../shared/domain/requests/kpis.ts';
+import { workloadDeltas } from '../../shared/domain/requests/workload.ts';
+import type { AuthenticatedActor } from '../lib/auth.ts';
+import { changeContext } from '../lib/change-context.ts';
+import type { Request } from '../lib/http.ts';
+import { database } from './workflow-db.ts';
+import { UNASSIGNED } from '../../shared/db/entities/service-request.ts';
+import type { ActivityItem, RequestItem } from './request-access.ts';
+
+export interface RequestChange {
+  /** Fields to set on the request (its version is bumped); none for a comment. */
+  set?: Partial<RequestItem>;
+  /** Fields to clear (e.g. a budget taken away). */
+  remove?: ('budgetMin' | 'budgetMax' | 'deadline')[];
+  activity: Pick<ActivityItem, 'kind'> & Partial<Pick<ActivityItem, 'from' | 'to' | 'text' | 'internal'>>;
+  action: string;
+  changes?: FieldChange[];
+}
+
+export async function recordChange(req: Request, request: RequestItem, change: RequestChange): Promise<{ request: RequestItem; activity: ActivityItem }> {
+  const actor = req.actor as AuthenticatedActor;
+  const key = { tenantId: request.tenantId, requestId: request.requestId };
+  const activity: ActivityItem = {
+    ...key,
+    activityId: randomUUID(),
+    at: new Date().toISOString(),
+    actorId: actor.userId,
+    actorName: actor.name,
+    actorRole: actor.role,
+    internal: false,
+    ...change.activity,
+  };
+  const next = change.set ? { ...request, ...change.set, version: request.version + 1 } : request;
+  const cleared = change.set ? (change.remove ?? []) : [];
+  for (const field of cleared) delete next[field];
+  // A deleted request is nobody's load and in no KPI.
+  const assignee = (r: RequestItem) => (r.assigneeId === UNASSIGNED || r.deletedAt ? undefined : r.assigneeId);
+  const loads = workloadDeltas({ status: request.status, assigneeId: assignee(request) }, { status: next.status, assigneeId: assignee(next) });
+  await commitTransaction(
+    database(),
+    (entities) => [
+      change.set
+        ? (cleared.length ? entities.request.patch(key).remove(cleared) : entities.request.patch(key))
+            .set({ ...change.set, version: next.version })
+            .where((a, op) => op.eq(a.version, request.version))
+            .commit()
+        : entities.request.patch(key).set({ updatedAt: activity.at }).commit(),
+      entities.activity.create(activity).commit(),
+      // A new holder: kept in their assignment history.
+      ...(assignee(next) && assignee(next) !== assignee(request)
+        ? [
+            entities.assignment
+              .create({
+                tenantId: request.tenantId,
+                userId: next.assigneeId,
+                at: activity.at,
+                requestId: request.requestId,
+                reference: request.reference,
+                title: next.title,
+                how: 'manual',
+                byName: actor.name,
+                ...(request.assigneeName && assignee(request) && { fromName: request.assigneeName }),
+              })
+              .commit(),
+          ]
+        : []),
+      ...[...loads].map(([userId, delta]) => entities.workload.update({ tenantId: request.tenantId, userId }).add({ activeRequests: delta }).commit()),
+      ...auditAndEvent(entities, changeContext(req), {
+        action: change.action,
+        entityType: 'request',
+        entityId: request.requestId,
+        ...(change.changes && { changes: change.changes }),
+        event: {
+          type: change.action,
+          // Enough for consumers to know whom it concerns without reading the request.
+          detail: {
+            requestId: request.requestId,
+            reference: request.reference,
+            title: request.title,
+            clientId: request.clientId,
+            actorName: actor.name,
+            assigneeId: next.assigneeId === UNASSIGNED ? null : next.assigneeId,
+            status: next.status,
+            internal: activity.internal,
+            // Before and after, for the KPI counters (functions/analytics/consumers/kpis.ts); a comment moves none.
+            ...(change.set && { kpi: { before: kpiStateOf(request), ...(!next.deletedAt && { after: kpiStateOf(next) }) } }),
+          },
+        },
+      }),
+    ],
+    `${request.reference} was changed by someone else meanwhile. Reload to see those changes, then try again.`,
+  );
+  return { request: next, activity };
+}
