@@ -11,12 +11,11 @@ import { bookableMinutesOn, bookingDayBucket, noShowRate, openWindows, utilizati
 import { bookingSettingsOf } from '../../shared/domain/bookings/settings.ts';
 import { holdsASkill } from '../../shared/domain/tasks/tasks.ts';
 import { addDays, localDateOf } from '../../shared/domain/time/zoned.ts';
-import type { AuthenticatedActor } from '../lib/auth.ts';
-import type { Reply, Request } from '../lib/http.ts';
+import type { ReplyOf, RequestOf } from '../lib/http.ts';
 import { database } from './db.ts';
 
-export async function getBookingKpis(req: Request<never, { days: number }>): Promise<Reply> {
-  const { tenantId } = req.actor as AuthenticatedActor;
+export async function getBookingKpis(req: RequestOf<'getBookingKpis'>): Promise<ReplyOf<'getBookingKpis'>> {
+  const { tenantId } = req.actor;
   const { kpi, tenant, user, service } = database().entities;
   const { data: firm } = await tenant.get({ tenantId }).go();
   if (!firm) throw notFound('Firm');

@@ -9,9 +9,8 @@ import { notFound } from '../../shared/api/errors.ts';
 import type { RequestExportView } from '../../shared/api/schemas/analytics.ts';
 import type { RequestExport } from '../../shared/db/entities/request-export.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
-import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
-import type { Reply, Request } from '../lib/http.ts';
+import type { ReplyOf, RequestOf } from '../lib/http.ts';
 import { downloadLink } from '../lib/storage.ts';
 import { database } from './db.ts';
 
@@ -34,8 +33,8 @@ async function toView(e: ExportItem): Promise<RequestExportView> {
   return { ...view, url, urlExpiresAt: new Date(Date.now() + LINK_SECONDS * 1000).toISOString() };
 }
 
-export async function createRequestExport(req: Request<Record<string, unknown>>): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
+export async function createRequestExport(req: RequestOf<'createRequestExport'>): Promise<ReplyOf<'createRequestExport'>> {
+  const actor = req.actor;
   const now = new Date();
   const item: ExportItem = {
     tenantId: actor.tenantId,
@@ -60,9 +59,9 @@ export async function createRequestExport(req: Request<Record<string, unknown>>)
 }
 
 /** Only its requester sees an export: it holds what their permissions let them see. */
-export async function getRequestExport(req: Request): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
-  const { data } = await database().entities.export.get({ tenantId: actor.tenantId, exportId: req.params.exportId! }).go();
+export async function getRequestExport(req: RequestOf<'getRequestExport'>): Promise<ReplyOf<'getRequestExport'>> {
+  const actor = req.actor;
+  const { data } = await database().entities.export.get({ tenantId: actor.tenantId, exportId: req.params.exportId }).go();
   if (!data || data.requestedBy !== actor.userId) throw notFound('Export');
   return { body: await toView(data) };
 }

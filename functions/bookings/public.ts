@@ -6,6 +6,7 @@ import { availableSlots, type Interval } from '../../shared/domain/bookings/avai
 import { priceOf } from '../../shared/domain/bookings/pricing.ts';
 import { pricingRulesOf } from '../../shared/domain/bookings/settings.ts';
 import { availabilityQuery, entriesAround, type Bookable } from './load.ts';
+import type { RequestOf } from '../lib/http.ts';
 
 /** An active firm by its public slug; 404 otherwise. */
 export async function firmBySlug(entities: { tenant: typeof Tenant }, slug: string) {
@@ -15,11 +16,8 @@ export async function firmBySlug(entities: { tenant: typeof Tenant }, slug: stri
   return tenant;
 }
 
-export interface RangeQuery {
-  from: string;
-  to: string;
-  staffId?: string;
-}
+/** The range asked for: the public booking page's and the manage link's are the same. */
+type RangeQuery = RequestOf<'getBookingSlots'>['query'];
 
 /** Free slots of a bookable service in a range, each priced; `ignoreBookingId` is a booking being moved. */
 export async function slotsOf(entities: { calendar: typeof CalendarEntry }, bookable: Bookable, query: RangeQuery, ignoreBookingId?: string) {

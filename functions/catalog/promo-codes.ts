@@ -10,9 +10,8 @@ import type { PromoCode } from '../../shared/db/entities/promo-code.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { queryPage } from '../../shared/db/pagination.ts';
 import { diffFields } from '../../shared/domain/audit/diff.ts';
-import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
-import type { Reply, Request } from '../lib/http.ts';
+import type { ReplyOf, RequestOf } from '../lib/http.ts';
 import { database } from './db.ts';
 
 type PromoItem = EntityItem<typeof PromoCode>;
@@ -39,14 +38,14 @@ async function firmCurrency(tenantId: string): Promise<string> {
   return tenant.currency;
 }
 
-export async function listPromoCodes(req: Request<unknown, { limit: number; cursor?: string }>): Promise<Reply> {
-  const { tenantId } = req.actor as AuthenticatedActor;
+export async function listPromoCodes(req: RequestOf<'listPromoCodes'>): Promise<ReplyOf<'listPromoCodes'>> {
+  const { tenantId } = req.actor;
   const { limit, cursor } = req.query;
   return { body: await queryPage(cursor, (from) => database().entities.promo.query.byTenant({ tenantId }).go({ limit, cursor: from }), toView) };
 }
 
-export async function createPromoCode(req: Request<Terms & { code: string }>): Promise<Reply> {
-  const { tenantId } = req.actor as AuthenticatedActor;
+export async function createPromoCode(req: RequestOf<'createPromoCode'>): Promise<ReplyOf<'createPromoCode'>> {
+  const { tenantId } = req.actor;
   const item: PromoItem = {
     ...req.body,
     tenantId,
@@ -71,9 +70,9 @@ export async function createPromoCode(req: Request<Terms & { code: string }>): P
   return { status: 201, body: toView(item) };
 }
 
-export async function updatePromoCode(req: Request<Terms & { version: number }>): Promise<Reply> {
-  const { tenantId } = req.actor as AuthenticatedActor;
-  const code = req.params.code!.toUpperCase();
+export async function updatePromoCode(req: RequestOf<'updatePromoCode'>): Promise<ReplyOf<'updatePromoCode'>> {
+  const { tenantId } = req.actor;
+  const code = req.params.code.toUpperCase();
   const { data: current } = await database().entities.promo.get({ tenantId, code }).go();
   if (!current) throw notFound('Promo code');
   const { version, ...terms } = req.body;

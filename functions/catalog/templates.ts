@@ -11,15 +11,13 @@ import { TEMPLATE_COUNTER, type TaskTemplate } from '../../shared/db/entities/ta
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { queryPage } from '../../shared/db/pagination.ts';
 import { diffFields } from '../../shared/domain/audit/diff.ts';
-import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
-import type { Reply, Request } from '../lib/http.ts';
+import type { ReplyOf, RequestOf, SignedInRequest, WithParams } from '../lib/http.ts';
 import { database } from './db.ts';
 
 export const MAX_TEMPLATES = 200;
 
 type TemplateItem = EntityItem<typeof TaskTemplate>;
-type TemplateInput = Pick<TemplateItem, 'name' | 'description' | 'category' | 'defaultAssigneeRole' | 'estimatedHours' | 'checklist' | 'requiredSkills'>;
 
 const toView = ({ tenantId: _t, createdAt: _c, ...view }: TemplateItem): TaskTemplateView => view;
 
@@ -34,36 +32,34 @@ const audited = (t: Partial<TemplateItem>) => ({
   description: t.description,
 });
 
-async function templateOfPath(req: Request): Promise<TemplateItem> {
-  const { data } = await database()
-    .entities.template.get({ tenantId: (req.actor as AuthenticatedActor).tenantId, templateId: req.params.templateId! })
-    .go();
+async function templateOfPath(req: SignedInRequest & WithParams<'templateId'>): Promise<TemplateItem> {
+  const { data } = await database().entities.template.get({ tenantId: req.actor.tenantId, templateId: req.params.templateId }).go();
   if (!data) throw notFound('Task template');
   return data;
 }
 
-export async function listTaskTemplates(req: Request<unknown, { limit: number; cursor?: string; category?: string }>): Promise<Reply> {
-  const { tenantId } = req.actor as AuthenticatedActor;
+export async function listTaskTemplates(req: RequestOf<'listTaskTemplates'>): Promise<ReplyOf<'listTaskTemplates'>> {
+  const { tenantId } = req.actor;
   const { limit, cursor, category } = req.query;
   const { template } = database().entities;
   const page = await queryPage(cursor, (from) => template.query.byCategory({ tenantId, ...(category && { category }) }).go({ limit, cursor: from }), toView);
   return { body: page };
 }
 
-export async function listTaskTemplateCategories(req: Request): Promise<Reply> {
-  const { tenantId } = req.actor as AuthenticatedActor;
+export async function listTaskTemplateCategories(req: RequestOf<'listTaskTemplateCategories'>): Promise<ReplyOf<'listTaskTemplateCategories'>> {
+  const { tenantId } = req.actor;
   const { data } = await database()
     .entities.template.query.byCategory({ tenantId })
     .go({ pages: 'all', attributes: ['category'] });
   return { body: { categories: [...new Set(data.map((t) => t.category))] } };
 }
 
-export async function getTaskTemplate(req: Request): Promise<Reply> {
+export async function getTaskTemplate(req: RequestOf<'getTaskTemplate'>): Promise<ReplyOf<'getTaskTemplate'>> {
   return { body: toView(await templateOfPath(req)) };
 }
 
-export async function createTaskTemplate(req: Request<TemplateInput>): Promise<Reply> {
-  const { tenantId } = req.actor as AuthenticatedActor;
+export async function createTaskTemplate(req: RequestOf<'createTaskTemplate'>): Promise<ReplyOf<'createTaskTemplate'>> {
+  const { tenantId } = req.actor;
   const now = new Date().toISOString();
   const item: TemplateItem = { ...req.body, tenantId, templateId: randomUUID(), createdAt: now, updatedAt: now, version: 1 };
   try {
@@ -90,7 +86,7 @@ export async function createTaskTemplate(req: Request<TemplateInput>): Promise<R
   return { status: 201, body: toView(item) };
 }
 
-export async function updateTaskTemplate(req: Request<Partial<TemplateInput> & { version: number }>): Promise<Reply> {
+export async function updateTaskTemplate(req: RequestOf<'updateTaskTemplate'>): Promise<ReplyOf<'updateTaskTemplate'>> {
   const current = await templateOfPath(req);
   const { version, ...fields } = req.body;
   const message = `${current.name} was changed by someone else meanwhile. Reload to see those changes, then try again.`;
@@ -113,7 +109,7 @@ export async function updateTaskTemplate(req: Request<Partial<TemplateInput> & {
   return { body: toView(next) };
 }
 
-export async function deleteTaskTemplate(req: Request): Promise<Reply> {
+export async function deleteTaskTemplate(req: RequestOf<'deleteTaskTemplate'>): Promise<ReplyOf<'deleteTaskTemplate'>> {
   const current = await templateOfPath(req);
   await commitTransaction(
     database(),

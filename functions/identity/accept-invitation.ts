@@ -9,7 +9,7 @@ import type { Invitation } from '../../shared/db/entities/invitation.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { database } from './auth-db.ts';
 import { activateIdentity, passwordSignIn } from './cognito.ts';
-import type { Reply, Request } from '../lib/http.ts';
+import type { ReplyOf, RequestOf } from '../lib/http.ts';
 import { namesRecord, parseLinkToken, secretMatches } from '../lib/link-token.ts';
 import { startSession } from './session.ts';
 
@@ -31,7 +31,7 @@ async function invitationFromLink(token: string): Promise<InvitationItem> {
   return invitation;
 }
 
-export async function previewInvitation(req: Request<unknown, { token: string }>): Promise<Reply> {
+export async function previewInvitation(req: RequestOf<'previewInvitation'>): Promise<ReplyOf<'previewInvitation'>> {
   const invitation = await invitationFromLink(req.query.token);
   const { data: tenant } = await database().entities.tenant.get({ tenantId: invitation.tenantId }).go();
   return {
@@ -46,7 +46,7 @@ export async function previewInvitation(req: Request<unknown, { token: string }>
   };
 }
 
-export async function acceptInvitation(req: Request<{ token: string; password: string }>): Promise<Reply> {
+export async function acceptInvitation(req: RequestOf<'acceptInvitation'>): Promise<ReplyOf<'acceptInvitation'>> {
   const invitation = await invitationFromLink(req.body.token);
   const { tenantId, invitationId, userId } = invitation;
   await activateIdentity(invitation.email, req.body.password);

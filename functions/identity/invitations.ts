@@ -14,10 +14,7 @@ import { queryPage } from '../../shared/db/pagination.ts';
 import { database } from './people-db.ts';
 import { INVITATION_LINK_DAYS } from '../../shared/domain/identity/links.ts';
 import { claimable } from '../../shared/domain/identity/guests.ts';
-import type { Role } from '../../shared/domain/identity/permissions.ts';
-import type { Locale } from '../../shared/domain/locales.ts';
-import type { AuthenticatedActor } from '../lib/auth.ts';
-import type { Reply, Request } from '../lib/http.ts';
+import type { ReplyOf, RequestOf } from '../lib/http.ts';
 import { createInvitedIdentity, findIdentity } from './cognito.ts';
 
 type InvitationItem = EntityItem<typeof Invitation>;
@@ -36,8 +33,8 @@ const toView = (i: InvitationItem): InvitationView => ({
   createdAt: i.createdAt,
 });
 
-export async function createInvitation(req: Request<{ email: string; name: string; role: Role; locale?: Locale }>): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
+export async function createInvitation(req: RequestOf<'createInvitation'>): Promise<ReplyOf<'createInvitation'>> {
+  const actor = req.actor;
   const { email, name, role } = req.body;
   if (role === 'ADMIN' && actor.role !== 'ADMIN' && actor.role !== 'SUPER_ADMIN') throw forbidden('Only admins can invite admins.');
   const db = database();
@@ -96,17 +93,17 @@ export async function createInvitation(req: Request<{ email: string; name: strin
   return { status: 201, body: toView(invitation) };
 }
 
-export async function listInvitations(req: Request<unknown, { limit: number; cursor?: string }>): Promise<Reply> {
-  const { tenantId } = req.actor as AuthenticatedActor;
+export async function listInvitations(req: RequestOf<'listInvitations'>): Promise<ReplyOf<'listInvitations'>> {
+  const { tenantId } = req.actor;
   const { limit, cursor } = req.query;
   return {
     body: await queryPage(cursor, (from) => database().entities.invitation.query.byCreated({ tenantId }).go({ limit, cursor: from, order: 'desc' }), toView),
   };
 }
 
-export async function resendInvitation(req: Request): Promise<Reply> {
-  const { tenantId } = req.actor as AuthenticatedActor;
-  const invitationId = req.params.invitationId!;
+export async function resendInvitation(req: RequestOf<'resendInvitation'>): Promise<ReplyOf<'resendInvitation'>> {
+  const { tenantId } = req.actor;
+  const invitationId = req.params.invitationId;
   const db = database();
   const { data: invitation } = await db.entities.invitation.get({ tenantId, invitationId }).go();
   if (!invitation) throw notFound('Invitation');

@@ -5,10 +5,9 @@
 import { conflict } from '../../shared/api/errors.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { database } from './auth-db.ts';
-import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
 import { answerTotpChallenge, beginTotpEnrolment, completeTotpEnrolment, disableTotp } from './cognito.ts';
-import type { Reply, Request } from '../lib/http.ts';
+import type { ReplyOf, RequestOf } from '../lib/http.ts';
 import { failedSignIn, signedIn } from './session.ts';
 import { guardSignIn } from './sign-in-guard.ts';
 import { checkPassword, stepUpFailed } from './step-up.ts';
@@ -16,8 +15,8 @@ import { checkPassword, stepUpFailed } from './step-up.ts';
 const SETUP_SECONDS = 10 * 60;
 const ISSUER = 'Service Portal';
 
-export async function startMfaSetup(req: Request<{ password: string }>): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
+export async function startMfaSetup(req: RequestOf<'startMfaSetup'>): Promise<ReplyOf<'startMfaSetup'>> {
+  const actor = req.actor;
   const { result, guard } = await checkPassword(req, actor.email, req.body.password);
   if (!('tokens' in result)) throw conflict('Two-step sign-in is already on.');
   await guard.succeeded();
@@ -36,8 +35,8 @@ export async function startMfaSetup(req: Request<{ password: string }>): Promise
   };
 }
 
-export async function confirmMfaSetup(req: Request<{ code: string }>): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
+export async function confirmMfaSetup(req: RequestOf<'confirmMfaSetup'>): Promise<ReplyOf<'confirmMfaSetup'>> {
+  const actor = req.actor;
   const key = { tenantId: actor.tenantId, userId: actor.userId };
   const { mfaSetup } = database().entities;
   const { data: setup } = await mfaSetup.get(key).go();
@@ -62,8 +61,8 @@ export async function confirmMfaSetup(req: Request<{ code: string }>): Promise<R
  * Turning two-step sign-in off asks for both factors again: the password and a current code,
  * through the same guarded sign-in, so a stolen session alone cannot remove the second step.
  */
-export async function disableMfa(req: Request<{ password: string; code: string }>): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
+export async function disableMfa(req: RequestOf<'disableMfa'>): Promise<ReplyOf<'disableMfa'>> {
+  const actor = req.actor;
   const key = { tenantId: actor.tenantId, userId: actor.userId };
   const db = database();
   const [{ data: user }, { data: tenant }] = await Promise.all([db.entities.user.get(key).go(), db.entities.tenant.get({ tenantId: actor.tenantId }).go()]);
@@ -87,7 +86,7 @@ export async function disableMfa(req: Request<{ password: string; code: string }
   return {};
 }
 
-export async function answerMfaChallenge(req: Request<{ email: string; session: string; code: string }>): Promise<Reply> {
+export async function answerMfaChallenge(req: RequestOf<'answerMfaChallenge'>): Promise<ReplyOf<'answerMfaChallenge'>> {
   const { email, session, code } = req.body;
   const guard = await guardSignIn(email, req.ip);
   const tokens = await answerTotpChallenge(email, session, code).catch((e: unknown) => failedSignIn(req, email, guard, e));

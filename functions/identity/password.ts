@@ -10,7 +10,7 @@ import { askedAbout } from './after-answer.ts';
 import { NO_FIRM } from '../../shared/events/rules.ts';
 import { database } from './auth-db.ts';
 import { clearSignInFailures } from './sign-in-guard.ts';
-import type { Reply, Request } from '../lib/http.ts';
+import type { ReplyOf, RequestOf } from '../lib/http.ts';
 import { namesRecord, parseLinkToken, secretMatches } from '../lib/link-token.ts';
 import { activateIdentity, signOutEverywhere } from './cognito.ts';
 
@@ -18,14 +18,14 @@ import { activateIdentity, signOutEverywhere } from './cognito.ts';
  * Answered after one and the same write for every address: the event that the accounts consumer
  * works on (asked-for-address.ts). Whether the address has an account never shows in the answer or its timing.
  */
-export async function forgotPassword(req: Request<{ email: string }>): Promise<Reply> {
+export async function forgotPassword(req: RequestOf<'forgotPassword'>): Promise<ReplyOf<'forgotPassword'>> {
   await database()
     .entities.outbox.create(askedAbout(req, NO_FIRM, 'auth.password_reset_asked', { email: req.body.email, entityId: 'password-reset' }))
     .go();
   return { status: 202 };
 }
 
-export async function resetPassword(req: Request<{ token: string; password: string }>): Promise<Reply> {
+export async function resetPassword(req: RequestOf<'resetPassword'>): Promise<ReplyOf<'resetPassword'>> {
   const link = parseLinkToken(req.body.token);
   if (!link) throw notFound('Reset link');
   const { tenantId, recordId: userId } = link;

@@ -4,7 +4,7 @@
  */
 import type { EntityItem } from 'electrodb';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../shared/api/errors.ts';
-import type { UpdateUserInput, UserDetail } from '../../shared/api/schemas/identity.ts';
+import type { UserDetail } from '../../shared/api/schemas/identity.ts';
 import type { User } from '../../shared/db/entities/user.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { database } from './people-db.ts';
@@ -13,7 +13,7 @@ import { isStaff } from '../../shared/domain/identity/permissions.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
 import { moveToRoleGroup, setSignInAllowed, signOutEverywhere } from './cognito.ts';
-import type { Reply, Request } from '../lib/http.ts';
+import type { Handler, ReplyOf, RequestOf, SignedInRequest, WithParams } from '../lib/http.ts';
 import { toUserView } from './user-view.ts';
 
 type UserItem = EntityItem<typeof User>;
@@ -32,9 +32,9 @@ const toDetail = (u: UserItem): UserDetail => ({
 });
 
 /** The person, in the caller's own firm only: another firm's id is simply not found. */
-async function personOf(req: Request): Promise<UserItem> {
-  const { tenantId } = req.actor as AuthenticatedActor;
-  const { data } = await database().entities.user.get({ tenantId, userId: req.params.userId! }).go();
+async function personOf(req: SignedInRequest & WithParams<'userId'>): Promise<UserItem> {
+  const { tenantId } = req.actor;
+  const { data } = await database().entities.user.get({ tenantId, userId: req.params.userId }).go();
   if (!data) throw notFound('Person');
   return data;
 }
@@ -49,12 +49,12 @@ function notOnYourself(actor: AuthenticatedActor, person: UserItem, message: str
   if (person.userId === actor.userId) throw new AppError('unprocessable', message);
 }
 
-export async function getUser(req: Request): Promise<Reply> {
+export async function getUser(req: RequestOf<'getUser'>): Promise<ReplyOf<'getUser'>> {
   return { body: toDetail(await personOf(req)) };
 }
 
-export async function updateUser(req: Request<UpdateUserInput>): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
+export async function updateUser(req: RequestOf<'updateUser'>): Promise<ReplyOf<'updateUser'>> {
+  const actor = req.actor;
   const person = await personOf(req);
   const { version, managerId, ...fields } = req.body;
   protectOperator(actor, person);
@@ -96,8 +96,11 @@ export async function updateUser(req: Request<UpdateUserInput>): Promise<Reply> 
   return { body: toDetail(updated!) };
 }
 
-async function setStatus(req: Request, to: 'active' | 'deactivated'): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
+async function setStatus(
+  req: RequestOf<'deactivateUser' | 'reactivateUser'>,
+  to: 'active' | 'deactivated',
+): Promise<ReplyOf<'deactivateUser' | 'reactivateUser'>> {
+  const { actor } = req;
   const person = await personOf(req);
   const from = to === 'active' ? 'deactivated' : 'active';
   protectOperator(actor, person);
@@ -126,5 +129,5 @@ async function setStatus(req: Request, to: 'active' | 'deactivated'): Promise<Re
   return { body: toDetail(updated!) };
 }
 
-export const deactivateUser = (req: Request) => setStatus(req, 'deactivated');
-export const reactivateUser = (req: Request) => setStatus(req, 'active');
+export const deactivateUser: Handler<'deactivateUser'> = (req) => setStatus(req, 'deactivated');
+export const reactivateUser: Handler<'reactivateUser'> = (req) => setStatus(req, 'active');

@@ -8,9 +8,9 @@ import { NO_FIRM } from '../../shared/events/rules.ts';
 import { database } from './auth-db.ts';
 import { HOME_BY_ROLE, type Permission } from '../../shared/domain/identity/permissions.ts';
 import { permissionsOf } from '../../shared/domain/identity/policy.ts';
-import { tokenClaims, type AuthenticatedActor } from '../lib/auth.ts';
+import { tokenClaims } from '../lib/auth.ts';
 import { verifiedClaims } from '../lib/jwt-verifier.ts';
-import type { Reply, Request } from '../lib/http.ts';
+import type { ReplyOf, Request, RequestOf } from '../lib/http.ts';
 import type { AuthenticationResultType } from '@aws-sdk/client-cognito-identity-provider';
 import { randomBytes } from 'node:crypto';
 import { refreshSignIn, revokeRefreshToken, startSignIn } from './cognito.ts';
@@ -87,10 +87,13 @@ async function sessionFromIdToken(idToken: string, known?: UserItem): Promise<{ 
   };
 }
 
+/** The answer of every operation that signs someone in: the session, and the refresh cookie. */
+type SessionReply = ReplyOf<'refresh'>;
+
 /** What signs someone in (the session body and the refresh cookie), and who that is. */
 export async function startSession(tokens: AuthenticationResultType) {
   const { session, tenantId, userId, role } = await sessionFromIdToken(tokens.IdToken!);
-  const reply: Reply = { body: session, cookies: [] };
+  const reply: SessionReply = { body: session, cookies: [] };
   if (tokens.RefreshToken) {
     const sessionId = randomBytes(24).toString('base64url');
     const startedAt = new Date();
@@ -101,7 +104,7 @@ export async function startSession(tokens: AuthenticationResultType) {
   return { reply, tenantId, userId, role, name: session.user.name };
 }
 
-export async function login(req: Request<{ email: string; password: string }>): Promise<Reply> {
+export async function login(req: RequestOf<'login'>): Promise<ReplyOf<'login'>> {
   const { email, password } = req.body;
   const guard = await guardSignIn(email, req.ip);
   const result = await startSignIn(email, password).catch((e: unknown) => failedSignIn(req, email, guard, e));
@@ -126,7 +129,7 @@ export async function failedSignIn(req: Request, email: string, guard: SignInGua
 }
 
 /** Starts the session, forgets earlier failed attempts and audits the sign-in. */
-export async function signedIn(req: Request, tokens: AuthenticationResultType, guard: SignInGuard): Promise<Reply> {
+export async function signedIn(req: Request, tokens: AuthenticationResultType, guard: SignInGuard): Promise<SessionReply> {
   const { reply, tenantId, userId, role, name } = await startSession(tokens);
   await guard.succeeded();
   const db = database();
@@ -145,7 +148,7 @@ export async function signedIn(req: Request, tokens: AuthenticationResultType, g
  * signed out or began before the user's last password reset or deactivation: reactivating
  * an account does not bring its old sessions back.
  */
-export async function refresh(req: Request): Promise<Reply> {
+export async function refresh(req: RequestOf<'refresh'>): Promise<ReplyOf<'refresh'>> {
   const cookie = parseRefreshCookie(req.cookies[REFRESH_COOKIE]);
   if (!cookie) throw req.cookies[REFRESH_COOKIE] ? sessionEnded() : unauthenticated('Sign in to continue.');
   const { tenantId, sessionId, refreshToken } = cookie;
@@ -167,8 +170,8 @@ export async function refresh(req: Request): Promise<Reply> {
   return { body: session, cookies: [formatRefreshCookie({ tenantId, sessionId, refreshToken: tokens.RefreshToken ?? refreshToken })] };
 }
 
-export async function logout(req: Request): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
+export async function logout(req: RequestOf<'logout'>): Promise<ReplyOf<'logout'>> {
+  const actor = req.actor;
   const cookie = parseRefreshCookie(req.cookies[REFRESH_COOKIE]);
   if (cookie) await revokeRefreshToken(cookie.refreshToken).catch(() => undefined);
   const ownSession = cookie?.tenantId === actor.tenantId ? cookie.sessionId : undefined;
@@ -186,7 +189,7 @@ export async function logout(req: Request): Promise<Reply> {
   return { cookies: [refreshCookie('', 0)] };
 }
 
-export async function getMe(req: Request): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
+export async function getMe(req: RequestOf<'getMe'>): Promise<ReplyOf<'getMe'>> {
+  const actor = req.actor;
   return { body: await sessionState(actor.tenantId, actor.userId) };
 }

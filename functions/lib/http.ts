@@ -11,12 +11,13 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { AppError, forbidden, unauthenticated, validationFailed, type ErrorBody } from '../../shared/api/errors.ts';
-import type { OperationDef, SuccessStatus } from '../../shared/api/operations.ts';
+import type { OperationDef, OperationId, SuccessStatus } from '../../shared/api/operations.ts';
 import { PATH_PARAMS, paramsOf, type PathParam } from '../../shared/api/path-params.ts';
 import { successStatuses, type Schemas } from '../../shared/api/schemas/types.ts';
 import { edgeConfig } from '../../shared/config.ts';
 import { hasPermission } from '../../shared/domain/identity/policy.ts';
 import type { AuthenticatedActor, JwtClaims } from './auth.ts';
+import type { Handler, Request } from './contract.ts';
 
 type RouteDef = OperationDef & Schemas;
 
@@ -26,25 +27,16 @@ type RouteDef = OperationDef & Schemas;
  */
 export type Authenticator = (claims: JwtClaims) => Promise<AuthenticatedActor>;
 
-export interface Request<Body = unknown, Query = unknown> {
-  body: Body;
-  query: Query;
-  params: Record<string, string>;
-  cookies: Record<string, string>;
-  ip: string;
-  userAgent: string;
-  requestId: string;
-  /** Present on every route whose access is not 'public'. */
-  actor: AuthenticatedActor | undefined;
-}
+export type { Handler, ReplyOf, Request, RequestOf, SignedInRequest, WithParams } from './contract.ts';
 
-export interface Reply {
+/** What the chain sends back, whichever operation answered. */
+interface Reply {
   status?: number;
   body?: unknown;
   cookies?: string[];
 }
 
-export type Operation = (req: Request<never, never>) => Promise<Reply>;
+type Operation = (req: Request) => Promise<Reply>;
 
 /** On routes that are not public, API Gateway's JWT authorizer adds the token's claims. */
 type Event = APIGatewayProxyEventV2 & { requestContext: { authorizer?: { jwt?: { claims: JwtClaims } } } };
@@ -149,7 +141,7 @@ function routeHandler(route: RouteDef, operation: Operation, actorFromClaims: Au
       requestId,
       actor,
     };
-    const reply = await operation(request as Request<never, never>);
+    const reply = await operation(request);
     // The manifest's statuses are what OpenAPI documents: an answer outside them is a bug here, not a success.
     const documented = successStatuses(route);
     const status = reply.status ?? (route.success?.length === 1 ? route.success[0]! : reply.body === undefined ? 204 : 200);
@@ -175,13 +167,14 @@ function errorResult(error: unknown, requestId: string, logger: Logger): Result 
   return { statusCode: known?.status ?? 500, headers: jsonHeaders(requestId, known?.headers), body: JSON.stringify(body) };
 }
 
-export interface ContextDefinition {
-  /** The context's operations (shared/api/operations/<context>.ts). */
-  routes: readonly OperationDef[];
-  /** The context's own schema map (shared/api/schemas/<context>.ts). */
-  schemas: Record<string, Schemas>;
-  operations: Record<string, Operation>;
-  /** Required when any route of the context is not public. */
+export interface LambdaDefinition<Routes extends readonly OperationDef[]> {
+  /** The Lambda's operations (shared/api/operations/<lambda>.ts). */
+  routes: Routes;
+  /** Its schema map (shared/api/schemas/<lambda>.ts). */
+  schemas: Record<Routes[number]['operationId'], Schemas>;
+  /** One handler per operation, each typed from its operation's contract. */
+  operations: { [Id in Routes[number]['operationId'] & OperationId]: Handler<Id> };
+  /** Required when any route of the Lambda is not public. */
   authenticate?: Authenticator;
 }
 
@@ -190,10 +183,14 @@ export interface ContextDefinition {
  * Lambda must have an operation and schemas, and non-public routes an authenticator:
  * a gap fails at cold start, not at request time.
  */
-export function contextHandler({ routes: definitions, schemas, operations, authenticate: actorFromClaims }: ContextDefinition) {
+export function contextHandler<const Routes extends readonly OperationDef[]>(definition: LambdaDefinition<Routes>) {
+  const { routes: definitions, schemas, authenticate: actorFromClaims } = definition;
+  // Each handler takes its own operation's request; the router gives each only its own.
+  const operations = definition.operations as unknown as Record<string, Operation>;
+  const schemaOf = schemas as Record<string, Schemas>;
   const context = definitions[0]!.lambda;
-  const routes: RouteDef[] = definitions.map((o) => ({ ...o, ...schemas[o.operationId] }));
-  const missing = routes.filter((r) => !operations[r.operationId] || !schemas[r.operationId]).map((r) => r.operationId);
+  const routes: RouteDef[] = definitions.map((o) => ({ ...o, ...schemaOf[o.operationId] }));
+  const missing = routes.filter((r) => !operations[r.operationId] || !schemaOf[r.operationId]).map((r) => r.operationId);
   if (missing.length) throw new Error(`${context}: no operation or schemas for ${missing.join(', ')}`);
   if (!actorFromClaims && routes.some((r) => r.access !== 'public')) throw new Error(`${context}: non-public routes need an authenticator`);
   const undeclared = routes.flatMap((r) => paramsOf(r.path)).filter((name) => !(name in PATH_PARAMS));

@@ -3,18 +3,10 @@
  * changed in its own transaction; the answer says, per request, that it worked or why not.
  */
 import { AppError, validationFailed } from '../../shared/api/errors.ts';
-import type { Priority, RequestStatus } from '../../shared/domain/requests/workflow.ts';
-import type { Reply, Request } from '../lib/http.ts';
+import type { ReplyOf, RequestOf, SignedInRequest, WithParams } from '../lib/http.ts';
 import { assign, edit, move, remove, requestOf } from './change.ts';
 
-export interface BulkInput {
-  action: 'move' | 'assign' | 'priority' | 'delete';
-  requestIds: string[];
-  to?: RequestStatus;
-  assigneeId?: string;
-  priority?: Priority;
-  note?: string;
-}
+type BulkInput = RequestOf<'bulkRequests'>['body'];
 
 const NEEDS = { move: 'to', assign: 'assigneeId', priority: 'priority' } as const;
 
@@ -22,7 +14,7 @@ const NEEDS = { move: 'to', assign: 'assigneeId', priority: 'priority' } as cons
 const ATTEMPTS = 3;
 
 /** The action on one request as it is now; its reference when it worked. */
-async function act(one: Request, input: BulkInput, attempt = 1): Promise<string> {
+async function act(one: SignedInRequest & WithParams<'requestId'>, input: BulkInput, attempt = 1): Promise<string> {
   const { action, to, assigneeId, priority, note } = input;
   const request = await requestOf(one);
   try {
@@ -37,7 +29,7 @@ async function act(one: Request, input: BulkInput, attempt = 1): Promise<string>
   }
 }
 
-export async function bulkRequests(req: Request<BulkInput>): Promise<Reply> {
+export async function bulkRequests(req: RequestOf<'bulkRequests'>): Promise<ReplyOf<'bulkRequests'>> {
   const { action, requestIds } = req.body;
   const needed = action === 'delete' ? undefined : NEEDS[action];
   if (needed && req.body[needed] === undefined)

@@ -9,22 +9,21 @@ import { hasPermission } from '../../shared/domain/identity/policy.ts';
 import { isStaff } from '../../shared/domain/identity/permissions.ts';
 import { answersTo } from '../../shared/domain/requests/requirements.ts';
 import { MOVES, PLANNABLE_STATUSES, mayApprove, mayEdit, mayMove, type Priority, type RequestStatus } from '../../shared/domain/requests/workflow.ts';
-import type { AuthenticatedActor } from '../lib/auth.ts';
-import type { Reply, Request } from '../lib/http.ts';
+import type { ReplyOf, RequestOf, SignedInRequest, WithParams } from '../lib/http.ts';
 import { requestOf as readableRequest, toView, workflowOf, type RequestItem } from './request-access.ts';
 import { database } from './workflow-db.ts';
 import { recordChange } from './record.ts';
 
-export const requestOf = (req: Request) => readableRequest(database().entities, req);
+export const requestOf = (req: SignedInRequest & WithParams<'requestId'>) => readableRequest(database().entities, req);
 
 const stale = (request: RequestItem, version: number) => {
   if (version !== request.version) throw conflict(`${request.reference} was changed by someone else meanwhile. Reload to see those changes, then try again.`);
 };
 
-export async function move(req: Request, request: RequestItem, to: RequestStatus, note?: string): Promise<RequestItem> {
+export async function move(req: SignedInRequest, request: RequestItem, to: RequestStatus, note?: string): Promise<RequestItem> {
   if (to === 'assigned') throw new AppError('unprocessable', 'Assign someone to the request to move it on.');
   if (!MOVES.some((m) => m.from === request.status && m.to === to)) throw conflict(`A request that is ${request.status} cannot become ${to}.`);
-  if (!mayMove(req.actor as AuthenticatedActor, workflowOf(request), to)) throw forbidden(`You cannot move ${request.reference} to ${to}.`);
+  if (!mayMove(req.actor, workflowOf(request), to)) throw forbidden(`You cannot move ${request.reference} to ${to}.`);
   const { request: moved } = await recordChange(req, request, {
     set: { status: to, ...(to === 'completed' && { completedAt: new Date().toISOString() }) },
     activity: { kind: 'status', from: request.status, to, ...(note && { text: note }) },
@@ -34,8 +33,8 @@ export async function move(req: Request, request: RequestItem, to: RequestStatus
   return moved;
 }
 
-export async function assign(req: Request, request: RequestItem, assigneeId: string): Promise<RequestItem> {
-  const actor = req.actor as AuthenticatedActor;
+export async function assign(req: SignedInRequest, request: RequestItem, assigneeId: string): Promise<RequestItem> {
+  const actor = req.actor;
   if (!hasPermission(actor, 'service_requests.assign')) throw forbidden('You cannot assign requests.');
   if (!PLANNABLE_STATUSES.includes(request.status)) throw conflict(`A request that is ${request.status} cannot be assigned.`);
   const { data: person } = await database().entities.user.get({ tenantId: actor.tenantId, userId: assigneeId }).go();
@@ -74,9 +73,9 @@ export interface Edit {
 
 const EDITED = ['title', 'description', 'priority', 'budgetMin', 'budgetMax', 'deadline', 'requirements'] as const;
 
-export async function edit(req: Request, request: RequestItem, fields: Edit): Promise<RequestItem> {
-  if (!mayEdit(req.actor as AuthenticatedActor, workflowOf(request))) {
-    const client = (req.actor as AuthenticatedActor).role === 'CLIENT';
+export async function edit(req: SignedInRequest, request: RequestItem, fields: Edit): Promise<RequestItem> {
+  if (!mayEdit(req.actor, workflowOf(request))) {
+    const client = req.actor.role === 'CLIENT';
     throw forbidden(client ? `${request.reference} can no longer be changed: the firm is working on it.` : `You cannot change ${request.reference}.`);
   }
   const { requirements, budgetMin, budgetMax, deadline, ...plain } = fields;
@@ -114,8 +113,8 @@ export async function edit(req: Request, request: RequestItem, fields: Edit): Pr
 }
 
 /** Admins only: hidden from everyone from now on, its load and KPIs released; the audit log keeps it. */
-export async function remove(req: Request, request: RequestItem): Promise<void> {
-  const actor = req.actor as AuthenticatedActor;
+export async function remove(req: SignedInRequest, request: RequestItem): Promise<void> {
+  const actor = req.actor;
   if (!hasPermission(actor, 'service_requests.delete')) throw forbidden('Only admins can delete requests.');
   await recordChange(req, request, {
     set: { deletedAt: new Date().toISOString(), deletedBy: actor.userId },
@@ -125,33 +124,33 @@ export async function remove(req: Request, request: RequestItem): Promise<void> 
   });
 }
 
-export async function moveRequest(req: Request<{ to: RequestStatus; note?: string; version: number }>): Promise<Reply> {
+export async function moveRequest(req: RequestOf<'moveRequest'>): Promise<ReplyOf<'moveRequest'>> {
   const request = await requestOf(req);
   stale(request, req.body.version);
   return { body: toView(await move(req, request, req.body.to, req.body.note)) };
 }
 
-export async function assignRequest(req: Request<{ assigneeId: string; version: number }>): Promise<Reply> {
+export async function assignRequest(req: RequestOf<'assignRequest'>): Promise<ReplyOf<'assignRequest'>> {
   const request = await requestOf(req);
   stale(request, req.body.version);
   return { body: toView(await assign(req, request, req.body.assigneeId)) };
 }
 
-export async function updateRequest(req: Request<Edit & { version: number }>): Promise<Reply> {
+export async function updateRequest(req: RequestOf<'updateRequest'>): Promise<ReplyOf<'updateRequest'>> {
   const request = await requestOf(req);
   const { version, ...fields } = req.body;
   stale(request, version);
   return { body: toView(await edit(req, request, fields)) };
 }
 
-export async function deleteRequest(req: Request): Promise<Reply> {
+export async function deleteRequest(req: RequestOf<'deleteRequest'>): Promise<ReplyOf<'deleteRequest'>> {
   const request = await requestOf(req);
   await remove(req, request);
   return {};
 }
 
-export async function commentOnRequest(req: Request<{ text: string; internal: boolean }>): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
+export async function commentOnRequest(req: RequestOf<'commentOnRequest'>): Promise<ReplyOf<'commentOnRequest'>> {
+  const actor = req.actor;
   const request = await requestOf(req);
   if (req.body.internal && !isStaff(actor.role)) throw forbidden('Only staff can write internal notes.');
   const { activity } = await recordChange(req, request, {
@@ -162,8 +161,8 @@ export async function commentOnRequest(req: Request<{ text: string; internal: bo
   return { status: 201, body: view };
 }
 
-export async function approveRequest(req: Request<{ version: number; note?: string }>): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
+export async function approveRequest(req: RequestOf<'approveRequest'>): Promise<ReplyOf<'approveRequest'>> {
+  const actor = req.actor;
   const request = await requestOf(req);
   stale(request, req.body.version);
   if (!mayApprove(actor, workflowOf(request))) throw forbidden('Only the client can approve completed work, once.');

@@ -4,28 +4,13 @@ import { AppError, forbidden, validationFailed } from '../../shared/api/errors.t
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { kpiStateOf } from '../../shared/domain/requests/kpis.ts';
 import { answersTo } from '../../shared/domain/requests/requirements.ts';
-import type { Priority } from '../../shared/domain/requests/workflow.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
 import { nextReference } from './references.ts';
-import type { Reply, Request } from '../lib/http.ts';
+import type { ReplyOf, RequestOf } from '../lib/http.ts';
 import { database } from './db.ts';
 import { UNASSIGNED } from '../../shared/db/entities/service-request.ts';
 import { toView, type ActivityItem, type RequestItem } from './request-access.ts';
-
-interface CreateInput {
-  serviceId: string;
-  clientId?: string;
-  title: string;
-  description: string;
-  priority: Priority;
-  budgetMin?: number;
-  budgetMax?: number;
-  deadline?: string;
-  requirements: Record<string, string>;
-  attachments: string[];
-  submit: boolean;
-}
 
 /** The client the request is for: the caller, or (staff) an active client of the firm. */
 async function clientOf(actor: AuthenticatedActor, clientId: string | undefined) {
@@ -40,8 +25,8 @@ async function clientOf(actor: AuthenticatedActor, clientId: string | undefined)
   return { clientId, clientName: client.name };
 }
 
-export async function createRequest(req: Request<CreateInput>): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
+export async function createRequest(req: RequestOf<'createRequest'>): Promise<ReplyOf<'createRequest'>> {
+  const actor = req.actor;
   const { serviceId, submit, requirements, ...fields } = req.body;
   const db = database();
   const [{ data: service }, client] = await Promise.all([

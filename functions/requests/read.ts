@@ -1,21 +1,20 @@
 /** Reading requests: lists (one Query a page: query.ts) and one request's page. */
 import { allowedMoves, mayApprove, mayEdit } from '../../shared/domain/requests/workflow.ts';
 import { queryPage } from '../../shared/db/pagination.ts';
-import type { AuthenticatedActor } from '../lib/auth.ts';
-import type { Reply, Request } from '../lib/http.ts';
+import type { ReplyOf, RequestOf } from '../lib/http.ts';
 import { database } from './db.ts';
-import { requestQuery, type RequestFilters } from './query.ts';
+import { requestQuery } from './query.ts';
 import { requestOf, toView, workflowOf } from './request-access.ts';
 
-export async function listRequests(req: Request<unknown, RequestFilters & { limit: number; cursor?: string; order: 'newest' | 'oldest' }>): Promise<Reply> {
+export async function listRequests(req: RequestOf<'listRequests'>): Promise<ReplyOf<'listRequests'>> {
   const { limit, cursor, order, ...filters } = req.query;
-  const query = requestQuery(req.actor as AuthenticatedActor, filters);
+  const query = requestQuery(req.actor, filters);
   const page = await queryPage(cursor, (from) => query.go({ limit, cursor: from, order: order === 'oldest' ? 'asc' : 'desc' }), toView);
   return { body: page };
 }
 
-export async function getRequest(req: Request): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
+export async function getRequest(req: RequestOf<'getRequest'>): Promise<ReplyOf<'getRequest'>> {
+  const actor = req.actor;
   const request = await requestOf(database().entities, req);
   const { data: activity } = await database()
     .entities.activity.query.byRequest({ tenantId: actor.tenantId, requestId: request.requestId })

@@ -8,9 +8,8 @@ import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import type { FieldChange } from '../../shared/domain/audit/diff.ts';
 import { kpiStateOf } from '../../shared/domain/requests/kpis.ts';
 import { workloadDeltas } from '../../shared/domain/requests/workload.ts';
-import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
-import type { Request } from '../lib/http.ts';
+import type { SignedInRequest } from '../lib/http.ts';
 import { database } from './workflow-db.ts';
 import { UNASSIGNED } from '../../shared/db/entities/service-request.ts';
 import type { ActivityItem, RequestItem } from './request-access.ts';
@@ -25,8 +24,12 @@ export interface RequestChange {
   changes?: FieldChange[];
 }
 
-export async function recordChange(req: Request, request: RequestItem, change: RequestChange): Promise<{ request: RequestItem; activity: ActivityItem }> {
-  const actor = req.actor as AuthenticatedActor;
+export async function recordChange(
+  req: SignedInRequest,
+  request: RequestItem,
+  change: RequestChange,
+): Promise<{ request: RequestItem; activity: ActivityItem }> {
+  const actor = req.actor;
   const key = { tenantId: request.tenantId, requestId: request.requestId };
   const activity: ActivityItem = {
     ...key,

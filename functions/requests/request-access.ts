@@ -7,7 +7,7 @@ import { UNASSIGNED, type ServiceRequest } from '../../shared/db/entities/servic
 import { canAccess } from '../../shared/domain/identity/policy.ts';
 import type { WorkflowRequest } from '../../shared/domain/requests/workflow.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
-import type { Request } from '../lib/http.ts';
+import type { SignedInRequest, WithParams } from '../lib/http.ts';
 
 export type RequestItem = EntityItem<typeof ServiceRequest>;
 export type ActivityItem = EntityItem<typeof RequestActivity>;
@@ -45,5 +45,5 @@ export async function readableRequest(entities: { request: typeof ServiceRequest
 }
 
 /** The request of the path, if the caller may see it. */
-export const requestOf = (entities: { request: typeof ServiceRequest }, req: Request) =>
-  readableRequest(entities, req.actor as AuthenticatedActor, req.params.requestId!);
+export const requestOf = (entities: { request: typeof ServiceRequest }, req: SignedInRequest & WithParams<'requestId'>) =>
+  readableRequest(entities, req.actor, req.params.requestId);

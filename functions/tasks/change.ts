@@ -4,28 +4,15 @@ import { AppError, conflict, forbidden, notFound, validationFailed } from '../..
 import { NO_REQUEST, UNASSIGNED } from '../../shared/db/entities/task.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { diffFields } from '../../shared/domain/audit/diff.ts';
-import { PLANNABLE_STATUSES, type Priority } from '../../shared/domain/requests/workflow.ts';
-import { checklistOf, mayChangeTask, openTaskDeltas, tick, type TaskStatus } from '../../shared/domain/tasks/tasks.ts';
-import type { AuthenticatedActor } from '../lib/auth.ts';
+import { PLANNABLE_STATUSES } from '../../shared/domain/requests/workflow.ts';
+import { checklistOf, mayChangeTask, openTaskDeltas, tick } from '../../shared/domain/tasks/tasks.ts';
 import { changeContext } from '../lib/change-context.ts';
-import type { Reply, Request } from '../lib/http.ts';
+import type { ReplyOf, RequestOf, SignedInRequest } from '../lib/http.ts';
 import { database } from './db.ts';
 import { assigneeFor, eventDetail, requestFor, refOf, saveTask, taskOf, toView, type TaskItem } from './view.ts';
 
-interface CreateInput {
-  requestId?: string;
-  templateId?: string;
-  title?: string;
-  description?: string;
-  priority: Priority;
-  dueDate?: string;
-  assigneeId?: string;
-  checklist?: string[];
-  estimatedHours?: number;
-}
-
-export async function createTask(req: Request<CreateInput>): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
+export async function createTask(req: RequestOf<'createTask'>): Promise<ReplyOf<'createTask'>> {
+  const actor = req.actor;
   const input = req.body;
   const template = input.templateId
     ? (await database().entities.template.get({ tenantId: actor.tenantId, templateId: input.templateId }).go()).data
@@ -75,25 +62,15 @@ export async function createTask(req: Request<CreateInput>): Promise<Reply> {
   return { status: 201, body: toView(saved) };
 }
 
-interface UpdateInput {
-  version: number;
-  status?: TaskStatus;
-  title?: string;
-  description?: string;
-  priority?: Priority;
-  dueDate?: string | null;
-  estimatedHours?: number | null;
-}
-
 const stale = (task: TaskItem, version: number) => {
   if (version !== task.version) throw conflict(`“${task.title}” was changed by someone else meanwhile. Reload to see those changes, then try again.`);
 };
 
-const mayChange = (req: Request, task: TaskItem) => {
-  if (!mayChangeTask(req.actor as AuthenticatedActor, refOf(task))) throw forbidden('Only the task’s assignee or a lead can change it.');
+const mayChange = (req: SignedInRequest, task: TaskItem) => {
+  if (!mayChangeTask(req.actor, refOf(task))) throw forbidden('Only the task’s assignee or a lead can change it.');
 };
 
-export async function updateTask(req: Request<UpdateInput>): Promise<Reply> {
+export async function updateTask(req: RequestOf<'updateTask'>): Promise<ReplyOf<'updateTask'>> {
   const task = await taskOf(req);
   mayChange(req, task);
   const { version, dueDate, estimatedHours, ...fields } = req.body;
@@ -117,7 +94,7 @@ export async function updateTask(req: Request<UpdateInput>): Promise<Reply> {
   return { body: toView(saved) };
 }
 
-export async function assignTask(req: Request<{ assigneeId: string; version: number }>): Promise<Reply> {
+export async function assignTask(req: RequestOf<'assignTask'>): Promise<ReplyOf<'assignTask'>> {
   const task = await taskOf(req);
   stale(task, req.body.version);
   const person = await assigneeFor(task.tenantId, req.body.assigneeId, task.requiredSkills);
@@ -135,8 +112,8 @@ export async function assignTask(req: Request<{ assigneeId: string; version: num
 }
 
 /** Two people ticking different items at once both land: a lost race is retried on the fresh task. */
-export async function checkTaskItem(req: Request<{ done: boolean }>): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
+export async function checkTaskItem(req: RequestOf<'checkTaskItem'>): Promise<ReplyOf<'checkTaskItem'>> {
+  const actor = req.actor;
   for (let attempt = 1; ; attempt++) {
     const task = await taskOf(req);
     mayChange(req, task);
@@ -158,8 +135,8 @@ export async function checkTaskItem(req: Request<{ done: boolean }>): Promise<Re
   }
 }
 
-export async function commentOnTask(req: Request<{ text: string }>): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
+export async function commentOnTask(req: RequestOf<'commentOnTask'>): Promise<ReplyOf<'commentOnTask'>> {
+  const actor = req.actor;
   const task = await taskOf(req);
   const comment = {
     tenantId: task.tenantId,
@@ -184,7 +161,7 @@ export async function commentOnTask(req: Request<{ text: string }>): Promise<Rep
 }
 
 /** Admins only. The task and then its comments go; the audit keeps what it was. */
-export async function deleteTask(req: Request): Promise<Reply> {
+export async function deleteTask(req: RequestOf<'deleteTask'>): Promise<ReplyOf<'deleteTask'>> {
   const task = await taskOf(req);
   const loads = openTaskDeltas(refOf(task), { ...refOf(task), assigneeId: undefined });
   await commitTransaction(

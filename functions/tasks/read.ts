@@ -1,23 +1,13 @@
 /** Reading tasks: lists (one Query a page on the index the caller's scope and filters pick) and one task's page. */
 import { hasPermission } from '../../shared/domain/identity/policy.ts';
-import type { Priority } from '../../shared/domain/requests/workflow.ts';
-import { mayChangeTask, type TaskStatus } from '../../shared/domain/tasks/tasks.ts';
+import { mayChangeTask } from '../../shared/domain/tasks/tasks.ts';
 import { queryPage } from '../../shared/db/pagination.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
-import type { Reply, Request } from '../lib/http.ts';
+import type { ReplyOf, RequestOf } from '../lib/http.ts';
 import { database } from './db.ts';
 import { requestFor, refOf, taskOf, toView } from './view.ts';
 
-interface ListQuery {
-  limit: number;
-  cursor?: string;
-  status?: 'open' | TaskStatus;
-  assigneeId?: string;
-  priority?: Priority;
-  requestId?: string;
-  dueBy?: string;
-  q?: string;
-}
+type ListQuery = RequestOf<'listTasks'>['query'];
 
 /**
  * A request's tasks (for whoever may see the request), one's own, or for those who see all
@@ -39,8 +29,8 @@ async function pickIndex(actor: AuthenticatedActor, q: ListQuery) {
   return { query: task.query.byStatus({ tenantId, status }), status: undefined, byAssignee: false };
 }
 
-export async function listTasks(req: Request<unknown, ListQuery>): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
+export async function listTasks(req: RequestOf<'listTasks'>): Promise<ReplyOf<'listTasks'>> {
+  const actor = req.actor;
   const q = req.query;
   const { query, status, byAssignee } = await pickIndex(actor, q);
   const filtered = query.where((a, op) =>
@@ -59,8 +49,8 @@ export async function listTasks(req: Request<unknown, ListQuery>): Promise<Reply
   return { body: page };
 }
 
-export async function getTask(req: Request): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
+export async function getTask(req: RequestOf<'getTask'>): Promise<ReplyOf<'getTask'>> {
+  const actor = req.actor;
   const task = await taskOf(req);
   const { data: comments } = await database().entities.comment.query.byTask({ tenantId: actor.tenantId, taskId: task.taskId }).go({ pages: 'all' });
   return {

@@ -10,7 +10,7 @@ import { hasPermission } from '../../shared/domain/identity/policy.ts';
 import { holdsASkill, openTaskDeltas, TASK_ROLES, type TaskRef } from '../../shared/domain/tasks/tasks.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
-import type { Request } from '../lib/http.ts';
+import type { SignedInRequest, WithParams } from '../lib/http.ts';
 import { readableRequest } from '../requests/request-access.ts';
 import { database } from './db.ts';
 
@@ -28,9 +28,9 @@ export const refOf = (t: TaskItem): TaskRef => ({ tenantId: t.tenantId, status: 
 export const requestFor = (actor: AuthenticatedActor, requestId: string) => readableRequest(database().entities, actor, requestId);
 
 /** Leads and admins see every task; others theirs, and those of requests they may see. */
-export async function taskOf(req: Request): Promise<TaskItem> {
-  const actor = req.actor as AuthenticatedActor;
-  const { data } = await database().entities.task.get({ tenantId: actor.tenantId, taskId: req.params.taskId! }).go();
+export async function taskOf(req: SignedInRequest & WithParams<'taskId'>): Promise<TaskItem> {
+  const { actor } = req;
+  const { data } = await database().entities.task.get({ tenantId: actor.tenantId, taskId: req.params.taskId }).go();
   if (!data) throw notFound('Task');
   if (hasPermission(actor, 'tasks.read.all') || data.assigneeId === actor.userId) return data;
   if (data.requestId !== NO_REQUEST) {
@@ -71,7 +71,7 @@ export interface TaskChange {
  * One transaction: the task (created, or put whole and guarded by the version seen), the open-task
  * count of whoever it moves onto or off, the audit entry and the event that tells those concerned.
  */
-export async function saveTask(req: Request, before: TaskItem | undefined, next: TaskItem, change: TaskChange): Promise<TaskItem> {
+export async function saveTask(req: SignedInRequest, before: TaskItem | undefined, next: TaskItem, change: TaskChange): Promise<TaskItem> {
   const saved = before ? { ...next, version: before.version + 1 } : next;
   const stored = withKeys(saved);
   const loads = openTaskDeltas(before && refOf(before), refOf(saved));
@@ -98,7 +98,7 @@ export async function saveTask(req: Request, before: TaskItem | undefined, next:
 }
 
 /** Enough for consumers to know whom it concerns without reading the task. */
-export function eventDetail(req: Request, before: TaskItem | undefined, t: TaskItem) {
+export function eventDetail(req: SignedInRequest, before: TaskItem | undefined, t: TaskItem) {
   const holder = (x: TaskItem | undefined) => (x && x.assigneeId !== UNASSIGNED ? x.assigneeId : null);
   return {
     taskId: t.taskId,
@@ -109,6 +109,6 @@ export function eventDetail(req: Request, before: TaskItem | undefined, t: TaskI
     assigneeId: holder(t),
     previousAssigneeId: holder(before),
     createdBy: t.createdBy,
-    actorName: (req.actor as AuthenticatedActor).name,
+    actorName: req.actor.name,
   };
 }

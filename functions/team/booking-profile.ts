@@ -11,24 +11,12 @@ import { diffFields } from '../../shared/domain/audit/diff.ts';
 import { DEFAULT_REMINDER_OFFSETS } from '../../shared/domain/bookings/settings.ts';
 import { hasPermission } from '../../shared/domain/identity/policy.ts';
 import { isStaff } from '../../shared/domain/identity/permissions.ts';
-import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
-import type { Reply, Request } from '../lib/http.ts';
+import type { ReplyOf, RequestOf, SignedInRequest, WithParams } from '../lib/http.ts';
 import { database } from './db.ts';
 
 type UserItem = EntityItem<typeof User>;
 const STAFF_FIELDS = ['takesBookings', 'maxConcurrentBookings', 'maxBookingsPerDay', 'timeOff'] as const;
-
-interface ProfileInput {
-  version: number;
-  reminderOffsets?: number[];
-  reminderEmail?: boolean;
-  reminderSms?: boolean;
-  takesBookings?: boolean;
-  maxConcurrentBookings?: number;
-  maxBookingsPerDay?: number;
-  timeOff?: { start: string; end: string; reason: string }[];
-}
 
 const viewOf = (u: UserItem) => ({
   userId: u.userId,
@@ -44,20 +32,20 @@ const viewOf = (u: UserItem) => ({
 });
 
 /** The person of the path, if it is the caller or the caller manages users; 404 across firms. */
-async function personOf(req: Request): Promise<UserItem> {
-  const actor = req.actor as AuthenticatedActor;
-  const userId = req.params.userId === 'me' ? actor.userId : req.params.userId!;
+async function personOf(req: SignedInRequest & WithParams<'userId'>): Promise<UserItem> {
+  const { actor } = req;
+  const userId = req.params.userId === 'me' ? actor.userId : req.params.userId;
   if (userId !== actor.userId && !hasPermission(actor, 'users.manage')) throw forbidden();
   const { data } = await database().entities.user.get({ tenantId: actor.tenantId, userId }).go();
   if (!data) throw notFound('Person');
   return data;
 }
 
-export async function getBookingProfile(req: Request): Promise<Reply> {
+export async function getBookingProfile(req: RequestOf<'getBookingProfile'>): Promise<ReplyOf<'getBookingProfile'>> {
   return { body: viewOf(await personOf(req)) };
 }
 
-export async function updateBookingProfile(req: Request<ProfileInput>): Promise<Reply> {
+export async function updateBookingProfile(req: RequestOf<'updateBookingProfile'>): Promise<ReplyOf<'updateBookingProfile'>> {
   const person = await personOf(req);
   const { version, ...fields } = req.body;
   if (!isStaff(person.role)) {

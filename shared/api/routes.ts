@@ -50,6 +50,9 @@ const SCHEMAS = {
   ...WORKFLOW_SCHEMAS,
 } satisfies Record<OperationId, Schemas>;
 
+/** Each operation's schemas by id: what handler types are inferred from (functions/lib/contract.ts). */
+export type SchemasById = typeof SCHEMAS;
+
 export const ROUTES: RouteDef[] = OPERATIONS.map((op) => ({ ...op, ...SCHEMAS[op.operationId] }));
 
 /** Response and body types for the typed web client (types only: no zod reaches the browser). */

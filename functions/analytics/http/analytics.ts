@@ -10,16 +10,16 @@ import { ANALYTICS_OPERATIONS } from '../../../shared/api/operations/analytics.t
 import { ANALYTICS_SCHEMAS, type RequestKpis } from '../../../shared/api/schemas/analytics.ts';
 import { completionRate, periodsOf } from '../../../shared/domain/requests/kpis.ts';
 import { PRIORITIES, REQUEST_STATUSES } from '../../../shared/domain/requests/workflow.ts';
-import { actorFromClaims, type AuthenticatedActor } from '../../lib/auth.ts';
-import { contextHandler, type Reply, type Request } from '../../lib/http.ts';
+import { actorFromClaims } from '../../lib/auth.ts';
+import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
 import { getBookingKpis } from '../bookings.ts';
 import { database } from '../db.ts';
 import { createRequestExport, getRequestExport } from '../exports.ts';
 
 type Counters = Partial<EntityItem<typeof KpiCounter>>;
 
-async function getRequestKpis(req: Request): Promise<Reply> {
-  const { tenantId } = req.actor as AuthenticatedActor;
+async function getRequestKpis(req: RequestOf<'getRequestKpis'>): Promise<ReplyOf<'getRequestKpis'>> {
+  const { tenantId } = req.actor;
   const { kpi, tenant } = database().entities;
   const { data: firm } = await tenant.get({ tenantId }).go();
   if (!firm) throw notFound('Firm');

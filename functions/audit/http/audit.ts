@@ -7,13 +7,11 @@ import { AUDIT_SCHEMAS, type AuditEntryView } from '../../../shared/api/schemas/
 import { queryPage } from '../../../shared/db/pagination.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
 import { AuditEntry } from '../../../shared/db/entities/audit-entry.ts';
-import { actorFromClaims, type AuthenticatedActor } from '../../lib/auth.ts';
-import { contextHandler, type Reply, type Request } from '../../lib/http.ts';
+import { actorFromClaims } from '../../lib/auth.ts';
+import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
 import { AUDIT_OPERATIONS } from '../../../shared/api/operations/audit.ts';
 
 const database = databaseOf({ audit: AuditEntry });
-
-type Query = { limit: number; cursor?: string; actorId?: string; entityType?: string; entityId?: string; action?: string; from?: string; to?: string };
 
 const EARLIEST = '0000-01-01T00:00:00.000Z';
 const LATEST = '9999-12-31T23:59:59.999Z';
@@ -32,8 +30,8 @@ const toView = (a: EntityItem<typeof AuditEntry>): AuditEntryView => ({
   userAgent: a.userAgent ?? null,
 });
 
-async function listAudit(req: Request<unknown, Query>): Promise<Reply> {
-  const { tenantId } = req.actor as AuthenticatedActor;
+async function listAudit(req: RequestOf<'listAudit'>): Promise<ReplyOf<'listAudit'>> {
+  const { tenantId } = req.actor;
   const q = req.query;
   const from = q.from ? new Date(q.from).toISOString() : EARLIEST;
   const to = q.to ? new Date(q.to).toISOString() : LATEST;

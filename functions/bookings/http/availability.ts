@@ -13,13 +13,13 @@ import { priceOf } from '../../../shared/domain/bookings/pricing.ts';
 import { bookingSettingsOf, pricingRulesOf } from '../../../shared/domain/bookings/settings.ts';
 import { loadBookable } from '../load.ts';
 import { guardPromoGuesses } from '../promo-guard.ts';
-import { firmBySlug, slotsOf, type RangeQuery } from '../public.ts';
-import { contextHandler, type Reply, type Request } from '../../lib/http.ts';
+import { firmBySlug, slotsOf } from '../public.ts';
+import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
 
 const database = databaseOf({ tenant: Tenant, service: Service, user: User, calendar: CalendarEntry, promo: PromoCode, guard: SignInGuard });
 
-async function getBookingPage(req: Request): Promise<Reply> {
-  const tenant = await firmBySlug(database().entities, req.params.firmSlug!);
+async function getBookingPage(req: RequestOf<'getBookingPage'>): Promise<ReplyOf<'getBookingPage'>> {
+  const tenant = await firmBySlug(database().entities, req.params.firmSlug);
   const { data: active } = await database().entities.service.query.byStatus({ tenantId: tenant.tenantId, status: 'active' }).go({ pages: 'all' });
   const services = active
     .map((service) => ({ service, settings: bookingSettingsOf(service.booking) }))
@@ -37,14 +37,14 @@ async function getBookingPage(req: Request): Promise<Reply> {
   return { body: { firm: { slug: tenant.slug, name: tenant.name, timeZone: tenant.timeZone, currency: tenant.currency }, services } };
 }
 
-async function getBookingSlots(req: Request<never, RangeQuery>): Promise<Reply> {
-  const tenant = await firmBySlug(database().entities, req.params.firmSlug!);
-  const bookable = await loadBookable(database().entities, tenant, req.params.serviceId!);
+async function getBookingSlots(req: RequestOf<'getBookingSlots'>): Promise<ReplyOf<'getBookingSlots'>> {
+  const tenant = await firmBySlug(database().entities, req.params.firmSlug);
+  const bookable = await loadBookable(database().entities, tenant, req.params.serviceId);
   return { body: await slotsOf(database().entities, bookable, req.query) };
 }
 
-async function quoteBooking(req: Request<{ serviceId: string; start: string; promoCode?: string }>): Promise<Reply> {
-  const tenant = await firmBySlug(database().entities, req.params.firmSlug!);
+async function quoteBooking(req: RequestOf<'quoteBooking'>): Promise<ReplyOf<'quoteBooking'>> {
+  const tenant = await firmBySlug(database().entities, req.params.firmSlug);
   const db = database();
   const { service, settings } = await loadBookable(db.entities, tenant, req.body.serviceId);
   const now = Date.now();

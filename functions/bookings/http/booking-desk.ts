@@ -6,8 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, forbidden, validationFailed } from '../../../shared/api/errors.ts';
 import { BOOKING_DESK_OPERATIONS } from '../../../shared/api/operations/booking-desk.ts';
-import type * as z from 'zod/mini';
-import { BOOKING_DESK_SCHEMAS, type seriesBookingInput, type signedInBookingInput } from '../../../shared/api/schemas/booking-desk.ts';
+import { BOOKING_DESK_SCHEMAS } from '../../../shared/api/schemas/booking-desk.ts';
 import { auditAndEvent } from '../../../shared/db/mutation.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
 import { SERIES_BOOKED } from '../../../shared/domain/bookings/series.ts';
@@ -18,13 +17,10 @@ import { firmOf, loadBookable, type UserItem } from '../load.ts';
 import { placeBooking, type Placement } from '../place.ts';
 import { bookingView } from '../view.ts';
 import { changeContext } from '../../lib/change-context.ts';
-import { contextHandler, type Reply, type Request } from '../../lib/http.ts';
+import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
 import { planSignatureValid } from '../plan-signature.ts';
 
 const database = databaseOf(BOOKING_ENTITIES);
-
-type BookingInput = z.output<typeof signedInBookingInput>;
-type SeriesInput = z.output<typeof seriesBookingInput>;
 
 /** The client the booking is for: the caller, or (staff) a client of the firm who is not shut out. */
 async function clientOf(db: BookingDb, actor: AuthenticatedActor, clientId: string | undefined): Promise<UserItem> {
@@ -38,8 +34,8 @@ async function clientOf(db: BookingDb, actor: AuthenticatedActor, clientId: stri
 }
 
 /** What every booking of the caller's shares, single or in a series: who, what, how, and who may pass warnings. */
-async function placementFor(req: Request<BookingInput | SeriesInput>): Promise<Omit<Placement, 'start'>> {
-  const actor = req.actor as AuthenticatedActor;
+async function placementFor(req: RequestOf<'createBooking' | 'createBookingSeries'>): Promise<Omit<Placement, 'start'>> {
+  const { actor } = req;
   const input = req.body;
   const byStaff = isStaff(actor.role);
   if (input.force && !byStaff) throw validationFailed([{ field: 'force', message: 'is for staff only: clients book free times' }]);
@@ -66,14 +62,14 @@ async function placementFor(req: Request<BookingInput | SeriesInput>): Promise<O
   };
 }
 
-async function createBooking(req: Request<BookingInput>): Promise<Reply> {
+async function createBooking(req: RequestOf<'createBooking'>): Promise<ReplyOf<'createBooking'>> {
   const placement = await placementFor(req);
   const booking = await placeBooking(database(), { ...placement, start: Date.parse(req.body.start), promoCode: req.body.promoCode });
   return { status: 201, body: bookingView(booking, placement.bookable.settings) };
 }
 
 /** Each occurrence is its own booking and transaction: one that is taken or not bookable is skipped and said why. */
-async function createBookingSeries(req: Request<SeriesInput>): Promise<Reply> {
+async function createBookingSeries(req: RequestOf<'createBookingSeries'>): Promise<ReplyOf<'createBookingSeries'>> {
   const { signature, truncated: _, ...plan } = req.body.plan;
   if (!planSignatureValid(plan, signature)) throw validationFailed([{ field: 'plan', message: 'is not a plan from this portal, or was changed' }]);
   if (Date.parse(plan.expiresAt) < Date.now()) throw validationFailed([{ field: 'plan', message: 'has expired: plan the series again' }]);

@@ -12,13 +12,13 @@ import { loadBookable } from '../load.ts';
 import { asItsClient, bookingOfToken } from '../manage-link.ts';
 import { slotsOf } from '../public.ts';
 import { bookingView } from '../view.ts';
-import { contextHandler, type Reply, type Request } from '../../lib/http.ts';
+import { contextHandler, type ReplyOf, type Request, type RequestOf, type WithParams } from '../../lib/http.ts';
 
 const database = databaseOf(BOOKING_ENTITIES);
 
-async function opened(req: Request) {
+async function opened(req: Request & WithParams<'token'>) {
   const db = database();
-  const booking = await bookingOfToken(db, req.params.token!);
+  const booking = await bookingOfToken(db, req.params.token);
   const [{ data: tenant }, { data: service }] = await Promise.all([
     db.entities.tenant.get({ tenantId: booking.tenantId }).go(),
     db.entities.service.get({ tenantId: booking.tenantId, serviceId: booking.serviceId }).go(),
@@ -27,19 +27,19 @@ async function opened(req: Request) {
   return { db, booking, tenant, settings: bookingSettingsOf(service?.booking) };
 }
 
-async function getManagedBooking(req: Request): Promise<Reply> {
+async function getManagedBooking(req: RequestOf<'getManagedBooking'>): Promise<ReplyOf<'getManagedBooking'>> {
   const { booking, tenant, settings } = await opened(req);
   return { body: { booking: bookingView(booking, settings), firm: { name: tenant.name, slug: tenant.slug } } };
 }
 
-async function getManagedBookingSlots(req: Request<never, { from: string; to: string }>): Promise<Reply> {
+async function getManagedBookingSlots(req: RequestOf<'getManagedBookingSlots'>): Promise<ReplyOf<'getManagedBookingSlots'>> {
   const { db, booking, tenant } = await opened(req);
   const bookable = await loadBookable(db.entities, tenant, booking.serviceId);
   return { body: await slotsOf(db.entities, bookable, req.query, booking.requestId) };
 }
 
 /** The address's owner confirms a guest booking held for them (ADR 0016): it becomes their account's. Confirming twice is no error. */
-async function claimManagedBooking(req: Request<{ version: number }>): Promise<Reply> {
+async function claimManagedBooking(req: RequestOf<'claimManagedBooking'>): Promise<ReplyOf<'claimManagedBooking'>> {
   const { db, booking, settings } = await opened(req);
   if (!booking.awaitingOwnerUntil) return { body: bookingView(booking, settings) };
   const now = Date.now();
@@ -53,7 +53,7 @@ async function claimManagedBooking(req: Request<{ version: number }>): Promise<R
   return { body: bookingView(await claimBooking(db, booking, owner!, ctx, now), settings) };
 }
 
-async function cancelManagedBooking(req: Request<{ version: number; reason: string; scope: 'one' | 'following' }>): Promise<Reply> {
+async function cancelManagedBooking(req: RequestOf<'cancelManagedBooking'>): Promise<ReplyOf<'cancelManagedBooking'>> {
   const { db, booking, settings } = await opened(req);
   const change = { ctx: asItsClient(req, booking), byStaff: false, now: Date.now(), version: req.body.version, reason: req.body.reason };
   const { cancelled, ...following } = await cancelInScope(db, booking, settings, change, req.body.scope);

@@ -8,24 +8,22 @@ import { notFound, validationFailed } from '../../../shared/api/errors.ts';
 import { BOOKING_MOVES_OPERATIONS } from '../../../shared/api/operations/booking-moves.ts';
 import { BOOKING_MOVES_SCHEMAS } from '../../../shared/api/schemas/booking-moves.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
-import { actorFromClaims, type AuthenticatedActor } from '../../lib/auth.ts';
+import { actorFromClaims } from '../../lib/auth.ts';
 import { BOOKING_ENTITIES } from '../booking-entities.ts';
 import { firmOf, loadBookable } from '../load.ts';
 import { asItsClient, bookingOfToken } from '../manage-link.ts';
 import { rescheduleInScope } from '../reschedule.ts';
 import { bookingView } from '../view.ts';
 import { changeContext } from '../../lib/change-context.ts';
-import { contextHandler, type Reply, type Request } from '../../lib/http.ts';
+import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
 import { mayReadRequest } from '../../requests/request-access.ts';
 
 const database = databaseOf(BOOKING_ENTITIES);
 
-type Scope = 'one' | 'following';
-
-async function rescheduleBooking(req: Request<{ start: string; version: number; staffId?: string; force: boolean; scope: Scope }>): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
+async function rescheduleBooking(req: RequestOf<'rescheduleBooking'>): Promise<ReplyOf<'rescheduleBooking'>> {
+  const actor = req.actor;
   const db = database();
-  const { data: booking } = await db.entities.request.get({ tenantId: actor.tenantId, requestId: req.params.bookingId! }).go();
+  const { data: booking } = await db.entities.request.get({ tenantId: actor.tenantId, requestId: req.params.bookingId }).go();
   if (!booking?.isBooking || !mayReadRequest(actor, booking)) throw notFound('Booking');
   const bookable = await loadBookable(db.entities, await firmOf(db.entities, actor.tenantId), booking.serviceId);
   const { staffId, force, version, scope } = req.body;
@@ -36,9 +34,9 @@ async function rescheduleBooking(req: Request<{ start: string; version: number; 
   return { body: { ...bookingView(moved, bookable.settings), ...following } };
 }
 
-async function rescheduleManagedBooking(req: Request<{ start: string; version: number; scope: Scope }>): Promise<Reply> {
+async function rescheduleManagedBooking(req: RequestOf<'rescheduleManagedBooking'>): Promise<ReplyOf<'rescheduleManagedBooking'>> {
   const db = database();
-  const booking = await bookingOfToken(db, req.params.token!);
+  const booking = await bookingOfToken(db, req.params.token);
   const bookable = await loadBookable(db.entities, await firmOf(db.entities, booking.tenantId), booking.serviceId);
   const change = { ctx: asItsClient(req, booking), byStaff: false, now: Date.now(), version: req.body.version };
   const { moved, ...following } = await rescheduleInScope(db, booking, bookable, Date.parse(req.body.start), change, req.body.scope);

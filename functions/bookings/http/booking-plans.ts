@@ -2,17 +2,16 @@
  * Plans a recurring series: the occurrences of a daily, weekly or monthly rule on the firm's
  * wall clock, signed so booking-desk can place them without rrule (ADR 0011). No database.
  */
-import type * as z from 'zod/mini';
 import { validationFailed } from '../../../shared/api/errors.ts';
 import { BOOKING_PLANS_OPERATIONS } from '../../../shared/api/operations/booking-plans.ts';
-import { BOOKING_PLANS_SCHEMAS, type planInput } from '../../../shared/api/schemas/booking-plans.ts';
+import { BOOKING_PLANS_SCHEMAS } from '../../../shared/api/schemas/booking-plans.ts';
 import { occurrences } from '../../../shared/domain/bookings/recurrence.ts';
 import { MAX_OCCURRENCES, PLAN_LIFETIME_MS, rruleText, type SeriesPlan } from '../../../shared/domain/bookings/series.ts';
 import { formatDate, wallOf } from '../../../shared/domain/time/zoned.ts';
-import { contextHandler, type Request } from '../../lib/http.ts';
+import { contextHandler, type RequestOf } from '../../lib/http.ts';
 import { signPlan } from '../plan-signature.ts';
 
-async function planBookingSeries(req: Request<z.output<typeof planInput>>) {
+async function planBookingSeries(req: RequestOf<'planBookingSeries'>) {
   const { start, zone, until, ...rest } = req.body;
   const first = Date.parse(start);
   if (until && until < formatDate(wallOf(zone, first))) throw validationFailed([{ field: 'until', message: 'must be on or after the first date' }]);

@@ -14,7 +14,7 @@ import { bookingKpiStateOf } from '../../../shared/domain/bookings/kpis.ts';
 import { kpiStateOf } from '../../../shared/domain/requests/kpis.ts';
 import { workloadDeltas } from '../../../shared/domain/requests/workload.ts';
 import { linksConfig } from '../../../shared/config.ts';
-import { actorFromClaims, type AuthenticatedActor } from '../../lib/auth.ts';
+import { actorFromClaims } from '../../lib/auth.ts';
 import { cancelInScope } from '../cancel.ts';
 import { activityOf, assertChangeable, bookingKey, type Change } from '../changes.ts';
 import { firmEntriesBetween } from '../calendar.ts';
@@ -23,22 +23,14 @@ import { CHANGE_ENTITIES } from '../entities.ts';
 import { bookingEvent, calendarEntryOf } from '../records.ts';
 import { bookingView } from '../view.ts';
 import { changeContext } from '../../lib/change-context.ts';
-import { contextHandler, type Reply, type Request } from '../../lib/http.ts';
+import { contextHandler, type ReplyOf, type RequestOf, type SignedInRequest, type WithParams } from '../../lib/http.ts';
 import { mayReadRequest, type RequestItem } from '../../requests/request-access.ts';
 
 const database = databaseOf(CHANGE_ENTITIES);
 
-interface CalendarQuery {
-  from: string;
-  to: string;
-  staffId?: string;
-  serviceId?: string;
-  bookingType?: string;
-}
-
 /** One Query per UTC month of the range for those who see the firm; one Query on their own index for everyone else. */
-async function listBookings(req: Request<never, CalendarQuery>): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
+async function listBookings(req: RequestOf<'listBookings'>): Promise<ReplyOf<'listBookings'>> {
+  const actor = req.actor;
   const { from, to, staffId, serviceId, bookingType } = req.query;
   const [start, end] = [new Date(from).toISOString(), new Date(to).toISOString()];
   const { calendar } = database().entities;
@@ -61,9 +53,9 @@ async function listBookings(req: Request<never, CalendarQuery>): Promise<Reply> 
 }
 
 /** The booking of the path, if the caller may see it; 404 otherwise (whether it exists is not told). */
-async function bookingOf(req: Request): Promise<RequestItem> {
-  const actor = req.actor as AuthenticatedActor;
-  const { data } = await database().entities.request.get({ tenantId: actor.tenantId, requestId: req.params.bookingId! }).go();
+async function bookingOf(req: SignedInRequest & WithParams<'bookingId'>): Promise<RequestItem> {
+  const { actor } = req;
+  const { data } = await database().entities.request.get({ tenantId: actor.tenantId, requestId: req.params.bookingId }).go();
   if (!data?.isBooking || !mayReadRequest(actor, data)) throw notFound('Booking');
   return data;
 }
@@ -73,14 +65,14 @@ async function settingsOf(b: RequestItem) {
   return bookingSettingsOf(service?.booking);
 }
 
-const changeBy = (req: Request<{ version: number }>): Change => ({
+const changeBy = (req: SignedInRequest & { body: { version: number } }): Change => ({
   ctx: changeContext(req),
-  byStaff: isStaff((req.actor as AuthenticatedActor).role),
+  byStaff: isStaff(req.actor.role),
   now: Date.now(),
   version: req.body.version,
 });
 
-async function confirmBooking(req: Request<{ version: number }>): Promise<Reply> {
+async function confirmBooking(req: RequestOf<'confirmBooking'>): Promise<ReplyOf<'confirmBooking'>> {
   const booking = await bookingOf(req);
   const settings = await settingsOf(booking);
   const change = changeBy(req);
@@ -104,9 +96,9 @@ async function confirmBooking(req: Request<{ version: number }>): Promise<Reply>
   return { body: bookingView(confirmed, settings) };
 }
 
-async function cancelBooking(req: Request<{ version: number; reason: string; scope: 'one' | 'following' }>): Promise<Reply> {
+async function cancelBooking(req: RequestOf<'cancelBooking'>): Promise<ReplyOf<'cancelBooking'>> {
   const booking = await bookingOf(req);
-  const actor = req.actor as AuthenticatedActor;
+  const actor = req.actor;
   // Staff cancel with the right to change requests; a client cancels their own.
   if (isStaff(actor.role) && !hasPermission(actor, 'service_requests.update')) throw forbidden();
   const settings = await settingsOf(booking);
@@ -115,7 +107,7 @@ async function cancelBooking(req: Request<{ version: number; reason: string; sco
   return { body: { ...bookingView(cancelled, settings), ...following } };
 }
 
-async function recordBookingOutcome(req: Request<{ version: number; outcome: 'attended' | 'no_show' }>): Promise<Reply> {
+async function recordBookingOutcome(req: RequestOf<'recordBookingOutcome'>): Promise<ReplyOf<'recordBookingOutcome'>> {
   const booking = await bookingOf(req);
   const settings = await settingsOf(booking);
   const change = changeBy(req);
@@ -161,9 +153,9 @@ async function recordBookingOutcome(req: Request<{ version: number; outcome: 'at
 }
 
 /** A client's own booking, opened on the manage page (the same page as the emailed link). */
-async function openBookingLink(req: Request): Promise<Reply> {
+async function openBookingLink(req: RequestOf<'openBookingLink'>): Promise<ReplyOf<'openBookingLink'>> {
   const booking = await bookingOf(req);
-  if (booking.clientId !== (req.actor as AuthenticatedActor).userId) throw forbidden('Only the client of a booking opens its manage page.');
+  if (booking.clientId !== req.actor.userId) throw forbidden('Only the client of a booking opens its manage page.');
   const { token, item } = newManageLink(booking);
   await commit(() =>
     database()

@@ -7,8 +7,6 @@
  */
 import { rateLimited } from '../../../shared/api/errors.ts';
 import { GUEST_BOOKING_OPERATIONS } from '../../../shared/api/operations/guest-booking.ts';
-import type * as z from 'zod/mini';
-import type { guestBookingInput } from '../../../shared/api/schemas/booking.ts';
 import { GUEST_BOOKING_SCHEMAS } from '../../../shared/api/schemas/guest-booking.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
 import { DEFAULT_REMINDER_OFFSETS } from '../../../shared/domain/bookings/settings.ts';
@@ -19,7 +17,7 @@ import { firmBySlug } from '../public.ts';
 import { BOOKING_ENTITIES } from '../booking-entities.ts';
 import { bookingView } from '../view.ts';
 import { changeContext } from '../../lib/change-context.ts';
-import { contextHandler, type Reply, type Request } from '../../lib/http.ts';
+import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
 
 const database = databaseOf(BOOKING_ENTITIES);
 
@@ -45,11 +43,9 @@ async function countAttempt(tenantId: string, ip: string): Promise<void> {
   }
 }
 
-type GuestBookingInput = z.output<typeof guestBookingInput>;
-
-async function createGuestBooking(req: Request<GuestBookingInput>): Promise<Reply> {
+async function createGuestBooking(req: RequestOf<'createGuestBooking'>): Promise<ReplyOf<'createGuestBooking'>> {
   const db = database();
-  const tenant = await firmBySlug(db.entities, req.params.firmSlug!);
+  const tenant = await firmBySlug(db.entities, req.params.firmSlug);
   await countAttempt(tenant.tenantId, req.ip);
   const input = req.body;
   const [bookable, existing] = await Promise.all([

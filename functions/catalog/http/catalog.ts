@@ -13,9 +13,9 @@ import { auditAndEvent, commitTransaction } from '../../../shared/db/mutation.ts
 import { queryPage } from '../../../shared/db/pagination.ts';
 import { diffFields } from '../../../shared/domain/audit/diff.ts';
 import { bookingSettingsOf, type BookingSettings } from '../../../shared/domain/bookings/settings.ts';
-import { actorFromClaims, type AuthenticatedActor } from '../../lib/auth.ts';
+import { actorFromClaims } from '../../lib/auth.ts';
 import { changeContext } from '../../lib/change-context.ts';
-import { contextHandler, type Reply, type Request } from '../../lib/http.ts';
+import { contextHandler, type ReplyOf, type RequestOf, type SignedInRequest, type WithParams } from '../../lib/http.ts';
 import { database } from '../db.ts';
 import { createPromoCode, listPromoCodes, updatePromoCode } from '../promo-codes.ts';
 import { createTaskTemplate, deleteTaskTemplate, getTaskTemplate, listTaskTemplateCategories, listTaskTemplates, updateTaskTemplate } from '../templates.ts';
@@ -23,18 +23,7 @@ import { createTaskTemplate, deleteTaskTemplate, getTaskTemplate, listTaskTempla
 const CATALOG_SIZE = 100;
 
 type ServiceItem = EntityItem<typeof Service>;
-type Status = ServiceItem['status'];
 type QuestionInput = { label: string; required: boolean };
-interface ServiceInput {
-  name: string;
-  description: string;
-  category: string;
-  basePrice: number;
-  estimatedHours: number;
-  requiredSkills: string[];
-  questions: QuestionInput[];
-  status: Status;
-}
 
 const toView = (s: ServiceItem): ServiceView => ({
   serviceId: s.serviceId,
@@ -52,23 +41,23 @@ const toView = (s: ServiceItem): ServiceView => ({
   version: s.version,
 });
 
-const isClient = (req: Request) => (req.actor as AuthenticatedActor).role === 'CLIENT';
+const isClient = (req: SignedInRequest) => req.actor.role === 'CLIENT';
 
 /** Questions keep their key while their label stays, so answers on earlier requests still match. */
 function keyed(questions: QuestionInput[], before: ServiceItem['questions'] = []) {
   return questions.map((q) => ({ key: before.find((b) => b.label === q.label)?.key ?? `q-${randomUUID().slice(0, 8)}`, label: q.label, required: q.required }));
 }
 
-async function serviceOf(req: Request): Promise<ServiceItem> {
-  const { tenantId } = req.actor as AuthenticatedActor;
-  const { data } = await database().entities.service.get({ tenantId, serviceId: req.params.serviceId! }).go();
+async function serviceOf(req: SignedInRequest & WithParams<'serviceId'>): Promise<ServiceItem> {
+  const { tenantId } = req.actor;
+  const { data } = await database().entities.service.get({ tenantId, serviceId: req.params.serviceId }).go();
   // Clients only ever see what they could request.
   if (!data || (isClient(req) && data.status !== 'active')) throw notFound('Service');
   return data;
 }
 
-async function listServices(req: Request<unknown, { limit: number; cursor?: string; status?: Status }>): Promise<Reply> {
-  const { tenantId } = req.actor as AuthenticatedActor;
+async function listServices(req: RequestOf<'listServices'>): Promise<ReplyOf<'listServices'>> {
+  const { tenantId } = req.actor;
   const { limit, cursor } = req.query;
   const status = isClient(req) ? 'active' : req.query.status;
   const { service } = database().entities;
@@ -80,12 +69,12 @@ async function listServices(req: Request<unknown, { limit: number; cursor?: stri
   return { body: page };
 }
 
-async function getService(req: Request): Promise<Reply> {
+async function getService(req: RequestOf<'getService'>): Promise<ReplyOf<'getService'>> {
   return { body: toView(await serviceOf(req)) };
 }
 
-async function createService(req: Request<ServiceInput>): Promise<Reply> {
-  const { tenantId } = req.actor as AuthenticatedActor;
+async function createService(req: RequestOf<'createService'>): Promise<ReplyOf<'createService'>> {
+  const { tenantId } = req.actor;
   const db = database();
   const { data: tenant } = await db.entities.tenant.get({ tenantId }).go();
   if (!tenant) throw notFound('Firm');
@@ -111,7 +100,7 @@ async function createService(req: Request<ServiceInput>): Promise<Reply> {
   return { status: 201, body: toView(item) };
 }
 
-async function updateService(req: Request<Partial<ServiceInput> & { version: number }>): Promise<Reply> {
+async function updateService(req: RequestOf<'updateService'>): Promise<ReplyOf<'updateService'>> {
   const current = await serviceOf(req);
   const { version, questions, ...fields } = req.body;
   if (version !== current.version) throw conflict(`${current.name} was changed by someone else meanwhile. Reload to see those changes, then try again.`);
@@ -149,7 +138,7 @@ async function updateService(req: Request<Partial<ServiceInput> & { version: num
 }
 
 /** Booking settings replace the whole set (the form shows them all); the audit keeps what changed, setting by setting. */
-async function updateServiceBooking(req: Request<BookingSettings & { version: number }>): Promise<Reply> {
+async function updateServiceBooking(req: RequestOf<'updateServiceBooking'>): Promise<ReplyOf<'updateServiceBooking'>> {
   const current = await serviceOf(req);
   const { version, ...settings } = req.body;
   if (version !== current.version) throw conflict(`${current.name} was changed by someone else meanwhile. Reload to see those changes, then try again.`);
@@ -173,9 +162,9 @@ async function updateServiceBooking(req: Request<BookingSettings & { version: nu
   return { body: toView(next) };
 }
 
-async function getCatalog(req: Request): Promise<Reply> {
+async function getCatalog(req: RequestOf<'getCatalog'>): Promise<ReplyOf<'getCatalog'>> {
   const db = database();
-  const { data: firms } = await db.entities.tenant.query.bySlug({ slug: req.params.firmSlug!.toLowerCase() }).go({ limit: 1 });
+  const { data: firms } = await db.entities.tenant.query.bySlug({ slug: req.params.firmSlug.toLowerCase() }).go({ limit: 1 });
   const firm = firms[0];
   if (!firm || firm.status !== 'active') throw notFound('Firm');
   const { data } = await db.entities.service.query.byStatus({ tenantId: firm.tenantId, status: 'active' }).go({ limit: CATALOG_SIZE });

@@ -14,9 +14,9 @@ import { AuditEntry } from '../../../shared/db/entities/audit-entry.ts';
 import { OutboxEvent } from '../../../shared/db/entities/outbox-event.ts';
 import { PERMISSIONS, ROLE_PERMISSIONS, ROLES, type Permission } from '../../../shared/domain/identity/permissions.ts';
 import { hasPermission } from '../../../shared/domain/identity/policy.ts';
-import { actorFromClaims, type AuthenticatedActor } from '../../lib/auth.ts';
+import { actorFromClaims } from '../../lib/auth.ts';
 import { changeContext } from '../../lib/change-context.ts';
-import { contextHandler, type Reply, type Request } from '../../lib/http.ts';
+import { contextHandler, type ReplyOf, type RequestOf, type SignedInRequest, type WithParams } from '../../lib/http.ts';
 import { ACCESS_OPERATIONS } from '../../../shared/api/operations/access.ts';
 
 const database = databaseOf({ user: User, tenant: Tenant, audit: AuditEntry, outbox: OutboxEvent });
@@ -26,15 +26,21 @@ const MAX_GRANTS = 20;
 
 const toView = (g: Grant): GrantView => ({ ...g, permission: g.permission as Permission, active: Date.parse(g.expiresAt) > Date.now() });
 
-async function personOf(req: Request) {
-  const { tenantId } = req.actor as AuthenticatedActor;
-  const { data } = await database().entities.user.get({ tenantId, userId: req.params.userId! }).go();
+async function personOf(req: SignedInRequest & WithParams<'userId'>) {
+  const { tenantId } = req.actor;
+  const { data } = await database().entities.user.get({ tenantId, userId: req.params.userId }).go();
   if (!data) throw notFound('Person');
   return data;
 }
 
 /** Writes the new grant list with its audit entry; a concurrent change to the person is a 409. */
-async function saveGrants(req: Request, person: EntityItem<typeof User>, grants: Grant[], action: string, change: { from: string | null; to: string | null }) {
+async function saveGrants(
+  req: SignedInRequest,
+  person: EntityItem<typeof User>,
+  grants: Grant[],
+  action: string,
+  change: { from: string | null; to: string | null },
+) {
   const key = { tenantId: person.tenantId, userId: person.userId };
   await commitTransaction(
     database(),
@@ -56,17 +62,17 @@ async function saveGrants(req: Request, person: EntityItem<typeof User>, grants:
   );
 }
 
-async function listRoleDefinitions(): Promise<Reply> {
+async function listRoleDefinitions(): Promise<ReplyOf<'listRoleDefinitions'>> {
   return { body: { permissions: [...PERMISSIONS], roles: ROLES.map((role) => ({ role, permissions: [...ROLE_PERMISSIONS[role]] })) } };
 }
 
-async function listGrants(req: Request): Promise<Reply> {
+async function listGrants(req: RequestOf<'listGrants'>): Promise<ReplyOf<'listGrants'>> {
   const person = await personOf(req);
   return { body: { items: (person.grants ?? []).map(toView) } };
 }
 
-async function createGrant(req: Request<{ permission: Permission; expiresAt: string }>): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
+async function createGrant(req: RequestOf<'createGrant'>): Promise<ReplyOf<'createGrant'>> {
+  const actor = req.actor;
   const person = await personOf(req);
   const { permission } = req.body;
   const expiresAt = new Date(req.body.expiresAt).toISOString();
@@ -83,7 +89,7 @@ async function createGrant(req: Request<{ permission: Permission; expiresAt: str
   return { status: 201, body: toView(grant) };
 }
 
-async function revokeGrant(req: Request): Promise<Reply> {
+async function revokeGrant(req: RequestOf<'revokeGrant'>): Promise<ReplyOf<'revokeGrant'>> {
   const person = await personOf(req);
   const grant = (person.grants ?? []).find((g) => g.grantId === req.params.grantId);
   if (!grant) throw notFound('Grant');
@@ -92,10 +98,8 @@ async function revokeGrant(req: Request): Promise<Reply> {
   return {};
 }
 
-async function firmOf(req: Request) {
-  const { data } = await database()
-    .entities.tenant.get({ tenantId: (req.actor as AuthenticatedActor).tenantId })
-    .go();
+async function firmOf(req: SignedInRequest) {
+  const { data } = await database().entities.tenant.get({ tenantId: req.actor.tenantId }).go();
   if (!data) throw notFound('Firm');
   return data;
 }
@@ -106,12 +110,12 @@ const policyView = (firm: EntityItem<typeof Tenant>) => ({
   signUpPath: `/register/?firm=${firm.slug}`,
 });
 
-async function getAccessPolicy(req: Request): Promise<Reply> {
+async function getAccessPolicy(req: RequestOf<'getAccessPolicy'>): Promise<ReplyOf<'getAccessPolicy'>> {
   return { body: policyView(await firmOf(req)) };
 }
 
-async function updateAccessPolicy(req: Request<{ clientSignUp?: boolean; requireMfa?: boolean }>): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
+async function updateAccessPolicy(req: RequestOf<'updateAccessPolicy'>): Promise<ReplyOf<'updateAccessPolicy'>> {
+  const actor = req.actor;
   const firm = await firmOf(req);
   const before = policyView(firm);
   const after = { ...before, ...req.body };

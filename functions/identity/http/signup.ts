@@ -12,8 +12,7 @@ import { OutboxEvent } from '../../../shared/db/entities/outbox-event.ts';
 import { Tenant } from '../../../shared/db/entities/tenant.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
 import { askedAbout } from '../after-answer.ts';
-import type { Locale } from '../../../shared/domain/locales.ts';
-import { contextHandler, type Reply, type Request } from '../../lib/http.ts';
+import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
 
 const database = databaseOf({ tenant: Tenant, outbox: OutboxEvent });
 
@@ -24,8 +23,8 @@ async function firmBySlug(slug: string) {
   return tenant;
 }
 
-async function getSignUpFirm(req: Request): Promise<Reply> {
-  const tenant = await firmBySlug(req.params.firmSlug!);
+async function getSignUpFirm(req: RequestOf<'getSignUpFirm'>): Promise<ReplyOf<'getSignUpFirm'>> {
+  const tenant = await firmBySlug(req.params.firmSlug);
   return { body: { slug: tenant.slug, name: tenant.name, clientSignUp: tenant.clientSignUp } };
 }
 
@@ -34,8 +33,8 @@ async function getSignUpFirm(req: Request): Promise<Reply> {
  * works on (sign-up-request.ts). Whether the address has an account never shows in the answer
  * or its timing (ADR 0017).
  */
-async function signUp(req: Request<{ name: string; email: string; locale?: Locale }>): Promise<Reply> {
-  const tenant = await firmBySlug(req.params.firmSlug!);
+async function signUp(req: RequestOf<'signUp'>): Promise<ReplyOf<'signUp'>> {
+  const tenant = await firmBySlug(req.params.firmSlug);
   if (!tenant.clientSignUp) throw forbidden(`${tenant.name} does not take sign-ups online. Ask the firm for an invitation.`);
   const { name, email } = req.body;
   await database()

@@ -5,8 +5,8 @@ import { queryPage } from '../../../shared/db/pagination.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
 import { Notification } from '../../../shared/db/entities/notification.ts';
 import { RealtimeTicket } from '../../../shared/db/entities/realtime-ticket.ts';
-import { actorFromClaims, type AuthenticatedActor } from '../../lib/auth.ts';
-import { contextHandler, type Reply, type Request } from '../../lib/http.ts';
+import { actorFromClaims } from '../../lib/auth.ts';
+import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
 import { formatLinkToken, hashSecret, newSecret } from '../../lib/link-token.ts';
 import { toNotificationView } from '../view.ts';
 import { NOTIFICATIONS_OPERATIONS } from '../../../shared/api/operations/notifications.ts';
@@ -15,8 +15,8 @@ const database = databaseOf({ notification: Notification, realtimeTicket: Realti
 
 const TICKET_SECONDS = 30;
 
-async function createRealtimeTicket(req: Request): Promise<Reply> {
-  const { tenantId, userId } = req.actor as AuthenticatedActor;
+async function createRealtimeTicket(req: RequestOf<'createRealtimeTicket'>): Promise<ReplyOf<'createRealtimeTicket'>> {
+  const { tenantId, userId } = req.actor;
   const ticketId = randomUUID();
   const secret = newSecret();
   const expiresAt = Math.floor(Date.now() / 1000) + TICKET_SECONDS;
@@ -29,8 +29,8 @@ async function createRealtimeTicket(req: Request): Promise<Reply> {
   };
 }
 
-async function listNotifications(req: Request<unknown, { limit: number; cursor?: string }>): Promise<Reply> {
-  const { tenantId, userId } = req.actor as AuthenticatedActor;
+async function listNotifications(req: RequestOf<'listNotifications'>): Promise<ReplyOf<'listNotifications'>> {
+  const { tenantId, userId } = req.actor;
   const { limit, cursor } = req.query;
   const page = await queryPage(
     cursor,
@@ -44,8 +44,8 @@ async function listNotifications(req: Request<unknown, { limit: number; cursor?:
  * Read markers are the reader's own state, keyed under their own user id: nobody can mark
  * another person's notifications. Not audited (it changes nothing of the firm's records).
  */
-async function markNotificationsRead(req: Request<{ notificationIds: string[] }>): Promise<Reply> {
-  const { tenantId, userId } = req.actor as AuthenticatedActor;
+async function markNotificationsRead(req: RequestOf<'markNotificationsRead'>): Promise<ReplyOf<'markNotificationsRead'>> {
+  const { tenantId, userId } = req.actor;
   const readAt = new Date().toISOString();
   const { notification } = database().entities;
   await Promise.all(

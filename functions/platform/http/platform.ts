@@ -2,11 +2,11 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { PLATFORM_SCHEMAS } from '../../../shared/api/schemas/platform.ts';
 import { config } from '../../../shared/config.ts';
 import { dynamoClient } from '../../../shared/db/client.ts';
-import { contextHandler } from '../../lib/http.ts';
+import { contextHandler, type ReplyOf } from '../../lib/http.ts';
 import { PLATFORM_OPERATIONS } from '../../../shared/api/operations/platform.ts';
 
 /** Built on first request: the document composes every context's schemas, which health checks never need. */
-let document: object | undefined;
+let document: ReplyOf<'getOpenApi'>['body'] | undefined;
 
 export const handler = contextHandler({
   routes: PLATFORM_OPERATIONS,

@@ -15,8 +15,8 @@ import { config, eventsConfig, healthConfig, mailConfig } from '../../../shared/
 import { dynamoClient } from '../../../shared/db/client.ts';
 import { Connection } from '../../../shared/db/entities/connection.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
-import { actorFromClaims, type AuthenticatedActor } from '../../lib/auth.ts';
-import { contextHandler, type Reply, type Request } from '../../lib/http.ts';
+import { actorFromClaims } from '../../lib/auth.ts';
+import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
 
 const TIME_LIMIT_MS = 3000;
 const database = databaseOf({ connection: Connection });
@@ -56,8 +56,8 @@ const queuesCheck = () =>
     return { ok: depths.every(([, depth]) => depth === 0), facts: Object.fromEntries(depths) };
   });
 
-async function getSystemHealth(req: Request): Promise<Reply> {
-  const { tenantId, role } = req.actor as AuthenticatedActor;
+async function getSystemHealth(req: RequestOf<'getSystemHealth'>): Promise<ReplyOf<'getSystemHealth'>> {
+  const { tenantId, role } = req.actor;
   const platform = role === 'SUPER_ADMIN';
   const checks = await Promise.all([
     check('table', async () => {

@@ -9,11 +9,11 @@ import { STAFF_ROLES } from '../../../shared/domain/identity/permissions.ts';
 import { rankCandidates } from '../../../shared/domain/requests/assignment.ts';
 import { availabilityPercent } from '../../../shared/domain/requests/workload.ts';
 import { offerAssignees } from '../../../shared/domain/tasks/tasks.ts';
-import { actorFromClaims, type AuthenticatedActor } from '../../lib/auth.ts';
+import { actorFromClaims } from '../../lib/auth.ts';
 import { notFound, validationFailed } from '../../../shared/api/errors.ts';
 import { queryPage } from '../../../shared/db/pagination.ts';
 import { hasPermission } from '../../../shared/domain/identity/policy.ts';
-import { contextHandler, type Reply, type Request } from '../../lib/http.ts';
+import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
 import { activeStaffWithLoad } from '../staff-load.ts';
 import { getBookingProfile, updateBookingProfile } from '../booking-profile.ts';
 import { database } from '../db.ts';
@@ -26,8 +26,8 @@ const firmStaff = (tenantId: string) =>
     STAFF_ROLES.filter((r) => r !== 'SUPER_ADMIN'),
   );
 
-async function listTeamWorkload(req: Request): Promise<Reply> {
-  const { tenantId } = req.actor as AuthenticatedActor;
+async function listTeamWorkload(req: RequestOf<'listTeamWorkload'>): Promise<ReplyOf<'listTeamWorkload'>> {
+  const { tenantId } = req.actor;
   const members = await firmStaff(tenantId);
   const items: MemberWorkload[] = members.map((m) => {
     const { activeRequests, capacity: maxConcurrentProjects } = m;
@@ -51,8 +51,8 @@ async function listTeamWorkload(req: Request): Promise<Reply> {
 }
 
 /** Staff holding one of the skills (everyone when none are named), best first. */
-async function offerTaskAssignees(req: Request<unknown, { skills: string }>): Promise<Reply> {
-  const { tenantId } = req.actor as AuthenticatedActor;
+async function offerTaskAssignees(req: RequestOf<'offerTaskAssignees'>): Promise<ReplyOf<'offerTaskAssignees'>> {
+  const { tenantId } = req.actor;
   const skills = req.query.skills
     .split(',')
     .map((s) => s.trim().toLowerCase())
@@ -86,8 +86,8 @@ async function offerTaskAssignees(req: Request<unknown, { skills: string }>): Pr
 }
 
 /** The ranking automatic assignment uses, for a person choosing by hand. */
-async function rankRequestAssignees(req: Request<unknown, { serviceId: string }>): Promise<Reply> {
-  const { tenantId } = req.actor as AuthenticatedActor;
+async function rankRequestAssignees(req: RequestOf<'rankRequestAssignees'>): Promise<ReplyOf<'rankRequestAssignees'>> {
+  const { tenantId } = req.actor;
   const [{ data: service }, staff] = await Promise.all([
     database().entities.service.get({ tenantId, serviceId: req.query.serviceId }).go(),
     firmStaff(tenantId),
@@ -122,9 +122,9 @@ async function rankRequestAssignees(req: Request<unknown, { serviceId: string }>
 }
 
 /** A member's assignments, newest first: one's own, or anyone's in the firm for those who see users. */
-async function listAssignmentHistory(req: Request<unknown, { limit: number; cursor?: string }>): Promise<Reply> {
-  const actor = req.actor as AuthenticatedActor;
-  const userId = req.params.userId!;
+async function listAssignmentHistory(req: RequestOf<'listAssignmentHistory'>): Promise<ReplyOf<'listAssignmentHistory'>> {
+  const actor = req.actor;
+  const userId = req.params.userId;
   if (userId !== actor.userId && !hasPermission(actor, 'users.view')) throw notFound('Team member');
   const { assignment } = database().entities;
   const page = await queryPage(
