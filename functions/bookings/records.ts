@@ -1,5 +1,7 @@
 /** The items a booking writes besides itself, built from it: calendar entry, slot locks, reminders, and its audit entry and event. */
 import { auditAndEvent, type ChangeContext } from '../../shared/db/mutation.ts';
+import type { DomainEvent, EventDetailInput, EventOf } from '../../shared/events/catalogue.ts';
+import type { SERIES_EVENTS } from '../../shared/domain/bookings/series.ts';
 import type { FieldChange } from '../../shared/domain/audit/diff.ts';
 import { GRID_MINUTES, MINUTE, type Interval, type ProblemCode } from '../../shared/domain/bookings/availability.ts';
 import type { PromoProblem } from '../../shared/domain/bookings/pricing.ts';
@@ -143,43 +145,40 @@ export function holdExpiryOf(b: RequestItem) {
   };
 }
 
+type BookingChange = Exclude<EventOf<'booking'>, (typeof SERIES_EVENTS)[number]>;
+
+/** What every booking change's event carries about the booking itself. */
+const bookingDetail = (b: RequestItem, ctx: ChangeContext) => ({
+  requestId: b.requestId,
+  reference: b.reference,
+  title: b.title,
+  serviceName: b.serviceName,
+  clientId: b.clientId,
+  clientName: b.clientName,
+  assigneeId: b.assigneeId,
+  assigneeName: b.assigneeName,
+  status: b.status,
+  start: b.scheduledAt!,
+  end: b.endsAt!,
+  firmZone: b.firmZone!,
+  clientZone: b.clientZone!,
+  bookingType: b.bookingType!,
+  confirmed: b.confirmed,
+  inviteSequence: b.inviteSequence ?? 0,
+  ...(b.seriesId && { seriesId: b.seriesId }),
+  actorName: ctx.actorName,
+});
+
 /** The audit entry and event of a booking change; the event carries what emails, notices and counters need. */
-export function bookingEvent(
+export function bookingEvent<T extends BookingChange>(
   e: TransactionEntities,
   ctx: ChangeContext,
   b: RequestItem,
-  type: string,
-  extra: Record<string, unknown> = {},
+  type: T,
+  extra: Omit<EventDetailInput<T>, keyof ReturnType<typeof bookingDetail>> & Partial<EventDetailInput<T>>,
   changes: FieldChange[] = [],
 ) {
-  return auditAndEvent(e, ctx, {
-    action: type,
-    entityType: 'request',
-    entityId: b.requestId,
-    changes,
-    event: {
-      type,
-      detail: {
-        requestId: b.requestId,
-        reference: b.reference,
-        title: b.title,
-        serviceName: b.serviceName,
-        clientId: b.clientId,
-        clientName: b.clientName,
-        assigneeId: b.assigneeId,
-        assigneeName: b.assigneeName,
-        status: b.status,
-        start: b.scheduledAt,
-        end: b.endsAt,
-        firmZone: b.firmZone,
-        clientZone: b.clientZone,
-        bookingType: b.bookingType,
-        confirmed: b.confirmed,
-        inviteSequence: b.inviteSequence ?? 0,
-        ...(b.seriesId && { seriesId: b.seriesId }),
-        actorName: ctx.actorName,
-        ...extra,
-      },
-    },
-  });
+  // The type and its detail belong together by T; TypeScript cannot see that through the union.
+  const event = { type, detail: { ...bookingDetail(b, ctx), ...extra } } as DomainEvent;
+  return auditAndEvent(e, ctx, { action: type, entityType: 'request', entityId: b.requestId, changes, event });
 }

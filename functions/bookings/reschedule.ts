@@ -105,7 +105,7 @@ export async function rescheduleBooking(db: BookingDb, booking: RequestItem, boo
           moved,
           'booking.rescheduled',
           {
-            previousStart: booking.scheduledAt,
+            previousStart: booking.scheduledAt!,
             previousAssigneeId: booking.assigneeId,
             kpi: { before: kpiStateOf(booking), after: kpiStateOf(moved) },
             bookingKpi: { before: bookingKpiStateOf(booking), after: bookingKpiStateOf(moved) },
@@ -131,7 +131,7 @@ export async function rescheduleBooking(db: BookingDb, booking: RequestItem, boo
  * moves alike (as many local days on, at the new local time), each in its own transaction; one
  * that cannot move keeps its time and is listed with the reason. One event tells of them all.
  */
-async function rescheduleWithFollowing(db: BookingDb, booking: RequestItem, bookable: Bookable, start: number, change: Move) {
+async function rescheduleWithFollowing(db: BookingDb, booking: RequestItem & { seriesId: string }, bookable: Bookable, start: number, change: Move) {
   const { seriesId } = booking;
   const withSeries = { ...change, withSeries: true };
   // Found before the move, which may put this booking among them.
@@ -155,7 +155,7 @@ async function rescheduleWithFollowing(db: BookingDb, booking: RequestItem, book
     const detail = { seriesId, clientId: booking.clientId, bookingIds: all.map((b) => b.requestId) };
     await db.transaction
       .write((e) =>
-        auditAndEvent(e, change.ctx, { action: SERIES_RESCHEDULED, entityType: 'request', entityId: seriesId!, event: { type: SERIES_RESCHEDULED, detail } }),
+        auditAndEvent(e, change.ctx, { action: SERIES_RESCHEDULED, entityType: 'request', entityId: seriesId, event: { type: SERIES_RESCHEDULED, detail } }),
       )
       .go();
   }
@@ -164,6 +164,7 @@ async function rescheduleWithFollowing(db: BookingDb, booking: RequestItem, book
 
 /** Moves the booking only, or ("following") its series' later bookings alike. */
 export async function rescheduleInScope(db: BookingDb, booking: RequestItem, bookable: Bookable, start: number, change: Move, scope: 'one' | 'following') {
-  if (scope === 'one' || !booking.seriesId) return { moved: await rescheduleBooking(db, booking, bookable, start, change) };
-  return rescheduleWithFollowing(db, booking, bookable, start, change);
+  const { seriesId } = booking;
+  if (scope === 'one' || !seriesId) return { moved: await rescheduleBooking(db, booking, bookable, start, change) };
+  return rescheduleWithFollowing(db, { ...booking, seriesId }, bookable, start, change);
 }

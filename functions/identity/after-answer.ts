@@ -4,12 +4,18 @@
  */
 import { outboxItem } from '../../shared/db/mutation.ts';
 import { ANONYMOUS_ACTOR } from '../../shared/domain/audit/actor.ts';
+import type { DomainEvent, EventDetailInput } from '../../shared/events/catalogue.ts';
 import type { ACCOUNT_REQUEST_EVENTS } from '../../shared/events/rules.ts';
 import type { Request } from '../lib/http.ts';
 
-export const askedAbout = (
-  req: Request,
-  tenantId: string,
-  type: (typeof ACCOUNT_REQUEST_EVENTS)[number],
-  about: { email: string; entityId: string; [field: string]: unknown },
-) => outboxItem(tenantId, type, { ...about, ip: req.ip, userAgent: req.userAgent.slice(0, 512), actorId: ANONYMOUS_ACTOR });
+type AskedEvent = {
+  [T in (typeof ACCOUNT_REQUEST_EVENTS)[number]]: { type: T; detail: Omit<EventDetailInput<T>, 'ip' | 'userAgent'> };
+}[(typeof ACCOUNT_REQUEST_EVENTS)[number]];
+
+/** The event of what was asked about a typed address, with where the request came from; `about` names what it concerns in the audit. */
+export const askedAbout = (req: Request, tenantId: string, { type, detail }: AskedEvent, about: string) =>
+  outboxItem(tenantId, { type, detail: { ...detail, ip: req.ip, userAgent: req.userAgent.slice(0, 512) } } as DomainEvent, {
+    entityId: about,
+    actorId: ANONYMOUS_ACTOR,
+    correlationId: req.requestId,
+  });

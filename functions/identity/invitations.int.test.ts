@@ -1,9 +1,8 @@
-import type { EventBridgeEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, signIn, type Signed, invoke } from '../../infra/local/test-client.ts';
 import { emailsTo, linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
 import { database } from '../../shared/db/all-entities.ts';
-import type { DomainEventDetail } from '../../shared/events/rules.ts';
+import { busEvent } from '../../infra/local/test-events.ts';
 
 let admin: Signed;
 let otherAdmin: Signed;
@@ -129,17 +128,15 @@ describe('notifier', () => {
     const { data: outbox } = await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'user', entityId: res.body.userId }).go();
     expect(outbox).toHaveLength(1);
     // Replay a delivery of a new event id concurrently and repeatedly: one email for it.
-    const event = {
-      'detail-type': 'user.invitation_resent',
-      detail: {
-        tenantId: 't-designpi',
-        eventId: 'replayed-event-1',
-        at: new Date().toISOString(),
-        entityId: res.body.userId,
-        actorId: admin.userId,
-        invitationId: res.body.invitationId,
-      },
-    } as unknown as EventBridgeEvent<string, DomainEventDetail>;
+    const event = busEvent('user.invitation_resent', {
+      tenantId: 't-designpi',
+      eventId: 'replayed-event-1',
+      at: new Date().toISOString(),
+      entityId: res.body.userId,
+      actorId: admin.userId,
+      userId: res.body.userId,
+      invitationId: res.body.invitationId,
+    });
     await Promise.all([invoke('events/notifier', event), invoke('events/notifier', event)]);
     await invoke('events/notifier', event);
     await nextEmailTo('twice@example.com', 1);

@@ -20,7 +20,7 @@ import { activateIdentity, signOutEverywhere } from './cognito.ts';
  */
 export async function forgotPassword(req: RequestOf<'forgotPassword'>): Promise<ReplyOf<'forgotPassword'>> {
   await database()
-    .entities.outbox.create(askedAbout(req, NO_FIRM, 'auth.password_reset_asked', { email: req.body.email, entityId: 'password-reset' }))
+    .entities.outbox.create(askedAbout(req, NO_FIRM, { type: 'auth.password_reset_asked', detail: { email: req.body.email } }, 'password-reset'))
     .go();
   return { status: 202 };
 }

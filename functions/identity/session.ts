@@ -123,7 +123,7 @@ export async function failedSignIn(req: Request, email: string, guard: SignInGua
   const paused = await guard.failed();
   // Audited in the account's firm after the answer, so a known address takes no longer (ADR 0017).
   await database()
-    .entities.outbox.create(askedAbout(req, NO_FIRM, 'auth.sign_in_failed', { email, paused, entityId: 'sign-in' }))
+    .entities.outbox.create(askedAbout(req, NO_FIRM, { type: 'auth.sign_in_failed', detail: { email, paused } }, 'sign-in'))
     .go();
   throw paused ? accountPaused() : error;
 }

@@ -14,5 +14,13 @@ export function changeContext(req: Request, who: Person): ChangeContext;
 export function changeContext(req: Request, who?: Person): ChangeContext {
   const person = who ?? req.actor;
   if (!person) throw new Error('A change needs someone to make it: the caller, or the person a public flow acts for.');
-  return { tenantId: person.tenantId, actorId: person.userId, actorName: person.name, actorRole: person.role, ip: req.ip, userAgent: req.userAgent };
+  return {
+    tenantId: person.tenantId,
+    actorId: person.userId,
+    actorName: person.name,
+    actorRole: person.role,
+    ip: req.ip,
+    userAgent: req.userAgent,
+    correlationId: req.requestId,
+  };
 }

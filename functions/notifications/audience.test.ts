@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { DomainEventDetail } from '../../shared/events/rules.ts';
-import { bookingNotices, requestNotices, requestWatchers, seriesNotices, taskNotices, taskWatchers } from './audience.ts';
+import {
+  bookingNotices,
+  requestNotices,
+  requestWatchers,
+  seriesNotices,
+  taskNotices,
+  taskWatchers,
+  type BookingFacts,
+  type RequestFacts,
+  type TaskFacts,
+} from './audience.ts';
 
-const event = (extra: Partial<DomainEventDetail> = {}): DomainEventDetail => ({
-  tenantId: 't1',
-  eventId: 'e1',
-  at: '2026-11-21T10:00:00Z',
-  entityId: 'r1',
-  actorId: 'lead',
-  clientId: 'client',
-  assigneeId: 'member',
-  ...extra,
-});
+const event = (extra: Partial<RequestFacts> = {}): RequestFacts => ({ actorId: 'lead', clientId: 'client', assigneeId: 'member', ...extra });
+const booking = (extra: Partial<BookingFacts> = {}): BookingFacts => ({ actorId: 'lead', assigneeId: 'member', ...extra });
 const admins = ['admin-1', 'admin-2'];
 
 describe('who hears of a request change', () => {
@@ -35,7 +36,13 @@ describe('who hears of a request change', () => {
 });
 
 describe('who hears of a task change', () => {
-  const task = (extra: Partial<DomainEventDetail> = {}) => event({ taskId: 'k1', createdBy: 'lead', previousAssigneeId: null, ...extra });
+  const task = (extra: Partial<TaskFacts> = {}): TaskFacts => ({
+    actorId: 'lead',
+    assigneeId: 'member',
+    createdBy: 'lead',
+    previousAssigneeId: null,
+    ...extra,
+  });
   it.each([
     ['task.created', task(), ['member']],
     ['task.created', task({ actorId: 'member' }), []],
@@ -56,25 +63,25 @@ describe('who hears of a task change', () => {
 
 describe('bookingNotices', () => {
   it('tells the person who takes it and the admins, the one who lost it on a hand-over, never the one who did it', () => {
-    const d = event({ assigneeId: 'member', clientId: 'client', actorId: 'client' });
+    const d = booking({ assigneeId: 'member', actorId: 'client' });
     expect(bookingNotices('booking.created', d, ['admin-1'])).toEqual([
       { userId: 'member', kind: 'booking.created' },
       { userId: 'admin-1', kind: 'booking.created' },
     ]);
-    const handedOver = event({ assigneeId: 'other', previousAssigneeId: 'member', actorId: 'admin-1' });
+    const handedOver = booking({ assigneeId: 'other', previousAssigneeId: 'member', actorId: 'admin-1' });
     expect(bookingNotices('booking.rescheduled', handedOver, ['admin-1']).map((n) => n.userId)).toEqual(['other', 'member']);
   });
 
   it('tells of a series once: its bookings alone only the one a move took a booking from', () => {
-    const inSeries = event({ assigneeId: 'member', actorId: 'client', withSeries: true });
+    const inSeries = booking({ assigneeId: 'member', actorId: 'client', withSeries: true });
     expect(bookingNotices('booking.created', inSeries, ['admin-1'])).toEqual([]);
     expect(bookingNotices('booking.rescheduled', { ...inSeries, previousAssigneeId: 'member' }, ['admin-1'])).toEqual([]);
     expect(bookingNotices('booking.rescheduled', { ...inSeries, assigneeId: 'other', previousAssigneeId: 'member', actorId: 'admin-1' }, ['admin-1'])).toEqual([
       { userId: 'member', kind: 'booking.rescheduled' },
     ]);
-    expect(seriesNotices('booking.series_booked', event({ actorId: 'client' }), ['member', 'other', 'member'], ['admin-1'])).toEqual(
+    expect(seriesNotices('booking.series_booked', { actorId: 'client' }, ['member', 'other', 'member'], ['admin-1'])).toEqual(
       ['member', 'other', 'admin-1'].map((userId) => ({ userId, kind: 'booking.series_booked' })),
     );
-    expect(seriesNotices('booking.series_cancelled', event({ actorId: 'admin-1' }), ['member'], ['admin-1']).map((n) => n.userId)).toEqual(['member']);
+    expect(seriesNotices('booking.series_cancelled', { actorId: 'admin-1' }, ['member'], ['admin-1']).map((n) => n.userId)).toEqual(['member']);
   });
 });

@@ -3,16 +3,23 @@
  * must see their open pages and lists refresh. Decided from the event alone, plus the firm's
  * admins and leads (one Query per role).
  */
-import type { DomainEventDetail } from '../../shared/events/rules.ts';
+import type { EventDetail, EventOf } from '../../shared/events/catalogue.ts';
+
+/** What of a request's event decides who hears of it. */
+export type RequestFacts = Pick<EventDetail<EventOf<'request'>>, 'clientId' | 'assigneeId' | 'internal' | 'actorId'>;
+/** What of a task's event decides who hears of it. */
+export type TaskFacts = Pick<EventDetail<EventOf<'task'>>, 'assigneeId' | 'previousAssigneeId' | 'createdBy' | 'actorId'>;
+/** What of a booking's event decides who hears of it (a reschedule also names who had it before). */
+export type BookingFacts = Pick<EventDetail<'booking.created'>, 'assigneeId' | 'withSeries' | 'actorId'> & { previousAssigneeId?: string };
 
 export interface RequestNotice {
   userId: string;
   kind: string;
 }
 
-export function requestNotices(type: string, d: DomainEventDetail, admins: string[]): RequestNotice[] {
-  const client = String(d.clientId);
-  const assignee = d.assigneeId ? String(d.assigneeId) : undefined;
+export function requestNotices(type: EventOf<'request'>, d: RequestFacts, admins: string[]): RequestNotice[] {
+  const client = d.clientId;
+  const assignee = d.assigneeId ?? undefined;
   const to = (userIds: (string | undefined)[], kind: string) =>
     userIds.filter((u): u is string => Boolean(u) && u !== d.actorId).map((userId) => ({ userId, kind }));
   switch (type) {
@@ -36,16 +43,16 @@ export function requestNotices(type: string, d: DomainEventDetail, admins: strin
 }
 
 /** Everyone whose open request pages and lists should refresh: the client (unless internal), the assignee, and staff who see all. */
-export function requestWatchers(d: DomainEventDetail, staffWhoSeeAll: string[]): string[] {
-  const client = d.internal ? [] : [String(d.clientId)];
-  const assignee = d.assigneeId ? [String(d.assigneeId)] : [];
+export function requestWatchers(d: Omit<RequestFacts, 'actorId'>, staffWhoSeeAll: string[]): string[] {
+  const client = d.internal ? [] : [d.clientId];
+  const assignee = d.assigneeId ? [d.assigneeId] : [];
   return [...new Set([...client, ...assignee, ...staffWhoSeeAll])];
 }
 
 /** Who hears of a task's change in their bell: its (new) assignee, and whoever made it when someone else moved it. */
-export function taskNotices(type: string, d: DomainEventDetail): RequestNotice[] {
-  const assignee = d.assigneeId ? String(d.assigneeId) : undefined;
-  const creator = String(d.createdBy);
+export function taskNotices(type: EventOf<'task'>, d: Omit<TaskFacts, 'previousAssigneeId'>): RequestNotice[] {
+  const assignee = d.assigneeId ?? undefined;
+  const creator = d.createdBy;
   const to = (userIds: (string | undefined)[], kind: string) =>
     [...new Set(userIds)].filter((u): u is string => Boolean(u) && u !== d.actorId).map((userId) => ({ userId, kind }));
   switch (type) {
@@ -62,12 +69,12 @@ export function taskNotices(type: string, d: DomainEventDetail): RequestNotice[]
 }
 
 /** Whose open task lists and pages refresh: the assignee before and after, and staff who see all. */
-export function taskWatchers(d: DomainEventDetail, staffWhoSeeAll: string[]): string[] {
-  const holders = [d.assigneeId, d.previousAssigneeId].filter(Boolean).map(String);
+export function taskWatchers(d: Pick<TaskFacts, 'assigneeId' | 'previousAssigneeId'>, staffWhoSeeAll: string[]): string[] {
+  const holders = [d.assigneeId, d.previousAssigneeId].filter((u): u is string => Boolean(u));
   return [...new Set([...holders, ...staffWhoSeeAll])];
 }
 
-const noticesOf = (kind: string, userIds: unknown[], actorId: string): RequestNotice[] =>
+const noticesOf = (kind: string, userIds: (string | undefined)[], actorId: string): RequestNotice[] =>
   [...new Set(userIds.filter((u): u is string => typeof u === 'string'))].filter((u) => u !== actorId).map((userId) => ({ userId, kind }));
 
 /**
@@ -76,12 +83,12 @@ const noticesOf = (kind: string, userIds: unknown[], actorId: string): RequestNo
  * booking of a series changed with it is told of by the series' notice (`seriesNotices`), so
  * only someone a move took it from hears of it alone.
  */
-export function bookingNotices(type: string, d: DomainEventDetail, admins: string[]): RequestNotice[] {
+export function bookingNotices(type: EventOf<'booking'>, d: BookingFacts, admins: string[]): RequestNotice[] {
   if (type === 'booking.outcome_recorded') return [];
   if (d.withSeries) return d.previousAssigneeId === d.assigneeId ? [] : noticesOf(type, [d.previousAssigneeId], d.actorId);
   return noticesOf(type, [d.assigneeId, d.previousAssigneeId, ...admins], d.actorId);
 }
 
 /** Who hears of a series booked, moved or cancelled, once: everyone who takes one of its bookings, and the admins. */
-export const seriesNotices = (type: string, d: DomainEventDetail, staffIds: string[], admins: string[]): RequestNotice[] =>
+export const seriesNotices = (type: EventOf<'booking'>, d: { actorId: string }, staffIds: string[], admins: string[]): RequestNotice[] =>
   noticesOf(type, [...staffIds, ...admins], d.actorId);

@@ -12,6 +12,7 @@ import { changeContext } from '../lib/change-context.ts';
 import type { SignedInRequest } from '../lib/http.ts';
 import { database } from './workflow-db.ts';
 import { UNASSIGNED } from '../../shared/db/entities/service-request.ts';
+import type { EventOf } from '../../shared/events/catalogue.ts';
 import type { ActivityItem, RequestItem } from './request-access.ts';
 
 export interface RequestChange {
@@ -20,7 +21,7 @@ export interface RequestChange {
   /** Fields to clear (e.g. a budget taken away). */
   remove?: ('budgetMin' | 'budgetMax' | 'deadline')[];
   activity: Pick<ActivityItem, 'kind'> & Partial<Pick<ActivityItem, 'from' | 'to' | 'text' | 'internal'>>;
-  action: string;
+  action: Exclude<EventOf<'request'>, 'request.drafted' | 'request.submitted' | 'request.unassigned'>;
   changes?: FieldChange[];
 }
 

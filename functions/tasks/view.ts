@@ -1,6 +1,7 @@
 /** A task as the API shows it, the task of the path (if the caller may see it), and saving a change. */
 import type { CreateEntityItem, EntityItem } from 'electrodb';
 import { notFound, validationFailed } from '../../shared/api/errors.ts';
+import type { EventOf } from '../../shared/events/catalogue.ts';
 import type { TaskView } from '../../shared/api/schemas/tasks.ts';
 import { NO_DUE_DATE, NO_REQUEST, UNASSIGNED, type Task } from '../../shared/db/entities/task.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
@@ -63,7 +64,7 @@ const withKeys = (t: TaskItem): CreateEntityItem<typeof Task> => ({
 });
 
 export interface TaskChange {
-  action: string;
+  action: EventOf<'task'>;
   changes?: FieldChange[];
 }
 

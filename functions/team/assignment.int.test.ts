@@ -1,7 +1,6 @@
-import type { EventBridgeEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, invoke, signIn, type Signed } from '../../infra/local/test-client.ts';
-import type { DomainEventDetail } from '../../shared/events/rules.ts';
+import { busEvent } from '../../infra/local/test-events.ts';
 
 let john: Signed;
 let sarah: Signed;
@@ -70,18 +69,19 @@ describe('automatic assignment on submit', () => {
     });
     await expect.poll(async () => (await detail(request.requestId)).assigneeId).toEqual(expect.any(String));
     const before = await detail(request.requestId);
-    const replay = {
-      'detail-type': 'request.submitted',
-      detail: {
-        tenantId: 't-designpi',
-        eventId: `replay-${request.requestId}`,
-        at: new Date().toISOString(),
-        entityId: request.requestId,
-        actorId: john.userId,
-        requestId: request.requestId,
-        status: 'submitted',
-      },
-    } as unknown as EventBridgeEvent<string, DomainEventDetail>;
+    const replay = busEvent('request.submitted', {
+      tenantId: 't-designpi',
+      eventId: `replay-${request.requestId}`,
+      at: new Date().toISOString(),
+      entityId: request.requestId,
+      actorId: john.userId,
+      requestId: request.requestId,
+      reference: request.reference,
+      title: request.title,
+      clientId: john.userId,
+      assigneeId: null,
+      status: 'submitted',
+    });
     await Promise.all([invoke('events/assignment', replay), invoke('events/assignment', replay)]);
     const after = await detail(request.requestId);
     expect({ assigneeId: after.assigneeId, version: after.version }).toEqual({ assigneeId: before.assigneeId, version: before.version });

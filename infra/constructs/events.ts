@@ -4,11 +4,12 @@ import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction as LambdaTarget } from 'aws-cdk-lib/aws-events-targets';
 import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { CONSUMERS, OUTBOX_STREAM_FILTER, RULES, type Consumer } from '../../shared/events/rules.ts';
+import { CONSUMERS, OUTBOX_STREAM_FILTER, RULES, consumerFailures, type Consumer } from '../../shared/events/rules.ts';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { StageConfig } from '../stage.ts';
@@ -87,6 +88,12 @@ export class Events extends Construct {
         acknowledge(fn, 'IAM5', 'Writes only objects under the exports/ prefix of the uploads bucket.', `Resource::${arnRef(props.uploads, fn)}/exports/*`);
       }
       acknowledge(fn, 'IAM5', 'Consumers read the table’s GSIs, so grants cover `index/*` of this one table.', `Resource::${arnRef(table, fn)}/index/*`);
+      // The bus invokes asynchronously: an event the consumer fails on is retried by Lambda, then kept here.
+      fn.configureAsyncInvoke({
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(6),
+        onFailure: new SqsDestination(this.deadLetterQueue(consumerFailures(consumer), `${consumer}FailuresDlq`)),
+      });
       consumers.set(consumer, fn);
       this.functions.push(fn);
     }

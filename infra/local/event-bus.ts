@@ -1,14 +1,15 @@
 /**
  * The local EventBridge: answers the PutEvents API (so the stream router's SDK call is the
  * same as in AWS), matches each event against the rules CDK deploys, and invokes the
- * consumers' deployed bundles asynchronously with EventBridge's event shape. Failed deliveries are retried,
- * then go to the rule's dead-letter queue (infra/local/sqs.ts).
+ * consumers' deployed bundles asynchronously with EventBridge's event shape. An event a consumer
+ * fails on is tried three times, as Lambda retries an asynchronous invocation twice, then kept in
+ * the consumer's dead-letter queue (infra/local/sqs.ts), as its on-failure destination in AWS.
  */
 import type { EventBridgeEvent } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { matchesPattern } from '../../shared/events/pattern.ts';
-import { RULES } from '../../shared/events/rules.ts';
+import { RULES, consumerFailures } from '../../shared/events/rules.ts';
 import type { LocalLambda } from './lambda-runtime.ts';
 
 const ATTEMPTS = 3;
@@ -40,7 +41,7 @@ export function startEventBus(
       } catch (error) {
         if (attempt === ATTEMPTS) {
           log(`event ${event['detail-type']} → ${rule.consumer} failed ${ATTEMPTS} times; dead-lettered: ${String(error)}`);
-          deadLetter(rule.name, event);
+          deadLetter(consumerFailures(rule.consumer), { requestPayload: event, responsePayload: { errorMessage: String(error) } });
         } else {
           await new Promise((r) => setTimeout(r, 100 * attempt));
         }

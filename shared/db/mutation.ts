@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { conflict } from '../api/errors.ts';
 import type { FieldChange } from '../domain/audit/diff.ts';
+import { detailProblems, type DomainEvent } from '../events/catalogue.ts';
 import type { Service } from 'electrodb';
 import type { AuditEntry } from './entities/audit-entry.ts';
 import type { OutboxEvent } from './entities/outbox-event.ts';
@@ -18,6 +19,8 @@ export interface ChangeContext {
   actorRole: string;
   ip?: string;
   userAgent?: string;
+  /** The API request (or event) the change began with: its events carry it, so logs can follow it. */
+  correlationId?: string;
 }
 
 export interface ChangeRecord {
@@ -25,8 +28,8 @@ export interface ChangeRecord {
   entityType: string;
   entityId: string;
   changes?: FieldChange[];
-  /** Domain event for the bus; omitted only for changes nobody reacts to. */
-  event?: { type: string; detail: Record<string, unknown> };
+  /** Domain event for the bus (shared/events/catalogue.ts); omitted only for changes nobody reacts to. */
+  event?: DomainEvent;
 }
 
 /** Any service that can record a change: it holds the audit and outbox entities. */
@@ -59,21 +62,29 @@ export function auditAndEvent(entities: TransactionEntities, ctx: ChangeContext,
   if (change.event)
     items.push(
       entities.outbox
-        .create(outboxItem(ctx.tenantId, change.event.type, { ...change.event.detail, entityId: change.entityId, actorId: ctx.actorId }, now))
+        .create(outboxItem(ctx.tenantId, change.event, { entityId: change.entityId, actorId: ctx.actorId, correlationId: ctx.correlationId }, now))
         .commit(),
     );
   return items;
 }
 
-/** An outbox event: written with the change it announces, or alone for work a consumer does later. */
-export const outboxItem = (tenantId: string, type: string, detail: Record<string, unknown>, now = new Date()) => ({
-  tenantId,
-  eventId: randomUUID(),
-  type,
-  at: now.toISOString(),
-  detail,
-  expiresAt: Math.floor(now.getTime() / 1000) + OUTBOX_TTL_SECONDS,
-});
+/**
+ * An outbox event: written with the change it announces, or alone for work a consumer does
+ * later. A detail that does not fit its type's schema in the catalogue is a bug: it fails here,
+ * before anything is written, rather than in a consumer after the change is done.
+ */
+export function outboxItem(
+  tenantId: string,
+  event: DomainEvent,
+  written: { entityId: string; actorId: string; correlationId?: string | undefined },
+  now = new Date(),
+) {
+  const { correlationId, ...about } = written;
+  const detail = { ...event.detail, ...about, ...(correlationId && { correlationId }) };
+  const problems = detailProblems(event.type, detail);
+  if (problems.length) throw new Error(`The ${event.type} event does not fit the event catalogue: ${problems.join('; ')}`);
+  return { tenantId, eventId: randomUUID(), type: event.type, at: now.toISOString(), detail, expiresAt: Math.floor(now.getTime() / 1000) + OUTBOX_TTL_SECONDS };
+}
 
 /** Runs a write transaction; a failed condition (stale version, taken slot) becomes a 409. */
 export async function commitTransaction<D extends RecordingDb>(

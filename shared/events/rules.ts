@@ -65,6 +65,9 @@ export const BOOKING_EVENTS = [
   'booking.claimed',
 ] as const;
 
+/** A booking's changes its client and staff member are emailed of (a recorded outcome is not). */
+export const BOOKING_EMAIL_EVENTS = ['booking.created', 'booking.confirmed', 'booking.rescheduled', 'booking.cancelled', 'booking.claimed'] as const;
+
 /** A request's changes that can move its KPIs (they carry its state before and after); a booking is a request. */
 export const KPI_EVENTS = [
   'request.drafted',
@@ -78,6 +81,9 @@ export const KPI_EVENTS = [
 
 /** Events that end every session of a person: their open WebSockets are closed as well. */
 export const SESSION_END_EVENTS = ['user.deactivated', 'auth.password_reset'] as const;
+
+/** The event types a rule sends its consumer (its pattern lists them by name). */
+export const typesOf = (rule: Rule): string[] => (rule.pattern['detail-type'] as string[] | undefined) ?? [];
 
 export const RULES: readonly Rule[] = [
   {
@@ -113,7 +119,7 @@ export const RULES: readonly Rule[] = [
   {
     name: 'booking-emails',
     description: 'Booking changes (and each series booked, moved or cancelled, once) become emails with a calendar invite and the manage link',
-    pattern: { source: [EVENT_SOURCE], 'detail-type': [...BOOKING_EVENTS, ...SERIES_EVENTS] },
+    pattern: { source: [EVENT_SOURCE], 'detail-type': [...BOOKING_EMAIL_EVENTS, ...SERIES_EVENTS] },
     consumer: 'booking-emails',
   },
   {
@@ -130,15 +136,11 @@ export const RULES: readonly Rule[] = [
   },
 ];
 
-/** Every dead-letter queue by name: one per rule, the stream router's and the scheduled jobs'. */
-export const DEAD_LETTER_QUEUES = ['stream-router', ...RULES.map((r) => r.name), 'jobs'];
+/** The dead-letter queue of a consumer's own failures: events it failed on after Lambda's retries. */
+export const consumerFailures = (consumer: Consumer) => `consumer-${consumer}`;
 
-/** The shape every consumer receives in `detail`: the outbox event's detail plus its identity. */
-export interface DomainEventDetail {
-  tenantId: string;
-  eventId: string;
-  at: string;
-  entityId: string;
-  actorId: string;
-  [key: string]: unknown;
-}
+/**
+ * Every dead-letter queue by name: the stream router's; one per rule, for events the bus could
+ * not deliver; one per consumer, for events it failed on; and the scheduled jobs'.
+ */
+export const DEAD_LETTER_QUEUES = ['stream-router', ...RULES.map((r) => r.name), ...CONSUMERS.map(consumerFailures), 'jobs'];

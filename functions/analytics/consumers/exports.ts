@@ -3,14 +3,13 @@
  * own Query (functions/requests/query.ts), writes the CSV to the uploads bucket under
  * `exports/`, marks the export ready and tells the requester live. Once per event.
  */
-import type { EventBridgeEvent } from 'aws-lambda';
 import { RequestExport } from '../../../shared/db/entities/request-export.ts';
 import { User } from '../../../shared/db/entities/user.ts';
-import { once } from '../../../shared/db/idempotency.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
 import type { Permission } from '../../../shared/domain/identity/permissions.ts';
 import { REQUEST_COLUMNS, csvLine, requestLine } from '../../../shared/domain/requests/csv.ts';
-import type { DomainEventDetail } from '../../../shared/events/rules.ts';
+import type { EventDetail } from '../../../shared/events/catalogue.ts';
+import { consumerHandler } from '../../lib/consumer.ts';
 import { pushToUser } from '../../lib/realtime.ts';
 import { putObject } from '../../lib/storage.ts';
 import { requestQuery, type RequestFilters } from '../../requests/query.ts';
@@ -54,18 +53,17 @@ async function build(tenantId: string, exportId: string, requestedBy: string, fi
   return { rows, key };
 }
 
-export async function handler(event: EventBridgeEvent<string, DomainEventDetail>): Promise<void> {
-  const d = event.detail;
-  const exportId = String(d.exportId);
-  await once({ tenantId: d.tenantId, consumer: 'exports', eventId: d.eventId }, async () => {
-    const { data: job } = await database().entities.export.get({ tenantId: d.tenantId, exportId }).go();
-    if (!job || job.status !== 'pending') return;
-    const built = await build(d.tenantId, exportId, job.requestedBy, job.filters as RequestFilters);
-    const finishedAt = new Date().toISOString();
-    await database()
-      .entities.export.patch({ tenantId: d.tenantId, exportId })
-      .set('key' in built ? { status: 'ready', rowCount: built.rows, key: built.key, finishedAt } : { status: 'failed', problem: built.problem, finishedAt })
-      .go();
-    await pushToUser(d.tenantId, job.requestedBy, { type: 'export.ready', exportId });
-  });
+async function buildExport(d: EventDetail<'export.requested'>): Promise<void | 'skipped'> {
+  const { tenantId, exportId } = d;
+  const { data: job } = await database().entities.export.get({ tenantId, exportId }).go();
+  if (!job || job.status !== 'pending') return 'skipped';
+  const built = await build(tenantId, exportId, job.requestedBy, job.filters as RequestFilters);
+  const finishedAt = new Date().toISOString();
+  await database()
+    .entities.export.patch({ tenantId, exportId })
+    .set('key' in built ? { status: 'ready', rowCount: built.rows, key: built.key, finishedAt } : { status: 'failed', problem: built.problem, finishedAt })
+    .go();
+  await pushToUser(tenantId, job.requestedBy, { type: 'export.ready', exportId });
 }
+
+export const handler = consumerHandler({ name: 'exports', idempotency: 'marker', reactions: { 'export.requested': buildExport } });

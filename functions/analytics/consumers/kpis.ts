@@ -4,15 +4,16 @@
  * transaction, so a replay (or a concurrent second delivery) finds the marker and adds nothing.
  * Then the firm's analytics viewers are told, so open dashboards move.
  */
-import type { EventBridgeEvent } from 'aws-lambda';
 import { KpiCounter } from '../../../shared/db/entities/kpi-counter.ts';
 import { ProcessedEvent } from '../../../shared/db/entities/processed-event.ts';
 import { Tenant } from '../../../shared/db/entities/tenant.ts';
 import { User } from '../../../shared/db/entities/user.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
-import { bookingKpiChanges, type BookingKpiState } from '../../../shared/domain/bookings/kpis.ts';
-import { kpiChanges, type KpiState } from '../../../shared/domain/requests/kpis.ts';
-import type { DomainEventDetail } from '../../../shared/events/rules.ts';
+import { bookingKpiChanges } from '../../../shared/domain/bookings/kpis.ts';
+import { kpiChanges } from '../../../shared/domain/requests/kpis.ts';
+import type { EventDetail, EventOf } from '../../../shared/events/catalogue.ts';
+import { KPI_EVENTS } from '../../../shared/events/rules.ts';
+import { consumerHandler } from '../../lib/consumer.ts';
 import { pushToUser } from '../../lib/realtime.ts';
 import { activeIdsWithRoles } from '../../team/staff-load.ts';
 
@@ -21,9 +22,12 @@ const database = databaseOf({ kpi: KpiCounter, processedEvent: ProcessedEvent, t
 const KEEP_SECONDS = 7 * 24 * 3600;
 const ATTEMPTS = 5;
 
-type Outcome = 'applied' | 'duplicate';
+type KpiEvent = EventOf<'request'> | EventOf<'booking'>;
 
-async function apply(d: DomainEventDetail, changes: { bucket: string; add: Record<string, number>; label?: string | undefined }[]): Promise<Outcome> {
+async function apply(
+  d: EventDetail<KpiEvent>,
+  changes: { bucket: string; add: Record<string, number>; label?: string | undefined }[],
+): Promise<'applied' | 'duplicate'> {
   const expiresAt = Math.floor(Date.now() / 1000) + KEEP_SECONDS;
   for (let attempt = 1; ; attempt++) {
     const result = await database()
@@ -45,23 +49,27 @@ async function apply(d: DomainEventDetail, changes: { bucket: string; add: Recor
   }
 }
 
-export async function handler(event: EventBridgeEvent<string, DomainEventDetail>): Promise<Outcome | undefined> {
-  const d = event.detail;
-  const kpi = d.kpi as { before?: KpiState; after?: KpiState } | undefined;
-  const bookingKpi = d.bookingKpi as { before?: BookingKpiState; after?: BookingKpiState } | undefined;
-  if (!kpi && !bookingKpi) return undefined;
+async function count(d: EventDetail<KpiEvent>): Promise<void | 'skipped' | 'duplicate'> {
+  const kpi = 'kpi' in d ? d.kpi : undefined;
+  const bookingKpi = 'bookingKpi' in d ? d.bookingKpi : undefined;
+  if (!kpi && !bookingKpi) return 'skipped';
   const { data: firm } = await database().entities.tenant.get({ tenantId: d.tenantId }).go();
   const changes = [
     ...(kpi ? kpiChanges(kpi.before, kpi.after, new Date(d.at), firm?.timeZone ?? 'UTC') : []),
     ...(bookingKpi ? bookingKpiChanges(bookingKpi.before, bookingKpi.after) : []),
   ];
-  if (!changes.length) return undefined;
-  const outcome = await apply(d, changes);
-  if (outcome === 'applied')
-    await Promise.all(
-      (await activeIdsWithRoles(database().entities, d.tenantId, ['ADMIN', 'TEAM_LEAD'])).map((userId) =>
-        pushToUser(d.tenantId, userId, { type: 'kpis.changed' }),
-      ),
-    );
-  return outcome;
+  if (!changes.length) return 'skipped';
+  if ((await apply(d, changes)) === 'duplicate') return 'duplicate';
+  await Promise.all(
+    (await activeIdsWithRoles(database().entities, d.tenantId, ['ADMIN', 'TEAM_LEAD'])).map((userId) =>
+      pushToUser(d.tenantId, userId, { type: 'kpis.changed' }),
+    ),
+  );
 }
+
+export const handler = consumerHandler({
+  name: 'kpis',
+  // The counters and this event's marker are one transaction (apply).
+  idempotency: 'own',
+  reactions: Object.fromEntries(KPI_EVENTS.map((type) => [type, count])),
+});

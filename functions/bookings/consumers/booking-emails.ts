@@ -6,54 +6,57 @@
  * A series is announced once, when all of it is booked: one email to the client and one to
  * each staff member, listing every date with its own link, with one invite holding them all.
  */
-import type { EventBridgeEvent } from 'aws-lambda';
 import { linksConfig, mailConfig } from '../../../shared/config.ts';
-import { once } from '../../../shared/db/idempotency.ts';
 import { ManageLink } from '../../../shared/db/entities/manage-link.ts';
 import { ServiceRequest } from '../../../shared/db/entities/service-request.ts';
 import { Tenant } from '../../../shared/db/entities/tenant.ts';
 import { User } from '../../../shared/db/entities/user.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
 import { inviteIcs, type Invite, type InviteEvent } from '../../../shared/domain/bookings/invite.ts';
-import { SERIES_BOOKED, SERIES_CANCELLED, SERIES_RESCHEDULED } from '../../../shared/domain/bookings/series.ts';
+import { SERIES_BOOKED, SERIES_CANCELLED, SERIES_RESCHEDULED, type SERIES_EVENTS } from '../../../shared/domain/bookings/series.ts';
 import type { RequestItem } from '../../requests/request-access.ts';
-import type { DomainEventDetail } from '../../../shared/events/rules.ts';
+import type { EventDetail } from '../../../shared/events/catalogue.ts';
+import { BOOKING_EMAIL_EVENTS } from '../../../shared/events/rules.ts';
+import { consumerHandler } from '../../lib/consumer.ts';
 import { bookingEmail, seriesEmail, type BookingEmailKind, type SeriesEmailKind } from '../emails.ts';
 import { issueManageLink } from '../manage-link.ts';
 import { sendEmail, sendEmailWithInvite } from '../../lib/mailer.ts';
 
 const database = databaseOf({ request: ServiceRequest, tenant: Tenant, user: User, manageLink: ManageLink });
 
-const KINDS: Record<string, (d: DomainEventDetail) => BookingEmailKind> = {
-  'booking.created': (d) => (d.confirmed ? 'booked' : 'pending'),
-  // A held guest booking, confirmed by its address's owner: now theirs, announced to them as booked.
-  'booking.claimed': (d) => (d.confirmed ? 'booked' : 'pending'),
-  'booking.confirmed': () => 'confirmed',
-  'booking.rescheduled': () => 'rescheduled',
-  'booking.cancelled': () => 'cancelled',
-};
+type Emailed = (typeof BOOKING_EMAIL_EVENTS)[number];
 
-async function send(type: string, d: DomainEventDetail): Promise<void> {
+function kindOf(type: Emailed, confirmed: boolean | undefined): BookingEmailKind {
+  if (type === 'booking.confirmed') return 'confirmed';
+  if (type === 'booking.rescheduled') return 'rescheduled';
+  if (type === 'booking.cancelled') return 'cancelled';
+  // Created, or a held guest booking confirmed by its address's owner: now theirs, announced to them as booked.
+  return confirmed ? 'booked' : 'pending';
+}
+
+async function send(d: EventDetail<Emailed>, type: Emailed): Promise<void | 'skipped'> {
+  // Bookings of a series booked or cancelled together are announced together, by the series' event.
+  if (d.withSeries) return 'skipped';
   const db = database();
   const { tenantId } = d;
   const [{ data: booking }, { data: tenant }, { data: client }, { data: staff }] = await Promise.all([
-    db.entities.request.get({ tenantId, requestId: String(d.requestId) }).go(),
+    db.entities.request.get({ tenantId, requestId: d.requestId }).go(),
     db.entities.tenant.get({ tenantId }).go(),
-    db.entities.user.get({ tenantId, userId: String(d.clientId) }).go(),
-    db.entities.user.get({ tenantId, userId: String(d.assigneeId) }).go(),
+    db.entities.user.get({ tenantId, userId: d.clientId }).go(),
+    db.entities.user.get({ tenantId, userId: d.assigneeId }).go(),
   ]);
-  if (!booking || !tenant) return;
+  if (!booking || !tenant) return 'skipped';
   // A guest booking held for an account's address asks that address, without an invite, to confirm it (ADR 0016).
   const held = type === 'booking.created' && !!booking.awaitingOwnerUntil;
-  const kind = held ? 'held' : KINDS[type]!(d);
+  const kind = held ? 'held' : kindOf(type, d.confirmed);
   const cancelled = kind === 'cancelled';
-  const [start, end, zone] = [String(d.start), String(d.end), String(d.firmZone)];
+  const { start, end, firmZone: zone } = d;
   const invite = (attendee: { name: string; email: string }, url: string) => ({
     method: cancelled ? ('CANCEL' as const) : ('REQUEST' as const),
     content: inviteIcs({
       method: cancelled ? 'CANCEL' : 'REQUEST',
       uid: `${booking.requestId}@service-portal`,
-      sequence: Number(d.inviteSequence ?? 0),
+      sequence: d.inviteSequence,
       start: Date.parse(start),
       end: Date.parse(end),
       zone,
@@ -70,8 +73,8 @@ async function send(type: string, d: DomainEventDetail): Promise<void> {
     kind,
     firm: tenant.name,
     service: booking.serviceName,
-    staffName: String(d.assigneeName ?? ''),
-    bookingType: String(d.bookingType),
+    staffName: d.assigneeName ?? '',
+    bookingType: d.bookingType,
     start,
     end,
   };
@@ -85,7 +88,7 @@ async function send(type: string, d: DomainEventDetail): Promise<void> {
       locale: owner.locale,
       to: owner.email,
       name: owner.name,
-      zone: String(d.clientZone ?? owner.timeZone),
+      zone: d.clientZone,
       link,
       forStaff: false,
     });
@@ -113,26 +116,20 @@ async function occurrenceLines(bookings: RequestItem[], linkOf: (b: RequestItem)
   );
 }
 
-const SERIES_KINDS: Record<string, SeriesEmailKind> = {
-  [SERIES_BOOKED]: 'series',
-  [SERIES_RESCHEDULED]: 'seriesRescheduled',
-  [SERIES_CANCELLED]: 'seriesCancelled',
-};
-
 /** A series booked, or moved or cancelled from one of its bookings on: one email per reader, one invite (REQUEST or CANCEL) with an event per booking. */
-async function sendSeries(d: DomainEventDetail, kind: SeriesEmailKind): Promise<void> {
+async function sendSeries(d: EventDetail<(typeof SERIES_EVENTS)[number]>, kind: SeriesEmailKind): Promise<void | 'skipped'> {
   const cancelled = kind === 'seriesCancelled';
   const db = database();
   const { tenantId } = d;
-  const ids = d.bookingIds as string[];
+  const ids = d.bookingIds;
   const [{ data: found }, { data: tenant }, { data: client }] = await Promise.all([
     db.entities.request.get(ids.map((requestId) => ({ tenantId, requestId }))).go(),
     db.entities.tenant.get({ tenantId }).go(),
-    db.entities.user.get({ tenantId, userId: String(d.clientId) }).go(),
+    db.entities.user.get({ tenantId, userId: d.clientId }).go(),
   ]);
   // Of a booked series, occurrences cancelled since are left out; one moved since is listed at its new time.
   const bookings = found.filter((b) => (b.status === 'cancelled') === cancelled && !b.deletedAt).sort((a, b) => a.scheduledAt!.localeCompare(b.scheduledAt!));
-  if (!tenant || bookings.length === 0) return;
+  if (!tenant || bookings.length === 0) return 'skipped';
   const first = bookings[0]!;
   const method: Invite['method'] = cancelled ? 'CANCEL' : 'REQUEST';
   const common = {
@@ -141,7 +138,7 @@ async function sendSeries(d: DomainEventDetail, kind: SeriesEmailKind): Promise<
     service: first.serviceName,
     bookingType: first.bookingType ?? 'video',
     confirmed: first.confirmed === true,
-    skipped: (d.skipped as string[] | undefined) ?? [],
+    skipped: 'skipped' in d ? d.skipped : [],
   };
   const invite = (attendee: { name: string; email: string }, lines: Awaited<ReturnType<typeof occurrenceLines>>) => {
     const events: InviteEvent[] = lines.map((l) => ({ uid: l.uid, sequence: l.sequence, start: Date.parse(l.start), end: Date.parse(l.end), url: l.link }));
@@ -195,14 +192,13 @@ async function sendSeries(d: DomainEventDetail, kind: SeriesEmailKind): Promise<
   }
 }
 
-export async function handler(event: EventBridgeEvent<string, DomainEventDetail>): Promise<void> {
-  const type = event['detail-type'];
-  const { detail } = event;
-  // Bookings of a series booked or cancelled together are announced together, by the series' event.
-  if (detail.withSeries) return;
-  const series = SERIES_KINDS[type];
-  if (!series && !KINDS[type]) return;
-  await once({ tenantId: detail.tenantId, consumer: 'booking-emails', eventId: detail.eventId }, () =>
-    series ? sendSeries(detail, series) : send(type, detail),
-  );
-}
+export const handler = consumerHandler({
+  name: 'booking-emails',
+  idempotency: 'marker',
+  reactions: {
+    ...Object.fromEntries(BOOKING_EMAIL_EVENTS.map((type) => [type, send])),
+    [SERIES_BOOKED]: (d) => sendSeries(d, 'series'),
+    [SERIES_RESCHEDULED]: (d) => sendSeries(d, 'seriesRescheduled'),
+    [SERIES_CANCELLED]: (d) => sendSeries(d, 'seriesCancelled'),
+  },
+});

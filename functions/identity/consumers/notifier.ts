@@ -1,34 +1,31 @@
 /**
- * Turns events into emails. Each event is handled once (idempotency marker); the link's
- * secret is made here, at sending time, so no secret ever travels in an event or a log.
+ * Turns events into emails, each once (the consumer chain's marker); the link's secret is made
+ * here, at sending time, so no secret ever travels in an event or a log.
  */
-import type { EventBridgeEvent } from 'aws-lambda';
 import { linksConfig } from '../../../shared/config.ts';
 import { INVITATION_LINK_DAYS, RESET_LINK_MINUTES } from '../../../shared/domain/identity/links.ts';
-import type { Locale } from '../../../shared/domain/locales.ts';
-import { once } from '../../../shared/db/idempotency.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
 import { Invitation } from '../../../shared/db/entities/invitation.ts';
 import { Tenant } from '../../../shared/db/entities/tenant.ts';
 import { User } from '../../../shared/db/entities/user.ts';
 import { PasswordReset } from '../../../shared/db/entities/password-reset.ts';
-import type { DomainEventDetail } from '../../../shared/events/rules.ts';
+import type { EventDetail } from '../../../shared/events/catalogue.ts';
+import { consumerHandler } from '../../lib/consumer.ts';
 import { formatLinkToken, hashSecret, newSecret } from '../../lib/link-token.ts';
 import { sendEmail } from '../../lib/mailer.ts';
 import { actionEmail } from '../emails.ts';
 
 const database = databaseOf({ invitation: Invitation, tenant: Tenant, user: User, passwordReset: PasswordReset });
 
-async function sendInvitation(detail: DomainEventDetail): Promise<void> {
-  const { tenantId } = detail;
-  const invitationId = String(detail.invitationId);
+async function sendInvitation(detail: EventDetail<'user.invited' | 'user.invitation_resent' | 'user.signed_up'>): Promise<void | 'skipped'> {
+  const { tenantId, invitationId } = detail;
   const db = database();
   const [{ data: invitation }, { data: tenant }] = await Promise.all([
     db.entities.invitation.get({ tenantId, invitationId }).go(),
     db.entities.tenant.get({ tenantId }).go(),
   ]);
   // Accepted or revoked since the event was written: nothing to send.
-  if (!invitation || invitation.status !== 'pending' || !tenant) return;
+  if (!invitation || invitation.status !== 'pending' || !tenant) return 'skipped';
   // The address signs in with another firm: its owner learns why no link came, and nobody else does.
   if (invitation.elsewhere) {
     await sendEmail(
@@ -52,12 +49,11 @@ async function sendInvitation(detail: DomainEventDetail): Promise<void> {
   );
 }
 
-async function sendPasswordReset(detail: DomainEventDetail): Promise<void> {
-  const { tenantId } = detail;
-  const userId = String(detail.userId);
+async function sendPasswordReset(detail: EventDetail<'auth.password_reset_requested'>): Promise<void | 'skipped'> {
+  const { tenantId, userId } = detail;
   const db = database();
   const [{ data: user }, { data: tenant }] = await Promise.all([db.entities.user.get({ tenantId, userId }).go(), db.entities.tenant.get({ tenantId }).go()]);
-  if (!user || user.status !== 'active' || !tenant) return;
+  if (!user || user.status !== 'active' || !tenant) return 'skipped';
   const secret = newSecret();
   const linkExpiresAt = Math.floor(Date.now() / 1000) + RESET_LINK_MINUTES * 60;
   await db.entities.passwordReset
@@ -70,22 +66,20 @@ async function sendPasswordReset(detail: DomainEventDetail): Promise<void> {
 }
 
 /** Someone tried to sign up with an address that has an account: its owner is told, nobody else. */
-async function sendAccountExists(detail: DomainEventDetail): Promise<void> {
+async function sendAccountExists(detail: EventDetail<'auth.signup_existing'>): Promise<void | 'skipped'> {
   const { data: tenant } = await database().entities.tenant.get({ tenantId: detail.tenantId }).go();
-  if (!tenant) return;
-  await sendEmail(actionEmail('accountExists', detail.locale as Locale, String(detail.email), `${linksConfig().PUBLIC_URL}/login/`, { firm: tenant.name }));
+  if (!tenant) return 'skipped';
+  await sendEmail(actionEmail('accountExists', detail.locale, detail.email, `${linksConfig().PUBLIC_URL}/login/`, { firm: tenant.name }));
 }
 
-const SENDERS: Record<string, (detail: DomainEventDetail) => Promise<void>> = {
-  'user.invited': sendInvitation,
-  'user.invitation_resent': sendInvitation,
-  'user.signed_up': sendInvitation,
-  'auth.signup_existing': sendAccountExists,
-  'auth.password_reset_requested': sendPasswordReset,
-};
-
-export async function handler(event: EventBridgeEvent<string, DomainEventDetail>): Promise<void> {
-  const send = SENDERS[event['detail-type']];
-  if (!send) return;
-  await once({ tenantId: event.detail.tenantId, consumer: 'notifier', eventId: event.detail.eventId }, () => send(event.detail));
-}
+export const handler = consumerHandler({
+  name: 'notifier',
+  idempotency: 'marker',
+  reactions: {
+    'user.invited': sendInvitation,
+    'user.invitation_resent': sendInvitation,
+    'user.signed_up': sendInvitation,
+    'auth.signup_existing': sendAccountExists,
+    'auth.password_reset_requested': sendPasswordReset,
+  },
+});

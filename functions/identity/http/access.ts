@@ -5,6 +5,7 @@
 import type { EntityItem } from 'electrodb';
 import { randomUUID } from 'node:crypto';
 import { AppError, forbidden, notFound } from '../../../shared/api/errors.ts';
+import type { EventOf } from '../../../shared/events/catalogue.ts';
 import { ACCESS_SCHEMAS, type GrantView } from '../../../shared/api/schemas/access.ts';
 import { auditAndEvent, commitTransaction } from '../../../shared/db/mutation.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
@@ -38,7 +39,7 @@ async function saveGrants(
   req: SignedInRequest,
   person: EntityItem<typeof User>,
   grants: Grant[],
-  action: string,
+  action: EventOf<'permission'>,
   change: { from: string | null; to: string | null },
 ) {
   const key = { tenantId: person.tenantId, userId: person.userId };

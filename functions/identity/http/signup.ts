@@ -38,7 +38,9 @@ async function signUp(req: RequestOf<'signUp'>): Promise<ReplyOf<'signUp'>> {
   if (!tenant.clientSignUp) throw forbidden(`${tenant.name} does not take sign-ups online. Ask the firm for an invitation.`);
   const { name, email } = req.body;
   await database()
-    .entities.outbox.create(askedAbout(req, tenant.tenantId, 'auth.signup_asked', { name, email, locale: req.body.locale ?? tenant.locale, entityId: email }))
+    .entities.outbox.create(
+      askedAbout(req, tenant.tenantId, { type: 'auth.signup_asked', detail: { name, email, locale: req.body.locale ?? tenant.locale } }, email),
+    )
     .go();
   return { status: 202, body: { email } };
 }

@@ -1,16 +1,16 @@
 /**
  * Turns events into notifications for the people they concern, stored for the bell and pushed
- * live to their open WebSockets. Idempotent: one notification per event and recipient.
- * Also closes the WebSockets of a person whose sessions ended (deactivation, password reset).
+ * live to their open WebSockets, once per event (the consumer chain's marker). Also closes the
+ * WebSockets of a person whose sessions ended (deactivation, password reset).
  */
-import type { EventBridgeEvent } from 'aws-lambda';
-import { once } from '../../../shared/db/idempotency.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
 import { User } from '../../../shared/db/entities/user.ts';
 import { Notification } from '../../../shared/db/entities/notification.ts';
 import { ServiceRequest, UNASSIGNED } from '../../../shared/db/entities/service-request.ts';
 import { SERIES_EVENTS } from '../../../shared/domain/bookings/series.ts';
-import { BOOKING_EVENTS, REQUEST_EVENTS, SESSION_END_EVENTS, TASK_EVENTS, type DomainEventDetail } from '../../../shared/events/rules.ts';
+import type { EventDetail, EventOf, EventType } from '../../../shared/events/catalogue.ts';
+import { BOOKING_EVENTS, REQUEST_EVENTS, SESSION_END_EVENTS, TASK_EVENTS } from '../../../shared/events/rules.ts';
+import { consumerHandler, type Reactions } from '../../lib/consumer.ts';
 import { closeConnections, pushToUser } from '../../lib/realtime.ts';
 import { activeIdsWithRoles } from '../../team/staff-load.ts';
 import { toNotificationView } from '../view.ts';
@@ -31,48 +31,48 @@ interface Plan {
 
 const activeWithRole = (tenantId: string, role: 'ADMIN' | 'TEAM_LEAD') => activeIdsWithRoles(database().entities, tenantId, [role]);
 
-async function requestPlan(type: string, d: DomainEventDetail): Promise<Plan> {
+async function requestPlan(type: EventOf<'request'>, d: EventDetail<EventOf<'request'>>): Promise<Plan> {
   const [admins, leads] = await Promise.all([activeWithRole(d.tenantId, 'ADMIN'), activeWithRole(d.tenantId, 'TEAM_LEAD')]);
   return {
     notices: requestNotices(type, d, admins),
     values: {
-      reference: String(d.reference),
-      title: String(d.title ?? ''),
-      status: String(d.status),
-      actor: String(d.actorName ?? ''),
-      client: String(d.clientName ?? ''),
+      reference: d.reference,
+      title: d.title,
+      status: d.status,
+      actor: d.actorName ?? '',
+      client: d.clientName ?? '',
     },
     // A neutral link: /request/ sends each person to the request in their own area.
-    link: `/request/?id=${String(d.requestId)}`,
+    link: `/request/?id=${d.requestId}`,
     refresh: { userIds: requestWatchers(d, [...admins, ...leads]), message: { type: 'request.changed', requestId: d.requestId, status: d.status } },
   };
 }
 
-async function taskPlan(type: string, d: DomainEventDetail): Promise<Plan> {
+async function taskPlan(type: EventOf<'task'>, d: EventDetail<EventOf<'task'>>): Promise<Plan> {
   const [admins, leads] = await Promise.all([activeWithRole(d.tenantId, 'ADMIN'), activeWithRole(d.tenantId, 'TEAM_LEAD')]);
   return {
     notices: taskNotices(type, d),
-    values: { title: String(d.title), reference: String(d.reference ?? ''), status: String(d.status), actor: String(d.actorName ?? '') },
-    link: `/task/?id=${String(d.taskId)}`,
+    values: { title: d.title, reference: d.reference ?? '', status: d.status, actor: d.actorName ?? '' },
+    link: `/task/?id=${d.taskId}`,
     refresh: { userIds: taskWatchers(d, [...admins, ...leads]), message: { type: 'task.changed', taskId: d.taskId, requestId: d.requestId, status: d.status } },
   };
 }
 
-async function bookingPlan(type: string, d: DomainEventDetail): Promise<Plan> {
+async function bookingPlan(type: (typeof BOOKING_EVENTS)[number], d: EventDetail<(typeof BOOKING_EVENTS)[number]>): Promise<Plan> {
   const [admins, leads] = await Promise.all([activeWithRole(d.tenantId, 'ADMIN'), activeWithRole(d.tenantId, 'TEAM_LEAD')]);
   return {
     notices: bookingNotices(type, d, admins),
-    values: { reference: String(d.reference), service: String(d.serviceName ?? ''), client: String(d.clientName ?? ''), actor: String(d.actorName ?? '') },
-    link: `/request/?id=${String(d.requestId)}`,
+    values: { reference: d.reference, service: d.serviceName, client: d.clientName, actor: d.actorName ?? '' },
+    link: `/request/?id=${d.requestId}`,
     // Calendars and appointment lists refresh for everyone who sees them, and the client's portal.
     refresh: { userIds: requestWatchers(d, [...admins, ...leads]), message: { type: 'booking.changed', bookingId: d.requestId, start: d.start } },
   };
 }
 
 /** A series booked, moved or cancelled: one notice for all its bookings (each booking's own event refreshes pages). */
-async function seriesPlan(type: string, d: DomainEventDetail): Promise<Plan | undefined> {
+async function seriesPlan(type: (typeof SERIES_EVENTS)[number], d: EventDetail<(typeof SERIES_EVENTS)[number]>): Promise<Plan | undefined> {
   const { entities } = database();
-  const keys = (d.bookingIds as string[]).map((requestId) => ({ tenantId: d.tenantId, requestId }));
+  const keys = d.bookingIds.map((requestId) => ({ tenantId: d.tenantId, requestId }));
   const [{ data: bookings }, { data: actor }, admins] = await Promise.all([
     entities.request.get(keys).go(),
     entities.user.get({ tenantId: d.tenantId, userId: d.actorId }).go(),
@@ -92,57 +92,57 @@ async function seriesPlan(type: string, d: DomainEventDetail): Promise<Plan | un
   };
 }
 
-/** Who hears of what. */
-const PLANS: Record<string, (d: DomainEventDetail) => Promise<Plan | undefined>> = {
-  'user.joined': async (d) => {
-    const { data: person } = await database()
-      .entities.user.get({ tenantId: d.tenantId, userId: String(d.userId) })
-      .go();
-    if (!person) return undefined;
-    const kind = d.source === 'self' ? 'user.signed_up' : 'user.joined';
-    return {
-      notices: (await activeWithRole(d.tenantId, 'ADMIN')).map((userId) => ({ userId, kind })),
-      values: { name: person.name, role: person.role },
-      link: '/admin/users/',
+/** Stores each notice for the bell and pushes it live; then refreshes open pages. */
+async function notify(d: EventDetail<EventType>, planned: Plan | undefined): Promise<void | 'skipped'> {
+  if (!planned) return 'skipped';
+  const { notification } = database().entities;
+  const expiresAt = Math.floor(Date.now() / 1000) + KEEP_SECONDS;
+  for (const { userId, kind } of planned.notices.filter((n) => n.userId !== d.actorId)) {
+    const item = {
+      tenantId: d.tenantId,
+      userId,
+      notificationId: `${d.at}_${d.eventId}`,
+      createdAt: d.at,
+      kind,
+      values: planned.values,
+      ...(planned.link && { link: planned.link }),
+      expiresAt,
     };
-  },
-  ...Object.fromEntries(REQUEST_EVENTS.map((type) => [type, (d: DomainEventDetail) => requestPlan(type, d)])),
-  ...Object.fromEntries(TASK_EVENTS.map((type) => [type, (d: DomainEventDetail) => taskPlan(type, d)])),
-  ...Object.fromEntries(BOOKING_EVENTS.map((type) => [type, (d: DomainEventDetail) => bookingPlan(type, d)])),
-  ...Object.fromEntries(SERIES_EVENTS.map((type) => [type, (d: DomainEventDetail) => seriesPlan(type, d)])),
+    await notification.put(item).go();
+    await pushToUser(d.tenantId, userId, { type: 'notification', notification: toNotificationView(item) });
+  }
+  if (planned.refresh) await Promise.all(planned.refresh.userIds.map((userId) => pushToUser(d.tenantId, userId, planned.refresh!.message as { type: string })));
+}
+
+async function joined(d: EventDetail<'user.joined'>): Promise<Plan | undefined> {
+  const { data: person } = await database().entities.user.get({ tenantId: d.tenantId, userId: d.userId }).go();
+  if (!person) return undefined;
+  const kind = d.source === 'self' ? 'user.signed_up' : 'user.joined';
+  return {
+    notices: (await activeWithRole(d.tenantId, 'ADMIN')).map((userId) => ({ userId, kind })),
+    values: { name: person.name, role: person.role },
+    link: '/admin/users/',
+  };
+}
+
+/** A person's sessions ended: their open sockets close. A reset spares connections opened after it: the person may sign in again at once. */
+const endSessions = (d: EventDetail<(typeof SESSION_END_EVENTS)[number]>, type: (typeof SESSION_END_EVENTS)[number]) =>
+  closeConnections(d.tenantId, d.userId, type === 'auth.password_reset' ? d.at : undefined).then(() => undefined);
+
+/** Who hears of what. */
+const reactions: Reactions = {
+  'user.joined': async (d) => notify(d, await joined(d)),
+  ...Object.fromEntries(REQUEST_EVENTS.map((type) => [type, async (d: EventDetail<typeof type>) => notify(d, await requestPlan(type, d))])),
+  ...Object.fromEntries(TASK_EVENTS.map((type) => [type, async (d: EventDetail<typeof type>) => notify(d, await taskPlan(type, d))])),
+  ...Object.fromEntries(BOOKING_EVENTS.map((type) => [type, async (d: EventDetail<typeof type>) => notify(d, await bookingPlan(type, d))])),
+  ...Object.fromEntries(SERIES_EVENTS.map((type) => [type, async (d: EventDetail<typeof type>) => notify(d, await seriesPlan(type, d))])),
+  ...Object.fromEntries(SESSION_END_EVENTS.map((type) => [type, endSessions])),
 };
 
-export async function handler(event: EventBridgeEvent<string, DomainEventDetail>): Promise<void> {
-  const type = event['detail-type'];
-  const d = event.detail;
-  if ((SESSION_END_EVENTS as readonly string[]).includes(type)) {
-    // Closing twice does no harm, so no idempotency record. A reset spares connections opened
-    // after it: the person may sign in again at once.
-    await closeConnections(d.tenantId, String(d.userId), type === 'auth.password_reset' ? d.at : undefined);
-    return;
-  }
-  const plan = PLANS[type];
-  if (!plan) return;
-  await once({ tenantId: d.tenantId, consumer: 'notifications', eventId: d.eventId }, async () => {
-    const planned = await plan(d);
-    if (!planned) return;
-    const { notification } = database().entities;
-    const expiresAt = Math.floor(Date.now() / 1000) + KEEP_SECONDS;
-    for (const { userId, kind } of planned.notices.filter((n) => n.userId !== d.actorId)) {
-      const item = {
-        tenantId: d.tenantId,
-        userId,
-        notificationId: `${d.at}_${d.eventId}`,
-        createdAt: d.at,
-        kind,
-        values: planned.values,
-        ...(planned.link && { link: planned.link }),
-        expiresAt,
-      };
-      await notification.put(item).go();
-      await pushToUser(d.tenantId, userId, { type: 'notification', notification: toNotificationView(item) });
-    }
-    if (planned.refresh)
-      await Promise.all(planned.refresh.userIds.map((userId) => pushToUser(d.tenantId, userId, planned.refresh!.message as { type: string })));
-  });
-}
+export const handler = consumerHandler({
+  name: 'notifications',
+  idempotency: 'marker',
+  reactions,
+  // Closing twice does no harm, so no marker.
+  repeatable: SESSION_END_EVENTS,
+});

@@ -4,7 +4,6 @@
  * request. When nobody fits, the request stays unassigned and the admins are told. Once per
  * event; a request someone already assigned, or that moved on, is left alone.
  */
-import type { EventBridgeEvent } from 'aws-lambda';
 import { AppError } from '../../../shared/api/errors.ts';
 import { randomUUID } from 'node:crypto';
 import { AssignmentRecord } from '../../../shared/db/entities/assignment-record.ts';
@@ -15,12 +14,12 @@ import { Service } from '../../../shared/db/entities/service.ts';
 import { ServiceRequest, UNASSIGNED } from '../../../shared/db/entities/service-request.ts';
 import { User } from '../../../shared/db/entities/user.ts';
 import { Workload } from '../../../shared/db/entities/workload.ts';
-import { once } from '../../../shared/db/idempotency.ts';
 import { auditAndEvent, commitTransaction, type ChangeContext } from '../../../shared/db/mutation.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
 import { SYSTEM_ACTOR } from '../../../shared/domain/audit/actor.ts';
 import { rankCandidates, type Candidate } from '../../../shared/domain/requests/assignment.ts';
-import type { DomainEventDetail } from '../../../shared/events/rules.ts';
+import type { EventDetail } from '../../../shared/events/catalogue.ts';
+import { consumerHandler } from '../../lib/consumer.ts';
 import { activeStaffWithLoad } from '../staff-load.ts';
 
 const database = databaseOf({
@@ -49,14 +48,14 @@ async function teamOf(tenantId: string): Promise<Candidate[]> {
   }));
 }
 
-async function assign(d: DomainEventDetail): Promise<void> {
+async function assign(d: EventDetail<'request.submitted' | 'request.status_changed'>): Promise<void | 'skipped'> {
   const db = database();
-  const key = { tenantId: d.tenantId, requestId: String(d.requestId) };
+  const key = { tenantId: d.tenantId, requestId: d.requestId };
   const { data: request } = await db.entities.request.get(key).go();
-  if (!request || request.status !== 'submitted' || request.assigneeId !== UNASSIGNED) return;
+  if (!request || request.status !== 'submitted' || request.assigneeId !== UNASSIGNED) return 'skipped';
   const { data: service } = await db.entities.service.get({ tenantId: d.tenantId, serviceId: request.serviceId }).go();
   const [best] = rankCandidates(service?.requiredSkills ?? [], await teamOf(d.tenantId));
-  const system: ChangeContext = { tenantId: d.tenantId, actorId: SYSTEM_ACTOR, actorRole: SYSTEM_ACTOR };
+  const system: ChangeContext = { tenantId: d.tenantId, actorId: SYSTEM_ACTOR, actorRole: SYSTEM_ACTOR, correlationId: d.correlationId ?? d.eventId };
   const detail = {
     requestId: request.requestId,
     reference: request.reference,
@@ -130,6 +129,8 @@ async function assign(d: DomainEventDetail): Promise<void> {
   });
 }
 
-export async function handler(event: EventBridgeEvent<string, DomainEventDetail>): Promise<void> {
-  await once({ tenantId: event.detail.tenantId, consumer: 'assignment', eventId: event.detail.eventId }, () => assign(event.detail));
-}
+export const handler = consumerHandler({
+  name: 'assignment',
+  idempotency: 'marker',
+  reactions: { 'request.submitted': assign, 'request.status_changed': assign },
+});

@@ -1,0 +1,197 @@
+/**
+ * Every domain event: who produces it, what it means and the fields of its detail, as a zod
+ * schema. The outbox writer checks each detail against its schema when the change is written
+ * (shared/db/mutation.ts), and consumers receive it parsed and typed (functions/lib/consumer.ts).
+ * `npm run docs:events` turns this into docs/events.md, with each event's consumers from the rules.
+ */
+import * as z from 'zod/mini';
+import type { BoundedContext } from '../contexts.ts';
+import { LOCALES } from '../domain/locales.ts';
+import { ROLES } from '../domain/identity/permissions.ts';
+import { PRIORITIES, REQUEST_STATUSES } from '../domain/requests/workflow.ts';
+
+const id = z.string();
+const text = z.string();
+const instant = z.string();
+const nothingOr = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
+
+/** What the writer adds to every detail: the record it is about, who changed it, and the request that began it (logs follow it). */
+const written = { entityId: id, actorId: id, correlationId: z.optional(id) };
+
+/** A request's KPI state (shared/domain/requests/kpis.ts): counters move by the difference of before and after. */
+const kpiState = z.strictObject({ status: z.enum(REQUEST_STATUSES), priority: z.enum(PRIORITIES), serviceId: id, serviceName: text, value: z.number() });
+const kpiChange = z.strictObject({ before: z.optional(kpiState), after: z.optional(kpiState) });
+const bookingKpiState = z.strictObject({ date: text, minutes: z.number(), outcome: z.enum(['booked', 'attended', 'no_show', 'cancelled']) });
+const bookingKpiChange = z.strictObject({ before: z.optional(bookingKpiState), after: z.optional(bookingKpiState) });
+
+const person = { userId: id };
+
+/** An address someone typed on a public form, looked into after the answer (ADR 0017). */
+const asked = { email: text, ip: text, userAgent: text };
+
+/** Enough for consumers to know whom a request's change concerns without reading it. */
+const requestChange = {
+  requestId: id,
+  reference: text,
+  title: text,
+  clientId: id,
+  clientName: z.optional(text),
+  actorName: z.optional(text),
+  assigneeId: z.nullable(id),
+  status: text,
+  internal: z.optional(z.boolean()),
+  kpi: z.optional(kpiChange),
+};
+
+/** Enough for consumers to know whom a task's change concerns without reading it. */
+const taskChange = {
+  taskId: id,
+  title: text,
+  status: text,
+  requestId: z.nullable(id),
+  reference: z.nullable(text),
+  assigneeId: z.nullable(id),
+  previousAssigneeId: z.nullable(id),
+  createdBy: id,
+  actorName: z.optional(text),
+};
+
+/** What a booking's emails, notices and counters need (functions/bookings/records.ts). */
+const bookingChange = {
+  requestId: id,
+  reference: text,
+  title: text,
+  serviceName: text,
+  clientId: id,
+  clientName: text,
+  assigneeId: id,
+  assigneeName: z.optional(text),
+  status: text,
+  start: instant,
+  end: instant,
+  firmZone: text,
+  clientZone: text,
+  bookingType: text,
+  confirmed: z.optional(z.boolean()),
+  inviteSequence: z.number(),
+  seriesId: z.optional(id),
+  actorName: z.optional(text),
+  kpi: z.optional(kpiChange),
+  bookingKpi: z.optional(bookingKpiChange),
+  /** Part of a series change, which is told once by the series event. */
+  withSeries: z.optional(z.boolean()),
+};
+
+const series = { seriesId: id, clientId: id, bookingIds: z.array(id) };
+
+interface EventDefinition {
+  producer: BoundedContext;
+  description: string;
+  detail: z.ZodMiniObject;
+}
+
+const event = <Shape extends z.core.$ZodLooseShape>(producer: BoundedContext, description: string, shape: Shape) =>
+  ({ producer, description, detail: z.strictObject({ ...shape, ...written }) }) satisfies EventDefinition;
+
+export const EVENTS = {
+  'user.invited': event('identity', 'An admin invited someone; the invitation email is sent.', { ...person, invitationId: id, role: z.enum(ROLES) }),
+  'user.invitation_resent': event('identity', 'An admin sent a pending invitation again, with a new link.', { ...person, invitationId: id }),
+  'user.signed_up': event('identity', 'A client signed up; the email confirming their address is sent.', {
+    ...person,
+    invitationId: id,
+    role: z.literal('CLIENT'),
+  }),
+  'user.joined': event('identity', 'An invitation or sign-up was accepted: the person is active.', {
+    ...person,
+    invitationId: id,
+    role: z.enum(ROLES),
+    source: z.enum(['firm', 'self']),
+  }),
+  'user.updated': event('identity', 'A person’s profile, role or settings changed.', { ...person, fields: z.array(text) }),
+  'user.deactivated': event('identity', 'A person was deactivated: every session ends.', person),
+  'user.reactivated': event('identity', 'A deactivated person may sign in again.', person),
+  'permission.granted': event('identity', 'A person was given an extra permission for a while.', person),
+  'permission.revoked': event('identity', 'An extra permission was taken back.', person),
+  'auth.mfa_enabled': event('identity', 'A person turned on two-step sign-in.', person),
+  'auth.mfa_disabled': event('identity', 'A person turned off two-step sign-in.', person),
+  'auth.password_reset': event('identity', 'A person chose a new password from a reset link: every session ends.', person),
+  'auth.password_reset_requested': event('identity', 'An active account asked to reset its password; the link is emailed.', person),
+  'auth.signup_existing': event('identity', 'Someone tried to sign up with an address that has an account; its owner is told.', {
+    email: text,
+    locale: z.enum(LOCALES),
+  }),
+  'auth.signup_asked': event('identity', 'Someone asked to sign up with a typed address (looked into after the answer).', {
+    ...asked,
+    name: text,
+    locale: z.enum(LOCALES),
+  }),
+  'auth.password_reset_asked': event('identity', 'Someone asked to reset the password of a typed address (looked into after the answer).', asked),
+  'auth.sign_in_failed': event('identity', 'A sign-in with a typed address failed (counted against its account after the answer).', {
+    ...asked,
+    paused: z.boolean(),
+  }),
+
+  'request.drafted': event('requests', 'A client saved a request as a draft.', requestChange),
+  'request.submitted': event('requests', 'A request was submitted: it is assigned, and staff are told.', requestChange),
+  'request.status_changed': event('requests', 'A request moved through its workflow.', requestChange),
+  'request.assigned': event('requests', 'A request was given to a team member (by a lead, or automatically).', requestChange),
+  'request.unassigned': event('team', 'Nobody fitting was free to take a submitted request.', requestChange),
+  'request.commented': event('requests', 'Someone commented on a request (internal notes are for staff only).', requestChange),
+  'request.approved': event('requests', 'The client approved the work on a request.', requestChange),
+  'request.updated': event('requests', 'A request’s fields (title, priority, deadline…) changed.', requestChange),
+  'request.deleted': event('requests', 'A request was deleted.', requestChange),
+
+  'task.created': event('tasks', 'A task was created.', taskChange),
+  'task.assigned': event('tasks', 'A task was given to someone.', taskChange),
+  'task.status_changed': event('tasks', 'A task moved (to do, in progress, done…).', taskChange),
+  'task.updated': event('tasks', 'A task’s fields changed.', taskChange),
+  'task.checked': event('tasks', 'A checklist item of a task was ticked or unticked.', taskChange),
+  'task.commented': event('tasks', 'Someone commented on a task.', taskChange),
+  'task.deleted': event('tasks', 'A task was deleted.', taskChange),
+
+  'booking.created': event('bookings', 'A booking was placed (by its client, staff or a guest).', bookingChange),
+  'booking.confirmed': event('bookings', 'Staff confirmed a booking that needed it.', bookingChange),
+  'booking.rescheduled': event('bookings', 'A booking moved to another time or person.', {
+    ...bookingChange,
+    previousStart: instant,
+    previousAssigneeId: id,
+  }),
+  'booking.cancelled': event('bookings', 'A booking was cancelled.', { ...bookingChange, reason: z.optional(text) }),
+  'booking.outcome_recorded': event('bookings', 'Staff recorded whether the client came.', { ...bookingChange, outcome: z.enum(['attended', 'no_show']) }),
+  'booking.claimed': event('bookings', 'A held guest booking was confirmed by the owner of its address (ADR 0016).', {
+    ...bookingChange,
+    previousClientId: id,
+  }),
+  'booking.series_booked': event('bookings', 'A recurring series was booked: told once, with every date.', {
+    ...series,
+    rule: text,
+    skipped: z.array(instant),
+  }),
+  'booking.series_rescheduled': event('bookings', 'A series’ later bookings moved along with one of them.', series),
+  'booking.series_cancelled': event('bookings', 'A series’ later bookings were cancelled along with one of them.', { ...series, reason: nothingOr(text) }),
+
+  'export.requested': event('analytics', 'Someone asked for a CSV export of requests; it is built in the background.', { exportId: id, requestedBy: id }),
+} satisfies Record<string, EventDefinition>;
+
+export type EventType = keyof typeof EVENTS;
+export const EVENT_TYPES = Object.keys(EVENTS) as EventType[];
+
+/** The events of one kind of record, e.g. `EventOf<'task'>`: what a change of that record announces. */
+export type EventOf<Kind extends string> = Extract<EventType, `${Kind}.${string}`>;
+
+/** The detail a producer writes (without what the writer adds: the record it is about and who changed it). */
+export type EventDetailInput<T extends EventType> = Omit<z.input<(typeof EVENTS)[T]['detail']>, keyof typeof written>;
+
+/** A domain event as a producer hands it to the outbox writer. */
+export type DomainEvent = { [T in EventType]: { type: T; detail: EventDetailInput<T> } }[EventType];
+
+/** The detail a consumer receives: what was written, and what the bus adds (the firm, the event's own id and when it happened). */
+export type EventDetail<T extends EventType> = z.output<(typeof EVENTS)[T]['detail']> & { tenantId: string; eventId: string; at: string };
+
+/** Problems with a detail, as `field: message` (none when it fits its type's schema). */
+export function detailProblems(type: string, detail: unknown): string[] {
+  const definition = EVENTS[type as EventType];
+  if (!definition) return [`type: ${type} is not in the event catalogue (shared/events/catalogue.ts)`];
+  const result = definition.detail.safeParse(detail);
+  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || 'detail'}: ${i.message}`);
+}
