@@ -61,7 +61,7 @@ export function consumerHandler({ name, reactions, idempotency, repeatable = [] 
   async function consume(event: BusEvent): Promise<Outcome> {
     const type = event['detail-type'] as EventType;
     const { eventId, tenantId, correlationId } = event.detail;
-    logger.appendKeys({ eventId: String(eventId), eventType: type, tenantId: String(tenantId), correlationId: String(correlationId ?? eventId) });
+    logger.appendKeys({ eventId, eventType: type, tenantId, correlationId: correlationId ?? eventId });
     try {
       const outcome = await outcomeOf(type, event);
       metrics.addMetric(outcome, MetricUnit.Count, 1);

@@ -39,7 +39,7 @@ const OPTIONS = {
  * entry sits in the folder of the bounded context its declaration names.
  */
 export const LAMBDA_ENTRIES: ReadonlyArray<readonly [string, string]> = [
-  ...API_LAMBDA_NAMES.map((l) => [`api/${l}`, `functions/${API_LAMBDAS[l]}/http/${l}.ts`] as const),
+  ...API_LAMBDA_NAMES.map((l) => [`api/${l}`, `functions/${API_LAMBDAS[l].context}/http/${l}.ts`] as const),
   ['events/stream-router', 'functions/platform/consumers/stream-router.ts'],
   ...CONSUMERS.map((c) => [`events/${c}`, `functions/${CONSUMER_CONTEXTS[c]}/consumers/${c}.ts`] as const),
   ['ws/authorizer', 'functions/notifications/ws/authorizer.ts'],

@@ -16,37 +16,12 @@ import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { OPERATIONS, type ApiLambda } from '../../shared/api/operations.ts';
+import { API_LAMBDAS, OPERATIONS, type ApiLambda } from '../../shared/api/operations.ts';
 import type { StageConfig } from '../stage.ts';
 import type { ApiGateway } from './api-gateway.ts';
 import type { Auth } from './auth.ts';
 import { portalFunction } from './lambda.ts';
 import { acknowledge, arnRef } from './nag.ts';
-
-/** What each Lambda may touch: least privilege, granted per function. */
-const TABLE_ACCESS: Record<ApiLambda, 'none' | 'read' | 'readWrite'> = {
-  access: 'readWrite',
-  analytics: 'read',
-  audit: 'read',
-  auth: 'readWrite',
-  availability: 'read',
-  'booking-desk': 'readWrite',
-  'booking-link': 'readWrite',
-  'booking-moves': 'readWrite',
-  'booking-plans': 'none',
-  bookings: 'readWrite',
-  catalog: 'readWrite',
-  'guest-booking': 'readWrite',
-  identity: 'readWrite',
-  notifications: 'readWrite',
-  platform: 'read',
-  requests: 'readWrite',
-  signup: 'readWrite',
-  system: 'read',
-  tasks: 'readWrite',
-  team: 'read',
-  workflow: 'readWrite',
-};
 
 /** The planner signs series plans and booking-desk checks them (ADR 0011): they share one generated key. */
 const PLAN_KEY_HOLDERS: readonly ApiLambda[] = ['booking-plans', 'booking-desk'];
@@ -121,8 +96,8 @@ export class Api extends Construct {
           POWERTOOLS_SERVICE_NAME: lambda,
         },
       });
-      if (TABLE_ACCESS[lambda] === 'readWrite') table.grantReadWriteData(fn);
-      else if (TABLE_ACCESS[lambda] === 'read') table.grantReadData(fn);
+      if (API_LAMBDAS[lambda].table === 'readWrite') table.grantReadWriteData(fn);
+      else if (API_LAMBDAS[lambda].table === 'read') table.grantReadData(fn);
       // A dynamic reference: the key is resolved at deploy time, never written into the template.
       if (PLAN_KEY_HOLDERS.includes(lambda)) fn.addEnvironment('PLAN_SIGNING_KEY', gateway.planKey.secretValue.unsafeUnwrap());
       fn.addEnvironment('ORIGIN_SECRET', gateway.originSecret.secretValue.unsafeUnwrap());
@@ -143,7 +118,7 @@ export class Api extends Construct {
           ...(op.access !== 'public' && { authorizer }),
         });
       }
-      if (TABLE_ACCESS[lambda] !== 'none')
+      if (API_LAMBDAS[lambda].table !== 'none')
         acknowledge(fn, 'IAM5', 'Queries use the table’s GSIs, so grants cover `index/*` of this one table.', `Resource::${arnRef(table, fn)}/index/*`);
     }
     acknowledge(

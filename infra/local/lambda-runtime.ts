@@ -6,6 +6,7 @@
  * invocation with Lambda's error shape; a timed-out or crashed environment is discarded.
  */
 import { randomUUID } from 'node:crypto';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DeployedFunction } from './deployed-functions.ts';
@@ -48,9 +49,13 @@ export class LocalFunction {
   /** What the runtime adds to the function's own environment (region, credentials, local endpoints). */
   private readonly runtimeEnv: Record<string, string>;
 
-  constructor(deployed: DeployedFunction, runtimeEnv: Record<string, string>) {
+  /** Where its output goes, as CloudWatch Logs keeps a function's: one file per function. */
+  private readonly logFile: string;
+
+  constructor(deployed: DeployedFunction, runtimeEnv: Record<string, string>, logDir: string) {
     this.deployed = deployed;
     this.runtimeEnv = runtimeEnv;
+    this.logFile = join(logDir, `${deployed.name.replaceAll('/', '-')}.log`);
   }
 
   get name(): string {
@@ -110,8 +115,17 @@ export class LocalFunction {
         AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
       },
       resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+      stdout: true,
+      stderr: true,
     });
     worker.unref();
+    // Logs and metrics (EMF) to the function's log file; what it writes to stderr shows here too.
+    const log = createWriteStream(this.logFile, { flags: 'a' });
+    worker.stdout.pipe(log);
+    worker.stderr.on('data', (chunk: Buffer) => {
+      log.write(chunk);
+      process.stderr.write(chunk);
+    });
     const environment: Environment = {
       worker,
       busy: false,
@@ -171,8 +185,9 @@ export class LocalFunction {
 export class LocalLambda {
   private readonly functions = new Map<string, LocalFunction>();
 
-  constructor(deployed: Iterable<DeployedFunction>, runtimeEnv: Record<string, string>) {
-    for (const fn of deployed) this.functions.set(fn.name, new LocalFunction(fn, runtimeEnv));
+  constructor(deployed: Iterable<DeployedFunction>, runtimeEnv: Record<string, string>, logDir: string) {
+    mkdirSync(logDir, { recursive: true });
+    for (const fn of deployed) this.functions.set(fn.name, new LocalFunction(fn, runtimeEnv, logDir));
   }
 
   get(name: string): LocalFunction {

@@ -5,7 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { OPERATIONS, type ApiLambda, type OperationDef } from '../../shared/api/operations.ts';
-import { EVENT_SOURCE, RULES } from '../../shared/events/rules.ts';
+import * as z from 'zod/mini';
+import { EVENTS, type EventType } from '../../shared/events/catalogue.ts';
+import { EVENT_SOURCE, RULES, typesOf } from '../../shared/events/rules.ts';
 import { httpApiEvent, throughCloudFront } from './gateway.ts';
 import { jobInvocation } from './scheduler.ts';
 
@@ -34,20 +36,49 @@ export function sampleHttpEvent({ op, url, body }: SampleRoute, claims?: Record<
   return httpApiEvent({ route: op, url: new URL(url, 'http://localhost'), headers, params, body, sourceIp: '198.18.0.1', claims });
 }
 
-/** An EventBridge event of the function's rule: the values its pattern asks, and ids of nothing (a consumer copes with what is gone). */
+type JsonSchema = {
+  type?: string | string[];
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+};
+
+/** A value of a field's schema that names nothing that exists: its set's first value, or an id of nothing. */
+function placeholder(schema: JsonSchema): unknown {
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum) return schema.enum[0];
+  if (schema.anyOf) return placeholder(schema.anyOf[0]!);
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  if (type === 'object') return Object.fromEntries((schema.required ?? []).map((k) => [k, placeholder(schema.properties![k]!)]));
+  return { number: 0, integer: 0, boolean: false, array: [], null: null }[type ?? ''] ?? 'artifact-check';
+}
+
+/** An EventBridge event of the function's rule: a detail that fits the catalogue, with the values its pattern asks, and ids of nothing (a consumer copes with what is gone). */
 function ruleEvent(consumer: string) {
   const rule = RULES.find((r) => r.consumer === consumer)!;
+  const type = typesOf(rule)[0] as EventType;
   const required = Object.fromEntries(Object.entries((rule.pattern.detail ?? {}) as Record<string, unknown[]>).map(([k, v]) => [k, v[0]]));
+  const fields = placeholder(z.toJSONSchema(EVENTS[type].detail, { io: 'input' }) as JsonSchema) as Record<string, unknown>;
   return {
     version: '0',
     id: randomUUID(),
-    'detail-type': (rule.pattern['detail-type'] as string[])[0]!,
+    'detail-type': type,
     source: EVENT_SOURCE,
     account: '000000000000',
     time: new Date().toISOString(),
     region: 'us-east-1',
     resources: [],
-    detail: { tenantId: 't-artifact', eventId: randomUUID(), at: new Date().toISOString(), entityId: randomUUID(), actorId: 'artifact-check', ...required },
+    detail: {
+      ...fields,
+      tenantId: 't-artifact',
+      eventId: randomUUID(),
+      at: new Date().toISOString(),
+      entityId: randomUUID(),
+      actorId: 'artifact-check',
+      ...required,
+    },
   };
 }
 

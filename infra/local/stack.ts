@@ -136,7 +136,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const runtimeRoot = lambdaRuntimeRoot();
     closers.push(async () => rmSync(runtimeRoot, { recursive: true, force: true }));
     const deployed = deployedFunctions(join(runtimeRoot, 'cdk.out'), deployTimeValues);
-    const lambda = new LocalLambda(deployed, runtimeEnv);
+    const lambda = new LocalLambda(deployed, runtimeEnv, join(dataDir, 'logs'));
     closers.push(() => lambda.stop());
     const lambdaApi = await startLambdaApi(lambdaPort, lambda);
     closers.push(lambdaApi.close);

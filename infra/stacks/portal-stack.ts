@@ -1,6 +1,6 @@
 import { CfnOutput, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import type { ApiLambda } from '../../shared/api/operations.ts';
+import { API_LAMBDA_NAMES, API_LAMBDAS, type ApiLambda, type ApiLambdaDef } from '../../shared/api/operations.ts';
 import { Api } from '../constructs/api.ts';
 import { ApiGateway } from '../constructs/api-gateway.ts';
 import { Auth } from '../constructs/auth.ts';
@@ -13,15 +13,8 @@ import { Storage } from '../constructs/storage.ts';
 import { Web } from '../constructs/web.ts';
 import type { StageConfig } from '../stage.ts';
 
-/**
- * Which nested stack holds each API Lambda and its routes. A new Lambda joins
- * one, or gets a stack of its own when one nears the limits the CDK test checks.
- */
-export const API_STACKS = {
-  IdentityApi: ['access', 'audit', 'auth', 'identity', 'notifications', 'platform', 'signup', 'system', 'team'],
-  WorkApi: ['analytics', 'catalog', 'requests', 'tasks', 'workflow'],
-  BookingsApi: ['availability', 'booking-desk', 'booking-link', 'booking-moves', 'booking-plans', 'bookings', 'guest-booking'],
-} as const satisfies Record<string, readonly ApiLambda[]>;
+/** The API's nested stacks, each with the Lambdas that name it (shared/api/operations.ts API_LAMBDAS). */
+export const API_STACKS = Object.groupBy(API_LAMBDA_NAMES, (lambda) => API_LAMBDAS[lambda].stack) as Record<ApiLambdaDef['stack'], ApiLambda[]>;
 
 /**
  * The whole portal for one stage. The root stack holds what keeps data or an address (table,

@@ -45,7 +45,7 @@ function operation(route: RouteDef) {
   return {
     operationId: route.operationId,
     summary: SUMMARIES[route.operationId as OperationId],
-    tags: [API_LAMBDAS[route.lambda]],
+    tags: [API_LAMBDAS[route.lambda].context],
     'x-access': route.access,
     ...(route.access !== 'public' && { security: [{ bearer: [] }] }),
     parameters: [...pathParameters(route), ...queryParameters(route)],

@@ -27,33 +27,40 @@ import { TASKS_OPERATIONS } from './operations/tasks.ts';
 import { TEAM_OPERATIONS } from './operations/team.ts';
 import { WORKFLOW_OPERATIONS } from './operations/workflow.ts';
 
-/**
- * The API's Lambdas, each with the bounded context whose folder holds its entry
- * (`functions/<context>/http/<lambda>.ts`). An operation names the Lambda that serves it.
- */
+/** An API Lambda, declared once: where its code lives, what it may do, where it is deployed. */
+export interface ApiLambdaDef {
+  /** The bounded context whose folder holds its entry: `functions/<context>/http/<lambda>.ts`. */
+  context: BoundedContext;
+  /** What it may do with the table: least privilege, granted per function. */
+  table: 'none' | 'read' | 'readWrite';
+  /** The nested stack holding it and its routes (infra/stacks/portal-stack.ts); when one nears CloudFormation's limits (a CDK test checks), add another. */
+  stack: 'IdentityApi' | 'WorkApi' | 'BookingsApi';
+}
+
+/** The API's Lambdas. An operation names the one that serves it. */
 export const API_LAMBDAS = {
-  access: 'identity',
-  analytics: 'analytics',
-  audit: 'audit',
-  auth: 'identity',
-  availability: 'bookings',
-  'booking-desk': 'bookings',
-  'booking-link': 'bookings',
-  'booking-moves': 'bookings',
-  'booking-plans': 'bookings',
-  bookings: 'bookings',
-  catalog: 'catalog',
-  'guest-booking': 'bookings',
-  identity: 'identity',
-  notifications: 'notifications',
-  platform: 'platform',
-  requests: 'requests',
-  signup: 'identity',
-  system: 'platform',
-  tasks: 'tasks',
-  team: 'team',
-  workflow: 'requests',
-} as const satisfies Record<string, BoundedContext>;
+  access: { context: 'identity', table: 'readWrite', stack: 'IdentityApi' },
+  analytics: { context: 'analytics', table: 'read', stack: 'WorkApi' },
+  audit: { context: 'audit', table: 'read', stack: 'IdentityApi' },
+  auth: { context: 'identity', table: 'readWrite', stack: 'IdentityApi' },
+  availability: { context: 'bookings', table: 'read', stack: 'BookingsApi' },
+  'booking-desk': { context: 'bookings', table: 'readWrite', stack: 'BookingsApi' },
+  'booking-link': { context: 'bookings', table: 'readWrite', stack: 'BookingsApi' },
+  'booking-moves': { context: 'bookings', table: 'readWrite', stack: 'BookingsApi' },
+  'booking-plans': { context: 'bookings', table: 'none', stack: 'BookingsApi' },
+  bookings: { context: 'bookings', table: 'readWrite', stack: 'BookingsApi' },
+  catalog: { context: 'catalog', table: 'readWrite', stack: 'WorkApi' },
+  'guest-booking': { context: 'bookings', table: 'readWrite', stack: 'BookingsApi' },
+  identity: { context: 'identity', table: 'readWrite', stack: 'IdentityApi' },
+  notifications: { context: 'notifications', table: 'readWrite', stack: 'IdentityApi' },
+  platform: { context: 'platform', table: 'read', stack: 'IdentityApi' },
+  requests: { context: 'requests', table: 'readWrite', stack: 'WorkApi' },
+  signup: { context: 'identity', table: 'readWrite', stack: 'IdentityApi' },
+  system: { context: 'platform', table: 'read', stack: 'IdentityApi' },
+  tasks: { context: 'tasks', table: 'readWrite', stack: 'WorkApi' },
+  team: { context: 'team', table: 'read', stack: 'IdentityApi' },
+  workflow: { context: 'requests', table: 'readWrite', stack: 'WorkApi' },
+} as const satisfies Record<string, ApiLambdaDef>;
 export type ApiLambda = keyof typeof API_LAMBDAS;
 export const API_LAMBDA_NAMES = Object.keys(API_LAMBDAS) as ApiLambda[];
 
