@@ -10,7 +10,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { AppError, forbidden, unauthenticated, validationFailed, type ErrorBody } from '../../shared/api/errors.ts';
+import { AppError, forbidden, unauthenticated, validationFailed, type ErrorBody, type FieldProblem } from '../../shared/api/errors.ts';
 import type { OperationDef, OperationId, SuccessStatus } from '../../shared/api/operations.ts';
 import { PATH_PARAMS, paramsOf, type PathParam } from '../../shared/api/path-params.ts';
 import { successStatuses, type Schemas } from '../../shared/api/schemas/types.ts';
@@ -49,11 +49,31 @@ const jsonHeaders = (requestId: string, extra: Record<string, string> = {}) => (
   ...extra,
 });
 
-/** zod issues → one problem per field, named by its path (e.g. `budget.min`). */
-export function fieldProblems(error: { issues: z.core.$ZodIssue[] }, prefix = '') {
+const BOUNDS = {
+  too_small: { string: 'too_short', array: 'too_few', number: 'too_small' },
+  too_big: { string: 'too_long', array: 'too_many', number: 'too_large' },
+} as const;
+
+/** The rule an issue broke, and its bound, in words any language can give (shared/api/errors.ts). */
+function ruleOf(issue: z.core.$ZodIssue): Pick<FieldProblem, 'rule' | 'limit'> {
+  if (issue.message === 'is required') return { rule: 'required' };
+  if (issue.code === 'invalid_type') return { rule: 'type' };
+  if (issue.code === 'invalid_format') return { rule: 'format' };
+  if (issue.code === 'invalid_value') return { rule: 'choice' };
+  if (issue.code === 'too_small' || issue.code === 'too_big') {
+    const rule = BOUNDS[issue.code][issue.origin as 'string' | 'array' | 'number'];
+    const limit = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+    if (rule) return Number.isFinite(limit) ? { rule, limit } : { rule };
+  }
+  return { rule: 'invalid' };
+}
+
+/** zod issues → one problem per field, named by its path (e.g. `budget.min`), with the rule it broke. */
+export function fieldProblems(error: { issues: z.core.$ZodIssue[] }, prefix = ''): FieldProblem[] {
   return error.issues.map((issue) => ({
     field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix || 'body',
     message: issue.message,
+    ...ruleOf(issue),
   }));
 }
 

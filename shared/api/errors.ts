@@ -14,9 +14,31 @@ export const ERROR_STATUS = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+/**
+ * The rule a field broke, for readers in another language than the message's: the web shows
+ * its own words for the rule (with `limit`), English readers the server's more specific message.
+ */
+export const FIELD_RULES = [
+  'required',
+  'type',
+  'too_short',
+  'too_long',
+  'too_few',
+  'too_many',
+  'too_small',
+  'too_large',
+  'format',
+  'choice',
+  'invalid',
+] as const;
+export type FieldRule = (typeof FIELD_RULES)[number];
+
 export interface FieldProblem {
   field: string;
   message: string;
+  rule?: FieldRule;
+  /** The bound a `too_…` rule names. */
+  limit?: number;
 }
 
 export interface ErrorBody {

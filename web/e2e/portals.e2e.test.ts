@@ -97,6 +97,17 @@ describe('languages', () => {
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
     await page.context().close();
   });
+
+  it('tells an Arabic reader in Arabic what is wrong with a field the server refused, after the form’s own label', async () => {
+    const page = await newPage(browser());
+    await page.goto(url('/forgot-password/'));
+    await page.getByLabel('Language').selectOption('ar');
+    await page.getByLabel('البريد الإلكتروني').fill('not-an-address');
+    await page.getByRole('button', { name: 'إرسال الرابط' }).click();
+    await expect.poll(() => page.getByText('البريد الإلكتروني ليس بالصيغة الصحيحة').count()).toBe(1);
+    await expectAccessible(page);
+    await page.context().close();
+  });
 });
 
 describe('API reference', () => {

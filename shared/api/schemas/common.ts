@@ -3,6 +3,7 @@
  * API costs ~85-450 KB minified, mini ~15 KB (docs/adr/0003-zod-mini.md).
  */
 import * as z from 'zod/mini';
+import { FIELD_RULES } from '../errors.ts';
 import { DATE_SHAPE, INSTANT_SHAPE, dateProblem, instantProblem } from '../../domain/time/strict.ts';
 
 /**
@@ -54,7 +55,7 @@ export const errorResponse = z.object({
   error: z.looseObject({
     code: z.string(),
     message: z.string(),
-    details: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
+    details: z.optional(z.array(z.object({ field: z.string(), message: z.string(), rule: z.optional(z.enum(FIELD_RULES)), limit: z.optional(z.number()) }))),
     requestId: z.optional(z.string()),
     reason: z.optional(z.string()),
     suggestions: z.optional(z.array(z.looseObject({ start: z.string(), end: z.string() }))),

@@ -5,24 +5,18 @@
 import { operation, type OperationId } from '../../../shared/api/operations.ts';
 import type { BodyOf, ResponseOf } from '../../../shared/api/routes.ts';
 import type { Session } from '../../../shared/api/schemas/user.ts';
+import type { FieldProblem } from '../../../shared/api/errors.ts';
 
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
-  readonly details: { field: string; message: string }[];
+  readonly details: FieldProblem[];
   /** Seconds to wait, when the API says so (429). */
   readonly retryAfter: number | undefined;
   /** What else the error carries, e.g. `reason` and free `suggestions` with a taken slot's 409. */
   readonly extra: Record<string, unknown>;
 
-  constructor(
-    status: number,
-    code: string,
-    message: string,
-    details: { field: string; message: string }[] = [],
-    retryAfter?: number,
-    extra: Record<string, unknown> = {},
-  ) {
+  constructor(status: number, code: string, message: string, details: FieldProblem[] = [], retryAfter?: number, extra: Record<string, unknown> = {}) {
     super(message);
     this.status = status;
     this.code = code;

@@ -3,7 +3,8 @@ import { HOLD_HOURS } from '../../../../shared/domain/identity/guests.ts';
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import type { UserView } from '../../../../shared/api/schemas/user.ts';
 import { ApiError, call } from '../api.ts';
-import { errorsByField, Field } from './Field.tsx';
+import { Field } from './Field.tsx';
+import { errorsByField, errorText } from '../errors.ts';
 import { allClients, ClientSelect } from './ClientSelect.tsx';
 import { NO_REPEAT, PlannedDates, planRequest, RepeatFields, SeriesOutcome, type Plan, type Repeat, type Series } from './SeriesRepeat.tsx';
 import { PriceBreakdown } from './PriceBreakdown.tsx';
@@ -112,7 +113,7 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
     setErrors({});
     call('quoteBooking', { params: { firmSlug }, body: { serviceId: service.serviceId, start, ...(code && { promoCode: code }) } })
       .then(setQuote)
-      .catch((e: unknown) => (e instanceof ApiError && e.details.length ? setErrors(errorsByField(e.details, () => t.book.promo)) : setFailure(e)));
+      .catch((e: unknown) => (e instanceof ApiError && e.details.length ? setErrors(errorsByField(e.details, () => t.book.promo, t, locale)) : setFailure(e)));
   };
   // Priced afresh on arriving at the review (the time may have changed since).
   useEffect(() => {
@@ -149,8 +150,11 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
       } catch (error) {
         if (error instanceof ApiError && error.details.length)
           return setErrors(
-            errorsByField(error.details, (f) =>
-              f === 'until' ? t.book.repeat.until : f === 'interval' ? t.book.repeat.interval[repeat.frequency as 'daily'] : t.book.repeat.count,
+            errorsByField(
+              error.details,
+              (f) => (f === 'until' ? t.book.repeat.until : f === 'interval' ? t.book.repeat.interval[repeat.frequency as 'daily'] : t.book.repeat.count),
+              t,
+              locale,
             ),
           );
         return setFailure(error);
@@ -193,14 +197,14 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
     } catch (error) {
       if (error instanceof ApiError && error.extra.reason === 'series_unbookable') {
         setConflict({
-          message: error.message,
+          message: errorText(error, t, locale),
           suggestions: [],
           canProceed: error.extra.canProceed === true,
           skipped: error.extra.skipped as Series['skipped'],
         });
       } else if (error instanceof ApiError && (error.extra.reason === 'slot_taken' || error.extra.reason === 'slot_unavailable')) {
         setConflict({
-          message: error.message,
+          message: errorText(error, t, locale),
           suggestions: (error.extra.suggestions as Slot[] | undefined) ?? [],
           canProceed: booker.kind === 'staff' && error.extra.canProceed === true,
         });
@@ -210,6 +214,8 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
           errorsByField(
             error.details,
             (f) => ({ name: t.book.name, email: t.book.email, phone: t.book.phone, promoCode: t.book.promo, clientId: t.book.client })[f] ?? f,
+            t,
+            locale,
           ),
         );
         if (error.details.some((d) => ['name', 'email', 'phone', 'clientId'].includes(d.field))) go(2);

@@ -30,7 +30,3 @@ export function Field({
     </div>
   );
 }
-
-/** Server validation details (`{ field, message }`) → the message to show under each field. */
-export const errorsByField = (details: { field: string; message: string }[], label: (field: string) => string) =>
-  Object.fromEntries(details.map((d) => [d.field, `${label(d.field)} ${d.message}`]));

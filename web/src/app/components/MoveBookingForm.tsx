@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { errorText } from '../errors.ts';
 import type { CalendarEntryView } from '../../../../shared/api/schemas/bookings.ts';
 import { instantAt } from '../../../../shared/domain/time/zoned.ts';
 import { ApiError, call } from '../api.ts';
@@ -60,7 +61,7 @@ export function MoveBookingForm({
         ),
       );
     } catch (error) {
-      if (error instanceof ApiError && error.extra.reason) setProblem({ message: error.message, canProceed: error.extra.canProceed === true });
+      if (error instanceof ApiError && error.extra.reason) setProblem({ message: errorText(error, t, locale), canProceed: error.extra.canProceed === true });
       else setFailure(error);
     }
     setBusy(false);

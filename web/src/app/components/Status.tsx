@@ -1,4 +1,4 @@
-import { ApiError } from '../api.ts';
+import { errorText } from '../errors.ts';
 import { useI18n } from '../i18n/index.ts';
 
 export function Loading() {
@@ -10,10 +10,10 @@ export function Loading() {
   );
 }
 
-/** Shows what went wrong in the user's language where we know, the server's message otherwise. */
+/** Shows what went wrong in the reader's language (web/src/app/errors.ts). */
 export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { t } = useI18n();
-  const message = error instanceof ApiError ? (error.code === 'network' ? t.errors.network : error.message) : t.errors.generic;
+  const { t, locale } = useI18n();
+  const message = errorText(error, t, locale);
   return (
     <div role="alert" className="rounded border border-red-200 bg-red-50 p-4 text-red-800">
       <p>{message}</p>

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { ApiError } from '../api.ts';
-import { errorsByField } from './Field.tsx';
+import { errorsByField } from '../errors.ts';
+import { useI18n } from '../i18n/index.ts';
 
 /**
  * The state every form shares: busy while sending, the server's field errors under their
  * fields (labelled by `labelOf`), any other failure, and a notice once it worked.
  */
 export function useSubmission(labelOf: (field: string) => string) {
+  const { t, locale } = useI18n();
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
@@ -20,7 +22,7 @@ export function useSubmission(labelOf: (field: string) => string) {
     try {
       await work();
     } catch (error) {
-      if (error instanceof ApiError && error.details.length) setErrors(errorsByField(error.details, labelOf));
+      if (error instanceof ApiError && error.details.length) setErrors(errorsByField(error.details, labelOf, t, locale));
       else setFailure(error);
     }
     setBusy(false);

@@ -1,3 +1,5 @@
+import type { ErrorCode, FieldRule } from '../../../../shared/api/errors.ts';
+
 export const en = {
   appName: 'Service Portal',
   loading: 'Loading…',
@@ -8,6 +10,33 @@ export const en = {
   errors: {
     network: 'Cannot reach the server. Check your connection and try again.',
     generic: 'Something went wrong. Please try again.',
+    /** What each kind of API error means, for readers in another language than the server's English. */
+    codes: {
+      validation_failed: 'Some of what you entered needs correcting.',
+      unauthenticated: 'Sign in to continue.',
+      forbidden: 'You do not have permission to do that.',
+      mfa_required: 'Your firm requires two-step sign-in. Turn it on from your Account page to continue.',
+      not_found: 'This was not found. It may have been removed, or you may not have access to it.',
+      conflict: 'This was changed meanwhile. Reload to see it as it is now, then try again.',
+      gone: 'This link has expired or was already used.',
+      unprocessable: 'This cannot be done as asked.',
+      rate_limited: 'Too many attempts. Wait a little, then try again.',
+      internal: 'Something went wrong on our side. Please try again.',
+    } satisfies Record<ErrorCode, string>,
+    /** The rule a field broke; `{limit}` is its bound. */
+    rules: {
+      required: 'is required',
+      type: 'has the wrong kind of value',
+      too_short: 'must be at least {limit} characters',
+      too_long: 'must be at most {limit} characters',
+      too_few: 'must have at least {limit} items',
+      too_many: 'must have at most {limit} items',
+      too_small: 'must be at least {limit}',
+      too_large: 'must be at most {limit}',
+      format: 'is not in the right format',
+      choice: 'is not one of the choices',
+      invalid: 'is not valid',
+    } satisfies Record<FieldRule, string>,
   },
   home: {
     title: 'Your firm, your clients, one portal',

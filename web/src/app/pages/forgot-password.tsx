@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, call } from '../api.ts';
-import { errorsByField, Field } from '../components/Field.tsx';
+import { Field } from '../components/Field.tsx';
+import { errorsByField } from '../errors.ts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { ErrorNotice } from '../components/Status.tsx';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 
 function ForgotPasswordPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
@@ -24,7 +25,7 @@ function ForgotPasswordPage() {
       await call('forgotPassword', { body: { email } });
       setSentTo(email);
     } catch (error) {
-      if (error instanceof ApiError && error.details.length) setErrors(errorsByField(error.details, () => t.forgot.email));
+      if (error instanceof ApiError && error.details.length) setErrors(errorsByField(error.details, () => t.forgot.email, t, locale));
       else setFailure(error);
     }
     setBusy(false);

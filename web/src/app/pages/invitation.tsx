@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { ApiError, call, adoptSession } from '../api.ts';
-import { errorsByField, Field } from '../components/Field.tsx';
+import { Field } from '../components/Field.tsx';
+import { errorsByField } from '../errors.ts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { NewPasswordFields, newPasswordErrors } from '../components/NewPassword.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
@@ -14,7 +15,7 @@ type State = { kind: 'loading' } | { kind: 'invalid' } | { kind: 'gone' } | { ki
 const token = new URLSearchParams(location.search).get('token') ?? '';
 
 function InvitationPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -47,7 +48,7 @@ function InvitationPage() {
       location.assign(session.home);
     } catch (error) {
       if (error instanceof ApiError && error.status === 410) setState({ kind: 'gone' });
-      else if (error instanceof ApiError && error.details.length) setErrors(errorsByField(error.details, () => t.accept.password));
+      else if (error instanceof ApiError && error.details.length) setErrors(errorsByField(error.details, () => t.accept.password, t, locale));
       else setFormError(error);
       setBusy(false);
     }

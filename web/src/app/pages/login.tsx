@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { Session } from '../../../../shared/api/schemas/user.ts';
 import { ApiError, finishTotpSignIn, signIn } from '../api.ts';
-import { errorsByField, Field } from '../components/Field.tsx';
+import { Field } from '../components/Field.tsx';
+import { errorsByField, errorText } from '../errors.ts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
@@ -16,7 +17,7 @@ const arrive = (session: Session) => location.assign(safeNext() ?? session.home)
 
 /** Sign-in: the password, then (when two-step sign-in is on) the authenticator code. */
 function LoginPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -27,7 +28,7 @@ function LoginPage() {
     if (!(error instanceof ApiError) || error.code === 'network') return t.errors.network;
     if (error.code === 'rate_limited') return format(t.login.paused, { minutes: String(Math.ceil((error.retryAfter ?? 60) / 60)) });
     if (error.code === 'unauthenticated' && !totp) return t.login.wrong;
-    return error.message;
+    return errorText(error, t, locale);
   }
 
   async function attempt(work: () => Promise<void>) {
@@ -36,7 +37,7 @@ function LoginPage() {
     try {
       await work();
     } catch (error) {
-      if (error instanceof ApiError && error.details.length) setFieldErrors(errorsByField(error.details, labelOf));
+      if (error instanceof ApiError && error.details.length) setFieldErrors(errorsByField(error.details, labelOf, t, locale));
       else setFormError(messageOf(error));
       if (error instanceof ApiError && error.status === 401 && totp) setTotp(null); // the code step expired: start over
       setBusy(false);

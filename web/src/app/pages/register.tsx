@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, call } from '../api.ts';
-import { errorsByField, Field } from '../components/Field.tsx';
+import { Field } from '../components/Field.tsx';
+import { errorsByField } from '../errors.ts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { format, useI18n } from '../i18n/index.ts';
@@ -43,7 +44,7 @@ function RegisterPage() {
       setState({ kind: 'sent', firm, email: sent.email });
     } catch (error) {
       if (error instanceof ApiError && error.details.length)
-        setErrors(errorsByField(error.details, (f) => (f === 'name' ? t.register.name : t.register.email)));
+        setErrors(errorsByField(error.details, (f) => (f === 'name' ? t.register.name : t.register.email), t, locale));
       else setFailure(error);
     }
     setBusy(false);

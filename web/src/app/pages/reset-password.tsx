@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, call } from '../api.ts';
-import { errorsByField } from '../components/Field.tsx';
+import { errorsByField } from '../errors.ts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { NewPasswordFields, newPasswordErrors } from '../components/NewPassword.tsx';
 import { ErrorNotice } from '../components/Status.tsx';
@@ -10,7 +10,7 @@ import { mount } from '../mount.tsx';
 const token = new URLSearchParams(location.search).get('token') ?? '';
 
 function ResetPasswordPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [state, setState] = useState<'form' | 'done' | 'invalid' | 'gone'>(token ? 'form' : 'invalid');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -29,7 +29,7 @@ function ResetPasswordPage() {
       setState('done');
     } catch (error) {
       if (error instanceof ApiError && (error.status === 404 || error.status === 410)) setState(error.status === 404 ? 'invalid' : 'gone');
-      else if (error instanceof ApiError && error.details.length) setErrors(errorsByField(error.details, () => t.accept.password));
+      else if (error instanceof ApiError && error.details.length) setErrors(errorsByField(error.details, () => t.accept.password, t, locale));
       else setFailure(error);
     }
     setBusy(false);
