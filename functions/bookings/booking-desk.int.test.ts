@@ -46,7 +46,7 @@ describe('booking when signed in', () => {
     expect((await book(client, { start: at(3, 660), clientId: otherClient.userId })).status).toBe(403);
     const forced = await book(client, { start: at(3, 660), force: true });
     expect(forced.status).toBe(400);
-    expect(forced.body.error.details).toEqual([{ field: 'force', message: 'is for staff only: clients book free times' }]);
+    expect(forced.body.error.details).toMatchObject([{ field: 'force', message: 'is for staff only: clients book free times' }]);
     // 17:30 is after the firm's hours: a warning staff may pass, a refusal for a client.
     const late = await book(client, { start: at(3, 1050) });
     expect(late.status).toBe(422);
@@ -59,7 +59,9 @@ describe('booking when signed in', () => {
   });
 
   it('lets staff book for a client they name, confirmed at once, and past warnings only when they say so', async () => {
-    expect((await book(lead, { start: at(4, 600) })).body.error.details).toEqual([{ field: 'clientId', message: 'is required when booking for a client' }]);
+    expect((await book(lead, { start: at(4, 600) })).body.error.details).toMatchObject([
+      { field: 'clientId', message: 'is required when booking for a client' },
+    ]);
     expect((await book(lead, { start: at(4, 600), clientId: ann.userId })).status).toBe(400);
     expect((await book(otherFirm, { start: at(4, 600), clientId: client.userId })).status).toBe(400);
     const made = await book(lead, { start: at(4, 600), clientId: client.userId, staffId: ben.userId, timeZone: 'Asia/Tokyo' });

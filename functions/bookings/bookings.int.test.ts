@@ -128,7 +128,7 @@ describe('booking profiles', () => {
     const mine = await profile(client);
     expect(mine.body).toMatchObject({ isStaff: false, reminderOffsets: [1440, 120], reminderEmail: true });
     const staffOnly = await setProfile(client, { version: mine.body.version, timeOff: [], takesBookings: false });
-    expect(staffOnly.body.error.details).toEqual([
+    expect(staffOnly.body.error.details).toMatchObject([
       { field: 'takesBookings', message: 'is for team members only' },
       { field: 'timeOff', message: 'is for team members only' },
     ]);

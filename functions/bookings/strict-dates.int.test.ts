@@ -51,7 +51,9 @@ describe('a date range past the years the portal works in', () => {
   it('is refused at once, not looped over', async () => {
     const res = await api('/api/bookings?from=9999-12-01T00:00:00Z&to=9999-12-31T00:00:00Z', { token: client.token });
     expect(res.status).toBe(400);
-    expect(res.body.error.details).toEqual(expect.arrayContaining([{ field: 'query.from', message: 'must be between the years 2000 and 2100' }]));
+    expect(res.body.error.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'query.from', message: 'must be between the years 2000 and 2100' })]),
+    );
   });
 });
 
@@ -69,7 +71,9 @@ describe('a name with a line break', () => {
       });
       for (const res of [booked, signedUp, invited]) {
         expect(res.status, JSON.stringify(name)).toBe(400);
-        expect(res.body.error.details).toContainEqual({ field: 'name', message: 'must be one line, without line breaks or control characters' });
+        expect(res.body.error.details).toContainEqual(
+          expect.objectContaining({ field: 'name', message: 'must be one line, without line breaks or control characters' }),
+        );
       }
     }
   });

@@ -60,7 +60,7 @@ describe('promo codes', () => {
     expect((await send(admin, 'PUT', `/api/promo-codes/${name}`, { kind: 'fixed', value: 2_000, active: false, version: 2 })).status).toBe(200);
     const refused = await quote(name);
     expect(refused.status).toBe(400);
-    expect(refused.body.error.details).toEqual([{ field: 'promoCode', message: 'is not a valid code' }]);
+    expect(refused.body.error.details).toMatchObject([{ field: 'promoCode', message: 'is not a valid code' }]);
     const { data: audit } = await database().entities.audit.query.byEntity({ tenantId, entityType: 'promo_code', entityId: name }).go();
     expect(audit.filter((a) => a.action === 'promo.changed')).toHaveLength(2);
   });

@@ -29,8 +29,8 @@ describe("the firm's access rules", () => {
   });
 
   it('names what is wrong with a change', async () => {
-    expect((await change(admin, {})).body.error.details).toEqual([{ field: 'body', message: 'must change clientSignUp or requireMfa' }]);
-    expect((await change(admin, { clientSignUp: 'yes' })).body.error.details).toEqual([{ field: 'clientSignUp', message: 'must be true or false' }]);
+    expect((await change(admin, {})).body.error.details).toMatchObject([{ field: 'body', message: 'must change clientSignUp or requireMfa' }]);
+    expect((await change(admin, { clientSignUp: 'yes' })).body.error.details).toMatchObject([{ field: 'clientSignUp', message: 'must be true or false' }]);
   });
 
   it('closes client sign-up, audited, and the sign-up page says so at once', async () => {

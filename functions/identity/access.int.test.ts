@@ -68,11 +68,11 @@ describe('permissions', () => {
 
   it('names bad input: past, too far, unknown', async () => {
     const past = await grant(admin, member.userId, { permission: 'users.view', expiresAt: '2020-01-01T00:00:00Z' });
-    expect(past.body.error.details).toEqual([{ field: 'expiresAt', message: 'must be in the future' }]);
+    expect(past.body.error.details).toMatchObject([{ field: 'expiresAt', message: 'must be in the future' }]);
     const far = await grant(admin, member.userId, { permission: 'users.view', expiresAt: new Date(Date.now() + 400 * 24 * 3600 * 1000).toISOString() });
-    expect(far.body.error.details).toEqual([{ field: 'expiresAt', message: 'must be within a year: grants are temporary' }]);
+    expect(far.body.error.details).toMatchObject([{ field: 'expiresAt', message: 'must be within a year: grants are temporary' }]);
     const unknown = await grant(admin, member.userId, { permission: 'everything', expiresAt: tomorrow() });
-    expect(unknown.body.error.details).toEqual([{ field: 'permission', message: 'is not a permission of this portal' }]);
+    expect(unknown.body.error.details).toMatchObject([{ field: 'permission', message: 'is not a permission of this portal' }]);
   });
 
   it("keeps another firm's admin out", async () => {

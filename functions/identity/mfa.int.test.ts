@@ -18,7 +18,7 @@ describe('turning on two-step sign-in', () => {
   it('asks for the password again, naming it when wrong', async () => {
     const wrong = await post('/api/auth/mfa/setup', { password: 'not-it' }, person.token);
     expect(wrong.status).toBe(400);
-    expect(wrong.body.error.details).toEqual([{ field: 'password', message: 'is not your current password' }]);
+    expect(wrong.body.error.details).toMatchObject([{ field: 'password', message: 'is not your current password' }]);
   });
 
   it('gives the app secret, refuses a wrong code, and turns on with the right one', async () => {
@@ -31,7 +31,7 @@ describe('turning on two-step sign-in', () => {
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.details[0].field).toBe('code');
     const malformed = await post('/api/auth/mfa/confirm', { code: '12ab' }, person.token);
-    expect(malformed.body.error.details).toEqual([{ field: 'code', message: 'must be the 6 digits your authenticator app shows' }]);
+    expect(malformed.body.error.details).toMatchObject([{ field: 'code', message: 'must be the 6 digits your authenticator app shows' }]);
 
     expect((await post('/api/auth/mfa/confirm', { code: totp(secret) }, person.token)).status).toBe(204);
     expect((await api('/api/me', { token: person.token })).body.user.mfaEnabled).toBe(true);
@@ -96,7 +96,7 @@ describe('turning two-step sign-in off', () => {
   it('asks for the password and a current code, naming whichever is wrong', async () => {
     const wrongPassword = await off({ password: 'not-it', code: totp(secret) });
     expect(wrongPassword.status).toBe(400);
-    expect(wrongPassword.body.error.details).toEqual([{ field: 'password', message: 'is not your current password' }]);
+    expect(wrongPassword.body.error.details).toMatchObject([{ field: 'password', message: 'is not your current password' }]);
     const wrongCode = await off({ password, code: totp(secret, Date.now() - 10 * 60_000) });
     expect(wrongCode.status).toBe(400);
     expect(wrongCode.body.error.details[0].field).toBe('code');

@@ -81,7 +81,7 @@ describe("changing a person's profile and role", () => {
     expect(res.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['timeZone', 'workingHours']);
     const client = await signIn('john@example.com');
     const manager = await patch(admin, person.userId, { version, managerId: client.userId });
-    expect(manager.body.error.details).toEqual([{ field: 'managerId', message: 'must be a team member of this firm' }]);
+    expect(manager.body.error.details).toMatchObject([{ field: 'managerId', message: 'must be a team member of this firm' }]);
   });
 
   it('keeps admins from changing their own role', async () => {

@@ -43,7 +43,7 @@ describe('sign-in', () => {
   it('answers malformed JSON with 400, not 500', async () => {
     const res = await api('/api/auth/login', { method: 'POST', body: '{"email":' });
     expect(res.status).toBe(400);
-    expect(res.body.error.details).toEqual([{ field: 'body', message: 'is not valid JSON' }]);
+    expect(res.body.error.details).toMatchObject([{ field: 'body', message: 'is not valid JSON' }]);
   });
 });
 

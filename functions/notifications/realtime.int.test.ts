@@ -141,6 +141,6 @@ describe('notification inputs', () => {
   it('names a bad list of ids', async () => {
     const res = await api('/api/notifications/read', { method: 'POST', token: admin.token, body: JSON.stringify({ notificationIds: [] }) });
     expect(res.status).toBe(400);
-    expect(res.body.error.details).toEqual([{ field: 'notificationIds', message: 'must name at least one notification' }]);
+    expect(res.body.error.details).toMatchObject([{ field: 'notificationIds', message: 'must name at least one notification' }]);
   });
 });

@@ -45,15 +45,15 @@ describe('asking for a service', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['budgetMax', 'deadline', 'title']);
     const unanswered = await post(john, '/api/requests', { ...taxReturn, requirements: { 'q-tax-year': '2025' } });
-    expect(unanswered.body.error.details).toEqual([{ field: 'requirements.q-filing-status', message: 'is required: Filing status' }]);
+    expect(unanswered.body.error.details).toMatchObject([{ field: 'requirements.q-filing-status', message: 'is required: Filing status' }]);
     expect((await post(john, '/api/requests', { ...taxReturn, serviceId: 'svc-quarterly-estimates' })).status).toBe(422);
-    expect((await post(john, '/api/requests', { ...taxReturn, serviceId: 'nope' })).body.error.details).toEqual([
+    expect((await post(john, '/api/requests', { ...taxReturn, serviceId: 'nope' })).body.error.details).toMatchObject([
       { field: 'serviceId', message: 'is not a service of this firm' },
     ]);
   });
 
   it('lets staff ask on behalf of a client of the firm only', async () => {
-    expect((await post(sarah, '/api/requests', taxReturn)).body.error.details).toEqual([
+    expect((await post(sarah, '/api/requests', taxReturn)).body.error.details).toMatchObject([
       { field: 'clientId', message: 'is required when asking on a client’s behalf' },
     ]);
     expect((await post(sarah, '/api/requests', { ...taxReturn, clientId: mike.userId })).body.error.details[0].field).toBe('clientId');
@@ -175,7 +175,7 @@ describe('request lists', () => {
     expect(dueThen.map((r: { requestId: string }) => r.requestId)).toContain(low.requestId);
     expect(dueThen.every((r: { deadline?: string }) => r.deadline === inAYear)).toBe(true);
     expect((await api('/api/requests?deadlineTo=2020-01-01', { token: sarah.token })).body.items).toEqual([]);
-    expect((await api('/api/requests?deadlineFrom=soon', { token: sarah.token })).body.error.details).toEqual([
+    expect((await api('/api/requests?deadlineFrom=soon', { token: sarah.token })).body.error.details).toMatchObject([
       { field: 'query.deadlineFrom', message: 'must be a date like 2026-12-31' },
     ]);
   });

@@ -48,11 +48,11 @@ describe('changing what was asked', () => {
     const version = await versionOf(requestId);
     const bad = await patch(john, `/api/requests/${requestId}`, { version, title: 'Pay', budgetMin: 50_000, budgetMax: 10_000, deadline: '2020-01-01' });
     expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['budgetMax', 'deadline', 'title']);
-    expect((await patch(john, `/api/requests/${requestId}`, { version, requirements: { 'q-employees': ' ' } })).body.error.details).toEqual([
+    expect((await patch(john, `/api/requests/${requestId}`, { version, requirements: { 'q-employees': ' ' } })).body.error.details).toMatchObject([
       { field: 'requirements.q-employees', message: 'is required: How many employees?' },
     ]);
     // The maximum alone may not fall under the minimum that stays.
-    expect((await patch(john, `/api/requests/${requestId}`, { version, budgetMax: 10_000 })).body.error.details).toEqual([
+    expect((await patch(john, `/api/requests/${requestId}`, { version, budgetMax: 10_000 })).body.error.details).toMatchObject([
       { field: 'budgetMax', message: 'must not be below the minimum' },
     ]);
     const changed = await patch(john, `/api/requests/${requestId}`, {
@@ -156,7 +156,7 @@ describe('bulk actions', () => {
   });
 
   it('needs what the action needs, and at most 50 requests', async () => {
-    expect((await post(sarah, '/api/requests/bulk', { action: 'move', requestIds: ['x'] })).body.error.details).toEqual([
+    expect((await post(sarah, '/api/requests/bulk', { action: 'move', requestIds: ['x'] })).body.error.details).toMatchObject([
       { field: 'to', message: 'is required to move' },
     ]);
     expect((await post(sarah, '/api/requests/bulk', { action: 'assign', requestIds: ['x'] })).body.error.details[0].field).toBe('assigneeId');

@@ -64,17 +64,17 @@ describe('a task from a template, on a request', () => {
   it('refuses what does not fit, naming the field', async () => {
     ({ requestId } = await reviewRequest());
     const base = { requestId, templateId: 'tpl-tax-return-preparation' };
-    expect((await post(sarah, '/api/tasks', { ...base, templateId: 'nope' })).body.error.details).toEqual([
+    expect((await post(sarah, '/api/tasks', { ...base, templateId: 'nope' })).body.error.details).toMatchObject([
       { field: 'templateId', message: 'is not a task template of this firm' },
     ]);
-    expect((await post(otherAdmin, '/api/tasks', { requestId, title: 'Peeking in' })).body.error.details).toEqual([
+    expect((await post(otherAdmin, '/api/tasks', { requestId, title: 'Peeking in' })).body.error.details).toMatchObject([
       { field: 'requestId', message: 'is not a request you can see' },
     ]);
-    expect((await post(sarah, '/api/tasks', { ...base, assigneeId: john.userId })).body.error.details).toEqual([
+    expect((await post(sarah, '/api/tasks', { ...base, assigneeId: john.userId })).body.error.details).toMatchObject([
       { field: 'assigneeId', message: 'is not an active team member of this firm' },
     ]);
     // Only someone holding one of the template's skills can take it.
-    expect((await post(sarah, '/api/tasks', { ...base, assigneeId: diana.userId })).body.error.details).toEqual([
+    expect((await post(sarah, '/api/tasks', { ...base, assigneeId: diana.userId })).body.error.details).toMatchObject([
       { field: 'assigneeId', message: 'does not hold any of the skills this task needs (tax-preparation)' },
     ]);
     expect((await post(sarah, '/api/tasks', { requestId, dueDate: '2020-01-01' })).body.error.details.map((d: { field: string }) => d.field).sort()).toEqual([

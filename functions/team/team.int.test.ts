@@ -72,7 +72,7 @@ describe('who should take a request', () => {
     // Admins are never ranked for work, but can still be chosen by hand.
     expect(others.map((o) => o.name)).toContain('Diana Price');
     expect([...ranked, ...others].map((p) => p.name)).not.toContain('John Doe');
-    expect((await api('/api/team/request-candidates?serviceId=svc-financial-statement-review', { token: otherAdmin.token })).body.error.details).toEqual([
+    expect((await api('/api/team/request-candidates?serviceId=svc-financial-statement-review', { token: otherAdmin.token })).body.error.details).toMatchObject([
       { field: 'query.serviceId', message: 'is not a service of this firm' },
     ]);
   });

@@ -5,6 +5,7 @@ import { format, textFor, useI18n } from '../i18n/index.ts';
 import { MoveBookingForm } from './MoveBookingForm.tsx';
 import { followingSummary, SeriesScopeChoice, type SeriesScope } from './SeriesScopeChoice.tsx';
 import { ErrorNotice } from './Status.tsx';
+import { Button } from './ui.tsx';
 
 /** One appointment, with what the reader may do with it. */
 export function AppointmentDetails(props: {
@@ -81,14 +82,14 @@ export function AppointmentDetails(props: {
       <div className="mt-3 flex flex-wrap gap-2">
         {props.isClient ? (
           !started && (
-            <button
+            <Button
+              size="sm"
               type="button"
               disabled={busy}
               onClick={() => void call('openBookingLink', { params: { bookingId: entry.bookingId } }).then((r) => location.assign(r.url), setFailure)}
-              className="rounded bg-brand-600 px-3 py-1 text-white"
             >
               {t.calendar.reschedule}
-            </button>
+            </Button>
           )
         ) : (
           <>
@@ -96,14 +97,14 @@ export function AppointmentDetails(props: {
               {t.calendar.openRequest}
             </a>
             {props.mayChange && !entry.confirmed && !started && (
-              <button
+              <Button
+                size="sm"
                 type="button"
                 disabled={busy}
                 onClick={() => void act((version) => call('confirmBooking', { params: { bookingId: entry.bookingId }, body: { version } }))}
-                className="rounded bg-brand-600 px-3 py-1 text-white"
               >
                 {t.calendar.confirm}
-              </button>
+              </Button>
             )}
             {props.mayChange && started && (
               <>

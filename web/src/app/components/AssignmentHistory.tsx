@@ -4,6 +4,7 @@ import { call } from '../api.ts';
 import { dateTime } from '../format.ts';
 import { format, useI18n } from '../i18n/index.ts';
 import { usePagedList } from './usePagedList.tsx';
+import { Button, Card } from './ui.tsx';
 
 /** What a member was given, newest first: when, which request, and who chose (or the ranking). */
 export default function AssignmentHistory({ userId, name, area, onClose }: { userId: string; name: string; area: 'staff' | 'admin'; onClose: () => void }) {
@@ -11,14 +12,14 @@ export default function AssignmentHistory({ userId, name, area, onClose }: { use
   const fetchPage = useCallback((cursor: string | undefined) => call('listAssignmentHistory', { params: { userId }, query: { limit: 25, cursor } }), [userId]);
   const { items, show } = usePagedList<AssignmentRecordView>(fetchPage);
   return (
-    <section aria-labelledby="history" className="mt-8 rounded-lg bg-white p-6 shadow">
+    <Card aria-labelledby="history" className="mt-8">
       <div className="mb-3 flex items-center gap-4">
         <h2 id="history" className="me-auto text-lg font-semibold">
           {format(t.team.historyOf, { name })}
         </h2>
-        <button type="button" onClick={onClose} className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
+        <Button variant="secondary" size="sm" type="button" onClick={onClose}>
           {t.team.close}
-        </button>
+        </Button>
       </div>
       {show(t.team.noHistory, () => (
         <ol className="space-y-2 text-sm">
@@ -39,6 +40,6 @@ export default function AssignmentHistory({ userId, name, area, onClose }: { use
           ))}
         </ol>
       ))}
-    </section>
+    </Card>
   );
 }

@@ -12,6 +12,7 @@ import { SlotPicker, visitorZone, type Slot } from './SlotPicker.tsx';
 import { ErrorNotice, Loading } from './Status.tsx';
 import { money } from '../format.ts';
 import { format, textFor, useI18n } from '../i18n/index.ts';
+import { Button, Card } from './ui.tsx';
 
 type Page = ResponseOf<'getBookingPage'>;
 type Service = Page['services'][number];
@@ -254,7 +255,7 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
                 <p className="mt-1 text-sm">
                   {format(t.book.minutes, { n: String(s.durationMinutes) })} · {format(t.book.from, { price: money(s.basePrice, s.currency, locale) })}
                 </p>
-                <button
+                <Button
                   type="button"
                   aria-label={`${t.book.choose}: ${s.name}`}
                   onClick={() => {
@@ -266,10 +267,10 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
                     }));
                     go(1);
                   }}
-                  className="mt-2 rounded bg-brand-600 px-4 py-2 text-white hover:bg-brand-700"
+                  className="mt-2"
                 >
                   {t.book.choose}
-                </button>
+                </Button>
               </li>
             ))}
           </ul>
@@ -293,9 +294,9 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
         </div>
         <div className="mt-4 flex justify-between">
           {back(0)}
-          <button type="button" disabled={!slot} onClick={() => go(2)} className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-50">
+          <Button type="button" disabled={!slot} onClick={() => go(2)}>
             {t.book.next}
-          </button>
+          </Button>
         </div>
         {!slot && <p className="mt-2 text-sm text-slate-600">{t.book.pickTime}</p>}
       </>
@@ -308,7 +309,7 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
         <p className="text-slate-600">
           {service.name} · {when(slot.slot.start)}
         </p>
-        <div className="space-y-4 rounded-lg bg-white p-6 shadow">
+        <Card as="div" className="space-y-4">
           {booker.kind === 'guest' && (
             <>
               <Field
@@ -360,12 +361,10 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
               className="mt-1 w-full rounded border border-slate-300 px-3 py-2 font-normal"
             />
           </label>
-        </div>
+        </Card>
         <div className="flex justify-between">
           {back(1)}
-          <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-white">
-            {t.book.next}
-          </button>
+          <Button type="submit">{t.book.next}</Button>
         </div>
       </form>
     );
@@ -373,7 +372,7 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
     content = (
       <>
         {stepHeading(t.book.review)}
-        <div className="mt-4 space-y-4 rounded-lg bg-white p-6 shadow">
+        <Card as="div" className="mt-4 space-y-4">
           <p>
             <strong>{service.name}</strong> · {when(slot.slot.start)} ({zone})
           </p>
@@ -416,7 +415,7 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
             </>
           )}
           <p className="rounded bg-slate-50 p-3 text-sm text-slate-700">{t.book.payLater}</p>
-        </div>
+        </Card>
         {conflict && (
           <div role="alert" className="mt-4 rounded border border-amber-300 bg-amber-50 p-4">
             <p>{conflict.message}</p>
@@ -458,21 +457,16 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
         )}
         <div className="mt-4 flex justify-between">
           {back(2)}
-          <button
-            type="button"
-            disabled={busy || !quote}
-            onClick={() => void onConfirm()}
-            className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-50"
-          >
+          <Button type="button" disabled={busy || !quote} onClick={() => void onConfirm()}>
             {busy ? t.book.confirming : plan ? t.book.repeat.confirm : t.book.confirm}
-          </button>
+          </Button>
         </div>
       </>
     );
   } else if (step === 4 && series) {
     const first = series.booked[0]!;
     content = (
-      <div role="status" className="space-y-3 rounded-lg bg-white p-6 shadow">
+      <Card as="div" role="status" className="space-y-3">
         {stepHeading(first.confirmed ? t.book.doneTitle : t.book.pendingTitle)}
         <p>
           <strong>{first.serviceName}</strong> ({zone})
@@ -493,11 +487,11 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
         >
           {t.book.another}
         </button>
-      </div>
+      </Card>
     );
   } else if (step === 4 && booked) {
     content = (
-      <div role="status" className="space-y-3 rounded-lg bg-white p-6 shadow">
+      <Card as="div" role="status" className="space-y-3">
         {stepHeading(booked.confirmed ? t.book.doneTitle : t.book.pendingTitle)}
         <p>
           <strong>{booked.serviceName}</strong> · {when(booked.start)} ({zone})
@@ -534,7 +528,7 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
         <button type="button" onClick={() => (setSlot(undefined), setBooked(undefined), setQuote(undefined), go(0))} className="rounded border px-4 py-2">
           {t.book.another}
         </button>
-      </div>
+      </Card>
     );
   }
 

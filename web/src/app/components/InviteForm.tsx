@@ -5,6 +5,7 @@ import { Field } from './Field.tsx';
 import { ErrorNotice } from './Status.tsx';
 import { useSubmission } from './useSubmission.ts';
 import { format, LOCALES, useI18n, type Locale } from '../i18n/index.ts';
+import { Button, Card } from './ui.tsx';
 
 export function InviteForm({ onInvited }: { onInvited: () => void }) {
   const { t, locale } = useI18n();
@@ -31,7 +32,7 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
 
   const select = 'mt-1 w-full rounded border border-slate-300 bg-white px-3 py-2';
   return (
-    <section aria-labelledby="invite-title" className="mb-8 rounded-lg bg-white p-6 shadow">
+    <Card aria-labelledby="invite-title" className="mb-8">
       <h2 id="invite-title" className="mb-4 text-lg font-semibold">
         {t.invite.title}
       </h2>
@@ -63,14 +64,14 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
             ))}
           </select>
         </div>
-        <button type="submit" disabled={busy} className="self-end rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <Button type="submit" disabled={busy} className="self-end">
           {busy ? t.invite.sending : t.invite.submit}
-        </button>
+        </Button>
       </form>
       <div aria-live="polite" className="mt-3">
         {notice && <p className="text-green-700">{notice}</p>}
         {failure !== null && <ErrorNotice error={failure} />}
       </div>
-    </section>
+    </Card>
   );
 }

@@ -7,6 +7,7 @@ import { format, useI18n } from '../i18n/index.ts';
 import { followingSummary, SeriesScopeChoice, type SeriesScope } from './SeriesScopeChoice.tsx';
 import { SlotPicker, visitorZone } from './SlotPicker.tsx';
 import { ErrorNotice } from './Status.tsx';
+import { Button } from './ui.tsx';
 
 const control = 'mt-1 block rounded border border-slate-300 px-2 py-1';
 
@@ -101,14 +102,9 @@ export function MoveBookingForm({
         </div>
       )}
       {failure !== null && <ErrorNotice error={failure} />}
-      <button
-        type="button"
-        disabled={busy || !target}
-        onClick={() => void move(false)}
-        className="rounded bg-brand-600 px-3 py-1 text-white disabled:opacity-50"
-      >
+      <Button size="sm" type="button" disabled={busy || !target} onClick={() => void move(false)}>
         {t.calendar.moveConfirm}
-      </button>
+      </Button>
     </div>
   );
 }

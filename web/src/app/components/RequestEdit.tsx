@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/index.ts';
 import { Field } from './Field.tsx';
 import { ErrorNotice } from './Status.tsx';
 import { useSubmission } from './useSubmission.ts';
+import { Button, Card } from './ui.tsx';
 
 type Detail = ResponseOf<'getRequest'>;
 const input = 'mt-1 block w-full rounded border border-slate-300 px-3 py-2';
@@ -45,7 +46,7 @@ export default function RequestEdit({ request, onSaved, onCancel }: { request: D
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="edit-request" className="mt-4 grid gap-4 rounded-lg bg-white p-6 shadow sm:grid-cols-2">
+    <Card as="form" onSubmit={onSubmit} noValidate aria-labelledby="edit-request" className="mt-4 grid gap-4 sm:grid-cols-2">
       <h2 id="edit-request" className="text-lg font-semibold sm:col-span-2">
         {t.requests.edit}
       </h2>
@@ -88,13 +89,13 @@ export default function RequestEdit({ request, onSaved, onCancel }: { request: D
         error={errors.budgetMax}
       />
       <div className="flex gap-3 sm:col-span-2">
-        <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <Button type="submit" disabled={busy}>
           {busy ? t.requests.sending : t.requests.saveChanges}
-        </button>
-        <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">
+        </Button>
+        <Button variant="secondary" type="button" onClick={onCancel}>
           {t.services.cancel}
-        </button>
+        </Button>
       </div>
-    </form>
+    </Card>
   );
 }

@@ -11,6 +11,7 @@ import { ErrorNotice, Loading } from './Status.tsx';
 import { TaskTable } from './TaskTable.tsx';
 import { usePagedList } from './usePagedList.tsx';
 import { useSubmission } from './useSubmission.ts';
+import { Button } from './ui.tsx';
 
 /** From a template (its skills decide who is offered, the best one chosen) or by hand. */
 function AddTask({ requestId, onAdded }: { requestId: string; onAdded: () => void }) {
@@ -99,9 +100,9 @@ function AddTask({ requestId, onAdded }: { requestId: string; onAdded: () => voi
         </select>
       </label>
       <div className="flex items-end">
-        <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <Button type="submit" disabled={busy}>
           {busy ? t.tasks.adding : t.tasks.add}
-        </button>
+        </Button>
       </div>
     </form>
   );

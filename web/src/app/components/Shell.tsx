@@ -10,6 +10,7 @@ import { format, useI18n } from '../i18n/index.ts';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
 import { ErrorNotice, Loading } from './Status.tsx';
+import { Button } from './ui.tsx';
 
 const NAV: Record<Area, { href: string; label: (t: ReturnType<typeof useI18n>['t']) => string }[]> = {
   portal: [
@@ -112,9 +113,9 @@ export function Shell({ area, children }: { area: Area; children: (session: Sess
           <a href="/account/" className="text-sm text-brand-700 underline">
             {t.nav.account}
           </a>
-          <button type="button" onClick={onSignOut} className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
+          <Button variant="secondary" size="sm" type="button" onClick={onSignOut}>
             {t.shell.signOut}
-          </button>
+          </Button>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/index.ts';
 import { ErrorNotice, Loading } from './Status.tsx';
+import { Button } from './ui.tsx';
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 
@@ -52,8 +53,8 @@ export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promi
 function LoadMore({ busy, onMore }: { busy: boolean; onMore: () => void }) {
   const { t } = useI18n();
   return (
-    <button type="button" disabled={busy} onClick={onMore} className="mt-4 rounded border border-slate-300 px-4 py-2 disabled:opacity-60">
+    <Button variant="secondary" type="button" disabled={busy} onClick={onMore} className="mt-4">
       {busy ? t.loading : t.users.more}
-    </button>
+    </Button>
   );
 }

@@ -7,6 +7,7 @@ import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { textFor, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
+import { Button, Card } from '../components/ui.tsx';
 
 type Profile = ResponseOf<'getBookingProfile'>;
 const OFFSETS = [10080, 2880, 1440, 120, 60, 15];
@@ -54,7 +55,7 @@ function BookingProfilePage() {
           </p>
         )}
       </div>
-      <fieldset className="rounded-lg bg-white p-6 shadow">
+      <Card as="fieldset">
         <legend className="font-semibold">{p.reminders}</legend>
         <p className="text-sm text-slate-600">{p.atMost}</p>
         <div className="mt-2 flex flex-wrap gap-4">
@@ -78,10 +79,10 @@ function BookingProfilePage() {
           <input type="checkbox" disabled checked={profile.reminderSms} readOnly />
           {p.sms}
         </label>
-      </fieldset>
+      </Card>
 
       {profile.isStaff && (
-        <fieldset className="grid gap-4 rounded-lg bg-white p-6 shadow sm:grid-cols-2">
+        <Card as="fieldset" className="grid gap-4 sm:grid-cols-2">
           <legend className="font-semibold">{p.staff}</legend>
           <label className="flex items-center gap-2 sm:col-span-2">
             <input type="checkbox" checked={profile.takesBookings} onChange={(e) => set({ takesBookings: e.target.checked })} />
@@ -145,11 +146,11 @@ function BookingProfilePage() {
               </button>
             </div>
           </div>
-        </fieldset>
+        </Card>
       )}
-      <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white disabled:opacity-60">
+      <Button type="submit" disabled={busy}>
         {busy ? p.saving : p.save}
-      </button>
+      </Button>
     </form>
   );
 }

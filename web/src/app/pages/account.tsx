@@ -7,6 +7,7 @@ import { ErrorNotice } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
+import { Button, Card } from '../components/ui.tsx';
 
 type Step = { kind: 'off'; justNow: boolean } | { kind: 'scan'; secret: string; otpauthUri: string } | { kind: 'on'; justNow: boolean };
 
@@ -23,9 +24,8 @@ function TwoStepSignIn({ enabled, required, home }: { enabled: boolean; required
     return submission.run(() => work(data));
   }
 
-  const button = 'rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60';
   return (
-    <section aria-labelledby="two-step" className="rounded-lg bg-white p-6 shadow">
+    <Card aria-labelledby="two-step">
       <h2 id="two-step" className="text-lg font-semibold">
         {t.account.security}
       </h2>
@@ -59,9 +59,9 @@ function TwoStepSignIn({ enabled, required, home }: { enabled: boolean; required
               <p className="text-slate-600">{t.account.turnOffLead}</p>
               <Field label={t.account.password} name="password" type="password" autoComplete="current-password" required error={errors.password} />
               <Field label={t.account.code} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required error={errors.code} />
-              <button type="submit" disabled={busy} className="rounded border border-slate-300 px-4 py-2 font-medium hover:bg-slate-100 disabled:opacity-60">
+              <Button variant="secondary" type="submit" disabled={busy}>
                 {busy ? t.account.turningOff : t.account.turnOff}
-              </button>
+              </Button>
             </form>
           )}
         </>
@@ -84,9 +84,9 @@ function TwoStepSignIn({ enabled, required, home }: { enabled: boolean; required
         >
           <p className="text-slate-600">{t.account.off}</p>
           <Field label={t.account.password} name="password" type="password" autoComplete="current-password" required error={errors.password} />
-          <button type="submit" disabled={busy} className={button}>
+          <Button type="submit" disabled={busy}>
             {busy ? t.account.starting : t.account.start}
-          </button>
+          </Button>
         </form>
       )}
       {step.kind === 'scan' && (
@@ -109,12 +109,12 @@ function TwoStepSignIn({ enabled, required, home }: { enabled: boolean; required
             </code>
           </p>
           <Field label={t.account.code} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required error={errors.code} />
-          <button type="submit" disabled={busy} className={button}>
+          <Button type="submit" disabled={busy}>
             {busy ? t.account.confirming : t.account.confirm}
-          </button>
+          </Button>
         </form>
       )}
-    </section>
+    </Card>
   );
 }
 

@@ -11,6 +11,7 @@ import { usePagedList } from '../components/usePagedList.tsx';
 import { format, textFor, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
+import { Button } from '../components/ui.tsx';
 
 interface Filters {
   actorId?: string;
@@ -82,9 +83,7 @@ function AuditLog() {
           {t.audit.to}
           <input type="date" name="to" className={control} />
         </label>
-        <button type="submit" className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-          {t.audit.apply}
-        </button>
+        <Button type="submit">{t.audit.apply}</Button>
       </form>
       {filters.entityId && (
         <p role="status" className="mb-4 flex flex-wrap items-center gap-3 rounded bg-brand-50 p-3 text-sm">

@@ -5,6 +5,7 @@ import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { textFor, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
+import { Button } from '../components/ui.tsx';
 
 type Health = ResponseOf<'getSystemHealth'>;
 
@@ -30,9 +31,9 @@ function HealthPage() {
     <>
       <div className="mb-6 flex flex-wrap items-center gap-4">
         <h1 className="me-auto text-2xl font-semibold">{t.health.title}</h1>
-        <button type="button" onClick={check} disabled={busy} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100 disabled:opacity-60">
+        <Button variant="secondary" type="button" onClick={check} disabled={busy}>
           {busy ? t.health.checking : t.health.again}
-        </button>
+        </Button>
       </div>
       {failure !== null && <ErrorNotice error={failure} onRetry={check} />}
       {!health && busy && <Loading />}

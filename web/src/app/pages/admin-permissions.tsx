@@ -10,6 +10,7 @@ import { useSubmission } from '../components/useSubmission.ts';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
+import { Button, Card, PageHeader } from '../components/ui.tsx';
 
 /** The role definitions (from the shared policy module the API enforces) as a table. */
 function RoleTable() {
@@ -95,7 +96,7 @@ function Grants() {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const grantable = person ? PERMISSIONS.filter((p) => !ROLE_PERMISSIONS[person.role].includes(p)) : [];
   return (
-    <section aria-labelledby="grants" className="rounded-lg bg-white p-6 shadow">
+    <Card aria-labelledby="grants">
       <h2 id="grants" className="mb-3 text-lg font-semibold">
         {t.permissions.grants}
       </h2>
@@ -167,13 +168,13 @@ function Grants() {
               <input type="date" name="until" required className={control} aria-invalid={Boolean(errors.expiresAt)} />
               {errors.expiresAt && <span className="block text-red-700">{errors.expiresAt}</span>}
             </label>
-            <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+            <Button type="submit" disabled={busy}>
               {busy ? t.permissions.granting : t.permissions.grant}
-            </button>
+            </Button>
           </form>
         </>
       )}
-    </section>
+    </Card>
   );
 }
 
@@ -198,7 +199,7 @@ function AccessRules() {
   }
 
   return (
-    <section aria-labelledby="access-rules" className="mb-8 rounded-lg bg-white p-6 shadow">
+    <Card aria-labelledby="access-rules" className="mb-8">
       <h2 id="access-rules" className="mb-3 text-lg font-semibold">
         {t.permissions.rules}
       </h2>
@@ -231,12 +232,12 @@ function AccessRules() {
               <span className="block text-sm text-slate-600">{t.permissions.requireMfaHint}</span>
             </span>
           </label>
-          <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          <Button type="submit" disabled={busy}>
             {busy ? t.permissions.saving : t.permissions.save}
-          </button>
+          </Button>
         </form>
       )}
-    </section>
+    </Card>
   );
 }
 
@@ -244,7 +245,7 @@ function PermissionsPage() {
   const { t } = useI18n();
   return (
     <>
-      <h1 className="mb-6 text-2xl font-semibold">{t.permissions.title}</h1>
+      <PageHeader title={t.permissions.title} />
       <AccessRules />
       <RoleTable />
       <Grants />

@@ -10,6 +10,7 @@ import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { format, LOCALES, textFor, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
+import { Button, Card } from '../components/ui.tsx';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 type Hours = NonNullable<UpdateUserInput['workingHours']>;
@@ -84,7 +85,6 @@ function PersonForm({ initial, staff, currency }: { initial: UserDetail; staff: 
     });
 
   const select = 'mt-1 w-full rounded border border-slate-300 bg-white px-3 py-2';
-  const button = 'rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60';
   const label = (text: string, control: React.ReactNode) => (
     <label className="block text-sm font-medium">
       {text}
@@ -110,7 +110,7 @@ function PersonForm({ initial, staff, currency }: { initial: UserDetail; staff: 
         )}
       </div>
       <form onSubmit={(e) => void save(e)} noValidate className="space-y-6">
-        <fieldset className="grid gap-4 rounded-lg bg-white p-6 shadow sm:grid-cols-2">
+        <Card as="fieldset" className="grid gap-4 sm:grid-cols-2">
           <legend className="px-1 text-lg font-semibold">{t.person.profile}</legend>
           <Field label={t.person.name} name="name" defaultValue={person.name} required error={errors.name} />
           <Field label={t.person.phone} name="phone" type="tel" defaultValue={person.phone ?? ''} error={errors.phone} />
@@ -141,9 +141,9 @@ function PersonForm({ initial, staff, currency }: { initial: UserDetail; staff: 
             ))}
           </datalist>
           {role === 'CLIENT' && <Field label={t.person.company} name="company" defaultValue={person.company ?? ''} error={errors.company} />}
-        </fieldset>
+        </Card>
         {isStaff(role) && (
-          <fieldset className="grid gap-4 rounded-lg bg-white p-6 shadow sm:grid-cols-2">
+          <Card as="fieldset" className="grid gap-4 sm:grid-cols-2">
             <legend className="px-1 text-lg font-semibold">{t.person.staff}</legend>
             <Field label={t.person.employeeId} name="employeeId" defaultValue={person.employeeId ?? ''} error={errors.employeeId} />
             <Field label={t.person.department} name="department" defaultValue={person.department ?? ''} error={errors.department} />
@@ -222,22 +222,22 @@ function PersonForm({ initial, staff, currency }: { initial: UserDetail; staff: 
                 </p>
               )}
             </div>
-          </fieldset>
+          </Card>
         )}
-        <button type="submit" disabled={busy} className={button}>
+        <Button type="submit" disabled={busy}>
           {busy ? t.person.saving : t.person.save}
-        </button>
+        </Button>
       </form>
-      <section aria-labelledby="access" className="mt-8 rounded-lg bg-white p-6 shadow">
+      <Card aria-labelledby="access" className="mt-8">
         <h2 id="access" className="text-lg font-semibold">
           {t.person.access}
         </h2>
         {person.status === 'deactivated' ? (
           <>
             <p className="mt-2">{format(t.person.deactivated, { name: person.name })}</p>
-            <button type="button" disabled={busy} onClick={() => void setStatus('reactivateUser')} className={`mt-3 ${button}`}>
+            <Button type="button" disabled={busy} onClick={() => void setStatus('reactivateUser')} className="mt-3">
               {t.person.reactivate}
-            </button>
+            </Button>
           </>
         ) : (
           <>
@@ -252,9 +252,9 @@ function PersonForm({ initial, staff, currency }: { initial: UserDetail; staff: 
                 >
                   {format(t.person.confirmDeactivate, { name: person.name })}
                 </button>
-                <button type="button" onClick={() => setConfirming(false)} className="rounded border border-slate-300 px-4 py-2">
+                <Button variant="secondary" type="button" onClick={() => setConfirming(false)}>
                   {t.person.cancel}
-                </button>
+                </Button>
               </div>
             ) : (
               <button type="button" onClick={() => setConfirming(true)} className="mt-3 rounded border border-red-700 px-4 py-2 text-red-800">
@@ -263,7 +263,7 @@ function PersonForm({ initial, staff, currency }: { initial: UserDetail; staff: 
             )}
           </>
         )}
-      </section>
+      </Card>
     </>
   );
 }

@@ -10,6 +10,7 @@ import { dateTime, fromMinor, money, toMinor } from '../format.ts';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
+import { Button, Card, PageHeader } from '../components/ui.tsx';
 
 type Editing = PromoCodeView | 'new' | null;
 const input = 'mt-1 block w-full rounded border border-slate-300 px-3 py-2';
@@ -54,7 +55,7 @@ function PromoForm({ editing, currency, onSaved, onCancel }: { editing: PromoCod
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="promo-form" className="mb-8 grid gap-4 rounded-lg bg-white p-6 shadow sm:grid-cols-2">
+    <Card as="form" onSubmit={onSubmit} noValidate aria-labelledby="promo-form" className="mb-8 grid gap-4 sm:grid-cols-2">
       <h2 id="promo-form" className="text-lg font-semibold sm:col-span-2">
         {existing ? format(t.promos.editTitle, { code: existing.code }) : t.promos.newTitle}
       </h2>
@@ -116,14 +117,14 @@ function PromoForm({ editing, currency, onSaved, onCancel }: { editing: PromoCod
         </label>
       </div>
       <div className="flex gap-3 sm:col-span-2">
-        <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <Button type="submit" disabled={busy}>
           {busy ? t.promos.saving : t.promos.save}
-        </button>
-        <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">
+        </Button>
+        <Button variant="secondary" type="button" onClick={onCancel}>
           {t.promos.cancel}
-        </button>
+        </Button>
       </div>
-    </form>
+    </Card>
   );
 }
 
@@ -146,15 +147,17 @@ function PromoCodesPage({ currency }: { currency: string }) {
 
   return (
     <>
-      <div className="mb-2 flex flex-wrap items-center gap-4">
-        <h1 className="me-auto text-2xl font-semibold">{t.promos.title}</h1>
-        {editing === null && (
-          <button type="button" onClick={() => setEditing('new')} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-            {t.promos.add}
-          </button>
-        )}
-      </div>
-      <p className="mb-6 text-slate-600">{t.promos.lead}</p>
+      <PageHeader
+        title={t.promos.title}
+        lead={t.promos.lead}
+        actions={
+          editing === null && (
+            <Button type="button" onClick={() => setEditing('new')}>
+              {t.promos.add}
+            </Button>
+          )
+        }
+      />
       {editing !== null && (
         <PromoForm key={editing === 'new' ? 'new' : editing.code} editing={editing} currency={currency} onCancel={() => setEditing(null)} onSaved={saved} />
       )}

@@ -10,6 +10,7 @@ import { useSubmission } from '../components/useSubmission.ts';
 import { fromMinor, toMinor } from '../format.ts';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
+import { Button, Card, PageHeader } from '../components/ui.tsx';
 
 const serviceId = new URLSearchParams(location.search).get('id') ?? '';
 const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -159,7 +160,7 @@ function BookingSettingsForm({ service, zone }: { service: ServiceView; zone: st
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 rounded-lg bg-white p-6 shadow sm:grid-cols-2">
+    <Card as="form" onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
       <div aria-live="polite" className="sm:col-span-2">
         {failure !== null && <ErrorNotice error={failure} />}
         {notice && (
@@ -260,11 +261,11 @@ function BookingSettingsForm({ service, zone }: { service: ServiceView; zone: st
       <HoursEditor legend={s.peakHours} value={settings.peakHours} onChange={(v) => set('peakHours', v)} errors={errors} />
 
       <div className="sm:col-span-2">
-        <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <Button type="submit" disabled={busy}>
           {busy ? s.saving : s.save}
-        </button>
+        </Button>
       </div>
-    </form>
+    </Card>
   );
 }
 
@@ -285,12 +286,14 @@ function ServiceBookingPage({ zone, slug }: { zone: string; slug: string }) {
           ← {t.serviceBooking.back}
         </a>
       </p>
-      <div className="mb-6 flex flex-wrap items-center gap-4">
-        <h1 className="me-auto text-2xl font-semibold">{format(t.serviceBooking.title, { name: service.name })}</h1>
-        <a href={`/book/?firm=${slug}`} className="text-brand-700 underline">
-          {t.serviceBooking.publicLink}
-        </a>
-      </div>
+      <PageHeader
+        title={format(t.serviceBooking.title, { name: service.name })}
+        actions={
+          <a href={`/book/?firm=${slug}`} className="text-brand-700 underline">
+            {t.serviceBooking.publicLink}
+          </a>
+        }
+      />
       <BookingSettingsForm service={service} zone={zone} />
     </>
   );

@@ -11,6 +11,7 @@ import { fromMinor, money, toMinor } from '../format.ts';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
+import { Button, Card } from '../components/ui.tsx';
 
 type Editing = ServiceView | 'new' | null;
 
@@ -54,7 +55,7 @@ function ServiceForm({ editing, currency, onSaved, onCancel }: { editing: Servic
 
   const f = t.services.fields;
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="service-form" className="mb-8 grid gap-4 rounded-lg bg-white p-6 shadow sm:grid-cols-2">
+    <Card as="form" onSubmit={onSubmit} noValidate aria-labelledby="service-form" className="mb-8 grid gap-4 sm:grid-cols-2">
       <h2 id="service-form" className="text-lg font-semibold sm:col-span-2">
         {existing ? format(t.services.editTitle, { name: existing.name }) : t.services.newTitle}
       </h2>
@@ -114,14 +115,14 @@ function ServiceForm({ editing, currency, onSaved, onCancel }: { editing: Servic
         {errors.questions && <span className="text-sm text-red-700">{errors.questions}</span>}
       </label>
       <div className="flex gap-3 sm:col-span-2">
-        <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <Button type="submit" disabled={busy}>
           {busy ? t.services.saving : t.services.save}
-        </button>
-        <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">
+        </Button>
+        <Button variant="secondary" type="button" onClick={onCancel}>
           {t.services.cancel}
-        </button>
+        </Button>
       </div>
-    </form>
+    </Card>
   );
 }
 
@@ -139,9 +140,9 @@ function ServicesPage({ currency }: { currency: string }) {
           {t.promos.title}
         </a>
         {editing === null && (
-          <button type="button" onClick={() => setEditing('new')} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          <Button type="button" onClick={() => setEditing('new')}>
             {t.services.add}
-          </button>
+          </Button>
         )}
       </div>
       {editing !== null && (

@@ -9,6 +9,7 @@ import { useSubmission } from '../components/useSubmission.ts';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
+import { Button, Card } from '../components/ui.tsx';
 
 type Editing = TaskTemplateView | 'new' | null;
 const ROLES = ['TEAM_MEMBER', 'TEAM_LEAD'] as const;
@@ -57,7 +58,7 @@ function TemplateForm({
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="template-form" className="mb-8 grid gap-4 rounded-lg bg-white p-6 shadow sm:grid-cols-2">
+    <Card as="form" onSubmit={onSubmit} noValidate aria-labelledby="template-form" className="mb-8 grid gap-4 sm:grid-cols-2">
       <h2 id="template-form" className="text-lg font-semibold sm:col-span-2">
         {existing ? format(t.templates.editTitle, { name: existing.name }) : t.templates.newTitle}
       </h2>
@@ -103,14 +104,14 @@ function TemplateForm({
         {errors.checklist && <span className="text-sm text-red-700">{errors.checklist}</span>}
       </label>
       <div className="flex gap-3 sm:col-span-2">
-        <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <Button type="submit" disabled={busy}>
           {busy ? t.templates.saving : t.templates.save}
-        </button>
-        <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">
+        </Button>
+        <Button variant="secondary" type="button" onClick={onCancel}>
           {t.templates.cancel}
-        </button>
+        </Button>
       </div>
-    </form>
+    </Card>
   );
 }
 
@@ -151,9 +152,9 @@ function TemplatesPage() {
       <div className="mb-2 flex flex-wrap items-center gap-4">
         <h1 className="me-auto text-2xl font-semibold">{t.templates.title}</h1>
         {editing === null && (
-          <button type="button" onClick={() => setEditing('new')} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          <Button type="button" onClick={() => setEditing('new')}>
             {t.templates.add}
-          </button>
+          </Button>
         )}
       </div>
       <p className="mb-6 text-slate-600">{t.templates.lead}</p>

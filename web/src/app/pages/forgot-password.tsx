@@ -6,6 +6,7 @@ import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { ErrorNotice } from '../components/Status.tsx';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
+import { Button, Card } from '../components/ui.tsx';
 
 function ForgotPasswordPage() {
   const { t, locale } = useI18n();
@@ -44,17 +45,13 @@ function ForgotPasswordPage() {
       ) : (
         <>
           <p className="mt-2 text-slate-600">{t.forgot.lead}</p>
-          <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4 rounded-lg bg-white p-6 shadow">
+          <Card as="form" onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
             {failure !== null && <ErrorNotice error={failure} />}
             <Field label={t.forgot.email} name="email" type="email" autoComplete="username" required error={errors.email} />
-            <button
-              type="submit"
-              disabled={busy}
-              className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-            >
+            <Button type="submit" disabled={busy} className="w-full">
               {busy ? t.forgot.sending : t.forgot.submit}
-            </button>
-          </form>
+            </Button>
+          </Card>
         </>
       )}
       <a href="/login/" className="mt-6 inline-block text-brand-700 underline">

@@ -8,6 +8,7 @@ import { NewPasswordFields, newPasswordErrors } from '../components/NewPassword.
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
+import { Button, Card } from '../components/ui.tsx';
 
 type Preview = ResponseOf<'previewInvitation'>;
 type State = { kind: 'loading' } | { kind: 'invalid' } | { kind: 'gone' } | { kind: 'error'; error: unknown } | { kind: 'ready'; preview: Preview };
@@ -74,14 +75,14 @@ function InvitationPage() {
       <>
         <h1 className="text-2xl font-semibold">{format(signedUp ? t.register.verifyTitle : t.accept.title, { firm: preview.firmName })}</h1>
         <p className="mt-2 text-slate-600">{signedUp ? t.register.verifyLead : format(t.accept.lead, { role: t.roles[preview.role] })}</p>
-        <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4 rounded-lg bg-white p-6 shadow">
+        <Card as="form" onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
           {formError !== null && <ErrorNotice error={formError} />}
           <Field label={t.accept.email} type="email" value={preview.email} readOnly autoComplete="username" />
           <NewPasswordFields password={password} onPassword={setPassword} errors={errors} />
-          <button type="submit" disabled={busy} className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          <Button type="submit" disabled={busy} className="w-full">
             {busy ? t.accept.submitting : signedUp ? t.register.verifySubmit : format(t.accept.submit, { firm: preview.firmName })}
-          </button>
-        </form>
+          </Button>
+        </Card>
       </>
     );
   }

@@ -6,6 +6,7 @@ import { errorsByField, errorText } from '../errors.ts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
+import { Button, Card } from '../components/ui.tsx';
 
 /** Only same-site paths are followed after sign-in (no open redirect). */
 function safeNext(): string | null {
@@ -70,7 +71,6 @@ function LoginPage() {
     void attempt(async () => arrive(await finishTotpSignIn(totp.email, totp.session, code)));
   }
 
-  const button = 'w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60';
   return (
     <main className="mx-auto max-w-sm px-4 py-16">
       <div className="mb-6 flex justify-end">
@@ -83,27 +83,27 @@ function LoginPage() {
         </p>
       )}
       {totp ? (
-        <form onSubmit={onCode} noValidate className="space-y-4 rounded-lg bg-white p-6 shadow">
+        <Card as="form" onSubmit={onCode} noValidate className="space-y-4">
           <p className="text-sm text-slate-600">{t.login.totpLead}</p>
           <Field label={t.login.code} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required autoFocus error={fieldErrors.code} />
-          <button type="submit" disabled={busy} className={button}>
+          <Button type="submit" disabled={busy} className="w-full">
             {busy ? t.login.verifying : t.login.verify}
-          </button>
+          </Button>
           <button type="button" onClick={() => setTotp(null)} className="block w-full text-center text-sm text-brand-700 underline">
             {t.login.startOver}
           </button>
-        </form>
+        </Card>
       ) : (
-        <form onSubmit={onPassword} noValidate className="space-y-4 rounded-lg bg-white p-6 shadow">
+        <Card as="form" onSubmit={onPassword} noValidate className="space-y-4">
           <Field label={t.login.email} name="email" type="email" autoComplete="username" required error={fieldErrors.email} />
           <Field label={t.login.password} name="password" type="password" autoComplete="current-password" required error={fieldErrors.password} />
-          <button type="submit" disabled={busy} className={button}>
+          <Button type="submit" disabled={busy} className="w-full">
             {busy ? t.login.submitting : t.login.submit}
-          </button>
+          </Button>
           <a href="/forgot-password/" className="block text-center text-sm text-brand-700 underline">
             {t.forgot.link}
           </a>
-        </form>
+        </Card>
       )}
     </main>
   );

@@ -7,6 +7,7 @@ import { SlotPicker, type Slot } from '../components/SlotPicker.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { format, textFor, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
+import { Button, Card } from '../components/ui.tsx';
 
 type Managed = ResponseOf<'getManagedBooking'>;
 type State = { kind: 'loading' } | { kind: 'invalid' } | { kind: 'expired' } | { kind: 'error'; error: unknown } | { kind: 'ready'; managed: Managed };
@@ -111,7 +112,7 @@ function ManageBookingPage() {
           {notice}
         </p>
       )}
-      <dl className="mt-6 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg bg-white p-6 shadow">
+      <Card as="dl" className="mt-6 grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
         <dt className="font-medium">{booking.serviceName}</dt>
         <dd>{booking.reference}</dd>
         <dt className="font-medium">{t.manage.when}</dt>
@@ -128,12 +129,12 @@ function ManageBookingPage() {
         <dd>{textFor(t.book.types, booking.bookingType) ?? booking.bookingType}</dd>
         <dt className="font-medium">{t.manage.status}</dt>
         <dd>{t.manage.statuses[status]}</dd>
-      </dl>
+      </Card>
 
       {held && (
         <section className="mt-4 space-y-3 rounded-lg border border-amber-200 bg-amber-50 p-4" aria-label={t.manage.claim}>
           <p>{format(t.manage.heldLead, { date: when(booking.awaitingOwnerUntil!) })}</p>
-          <button
+          <Button
             type="button"
             disabled={busy}
             onClick={() =>
@@ -142,10 +143,9 @@ function ManageBookingPage() {
                 () => t.manage.claimed,
               )
             }
-            className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-50"
           >
             {busy ? t.manage.claiming : t.manage.claim}
-          </button>
+          </Button>
         </section>
       )}
       {!over && !changeable && <p className="mt-4 rounded bg-amber-50 p-4">{format(t.manage.cutoff, { date: when(booking.changeableUntil) })}</p>}
@@ -168,16 +168,16 @@ function ManageBookingPage() {
 
       {changeable && mode === 'view' && (
         <div className="mt-6 flex flex-wrap gap-3">
-          <button type="button" onClick={() => (setMode('reschedule'), setNotice(undefined))} className="rounded bg-brand-600 px-4 py-2 text-white">
+          <Button type="button" onClick={() => (setMode('reschedule'), setNotice(undefined))}>
             {t.manage.reschedule}
-          </button>
+          </Button>
           <button type="button" onClick={() => (setMode('cancel'), setNotice(undefined))} className="rounded border border-red-300 px-4 py-2 text-red-800">
             {t.manage.cancel}
           </button>
         </div>
       )}
       {changeable && mode === 'reschedule' && (
-        <section className="mt-6 rounded-lg bg-white p-6 shadow" aria-label={t.manage.pickNew}>
+        <Card className="mt-6" aria-label={t.manage.pickNew}>
           <h2 className="mb-4 text-lg font-semibold">{t.manage.pickNew}</h2>
           <SlotPicker
             load={(from, to) => call('getManagedBookingSlots', { params: { token }, query: { from, to } })}
@@ -197,19 +197,14 @@ function ManageBookingPage() {
             <button type="button" onClick={() => setMode('view')} className="rounded border px-4 py-2">
               {t.book.back}
             </button>
-            <button
-              type="button"
-              disabled={!slot || busy}
-              onClick={() => slot && reschedule(slot)}
-              className="rounded bg-brand-600 px-4 py-2 text-white disabled:opacity-50"
-            >
+            <Button type="button" disabled={!slot || busy} onClick={() => slot && reschedule(slot)}>
               {busy ? t.manage.moving : t.manage.move}
-            </button>
+            </Button>
           </div>
-        </section>
+        </Card>
       )}
       {changeable && mode === 'cancel' && (
-        <section className="mt-6 space-y-3 rounded-lg bg-white p-6 shadow" aria-label={t.manage.cancel}>
+        <Card className="mt-6 space-y-3" aria-label={t.manage.cancel}>
           <label htmlFor={reasonId} className="block text-sm font-medium">
             {t.manage.cancelReason}
           </label>
@@ -240,7 +235,7 @@ function ManageBookingPage() {
               {t.manage.keep}
             </button>
           </div>
-        </section>
+        </Card>
       )}
       {booking.status === 'cancelled' && (
         <p className="mt-6">

@@ -10,6 +10,7 @@ import { useSubmission } from '../components/useSubmission.ts';
 import { money, toMinor } from '../format.ts';
 import { textFor, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
+import { Button, Card } from '../components/ui.tsx';
 
 const preselected = new URLSearchParams(location.search).get('service') ?? '';
 const area = (document.getElementById('app')?.dataset.area ?? 'portal') as 'portal' | 'staff' | 'admin';
@@ -75,7 +76,7 @@ function NewRequest() {
   return (
     <>
       <h1 className="mb-6 text-2xl font-semibold">{onBehalf ? t.requests.newOnBehalf : t.requests.newRequest}</h1>
-      <form onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-4 rounded-lg bg-white p-6 shadow">
+      <Card as="form" onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-4">
         <div aria-live="polite">{failure !== null && <ErrorNotice error={failure} />}</div>
         {onBehalf && (
           <label className="block text-sm font-medium">
@@ -143,24 +144,14 @@ function NewRequest() {
         </div>
         <Field label={f.deadline} name="deadline" type="date" min={new Date().toISOString().slice(0, 10)} error={errors.deadline} />
         <div className="flex flex-wrap gap-3">
-          <button
-            type="submit"
-            value="submit"
-            disabled={busy || !service}
-            className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-          >
+          <Button type="submit" value="submit" disabled={busy || !service}>
             {busy ? t.requests.sending : t.requests.submit}
-          </button>
-          <button
-            type="submit"
-            value="draft"
-            disabled={busy || !service}
-            className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100 disabled:opacity-60"
-          >
+          </Button>
+          <Button variant="secondary" type="submit" value="draft" disabled={busy || !service}>
             {t.requests.saveDraft}
-          </button>
+          </Button>
         </div>
-      </form>
+      </Card>
     </>
   );
 }

@@ -6,6 +6,7 @@ import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
+import { Button, Card } from '../components/ui.tsx';
 
 type Firm = { slug: string; name: string; clientSignUp: boolean };
 type State =
@@ -83,7 +84,7 @@ function RegisterPage() {
       <>
         <h1 className="text-2xl font-semibold">{format(t.register.title, { firm: firm.name })}</h1>
         <p className="mt-2 text-slate-600">{t.register.lead}</p>
-        <form onSubmit={(e) => void onSubmit(e, firm)} noValidate className="mt-6 space-y-4 rounded-lg bg-white p-6 shadow">
+        <Card as="form" onSubmit={(e) => void onSubmit(e, firm)} noValidate className="mt-6 space-y-4">
           {failure !== null && <ErrorNotice error={failure} />}
           {/* Prefilled when a guest comes from their booking's confirmation to claim their account. */}
           <Field label={t.register.name} name="name" autoComplete="name" required maxLength={120} defaultValue={query.get('name') ?? ''} error={errors.name} />
@@ -96,10 +97,10 @@ function RegisterPage() {
             defaultValue={query.get('email') ?? ''}
             error={errors.email}
           />
-          <button type="submit" disabled={busy} className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          <Button type="submit" disabled={busy} className="w-full">
             {busy ? t.register.sending : t.register.submit}
-          </button>
-        </form>
+          </Button>
+        </Card>
       </>
     );
   }

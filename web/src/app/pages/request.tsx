@@ -13,6 +13,7 @@ import { subscribeLive } from '../live.ts';
 import type { Messages } from '../i18n/en.ts';
 import { format, textFor, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
+import { Card } from '../components/ui.tsx';
 
 type Detail = ResponseOf<'getRequest'>;
 type Session = Parameters<Parameters<typeof Shell>[0]['children']>[0];
@@ -256,7 +257,7 @@ function RequestPage({ session }: { session: Session }) {
         {failure !== null && <ErrorNotice error={failure} />}
       </div>
       {(canAct || (staff && session.permissions.includes('service_requests.assign'))) && (
-        <section aria-labelledby="next" className="mt-4 rounded-lg bg-white p-6 shadow">
+        <Card aria-labelledby="next" className="mt-4">
           <h2 id="next" className="mb-3 text-lg font-semibold">
             {t.requests.next}
           </h2>
@@ -303,7 +304,7 @@ function RequestPage({ session }: { session: Session }) {
               </button>
             </div>
           )}
-        </section>
+        </Card>
       )}
 
       {staff && area !== 'portal' && (

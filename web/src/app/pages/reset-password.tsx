@@ -6,6 +6,7 @@ import { NewPasswordFields, newPasswordErrors } from '../components/NewPassword.
 import { ErrorNotice } from '../components/Status.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
+import { Button, Card } from '../components/ui.tsx';
 
 const token = new URLSearchParams(location.search).get('token') ?? '';
 
@@ -57,13 +58,13 @@ function ResetPasswordPage() {
     );
   else {
     content = (
-      <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg bg-white p-6 shadow">
+      <Card as="form" onSubmit={onSubmit} noValidate className="space-y-4">
         {failure !== null && <ErrorNotice error={failure} />}
         <NewPasswordFields password={password} onPassword={setPassword} errors={errors} />
-        <button type="submit" disabled={busy} className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <Button type="submit" disabled={busy} className="w-full">
           {busy ? t.reset.saving : t.reset.submit}
-        </button>
-      </form>
+        </Button>
+      </Card>
     );
   }
 

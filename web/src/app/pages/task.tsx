@@ -10,6 +10,7 @@ import { dateTime } from '../format.ts';
 import { subscribeLive } from '../live.ts';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
+import { Card } from '../components/ui.tsx';
 
 type Detail = ResponseOf<'getTask'>;
 type Session = Parameters<Parameters<typeof Shell>[0]['children']>[0];
@@ -163,7 +164,7 @@ function TaskPage({ session }: { session: Session }) {
       </div>
 
       {task.checklist.length > 0 && (
-        <section aria-labelledby="checklist" className="mt-4 rounded-lg bg-white p-6 shadow">
+        <Card aria-labelledby="checklist" className="mt-4">
           <h2 id="checklist" className="mb-3 text-lg font-semibold">
             {f.checklist}{' '}
             <span className="text-sm font-normal text-slate-600">{format(t.tasks.progress, { done: String(done), total: String(task.checklist.length) })}</span>
@@ -185,11 +186,11 @@ function TaskPage({ session }: { session: Session }) {
               </li>
             ))}
           </ul>
-        </section>
+        </Card>
       )}
 
       {(task.mayChange || task.mayAssign) && (
-        <section aria-labelledby="next" className="mt-4 space-y-4 rounded-lg bg-white p-6 shadow">
+        <Card aria-labelledby="next" className="mt-4 space-y-4">
           <h2 id="next" className="text-lg font-semibold">
             {t.requests.next}
           </h2>
@@ -223,7 +224,7 @@ function TaskPage({ session }: { session: Session }) {
               {t.tasks.delete}
             </button>
           )}
-        </section>
+        </Card>
       )}
 
       <section aria-labelledby="comments" className="mt-6">

@@ -10,6 +10,7 @@ import { usePagedList } from '../components/usePagedList.tsx';
 import { subscribeLive } from '../live.ts';
 import { useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
+import { PageHeader } from '../components/ui.tsx';
 
 type Session = Parameters<Parameters<typeof Shell>[0]['children']>[0];
 type Filters = { status: string; assigneeId?: string; priority?: string; q?: string };
@@ -44,7 +45,7 @@ function TasksPage({ session }: { session: Session }) {
   const f = t.tasks.filters;
   return (
     <>
-      <h1 className="mb-6 text-2xl font-semibold">{seesAll ? t.tasks.title : t.tasks.mine}</h1>
+      <PageHeader title={seesAll ? t.tasks.title : t.tasks.mine} />
       <form onSubmit={onFilter} className="mb-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow">
         <label className="text-sm">
           {f.status}

@@ -8,6 +8,7 @@ import { subscribeLive } from '../live.ts';
 import { format, textFor, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
+import { PageHeader } from '../components/ui.tsx';
 
 const area = (document.getElementById('app')?.dataset.area ?? 'staff') as Extract<Area, 'staff' | 'admin'>;
 const AssignmentHistory = lazy(() => import('../components/AssignmentHistory.tsx'));
@@ -35,8 +36,7 @@ function TeamPage({ session }: { session: Session }) {
 
   return (
     <>
-      <h1 className="mb-2 text-2xl font-semibold">{t.team.title}</h1>
-      <p className="mb-6 text-slate-600">{t.team.lead}</p>
+      <PageHeader title={t.team.title} lead={t.team.lead} />
       {error !== null && <ErrorNotice error={error} onRetry={load} />}
       {!members && error === null && <Loading />}
       {members && members.length === 0 && <p className="text-slate-600">{t.team.empty}</p>}
