@@ -224,12 +224,16 @@ export function contextHandler<const Routes extends readonly OperationDef[]>(def
     },
   });
 
-  return middy<Event, Result, Error, LambdaContext>()
-    .use(injectLambdaContext(logger))
-    .use({
-      onError: (request) => {
-        request.response = errorResult(request.error, request.event.requestContext?.requestId ?? '', logger);
-      },
-    })
-    .handler(router as unknown as (e: Event, c: LambdaContext) => Promise<Result>);
+  return (
+    middy<Event, Result, Error, LambdaContext>()
+      .use(injectLambdaContext(logger, { resetKeys: true }))
+      // The request id the answer carries (x-request-id) is the id its events carry on: logs of both follow it.
+      .use({ before: (request) => logger.appendKeys({ correlationId: request.event.requestContext?.requestId }) })
+      .use({
+        onError: (request) => {
+          request.response = errorResult(request.error, request.event.requestContext?.requestId ?? '', logger);
+        },
+      })
+      .handler(router as unknown as (e: Event, c: LambdaContext) => Promise<Result>)
+  );
 }
