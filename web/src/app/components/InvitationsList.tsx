@@ -5,6 +5,7 @@ import { ErrorNotice, Loading } from './Status.tsx';
 import { format, useI18n } from '../i18n/index.ts';
 import { dateTime } from '../format.ts';
 import { TableScroll } from './TableScroll.tsx';
+import { StatusChip } from './ui.tsx';
 
 /** The firm's invitations, newest first; a pending or expired one can be sent again with a fresh link. */
 export function InvitationsList({ version }: { version: number }) {
@@ -62,7 +63,9 @@ export function InvitationsList({ version }: { version: number }) {
                   <td className="px-4 py-2">{i.name}</td>
                   <td className="px-4 py-2">{i.email}</td>
                   <td className="px-4 py-2">{t.roles[i.role]}</td>
-                  <td className="px-4 py-2">{t.invite.statuses[i.status]}</td>
+                  <td className="px-4 py-2">
+                    <StatusChip status={i.status}>{t.invite.statuses[i.status]}</StatusChip>
+                  </td>
                   <td className="px-4 py-2">{dateTime(i.createdAt, locale)}</td>
                   <td className="px-4 py-2">{i.status === 'pending' ? dateTime(i.expiresAt, locale) : '—'}</td>
                   <td className="px-4 py-2">

@@ -8,6 +8,7 @@ import { format, useI18n } from '../i18n/index.ts';
 import { Loading } from './Status.tsx';
 import { usePagedList } from './usePagedList.tsx';
 import { TableScroll } from './TableScroll.tsx';
+import { StatusChip } from './ui.tsx';
 
 type Filters = { status?: string; priority?: string; q?: string; deadlineFrom?: string; deadlineTo?: string; order?: 'newest' | 'oldest' };
 
@@ -180,7 +181,9 @@ export function RequestList({
                   {staff && <td className="px-3 py-2">{r.clientName}</td>}
                   {staff && <td className="px-3 py-2">{r.assigneeName ?? t.requests.nobody}</td>}
                   <td className="px-3 py-2">{r.serviceName}</td>
-                  <td className="px-3 py-2">{t.requests.statuses[r.status]}</td>
+                  <td className="px-3 py-2">
+                    <StatusChip status={r.status}>{t.requests.statuses[r.status]}</StatusChip>
+                  </td>
                   <td className="px-3 py-2">{t.requests.priorities[r.priority]}</td>
                   <td className="px-3 py-2 whitespace-nowrap">{dateTime(r.createdAt, locale)}</td>
                 </tr>

@@ -1,6 +1,7 @@
 import type { TaskView } from '../../../../shared/api/schemas/tasks.ts';
 import { format, useI18n } from '../i18n/index.ts';
 import { TableScroll } from './TableScroll.tsx';
+import { StatusChip } from './ui.tsx';
 
 /** Tasks as a table: each title opens the task in the reader's area; `withRequest` adds the request column. */
 export function TaskTable({ tasks, area, withRequest = true }: { tasks: TaskView[]; area: 'staff' | 'admin'; withRequest?: boolean }) {
@@ -41,7 +42,7 @@ export function TaskTable({ tasks, area, withRequest = true }: { tasks: TaskView
                   </td>
                 )}
                 <td className="px-3 py-2" data-testid={`task-status-${task.taskId}`}>
-                  {t.tasks.statuses[task.status]}
+                  <StatusChip status={task.status}>{t.tasks.statuses[task.status]}</StatusChip>
                 </td>
                 <td className="px-3 py-2">{t.requests.priorities[task.priority]}</td>
                 <td className="px-3 py-2 whitespace-nowrap">{task.dueDate ?? '—'}</td>

@@ -1,6 +1,6 @@
 /**
  * The portal's building blocks, so pages share one look instead of copying class strings:
- * a button in its variants, a card (a white panel) and a page's heading.
+ * a button in its variants, a card (a white panel), a page's heading and status chips.
  */
 import { createElement, type ButtonHTMLAttributes, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 
@@ -40,4 +40,27 @@ export function PageHeader({ title, lead, actions }: { title: ReactNode; lead?: 
       {actions && <div className="flex flex-wrap gap-2">{actions}</div>}
     </div>
   );
+}
+
+/** Every status of the portal in one of five families, each with one colour wherever it is shown. */
+const FAMILIES = {
+  waiting: ['draft', 'todo', 'pending', 'invited', 'held', 'offline'],
+  moving: ['submitted', 'in_review', 'approved', 'assigned', 'in_progress', 'busy'],
+  attention: ['blocked', 'on_leave', 'inactive', 'deprecated', 'expired'],
+  done: ['completed', 'done', 'accepted', 'active', 'confirmed', 'available'],
+  stopped: ['cancelled', 'deactivated', 'revoked'],
+} as const;
+type Family = keyof typeof FAMILIES;
+const FAMILY_CLASSES: Record<Family, string> = {
+  waiting: 'bg-slate-100 text-slate-700',
+  moving: 'bg-brand-50 text-brand-800',
+  attention: 'bg-amber-50 text-amber-900',
+  done: 'bg-green-50 text-green-800',
+  stopped: 'bg-red-50 text-red-800',
+};
+const familyOf = (status: string): Family => (Object.keys(FAMILIES) as Family[]).find((f) => (FAMILIES[f] as readonly string[]).includes(status)) ?? 'waiting';
+
+/** A status as a chip coloured by its family; its text is the reader's word for it. */
+export function StatusChip({ status, children }: { status: string; children: ReactNode }) {
+  return <span className={classes('inline-block rounded-full px-2 py-0.5 text-xs font-medium', FAMILY_CLASSES[familyOf(status)])}>{children}</span>;
 }

@@ -11,7 +11,7 @@ import { fromMinor, money, toMinor } from '../format.ts';
 import { format, useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
-import { Button, Card } from '../components/ui.tsx';
+import { Button, Card, StatusChip } from '../components/ui.tsx';
 
 type Editing = ServiceView | 'new' | null;
 
@@ -183,7 +183,9 @@ function ServicesPage({ currency }: { currency: string }) {
                   <td className="px-3 py-2">{s.category}</td>
                   <td className="px-3 py-2">{money(s.basePrice, s.currency, locale)}</td>
                   <td className="px-3 py-2">{s.estimatedHours}</td>
-                  <td className="px-3 py-2">{t.services.statuses[s.status]}</td>
+                  <td className="px-3 py-2">
+                    <StatusChip status={s.status}>{t.services.statuses[s.status]}</StatusChip>
+                  </td>
                   <td className="px-3 py-2">
                     <button type="button" onClick={() => setEditing(s)} className="text-brand-700 underline" aria-label={`${t.services.edit}: ${s.name}`}>
                       {t.services.edit}

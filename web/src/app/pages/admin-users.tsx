@@ -9,6 +9,7 @@ import { usePagedList } from '../components/usePagedList.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { mount } from '../mount.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
+import { StatusChip } from '../components/ui.tsx';
 
 function UsersTable({ version }: { version: number }) {
   const { t } = useI18n();
@@ -51,7 +52,9 @@ function UsersTable({ version }: { version: number }) {
                   </td>
                   <td className="px-4 py-2">{u.email}</td>
                   <td className="px-4 py-2">{t.roles[u.role]}</td>
-                  <td className="px-4 py-2">{t.users.statuses[u.status]}</td>
+                  <td className="px-4 py-2">
+                    <StatusChip status={u.status}>{t.users.statuses[u.status]}</StatusChip>
+                  </td>
                 </tr>
               ))}
             </tbody>
