@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { Entity as ElectroEntity } from 'electrodb';
 import { describe, expect, it } from 'vitest';
+import { ALL_ENTITIES } from './all-entities.ts';
 import { Entity } from './entity.ts';
 import { AuditEntry } from './entities/audit-entry.ts';
 import { RevokedToken } from './entities/revoked-token.ts';
@@ -30,6 +31,11 @@ describe('entity definitions', () => {
     const entities = await everyEntity();
     expect(entities.length).toBeGreaterThanOrEqual(29);
     for (const [name, entity] of entities) expect(() => new ElectroEntity(entity.schema), name).not.toThrow();
+  });
+
+  it('are all in the service the seed and the tests use (shared/db/all-entities.ts)', async () => {
+    const listed = new Set<unknown>(Object.values(ALL_ENTITIES));
+    expect((await everyEntity()).filter(([, entity]) => !listed.has(entity)).map(([name]) => name)).toEqual([]);
   });
 
   it('skip a validation that ElectroDB really runs', () => {
