@@ -14,6 +14,7 @@ type AskedEvent = {
 
 /** The event of what was asked about a typed address, with where the request came from; `about` names what it concerns in the audit. */
 export const askedAbout = (req: Request, tenantId: string, { type, detail }: AskedEvent, about: string) =>
+  // The type and its detail belong together by AskedEvent; TypeScript cannot see that once ip and userAgent are added.
   outboxItem(tenantId, { type, detail: { ...detail, ip: req.ip, userAgent: req.userAgent.slice(0, 512) } } as DomainEvent, {
     entityId: about,
     actorId: ANONYMOUS_ACTOR,

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { OPERATIONS, type ApiLambda, type OperationDef } from '../../shared/api/operations.ts';
 import * as z from 'zod/mini';
 import { EVENTS, type EventType } from '../../shared/events/catalogue.ts';
+import type { JsonSchema } from '../../shared/events/catalogue-doc.ts';
 import { EVENT_SOURCE, RULES, typesOf } from '../../shared/events/rules.ts';
 import { httpApiEvent, throughCloudFront } from './gateway.ts';
 import { jobInvocation } from './scheduler.ts';
@@ -35,15 +36,6 @@ export function sampleHttpEvent({ op, url, body }: SampleRoute, claims?: Record<
   const headers = throughCloudFront({ 'content-type': 'application/json', 'user-agent': 'sample-event' }, '198.18.0.1', process.env.ORIGIN_SECRET ?? '');
   return httpApiEvent({ route: op, url: new URL(url, 'http://localhost'), headers, params, body, sourceIp: '198.18.0.1', claims });
 }
-
-type JsonSchema = {
-  type?: string | string[];
-  enum?: unknown[];
-  const?: unknown;
-  anyOf?: JsonSchema[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-};
 
 /** A value of a field's schema that names nothing that exists: its set's first value, or an id of nothing. */
 function placeholder(schema: JsonSchema): unknown {

@@ -3,13 +3,15 @@ import * as z from 'zod/mini';
 import { EVENT_TYPES, EVENTS, type EventType } from './catalogue.ts';
 import { RULES, typesOf } from './rules.ts';
 
-type JsonSchema = {
+/** The part of a field's JSON Schema (z.toJSONSchema) that the doc and the sample events read. */
+export type JsonSchema = {
   type?: string | string[];
   enum?: unknown[];
   const?: unknown;
   items?: JsonSchema;
   anyOf?: JsonSchema[];
   properties?: Record<string, JsonSchema>;
+  required?: string[];
 };
 
 function typeOf(s: JsonSchema): string {
