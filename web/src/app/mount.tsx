@@ -1,37 +1,40 @@
-import { StrictMode, useState, type ComponentType } from 'react';
+import { StrictMode, Suspense, useState, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
-import { applyLocale, currentLocale, I18nContext, loadMessages, type Locale } from './i18n/index.ts';
-import type { Messages } from './i18n/en.ts';
+import { DEFAULT_LOCALE } from '../../../shared/domain/locales.ts';
+import { applyLocale, currentLocale, LocaleContext, type Locale } from './i18n/index.ts';
+import { loadText } from './i18n/text.ts';
 
-function WithI18n({ Page, initial }: { Page: ComponentType; initial: { locale: Locale; t: Messages } }) {
-  const [current, setCurrent] = useState(initial);
-  const setLocale = (locale: Locale) => {
+function WithLocale({ Page, initial }: { Page: ComponentType; initial: Locale }) {
+  const [locale, setCurrent] = useState(initial);
+  const setLocale = (next: Locale) => {
     // Switch once the strings are here, so the page never shows a mix of languages.
-    void loadMessages(locale).then((t) => {
-      applyLocale(locale);
-      setCurrent({ locale, t });
+    void loadText(next).then(() => {
+      applyLocale(next);
+      setCurrent(next);
     });
   };
   return (
-    <I18nContext.Provider value={{ t: current.t, locale: current.locale, setLocale }}>
-      <Page />
-    </I18nContext.Provider>
+    <LocaleContext.Provider value={{ locale, setLocale }}>
+      <Suspense>
+        <Page />
+      </Suspense>
+    </LocaleContext.Provider>
   );
 }
 
 /**
  * Every page is one React root in #app (scripts are external files: see astro.config.mjs),
- * rendered once the strings of the reader's language are loaded.
+ * rendered once the strings its components use are loaded in the reader's language.
  */
 export function mount(Page: ComponentType): void {
-  const locale = currentLocale();
-  const english = () => loadMessages('en');
-  void loadMessages(locale)
-    .catch(english)
-    .then((t) =>
+  const chosen = currentLocale();
+  void loadText(chosen)
+    .then(() => chosen)
+    .catch(() => loadText(DEFAULT_LOCALE).then(() => DEFAULT_LOCALE))
+    .then((locale) =>
       createRoot(document.getElementById('app')!).render(
         <StrictMode>
-          <WithI18n Page={Page} initial={{ locale, t }} />
+          <WithLocale Page={Page} initial={locale} />
         </StrictMode>,
       ),
     );

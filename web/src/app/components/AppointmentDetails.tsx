@@ -1,7 +1,10 @@
 import { useId, useState } from 'react';
 import type { CalendarEntryView } from '../../../../shared/api/schemas/bookings.ts';
 import { call } from '../api.ts';
-import { format, textFor, useI18n } from '../i18n/index.ts';
+import { format, textFor } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { bookingsText } from '../i18n/bookings/index.ts';
+import { useText } from '../i18n/text.ts';
 import { MoveBookingForm } from './MoveBookingForm.tsx';
 import { followingSummary, SeriesScopeChoice, type SeriesScope } from './SeriesScopeChoice.tsx';
 import { ErrorNotice } from './Status.tsx';
@@ -19,7 +22,7 @@ export function AppointmentDetails(props: {
   onClose: (notice?: string) => void;
   onChanged: () => void;
 }) {
-  const { t } = useI18n();
+  const t = useText(commonText, bookingsText);
   const { entry } = props;
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { call } from '../api.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { tasksText } from '../i18n/tasks/index.ts';
+import { useText } from '../i18n/text.ts';
 
 type Offer = ResponseOf<'offerTaskAssignees'>;
 
@@ -21,7 +24,7 @@ export function AssigneePicker({
   label: string;
   error?: string | undefined;
 }) {
-  const { t } = useI18n();
+  const t = useText(commonText, tasksText);
   const [offer, setOffer] = useState<Offer | null>(null);
   const [failed, setFailed] = useState(false);
   const key = skills.join(',');

@@ -2,13 +2,16 @@ import { useCallback } from 'react';
 import type { AssignmentRecordView } from '../../../../shared/api/schemas/team.ts';
 import { call } from '../api.ts';
 import { dateTime } from '../format.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, useLocale } from '../i18n/index.ts';
+import { teamText } from '../i18n/team/index.ts';
+import { useText } from '../i18n/text.ts';
 import { usePagedList } from './usePagedList.tsx';
 import { Button, Card } from './ui.tsx';
 
 /** What a member was given, newest first: when, which request, and who chose (or the ranking). */
 export default function AssignmentHistory({ userId, name, area, onClose }: { userId: string; name: string; area: 'staff' | 'admin'; onClose: () => void }) {
-  const { t, locale } = useI18n();
+  const t = useText(teamText);
+  const { locale } = useLocale();
   const fetchPage = useCallback((cursor: string | undefined) => call('listAssignmentHistory', { params: { userId }, query: { limit: 25, cursor } }), [userId]);
   const { items, show } = usePagedList<AssignmentRecordView>(fetchPage);
   return (

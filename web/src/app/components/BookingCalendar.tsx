@@ -4,7 +4,9 @@ import type { Session } from '../../../../shared/api/schemas/user.ts';
 import { BOOKING_TYPES } from '../../../../shared/domain/bookings/settings.ts';
 import { addDays, instantAt, localDateOf, parseDate, weekdayOf } from '../../../../shared/domain/time/zoned.ts';
 import { call } from '../api.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, useLocale } from '../i18n/index.ts';
+import { bookingsText } from '../i18n/bookings/index.ts';
+import { useText } from '../i18n/text.ts';
 import { subscribeLive } from '../live.ts';
 import { AppointmentDetails } from './AppointmentDetails.tsx';
 import { visitorZone } from './SlotPicker.tsx';
@@ -48,7 +50,8 @@ function step(view: View, anchor: string, direction: 1 | -1): string {
  * bookings live. `embedded` (the requests page's Appointments tab) shows the list only.
  */
 export default function BookingCalendar({ session, area, embedded = false }: { session: Session; area: 'staff' | 'admin' | 'portal'; embedded?: boolean }) {
-  const { t, locale } = useI18n();
+  const t = useText(bookingsText);
+  const { locale } = useLocale();
   const zone = visitorZone();
   const seesAll = session.permissions.includes('service_requests.read.all');
   const mayChange = session.permissions.includes('service_requests.update');

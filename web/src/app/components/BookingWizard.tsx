@@ -11,7 +11,11 @@ import { PriceBreakdown } from './PriceBreakdown.tsx';
 import { SlotPicker, visitorZone, type Slot } from './SlotPicker.tsx';
 import { ErrorNotice, Loading } from './Status.tsx';
 import { money } from '../format.ts';
-import { format, textFor, useI18n } from '../i18n/index.ts';
+import { format, textFor, useLocale } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { bookingsText } from '../i18n/bookings/index.ts';
+import { signInText } from '../i18n/sign-in/index.ts';
+import { useText } from '../i18n/text.ts';
 import { Button, Card } from './ui.tsx';
 
 type Page = ResponseOf<'getBookingPage'>;
@@ -46,7 +50,7 @@ function useStep(): [number, (n: number) => void] {
 }
 
 function Progress({ step, names }: { step: number; names: readonly string[] }) {
-  const { t } = useI18n();
+  const t = useText(commonText, bookingsText, signInText);
   return (
     <ol className="mb-6 flex flex-wrap gap-2 text-sm" aria-label={format(t.book.stepOf, { n: String(step + 1), total: String(STEPS), name: names[step]! })}>
       {names.map((name, i) => (
@@ -64,7 +68,8 @@ function Progress({ step, names }: { step: number; names: readonly string[] }) {
 
 /** The booking wizard — service, time, details, review, done — for a guest, a client or staff. */
 export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: string; booker: Booker; calendarHref?: string }) {
-  const { t, locale } = useI18n();
+  const t = useText(commonText, bookingsText, signInText);
+  const { locale } = useLocale();
   const [page, setPage] = useState<Page | 'unknown' | undefined>();
   const [failure, setFailure] = useState<unknown>(null);
   const [step, go] = useStep();

@@ -4,7 +4,9 @@ import type { MemberWorkload } from '../../../../shared/api/schemas/team.ts';
 import { BULK_ACTIONS } from '../../../../shared/domain/requests/workflow.ts';
 import { PRIORITIES, REQUEST_STATUSES, type Priority, type RequestStatus } from '../../../../shared/domain/requests/workflow.ts';
 import { call } from '../api.ts';
-import { format, textFor, useI18n } from '../i18n/index.ts';
+import { format, textFor } from '../i18n/index.ts';
+import { requestsText } from '../i18n/requests/index.ts';
+import { useText } from '../i18n/text.ts';
 import { ErrorNotice } from './Status.tsx';
 import { useSubmission } from './useSubmission.ts';
 
@@ -14,7 +16,7 @@ const control = 'mt-1 block rounded border border-slate-300 px-2 py-1';
 
 /** One action on the selected requests; the answer stays shown, failures with their reason. */
 export default function BulkActions({ requestIds, referenceOf, onDone }: { requestIds: string[]; referenceOf: (id: string) => string; onDone: () => void }) {
-  const { t } = useI18n();
+  const t = useText(requestsText);
   const [action, setAction] = useState<Action>('move');
   const [team, setTeam] = useState<MemberWorkload[]>([]);
   const [results, setResults] = useState<Results | null>(null);

@@ -1,7 +1,9 @@
 import { useId, useState } from 'react';
 import type { UserView } from '../../../../shared/api/schemas/user.ts';
 import { call } from '../api.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format } from '../i18n/index.ts';
+import { bookingsText } from '../i18n/bookings/index.ts';
+import { useText } from '../i18n/text.ts';
 import { Loading } from './Status.tsx';
 
 /** Every client of the firm, page by page (a firm's clients are hundreds, not millions). */
@@ -26,7 +28,7 @@ export function ClientSelect(props: {
   onChange: (e: { target: { value: string } }) => void;
   error: string | undefined;
 }) {
-  const { t } = useI18n();
+  const t = useText(bookingsText);
   const id = useId();
   const [find, setFind] = useState('');
   if (!props.clients) return <Loading />;

@@ -2,14 +2,18 @@ import { useEffect, useState } from 'react';
 import type { InvitationView } from '../../../../shared/api/schemas/identity.ts';
 import { call } from '../api.ts';
 import { ErrorNotice, Loading } from './Status.tsx';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, useLocale } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { peopleText } from '../i18n/people/index.ts';
+import { useText } from '../i18n/text.ts';
 import { dateTime } from '../format.ts';
 import { TableScroll } from './TableScroll.tsx';
 import { StatusChip } from './ui.tsx';
 
 /** The firm's invitations, newest first; a pending or expired one can be sent again with a fresh link. */
 export function InvitationsList({ version }: { version: number }) {
-  const { t, locale } = useI18n();
+  const t = useText(commonText, peopleText);
+  const { locale } = useLocale();
   const [items, setItems] = useState<InvitationView[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);

@@ -4,11 +4,15 @@ import { call } from '../api.ts';
 import { Field } from './Field.tsx';
 import { ErrorNotice } from './Status.tsx';
 import { useSubmission } from './useSubmission.ts';
-import { format, LOCALES, useI18n, type Locale } from '../i18n/index.ts';
+import { LOCALES, format, type Locale, useLocale } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { peopleText } from '../i18n/people/index.ts';
+import { useText } from '../i18n/text.ts';
 import { Button, Card } from './ui.tsx';
 
 export function InviteForm({ onInvited }: { onInvited: () => void }) {
-  const { t, locale } = useI18n();
+  const t = useText(commonText, peopleText);
+  const { locale } = useLocale();
   const labels: Record<string, string> = { email: t.invite.email, name: t.invite.name, role: t.invite.role, locale: t.invite.language };
   const { busy, errors, failure, notice, setNotice, run } = useSubmission((f) => labels[f] ?? f);
 

@@ -6,7 +6,11 @@ import { call } from '../api.ts';
 import { money } from '../format.ts';
 import { subscribeLive } from '../live.ts';
 import type { BookingKpis } from '../../../../shared/api/schemas/analytics.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, useLocale } from '../i18n/index.ts';
+import { analyticsText } from '../i18n/analytics/index.ts';
+import { requestsText } from '../i18n/requests/index.ts';
+import { teamText } from '../i18n/team/index.ts';
+import { useText } from '../i18n/text.ts';
 import { ErrorNotice, Loading } from './Status.tsx';
 
 function Card({ title, value, detail, testId }: { title: string; value: string; detail: string; testId: string }) {
@@ -48,7 +52,8 @@ function Bars({ title, rows, empty }: { title: string; rows: { key: string; labe
 
 /** The firm's request KPIs and its team's workload, kept live. */
 export default function KpiDashboard() {
-  const { t, locale } = useI18n();
+  const t = useText(analyticsText, requestsText, teamText);
+  const { locale } = useLocale();
   const [kpis, setKpis] = useState<RequestKpis | null>(null);
   const [team, setTeam] = useState<MemberWorkload[]>([]);
   const [bookings, setBookings] = useState<BookingKpis | null>(null);

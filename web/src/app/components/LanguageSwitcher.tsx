@@ -1,8 +1,11 @@
 import { useId } from 'react';
-import { LOCALES, useI18n, type Locale } from '../i18n/index.ts';
+import { LOCALES, type Locale, useLocale } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { useText } from '../i18n/text.ts';
 
 export function LanguageSwitcher() {
-  const { t, locale, setLocale } = useI18n();
+  const t = useText(commonText);
+  const { locale, setLocale } = useLocale();
   const id = useId();
   return (
     <div className="flex items-center gap-2 text-sm">

@@ -3,7 +3,10 @@ import { errorText } from '../errors.ts';
 import type { CalendarEntryView } from '../../../../shared/api/schemas/bookings.ts';
 import { instantAt } from '../../../../shared/domain/time/zoned.ts';
 import { ApiError, call } from '../api.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, useLocale } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { bookingsText } from '../i18n/bookings/index.ts';
+import { useText } from '../i18n/text.ts';
 import { followingSummary, SeriesScopeChoice, type SeriesScope } from './SeriesScopeChoice.tsx';
 import { SlotPicker, visitorZone } from './SlotPicker.tsx';
 import { ErrorNotice } from './Status.tsx';
@@ -25,7 +28,8 @@ export function MoveBookingForm({
   firm: { slug: string; currency: string };
   onMoved: (summary?: string) => void;
 }) {
-  const { t, locale } = useI18n();
+  const t = useText(commonText, bookingsText);
+  const { locale } = useLocale();
   const [zone, setZone] = useState(visitorZone);
   const [target, setTarget] = useState<{ start: string; staffId?: string | undefined } | undefined>();
   const [typed, setTyped] = useState('');

@@ -1,12 +1,12 @@
 import { passwordProblem } from '../../../../shared/domain/identity/password.ts';
-import type { Messages } from '../i18n/en.ts';
-import { useI18n } from '../i18n/index.ts';
+import { signInText } from '../i18n/sign-in/index.ts';
+import { useText, type TextOf } from '../i18n/text.ts';
 import { Field } from './Field.tsx';
 import { PasswordRules } from './PasswordRules.tsx';
 
 /** A new password and its repetition, with the policy shown as a live checklist. */
 export function NewPasswordFields({ password, onPassword, errors }: { password: string; onPassword: (p: string) => void; errors: Record<string, string> }) {
-  const { t } = useI18n();
+  const t = useText(signInText);
   return (
     <>
       <Field
@@ -25,7 +25,7 @@ export function NewPasswordFields({ password, onPassword, errors }: { password: 
 }
 
 /** What is wrong before asking the server: the policy first, then the repetition. */
-export function newPasswordErrors(password: string, form: HTMLFormElement, t: Messages): Record<string, string> {
+export function newPasswordErrors(password: string, form: HTMLFormElement, t: TextOf<typeof signInText>): Record<string, string> {
   if (passwordProblem(password)) return { password: t.accept.weak };
   if (String(new FormData(form).get('confirm') ?? '') !== password) return { confirm: t.accept.mismatch };
   return {};

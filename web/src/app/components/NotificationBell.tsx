@@ -5,11 +5,17 @@ import type { RequestStatus } from '../../../../shared/domain/requests/workflow.
 import type { TaskStatus } from '../../../../shared/domain/tasks/tasks.ts';
 import { call } from '../api.ts';
 import { subscribeLive, type LiveStatus } from '../live.ts';
-import { format, textFor, useI18n } from '../i18n/index.ts';
+import { format, textFor, useLocale } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { notificationsText } from '../i18n/notifications/index.ts';
+import { requestsText } from '../i18n/requests/index.ts';
+import { tasksText } from '../i18n/tasks/index.ts';
+import { useText } from '../i18n/text.ts';
 
 /** The bell: my latest notifications, new ones arriving live; opens with Enter/Space, closes with Escape. */
 export function NotificationBell() {
-  const { t, locale } = useI18n();
+  const t = useText(commonText, notificationsText, requestsText, tasksText);
+  const { locale } = useLocale();
   const [items, setItems] = useState<NotificationView[]>([]);
   const [open, setOpen] = useState(false);
   const [live, setLive] = useState<LiveStatus>('connecting');

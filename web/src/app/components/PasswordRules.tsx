@@ -1,9 +1,10 @@
 import { PASSWORD_RULES } from '../../../../shared/domain/identity/password.ts';
-import { useI18n } from '../i18n/index.ts';
+import { signInText } from '../i18n/sign-in/index.ts';
+import { useText } from '../i18n/text.ts';
 
 /** The policy as a live checklist, so nobody has to guess why a password is refused. */
 export function PasswordRules({ password, id }: { password: string; id: string }) {
-  const { t } = useI18n();
+  const t = useText(signInText);
   return (
     <div id={id} className="mt-2 text-sm">
       <p className="text-slate-600">{t.passwordRules.title}:</p>

@@ -1,10 +1,13 @@
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { money } from '../format.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, useLocale } from '../i18n/index.ts';
+import { bookingsText } from '../i18n/bookings/index.ts';
+import { useText } from '../i18n/text.ts';
 
 /** A booking's price as the pricing engine breaks it down: each line, the discount and the total. */
 export function PriceBreakdown({ quote }: { quote: ResponseOf<'quoteBooking'> }) {
-  const { t, locale } = useI18n();
+  const t = useText(bookingsText);
+  const { locale } = useLocale();
   const row = (label: string, amount: string, className = 'py-1 text-start font-normal') => (
     <tr key={label}>
       <th scope="row" className={className}>

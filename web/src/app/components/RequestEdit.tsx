@@ -3,7 +3,9 @@ import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { PRIORITIES, type Priority } from '../../../../shared/domain/requests/workflow.ts';
 import { call } from '../api.ts';
 import { fromMinor, toMinor } from '../format.ts';
-import { useI18n } from '../i18n/index.ts';
+import { catalogText } from '../i18n/catalog/index.ts';
+import { requestsText } from '../i18n/requests/index.ts';
+import { useText } from '../i18n/text.ts';
 import { Field } from './Field.tsx';
 import { ErrorNotice } from './Status.tsx';
 import { useSubmission } from './useSubmission.ts';
@@ -14,7 +16,7 @@ const input = 'mt-1 block w-full rounded border border-slate-300 px-3 py-2';
 
 /** Change what was asked: only what changed is sent; an emptied budget end or deadline is taken away. */
 export default function RequestEdit({ request, onSaved, onCancel }: { request: Detail; onSaved: () => void; onCancel: () => void }) {
-  const { t } = useI18n();
+  const t = useText(catalogText, requestsText);
   const f = t.requests.fields;
   const { busy, errors, failure, run } = useSubmission((field) =>
     field.startsWith('requirements.')

@@ -3,14 +3,17 @@ import type { RequestExportView } from '../../../../shared/api/schemas/analytics
 import { call } from '../api.ts';
 import { dateTime } from '../format.ts';
 import { subscribeLive } from '../live.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, useLocale } from '../i18n/index.ts';
+import { requestsText } from '../i18n/requests/index.ts';
+import { useText } from '../i18n/text.ts';
 import { ErrorNotice } from './Status.tsx';
 
 const POLL_MS = 2000;
 
 /** Exports what the list's filters find as CSV: built in the background, then a link that works for a short while. */
 export default function RequestExport({ filters }: { filters: Record<string, string | undefined> }) {
-  const { t, locale } = useI18n();
+  const t = useText(requestsText);
+  const { locale } = useLocale();
   const [job, setJob] = useState<RequestExportView | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
 

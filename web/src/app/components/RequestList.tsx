@@ -4,7 +4,9 @@ import { PRIORITIES, REQUEST_STATUSES } from '../../../../shared/domain/requests
 import { call } from '../api.ts';
 import { dateTime } from '../format.ts';
 import { subscribeLive } from '../live.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, useLocale } from '../i18n/index.ts';
+import { requestsText } from '../i18n/requests/index.ts';
+import { useText } from '../i18n/text.ts';
 import { Loading } from './Status.tsx';
 import { usePagedList } from './usePagedList.tsx';
 import { TableScroll } from './TableScroll.tsx';
@@ -32,7 +34,8 @@ export function RequestList({
   bulk?: boolean;
   exportable?: boolean;
 }) {
-  const { t, locale } = useI18n();
+  const t = useText(requestsText);
+  const { locale } = useLocale();
   const [filters, setFilters] = useState<Filters>({});
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const fetchPage = useCallback((cursor: string | undefined) => call('listRequests', { query: { limit: 25, cursor, ...filters } }), [filters]);

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Session } from '../../../../shared/api/schemas/user.ts';
-import { useI18n } from '../i18n/index.ts';
+import { bookingsText } from '../i18n/bookings/index.ts';
+import { useText } from '../i18n/text.ts';
 import { Loading } from './Status.tsx';
 
 // The appointments' code loads when the tab is first opened.
@@ -15,7 +16,7 @@ const TABS: Tab[] = ['requests', 'appointments'];
  * confirm, move or cancel there. The open tab is kept in the address (#appointments).
  */
 export function RequestTabs({ area, session, children }: { area: 'portal' | 'staff' | 'admin'; session: Session; children: ReactNode }) {
-  const { t } = useI18n();
+  const t = useText(bookingsText);
   const [tab, setTab] = useState<Tab>(() => (location.hash === '#appointments' ? 'appointments' : 'requests'));
   const id = useId();
   const labels: Record<Tab, string> = { requests: t.calendar.requestsTab, appointments: t.calendar.views.list! };

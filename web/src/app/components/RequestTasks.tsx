@@ -4,7 +4,9 @@ import type { TaskView } from '../../../../shared/api/schemas/tasks.ts';
 import { PRIORITIES } from '../../../../shared/domain/requests/workflow.ts';
 import { call } from '../api.ts';
 import { subscribeLive } from '../live.ts';
-import { useI18n } from '../i18n/index.ts';
+import { requestsText } from '../i18n/requests/index.ts';
+import { tasksText } from '../i18n/tasks/index.ts';
+import { useText } from '../i18n/text.ts';
 import { AssigneePicker } from './AssigneePicker.tsx';
 import { Field } from './Field.tsx';
 import { ErrorNotice, Loading } from './Status.tsx';
@@ -15,7 +17,7 @@ import { Button } from './ui.tsx';
 
 /** From a template (its skills decide who is offered, the best one chosen) or by hand. */
 function AddTask({ requestId, onAdded }: { requestId: string; onAdded: () => void }) {
-  const { t } = useI18n();
+  const t = useText(requestsText, tasksText);
   const [templates, setTemplates] = useState<TaskTemplateView[] | null>(null);
   const [templateId, setTemplateId] = useState('');
   const { busy, errors, failure, run } = useSubmission((field) => t.tasks.fields[field as keyof typeof t.tasks.fields] ?? field);
@@ -110,7 +112,7 @@ function AddTask({ requestId, onAdded }: { requestId: string; onAdded: () => voi
 
 /** A request's tasks for staff, kept live; leads and admins can add more. */
 export default function RequestTasks({ requestId, area, mayAdd }: { requestId: string; area: 'staff' | 'admin'; mayAdd: boolean }) {
-  const { t } = useI18n();
+  const t = useText(requestsText, tasksText);
   const fetchPage = useCallback((cursor: string | undefined) => call('listTasks', { query: { requestId, limit: 50, cursor } }), [requestId]);
   const { items, reload, show } = usePagedList<TaskView>(fetchPage);
   useEffect(

@@ -5,7 +5,9 @@
 import { useId } from 'react';
 import type { BodyOf, ResponseOf } from '../../../../shared/api/routes.ts';
 import { Field } from './Field.tsx';
-import { format, useI18n } from '../i18n/index.ts';
+import { format } from '../i18n/index.ts';
+import { bookingsText } from '../i18n/bookings/index.ts';
+import { useText } from '../i18n/text.ts';
 
 export type Plan = ResponseOf<'planBookingSeries'>;
 export type Series = ResponseOf<'createBookingSeries'>;
@@ -26,7 +28,7 @@ export function planRequest(repeat: Repeat, start: string, zone: string): BodyOf
 }
 
 export function RepeatFields({ value, onChange, errors }: { value: Repeat; onChange: (r: Repeat) => void; errors: Record<string, string | undefined> }) {
-  const { t } = useI18n();
+  const t = useText(bookingsText);
   const r = t.book.repeat;
   const id = useId();
   const set = (patch: Partial<Repeat>) => onChange({ ...value, ...patch });
@@ -102,7 +104,7 @@ export function RepeatFields({ value, onChange, errors }: { value: Repeat; onCha
 
 /** The planned dates on the review step, in the reader's zone. */
 export function PlannedDates({ plan, when }: { plan: Plan; when: (iso: string) => string }) {
-  const { t } = useI18n();
+  const t = useText(bookingsText);
   return (
     <section aria-label={t.book.repeat.planned}>
       <p className="font-medium">{format(t.book.repeat.plannedCount, { count: String(plan.occurrences.length) })}</p>
@@ -119,7 +121,7 @@ export function PlannedDates({ plan, when }: { plan: Plan; when: (iso: string) =
 
 /** What a series came to: each booked date, and each that was not with the reason. */
 export function SeriesOutcome({ series, when }: { series: Pick<Series, 'booked' | 'skipped'>; when: (iso: string) => string }) {
-  const { t } = useI18n();
+  const t = useText(bookingsText);
   return (
     <>
       {series.booked.length > 0 && (

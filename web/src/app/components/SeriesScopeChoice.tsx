@@ -1,12 +1,13 @@
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
-import { format, useI18n } from '../i18n/index.ts';
-import type { Messages } from '../i18n/en.ts';
+import { format } from '../i18n/index.ts';
+import { bookingsText } from '../i18n/bookings/index.ts';
+import { useText, type TextOf } from '../i18n/text.ts';
 
 export type SeriesScope = 'one' | 'following';
 
 /** For a booking of a series: cancel or move it alone, or with the series' later bookings. */
 export function SeriesScopeChoice({ action, value, onChange }: { action: 'cancel' | 'move'; value: SeriesScope; onChange: (scope: SeriesScope) => void }) {
-  const { t } = useI18n();
+  const t = useText(bookingsText);
   const r = t.book.repeat;
   const [one, following] = action === 'cancel' ? [r.scopeOne, r.scopeFollowing] : [r.moveOne, r.moveFollowing];
   return (
@@ -30,7 +31,7 @@ export function SeriesScopeChoice({ action, value, onChange }: { action: 'cancel
  * What a change "to this and the following" did to the series' later bookings, or undefined
  * when it was a change of one booking. `when` formats an instant for the reader.
  */
-export function followingSummary(t: Messages, when: (iso: string) => string, result: ResponseOf<'rescheduleBooking'>): string | undefined {
+export function followingSummary(t: TextOf<typeof bookingsText>, when: (iso: string) => string, result: ResponseOf<'rescheduleBooking'>): string | undefined {
   const r = t.book.repeat;
   const skipped = result.followingSkipped?.map((k) => `${when(k.start)} (${k.to ? `${when(k.to)}: ` : ''}${k.message})`).join('; ');
   const done =

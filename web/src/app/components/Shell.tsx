@@ -6,13 +6,15 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { Session } from '../../../../shared/api/schemas/user.ts';
 import { canEnterArea, type Area } from '../../../../shared/domain/identity/permissions.ts';
 import { restoreSession, signOut } from '../api.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { useText, type TextOf } from '../i18n/text.ts';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
 import { ErrorNotice, Loading } from './Status.tsx';
 import { Button } from './ui.tsx';
 
-const NAV: Record<Area, { href: string; label: (t: ReturnType<typeof useI18n>['t']) => string }[]> = {
+const NAV: Record<Area, { href: string; label: (t: TextOf<typeof commonText>) => string }[]> = {
   portal: [
     { href: '/portal/', label: (t) => t.nav.dashboard },
     { href: '/portal/appointments/', label: (t) => t.nav.appointments },
@@ -25,7 +27,7 @@ const NAV: Record<Area, { href: string; label: (t: ReturnType<typeof useI18n>['t
   ],
   account: [
     { href: '/account/', label: (t) => t.nav.account },
-    { href: '/account/bookings/', label: (t) => t.bookingProfile.link },
+    { href: '/account/bookings/', label: (t) => t.nav.bookingProfile },
   ],
   admin: [
     { href: '/admin/', label: (t) => t.nav.dashboard },
@@ -45,7 +47,7 @@ const NAV: Record<Area, { href: string; label: (t: ReturnType<typeof useI18n>['t
 type State = { kind: 'loading' } | { kind: 'error'; error: unknown } | { kind: 'ready'; session: Session };
 
 export function Shell({ area, children }: { area: Area; children: (session: Session) => ReactNode }) {
-  const { t } = useI18n();
+  const t = useText(commonText);
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
 

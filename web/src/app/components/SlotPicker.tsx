@@ -1,7 +1,9 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { addDays, instantAt, localDateOf } from '../../../../shared/domain/time/zoned.ts';
 import { money } from '../format.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, useLocale } from '../i18n/index.ts';
+import { bookingsText } from '../i18n/bookings/index.ts';
+import { useText } from '../i18n/text.ts';
 import { ErrorNotice, Loading } from './Status.tsx';
 
 export interface Slot {
@@ -41,7 +43,8 @@ export function SlotPicker(props: {
   /** Bumped by the page to reload at once (e.g. after a conflict). */
   reloadKey?: number;
 }) {
-  const { t, locale } = useI18n();
+  const t = useText(bookingsText);
+  const { locale } = useLocale();
   const { zone } = props;
   const ids = { zone: useId(), staff: useId(), times: useId() };
   const [week, setWeek] = useState(0);

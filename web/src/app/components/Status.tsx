@@ -1,8 +1,10 @@
 import { errorText } from '../errors.ts';
-import { useI18n } from '../i18n/index.ts';
+import { useLocale } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { useText } from '../i18n/text.ts';
 
 export function Loading() {
-  const { t } = useI18n();
+  const t = useText(commonText);
   return (
     <p role="status" className="p-8 text-center text-slate-500">
       {t.loading}
@@ -12,7 +14,8 @@ export function Loading() {
 
 /** Shows what went wrong in the reader's language (web/src/app/errors.ts). */
 export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { t, locale } = useI18n();
+  const t = useText(commonText);
+  const { locale } = useLocale();
   const message = errorText(error, t, locale);
   return (
     <div role="alert" className="rounded border border-red-200 bg-red-50 p-4 text-red-800">

@@ -1,11 +1,14 @@
 import type { TaskView } from '../../../../shared/api/schemas/tasks.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format } from '../i18n/index.ts';
+import { requestsText } from '../i18n/requests/index.ts';
+import { tasksText } from '../i18n/tasks/index.ts';
+import { useText } from '../i18n/text.ts';
 import { TableScroll } from './TableScroll.tsx';
 import { StatusChip } from './ui.tsx';
 
 /** Tasks as a table: each title opens the task in the reader's area; `withRequest` adds the request column. */
 export function TaskTable({ tasks, area, withRequest = true }: { tasks: TaskView[]; area: 'staff' | 'admin'; withRequest?: boolean }) {
-  const { t } = useI18n();
+  const t = useText(requestsText, tasksText);
   const f = t.tasks.fields;
   const headers = [f.title, ...(withRequest ? [f.request] : []), f.status, f.priority, f.dueDate, f.assignee, f.progress];
   return (

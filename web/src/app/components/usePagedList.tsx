@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { useI18n } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { peopleText } from '../i18n/people/index.ts';
+import { useText } from '../i18n/text.ts';
 import { ErrorNotice, Loading } from './Status.tsx';
 import { Button } from './ui.tsx';
 
@@ -51,7 +53,7 @@ export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promi
 }
 
 function LoadMore({ busy, onMore }: { busy: boolean; onMore: () => void }) {
-  const { t } = useI18n();
+  const t = useText(commonText, peopleText);
   return (
     <Button variant="secondary" type="button" disabled={busy} onClick={onMore} className="mt-4">
       {busy ? t.loading : t.users.more}

@@ -5,7 +5,9 @@ import { Field } from '../components/Field.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
-import { textFor, useI18n } from '../i18n/index.ts';
+import { textFor, useLocale } from '../i18n/index.ts';
+import { bookingsText } from '../i18n/bookings/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { Button, Card } from '../components/ui.tsx';
 
@@ -17,7 +19,8 @@ const toInstant = (local: string) => new Date(local).toISOString();
 
 /** Account → Bookings and reminders: one's reminders, and for staff when clients can book them. */
 function BookingProfilePage() {
-  const { t, locale } = useI18n();
+  const t = useText(bookingsText);
+  const { locale } = useLocale();
   const p = t.bookingProfile;
   const [profile, setProfile] = useState<Profile | undefined>();
   const [loadFailure, setLoadFailure] = useState<unknown>(null);

@@ -5,7 +5,8 @@ import { QrCode } from '../components/QrCode.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
-import { useI18n } from '../i18n/index.ts';
+import { accountText } from '../i18n/account/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { Button, Card } from '../components/ui.tsx';
 
@@ -13,7 +14,7 @@ type Step = { kind: 'off'; justNow: boolean } | { kind: 'scan'; secret: string; 
 
 /** Turning two-step sign-in on (password again, scan, first code) and off (password and a code). */
 function TwoStepSignIn({ enabled, required, home }: { enabled: boolean; required: boolean; home: string }) {
-  const { t } = useI18n();
+  const t = useText(accountText);
   const [step, setStep] = useState<Step>(enabled ? { kind: 'on', justNow: false } : { kind: 'off', justNow: false });
   const submission = useSubmission((f) => (f === 'code' ? t.account.code : t.account.password));
   const { busy, errors, failure } = submission;
@@ -119,7 +120,7 @@ function TwoStepSignIn({ enabled, required, home }: { enabled: boolean; required
 }
 
 function AccountPage() {
-  const { t } = useI18n();
+  const t = useText(accountText);
   return (
     <Shell area="account">
       {(session) => (

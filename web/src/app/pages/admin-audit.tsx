@@ -8,7 +8,10 @@ import { call } from '../api.ts';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { usePagedList } from '../components/usePagedList.tsx';
-import { format, textFor, useI18n } from '../i18n/index.ts';
+import { format, textFor, useLocale } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { auditText } from '../i18n/audit/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 import { Button } from '../components/ui.tsx';
@@ -28,7 +31,8 @@ const dayBound = (day: string, end: boolean) => (day ? new Date(`${day}T${end ? 
 const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 
 function AuditLog() {
-  const { t, locale } = useI18n();
+  const t = useText(commonText, auditText);
+  const { locale } = useLocale();
   const [people, setPeople] = useState<UserView[]>([]);
   const [filters, setFilters] = useState<Filters>({});
   const [peopleError, setPeopleError] = useState<unknown>(null);

@@ -3,7 +3,9 @@ import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { call } from '../api.ts';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
-import { textFor, useI18n } from '../i18n/index.ts';
+import { textFor, useLocale } from '../i18n/index.ts';
+import { platformText } from '../i18n/platform/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { Button } from '../components/ui.tsx';
 
@@ -11,7 +13,8 @@ type Health = ResponseOf<'getSystemHealth'>;
 
 /** Each part of the system, green or red, with what it reported; checked again on demand. */
 function HealthPage() {
-  const { t, locale } = useI18n();
+  const t = useText(platformText);
+  const { locale } = useLocale();
   const [health, setHealth] = useState<Health | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(true);

@@ -7,14 +7,17 @@ import { call } from '../api.ts';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, useLocale } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { peopleText } from '../i18n/people/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 import { Button, Card, PageHeader } from '../components/ui.tsx';
 
 /** The role definitions (from the shared policy module the API enforces) as a table. */
 function RoleTable() {
-  const { t } = useI18n();
+  const t = useText(commonText, peopleText);
   return (
     <section aria-labelledby="roles" className="mb-8">
       <h2 id="roles" className="mb-3 text-lg font-semibold">
@@ -55,7 +58,8 @@ function RoleTable() {
 }
 
 function Grants() {
-  const { t, locale } = useI18n();
+  const t = useText(commonText, peopleText);
+  const { locale } = useLocale();
   const [people, setPeople] = useState<UserView[]>([]);
   const [userId, setUserId] = useState('');
   const [grants, setGrants] = useState<GrantView[]>([]);
@@ -182,7 +186,7 @@ type AccessPolicy = ResponseOf<'getAccessPolicy'>;
 
 /** The firm's access rules: whether clients may sign up themselves, and whether two-step sign-in is required. */
 function AccessRules() {
-  const { t } = useI18n();
+  const t = useText(commonText, peopleText);
   const [policy, setPolicy] = useState<AccessPolicy | null>(null);
   const [loadFailure, setLoadFailure] = useState<unknown>(null);
   const { busy, failure, notice, setNotice, run } = useSubmission(() => '');
@@ -242,7 +246,7 @@ function AccessRules() {
 }
 
 function PermissionsPage() {
-  const { t } = useI18n();
+  const t = useText(commonText, peopleText);
   return (
     <>
       <PageHeader title={t.permissions.title} />

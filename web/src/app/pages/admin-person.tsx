@@ -8,7 +8,10 @@ import { Field } from '../components/Field.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
-import { format, LOCALES, textFor, useI18n } from '../i18n/index.ts';
+import { LOCALES, format, textFor } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { peopleText } from '../i18n/people/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { Button, Card } from '../components/ui.tsx';
 
@@ -26,7 +29,7 @@ function parseHours(text: string): { start: string; end: string }[] | undefined 
 }
 
 function PersonForm({ initial, staff, currency }: { initial: UserDetail; staff: UserView[]; currency: string }) {
-  const { t } = useI18n();
+  const t = useText(commonText, peopleText);
   const [person, setPerson] = useState(initial);
   const [role, setRole] = useState<Role>(initial.role);
   const { busy, errors, setErrors, failure, notice, setNotice, run } = useSubmission((f) => textFor(t.person, f) ?? f);

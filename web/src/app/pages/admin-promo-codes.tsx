@@ -7,7 +7,9 @@ import { ErrorNotice } from '../components/Status.tsx';
 import { usePagedList } from '../components/usePagedList.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { dateTime, fromMinor, money, toMinor } from '../format.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, useLocale } from '../i18n/index.ts';
+import { bookingsText } from '../i18n/bookings/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 import { Button, Card, PageHeader } from '../components/ui.tsx';
@@ -24,7 +26,7 @@ const toLocalInput = (iso: string | undefined) => {
 const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : undefined);
 
 function PromoForm({ editing, currency, onSaved, onCancel }: { editing: PromoCodeView | 'new'; currency: string; onSaved: () => void; onCancel: () => void }) {
-  const { t } = useI18n();
+  const t = useText(bookingsText);
   const existing = editing === 'new' ? null : editing;
   const f = t.promos.fields;
   const [kind, setKind] = useState(existing?.kind ?? 'percent');
@@ -130,7 +132,8 @@ function PromoForm({ editing, currency, onSaved, onCancel }: { editing: PromoCod
 
 /** The firm's promo codes for bookings: what each takes off, when, how often it was used; add and change them. */
 function PromoCodesPage({ currency }: { currency: string }) {
-  const { t, locale } = useI18n();
+  const t = useText(bookingsText);
+  const { locale } = useLocale();
   const [editing, setEditing] = useState<Editing>(null);
   const fetchPage = useCallback((cursor: string | undefined) => call('listPromoCodes', { query: { limit: 50, cursor } }), []);
   const { items, reload, show } = usePagedList<PromoCodeView>(fetchPage);

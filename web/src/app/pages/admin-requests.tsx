@@ -2,11 +2,12 @@ import type { Session } from '../../../../shared/api/schemas/user.ts';
 import { RequestList } from '../components/RequestList.tsx';
 import { RequestTabs } from '../components/RequestTabs.tsx';
 import { Shell } from '../components/Shell.tsx';
-import { useI18n } from '../i18n/index.ts';
+import { requestsText } from '../i18n/requests/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 
 function RequestsPage({ session }: { session: Session }) {
-  const { t } = useI18n();
+  const t = useText(requestsText);
   return (
     <>
       <h1 className="mb-4 text-2xl font-semibold">{t.requests.all}</h1>

@@ -8,7 +8,9 @@ import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { fromMinor, toMinor } from '../format.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format } from '../i18n/index.ts';
+import { bookingsText } from '../i18n/bookings/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { Button, Card, PageHeader } from '../components/ui.tsx';
 
@@ -27,7 +29,7 @@ function HoursEditor({
   onChange: (v: WeeklyHours) => void;
   errors: Record<string, string>;
 }) {
-  const { t } = useI18n();
+  const t = useText(bookingsText);
   const set = (day: (typeof WEEK)[number], windows: TimeWindow[]) => onChange({ ...value, [day]: windows });
   return (
     <fieldset className="sm:col-span-2">
@@ -107,7 +109,7 @@ function HoursEditor({
 }
 
 function BookingSettingsForm({ service, zone }: { service: ServiceView; zone: string }) {
-  const { t } = useI18n();
+  const t = useText(bookingsText);
   const s = t.serviceBooking;
   const [version, setVersion] = useState(service.version);
   const [settings, setSettings] = useState<BookingSettings>(() => bookingSettingsOf(service.booking));
@@ -271,7 +273,7 @@ function BookingSettingsForm({ service, zone }: { service: ServiceView; zone: st
 
 /** Admin → Services → Booking: how one service is booked (`/admin/services/booking/?id=…`). */
 function ServiceBookingPage({ zone, slug }: { zone: string; slug: string }) {
-  const { t } = useI18n();
+  const t = useText(bookingsText);
   const [service, setService] = useState<ServiceView | undefined>();
   const [failure, setFailure] = useState<unknown>(null);
   useEffect(() => {

@@ -8,7 +8,10 @@ import { ErrorNotice } from '../components/Status.tsx';
 import { usePagedList } from '../components/usePagedList.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { fromMinor, money, toMinor } from '../format.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, useLocale } from '../i18n/index.ts';
+import { bookingsText } from '../i18n/bookings/index.ts';
+import { catalogText } from '../i18n/catalog/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 import { Button, Card, StatusChip } from '../components/ui.tsx';
@@ -25,7 +28,7 @@ const questionsFromText = (text: string) =>
 const questionsToText = (s: ServiceView) => s.questions.map((q) => `${q.required ? '* ' : ''}${q.label}`).join('\n');
 
 function ServiceForm({ editing, currency, onSaved, onCancel }: { editing: ServiceView | 'new'; currency: string; onSaved: () => void; onCancel: () => void }) {
-  const { t } = useI18n();
+  const t = useText(bookingsText, catalogText);
   const existing = editing === 'new' ? null : editing;
   const { busy, errors, failure, run } = useSubmission((f) => t.services.fields[f.split('.')[0] as keyof typeof t.services.fields] ?? f);
 
@@ -127,7 +130,8 @@ function ServiceForm({ editing, currency, onSaved, onCancel }: { editing: Servic
 }
 
 function ServicesPage({ currency }: { currency: string }) {
-  const { t, locale } = useI18n();
+  const t = useText(bookingsText, catalogText);
+  const { locale } = useLocale();
   const [editing, setEditing] = useState<Editing>(null);
   const fetchPage = useCallback((cursor: string | undefined) => call('listServices', { query: { limit: 50, cursor } }), []);
   const { items: services, reload, show } = usePagedList<ServiceView>(fetchPage);

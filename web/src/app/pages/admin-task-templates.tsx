@@ -6,7 +6,10 @@ import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice } from '../components/Status.tsx';
 import { usePagedList } from '../components/usePagedList.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { tasksText } from '../i18n/tasks/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 import { Button, Card } from '../components/ui.tsx';
@@ -26,7 +29,7 @@ function TemplateForm({
   onSaved: () => void;
   onCancel: () => void;
 }) {
-  const { t } = useI18n();
+  const t = useText(commonText, tasksText);
   const existing = editing === 'new' ? null : editing;
   const f = t.templates.fields;
   const { busy, errors, failure, run } = useSubmission((field) => f[field.split('.')[0] as keyof typeof f] ?? field);
@@ -117,7 +120,7 @@ function TemplateForm({
 
 /** The firm's task templates by category: add, change, delete. */
 function TemplatesPage() {
-  const { t } = useI18n();
+  const t = useText(commonText, tasksText);
   const [editing, setEditing] = useState<Editing>(null);
   const [category, setCategory] = useState('');
   const [categories, setCategories] = useState<string[]>([]);

@@ -6,13 +6,15 @@ import { InviteForm } from '../components/InviteForm.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { usePagedList } from '../components/usePagedList.tsx';
-import { useI18n } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { peopleText } from '../i18n/people/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 import { StatusChip } from '../components/ui.tsx';
 
 function UsersTable({ version }: { version: number }) {
-  const { t } = useI18n();
+  const t = useText(commonText, peopleText);
   // A new `version` (someone was invited) fetches the list again.
   const fetchPage = useCallback((cursor: string | undefined) => call('listUsers', { query: { limit: 25, cursor } }), [version]);
   const { items: users, state, error, reload, more } = usePagedList<UserView>(fetchPage);
@@ -67,7 +69,7 @@ function UsersTable({ version }: { version: number }) {
 }
 
 function TeamPage() {
-  const { t } = useI18n();
+  const t = useText(commonText, peopleText);
   const [version, setVersion] = useState(0);
   return (
     <>

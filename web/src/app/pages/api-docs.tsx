@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
-import { format, useI18n } from '../i18n/index.ts';
+import { format } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { platformText } from '../i18n/platform/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 
 interface Operation {
@@ -24,7 +27,7 @@ const METHOD_COLOURS: Record<string, string> = {
 
 /** The API reference, rendered from the OpenAPI document the API serves (one source of truth). */
 function ApiDocs() {
-  const { t } = useI18n();
+  const t = useText(commonText, platformText);
   const [doc, setDoc] = useState<Document | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {

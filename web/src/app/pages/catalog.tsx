@@ -4,7 +4,9 @@ import { ApiError, call } from '../api.ts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { money } from '../format.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, useLocale } from '../i18n/index.ts';
+import { catalogText } from '../i18n/catalog/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 
 type Catalog = ResponseOf<'getCatalog'>;
@@ -14,7 +16,8 @@ const firmSlug = new URLSearchParams(location.search).get('firm') ?? '';
 
 /** A firm's public catalog (`/catalog/?firm=<slug>`): its active services, for anyone. */
 function CatalogPage() {
-  const { t, locale } = useI18n();
+  const t = useText(catalogText);
+  const { locale } = useLocale();
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   useEffect(() => {

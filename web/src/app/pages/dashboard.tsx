@@ -4,7 +4,11 @@ import { RequestList } from '../components/RequestList.tsx';
 import { RequestTabs } from '../components/RequestTabs.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { Loading } from '../components/Status.tsx';
-import { format, useI18n } from '../i18n/index.ts';
+import { format } from '../i18n/index.ts';
+import { analyticsText } from '../i18n/analytics/index.ts';
+import { bookingsText } from '../i18n/bookings/index.ts';
+import { requestsText } from '../i18n/requests/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 
 type DashboardArea = Exclude<Area, 'account'>;
@@ -14,7 +18,7 @@ const KpiDashboard = lazy(() => import('../components/KpiDashboard.tsx'));
 const LEAD: Record<DashboardArea, 'portalLead' | 'staffLead' | 'adminLead'> = { portal: 'portalLead', staff: 'staffLead', admin: 'adminLead' };
 
 function Dashboard({ area }: { area: DashboardArea }) {
-  const { t } = useI18n();
+  const t = useText(analyticsText, bookingsText, requestsText);
   return (
     <Shell area={area}>
       {(session) => (

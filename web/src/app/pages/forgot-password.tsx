@@ -4,12 +4,16 @@ import { Field } from '../components/Field.tsx';
 import { errorsByField } from '../errors.ts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { ErrorNotice } from '../components/Status.tsx';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, useLocale } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { signInText } from '../i18n/sign-in/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { Button, Card } from '../components/ui.tsx';
 
 function ForgotPasswordPage() {
-  const { t, locale } = useI18n();
+  const t = useText(commonText, signInText);
+  const { locale } = useLocale();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);

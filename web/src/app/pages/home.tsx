@@ -1,9 +1,11 @@
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
-import { useI18n } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { signInText } from '../i18n/sign-in/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 
 function HomePage() {
-  const { t } = useI18n();
+  const t = useText(commonText, signInText);
   return (
     <main className="mx-auto max-w-4xl px-4 py-16">
       <div className="flex items-center justify-between">

@@ -6,7 +6,10 @@ import { errorsByField } from '../errors.ts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { NewPasswordFields, newPasswordErrors } from '../components/NewPassword.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, useLocale } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { signInText } from '../i18n/sign-in/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { Button, Card } from '../components/ui.tsx';
 
@@ -16,7 +19,8 @@ type State = { kind: 'loading' } | { kind: 'invalid' } | { kind: 'gone' } | { ki
 const token = new URLSearchParams(location.search).get('token') ?? '';
 
 function InvitationPage() {
-  const { t, locale } = useI18n();
+  const t = useText(commonText, signInText);
+  const { locale } = useLocale();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -4,7 +4,10 @@ import { ApiError, finishTotpSignIn, signIn } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { errorsByField, errorText } from '../errors.ts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, useLocale } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { signInText } from '../i18n/sign-in/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { Button, Card } from '../components/ui.tsx';
 
@@ -18,7 +21,8 @@ const arrive = (session: Session) => location.assign(safeNext() ?? session.home)
 
 /** Sign-in: the password, then (when two-step sign-in is on) the authenticator code. */
 function LoginPage() {
-  const { t, locale } = useI18n();
+  const t = useText(commonText, signInText);
+  const { locale } = useLocale();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -5,7 +5,10 @@ import { followingSummary, SeriesScopeChoice, type SeriesScope } from '../compon
 import { PublicFrame } from '../components/PublicFrame.tsx';
 import { SlotPicker, type Slot } from '../components/SlotPicker.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
-import { format, textFor, useI18n } from '../i18n/index.ts';
+import { format, textFor, useLocale } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { bookingsText } from '../i18n/bookings/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { Button, Card } from '../components/ui.tsx';
 
@@ -16,7 +19,8 @@ const token = new URLSearchParams(location.search).get('token') ?? '';
 
 /** The emailed link: `/book/manage/?token=…` — see the booking, move it or cancel it until the firm's cut-off. */
 function ManageBookingPage() {
-  const { t, locale } = useI18n();
+  const t = useText(commonText, bookingsText);
+  const { locale } = useLocale();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [mode, setMode] = useState<'view' | 'reschedule' | 'cancel'>('view');
   const [zone, setZone] = useState('UTC');

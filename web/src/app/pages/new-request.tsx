@@ -8,7 +8,9 @@ import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { money, toMinor } from '../format.ts';
-import { textFor, useI18n } from '../i18n/index.ts';
+import { textFor, useLocale } from '../i18n/index.ts';
+import { requestsText } from '../i18n/requests/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { Button, Card } from '../components/ui.tsx';
 
@@ -18,7 +20,8 @@ const onBehalf = area !== 'portal';
 
 /** A client asks for a service (or staff ask on a client's behalf): pick it, answer its questions, say when and for how much. */
 function NewRequest() {
-  const { t, locale } = useI18n();
+  const t = useText(requestsText);
+  const { locale } = useLocale();
   const [services, setServices] = useState<ServiceView[] | null>(null);
   const [clients, setClients] = useState<UserView[]>([]);
   const [loadFailure, setLoadFailure] = useState<unknown>(null);

@@ -4,7 +4,10 @@ import { Field } from '../components/Field.tsx';
 import { errorsByField } from '../errors.ts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, useLocale } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { signInText } from '../i18n/sign-in/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { Button, Card } from '../components/ui.tsx';
 
@@ -17,7 +20,8 @@ const firmSlug = query.get('firm') ?? '';
 
 /** A client signs up with a firm (`/register/?firm=<slug>`, perhaps with `email` and `name`); the emailed link confirms the address and sets the password. */
 function RegisterPage() {
-  const { t, locale } = useI18n();
+  const t = useText(commonText, signInText);
+  const { locale } = useLocale();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);

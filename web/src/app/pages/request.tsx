@@ -10,8 +10,12 @@ import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { dateTime, money } from '../format.ts';
 import { subscribeLive } from '../live.ts';
-import type { Messages } from '../i18n/en.ts';
-import { format, textFor, useI18n } from '../i18n/index.ts';
+import { format, textFor, useLocale } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { auditText } from '../i18n/audit/index.ts';
+import { requestsText } from '../i18n/requests/index.ts';
+import { teamText } from '../i18n/team/index.ts';
+import { useText, type TextOf } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { Card } from '../components/ui.tsx';
 
@@ -26,7 +30,7 @@ const RequestTasks = lazy(() => import('../components/RequestTasks.tsx'));
 const RequestEdit = lazy(() => import('../components/RequestEdit.tsx'));
 
 /** Why this person: who chose, or what the ranking saw (stored as JSON, shown in the reader's language). */
-function reasonText(raw: string, t: Messages): string {
+function reasonText(raw: string, t: TextOf<typeof requestsText> & TextOf<typeof teamText>): string {
   let reason: AssignmentReason;
   try {
     reason = JSON.parse(raw) as AssignmentReason;
@@ -48,7 +52,7 @@ function reasonText(raw: string, t: Messages): string {
 
 /** Who may work it: the ranking automatic assignment uses, each with why, then the rest of the staff (leads and admins). */
 function AssignControl({ request, onDone }: { request: Detail; onDone: () => void }) {
-  const { t } = useI18n();
+  const t = useText(commonText, auditText, requestsText, teamText);
   const [candidates, setCandidates] = useState<ResponseOf<'rankRequestAssignees'> | null>(null);
   const { busy, errors, failure, run } = useSubmission(() => t.requests.assignTo);
   useEffect(
@@ -112,7 +116,8 @@ function AssignControl({ request, onDone }: { request: Detail; onDone: () => voi
 }
 
 function RequestPage({ session }: { session: Session }) {
-  const { t, locale } = useI18n();
+  const t = useText(commonText, auditText, requestsText, teamText);
+  const { locale } = useLocale();
   const [request, setRequest] = useState<Detail | null>(null);
   const [state, setState] = useState<'loading' | 'ready' | 'missing'>('loading');
   const [loadFailure, setLoadFailure] = useState<unknown>(null);

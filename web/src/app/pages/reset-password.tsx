@@ -4,14 +4,18 @@ import { errorsByField } from '../errors.ts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { NewPasswordFields, newPasswordErrors } from '../components/NewPassword.tsx';
 import { ErrorNotice } from '../components/Status.tsx';
-import { useI18n } from '../i18n/index.ts';
+import { useLocale } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { signInText } from '../i18n/sign-in/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { Button, Card } from '../components/ui.tsx';
 
 const token = new URLSearchParams(location.search).get('token') ?? '';
 
 function ResetPasswordPage() {
-  const { t, locale } = useI18n();
+  const t = useText(commonText, signInText);
+  const { locale } = useLocale();
   const [state, setState] = useState<'form' | 'done' | 'invalid' | 'gone'>(token ? 'form' : 'invalid');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});

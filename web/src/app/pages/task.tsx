@@ -8,7 +8,10 @@ import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { dateTime } from '../format.ts';
 import { subscribeLive } from '../live.ts';
-import { format, useI18n } from '../i18n/index.ts';
+import { format, useLocale } from '../i18n/index.ts';
+import { requestsText } from '../i18n/requests/index.ts';
+import { tasksText } from '../i18n/tasks/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { Card } from '../components/ui.tsx';
 
@@ -21,7 +24,8 @@ const button = 'rounded px-4 py-2 font-medium disabled:opacity-60';
 
 /** One task: its checklist and status for its assignee or a lead, handing over for leads, comments for all who see it. */
 function TaskPage({ session }: { session: Session }) {
-  const { t, locale } = useI18n();
+  const t = useText(requestsText, tasksText);
+  const { locale } = useLocale();
   const [task, setTask] = useState<Detail | null>(null);
   const [state, setState] = useState<'loading' | 'ready' | 'missing'>('loading');
   const [loadFailure, setLoadFailure] = useState<unknown>(null);

@@ -8,7 +8,9 @@ import { Shell } from '../components/Shell.tsx';
 import { TaskTable } from '../components/TaskTable.tsx';
 import { usePagedList } from '../components/usePagedList.tsx';
 import { subscribeLive } from '../live.ts';
-import { useI18n } from '../i18n/index.ts';
+import { requestsText } from '../i18n/requests/index.ts';
+import { tasksText } from '../i18n/tasks/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { PageHeader } from '../components/ui.tsx';
 
@@ -20,7 +22,7 @@ const control = 'mt-1 block rounded border border-slate-300 px-2 py-1';
 
 /** One's own open tasks by due date; leads and admins can look at anyone's, or everyone's. */
 function TasksPage({ session }: { session: Session }) {
-  const { t } = useI18n();
+  const t = useText(requestsText, tasksText);
   const seesAll = session.permissions.includes('tasks.read.all');
   const [filters, setFilters] = useState<Filters>({ status: 'open', assigneeId: 'me' });
   const [team, setTeam] = useState<MemberWorkload[]>([]);

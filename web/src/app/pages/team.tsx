@@ -5,7 +5,10 @@ import { call } from '../api.ts';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { subscribeLive } from '../live.ts';
-import { format, textFor, useI18n } from '../i18n/index.ts';
+import { format, textFor } from '../i18n/index.ts';
+import { commonText } from '../i18n/common/index.ts';
+import { teamText } from '../i18n/team/index.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 import { PageHeader } from '../components/ui.tsx';
@@ -17,7 +20,7 @@ type Session = Parameters<Parameters<typeof Shell>[0]['children']>[0];
 
 /** Who can take work: each member's availability, load against capacity, and free share. */
 function TeamPage({ session }: { session: Session }) {
-  const { t } = useI18n();
+  const t = useText(commonText, teamText);
   const [members, setMembers] = useState<MemberWorkload[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [historyOf, setHistoryOf] = useState<MemberWorkload | null>(null);
@@ -108,7 +111,7 @@ function TeamPage({ session }: { session: Session }) {
 
 /** Who holds which skill: a row per member, a column per skill anyone holds; a cell names the member's level. */
 function SkillsMatrix({ members }: { members: MemberWorkload[] }) {
-  const { t } = useI18n();
+  const t = useText(commonText, teamText);
   const skills = [...new Set(members.flatMap((m) => m.skills))].sort();
   if (skills.length === 0) return null;
   return (

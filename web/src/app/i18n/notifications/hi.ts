@@ -1,0 +1,33 @@
+import type en from './en.ts';
+
+const hi: typeof en = {
+  bell: {
+    label: 'सूचनाएँ',
+    unread: '{count} अपठित',
+    empty: 'अभी कोई सूचना नहीं।',
+    markAll: 'सभी को पढ़ा हुआ चिह्नित करें',
+    kinds: {
+      'user.joined': '{name} ने आमंत्रण स्वीकार किया और {role} के रूप में जुड़े।',
+      'user.signed_up': '{name} ने साइन अप किया और अपना ईमेल पक्का किया।',
+      'request.submitted': '{client} ने {reference} माँगा: {title}',
+      'request.status_changed': '{reference} अब {status} है',
+      'request.assigned': '{reference} आपको सौंपा गया: {title}',
+      'request.commented': '{actor} ने {reference} पर टिप्पणी की',
+      'request.approved': '{actor} ने {reference} का काम स्वीकृत किया',
+      'request.unassigned': 'अभी {reference} ({title}) के लिए कोई उपयुक्त नहीं: इसे खुद सौंपें',
+      'task.assigned': '{actor} ने आपको एक कार्य दिया: {title}',
+      'task.status_changed': '{actor} ने कार्य “{title}” को {status} में बदला',
+      'task.commented': '{actor} ने कार्य “{title}” पर टिप्पणी की',
+      'booking.created': '{client} ने {service} बुक की ({reference})',
+      'booking.confirmed': '{client} के साथ {service} की पुष्टि हुई ({reference})',
+      'booking.rescheduled': '{actor} ने {client} के साथ {service} का समय बदला ({reference})',
+      'booking.cancelled': '{actor} ने {client} के साथ {service} रद्द की ({reference})',
+      'booking.claimed': '{client} ने ईमेल से पक्का किया कि {service} ({reference}) उनकी है',
+      'booking.series_booked': '{actor} ने {client} के लिए {count} × {service} बुक कीं',
+      'booking.series_rescheduled': '{actor} ने {client} के साथ {count} × {service} खिसकाईं',
+      'booking.series_cancelled': '{actor} ने {client} के साथ {count} × {service} रद्द कीं',
+    },
+  },
+};
+
+export default hi;
