@@ -40,6 +40,8 @@ const signedIn = (status: number) => ({ ...everyone(status), anonymous: 401 });
 
 const SOON = new Date(Date.now() + 3 * 86_400_000).toISOString();
 const LATER = new Date(Date.now() + 4 * 86_400_000).toISOString();
+/** Makes names this run creates its own, should the stack have kept an earlier run's. */
+const RUN = Date.now().toString(36);
 
 const MATRIX: Record<OperationId, Row> = {
   login: { request: { method: 'POST', path: '/api/auth/login', body: { email: 'jane@example.com', password: 'Demo-Passw0rd!' } }, expect: everyone(200) },
@@ -376,6 +378,17 @@ const MATRIX: Record<OperationId, Row> = {
   },
   cancelManagedBooking: { request: { method: 'POST', path: '/api/manage-booking/t-designpi.x.forged/cancel', body: { version: 1 } }, expect: everyone(404) },
   claimManagedBooking: { request: { method: 'POST', path: '/api/manage-booking/t-designpi.x.forged/claim', body: { version: 1 } }, expect: everyone(404) },
+  // Everyone signed in keeps views of their own; another person's view is a 404 (views.int.test.ts).
+  listSavedViews: { request: { method: 'GET', path: '/api/views?list=requests' }, expect: signedIn(200) },
+  createSavedView: {
+    request: {
+      method: 'POST',
+      path: '/api/views',
+      bodyFor: (actor) => ({ list: 'requests', name: `Matrix ${actor} ${RUN}`, filters: { status: 'submitted' } }),
+    },
+    expect: signedIn(201),
+  },
+  deleteSavedView: { request: { method: 'DELETE', path: '/api/views/none' }, expect: { ...everyone(404), anonymous: 401 } },
 };
 
 const tokens = new Map<ActorName, string>();

@@ -5,5 +5,17 @@
  * rules, the schedules), each naming its context; the bundler finds the entry from that.
  * WebSocket entries sit in `ws/` of the context that owns live updates (notifications).
  */
-export const BOUNDED_CONTEXTS = ['analytics', 'audit', 'bookings', 'catalog', 'identity', 'notifications', 'platform', 'requests', 'tasks', 'team'] as const;
+export const BOUNDED_CONTEXTS = [
+  'analytics',
+  'audit',
+  'bookings',
+  'catalog',
+  'identity',
+  'notifications',
+  'platform',
+  'requests',
+  'tasks',
+  'team',
+  'views',
+] as const;
 export type BoundedContext = (typeof BOUNDED_CONTEXTS)[number];

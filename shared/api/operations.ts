@@ -25,6 +25,7 @@ import { SIGNUP_OPERATIONS } from './operations/signup.ts';
 import { SYSTEM_OPERATIONS } from './operations/system.ts';
 import { TASKS_OPERATIONS } from './operations/tasks.ts';
 import { TEAM_OPERATIONS } from './operations/team.ts';
+import { VIEWS_OPERATIONS } from './operations/views.ts';
 import { WORKFLOW_OPERATIONS } from './operations/workflow.ts';
 
 /** An API Lambda, declared once: where its code lives, what it may do, where it is deployed. */
@@ -59,6 +60,7 @@ export const API_LAMBDAS = {
   system: { context: 'platform', table: 'read', stack: 'IdentityApi' },
   tasks: { context: 'tasks', table: 'readWrite', stack: 'WorkApi' },
   team: { context: 'team', table: 'read', stack: 'IdentityApi' },
+  views: { context: 'views', table: 'readWrite', stack: 'IdentityApi' },
   workflow: { context: 'requests', table: 'readWrite', stack: 'WorkApi' },
 } as const satisfies Record<string, ApiLambdaDef>;
 export type ApiLambda = keyof typeof API_LAMBDAS;
@@ -111,6 +113,7 @@ export const OPERATIONS = [
   ...SYSTEM_OPERATIONS,
   ...TASKS_OPERATIONS,
   ...TEAM_OPERATIONS,
+  ...VIEWS_OPERATIONS,
   ...WORKFLOW_OPERATIONS,
 ] as const;
 

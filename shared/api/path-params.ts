@@ -22,6 +22,7 @@ export const PATH_PARAMS = {
   taskId: id,
   templateId: id,
   userId: id,
+  viewId: id,
   /** Like a domain name, in any letter case: /book/DesignPi is /book/designpi. */
   firmSlug: param(63, /^[a-z0-9][a-z0-9-]*$/, 'must be a firm address like designpi', z.toLowerCase()),
   code: param(40, /^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'must be letters, digits, - or _'),

@@ -21,6 +21,7 @@ import { SIGNUP_SCHEMAS } from './schemas/signup.ts';
 import { SYSTEM_SCHEMAS } from './schemas/system.ts';
 import { TASKS_SCHEMAS } from './schemas/tasks.ts';
 import { TEAM_SCHEMAS } from './schemas/team.ts';
+import { VIEWS_SCHEMAS } from './schemas/views.ts';
 import { WORKFLOW_SCHEMAS } from './schemas/workflow.ts';
 import type { Schemas } from './schemas/types.ts';
 
@@ -47,6 +48,7 @@ const SCHEMAS = {
   ...SYSTEM_SCHEMAS,
   ...TASKS_SCHEMAS,
   ...TEAM_SCHEMAS,
+  ...VIEWS_SCHEMAS,
   ...WORKFLOW_SCHEMAS,
 } satisfies Record<OperationId, Schemas>;
 

@@ -113,4 +113,7 @@ export const SUMMARIES: Record<OperationId, string> = {
   listAssignmentHistory:
     "The requests a team member was given, newest first, with who chose (or the ranking) and from whom it was taken; one's own, or anyone's for those who see users",
   listTeamWorkload: "Each team member's availability, active requests against capacity, and free share of capacity",
+  listSavedViews: 'Your saved views of a list (at most 20), by when you saved them',
+  createSavedView: 'Save the filters of a list under a name of your own (unique among your views of that list)',
+  deleteSavedView: 'Delete one of your saved views',
 };

@@ -18,6 +18,7 @@ import { RevokedToken } from './entities/revoked-token.ts';
 import { Counter } from './entities/counter.ts';
 import { RequestActivity } from './entities/request-activity.ts';
 import { RequestExport } from './entities/request-export.ts';
+import { SavedView } from './entities/saved-view.ts';
 import { Service } from './entities/service.ts';
 import { ServiceRequest } from './entities/service-request.ts';
 import { SignInGuard } from './entities/sign-in-guard.ts';
@@ -64,6 +65,7 @@ export const ALL_ENTITIES = {
   promo: PromoCode,
   promoUse: PromoUse,
   requestExport: RequestExport,
+  savedView: SavedView,
 };
 
 export const database = databaseOf(ALL_ENTITIES);

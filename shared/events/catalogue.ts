@@ -171,6 +171,9 @@ export const EVENTS = {
   'booking.series_cancelled': event('bookings', 'A series’ later bookings were cancelled along with one of them.', { ...series, reason: nothingOr(text) }),
 
   'export.requested': event('analytics', 'Someone asked for a CSV export of requests; it is built in the background.', { exportId: id, requestedBy: id }),
+
+  'view.saved': event('views', 'Someone saved the filters of a list as a view of their own.', { ...person, viewId: id, list: text, name: text }),
+  'view.deleted': event('views', 'Someone deleted one of their saved views.', { ...person, viewId: id, list: text }),
 } satisfies Record<string, EventDefinition>;
 
 export type EventType = keyof typeof EVENTS;

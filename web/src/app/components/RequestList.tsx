@@ -7,12 +7,13 @@ import { subscribeLive } from '../live.ts';
 import { format, useLocale } from '../i18n/index.ts';
 import { requestsText } from '../i18n/requests/index.ts';
 import { useText } from '../i18n/text.ts';
+import { SavedViews, type ViewFilters } from './SavedViews.tsx';
 import { Loading } from './Status.tsx';
 import { usePagedList } from './usePagedList.tsx';
 import { TableScroll } from './TableScroll.tsx';
 import { StatusChip } from './ui.tsx';
 
-type Filters = { status?: string; priority?: string; q?: string; deadlineFrom?: string; deadlineTo?: string; order?: 'newest' | 'oldest' };
+type Filters = ViewFilters;
 
 // Only lists with bulk actions or exports download them.
 const BulkActions = lazy(() => import('./BulkActions.tsx'));
@@ -37,6 +38,8 @@ export function RequestList({
   const t = useText(requestsText);
   const { locale } = useLocale();
   const [filters, setFilters] = useState<Filters>({});
+  // A saved view sets the filters; the form is drawn again to show them.
+  const [shownFilters, setShownFilters] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const fetchPage = useCallback((cursor: string | undefined) => call('listRequests', { query: { limit: 25, cursor, ...filters } }), [filters]);
   const { items, reload, show } = usePagedList<RequestView>(fetchPage);
@@ -52,12 +55,13 @@ export function RequestList({
     const data = new FormData(e.currentTarget);
     const value = (k: string) => String(data.get(k) ?? '').trim() || undefined;
     setFilters({
-      status: value('status'),
-      priority: value('priority'),
+      status: value('status') as Filters['status'],
+      priority: value('priority') as Filters['priority'],
       q: value('q'),
       deadlineFrom: value('deadlineFrom'),
       deadlineTo: value('deadlineTo'),
-      order: value('order') as Filters['order'],
+      // Newest first is the default: left out, so that a view saved either way matches.
+      order: value('order') === 'oldest' ? 'oldest' : undefined,
     });
   }
 
@@ -66,10 +70,20 @@ export function RequestList({
   return (
     <section aria-label={t.requests.listTitle}>
       {withFilters && (
-        <form onSubmit={onFilter} className="mb-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow">
+        <SavedViews
+          list="requests"
+          current={filters}
+          onApply={(view) => {
+            setFilters(view);
+            setShownFilters((n) => n + 1);
+          }}
+        />
+      )}
+      {withFilters && (
+        <form key={shownFilters} onSubmit={onFilter} className="mb-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow">
           <label className="text-sm">
             {t.requests.fields.status}
-            <select name="status" className={control} defaultValue="">
+            <select name="status" className={control} defaultValue={filters.status ?? ''}>
               <option value="">{t.requests.any}</option>
               {REQUEST_STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -80,7 +94,7 @@ export function RequestList({
           </label>
           <label className="text-sm">
             {t.requests.fields.priority}
-            <select name="priority" className={control} defaultValue="">
+            <select name="priority" className={control} defaultValue={filters.priority ?? ''}>
               <option value="">{t.requests.any}</option>
               {PRIORITIES.map((p) => (
                 <option key={p} value={p}>
@@ -91,22 +105,22 @@ export function RequestList({
           </label>
           <label className="text-sm">
             {t.requests.deadlineFrom}
-            <input name="deadlineFrom" type="date" className={control} />
+            <input name="deadlineFrom" type="date" className={control} defaultValue={filters.deadlineFrom} />
           </label>
           <label className="text-sm">
             {t.requests.deadlineTo}
-            <input name="deadlineTo" type="date" className={control} />
+            <input name="deadlineTo" type="date" className={control} defaultValue={filters.deadlineTo} />
           </label>
           <label className="text-sm">
             {t.requests.order}
-            <select name="order" className={control} defaultValue="newest">
+            <select name="order" className={control} defaultValue={filters.order ?? 'newest'}>
               <option value="newest">{t.requests.newest}</option>
               <option value="oldest">{t.requests.oldest}</option>
             </select>
           </label>
           <label className="text-sm">
             {t.requests.search}
-            <input name="q" type="search" maxLength={100} className={control} />
+            <input name="q" type="search" maxLength={100} className={control} defaultValue={filters.q} />
           </label>
           <button type="submit" className="rounded border border-slate-300 px-4 py-1.5 hover:bg-slate-100">
             {t.requests.apply}

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { commonText } from '../i18n/common/index.ts';
-import { peopleText } from '../i18n/people/index.ts';
 import { useText } from '../i18n/text.ts';
 import { ErrorNotice, Loading } from './Status.tsx';
 import { Button } from './ui.tsx';
@@ -53,10 +52,10 @@ export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promi
 }
 
 function LoadMore({ busy, onMore }: { busy: boolean; onMore: () => void }) {
-  const t = useText(commonText, peopleText);
+  const t = useText(commonText);
   return (
     <Button variant="secondary" type="button" disabled={busy} onClick={onMore} className="mt-4">
-      {busy ? t.loading : t.users.more}
+      {busy ? t.loading : t.loadMore}
     </Button>
   );
 }

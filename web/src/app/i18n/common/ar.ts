@@ -4,6 +4,7 @@ const ar: typeof en = {
   appName: 'بوابة الخدمات',
   loading: 'جارٍ التحميل…',
   retry: 'حاول مرة أخرى',
+  loadMore: 'تحميل المزيد',
   scrollable: '{name} (يمكن تمريره أفقيًا)',
   language: 'اللغة',
   skipToContent: 'انتقل إلى المحتوى',

@@ -4,6 +4,7 @@ export default {
   appName: 'Service Portal',
   loading: 'Loading…',
   retry: 'Try again',
+  loadMore: 'Load more',
   scrollable: '{name} (scrolls sideways)',
   language: 'Language',
   skipToContent: 'Skip to content',

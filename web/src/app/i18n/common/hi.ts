@@ -4,6 +4,7 @@ const hi: typeof en = {
   appName: 'सर्विस पोर्टल',
   loading: 'लोड हो रहा है…',
   retry: 'फिर से कोशिश करें',
+  loadMore: 'और लोड करें',
   scrollable: '{name} (बगल में स्क्रॉल होता है)',
   language: 'भाषा',
   skipToContent: 'सामग्री पर जाएँ',

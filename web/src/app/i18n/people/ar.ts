@@ -8,7 +8,6 @@ const ar: typeof en = {
     role: 'الدور',
     status: 'الحالة',
     empty: 'لا يوجد مستخدمون بعد.',
-    more: 'تحميل المزيد',
     statuses: { invited: 'مدعو', active: 'نشط', deactivated: 'معطّل' },
   },
   invite: {

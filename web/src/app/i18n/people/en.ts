@@ -6,7 +6,6 @@ export default {
     role: 'Role',
     status: 'Status',
     empty: 'No users yet.',
-    more: 'Load more',
     statuses: { invited: 'Invited', active: 'Active', deactivated: 'Deactivated' },
   },
   invite: {

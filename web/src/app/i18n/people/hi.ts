@@ -8,7 +8,6 @@ const hi: typeof en = {
     role: 'भूमिका',
     status: 'स्थिति',
     empty: 'अभी कोई उपयोगकर्ता नहीं।',
-    more: 'और लोड करें',
     statuses: { invited: 'आमंत्रित', active: 'सक्रिय', deactivated: 'निष्क्रिय' },
   },
   invite: {

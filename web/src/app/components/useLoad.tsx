@@ -1,0 +1,42 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { ErrorNotice, Loading } from './Status.tsx';
+
+/**
+ * One thing to load (a record, or a few calls at once) with its loading and error states and a
+ * retry. Only the latest answer shows: an older one arriving late (say, for the previous id) is
+ * dropped. `load` must keep its identity between renders (useCallback); a new one loads again.
+ */
+export function useLoad<T>(load: () => Promise<T>) {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+  const latest = useRef(0);
+
+  const reload = useCallback(() => {
+    const mine = ++latest.current;
+    setError(null);
+    setLoading(true);
+    load().then(
+      (answer) => {
+        if (mine !== latest.current) return;
+        setData(answer);
+        setLoading(false);
+      },
+      (failure: unknown) => {
+        if (mine !== latest.current) return;
+        setError(failure);
+        setLoading(false);
+      },
+    );
+  }, [load]);
+  useEffect(reload, [reload]);
+
+  /** The error (with a retry) or, until the first answer, the loading notice; then the content. */
+  const show = (content: (data: T) => ReactNode) => (
+    <>
+      {error !== null && <ErrorNotice error={error} onRetry={reload} />}
+      {data === undefined ? loading && <Loading /> : content(data)}
+    </>
+  );
+  return { data, setData, error, loading, reload, show };
+}
