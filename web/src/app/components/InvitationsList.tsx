@@ -7,7 +7,7 @@ import { commonText } from '../i18n/common/index.ts';
 import { peopleText } from '../i18n/people/index.ts';
 import { useText } from '../i18n/text.ts';
 import { dateTime } from '../format.ts';
-import { TableScroll } from './TableScroll.tsx';
+import { DataTable } from './TableScroll.tsx';
 import { StatusChip } from './ui.tsx';
 
 /** The firm's invitations, newest first; a pending or expired one can be sent again with a fresh link. */
@@ -50,40 +50,27 @@ export function InvitationsList({ version }: { version: number }) {
       ) : items?.length === 0 ? (
         <p className="text-slate-600">{t.invite.none}</p>
       ) : (
-        <TableScroll label={t.invite.pending}>
-          <table className="w-full text-sm">
-            <thead className="bg-slate-100 text-slate-600">
-              <tr>
-                {[t.users.name, t.users.email, t.users.role, t.users.status, t.invite.sentAt, t.invite.expires, ''].map((h, i) => (
-                  <th key={i} scope="col" className="px-4 py-2 text-start">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {items?.map((i) => (
-                <tr key={i.invitationId} className="border-t border-slate-100">
-                  <td className="px-4 py-2">{i.name}</td>
-                  <td className="px-4 py-2">{i.email}</td>
-                  <td className="px-4 py-2">{t.roles[i.role]}</td>
-                  <td className="px-4 py-2">
-                    <StatusChip status={i.status}>{t.invite.statuses[i.status]}</StatusChip>
-                  </td>
-                  <td className="px-4 py-2">{dateTime(i.createdAt, locale)}</td>
-                  <td className="px-4 py-2">{i.status === 'pending' ? dateTime(i.expiresAt, locale) : '—'}</td>
-                  <td className="px-4 py-2">
-                    {(i.status === 'pending' || i.status === 'expired') && (
-                      <button type="button" onClick={() => void resend(i)} className="text-brand-700 underline" aria-label={`${t.invite.resend}: ${i.email}`}>
-                        {t.invite.resend}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable label={t.invite.pending} headers={[t.users.name, t.users.email, t.users.role, t.users.status, t.invite.sentAt, t.invite.expires, '']}>
+          {items?.map((i) => (
+            <tr key={i.invitationId} className="border-t border-slate-100">
+              <td className="px-4 py-2">{i.name}</td>
+              <td className="px-4 py-2">{i.email}</td>
+              <td className="px-4 py-2">{t.roles[i.role]}</td>
+              <td className="px-4 py-2">
+                <StatusChip status={i.status}>{t.invite.statuses[i.status]}</StatusChip>
+              </td>
+              <td className="px-4 py-2">{dateTime(i.createdAt, locale)}</td>
+              <td className="px-4 py-2">{i.status === 'pending' ? dateTime(i.expiresAt, locale) : '—'}</td>
+              <td className="px-4 py-2">
+                {(i.status === 'pending' || i.status === 'expired') && (
+                  <button type="button" onClick={() => void resend(i)} className="text-brand-700 underline" aria-label={`${t.invite.resend}: ${i.email}`}>
+                    {t.invite.resend}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -10,7 +10,7 @@ import { useText } from '../i18n/text.ts';
 import { SavedViews, type ViewFilters } from './SavedViews.tsx';
 import { Loading } from './Status.tsx';
 import { usePagedList } from './usePagedList.tsx';
-import { TableScroll } from './TableScroll.tsx';
+import { DataTable } from './TableScroll.tsx';
 import { StatusChip } from './ui.tsx';
 
 type Filters = ViewFilters;
@@ -147,67 +147,57 @@ export function RequestList({
         </Suspense>
       )}
       {show(staff ? t.requests.emptyStaff : t.requests.emptyClient, () => (
-        <TableScroll label={t.requests.all}>
-          <table className="w-full text-sm">
-            <thead className="bg-slate-100 text-slate-600">
-              <tr>
-                {bulk && (
-                  <th scope="col" className="px-3 py-2">
-                    <input
-                      type="checkbox"
-                      checked={allOn}
-                      onChange={(e) => setSelected(e.currentTarget.checked ? new Set(items.map((r) => r.requestId)) : new Set())}
-                      aria-label={t.bulk.selectAll}
-                    />
-                  </th>
-                )}
-                {[
-                  t.requests.fields.reference,
-                  t.requests.fields.title,
-                  ...(staff ? [t.requests.fields.client, t.requests.fields.assignee] : []),
-                  t.requests.fields.service,
-                  t.requests.fields.status,
-                  t.requests.fields.priority,
-                  t.requests.fields.created,
-                ].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 text-start">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((r) => (
-                <tr key={r.requestId} className="border-t border-slate-100">
-                  {bulk && (
-                    <td className="px-3 py-2">
-                      <input
-                        type="checkbox"
-                        checked={selected.has(r.requestId)}
-                        onChange={(e) => toggle(r.requestId, e.currentTarget.checked)}
-                        aria-label={format(t.bulk.select, { reference: r.reference })}
-                      />
-                    </td>
-                  )}
-                  <td className="px-3 py-2 font-mono">
-                    <a href={`/${area}/request/?id=${r.requestId}`} className="text-brand-700 underline">
-                      {r.reference}
-                    </a>
-                  </td>
-                  <td className="px-3 py-2">{r.title}</td>
-                  {staff && <td className="px-3 py-2">{r.clientName}</td>}
-                  {staff && <td className="px-3 py-2">{r.assigneeName ?? t.requests.nobody}</td>}
-                  <td className="px-3 py-2">{r.serviceName}</td>
-                  <td className="px-3 py-2">
-                    <StatusChip status={r.status}>{t.requests.statuses[r.status]}</StatusChip>
-                  </td>
-                  <td className="px-3 py-2">{t.requests.priorities[r.priority]}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{dateTime(r.createdAt, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label={t.requests.all}
+          headers={[
+            ...(bulk
+              ? [
+                  <input
+                    type="checkbox"
+                    checked={allOn}
+                    onChange={(e) => setSelected(e.currentTarget.checked ? new Set(items.map((r) => r.requestId)) : new Set())}
+                    aria-label={t.bulk.selectAll}
+                  />,
+                ]
+              : []),
+            t.requests.fields.reference,
+            t.requests.fields.title,
+            ...(staff ? [t.requests.fields.client, t.requests.fields.assignee] : []),
+            t.requests.fields.service,
+            t.requests.fields.status,
+            t.requests.fields.priority,
+            t.requests.fields.created,
+          ]}
+        >
+          {items.map((r) => (
+            <tr key={r.requestId} className="border-t border-slate-100">
+              {bulk && (
+                <td className="px-3 py-2">
+                  <input
+                    type="checkbox"
+                    checked={selected.has(r.requestId)}
+                    onChange={(e) => toggle(r.requestId, e.currentTarget.checked)}
+                    aria-label={format(t.bulk.select, { reference: r.reference })}
+                  />
+                </td>
+              )}
+              <td className="px-3 py-2 font-mono">
+                <a href={`/${area}/request/?id=${r.requestId}`} className="text-brand-700 underline">
+                  {r.reference}
+                </a>
+              </td>
+              <td className="px-3 py-2">{r.title}</td>
+              {staff && <td className="px-3 py-2">{r.clientName}</td>}
+              {staff && <td className="px-3 py-2">{r.assigneeName ?? t.requests.nobody}</td>}
+              <td className="px-3 py-2">{r.serviceName}</td>
+              <td className="px-3 py-2">
+                <StatusChip status={r.status}>{t.requests.statuses[r.status]}</StatusChip>
+              </td>
+              <td className="px-3 py-2">{t.requests.priorities[r.priority]}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{dateTime(r.createdAt, locale)}</td>
+            </tr>
+          ))}
+        </DataTable>
       ))}
     </section>
   );

@@ -20,3 +20,26 @@ export function TableScroll({ label, children }: { label: string; children: Reac
     </div>
   );
 }
+
+/**
+ * A table of records: scrolling as above, its header row, and the rows given. The loading,
+ * empty and error states around it come from `usePagedList().show` or `useLoad().show`.
+ */
+export function DataTable({ label, headers, children }: { label: string; headers: readonly ReactNode[]; children: ReactNode }) {
+  return (
+    <TableScroll label={label}>
+      <table className="w-full text-sm">
+        <thead className="bg-slate-100 text-slate-600">
+          <tr>
+            {headers.map((header, i) => (
+              <th key={i} scope="col" className="px-3 py-2 text-start">
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableScroll>
+  );
+}

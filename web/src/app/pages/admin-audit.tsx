@@ -13,7 +13,7 @@ import { commonText } from '../i18n/common/index.ts';
 import { auditText } from '../i18n/audit/index.ts';
 import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
-import { TableScroll } from '../components/TableScroll.tsx';
+import { DataTable } from '../components/TableScroll.tsx';
 import { Button } from '../components/ui.tsx';
 
 interface Filters {
@@ -104,53 +104,40 @@ function AuditLog() {
       ) : items.length === 0 && error === null ? (
         <p className="text-slate-600">{t.audit.empty}</p>
       ) : (
-        <TableScroll label={t.audit.title}>
-          <table className="w-full text-sm">
-            <thead className="bg-slate-100 text-slate-600">
-              <tr>
-                {[t.audit.when, t.audit.who, t.audit.what, t.audit.record, t.audit.changes, t.audit.where].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 text-start">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((e) => (
-                <tr key={e.auditId} className="border-t border-slate-100 align-top">
-                  <td className="whitespace-nowrap px-3 py-2">
-                    <time dateTime={e.at}>{time.format(new Date(e.at))}</time>
-                  </td>
-                  <td className="px-3 py-2">
-                    {e.actorId === ANONYMOUS_ACTOR ? t.audit.anonymous : e.actorId === SYSTEM_ACTOR ? t.audit.system : (e.actorName ?? e.actorId)}
-                    <span className="block text-xs text-slate-600">{e.actorRole === GUEST_ROLE ? t.audit.guest : t.roles[e.actorRole as Role]}</span>
-                  </td>
-                  <td className="px-3 py-2">{textFor(t.audit.actions, e.action) ?? e.action}</td>
-                  <td className="px-3 py-2 font-mono text-xs">
-                    <button
-                      type="button"
-                      onClick={() => setFilters({ entityType: e.entityType, entityId: e.entityId })}
-                      className="text-brand-700 underline"
-                      aria-label={format(t.audit.historyOf, { record: `${e.entityType}:${e.entityId.slice(0, 8)}` })}
-                    >
-                      {e.entityType}:{e.entityId.slice(0, 8)}
-                    </button>
-                  </td>
-                  <td className="px-3 py-2">
-                    <ul>
-                      {e.changes.map((c) => (
-                        <li key={c.field}>
-                          <span className="font-medium">{c.field}</span>: {show(c.from)} → {show(c.to)}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td className="px-3 py-2 text-xs text-slate-600">{e.ip ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable label={t.audit.title} headers={[t.audit.when, t.audit.who, t.audit.what, t.audit.record, t.audit.changes, t.audit.where]}>
+          {items.map((e) => (
+            <tr key={e.auditId} className="border-t border-slate-100 align-top">
+              <td className="whitespace-nowrap px-3 py-2">
+                <time dateTime={e.at}>{time.format(new Date(e.at))}</time>
+              </td>
+              <td className="px-3 py-2">
+                {e.actorId === ANONYMOUS_ACTOR ? t.audit.anonymous : e.actorId === SYSTEM_ACTOR ? t.audit.system : (e.actorName ?? e.actorId)}
+                <span className="block text-xs text-slate-600">{e.actorRole === GUEST_ROLE ? t.audit.guest : t.roles[e.actorRole as Role]}</span>
+              </td>
+              <td className="px-3 py-2">{textFor(t.audit.actions, e.action) ?? e.action}</td>
+              <td className="px-3 py-2 font-mono text-xs">
+                <button
+                  type="button"
+                  onClick={() => setFilters({ entityType: e.entityType, entityId: e.entityId })}
+                  className="text-brand-700 underline"
+                  aria-label={format(t.audit.historyOf, { record: `${e.entityType}:${e.entityId.slice(0, 8)}` })}
+                >
+                  {e.entityType}:{e.entityId.slice(0, 8)}
+                </button>
+              </td>
+              <td className="px-3 py-2">
+                <ul>
+                  {e.changes.map((c) => (
+                    <li key={c.field}>
+                      <span className="font-medium">{c.field}</span>: {show(c.from)} → {show(c.to)}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td className="px-3 py-2 text-xs text-slate-600">{e.ip ?? '—'}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {more}
     </section>

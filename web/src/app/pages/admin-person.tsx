@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { UpdateUserInput, UserDetail } from '../../../../shared/api/schemas/identity.ts';
 import type { UserView } from '../../../../shared/api/schemas/user.ts';
 import { INVITABLE_ROLES } from '../../../../shared/api/schemas/invitable-roles.ts';
@@ -6,12 +6,13 @@ import { isStaff, type Role } from '../../../../shared/domain/identity/permissio
 import { ApiError, call } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { Shell } from '../components/Shell.tsx';
-import { ErrorNotice, Loading } from '../components/Status.tsx';
+import { ErrorNotice } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { LOCALES, format, textFor } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
 import { peopleText } from '../i18n/people/index.ts';
 import { useText } from '../i18n/text.ts';
+import { useLoad } from '../components/useLoad.tsx';
 import { mount } from '../mount.tsx';
 import { Button, Card } from '../components/ui.tsx';
 
@@ -271,17 +272,15 @@ function PersonForm({ initial, staff, currency }: { initial: UserDetail; staff: 
   );
 }
 
+const fetchPerson = () =>
+  Promise.all([call('getUser', { params: { userId } }), call('listUsers', { query: { limit: 100 } })]).then(([person, people]) => ({
+    person,
+    staff: people.items.filter((p) => isStaff(p.role)),
+  }));
+
 function PersonPage({ currency }: { currency: string }) {
-  const [loaded, setLoaded] = useState<{ person: UserDetail; staff: UserView[] } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    Promise.all([call('getUser', { params: { userId } }), call('listUsers', { query: { limit: 100 } })])
-      .then(([person, people]) => setLoaded({ person, staff: people.items.filter((p) => isStaff(p.role)) }))
-      .catch(setError);
-  }, []);
-  if (error !== null) return <ErrorNotice error={error} />;
-  if (!loaded) return <Loading />;
-  return <PersonForm initial={loaded.person} staff={loaded.staff} currency={currency} />;
+  const { show } = useLoad(fetchPerson);
+  return show(({ person, staff }) => <PersonForm initial={person} staff={staff} currency={currency} />);
 }
 
 mount(() => <Shell area="admin">{(session) => <PersonPage currency={session.tenant.currency} />}</Shell>);

@@ -11,7 +11,7 @@ import { format, useLocale } from '../i18n/index.ts';
 import { bookingsText } from '../i18n/bookings/index.ts';
 import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
-import { TableScroll } from '../components/TableScroll.tsx';
+import { DataTable } from '../components/TableScroll.tsx';
 import { Button, Card, PageHeader } from '../components/ui.tsx';
 
 type Editing = PromoCodeView | 'new' | null;
@@ -165,37 +165,27 @@ function PromoCodesPage({ currency }: { currency: string }) {
         <PromoForm key={editing === 'new' ? 'new' : editing.code} editing={editing} currency={currency} onCancel={() => setEditing(null)} onSaved={saved} />
       )}
       {show(t.promos.empty, () => (
-        <TableScroll label={t.promos.title}>
-          <table className="w-full text-sm">
-            <thead className="bg-slate-100 text-slate-600">
-              <tr>
-                {[f.code, t.promos.discount, t.promos.valid, t.promos.uses, f.oncePerClient, t.promos.minimum, t.promos.status, ''].map((h, i) => (
-                  <th key={i} scope="col" className="px-3 py-2 text-start">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((p) => (
-                <tr key={p.code} className="border-t border-slate-100 align-top">
-                  <td className="px-3 py-2 font-mono font-medium">{p.code}</td>
-                  <td className="px-3 py-2">{off(p)}</td>
-                  <td className="px-3 py-2">{validity(p)}</td>
-                  <td className="px-3 py-2">{p.maxUses > 0 ? `${p.uses} / ${p.maxUses}` : format(t.promos.usesNoLimit, { n: String(p.uses) })}</td>
-                  <td className="px-3 py-2">{p.oncePerClient ? t.promos.yes : t.promos.no}</td>
-                  <td className="px-3 py-2">{p.minAmount > 0 ? money(p.minAmount, currency, locale) : '—'}</td>
-                  <td className="px-3 py-2">{p.active ? t.promos.on : t.promos.off}</td>
-                  <td className="px-3 py-2">
-                    <button type="button" onClick={() => setEditing(p)} className="text-brand-700 underline" aria-label={`${t.promos.edit}: ${p.code}`}>
-                      {t.promos.edit}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label={t.promos.title}
+          headers={[f.code, t.promos.discount, t.promos.valid, t.promos.uses, f.oncePerClient, t.promos.minimum, t.promos.status, '']}
+        >
+          {items.map((p) => (
+            <tr key={p.code} className="border-t border-slate-100 align-top">
+              <td className="px-3 py-2 font-mono font-medium">{p.code}</td>
+              <td className="px-3 py-2">{off(p)}</td>
+              <td className="px-3 py-2">{validity(p)}</td>
+              <td className="px-3 py-2">{p.maxUses > 0 ? `${p.uses} / ${p.maxUses}` : format(t.promos.usesNoLimit, { n: String(p.uses) })}</td>
+              <td className="px-3 py-2">{p.oncePerClient ? t.promos.yes : t.promos.no}</td>
+              <td className="px-3 py-2">{p.minAmount > 0 ? money(p.minAmount, currency, locale) : '—'}</td>
+              <td className="px-3 py-2">{p.active ? t.promos.on : t.promos.off}</td>
+              <td className="px-3 py-2">
+                <button type="button" onClick={() => setEditing(p)} className="text-brand-700 underline" aria-label={`${t.promos.edit}: ${p.code}`}>
+                  {t.promos.edit}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ))}
     </>
   );

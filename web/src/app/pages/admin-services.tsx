@@ -13,7 +13,7 @@ import { bookingsText } from '../i18n/bookings/index.ts';
 import { catalogText } from '../i18n/catalog/index.ts';
 import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
-import { TableScroll } from '../components/TableScroll.tsx';
+import { DataTable } from '../components/TableScroll.tsx';
 import { Button, Card, StatusChip } from '../components/ui.tsx';
 
 type Editing = ServiceView | 'new' | null;
@@ -162,51 +162,41 @@ function ServicesPage({ currency }: { currency: string }) {
         />
       )}
       {show(t.services.empty, () => (
-        <TableScroll label={t.services.title}>
-          <table className="w-full text-sm">
-            <thead className="bg-slate-100 text-slate-600">
-              <tr>
-                {[
-                  t.services.fields.name,
-                  t.services.fields.category,
-                  t.services.fields.basePrice,
-                  t.services.fields.estimatedHours,
-                  t.services.fields.status,
-                  '',
-                ].map((h, i) => (
-                  <th key={i} scope="col" className="px-3 py-2 text-start">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {services.map((s) => (
-                <tr key={s.serviceId} className="border-t border-slate-100">
-                  <td className="px-3 py-2 font-medium">{s.name}</td>
-                  <td className="px-3 py-2">{s.category}</td>
-                  <td className="px-3 py-2">{money(s.basePrice, s.currency, locale)}</td>
-                  <td className="px-3 py-2">{s.estimatedHours}</td>
-                  <td className="px-3 py-2">
-                    <StatusChip status={s.status}>{t.services.statuses[s.status]}</StatusChip>
-                  </td>
-                  <td className="px-3 py-2">
-                    <button type="button" onClick={() => setEditing(s)} className="text-brand-700 underline" aria-label={`${t.services.edit}: ${s.name}`}>
-                      {t.services.edit}
-                    </button>
-                    <a
-                      href={`/admin/services/booking/?id=${s.serviceId}`}
-                      className="ms-3 text-brand-700 underline"
-                      aria-label={`${t.serviceBooking.link}: ${s.name}`}
-                    >
-                      {t.serviceBooking.link}
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label={t.services.title}
+          headers={[
+            t.services.fields.name,
+            t.services.fields.category,
+            t.services.fields.basePrice,
+            t.services.fields.estimatedHours,
+            t.services.fields.status,
+            '',
+          ]}
+        >
+          {services.map((s) => (
+            <tr key={s.serviceId} className="border-t border-slate-100">
+              <td className="px-3 py-2 font-medium">{s.name}</td>
+              <td className="px-3 py-2">{s.category}</td>
+              <td className="px-3 py-2">{money(s.basePrice, s.currency, locale)}</td>
+              <td className="px-3 py-2">{s.estimatedHours}</td>
+              <td className="px-3 py-2">
+                <StatusChip status={s.status}>{t.services.statuses[s.status]}</StatusChip>
+              </td>
+              <td className="px-3 py-2">
+                <button type="button" onClick={() => setEditing(s)} className="text-brand-700 underline" aria-label={`${t.services.edit}: ${s.name}`}>
+                  {t.services.edit}
+                </button>
+                <a
+                  href={`/admin/services/booking/?id=${s.serviceId}`}
+                  className="ms-3 text-brand-700 underline"
+                  aria-label={`${t.serviceBooking.link}: ${s.name}`}
+                >
+                  {t.serviceBooking.link}
+                </a>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ))}
     </>
   );

@@ -11,7 +11,7 @@ import { commonText } from '../i18n/common/index.ts';
 import { tasksText } from '../i18n/tasks/index.ts';
 import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
-import { TableScroll } from '../components/TableScroll.tsx';
+import { DataTable } from '../components/TableScroll.tsx';
 import { Button, Card } from '../components/ui.tsx';
 
 type Editing = TaskTemplateView | 'new' | null;
@@ -183,39 +183,26 @@ function TemplatesPage() {
       </label>
       <div aria-live="polite">{failure !== null && <ErrorNotice error={failure} />}</div>
       {show(t.templates.empty, () => (
-        <TableScroll label={t.templates.title}>
-          <table className="w-full text-sm">
-            <thead className="bg-slate-100 text-slate-600">
-              <tr>
-                {[f.name, f.category, f.defaultAssigneeRole, f.estimatedHours, f.requiredSkills, f.checklist, ''].map((h, i) => (
-                  <th key={i} scope="col" className="px-3 py-2 text-start">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((x) => (
-                <tr key={x.templateId} className="border-t border-slate-100 align-top">
-                  <td className="px-3 py-2 font-medium">{x.name}</td>
-                  <td className="px-3 py-2">{x.category}</td>
-                  <td className="px-3 py-2">{t.roles[x.defaultAssigneeRole]}</td>
-                  <td className="px-3 py-2">{x.estimatedHours}</td>
-                  <td className="px-3 py-2">{x.requiredSkills.join(', ') || '—'}</td>
-                  <td className="px-3 py-2">{format(t.templates.steps, { count: String(x.checklist.length) })}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    <button type="button" onClick={() => setEditing(x)} className="me-3 text-brand-700 underline" aria-label={`${t.templates.edit}: ${x.name}`}>
-                      {t.templates.edit}
-                    </button>
-                    <button type="button" onClick={() => void remove(x)} className="text-red-800 underline" aria-label={`${t.templates.delete}: ${x.name}`}>
-                      {t.templates.delete}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable label={t.templates.title} headers={[f.name, f.category, f.defaultAssigneeRole, f.estimatedHours, f.requiredSkills, f.checklist, '']}>
+          {items.map((x) => (
+            <tr key={x.templateId} className="border-t border-slate-100 align-top">
+              <td className="px-3 py-2 font-medium">{x.name}</td>
+              <td className="px-3 py-2">{x.category}</td>
+              <td className="px-3 py-2">{t.roles[x.defaultAssigneeRole]}</td>
+              <td className="px-3 py-2">{x.estimatedHours}</td>
+              <td className="px-3 py-2">{x.requiredSkills.join(', ') || '—'}</td>
+              <td className="px-3 py-2">{format(t.templates.steps, { count: String(x.checklist.length) })}</td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                <button type="button" onClick={() => setEditing(x)} className="me-3 text-brand-700 underline" aria-label={`${t.templates.edit}: ${x.name}`}>
+                  {t.templates.edit}
+                </button>
+                <button type="button" onClick={() => void remove(x)} className="text-red-800 underline" aria-label={`${t.templates.delete}: ${x.name}`}>
+                  {t.templates.delete}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ))}
     </>
   );

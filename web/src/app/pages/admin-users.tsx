@@ -10,7 +10,7 @@ import { commonText } from '../i18n/common/index.ts';
 import { peopleText } from '../i18n/people/index.ts';
 import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
-import { TableScroll } from '../components/TableScroll.tsx';
+import { DataTable } from '../components/TableScroll.tsx';
 import { StatusChip } from '../components/ui.tsx';
 
 function UsersTable({ version }: { version: number }) {
@@ -26,42 +26,22 @@ function UsersTable({ version }: { version: number }) {
       {users.length === 0 && error === null ? (
         <p className="text-slate-600">{t.users.empty}</p>
       ) : (
-        <TableScroll label={t.users.title}>
-          <table className="w-full text-start text-sm">
-            <thead className="bg-slate-100 text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2 text-start">
-                  {t.users.name}
-                </th>
-                <th scope="col" className="px-4 py-2 text-start">
-                  {t.users.email}
-                </th>
-                <th scope="col" className="px-4 py-2 text-start">
-                  {t.users.role}
-                </th>
-                <th scope="col" className="px-4 py-2 text-start">
-                  {t.users.status}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.map((u) => (
-                <tr key={u.userId} className="border-t border-slate-100">
-                  <td className="px-4 py-2">
-                    <a href={`/admin/users/person/?id=${encodeURIComponent(u.userId)}`} className="text-brand-700 underline">
-                      {u.name}
-                    </a>
-                  </td>
-                  <td className="px-4 py-2">{u.email}</td>
-                  <td className="px-4 py-2">{t.roles[u.role]}</td>
-                  <td className="px-4 py-2">
-                    <StatusChip status={u.status}>{t.users.statuses[u.status]}</StatusChip>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable label={t.users.title} headers={[t.users.name, t.users.email, t.users.role, t.users.status]}>
+          {users.map((u) => (
+            <tr key={u.userId} className="border-t border-slate-100">
+              <td className="px-4 py-2">
+                <a href={`/admin/users/person/?id=${encodeURIComponent(u.userId)}`} className="text-brand-700 underline">
+                  {u.name}
+                </a>
+              </td>
+              <td className="px-4 py-2">{u.email}</td>
+              <td className="px-4 py-2">{t.roles[u.role]}</td>
+              <td className="px-4 py-2">
+                <StatusChip status={u.status}>{t.users.statuses[u.status]}</StatusChip>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {more}
     </section>

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { format } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
 import { platformText } from '../i18n/platform/index.ts';
 import { useText } from '../i18n/text.ts';
+import { useLoad } from '../components/useLoad.tsx';
 import { mount } from '../mount.tsx';
 
 interface Operation {
@@ -25,17 +25,12 @@ const METHOD_COLOURS: Record<string, string> = {
   delete: 'bg-red-100 text-red-900',
 };
 
+const fetchDocument = () => fetch('/api/openapi.json').then((r) => r.json() as Promise<Document>);
+
 /** The API reference, rendered from the OpenAPI document the API serves (one source of truth). */
 function ApiDocs() {
   const t = useText(commonText, platformText);
-  const [doc, setDoc] = useState<Document | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    fetch('/api/openapi.json')
-      .then((r) => r.json() as Promise<Document>)
-      .then(setDoc)
-      .catch(setError);
-  }, []);
+  const { data: doc, error } = useLoad(fetchDocument);
 
   const access = (a: string) => (a === 'public' ? t.apiDocs.public : a === 'signed-in' ? t.apiDocs.signedIn : format(t.apiDocs.permission, { permission: a }));
   const operations = doc ? Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op }))) : [];

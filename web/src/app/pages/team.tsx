@@ -9,8 +9,9 @@ import { format, textFor } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
 import { teamText } from '../i18n/team/index.ts';
 import { useText } from '../i18n/text.ts';
+import { useLoad } from '../components/useLoad.tsx';
 import { mount } from '../mount.tsx';
-import { TableScroll } from '../components/TableScroll.tsx';
+import { DataTable, TableScroll } from '../components/TableScroll.tsx';
 import { PageHeader } from '../components/ui.tsx';
 
 const area = (document.getElementById('app')?.dataset.area ?? 'staff') as Extract<Area, 'staff' | 'admin'>;
@@ -21,19 +22,12 @@ type Session = Parameters<Parameters<typeof Shell>[0]['children']>[0];
 /** Who can take work: each member's availability, load against capacity, and free share. */
 function TeamPage({ session }: { session: Session }) {
   const t = useText(commonText, teamText);
-  const [members, setMembers] = useState<MemberWorkload[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const fetchMembers = useCallback(() => call('listTeamWorkload').then((r) => r.items), []);
+  const { data: members, error, reload: load } = useLoad(fetchMembers);
   const [historyOf, setHistoryOf] = useState<MemberWorkload | null>(null);
   // Anyone's history for those who see users; one's own for everyone.
   const mayOpen = (m: MemberWorkload) => m.userId === session.user.userId || session.permissions.includes('users.view');
 
-  const load = useCallback(() => {
-    setError(null);
-    call('listTeamWorkload')
-      .then((r) => setMembers(r.items))
-      .catch(setError);
-  }, []);
-  useEffect(load, [load]);
   // Assignments, completed work and tasks change the load: follow them live.
   useEffect(() => subscribeLive({ onMessage: (m) => (m.type === 'request.changed' || m.type === 'task.changed') && load(), onResync: load }), [load]);
 
@@ -44,60 +38,47 @@ function TeamPage({ session }: { session: Session }) {
       {!members && error === null && <Loading />}
       {members && members.length === 0 && <p className="text-slate-600">{t.team.empty}</p>}
       {members && members.length > 0 && (
-        <TableScroll label={t.team.title}>
-          <table className="w-full text-sm">
-            <thead className="bg-slate-100 text-slate-600">
-              <tr>
-                {[t.team.member, t.team.status, t.team.load, t.team.openTasks, t.team.available, t.team.skills].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 text-start">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <tr key={m.userId} className="border-t border-slate-100 align-top">
-                  <td className="px-3 py-2">
-                    {mayOpen(m) ? (
-                      <button
-                        type="button"
-                        onClick={() => setHistoryOf(m)}
-                        className="font-medium text-brand-700 underline"
-                        aria-label={format(t.team.historyOf, { name: m.name })}
-                      >
-                        {m.name}
-                      </button>
-                    ) : (
-                      <span className="font-medium">{m.name}</span>
-                    )}
-                    <span className="block text-xs text-slate-600">
-                      {[t.roles[m.role], m.position, m.expertiseLevel && textFor(t.team.levels, m.expertiseLevel)].filter(Boolean).join(' · ')}
-                    </span>
-                  </td>
-                  <td className="px-3 py-2">{textFor(t.team.statuses, m.availabilityStatus) ?? m.availabilityStatus}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    <meter
-                      min={0}
-                      max={m.maxConcurrentProjects}
-                      value={m.activeRequests}
-                      className="me-2 align-middle"
-                      aria-label={format(t.team.loadOf, { name: m.name })}
-                    />
-                    {format(t.team.ofCapacity, { active: String(m.activeRequests), max: String(m.maxConcurrentProjects) })}
-                  </td>
-                  <td className="px-3 py-2" data-testid={`open-tasks-${m.userId}`}>
-                    {m.openTasks}
-                  </td>
-                  <td className="px-3 py-2 font-medium" data-testid={`available-${m.userId}`}>
-                    {m.availabilityPercent}%
-                  </td>
-                  <td className="px-3 py-2">{m.skills.join(', ') || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable label={t.team.title} headers={[t.team.member, t.team.status, t.team.load, t.team.openTasks, t.team.available, t.team.skills]}>
+          {members.map((m) => (
+            <tr key={m.userId} className="border-t border-slate-100 align-top">
+              <td className="px-3 py-2">
+                {mayOpen(m) ? (
+                  <button
+                    type="button"
+                    onClick={() => setHistoryOf(m)}
+                    className="font-medium text-brand-700 underline"
+                    aria-label={format(t.team.historyOf, { name: m.name })}
+                  >
+                    {m.name}
+                  </button>
+                ) : (
+                  <span className="font-medium">{m.name}</span>
+                )}
+                <span className="block text-xs text-slate-600">
+                  {[t.roles[m.role], m.position, m.expertiseLevel && textFor(t.team.levels, m.expertiseLevel)].filter(Boolean).join(' · ')}
+                </span>
+              </td>
+              <td className="px-3 py-2">{textFor(t.team.statuses, m.availabilityStatus) ?? m.availabilityStatus}</td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                <meter
+                  min={0}
+                  max={m.maxConcurrentProjects}
+                  value={m.activeRequests}
+                  className="me-2 align-middle"
+                  aria-label={format(t.team.loadOf, { name: m.name })}
+                />
+                {format(t.team.ofCapacity, { active: String(m.activeRequests), max: String(m.maxConcurrentProjects) })}
+              </td>
+              <td className="px-3 py-2" data-testid={`open-tasks-${m.userId}`}>
+                {m.openTasks}
+              </td>
+              <td className="px-3 py-2 font-medium" data-testid={`available-${m.userId}`}>
+                {m.availabilityPercent}%
+              </td>
+              <td className="px-3 py-2">{m.skills.join(', ') || '—'}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {historyOf && (
         <Suspense fallback={<Loading />}>
