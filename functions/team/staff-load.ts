@@ -7,6 +7,7 @@ import type { EntityItem } from 'electrodb';
 import type { User } from '../../shared/db/entities/user.ts';
 import type { Workload } from '../../shared/db/entities/workload.ts';
 import type { Role } from '../../shared/domain/identity/permissions.ts';
+import type { Candidate } from '../../shared/domain/requests/assignment.ts';
 
 /** Capacity of someone whose profile sets none (the user entity's default). */
 export const DEFAULT_CAPACITY = 3;
@@ -25,6 +26,20 @@ export async function activeStaffWithLoad(entities: { user: typeof User; workloa
     capacity: m.maxConcurrentProjects ?? DEFAULT_CAPACITY,
   }));
 }
+
+type StaffWithLoad = Awaited<ReturnType<typeof activeStaffWithLoad>>[number];
+
+/** A member as the assignment ranking weighs them (shared/domain/requests/assignment.ts). */
+export const candidateOf = (m: StaffWithLoad): Candidate => ({
+  userId: m.userId,
+  name: m.name,
+  role: m.role,
+  skills: m.skills ?? [],
+  expertiseLevel: m.expertiseLevel,
+  availabilityStatus: m.availabilityStatus,
+  maxConcurrentProjects: m.capacity,
+  activeRequests: m.activeRequests,
+});
 
 /** The ids of the firm's active people holding any of `roles` (e.g. who to tell): one Query per role. */
 export async function activeIdsWithRoles(entities: { user: typeof User }, tenantId: string, roles: readonly Role[]): Promise<string[]> {

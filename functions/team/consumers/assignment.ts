@@ -20,7 +20,7 @@ import { SYSTEM_ACTOR } from '../../../shared/domain/audit/actor.ts';
 import { rankCandidates, type Candidate } from '../../../shared/domain/requests/assignment.ts';
 import type { EventDetail } from '../../../shared/events/catalogue.ts';
 import { consumerHandler } from '../../lib/consumer.ts';
-import { activeStaffWithLoad } from '../staff-load.ts';
+import { activeStaffWithLoad, candidateOf } from '../staff-load.ts';
 
 const database = databaseOf({
   request: ServiceRequest,
@@ -36,16 +36,7 @@ const DECIDED_MEANWHILE = 'The request changed meanwhile; it keeps what was deci
 
 async function teamOf(tenantId: string): Promise<Candidate[]> {
   const members = await activeStaffWithLoad(database().entities, tenantId, ['TEAM_MEMBER', 'TEAM_LEAD']);
-  return members.map((m) => ({
-    userId: m.userId,
-    name: m.name,
-    role: m.role,
-    skills: m.skills ?? [],
-    expertiseLevel: m.expertiseLevel,
-    availabilityStatus: m.availabilityStatus,
-    maxConcurrentProjects: m.capacity,
-    activeRequests: m.activeRequests,
-  }));
+  return members.map(candidateOf);
 }
 
 async function assign(d: EventDetail<'request.submitted' | 'request.status_changed'>): Promise<void | 'skipped'> {

@@ -14,7 +14,7 @@ import { notFound, validationFailed } from '../../../shared/api/errors.ts';
 import { queryPage } from '../../../shared/db/pagination.ts';
 import { hasPermission } from '../../../shared/domain/identity/policy.ts';
 import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
-import { activeStaffWithLoad } from '../staff-load.ts';
+import { activeStaffWithLoad, candidateOf } from '../staff-load.ts';
 import { getBookingProfile, updateBookingProfile } from '../booking-profile.ts';
 import { database } from '../db.ts';
 
@@ -93,19 +93,7 @@ async function rankRequestAssignees(req: RequestOf<'rankRequestAssignees'>): Pro
     firmStaff(tenantId),
   ]);
   if (!service) throw validationFailed([{ field: 'query.serviceId', message: 'is not a service of this firm' }]);
-  const ranked = rankCandidates(
-    service.requiredSkills,
-    staff.map((m) => ({
-      userId: m.userId,
-      name: m.name,
-      role: m.role,
-      skills: m.skills ?? [],
-      expertiseLevel: m.expertiseLevel,
-      availabilityStatus: m.availabilityStatus,
-      maxConcurrentProjects: m.capacity,
-      activeRequests: m.activeRequests,
-    })),
-  );
+  const ranked = rankCandidates(service.requiredSkills, staff.map(candidateOf));
   const chosen = new Set(ranked.map((r) => r.candidate.userId));
   return {
     body: {
