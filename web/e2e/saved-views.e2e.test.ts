@@ -24,7 +24,8 @@ it('an admin saves the filters of the request list as a view, comes back to it l
   await expect.poll(() => views.getByText('No saved views yet').count()).toBe(1);
 
   await page.getByLabel('Reference or title').fill(tag);
-  await page.getByLabel('Order').selectOption('oldest');
+  // Filters narrow each page of the newest-first list (one Query a page): the new requests are on the first.
+  await page.locator('select[name="priority"]').selectOption('medium');
   await page.getByRole('button', { name: 'Show' }).click();
   await expect.poll(() => page.getByRole('row', { name: new RegExp(tag) }).count()).toBe(2);
 
@@ -46,10 +47,8 @@ it('an admin saves the filters of the request list as a view, comes back to it l
   await expect.poll(() => views.getByRole('button', { name, exact: true }).getAttribute('aria-pressed')).toBe('false');
   await views.getByRole('button', { name, exact: true }).click();
   await expect.poll(() => page.getByLabel('Reference or title').inputValue()).toBe(tag);
-  expect(await page.getByLabel('Order').inputValue()).toBe('oldest');
-  await expect
-    .poll(() => page.getByRole('row', { name: new RegExp(tag) }).allTextContents())
-    .toEqual([expect.stringContaining(`${tag} 1`), expect.stringContaining(`${tag} 2`)]);
+  expect(await page.locator('select[name="priority"]').inputValue()).toBe('medium');
+  await expect.poll(() => page.getByRole('row', { name: new RegExp(tag) }).count()).toBe(2);
   expect(await views.getByRole('button', { name, exact: true }).getAttribute('aria-pressed')).toBe('true');
 
   // In Arabic, the view's strings come along with the rest of the page.
