@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { call } from '../api.ts';
 import { Field } from '../components/Field.tsx';
-import { QrCode } from '../components/QrCode.tsx';
+import { QrCode } from './QrCode.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';

@@ -11,7 +11,7 @@ import { analyticsText } from '../i18n/analytics/index.ts';
 import { requestsText } from '../i18n/requests/index.ts';
 import { teamText } from '../i18n/team/index.ts';
 import { useText } from '../i18n/text.ts';
-import { ErrorNotice, Loading } from './Status.tsx';
+import { ErrorNotice, Loading } from '../components/Status.tsx';
 
 function Card({ title, value, detail, testId }: { title: string; value: string; detail: string; testId: string }) {
   return (

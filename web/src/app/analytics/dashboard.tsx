@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import type { Area } from '../../../../shared/domain/identity/permissions.ts';
-import { RequestList } from '../components/RequestList.tsx';
-import { RequestTabs } from '../components/RequestTabs.tsx';
+import { RequestList } from '../requests/RequestList.tsx';
+import { RequestTabs } from '../requests/RequestTabs.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { Loading } from '../components/Status.tsx';
 import { format } from '../i18n/index.ts';
@@ -13,7 +13,7 @@ import { mount } from '../mount.tsx';
 
 type DashboardArea = Exclude<Area, 'account'>;
 // Only those who may see the firm's figures download them.
-const KpiDashboard = lazy(() => import('../components/KpiDashboard.tsx'));
+const KpiDashboard = lazy(() => import('./KpiDashboard.tsx'));
 
 const LEAD: Record<DashboardArea, 'portalLead' | 'staffLead' | 'adminLead'> = { portal: 'portalLead', staff: 'staffLead', admin: 'adminLead' };
 

@@ -7,8 +7,8 @@ import { bookingsText } from '../i18n/bookings/index.ts';
 import { useText } from '../i18n/text.ts';
 import { MoveBookingForm } from './MoveBookingForm.tsx';
 import { followingSummary, SeriesScopeChoice, type SeriesScope } from './SeriesScopeChoice.tsx';
-import { ErrorNotice } from './Status.tsx';
-import { Button } from './ui.tsx';
+import { ErrorNotice } from '../components/Status.tsx';
+import { Button } from '../components/ui.tsx';
 
 /** One appointment, with what the reader may do with it. */
 export function AppointmentDetails(props: {

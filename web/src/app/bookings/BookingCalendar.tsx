@@ -10,7 +10,7 @@ import { useText } from '../i18n/text.ts';
 import { subscribeLive } from '../live.ts';
 import { AppointmentDetails } from './AppointmentDetails.tsx';
 import { visitorZone } from './SlotPicker.tsx';
-import { ErrorNotice, Loading } from './Status.tsx';
+import { ErrorNotice, Loading } from '../components/Status.tsx';
 
 type View = 'day' | 'week' | 'month' | 'list';
 type Entry = CalendarEntryView;

@@ -4,7 +4,8 @@ import { call } from '../api.ts';
 import { format } from '../i18n/index.ts';
 import { bookingsText } from '../i18n/bookings/index.ts';
 import { useText } from '../i18n/text.ts';
-import { Loading } from './Status.tsx';
+import { Loading } from '../components/Status.tsx';
+import { CONTROL } from '../components/ui.tsx';
 
 /** Every client of the firm, page by page (a firm's clients are hundreds, not millions). */
 export async function allClients(): Promise<UserView[]> {
@@ -67,7 +68,7 @@ export function ClientSelect(props: {
         onChange={props.onChange}
         aria-invalid={Boolean(props.error)}
         aria-describedby={props.error ? `${id}-error` : undefined}
-        className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
+        className={CONTROL}
       >
         <option value="">{t.book.chooseClient}</option>
         {shown.map((c) => (

@@ -9,8 +9,8 @@ import { bookingsText } from '../i18n/bookings/index.ts';
 import { useText } from '../i18n/text.ts';
 import { followingSummary, SeriesScopeChoice, type SeriesScope } from './SeriesScopeChoice.tsx';
 import { SlotPicker, visitorZone } from './SlotPicker.tsx';
-import { ErrorNotice } from './Status.tsx';
-import { Button } from './ui.tsx';
+import { ErrorNotice } from '../components/Status.tsx';
+import { Button } from '../components/ui.tsx';
 
 const control = 'mt-1 block rounded border border-slate-300 px-2 py-1';
 

@@ -4,7 +4,7 @@
  */
 import { useId } from 'react';
 import type { BodyOf, ResponseOf } from '../../../../shared/api/routes.ts';
-import { Field } from './Field.tsx';
+import { Field } from '../components/Field.tsx';
 import { format } from '../i18n/index.ts';
 import { bookingsText } from '../i18n/bookings/index.ts';
 import { useText } from '../i18n/text.ts';

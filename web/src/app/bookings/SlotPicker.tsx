@@ -4,7 +4,7 @@ import { money } from '../format.ts';
 import { format, useLocale } from '../i18n/index.ts';
 import { bookingsText } from '../i18n/bookings/index.ts';
 import { useText } from '../i18n/text.ts';
-import { ErrorNotice, Loading } from './Status.tsx';
+import { ErrorNotice, Loading } from '../components/Status.tsx';
 
 export interface Slot {
   start: string;

@@ -1,5 +1,5 @@
 import { restoreSession } from '../api.ts';
-import { BookingWizard } from '../components/booking-wizard/BookingWizard.tsx';
+import { BookingWizard } from './booking-wizard/BookingWizard.tsx';
 import { PublicFrame } from '../components/PublicFrame.tsx';
 import { mount } from '../mount.tsx';
 

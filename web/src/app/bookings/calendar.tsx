@@ -1,4 +1,4 @@
-import BookingCalendar from '../components/BookingCalendar.tsx';
+import BookingCalendar from './BookingCalendar.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { mount } from '../mount.tsx';
 

@@ -1,9 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { ApiError, call } from '../api.ts';
-import { followingSummary, SeriesScopeChoice, type SeriesScope } from '../components/SeriesScopeChoice.tsx';
+import { followingSummary, SeriesScopeChoice, type SeriesScope } from './SeriesScopeChoice.tsx';
 import { PublicFrame } from '../components/PublicFrame.tsx';
-import { SlotPicker, type Slot } from '../components/SlotPicker.tsx';
+import { SlotPicker, type Slot } from './SlotPicker.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { format, textFor, useLocale } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';

@@ -1,4 +1,4 @@
-import { BookingWizard } from '../components/booking-wizard/BookingWizard.tsx';
+import { BookingWizard } from './booking-wizard/BookingWizard.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { mount } from '../mount.tsx';
 

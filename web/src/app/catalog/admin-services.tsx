@@ -14,7 +14,7 @@ import { catalogText } from '../i18n/catalog/index.ts';
 import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { DataTable } from '../components/TableScroll.tsx';
-import { Button, Card, StatusChip } from '../components/ui.tsx';
+import { Button, Card, CONTROL, StatusChip } from '../components/ui.tsx';
 
 type Editing = ServiceView | 'new' | null;
 
@@ -88,7 +88,7 @@ function ServiceForm({ editing, currency, onSaved, onCancel }: { editing: Servic
       <Field label={f.requiredSkills} name="requiredSkills" defaultValue={existing?.requiredSkills.join(', ')} error={errors.requiredSkills} />
       <label className="block text-sm font-medium">
         {f.status}
-        <select name="status" defaultValue={existing?.status ?? 'active'} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2">
+        <select name="status" defaultValue={existing?.status ?? 'active'} className={CONTROL}>
           {SERVICE_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t.services.statuses[s]}
@@ -98,23 +98,12 @@ function ServiceForm({ editing, currency, onSaved, onCancel }: { editing: Servic
       </label>
       <label className="block text-sm font-medium sm:col-span-2">
         {f.description}
-        <textarea
-          name="description"
-          rows={3}
-          maxLength={4000}
-          defaultValue={existing?.description}
-          className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
-        />
+        <textarea name="description" rows={3} maxLength={4000} defaultValue={existing?.description} className={CONTROL} />
       </label>
       <label className="block text-sm font-medium sm:col-span-2">
         {f.questions}
         <span className="block text-xs font-normal text-slate-600">{t.services.questionsHint}</span>
-        <textarea
-          name="questions"
-          rows={3}
-          defaultValue={existing ? questionsToText(existing) : ''}
-          className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
-        />
+        <textarea name="questions" rows={3} defaultValue={existing ? questionsToText(existing) : ''} className={CONTROL} />
         {errors.questions && <span className="text-sm text-red-700">{errors.questions}</span>}
       </label>
       <div className="flex gap-3 sm:col-span-2">

@@ -10,7 +10,7 @@ import { format } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
 import { useText, type TextOf } from '../i18n/text.ts';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
-import { NotificationBell } from './NotificationBell.tsx';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { ErrorNotice, Loading } from './Status.tsx';
 import { Button } from './ui.tsx';
 

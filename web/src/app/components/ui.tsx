@@ -64,3 +64,6 @@ const familyOf = (status: string): Family => (Object.keys(FAMILIES) as Family[])
 export function StatusChip({ status, children }: { status: string; children: ReactNode }) {
   return <span className={classes('inline-block rounded-full px-2 py-0.5 text-xs font-medium', FAMILY_CLASSES[familyOf(status)])}>{children}</span>;
 }
+
+/** A full-width select or text area under its label, as `Field` draws its input. */
+export const CONTROL = 'mt-1 block w-full rounded border border-slate-300 px-3 py-2';

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { InvitationView } from '../../../../shared/api/schemas/identity.ts';
 import { call } from '../api.ts';
-import { ErrorNotice, Loading } from './Status.tsx';
+import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { format, useLocale } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
 import { peopleText } from '../i18n/people/index.ts';
 import { useText } from '../i18n/text.ts';
 import { dateTime } from '../format.ts';
-import { DataTable } from './TableScroll.tsx';
-import { StatusChip } from './ui.tsx';
+import { DataTable } from '../components/TableScroll.tsx';
+import { StatusChip } from '../components/ui.tsx';
 
 /** The firm's invitations, newest first; a pending or expired one can be sent again with a fresh link. */
 export function InvitationsList({ version }: { version: number }) {

@@ -1,14 +1,14 @@
 import type { FormEvent } from 'react';
 import { INVITABLE_ROLES } from '../../../../shared/api/schemas/invitable-roles.ts';
 import { call } from '../api.ts';
-import { Field } from './Field.tsx';
-import { ErrorNotice } from './Status.tsx';
-import { useSubmission } from './useSubmission.ts';
+import { Field } from '../components/Field.tsx';
+import { ErrorNotice } from '../components/Status.tsx';
+import { useSubmission } from '../components/useSubmission.ts';
 import { LOCALES, format, type Locale, useLocale } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
 import { peopleText } from '../i18n/people/index.ts';
 import { useText } from '../i18n/text.ts';
-import { Button, Card } from './ui.tsx';
+import { Button, Card } from '../components/ui.tsx';
 
 export function InviteForm({ onInvited }: { onInvited: () => void }) {
   const t = useText(commonText, peopleText);

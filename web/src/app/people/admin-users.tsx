@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
 import type { UserView } from '../../../../shared/api/schemas/user.ts';
 import { call } from '../api.ts';
-import { InvitationsList } from '../components/InvitationsList.tsx';
-import { InviteForm } from '../components/InviteForm.tsx';
+import { InvitationsList } from './InvitationsList.tsx';
+import { InviteForm } from './InviteForm.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { usePagedList } from '../components/usePagedList.tsx';

@@ -7,8 +7,8 @@ import { call } from '../api.ts';
 import { format, textFor } from '../i18n/index.ts';
 import { requestsText } from '../i18n/requests/index.ts';
 import { useText } from '../i18n/text.ts';
-import { ErrorNotice } from './Status.tsx';
-import { useSubmission } from './useSubmission.ts';
+import { ErrorNotice } from '../components/Status.tsx';
+import { useSubmission } from '../components/useSubmission.ts';
 
 type Action = (typeof BULK_ACTIONS)[number];
 type Results = ResponseOf<'bulkRequests'>['results'];

@@ -6,10 +6,10 @@ import { fromMinor, toMinor } from '../format.ts';
 import { catalogText } from '../i18n/catalog/index.ts';
 import { requestsText } from '../i18n/requests/index.ts';
 import { useText } from '../i18n/text.ts';
-import { Field } from './Field.tsx';
-import { ErrorNotice } from './Status.tsx';
-import { useSubmission } from './useSubmission.ts';
-import { Button, Card } from './ui.tsx';
+import { Field } from '../components/Field.tsx';
+import { ErrorNotice } from '../components/Status.tsx';
+import { useSubmission } from '../components/useSubmission.ts';
+import { Button, Card } from '../components/ui.tsx';
 
 type Detail = ResponseOf<'getRequest'>;
 const input = 'mt-1 block w-full rounded border border-slate-300 px-3 py-2';

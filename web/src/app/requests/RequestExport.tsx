@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { BodyOf } from '../../../../shared/api/routes.ts';
 import type { RequestExportView } from '../../../../shared/api/schemas/analytics.ts';
 import { call } from '../api.ts';
 import { dateTime } from '../format.ts';
@@ -6,12 +7,12 @@ import { subscribeLive } from '../live.ts';
 import { format, useLocale } from '../i18n/index.ts';
 import { requestsText } from '../i18n/requests/index.ts';
 import { useText } from '../i18n/text.ts';
-import { ErrorNotice } from './Status.tsx';
+import { ErrorNotice } from '../components/Status.tsx';
 
 const POLL_MS = 2000;
 
 /** Exports what the list's filters find as CSV: built in the background, then a link that works for a short while. */
-export default function RequestExport({ filters }: { filters: Record<string, string | undefined> }) {
+export default function RequestExport({ filters }: { filters: BodyOf<'createRequestExport'> }) {
   const t = useText(requestsText);
   const { locale } = useLocale();
   const [job, setJob] = useState<RequestExportView | null>(null);
@@ -32,8 +33,8 @@ export default function RequestExport({ filters }: { filters: Record<string, str
 
   const start = () => {
     setFailure(null);
-    const defined = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Record<string, string>;
-    call('createRequestExport', { body: defined }).then(setJob, setFailure);
+    // What the list shows is what is exported: its order is not a filter, and the server leaves it out.
+    call('createRequestExport', { body: filters }).then(setJob, setFailure);
   };
 
   return (

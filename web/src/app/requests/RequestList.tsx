@@ -7,11 +7,11 @@ import { subscribeLive } from '../live.ts';
 import { format, useLocale } from '../i18n/index.ts';
 import { requestsText } from '../i18n/requests/index.ts';
 import { useText } from '../i18n/text.ts';
-import { SavedViews, type ViewFilters } from './SavedViews.tsx';
-import { Loading } from './Status.tsx';
-import { usePagedList } from './usePagedList.tsx';
-import { DataTable } from './TableScroll.tsx';
-import { StatusChip } from './ui.tsx';
+import { SavedViews, type ViewFilters } from '../views/SavedViews.tsx';
+import { Loading } from '../components/Status.tsx';
+import { usePagedList } from '../components/usePagedList.tsx';
+import { DataTable } from '../components/TableScroll.tsx';
+import { StatusChip } from '../components/ui.tsx';
 
 type Filters = ViewFilters;
 

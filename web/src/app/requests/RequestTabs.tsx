@@ -2,10 +2,10 @@ import { lazy, Suspense, useId, useState, type KeyboardEvent, type ReactNode } f
 import type { Session } from '../../../../shared/api/schemas/user.ts';
 import { bookingsText } from '../i18n/bookings/index.ts';
 import { useText } from '../i18n/text.ts';
-import { Loading } from './Status.tsx';
+import { Loading } from '../components/Status.tsx';
 
 // The appointments' code loads when the tab is first opened.
-const BookingCalendar = lazy(() => import('./BookingCalendar.tsx'));
+const BookingCalendar = lazy(() => import('../bookings/BookingCalendar.tsx'));
 
 type Tab = 'requests' | 'appointments';
 const TABS: Tab[] = ['requests', 'appointments'];

@@ -7,13 +7,13 @@ import { subscribeLive } from '../live.ts';
 import { requestsText } from '../i18n/requests/index.ts';
 import { tasksText } from '../i18n/tasks/index.ts';
 import { useText } from '../i18n/text.ts';
-import { AssigneePicker } from './AssigneePicker.tsx';
-import { Field } from './Field.tsx';
-import { ErrorNotice, Loading } from './Status.tsx';
-import { TaskTable } from './TaskTable.tsx';
-import { usePagedList } from './usePagedList.tsx';
-import { useSubmission } from './useSubmission.ts';
-import { Button } from './ui.tsx';
+import { AssigneePicker } from '../tasks/AssigneePicker.tsx';
+import { Field } from '../components/Field.tsx';
+import { ErrorNotice, Loading } from '../components/Status.tsx';
+import { TaskTable } from '../tasks/TaskTable.tsx';
+import { usePagedList } from '../components/usePagedList.tsx';
+import { useSubmission } from '../components/useSubmission.ts';
+import { Button, CONTROL } from '../components/ui.tsx';
 
 /** From a template (its skills decide who is offered, the best one chosen) or by hand. */
 function AddTask({ requestId, onAdded }: { requestId: string; onAdded: () => void }) {
@@ -68,7 +68,7 @@ function AddTask({ requestId, onAdded }: { requestId: string; onAdded: () => voi
           name="templateId"
           value={templateId}
           onChange={(e) => setTemplateId(e.currentTarget.value)}
-          className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
+          className={CONTROL}
           aria-invalid={Boolean(errors.templateId)}
         >
           <option value="">{t.tasks.noTemplate}</option>
@@ -93,7 +93,7 @@ function AddTask({ requestId, onAdded }: { requestId: string; onAdded: () => voi
       <Field label={t.tasks.fields.dueDate} name="dueDate" type="date" error={errors.dueDate} />
       <label className="block text-sm font-medium">
         {t.tasks.fields.priority}
-        <select name="priority" defaultValue="medium" className="mt-1 block w-full rounded border border-slate-300 px-3 py-2">
+        <select name="priority" defaultValue="medium" className={CONTROL}>
           {PRIORITIES.map((p) => (
             <option key={p} value={p}>
               {t.requests.priorities[p]}

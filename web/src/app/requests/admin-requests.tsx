@@ -1,6 +1,6 @@
 import type { Session } from '../../../../shared/api/schemas/user.ts';
-import { RequestList } from '../components/RequestList.tsx';
-import { RequestTabs } from '../components/RequestTabs.tsx';
+import { RequestList } from './RequestList.tsx';
+import { RequestTabs } from './RequestTabs.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { requestsText } from '../i18n/requests/index.ts';
 import { useText } from '../i18n/text.ts';

@@ -17,7 +17,7 @@ import { requestsText } from '../i18n/requests/index.ts';
 import { teamText } from '../i18n/team/index.ts';
 import { useText, type TextOf } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
-import { Card } from '../components/ui.tsx';
+import { Card, CONTROL } from '../components/ui.tsx';
 
 type Detail = ResponseOf<'getRequest'>;
 type Session = Parameters<Parameters<typeof Shell>[0]['children']>[0];
@@ -26,8 +26,8 @@ const requestId = new URLSearchParams(location.search).get('id') ?? '';
 const area = (document.getElementById('app')?.dataset.area ?? 'portal') as Exclude<Area, 'account'>;
 const button = 'rounded px-4 py-2 font-medium disabled:opacity-60';
 // Only staff see tasks, and only who may change the request gets its form: nobody else downloads them.
-const RequestTasks = lazy(() => import('../components/RequestTasks.tsx'));
-const RequestEdit = lazy(() => import('../components/RequestEdit.tsx'));
+const RequestTasks = lazy(() => import('./RequestTasks.tsx'));
+const RequestEdit = lazy(() => import('./RequestEdit.tsx'));
 
 /** Why this person: who chose, or what the ranking saw (stored as JSON, shown in the reader's language). */
 function reasonText(raw: string, t: TextOf<typeof requestsText> & TextOf<typeof teamText>): string {
@@ -270,7 +270,7 @@ function RequestPage({ session }: { session: Session }) {
             <form onSubmit={(e) => e.preventDefault()} className="space-y-3">
               <label className="block text-sm font-medium">
                 {t.requests.note}
-                <input name="note" maxLength={2000} className="mt-1 block w-full rounded border border-slate-300 px-3 py-2" />
+                <input name="note" maxLength={2000} className={CONTROL} />
               </label>
               <div className="flex flex-wrap gap-3">
                 {request.mayApprove && (
@@ -359,14 +359,7 @@ function RequestPage({ session }: { session: Session }) {
         <form onSubmit={onComment} noValidate className="mt-4 space-y-3 rounded-lg bg-white p-4 shadow">
           <label className="block text-sm font-medium">
             {t.requests.comment}
-            <textarea
-              name="text"
-              rows={3}
-              required
-              maxLength={5000}
-              className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
-              aria-invalid={Boolean(errors.text)}
-            />
+            <textarea name="text" rows={3} required maxLength={5000} className={CONTROL} aria-invalid={Boolean(errors.text)} />
             {errors.text && <span className="text-sm text-red-700">{errors.text}</span>}
           </label>
           {staff && (

@@ -1,7 +1,7 @@
 import { passwordProblem } from '../../../../shared/domain/identity/password.ts';
 import { signInText } from '../i18n/sign-in/index.ts';
 import { useText, type TextOf } from '../i18n/text.ts';
-import { Field } from './Field.tsx';
+import { Field } from '../components/Field.tsx';
 import { PasswordRules } from './PasswordRules.tsx';
 
 /** A new password and its repetition, with the policy shown as a live checklist. */

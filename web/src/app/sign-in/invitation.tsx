@@ -4,7 +4,7 @@ import { ApiError, call, adoptSession } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { errorsByField } from '../errors.ts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
-import { NewPasswordFields, newPasswordErrors } from '../components/NewPassword.tsx';
+import { NewPasswordFields, newPasswordErrors } from './NewPassword.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { format, useLocale } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';

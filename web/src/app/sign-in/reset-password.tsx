@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, call } from '../api.ts';
 import { errorsByField } from '../errors.ts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
-import { NewPasswordFields, newPasswordErrors } from '../components/NewPassword.tsx';
+import { NewPasswordFields, newPasswordErrors } from './NewPassword.tsx';
 import { ErrorNotice } from '../components/Status.tsx';
 import { useLocale } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';

@@ -5,6 +5,7 @@ import { format } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
 import { tasksText } from '../i18n/tasks/index.ts';
 import { useText } from '../i18n/text.ts';
+import { CONTROL } from '../components/ui.tsx';
 
 type Offer = ResponseOf<'offerTaskAssignees'>;
 
@@ -56,13 +57,7 @@ export function AssigneePicker({
   return (
     <label className="block text-sm font-medium">
       {label}
-      <select
-        key={key}
-        name="assigneeId"
-        defaultValue={current ?? offer.suggested ?? ''}
-        aria-invalid={Boolean(error)}
-        className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
-      >
+      <select key={key} name="assigneeId" defaultValue={current ?? offer.suggested ?? ''} aria-invalid={Boolean(error)} className={CONTROL}>
         <option value="">{t.tasks.unassigned}</option>
         {offer.offered.map((o) => (
           <option key={o.userId} value={o.userId}>

@@ -3,8 +3,8 @@ import { format } from '../i18n/index.ts';
 import { requestsText } from '../i18n/requests/index.ts';
 import { tasksText } from '../i18n/tasks/index.ts';
 import { useText } from '../i18n/text.ts';
-import { DataTable } from './TableScroll.tsx';
-import { StatusChip } from './ui.tsx';
+import { DataTable } from '../components/TableScroll.tsx';
+import { StatusChip } from '../components/ui.tsx';
 
 /** Tasks as a table: each title opens the task in the reader's area; `withRequest` adds the request column. */
 export function TaskTable({ tasks, area, withRequest = true }: { tasks: TaskView[]; area: 'staff' | 'admin'; withRequest?: boolean }) {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { TASK_STATUSES, type TaskStatus } from '../../../../shared/domain/tasks/tasks.ts';
 import { ApiError, call } from '../api.ts';
-import { AssigneePicker } from '../components/AssigneePicker.tsx';
+import { AssigneePicker } from './AssigneePicker.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
@@ -13,7 +13,7 @@ import { requestsText } from '../i18n/requests/index.ts';
 import { tasksText } from '../i18n/tasks/index.ts';
 import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
-import { Card } from '../components/ui.tsx';
+import { Card, CONTROL } from '../components/ui.tsx';
 
 type Detail = ResponseOf<'getTask'>;
 type Session = Parameters<Parameters<typeof Shell>[0]['children']>[0];
@@ -255,14 +255,7 @@ function TaskPage({ session }: { session: Session }) {
         <form onSubmit={onComment} noValidate className="mt-4 space-y-3 rounded-lg bg-white p-4 shadow">
           <label className="block text-sm font-medium">
             {f.text}
-            <textarea
-              name="text"
-              rows={3}
-              required
-              maxLength={5000}
-              className="mt-1 block w-full rounded border border-slate-300 px-3 py-2"
-              aria-invalid={Boolean(errors.text)}
-            />
+            <textarea name="text" rows={3} required maxLength={5000} className={CONTROL} aria-invalid={Boolean(errors.text)} />
             {errors.text && <span className="text-sm text-red-700">{errors.text}</span>}
           </label>
           <button type="submit" disabled={busy} className={`${button} border border-slate-300 hover:bg-slate-100`}>

@@ -5,7 +5,7 @@ import { PRIORITIES } from '../../../../shared/domain/requests/workflow.ts';
 import { TASK_STATUSES } from '../../../../shared/domain/tasks/tasks.ts';
 import { call } from '../api.ts';
 import { Shell } from '../components/Shell.tsx';
-import { TaskTable } from '../components/TaskTable.tsx';
+import { TaskTable } from './TaskTable.tsx';
 import { usePagedList } from '../components/usePagedList.tsx';
 import { subscribeLive } from '../live.ts';
 import { requestsText } from '../i18n/requests/index.ts';

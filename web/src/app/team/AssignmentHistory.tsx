@@ -5,8 +5,8 @@ import { dateTime } from '../format.ts';
 import { format, useLocale } from '../i18n/index.ts';
 import { teamText } from '../i18n/team/index.ts';
 import { useText } from '../i18n/text.ts';
-import { usePagedList } from './usePagedList.tsx';
-import { Button, Card } from './ui.tsx';
+import { usePagedList } from '../components/usePagedList.tsx';
+import { Button, Card } from '../components/ui.tsx';
 
 /** What a member was given, newest first: when, which request, and who chose (or the ranking). */
 export default function AssignmentHistory({ userId, name, area, onClose }: { userId: string; name: string; area: 'staff' | 'admin'; onClose: () => void }) {

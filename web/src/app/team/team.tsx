@@ -15,7 +15,7 @@ import { DataTable, TableScroll } from '../components/TableScroll.tsx';
 import { PageHeader } from '../components/ui.tsx';
 
 const area = (document.getElementById('app')?.dataset.area ?? 'staff') as Extract<Area, 'staff' | 'admin'>;
-const AssignmentHistory = lazy(() => import('../components/AssignmentHistory.tsx'));
+const AssignmentHistory = lazy(() => import('./AssignmentHistory.tsx'));
 
 type Session = Parameters<Parameters<typeof Shell>[0]['children']>[0];
 

@@ -6,11 +6,11 @@ import { format, textFor } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
 import { viewsText } from '../i18n/views/index.ts';
 import { useText } from '../i18n/text.ts';
-import { ErrorNotice } from './Status.tsx';
-import { Field } from './Field.tsx';
-import { useLoad } from './useLoad.tsx';
-import { useSubmission } from './useSubmission.ts';
-import { Button } from './ui.tsx';
+import { ErrorNotice } from '../components/Status.tsx';
+import { Field } from '../components/Field.tsx';
+import { useLoad } from '../components/useLoad.tsx';
+import { useSubmission } from '../components/useSubmission.ts';
+import { Button } from '../components/ui.tsx';
 
 export type ViewFilters = SavedViewView['filters'];
 

@@ -4,9 +4,9 @@ import { format } from '../../i18n/index.ts';
 import { bookingsText } from '../../i18n/bookings/index.ts';
 import { useText } from '../../i18n/text.ts';
 import { ClientSelect } from '../ClientSelect.tsx';
-import { Field } from '../Field.tsx';
+import { Field } from '../../components/Field.tsx';
 import { RepeatFields } from '../SeriesRepeat.tsx';
-import { Button, Card } from '../ui.tsx';
+import { Button, Card } from '../../components/ui.tsx';
 import type { Booker } from './BookingWizard.tsx';
 import type { Details, Service, StepProps } from './state.ts';
 

@@ -3,7 +3,7 @@ import { format } from '../../i18n/index.ts';
 import { bookingsText } from '../../i18n/bookings/index.ts';
 import { useText } from '../../i18n/text.ts';
 import { SeriesOutcome } from '../SeriesRepeat.tsx';
-import { Card } from '../ui.tsx';
+import { Card } from '../../components/ui.tsx';
 import type { Booker } from './BookingWizard.tsx';
 import type { StepProps } from './state.ts';
 

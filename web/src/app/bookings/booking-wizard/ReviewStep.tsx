@@ -1,11 +1,11 @@
 import { format, textFor } from '../../i18n/index.ts';
 import { bookingsText } from '../../i18n/bookings/index.ts';
 import { useText } from '../../i18n/text.ts';
-import { Field } from '../Field.tsx';
+import { Field } from '../../components/Field.tsx';
 import { PlannedDates, SeriesOutcome } from '../SeriesRepeat.tsx';
 import { PriceBreakdown } from '../PriceBreakdown.tsx';
-import { ErrorNotice, Loading } from '../Status.tsx';
-import { Button, Card } from '../ui.tsx';
+import { ErrorNotice, Loading } from '../../components/Status.tsx';
+import { Button, Card } from '../../components/ui.tsx';
 import type { Service, StepProps } from './state.ts';
 
 /** Step 4: what will be booked, its price (with a promo code for one booking), then confirm. */

@@ -2,7 +2,7 @@ import { money } from '../../format.ts';
 import { format, useLocale } from '../../i18n/index.ts';
 import { bookingsText } from '../../i18n/bookings/index.ts';
 import { useText } from '../../i18n/text.ts';
-import { Button } from '../ui.tsx';
+import { Button } from '../../components/ui.tsx';
 import type { Service, StepProps } from './state.ts';
 
 /** Step 1: which service, with its length and starting price. */

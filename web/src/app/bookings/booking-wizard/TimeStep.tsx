@@ -2,7 +2,7 @@ import { call } from '../../api.ts';
 import { bookingsText } from '../../i18n/bookings/index.ts';
 import { useText } from '../../i18n/text.ts';
 import { SlotPicker } from '../SlotPicker.tsx';
-import { Button } from '../ui.tsx';
+import { Button } from '../../components/ui.tsx';
 import type { Service, StepProps } from './state.ts';
 
 /** Step 2: a free time for the service, in the zone the person reads times in. */
