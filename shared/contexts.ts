@@ -10,6 +10,7 @@ export const BOUNDED_CONTEXTS = [
   'audit',
   'bookings',
   'catalog',
+  'customers',
   'identity',
   'notifications',
   'platform',

@@ -1,7 +1,8 @@
 /**
- * Scheduled jobs: CDK creates one EventBridge Scheduler schedule per entry, invoking
+ * Jobs: CDK creates one EventBridge Scheduler schedule per entry with an expression, invoking
  * `functions/<context>/jobs/<name>.ts`; locally infra/local/scheduler.ts fires the same expressions, and
- * `npm run job -- <name>` runs one now. Expressions are AWS cron (UTC) or rate().
+ * `npm run job -- <name>` runs one now. Expressions are AWS cron (UTC) or rate(). A job without
+ * one runs only when asked (a migration: ADR 0023).
  */
 import type { BoundedContext } from './contexts.ts';
 
@@ -10,7 +11,8 @@ export interface JobSchedule {
   description: string;
   /** The bounded context whose folder holds the job. */
   context: BoundedContext;
-  expression: `cron(${string})` | `rate(${string})`;
+  /** When it runs; none: only when asked. */
+  expression?: `cron(${string})` | `rate(${string})`;
   /** Sends email: gets the sender permission and the portal's URL for links. */
   sendsEmail?: true;
 }
@@ -29,9 +31,18 @@ export const SCHEDULES = [
     expression: 'rate(5 minutes)',
     sendsEmail: true,
   },
+  {
+    name: 'migrate-customers',
+    context: 'customers',
+    description: 'Gives every client user without a customer one (shared by company), and their requests and bookings its id; safe to run again',
+  },
 ] as const satisfies readonly JobSchedule[];
 
 export type JobName = (typeof SCHEDULES)[number]['name'];
+
+type Scheduled = Extract<(typeof SCHEDULES)[number], { expression: string }>;
+/** The jobs that run on a schedule. */
+export const SCHEDULED_JOBS = SCHEDULES.filter((job): job is Scheduled => 'expression' in job);
 
 /** What a job receives: the time it was scheduled for (Scheduler's <aws.scheduler.scheduled-time>). */
 export interface JobEvent {

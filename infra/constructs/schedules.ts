@@ -12,7 +12,7 @@ import { portalFunction } from './lambda.ts';
 import { acknowledge, arnRef } from './nag.ts';
 
 /**
- * One EventBridge Scheduler schedule per shared/schedules.ts entry, invoking its job Lambda
+ * One job Lambda per shared/schedules.ts entry and, for those with an expression, one EventBridge Scheduler schedule invoking it
  * with `{ job, scheduledAt }`. Failed invocations retry, then land in one dead-letter queue.
  */
 export class Schedules extends Construct {
@@ -39,6 +39,9 @@ export class Schedules extends Construct {
       table.grantReadWriteData(fn);
       if ('sendsEmail' in job) props.sender.grantSendEmail(fn);
       acknowledge(fn, 'IAM5', 'Jobs query the table’s GSIs, so grants cover `index/*` of this one table.', `Resource::${arnRef(table, fn)}/index/*`);
+      this.functions.push(fn);
+      // A job without an expression is run by hand (a migration: ADR 0023).
+      if (!('expression' in job)) continue;
       new Schedule(this, `${job.name}Schedule`, {
         description: job.description,
         schedule: ScheduleExpression.expression(job.expression, TimeZone.ETC_UTC),
@@ -49,7 +52,6 @@ export class Schedules extends Construct {
           maxEventAge: Duration.hours(1),
         }),
       });
-      this.functions.push(fn);
       // The Scheduler role's grant is CDK's standard one: the function and its versions.
       acknowledge(Stack.of(this), 'IAM5', 'The Scheduler role may invoke exactly this job function (`:*` covers its versions).', `Resource::${arnRef(fn)}:*`);
     }

@@ -10,7 +10,9 @@ import { jobInvocation } from './scheduler.ts';
 
 const name = process.argv[2];
 if (!name) {
-  console.error(`Usage: npm run job -- <name>\nJobs: ${SCHEDULES.map((s) => `\n  ${s.name.padEnd(22)} ${s.expression}  ${s.description}`).join('')}`);
+  console.error(
+    `Usage: npm run job -- <name>\nJobs: ${SCHEDULES.map((s) => `\n  ${s.name.padEnd(22)} ${'expression' in s ? s.expression : 'on demand'}  ${s.description}`).join('')}`,
+  );
   process.exit(2);
 }
 const lockFile = join(resolve(import.meta.dirname, '../..'), '.local', 'stack.json');

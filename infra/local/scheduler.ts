@@ -5,13 +5,13 @@
  * jobs' dead-letter queue; the next run still happens.
  */
 import awsCronParser from 'aws-cron-parser';
-import { SCHEDULES, type JobEvent, type JobResult, type JobSchedule } from '../../shared/schedules.ts';
+import { SCHEDULED_JOBS, SCHEDULES, type JobEvent, type JobResult, type JobSchedule } from '../../shared/schedules.ts';
 import type { LocalLambda } from './lambda-runtime.ts';
 
 const RATE_UNITS: Record<string, number> = { minute: 60_000, minutes: 60_000, hour: 3_600_000, hours: 3_600_000, day: 86_400_000, days: 86_400_000 };
 
 /** The first time after `from` that an expression names. */
-export function nextRun(expression: JobSchedule['expression'], from: Date): Date {
+export function nextRun(expression: NonNullable<JobSchedule['expression']>, from: Date): Date {
   const rate = /^rate\((\d+) (\w+)\)$/.exec(expression);
   if (rate) {
     const unit = RATE_UNITS[rate[2]!];
@@ -36,7 +36,7 @@ export function startScheduler(lambda: LocalLambda, log: (line: string) => void,
     return lambda.invoke<JobResult>(functionName, event);
   };
   const timers = new Map<string, NodeJS.Timeout>();
-  const plan = (schedule: JobSchedule) => {
+  const plan = (schedule: (typeof SCHEDULED_JOBS)[number]) => {
     const at = nextRun(schedule.expression, new Date());
     const timer = setTimeout(
       () => {
@@ -53,6 +53,6 @@ export function startScheduler(lambda: LocalLambda, log: (line: string) => void,
     timer.unref();
     timers.set(schedule.name, timer);
   };
-  SCHEDULES.forEach(plan);
+  SCHEDULED_JOBS.forEach(plan);
   return { stop: () => timers.forEach((t) => clearTimeout(t)) };
 }

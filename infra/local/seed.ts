@@ -98,6 +98,38 @@ export const DEMO_TENANTS = [
   },
 ];
 
+/** Each firm's customers and their contacts by email (shared/domain/customers); the first contact is the primary. */
+const DEMO_CUSTOMERS: Record<string, { customerId: string; name: string; industry: string; contacts: string[] }[]> = {
+  't-designpi': [
+    { customerId: 'cus-acme', name: 'Acme Corporation', industry: 'Manufacturing', contacts: ['john@example.com'] },
+    { customerId: 'cus-tech-solutions', name: 'Tech Solutions Inc', industry: 'Software', contacts: ['jane@example.com'] },
+    { customerId: 'cus-global-ventures', name: 'Global Ventures LLC', industry: 'Investment', contacts: ['bob@example.com'] },
+  ],
+  't-northwind': [{ customerId: 'cus-sharma-textiles', name: 'Sharma Textiles', industry: 'Textiles', contacts: ['priya@client.example'] }],
+};
+
+async function seedCustomers(tenantId: string): Promise<void> {
+  const db = database();
+  for (const { contacts, ...customer } of DEMO_CUSTOMERS[tenantId] ?? []) {
+    const key = { tenantId, customerId: customer.customerId };
+    if (!(await db.entities.customer.get(key).go()).data) await db.entities.customer.create({ ...customer, ...key, kind: 'business', status: 'active' }).go();
+    for (const [i, email] of contacts.entries()) {
+      const { data: found } = await db.entities.user.query.byEmail({ tenantId, email }).go();
+      const contact = found[0];
+      if (contact && !contact.customerId)
+        await db.entities.user
+          .patch({ tenantId, userId: contact.userId })
+          .set({
+            customerId: customer.customerId,
+            isPrimaryContact: i === 0,
+            contactRole: i === 0 ? 'owner' : 'staff',
+            contactAccess: i === 0 ? 'full' : 'own',
+          })
+          .go();
+    }
+  }
+}
+
 type SeedService = Omit<EntityItem<typeof Service>, 'tenantId' | 'currency' | 'createdAt' | 'updatedAt' | 'version'>;
 
 const ask = (key: string, label: string, required = true) => ({ key, label, required });
@@ -303,5 +335,6 @@ export async function seedDemoData(pool: LocalPool): Promise<void> {
       // Kept from an older run: keep what was changed since, fill in index keys added since (e.g. by role).
       else await db.entities.user.upsert({ ...found.data }).go();
     }
+    await seedCustomers(tenant.tenantId);
   }
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_LAMBDA_NAMES, OPERATIONS } from '../../shared/api/operations.ts';
 import { RULES } from '../../shared/events/rules.ts';
-import { SCHEDULES } from '../../shared/schedules.ts';
+import { SCHEDULED_JOBS } from '../../shared/schedules.ts';
 import { LAMBDA_ENTRIES } from '../bundling/lambda.ts';
 import { TABLE_INDEXES } from '../../shared/db/table.ts';
 import { ROLES } from '../../shared/domain/identity/permissions.ts';
@@ -250,9 +250,9 @@ describe('events', () => {
 describe('schedules', () => {
   it('has one UTC schedule per shared job, invoking its Lambda with the scheduled time, retrying into a dead-letter queue', () => {
     const schedules = Object.values(dev.findResources('AWS::Scheduler::Schedule')).map((r) => r.Properties);
-    expect(schedules.map((s) => [s.ScheduleExpression, s.ScheduleExpressionTimezone])).toEqual(SCHEDULES.map((s) => [s.expression, 'Etc/UTC']));
+    expect(schedules.map((s) => [s.ScheduleExpression, s.ScheduleExpressionTimezone])).toEqual(SCHEDULED_JOBS.map((s) => [s.expression, 'Etc/UTC']));
     for (const [i, schedule] of schedules.entries()) {
-      expect(JSON.parse(schedule.Target.Input)).toEqual({ job: SCHEDULES[i]!.name, scheduledAt: '<aws.scheduler.scheduled-time>' });
+      expect(JSON.parse(schedule.Target.Input)).toEqual({ job: SCHEDULED_JOBS[i]!.name, scheduledAt: '<aws.scheduler.scheduled-time>' });
       expect(schedule.Target).toMatchObject({ DeadLetterConfig: { Arn: expect.anything() }, RetryPolicy: { MaximumRetryAttempts: 3 } });
     }
   });

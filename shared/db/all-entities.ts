@@ -16,6 +16,7 @@ import { ProcessedEvent } from './entities/processed-event.ts';
 import { RealtimeTicket } from './entities/realtime-ticket.ts';
 import { RevokedToken } from './entities/revoked-token.ts';
 import { Counter } from './entities/counter.ts';
+import { Customer } from './entities/customer.ts';
 import { RequestActivity } from './entities/request-activity.ts';
 import { RequestExport } from './entities/request-export.ts';
 import { SavedView } from './entities/saved-view.ts';
@@ -35,6 +36,7 @@ import { databaseOf } from './service.ts';
 /** By name; a test holds it to every entity defined in ./entities. */
 export const ALL_ENTITIES = {
   tenant: Tenant,
+  customer: Customer,
   user: User,
   audit: AuditEntry,
   outbox: OutboxEvent,

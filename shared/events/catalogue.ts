@@ -172,6 +172,12 @@ export const EVENTS = {
 
   'export.requested': event('analytics', 'Someone asked for a CSV export of requests; it is built in the background.', { exportId: id, requestedBy: id }),
 
+  'customer.migrated': event('customers', 'Client users without a customer were made its contacts (a new customer, or one of their company).', {
+    customerId: id,
+    name: text,
+    contactIds: z.array(id),
+  }),
+
   'view.saved': event('views', 'Someone saved the filters of a list as a view of their own.', { ...person, viewId: id, list: text, name: text }),
   'view.deleted': event('views', 'Someone deleted one of their saved views.', { ...person, viewId: id, list: text }),
 } satisfies Record<string, EventDefinition>;

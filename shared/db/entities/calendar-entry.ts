@@ -22,6 +22,8 @@ export const CalendarEntry = new Entity({
     serviceId: { type: 'string', required: true },
     serviceName: { type: 'string', required: true },
     clientId: { type: 'string', required: true },
+    /** The customer the client acts for: it owns the booking. */
+    customerId: { type: 'string' },
     clientName: { type: 'string', required: true },
     bookingType: { type: 'string', required: true },
     confirmed: { type: 'boolean', required: true },

@@ -18,6 +18,8 @@ export const ServiceRequest = new Entity({
     reference: { type: 'string', required: true, readOnly: true },
     clientId: { type: 'string', required: true, readOnly: true },
     clientName: { type: 'string', required: true },
+    /** The customer the client acts for (shared/domain/customers): it owns the request. */
+    customerId: { type: 'string' },
     serviceId: { type: 'string', required: true },
     serviceName: { type: 'string', required: true },
     title: { type: 'string', required: true },

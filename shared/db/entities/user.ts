@@ -1,5 +1,6 @@
 import { Entity } from '../entity.ts';
 import { DEFAULT_LOCALE, LOCALES } from '../../domain/locales.ts';
+import { CONTACT_ACCESS, CONTACT_ROLES } from '../../domain/customers/customers.ts';
 import { ROLES } from '../../domain/identity/permissions.ts';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -18,6 +19,11 @@ export const User = new Entity({
     locale: { type: LOCALES, required: true, default: DEFAULT_LOCALE },
     timeZone: { type: 'string', required: true, default: 'UTC' },
     company: { type: 'string' },
+    // A client user is a contact of one customer (shared/domain/customers); staff have none of these.
+    customerId: { type: 'string' },
+    isPrimaryContact: { type: 'boolean' },
+    contactRole: { type: CONTACT_ROLES },
+    contactAccess: { type: CONTACT_ACCESS },
     // Staff profile (empty for clients).
     employeeId: { type: 'string' },
     department: { type: 'string' },
