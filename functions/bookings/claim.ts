@@ -32,11 +32,13 @@ export function whyNotClaimable(booking: RequestItem, owner: UserItem | undefine
 
 export async function claimBooking(db: BookingDb, booking: RequestItem, owner: UserItem, ctx: ChangeContext, now: number): Promise<RequestItem> {
   const heldId = booking.clientId;
-  const { awaitingOwnerUntil: _, ...rest } = booking;
+  // The booking becomes the owner's, and so their customer's.
+  const { awaitingOwnerUntil: _, customerId: __, ...rest } = booking;
   const claimed: RequestItem = {
     ...rest,
     clientId: owner.userId,
     clientName: owner.name,
+    ...(owner.customerId && { customerId: owner.customerId }),
     updatedAt: new Date(now).toISOString(),
     version: booking.version + 1,
   };

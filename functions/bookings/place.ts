@@ -6,9 +6,10 @@
  * transaction's locks go in; the others get a 409 with free slots nearby.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { EntityItem } from 'electrodb';
+import type { CreateEntityItem, EntityItem } from 'electrodb';
 import { AppError, validationFailed } from '../../shared/api/errors.ts';
 import type { ChangeContext } from '../../shared/db/mutation.ts';
+import type { Customer } from '../../shared/db/entities/customer.ts';
 import type { PromoCode } from '../../shared/db/entities/promo-code.ts';
 import { availableSlots, checkSlot, MINUTE, type Interval } from '../../shared/domain/bookings/availability.ts';
 import { priceOf, type PriceBreakdown } from '../../shared/domain/bookings/pricing.ts';
@@ -41,8 +42,11 @@ const SUGGESTIONS = 5;
 export interface ClientOfBooking {
   clientId: string;
   clientName: string;
-  /** A guest's new account, created with the booking. */
+  /** The customer the client acts for, which owns the booking (none for a guest's new account yet). */
+  customerId?: string | undefined;
+  /** A guest's new account, created with the booking, and its own customer. */
   newUser?: UserItem | undefined;
+  newCustomer?: CreateEntityItem<typeof Customer> | undefined;
   /** The client's reminder wishes (a new guest has the defaults). */
   reminderOffsets?: number[] | undefined;
   reminderEmail?: boolean | undefined;
@@ -203,6 +207,7 @@ export async function placeBooking(db: BookingDb, p: Placement): Promise<Request
     reference: await nextReference(db.entities, tenant.tenantId),
     clientId: client.clientId,
     clientName: client.clientName,
+    ...(client.customerId && { customerId: client.customerId }),
     serviceId: service.serviceId,
     serviceName: service.name,
     title: service.name,
@@ -283,6 +288,8 @@ export async function placeBooking(db: BookingDb, p: Placement): Promise<Request
           bookingKpi: { after: bookingKpiStateOf(request) },
           ...(p.series && { withSeries: true }),
         }),
+        // Last, so the slot locks keep their places in the transaction (commitOrExplain reads them by position).
+        ...(client.newCustomer ? [e.customer.create(client.newCustomer).commit()] : []),
       ])
       .go();
   await commitOrExplain(write, {

@@ -88,6 +88,7 @@ export function calendarEntryOf(b: RequestItem): CalendarItem {
     serviceName: b.serviceName,
     clientId: b.clientId,
     clientName: b.clientName,
+    ...(b.customerId && { customerId: b.customerId }),
     bookingType: b.bookingType ?? 'video',
     confirmed: b.confirmed ?? false,
     bufferBeforeMinutes: b.bufferBeforeMinutes ?? 0,

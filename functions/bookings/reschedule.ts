@@ -29,7 +29,7 @@ export async function rescheduleBooking(db: BookingDb, booking: RequestItem, boo
   const entries = (await entriesAround(db.entities, booking.tenantId, slot)).filter((e) => e.bookingId !== booking.requestId);
   const placement: Placement = {
     bookable,
-    client: { clientId: booking.clientId, clientName: booking.clientName },
+    client: { clientId: booking.clientId, clientName: booking.clientName, customerId: booking.customerId },
     start,
     clientZone: booking.clientZone ?? bookable.tenant.timeZone,
     notes: '',

@@ -16,6 +16,7 @@ import { INVITATION_LINK_DAYS } from '../../shared/domain/identity/links.ts';
 import { claimable } from '../../shared/domain/identity/guests.ts';
 import type { ReplyOf, RequestOf } from '../lib/http.ts';
 import { createInvitedIdentity, findIdentity } from './cognito.ts';
+import { ownCustomer } from '../customers/own-customer.ts';
 
 type InvitationItem = EntityItem<typeof Invitation>;
 
@@ -65,17 +66,20 @@ export async function createInvitation(req: RequestOf<'createInvitation'>): Prom
     createdAt: new Date().toISOString(),
     ...(identity === undefined && { elsewhere: true }),
   };
+  // A client invited afresh starts a customer of their own (a guest keeps the one their booking made).
+  const own = !guest && role === 'CLIENT' ? ownCustomer(actor.tenantId, { userId, name }) : undefined;
   await commitTransaction(
     db,
     (entities) => [
-      // Both creates are conditional: a concurrent invitation of the same person fails whole.
+      // The creates are conditional: a concurrent invitation of the same person fails whole.
       guest
         ? entities.user
             .patch({ tenantId: actor.tenantId, userId })
             .set({ name, locale: invitation.locale })
             .where((a, op) => op.eq(a.status, 'invited'))
             .commit()
-        : entities.user.create({ tenantId: actor.tenantId, userId, email, name, role, status: 'invited', locale: invitation.locale }).commit(),
+        : entities.user.create({ tenantId: actor.tenantId, userId, email, name, role, status: 'invited', locale: invitation.locale, ...own?.contact }).commit(),
+      ...(own ? [entities.customer.create(own.customer).commit()] : []),
       entities.invitation.create(invitation).commit(),
       ...auditAndEvent(entities, changeContext(req), {
         action: 'user.invited',

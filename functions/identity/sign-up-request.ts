@@ -10,6 +10,7 @@ import { AuditEntry } from '../../shared/db/entities/audit-entry.ts';
 import { Invitation } from '../../shared/db/entities/invitation.ts';
 import { OutboxEvent } from '../../shared/db/entities/outbox-event.ts';
 import { SignInGuard } from '../../shared/db/entities/sign-in-guard.ts';
+import { Customer } from '../../shared/db/entities/customer.ts';
 import { User } from '../../shared/db/entities/user.ts';
 import { auditAndEvent, commitTransaction, type ChangeContext } from '../../shared/db/mutation.ts';
 import { databaseOf } from '../../shared/db/service.ts';
@@ -18,8 +19,9 @@ import { claimable } from '../../shared/domain/identity/guests.ts';
 import { INVITATION_LINK_DAYS } from '../../shared/domain/identity/links.ts';
 import type { Locale } from '../../shared/domain/locales.ts';
 import { createInvitedIdentity, findIdentity } from './cognito.ts';
+import { ownCustomer } from '../customers/own-customer.ts';
 
-const database = databaseOf({ user: User, invitation: Invitation, signInGuard: SignInGuard, audit: AuditEntry, outbox: OutboxEvent });
+const database = databaseOf({ user: User, customer: Customer, invitation: Invitation, signInGuard: SignInGuard, audit: AuditEntry, outbox: OutboxEvent });
 
 const EMAILS_EVERY_SECONDS = 60;
 
@@ -86,16 +88,19 @@ export async function recordSignUp(asked: SignUpAsked): Promise<void> {
   // Taken by another firm since the check above: nothing to do, as for any address with an account.
   if (userId === undefined) return;
   const invitationId = randomUUID();
+  // A guest has the customer their first booking made; anyone else starts a customer of their own.
+  const own = guest ? undefined : ownCustomer(tenantId, { userId, name });
   await commitTransaction(
     db,
     (entities) => [
-      guest
-        ? entities.user
+      own
+        ? entities.user.create({ tenantId, userId, email, name, role: 'CLIENT', status: 'invited', locale, ...own.contact }).commit()
+        : entities.user
             .patch({ tenantId, userId })
             .set({ name, locale })
             .where((a, op) => op.eq(a.status, 'invited'))
-            .commit()
-        : entities.user.create({ tenantId, userId, email, name, role: 'CLIENT', status: 'invited', locale }).commit(),
+            .commit(),
+      ...(own ? [entities.customer.create(own.customer).commit()] : []),
       entities.invitation
         .create({
           tenantId,

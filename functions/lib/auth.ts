@@ -8,6 +8,7 @@ import { databaseOf } from '../../shared/db/service.ts';
 import { User } from '../../shared/db/entities/user.ts';
 import { RevokedToken } from '../../shared/db/entities/revoked-token.ts';
 import { Tenant } from '../../shared/db/entities/tenant.ts';
+import type { Contact } from '../../shared/domain/customers/customers.ts';
 import type { Actor } from '../../shared/domain/identity/policy.ts';
 import type { Permission, Role } from '../../shared/domain/identity/permissions.ts';
 
@@ -21,6 +22,8 @@ export interface AuthenticatedActor extends Actor {
   tokenExpiresAt: number;
   /** The firm requires two-step sign-in and this person has not set it up yet. */
   mfaPending: boolean;
+  /** A client user's place at their customer (shared/domain/customers), from the same record read. */
+  contact?: Contact;
 }
 
 /**
@@ -82,5 +85,8 @@ export async function actorFromClaims(jwtClaims: JwtClaims): Promise<Authenticat
     tokenId: claims.jti,
     tokenExpiresAt: claims.expiresAt,
     mfaPending: tenant?.requireMfa === true && !user.mfaEnabled,
+    ...(user.customerId && {
+      contact: { userId: user.userId, customerId: user.customerId, isPrimaryContact: user.isPrimaryContact === true, access: user.contactAccess ?? 'own' },
+    }),
   };
 }

@@ -16,13 +16,13 @@ import { toView, type ActivityItem, type RequestItem } from './request-access.ts
 async function clientOf(actor: AuthenticatedActor, clientId: string | undefined) {
   if (actor.role === 'CLIENT') {
     if (clientId && clientId !== actor.userId) throw forbidden('Clients ask for services for themselves.');
-    return { clientId: actor.userId, clientName: actor.name };
+    return { clientId: actor.userId, clientName: actor.name, ...(actor.contact && { customerId: actor.contact.customerId }) };
   }
   if (!clientId) throw validationFailed([{ field: 'clientId', message: 'is required when asking on a client’s behalf' }]);
   const { data: client } = await database().entities.user.get({ tenantId: actor.tenantId, userId: clientId }).go();
   if (!client || client.role !== 'CLIENT' || client.status !== 'active')
     throw validationFailed([{ field: 'clientId', message: 'is not an active client of this firm' }]);
-  return { clientId, clientName: client.name };
+  return { clientId, clientName: client.name, ...(client.customerId && { customerId: client.customerId }) };
 }
 
 export async function createRequest(req: RequestOf<'createRequest'>): Promise<ReplyOf<'createRequest'>> {

@@ -46,6 +46,7 @@ async function placementFor(req: RequestOf<'createBooking' | 'createBookingSerie
     client: {
       clientId: client.userId,
       clientName: client.name,
+      customerId: client.customerId,
       reminderOffsets: client.reminderOffsets,
       reminderEmail: client.reminderEmail,
       phone: client.phone,

@@ -18,6 +18,7 @@ import { BOOKING_ENTITIES } from '../booking-entities.ts';
 import { bookingView } from '../view.ts';
 import { changeContext } from '../../lib/change-context.ts';
 import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
+import { ownCustomer } from '../../customers/own-customer.ts';
 
 const database = databaseOf(BOOKING_ENTITIES);
 
@@ -60,9 +61,11 @@ async function createGuestBooking(req: RequestOf<'createGuestBooking'>): Promise
   // Whoever the address belongs to, the guest gets the same answer; an account's booking waits for its address to confirm it (ADR 0016).
   const held = existing && !isUnclaimedGuest(existing);
   const clientId = held ? heldClientId(tenant.tenantId, input.email) : (existing?.userId ?? guestUserId(tenant.tenantId, input.email));
-  const newUser: UserItem | undefined = existing
+  const own = existing ? undefined : ownCustomer(tenant.tenantId, { userId: clientId, name: input.name });
+  const newUser: UserItem | undefined = !own
     ? undefined
     : {
+        ...own.contact,
         tenantId: tenant.tenantId,
         userId: clientId,
         email: input.email,
@@ -85,7 +88,9 @@ async function createGuestBooking(req: RequestOf<'createGuestBooking'>): Promise
     client: {
       clientId,
       clientName: input.name,
+      customerId: existing?.customerId ?? own?.customer.customerId,
       newUser,
+      newCustomer: own?.customer,
       phone: input.phone,
       reminderOffsets,
       reminderEmail,

@@ -6,7 +6,6 @@
  * company, and each write is conditional on not having been made.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/api/errors.ts';
 import { AuditEntry } from '../../../shared/db/entities/audit-entry.ts';
 import { CalendarEntry } from '../../../shared/db/entities/calendar-entry.ts';
@@ -21,6 +20,7 @@ import { databaseOf } from '../../../shared/db/service.ts';
 import { SYSTEM_ACTOR } from '../../../shared/domain/audit/actor.ts';
 import { groupIntoCustomers, type CustomerGroup } from '../../../shared/domain/customers/customers.ts';
 import type { JobEvent, JobResult } from '../../../shared/schedules.ts';
+import { customerIdFor } from '../own-customer.ts';
 
 const database = databaseOf({
   tenant: Tenant,
@@ -36,7 +36,7 @@ const logger = new Logger({ serviceName: 'migrate-customers' });
 type Result = { firms: number; customers: number; contacts: number; requests: number; bookings: number };
 
 /** The same company in the same firm always gives the same id, so a second run finds the first one's customer. */
-const customerIdOf = (group: CustomerGroup) => `cus-${createHash('sha256').update(group.key).digest('hex').slice(0, 24)}`;
+const customerIdOf = (group: CustomerGroup) => customerIdFor(group.key);
 
 const isConflict = (error: unknown) => error instanceof AppError && error.code === 'conflict';
 
