@@ -42,7 +42,7 @@ const SUGGESTIONS = 5;
 export interface ClientOfBooking {
   clientId: string;
   clientName: string;
-  /** The customer the client acts for, which owns the booking (none for a guest's new account yet). */
+  /** The customer the client acts for, which owns the booking (none while it is held for an address's owner: ADR 0016). */
   customerId?: string | undefined;
   /** A guest's new account, created with the booking, and its own customer. */
   newUser?: UserItem | undefined;
