@@ -80,7 +80,8 @@ describe('the migrate-customers job', () => {
   });
 
   it('leaves the demo customers as they are', async () => {
-    const { data: john } = await database().entities.user.query.byEmail({ tenantId, email: 'john@example.com' }).go();
-    expect(john[0]).toMatchObject({ customerId: 'cus-acme', isPrimaryContact: true, contactAccess: 'full' });
+    const contactOf = async (email: string) => (await database().entities.user.query.byEmail({ tenantId, email }).go()).data[0];
+    expect(await contactOf('john@example.com')).toMatchObject({ customerId: 'cus-acme', isPrimaryContact: true, contactAccess: 'full' });
+    expect(await contactOf('lisa@acme.example')).toMatchObject({ customerId: 'cus-acme', isPrimaryContact: false, contactAccess: 'own' });
   });
 });
