@@ -4,13 +4,12 @@
  * after them. Joining an existing customer is an admin's decision, never a guess from the
  * address's domain (anyone could register `@acme.com`).
  */
-import type { CreateEntityItem, EntityItem } from 'electrodb';
+import type { CreateEntityItem } from 'electrodb';
 import { createHash } from 'node:crypto';
 import type { Customer } from '../../shared/db/entities/customer.ts';
-import type { User } from '../../shared/db/entities/user.ts';
+import { joiningContact } from '../../shared/domain/customers/customers.ts';
 
 type NewCustomer = CreateEntityItem<typeof Customer>;
-type ContactFields = Required<Pick<EntityItem<typeof User>, 'customerId' | 'isPrimaryContact' | 'contactRole' | 'contactAccess'>>;
 
 /**
  * A customer's id from what it is made of (a company's key in its firm, or its one person), so
@@ -18,10 +17,10 @@ type ContactFields = Required<Pick<EntityItem<typeof User>, 'customerId' | 'isPr
  */
 export const customerIdFor = (key: string) => `cus-${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
 
-export function ownCustomer(tenantId: string, person: { userId: string; name: string }): { customer: NewCustomer; contact: ContactFields } {
+export function ownCustomer(tenantId: string, person: { userId: string; name: string }): { customer: NewCustomer; contact: ReturnType<typeof joiningContact> } {
   const customerId = customerIdFor(`person:${person.userId}`);
   return {
     customer: { tenantId, customerId, name: person.name, kind: 'individual', status: 'active' },
-    contact: { customerId, isPrimaryContact: true, contactRole: 'owner', contactAccess: 'full' },
+    contact: joiningContact(customerId, true),
   };
 }

@@ -9,6 +9,7 @@ import { DEFAULT_BOOKING_SETTINGS } from '../../shared/domain/bookings/settings.
 import { TEMPLATE_COUNTER, type TaskTemplate } from '../../shared/db/entities/task-template.ts';
 import type { User } from '../../shared/db/entities/user.ts';
 import { database } from '../../shared/db/all-entities.ts';
+import { joiningContact } from '../../shared/domain/customers/customers.ts';
 import { kpiStateOf, recount } from '../../shared/domain/requests/kpis.ts';
 import { ensureCognitoUser, type LocalPool } from './cognito.ts';
 
@@ -120,12 +121,7 @@ async function seedCustomers(tenantId: string): Promise<void> {
       if (contact && !contact.customerId)
         await db.entities.user
           .patch({ tenantId, userId: contact.userId })
-          .set({
-            customerId: customer.customerId,
-            isPrimaryContact: i === 0,
-            contactRole: i === 0 ? 'owner' : 'staff',
-            contactAccess: i === 0 ? 'full' : 'own',
-          })
+          .set(joiningContact(customer.customerId, i === 0))
           .go();
     }
   }

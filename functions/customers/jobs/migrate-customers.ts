@@ -18,7 +18,7 @@ import { auditAndEvent, commitTransaction } from '../../../shared/db/mutation.ts
 import { allPages } from '../../../shared/db/pagination.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
 import { SYSTEM_ACTOR } from '../../../shared/domain/audit/actor.ts';
-import { groupIntoCustomers, type CustomerGroup } from '../../../shared/domain/customers/customers.ts';
+import { groupIntoCustomers, joiningContact, type CustomerGroup } from '../../../shared/domain/customers/customers.ts';
 import type { JobEvent, JobResult } from '../../../shared/schedules.ts';
 import { customerIdFor } from '../own-customer.ts';
 
@@ -48,14 +48,13 @@ async function assign(tenantId: string, group: CustomerGroup, hasPrimary: boolea
   try {
     await commitTransaction(db, (entities) => [
       ...(existing ? [] : [entities.customer.create({ tenantId, customerId, name: group.name, kind: group.kind, status: 'active' }).commit()]),
-      ...group.contacts.map((userId, i) => {
-        const primary = !hasPrimary && i === 0;
-        return entities.user
+      ...group.contacts.map((userId, i) =>
+        entities.user
           .patch({ tenantId, userId })
-          .set({ customerId, isPrimaryContact: primary, contactRole: primary ? 'owner' : 'staff', contactAccess: primary ? 'full' : 'own' })
+          .set(joiningContact(customerId, !hasPrimary && i === 0))
           .where((a, op) => op.notExists(a.customerId))
-          .commit();
-      }),
+          .commit(),
+      ),
       ...auditAndEvent(
         entities,
         { tenantId, actorId: SYSTEM_ACTOR, actorRole: SYSTEM_ACTOR },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessOf, companyKey, contactMaySee, groupIntoCustomers, primaryContactProblem, type Contact } from './customers.ts';
+import { accessOf, companyKey, contactMaySee, groupIntoCustomers, joiningContact, primaryContactProblem, type Contact } from './customers.ts';
 
 const contact = (over: Partial<Contact> = {}): Contact => ({ userId: 'u-lisa', customerId: 'c-acme', isPrimaryContact: false, access: 'own', ...over });
 
@@ -18,6 +18,13 @@ describe('what a contact sees', () => {
     expect(accessOf({ isPrimaryContact: true, access: 'own' })).toBe('full');
     expect(accessOf({ isPrimaryContact: true, access: 'billing' })).toBe('billing');
     expect(accessOf({ isPrimaryContact: false, access: 'own' })).toBe('own');
+  });
+});
+
+describe('joining a customer without an admin choosing', () => {
+  it('makes the first its owner with full access, and a later colleague staff who see their own', () => {
+    expect(joiningContact('c-acme', true)).toEqual({ customerId: 'c-acme', isPrimaryContact: true, contactRole: 'owner', contactAccess: 'full' });
+    expect(joiningContact('c-acme', false)).toEqual({ customerId: 'c-acme', isPrimaryContact: false, contactRole: 'staff', contactAccess: 'own' });
   });
 });
 

@@ -29,6 +29,19 @@ export interface Contact {
   access: ContactAccess;
 }
 
+/**
+ * A contact's fields on their user record when they join a customer without an admin choosing:
+ * the first is its owner with full access; a later colleague sees only their own records until
+ * an admin decides otherwise, so nobody sees more than before.
+ */
+export const joiningContact = (customerId: string, primary: boolean) =>
+  ({
+    customerId,
+    isPrimaryContact: primary,
+    contactRole: primary ? 'owner' : 'staff',
+    contactAccess: primary ? 'full' : 'own',
+  }) as const satisfies { customerId: string; isPrimaryContact: boolean; contactRole: ContactRole; contactAccess: ContactAccess };
+
 /** The primary contact always has full access, whatever was stored. */
 export const accessOf = (contact: Pick<Contact, 'isPrimaryContact' | 'access'>): ContactAccess =>
   contact.isPrimaryContact && contact.access === 'own' ? 'full' : contact.access;
