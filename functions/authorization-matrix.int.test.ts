@@ -3,7 +3,9 @@
  * fails the first test, so no route ships without its deny paths written down.
  * Object-level isolation (own vs other client, own vs other firm) is asserted per context
  * in that context's tests; here the other-firm admin must get the status of an admin and
- * never data of this firm (see users.int.test.ts).
+ * never data of this firm (see users.int.test.ts). A customer's records, by its contacts with
+ * each access and by contacts of other customers, have their matrix in
+ * customers/customer-access.int.test.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS, type OperationId } from '../shared/api/operations.ts';

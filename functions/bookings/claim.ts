@@ -8,6 +8,7 @@ import { AppError } from '../../shared/api/errors.ts';
 import type { ChangeContext } from '../../shared/db/mutation.ts';
 import { HOLD_EXPIRY_RECIPIENT } from '../../shared/domain/identity/guests.ts';
 import type { RequestItem } from '../requests/request-access.ts';
+import { NO_CUSTOMER } from '../../shared/db/entities/customer.ts';
 import type { BookingDb } from './booking-entities.ts';
 import { activityOf } from './changes.ts';
 import type { UserItem } from './load.ts';
@@ -33,12 +34,12 @@ export function whyNotClaimable(booking: RequestItem, owner: UserItem | undefine
 export async function claimBooking(db: BookingDb, booking: RequestItem, owner: UserItem, ctx: ChangeContext, now: number): Promise<RequestItem> {
   const heldId = booking.clientId;
   // The booking becomes the owner's, and so their customer's.
-  const { awaitingOwnerUntil: _, customerId: __, ...rest } = booking;
+  const { awaitingOwnerUntil: _, ...rest } = booking;
   const claimed: RequestItem = {
     ...rest,
     clientId: owner.userId,
     clientName: owner.name,
-    ...(owner.customerId && { customerId: owner.customerId }),
+    customerId: owner.customerId ?? NO_CUSTOMER,
     updatedAt: new Date(now).toISOString(),
     version: booking.version + 1,
   };

@@ -9,7 +9,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { CreateEntityItem, EntityItem } from 'electrodb';
 import { AppError, validationFailed } from '../../shared/api/errors.ts';
 import type { ChangeContext } from '../../shared/db/mutation.ts';
-import type { Customer } from '../../shared/db/entities/customer.ts';
+import { NO_CUSTOMER, type Customer } from '../../shared/db/entities/customer.ts';
 import type { PromoCode } from '../../shared/db/entities/promo-code.ts';
 import { availableSlots, checkSlot, MINUTE, type Interval } from '../../shared/domain/bookings/availability.ts';
 import { priceOf, type PriceBreakdown } from '../../shared/domain/bookings/pricing.ts';
@@ -207,7 +207,7 @@ export async function placeBooking(db: BookingDb, p: Placement): Promise<Request
     reference: await nextReference(db.entities, tenant.tenantId),
     clientId: client.clientId,
     clientName: client.clientName,
-    ...(client.customerId && { customerId: client.customerId }),
+    customerId: client.customerId ?? NO_CUSTOMER,
     serviceId: service.serviceId,
     serviceName: service.name,
     title: service.name,

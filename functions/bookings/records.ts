@@ -9,6 +9,7 @@ import { reminderDueAt } from '../../shared/domain/bookings/reminders.ts';
 import { DEFAULT_REMINDER_OFFSETS } from '../../shared/domain/bookings/settings.ts';
 import { HOLD_EXPIRY_RECIPIENT } from '../../shared/domain/identity/guests.ts';
 import type { RequestItem } from '../requests/request-access.ts';
+import { NO_CUSTOMER } from '../../shared/db/entities/customer.ts';
 import type { BookingDb } from './booking-entities.ts';
 import type { ChangeDb } from './entities.ts';
 import type { CalendarItem, UserItem } from './load.ts';
@@ -88,7 +89,7 @@ export function calendarEntryOf(b: RequestItem): CalendarItem {
     serviceName: b.serviceName,
     clientId: b.clientId,
     clientName: b.clientName,
-    ...(b.customerId && { customerId: b.customerId }),
+    customerId: b.customerId ?? NO_CUSTOMER,
     bookingType: b.bookingType ?? 'video',
     confirmed: b.confirmed ?? false,
     bufferBeforeMinutes: b.bufferBeforeMinutes ?? 0,

@@ -1,11 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { database } from '../../shared/db/all-entities.ts';
+import { dynamoClient } from '../../shared/db/client.ts';
 import { api, joinAs, runJob } from '../../infra/local/test-client.ts';
 
 const tenantId = 't-designpi';
 const run = randomUUID().slice(0, 6);
 const payroll = (title: string) => JSON.stringify({ serviceId: 'svc-payroll-setup', title, requirements: { 'q-employees': '3' } });
+/** A client user as written before customers existed: none of the contact's attributes or index keys, and the company they typed. */
+async function asBeforeCustomers(userId: string, company: string | undefined) {
+  const { Key, TableName } = database().entities.user.get({ tenantId, userId }).params();
+  await dynamoClient().send(
+    new UpdateItemCommand({
+      TableName,
+      Key: marshall(Key),
+      UpdateExpression: `REMOVE customerId, isPrimaryContact, contactRole, contactAccess, gsi3pk, gsi3sk${company ? ' SET company = :company' : ''}`,
+      ...(company && { ExpressionAttributeValues: marshall({ ':company': company }) }),
+    }),
+  );
+}
 const userOf = async (userId: string) => (await database().entities.user.get({ tenantId, userId }).go()).data!;
 
 describe('the migrate-customers job', () => {
@@ -21,10 +36,7 @@ describe('the migrate-customers job', () => {
         ['Sola Single', undefined],
       ] as const) {
         const person = await joinAs({ email: `migrate-${run}-${people.length}@example.com`, name, role: 'CLIENT', password: 'Migrate-Passw0rd!' });
-        const patch = database()
-          .entities.user.patch({ tenantId, userId: person.userId })
-          .remove(['customerId', 'isPrimaryContact', 'contactRole', 'contactAccess']);
-        await (company ? patch.set({ company }) : patch).go();
+        await asBeforeCustomers(person.userId, company);
         expect((await api('/api/requests', { method: 'POST', token: person.token, body: payroll(`Before customers ${run} ${name}`) })).status).toBe(201);
         people.push(person);
       }
@@ -52,6 +64,11 @@ describe('the migrate-customers job', () => {
         const { data: requests } = await database().entities.serviceRequest.query.byClient({ tenantId, clientId: person.userId }).go();
         expect(requests.map((r) => r.customerId)).toEqual([person.customerId]);
       }
+      // The indexes by customer find the company's requests and contacts, whoever made them.
+      const { data: companyRequests } = await database().entities.serviceRequest.query.byCustomer({ tenantId, customerId: o.customerId }).go();
+      expect(companyRequests.map((r) => r.clientId).sort()).toEqual([o.userId, n.userId].sort());
+      const { data: contacts } = await database().entities.user.query.byCustomer({ tenantId, customerId: o.customerId }).go();
+      expect(contacts.map((c) => c.userId).sort()).toEqual([o.userId, n.userId].sort());
       const { data: audit } = await database().entities.audit.query.byEntity({ tenantId, entityType: 'customer', entityId: o.customerId! }).go();
       expect(audit.map((a) => a.action)).toEqual(['customer.created']);
 
@@ -65,12 +82,7 @@ describe('the migrate-customers job', () => {
 
   it('adds a later person of the same company to its customer, not as a second primary', async () => {
     const late = await joinAs({ email: `migrate-${run}-late@example.com`, name: 'Lars Later', role: 'CLIENT', password: 'Migrate-Passw0rd!' });
-    await database()
-      .entities.user.patch({ tenantId, userId: late.userId })
-      .set({ company: `migrate ${run} ltd` })
-      // As if invited before customers existed.
-      .remove(['customerId', 'isPrimaryContact', 'contactRole', 'contactAccess'])
-      .go();
+    await asBeforeCustomers(late.userId, `migrate ${run} ltd`);
     expect(await runJob('migrate-customers')).toMatchObject({ customers: 0, contacts: 1 });
     const lars = await userOf(late.userId);
     const { data: colleagues } = await database().entities.user.query.byRole({ tenantId, role: 'CLIENT' }).go({ pages: 'all' });

@@ -75,8 +75,14 @@ const EDITED = ['title', 'description', 'priority', 'budgetMin', 'budgetMax', 'd
 
 export async function edit(req: SignedInRequest, request: RequestItem, fields: Edit): Promise<RequestItem> {
   if (!mayEdit(req.actor, workflowOf(request))) {
-    const client = req.actor.role === 'CLIENT';
-    throw forbidden(client ? `${request.reference} can no longer be changed: the firm is working on it.` : `You cannot change ${request.reference}.`);
+    const { role, userId } = req.actor;
+    if (role !== 'CLIENT') throw forbidden(`You cannot change ${request.reference}.`);
+    // A colleague with full access sees the request, but only the contact who asked changes it.
+    throw forbidden(
+      request.clientId === userId
+        ? `${request.reference} can no longer be changed: the firm is working on it.`
+        : `Only the person who asked for ${request.reference} can change it.`,
+    );
   }
   const { requirements, budgetMin, budgetMax, deadline, ...plain } = fields;
   const next: RequestItem = { ...request, ...plain };

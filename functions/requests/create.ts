@@ -10,19 +10,20 @@ import { nextReference } from './references.ts';
 import type { ReplyOf, RequestOf } from '../lib/http.ts';
 import { database } from './db.ts';
 import { UNASSIGNED } from '../../shared/db/entities/service-request.ts';
+import { NO_CUSTOMER } from '../../shared/db/entities/customer.ts';
 import { toView, type ActivityItem, type RequestItem } from './request-access.ts';
 
 /** The client the request is for: the caller, or (staff) an active client of the firm. */
 async function clientOf(actor: AuthenticatedActor, clientId: string | undefined) {
   if (actor.role === 'CLIENT') {
     if (clientId && clientId !== actor.userId) throw forbidden('Clients ask for services for themselves.');
-    return { clientId: actor.userId, clientName: actor.name, ...(actor.contact && { customerId: actor.contact.customerId }) };
+    return { clientId: actor.userId, clientName: actor.name, customerId: actor.contact?.customerId ?? NO_CUSTOMER };
   }
   if (!clientId) throw validationFailed([{ field: 'clientId', message: 'is required when asking on a client’s behalf' }]);
   const { data: client } = await database().entities.user.get({ tenantId: actor.tenantId, userId: clientId }).go();
   if (!client || client.role !== 'CLIENT' || client.status !== 'active')
     throw validationFailed([{ field: 'clientId', message: 'is not an active client of this firm' }]);
-  return { clientId, clientName: client.name, ...(client.customerId && { customerId: client.customerId }) };
+  return { clientId, clientName: client.name, customerId: client.customerId ?? NO_CUSTOMER };
 }
 
 export async function createRequest(req: RequestOf<'createRequest'>): Promise<ReplyOf<'createRequest'>> {

@@ -2,6 +2,7 @@
  * The Query behind a request list: one index picked from who asks and the most selective filter,
  * narrowed by the other filters. Lists page through it; exports read all of it.
  */
+import { accessOf } from '../../shared/domain/customers/customers.ts';
 import { hasPermission, type Actor } from '../../shared/domain/identity/policy.ts';
 import type { Priority, RequestStatus } from '../../shared/domain/requests/workflow.ts';
 import { database } from './db.ts';
@@ -12,6 +13,7 @@ export interface RequestFilters {
   serviceId?: string;
   assigneeId?: string;
   clientId?: string;
+  customerId?: string;
   from?: string;
   to?: string;
   deadlineFrom?: string;
@@ -22,18 +24,24 @@ export interface RequestFilters {
 const nextDay = (date: string) => new Date(Date.parse(date) + 24 * 3600 * 1000).toISOString().slice(0, 10);
 
 /**
- * The index follows who is asking and the most selective filter: a client's own, a team
- * member's assigned, or for those who see all, an assignee's, a client's, a status's, or the
- * firm's. The other filters narrow that one Query.
+ * The index follows who is asking and the most selective filter: a client's customer's (by
+ * their access) or their own, a team member's assigned, or for those who see all, an
+ * assignee's, a client's, a customer's, a status's, or the firm's. The other filters narrow
+ * that one Query.
  */
 function pickIndex(actor: Actor, q: RequestFilters) {
   const { request } = database().entities;
   const { tenantId } = actor;
-  if (actor.role === 'CLIENT') return { query: request.query.byClient({ tenantId, clientId: actor.userId }), narrowed: ['clientId'] };
+  if (actor.role === 'CLIENT') {
+    if (actor.contact && accessOf(actor.contact) !== 'own')
+      return { query: request.query.byCustomer({ tenantId, customerId: actor.contact.customerId }), narrowed: ['customerId'] };
+    return { query: request.query.byClient({ tenantId, clientId: actor.userId }), narrowed: ['clientId', 'customerId'] };
+  }
   if (!hasPermission(actor, 'service_requests.read.all'))
     return { query: request.query.byAssignee({ tenantId, assigneeId: actor.userId }), narrowed: ['assigneeId'] };
   if (q.assigneeId) return { query: request.query.byAssignee({ tenantId, assigneeId: q.assigneeId }), narrowed: ['assigneeId'] };
   if (q.clientId) return { query: request.query.byClient({ tenantId, clientId: q.clientId }), narrowed: ['clientId'] };
+  if (q.customerId) return { query: request.query.byCustomer({ tenantId, customerId: q.customerId }), narrowed: ['customerId'] };
   if (q.status) return { query: request.query.byStatus({ tenantId, status: q.status }), narrowed: ['status'] };
   return { query: request.query.byFirm({ tenantId }), narrowed: [] };
 }
@@ -46,6 +54,7 @@ export function requestQuery(actor: Actor, q: RequestFilters) {
       op.notExists(a.deletedAt),
       q.status && !narrowed.includes('status') && op.eq(a.status, q.status),
       q.clientId && !narrowed.includes('clientId') && op.eq(a.clientId, q.clientId),
+      q.customerId && !narrowed.includes('customerId') && op.eq(a.customerId, q.customerId),
       q.assigneeId && !narrowed.includes('assigneeId') && op.eq(a.assigneeId, q.assigneeId),
       q.priority && op.eq(a.priority, q.priority),
       q.serviceId && op.eq(a.serviceId, q.serviceId),

@@ -3,6 +3,7 @@ import type { EntityItem } from 'electrodb';
 import { notFound } from '../../shared/api/errors.ts';
 import { requestView, type RequestView } from '../../shared/api/schemas/request.ts';
 import type { RequestActivity } from '../../shared/db/entities/request-activity.ts';
+import { customerOf } from '../../shared/db/entities/customer.ts';
 import { UNASSIGNED, type ServiceRequest } from '../../shared/db/entities/service-request.ts';
 import { canAccess } from '../../shared/domain/identity/policy.ts';
 import type { WorkflowRequest } from '../../shared/domain/requests/workflow.ts';
@@ -21,19 +22,21 @@ const VIEW_FIELDS = Object.keys(requestView.shape) as (keyof RequestView)[];
 export function toView(r: RequestItem): RequestView {
   const view = Object.fromEntries(VIEW_FIELDS.filter((f) => r[f] !== undefined).map((f) => [f, r[f]])) as RequestView;
   if (r.assigneeId === UNASSIGNED) delete view.assigneeId;
+  if (!customerOf(r)) delete view.customerId;
   return view;
 }
 
 /** The workflow's view of a request. */
-export const workflowOf = (r: RequestItem): WorkflowRequest => ({
+export const workflowOf = (r: RequestItem, customerId = customerOf(r)): WorkflowRequest => ({
   tenantId: r.tenantId,
   status: r.status,
   clientId: r.clientId,
+  ...(customerId && { customerId }),
   ...(r.assigneeId !== UNASSIGNED && { assigneeId: r.assigneeId }),
   ...(r.clientApprovedAt && { clientApprovedAt: r.clientApprovedAt }),
 });
 
-/** Its client, its assignee, and staff who see all requests; nobody once it is deleted. */
+/** Its client and, by their access, its customer's other contacts; its assignee; staff who see all requests; nobody once it is deleted. */
 export const mayReadRequest = (actor: AuthenticatedActor, r: RequestItem) =>
   !r.deletedAt && canAccess(actor, workflowOf(r), { all: 'service_requests.read.all', own: 'service_requests.read.own' });
 

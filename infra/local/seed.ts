@@ -8,6 +8,7 @@ import type { Service } from '../../shared/db/entities/service.ts';
 import { DEFAULT_BOOKING_SETTINGS } from '../../shared/domain/bookings/settings.ts';
 import { TEMPLATE_COUNTER, type TaskTemplate } from '../../shared/db/entities/task-template.ts';
 import type { User } from '../../shared/db/entities/user.ts';
+import { customerOf } from '../../shared/db/entities/customer.ts';
 import { database } from '../../shared/db/all-entities.ts';
 import { joiningContact } from '../../shared/domain/customers/customers.ts';
 import { kpiStateOf, recount } from '../../shared/domain/requests/kpis.ts';
@@ -16,7 +17,7 @@ import { ensureCognitoUser, type LocalPool } from './cognito.ts';
 /** Fixed demo password, listed in the README. Exists only in the local stage. */
 export const DEMO_PASSWORD = 'Demo-Passw0rd!';
 
-type SeedUser = Omit<EntityItem<typeof User>, 'tenantId' | 'userId' | 'createdAt' | 'updatedAt' | 'version' | 'status'>;
+type SeedUser = Omit<EntityItem<typeof User>, 'tenantId' | 'userId' | 'createdAt' | 'updatedAt' | 'version' | 'status' | 'customerId'>;
 
 const weekdays = (start: string, end: string) =>
   Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [{ start, end }]])) as SeedUser['workingHours'];
@@ -118,7 +119,7 @@ async function seedCustomers(tenantId: string): Promise<void> {
     for (const [i, email] of contacts.entries()) {
       const { data: found } = await db.entities.user.query.byEmail({ tenantId, email }).go();
       const contact = found[0];
-      if (contact && !contact.customerId)
+      if (contact && !customerOf(contact))
         await db.entities.user
           .patch({ tenantId, userId: contact.userId })
           .set(joiningContact(customer.customerId, i === 0))

@@ -8,6 +8,7 @@ import { BOOKINGS_SCHEMAS } from '../../../shared/api/schemas/bookings.ts';
 import { auditAndEvent } from '../../../shared/db/mutation.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
 import { bookingSettingsOf } from '../../../shared/domain/bookings/settings.ts';
+import { accessOf } from '../../../shared/domain/customers/customers.ts';
 import { hasPermission } from '../../../shared/domain/identity/policy.ts';
 import { isStaff } from '../../../shared/domain/identity/permissions.ts';
 import { bookingKpiStateOf } from '../../../shared/domain/bookings/kpis.ts';
@@ -28,7 +29,7 @@ import { mayReadRequest, type RequestItem } from '../../requests/request-access.
 
 const database = databaseOf(CHANGE_ENTITIES);
 
-/** One Query per UTC month of the range for those who see the firm; one Query on their own index for everyone else. */
+/** One Query per UTC month of the range for those who see the firm; one Query on their own (or their customer's) index for everyone else. */
 async function listBookings(req: RequestOf<'listBookings'>): Promise<ReplyOf<'listBookings'>> {
   const actor = req.actor;
   const { from, to, staffId, serviceId, bookingType } = req.query;
@@ -40,6 +41,9 @@ async function listBookings(req: RequestOf<'listBookings'>): Promise<ReplyOf<'li
     entries = await firmEntriesBetween(database().entities, tenantId, start, end);
   } else if (isStaff(actor.role)) {
     entries = (await calendar.query.byStaff({ tenantId, staffId: actor.userId }).between({ start }, { start: end }).go({ pages: 'all' })).data;
+  } else if (actor.contact && accessOf(actor.contact) !== 'own') {
+    entries = (await calendar.query.byCustomer({ tenantId, customerId: actor.contact.customerId }).between({ start }, { start: end }).go({ pages: 'all' }))
+      .data;
   } else {
     entries = (await calendar.query.byClient({ tenantId, clientId: actor.userId }).between({ start }, { start: end }).go({ pages: 'all' })).data;
   }
@@ -99,8 +103,9 @@ async function confirmBooking(req: RequestOf<'confirmBooking'>): Promise<ReplyOf
 async function cancelBooking(req: RequestOf<'cancelBooking'>): Promise<ReplyOf<'cancelBooking'>> {
   const booking = await bookingOf(req);
   const actor = req.actor;
-  // Staff cancel with the right to change requests; a client cancels their own.
-  if (isStaff(actor.role) && !hasPermission(actor, 'service_requests.update')) throw forbidden();
+  // Staff cancel with the right to change requests; a client cancels what they booked (a colleague with full access only sees it).
+  if (isStaff(actor.role) ? !hasPermission(actor, 'service_requests.update') : booking.clientId !== actor.userId)
+    throw forbidden(isStaff(actor.role) ? undefined : 'Only the client who booked it can cancel this booking.');
   const settings = await settingsOf(booking);
   const change = { ...changeBy(req), reason: req.body.reason };
   const { cancelled, ...following } = await cancelInScope(database(), booking, settings, change, req.body.scope);

@@ -88,7 +88,8 @@ async function createGuestBooking(req: RequestOf<'createGuestBooking'>): Promise
     client: {
       clientId,
       clientName: input.name,
-      customerId: existing?.customerId ?? own?.customer.customerId,
+      // A held booking is nobody's until its address confirms it, so no customer's contacts see it.
+      customerId: held ? undefined : (existing?.customerId ?? own?.customer.customerId),
       newUser,
       newCustomer: own?.customer,
       phone: input.phone,

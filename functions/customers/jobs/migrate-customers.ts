@@ -9,7 +9,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { AppError } from '../../../shared/api/errors.ts';
 import { AuditEntry } from '../../../shared/db/entities/audit-entry.ts';
 import { CalendarEntry } from '../../../shared/db/entities/calendar-entry.ts';
-import { Customer } from '../../../shared/db/entities/customer.ts';
+import { Customer, NO_CUSTOMER, customerOf } from '../../../shared/db/entities/customer.ts';
 import { OutboxEvent } from '../../../shared/db/entities/outbox-event.ts';
 import { ServiceRequest } from '../../../shared/db/entities/service-request.ts';
 import { Tenant } from '../../../shared/db/entities/tenant.ts';
@@ -52,7 +52,7 @@ async function assign(tenantId: string, group: CustomerGroup, hasPrimary: boolea
         entities.user
           .patch({ tenantId, userId })
           .set(joiningContact(customerId, !hasPrimary && i === 0))
-          .where((a, op) => op.notExists(a.customerId))
+          .where((a, op) => `(${op.notExists(a.customerId)} OR ${op.eq(a.customerId, NO_CUSTOMER)})`)
           .commit(),
       ),
       ...auditAndEvent(
@@ -79,13 +79,13 @@ async function assign(tenantId: string, group: CustomerGroup, hasPrimary: boolea
 async function stampRecords(tenantId: string, clientId: string, customerId: string, result: Result): Promise<void> {
   const { entities } = database();
   for await (const requests of allPages((cursor) => entities.request.query.byClient({ tenantId, clientId }).go({ cursor, limit: 100 }))) {
-    for (const request of requests.filter((r) => !r.customerId)) {
-      await entities.request.patch({ tenantId, requestId: request.requestId }).set({ customerId }).go();
+    for (const request of requests.filter((r) => !customerOf(r))) {
+      await entities.request.patch({ tenantId, requestId: request.requestId }).set({ customerId }).composite({ createdAt: request.createdAt }).go();
       result.requests++;
     }
   }
   for await (const entries of allPages((cursor) => entities.calendar.query.byClient({ tenantId, clientId }).go({ cursor, limit: 100 }))) {
-    for (const entry of entries.filter((e) => !e.customerId)) {
+    for (const entry of entries.filter((e) => !customerOf(e))) {
       await entities.calendar.patch({ tenantId, month: entry.month, start: entry.start, bookingId: entry.bookingId }).set({ customerId }).go();
       result.bookings++;
     }
@@ -96,9 +96,12 @@ async function migrateFirm(tenantId: string, result: Result): Promise<void> {
   const { entities } = database();
   const clients = async () => (await entities.user.query.byRole({ tenantId, role: 'CLIENT' }).go({ pages: 'all' })).data;
   const before = await clients();
-  const primaries = new Set(before.filter((c) => c.customerId && c.isPrimaryContact).map((c) => c.customerId));
-  for (const group of groupIntoCustomers(before.filter((c) => !c.customerId))) await assign(tenantId, group, primaries.has(customerIdOf(group)), result);
-  for (const client of await clients()) if (client.customerId) await stampRecords(tenantId, client.userId, client.customerId, result);
+  const primaries = new Set(before.filter((c) => customerOf(c) && c.isPrimaryContact).map((c) => c.customerId));
+  for (const group of groupIntoCustomers(before.filter((c) => !customerOf(c)))) await assign(tenantId, group, primaries.has(customerIdOf(group)), result);
+  for (const client of await clients()) {
+    const customerId = customerOf(client);
+    if (customerId) await stampRecords(tenantId, client.userId, customerId, result);
+  }
 }
 
 export async function handler(_event: JobEvent): Promise<JobResult> {

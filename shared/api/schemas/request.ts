@@ -21,6 +21,8 @@ export const requestView = z.object({
   reference: z.string(),
   clientId: z.string(),
   clientName: z.string(),
+  /** The customer the request is for (absent on a request of none: made before customers, or a booking held for an address's owner). */
+  customerId: z.optional(z.string()),
   serviceId: z.string(),
   serviceName: z.string(),
   title: z.string(),
@@ -53,6 +55,7 @@ export const requestFilters = {
   serviceId: idFilter,
   assigneeId: idFilter,
   clientId: idFilter,
+  customerId: idFilter,
   /** Created on or after / before, as dates. */
   from: z.optional(isoDate),
   to: z.optional(isoDate),

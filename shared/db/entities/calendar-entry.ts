@@ -1,4 +1,5 @@
 import { Entity } from '../entity.ts';
+import { NO_CUSTOMER, hasCustomer } from './customer.ts';
 
 /**
  * A booking as the calendar and the availability engine read it: small, and kept in one
@@ -23,7 +24,7 @@ export const CalendarEntry = new Entity({
     serviceName: { type: 'string', required: true },
     clientId: { type: 'string', required: true },
     /** The customer the client acts for: it owns the booking. */
-    customerId: { type: 'string' },
+    customerId: { type: 'string', required: true, default: NO_CUSTOMER },
     clientName: { type: 'string', required: true },
     bookingType: { type: 'string', required: true },
     confirmed: { type: 'boolean', required: true },
@@ -50,6 +51,13 @@ export const CalendarEntry = new Entity({
       index: 'gsi3',
       pk: { field: 'gsi3pk', composite: ['tenantId', 'staffId'], template: 't#${tenantId}#staff-calendar#${staffId}', casing: 'none' },
       sk: { field: 'gsi3sk', composite: ['start', 'bookingId'], template: '${start}#${bookingId}', casing: 'none' },
+    },
+    /** A customer's appointments in time order, whichever contact booked them. */
+    byCustomer: {
+      index: 'gsi4',
+      condition: hasCustomer,
+      pk: { field: 'gsi4pk', composite: ['tenantId', 'customerId'], template: 't#${tenantId}#customer-calendar#${customerId}', casing: 'none' },
+      sk: { field: 'gsi4sk', composite: ['start', 'bookingId'], template: '${start}#${bookingId}', casing: 'none' },
     },
   },
 });

@@ -2,6 +2,20 @@ import { CUSTOMER_KINDS, CUSTOMER_STATUSES, companyKey } from '../../domain/cust
 import { Entity } from '../entity.ts';
 
 /**
+ * A record's `customerId` when it has none: staff users, and a booking held for an address's
+ * owner (ADR 0016). The attribute is always written so that the indexes by customer can be
+ * sparse: ElectroDB needs every key attribute of an index with a condition on each write.
+ */
+export const NO_CUSTOMER = '-';
+
+/** The customer that owns a record, if any (rows written before the migration have none at all). */
+export const customerOf = (record: { customerId?: string | undefined }): string | undefined =>
+  record.customerId && record.customerId !== NO_CUSTOMER ? record.customerId : undefined;
+
+/** Index condition: only records with a customer are in its indexes. */
+export const hasCustomer = (attributes: { customerId?: unknown }) => typeof attributes.customerId === 'string' && attributes.customerId !== NO_CUSTOMER;
+
+/**
  * A firm's client organisation, or a person on their own (shared/domain/customers). Its contacts
  * are client users with its `customerId`. Lists go by name: `nameKey` is the name as compared
  * (companyKey), so a search by the start of a name is one Query.

@@ -1,10 +1,11 @@
 import { Entity } from '../entity.ts';
+import { NO_CUSTOMER, hasCustomer } from './customer.ts';
 import { PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts';
 
 /**
  * A client's request for a service. Its own partition holds it and its activity (timeline and
  * comments: request-activity.ts), so a request page is one Query. Lists use one index each:
- * the firm's (newest first), a client's, an assignee's, a status's.
+ * the firm's (newest first), a client's, an assignee's, a status's, a customer's.
  */
 /** The assignee while nobody is assigned: the assignee index needs a key either way. */
 export const UNASSIGNED = '-';
@@ -19,7 +20,7 @@ export const ServiceRequest = new Entity({
     clientId: { type: 'string', required: true, readOnly: true },
     clientName: { type: 'string', required: true },
     /** The customer the client acts for (shared/domain/customers): it owns the request. */
-    customerId: { type: 'string' },
+    customerId: { type: 'string', required: true, default: NO_CUSTOMER },
     serviceId: { type: 'string', required: true },
     serviceName: { type: 'string', required: true },
     title: { type: 'string', required: true },
@@ -123,6 +124,13 @@ export const ServiceRequest = new Entity({
       index: 'gsi4',
       pk: { field: 'gsi4pk', composite: ['tenantId', 'status'], template: 't#${tenantId}#status-requests#${status}' },
       sk: { field: 'gsi4sk', composite: ['createdAt', 'requestId'], template: '${createdAt}#${requestId}' },
+    },
+    /** A customer's requests, whichever contact made them. Setting `customerId` needs `.composite({ createdAt })` for the sort key. */
+    byCustomer: {
+      index: 'gsi5',
+      condition: hasCustomer,
+      pk: { field: 'gsi5pk', composite: ['tenantId', 'customerId'], template: 't#${tenantId}#customer-requests#${customerId}', casing: 'none' },
+      sk: { field: 'gsi5sk', composite: ['createdAt', 'requestId'], template: '${createdAt}#${requestId}', casing: 'none' },
     },
   },
 });

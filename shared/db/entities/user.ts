@@ -2,6 +2,7 @@ import { Entity } from '../entity.ts';
 import { DEFAULT_LOCALE, LOCALES } from '../../domain/locales.ts';
 import { CONTACT_ACCESS, CONTACT_ROLES } from '../../domain/customers/customers.ts';
 import { ROLES } from '../../domain/identity/permissions.ts';
+import { NO_CUSTOMER, hasCustomer } from './customer.ts';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
@@ -20,7 +21,7 @@ export const User = new Entity({
     timeZone: { type: 'string', required: true, default: 'UTC' },
     company: { type: 'string' },
     // A client user is a contact of one customer (shared/domain/customers); staff have none of these.
-    customerId: { type: 'string' },
+    customerId: { type: 'string', required: true, default: NO_CUSTOMER },
     isPrimaryContact: { type: 'boolean' },
     contactRole: { type: CONTACT_ROLES },
     contactAccess: { type: CONTACT_ACCESS },
@@ -95,6 +96,13 @@ export const User = new Entity({
       index: 'gsi1',
       pk: { field: 'gsi1pk', composite: ['tenantId', 'email'], template: 't#${tenantId}#email#${email}' },
       sk: { field: 'gsi1sk', composite: [], template: 'user' },
+    },
+    /** A customer's contacts. */
+    byCustomer: {
+      index: 'gsi3',
+      condition: hasCustomer,
+      pk: { field: 'gsi3pk', composite: ['tenantId', 'customerId'], template: 't#${tenantId}#customer-contacts#${customerId}', casing: 'none' },
+      sk: { field: 'gsi3sk', composite: ['userId'], template: '${userId}', casing: 'none' },
     },
   },
 });

@@ -12,6 +12,8 @@ describe('what a contact sees', () => {
     ['the primary contact, stored as own', contact({ isPrimaryContact: true }), { customerId: 'c-acme', clientId: 'u-john' }, true],
     ['full access, another customer’s record', contact({ access: 'full' }), { customerId: 'c-tech', clientId: 'u-jane' }, false],
     ['own access, their own id on another customer’s record', contact(), { customerId: 'c-tech', clientId: 'u-lisa' }, false],
+    ['full access, their own record of no customer', contact({ access: 'full' }), { clientId: 'u-lisa' }, true],
+    ['full access, someone else’s record of no customer', contact({ access: 'full' }), { clientId: 'u-john' }, false],
   ])('%s: %s', (_, who, record, sees) => expect(contactMaySee(who, record)).toBe(sees));
 
   it('gives the primary contact full access whatever was stored, and keeps billing', () => {

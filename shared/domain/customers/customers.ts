@@ -46,8 +46,12 @@ export const joiningContact = (customerId: string, primary: boolean) =>
 export const accessOf = (contact: Pick<Contact, 'isPrimaryContact' | 'access'>): ContactAccess =>
   contact.isPrimaryContact && contact.access === 'own' ? 'full' : contact.access;
 
-/** Whether a contact may see a record owned by a customer and made by one of its contacts. */
-export function contactMaySee(contact: Contact, record: { customerId: string; clientId: string }): boolean {
+/**
+ * Whether a contact may see a record made by a client (`clientId`) for a customer. A record of
+ * no customer (made before customers, or held for an address's owner) is its maker's alone.
+ */
+export function contactMaySee(contact: Contact, record: { customerId?: string | undefined; clientId?: string | undefined }): boolean {
+  if (record.customerId === undefined) return record.clientId === contact.userId;
   if (record.customerId !== contact.customerId) return false;
   return accessOf(contact) !== 'own' || record.clientId === contact.userId;
 }

@@ -50,6 +50,18 @@ describe('object access', () => {
     expect(canAccess(actor(role), object, requestScope, now)).toBe(expected);
   });
 
+  it.each([
+    // access, object, expected
+    ['own', { tenantId: 't1', customerId: 'acme', clientId: 'u1' }, true], // theirs
+    ['own', { tenantId: 't1', customerId: 'acme', clientId: 'u2' }, false], // a colleague's
+    ['full', { tenantId: 't1', customerId: 'acme', clientId: 'u2' }, true], // a colleague's, with full access
+    ['full', { tenantId: 't1', customerId: 'tech', clientId: 'u3' }, false], // another customer's
+    ['full', { tenantId: 't2', customerId: 'acme', clientId: 'u2' }, false], // the same customer id in another firm
+  ] as const)('a contact with %s access on %j → %s', (access, object, expected) => {
+    const contact = { userId: 'u1', customerId: 'acme', isPrimaryContact: false, access };
+    expect(canAccess({ ...actor('CLIENT'), contact }, object, requestScope, now)).toBe(expected);
+  });
+
   it('denies without the own-permission even when owning', () => {
     expect(canAccess(actor('CLIENT'), { tenantId: 't1', clientId: 'u1' }, { all: 'users.manage' })).toBe(false);
   });

@@ -2,6 +2,7 @@
  * The one place that answers "may this actor do this (to this object)".
  * Used by every handler and by the web to show or hide actions.
  */
+import { contactMaySee, type Contact } from '../customers/customers.ts';
 import { ROLE_PERMISSIONS, isStaff, type Permission, type Role } from './permissions.ts';
 
 export interface Grant {
@@ -14,11 +15,14 @@ export interface Actor {
   userId: string;
   role: Role;
   grants: readonly Grant[];
+  /** A client user's place at their customer: what of the customer's they see. */
+  contact?: Contact | undefined;
 }
 
-/** Something owned inside a tenant: its client and, for staff work, its assignee. */
+/** Something owned inside a tenant: its customer and the client who made it and, for staff work, its assignee. */
 export interface OwnedObject {
   tenantId: string;
+  customerId?: string;
   clientId?: string;
   assigneeId?: string;
 }
@@ -34,12 +38,14 @@ export function hasPermission(actor: Actor, permission: Permission, now?: Date):
 
 /**
  * Object-level check (OWASP API1): the tenant must match for everyone but the platform
- * operator; `.own` / `.assigned` permissions further require the actor to own the object.
+ * operator; `.own` / `.assigned` permissions further require the actor to own the object: staff
+ * as its assignee, a client as its maker or, by their access, as a contact of its customer.
  */
 export function canAccess(actor: Actor, object: OwnedObject, scope: { all: Permission; own?: Permission }, now?: Date): boolean {
   if (object.tenantId !== actor.tenantId && actor.role !== 'SUPER_ADMIN') return false;
   const perms = permissionsOf(actor, now);
   if (perms.has(scope.all)) return true;
   if (!scope.own || !perms.has(scope.own)) return false;
-  return isStaff(actor.role) ? object.assigneeId === actor.userId : object.clientId === actor.userId;
+  if (isStaff(actor.role)) return object.assigneeId === actor.userId;
+  return actor.contact ? contactMaySee(actor.contact, object) : object.clientId === actor.userId;
 }

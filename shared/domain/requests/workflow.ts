@@ -16,6 +16,8 @@ export interface WorkflowRequest {
   tenantId: string;
   status: RequestStatus;
   clientId: string;
+  /** The customer it is for, whose contacts may see it by their access (they act on it only as its client). */
+  customerId?: string;
   assigneeId?: string;
   /** Set once the client accepted the completed work: nothing moves after that. */
   clientApprovedAt?: string;
