@@ -170,6 +170,35 @@ const MATRIX: Record<OperationId, Row> = {
     expect: { anonymous: 401, client: 400, member: 403, lead: 400, admin: 400, otherFirmAdmin: 400 },
   },
   // Each sees only their own scope: a client theirs, a team member what is assigned to them (requests.int.test.ts).
+  // Leads and admins see the firm's customers; a team member opens only those they manage or work for (customers.int.test.ts).
+  listCustomers: {
+    request: { method: 'GET', path: '/api/customers' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 },
+  },
+  createCustomer: {
+    request: { method: 'POST', path: '/api/customers', body: {} },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 },
+  },
+  getCustomer: {
+    request: { method: 'GET', path: '/api/customers/none' },
+    expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
+  listCustomerTimeline: {
+    request: { method: 'GET', path: '/api/customers/none/timeline' },
+    expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
+  updateCustomer: {
+    request: { method: 'PATCH', path: '/api/customers/none', body: { version: 1 } },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
+  },
+  updateContact: {
+    request: { method: 'PATCH', path: '/api/customers/none/contacts/nobody', body: { version: 1 } },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
+  },
+  mergeCustomers: {
+    request: { method: 'POST', path: '/api/customers/none/merge', body: { from: 'other' } },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
+  },
   listRequests: { request: { method: 'GET', path: '/api/requests' }, expect: signedIn(200) },
   // Another client's, another firm's, or an unassigned team member's request is 404 too (requests.int.test.ts).
   getRequest: { request: { method: 'GET', path: '/api/requests/none' }, expect: { ...everyone(404), anonymous: 401 } },

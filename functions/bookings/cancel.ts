@@ -5,6 +5,7 @@
 import type { BookingSettings } from '../../shared/domain/bookings/settings.ts';
 import { AppError } from '../../shared/api/errors.ts';
 import { auditAndEvent } from '../../shared/db/mutation.ts';
+import { customerOf } from '../../shared/db/entities/customer.ts';
 import { SERIES_CANCELLED } from '../../shared/domain/bookings/series.ts';
 import { bookingKpiStateOf } from '../../shared/domain/bookings/kpis.ts';
 import { kpiStateOf } from '../../shared/domain/requests/kpis.ts';
@@ -90,7 +91,13 @@ export async function cancelInScope(db: ChangeDb, booking: RequestItem, settings
     const detail = { seriesId, clientId: booking.clientId, bookingIds: gone.map((b) => b.requestId), reason: change.reason };
     await db.transaction
       .write((e) =>
-        auditAndEvent(e, change.ctx, { action: SERIES_CANCELLED, entityType: 'request', entityId: seriesId, event: { type: SERIES_CANCELLED, detail } }),
+        auditAndEvent(e, change.ctx, {
+          action: SERIES_CANCELLED,
+          entityType: 'request',
+          entityId: seriesId,
+          customerId: customerOf(booking),
+          event: { type: SERIES_CANCELLED, detail },
+        }),
       )
       .go();
   }

@@ -9,7 +9,7 @@ import { reminderDueAt } from '../../shared/domain/bookings/reminders.ts';
 import { DEFAULT_REMINDER_OFFSETS } from '../../shared/domain/bookings/settings.ts';
 import { HOLD_EXPIRY_RECIPIENT } from '../../shared/domain/identity/guests.ts';
 import type { RequestItem } from '../requests/request-access.ts';
-import { NO_CUSTOMER } from '../../shared/db/entities/customer.ts';
+import { NO_CUSTOMER, customerOf } from '../../shared/db/entities/customer.ts';
 import type { BookingDb } from './booking-entities.ts';
 import type { ChangeDb } from './entities.ts';
 import type { CalendarItem, UserItem } from './load.ts';
@@ -182,5 +182,5 @@ export function bookingEvent<T extends BookingChange>(
 ) {
   // The type and its detail belong together by T; TypeScript cannot see that through the union.
   const event = { type, detail: { ...bookingDetail(b, ctx), ...extra } } as DomainEvent;
-  return auditAndEvent(e, ctx, { action: type, entityType: 'request', entityId: b.requestId, changes, event });
+  return auditAndEvent(e, ctx, { action: type, entityType: 'request', entityId: b.requestId, customerId: customerOf(b), changes, event });
 }

@@ -6,6 +6,7 @@
  */
 import { AppError } from '../../shared/api/errors.ts';
 import { auditAndEvent } from '../../shared/db/mutation.ts';
+import { customerOf } from '../../shared/db/entities/customer.ts';
 import { movedLike, SERIES_RESCHEDULED } from '../../shared/domain/bookings/series.ts';
 import { MINUTE, type Interval } from '../../shared/domain/bookings/availability.ts';
 import { bookingKpiStateOf } from '../../shared/domain/bookings/kpis.ts';
@@ -155,7 +156,13 @@ async function rescheduleWithFollowing(db: BookingDb, booking: RequestItem & { s
     const detail = { seriesId, clientId: booking.clientId, bookingIds: all.map((b) => b.requestId) };
     await db.transaction
       .write((e) =>
-        auditAndEvent(e, change.ctx, { action: SERIES_RESCHEDULED, entityType: 'request', entityId: seriesId, event: { type: SERIES_RESCHEDULED, detail } }),
+        auditAndEvent(e, change.ctx, {
+          action: SERIES_RESCHEDULED,
+          entityType: 'request',
+          entityId: seriesId,
+          customerId: customerOf(booking),
+          event: { type: SERIES_RESCHEDULED, detail },
+        }),
       )
       .go();
   }

@@ -6,7 +6,7 @@
 import { changeContext } from '../lib/change-context.ts';
 import type { EntityItem } from 'electrodb';
 import { randomUUID } from 'node:crypto';
-import { conflict, forbidden, notFound } from '../../shared/api/errors.ts';
+import { conflict, forbidden, notFound, validationFailed } from '../../shared/api/errors.ts';
 import type { InvitationView } from '../../shared/api/schemas/identity.ts';
 import type { Invitation } from '../../shared/db/entities/invitation.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
@@ -34,10 +34,39 @@ const toView = (i: InvitationItem): InvitationView => ({
   createdAt: i.createdAt,
 });
 
+/**
+ * What a client invited into an existing customer becomes there: its primary contact (with full
+ * access) if it has no active one yet, otherwise a contact with the role and access chosen
+ * (by default staff who see their own records). Also what the transaction must check: that
+ * nobody else became its primary meanwhile.
+ */
+async function joiningExisting(tenantId: string, body: RequestOf<'createInvitation'>['body']) {
+  const { customerId, role } = body;
+  if (!customerId) return undefined;
+  if (role !== 'CLIENT') throw validationFailed([{ field: 'customerId', message: 'is only for clients: team members belong to the firm' }]);
+  const { entities } = database();
+  const [{ data: customer }, { data: contacts }] = await Promise.all([
+    entities.customer.get({ tenantId, customerId }).go(),
+    entities.user.query.byCustomer({ tenantId, customerId }).go({ pages: 'all' }),
+  ]);
+  if (!customer) throw validationFailed([{ field: 'customerId', message: 'is not a customer of this firm' }]);
+  const primary = !contacts.some((c) => c.isPrimaryContact && c.status !== 'deactivated');
+  return {
+    customer,
+    contact: {
+      customerId,
+      isPrimaryContact: primary,
+      contactRole: body.contactRole ?? (primary ? 'owner' : 'staff'),
+      contactAccess: primary && body.contactAccess !== 'billing' ? 'full' : (body.contactAccess ?? 'own'),
+    } as const,
+  };
+}
+
 export async function createInvitation(req: RequestOf<'createInvitation'>): Promise<ReplyOf<'createInvitation'>> {
   const actor = req.actor;
   const { email, name, role } = req.body;
   if (role === 'ADMIN' && actor.role !== 'ADMIN' && actor.role !== 'SUPER_ADMIN') throw forbidden('Only admins can invite admins.');
+  const joining = await joiningExisting(actor.tenantId, req.body);
   const db = database();
   const [{ data: members }, { data: tenant }] = await Promise.all([
     db.entities.user.query.byEmail({ tenantId: actor.tenantId, email }).go({ limit: 1 }),
@@ -48,6 +77,10 @@ export async function createInvitation(req: RequestOf<'createInvitation'>): Prom
   const guest = member && claimable(member, await findIdentity(email)) ? member : undefined;
   if (member && !guest) throw conflict(`${email} is already a member of this firm.`);
   if (guest && role !== 'CLIENT') throw conflict(`${email} is a client of this firm (from a booking): invite them as a client.`);
+  if (guest && joining)
+    throw conflict(
+      `${email} is a client of this firm already, with a customer of their own (from a booking). Merge that customer into ${joining.customer.name} instead.`,
+    );
   // An address that signs in with another firm is answered like any other (see Invitation.elsewhere).
   const identity = await createInvitedIdentity(email, actor.tenantId, role, guest?.userId);
   const userId = identity ?? randomUUID();
@@ -67,7 +100,8 @@ export async function createInvitation(req: RequestOf<'createInvitation'>): Prom
     ...(identity === undefined && { elsewhere: true }),
   };
   // A client invited afresh starts a customer of their own (a guest keeps the one their booking made).
-  const own = !guest && role === 'CLIENT' ? ownCustomer(actor.tenantId, { userId, name }) : undefined;
+  const own = !guest && !joining && role === 'CLIENT' ? ownCustomer(actor.tenantId, { userId, name }) : undefined;
+  const contact = joining?.contact ?? own?.contact;
   await commitTransaction(
     db,
     (entities) => [
@@ -78,16 +112,28 @@ export async function createInvitation(req: RequestOf<'createInvitation'>): Prom
             .set({ name, locale: invitation.locale })
             .where((a, op) => op.eq(a.status, 'invited'))
             .commit()
-        : entities.user.create({ tenantId: actor.tenantId, userId, email, name, role, status: 'invited', locale: invitation.locale, ...own?.contact }).commit(),
+        : entities.user.create({ tenantId: actor.tenantId, userId, email, name, role, status: 'invited', locale: invitation.locale, ...contact }).commit(),
       ...(own ? [entities.customer.create(own.customer).commit()] : []),
+      // Two first contacts invited at once would both be primary: the customer's version lets one through.
+      ...(joining?.contact.isPrimaryContact
+        ? [
+            entities.customer
+              .patch({ tenantId: actor.tenantId, customerId: joining.customer.customerId })
+              .set({ version: joining.customer.version + 1 })
+              .where((a, op) => op.eq(a.version, joining.customer.version))
+              .commit(),
+          ]
+        : []),
       entities.invitation.create(invitation).commit(),
       ...auditAndEvent(entities, changeContext(req), {
         action: 'user.invited',
         entityType: 'user',
         entityId: userId,
+        customerId: contact?.customerId,
         changes: [
           { field: 'status', from: null, to: 'invited' },
           { field: 'role', from: null, to: role },
+          ...(joining ? [{ field: 'contactAccess', from: null, to: joining.contact.contactAccess }] : []),
         ],
         event: { type: 'user.invited', detail: { invitationId: invitation.invitationId, userId, role } },
       }),

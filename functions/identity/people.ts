@@ -6,6 +6,7 @@ import type { EntityItem } from 'electrodb';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../shared/api/errors.ts';
 import type { UserDetail } from '../../shared/api/schemas/identity.ts';
 import type { User } from '../../shared/db/entities/user.ts';
+import { customerOf } from '../../shared/db/entities/customer.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { database } from './people-db.ts';
 import { diffFields } from '../../shared/domain/audit/diff.ts';
@@ -96,6 +97,15 @@ export async function updateUser(req: RequestOf<'updateUser'>): Promise<ReplyOf<
   return { body: toDetail(updated!) };
 }
 
+/** A customer's primary contact leaves only after another active contact takes over (their records stay the customer's either way). */
+async function keepsPrimaryContact(person: UserItem) {
+  const customerId = customerOf(person);
+  if (!customerId || !person.isPrimaryContact) return;
+  const { data: contacts } = await database().entities.user.query.byCustomer({ tenantId: person.tenantId, customerId }).go({ pages: 'all' });
+  if (contacts.some((c) => c.userId !== person.userId && c.status !== 'deactivated'))
+    throw conflict(`${person.name} is their customer’s primary contact. Make another contact primary first, then deactivate them.`);
+}
+
 async function setStatus(
   req: RequestOf<'deactivateUser' | 'reactivateUser'>,
   to: 'active' | 'deactivated',
@@ -106,6 +116,7 @@ async function setStatus(
   protectOperator(actor, person);
   if (to === 'deactivated') notOnYourself(actor, person, 'You cannot deactivate yourself.');
   if (person.status !== from) throw conflict(`${person.name} is ${person.status}, not ${from}.`);
+  if (to === 'deactivated') await keepsPrimaryContact(person);
   const key = { tenantId: actor.tenantId, userId: person.userId };
   const now = new Date().toISOString();
   await commitTransaction(database(), (entities) => [
@@ -119,6 +130,7 @@ async function setStatus(
       action: to === 'active' ? 'user.reactivated' : 'user.deactivated',
       entityType: 'user',
       entityId: person.userId,
+      customerId: customerOf(person),
       changes: [{ field: 'status', from, to }],
       event: { type: to === 'active' ? 'user.reactivated' : 'user.deactivated', detail: { userId: person.userId } },
     }),

@@ -10,7 +10,7 @@ import { nextReference } from './references.ts';
 import type { ReplyOf, RequestOf } from '../lib/http.ts';
 import { database } from './db.ts';
 import { UNASSIGNED } from '../../shared/db/entities/service-request.ts';
-import { NO_CUSTOMER } from '../../shared/db/entities/customer.ts';
+import { NO_CUSTOMER, customerOf } from '../../shared/db/entities/customer.ts';
 import { toView, type ActivityItem, type RequestItem } from './request-access.ts';
 
 /** The client the request is for: the caller, or (staff) an active client of the firm. */
@@ -76,6 +76,7 @@ export async function createRequest(req: RequestOf<'createRequest'>): Promise<Re
       action: submit ? 'request.submitted' : 'request.drafted',
       entityType: 'request',
       entityId: request.requestId,
+      customerId: customerOf(request),
       changes: [{ field: 'status', from: null, to: request.status }],
       event: {
         type: submit ? 'request.submitted' : 'request.drafted',

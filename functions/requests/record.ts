@@ -12,6 +12,7 @@ import { changeContext } from '../lib/change-context.ts';
 import type { SignedInRequest } from '../lib/http.ts';
 import { database } from './workflow-db.ts';
 import { UNASSIGNED } from '../../shared/db/entities/service-request.ts';
+import { customerOf } from '../../shared/db/entities/customer.ts';
 import type { EventOf } from '../../shared/events/catalogue.ts';
 import type { ActivityItem, RequestItem } from './request-access.ts';
 
@@ -81,6 +82,7 @@ export async function recordChange(
         action: change.action,
         entityType: 'request',
         entityId: request.requestId,
+        customerId: customerOf(request),
         ...(change.changes && { changes: change.changes }),
         event: {
           type: change.action,

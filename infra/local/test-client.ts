@@ -78,15 +78,21 @@ export async function signIn(email: string, password = DEMO_PASSWORD): Promise<S
 
 /**
  * A person of the calling test's own, invited by DesignPi's admin and joined from the emailed
- * link: for tests that change passwords, roles, grants or sign-in state.
+ * link: for tests that change passwords, roles, grants or sign-in state. The invitation may say
+ * more: a client's customer and access, the language.
  */
-export async function joinAs(person: { email: string; name: string; role: string; password: string }): Promise<Signed> {
+export async function joinAs(person: {
+  email: string;
+  name: string;
+  role: string;
+  password: string;
+  customerId?: string;
+  contactAccess?: string;
+  locale?: string;
+}): Promise<Signed> {
   const admin = await signIn('hello@designpi.com');
-  const invited = await api('/api/invitations', {
-    method: 'POST',
-    token: admin.token,
-    body: JSON.stringify({ email: person.email, name: person.name, role: person.role }),
-  });
+  const { password: _, ...invitation } = person;
+  const invited = await api('/api/invitations', { method: 'POST', token: admin.token, body: JSON.stringify(invitation) });
   if (invited.status !== 201) throw new Error(`invitation of ${person.email} failed: ${invited.status} ${JSON.stringify(invited.body)}`);
   const token = new URL(linkIn(await nextEmailTo(person.email), '/invitation/?token=')).searchParams.get('token')!;
   const accepted = await api('/api/invitations/accept', { method: 'POST', body: JSON.stringify({ token, password: person.password }) });

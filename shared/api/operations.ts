@@ -17,6 +17,7 @@ import { GUEST_BOOKING_OPERATIONS } from './operations/guest-booking.ts';
 import { AUDIT_OPERATIONS } from './operations/audit.ts';
 import { AUTH_OPERATIONS } from './operations/auth.ts';
 import { CATALOG_OPERATIONS } from './operations/catalog.ts';
+import { CUSTOMERS_OPERATIONS } from './operations/customers.ts';
 import { IDENTITY_OPERATIONS } from './operations/identity.ts';
 import { NOTIFICATIONS_OPERATIONS } from './operations/notifications.ts';
 import { PLATFORM_OPERATIONS } from './operations/platform.ts';
@@ -51,6 +52,7 @@ export const API_LAMBDAS = {
   'booking-plans': { context: 'bookings', table: 'none', stack: 'BookingsApi' },
   bookings: { context: 'bookings', table: 'readWrite', stack: 'BookingsApi' },
   catalog: { context: 'catalog', table: 'readWrite', stack: 'WorkApi' },
+  customers: { context: 'customers', table: 'readWrite', stack: 'WorkApi' },
   'guest-booking': { context: 'bookings', table: 'readWrite', stack: 'BookingsApi' },
   identity: { context: 'identity', table: 'readWrite', stack: 'IdentityApi' },
   notifications: { context: 'notifications', table: 'readWrite', stack: 'IdentityApi' },
@@ -114,6 +116,7 @@ export const OPERATIONS = [
   ...TASKS_OPERATIONS,
   ...TEAM_OPERATIONS,
   ...VIEWS_OPERATIONS,
+  ...CUSTOMERS_OPERATIONS,
   ...WORKFLOW_OPERATIONS,
 ] as const;
 

@@ -22,6 +22,7 @@ import { SYSTEM_SCHEMAS } from './schemas/system.ts';
 import { TASKS_SCHEMAS } from './schemas/tasks.ts';
 import { TEAM_SCHEMAS } from './schemas/team.ts';
 import { VIEWS_SCHEMAS } from './schemas/views.ts';
+import { CUSTOMERS_SCHEMAS } from './schemas/customers.ts';
 import { WORKFLOW_SCHEMAS } from './schemas/workflow.ts';
 import type { Schemas } from './schemas/types.ts';
 
@@ -49,6 +50,7 @@ const SCHEMAS = {
   ...TASKS_SCHEMAS,
   ...TEAM_SCHEMAS,
   ...VIEWS_SCHEMAS,
+  ...CUSTOMERS_SCHEMAS,
   ...WORKFLOW_SCHEMAS,
 } satisfies Record<OperationId, Schemas>;
 

@@ -116,4 +116,11 @@ export const SUMMARIES: Record<OperationId, string> = {
   listSavedViews: 'Your saved views of a list (at most 20), by when you saved them',
   createSavedView: 'Save the filters of a list under a name of your own (unique among your views of that list)',
   deleteSavedView: 'Delete one of your saved views',
+  listCustomers: 'The firm’s customers by name: search by the start of a name or a contact’s email, narrow by status, account manager or tag',
+  createCustomer: 'Add a customer (a business or a person); contacts join it by invitation',
+  getCustomer: 'A customer’s 360° record: details, contacts and figures (leads and admins, its account manager, and staff working for it)',
+  updateCustomer: 'Change a customer’s details, status, tags, notes, account manager or billing details',
+  updateContact: 'Change a contact’s role and access at their customer, or make them its primary contact',
+  listCustomerTimeline: 'Every audited change to a customer, its contacts and its records, newest first',
+  mergeCustomers: 'Merge another customer into this one: its contacts, requests and bookings move here, and it is removed',
 };

@@ -27,6 +27,8 @@ export interface ChangeRecord {
   action: string; // e.g. 'user.role_changed'
   entityType: string;
   entityId: string;
+  /** The customer the changed record belongs to, if any: the change joins its timeline. */
+  customerId?: string | undefined;
   changes?: FieldChange[];
   /** Domain event for the bus (shared/events/catalogue.ts); omitted only for changes nobody reacts to. */
   event?: DomainEvent;
@@ -53,6 +55,7 @@ export function auditAndEvent(entities: TransactionEntities, ctx: ChangeContext,
         action: change.action,
         entityType: change.entityType,
         entityId: change.entityId,
+        ...(change.customerId && { customerId: change.customerId }),
         changes: change.changes ?? [],
         ...(ctx.ip && { ip: ctx.ip }),
         ...(ctx.userAgent && { userAgent: ctx.userAgent.slice(0, 512) }),

@@ -177,6 +177,22 @@ export const EVENTS = {
     name: text,
     contactIds: z.array(id),
   }),
+  'customer.created': event('customers', 'An admin added a customer.', { customerId: id, name: text }),
+  'customer.updated': event('customers', 'A customer’s details, status, tags, notes, account manager or billing details changed.', {
+    customerId: id,
+    fields: z.array(text),
+  }),
+  'customer.contact_changed': event('customers', 'A contact’s role or access changed, or they became the primary contact.', {
+    customerId: id,
+    contactId: id,
+    fields: z.array(text),
+  }),
+  'customer.merged': event('customers', 'A customer was merged into another: its contacts and records moved there, and it was removed.', {
+    customerId: id,
+    mergedId: id,
+    contactIds: z.array(id),
+    recordIds: z.array(id),
+  }),
 
   'view.saved': event('views', 'Someone saved the filters of a list as a view of their own.', { ...person, viewId: id, list: text, name: text }),
   'view.deleted': event('views', 'Someone deleted one of their saved views.', { ...person, viewId: id, list: text }),

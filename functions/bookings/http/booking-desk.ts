@@ -111,7 +111,13 @@ async function createBookingSeries(req: RequestOf<'createBookingSeries'>): Promi
     if (booked.length)
       await database()
         .transaction.write((e) =>
-          auditAndEvent(e, placement.ctx, { action: SERIES_BOOKED, entityType: 'request', entityId: seriesId, event: { type: SERIES_BOOKED, detail } }),
+          auditAndEvent(e, placement.ctx, {
+            action: SERIES_BOOKED,
+            entityType: 'request',
+            entityId: seriesId,
+            customerId: placement.client.customerId,
+            event: { type: SERIES_BOOKED, detail },
+          }),
         )
         .go();
   }

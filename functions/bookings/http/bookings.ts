@@ -6,6 +6,7 @@ import { AppError, forbidden, notFound } from '../../../shared/api/errors.ts';
 import { BOOKINGS_OPERATIONS } from '../../../shared/api/operations/bookings.ts';
 import { BOOKINGS_SCHEMAS } from '../../../shared/api/schemas/bookings.ts';
 import { auditAndEvent } from '../../../shared/db/mutation.ts';
+import { customerOf } from '../../../shared/db/entities/customer.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
 import { bookingSettingsOf } from '../../../shared/domain/bookings/settings.ts';
 import { accessOf } from '../../../shared/domain/customers/customers.ts';
@@ -166,7 +167,12 @@ async function openBookingLink(req: RequestOf<'openBookingLink'>): Promise<Reply
     database()
       .transaction.write((e) => [
         e.manageLink.put(item).commit(),
-        ...auditAndEvent(e, changeContext(req), { action: 'booking.link_opened', entityType: 'request', entityId: booking.requestId }),
+        ...auditAndEvent(e, changeContext(req), {
+          action: 'booking.link_opened',
+          entityType: 'request',
+          entityId: booking.requestId,
+          customerId: customerOf(booking),
+        }),
       ])
       .go(),
   );

@@ -7,6 +7,7 @@
 import { AppError } from '../../../shared/api/errors.ts';
 import { randomUUID } from 'node:crypto';
 import { AssignmentRecord } from '../../../shared/db/entities/assignment-record.ts';
+import { customerOf } from '../../../shared/db/entities/customer.ts';
 import { AuditEntry } from '../../../shared/db/entities/audit-entry.ts';
 import { OutboxEvent } from '../../../shared/db/entities/outbox-event.ts';
 import { RequestActivity } from '../../../shared/db/entities/request-activity.ts';
@@ -103,6 +104,7 @@ async function assign(d: EventDetail<'request.submitted' | 'request.status_chang
               action: 'request.assigned',
               entityType: 'request',
               entityId: request.requestId,
+              customerId: customerOf(request),
               changes: [{ field: 'assignee', from: null, to: best.candidate.name }],
               event: { type: 'request.assigned', detail: { ...detail, assigneeId: best.candidate.userId } },
             }),
@@ -111,6 +113,7 @@ async function assign(d: EventDetail<'request.submitted' | 'request.status_chang
             action: 'request.unassigned',
             entityType: 'request',
             entityId: request.requestId,
+            customerId: customerOf(request),
             event: { type: 'request.unassigned', detail: { ...detail, assigneeId: null } },
           }),
     DECIDED_MEANWHILE,

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { CONTACT_ACCESS, CONTACT_ROLES } from '../../domain/customers/customers.ts';
 import { ROLES } from '../../domain/identity/permissions.ts';
 import { email, isoDate, page, pageQuery, personName, typeError } from './common.ts';
 import { INVITABLE_ROLES } from './invitable-roles.ts';
@@ -14,6 +15,10 @@ export const createInvitationInput = z.object({
   role: z.enum(INVITABLE_ROLES, { error: `must be one of ${INVITABLE_ROLES.join(', ')}` }),
   /** The language of the email and the first visit; the firm's language when not given. */
   locale: z.optional(locale),
+  /** A client joins this customer as a contact (without it, a customer of their own). */
+  customerId: z.optional(z.string().check(z.maxLength(64))),
+  contactRole: z.optional(z.enum(CONTACT_ROLES, { error: `must be one of ${CONTACT_ROLES.join(', ')}` })),
+  contactAccess: z.optional(z.enum(CONTACT_ACCESS, { error: `must be one of ${CONTACT_ACCESS.join(', ')}` })),
 });
 
 export const invitationView = z.object({

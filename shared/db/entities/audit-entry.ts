@@ -1,4 +1,5 @@
 import { Entity } from '../entity.ts';
+import { NO_CUSTOMER, hasCustomer } from './customer.ts';
 
 /** Who changed what, when and from where. Written in the same transaction as the change. */
 export const AuditEntry = new Entity({
@@ -14,6 +15,8 @@ export const AuditEntry = new Entity({
     action: { type: 'string', required: true },
     entityType: { type: 'string', required: true },
     entityId: { type: 'string', required: true },
+    /** The customer whose record changed, so that its timeline is one Query. */
+    customerId: { type: 'string', required: true, readOnly: true, default: NO_CUSTOMER },
     changes: {
       type: 'list',
       items: { type: 'map', properties: { field: { type: 'string' }, from: { type: 'any' }, to: { type: 'any' } } },
@@ -35,6 +38,13 @@ export const AuditEntry = new Entity({
       index: 'gsi2',
       pk: { field: 'gsi2pk', composite: ['tenantId', 'actorId'], template: 't#${tenantId}#audit-actor#${actorId}' },
       sk: { field: 'gsi2sk', composite: ['at'], template: '${at}' },
+    },
+    /** A customer's timeline: every change to it, its contacts and its records. */
+    byCustomer: {
+      index: 'gsi3',
+      condition: hasCustomer,
+      pk: { field: 'gsi3pk', composite: ['tenantId', 'customerId'], template: 't#${tenantId}#customer-audit#${customerId}', casing: 'none' },
+      sk: { field: 'gsi3sk', composite: ['at', 'auditId'], template: '${at}#${auditId}', casing: 'none' },
     },
   },
 });

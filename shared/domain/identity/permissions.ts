@@ -20,6 +20,9 @@ export const PERMISSIONS = [
   'tasks.delete',
   'tasks.assign',
   'task_templates.manage',
+  'customers.read.all',
+  'customers.read.assigned',
+  'customers.manage',
   'team.manage',
   'team.view',
   'users.manage',
@@ -34,7 +37,15 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const CLIENT: Permission[] = ['service_requests.create', 'service_requests.read.own'];
 
-const TEAM_MEMBER: Permission[] = ['service_requests.read.own', 'service_requests.update', 'tasks.read.assigned', 'tasks.update', 'team.view'];
+const TEAM_MEMBER: Permission[] = [
+  'service_requests.read.own',
+  'service_requests.update',
+  'tasks.read.assigned',
+  'tasks.update',
+  'team.view',
+  // The customers they manage or work for.
+  'customers.read.assigned',
+];
 
 const TEAM_LEAD: Permission[] = [
   ...TEAM_MEMBER,
@@ -44,6 +55,7 @@ const TEAM_LEAD: Permission[] = [
   'tasks.create',
   'tasks.read.all',
   'tasks.assign',
+  'customers.read.all',
   'users.view',
   'analytics.view',
 ];

@@ -1,0 +1,224 @@
+/**
+ * The firm's Clients: adding and finding customers, inviting contacts into them, changing a
+ * contact's access and the primary contact, the 360° page, its timeline, and merging two.
+ */
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, joinAs, signIn, type Signed } from '../../infra/local/test-client.ts';
+import { nextEmailTo } from '../../infra/local/test-inbox.ts';
+
+const run = randomUUID().slice(0, 8);
+const json = (body: unknown) => JSON.stringify(body);
+const payroll = (title: string) => json({ serviceId: 'svc-payroll-setup', title, requirements: { 'q-employees': '3' } });
+
+let admin: Signed;
+let lead: Signed;
+let member: Signed;
+let otherFirmAdmin: Signed;
+
+const create = (body: Record<string, unknown>, who = admin) => api('/api/customers', { method: 'POST', token: who.token, body: json(body) });
+const customer = (customerId: string, who = admin) => api(`/api/customers/${customerId}`, { token: who.token });
+const contactOf = async (customerId: string, userId: string) =>
+  ((await customer(customerId)).body.contacts as { userId: string; version: number; isPrimaryContact: boolean; contactAccess: string }[]).find(
+    (c) => c.userId === userId,
+  )!;
+const changeContact = async (customerId: string, userId: string, body: Record<string, unknown>) =>
+  api(`/api/customers/${customerId}/contacts/${userId}`, {
+    method: 'PATCH',
+    token: admin.token,
+    body: json({ version: (await contactOf(customerId, userId)).version, ...body }),
+  });
+const join = (name: string, customerId: string, extra: Record<string, string> = {}) =>
+  joinAs({ email: `${name.toLowerCase()}-${run}@example.com`, name: `${name} ${run}`, role: 'CLIENT', password: 'Client-Passw0rd!', customerId, ...extra });
+
+beforeAll(async () => {
+  [admin, lead, member, otherFirmAdmin] = await Promise.all([
+    signIn('hello@designpi.com'),
+    signIn('sarah@designpi.com'),
+    signIn('mike@designpi.com'),
+    signIn('admin@northwind.example'),
+  ]);
+});
+
+describe('adding and finding customers', () => {
+  it('adds a customer with its details, and names each field at fault', async () => {
+    const made = await create({
+      name: `Harbour Bakery ${run}`,
+      industry: 'Food',
+      tags: ['VIP', 'bakery'],
+      accountManagerId: lead.userId,
+      billing: { legalName: `Harbour Bakery ${run} Ltd`, currency: 'eur', paymentTermsDays: 30 },
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.body).toMatchObject({ kind: 'business', status: 'active', tags: ['vip', 'bakery'], billing: { currency: 'EUR', paymentTermsDays: 30 } });
+
+    for (const [body, field] of [
+      [{}, 'name'],
+      [{ name: 'X', status: 'gone' }, 'status'],
+      [{ name: 'X', accountManagerId: 'nobody' }, 'accountManagerId'],
+      [{ name: 'X', billing: { currency: 'euro' } }, 'billing.currency'],
+      [{ name: 'X', billing: { paymentTermsDays: -1 } }, 'billing.paymentTermsDays'],
+    ] as const) {
+      const refused = await create(body);
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect(refused.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
+    }
+  });
+
+  it('finds customers by the start of the name or a contact’s address, narrowed by status, manager and tag; one firm never sees another’s', async () => {
+    const made = (await create({ name: `Quayside Florists ${run}`, tags: ['flowers'], accountManagerId: member.userId })).body;
+    const names = async (query: string, who = admin) =>
+      ((await api(`/api/customers?${query}`, { token: who.token })).body.items as { name: string }[]).map((c) => c.name);
+    expect(await names(`q=${encodeURIComponent(`quayside  FLORISTS ${run}`)}`)).toEqual([made.name]);
+    expect(await names(`q=quayside&tag=flowers&accountManagerId=${member.userId}`)).toContain(made.name);
+    expect(await names(`q=quayside&status=inactive`)).not.toContain(made.name);
+    expect(await names(`q=quayside&tag=bakery`)).not.toContain(made.name);
+    expect(await names('q=JOHN%40example.com')).toEqual(['Acme Corporation']);
+    expect(await names(`q=quayside`, lead)).toContain(made.name);
+    expect(await names(`q=quayside`, otherFirmAdmin)).toEqual([]);
+    expect((await customer(made.customerId, otherFirmAdmin)).status).toBe(404);
+  });
+
+  it('edits a customer: a stale version is a conflict, emptied text is taken away', async () => {
+    const made = (await create({ name: `Old Mill ${run}`, notes: 'Prefers calls' })).body;
+    const edit = (body: Record<string, unknown>) => api(`/api/customers/${made.customerId}`, { method: 'PATCH', token: admin.token, body: json(body) });
+    const edited = await edit({ version: made.version, status: 'inactive', notes: '' });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ status: 'inactive', version: made.version + 1 });
+    expect(edited.body.notes).toBeUndefined();
+    expect((await edit({ version: made.version, status: 'active' })).status).toBe(409);
+    expect((await api(`/api/customers/${made.customerId}`, { method: 'PATCH', token: lead.token, body: json({ version: 2 }) })).status).toBe(403);
+  });
+});
+
+describe("a customer's contacts", () => {
+  let customerId: string;
+  let first: Signed;
+  let second: Signed;
+
+  beforeAll(async () => {
+    customerId = (await create({ name: `Lantern Studio ${run}` })).body.customerId;
+    first = await join('Lena', customerId);
+    second = await join('Sami', customerId, { contactAccess: 'own' });
+  });
+
+  it('the first invited is the primary contact with full access; the next sees only their own records', async () => {
+    const { body } = await customer(customerId);
+    expect(
+      body.contacts.map((c: { userId: string; isPrimaryContact: boolean; contactAccess: string }) => [c.userId, c.isPrimaryContact, c.contactAccess]).sort(),
+    ).toEqual(
+      [
+        [first.userId, true, 'full'],
+        [second.userId, false, 'own'],
+      ].sort(),
+    );
+    const asked = await api('/api/requests', { method: 'POST', token: first.token, body: payroll(`Lantern books ${run}`) });
+    expect((await api(`/api/requests/${asked.body.requestId}`, { token: second.token })).status).toBe(404);
+    expect((await changeContact(customerId, second.userId, { contactAccess: 'full' })).status).toBe(200);
+    expect((await api(`/api/requests/${asked.body.requestId}`, { token: second.token })).status).toBe(200);
+  });
+
+  it('invites in the contact’s language, and only clients, into a customer of this firm', async () => {
+    const email = `amal-${run}@example.com`;
+    const invited = await api('/api/invitations', {
+      method: 'POST',
+      token: admin.token,
+      body: json({ email, name: 'Amal', role: 'CLIENT', locale: 'ar', customerId }),
+    });
+    expect(invited.status).toBe(201);
+    expect((await nextEmailTo(email)).subject).toMatch(/[\u0600-\u06FF]/u);
+    for (const [body, field] of [
+      [{ email: `t-${run}@example.com`, name: 'T', role: 'TEAM_MEMBER', customerId }, 'customerId'],
+      [{ email: `u-${run}@example.com`, name: 'U', role: 'CLIENT', customerId: 'cus-nobody' }, 'customerId'],
+    ] as const) {
+      const refused = await api('/api/invitations', { method: 'POST', token: admin.token, body: json(body) });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details[0].field).toBe(field);
+    }
+    const elsewhere = await api('/api/invitations', {
+      method: 'POST',
+      token: otherFirmAdmin.token,
+      body: json({ email: `v-${run}@example.com`, name: 'V', role: 'CLIENT', customerId }),
+    });
+    expect(elsewhere.status).toBe(400);
+  });
+
+  it('moves the primary flag: exactly one primary, who always has full access; the primary leaves only after handing over', async () => {
+    expect((await changeContact(customerId, first.userId, { contactAccess: 'own' })).body.error.details[0].field).toBe('contactAccess');
+    expect((await api(`/api/users/${first.userId}/deactivate`, { method: 'POST', token: admin.token })).status).toBe(409);
+    const moved = await changeContact(customerId, second.userId, { isPrimaryContact: true });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    const contacts = (await customer(customerId)).body.contacts as { userId: string; isPrimaryContact: boolean; contactAccess: string }[];
+    expect(contacts.filter((c) => c.isPrimaryContact).map((c) => c.userId)).toEqual([second.userId]);
+    expect(contacts.find((c) => c.userId === first.userId)).toMatchObject({ isPrimaryContact: false, contactAccess: 'full' });
+    // No longer primary: they may leave, and what they asked for stays the customer's.
+    expect((await api(`/api/users/${first.userId}/deactivate`, { method: 'POST', token: admin.token })).status).toBe(200);
+    expect((await changeContact(customerId, first.userId, { isPrimaryContact: true })).status).toBe(422);
+    expect((await customer(customerId)).body.kpis.openRequests).toBe(1);
+  });
+
+  it('a contact of another customer is not found through this one', async () => {
+    const jane = await signIn('jane@example.com');
+    expect(
+      (await api(`/api/customers/${customerId}/contacts/${jane.userId}`, { method: 'PATCH', token: admin.token, body: json({ version: 1 }) })).status,
+    ).toBe(404);
+  });
+});
+
+describe('the 360° page', () => {
+  it('shows figures and the timeline, newest first, to admins and leads, and to a team member only once they manage the customer', async () => {
+    const made = (await create({ name: `Copper Kettle ${run}` })).body;
+    const owner = await join('Cleo', made.customerId);
+    await api('/api/requests', { method: 'POST', token: owner.token, body: payroll(`Copper asks ${run}`) });
+
+    const page = await customer(made.customerId, lead);
+    expect(page.status).toBe(200);
+    expect(page.body.kpis).toMatchObject({ openRequests: 1, revenue: 0, bookingsThisQuarter: 0, noShowRate: null, currency: 'USD' });
+    expect((await customer(made.customerId, member)).status).toBe(404);
+    await api(`/api/customers/${made.customerId}`, {
+      method: 'PATCH',
+      token: admin.token,
+      body: json({ version: page.body.version, accountManagerId: member.userId }),
+    });
+    expect((await customer(made.customerId, member)).status).toBe(200);
+
+    const { body: timeline } = await api(`/api/customers/${made.customerId}/timeline?limit=10`, { token: lead.token });
+    const entries = timeline.items as { action: string; at: string }[];
+    expect(entries.map((e) => e.at)).toEqual(
+      entries
+        .map((e) => e.at)
+        .sort()
+        .reverse(),
+    );
+    // Automatic assignment adds its own entry whenever it runs.
+    const actions = entries.map((e) => e.action).filter((a) => !['request.assigned', 'request.unassigned'].includes(a));
+    expect(actions).toEqual(['customer.updated', 'request.submitted', 'user.invited', 'customer.created']);
+    expect((await api(`/api/customers/${made.customerId}/timeline`, { token: member.token })).status).toBe(200);
+    expect((await api(`/api/customers/${made.customerId}/timeline`, { token: otherFirmAdmin.token })).status).toBe(404);
+  });
+});
+
+describe('merging customers', () => {
+  it('moves the contacts and records of one into the other, keeps one primary, removes the merged one, and is audited', async () => {
+    const kept = (await create({ name: `Birch & Co ${run}` })).body;
+    const merged = (await create({ name: `Birch and Company ${run}` })).body;
+    const keeper = await join('Bea', kept.customerId);
+    const mover = await join('Milo', merged.customerId);
+    const asked = (await api('/api/requests', { method: 'POST', token: mover.token, body: payroll(`Birch asks ${run}`) })).body;
+
+    const merge = (from: string, into = kept.customerId) => api(`/api/customers/${into}/merge`, { method: 'POST', token: admin.token, body: json({ from }) });
+    expect((await merge(kept.customerId)).status).toBe(400);
+    expect((await merge('cus-nobody')).status).toBe(400);
+    expect((await merge(merged.customerId)).status).toBe(200);
+
+    expect((await customer(merged.customerId)).status).toBe(404);
+    const { body } = await customer(kept.customerId);
+    expect(body.contacts.filter((c: { isPrimaryContact: boolean }) => c.isPrimaryContact).map((c: { userId: string }) => c.userId)).toEqual([keeper.userId]);
+    expect(body.contacts.map((c: { userId: string }) => c.userId)).toContain(mover.userId);
+    // The primary contact of the customer kept sees the moved request; its asker still does.
+    expect((await api(`/api/requests/${asked.requestId}`, { token: keeper.token })).body.customerId).toBe(kept.customerId);
+    expect((await api(`/api/requests/${asked.requestId}`, { token: mover.token })).status).toBe(200);
+    const { body: timeline } = await api(`/api/customers/${kept.customerId}/timeline?limit=1`, { token: admin.token });
+    expect(timeline.items[0]).toMatchObject({ action: 'customer.merged' });
+  });
+});
