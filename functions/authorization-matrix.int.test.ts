@@ -195,6 +195,17 @@ const MATRIX: Record<OperationId, Row> = {
     request: { method: 'PATCH', path: '/api/customers/none/contacts/nobody', body: { version: 1 } },
     expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
   },
+  // A client's own organisation: John is Acme's primary contact; staff are nobody's contacts (customers.int.test.ts).
+  getOrganisation: {
+    request: { method: 'GET', path: '/api/organisation' },
+    expect: { anonymous: 401, client: 200, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
+  updateColleague: {
+    request: { method: 'PATCH', path: '/api/organisation/contacts/nobody', body: { version: 1, contactAccess: 'own' } },
+    expect: { anonymous: 401, client: 404, member: 403, lead: 403, admin: 403, otherFirmAdmin: 403 },
+  },
+  // The body is read first here (every caller may be a primary contact); who may invite: customers.int.test.ts.
+  inviteColleague: { request: { method: 'POST', path: '/api/organisation/contacts', body: {} }, expect: signedIn(400) },
   mergeCustomers: {
     request: { method: 'POST', path: '/api/customers/none/merge', body: { from: 'other' } },
     expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },

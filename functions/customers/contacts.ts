@@ -1,13 +1,13 @@
 /** A customer's contacts: listed from the customer index of users, and changed by an admin. */
 import type { EntityItem } from 'electrodb';
-import { AppError, conflict, notFound, validationFailed } from '../../shared/api/errors.ts';
+import { AppError, conflict, forbidden, notFound, validationFailed } from '../../shared/api/errors.ts';
 import type { ContactView } from '../../shared/api/schemas/customers.ts';
 import type { User } from '../../shared/db/entities/user.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { diffFields } from '../../shared/domain/audit/diff.ts';
 import { accessOf, primaryContactProblem } from '../../shared/domain/customers/customers.ts';
 import { changeContext } from '../lib/change-context.ts';
-import type { ReplyOf, RequestOf } from '../lib/http.ts';
+import type { ReplyOf, RequestOf, SignedInRequest } from '../lib/http.ts';
 import { openableCustomer } from './access.ts';
 import { database } from './db.ts';
 
@@ -37,10 +37,15 @@ export const toContactView = (u: UserItem): ContactView => ({
  * written on the condition that nobody changed it meanwhile: a customer never has two.
  */
 export async function updateContact(req: RequestOf<'updateContact'>): Promise<ReplyOf<'updateContact'>> {
+  await openableCustomer(req.actor, req.params.customerId);
+  return { body: await changeContact(req, req.params.customerId, req.params.userId, req.body) };
+}
+
+type ContactChange = RequestOf<'updateContact'>['body'];
+
+async function changeContact(req: SignedInRequest, customerId: string, userId: string, change: ContactChange): Promise<ContactView> {
   const { tenantId } = req.actor;
-  const { customerId, userId } = req.params;
-  const { version, isPrimaryContact, ...fields } = req.body;
-  await openableCustomer(req.actor, customerId);
+  const { version, isPrimaryContact, ...fields } = change;
   const contacts = await contactsOf(tenantId, customerId);
   const contact = contacts.find((c) => c.userId === userId);
   if (!contact) throw notFound('Contact');
@@ -58,7 +63,7 @@ export async function updateContact(req: RequestOf<'updateContact'>): Promise<Re
     throw conflict('This customer has more than one primary contact.');
 
   const changes = diffFields(toContactView(contact), toContactView(next)).filter((c) => c.field !== 'version');
-  if (!changes.length) return { body: toContactView(contact) };
+  if (!changes.length) return toContactView(contact);
   await commitTransaction(
     database(),
     (entities) => [
@@ -85,5 +90,34 @@ export async function updateContact(req: RequestOf<'updateContact'>): Promise<Re
     ],
     `${contact.name} was changed by someone else meanwhile. Reload to see those changes, then try again.`,
   );
-  return { body: toContactView(next) };
+  return toContactView(next);
+}
+
+/** A client's own customer, its contacts, and what the caller may do there. */
+export async function getOrganisation(req: RequestOf<'getOrganisation'>): Promise<ReplyOf<'getOrganisation'>> {
+  const { tenantId, contact } = req.actor;
+  if (!contact) throw notFound('Organisation');
+  const [{ data: customer }, contacts, { data: firm }] = await Promise.all([
+    database().entities.customer.get({ tenantId, customerId: contact.customerId }).go(),
+    contactsOf(tenantId, contact.customerId),
+    database().entities.tenant.get({ tenantId }).go(),
+  ]);
+  if (!customer) throw notFound('Organisation');
+  const { customerId, name, kind, industry, billing } = customer;
+  return {
+    body: {
+      customer: { customerId, name, kind, ...(industry && { industry }), ...(billing && { billing }) },
+      contacts: contacts.map(toContactView),
+      mayInvite: contact.isPrimaryContact && firm?.contactsInvite !== false,
+      mayManage: contact.isPrimaryContact,
+    },
+  };
+}
+
+/** The primary contact chooses what a colleague sees (not their own access: the primary always has all). */
+export async function updateColleague(req: RequestOf<'updateColleague'>): Promise<ReplyOf<'updateColleague'>> {
+  const { contact, userId: me } = req.actor;
+  if (!contact?.isPrimaryContact) throw forbidden('Only your organisation’s primary contact can change what colleagues see.');
+  if (req.params.userId === me) throw forbidden('As the primary contact you always see all of your organisation’s records.');
+  return { body: await changeContact(req, contact.customerId, req.params.userId, req.body) };
 }

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, joinAs, signIn, type Signed } from '../../infra/local/test-client.ts';
-import { nextEmailTo } from '../../infra/local/test-inbox.ts';
+import { linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
 
 const run = randomUUID().slice(0, 8);
 const json = (body: unknown) => JSON.stringify(body);
@@ -220,5 +220,67 @@ describe('merging customers', () => {
     expect((await api(`/api/requests/${asked.requestId}`, { token: mover.token })).status).toBe(200);
     const { body: timeline } = await api(`/api/customers/${kept.customerId}/timeline?limit=1`, { token: admin.token });
     expect(timeline.items[0]).toMatchObject({ action: 'customer.merged' });
+  });
+});
+
+describe("a client's own organisation", () => {
+  it('shows its contacts; its primary contact invites colleagues and chooses what they see, while the firm allows it', { timeout: 60_000 }, async () => {
+    const { customerId } = (await create({ name: `Willow Dental ${run}` })).body;
+    const pia = await join('Pia', customerId);
+    const col = await join('Col', customerId, { contactAccess: 'own' });
+    const mine = (await api('/api/requests', { method: 'POST', token: pia.token, body: payroll(`Willow asks ${run}`) })).body;
+
+    const own = await api('/api/organisation', { token: pia.token });
+    expect(own.body).toMatchObject({ customer: { customerId, name: `Willow Dental ${run}` }, mayInvite: true, mayManage: true });
+    expect(own.body.contacts).toHaveLength(2);
+    expect(own.body.customer.notes).toBeUndefined();
+    expect((await api('/api/organisation', { token: col.token })).body).toMatchObject({ mayInvite: false, mayManage: false });
+    expect((await api('/api/organisation', { token: admin.token })).status).toBe(404);
+
+    const email = `wren-${run}@example.com`;
+    const colleague = (body: Record<string, unknown>, who = pia) => api('/api/organisation/contacts', { method: 'POST', token: who.token, body: json(body) });
+    expect((await colleague({ email, name: 'Wren' }, col)).status).toBe(403);
+    expect((await colleague({ email, name: 'Wren', contactAccess: 'full' })).status).toBe(201);
+    await nextEmailTo(email);
+    const contacts = (await api('/api/organisation', { token: pia.token })).body.contacts as {
+      email: string;
+      isPrimaryContact: boolean;
+      contactAccess: string;
+    }[];
+    expect(contacts.find((c) => c.email === email)).toMatchObject({ isPrimaryContact: false, contactAccess: 'full' });
+
+    // What a colleague sees is the primary contact's choice; not their own, nor another customer's people.
+    const see = (userId: string, contactAccess: string, who = pia, version = 1) =>
+      api(`/api/organisation/contacts/${userId}`, { method: 'PATCH', token: who.token, body: json({ version, contactAccess }) });
+    expect((await api(`/api/requests/${mine.requestId}`, { token: col.token })).status).toBe(404);
+    const colVersion = ((await api('/api/organisation', { token: pia.token })).body.contacts as { userId: string; version: number }[]).find(
+      (c) => c.userId === col.userId,
+    )!.version;
+    expect((await see(col.userId, 'full', pia, colVersion)).status).toBe(200);
+    expect((await api(`/api/requests/${mine.requestId}`, { token: col.token })).status).toBe(200);
+    expect((await see(pia.userId, 'own')).status).toBe(403);
+    expect((await see(col.userId, 'own', col)).status).toBe(403);
+    expect((await see((await signIn('jane@example.com')).userId, 'own')).status).toBe(404);
+
+    // A firm that adds colleagues itself.
+    const policy = (contactsInvite: boolean) => api('/api/firm/access-policy', { method: 'PATCH', token: admin.token, body: json({ contactsInvite }) });
+    expect((await policy(false)).status).toBe(200);
+    try {
+      expect((await api('/api/organisation', { token: pia.token })).body.mayInvite).toBe(false);
+      expect((await colleague({ email: `yara-${run}@example.com`, name: 'Yara' })).status).toBe(403);
+    } finally {
+      await policy(true);
+    }
+  });
+
+  it('signing up with an address at a customer’s domain never joins that customer', async () => {
+    const email = `newcomer-${run}@acme.example`;
+    expect((await api('/api/signup/designpi', { method: 'POST', body: json({ name: 'Nia Newcomer', email }) })).status).toBe(202);
+    const token = new URL(linkIn(await nextEmailTo(email), '/invitation/?token=')).searchParams.get('token')!;
+    expect((await api('/api/invitations/accept', { method: 'POST', body: json({ token, password: 'Nia-Passw0rd!!' }) })).status).toBe(201);
+    const nia = await signIn(email, 'Nia-Passw0rd!!');
+    const { body } = await api('/api/organisation', { token: nia.token });
+    expect(body.customer.customerId).not.toBe('cus-acme');
+    expect(body.contacts.map((c: { email: string }) => c.email)).toEqual([email]);
   });
 });

@@ -14,7 +14,7 @@ import { queryPage } from '../../shared/db/pagination.ts';
 import { database } from './people-db.ts';
 import { INVITATION_LINK_DAYS } from '../../shared/domain/identity/links.ts';
 import { claimable } from '../../shared/domain/identity/guests.ts';
-import type { ReplyOf, RequestOf } from '../lib/http.ts';
+import type { ReplyOf, RequestOf, SignedInRequest } from '../lib/http.ts';
 import { createInvitedIdentity, findIdentity } from './cognito.ts';
 import { ownCustomer } from '../customers/own-customer.ts';
 
@@ -40,7 +40,7 @@ const toView = (i: InvitationItem): InvitationView => ({
  * (by default staff who see their own records). Also what the transaction must check: that
  * nobody else became its primary meanwhile.
  */
-async function joiningExisting(tenantId: string, body: RequestOf<'createInvitation'>['body']) {
+async function joiningExisting(tenantId: string, body: InvitationInput) {
   const { customerId, role } = body;
   if (!customerId) return undefined;
   if (role !== 'CLIENT') throw validationFailed([{ field: 'customerId', message: 'is only for clients: team members belong to the firm' }]);
@@ -62,11 +62,27 @@ async function joiningExisting(tenantId: string, body: RequestOf<'createInvitati
   };
 }
 
+type InvitationInput = RequestOf<'createInvitation'>['body'];
+
 export async function createInvitation(req: RequestOf<'createInvitation'>): Promise<ReplyOf<'createInvitation'>> {
+  const { role } = req.body;
+  if (role === 'ADMIN' && req.actor.role !== 'ADMIN' && req.actor.role !== 'SUPER_ADMIN') throw forbidden('Only admins can invite admins.');
+  return { status: 201, body: await invite(req, req.body) };
+}
+
+/** A customer's primary contact invites a colleague into it, with the access they choose, if the firm allows it. */
+export async function inviteColleague(req: RequestOf<'inviteColleague'>): Promise<ReplyOf<'inviteColleague'>> {
+  const { contact, tenantId } = req.actor;
+  if (!contact?.isPrimaryContact) throw forbidden('Only your organisation’s primary contact can invite colleagues.');
+  const { data: firm } = await database().entities.tenant.get({ tenantId }).go();
+  if (firm?.contactsInvite === false) throw forbidden(`${firm.name} adds your colleagues itself. Ask the firm to invite them.`);
+  return { status: 201, body: await invite(req, { ...req.body, role: 'CLIENT', customerId: contact.customerId }) };
+}
+
+async function invite(req: SignedInRequest, body: InvitationInput): Promise<InvitationView> {
   const actor = req.actor;
-  const { email, name, role } = req.body;
-  if (role === 'ADMIN' && actor.role !== 'ADMIN' && actor.role !== 'SUPER_ADMIN') throw forbidden('Only admins can invite admins.');
-  const joining = await joiningExisting(actor.tenantId, req.body);
+  const { email, name, role } = body;
+  const joining = await joiningExisting(actor.tenantId, body);
   const db = database();
   const [{ data: members }, { data: tenant }] = await Promise.all([
     db.entities.user.query.byEmail({ tenantId: actor.tenantId, email }).go({ limit: 1 }),
@@ -91,7 +107,7 @@ export async function createInvitation(req: RequestOf<'createInvitation'>): Prom
     email,
     name,
     role,
-    locale: req.body.locale ?? tenant?.locale ?? 'en',
+    locale: body.locale ?? tenant?.locale ?? 'en',
     invitedBy: actor.userId,
     source: 'firm',
     status: 'pending',
@@ -140,7 +156,7 @@ export async function createInvitation(req: RequestOf<'createInvitation'>): Prom
     ],
     `${email} was invited a moment ago.`,
   );
-  return { status: 201, body: toView(invitation) };
+  return toView(invitation);
 }
 
 export async function listInvitations(req: RequestOf<'listInvitations'>): Promise<ReplyOf<'listInvitations'>> {

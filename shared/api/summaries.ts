@@ -122,5 +122,8 @@ export const SUMMARIES: Record<OperationId, string> = {
   updateCustomer: 'Change a customer’s details, status, tags, notes, account manager or billing details',
   updateContact: 'Change a contact’s role and access at their customer, or make them its primary contact',
   listCustomerTimeline: 'Every audited change to a customer, its contacts and its records, newest first',
+  getOrganisation: 'Your own organisation, as a client: its details and contacts, and whether you may invite colleagues',
+  updateColleague: 'As your organisation’s primary contact, choose what a colleague sees',
+  inviteColleague: 'As your organisation’s primary contact, invite a colleague (if the firm allows it)',
   mergeCustomers: 'Merge another customer into this one: its contacts, requests and bookings move here, and it is removed',
 };

@@ -74,8 +74,8 @@ it(
 
     // One is deleted from its page and leaves the list.
     const first = page.getByRole('row', { name: new RegExp(`${tag} 1`) });
-    const reference = (await first.getByRole('link').textContent())!;
-    await first.getByRole('link').click();
+    const reference = (await first.getByRole('link', { name: /^SR-/ }).textContent())!;
+    await first.getByRole('link', { name: /^SR-/ }).click();
     await page.waitForURL(/\/admin\/request\/\?id=/);
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Delete the request' }).click();
@@ -95,8 +95,13 @@ it('lets an admin ask for a service on a client’s behalf', { timeout: 30_000 }
   await page.goto(url('/admin/requests/'));
   await page.getByRole('link', { name: 'New request for a client' }).click();
   await page.waitForURL(url('/admin/requests/new/'));
-  await expect.poll(() => page.getByLabel('Client').locator('option', { hasText: 'John Doe' }).count()).toBe(1);
-  await page.getByLabel('Client').selectOption({ label: 'John Doe · Acme Corporation' });
+  // The customer first, found by the start of its name; its primary contact asks unless another is chosen.
+  await page.getByLabel('Find the customer').fill('acme');
+  await page.getByLabel('Find the customer').press('Enter');
+  await expect.poll(() => page.getByLabel('Customer', { exact: true }).locator('option', { hasText: 'Acme Corporation' }).count()).toBe(1);
+  await page.getByLabel('Customer', { exact: true }).selectOption({ label: 'Acme Corporation' });
+  await expect.poll(() => page.getByLabel('Contact', { exact: true }).inputValue()).not.toBe('');
+  await page.getByLabel('Contact', { exact: true }).selectOption({ label: 'John Doe · john@example.com' });
   await page.getByLabel('Service').selectOption({ label: 'Payroll Setup · $400.00' });
   await page.getByLabel('Title').fill('Payroll, asked for by phone');
   await page.getByLabel('How many employees? *').fill('6');

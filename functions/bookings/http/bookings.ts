@@ -53,7 +53,10 @@ async function listBookings(req: RequestOf<'listBookings'>): Promise<ReplyOf<'li
       (e) =>
         e.start < end && (!staffId || e.staffId === staffId) && (!serviceId || e.serviceId === serviceId) && (!bookingType || e.bookingType === bookingType),
     )
-    .map(({ tenantId: _t, month: _m, seat: _s, bufferBeforeMinutes: _b, bufferAfterMinutes: _a, customerId: _c, ...view }) => view);
+    .map(({ tenantId: _t, month: _m, seat: _s, bufferBeforeMinutes: _b, bufferAfterMinutes: _a, customerId, ...view }) => ({
+      ...view,
+      ...(customerOf({ customerId }) && { customerId }),
+    }));
   return { body: { items } };
 }
 

@@ -16,7 +16,7 @@ import { actorFromClaims } from '../../lib/auth.ts';
 import { changeContext } from '../../lib/change-context.ts';
 import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
 import { openableCustomer, recordsOf, toCustomerView, type CustomerItem } from '../access.ts';
-import { contactsOf, toContactView, updateContact } from '../contacts.ts';
+import { contactsOf, getOrganisation, toContactView, updateColleague, updateContact } from '../contacts.ts';
 import { database } from '../db.ts';
 import { mergeCustomers } from '../merge.ts';
 
@@ -50,9 +50,12 @@ async function checkAccountManager(tenantId: string, accountManagerId: string | 
     throw validationFailed([{ field: 'accountManagerId', message: 'is not an active team member of this firm' }]);
 }
 
+/** Empty text is "none": left out, not stored. */
+const filled = <T extends object>(fields: T): T => Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== '' && v !== null && v !== undefined)) as T;
+
 async function createCustomer(req: RequestOf<'createCustomer'>): Promise<ReplyOf<'createCustomer'>> {
   const { tenantId } = req.actor;
-  const { accountManagerId, ...fields } = req.body;
+  const { accountManagerId, billing, ...fields } = filled(req.body);
   await checkAccountManager(tenantId, accountManagerId);
   const customerId = `cus-${randomUUID()}`;
   const now = new Date().toISOString();
@@ -64,6 +67,7 @@ async function createCustomer(req: RequestOf<'createCustomer'>): Promise<ReplyOf
     tags: [],
     ...fields,
     ...(accountManagerId && { accountManagerId }),
+    ...(billing && { billing: filled(billing) }),
     nameKey: companyKey(fields.name),
     createdAt: now,
     updatedAt: now,
@@ -109,7 +113,8 @@ const CLEARABLE = ['industry', 'notes', 'accountManagerId'] as const;
 
 async function updateCustomer(req: RequestOf<'updateCustomer'>): Promise<ReplyOf<'updateCustomer'>> {
   const { tenantId } = req.actor;
-  const { version, ...fields } = req.body;
+  const { version, billing, ...rest } = req.body;
+  const fields = { ...rest, ...(billing && { billing: filled(billing) }) };
   const customer = await openableCustomer(req.actor, req.params.customerId);
   await checkAccountManager(tenantId, fields.accountManagerId);
   const cleared = CLEARABLE.filter((f) => f in fields && !fields[f]);
@@ -178,6 +183,8 @@ export const handler = contextHandler({
     updateContact,
     listCustomerTimeline,
     mergeCustomers,
+    getOrganisation,
+    updateColleague,
   },
   authenticate: actorFromClaims,
 });

@@ -108,6 +108,8 @@ async function firmOf(req: SignedInRequest) {
 const policyView = (firm: EntityItem<typeof Tenant>) => ({
   clientSignUp: firm.clientSignUp,
   requireMfa: firm.requireMfa === true,
+  // Firms from before the setting have none stored: its default.
+  contactsInvite: firm.contactsInvite !== false,
   signUpPath: `/register/?firm=${firm.slug}`,
 });
 
@@ -125,12 +127,15 @@ async function updateAccessPolicy(req: RequestOf<'updateAccessPolicy'>): Promise
     const { data: me } = await database().entities.user.get({ tenantId: actor.tenantId, userId: actor.userId }).go();
     if (!me?.mfaEnabled) throw new AppError('unprocessable', 'Turn on two-step sign-in for yourself first (Account page), then require it of everyone.');
   }
-  const changes = (['clientSignUp', 'requireMfa'] as const)
+  const changes = (['clientSignUp', 'requireMfa', 'contactsInvite'] as const)
     .filter((f) => before[f] !== after[f])
     .map((field) => ({ field, from: before[field], to: after[field] }));
   if (changes.length) {
     await commitTransaction(database(), (entities) => [
-      entities.tenant.patch({ tenantId: actor.tenantId }).set({ clientSignUp: after.clientSignUp, requireMfa: after.requireMfa }).commit(),
+      entities.tenant
+        .patch({ tenantId: actor.tenantId })
+        .set({ clientSignUp: after.clientSignUp, requireMfa: after.requireMfa, contactsInvite: after.contactsInvite })
+        .commit(),
       ...auditAndEvent(entities, changeContext(req), { action: 'firm.access_policy_changed', entityType: 'firm', entityId: actor.tenantId, changes }),
     ]);
   }

@@ -8,5 +8,8 @@ export const CUSTOMERS_OPERATIONS = [
   { operationId: 'updateCustomer', method: 'PATCH', path: '/api/customers/{customerId}', lambda: 'customers', access: 'customers.manage' },
   { operationId: 'updateContact', method: 'PATCH', path: '/api/customers/{customerId}/contacts/{userId}', lambda: 'customers', access: 'customers.manage' },
   { operationId: 'listCustomerTimeline', method: 'GET', path: '/api/customers/{customerId}/timeline', lambda: 'customers', access: 'customers.read.assigned' },
+  // A client's own organisation: anyone signed in asks; only a customer's contacts get an answer (functions/customers/organisation.ts).
+  { operationId: 'getOrganisation', method: 'GET', path: '/api/organisation', lambda: 'customers', access: 'signed-in' },
+  { operationId: 'updateColleague', method: 'PATCH', path: '/api/organisation/contacts/{userId}', lambda: 'customers', access: 'signed-in' },
   { operationId: 'mergeCustomers', method: 'POST', path: '/api/customers/{customerId}/merge', lambda: 'customers', access: 'customers.manage' },
 ] as const satisfies readonly OperationDef[];

@@ -28,14 +28,19 @@ export const grantInput = z.object({
   ),
 });
 
-export const accessPolicy = z.object({ clientSignUp: z.boolean(), requireMfa: z.boolean(), signUpPath: z.string() });
+export const accessPolicy = z.object({ clientSignUp: z.boolean(), requireMfa: z.boolean(), contactsInvite: z.boolean(), signUpPath: z.string() });
 
 export const accessPolicyInput = z
   .object({
     clientSignUp: z.optional(z.boolean({ error: typeError('must be true or false') })),
     requireMfa: z.optional(z.boolean({ error: typeError('must be true or false') })),
+    contactsInvite: z.optional(z.boolean({ error: typeError('must be true or false') })),
   })
-  .check(z.refine((p) => p.clientSignUp !== undefined || p.requireMfa !== undefined, { error: 'must change clientSignUp or requireMfa' }));
+  .check(
+    z.refine((p) => p.clientSignUp !== undefined || p.requireMfa !== undefined || p.contactsInvite !== undefined, {
+      error: 'must change clientSignUp, requireMfa or contactsInvite',
+    }),
+  );
 
 export const ACCESS_SCHEMAS = {
   listRoleDefinitions: { response: roleDefinitions },

@@ -27,6 +27,8 @@ export const calendarEntryView = z.object({
   serviceName: z.string(),
   clientId: z.string(),
   clientName: z.string(),
+  /** The customer the booking is for (its 360° page), if any. */
+  customerId: z.optional(z.string()),
   bookingType: z.string(),
   confirmed: z.boolean(),
   /** The series the booking belongs to, if any. */

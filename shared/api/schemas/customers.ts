@@ -120,6 +120,24 @@ export const mergeCustomersInput = z.object({
   from: requiredString(64),
 });
 
+/** A client's own customer as its contacts see it: no notes, tags or account manager. */
+export const organisationView = z.object({
+  customer: z.object({
+    customerId: z.string(),
+    name: z.string(),
+    kind: oneOf(CUSTOMER_KINDS),
+    industry: z.optional(z.string()),
+    billing: z.optional(billingDetails),
+  }),
+  contacts: z.array(contactView),
+  /** The caller is its primary contact and the firm lets primary contacts invite colleagues. */
+  mayInvite: z.boolean(),
+  /** The caller is its primary contact: they set what colleagues see. */
+  mayManage: z.boolean(),
+});
+
+export const updateColleagueInput = z.object({ version, contactAccess: oneOf(CONTACT_ACCESS) });
+
 /** The customers context's operations → schemas. */
 export const CUSTOMERS_SCHEMAS = {
   listCustomers: { query: customerQuery, response: page(customerView) },
@@ -129,4 +147,6 @@ export const CUSTOMERS_SCHEMAS = {
   updateContact: { body: updateContactInput, response: contactView },
   listCustomerTimeline: { query: pageQuery, response: page(timelineEntry) },
   mergeCustomers: { body: mergeCustomersInput, response: customerView },
+  getOrganisation: { response: organisationView },
+  updateColleague: { body: updateColleagueInput, response: contactView },
 } satisfies Record<string, Schemas>;

@@ -21,6 +21,14 @@ export const createInvitationInput = z.object({
   contactAccess: z.optional(z.enum(CONTACT_ACCESS, { error: `must be one of ${CONTACT_ACCESS.join(', ')}` })),
 });
 
+/** A primary contact's invitation of a colleague into their customer. */
+export const inviteColleagueInput = z.object({
+  email,
+  name: personName(120),
+  locale: z.optional(locale),
+  contactAccess: z.optional(z.enum(CONTACT_ACCESS, { error: `must be one of ${CONTACT_ACCESS.join(', ')}` })),
+});
+
 export const invitationView = z.object({
   invitationId: z.string(),
   userId: z.string(),
@@ -107,6 +115,7 @@ export type UserDetail = z.infer<typeof userDetail>;
 export const IDENTITY_SCHEMAS = {
   listUsers: { query: z.extend(pageQuery, { role: z.optional(z.enum(ROLES, { error: 'is not a role' })) }), response: userPage },
   createInvitation: { body: createInvitationInput, response: invitationView },
+  inviteColleague: { body: inviteColleagueInput, response: invitationView },
   listInvitations: { query: pageQuery, response: page(invitationView) },
   resendInvitation: { response: invitationView },
   getUser: { response: userDetail },

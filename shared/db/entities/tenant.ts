@@ -16,6 +16,8 @@ export const Tenant = new Entity({
     clientSignUp: { type: 'boolean', required: true, default: false },
     /** Whether every member must use two-step sign-in; until they set it up they can do nothing else. */
     requireMfa: { type: 'boolean', required: true, default: false },
+    /** Whether a customer's primary contact may invite colleagues into it (Account → Organisation). */
+    contactsInvite: { type: 'boolean', required: true, default: true },
     createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
   },
   indexes: {

@@ -9,6 +9,7 @@ import { MoveBookingForm } from './MoveBookingForm.tsx';
 import { followingSummary, SeriesScopeChoice, type SeriesScope } from './SeriesScopeChoice.tsx';
 import { ErrorNotice } from '../components/Status.tsx';
 import { Button } from '../components/ui.tsx';
+import { areaOfPage, clientHref } from '../customers/links.ts';
 
 /** One appointment, with what the reader may do with it. */
 export function AppointmentDetails(props: {
@@ -65,7 +66,15 @@ export function AppointmentDetails(props: {
         {props.dayName}, {props.time(entry.start)}–{props.time(entry.end)} · {textFor(t.book.types, entry.bookingType) ?? entry.bookingType}
       </p>
       <p>
-        {t.calendar.client}: {entry.clientName} · {t.calendar.with}: {entry.staffName} ·{' '}
+        {t.calendar.client}:{' '}
+        {!props.isClient && entry.customerId ? (
+          <a href={clientHref(areaOfPage(), entry.customerId)} className="text-brand-700 underline">
+            {entry.clientName}
+          </a>
+        ) : (
+          entry.clientName
+        )}{' '}
+        · {t.calendar.with}: {entry.staffName} ·{' '}
         {entry.awaitingOwnerUntil
           ? format(t.calendar.held, { date: props.when(entry.awaitingOwnerUntil) })
           : entry.confirmed

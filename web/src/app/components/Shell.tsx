@@ -14,7 +14,8 @@ import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { ErrorNotice, Loading } from './Status.tsx';
 import { Button } from './ui.tsx';
 
-const NAV: Record<Area, { href: string; label: (t: TextOf<typeof commonText>) => string }[]> = {
+/** Each area's pages; a page for some people only (`when`) shows to them alone. */
+const NAV: Record<Area, { href: string; label: (t: TextOf<typeof commonText>) => string; when?: (session: Session) => boolean }[]> = {
   portal: [
     { href: '/portal/', label: (t) => t.nav.dashboard },
     { href: '/portal/appointments/', label: (t) => t.nav.appointments },
@@ -22,17 +23,20 @@ const NAV: Record<Area, { href: string; label: (t: TextOf<typeof commonText>) =>
   staff: [
     { href: '/staff/', label: (t) => t.nav.dashboard },
     { href: '/staff/tasks/', label: (t) => t.nav.tasks },
+    { href: '/staff/clients/', label: (t) => t.nav.clients, when: (s) => s.permissions.includes('customers.read.all') },
     { href: '/staff/calendar/', label: (t) => t.nav.calendar },
     { href: '/staff/team/', label: (t) => t.nav.availability },
   ],
   account: [
     { href: '/account/', label: (t) => t.nav.account },
     { href: '/account/bookings/', label: (t) => t.nav.bookingProfile },
+    { href: '/account/organisation/', label: (t) => t.nav.organisation, when: (s) => s.user.role === 'CLIENT' },
   ],
   admin: [
     { href: '/admin/', label: (t) => t.nav.dashboard },
     { href: '/admin/requests/', label: (t) => t.nav.requests },
     { href: '/admin/tasks/', label: (t) => t.nav.tasks },
+    { href: '/admin/clients/', label: (t) => t.nav.clients },
     { href: '/admin/calendar/', label: (t) => t.nav.calendar },
     { href: '/admin/users/', label: (t) => t.nav.team },
     { href: '/admin/team/', label: (t) => t.nav.availability },
@@ -93,17 +97,19 @@ export function Shell({ area, children }: { area: Area; children: (session: Sess
           {live && (
             <nav aria-label={t.shell.mainNav}>
               <ul className="flex gap-4 text-sm">
-                {NAV[area].map((item) => (
-                  <li key={item.href}>
-                    <a
-                      href={item.href}
-                      aria-current={location.pathname === item.href ? 'page' : undefined}
-                      className="hover:underline aria-[current=page]:font-semibold"
-                    >
-                      {item.label(t)}
-                    </a>
-                  </li>
-                ))}
+                {NAV[area]
+                  .filter((item) => !item.when || item.when(session))
+                  .map((item) => (
+                    <li key={item.href}>
+                      <a
+                        href={item.href}
+                        aria-current={location.pathname === item.href ? 'page' : undefined}
+                        className="hover:underline aria-[current=page]:font-semibold"
+                      >
+                        {item.label(t)}
+                      </a>
+                    </li>
+                  ))}
               </ul>
             </nav>
           )}

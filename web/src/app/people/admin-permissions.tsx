@@ -197,7 +197,11 @@ function AccessRules() {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
     void run(async () => {
-      setPolicy(await call('updateAccessPolicy', { body: { clientSignUp: data.has('clientSignUp'), requireMfa: data.has('requireMfa') } }));
+      setPolicy(
+        await call('updateAccessPolicy', {
+          body: { clientSignUp: data.has('clientSignUp'), requireMfa: data.has('requireMfa'), contactsInvite: data.has('contactsInvite') },
+        }),
+      );
       setNotice(t.permissions.saved);
     });
   }
@@ -234,6 +238,13 @@ function AccessRules() {
             <span>
               {t.permissions.requireMfa}
               <span className="block text-sm text-slate-600">{t.permissions.requireMfaHint}</span>
+            </span>
+          </label>
+          <label className="flex items-start gap-2">
+            <input type="checkbox" name="contactsInvite" defaultChecked={policy.contactsInvite} className="mt-1" />
+            <span>
+              {t.permissions.contactsInvite}
+              <span className="block text-sm text-slate-600">{t.permissions.contactsInviteHint}</span>
             </span>
           </label>
           <Button type="submit" disabled={busy}>

@@ -12,6 +12,7 @@ import { Loading } from '../components/Status.tsx';
 import { usePagedList } from '../components/usePagedList.tsx';
 import { DataTable } from '../components/TableScroll.tsx';
 import { StatusChip } from '../components/ui.tsx';
+import { clientHref } from '../customers/links.ts';
 
 type Filters = ViewFilters;
 
@@ -29,11 +30,14 @@ export function RequestList({
   filters: withFilters = false,
   bulk = false,
   exportable = false,
+  customerId,
 }: {
   area: 'portal' | 'staff' | 'admin';
   filters?: boolean;
   bulk?: boolean;
   exportable?: boolean;
+  /** Only this customer's (its 360° page). */
+  customerId?: string;
 }) {
   const t = useText(requestsText);
   const { locale } = useLocale();
@@ -41,7 +45,10 @@ export function RequestList({
   // A saved view sets the filters; the form is drawn again to show them.
   const [shownFilters, setShownFilters] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const fetchPage = useCallback((cursor: string | undefined) => call('listRequests', { query: { limit: 25, cursor, ...filters } }), [filters]);
+  const fetchPage = useCallback(
+    (cursor: string | undefined) => call('listRequests', { query: { limit: 25, cursor, ...filters, ...(customerId && { customerId }) } }),
+    [filters, customerId],
+  );
   const { items, reload, show } = usePagedList<RequestView>(fetchPage);
   const toggle = (id: string, on: boolean) => setSelected((prev) => new Set([...prev].filter((x) => x !== id).concat(on ? [id] : [])));
   const allOn = items.length > 0 && items.every((r) => selected.has(r.requestId));
@@ -187,7 +194,17 @@ export function RequestList({
                 </a>
               </td>
               <td className="px-3 py-2">{r.title}</td>
-              {staff && <td className="px-3 py-2">{r.clientName}</td>}
+              {staff && (
+                <td className="px-3 py-2">
+                  {r.customerId && !customerId ? (
+                    <a href={clientHref(area, r.customerId)} className="text-brand-700 underline">
+                      {r.clientName}
+                    </a>
+                  ) : (
+                    r.clientName
+                  )}
+                </td>
+              )}
               {staff && <td className="px-3 py-2">{r.assigneeName ?? t.requests.nobody}</td>}
               <td className="px-3 py-2">{r.serviceName}</td>
               <td className="px-3 py-2">

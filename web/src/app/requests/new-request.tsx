@@ -1,6 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import type { ServiceView } from '../../../../shared/api/schemas/catalog.ts';
-import type { UserView } from '../../../../shared/api/schemas/user.ts';
 import { PRIORITIES, type Priority } from '../../../../shared/domain/requests/workflow.ts';
 import { call } from '../api.ts';
 import { Field } from '../components/Field.tsx';
@@ -17,13 +16,14 @@ import { Button, Card } from '../components/ui.tsx';
 const preselected = new URLSearchParams(location.search).get('service') ?? '';
 const area = (document.getElementById('app')?.dataset.area ?? 'portal') as 'portal' | 'staff' | 'admin';
 const onBehalf = area !== 'portal';
+// Only staff pick a client: clients never download the picker.
+const ClientPicker = lazy(() => import('../customers/ClientPicker.tsx'));
 
 /** A client asks for a service (or staff ask on a client's behalf): pick it, answer its questions, say when and for how much. */
 function NewRequest() {
   const t = useText(requestsText);
   const { locale } = useLocale();
   const [services, setServices] = useState<ServiceView[] | null>(null);
-  const [clients, setClients] = useState<UserView[]>([]);
   const [loadFailure, setLoadFailure] = useState<unknown>(null);
   const [serviceId, setServiceId] = useState(preselected);
   const f = t.requests.fields;
@@ -39,12 +39,6 @@ function NewRequest() {
         .catch(setLoadFailure),
     [],
   );
-  useEffect(() => {
-    if (onBehalf)
-      void call('listUsers', { query: { role: 'CLIENT', limit: 100 } })
-        .then((p) => setClients(p.items.filter((u) => u.status === 'active')))
-        .catch(setLoadFailure);
-  }, []);
   const service = services?.find((s) => s.serviceId === serviceId);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -82,21 +76,9 @@ function NewRequest() {
       <Card as="form" onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-4">
         <div aria-live="polite">{failure !== null && <ErrorNotice error={failure} />}</div>
         {onBehalf && (
-          <label className="block text-sm font-medium">
-            {f.client}
-            <select name="clientId" required defaultValue="" className={control} aria-invalid={Boolean(errors.clientId)}>
-              <option value="" disabled>
-                {t.requests.chooseClient}
-              </option>
-              {clients.map((c) => (
-                <option key={c.userId} value={c.userId}>
-                  {c.name}
-                  {c.company ? ` · ${c.company}` : ''}
-                </option>
-              ))}
-            </select>
-            {errors.clientId && <span className="text-sm text-red-700">{errors.clientId}</span>}
-          </label>
+          <Suspense fallback={<Loading />}>
+            <ClientPicker error={errors.clientId} />
+          </Suspense>
         )}
         <label className="block text-sm font-medium">
           {f.service}

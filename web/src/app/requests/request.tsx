@@ -18,6 +18,7 @@ import { teamText } from '../i18n/team/index.ts';
 import { useText, type TextOf } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { Card, CONTROL } from '../components/ui.tsx';
+import { clientHref } from '../customers/links.ts';
 
 type Detail = ResponseOf<'getRequest'>;
 type Session = Parameters<Parameters<typeof Shell>[0]['children']>[0];
@@ -198,7 +199,15 @@ function RequestPage({ session }: { session: Session }) {
         {staff && (
           <>
             <dt className="text-slate-600">{f.client}</dt>
-            <dd>{request.clientName}</dd>
+            <dd>
+              {area !== 'portal' && request.customerId ? (
+                <a href={clientHref(area, request.customerId)} className="text-brand-700 underline">
+                  {request.clientName}
+                </a>
+              ) : (
+                request.clientName
+              )}
+            </dd>
           </>
         )}
         <dt className="text-slate-600">{f.assignee}</dt>

@@ -57,6 +57,8 @@ const ar: typeof en = {
     permissions: 'الصلاحيات',
     bookingProfile: 'الحجوزات والتذكيرات',
     tasks: 'المهام',
+    clients: 'العملاء',
+    organisation: 'المؤسسة',
     taskTemplates: 'قوالب المهام',
   },
   roles: { CLIENT: 'عميل', TEAM_MEMBER: 'عضو فريق', TEAM_LEAD: 'قائد فريق', ADMIN: 'مسؤول', SUPER_ADMIN: 'مسؤول أعلى' },

@@ -59,6 +59,8 @@ export default {
     permissions: 'Permissions',
     bookingProfile: 'Bookings and reminders',
     tasks: 'Tasks',
+    clients: 'Clients',
+    organisation: 'Organisation',
     taskTemplates: 'Task templates',
   },
   roles: { CLIENT: 'Client', TEAM_MEMBER: 'Team member', TEAM_LEAD: 'Team lead', ADMIN: 'Admin', SUPER_ADMIN: 'Super admin' },

@@ -57,6 +57,8 @@ const hi: typeof en = {
     permissions: 'अनुमतियाँ',
     bookingProfile: 'बुकिंग और रिमाइंडर',
     tasks: 'कार्य',
+    clients: 'क्लाइंट',
+    organisation: 'संगठन',
     taskTemplates: 'कार्य टेम्पलेट',
   },
   roles: { CLIENT: 'क्लाइंट', TEAM_MEMBER: 'टीम सदस्य', TEAM_LEAD: 'टीम लीड', ADMIN: 'एडमिन', SUPER_ADMIN: 'सुपर एडमिन' },

@@ -71,6 +71,8 @@ export default {
     signUpLink: 'Share this link:',
     requireMfa: 'Everyone must use two-step sign-in',
     requireMfaHint: 'People without it can only set it up until they do. Turn it on for yourself first.',
+    contactsInvite: 'A customer’s primary contact may invite colleagues',
+    contactsInviteHint: 'From their Organisation page. They choose what each colleague sees; you can change it on the client’s page.',
     save: 'Save the rules',
     saving: 'Saving…',
     saved: 'Saved.',

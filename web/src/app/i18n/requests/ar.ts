@@ -46,7 +46,6 @@ const ar: typeof en = {
       requirements: 'إجاباتك',
     },
     newOnBehalf: 'طلب جديد نيابة عن عميل',
-    chooseClient: 'اختر العميل',
     chooseService: 'اختر خدمة',
     questions: 'أسئلة من الشركة',
     submit: 'إرسال الطلب',

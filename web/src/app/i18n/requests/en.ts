@@ -44,7 +44,6 @@ export default {
       requirements: 'Your answers',
     },
     newOnBehalf: 'New request for a client',
-    chooseClient: 'Choose the client',
     chooseService: 'Choose a service',
     questions: 'Questions from the firm',
     submit: 'Send the request',

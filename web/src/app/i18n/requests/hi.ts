@@ -46,7 +46,6 @@ const hi: typeof en = {
       requirements: 'आपके उत्तर',
     },
     newOnBehalf: 'क्लाइंट के लिए नया अनुरोध',
-    chooseClient: 'क्लाइंट चुनें',
     chooseService: 'सेवा चुनें',
     questions: 'फ़र्म के प्रश्न',
     submit: 'अनुरोध भेजें',
