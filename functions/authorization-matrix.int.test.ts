@@ -187,6 +187,10 @@ const MATRIX: Record<OperationId, Row> = {
     request: { method: 'GET', path: '/api/customers/none/timeline' },
     expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
   },
+  listCustomerBookings: {
+    request: { method: 'GET', path: '/api/customers/none/bookings' },
+    expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
   updateCustomer: {
     request: { method: 'PATCH', path: '/api/customers/none', body: { version: 1 } },
     expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },

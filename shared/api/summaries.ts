@@ -121,6 +121,7 @@ export const SUMMARIES: Record<OperationId, string> = {
   getCustomer: 'A customer’s 360° record: details, contacts and figures (leads and admins, its account manager, and staff working for it)',
   updateCustomer: 'Change a customer’s details, status, tags, notes, account manager or billing details',
   updateContact: 'Change a contact’s role and access at their customer, or make them its primary contact',
+  listCustomerBookings: 'A customer’s appointments, whichever contact booked them: those to come, soonest first, or those past, latest first',
   listCustomerTimeline: 'Every audited change to a customer, its contacts and its records, newest first',
   getOrganisation: 'Your own organisation, as a client: its details and contacts, and whether you may invite colleagues',
   updateColleague: 'As your organisation’s primary contact, choose what a colleague sees',

@@ -93,6 +93,11 @@ it(
     await expect.poll(() => activity.getByText('Contact invited').count()).toBe(2);
     await expectAccessible(admin);
 
+    // A contact leaves; what the customer asked for stays.
+    await contacts.getByRole('button', { name: 'Deactivate Quinn Reyes' }).click();
+    await expect.poll(() => contacts.getByRole('row', { name: /Quinn Reyes.*Deactivated/ }).count()).toBe(1);
+    await expect.poll(() => admin.getByRole('row', { name: new RegExp(`Juniper payroll ${run}`) }).count()).toBe(1);
+
     // The client's name on the request links back to this page.
     await admin.getByRole('link', { name: asked.body.reference }).click();
     await admin.getByRole('link', { name: 'Petra Stone' }).click();

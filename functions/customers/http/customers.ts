@@ -149,6 +149,31 @@ async function updateCustomer(req: RequestOf<'updateCustomer'>): Promise<ReplyOf
   return { body: toCustomerView(saved ?? next) };
 }
 
+async function listCustomerBookings(req: RequestOf<'listCustomerBookings'>): Promise<ReplyOf<'listCustomerBookings'>> {
+  const { tenantId } = req.actor;
+  const { customerId } = await openableCustomer(req.actor, req.params.customerId);
+  const { when, limit, cursor } = req.query;
+  const now = new Date().toISOString();
+  const entries = database().entities.calendar.query.byCustomer({ tenantId, customerId });
+  const query = when === 'upcoming' ? entries.gte({ start: now }) : entries.lt({ start: now });
+  return {
+    body: await queryPage(
+      cursor,
+      (from) => query.go({ limit, cursor: from, order: when === 'upcoming' ? 'asc' : 'desc' }),
+      (e) => ({
+        bookingId: e.bookingId,
+        reference: e.reference,
+        start: e.start,
+        end: e.end,
+        serviceName: e.serviceName,
+        staffName: e.staffName,
+        clientName: e.clientName,
+        confirmed: e.confirmed,
+      }),
+    ),
+  };
+}
+
 async function listCustomerTimeline(req: RequestOf<'listCustomerTimeline'>): Promise<ReplyOf<'listCustomerTimeline'>> {
   const { tenantId } = req.actor;
   const { customerId } = await openableCustomer(req.actor, req.params.customerId);
@@ -182,6 +207,7 @@ export const handler = contextHandler({
     updateCustomer,
     updateContact,
     listCustomerTimeline,
+    listCustomerBookings,
     mergeCustomers,
     getOrganisation,
     updateColleague,

@@ -7,6 +7,7 @@ export const CUSTOMERS_OPERATIONS = [
   { operationId: 'getCustomer', method: 'GET', path: '/api/customers/{customerId}', lambda: 'customers', access: 'customers.read.assigned' },
   { operationId: 'updateCustomer', method: 'PATCH', path: '/api/customers/{customerId}', lambda: 'customers', access: 'customers.manage' },
   { operationId: 'updateContact', method: 'PATCH', path: '/api/customers/{customerId}/contacts/{userId}', lambda: 'customers', access: 'customers.manage' },
+  { operationId: 'listCustomerBookings', method: 'GET', path: '/api/customers/{customerId}/bookings', lambda: 'customers', access: 'customers.read.assigned' },
   { operationId: 'listCustomerTimeline', method: 'GET', path: '/api/customers/{customerId}/timeline', lambda: 'customers', access: 'customers.read.assigned' },
   // A client's own organisation: anyone signed in asks; only a customer's contacts get an answer (functions/customers/organisation.ts).
   { operationId: 'getOrganisation', method: 'GET', path: '/api/organisation', lambda: 'customers', access: 'signed-in' },

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { CONTACT_ACCESS, CONTACT_ROLES, CUSTOMER_KINDS, CUSTOMER_STATUSES } from '../../domain/customers/customers.ts';
 import { page, pageQuery, personName, requiredString, typeError, version } from './common.ts';
 import { locale } from './user.ts';
+import { auditEntryView } from './audit.ts';
 import type { Schemas } from './types.ts';
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: `must be one of: ${values.join(', ')}` });
@@ -104,16 +105,23 @@ export const updateContactInput = z.object({
   isPrimaryContact: z.optional(z.literal(true, { error: 'can only be set to true: make another contact primary instead' })),
 });
 
-export const timelineEntry = z.object({
-  auditId: z.string(),
-  at: z.string(),
-  actorName: z.nullable(z.string()),
-  actorRole: z.string(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+/** An audit entry on a customer's timeline: without where it came from (address, browser), which is for admins only. */
+export const timelineEntry = z.omit(auditEntryView, { actorId: true, ip: true, userAgent: true });
+
+/** A customer's appointments: those to come (soonest first) or those past (latest first). */
+export const customerBookingsQuery = z.extend(pageQuery, { when: z._default(oneOf(['upcoming', 'past'] as const), 'upcoming') });
+
+export const customerBooking = z.object({
+  bookingId: z.string(),
+  reference: z.string(),
+  start: z.string(),
+  end: z.string(),
+  serviceName: z.string(),
+  staffName: z.string(),
+  clientName: z.string(),
+  confirmed: z.boolean(),
 });
+export type CustomerBooking = z.infer<typeof customerBooking>;
 
 export const mergeCustomersInput = z.object({
   /** The customer merged into this one: its contacts and records move here, and it is removed. */
@@ -146,6 +154,7 @@ export const CUSTOMERS_SCHEMAS = {
   updateCustomer: { body: updateCustomerInput, response: customerView },
   updateContact: { body: updateContactInput, response: contactView },
   listCustomerTimeline: { query: pageQuery, response: page(timelineEntry) },
+  listCustomerBookings: { query: customerBookingsQuery, response: page(customerBooking) },
   mergeCustomers: { body: mergeCustomersInput, response: customerView },
   getOrganisation: { response: organisationView },
   updateColleague: { body: updateColleagueInput, response: contactView },

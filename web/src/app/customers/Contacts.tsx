@@ -88,16 +88,36 @@ export function Contacts({ customerId, contacts, manage, onChanged }: { customer
                 ) : (
                   manage &&
                   contact.status !== 'deactivated' && (
-                    <Button
-                      variant="secondary"
-                      size="sm"
-                      type="button"
-                      disabled={busy}
-                      aria-label={format(c.makePrimaryOf, { name: contact.name })}
-                      onClick={() => change(contact, { isPrimaryContact: true }, format(c.madePrimary, { name: contact.name }))}
-                    >
-                      {c.makePrimary}
-                    </Button>
+                    <span className="flex flex-wrap gap-2">
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        type="button"
+                        disabled={busy}
+                        aria-label={format(c.makePrimaryOf, { name: contact.name })}
+                        onClick={() => change(contact, { isPrimaryContact: true }, format(c.madePrimary, { name: contact.name }))}
+                      >
+                        {c.makePrimary}
+                      </Button>
+                      {contact.status === 'active' && (
+                        <Button
+                          variant="secondary"
+                          size="sm"
+                          type="button"
+                          disabled={busy}
+                          aria-label={format(c.deactivateOf, { name: contact.name })}
+                          onClick={() =>
+                            run(async () => {
+                              await call('deactivateUser', { params: { userId: contact.userId } });
+                              setNotice(format(c.deactivated, { name: contact.name }));
+                              onChanged();
+                            })
+                          }
+                        >
+                          {c.deactivate}
+                        </Button>
+                      )}
+                    </span>
                   )
                 )}
               </td>

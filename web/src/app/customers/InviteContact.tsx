@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { CONTACT_ACCESS, type ContactAccess } from '../../../../shared/domain/customers/customers.ts';
 import { Field } from '../components/Field.tsx';
+import { LocaleOptions } from '../components/LocaleOptions.tsx';
 import { ErrorNotice } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { Button, CONTROL } from '../components/ui.tsx';
 import { customersText } from '../i18n/customers/index.ts';
-import { LOCALES, format, textFor, useLocale, type Locale } from '../i18n/index.ts';
+import { format, textFor, useLocale, type Locale } from '../i18n/index.ts';
 import { useText } from '../i18n/text.ts';
 
 export interface ContactInvitation {
@@ -58,11 +59,7 @@ export function InviteContact({
         <label className="block text-sm font-medium">
           {i.language}
           <select name="locale" defaultValue={locale} className={CONTROL}>
-            {LOCALES.map((l) => (
-              <option key={l.code} value={l.code} lang={l.code}>
-                {l.label}
-              </option>
-            ))}
+            <LocaleOptions />
           </select>
         </label>
         <label className="block text-sm font-medium">

@@ -12,6 +12,7 @@ import { useLocale } from '../i18n/index.ts';
 import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { RequestList } from '../requests/RequestList.tsx';
+import { Appointments } from './Appointments.tsx';
 import { Contacts } from './Contacts.tsx';
 import { CustomerForm, type StaffOption } from './CustomerForm.tsx';
 import { areaOfPage } from './links.ts';
@@ -79,6 +80,7 @@ function ClientPage({ session }: { session: Session }) {
         </h2>
         <RequestList area={area} customerId={customerId} />
       </section>
+      <Appointments area={area} customerId={customerId} />
       <Card aria-labelledby="details-title" className="mb-8">
         <h2 id="details-title" className="mb-4 text-lg font-semibold">
           {t.client.details.title}

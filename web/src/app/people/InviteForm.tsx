@@ -2,9 +2,10 @@ import type { FormEvent } from 'react';
 import { INVITABLE_ROLES } from '../../../../shared/api/schemas/invitable-roles.ts';
 import { call } from '../api.ts';
 import { Field } from '../components/Field.tsx';
+import { LocaleOptions } from '../components/LocaleOptions.tsx';
 import { ErrorNotice } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
-import { LOCALES, format, type Locale, useLocale } from '../i18n/index.ts';
+import { format, type Locale, useLocale } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
 import { peopleText } from '../i18n/people/index.ts';
 import { useText } from '../i18n/text.ts';
@@ -61,11 +62,7 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
             {t.invite.language}
           </label>
           <select id="invite-locale" name="locale" defaultValue={locale} className={select}>
-            {LOCALES.map((l) => (
-              <option key={l.code} value={l.code} lang={l.code}>
-                {l.label}
-              </option>
-            ))}
+            <LocaleOptions />
           </select>
         </div>
         <Button type="submit" disabled={busy} className="self-end">

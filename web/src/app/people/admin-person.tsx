@@ -5,10 +5,11 @@ import { INVITABLE_ROLES } from '../../../../shared/api/schemas/invitable-roles.
 import { isStaff, type Role } from '../../../../shared/domain/identity/permissions.ts';
 import { ApiError, call } from '../api.ts';
 import { Field } from '../components/Field.tsx';
+import { LocaleOptions } from '../components/LocaleOptions.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
-import { LOCALES, format, textFor } from '../i18n/index.ts';
+import { format, textFor } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
 import { peopleText } from '../i18n/people/index.ts';
 import { useText } from '../i18n/text.ts';
@@ -131,11 +132,7 @@ function PersonForm({ initial, staff, currency }: { initial: UserDetail; staff: 
           {label(
             t.person.language,
             <select name="locale" className={select} defaultValue={person.locale}>
-              {LOCALES.map((l) => (
-                <option key={l.code} value={l.code} lang={l.code}>
-                  {l.label}
-                </option>
-              ))}
+              <LocaleOptions />
             </select>,
           )}
           <Field label={t.person.timeZone} name="timeZone" list="zones" defaultValue={person.timeZone} error={errors.timeZone} />
