@@ -121,7 +121,7 @@ describe("a customer's records, by caller", () => {
 });
 
 describe('the demo customers', () => {
-  it("Lisa sees her own requests but not John's; Jane never sees Acme's, by id or in a list", async () => {
+  it("Lisa sees her own requests, and John's only while she has full access; Jane never sees Acme's, by id or in a list", async () => {
     const [john, lisa, jane] = await Promise.all([signIn('john@example.com'), signIn('lisa@acme.example'), signIn('jane@example.com')]);
     const johns = (await api('/api/requests', { method: 'POST', token: john.token, body: payroll(`John's ${run}`) })).body.requestId;
     const lisas = (await api('/api/requests', { method: 'POST', token: lisa.token, body: payroll(`Lisa's ${run}`) })).body.requestId;
@@ -133,5 +133,26 @@ describe('the demo customers', () => {
     expect(janes.every((r) => r.customerId === 'cus-tech-solutions')).toBe(true);
     const lisaList = (await api('/api/requests?limit=100', { token: lisa.token })).body.items as { clientId: string }[];
     expect(lisaList.every((r) => r.clientId === lisa.userId)).toBe(true);
+
+    // Given full access by the firm, Lisa sees John's; taken back, she no longer does.
+    const admin = await signIn('hello@designpi.com');
+    const setLisa = async (contactAccess: string) => {
+      const { body } = await api('/api/customers/cus-acme', { token: admin.token });
+      const { version } = (body.contacts as { userId: string; version: number }[]).find((c) => c.userId === lisa.userId)!;
+      const changed = await api(`/api/customers/cus-acme/contacts/${lisa.userId}`, {
+        method: 'PATCH',
+        token: admin.token,
+        body: json({ version, contactAccess }),
+      });
+      expect(changed.status).toBe(200);
+    };
+    await setLisa('full');
+    try {
+      expect((await api(`/api/requests/${johns}`, { token: lisa.token })).status).toBe(200);
+      expect(((await api('/api/requests?limit=100', { token: lisa.token })).body.items as { requestId: string }[]).map((r) => r.requestId)).toContain(johns);
+    } finally {
+      await setLisa('own');
+    }
+    expect((await api(`/api/requests/${johns}`, { token: lisa.token })).status).toBe(404);
   });
 });

@@ -88,6 +88,12 @@ describe('adding and finding customers', () => {
     expect(edited.body).toMatchObject({ status: 'inactive', version: made.version + 1 });
     expect(edited.body.notes).toBeUndefined();
     expect((await edit({ version: made.version, status: 'active' })).status).toBe(409);
+    // A new name is found by its own start, and no longer by the old one.
+    expect((await edit({ version: made.version + 1, name: `New Mill ${run}` })).status).toBe(200);
+    const found = async (q: string) =>
+      ((await api(`/api/customers?q=${encodeURIComponent(q)}`, { token: admin.token })).body.items as { customerId: string }[]).map((c) => c.customerId);
+    expect(await found(`new mill ${run}`)).toEqual([made.customerId]);
+    expect(await found(`old mill ${run}`)).toEqual([]);
     expect((await api(`/api/customers/${made.customerId}`, { method: 'PATCH', token: lead.token, body: json({ version: 2 }) })).status).toBe(403);
   });
 });

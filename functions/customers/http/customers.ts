@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { conflict, validationFailed } from '../../../shared/api/errors.ts';
 import { CUSTOMERS_OPERATIONS } from '../../../shared/api/operations/customers.ts';
 import { CUSTOMERS_SCHEMAS } from '../../../shared/api/schemas/customers.ts';
+import { customerOf } from '../../../shared/db/entities/customer.ts';
 import { auditAndEvent, commitTransaction } from '../../../shared/db/mutation.ts';
 import { queryPage } from '../../../shared/db/pagination.ts';
 import { diffFields } from '../../../shared/domain/audit/diff.ts';
@@ -29,7 +30,7 @@ async function listCustomers(req: RequestOf<'listCustomers'>): Promise<ReplyOf<'
   // An address finds its contact's customer: one item, no pages.
   if (q?.includes('@')) {
     const { data: people } = await user.query.byEmail({ tenantId, email: q.toLowerCase() }).go();
-    const customerId = people[0]?.customerId;
+    const customerId = people[0] && customerOf(people[0]);
     const { data: found } = customerId ? await customer.get({ tenantId, customerId }).go() : { data: null };
     return { body: { items: found && narrowed(found) ? [toCustomerView(found)] : [], nextCursor: null } };
   }
