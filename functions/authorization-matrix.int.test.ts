@@ -170,10 +170,10 @@ const MATRIX: Record<OperationId, Row> = {
     expect: { anonymous: 401, client: 400, member: 403, lead: 400, admin: 400, otherFirmAdmin: 400 },
   },
   // Each sees only their own scope: a client theirs, a team member what is assigned to them (requests.int.test.ts).
-  // Leads and admins see the firm's customers; a team member opens only those they manage or work for (customers.int.test.ts).
+  // Leads and admins see the firm's customers; a team member only those they manage or work for (customers.int.test.ts).
   listCustomers: {
     request: { method: 'GET', path: '/api/customers' },
-    expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 },
+    expect: { anonymous: 401, client: 403, member: 200, lead: 200, admin: 200, otherFirmAdmin: 200 },
   },
   createCustomer: {
     request: { method: 'POST', path: '/api/customers', body: {} },

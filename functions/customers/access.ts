@@ -2,7 +2,7 @@
 import type { EntityItem } from 'electrodb';
 import { notFound } from '../../shared/api/errors.ts';
 import type { CustomerView } from '../../shared/api/schemas/customers.ts';
-import type { Customer } from '../../shared/db/entities/customer.ts';
+import { customerOf, type Customer } from '../../shared/db/entities/customer.ts';
 import type { ServiceRequest } from '../../shared/db/entities/service-request.ts';
 import { hasPermission } from '../../shared/domain/identity/policy.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
@@ -26,6 +26,27 @@ export async function recordsOf(tenantId: string, customerId: string) {
     RequestItem,
     'requestId' | 'status' | 'isBooking' | 'scheduledAt' | 'noShow' | 'budgetMin' | 'budgetMax' | 'listPrice' | 'price' | 'assigneeId'
   >[];
+}
+
+/**
+ * The customers a team member works for or manages, by name: from their assigned requests (one
+ * Query on their own index) and the customers naming them as account manager. A person's own
+ * work is tens or hundreds of requests, so this is read whole and not paged.
+ */
+export async function customersOfMember(actor: AuthenticatedActor): Promise<CustomerItem[]> {
+  const { tenantId, userId } = actor;
+  const { request, customer } = database().entities;
+  const [{ data: work }, { data: managed }] = await Promise.all([
+    request.query.byAssignee({ tenantId, assigneeId: userId }).go({ pages: 'all', attributes: ['customerId'] }),
+    customer.query
+      .byName({ tenantId })
+      .where((a, op) => op.eq(a.accountManagerId, userId))
+      .go({ pages: 'all' }),
+  ]);
+  const known = new Set(managed.map((c) => c.customerId));
+  const others = [...new Set(work.map((r) => customerOf(r)).filter((id): id is string => !!id && !known.has(id)))];
+  const { data: worked } = others.length ? await customer.get(others.map((customerId) => ({ tenantId, customerId }))).go() : { data: [] };
+  return [...managed, ...worked].sort((a, b) => (a.nameKey ?? '').localeCompare(b.nameKey ?? ''));
 }
 
 /**

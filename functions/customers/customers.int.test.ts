@@ -182,12 +182,18 @@ describe('the 360° page', () => {
     expect(page.status).toBe(200);
     expect(page.body.kpis).toMatchObject({ openRequests: 1, revenue: 0, bookingsThisQuarter: 0, noShowRate: null, currency: 'USD' });
     expect((await customer(made.customerId, member)).status).toBe(404);
+    const membersList = async () =>
+      ((await api(`/api/customers?q=${encodeURIComponent(`copper kettle ${run}`)}`, { token: member.token })).body.items as { customerId: string }[]).map(
+        (c) => c.customerId,
+      );
+    expect(await membersList()).toEqual([]);
     await api(`/api/customers/${made.customerId}`, {
       method: 'PATCH',
       token: admin.token,
       body: json({ version: page.body.version, accountManagerId: member.userId }),
     });
     expect((await customer(made.customerId, member)).status).toBe(200);
+    expect(await membersList()).toEqual([made.customerId]);
 
     const { body: timeline } = await api(`/api/customers/${made.customerId}/timeline?limit=10`, { token: lead.token });
     const entries = timeline.items as { action: string; at: string }[];

@@ -13,10 +13,11 @@ import { diffFields } from '../../../shared/domain/audit/diff.ts';
 import { companyKey } from '../../../shared/domain/customers/customers.ts';
 import { customerKpis } from '../../../shared/domain/customers/kpis.ts';
 import { isStaff } from '../../../shared/domain/identity/permissions.ts';
+import { hasPermission } from '../../../shared/domain/identity/policy.ts';
 import { actorFromClaims } from '../../lib/auth.ts';
 import { changeContext } from '../../lib/change-context.ts';
 import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
-import { openableCustomer, recordsOf, toCustomerView, type CustomerItem } from '../access.ts';
+import { customersOfMember, openableCustomer, recordsOf, toCustomerView, type CustomerItem } from '../access.ts';
 import { contactsOf, getOrganisation, toContactView, updateColleague, updateContact } from '../contacts.ts';
 import { database } from '../db.ts';
 import { mergeCustomers } from '../merge.ts';
@@ -25,17 +26,27 @@ async function listCustomers(req: RequestOf<'listCustomers'>): Promise<ReplyOf<'
   const { tenantId } = req.actor;
   const { q, status, accountManagerId, tag, limit, cursor } = req.query;
   const { customer, user } = database().entities;
+  const byEmail = q?.includes('@');
+  const prefix = q && !byEmail ? companyKey(q) : undefined;
+  // An address finds its contact's customer.
+  const emailCustomer = byEmail ? customerOf((await user.query.byEmail({ tenantId, email: q!.toLowerCase() }).go()).data[0] ?? {}) : undefined;
   const narrowed = (c: CustomerItem) =>
-    (!status || c.status === status) && (!accountManagerId || c.accountManagerId === accountManagerId) && (!tag || c.tags.includes(tag));
-  // An address finds its contact's customer: one item, no pages.
-  if (q?.includes('@')) {
-    const { data: people } = await user.query.byEmail({ tenantId, email: q.toLowerCase() }).go();
-    const customerId = people[0] && customerOf(people[0]);
-    const { data: found } = customerId ? await customer.get({ tenantId, customerId }).go() : { data: null };
+    (!byEmail || c.customerId === emailCustomer) &&
+    (!prefix || (c.nameKey ?? '').startsWith(prefix)) &&
+    (!status || c.status === status) &&
+    (!accountManagerId || c.accountManagerId === accountManagerId) &&
+    (!tag || c.tags.includes(tag));
+  // A team member's own customers, few enough to narrow here (access.ts).
+  if (!hasPermission(req.actor, 'customers.read.all')) {
+    const mine = (await customersOfMember(req.actor)).filter(narrowed);
+    return { body: { items: mine.map(toCustomerView), nextCursor: null } };
+  }
+  if (byEmail) {
+    const { data: found } = emailCustomer ? await customer.get({ tenantId, customerId: emailCustomer }).go() : { data: null };
     return { body: { items: found && narrowed(found) ? [toCustomerView(found)] : [], nextCursor: null } };
   }
   const byName = customer.query.byName({ tenantId });
-  const query = (q ? byName.begins({ nameKey: companyKey(q) }) : byName).where((a, op) =>
+  const query = (prefix ? byName.begins({ nameKey: prefix }) : byName).where((a, op) =>
     [status && op.eq(a.status, status), accountManagerId && op.eq(a.accountManagerId, accountManagerId), tag && op.contains(a.tags, tag)]
       .filter(Boolean)
       .join(' AND '),

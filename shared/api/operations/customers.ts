@@ -2,7 +2,7 @@
 import type { OperationDef } from '../operations.ts';
 
 export const CUSTOMERS_OPERATIONS = [
-  { operationId: 'listCustomers', method: 'GET', path: '/api/customers', lambda: 'customers', access: 'customers.read.all' },
+  { operationId: 'listCustomers', method: 'GET', path: '/api/customers', lambda: 'customers', access: 'customers.read.assigned' },
   { operationId: 'createCustomer', method: 'POST', path: '/api/customers', lambda: 'customers', access: 'customers.manage', success: [201] },
   { operationId: 'getCustomer', method: 'GET', path: '/api/customers/{customerId}', lambda: 'customers', access: 'customers.read.assigned' },
   { operationId: 'updateCustomer', method: 'PATCH', path: '/api/customers/{customerId}', lambda: 'customers', access: 'customers.manage' },

@@ -23,7 +23,7 @@ const NAV: Record<Area, { href: string; label: (t: TextOf<typeof commonText>) =>
   staff: [
     { href: '/staff/', label: (t) => t.nav.dashboard },
     { href: '/staff/tasks/', label: (t) => t.nav.tasks },
-    { href: '/staff/clients/', label: (t) => t.nav.clients, when: (s) => s.permissions.includes('customers.read.all') },
+    { href: '/staff/clients/', label: (t) => t.nav.clients, when: (s) => s.permissions.includes('customers.read.assigned') },
     { href: '/staff/calendar/', label: (t) => t.nav.calendar },
     { href: '/staff/team/', label: (t) => t.nav.availability },
   ],
