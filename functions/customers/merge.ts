@@ -21,7 +21,6 @@ export async function mergeCustomers(req: RequestOf<'mergeCustomers'>): Promise<
   const { data: merged } = await entities.customer.get({ tenantId, customerId: from }).go();
   if (!merged) throw validationFailed([{ field: 'from', message: 'is not a customer of this firm' }]);
   const into = target.customerId;
-  const stillMerged = { customerId: from };
 
   // The customer merged into keeps its primary contact; the other's becomes an ordinary one, keeping full access.
   const [contacts, kept] = await Promise.all([contactsOf(tenantId, from), contactsOf(tenantId, into)]);
@@ -31,7 +30,7 @@ export async function mergeCustomers(req: RequestOf<'mergeCustomers'>): Promise<
     await entities.user
       .patch({ tenantId, userId: contact.userId })
       .set({ customerId: into, isPrimaryContact: primary, contactAccess: toContactView(contact).contactAccess, version: contact.version + 1 })
-      .where((a, op) => op.eq(a.customerId, stillMerged.customerId))
+      .where((a, op) => op.eq(a.customerId, from))
       .go();
   }
   const { data: requests } = await entities.request.query.byCustomer({ tenantId, customerId: from }).go({ pages: 'all' });
@@ -40,14 +39,14 @@ export async function mergeCustomers(req: RequestOf<'mergeCustomers'>): Promise<
       .patch({ tenantId, requestId: r.requestId })
       .set({ customerId: into })
       .composite({ createdAt: r.createdAt })
-      .where((a, op) => op.eq(a.customerId, stillMerged.customerId))
+      .where((a, op) => op.eq(a.customerId, from))
       .go();
   const { data: entries } = await entities.calendar.query.byCustomer({ tenantId, customerId: from }).go({ pages: 'all' });
   for (const e of entries)
     await entities.calendar
       .patch({ tenantId, month: e.month, start: e.start, bookingId: e.bookingId })
       .set({ customerId: into })
-      .where((a, op) => op.eq(a.customerId, stillMerged.customerId))
+      .where((a, op) => op.eq(a.customerId, from))
       .go();
 
   const contactIds = contacts.map((c) => c.userId);

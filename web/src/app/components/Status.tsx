@@ -28,3 +28,13 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
     </div>
   );
 }
+
+/** How a form's last sending went: its notice once it worked, or what went wrong, announced either way. */
+export function FormOutcome({ notice, failure }: { notice: string | null; failure: unknown }) {
+  return (
+    <div aria-live="polite" className="mt-3">
+      {notice && <p className="text-green-700">{notice}</p>}
+      {failure !== null && <ErrorNotice error={failure} />}
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 import type { ContactView } from '../../../../shared/api/schemas/customers.ts';
 import { CONTACT_ACCESS, CONTACT_ROLES, type ContactAccess, type ContactRole } from '../../../../shared/domain/customers/customers.ts';
 import { call } from '../api.ts';
-import { ErrorNotice } from '../components/Status.tsx';
+import { FormOutcome } from '../components/Status.tsx';
 import { DataTable } from '../components/TableScroll.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { Button, Card, StatusChip } from '../components/ui.tsx';
@@ -125,10 +125,7 @@ export function Contacts({ customerId, contacts, manage, onChanged }: { customer
           ))}
         </DataTable>
       )}
-      <div aria-live="polite" className="mt-3">
-        {notice && <p className="text-green-700">{notice}</p>}
-        {failure !== null && <ErrorNotice error={failure} />}
-      </div>
+      <FormOutcome notice={notice} failure={failure} />
       {manage && (
         <InviteContact
           title={t.client.invite.title}

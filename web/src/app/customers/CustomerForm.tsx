@@ -3,7 +3,7 @@ import type { CreateCustomerInput, CustomerView } from '../../../../shared/api/s
 import { CUSTOMER_KINDS, CUSTOMER_STATUSES } from '../../../../shared/domain/customers/customers.ts';
 import { call } from '../api.ts';
 import { Field } from '../components/Field.tsx';
-import { ErrorNotice } from '../components/Status.tsx';
+import { FormOutcome } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { Button, CONTROL } from '../components/ui.tsx';
 import { customersText } from '../i18n/customers/index.ts';
@@ -134,10 +134,7 @@ export function CustomerForm({ initial, staff, onSaved }: { initial?: CustomerVi
         <Button type="submit" disabled={busy}>
           {initial ? (busy ? t.client.details.saving : t.client.details.save) : busy ? t.clients.add.saving : t.clients.add.submit}
         </Button>
-        <div aria-live="polite" className="mt-3">
-          {notice && <p className="text-green-700">{notice}</p>}
-          {failure !== null && <ErrorNotice error={failure} />}
-        </div>
+        <FormOutcome notice={notice} failure={failure} />
       </div>
     </form>
   );

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { CONTACT_ACCESS, type ContactAccess } from '../../../../shared/domain/customers/customers.ts';
 import { Field } from '../components/Field.tsx';
 import { LocaleOptions } from '../components/LocaleOptions.tsx';
-import { ErrorNotice } from '../components/Status.tsx';
+import { FormOutcome } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { Button, CONTROL } from '../components/ui.tsx';
 import { customersText } from '../i18n/customers/index.ts';
@@ -76,10 +76,7 @@ export function InviteContact({
           {busy ? i.sending : i.submit}
         </Button>
       </form>
-      <div aria-live="polite" className="mt-3">
-        {notice && <p className="text-green-700">{notice}</p>}
-        {failure !== null && <ErrorNotice error={failure} />}
-      </div>
+      <FormOutcome notice={notice} failure={failure} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { CustomerView } from '../../../../shared/api/schemas/customers.ts';
 import { call } from '../api.ts';
-import { ErrorNotice } from '../components/Status.tsx';
+import { FormOutcome } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { Button, Card, CONTROL } from '../components/ui.tsx';
 import { customersText } from '../i18n/customers/index.ts';
@@ -72,10 +72,7 @@ export function MergeCustomer({ into, onMerged }: { into: CustomerView; onMerged
           </Button>
         </div>
       )}
-      <div aria-live="polite" className="mt-3">
-        {notice && <p className="text-green-700">{notice}</p>}
-        {failure !== null && <ErrorNotice error={failure} />}
-      </div>
+      <FormOutcome notice={notice} failure={failure} />
     </Card>
   );
 }

@@ -5,7 +5,7 @@ import type { Session } from '../../../../shared/api/schemas/user.ts';
 import { CONTACT_ACCESS, type ContactAccess } from '../../../../shared/domain/customers/customers.ts';
 import { call } from '../api.ts';
 import { Shell } from '../components/Shell.tsx';
-import { ErrorNotice } from '../components/Status.tsx';
+import { FormOutcome } from '../components/Status.tsx';
 import { DataTable } from '../components/TableScroll.tsx';
 import { useLoad } from '../components/useLoad.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
@@ -103,10 +103,7 @@ function OrganisationPage({ session }: { session: Session }) {
               </tr>
             ))}
           </DataTable>
-          <div aria-live="polite" className="mt-3">
-            {notice && <p className="text-green-700">{notice}</p>}
-            {failure !== null && <ErrorNotice error={failure} />}
-          </div>
+          <FormOutcome notice={notice} failure={failure} />
           {mayInvite ? (
             <InviteContact title={o.inviteTitle} lead={o.inviteLead} send={(body) => call('inviteColleague', { body })} onInvited={changed} />
           ) : (

@@ -3,7 +3,7 @@ import { INVITABLE_ROLES } from '../../../../shared/api/schemas/invitable-roles.
 import { call } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { LocaleOptions } from '../components/LocaleOptions.tsx';
-import { ErrorNotice } from '../components/Status.tsx';
+import { FormOutcome } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { format, type Locale, useLocale } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
@@ -69,10 +69,7 @@ export function InviteForm({ onInvited }: { onInvited: () => void }) {
           {busy ? t.invite.sending : t.invite.submit}
         </Button>
       </form>
-      <div aria-live="polite" className="mt-3">
-        {notice && <p className="text-green-700">{notice}</p>}
-        {failure !== null && <ErrorNotice error={failure} />}
-      </div>
+      <FormOutcome notice={notice} failure={failure} />
     </Card>
   );
 }
