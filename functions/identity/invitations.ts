@@ -17,6 +17,7 @@ import { claimable } from '../../shared/domain/identity/guests.ts';
 import type { ReplyOf, RequestOf, SignedInRequest } from '../lib/http.ts';
 import { createInvitedIdentity, findIdentity } from './cognito.ts';
 import { ownCustomer } from '../customers/own-customer.ts';
+import { accessOf } from '../../shared/domain/customers/customers.ts';
 
 type InvitationItem = EntityItem<typeof Invitation>;
 
@@ -57,7 +58,8 @@ async function joiningExisting(tenantId: string, body: InvitationInput) {
       customerId,
       isPrimaryContact: primary,
       contactRole: body.contactRole ?? (primary ? 'owner' : 'staff'),
-      contactAccess: primary && body.contactAccess !== 'billing' ? 'full' : (body.contactAccess ?? 'own'),
+      // The primary contact sees everything whatever was asked (accessOf).
+      contactAccess: accessOf({ isPrimaryContact: primary, access: body.contactAccess ?? 'own' }),
     } as const,
   };
 }
