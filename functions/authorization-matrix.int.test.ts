@@ -237,6 +237,15 @@ const MATRIX: Record<OperationId, Row> = {
     request: { method: 'POST', path: '/api/requests/bulk', body: { action: 'priority', requestIds: ['none'], priority: 'low' } },
     expect: { anonymous: 401, client: 403, member: 200, lead: 200, admin: 200, otherFirmAdmin: 200 },
   },
+  // Each admin sees and changes their own firm's review rules only (request-settings.int.test.ts).
+  getRequestSettings: {
+    request: { method: 'GET', path: '/api/firm/request-settings' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 },
+  },
+  updateRequestSettings: {
+    request: { method: 'PATCH', path: '/api/firm/request-settings', body: {} },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 },
+  },
   // Staff see their own firm's team (team.int.test.ts); clients do not.
   listTeamWorkload: {
     request: { method: 'GET', path: '/api/team/workload' },

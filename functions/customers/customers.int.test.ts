@@ -176,7 +176,9 @@ describe('the 360° page', () => {
   it('shows figures and the timeline, newest first, to admins and leads, and to a team member only once they manage the customer', async () => {
     const made = (await create({ name: `Copper Kettle ${run}` })).body;
     const owner = await join('Cleo', made.customerId);
-    await api('/api/requests', { method: 'POST', token: owner.token, body: payroll(`Copper asks ${run}`) });
+    // A service Mike holds no skill for: the ranking never gives him this customer's work.
+    const asked = { serviceId: 'svc-financial-statement-review', title: `Copper asks ${run}`, requirements: { 'q-period': 'FY2025' } };
+    await api('/api/requests', { method: 'POST', token: owner.token, body: json(asked) });
 
     const page = await customer(made.customerId, lead);
     expect(page.status).toBe(200);

@@ -18,7 +18,7 @@ async function act(one: SignedInRequest & WithParams<'requestId'>, input: BulkIn
   const { action, to, assigneeId, priority, note } = input;
   const request = await requestOf(one);
   try {
-    if (action === 'move') await move(one, request, to!, note);
+    if (action === 'move') await move(one, request, to!, { note });
     if (action === 'assign') await assign(one, request, assigneeId!);
     if (action === 'priority') await edit(one, request, { priority: priority! });
     if (action === 'delete') await remove(one, request);

@@ -8,7 +8,9 @@ import { diffFields } from '../../shared/domain/audit/diff.ts';
 import { hasPermission } from '../../shared/domain/identity/policy.ts';
 import { isStaff } from '../../shared/domain/identity/permissions.ts';
 import { answersTo } from '../../shared/domain/requests/requirements.ts';
-import { MOVES, PLANNABLE_STATUSES, mayApprove, mayEdit, mayMove, type Priority, type RequestStatus } from '../../shared/domain/requests/workflow.ts';
+import { reviewPolicyOf } from '../../shared/domain/requests/review.ts';
+import { MOVES, PLANNABLE_STATUSES, isMove, mayApprove, mayEdit, mayMove, type Priority, type RequestStatus } from '../../shared/domain/requests/workflow.ts';
+import { changeContext } from '../lib/change-context.ts';
 import type { ReplyOf, RequestOf, SignedInRequest, WithParams } from '../lib/http.ts';
 import { requestOf as readableRequest, toView, workflowOf, type RequestItem } from './request-access.ts';
 import { database } from './workflow-db.ts';
@@ -20,15 +22,68 @@ const stale = (request: RequestItem, version: number) => {
   if (version !== request.version) throw conflict(`${request.reference} was changed by someone else meanwhile. Reload to see those changes, then try again.`);
 };
 
-export async function move(req: SignedInRequest, request: RequestItem, to: RequestStatus, note?: string): Promise<RequestItem> {
+/** The workflow's view of the request under its firm's review rules (read now: an admin may have just changed them). */
+async function reviewedWorkflowOf(request: RequestItem) {
+  const { data: firm } = await database().entities.tenant.get({ tenantId: request.tenantId }).go();
+  return workflowOf(request, reviewPolicyOf(firm));
+}
+
+const words = (status: RequestStatus) => status.replace('_', ' ');
+
+/** A task of the request that is not done, as the completion's confirmation lists it. */
+async function openTasksOf(request: RequestItem) {
+  const { data } = await database().entities.task.query.byRequest({ tenantId: request.tenantId, requestId: request.requestId }).go({ pages: 'all' });
+  return data
+    .filter((t) => t.status !== 'done')
+    .map((t) => ({
+      taskId: t.taskId,
+      title: t.title,
+      status: t.status,
+      ...(t.assigneeName && { assigneeName: t.assigneeName }),
+      checklistDone: (t.checklist ?? []).filter((c) => c.done).length,
+      checklistTotal: (t.checklist ?? []).length,
+    }));
+}
+
+export interface MoveOptions {
+  note?: string | undefined;
+  /** Complete it although tasks are still open (the caller saw them listed). */
+  confirmOpenTasks?: boolean | undefined;
+}
+
+export async function move(req: SignedInRequest, request: RequestItem, to: RequestStatus, { note, confirmOpenTasks }: MoveOptions = {}): Promise<RequestItem> {
   if (to === 'assigned') throw new AppError('unprocessable', 'Assign someone to the request to move it on.');
-  if (!MOVES.some((m) => m.from === request.status && m.to === to)) throw conflict(`A request that is ${request.status} cannot become ${to}.`);
-  if (!mayMove(req.actor, workflowOf(request), to)) throw forbidden(`You cannot move ${request.reference} to ${to}.`);
-  const { request: moved } = await recordChange(req, request, {
-    set: { status: to, ...(to === 'completed' && { completedAt: new Date().toISOString() }) },
-    activity: { kind: 'status', from: request.status, to, ...(note && { text: note }) },
+  const workflow = await reviewedWorkflowOf(request);
+  if (!isMove(workflow, to)) {
+    const byReview = MOVES.some((m) => m.from === request.status && m.to === to);
+    throw conflict(
+      byReview
+        ? workflow.review
+          ? `${request.reference} is reviewed by the firm first: approve it to start the work.`
+          : `This firm does not review ${request.reference} first: assign someone to start the work.`
+        : `A request that is ${words(request.status)} cannot become ${words(to)}.`,
+    );
+  }
+  if (!mayMove(req.actor, workflow, to)) throw forbidden(`You cannot move ${request.reference} to ${words(to)}.`);
+  const openTasks = to === 'completed' ? await openTasksOf(request) : [];
+  if (openTasks.length && !confirmOpenTasks)
+    throw new AppError(
+      'unprocessable',
+      `${request.reference} has ${openTasks.length} open task${openTasks.length === 1 ? '' : 's'}. Finish them, or confirm that the request is complete without them.`,
+      undefined,
+      {},
+      { openTasks },
+    );
+  // Approval keeps the assignee the ranking chose: the work is theirs at once, with no second pick.
+  const lands = to === 'approved' && workflow.assigneeId ? 'assigned' : to;
+  const { request: moved } = await recordChange(changeContext(req), request, {
+    set: { status: lands, ...(lands === 'completed' && { completedAt: new Date().toISOString() }) },
+    activity: { kind: 'status', from: request.status, to: lands, ...(note && { text: note }) },
     action: 'request.status_changed',
-    changes: [{ field: 'status', from: request.status, to }],
+    changes: [
+      { field: 'status', from: request.status, to: lands },
+      ...(openTasks.length ? [{ field: 'openTasks', from: null, to: openTasks.map((t) => t.title).join(', ') }] : []),
+    ],
   });
   return moved;
 }
@@ -40,17 +95,19 @@ export async function assign(req: SignedInRequest, request: RequestItem, assigne
   const { data: person } = await database().entities.user.get({ tenantId: actor.tenantId, userId: assigneeId }).go();
   if (!person || !isStaff(person.role) || person.status !== 'active')
     throw validationFailed([{ field: 'assigneeId', message: 'is not an active team member of this firm' }]);
-  // The same person again changes nothing, unless it hands an approved request (auto-assigned earlier) over for work.
-  if (person.userId === request.assigneeId && request.status !== 'approved') return request;
-  const { request: assigned } = await recordChange(req, request, {
+  // Assigning hands the work over when it is approved, or submitted to a firm that does not review first.
+  const handsOver = request.status === 'approved' || (request.status === 'submitted' && !(await reviewedWorkflowOf(request)).review);
+  // The same person again changes nothing, unless it hands the work over (to whom the ranking chose).
+  if (person.userId === request.assigneeId && !handsOver) return request;
+  const { request: assigned } = await recordChange(changeContext(req), request, {
     set: {
       assigneeId,
       assigneeName: person.name,
       assignedAt: new Date().toISOString(),
       assignedBy: actor.userId,
       assignmentReason: JSON.stringify({ kind: 'manual', by: actor.name }),
-      // An approved request is assigned now; one further along keeps its status.
-      ...(request.status === 'approved' && { status: 'assigned' as const }),
+      // Handed over, it is assigned now; one earlier (under review) or further along keeps its status.
+      ...(handsOver && { status: 'assigned' as const }),
     },
     activity: { kind: 'assigned', ...(request.assigneeName && request.assigneeId !== person.userId && { from: request.assigneeName }), to: person.name },
     action: 'request.assigned',
@@ -108,7 +165,7 @@ export async function edit(req: SignedInRequest, request: RequestItem, fields: E
   const changes = diffFields(pick(request), pick(next));
   if (!changes.length) return request;
   const set = Object.fromEntries(changes.filter((c) => c.to !== null).map((c) => [c.field, next[c.field as keyof RequestItem]])) as Partial<RequestItem>;
-  const { request: edited } = await recordChange(req, request, {
+  const { request: edited } = await recordChange(changeContext(req), request, {
     set,
     remove: cleared,
     activity: { kind: 'updated', text: changes.map((c) => c.field).join(', ') },
@@ -122,7 +179,7 @@ export async function edit(req: SignedInRequest, request: RequestItem, fields: E
 export async function remove(req: SignedInRequest, request: RequestItem): Promise<void> {
   const actor = req.actor;
   if (!hasPermission(actor, 'service_requests.delete')) throw forbidden('Only admins can delete requests.');
-  await recordChange(req, request, {
+  await recordChange(changeContext(req), request, {
     set: { deletedAt: new Date().toISOString(), deletedBy: actor.userId },
     activity: { kind: 'deleted' },
     action: 'request.deleted',
@@ -133,7 +190,8 @@ export async function remove(req: SignedInRequest, request: RequestItem): Promis
 export async function moveRequest(req: RequestOf<'moveRequest'>): Promise<ReplyOf<'moveRequest'>> {
   const request = await requestOf(req);
   stale(request, req.body.version);
-  return { body: toView(await move(req, request, req.body.to, req.body.note)) };
+  const { to, note, confirmOpenTasks } = req.body;
+  return { body: toView(await move(req, request, to, { note, confirmOpenTasks })) };
 }
 
 export async function assignRequest(req: RequestOf<'assignRequest'>): Promise<ReplyOf<'assignRequest'>> {
@@ -159,7 +217,7 @@ export async function commentOnRequest(req: RequestOf<'commentOnRequest'>): Prom
   const actor = req.actor;
   const request = await requestOf(req);
   if (req.body.internal && !isStaff(actor.role)) throw forbidden('Only staff can write internal notes.');
-  const { activity } = await recordChange(req, request, {
+  const { activity } = await recordChange(changeContext(req), request, {
     activity: { kind: 'comment', text: req.body.text, internal: req.body.internal },
     action: 'request.commented',
   });
@@ -172,7 +230,7 @@ export async function approveRequest(req: RequestOf<'approveRequest'>): Promise<
   const request = await requestOf(req);
   stale(request, req.body.version);
   if (!mayApprove(actor, workflowOf(request))) throw forbidden('Only the client can approve completed work, once.');
-  const { request: approved } = await recordChange(req, request, {
+  const { request: approved } = await recordChange(changeContext(req), request, {
     set: { clientApprovedAt: new Date().toISOString() },
     activity: { kind: 'approved', ...(req.body.note && { text: req.body.note }) },
     action: 'request.approved',

@@ -1,5 +1,6 @@
 /** Reading requests: lists (one Query a page: query.ts) and one request's page. */
-import { allowedMoves, mayApprove, mayEdit } from '../../shared/domain/requests/workflow.ts';
+import { reviewPolicyOf } from '../../shared/domain/requests/review.ts';
+import { allowedMoves, mayApprove, mayEdit, nextStep } from '../../shared/domain/requests/workflow.ts';
 import { queryPage } from '../../shared/db/pagination.ts';
 import type { ReplyOf, RequestOf } from '../lib/http.ts';
 import { database } from './db.ts';
@@ -15,11 +16,11 @@ export async function listRequests(req: RequestOf<'listRequests'>): Promise<Repl
 
 export async function getRequest(req: RequestOf<'getRequest'>): Promise<ReplyOf<'getRequest'>> {
   const actor = req.actor;
-  const request = await requestOf(database().entities, req);
-  const { data: activity } = await database()
-    .entities.activity.query.byRequest({ tenantId: actor.tenantId, requestId: request.requestId })
-    .go({ pages: 'all' });
-  const workflow = workflowOf(request);
+  const { entities } = database();
+  const [request, { data: firm }] = await Promise.all([requestOf(entities, req), entities.tenant.get({ tenantId: actor.tenantId }).go()]);
+  const { data: activity } = await entities.activity.query.byRequest({ tenantId: actor.tenantId, requestId: request.requestId }).go({ pages: 'all' });
+  const workflow = workflowOf(request, reviewPolicyOf(firm));
+  const next = nextStep(actor, workflow);
   return {
     body: {
       ...toView(request),
@@ -29,6 +30,8 @@ export async function getRequest(req: RequestOf<'getRequest'>): Promise<ReplyOf<
       allowedMoves: allowedMoves(actor, workflow).filter((s) => s !== 'assigned'),
       mayApprove: mayApprove(actor, workflow),
       mayEdit: mayEdit(actor, workflow),
+      ...(next && { nextStep: next }),
+      review: workflow.review === true,
     },
   };
 }

@@ -4,12 +4,10 @@
  * event that tells whoever it concerns.
  */
 import { randomUUID } from 'node:crypto';
-import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
+import { auditAndEvent, commitTransaction, type ChangeContext } from '../../shared/db/mutation.ts';
 import type { FieldChange } from '../../shared/domain/audit/diff.ts';
 import { kpiStateOf } from '../../shared/domain/requests/kpis.ts';
 import { workloadDeltas } from '../../shared/domain/requests/workload.ts';
-import { changeContext } from '../lib/change-context.ts';
-import type { SignedInRequest } from '../lib/http.ts';
 import { database } from './workflow-db.ts';
 import { UNASSIGNED } from '../../shared/db/entities/service-request.ts';
 import { customerOf } from '../../shared/db/entities/customer.ts';
@@ -24,22 +22,21 @@ export interface RequestChange {
   activity: Pick<ActivityItem, 'kind'> & Partial<Pick<ActivityItem, 'from' | 'to' | 'text' | 'internal'>>;
   action: Exclude<EventOf<'request'>, 'request.drafted' | 'request.submitted' | 'request.unassigned'>;
   changes?: FieldChange[];
+  /** An assignment the ranking made, not a person (kept in the assignee's history). */
+  automatic?: boolean;
 }
 
-export async function recordChange(
-  req: SignedInRequest,
-  request: RequestItem,
-  change: RequestChange,
-): Promise<{ request: RequestItem; activity: ActivityItem }> {
-  const actor = req.actor;
+/** The change as `by` (the caller's change context, or the system's) made it; a 409 when the request changed meanwhile. */
+export async function recordChange(by: ChangeContext, request: RequestItem, change: RequestChange): Promise<{ request: RequestItem; activity: ActivityItem }> {
   const key = { tenantId: request.tenantId, requestId: request.requestId };
+  const actorName = by.actorName ?? by.actorId;
   const activity: ActivityItem = {
     ...key,
     activityId: randomUUID(),
     at: new Date().toISOString(),
-    actorId: actor.userId,
-    actorName: actor.name,
-    actorRole: actor.role,
+    actorId: by.actorId,
+    actorName,
+    actorRole: by.actorRole,
     internal: false,
     ...change.activity,
   };
@@ -70,15 +67,14 @@ export async function recordChange(
                 requestId: request.requestId,
                 reference: request.reference,
                 title: next.title,
-                how: 'manual',
-                byName: actor.name,
+                ...(change.automatic ? { how: 'auto' as const } : { how: 'manual' as const, byName: actorName }),
                 ...(request.assigneeName && assignee(request) && { fromName: request.assigneeName }),
               })
               .commit(),
           ]
         : []),
       ...[...loads].map(([userId, delta]) => entities.workload.update({ tenantId: request.tenantId, userId }).add({ activeRequests: delta }).commit()),
-      ...auditAndEvent(entities, changeContext(req), {
+      ...auditAndEvent(entities, by, {
         action: change.action,
         entityType: 'request',
         entityId: request.requestId,
@@ -92,7 +88,7 @@ export async function recordChange(
             reference: request.reference,
             title: request.title,
             clientId: request.clientId,
-            actorName: actor.name,
+            actorName,
             assigneeId: next.assigneeId === UNASSIGNED ? null : next.assigneeId,
             status: next.status,
             internal: activity.internal,

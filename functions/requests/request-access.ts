@@ -6,6 +6,7 @@ import type { RequestActivity } from '../../shared/db/entities/request-activity.
 import { customerOf } from '../../shared/db/entities/customer.ts';
 import { UNASSIGNED, type ServiceRequest } from '../../shared/db/entities/service-request.ts';
 import { canAccess } from '../../shared/domain/identity/policy.ts';
+import { needsReview, type ReviewPolicy } from '../../shared/domain/requests/review.ts';
 import type { WorkflowRequest } from '../../shared/domain/requests/workflow.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import type { SignedInRequest, WithParams } from '../lib/http.ts';
@@ -26,15 +27,19 @@ export function toView(r: RequestItem): RequestView {
   return view;
 }
 
-/** The workflow's view of a request. */
-export const workflowOf = (r: RequestItem, customerId = customerOf(r)): WorkflowRequest => ({
-  tenantId: r.tenantId,
-  status: r.status,
-  clientId: r.clientId,
-  ...(customerId && { customerId }),
-  ...(r.assigneeId !== UNASSIGNED && { assigneeId: r.assigneeId }),
-  ...(r.clientApprovedAt && { clientApprovedAt: r.clientApprovedAt }),
-});
+/** The workflow's view of a request; with the firm's review rules when its moves matter. */
+export const workflowOf = (r: RequestItem, policy?: ReviewPolicy): WorkflowRequest => {
+  const customerId = customerOf(r);
+  return {
+    tenantId: r.tenantId,
+    status: r.status,
+    clientId: r.clientId,
+    ...(customerId && { customerId }),
+    ...(r.assigneeId !== UNASSIGNED && { assigneeId: r.assigneeId }),
+    ...(r.clientApprovedAt && { clientApprovedAt: r.clientApprovedAt }),
+    ...(policy && { review: needsReview(policy, r) }),
+  };
+};
 
 /** Its client and, by their access, its customer's other contacts; its assignee; staff who see all requests; nobody once it is deleted. */
 export const mayReadRequest = (actor: AuthenticatedActor, r: RequestItem) =>

@@ -4,6 +4,8 @@ import { OutboxEvent } from '../../shared/db/entities/outbox-event.ts';
 import { RequestActivity } from '../../shared/db/entities/request-activity.ts';
 import { Service } from '../../shared/db/entities/service.ts';
 import { ServiceRequest } from '../../shared/db/entities/service-request.ts';
+import { Task } from '../../shared/db/entities/task.ts';
+import { Tenant } from '../../shared/db/entities/tenant.ts';
 import { User } from '../../shared/db/entities/user.ts';
 import { Workload } from '../../shared/db/entities/workload.ts';
 import { databaseOf } from '../../shared/db/service.ts';
@@ -13,6 +15,8 @@ export const database = databaseOf({
   activity: RequestActivity,
   assignment: AssignmentRecord,
   service: Service,
+  task: Task,
+  tenant: Tenant,
   user: User,
   workload: Workload,
   audit: AuditEntry,

@@ -23,6 +23,11 @@ async function ask(title: string, submit = true) {
 }
 /** The version as it is now. */
 const versionOf = async (id: string) => (await get(sarah, `/api/requests/${id}`)).body.version as number;
+/** DesignPi does not review first: assigning hands the work over (the ranking's pick, if it made one, gives way). */
+async function handedOver(id: string) {
+  await changeWithFreshVersion(sarah, id, 'assignee', { assigneeId: sarah.userId });
+  expect((await get(sarah, `/api/requests/${id}`)).body.status).toBe('assigned');
+}
 
 beforeAll(async () => {
   [john, jane, mike, sarah, diana, otherAdmin] = await Promise.all([
@@ -85,9 +90,9 @@ describe('changing what was asked', () => {
     expect((await get(john, '/api/requests?q=lisbon')).body.items.map((r: { requestId: string }) => r.requestId)).toContain(requestId);
   });
 
-  it('stops the client once the firm reviews it, but not staff; nobody else changes it', async () => {
+  it('stops the client once the work is someone’s, but not staff; nobody else changes it', async () => {
     const { requestId, reference } = await ask('Payroll, second office');
-    await changeWithFreshVersion(sarah, requestId, 'status', { to: 'in_review' });
+    await handedOver(requestId);
     const version = await versionOf(requestId);
     const refused = await patch(john, `/api/requests/${requestId}`, { version, title: 'Payroll, third office' });
     expect(refused.status).toBe(403);
@@ -100,8 +105,6 @@ describe('changing what was asked', () => {
 describe('deleting a request', () => {
   it('is for admins only, hides it from everyone, releases its assignee’s load and is audited', async () => {
     const { requestId } = await ask('Payroll we will not need');
-    await changeWithFreshVersion(sarah, requestId, 'status', { to: 'in_review' });
-    await changeWithFreshVersion(sarah, requestId, 'status', { to: 'approved' });
     await changeWithFreshVersion(sarah, requestId, 'assignee', { assigneeId: mike.userId });
     expect((await get(sarah, `/api/requests/${requestId}`)).body.status).toBe('assigned');
     const load = async () => (await database().entities.workload.get({ tenantId: 't-designpi', userId: mike.userId }).go()).data?.activeRequests ?? 0;
@@ -121,8 +124,10 @@ describe('deleting a request', () => {
 describe('bulk actions', () => {
   it('authorize and validate each request on its own and answer per request', async () => {
     const [a, b] = [await ask('Payroll for bulk one'), await ask('Payroll for bulk two')];
+    await handedOver(a.requestId);
+    await handedOver(b.requestId);
     const strangers = `nope-${randomUUID()}`;
-    const res = await post(sarah, '/api/requests/bulk', { action: 'move', to: 'in_review', requestIds: [a.requestId, b.requestId, strangers] });
+    const res = await post(sarah, '/api/requests/bulk', { action: 'move', to: 'in_progress', requestIds: [a.requestId, b.requestId, strangers] });
     expect(res.status).toBe(200);
     expect(res.body.results).toEqual([
       { requestId: a.requestId, reference: a.reference, ok: true },
@@ -135,15 +140,15 @@ describe('bulk actions', () => {
     const priorities = await post(sarah, '/api/requests/bulk', { action: 'priority', priority: 'high', requestIds: [a.requestId, b.requestId] });
     expect(priorities.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, true]);
     expect((await get(john, `/api/requests/${b.requestId}`)).body.priority).toBe('high');
-    // A move that does not fit one request's status fails for that one only.
-    await changeWithFreshVersion(sarah, b.requestId, 'status', { to: 'cancelled' });
-    const approve = await post(sarah, '/api/requests/bulk', { action: 'move', to: 'approved', requestIds: [a.requestId, b.requestId] });
-    expect(approve.body.results).toEqual([
-      { requestId: a.requestId, reference: a.reference, ok: true },
-      { requestId: b.requestId, ok: false, code: 'conflict', message: 'A request that is cancelled cannot become approved.' },
-    ]);
     const assigned = await post(sarah, '/api/requests/bulk', { action: 'assign', assigneeId: john.userId, requestIds: [a.requestId] });
     expect(assigned.body.results[0]).toMatchObject({ ok: false, code: 'validation_failed', message: 'assigneeId is not an active team member of this firm' });
+    // A move that does not fit one request's status fails for that one only.
+    await changeWithFreshVersion(sarah, b.requestId, 'status', { to: 'cancelled' });
+    const complete = await post(sarah, '/api/requests/bulk', { action: 'move', to: 'completed', requestIds: [a.requestId, b.requestId] });
+    expect(complete.body.results).toEqual([
+      { requestId: a.requestId, reference: a.reference, ok: true },
+      { requestId: b.requestId, ok: false, code: 'conflict', message: 'A request that is cancelled cannot become completed.' },
+    ]);
     // Deleting is for admins: a lead's bulk delete is refused request by request.
     expect((await post(sarah, '/api/requests/bulk', { action: 'delete', requestIds: [a.requestId] })).body.results[0]).toMatchObject({
       ok: false,

@@ -78,7 +78,16 @@ export const DEMO_TENANTS = [
     ] satisfies SeedUser[],
   },
   {
-    tenant: { tenantId: 't-northwind', slug: 'northwind', name: 'Northwind Advisory', timeZone: 'Europe/London', currency: 'GBP', locale: 'en' as const },
+    // Northwind reviews every new request before work starts; DesignPi does not, so both paths can be seen.
+    tenant: {
+      tenantId: 't-northwind',
+      slug: 'northwind',
+      name: 'Northwind Advisory',
+      timeZone: 'Europe/London',
+      currency: 'GBP',
+      locale: 'en' as const,
+      reviewRequests: true,
+    },
     users: [
       { email: 'admin@northwind.example', name: 'Nora Whitfield', role: 'ADMIN', locale: 'en', timeZone: 'Europe/London', position: 'Director' },
       {

@@ -125,3 +125,21 @@ export function runJob(name: string, scheduledAt = new Date()): Promise<JobResul
   const { functionName, event } = jobInvocation(name, scheduledAt);
   return invoke<JobResult>(functionName, event);
 }
+
+/**
+ * Room for more work for a seeded team member while the calling file runs: with a firm that does
+ * not review first, every request the ranking hands over counts against its holder at once, and
+ * other files fill the seeded capacities. Returns the undo, for afterAll.
+ */
+export async function roomFor(tenantId: string, email: string, capacity = 50): Promise<() => Promise<void>> {
+  const { database } = await import('../../shared/db/all-entities.ts');
+  const { data } = await database().entities.user.query.byEmail({ tenantId, email }).go();
+  const person = data[0]!;
+  const key = { tenantId, userId: person.userId };
+  await database().entities.user.patch(key).set({ maxConcurrentProjects: capacity }).go();
+  return async () =>
+    void (await database()
+      .entities.user.patch(key)
+      .set({ maxConcurrentProjects: person.maxConcurrentProjects ?? 3 })
+      .go());
+}

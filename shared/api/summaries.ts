@@ -14,6 +14,8 @@ export const SUMMARIES: Record<OperationId, string> = {
   revokeGrant: 'Take a granted permission back',
   getAccessPolicy: "The firm's access rules: client sign-up, required two-step sign-in",
   updateAccessPolicy: "Change the firm's access rules (audited)",
+  getRequestSettings: "The firm's review rules: whether new requests are reviewed before work starts, and above which value",
+  updateRequestSettings: "Change the firm's review rules (audited); they apply to every move from then on",
   listAudit: "The firm's audit log, filtered by person, record, action and time",
   login: 'Sign in with email and password',
   refresh: 'New token from the refresh cookie',

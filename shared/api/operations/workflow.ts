@@ -9,4 +9,6 @@ export const WORKFLOW_OPERATIONS = [
   { operationId: 'updateRequest', method: 'PATCH', path: '/api/requests/{requestId}', lambda: 'workflow', access: 'signed-in' },
   { operationId: 'deleteRequest', method: 'DELETE', path: '/api/requests/{requestId}', lambda: 'workflow', access: 'service_requests.delete' },
   { operationId: 'bulkRequests', method: 'POST', path: '/api/requests/bulk', lambda: 'workflow', access: 'service_requests.update' },
+  { operationId: 'getRequestSettings', method: 'GET', path: '/api/firm/request-settings', lambda: 'workflow', access: 'settings.manage' },
+  { operationId: 'updateRequestSettings', method: 'PATCH', path: '/api/firm/request-settings', lambda: 'workflow', access: 'settings.manage' },
 ] as const satisfies readonly OperationDef[];

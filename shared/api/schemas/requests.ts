@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts';
+import { NEXT_ACTIONS, NEXT_ACTORS, PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts';
 import { futureDate, money, page, pageQuery, requiredString, typeError } from './common.ts';
 import { activityView, requestFilters, requestView } from './request.ts';
 import type { Schemas } from './types.ts';
@@ -37,6 +37,10 @@ export const requestDetail = z.extend(requestView, {
   mayApprove: z.boolean(),
   /** Whether the caller may change what was asked. */
   mayEdit: z.boolean(),
+  /** Who acts next and what they do (none once cancelled or accepted); `you` when it is the caller. */
+  nextStep: z.optional(z.object({ action: z.enum(NEXT_ACTIONS), by: z.enum(NEXT_ACTORS), you: z.boolean() })),
+  /** Whether the firm reviews it before work starts. */
+  review: z.boolean(),
 });
 
 export const listRequestsQuery = z.extend(pageQuery, {

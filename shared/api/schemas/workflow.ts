@@ -1,12 +1,14 @@
 import * as z from 'zod/mini';
 import { BULK_ACTIONS, PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts';
-import { futureDate, money, requiredString, version } from './common.ts';
+import { futureDate, money, requiredString, typeError, version } from './common.ts';
 import { activityView, requestView } from './request.ts';
 import type { Schemas } from './types.ts';
 
 export const moveRequestInput = z.object({
   to: z.enum(REQUEST_STATUSES, { error: 'is not a request status' }),
   note: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
+  /** Complete it although tasks are still open: without this, completing lists them (422). */
+  confirmOpenTasks: z.optional(z.boolean({ error: typeError('must be true or false') })),
   version,
 });
 export const assignRequestInput = z.object({ assigneeId: requiredString(100), version });
@@ -48,6 +50,17 @@ export const bulkResult = z.object({
   message: z.optional(z.string()),
 });
 
+/** The firm's review rules (shared/domain/requests/review.ts), in its currency. */
+export const requestSettings = z.object({ reviewRequests: z.boolean(), reviewAbove: z.optional(z.number()), currency: z.string() });
+
+/** Only what changes; null takes the threshold away. */
+export const requestSettingsInput = z
+  .object({
+    reviewRequests: z.optional(z.boolean({ error: typeError('must be true or false') })),
+    reviewAbove: z.optional(z.nullable(money)),
+  })
+  .check(z.refine((s) => s.reviewRequests !== undefined || s.reviewAbove !== undefined, { error: 'must change reviewRequests or reviewAbove' }));
+
 /** The workflow context's operations → schemas. */
 export const WORKFLOW_SCHEMAS = {
   moveRequest: { body: moveRequestInput, response: requestView },
@@ -57,4 +70,6 @@ export const WORKFLOW_SCHEMAS = {
   updateRequest: { body: updateRequestInput, response: requestView },
   deleteRequest: {},
   bulkRequests: { body: bulkInput, response: z.object({ results: z.array(bulkResult) }) },
+  getRequestSettings: { response: requestSettings },
+  updateRequestSettings: { body: requestSettingsInput, response: requestSettings },
 } satisfies Record<string, Schemas>;

@@ -18,6 +18,10 @@ export const Tenant = new Entity({
     requireMfa: { type: 'boolean', required: true, default: false },
     /** Whether a customer's primary contact may invite colleagues into it (Account → Organisation). */
     contactsInvite: { type: 'boolean', required: true, default: true },
+    /** Review every new request before work starts (shared/domain/requests/review.ts); off, the ranked assignee starts at once. */
+    reviewRequests: { type: 'boolean', required: true, default: false },
+    /** Review requests worth more than this, in minor units, even with reviewRequests off. */
+    reviewAbove: { type: 'number' },
     createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
   },
   indexes: {

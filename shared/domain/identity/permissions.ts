@@ -32,6 +32,7 @@ export const PERMISSIONS = [
   'audit.view',
   'permissions.manage',
   'system.health',
+  'settings.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../identity/permissions.ts';
 import type { Actor } from '../identity/policy.ts';
-import { allowedMoves, mayApprove, mayEdit, mayMove, REQUEST_STATUSES, type RequestStatus, type WorkflowRequest } from './workflow.ts';
+import { allowedMoves, mayApprove, mayEdit, mayMove, nextStep, REQUEST_STATUSES, type RequestStatus, type WorkflowRequest } from './workflow.ts';
 
 const actor = (role: Role, userId: string, tenantId = 't1'): Actor => ({ tenantId, userId, role, grants: [] });
 const owner = actor('CLIENT', 'client-1');
@@ -19,10 +19,10 @@ const request = (status: RequestStatus, extra: Partial<WorkflowRequest> = {}): W
   ...extra,
 });
 
-/** The whole table: for each status, who may move it where. Every cell not listed is refused. */
+/** The whole table for a firm that reviews requests: for each status, who may move it where. Every cell not listed is refused. */
 const EXPECTED: Record<RequestStatus, Record<string, RequestStatus[]>> = {
   draft: { owner: ['submitted', 'cancelled'], lead: ['submitted', 'cancelled'], admin: ['submitted', 'cancelled'] },
-  submitted: { owner: ['cancelled'], lead: ['in_review', 'cancelled'], admin: ['in_review', 'cancelled'] },
+  submitted: { owner: ['cancelled'], lead: ['in_review', 'approved', 'cancelled'], admin: ['in_review', 'approved', 'cancelled'] },
   in_review: { owner: ['cancelled'], lead: ['approved', 'cancelled'], admin: ['approved', 'cancelled'] },
   approved: { owner: ['cancelled'], lead: ['assigned', 'cancelled'], admin: ['assigned', 'cancelled'] },
   assigned: { owner: ['cancelled'], assignee: ['in_progress'], lead: ['in_progress', 'cancelled'], admin: ['in_progress', 'cancelled'] },
@@ -30,16 +30,31 @@ const EXPECTED: Record<RequestStatus, Record<string, RequestStatus[]>> = {
   completed: { owner: ['in_progress'] },
   cancelled: {},
 };
+/** Without review only a submitted request differs: assigning hands it over, and its assignee may start. */
+const WITHOUT_REVIEW: Record<RequestStatus, Record<string, RequestStatus[]>> = {
+  ...EXPECTED,
+  submitted: { owner: ['cancelled'], assignee: ['in_progress'], lead: ['assigned', 'cancelled'], admin: ['assigned', 'cancelled'] },
+};
 const ACTORS = { owner, otherClient, assignee, otherMember, lead, admin, foreignAdmin };
 
 describe('the request workflow', () => {
-  for (const status of REQUEST_STATUSES) {
-    for (const [name, who] of Object.entries(ACTORS)) {
-      it(`${status}: ${name} may move it to ${(EXPECTED[status][name] ?? []).join(', ') || 'nothing'}`, () => {
-        expect(allowedMoves(who, request(status))).toEqual(EXPECTED[status][name] ?? []);
-      });
+  for (const [firm, table, review] of [
+    ['reviewing', EXPECTED, true],
+    ['not reviewing', WITHOUT_REVIEW, false],
+  ] as const) {
+    for (const status of REQUEST_STATUSES) {
+      for (const [name, who] of Object.entries(ACTORS)) {
+        it(`${firm}, ${status}: ${name} may move it to ${(table[status][name] ?? []).join(', ') || 'nothing'}`, () => {
+          expect(allowedMoves(who, request(status, { review }))).toEqual(table[status][name] ?? []);
+        });
+      }
     }
   }
+
+  it('lets nobody start a submitted request nobody is assigned to', () => {
+    for (const who of Object.values(ACTORS))
+      expect(allowedMoves(who, request('submitted', { assigneeId: undefined, review: false }))).not.toContain('in_progress');
+  });
 
   it('lets an unassigned team member do nothing, even on a request with no assignee', () => {
     expect(allowedMoves(otherMember, request('assigned', { assigneeId: undefined }))).toEqual([]);
@@ -60,7 +75,35 @@ describe('the request workflow', () => {
 
   it('lets a team member granted the reviewer permissions review', () => {
     const granted = { ...otherMember, grants: [{ permission: 'service_requests.read.all' as const, expiresAt: '2999-01-01T00:00:00Z' }] };
-    expect(allowedMoves(granted, request('submitted'))).toEqual(['in_review', 'cancelled']);
+    expect(allowedMoves(granted, request('submitted', { review: true }))).toEqual(['in_review', 'approved', 'cancelled']);
+  });
+});
+
+describe('who acts next', () => {
+  const step = (who: typeof owner, status: RequestStatus, extra: Partial<WorkflowRequest> = {}) => nextStep(who, request(status, extra));
+
+  it('names the ranked assignee when the firm does not review, and the firm when it does', () => {
+    expect(step(owner, 'submitted', { review: false })).toEqual({ action: 'start', by: 'assignee', you: false });
+    expect(step(assignee, 'submitted', { review: false })).toEqual({ action: 'start', by: 'assignee', you: true });
+    expect(step(lead, 'submitted', { review: true })).toEqual({ action: 'review', by: 'firm', you: true });
+    expect(step(owner, 'submitted', { review: true })).toEqual({ action: 'review', by: 'firm', you: false });
+    // A team member reviews nothing, even their own assignment.
+    expect(step(assignee, 'in_review')).toEqual({ action: 'review', by: 'firm', you: false });
+  });
+
+  it('asks the firm to assign when nobody fits, and only assigners are "you"', () => {
+    expect(step(lead, 'submitted', { review: false, assigneeId: undefined })).toEqual({ action: 'assign', by: 'firm', you: true });
+    expect(step(otherMember, 'approved', { assigneeId: undefined })).toEqual({ action: 'assign', by: 'firm', you: false });
+  });
+
+  it('follows the work to the client and ends with their acceptance or a cancellation', () => {
+    expect(step(owner, 'draft')).toEqual({ action: 'submit', by: 'client', you: true });
+    expect(step(assignee, 'assigned')).toEqual({ action: 'start', by: 'assignee', you: true });
+    expect(step(lead, 'in_progress')).toEqual({ action: 'finish', by: 'assignee', you: false });
+    expect(step(owner, 'completed')).toEqual({ action: 'accept', by: 'client', you: true });
+    expect(step(otherClient, 'completed')).toEqual({ action: 'accept', by: 'client', you: false });
+    expect(step(owner, 'completed', { clientApprovedAt: '2026-11-20T10:00:00Z' })).toBeUndefined();
+    expect(step(admin, 'cancelled')).toBeUndefined();
   });
 });
 

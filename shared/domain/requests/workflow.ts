@@ -21,6 +21,8 @@ export interface WorkflowRequest {
   assigneeId?: string;
   /** Set once the client accepted the completed work: nothing moves after that. */
   clientApprovedAt?: string;
+  /** The firm reviews this request before work starts (review.ts decides from its settings). */
+  review?: boolean;
 }
 
 /** Who may make a move: the request's client, its assignee, or staff holding a permission. */
@@ -30,15 +32,23 @@ interface Move {
   from: RequestStatus;
   to: RequestStatus;
   by: readonly Mover[];
+  /** Only for a request the firm reviews first, or only for one it does not. */
+  when?: 'review' | 'no_review';
 }
 
 /** Every allowed move. Anything not listed is refused. */
 export const MOVES: readonly Move[] = [
   { from: 'draft', to: 'submitted', by: ['client', 'reviewer'] },
-  { from: 'submitted', to: 'in_review', by: ['reviewer'] },
+  { from: 'submitted', to: 'in_review', by: ['reviewer'], when: 'review' },
+  // One click approves; a request the ranking assigned meanwhile goes on to its assignee (change.ts).
+  { from: 'submitted', to: 'approved', by: ['reviewer'], when: 'review' },
   { from: 'in_review', to: 'approved', by: ['reviewer'] },
   // Assigning an approved request (manually or by the ranking) moves it on.
   { from: 'approved', to: 'assigned', by: ['assigner'] },
+  // Without review, assigning a submitted request hands it over at once…
+  { from: 'submitted', to: 'assigned', by: ['assigner'], when: 'no_review' },
+  // …and one assigned while review was still asked for (the setting changed since) may start.
+  { from: 'submitted', to: 'in_progress', by: ['assignee'], when: 'no_review' },
   { from: 'assigned', to: 'in_progress', by: ['assignee', 'reviewer'] },
   { from: 'in_progress', to: 'completed', by: ['assignee', 'reviewer'] },
   // The client asks for changes to completed work.
@@ -75,14 +85,56 @@ function isMover(actor: Actor, request: WorkflowRequest, mover: Mover): boolean 
   }
 }
 
+const applies = (m: Move, request: WorkflowRequest) => m.when === undefined || (m.when === 'review') === (request.review === true);
+
+/** Whether the workflow has this move for the request as it is (whoever makes it). */
+export const isMove = (request: WorkflowRequest, to: RequestStatus) => MOVES.some((m) => m.from === request.status && m.to === to && applies(m, request));
+
 export function mayMove(actor: Actor, request: WorkflowRequest, to: RequestStatus): boolean {
   if (actor.tenantId !== request.tenantId || request.clientApprovedAt) return false;
-  return MOVES.some((m) => m.from === request.status && m.to === to && m.by.some((who) => isMover(actor, request, who)));
+  return MOVES.some((m) => m.from === request.status && m.to === to && applies(m, request) && m.by.some((who) => isMover(actor, request, who)));
 }
 
 /** The statuses this actor may move the request to now. */
 export function allowedMoves(actor: Actor, request: WorkflowRequest): RequestStatus[] {
   return REQUEST_STATUSES.filter((to) => mayMove(actor, request, to));
+}
+
+/** What has to happen next for the request to go on, and who does it. */
+export const NEXT_ACTIONS = ['submit', 'review', 'assign', 'start', 'finish', 'accept'] as const;
+export type NextAction = (typeof NEXT_ACTIONS)[number];
+export const NEXT_ACTORS = ['client', 'assignee', 'firm'] as const;
+
+export interface NextStep {
+  action: NextAction;
+  /** The client who asked, the assignee, or the firm (its reviewers and assigners). */
+  by: (typeof NEXT_ACTORS)[number];
+  /** Whether the reader is the one. */
+  you: boolean;
+}
+
+/** Who acts next and what they do; none once the request is cancelled or its work accepted. */
+export function nextStep(actor: Actor, request: WorkflowRequest): NextStep | undefined {
+  const step = (action: NextAction, by: NextStep['by'], mover: Mover): NextStep => ({ action, by, you: isMover(actor, request, mover) });
+  switch (request.status) {
+    case 'draft':
+      return step('submit', 'client', 'client');
+    case 'submitted':
+      if (request.review) return step('review', 'firm', 'reviewer');
+      return request.assigneeId ? step('start', 'assignee', 'assignee') : step('assign', 'firm', 'assigner');
+    case 'in_review':
+      return step('review', 'firm', 'reviewer');
+    case 'approved':
+      return step('assign', 'firm', 'assigner');
+    case 'assigned':
+      return step('start', 'assignee', 'assignee');
+    case 'in_progress':
+      return step('finish', 'assignee', 'assignee');
+    case 'completed':
+      return request.clientApprovedAt ? undefined : step('accept', 'client', 'client');
+    case 'cancelled':
+      return undefined;
+  }
 }
 
 /** The client accepts completed work: only their own, only once. */

@@ -43,6 +43,7 @@ const NAV: Record<Area, { href: string; label: (t: TextOf<typeof commonText>) =>
     { href: '/admin/services/', label: (t) => t.nav.services },
     { href: '/admin/task-templates/', label: (t) => t.nav.taskTemplates },
     { href: '/admin/permissions/', label: (t) => t.nav.permissions },
+    { href: '/admin/settings/', label: (t) => t.nav.settings },
     { href: '/admin/audit/', label: (t) => t.nav.audit },
     { href: '/admin/health/', label: (t) => t.nav.health },
   ],

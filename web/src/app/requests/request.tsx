@@ -19,8 +19,17 @@ import { useText, type TextOf } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { Card, CONTROL } from '../components/ui.tsx';
 import { clientHref } from '../customers/links.ts';
+import { nextStepText } from './next-step.ts';
 
 type Detail = ResponseOf<'getRequest'>;
+/** A task still open when completing, as the API lists it for confirmation. */
+interface OpenTask {
+  taskId: string;
+  title: string;
+  assigneeName?: string;
+  checklistDone: number;
+  checklistTotal: number;
+}
 type Session = Parameters<Parameters<typeof Shell>[0]['children']>[0];
 
 const requestId = new URLSearchParams(location.search).get('id') ?? '';
@@ -123,6 +132,7 @@ function RequestPage({ session }: { session: Session }) {
   const [state, setState] = useState<'loading' | 'ready' | 'missing'>('loading');
   const [loadFailure, setLoadFailure] = useState<unknown>(null);
   const [editing, setEditing] = useState(false);
+  const [openTasks, setOpenTasks] = useState<{ tasks: OpenTask[]; note: string | undefined } | null>(null);
   const { busy, errors, failure, run } = useSubmission(() => t.requests.comment);
 
   const load = useCallback(() => {
@@ -148,10 +158,20 @@ function RequestPage({ session }: { session: Session }) {
 
   const staff = isStaff(session.user.role);
   const noteOf = (form: HTMLFormElement) => String(new FormData(form).get('note') ?? '').trim() || undefined;
-  const moveTo = (to: RequestStatus, form: HTMLFormElement) =>
+  const moveTo = (to: RequestStatus, note: string | undefined, confirmOpenTasks = false) =>
     void run(async () => {
-      const note = noteOf(form);
-      await call('moveRequest', { params: { requestId }, body: { to, version: request.version, ...(note && { note }) } });
+      try {
+        await call('moveRequest', {
+          params: { requestId },
+          body: { to, version: request.version, ...(note && { note }), ...(confirmOpenTasks && { confirmOpenTasks }) },
+        });
+      } catch (e) {
+        // Completing with tasks still open: list them and ask first.
+        if (!(e instanceof ApiError && Array.isArray(e.extra.openTasks))) throw e;
+        setOpenTasks({ tasks: e.extra.openTasks as OpenTask[], note });
+        return;
+      }
+      setOpenTasks(null);
       load();
     });
   const approve = (form: HTMLFormElement) =>
@@ -192,6 +212,9 @@ function RequestPage({ session }: { session: Session }) {
       </h1>
       <p role="status" data-testid="request-status" className="mt-2 inline-block rounded bg-brand-50 px-2 py-1 text-sm font-medium text-brand-700">
         {status(request.status)}
+      </p>
+      <p data-testid="next-step" className="mt-2 font-medium text-slate-800">
+        {nextStepText(request, t)}
       </p>
       <dl className="mt-6 grid gap-x-6 gap-y-2 rounded-lg bg-white p-6 text-sm shadow sm:grid-cols-[auto_1fr]">
         <dt className="text-slate-600">{f.service}</dt>
@@ -297,7 +320,7 @@ function RequestPage({ session }: { session: Session }) {
                     key={to}
                     type="button"
                     disabled={busy}
-                    onClick={(e) => moveTo(to, e.currentTarget.form!)}
+                    onClick={(e) => moveTo(to, noteOf(e.currentTarget.form!))}
                     className={`${button} ${to === 'cancelled' ? 'border border-red-300 text-red-800 hover:bg-red-50' : 'bg-brand-600 text-white hover:bg-brand-700'}`}
                   >
                     {request.status === 'completed' && to === 'in_progress' ? t.requests.requestChanges : t.requests.moveTo[to]}
@@ -305,6 +328,38 @@ function RequestPage({ session }: { session: Session }) {
                 ))}
               </div>
             </form>
+          )}
+          {openTasks && (
+            <div role="alertdialog" aria-labelledby="open-tasks" className="mt-4 rounded border border-amber-300 bg-amber-50 p-4">
+              <h3 id="open-tasks" className="font-semibold">
+                {format(t.requests.openTasks.title, { count: String(openTasks.tasks.length) })}
+              </h3>
+              <ul className="mt-2 list-disc space-y-1 ps-5 text-sm">
+                {openTasks.tasks.map((task) => (
+                  <li key={task.taskId}>
+                    <a href={`/${area}/task/?id=${encodeURIComponent(task.taskId)}`} className="text-brand-700 underline">
+                      {task.title}
+                    </a>
+                    {task.assigneeName && ` · ${task.assigneeName}`}
+                    {task.checklistTotal > 0 &&
+                      ` · ${format(t.requests.openTasks.checklist, { done: String(task.checklistDone), total: String(task.checklistTotal) })}`}
+                  </li>
+                ))}
+              </ul>
+              <div className="mt-3 flex flex-wrap gap-3">
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => moveTo('completed', openTasks.note, true)}
+                  className={`${button} bg-brand-600 text-white hover:bg-brand-700`}
+                >
+                  {t.requests.openTasks.confirm}
+                </button>
+                <button type="button" onClick={() => setOpenTasks(null)} className={`${button} border border-slate-300 hover:bg-slate-100`}>
+                  {t.requests.openTasks.keep}
+                </button>
+              </div>
+            </div>
           )}
           {staff && session.permissions.includes('service_requests.assign') && PLANNABLE_STATUSES.includes(request.status) && (
             <div className="mt-4 border-t border-slate-100 pt-4">

@@ -35,6 +35,7 @@ const ar: typeof en = {
       'auth.account_paused': 'إيقاف تسجيل الدخول مؤقتًا بعد محاولات فاشلة متكررة',
       'invitation.expired': 'انتهت صلاحية رابط دعوة',
       'firm.access_policy_changed': 'غيّر قواعد الوصول في الشركة',
+      'firm.request_settings_changed': 'غيّر قواعد مراجعة الطلبات في الشركة',
       'auth.mfa_disabled': 'أوقف تسجيل الدخول بخطوتين',
       'request.unassigned': 'لم يُعثر على من يُسند إليه تلقائيًا',
       'request.assigned': 'أسند طلبًا',

@@ -33,6 +33,7 @@ export default {
       'auth.account_paused': 'Sign-in paused after repeated failures',
       'invitation.expired': 'An invitation link ran out',
       'firm.access_policy_changed': 'Changed the firm’s access rules',
+      'firm.request_settings_changed': 'Changed the firm’s review rules for requests',
       'auth.mfa_disabled': 'Turned off two-step sign-in',
       'request.unassigned': 'Found nobody to assign automatically',
       'request.assigned': 'Assigned a request',

@@ -35,6 +35,7 @@ const hi: typeof en = {
       'auth.account_paused': 'बार-बार असफल प्रयासों के बाद साइन इन रोका गया',
       'invitation.expired': 'एक आमंत्रण लिंक की अवधि समाप्त हुई',
       'firm.access_policy_changed': 'फ़र्म के पहुँच नियम बदले',
+      'firm.request_settings_changed': 'अनुरोधों की समीक्षा के फ़र्म के नियम बदले',
       'auth.mfa_disabled': 'दो-चरणीय साइन इन बंद किया',
       'request.unassigned': 'अपने आप सौंपने के लिए कोई नहीं मिला',
       'request.assigned': 'एक अनुरोध सौंपा',

@@ -60,6 +60,7 @@ const ar: typeof en = {
     clients: 'العملاء',
     organisation: 'المؤسسة',
     taskTemplates: 'قوالب المهام',
+    settings: 'الإعدادات',
   },
   roles: { CLIENT: 'عميل', TEAM_MEMBER: 'عضو فريق', TEAM_LEAD: 'قائد فريق', ADMIN: 'مسؤول', SUPER_ADMIN: 'مسؤول أعلى' },
   forbidden: {

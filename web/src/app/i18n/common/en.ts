@@ -62,6 +62,7 @@ export default {
     clients: 'Clients',
     organisation: 'Organisation',
     taskTemplates: 'Task templates',
+    settings: 'Settings',
   },
   roles: { CLIENT: 'Client', TEAM_MEMBER: 'Team member', TEAM_LEAD: 'Team lead', ADMIN: 'Admin', SUPER_ADMIN: 'Super admin' },
   forbidden: {

@@ -60,6 +60,7 @@ const hi: typeof en = {
     clients: 'क्लाइंट',
     organisation: 'संगठन',
     taskTemplates: 'कार्य टेम्पलेट',
+    settings: 'सेटिंग्स',
   },
   roles: { CLIENT: 'क्लाइंट', TEAM_MEMBER: 'टीम सदस्य', TEAM_LEAD: 'टीम लीड', ADMIN: 'एडमिन', SUPER_ADMIN: 'सुपर एडमिन' },
   forbidden: {

@@ -59,6 +59,31 @@ export default {
     notFound: 'This request does not exist, or is not yours to see.',
     next: 'Next step',
     note: 'Note (optional)',
+    nextStep: {
+      you: {
+        submit: 'Waiting for you to send it',
+        review: 'Waiting for you to review and approve it',
+        assign: 'Waiting for you to assign someone',
+        start: 'Waiting for you to start the work',
+        finish: 'Waiting for you to finish the work',
+        accept: 'Waiting for you to approve the completed work',
+      },
+      named: {
+        submit: 'Waiting for {name} to send it',
+        start: 'Waiting for {name} to start',
+        finish: 'Waiting for {name} to finish the work',
+        accept: 'Waiting for {name} to approve the work',
+      },
+      firm: { review: 'Waiting for the firm to review it', assign: 'Waiting for the firm to assign someone' },
+      done: 'Nothing more to do: the work is approved.',
+      cancelled: 'Nothing more to do: the request was cancelled.',
+    },
+    openTasks: {
+      title: 'This request still has open tasks ({count})',
+      checklist: '{done} of {total} checklist items',
+      confirm: 'Complete it anyway',
+      keep: 'Keep working',
+    },
     moveTo: {
       submitted: 'Submit',
       in_review: 'Start the review',
