@@ -8,15 +8,15 @@ let admin: Signed;
 const post = (who: Signed, path: string, body: unknown) => api(path, { method: 'POST', token: who.token, body: JSON.stringify(body) });
 const detail = async (id: string) => (await api(`/api/requests/${id}`, { token: sarah.token })).body;
 
-let undoRoom: () => Promise<void>;
+const undoRoom: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
-  // Mike alone holds payroll: other files may have filled his capacity.
-  undoRoom = await roomFor('t-designpi', 'mike@designpi.com');
+  // Sarah alone holds the statements' skills, Mike alone payroll: other files may have filled their capacity.
+  undoRoom.push(await roomFor('t-designpi', 'sarah@designpi.com'), await roomFor('t-designpi', 'mike@designpi.com'));
   [john, sarah, admin] = await Promise.all([signIn('john@example.com'), signIn('sarah@designpi.com'), signIn('hello@designpi.com')]);
 });
 
-afterAll(() => undoRoom());
+afterAll(() => Promise.all(undoRoom.map((undo) => undo())));
 
 describe('automatic assignment on submit', () => {
   it('assigns the best-fitting team member and keeps why; a firm that does not review first hands the work over', async () => {
