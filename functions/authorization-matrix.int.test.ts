@@ -117,6 +117,11 @@ const MATRIX: Record<OperationId, Row> = {
   // Each person sees and marks only their own (the key is theirs): see realtime.int.test.ts.
   listNotifications: { request: { method: 'GET', path: '/api/notifications' }, expect: signedIn(200) },
   markNotificationsRead: { request: { method: 'POST', path: '/api/notifications/read', body: { notificationIds: ['x'] } }, expect: signedIn(204) },
+  // Everyone's own settings; another person's are not addressable (notification-emails.int.test.ts).
+  getEmailPreferences: { request: { method: 'GET', path: '/api/me/email-preferences' }, expect: signedIn(200) },
+  updateEmailPreferences: { request: { method: 'PUT', path: '/api/me/email-preferences', body: {} }, expect: signedIn(400) },
+  // A link that names nothing is a 404 for everyone signed in; someone else's link is a 403 (notification-emails.int.test.ts).
+  openEmailLink: { request: { method: 'POST', path: '/api/notifications/links/open', body: { token: 'x.y.z' } }, expect: signedIn(404) },
   listRoleDefinitions: {
     request: { method: 'GET', path: '/api/permissions' },
     expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 },

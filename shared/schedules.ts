@@ -32,6 +32,20 @@ export const SCHEDULES = [
     sendsEmail: true,
   },
   {
+    name: 'send-digests',
+    context: 'notifications',
+    description: 'Sends the hourly and daily digests of notifications that have fallen due, each exactly once',
+    expression: 'cron(0 * * * ? *)',
+    sendsEmail: true,
+  },
+  {
+    name: 'send-deadline-alerts',
+    context: 'notifications',
+    description: 'Warns assignees and leads, in the bell and by email, of requests and tasks due within a day or overdue, each once',
+    expression: 'cron(0 6 * * ? *)',
+    sendsEmail: true,
+  },
+  {
     name: 'migrate-customers',
     context: 'customers',
     description: 'Gives every client user without a customer one (shared by company), and their requests and bookings its id; safe to run again',

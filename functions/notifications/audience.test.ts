@@ -11,7 +11,13 @@ import {
   type TaskFacts,
 } from './audience.ts';
 
-const event = (extra: Partial<RequestFacts> = {}): RequestFacts => ({ actorId: 'lead', clientId: 'client', assigneeId: 'member', ...extra });
+const event = (extra: Partial<RequestFacts> = {}): RequestFacts => ({
+  actorId: 'lead',
+  clientId: 'client',
+  assigneeId: 'member',
+  status: 'in_progress',
+  ...extra,
+});
 const booking = (extra: Partial<BookingFacts> = {}): BookingFacts => ({ actorId: 'lead', assigneeId: 'member', ...extra });
 const admins = ['admin-1', 'admin-2'];
 
@@ -27,6 +33,13 @@ describe('who hears of a request change', () => {
     ['request.drafted', event({ actorId: 'client' }), []],
   ] as const)('%s → %j', (type, detail, expected) => {
     expect(requestNotices(type, detail, admins).map((n) => n.userId)).toEqual(expected);
+  });
+
+  it('asks the client to approve completed work, and tells the assignee it moved', () => {
+    expect(requestNotices('request.status_changed', event({ status: 'completed', actorId: 'lead' }), admins)).toEqual([
+      { userId: 'client', kind: 'request.completed' },
+      { userId: 'member', kind: 'request.status_changed' },
+    ]);
   });
 
   it('refreshes the client, the assignee and staff who see all, but never shows the client an internal note', () => {

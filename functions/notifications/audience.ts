@@ -6,7 +6,7 @@
 import type { EventDetail, EventOf } from '../../shared/events/catalogue.ts';
 
 /** What of a request's event decides who hears of it. */
-export type RequestFacts = Pick<EventDetail<EventOf<'request'>>, 'clientId' | 'assigneeId' | 'internal' | 'actorId'>;
+export type RequestFacts = Pick<EventDetail<EventOf<'request'>>, 'clientId' | 'assigneeId' | 'internal' | 'actorId' | 'status'>;
 /** What of a task's event decides who hears of it. */
 export type TaskFacts = Pick<EventDetail<EventOf<'task'>>, 'assigneeId' | 'previousAssigneeId' | 'createdBy' | 'actorId'>;
 /** What of a booking's event decides who hears of it (a reschedule also names who had it before). */
@@ -26,7 +26,8 @@ export function requestNotices(type: EventOf<'request'>, d: RequestFacts, admins
     case 'request.submitted':
       return to(admins, 'request.submitted');
     case 'request.status_changed':
-      return to([client, assignee], 'request.status_changed');
+      // Completed work waits for the client's approval: they are asked for it.
+      return d.status === 'completed' ? [...to([client], 'request.completed'), ...to([assignee], type)] : to([client, assignee], type);
     case 'request.assigned':
       return to([assignee], 'request.assigned');
     case 'request.commented':

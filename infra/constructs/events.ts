@@ -72,7 +72,7 @@ export class Events extends Construct {
         environment: { TABLE_NAME: table.tableName, PUBLIC_URL: props.publicUrl, MAIL_FROM: stage.mailFrom, POWERTOOLS_SERVICE_NAME: consumer },
       });
       table.grantReadWriteData(fn);
-      if (consumer === 'notifier' || consumer === 'booking-emails') sender.grantSendEmail(fn);
+      if (consumer === 'notifier' || consumer === 'booking-emails' || consumer === 'notifications') sender.grantSendEmail(fn);
       // Sign-ups and resets asked for an address: it looks the address up and makes sign-up identities (ADR 0017).
       if (consumer === 'accounts') {
         const pool = props.auth.userPool;

@@ -47,3 +47,18 @@ export function linkIn(email: InboxEmail, path: string): string {
   if (!match) throw new Error(`no ${path} link in "${email.subject}"`);
   return match[0];
 }
+
+/**
+ * Waits until `address` has an email, after the first `seen`, whose subject is or matches
+ * `subject`; returns the newest such. For seeded people, who also get notification emails.
+ */
+export async function emailTo(address: string, subject: string | RegExp, seen = 0, timeoutMs = 10_000): Promise<InboxEmail> {
+  const matches = (e: InboxEmail) => (typeof subject === 'string' ? e.subject === subject : subject.test(e.subject));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const found = (await emailsTo(address)).slice(seen).filter(matches);
+    if (found.length) return found[found.length - 1]!;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no email "${String(subject)}" to ${address} within ${timeoutMs} ms`);
+}

@@ -230,13 +230,16 @@ describe('events', () => {
     for (const rule of rules) expect(rule.Targets[0]).toMatchObject({ DeadLetterConfig: { Arn: expect.anything() }, RetryPolicy: { MaximumRetryAttempts: 8 } });
   });
 
-  it('lets only the email senders send email (notifier, booking emails, reminders), and alarms on every dead-letter queue', () => {
+  it('lets only the email senders send email (notifier, booking emails, notifications, reminders, digests, deadline alerts), and alarms on every dead-letter queue', () => {
     const sesPolicies = Object.entries(dev.findResources('AWS::IAM::Policy')).filter(([, p]) =>
       JSON.stringify(p.Properties.PolicyDocument).includes('ses:SendEmail'),
     );
     expect(sesPolicies.map(([id]) => id).sort()).toEqual([
       expect.stringMatching(/^Eventsbookingemails/),
+      expect.stringMatching(/^EventsnotificationsFunction/),
       expect.stringMatching(/^EventsnotifierFunction/),
+      expect.stringMatching(/^Schedulessenddeadlinealerts/),
+      expect.stringMatching(/^Schedulessenddigests/),
       expect.stringMatching(/^Schedulessendreminders/),
     ]);
     const queues = Object.keys(dev.findResources('AWS::SQS::Queue')).length;

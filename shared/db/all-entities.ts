@@ -3,6 +3,9 @@ import { AssignmentRecord } from './entities/assignment-record.ts';
 import { AuditEntry } from './entities/audit-entry.ts';
 import { BookingReminder } from './entities/booking-reminder.ts';
 import { CalendarEntry } from './entities/calendar-entry.ts';
+import { DeadlineAlert } from './entities/deadline-alert.ts';
+import { EmailDigest } from './entities/email-digest.ts';
+import { EmailLink } from './entities/email-link.ts';
 import { Connection } from './entities/connection.ts';
 import { Invitation } from './entities/invitation.ts';
 import { KpiCounter } from './entities/kpi-counter.ts';
@@ -46,6 +49,9 @@ export const ALL_ENTITIES = {
   connection: Connection,
   realtimeTicket: RealtimeTicket,
   notification: Notification,
+  emailDigest: EmailDigest,
+  emailLink: EmailLink,
+  deadlineAlert: DeadlineAlert,
   passwordReset: PasswordReset,
   mfaSetup: MfaSetup,
   signInGuard: SignInGuard,

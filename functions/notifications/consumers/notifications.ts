@@ -1,11 +1,11 @@
 /**
  * Turns events into notifications for the people they concern, stored for the bell and pushed
- * live to their open WebSockets, once per event (the consumer chain's marker). Also closes the
- * WebSockets of a person whose sessions ended (deactivation, password reset).
+ * live to their open WebSockets, once per event (the consumer chain's marker); whoever is not
+ * online hears by email as they chose (email-delivery.ts). Also closes the WebSockets of a
+ * person whose sessions ended (deactivation, password reset).
  */
 import { databaseOf } from '../../../shared/db/service.ts';
 import { User } from '../../../shared/db/entities/user.ts';
-import { Notification } from '../../../shared/db/entities/notification.ts';
 import { ServiceRequest, UNASSIGNED } from '../../../shared/db/entities/service-request.ts';
 import { SERIES_EVENTS } from '../../../shared/domain/bookings/series.ts';
 import type { EventDetail, EventOf, EventType } from '../../../shared/events/catalogue.ts';
@@ -13,12 +13,10 @@ import { BOOKING_EVENTS, REQUEST_EVENTS, SESSION_END_EVENTS, TASK_EVENTS } from 
 import { consumerHandler, type Reactions } from '../../lib/consumer.ts';
 import { closeConnections, pushToUser } from '../../lib/realtime.ts';
 import { activeIdsWithRoles } from '../../team/staff-load.ts';
-import { toNotificationView } from '../view.ts';
+import { deliverNotices } from '../email-delivery.ts';
 import { bookingNotices, requestNotices, requestWatchers, seriesNotices, taskNotices, taskWatchers } from '../audience.ts';
 
-const database = databaseOf({ user: User, notification: Notification, request: ServiceRequest });
-
-const KEEP_SECONDS = 90 * 24 * 3600;
+const database = databaseOf({ user: User, request: ServiceRequest });
 
 interface Plan {
   /** Each recipient with the kind of notice they get. */
@@ -92,25 +90,11 @@ async function seriesPlan(type: (typeof SERIES_EVENTS)[number], d: EventDetail<(
   };
 }
 
-/** Stores each notice for the bell and pushes it live; then refreshes open pages. */
+/** Tells each person concerned (bell, live, email: email-delivery.ts), then refreshes open pages. */
 async function notify(d: EventDetail<EventType>, planned: Plan | undefined): Promise<void | 'skipped'> {
   if (!planned) return 'skipped';
-  const { notification } = database().entities;
-  const expiresAt = Math.floor(Date.now() / 1000) + KEEP_SECONDS;
-  for (const { userId, kind } of planned.notices.filter((n) => n.userId !== d.actorId)) {
-    const item = {
-      tenantId: d.tenantId,
-      userId,
-      notificationId: `${d.at}_${d.eventId}`,
-      createdAt: d.at,
-      kind,
-      values: planned.values,
-      ...(planned.link && { link: planned.link }),
-      expiresAt,
-    };
-    await notification.put(item).go();
-    await pushToUser(d.tenantId, userId, { type: 'notification', notification: toNotificationView(item) });
-  }
+  const notices = planned.notices.filter((n) => n.userId !== d.actorId);
+  await deliverNotices(d.tenantId, notices, { values: planned.values, link: planned.link }, d.at, d.eventId);
   if (planned.refresh) await Promise.all(planned.refresh.userIds.map((userId) => pushToUser(d.tenantId, userId, planned.refresh!.message as { type: string })));
 }
 

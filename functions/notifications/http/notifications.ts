@@ -1,17 +1,21 @@
-/** The bell and live updates: WebSocket tickets, my notifications, marking them read. */
+/** The bell and live updates: WebSocket tickets, my notifications, marking them read; how I get them by email, and the emails' links. */
 import { randomUUID } from 'node:crypto';
+import { AppError, forbidden, notFound } from '../../../shared/api/errors.ts';
 import { NOTIFICATIONS_SCHEMAS } from '../../../shared/api/schemas/notifications.ts';
 import { queryPage } from '../../../shared/db/pagination.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
+import { EmailLink } from '../../../shared/db/entities/email-link.ts';
 import { Notification } from '../../../shared/db/entities/notification.ts';
 import { RealtimeTicket } from '../../../shared/db/entities/realtime-ticket.ts';
+import { User } from '../../../shared/db/entities/user.ts';
+import { emailKindsFor, emailPreferencesOf } from '../../../shared/domain/notifications/email.ts';
 import { actorFromClaims } from '../../lib/auth.ts';
 import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
-import { formatLinkToken, hashSecret, newSecret } from '../../lib/link-token.ts';
+import { formatLinkToken, hashSecret, namesRecord, newSecret, parseLinkToken, secretMatches } from '../../lib/link-token.ts';
 import { toNotificationView } from '../view.ts';
 import { NOTIFICATIONS_OPERATIONS } from '../../../shared/api/operations/notifications.ts';
 
-const database = databaseOf({ notification: Notification, realtimeTicket: RealtimeTicket });
+const database = databaseOf({ notification: Notification, realtimeTicket: RealtimeTicket, user: User, emailLink: EmailLink });
 
 const TICKET_SECONDS = 30;
 
@@ -44,12 +48,11 @@ async function listNotifications(req: RequestOf<'listNotifications'>): Promise<R
  * Read markers are the reader's own state, keyed under their own user id: nobody can mark
  * another person's notifications. Not audited (it changes nothing of the firm's records).
  */
-async function markNotificationsRead(req: RequestOf<'markNotificationsRead'>): Promise<ReplyOf<'markNotificationsRead'>> {
-  const { tenantId, userId } = req.actor;
+async function markRead(tenantId: string, userId: string, notificationIds: string[]): Promise<void> {
   const readAt = new Date().toISOString();
   const { notification } = database().entities;
   await Promise.all(
-    [...new Set(req.body.notificationIds)].map((notificationId) =>
+    [...new Set(notificationIds)].map((notificationId) =>
       notification
         .patch({ tenantId, userId, notificationId })
         .set({ readAt })
@@ -60,12 +63,54 @@ async function markNotificationsRead(req: RequestOf<'markNotificationsRead'>): P
         }),
     ),
   );
+}
+
+async function markNotificationsRead(req: RequestOf<'markNotificationsRead'>): Promise<ReplyOf<'markNotificationsRead'>> {
+  await markRead(req.actor.tenantId, req.actor.userId, req.body.notificationIds);
   return {};
+}
+
+async function me(req: { actor: { tenantId: string; userId: string } }) {
+  const { data } = await database().entities.user.get({ tenantId: req.actor.tenantId, userId: req.actor.userId }).go();
+  if (!data) throw notFound('Person');
+  return data;
+}
+
+const preferencesView = (person: { role: string; emailDigest?: 'immediately' | 'hourly' | 'daily' | undefined; emailOff?: string[] | undefined }) => ({
+  ...emailPreferencesOf(person),
+  kinds: emailKindsFor(person.role),
+});
+
+async function getEmailPreferences(req: RequestOf<'getEmailPreferences'>): Promise<ReplyOf<'getEmailPreferences'>> {
+  return { body: preferencesView(await me(req)) };
+}
+
+/** One's own setting, like the read markers: not audited. */
+async function updateEmailPreferences(req: RequestOf<'updateEmailPreferences'>): Promise<ReplyOf<'updateEmailPreferences'>> {
+  const person = await me(req);
+  const offered = emailKindsFor(person.role);
+  const off = [...new Set(req.body.off)].filter((k) => offered.includes(k));
+  await database().entities.user.patch({ tenantId: person.tenantId, userId: person.userId }).set({ emailDigest: req.body.digest, emailOff: off }).go();
+  return { body: preferencesView({ ...person, emailDigest: req.body.digest, emailOff: off }) };
+}
+
+/** An emailed link: only for the person it was sent to (signed in as them), until it runs out; its notices become read. */
+async function openEmailLink(req: RequestOf<'openEmailLink'>): Promise<ReplyOf<'openEmailLink'>> {
+  const { tenantId, userId } = req.actor;
+  const token = parseLinkToken(req.body.token);
+  if (!token) throw notFound('Link');
+  const { data: link } = await database().entities.emailLink.get({ tenantId: token.tenantId, linkId: token.recordId }).go();
+  if (!link || !namesRecord(token, link.tenantId, link.linkId) || !secretMatches(link.secretHash, token.secret)) throw notFound('Link');
+  if (link.tenantId !== tenantId || link.userId !== userId)
+    throw forbidden('This link was emailed to someone else. Sign in as them to open it, or open the portal as yourself.');
+  if (Date.parse(link.validUntil) <= Date.now()) throw new AppError('gone', 'This link has run out. Open the portal to find what it pointed to.');
+  await markRead(tenantId, userId, link.notificationIds);
+  return { body: { path: link.path } };
 }
 
 export const handler = contextHandler({
   routes: NOTIFICATIONS_OPERATIONS,
   schemas: NOTIFICATIONS_SCHEMAS,
-  operations: { createRealtimeTicket, listNotifications, markNotificationsRead },
+  operations: { createRealtimeTicket, listNotifications, markNotificationsRead, getEmailPreferences, updateEmailPreferences, openEmailLink },
   authenticate: actorFromClaims,
 });

@@ -17,6 +17,10 @@ export const Notification = new Entity({
     values: { type: 'any', required: true },
     link: { type: 'string' },
     readAt: { type: 'string' },
+    /** The digest email it goes out with (EmailDigest's dueAt), when its reader wants digests. */
+    digestDueAt: { type: 'string' },
+    /** When it was emailed, at once or with a digest. */
+    emailedAt: { type: 'string' },
     expiresAt: { type: 'number', required: true },
   },
   indexes: {

@@ -2,6 +2,7 @@ import { Entity } from '../entity.ts';
 import { DEFAULT_LOCALE, LOCALES } from '../../domain/locales.ts';
 import { CONTACT_ACCESS, CONTACT_ROLES } from '../../domain/customers/customers.ts';
 import { ROLES } from '../../domain/identity/permissions.ts';
+import { DIGESTS } from '../../domain/notifications/email.ts';
 import { NO_CUSTOMER, hasCustomer } from './customer.ts';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -59,6 +60,10 @@ export const User = new Entity({
     reminderEmail: { type: 'boolean', default: true },
     /** Kept for an SMS provider to come; nothing sends SMS yet. */
     reminderSms: { type: 'boolean', default: false },
+    /** How notification emails come (shared/domain/notifications/email.ts): each at once, or in an hourly or daily digest. */
+    emailDigest: { type: DIGESTS },
+    /** The notification kinds this person does not want by email. */
+    emailOff: { type: 'list', items: { type: 'string' } },
     /** Extra permissions beyond the role's, each until it expires (checked by the policy module). */
     grants: {
       type: 'list',

@@ -1,9 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { ResponseOf } from '../../../../shared/api/routes.ts';
+import { DIGESTS } from '../../../../shared/domain/notifications/email.ts';
 import { call } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { QrCode } from './QrCode.tsx';
 import { Shell } from '../components/Shell.tsx';
-import { ErrorNotice } from '../components/Status.tsx';
+import { ErrorNotice, FormOutcome, Loading } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { accountText } from '../i18n/account/index.ts';
 import { useText } from '../i18n/text.ts';
@@ -119,6 +121,64 @@ function TwoStepSignIn({ enabled, required, home }: { enabled: boolean; required
   );
 }
 
+type EmailPreferences = ResponseOf<'getEmailPreferences'>;
+
+/** How notification emails come: at once or in a digest, and which kinds. */
+function EmailSettings() {
+  const t = useText(accountText);
+  const e = t.account.email;
+  const [prefs, setPrefs] = useState<EmailPreferences | null>(null);
+  const [loadFailure, setLoadFailure] = useState<unknown>(null);
+  const { busy, failure, notice, setNotice, run } = useSubmission(() => e.digest);
+  useEffect(() => void call('getEmailPreferences').then(setPrefs).catch(setLoadFailure), []);
+
+  function onSave(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!prefs) return;
+    const data = new FormData(event.currentTarget);
+    const digest = String(data.get('digest')) as EmailPreferences['digest'];
+    void run(async () => {
+      setPrefs(await call('updateEmailPreferences', { body: { digest, off: prefs.kinds.filter((k) => !data.has(k)) } }));
+      setNotice(e.saved);
+    });
+  }
+
+  return (
+    <Card aria-labelledby="email-settings" className="mt-6">
+      <h2 id="email-settings" className="text-lg font-semibold">
+        {e.title}
+      </h2>
+      <p className="mb-4 text-sm text-slate-600">{e.lead}</p>
+      {loadFailure !== null && <ErrorNotice error={loadFailure} />}
+      {!prefs && loadFailure === null && <Loading />}
+      {prefs && (
+        <form onSubmit={onSave} className="space-y-4">
+          <FormOutcome notice={notice} failure={failure} />
+          <fieldset>
+            <legend className="text-sm font-medium">{e.digest}</legend>
+            {DIGESTS.map((d) => (
+              <label key={d} className="mt-1 flex items-center gap-2">
+                <input type="radio" name="digest" value={d} defaultChecked={prefs.digest === d} /> {e.digests[d]}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend className="text-sm font-medium">{e.kinds}</legend>
+            {prefs.kinds.map((k) => (
+              <label key={k} className="mt-1 flex items-center gap-2">
+                <input type="checkbox" name={k} defaultChecked={!prefs.off.includes(k)} /> {e.kindNames[k]}
+              </label>
+            ))}
+          </fieldset>
+          <Button type="submit" disabled={busy}>
+            {busy ? e.saving : e.save}
+          </Button>
+        </form>
+      )}
+    </Card>
+  );
+}
+
 function AccountPage() {
   const t = useText(accountText);
   return (
@@ -130,6 +190,7 @@ function AccountPage() {
             {session.user.name} · {session.user.email}
           </p>
           <TwoStepSignIn enabled={session.user.mfaEnabled ?? false} required={session.mfaRequired} home={session.home} />
+          {!session.mfaRequired && <EmailSettings />}
         </>
       )}
     </Shell>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { NotificationView } from '../../../../shared/api/schemas/notifications.ts';
 import type { Role } from '../../../../shared/domain/identity/permissions.ts';
+import { groupNotices, type NoticeGroup } from '../../../../shared/domain/notifications/email.ts';
 import type { RequestStatus } from '../../../../shared/domain/requests/workflow.ts';
 import type { TaskStatus } from '../../../../shared/domain/tasks/tasks.ts';
 import { call } from '../api.ts';
@@ -12,7 +13,9 @@ import { requestsText } from '../i18n/requests/index.ts';
 import { tasksText } from '../i18n/tasks/index.ts';
 import { useText } from '../i18n/text.ts';
 
-/** The bell: my latest notifications, new ones arriving live; opens with Enter/Space, closes with Escape. */
+type Group = NoticeGroup<NotificationView & { link?: string }>;
+
+/** The bell: my latest notifications, similar ones grouped, new ones arriving live; opens with Enter/Space, closes with Escape. Opening one marks it read. */
 export function NotificationBell() {
   const t = useText(commonText, notificationsText, requestsText, tasksText);
   const { locale } = useLocale();
@@ -53,10 +56,12 @@ export function NotificationBell() {
   }, [open]);
 
   const unread = items.filter((n) => !n.readAt);
+  const groups = groupNotices(items.map((n) => ({ ...n, link: n.link ?? undefined }))) as Group[];
   const text = (n: NotificationView) => {
     const values = {
       ...n.values,
       ...(n.values.role && { role: t.roles[n.values.role as Role] ?? n.values.role }),
+      ...(n.values.due && { due: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${n.values.due}T00:00:00Z`)) }),
       ...(n.values.status && {
         status:
           (n.kind.startsWith('task.') ? t.tasks.statuses[n.values.status as TaskStatus] : t.requests.statuses[n.values.status as RequestStatus]) ??
@@ -65,12 +70,28 @@ export function NotificationBell() {
     };
     return format(textFor(t.bell.kinds, n.kind) ?? n.kind, values);
   };
-  async function markAllRead() {
-    const ids = unread.map((n) => n.notificationId);
+  const groupText = (g: Group) => {
+    const many = g.notices.length > 1 ? textFor(t.bell.grouped, g.kind) : undefined;
+    return many
+      ? format(many, { ...g.latest.values, count: String(g.notices.length) })
+      : `${text(g.latest)}${g.notices.length > 1 ? ` (×${g.notices.length})` : ''}`;
+  };
+  async function markRead(ids: string[]) {
     if (!ids.length) return;
     await call('markNotificationsRead', { body: { notificationIds: ids } });
     const now = new Date().toISOString();
     setItems((all) => all.map((n) => (ids.includes(n.notificationId) ? { ...n, readAt: now } : n)));
+  }
+  const markAllRead = () => markRead(unread.map((n) => n.notificationId));
+  /** Opening a group marks its notices read first, then follows the link. */
+  function openGroup(e: React.MouseEvent<HTMLAnchorElement>, g: Group) {
+    const ids = g.notices.filter((n) => !n.readAt).map((n) => n.notificationId);
+    if (!ids.length) return;
+    e.preventDefault();
+    const href = e.currentTarget.href;
+    void markRead(ids)
+      .catch(() => undefined)
+      .finally(() => location.assign(href));
   }
 
   const label = unread.length ? `${t.bell.label}, ${format(t.bell.unread, { count: String(unread.length) })}` : t.bell.label;
@@ -124,17 +145,17 @@ export function NotificationBell() {
             <p className="text-sm text-slate-600">{t.bell.empty}</p>
           ) : (
             <ul className="max-h-96 space-y-2 overflow-y-auto">
-              {items.map((n) => (
-                <li key={n.notificationId} className={`rounded p-2 text-sm ${n.readAt ? 'text-slate-600' : 'bg-brand-50'}`}>
-                  {n.link ? (
-                    <a href={n.link} className="hover:underline">
-                      {text(n)}
+              {groups.map((g) => (
+                <li key={g.latest.notificationId} className={`rounded p-2 text-sm ${g.notices.every((n) => n.readAt) ? 'text-slate-600' : 'bg-brand-50'}`}>
+                  {g.latest.link ? (
+                    <a href={g.latest.link} onClick={(e) => openGroup(e, g)} className="hover:underline">
+                      {groupText(g)}
                     </a>
                   ) : (
-                    text(n)
+                    groupText(g)
                   )}
-                  <time dateTime={n.createdAt} className="block text-xs text-slate-700">
-                    {new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(n.createdAt))}
+                  <time dateTime={g.latest.createdAt} className="block text-xs text-slate-700">
+                    {new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(g.latest.createdAt))}
                   </time>
                 </li>
               ))}

@@ -1,5 +1,27 @@
 export default {
   account: {
+    email: {
+      title: 'Notification emails',
+      lead: 'While you are not in the portal, we email you what concerns you. You never get an email about something you already saw here.',
+      digest: 'How often',
+      digests: { immediately: 'Each one at once', hourly: 'One summary an hour', daily: 'One summary a day, at 08:00 your time' },
+      kinds: 'What to email me about',
+      kindNames: {
+        'request.submitted': 'A client asks for a service',
+        'request.assigned': 'A request is assigned to me',
+        'request.status_changed': 'A request moves on',
+        'request.completed': 'My request’s work is complete and waits for my approval',
+        'request.commented': 'A new comment on a request',
+        'task.assigned': 'A task is given to me',
+        'request.due_soon': 'A request of mine (or, as a lead, any) is due within a day',
+        'request.overdue': 'A request of mine (or, as a lead, any) is overdue',
+        'task.due_soon': 'A task of mine (or, as a lead, any) is due within a day',
+        'task.overdue': 'A task of mine (or, as a lead, any) is overdue',
+      },
+      save: 'Save the email settings',
+      saving: 'Saving…',
+      saved: 'Saved.',
+    },
     title: 'Your account',
     security: 'Two-step sign-in',
     on: 'Two-step sign-in is on. Each sign-in asks for a code from your authenticator app.',

@@ -6,11 +6,22 @@ const hi: typeof en = {
     unread: '{count} अपठित',
     empty: 'अभी कोई सूचना नहीं।',
     markAll: 'सभी को पढ़ा हुआ चिह्नित करें',
+    grouped: {
+      'request.commented': '{reference} पर {count} नई टिप्पणियाँ',
+      'request.status_changed': '{reference} {count} बार बदला',
+      'request.due_soon': '{reference} की समय-सीमा {due} है: {title}',
+      'request.overdue': '{reference} की समय-सीमा ({due}) निकल गई: {title}',
+      'task.due_soon': 'कार्य “{title}” की समय-सीमा {due} है',
+      'task.overdue': 'कार्य “{title}” की समय-सीमा ({due}) निकल गई',
+      'task.assigned': 'आपके लिए {count} नए कार्य',
+      'task.commented': 'कार्य “{title}” पर {count} नई टिप्पणियाँ',
+    },
     kinds: {
       'user.joined': '{name} ने आमंत्रण स्वीकार किया और {role} के रूप में जुड़े।',
       'user.signed_up': '{name} ने साइन अप किया और अपना ईमेल पक्का किया।',
       'request.submitted': '{client} ने {reference} माँगा: {title}',
       'request.status_changed': '{reference} अब {status} है',
+      'request.completed': '{reference} का काम पूरा हुआ: स्वीकृत करें या बदलाव माँगें',
       'request.assigned': '{reference} आपको सौंपा गया: {title}',
       'request.commented': '{actor} ने {reference} पर टिप्पणी की',
       'request.approved': '{actor} ने {reference} का काम स्वीकृत किया',
@@ -27,6 +38,13 @@ const hi: typeof en = {
       'booking.series_rescheduled': '{actor} ने {client} के साथ {count} × {service} खिसकाईं',
       'booking.series_cancelled': '{actor} ने {client} के साथ {count} × {service} रद्द कीं',
     },
+  },
+  emailLink: {
+    title: 'लिंक खुल रहा है…',
+    notYours: 'यह लिंक किसी और को ईमेल किया गया था। इसे खोलने के लिए साइन आउट करके उनके रूप में साइन इन करें।',
+    expired: 'इस लिंक की अवधि समाप्त हो गई। जिस चीज़ की ओर यह था, उसे पोर्टल में खोजें।',
+    missing: 'यह लिंक काम नहीं करता। शायद यह अधूरा कॉपी हुआ: ईमेल से पूरा लिंक कॉपी करके देखें।',
+    home: 'पोर्टल पर जाएँ',
   },
 };
 

@@ -1,0 +1,147 @@
+/** Notification emails (EN/AR/HI): one notice at once, or a digest of several, each line with its own link. */
+import { directionOf, type Locale } from '../../shared/domain/locales.ts';
+import type { NoticeGroup } from '../../shared/domain/notifications/email.ts';
+import { escapeHtml, type Email } from '../lib/mailer.ts';
+
+const STATUS: Record<Locale, Record<string, string>> = {
+  en: {
+    draft: 'a draft',
+    submitted: 'submitted',
+    in_review: 'in review',
+    approved: 'approved',
+    assigned: 'assigned',
+    in_progress: 'in progress',
+    completed: 'completed',
+    cancelled: 'cancelled',
+  },
+  ar: {
+    draft: 'مسودة',
+    submitted: 'مُرسَل',
+    in_review: 'قيد المراجعة',
+    approved: 'موافَق عليه',
+    assigned: 'مُسنَد',
+    in_progress: 'قيد التنفيذ',
+    completed: 'مكتمل',
+    cancelled: 'ملغى',
+  },
+  hi: {
+    draft: 'ड्राफ़्ट',
+    submitted: 'भेजा गया',
+    in_review: 'समीक्षा में',
+    approved: 'स्वीकृत',
+    assigned: 'सौंपा गया',
+    in_progress: 'प्रगति में',
+    completed: 'पूरा',
+    cancelled: 'रद्द',
+  },
+};
+
+/** One line per kind; `many` tells of several of the same kind about the same thing. */
+const LINES: Record<Locale, Record<string, { one: string; many?: string }>> = {
+  en: {
+    'request.submitted': { one: '{client} asked for {reference}: {title}' },
+    'request.assigned': { one: '{reference} was assigned to you: {title}' },
+    'request.status_changed': { one: '{reference} ({title}) is now {status}', many: '{reference} ({title}) moved {count} times and is now {status}' },
+    'request.completed': { one: 'The work on {reference} ({title}) is complete: please look it over and approve it' },
+    'request.commented': { one: '{actor} commented on {reference} ({title})', many: '{count} new comments on {reference} ({title})' },
+    'task.assigned': { one: '{actor} gave you a task: {title}', many: '{count} new tasks for you, the latest: {title}' },
+    'request.due_soon': { one: '{reference} is due {due}: {title}' },
+    'request.overdue': { one: '{reference} is overdue (due {due}): {title}' },
+    'task.due_soon': { one: 'The task “{title}” is due {due}' },
+    'task.overdue': { one: 'The task “{title}” is overdue (due {due})' },
+  },
+  ar: {
+    'request.submitted': { one: 'طلب {client} الخدمة {reference}: {title}' },
+    'request.assigned': { one: 'أُسند إليك {reference}: {title}' },
+    'request.status_changed': { one: 'أصبح {reference} ({title}) {status}', many: 'تغيّر {reference} ({title}) {count} مرات وأصبح {status}' },
+    'request.completed': { one: 'اكتمل العمل على {reference} ({title}): يُرجى مراجعته والموافقة عليه' },
+    'request.commented': { one: 'علّق {actor} على {reference} ({title})', many: '{count} تعليقات جديدة على {reference} ({title})' },
+    'task.assigned': { one: 'أسند إليك {actor} مهمة: {title}', many: '{count} مهام جديدة لك، أحدثها: {title}' },
+    'request.due_soon': { one: 'يحين موعد {reference} في {due}: {title}' },
+    'request.overdue': { one: 'فات موعد {reference} (كان {due}): {title}' },
+    'task.due_soon': { one: 'يحين موعد المهمة «{title}» في {due}' },
+    'task.overdue': { one: 'فات موعد المهمة «{title}» (كان {due})' },
+  },
+  hi: {
+    'request.submitted': { one: '{client} ने {reference} माँगा: {title}' },
+    'request.assigned': { one: '{reference} आपको सौंपा गया: {title}' },
+    'request.status_changed': { one: '{reference} ({title}) अब {status} है', many: '{reference} ({title}) {count} बार बदला और अब {status} है' },
+    'request.completed': { one: '{reference} ({title}) का काम पूरा हो गया: कृपया देखकर स्वीकृत करें' },
+    'request.commented': { one: '{actor} ने {reference} ({title}) पर टिप्पणी की', many: '{reference} ({title}) पर {count} नई टिप्पणियाँ' },
+    'task.assigned': { one: '{actor} ने आपको कार्य दिया: {title}', many: 'आपके लिए {count} नए कार्य, नवीनतम: {title}' },
+    'request.due_soon': { one: '{reference} की समय-सीमा {due} है: {title}' },
+    'request.overdue': { one: '{reference} की समय-सीमा ({due}) निकल गई: {title}' },
+    'task.due_soon': { one: 'कार्य “{title}” की समय-सीमा {due} है' },
+    'task.overdue': { one: 'कार्य “{title}” की समय-सीमा ({due}) निकल गई' },
+  },
+};
+
+const FRAME = {
+  en: {
+    one: '[{firm}] {line}',
+    digest: '[{firm}] {count} updates for you',
+    greeting: 'Hello {name},',
+    digestIntro: 'Here is what changed since the last email:',
+    open: 'Open in the portal',
+    footer: 'You get these emails while you are not in the portal. Choose which ones, and how often, on your Account page: {account}',
+  },
+  ar: {
+    one: '[{firm}] {line}',
+    digest: '[{firm}] {count} تحديثات لك',
+    greeting: 'مرحبًا {name}،',
+    digestIntro: 'إليك ما تغيّر منذ آخر رسالة:',
+    open: 'افتح في البوابة',
+    footer: 'تصلك هذه الرسائل حين لا تكون في البوابة. اختر أيّها وكم مرة من صفحة حسابك: {account}',
+  },
+  hi: {
+    one: '[{firm}] {line}',
+    digest: '[{firm}] आपके लिए {count} अपडेट',
+    greeting: 'नमस्ते {name},',
+    digestIntro: 'पिछले ईमेल के बाद से यह बदला:',
+    open: 'पोर्टल में खोलें',
+    footer: 'ये ईमेल तब आते हैं जब आप पोर्टल में नहीं होते। कौन-से और कितनी बार, यह अपने खाते के पेज पर चुनें: {account}',
+  },
+} satisfies Record<Locale, Record<string, string>>;
+
+const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
+
+/** The line that tells of a group of notices, in the reader's language. */
+export function noticeLine(locale: Locale, group: NoticeGroup): string {
+  const text = LINES[locale][group.kind] ?? LINES.en[group.kind];
+  const values = {
+    ...group.latest.values,
+    status: STATUS[locale][group.latest.values.status ?? ''] ?? group.latest.values.status ?? '',
+    count: String(group.notices.length),
+  };
+  const line = fill(group.notices.length > 1 && text?.many ? text.many : (text?.one ?? group.kind), values);
+  return group.notices.length > 1 && !text?.many ? `${line} (×${group.notices.length})` : line;
+}
+
+export interface EmailItem {
+  line: string;
+  link: string;
+}
+
+/** An email of one or more lines, each with its link; the subject is the line itself when there is one. */
+export function noticeEmail(input: { locale: Locale; to: string; name: string; firm: string; account: string; items: EmailItem[] }): Email {
+  const { locale, items } = input;
+  const t = FRAME[locale];
+  const values = { firm: input.firm, name: input.name, count: String(items.length), account: input.account };
+  const subject = items.length === 1 ? fill(t.one, { ...values, line: items[0]!.line }) : fill(t.digest, values);
+  const h = (s: string) => escapeHtml(s);
+  const text = [
+    fill(t.greeting, values),
+    '',
+    ...(items.length > 1 ? [t.digestIntro, ''] : []),
+    ...items.flatMap((i) => [`• ${i.line}`, `  ${t.open}: ${i.link}`]),
+    '',
+    fill(t.footer, values),
+  ].join('\n');
+  const html = `<!doctype html><html lang="${locale}" dir="${directionOf(locale)}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#0f172a">
+<p>${h(fill(t.greeting, values))}</p>${items.length > 1 ? `<p>${h(t.digestIntro)}</p>` : ''}
+<ul style="padding-inline-start:18px">${items
+    .map((i) => `<li style="margin-bottom:10px">${h(i.line)}<br><a href="${h(i.link)}" style="color:#1d5fd1">${h(t.open)}</a></li>`)
+    .join('')}</ul>
+<p style="color:#475569;font-size:13px">${h(fill(t.footer, { ...values, account: '' }))}<a href="${h(input.account)}">${h(input.account)}</a></p></body></html>`;
+  return { to: input.to, subject, text, html };
+}
