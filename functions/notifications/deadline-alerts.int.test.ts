@@ -54,7 +54,9 @@ describe('deadline warnings', () => {
     }
     expect(await warnings(sarah, later.reference)).toEqual([]);
     // Mike is not in the portal: the warnings reach him by email as well.
-    await expect.poll(async () => (await emailsTo('mike@designpi.com')).slice(mikesEmails).filter((e) => e.subject.includes(`${request.reference} is due`)).length).toBe(1);
+    await expect
+      .poll(async () => (await emailsTo('mike@designpi.com')).slice(mikesEmails).filter((e) => e.subject.includes(`${request.reference} is due`)).length)
+      .toBe(1);
 
     // Four days on, both have passed: warned once more.
     const overdue = new Date(Date.now() + 4 * DAY);
