@@ -18,6 +18,7 @@ import { databaseOf } from '../../../shared/db/service.ts';
 import type { JobEvent, JobResult } from '../../../shared/schedules.ts';
 import { bookingEmail } from '../emails.ts';
 import { issueManageLink } from '../manage-link.ts';
+import { handleDue } from '../../lib/due.ts';
 import { sendEmail } from '../../lib/mailer.ts';
 import { cancelBooking } from '../cancel.ts';
 import { CHANGE_ENTITIES } from '../entities.ts';
@@ -29,7 +30,6 @@ const database = databaseOf({ reminder: BookingReminder, request: ServiceRequest
 const changes = databaseOf(CHANGE_ENTITIES);
 const logger = new Logger({ serviceName: 'send-reminders' });
 const CATCH_UP_HOURS = 6;
-const HOUR = 3_600_000;
 
 type Reminder = EntityItem<typeof BookingReminder>;
 
@@ -113,21 +113,15 @@ async function send(r: Reminder, now: number): Promise<boolean> {
 
 export async function handler(event: JobEvent): Promise<JobResult> {
   const now = Date.parse(event.scheduledAt);
-  const result = { due: 0, sent: 0, skipped: 0, takenElsewhere: 0 };
-  for (let hour = now - CATCH_UP_HOURS * HOUR; hour <= now; hour += HOUR) {
-    const dueHour = new Date(hour).toISOString().slice(0, 13);
-    const { data } = await database().entities.reminder.query.byDueHour({ dueHour }).go({ pages: 'all' });
-    for (const reminder of data.filter((r) => r.state === 'pending' && Date.parse(r.dueAt) <= now)) {
-      result.due++;
-      if (!(await claim(reminder, now))) {
-        result.takenElsewhere++;
-        continue;
-      }
-      const sent = await (reminder.recipientId === HOLD_EXPIRY_RECIPIENT ? releaseHold(reminder, now) : send(reminder, now));
-      await finish(reminder, sent ? 'sent' : 'skipped');
-      result[sent ? 'sent' : 'skipped']++;
-    }
-  }
+  const result = await handleDue(now, CATCH_UP_HOURS, {
+    dueIn: async (dueHour) =>
+      (await database().entities.reminder.query.byDueHour({ dueHour }).go({ pages: 'all' })).data.filter(
+        (r) => r.state === 'pending' && Date.parse(r.dueAt) <= now,
+      ),
+    claim: (reminder) => claim(reminder, now),
+    handle: (reminder) => (reminder.recipientId === HOLD_EXPIRY_RECIPIENT ? releaseHold(reminder, now) : send(reminder, now)),
+    finish: (reminder, sent) => finish(reminder, sent ? 'sent' : 'skipped'),
+  });
   logger.info('reminders', { scheduledAt: event.scheduledAt, ...result });
   return result;
 }

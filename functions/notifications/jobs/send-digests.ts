@@ -11,6 +11,7 @@ import { Tenant } from '../../../shared/db/entities/tenant.ts';
 import { User } from '../../../shared/db/entities/user.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
 import type { JobEvent, JobResult } from '../../../shared/schedules.ts';
+import { handleDue } from '../../lib/due.ts';
 import { database as emailDatabase, emailNotices, type StoredNotice } from '../email-delivery.ts';
 
 const database = databaseOf({ tenant: Tenant, user: User });
@@ -65,21 +66,15 @@ async function send(slot: Slot, now: number): Promise<boolean> {
 
 export async function handler(event: JobEvent): Promise<JobResult> {
   const now = Date.parse(event.scheduledAt);
-  const result = { due: 0, sent: 0, skipped: 0, takenElsewhere: 0 };
-  for (let hour = now - CATCH_UP_HOURS * HOUR; hour <= now; hour += HOUR) {
-    const dueHour = new Date(hour).toISOString().slice(0, 13);
-    const { data } = await emailDatabase().entities.emailDigest.query.byDueHour({ dueHour }).go({ pages: 'all' });
-    for (const slot of data.filter((s) => s.state === 'pending' && Date.parse(s.dueAt) <= now)) {
-      result.due++;
-      if (!(await claim(slot, now))) {
-        result.takenElsewhere++;
-        continue;
-      }
-      const sent = await send(slot, now);
-      await finish(slot, sent ? 'sent' : 'skipped', now);
-      result[sent ? 'sent' : 'skipped']++;
-    }
-  }
+  const result = await handleDue(now, CATCH_UP_HOURS, {
+    dueIn: async (dueHour) =>
+      (await emailDatabase().entities.emailDigest.query.byDueHour({ dueHour }).go({ pages: 'all' })).data.filter(
+        (s) => s.state === 'pending' && Date.parse(s.dueAt) <= now,
+      ),
+    claim: (slot) => claim(slot, now),
+    handle: (slot) => send(slot, now),
+    finish: (slot, sent) => finish(slot, sent ? 'sent' : 'skipped', now),
+  });
   logger.info('digests', { scheduledAt: event.scheduledAt, ...result });
   return result;
 }

@@ -46,14 +46,6 @@ function Dashboard({ area }: { area: DashboardArea }) {
               </RequestTabs>
             </section>
           )}
-          <h2 className="mt-8 text-lg font-semibold">{t.dashboard.permissions}</h2>
-          <ul className="mt-2 flex flex-wrap gap-2" aria-label={t.dashboard.permissions}>
-            {session.permissions.map((p) => (
-              <li key={p} className="rounded bg-brand-50 px-2 py-1 font-mono text-xs text-brand-700">
-                {p}
-              </li>
-            ))}
-          </ul>
         </section>
       )}
     </Shell>

@@ -46,6 +46,9 @@ function CatalogPage() {
           <a href="/login/" className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
             {t.catalog.signIn}
           </a>
+          <a href={`/book/?firm=${encodeURIComponent(firm.slug)}`} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">
+            {t.catalog.book}
+          </a>
           {firm.clientSignUp && (
             <a href={`/register/?firm=${encodeURIComponent(firm.slug)}`} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">
               {t.catalog.signUp}

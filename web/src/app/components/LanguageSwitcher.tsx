@@ -9,7 +9,7 @@ export function LanguageSwitcher() {
   const id = useId();
   return (
     <div className="flex items-center gap-2 text-sm">
-      <label htmlFor={id} className="text-slate-600">
+      <label htmlFor={id} className="sr-only text-slate-600 sm:not-sr-only">
         {t.language}
       </label>
       <select id={id} value={locale} onChange={(e) => setLocale(e.target.value as Locale)} className="rounded border border-slate-300 bg-white px-2 py-1">

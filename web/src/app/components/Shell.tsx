@@ -1,53 +1,22 @@
 /**
- * The signed-in frame of /portal, /staff and /admin: restores the session, sends strangers
- * to the login page, and refuses roles that may not enter the area.
+ * The signed-in frame of /portal, /staff, /admin and /account: restores the session, sends
+ * strangers to the login page, and refuses roles that may not enter the area. A sidebar of the
+ * area's pages grouped by task (a menu on phones), and a top bar with the bell and the person.
  */
+import { LogOut } from 'lucide-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Session } from '../../../../shared/api/schemas/user.ts';
-import { canEnterArea, type Area } from '../../../../shared/domain/identity/permissions.ts';
+import { canEnterArea, isStaff, type Area } from '../../../../shared/domain/identity/permissions.ts';
 import { restoreSession, signOut } from '../api.ts';
 import { format } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
-import { useText, type TextOf } from '../i18n/text.ts';
+import { useText } from '../i18n/text.ts';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
-import { ErrorNotice, Loading } from './Status.tsx';
-import { Button } from './ui.tsx';
-
-/** Each area's pages; a page for some people only (`when`) shows to them alone. */
-const NAV: Record<Area, { href: string; label: (t: TextOf<typeof commonText>) => string; when?: (session: Session) => boolean }[]> = {
-  portal: [
-    { href: '/portal/', label: (t) => t.nav.dashboard },
-    { href: '/portal/appointments/', label: (t) => t.nav.appointments },
-  ],
-  staff: [
-    { href: '/staff/', label: (t) => t.nav.dashboard },
-    { href: '/staff/tasks/', label: (t) => t.nav.tasks },
-    { href: '/staff/clients/', label: (t) => t.nav.clients, when: (s) => s.permissions.includes('customers.read.assigned') },
-    { href: '/staff/calendar/', label: (t) => t.nav.calendar },
-    { href: '/staff/team/', label: (t) => t.nav.availability },
-  ],
-  account: [
-    { href: '/account/', label: (t) => t.nav.account },
-    { href: '/account/bookings/', label: (t) => t.nav.bookingProfile },
-    { href: '/account/organisation/', label: (t) => t.nav.organisation, when: (s) => s.user.role === 'CLIENT' },
-  ],
-  admin: [
-    { href: '/admin/', label: (t) => t.nav.dashboard },
-    { href: '/admin/requests/', label: (t) => t.nav.requests },
-    { href: '/admin/tasks/', label: (t) => t.nav.tasks },
-    { href: '/admin/clients/', label: (t) => t.nav.clients },
-    { href: '/admin/calendar/', label: (t) => t.nav.calendar },
-    { href: '/admin/users/', label: (t) => t.nav.team },
-    { href: '/admin/team/', label: (t) => t.nav.availability },
-    { href: '/admin/services/', label: (t) => t.nav.services },
-    { href: '/admin/task-templates/', label: (t) => t.nav.taskTemplates },
-    { href: '/admin/permissions/', label: (t) => t.nav.permissions },
-    { href: '/admin/settings/', label: (t) => t.nav.settings },
-    { href: '/admin/audit/', label: (t) => t.nav.audit },
-    { href: '/admin/health/', label: (t) => t.nav.health },
-  ],
-};
+import { AppSkeleton } from './AppSkeleton.tsx';
+import { CommandButton } from './CommandButton.tsx';
+import { MenuButton, Sidebar } from './Sidebar.tsx';
+import { ErrorNotice } from './Status.tsx';
 
 type State = { kind: 'loading' } | { kind: 'error'; error: unknown } | { kind: 'ready'; session: Session };
 
@@ -73,7 +42,7 @@ export function Shell({ area, children }: { area: Area; children: (session: Sess
       .catch((error: unknown) => setState({ kind: 'error', error }));
   }, [attempt]);
 
-  if (state.kind === 'loading') return <Loading />;
+  if (state.kind === 'loading') return <AppSkeleton />;
   if (state.kind === 'error') return <ErrorNotice error={state.error} onRetry={() => setAttempt((a) => a + 1)} />;
 
   const { session } = state;
@@ -86,60 +55,51 @@ export function Shell({ area, children }: { area: Area; children: (session: Sess
 
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:z-50 focus:m-2 focus:rounded focus:bg-white focus:p-2">
         {t.skipToContent}
       </a>
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
-          <div className="me-auto">
-            <p className="font-semibold text-brand-700">{session.tenant.name}</p>
-            <p className="text-xs text-slate-500">{t.shell.areas[area]}</p>
-          </div>
-          {live && (
-            <nav aria-label={t.shell.mainNav}>
-              <ul className="flex gap-4 text-sm">
-                {NAV[area]
-                  .filter((item) => !item.when || item.when(session))
-                  .map((item) => (
-                    <li key={item.href}>
-                      <a
-                        href={item.href}
-                        aria-current={location.pathname === item.href ? 'page' : undefined}
-                        className="hover:underline aria-[current=page]:font-semibold"
-                      >
-                        {item.label(t)}
-                      </a>
-                    </li>
-                  ))}
-              </ul>
-            </nav>
-          )}
-          <LanguageSwitcher />
-          {live && <NotificationBell />}
-          <p className="text-sm text-slate-600" data-testid="signed-in-as">
-            {format(t.shell.signedInAs, { name: session.user.name })} · {t.roles[session.user.role]}
-          </p>
-          <a href="/account/" className="text-sm text-brand-700 underline">
-            {t.nav.account}
-          </a>
-          <Button variant="secondary" size="sm" type="button" onClick={onSignOut}>
-            {t.shell.signOut}
-          </Button>
+      <div className="min-h-screen lg:flex">
+        {live && <Sidebar area={area} session={session} />}
+        <div className="min-w-0 flex-1">
+          <header className="sticky top-0 z-20 border-b border-slate-200 bg-white">
+            <div className="flex h-14 items-center gap-3 px-4">
+              {live ? <MenuButton area={area} session={session} /> : <p className="font-semibold text-brand-700">{session.tenant.name}</p>}
+              <div className="ms-auto flex items-center gap-3">
+                {live && isStaff(session.user.role) && area !== 'account' && <CommandButton area={area} session={session} />}
+                <LanguageSwitcher />
+                {live && <NotificationBell />}
+                <p className="hidden text-sm text-slate-600 md:block" data-testid="signed-in-as">
+                  {format(t.shell.signedInAs, { name: session.user.name })} · {t.roles[session.user.role]}
+                </p>
+                <a href="/account/" className="text-sm text-brand-700 underline">
+                  {t.nav.account}
+                </a>
+                <button
+                  type="button"
+                  onClick={onSignOut}
+                  className="inline-flex items-center gap-1 rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100"
+                >
+                  <LogOut aria-hidden="true" className="h-4 w-4 rtl:-scale-x-100" />
+                  <span className="sr-only sm:not-sr-only">{t.shell.signOut}</span>
+                </button>
+              </div>
+            </div>
+          </header>
+          <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+            {allowed ? (
+              children(session)
+            ) : (
+              <section role="alert" className="rounded border border-amber-200 bg-amber-50 p-6">
+                <h1 className="text-xl font-semibold">{t.forbidden.title}</h1>
+                <p className="mt-2">{t.forbidden.body}</p>
+                <a href={session.home} className="mt-4 inline-block font-medium text-brand-700 underline">
+                  {t.forbidden.goHome}
+                </a>
+              </section>
+            )}
+          </main>
         </div>
-      </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-        {allowed ? (
-          children(session)
-        ) : (
-          <section role="alert" className="rounded border border-amber-200 bg-amber-50 p-6">
-            <h1 className="text-xl font-semibold">{t.forbidden.title}</h1>
-            <p className="mt-2">{t.forbidden.body}</p>
-            <a href={session.home} className="mt-4 inline-block font-medium text-brand-700 underline">
-              {t.forbidden.goHome}
-            </a>
-          </section>
-        )}
-      </main>
+      </div>
     </>
   );
 }

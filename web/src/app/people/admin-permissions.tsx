@@ -40,8 +40,9 @@ function RoleTable() {
           <tbody>
             {PERMISSIONS.map((p) => (
               <tr key={p} className="border-t border-slate-100">
-                <th scope="row" className="px-3 py-1 text-start font-mono text-xs font-normal">
-                  {p}
+                <th scope="row" className="px-3 py-1 text-start font-normal">
+                  <span className="font-medium">{t.permissionNames[p].name}</span>
+                  <span className="block text-xs text-slate-600">{t.permissionNames[p].description}</span>
                 </th>
                 {ROLES.map((r) => (
                   <td key={r} className="px-3 py-1 text-center">
@@ -133,7 +134,7 @@ function Grants() {
             <ul className="mt-3 space-y-2">
               {grants.map((g) => (
                 <li key={g.grantId} className="flex items-center gap-3">
-                  <span className="font-mono text-sm">{g.permission}</span>
+                  <span className="font-medium">{t.permissionNames[g.permission].name}</span>
                   <span className="text-sm text-slate-600">
                     {g.active ? format(t.permissions.active, { date: date.format(new Date(g.expiresAt)) }) : t.permissions.expired}
                   </span>
@@ -141,7 +142,7 @@ function Grants() {
                     type="button"
                     disabled={busy}
                     className="text-sm text-red-800 underline"
-                    aria-label={`${t.permissions.revoke}: ${g.permission}`}
+                    aria-label={`${t.permissions.revoke}: ${t.permissionNames[g.permission].name}`}
                     onClick={() =>
                       void run(async () => {
                         await call('revokeGrant', { params: { userId, grantId: g.grantId } });
@@ -161,7 +162,7 @@ function Grants() {
               <select name="permission" className={control}>
                 {grantable.map((p) => (
                   <option key={p} value={p}>
-                    {p}
+                    {t.permissionNames[p].name}
                   </option>
                 ))}
               </select>

@@ -19,6 +19,9 @@ function safeNext(): string | null {
 
 const arrive = (session: Session) => location.assign(safeNext() ?? session.home);
 
+/** A firm's own sign-in link (`?firm=`) also offers its services, booking and sign-up to newcomers. */
+const firm = new URLSearchParams(location.search).get('firm');
+
 /** Sign-in: the password, then (when two-step sign-in is on) the authenticator code. */
 function LoginPage() {
   const t = useText(commonText, signInText);
@@ -108,6 +111,22 @@ function LoginPage() {
             {t.forgot.link}
           </a>
         </Card>
+      )}
+      {firm && (
+        <p className="mt-6 text-center text-sm text-slate-700">
+          {t.login.newHere}{' '}
+          <a href={`/catalog/?firm=${encodeURIComponent(firm)}`} className="text-brand-700 underline">
+            {t.login.services}
+          </a>
+          {' · '}
+          <a href={`/book/?firm=${encodeURIComponent(firm)}`} className="text-brand-700 underline">
+            {t.login.book}
+          </a>
+          {' · '}
+          <a href={`/register/?firm=${encodeURIComponent(firm)}`} className="text-brand-700 underline">
+            {t.login.signUp}
+          </a>
+        </p>
       )}
     </main>
   );

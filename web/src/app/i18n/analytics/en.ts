@@ -5,7 +5,6 @@ export default {
     portalLead: 'Here you will follow your requests, bookings, invoices and documents.',
     staffLead: 'Here you will work your assigned requests, tasks and bookings.',
     adminLead: 'Run the firm: team, catalog, billing and audit.',
-    permissions: 'What you can do',
   },
   kpi: {
     bookings: 'Bookings',

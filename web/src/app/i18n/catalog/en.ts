@@ -30,6 +30,7 @@ export default {
     hours: 'about {hours} h',
     signIn: 'Sign in to request',
     signUp: 'New client? Sign up',
+    book: 'Book an appointment',
     empty: '{firm} has no services to request right now.',
     unknown: 'This link does not point to a firm. Check the address you were given.',
   },

@@ -1,11 +1,23 @@
 export default {
   home: {
     title: 'Your firm, your clients, one portal',
-    lead: 'Clients request services, book time, chat, approve work, pay invoices and share documents. Your team works requests and tasks, tracks time and sees its workload.',
+    lead: 'Clients ask for services, book appointments, follow the work and approve it when it is done. Your team works requests and tasks, sees who does what next, and hears of what changed.',
     signIn: 'Sign in',
-    features: ['Service requests and tasks', 'Bookings and reminders', 'Secure documents', 'Invoices and payments'],
+    features: ['Service requests and tasks', 'Bookings and reminders', 'Who acts next, on every request', 'Email when something changes'],
+  },
+  notFound: {
+    title: 'This page does not exist',
+    body: 'The link may be old, or mistyped. Nothing is lost: go back, or start again from your dashboard.',
+    back: 'Go back',
+    dashboard: 'Go to your dashboard',
+    home: 'Go to the home page',
+    signIn: 'Sign in',
   },
   login: {
+    newHere: 'New here?',
+    services: 'See the services',
+    book: 'Book an appointment',
+    signUp: 'Sign up',
     title: 'Sign in to your portal',
     email: 'Email',
     password: 'Password',
