@@ -125,7 +125,8 @@ export async function deliverNotices(
 /** After a notice is stored and pushed: emailed now, booked into the next digest, or neither (online, switched off, not emailed). */
 async function deliverByEmail(notice: StoredNotice, person: Person | undefined, firm: Firm, online: boolean, now: number): Promise<void> {
   if (!person || person.status !== 'active') return;
-  const timing = emailTiming(emailPreferencesOf(person), notice.kind, online, now, person.timeZone);
+  const prefs = emailPreferencesOf(person);
+  const timing = emailTiming(prefs, notice.kind, online, now, person.timeZone);
   if (timing === 'never') return;
   if (timing === 'now') return emailNotices(person, firm, [notice], now);
   const dueAt = new Date(timing).toISOString();
@@ -138,7 +139,7 @@ async function deliverByEmail(notice: StoredNotice, person: Person | undefined, 
       userId: notice.userId,
       dueAt,
       dueHour: dueAt.slice(0, 13),
-      digest: emailPreferencesOf(person).digest,
+      digest: prefs.digest,
       expiresAt: Math.floor((timing + 7 * DAY) / 1000),
     })
     .go()

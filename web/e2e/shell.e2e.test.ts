@@ -92,7 +92,10 @@ it('staff jump to a page, a request by its reference, or a client with Ctrl-K', 
   await expect.poll(() => field.count()).toBe(0);
 
   await page.keyboard.press('Control+k');
+  await expect.poll(() => field.isVisible()).toBe(true);
   await field.fill('settings');
+  // As a person would: Enter once the page is the chosen option.
+  await expect.poll(() => page.getByRole('option', { name: /^Settings/ }).getAttribute('aria-selected')).toBe('true');
   await field.press('Enter');
   await page.waitForURL(url('/admin/settings/'));
   await page.context().close();

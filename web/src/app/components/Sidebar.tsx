@@ -1,6 +1,6 @@
 /** The area's pages in a sidebar grouped by task (components/navigation.ts); on phones, a button opens it as a full-screen menu. */
 import { Menu, X } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Session } from '../../../../shared/api/schemas/user.ts';
 import type { Area } from '../../../../shared/domain/identity/permissions.ts';
 import { commonText } from '../i18n/common/index.ts';
@@ -11,6 +11,8 @@ import { navFor } from './navigation.ts';
 export function Sidebar({ area, session, onClose }: { area: Area; session: Session; onClose?: () => void }) {
   const t = useText(commonText);
   const close = useRef<HTMLButtonElement>(null);
+  // The sidebar and the phone menu can both be in the page: each names its groups with its own ids.
+  const ids = useId();
   useEffect(() => {
     if (!onClose) return;
     close.current?.focus();
@@ -42,10 +44,10 @@ export function Sidebar({ area, session, onClose }: { area: Area; session: Sessi
       <nav aria-label={t.shell.mainNav} className="space-y-5">
         {navFor(area, session).map((group, i) => (
           <div key={i}>
-            <p id={`nav-group-${i}`} className="mb-1 px-3 text-xs font-semibold tracking-wide text-slate-600 uppercase">
+            <p id={`${ids}-group-${i}`} className="mb-1 px-3 text-xs font-semibold tracking-wide text-slate-600 uppercase">
               {group.label(t)}
             </p>
-            <ul aria-labelledby={`nav-group-${i}`} className="space-y-0.5">
+            <ul aria-labelledby={`${ids}-group-${i}`} className="space-y-0.5">
               {group.items.map(({ href, label, icon: Icon }) => (
                 <li key={href}>
                   <a
