@@ -3,7 +3,7 @@ import { expectAccessible, newPage, signInThroughForm, url, useBrowser } from '.
 
 const browser = useBrowser();
 
-it('an admin reads the role table in plain words, grants a lead an extra permission until a date, and revokes it', async () => {
+it('an admin reads the role table in plain words, grants a lead an extra permission until a date, and revokes it', { timeout: 40_000 }, async () => {
   const page = await newPage(browser());
   await signInThroughForm(page, 'hello@designpi.com');
   await page.waitForURL(url('/admin/'));
