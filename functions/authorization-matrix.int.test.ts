@@ -222,6 +222,8 @@ const MATRIX: Record<OperationId, Row> = {
   listRequests: { request: { method: 'GET', path: '/api/requests' }, expect: signedIn(200) },
   // Another client's, another firm's, or an unassigned team member's request is 404 too (requests.int.test.ts).
   getRequest: { request: { method: 'GET', path: '/api/requests/none' }, expect: { ...everyone(404), anonymous: 401 } },
+  // The home is a client's: staff have their dashboard.
+  getClientHome: { request: { method: 'GET', path: '/api/home' }, expect: { ...signedIn(403), client: 200 } },
   moveRequest: {
     request: { method: 'POST', path: '/api/requests/none/status', body: { to: 'in_review', version: 1 } },
     expect: { ...everyone(404), anonymous: 401 },
@@ -429,6 +431,7 @@ const MATRIX: Record<OperationId, Row> = {
     expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
   },
   openBookingLink: { request: { method: 'POST', path: '/api/bookings/none/link' }, expect: signedIn(404) },
+  listMyAppointments: { request: { method: 'GET', path: '/api/me/appointments?when=past' }, expect: signedIn(200) },
   // A forged manage token opens nothing, whoever sends it (wrong and expired tokens: scheduling.int.test.ts).
   getManagedBooking: { request: { method: 'GET', path: '/api/manage-booking/t-designpi.x.forged' }, expect: everyone(404) },
   getManagedBookingSlots: { request: { method: 'GET', path: `/api/manage-booking/t-designpi.x.forged/slots?from=${SOON}&to=${LATER}` }, expect: everyone(404) },

@@ -220,6 +220,7 @@ export async function commentOnRequest(req: RequestOf<'commentOnRequest'>): Prom
   const { activity } = await recordChange(changeContext(req), request, {
     activity: { kind: 'comment', text: req.body.text, internal: req.body.internal },
     action: 'request.commented',
+    ...(!req.body.internal && { touch: { lastCommentBy: isStaff(actor.role) ? 'staff' : 'client', lastCommentAt: new Date().toISOString() } }),
   });
   const { tenantId: _t, requestId: _r, ...view } = activity;
   return { status: 201, body: view };

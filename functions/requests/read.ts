@@ -1,11 +1,16 @@
 /** Reading requests: lists (one Query a page: query.ts) and one request's page. */
+import { hasPermission } from '../../shared/domain/identity/policy.ts';
+import { isStaff } from '../../shared/domain/identity/permissions.ts';
+import { bookingSettingsOf } from '../../shared/domain/bookings/settings.ts';
 import { reviewPolicyOf } from '../../shared/domain/requests/review.ts';
 import { allowedMoves, mayApprove, mayEdit, nextStep } from '../../shared/domain/requests/workflow.ts';
 import { queryPage } from '../../shared/db/pagination.ts';
+import type { AuthenticatedActor } from '../lib/auth.ts';
 import type { ReplyOf, RequestOf } from '../lib/http.ts';
+import { bookingView } from '../bookings/view.ts';
 import { database } from './db.ts';
 import { requestQuery } from './query.ts';
-import { requestOf, toView, workflowOf } from './request-access.ts';
+import { requestOf, toView, workflowOf, type RequestItem } from './request-access.ts';
 
 export async function listRequests(req: RequestOf<'listRequests'>): Promise<ReplyOf<'listRequests'>> {
   const { limit, cursor, order, ...filters } = req.query;
@@ -18,7 +23,10 @@ export async function getRequest(req: RequestOf<'getRequest'>): Promise<ReplyOf<
   const actor = req.actor;
   const { entities } = database();
   const [request, { data: firm }] = await Promise.all([requestOf(entities, req), entities.tenant.get({ tenantId: actor.tenantId }).go()]);
-  const { data: activity } = await entities.activity.query.byRequest({ tenantId: actor.tenantId, requestId: request.requestId }).go({ pages: 'all' });
+  const [{ data: activity }, booking] = await Promise.all([
+    entities.activity.query.byRequest({ tenantId: actor.tenantId, requestId: request.requestId }).go({ pages: 'all' }),
+    request.isBooking ? bookingOfRequest(actor, request) : undefined,
+  ]);
   const workflow = workflowOf(request, reviewPolicyOf(firm));
   const next = nextStep(actor, workflow);
   return {
@@ -32,6 +40,23 @@ export async function getRequest(req: RequestOf<'getRequest'>): Promise<ReplyOf<
       mayEdit: mayEdit(actor, workflow),
       ...(next && { nextStep: next }),
       review: workflow.review === true,
+      ...(booking && { booking }),
     },
   };
+}
+
+/**
+ * A booking's time and price, and whether the reader may still move or cancel it themselves:
+ * its client until the service's cut-off, staff who change requests until it starts (the same
+ * rules the booking routes apply).
+ */
+async function bookingOfRequest(actor: AuthenticatedActor, request: RequestItem) {
+  const { data: service } = await database().entities.service.get({ tenantId: request.tenantId, serviceId: request.serviceId }).go();
+  const view = bookingView(request, bookingSettingsOf(service?.booking));
+  const now = Date.now();
+  const open = request.status !== 'cancelled' && request.status !== 'completed' && Date.parse(view.start) > now;
+  const mayChange = isStaff(actor.role)
+    ? open && hasPermission(actor, 'service_requests.update')
+    : open && request.clientId === actor.userId && now <= Date.parse(view.changeableUntil);
+  return { ...view, mayChange };
 }

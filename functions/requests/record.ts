@@ -24,6 +24,8 @@ export interface RequestChange {
   changes?: FieldChange[];
   /** An assignment the ranking made, not a person (kept in the assignee's history). */
   automatic?: boolean;
+  /** Fields a comment sets without a new version (nobody's edit is made stale by a comment). */
+  touch?: Pick<RequestItem, 'lastCommentBy' | 'lastCommentAt'>;
 }
 
 /** The change as `by` (the caller's change context, or the system's) made it; a 409 when the request changed meanwhile. */
@@ -54,7 +56,10 @@ export async function recordChange(by: ChangeContext, request: RequestItem, chan
             .set({ ...change.set, version: next.version })
             .where((a, op) => op.eq(a.version, request.version))
             .commit()
-        : entities.request.patch(key).set({ updatedAt: activity.at }).commit(),
+        : entities.request
+            .patch(key)
+            .set({ updatedAt: activity.at, ...change.touch })
+            .commit(),
       entities.activity.create(activity).commit(),
       // A new holder: kept in their assignment history.
       ...(assignee(next) && assignee(next) !== assignee(request)

@@ -58,7 +58,8 @@ export const SUMMARIES: Record<OperationId, string> = {
   getHealth: 'Liveness of the API and its table',
   createRequest: 'Ask for a service (as a draft, or submitted); staff name the client they ask for',
   listRequests: 'Requests I may see, newest first, filtered; one Query a page',
-  getRequest: 'A request with its timeline and comments, and what I may do next',
+  getRequest: 'A request with its timeline and comments, what I may do next, and for a booking its time and price',
+  getClientHome: 'A client’s home: what asks for me now (send a draft, answer the firm, accept work) and my open requests with who acts next',
   moveRequest: 'Move a request along its workflow (who may depends on the move)',
   assignRequest: 'Assign a request to a team member',
   commentOnRequest: 'Comment on a request; staff may keep a note internal',
@@ -75,6 +76,7 @@ export const SUMMARIES: Record<OperationId, string> = {
   confirmBooking: 'Confirm a booking waiting for the firm; the client gets the updated invite',
   cancelBooking: 'Cancel a booking: its client until the service’s cut-off, staff who may change it until it starts; releases the slot',
   recordBookingOutcome: 'Record after the start whether the client came (attended) or not (no_show); completes the booking',
+  listMyAppointments: 'My appointments to come (soonest first) or past (latest first): a client’s own, or their organisation’s with full access',
   openBookingLink: 'A link for a signed-in client to move or cancel their own booking on the manage page',
   getBookingProfile:
     'A person’s booking profile: reminders (everyone), and for staff whether they take bookings, how many at once and a day, and their time off (oneself, or users.manage)',

@@ -75,7 +75,7 @@ it(
     await quinn.getByLabel('Repeat the password').fill('Quinn-Passw0rd!');
     await quinn.getByRole('button', { name: 'Join DesignPi' }).click();
     await quinn.waitForURL(url('/portal/'));
-    await expect.poll(() => quinn.getByRole('row', { name: new RegExp(`Juniper payroll ${run}`) }).count()).toBe(1);
+    await expect.poll(() => quinn.getByRole('region', { name: 'Your open requests' }).getByText(`Juniper payroll ${run}`).count()).toBe(1);
 
     // Their organisation page lists its people; only the primary contact invites colleagues.
     await quinn.goto(url('/account/organisation/'));

@@ -125,7 +125,7 @@ it(
     expect(await client.getByText('Mike, the client uses Gusto today.').count()).toBe(0);
     await client.getByRole('button', { name: 'Approve the work' }).click();
     await expect.poll(() => client.getByText(/^You approved this work on/).count()).toBe(1);
-    await client.goto(url('/portal/'));
+    await client.goto(url('/portal/requests/'));
     await expect.poll(() => client.getByRole('row', { name: new RegExp(reference) }).textContent()).toContain('Completed');
 
     for (const page of [admin, client, lead, member]) await page.context().close();

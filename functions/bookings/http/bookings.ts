@@ -8,6 +8,7 @@ import { BOOKINGS_SCHEMAS } from '../../../shared/api/schemas/bookings.ts';
 import { auditAndEvent } from '../../../shared/db/mutation.ts';
 import { customerOf } from '../../../shared/db/entities/customer.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
+import { queryPage } from '../../../shared/db/pagination.ts';
 import { bookingSettingsOf } from '../../../shared/domain/bookings/settings.ts';
 import { accessOf } from '../../../shared/domain/customers/customers.ts';
 import { hasPermission } from '../../../shared/domain/identity/policy.ts';
@@ -58,6 +59,46 @@ async function listBookings(req: RequestOf<'listBookings'>): Promise<ReplyOf<'li
       ...(customerOf({ customerId }) && { customerId }),
     }));
   return { body: { items } };
+}
+
+/**
+ * The reader's appointments a page at a time, one Query on their own index: a team member's
+ * own, a client's organisation's with full access, else the client's own.
+ */
+async function listMyAppointments(req: RequestOf<'listMyAppointments'>): Promise<ReplyOf<'listMyAppointments'>> {
+  const { actor } = req;
+  const { tenantId, userId } = actor;
+  const { calendar } = database().entities;
+  const { when, limit, cursor } = req.query;
+  const entries = isStaff(actor.role)
+    ? calendar.query.byStaff({ tenantId, staffId: userId })
+    : actor.contact && accessOf(actor.contact) !== 'own'
+      ? calendar.query.byCustomer({ tenantId, customerId: actor.contact.customerId })
+      : calendar.query.byClient({ tenantId, clientId: userId });
+  // Upcoming until it ends: one under way is still to come (none lasts a day, so the key starts a day back).
+  const now = new Date().toISOString();
+  const query =
+    when === 'upcoming'
+      ? entries.gte({ start: new Date(Date.now() - 86_400_000).toISOString() }).where((a, op) => op.gt(a.end, now))
+      : entries.lt({ start: now }).where((a, op) => op.lte(a.end, now));
+  return {
+    body: await queryPage(
+      cursor,
+      (from) => query.go({ limit, cursor: from, order: when === 'upcoming' ? 'asc' : 'desc' }),
+      (e) => ({
+        bookingId: e.bookingId,
+        reference: e.reference,
+        start: e.start,
+        end: e.end,
+        serviceName: e.serviceName,
+        staffName: e.staffName,
+        clientName: e.clientName,
+        bookingType: e.bookingType,
+        confirmed: e.confirmed,
+        mine: e.clientId === userId,
+      }),
+    ),
+  };
 }
 
 /** The booking of the path, if the caller may see it; 404 otherwise (whether it exists is not told). */
@@ -189,6 +230,6 @@ async function commit(write: () => Promise<{ canceled: boolean }>) {
 export const handler = contextHandler({
   routes: BOOKINGS_OPERATIONS,
   schemas: BOOKINGS_SCHEMAS,
-  operations: { listBookings, confirmBooking, cancelBooking, recordBookingOutcome, openBookingLink },
+  operations: { listBookings, listMyAppointments, confirmBooking, cancelBooking, recordBookingOutcome, openBookingLink },
   authenticate: actorFromClaims,
 });

@@ -10,5 +10,6 @@ export const BOOKINGS_OPERATIONS = [
   { operationId: 'confirmBooking', method: 'POST', path: '/api/bookings/{bookingId}/confirm', lambda: 'bookings', access: 'service_requests.update' },
   { operationId: 'cancelBooking', method: 'POST', path: '/api/bookings/{bookingId}/cancel', lambda: 'bookings', access: 'signed-in' },
   { operationId: 'recordBookingOutcome', method: 'POST', path: '/api/bookings/{bookingId}/outcome', lambda: 'bookings', access: 'service_requests.update' },
+  { operationId: 'listMyAppointments', method: 'GET', path: '/api/me/appointments', lambda: 'bookings', access: 'signed-in' },
   { operationId: 'openBookingLink', method: 'POST', path: '/api/bookings/{bookingId}/link', lambda: 'bookings', access: 'signed-in' },
 ] as const satisfies readonly OperationDef[];

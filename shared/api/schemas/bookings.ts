@@ -2,8 +2,8 @@
 import * as z from 'zod/mini';
 import { BOOKING_TYPES } from '../../domain/bookings/settings.ts';
 import { bookingView, cancelInput, rangeChecks, seriesChangeView } from './booking.ts';
-import { instant } from './common.ts';
-import { version } from './common.ts';
+import { instant, page, pageQuery, version } from './common.ts';
+import { customerBooking } from './customers.ts';
 import type { Schemas } from './types.ts';
 
 export const calendarQuery = z
@@ -38,6 +38,13 @@ export const calendarEntryView = z.object({
 });
 export type CalendarEntryView = z.infer<typeof calendarEntryView>;
 
+/** Appointments from now on (soonest first) or before now (latest first), a page at a time. */
+export const appointmentsQuery = z.extend(pageQuery, { when: z._default(z.enum(['upcoming', 'past'], { error: 'must be upcoming or past' }), 'upcoming') });
+
+/** An appointment in a client's (or a team member's own) list; `mine` when the reader booked it and may move or cancel it. */
+export const appointmentView = z.extend(customerBooking, { bookingType: z.string(), mine: z.boolean() });
+export type AppointmentView = z.infer<typeof appointmentView>;
+
 export const outcomeInput = z.object({ version, outcome: z.enum(['attended', 'no_show'], { error: 'must be attended or no_show' }) });
 
 export const BOOKINGS_SCHEMAS = {
@@ -46,4 +53,5 @@ export const BOOKINGS_SCHEMAS = {
   cancelBooking: { body: cancelInput, response: seriesChangeView },
   recordBookingOutcome: { body: outcomeInput, response: bookingView },
   openBookingLink: { response: z.object({ url: z.string() }) },
+  listMyAppointments: { query: appointmentsQuery, response: page(appointmentView) },
 } satisfies Record<string, Schemas>;

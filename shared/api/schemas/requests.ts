@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
+import { ATTENTION_KINDS } from '../../domain/requests/attention.ts';
 import { NEXT_ACTIONS, NEXT_ACTORS, PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts';
+import { bookingView } from './booking.ts';
 import { futureDate, money, page, pageQuery, requiredString, typeError } from './common.ts';
 import { activityView, requestFilters, requestView } from './request.ts';
 import type { Schemas } from './types.ts';
@@ -30,6 +32,9 @@ export const createRequestInput = z
     }),
   );
 
+/** Who acts next and what they do (none once cancelled or accepted); `you` when it is the caller. */
+const nextStepView = z.object({ action: z.enum(NEXT_ACTIONS), by: z.enum(NEXT_ACTORS), you: z.boolean() });
+
 export const requestDetail = z.extend(requestView, {
   activity: z.array(activityView),
   /** The statuses the caller may move it to now, and whether they may approve it. */
@@ -37,10 +42,22 @@ export const requestDetail = z.extend(requestView, {
   mayApprove: z.boolean(),
   /** Whether the caller may change what was asked. */
   mayEdit: z.boolean(),
-  /** Who acts next and what they do (none once cancelled or accepted); `you` when it is the caller. */
-  nextStep: z.optional(z.object({ action: z.enum(NEXT_ACTIONS), by: z.enum(NEXT_ACTORS), you: z.boolean() })),
+  nextStep: z.optional(nextStepView),
   /** Whether the firm reviews it before work starts. */
   review: z.boolean(),
+  /** A booking's time, price and whether the reader may still move or cancel it themselves. */
+  booking: z.optional(z.extend(bookingView, { mayChange: z.boolean() })),
+});
+
+/**
+ * A client's home, as far as requests go: what asks for them now, and their open requests with
+ * who acts next (their appointments and recent activity come from their own contexts).
+ */
+export const clientHomeView = z.object({
+  attention: z.array(z.object({ kind: z.enum(ATTENTION_KINDS), requestId: z.string(), reference: z.string(), title: z.string(), at: z.string() })),
+  open: z.array(z.extend(requestView, { nextStep: z.optional(nextStepView) })),
+  /** More open requests than `open` shows: the full list has them. */
+  moreOpen: z.boolean(),
 });
 
 export const listRequestsQuery = z.extend(pageQuery, {
@@ -54,4 +71,5 @@ export const REQUESTS_SCHEMAS = {
   createRequest: { body: createRequestInput, response: requestView },
   listRequests: { query: listRequestsQuery, response: page(requestView) },
   getRequest: { response: requestDetail },
+  getClientHome: { response: clientHomeView },
 } satisfies Record<string, Schemas>;

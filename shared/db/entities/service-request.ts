@@ -55,6 +55,9 @@ export const ServiceRequest = new Entity({
     assignmentReason: { type: 'string' },
     completedAt: { type: 'string' },
     clientApprovedAt: { type: 'string' },
+    /** Who wrote the last comment the client sees, and when: staff's last word waits for the client's answer (their home lists it). */
+    lastCommentBy: { type: ['client', 'staff'] as const },
+    lastCommentAt: { type: 'string' },
     // A booking is a request with a time (ADR 0010). Times are ISO instants; zones are IANA.
     isBooking: { type: 'boolean' },
     scheduledAt: { type: 'string' },

@@ -11,11 +11,11 @@ import { requestsText } from '../i18n/requests/index.ts';
 import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 
-type DashboardArea = Exclude<Area, 'account'>;
+type DashboardArea = Exclude<Area, 'account' | 'portal'>;
 // Only those who may see the firm's figures download them.
 const KpiDashboard = lazy(() => import('./KpiDashboard.tsx'));
 
-const LEAD: Record<DashboardArea, 'portalLead' | 'staffLead' | 'adminLead'> = { portal: 'portalLead', staff: 'staffLead', admin: 'adminLead' };
+const LEAD: Record<DashboardArea, 'staffLead' | 'adminLead'> = { staff: 'staffLead', admin: 'adminLead' };
 
 function Dashboard({ area }: { area: DashboardArea }) {
   const t = useText(analyticsText, bookingsText, requestsText);
@@ -26,19 +26,19 @@ function Dashboard({ area }: { area: DashboardArea }) {
           <h1 className="text-2xl font-semibold">{format(t.dashboard.welcome, { name: session.user.name })}</h1>
           <p className="mt-1 text-slate-600">{format(t.dashboard.firm, { firm: session.tenant.name })}</p>
           <p className="mt-4">{t.dashboard[LEAD[area]]}</p>
-          {area !== 'portal' && session.permissions.includes('analytics.view') && (
+          {session.permissions.includes('analytics.view') && (
             <Suspense fallback={<Loading />}>
               <KpiDashboard />
             </Suspense>
           )}
-          {area !== 'admin' && (
+          {area === 'staff' && (
             <section aria-label={t.calendar.tabs} className="mt-8">
               <RequestTabs area={area} session={session}>
                 <div className="mb-3 flex flex-wrap items-center gap-4">
-                  <h2 className="me-auto text-lg font-semibold">{area === 'portal' ? t.requests.mine : t.requests.assigned}</h2>
+                  <h2 className="me-auto text-lg font-semibold">{t.requests.assigned}</h2>
                   {session.permissions.includes('service_requests.create') && (
                     <a href={`/${area}/requests/new/`} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
-                      {area === 'portal' ? t.requests.newRequest : t.requests.newOnBehalf}
+                      {t.requests.newOnBehalf}
                     </a>
                   )}
                 </div>
@@ -52,6 +52,6 @@ function Dashboard({ area }: { area: DashboardArea }) {
   );
 }
 
-/** The page tells which area it is through `data-area` on #app. */
-const area = (document.getElementById('app')?.dataset.area ?? 'portal') as DashboardArea;
+/** The page tells which area it is through `data-area` on #app (a client's home is ../home/client-home.tsx). */
+const area = (document.getElementById('app')?.dataset.area ?? 'staff') as DashboardArea;
 mount(() => <Dashboard area={area} />);

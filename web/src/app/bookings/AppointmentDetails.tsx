@@ -11,12 +11,11 @@ import { ErrorNotice } from '../components/Status.tsx';
 import { Button } from '../components/ui.tsx';
 import { areaOfPage, clientHref } from '../customers/links.ts';
 
-/** One appointment, with what the reader may do with it. */
+/** One appointment in the staff calendar, with what the reader may do with it. */
 export function AppointmentDetails(props: {
   entry: CalendarEntryView;
   firm: { slug: string; currency: string };
   mayChange: boolean;
-  isClient: boolean;
   time: (iso: string) => string;
   when: (iso: string) => string;
   dayName: string;
@@ -67,7 +66,7 @@ export function AppointmentDetails(props: {
       </p>
       <p>
         {t.calendar.client}:{' '}
-        {!props.isClient && entry.customerId ? (
+        {entry.customerId ? (
           <a href={clientHref(areaOfPage(), entry.customerId)} className="text-brand-700 underline">
             {entry.clientName}
           </a>
@@ -92,68 +91,55 @@ export function AppointmentDetails(props: {
         </div>
       )}
       <div className="mt-3 flex flex-wrap gap-2">
-        {props.isClient ? (
-          !started && (
+        <>
+          <a href={`/request/?id=${entry.bookingId}`} className="rounded border px-3 py-1">
+            {t.calendar.openRequest}
+          </a>
+          {props.mayChange && !entry.confirmed && !started && (
             <Button
               size="sm"
               type="button"
               disabled={busy}
-              onClick={() => void call('openBookingLink', { params: { bookingId: entry.bookingId } }).then((r) => location.assign(r.url), setFailure)}
+              onClick={() => void act((version) => call('confirmBooking', { params: { bookingId: entry.bookingId }, body: { version } }))}
             >
-              {t.calendar.reschedule}
+              {t.calendar.confirm}
             </Button>
-          )
-        ) : (
-          <>
-            <a href={`/request/?id=${entry.bookingId}`} className="rounded border px-3 py-1">
-              {t.calendar.openRequest}
-            </a>
-            {props.mayChange && !entry.confirmed && !started && (
-              <Button
-                size="sm"
+          )}
+          {props.mayChange && started && (
+            <>
+              <button
                 type="button"
                 disabled={busy}
-                onClick={() => void act((version) => call('confirmBooking', { params: { bookingId: entry.bookingId }, body: { version } }))}
+                onClick={() =>
+                  void act((version) => call('recordBookingOutcome', { params: { bookingId: entry.bookingId }, body: { version, outcome: 'attended' } }))
+                }
+                className="rounded border px-3 py-1"
               >
-                {t.calendar.confirm}
-              </Button>
-            )}
-            {props.mayChange && started && (
-              <>
-                <button
-                  type="button"
-                  disabled={busy}
-                  onClick={() =>
-                    void act((version) => call('recordBookingOutcome', { params: { bookingId: entry.bookingId }, body: { version, outcome: 'attended' } }))
-                  }
-                  className="rounded border px-3 py-1"
-                >
-                  {t.calendar.attended}
-                </button>
-                <button
-                  type="button"
-                  disabled={busy}
-                  onClick={() =>
-                    void act((version) => call('recordBookingOutcome', { params: { bookingId: entry.bookingId }, body: { version, outcome: 'no_show' } }))
-                  }
-                  className="rounded border px-3 py-1"
-                >
-                  {t.calendar.noShow}
-                </button>
-              </>
-            )}
-            {props.mayChange && !started && !moving && (
-              <button type="button" onClick={() => (setMoving(true), setCancelling(false))} className="rounded border px-3 py-1">
-                {t.calendar.move}
+                {t.calendar.attended}
               </button>
-            )}
-            {props.mayChange && !started && !cancelling && (
-              <button type="button" onClick={() => (setCancelling(true), setMoving(false))} className="rounded border border-red-300 px-3 py-1 text-red-800">
-                {t.calendar.cancel}
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() =>
+                  void act((version) => call('recordBookingOutcome', { params: { bookingId: entry.bookingId }, body: { version, outcome: 'no_show' } }))
+                }
+                className="rounded border px-3 py-1"
+              >
+                {t.calendar.noShow}
               </button>
-            )}
-          </>
-        )}
+            </>
+          )}
+          {props.mayChange && !started && !moving && (
+            <button type="button" onClick={() => (setMoving(true), setCancelling(false))} className="rounded border px-3 py-1">
+              {t.calendar.move}
+            </button>
+          )}
+          {props.mayChange && !started && !cancelling && (
+            <button type="button" onClick={() => (setCancelling(true), setMoving(false))} className="rounded border border-red-300 px-3 py-1 text-red-800">
+              {t.calendar.cancel}
+            </button>
+          )}
+        </>
       </div>
       {moving && (
         <MoveBookingForm

@@ -49,15 +49,13 @@ function step(view: View, anchor: string, direction: 1 | -1): string {
  * clients theirs; everyone may narrow by type. Arrow keys move through periods; it follows
  * bookings live. `embedded` (the requests page's Appointments tab) shows the list only.
  */
-export default function BookingCalendar({ session, area, embedded = false }: { session: Session; area: 'staff' | 'admin' | 'portal'; embedded?: boolean }) {
+export default function BookingCalendar({ session, area, embedded = false }: { session: Session; area: 'staff' | 'admin'; embedded?: boolean }) {
   const t = useText(bookingsText);
   const { locale } = useLocale();
   const zone = visitorZone();
   const seesAll = session.permissions.includes('service_requests.read.all');
   const mayChange = session.permissions.includes('service_requests.update');
-  const [view, setView] = useState<View>(() =>
-    embedded ? 'list' : VIEWS.includes(params.get('view') as View) ? (params.get('view') as View) : area === 'portal' ? 'list' : 'week',
-  );
+  const [view, setView] = useState<View>(() => (embedded ? 'list' : VIEWS.includes(params.get('view') as View) ? (params.get('view') as View) : 'week'));
   const [anchor, setAnchor] = useState(() => params.get('date') ?? localDateOf(zone, Date.now()));
   const [filters, setFilters] = useState<{ staffId?: string; serviceId?: string; bookingType?: string }>({});
   const [entries, setEntries] = useState<Entry[] | undefined>();
@@ -191,11 +189,11 @@ export default function BookingCalendar({ session, area, embedded = false }: { s
         {embedded ? (
           <h2 className="me-auto text-lg font-semibold">{t.calendar.views.list}</h2>
         ) : (
-          <h1 className="me-auto text-2xl font-semibold">{area === 'portal' ? t.calendar.myTitle : t.calendar.title}</h1>
+          <h1 className="me-auto text-2xl font-semibold">{t.calendar.title}</h1>
         )}
         {session.permissions.includes('service_requests.create') && (
           <a href={`/${area}/book/`} className="rounded bg-brand-600 px-4 py-2 text-white">
-            {area === 'portal' ? t.calendar.book : t.calendar.newBooking}
+            {t.calendar.newBooking}
           </a>
         )}
       </div>
@@ -279,7 +277,6 @@ export default function BookingCalendar({ session, area, embedded = false }: { s
           entry={selected}
           firm={session.tenant}
           mayChange={mayChange}
-          isClient={area === 'portal'}
           time={time}
           when={when}
           dayName={dayName(localDateOf(zone, Date.parse(selected.start)), 'long')}

@@ -7,6 +7,7 @@ import {
   CalendarDays,
   ClipboardList,
   HeartPulse,
+  House,
   Inbox,
   LayoutDashboard,
   ListChecks,
@@ -44,7 +45,8 @@ export const NAV: Record<Area, NavGroup[]> = {
     {
       label: (t) => t.shell.groups.yours,
       items: [
-        { href: '/portal/', label: (t) => t.nav.dashboard, icon: LayoutDashboard },
+        { href: '/portal/', label: (t) => t.nav.home, icon: House },
+        { href: '/portal/requests/', label: (t) => t.nav.requests, icon: Inbox },
         { href: '/portal/appointments/', label: (t) => t.nav.appointments, icon: CalendarClock },
       ],
     },

@@ -1,23 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { NotificationView } from '../../../../shared/api/schemas/notifications.ts';
-import type { Role } from '../../../../shared/domain/identity/permissions.ts';
 import { groupNotices, type NoticeGroup } from '../../../../shared/domain/notifications/email.ts';
-import type { RequestStatus } from '../../../../shared/domain/requests/workflow.ts';
-import type { TaskStatus } from '../../../../shared/domain/tasks/tasks.ts';
 import { call } from '../api.ts';
 import { subscribeLive, type LiveStatus } from '../live.ts';
 import { format, textFor, useLocale } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
 import { notificationsText } from '../i18n/notifications/index.ts';
-import { requestsText } from '../i18n/requests/index.ts';
-import { tasksText } from '../i18n/tasks/index.ts';
 import { useText } from '../i18n/text.ts';
+import { useNoticeText } from './notice-text.ts';
 
 type Group = NoticeGroup<NotificationView & { link?: string }>;
 
 /** The bell: my latest notifications, similar ones grouped, new ones arriving live; opens with Enter/Space, closes with Escape. Opening one marks it read. */
 export function NotificationBell() {
-  const t = useText(commonText, notificationsText, requestsText, tasksText);
+  const t = useText(commonText, notificationsText);
   const { locale } = useLocale();
   const [items, setItems] = useState<NotificationView[]>([]);
   const [open, setOpen] = useState(false);
@@ -57,19 +53,7 @@ export function NotificationBell() {
 
   const unread = items.filter((n) => !n.readAt);
   const groups = groupNotices(items.map((n) => ({ ...n, link: n.link ?? undefined }))) as Group[];
-  const text = (n: NotificationView) => {
-    const values = {
-      ...n.values,
-      ...(n.values.role && { role: t.roles[n.values.role as Role] ?? n.values.role }),
-      ...(n.values.due && { due: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${n.values.due}T00:00:00Z`)) }),
-      ...(n.values.status && {
-        status:
-          (n.kind.startsWith('task.') ? t.tasks.statuses[n.values.status as TaskStatus] : t.requests.statuses[n.values.status as RequestStatus]) ??
-          n.values.status,
-      }),
-    };
-    return format(textFor(t.bell.kinds, n.kind) ?? n.kind, values);
-  };
+  const text = useNoticeText();
   const groupText = (g: Group) => {
     const many = g.notices.length > 1 ? textFor(t.bell.grouped, g.kind) : undefined;
     return many

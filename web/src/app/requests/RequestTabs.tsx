@@ -15,7 +15,7 @@ const TABS: Tab[] = ['requests', 'appointments'];
  * time order from a date, by type (and person and service for those who see the firm's), to
  * confirm, move or cancel there. The open tab is kept in the address (#appointments).
  */
-export function RequestTabs({ area, session, children }: { area: 'portal' | 'staff' | 'admin'; session: Session; children: ReactNode }) {
+export function RequestTabs({ area, session, children }: { area: 'staff' | 'admin'; session: Session; children: ReactNode }) {
   const t = useText(bookingsText);
   const [tab, setTab] = useState<Tab>(() => (location.hash === '#appointments' ? 'appointments' : 'requests'));
   const id = useId();

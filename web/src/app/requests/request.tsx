@@ -38,6 +38,10 @@ const button = 'rounded px-4 py-2 font-medium disabled:opacity-60';
 // Only staff see tasks, and only who may change the request gets its form: nobody else downloads them.
 const RequestTasks = lazy(() => import('./RequestTasks.tsx'));
 const RequestEdit = lazy(() => import('./RequestEdit.tsx'));
+// Only a booking's request shows its appointment.
+const RequestBooking = lazy(() => import('./RequestBooking.tsx'));
+/** The list this page was opened from. */
+const listHref = area === 'admin' ? '/admin/requests/' : area === 'portal' ? '/portal/requests/' : `/${area}/`;
 
 /** Why this person: who chose, or what the ranking saw (stored as JSON, shown in the reader's language). */
 function reasonText(raw: string, t: TextOf<typeof requestsText> & TextOf<typeof teamText>): string {
@@ -184,7 +188,7 @@ function RequestPage({ session }: { session: Session }) {
     if (!confirm(format(t.requests.confirmDelete, { reference: request!.reference }))) return;
     void run(async () => {
       await call('deleteRequest', { params: { requestId } });
-      location.assign(area === 'admin' ? '/admin/requests/' : `/${area}/`);
+      location.assign(listHref);
     });
   }
   function onComment(e: FormEvent<HTMLFormElement>) {
@@ -204,7 +208,7 @@ function RequestPage({ session }: { session: Session }) {
   const canAct = request.allowedMoves.length > 0 || request.mayApprove;
   return (
     <>
-      <a href={area === 'admin' ? '/admin/requests/' : `/${area}/`} className="text-sm text-brand-700 underline">
+      <a href={listHref} className="text-sm text-brand-700 underline">
         {t.requests.back}
       </a>
       <h1 className="mt-2 text-2xl font-semibold">
@@ -269,6 +273,11 @@ function RequestPage({ session }: { session: Session }) {
           </div>
         ))}
       </dl>
+      {request.booking && (
+        <Suspense fallback={<Loading />}>
+          <RequestBooking booking={request.booking} area={area} isClient={!staff} onChanged={load} />
+        </Suspense>
+      )}
 
       {request.mayEdit && !editing && (
         <button type="button" onClick={() => setEditing(true)} className={`${button} mt-4 border border-slate-300 hover:bg-slate-100`}>

@@ -2,9 +2,8 @@ export default {
   dashboard: {
     welcome: 'Welcome, {name}',
     firm: 'Firm: {firm}',
-    portalLead: 'Here you will follow your requests, bookings, invoices and documents.',
-    staffLead: 'Here you will work your assigned requests, tasks and bookings.',
-    adminLead: 'Run the firm: team, catalog, billing and audit.',
+    staffLead: 'Your assigned requests, tasks and appointments.',
+    adminLead: 'Run the firm: requests, team, services, settings and audit.',
   },
   kpi: {
     bookings: 'Bookings',

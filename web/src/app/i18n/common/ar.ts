@@ -57,6 +57,7 @@ const ar: typeof en = {
     areas: { portal: 'بوابة العملاء', staff: 'مساحة عمل الفريق', admin: 'الإدارة', account: 'حسابك' },
   },
   nav: {
+    home: 'الرئيسية',
     calendar: 'التقويم',
     appointments: 'المواعيد',
     dashboard: 'لوحة التحكم',

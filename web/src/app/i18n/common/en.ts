@@ -59,6 +59,7 @@ export default {
     areas: { portal: 'Client portal', staff: 'Staff workspace', admin: 'Administration', account: 'Your account' },
   },
   nav: {
+    home: 'Home',
     calendar: 'Calendar',
     appointments: 'Appointments',
     dashboard: 'Dashboard',

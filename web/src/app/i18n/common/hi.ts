@@ -57,6 +57,7 @@ const hi: typeof en = {
     areas: { portal: 'क्लाइंट पोर्टल', staff: 'स्टाफ़ कार्यक्षेत्र', admin: 'प्रशासन', account: 'आपका खाता' },
   },
   nav: {
+    home: 'होम',
     calendar: 'कैलेंडर',
     appointments: 'अपॉइंटमेंट',
     dashboard: 'डैशबोर्ड',
