@@ -50,7 +50,7 @@ beforeAll(async () => {
     joinAs({ email: `${name}-${run}@example.com`, name: `${name} ${run}`, role: 'CLIENT', password: 'Client-Passw0rd!', customerId, contactAccess });
   [ada, ben] = [await join('ada', 'full'), await join('ben', 'own')];
   serviceId = await service();
-  cutOffServiceId = await service({ cancelCutoffHours: 24 * 40 });
+  cutOffServiceId = await service({ cancelCutoffHours: 24 * 30 });
   await staff('Hana');
 });
 

@@ -4,7 +4,7 @@
  */
 import { accessOf } from '../../shared/domain/customers/customers.ts';
 import { hasPermission, type Actor } from '../../shared/domain/identity/policy.ts';
-import type { Priority, RequestStatus } from '../../shared/domain/requests/workflow.ts';
+import { PLANNABLE_STATUSES, type Priority, type RequestStatus } from '../../shared/domain/requests/workflow.ts';
 import { database } from './db.ts';
 
 export interface RequestFilters {
@@ -19,6 +19,7 @@ export interface RequestFilters {
   deadlineFrom?: string;
   deadlineTo?: string;
   q?: string;
+  open?: 'true';
 }
 
 const nextDay = (date: string) => new Date(Date.parse(date) + 24 * 3600 * 1000).toISOString().slice(0, 10);
@@ -56,6 +57,7 @@ export function requestQuery(actor: Actor, q: RequestFilters) {
       q.clientId && !narrowed.includes('clientId') && op.eq(a.clientId, q.clientId),
       q.customerId && !narrowed.includes('customerId') && op.eq(a.customerId, q.customerId),
       q.assigneeId && !narrowed.includes('assigneeId') && op.eq(a.assigneeId, q.assigneeId),
+      q.open && `(${PLANNABLE_STATUSES.map((s) => op.eq(a.status, s)).join(' OR ')})`,
       q.priority && op.eq(a.priority, q.priority),
       q.serviceId && op.eq(a.serviceId, q.serviceId),
       q.from && op.gte(a.createdAt, q.from),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, roomFor, signIn, type Signed } from '../../infra/local/test-client.ts';
+import { api, changeWithFreshVersion, roomFor, signIn, type Signed } from '../../infra/local/test-client.ts';
 import { database } from '../../shared/db/all-entities.ts';
 
 let john: Signed; // the client
@@ -198,6 +198,24 @@ describe('request lists', () => {
     expect((await api('/api/requests?deadlineTo=2020-01-01', { token: sarah.token })).body.items).toEqual([]);
     expect((await api('/api/requests?deadlineFrom=soon', { token: sarah.token })).body.error.details).toMatchObject([
       { field: 'query.deadlineFrom', message: 'must be a date like 2026-12-31' },
+    ]);
+  });
+
+  it('narrow to open work (sent, not completed or cancelled), as the dashboard counts it', async () => {
+    const { body: draft } = await post(john, '/api/requests', { ...taxReturn, title: 'A draft, not yet work', submit: false });
+    const { body: sent } = await post(john, '/api/requests', { ...taxReturn, title: 'Open work to find' });
+    const { body: dropped } = await post(john, '/api/requests', { ...taxReturn, title: 'Work the client dropped' });
+    await changeWithFreshVersion(john, dropped.requestId, 'status', { to: 'cancelled' });
+    const open = (await api('/api/requests?open=true&clientId=' + john.userId + '&limit=100', { token: sarah.token })).body.items as {
+      requestId: string;
+      status: string;
+    }[];
+    expect(open.map((r) => r.requestId)).toContain(sent.requestId);
+    expect(open.map((r) => r.requestId)).not.toContain(draft.requestId);
+    expect(open.map((r) => r.requestId)).not.toContain(dropped.requestId);
+    expect(open.every((r) => ['submitted', 'in_review', 'approved', 'assigned', 'in_progress'].includes(r.status))).toBe(true);
+    expect((await api('/api/requests?open=yes', { token: sarah.token })).body.error.details).toMatchObject([
+      { field: 'query.open', message: 'must be true (open work only) or left out' },
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { api, signIn } from '../../infra/local/test-client.ts';
-import { expectAccessible, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
+import { expectAccessible, loadWholeList, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
 
 const browser = useBrowser();
 
@@ -34,5 +34,61 @@ it('shows the admin the firm’s request KPIs and team workload, and moves them 
   expect(asked.status).toBe(201);
   await expect.poll(() => page.getByRole('region', { name: 'Open requests by service' }).textContent(), { timeout: 5000 }).toContain(`${name}1 · $123.00`);
   expect(Number(await page.getByTestId('kpi-active').textContent())).toBeGreaterThan(active);
+  await page.context().close();
+});
+
+it('leads from each figure to the list it counts, with the same number, and the list keeps its filters in the address', { timeout: 90_000 }, async () => {
+  const [admin, john] = await Promise.all([signIn('hello@designpi.com'), signIn('john@example.com')]);
+  const name = `Figures Check ${randomUUID().slice(0, 6)}`;
+  const { body: service } = await api('/api/services', {
+    method: 'POST',
+    token: admin.token,
+    body: JSON.stringify({ name, category: 'Tests', basePrice: 5_000, estimatedHours: 1 }),
+  });
+  for (const title of ['First figure to count', 'Second figure to count'])
+    expect((await api('/api/requests', { method: 'POST', token: john.token, body: JSON.stringify({ serviceId: service.serviceId, title }) })).status).toBe(201);
+  const page = await newPage(browser());
+  await signInThroughForm(page, 'hello@designpi.com');
+  await page.waitForURL(url('/admin/'));
+  // The service's bar leads to that service's open work: as many rows as the bar says.
+  const bar = page.getByRole('region', { name: 'Open requests by service' }).getByRole('listitem').filter({ hasText: name });
+  await expect.poll(() => bar.textContent()).toContain(`${name}2 · `);
+  await bar.getByRole('link').click();
+  const open = 2;
+  await page.waitForURL(/\/admin\/requests\/\?open=true&serviceId=/);
+  await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(1);
+  await loadWholeList(page);
+  expect(await page.getByRole('row').count()).toBe(open + 1);
+  // Every row is open work, newest first, as the Created header says.
+  const statuses = await page.getByRole('row').locator('td:nth-child(7)').allTextContents();
+  expect(statuses.every((s) => ['Submitted', 'In review', 'Approved', 'Assigned', 'In progress'].includes(s))).toBe(true);
+  expect(await page.getByRole('columnheader', { name: /Asked on/ }).getAttribute('aria-sort')).toBe('descending');
+
+  // No bulk bar until something is chosen.
+  const bulk = page.getByRole('region', { name: 'Act on the selected requests' });
+  expect(await bulk.count()).toBe(0);
+  await page
+    .getByRole('checkbox', { name: /^Select SR-/ })
+    .first()
+    .check();
+  await expect.poll(() => bulk.count()).toBe(1);
+  await page
+    .getByRole('checkbox', { name: /^Select SR-/ })
+    .first()
+    .uncheck();
+  await expect.poll(() => bulk.count()).toBe(0);
+
+  // Oldest first from the header, kept in the address; j moves to the first row and Enter opens it.
+  await page.getByRole('button', { name: /Asked on/ }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('order')).toBe('oldest');
+  expect(await page.getByRole('columnheader', { name: /Asked on/ }).getAttribute('aria-sort')).toBe('ascending');
+  await expectAccessible(page);
+  const first = await page.locator('a[data-row-link]').first().textContent();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('j');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(first);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/admin\/request\/\?id=/);
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(first!);
   await page.context().close();
 });

@@ -26,8 +26,10 @@ it('an admin saves the filters of the request list as a view, comes back to it l
   await page.getByLabel('Reference or title').fill(tag);
   // Filters narrow each page of the newest-first list (one Query a page): the new requests are on the first.
   await page.locator('select[name="priority"]').selectOption('medium');
-  await page.getByRole('button', { name: 'Show' }).click();
+  // Filters apply as they are typed or picked, and the address keeps them.
   await expect.poll(() => page.getByRole('row', { name: new RegExp(tag) }).count()).toBe(2);
+  await expect.poll(() => new URL(page.url()).searchParams.get('priority')).toBe('medium');
+  expect(new URL(page.url()).searchParams.get('q')).toBe(tag);
 
   await views.getByRole('button', { name: 'Save view' }).click();
   await expect.poll(() => views.getByText('Give the view a name.').count()).toBe(1);
@@ -42,8 +44,14 @@ it('an admin saves the filters of the request list as a view, comes back to it l
   await views.getByRole('button', { name: 'Save view' }).click();
   await expect.poll(() => views.getByText(`You already have a view called ${name.toUpperCase()}.`).count()).toBe(1);
 
-  // Later: the list starts unfiltered; the view brings its filters back, into the form too.
+  // A reload (or a shared link) opens the same filtered list, its view recognised.
   await page.reload();
+  await expect.poll(() => page.getByRole('row', { name: new RegExp(tag) }).count()).toBe(2);
+  await expect.poll(() => views.getByRole('button', { name, exact: true }).getAttribute('aria-pressed')).toBe('true');
+  expect(await page.getByLabel('Reference or title').inputValue()).toBe(tag);
+
+  // Later, from the menu: the list starts unfiltered; the view brings its filters back, into the form too.
+  await page.goto(url('/admin/requests/'));
   await expect.poll(() => views.getByRole('button', { name, exact: true }).getAttribute('aria-pressed')).toBe('false');
   await views.getByRole('button', { name, exact: true }).click();
   await expect.poll(() => page.getByLabel('Reference or title').inputValue()).toBe(tag);

@@ -35,6 +35,7 @@ async function getRequestKpis(req: RequestOf<'getRequestKpis'>): Promise<ReplyOf
     currency: firm.currency,
     activeRequests: totals!.open ?? 0,
     pipeline: totals!.pipeline ?? 0,
+    weekStart: week,
     newThisWeek: thisWeek!.created ?? 0,
     newLastWeek: previousWeek!.created ?? 0,
     completedThisMonth: thisMonth!.completed ?? 0,

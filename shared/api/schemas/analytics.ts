@@ -9,7 +9,9 @@ export const requestKpis = z.object({
   activeRequests: z.number(),
   /** What open work is worth (budgets, else service prices), in minor units of `currency`. */
   pipeline: z.number(),
-  /** Requests submitted this week and last (weeks start on Monday in the firm's zone). */
+  /** This week's Monday in the firm's zone (YYYY-MM-DD): weeks start then. */
+  weekStart: z.string(),
+  /** Requests sent this week and last (submitted, or booked). */
   newThisWeek: z.number(),
   newLastWeek: z.number(),
   completedThisMonth: z.number(),

@@ -62,6 +62,8 @@ export const requestFilters = {
   /** Deadline on or after / on or before, as dates. */
   deadlineFrom: z.optional(isoDate),
   deadlineTo: z.optional(isoDate),
+  /** `true`: open work only (sent, and not yet completed or cancelled), as the dashboard counts it. */
+  open: z.optional(z.enum(['true'], { error: 'must be true (open work only) or left out' })),
   /** Text in the title or reference. */
   q: z.optional(z.string().check(z.trim(), z.maxLength(100))),
 };

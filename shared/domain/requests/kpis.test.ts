@@ -27,6 +27,11 @@ describe('request KPI counter changes', () => {
     expect(changes(state({ status: 'draft' }), state())['week#2026-11-16']).toEqual({ created: 1 });
   });
 
+  it('counts a booking, which starts assigned, as new this week like any request sent', () => {
+    expect(changes(undefined, state({ status: 'assigned' }))['week#2026-11-16']).toEqual({ created: 1 });
+    expect(changes(undefined, state({ status: 'in_progress' }))['week#2026-11-16']).toEqual({ created: 1 });
+  });
+
   it('moves only the status counts while the work stays open', () => {
     expect(changes(state({ status: 'in_review' }), state({ status: 'approved' }))).toEqual({ totals: { status_in_review: -1, status_approved: 1 } });
   });

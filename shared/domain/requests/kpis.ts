@@ -76,7 +76,7 @@ export function completionRate(completed: number, cancelled: number): number | u
 
 /**
  * The counter additions for one change: `before` is undefined for a new request, `after` for a
- * deleted one. New this week counts a request reaching "submitted" for the first time;
+ * deleted one. New this week counts a request when it is first sent (submitted, or booked);
  * completions and cancellations count in the month they happen.
  */
 export function kpiChanges(before: KpiState | undefined, after: KpiState | undefined, at: Date, timeZone: string): BucketChange[] {
@@ -101,7 +101,8 @@ export function kpiChanges(before: KpiState | undefined, after: KpiState | undef
   count(after, 1);
   const { week, month } = periodsOf(at, timeZone);
   const entered = (status: RequestStatus) => after?.status === status && before?.status !== status;
-  if (entered('submitted') && (!before || before.status === 'draft')) add(`week#${week}`, 'created', 1);
+  // New once it is first sent: submitted, or booked straight in (a booking starts assigned).
+  if (after && after.status !== 'draft' && (!before || before.status === 'draft')) add(`week#${week}`, 'created', 1);
   if (entered('completed')) add(`month#${month}`, 'completed', 1);
   if (entered('cancelled')) add(`month#${month}`, 'cancelled', 1);
   return [...buckets.values()]

@@ -13,10 +13,19 @@ import { teamText } from '../i18n/team/index.ts';
 import { useText } from '../i18n/text.ts';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 
-function Card({ title, value, detail, testId }: { title: string; value: string; detail: string; testId: string }) {
+/** A figure, linked to the list it counts when there is one (the same filters give the same number). */
+function Card({ title, value, detail, testId, href }: { title: string; value: string; detail: string; testId: string; href?: string }) {
   return (
-    <div className="rounded-lg bg-white p-4 shadow">
-      <h3 className="text-sm text-slate-600">{title}</h3>
+    <div className="relative rounded-lg bg-white p-4 shadow focus-within:ring-2 focus-within:ring-brand-600">
+      <h3 className="text-sm text-slate-600">
+        {href ? (
+          <a href={href} className="after:absolute after:inset-0 hover:underline focus:outline-none">
+            {title}
+          </a>
+        ) : (
+          title
+        )}
+      </h3>
       <p className="mt-1 text-3xl font-semibold" data-testid={testId}>
         {value}
       </p>
@@ -25,8 +34,19 @@ function Card({ title, value, detail, testId }: { title: string; value: string; 
   );
 }
 
-/** Horizontal bars, each labelled with its figure, so nothing depends on seeing the bar. */
-function Bars({ title, rows, empty }: { title: string; rows: { key: string; label: string; value: number; text?: string; max?: number }[]; empty: string }) {
+interface BarRow {
+  key: string;
+  label: string;
+  value: number;
+  text?: string;
+  /** The bar's full length (a person's capacity); the largest value otherwise. */
+  max?: number;
+  /** The filtered list this row counts. */
+  href?: string;
+}
+
+/** Horizontal bars, each labelled with its figure, so nothing depends on seeing the bar; a bar past its capacity is a warning, never longer than its track. */
+function Bars({ title, rows, empty, over }: { title: string; rows: BarRow[]; empty: string; over?: string }) {
   const top = Math.max(1, ...rows.map((r) => r.max ?? r.value));
   return (
     <section aria-label={title} className="rounded-lg bg-white p-4 shadow">
@@ -35,23 +55,43 @@ function Bars({ title, rows, empty }: { title: string; rows: { key: string; labe
         <p className="text-sm text-slate-600">{empty}</p>
       ) : (
         <ul className="space-y-2">
-          {rows.map((r) => (
-            <li key={r.key} className="grid grid-cols-[8rem_1fr_auto] items-center gap-2 text-sm">
-              <span className="truncate">{r.label}</span>
-              <span className="h-3 rounded bg-slate-100" aria-hidden="true">
-                <span className="block h-3 rounded bg-brand-600" style={{ width: `${(r.value / (r.max ?? top)) * 100}%` }} />
-              </span>
-              <span className="text-end tabular-nums">{r.text ?? r.value}</span>
-            </li>
-          ))}
+          {rows.map((r) => {
+            const full = r.max !== undefined && r.value >= r.max;
+            const past = r.max !== undefined && r.value > r.max;
+            return (
+              <li key={r.key} className="grid grid-cols-[8rem_1fr_auto] items-center gap-2 text-sm">
+                <span className="truncate">
+                  {r.href ? (
+                    <a href={r.href} className="text-brand-700 underline">
+                      {r.label}
+                    </a>
+                  ) : (
+                    r.label
+                  )}
+                </span>
+                <span className="h-3 overflow-hidden rounded bg-slate-100" aria-hidden="true">
+                  <span
+                    className={`block h-3 rounded ${past ? 'bg-red-600' : full ? 'bg-amber-500' : 'bg-brand-600'}`}
+                    style={{ width: `${Math.min(100, (r.value / Math.max(1, r.max ?? top)) * 100)}%` }}
+                  />
+                </span>
+                <span className={`text-end tabular-nums ${past ? 'font-semibold text-red-800' : ''}`}>
+                  {past && over ? `${over} · ` : ''}
+                  {r.text ?? r.value}
+                </span>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>
   );
 }
 
-/** The firm's request KPIs and its team's workload, kept live. */
-export default function KpiDashboard() {
+/** The firm's request KPIs and its team's workload, kept live; each figure leads to the list it counts. */
+export default function KpiDashboard({ linked }: { linked: boolean }) {
+  /** The request list with these filters (what a figure counts), for readers who have that list. */
+  const list = (filters: Record<string, string>) => (linked ? `/admin/requests/?${new URLSearchParams(filters)}` : undefined);
   const t = useText(analyticsText, requestsText, teamText);
   const { locale } = useLocale();
   const [kpis, setKpis] = useState<RequestKpis | null>(null);
@@ -99,8 +139,14 @@ export default function KpiDashboard() {
         {k.title}
       </h2>
       <div className="mt-4 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Card title={k.active} value={String(kpis.activeRequests)} detail={k.activeDetail} testId="kpi-active" />
-        <Card title={k.newThisWeek} value={String(kpis.newThisWeek)} detail={format(k.lastWeek, { count: String(kpis.newLastWeek) })} testId="kpi-new" />
+        <Card title={k.active} value={String(kpis.activeRequests)} detail={k.activeDetail} testId="kpi-active" href={list({ open: 'true' })} />
+        <Card
+          title={k.newThisWeek}
+          value={String(kpis.newThisWeek)}
+          detail={format(k.lastWeek, { count: String(kpis.newLastWeek) })}
+          testId="kpi-new"
+          href={list({ from: kpis.weekStart })}
+        />
         <Card
           title={k.completion}
           value={kpis.completionRate === undefined ? '—' : `${kpis.completionRate}%`}
@@ -111,30 +157,48 @@ export default function KpiDashboard() {
           }
           testId="kpi-completion"
         />
-        <Card title={k.pipeline} value={money(kpis.pipeline, kpis.currency, locale)} detail={k.pipelineDetail} testId="kpi-pipeline" />
+        <Card
+          title={k.pipeline}
+          value={money(kpis.pipeline, kpis.currency, locale)}
+          detail={k.pipelineDetail}
+          testId="kpi-pipeline"
+          href={list({ open: 'true' })}
+        />
       </div>
       {section(
         <>
           <Bars
             title={k.byStatus}
             empty={k.empty}
-            rows={REQUEST_STATUSES.filter((s) => kpis.byStatus[s] > 0).map((s) => ({ key: s, label: t.requests.statuses[s], value: kpis.byStatus[s] }))}
+            rows={REQUEST_STATUSES.filter((s) => kpis.byStatus[s] > 0).map((s) => ({
+              key: s,
+              label: t.requests.statuses[s],
+              value: kpis.byStatus[s],
+              href: list({ status: s }),
+            }))}
           />
           <Bars
             title={k.teamWorkload}
             empty={t.team.empty}
+            over={k.overloaded}
             rows={team.map((m) => ({
               key: m.userId,
               label: m.name,
               value: m.activeRequests,
               max: m.maxConcurrentProjects,
+              href: list({ assigneeId: m.userId, open: 'true' }),
               text: `${format(t.team.ofCapacity, { active: String(m.activeRequests), max: String(m.maxConcurrentProjects) })} · ${format(k.openTasks, { count: String(m.openTasks) })}`,
             }))}
           />
           <Bars
             title={k.byPriority}
             empty={k.empty}
-            rows={PRIORITIES.filter((p) => kpis.byPriority[p] > 0).map((p) => ({ key: p, label: t.requests.priorities[p], value: kpis.byPriority[p] }))}
+            rows={PRIORITIES.filter((p) => kpis.byPriority[p] > 0).map((p) => ({
+              key: p,
+              label: t.requests.priorities[p],
+              value: kpis.byPriority[p],
+              href: list({ open: 'true', priority: p }),
+            }))}
           />
           <Bars
             title={k.byService}
@@ -144,6 +208,7 @@ export default function KpiDashboard() {
               label: s.name,
               value: s.open,
               text: `${s.open} · ${money(s.pipeline, kpis.currency, locale)}`,
+              href: list({ open: 'true', serviceId: s.serviceId }),
             }))}
           />
         </>,

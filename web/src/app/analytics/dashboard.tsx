@@ -28,7 +28,7 @@ function Dashboard({ area }: { area: DashboardArea }) {
           <p className="mt-4">{t.dashboard[LEAD[area]]}</p>
           {session.permissions.includes('analytics.view') && (
             <Suspense fallback={<Loading />}>
-              <KpiDashboard />
+              <KpiDashboard linked={area === 'admin'} />
             </Suspense>
           )}
           {area === 'staff' && (

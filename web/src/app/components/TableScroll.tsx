@@ -25,14 +25,25 @@ export function TableScroll({ label, children }: { label: string; children: Reac
  * A table of records: scrolling as above, its header row, and the rows given. The loading,
  * empty and error states around it come from `usePagedList().show` or `useLoad().show`.
  */
-export function DataTable({ label, headers, children }: { label: string; headers: readonly ReactNode[]; children: ReactNode }) {
+export function DataTable({
+  label,
+  headers,
+  sorted,
+  children,
+}: {
+  label: string;
+  headers: readonly ReactNode[];
+  /** The column the rows are in order of, and which way (announced as the header's `aria-sort`). */
+  sorted?: { column: number; direction: 'ascending' | 'descending' };
+  children: ReactNode;
+}) {
   return (
     <TableScroll label={label}>
       <table className="w-full text-sm">
         <thead className="bg-slate-100 text-slate-600">
           <tr>
             {headers.map((header, i) => (
-              <th key={i} scope="col" className="px-3 py-2 text-start">
+              <th key={i} scope="col" className="px-3 py-2 text-start" aria-sort={sorted?.column === i ? sorted.direction : undefined}>
                 {header}
               </th>
             ))}

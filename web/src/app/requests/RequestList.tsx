@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { RequestView } from '../../../../shared/api/schemas/request.ts';
 import { PRIORITIES, REQUEST_STATUSES } from '../../../../shared/domain/requests/workflow.ts';
 import { call } from '../api.ts';
@@ -13,8 +13,24 @@ import { usePagedList } from '../components/usePagedList.tsx';
 import { DataTable } from '../components/TableScroll.tsx';
 import { StatusChip } from '../components/ui.tsx';
 import { clientHref } from '../customers/links.ts';
+import { useAddressFilters, useRowKeys, useTypingPause } from '../components/list-controls.ts';
 
 type Filters = ViewFilters;
+/** Every filter a list keeps in its address. */
+const FILTER_KEYS: (keyof Filters)[] = [
+  'status',
+  'priority',
+  'serviceId',
+  'assigneeId',
+  'clientId',
+  'from',
+  'to',
+  'deadlineFrom',
+  'deadlineTo',
+  'q',
+  'open',
+  'order',
+];
 
 // Only lists with bulk actions or exports download them.
 const BulkActions = lazy(() => import('./BulkActions.tsx'));
@@ -41,7 +57,12 @@ export function RequestList({
 }) {
   const t = useText(requestsText);
   const { locale } = useLocale();
-  const [filters, setFilters] = useState<Filters>({});
+  // A list with a filter bar keeps its filters in the address: a bookmark or a shared link opens the same view.
+  const [filters, setFilters] = useAddressFilters<Filters>(FILTER_KEYS, {}, withFilters);
+  const [keptBulk, setKeptBulk] = useState(false);
+  const listRef = useRef<HTMLElement>(null);
+  const afterPause = useTypingPause();
+  useRowKeys(listRef);
   // A saved view sets the filters; the form is drawn again to show them.
   const [shownFilters, setShownFilters] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -57,25 +78,32 @@ export function RequestList({
   // A request of mine changed somewhere (or the connection came back): show the list as it is now.
   useEffect(() => subscribeLive({ onMessage: (m) => m.type === 'request.changed' && reload(), onResync: reload }), [reload]);
 
-  function onFilter(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    const value = (k: string) => String(data.get(k) ?? '').trim() || undefined;
-    setFilters({
-      status: value('status') as Filters['status'],
-      priority: value('priority') as Filters['priority'],
-      q: value('q'),
-      deadlineFrom: value('deadlineFrom'),
-      deadlineTo: value('deadlineTo'),
-      // Newest first is the default: left out, so that a view saved either way matches.
-      order: value('order') === 'oldest' ? 'oldest' : undefined,
+  /** Filters apply as the reader types or picks, once they pause; filters the bar does not show (from a link) stay. */
+  function onFilterInput(form: HTMLFormElement) {
+    afterPause(() => {
+      const data = new FormData(form);
+      const value = (k: string) => String(data.get(k) ?? '').trim() || undefined;
+      setFilters((current) => ({
+        ...current,
+        status: value('status') as Filters['status'],
+        priority: value('priority') as Filters['priority'],
+        q: value('q'),
+        deadlineFrom: value('deadlineFrom'),
+        deadlineTo: value('deadlineTo'),
+        // Newest first is the default: left out, so that a view saved either way matches.
+        order: value('order') === 'oldest' ? 'oldest' : undefined,
+      }));
     });
   }
+  const flipOrder = () => {
+    setFilters((current) => ({ ...current, order: current.order === 'oldest' ? undefined : 'oldest' }));
+    setShownFilters((n) => n + 1);
+  };
 
   const staff = area !== 'portal';
   const control = 'mt-1 block rounded border border-slate-300 px-2 py-1';
   return (
-    <section aria-label={t.requests.listTitle}>
+    <section ref={listRef} aria-label={t.requests.listTitle}>
       {withFilters && (
         <SavedViews
           list="requests"
@@ -87,7 +115,14 @@ export function RequestList({
         />
       )}
       {withFilters && (
-        <form key={shownFilters} onSubmit={onFilter} className="mb-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow">
+        <form
+          key={shownFilters}
+          role="search"
+          aria-label={t.requests.filtersLabel}
+          onSubmit={(e) => e.preventDefault()}
+          onChange={(e) => onFilterInput(e.currentTarget)}
+          className="mb-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow"
+        >
           <label className="text-sm">
             {t.requests.fields.status}
             <select name="status" className={control} defaultValue={filters.status ?? ''}>
@@ -129,9 +164,6 @@ export function RequestList({
             {t.requests.search}
             <input name="q" type="search" maxLength={100} className={control} defaultValue={filters.q} />
           </label>
-          <button type="submit" className="rounded border border-slate-300 px-4 py-1.5 hover:bg-slate-100">
-            {t.requests.apply}
-          </button>
         </form>
       )}
       {exportable && (
@@ -141,12 +173,14 @@ export function RequestList({
           </Suspense>
         </div>
       )}
-      {bulk && (
+      {/* The actions show once something is chosen, and stay to show how the last one went. */}
+      {bulk && (chosen.length > 0 || keptBulk) && (
         <Suspense fallback={<Loading />}>
           <BulkActions
             requestIds={chosen}
             referenceOf={(id) => items.find((r) => r.requestId === id)?.reference ?? id}
             onDone={() => {
+              setKeptBulk(true);
               setSelected(new Set());
               reload();
             }}
@@ -156,6 +190,7 @@ export function RequestList({
       {show(staff ? t.requests.emptyStaff : t.requests.emptyClient, () => (
         <DataTable
           label={t.requests.all}
+          sorted={{ column: (bulk ? 1 : 0) + (staff ? 7 : 5), direction: filters.order === 'oldest' ? 'ascending' : 'descending' }}
           headers={[
             ...(bulk
               ? [
@@ -173,7 +208,9 @@ export function RequestList({
             t.requests.fields.service,
             t.requests.fields.status,
             t.requests.fields.priority,
-            t.requests.fields.created,
+            <button type="button" onClick={flipOrder} className="font-medium underline decoration-dotted">
+              {t.requests.fields.created} {filters.order === 'oldest' ? '↑' : '↓'}
+            </button>,
           ]}
         >
           {items.map((r) => (
@@ -189,7 +226,7 @@ export function RequestList({
                 </td>
               )}
               <td className="px-3 py-2 font-mono">
-                <a href={`/${area}/request/?id=${r.requestId}`} className="text-brand-700 underline">
+                <a href={`/${area}/request/?id=${r.requestId}`} data-row-link className="text-brand-700 underline">
                   {r.reference}
                 </a>
               </td>
@@ -216,6 +253,7 @@ export function RequestList({
           ))}
         </DataTable>
       ))}
+      {items.length > 0 && <p className="mt-2 text-xs text-slate-600">{t.requests.keysHint}</p>}
     </section>
   );
 }

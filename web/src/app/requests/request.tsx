@@ -220,231 +220,250 @@ function RequestPage({ session }: { session: Session }) {
       <p data-testid="next-step" className="mt-2 font-medium text-slate-800">
         {nextStepText(request, t)}
       </p>
-      <dl className="mt-6 grid gap-x-6 gap-y-2 rounded-lg bg-white p-6 text-sm shadow sm:grid-cols-[auto_1fr]">
-        <dt className="text-slate-600">{f.service}</dt>
-        <dd>{request.serviceName}</dd>
-        {staff && (
-          <>
-            <dt className="text-slate-600">{f.client}</dt>
+      {/* Wide screens: facts and actions beside the conversation. */}
+      <div className="mt-6 grid items-start gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+        <div>
+          <dl className="grid gap-x-6 gap-y-2 rounded-lg bg-white p-6 text-sm shadow sm:grid-cols-[auto_1fr]">
+            <dt className="text-slate-600">{f.service}</dt>
+            <dd>{request.serviceName}</dd>
+            {staff && (
+              <>
+                <dt className="text-slate-600">{f.client}</dt>
+                <dd>
+                  {area !== 'portal' && request.customerId ? (
+                    <a href={clientHref(area, request.customerId)} className="text-brand-700 underline">
+                      {request.clientName}
+                    </a>
+                  ) : (
+                    request.clientName
+                  )}
+                </dd>
+              </>
+            )}
+            <dt className="text-slate-600">{f.assignee}</dt>
             <dd>
-              {area !== 'portal' && request.customerId ? (
-                <a href={clientHref(area, request.customerId)} className="text-brand-700 underline">
-                  {request.clientName}
-                </a>
-              ) : (
-                request.clientName
+              {request.assigneeName ?? t.requests.nobody}
+              {request.assignmentReason && staff && (
+                <span className="block text-xs text-slate-600" data-testid="assignment-reason">
+                  {t.requests.reason}: {reasonText(request.assignmentReason, t)}
+                </span>
               )}
             </dd>
-          </>
-        )}
-        <dt className="text-slate-600">{f.assignee}</dt>
-        <dd>
-          {request.assigneeName ?? t.requests.nobody}
-          {request.assignmentReason && staff && (
-            <span className="block text-xs text-slate-600" data-testid="assignment-reason">
-              {t.requests.reason}: {reasonText(request.assignmentReason, t)}
-            </span>
+            <dt className="text-slate-600">{f.priority}</dt>
+            <dd>{t.requests.priorities[request.priority]}</dd>
+            {(request.budgetMin !== undefined || request.budgetMax !== undefined) && (
+              <>
+                <dt className="text-slate-600">{f.budget}</dt>
+                <dd>{budget}</dd>
+              </>
+            )}
+            {request.deadline && (
+              <>
+                <dt className="text-slate-600">{f.deadline}</dt>
+                <dd>{new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${request.deadline}T00:00:00Z`))}</dd>
+              </>
+            )}
+            {request.listPrice !== undefined && !request.booking && (
+              <>
+                <dt className="text-slate-600">{f.price}</dt>
+                <dd>{money(request.listPrice, request.currency, locale)}</dd>
+              </>
+            )}
+            {request.description && (
+              <>
+                <dt className="text-slate-600">{f.description}</dt>
+                <dd className="whitespace-pre-wrap">{request.description}</dd>
+              </>
+            )}
+            {request.requirements.map((r) => (
+              <div key={r.key} className="contents">
+                <dt className="text-slate-600">{r.label}</dt>
+                <dd>{r.answer}</dd>
+              </div>
+            ))}
+          </dl>
+          {request.booking && (
+            <Suspense fallback={<Loading />}>
+              <RequestBooking booking={request.booking} area={area} isClient={!staff} onChanged={load} />
+            </Suspense>
           )}
-        </dd>
-        <dt className="text-slate-600">{f.priority}</dt>
-        <dd>{t.requests.priorities[request.priority]}</dd>
-        {(request.budgetMin !== undefined || request.budgetMax !== undefined) && (
-          <>
-            <dt className="text-slate-600">{f.budget}</dt>
-            <dd>{budget}</dd>
-          </>
-        )}
-        {request.deadline && (
-          <>
-            <dt className="text-slate-600">{f.deadline}</dt>
-            <dd>{request.deadline}</dd>
-          </>
-        )}
-        {request.description && (
-          <>
-            <dt className="text-slate-600">{f.description}</dt>
-            <dd className="whitespace-pre-wrap">{request.description}</dd>
-          </>
-        )}
-        {request.requirements.map((r) => (
-          <div key={r.key} className="contents">
-            <dt className="text-slate-600">{r.label}</dt>
-            <dd>{r.answer}</dd>
+
+          {request.mayEdit && !editing && (
+            <button type="button" onClick={() => setEditing(true)} className={`${button} mt-4 border border-slate-300 hover:bg-slate-100`}>
+              {t.requests.edit}
+            </button>
+          )}
+          {editing && (
+            <Suspense fallback={<Loading />}>
+              <RequestEdit
+                request={request}
+                onCancel={() => setEditing(false)}
+                onSaved={() => {
+                  setEditing(false);
+                  load();
+                }}
+              />
+            </Suspense>
+          )}
+          {request.clientApprovedAt && (
+            <p className="mt-4 rounded bg-green-50 p-3 text-green-900">{format(t.requests.approved, { date: dateTime(request.clientApprovedAt, locale) })}</p>
+          )}
+          <div aria-live="polite" className="mt-4">
+            {failure !== null && <ErrorNotice error={failure} />}
           </div>
-        ))}
-      </dl>
-      {request.booking && (
-        <Suspense fallback={<Loading />}>
-          <RequestBooking booking={request.booking} area={area} isClient={!staff} onChanged={load} />
-        </Suspense>
-      )}
-
-      {request.mayEdit && !editing && (
-        <button type="button" onClick={() => setEditing(true)} className={`${button} mt-4 border border-slate-300 hover:bg-slate-100`}>
-          {t.requests.edit}
-        </button>
-      )}
-      {editing && (
-        <Suspense fallback={<Loading />}>
-          <RequestEdit
-            request={request}
-            onCancel={() => setEditing(false)}
-            onSaved={() => {
-              setEditing(false);
-              load();
-            }}
-          />
-        </Suspense>
-      )}
-      {request.clientApprovedAt && (
-        <p className="mt-4 rounded bg-green-50 p-3 text-green-900">{format(t.requests.approved, { date: dateTime(request.clientApprovedAt, locale) })}</p>
-      )}
-      <div aria-live="polite" className="mt-4">
-        {failure !== null && <ErrorNotice error={failure} />}
-      </div>
-      {(canAct || (staff && session.permissions.includes('service_requests.assign'))) && (
-        <Card aria-labelledby="next" className="mt-4">
-          <h2 id="next" className="mb-3 text-lg font-semibold">
-            {t.requests.next}
-          </h2>
-          {canAct && (
-            <form onSubmit={(e) => e.preventDefault()} className="space-y-3">
-              <label className="block text-sm font-medium">
-                {t.requests.note}
-                <input name="note" maxLength={2000} className={CONTROL} />
-              </label>
-              <div className="flex flex-wrap gap-3">
-                {request.mayApprove && (
-                  <button
-                    type="button"
-                    disabled={busy}
-                    onClick={(e) => approve(e.currentTarget.form!)}
-                    className={`${button} bg-brand-600 text-white hover:bg-brand-700`}
-                  >
-                    {t.requests.approve}
-                  </button>
-                )}
-                {request.allowedMoves.map((to) => (
-                  <button
-                    key={to}
-                    type="button"
-                    disabled={busy}
-                    onClick={(e) => moveTo(to, noteOf(e.currentTarget.form!))}
-                    className={`${button} ${to === 'cancelled' ? 'border border-red-300 text-red-800 hover:bg-red-50' : 'bg-brand-600 text-white hover:bg-brand-700'}`}
-                  >
-                    {request.status === 'completed' && to === 'in_progress' ? t.requests.requestChanges : t.requests.moveTo[to]}
-                  </button>
-                ))}
-              </div>
-            </form>
-          )}
-          {openTasks && (
-            <div role="alertdialog" aria-labelledby="open-tasks" className="mt-4 rounded border border-amber-300 bg-amber-50 p-4">
-              <h3 id="open-tasks" className="font-semibold">
-                {format(t.requests.openTasks.title, { count: String(openTasks.tasks.length) })}
-              </h3>
-              <ul className="mt-2 list-disc space-y-1 ps-5 text-sm">
-                {openTasks.tasks.map((task) => (
-                  <li key={task.taskId}>
-                    <a href={`/${area}/task/?id=${encodeURIComponent(task.taskId)}`} className="text-brand-700 underline">
-                      {task.title}
-                    </a>
-                    {task.assigneeName && ` · ${task.assigneeName}`}
-                    {task.checklistTotal > 0 &&
-                      ` · ${format(t.requests.openTasks.checklist, { done: String(task.checklistDone), total: String(task.checklistTotal) })}`}
-                  </li>
-                ))}
-              </ul>
-              <div className="mt-3 flex flex-wrap gap-3">
-                <button
-                  type="button"
-                  disabled={busy}
-                  onClick={() => moveTo('completed', openTasks.note, true)}
-                  className={`${button} bg-brand-600 text-white hover:bg-brand-700`}
-                >
-                  {t.requests.openTasks.confirm}
-                </button>
-                <button type="button" onClick={() => setOpenTasks(null)} className={`${button} border border-slate-300 hover:bg-slate-100`}>
-                  {t.requests.openTasks.keep}
-                </button>
-              </div>
-            </div>
-          )}
-          {staff && session.permissions.includes('service_requests.assign') && PLANNABLE_STATUSES.includes(request.status) && (
-            <div className="mt-4 border-t border-slate-100 pt-4">
-              <AssignControl request={request} onDone={load} />
-            </div>
-          )}
-          {session.permissions.includes('service_requests.delete') && (
-            <div className="mt-4 border-t border-slate-100 pt-4">
-              <button type="button" disabled={busy} onClick={onDelete} className={`${button} border border-red-300 text-red-800 hover:bg-red-50`}>
-                {t.requests.delete}
-              </button>
-            </div>
-          )}
-        </Card>
-      )}
-
-      {staff && area !== 'portal' && (
-        <Suspense fallback={<Loading />}>
-          <RequestTasks
-            requestId={requestId}
-            area={area}
-            mayAdd={session.permissions.includes('tasks.create') && PLANNABLE_STATUSES.includes(request.status)}
-          />
-        </Suspense>
-      )}
-
-      <section aria-labelledby="timeline" className="mt-6">
-        <h2 id="timeline" className="mb-3 text-lg font-semibold">
-          {t.requests.timeline}
-        </h2>
-        <ol className="space-y-3">
-          {request.activity.map((a) => (
-            <li key={a.activityId} className={`rounded-lg p-4 shadow ${a.internal ? 'border border-amber-200 bg-amber-50' : 'bg-white'}`}>
-              <p className="text-sm">
-                <span className="font-medium">{a.actorId === SYSTEM_ACTOR ? t.audit.system : a.actorName}</span>{' '}
-                {a.kind === 'comment'
-                  ? ''
-                  : format(t.requests.events[a.kind] ?? a.kind, {
-                      from: status(a.from ?? ''),
-                      to: a.kind === 'assigned' ? (a.to ?? '') : status(a.to ?? ''),
-                      status: status(a.to ?? ''),
-                    })}
-                <time dateTime={a.at} className="ms-2 text-xs text-slate-500">
-                  {dateTime(a.at, locale)}
-                </time>
-                {a.internal && <span className="ms-2 text-xs font-medium text-amber-800">{t.requests.internal}</span>}
-              </p>
-              {a.text && (
-                <p className="mt-1 whitespace-pre-wrap">
-                  {a.kind === 'updated'
-                    ? a.text
-                        .split(', ')
-                        .map((field) => t.requests.fields[field as keyof typeof f] ?? field)
-                        .join(', ')
-                    : a.text}
-                </p>
+          {(canAct || (staff && session.permissions.includes('service_requests.assign'))) && (
+            <Card aria-labelledby="next" className="mt-4">
+              <h2 id="next" className="mb-3 text-lg font-semibold">
+                {t.requests.next}
+              </h2>
+              {canAct && (
+                <form onSubmit={(e) => e.preventDefault()} className="space-y-3">
+                  <label className="block text-sm font-medium">
+                    {t.requests.note}
+                    <input name="note" maxLength={2000} className={CONTROL} />
+                  </label>
+                  <div className="flex flex-wrap gap-3">
+                    {request.mayApprove && (
+                      <button
+                        type="button"
+                        disabled={busy}
+                        onClick={(e) => approve(e.currentTarget.form!)}
+                        className={`${button} bg-brand-600 text-white hover:bg-brand-700`}
+                      >
+                        {t.requests.approve}
+                      </button>
+                    )}
+                    {request.allowedMoves.map((to) => (
+                      <button
+                        key={to}
+                        type="button"
+                        disabled={busy}
+                        onClick={(e) => moveTo(to, noteOf(e.currentTarget.form!))}
+                        className={`${button} ${to === 'cancelled' ? 'border border-red-300 text-red-800 hover:bg-red-50' : 'bg-brand-600 text-white hover:bg-brand-700'}`}
+                      >
+                        {request.status === 'completed' && to === 'in_progress' ? t.requests.requestChanges : t.requests.moveTo[to]}
+                      </button>
+                    ))}
+                  </div>
+                </form>
               )}
-            </li>
-          ))}
-        </ol>
-        <form onSubmit={onComment} noValidate className="mt-4 space-y-3 rounded-lg bg-white p-4 shadow">
-          <label className="block text-sm font-medium">
-            {t.requests.comment}
-            <textarea name="text" rows={3} required maxLength={5000} className={CONTROL} aria-invalid={Boolean(errors.text)} />
-            {errors.text && <span className="text-sm text-red-700">{errors.text}</span>}
-          </label>
-          {staff && (
-            <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="internal" /> {t.requests.internal}
-            </label>
+              {openTasks && (
+                <div role="alertdialog" aria-labelledby="open-tasks" className="mt-4 rounded border border-amber-300 bg-amber-50 p-4">
+                  <h3 id="open-tasks" className="font-semibold">
+                    {format(t.requests.openTasks.title, { count: String(openTasks.tasks.length) })}
+                  </h3>
+                  <ul className="mt-2 list-disc space-y-1 ps-5 text-sm">
+                    {openTasks.tasks.map((task) => (
+                      <li key={task.taskId}>
+                        <a href={`/${area}/task/?id=${encodeURIComponent(task.taskId)}`} className="text-brand-700 underline">
+                          {task.title}
+                        </a>
+                        {task.assigneeName && ` · ${task.assigneeName}`}
+                        {task.checklistTotal > 0 &&
+                          ` · ${format(t.requests.openTasks.checklist, { done: String(task.checklistDone), total: String(task.checklistTotal) })}`}
+                      </li>
+                    ))}
+                  </ul>
+                  <div className="mt-3 flex flex-wrap gap-3">
+                    <button
+                      type="button"
+                      disabled={busy}
+                      onClick={() => moveTo('completed', openTasks.note, true)}
+                      className={`${button} bg-brand-600 text-white hover:bg-brand-700`}
+                    >
+                      {t.requests.openTasks.confirm}
+                    </button>
+                    <button type="button" onClick={() => setOpenTasks(null)} className={`${button} border border-slate-300 hover:bg-slate-100`}>
+                      {t.requests.openTasks.keep}
+                    </button>
+                  </div>
+                </div>
+              )}
+              {staff && session.permissions.includes('service_requests.assign') && PLANNABLE_STATUSES.includes(request.status) && (
+                <div className="mt-4 border-t border-slate-100 pt-4">
+                  <AssignControl request={request} onDone={load} />
+                </div>
+              )}
+              {session.permissions.includes('service_requests.delete') && (
+                <div className="mt-4 border-t border-slate-100 pt-4">
+                  <button type="button" disabled={busy} onClick={onDelete} className={`${button} border border-red-300 text-red-800 hover:bg-red-50`}>
+                    {t.requests.delete}
+                  </button>
+                </div>
+              )}
+            </Card>
           )}
-          <button type="submit" disabled={busy} className={`${button} border border-slate-300 hover:bg-slate-100`}>
-            {t.requests.addComment}
-          </button>
-        </form>
-      </section>
+
+          {staff && area !== 'portal' && (
+            <Suspense fallback={<Loading />}>
+              <RequestTasks
+                requestId={requestId}
+                area={area}
+                mayAdd={session.permissions.includes('tasks.create') && PLANNABLE_STATUSES.includes(request.status)}
+              />
+            </Suspense>
+          )}
+        </div>
+
+        <section aria-labelledby="timeline">
+          <h2 id="timeline" className="mb-3 text-lg font-semibold">
+            {t.requests.timeline}
+          </h2>
+          <form onSubmit={onComment} noValidate className="mb-4 space-y-3 rounded-lg bg-white p-4 shadow">
+            <label className="block text-sm font-medium">
+              {t.requests.comment}
+              <textarea name="text" rows={3} required maxLength={5000} className={CONTROL} aria-invalid={Boolean(errors.text)} />
+              {errors.text && <span className="text-sm text-red-700">{errors.text}</span>}
+            </label>
+            {staff && (
+              <label className="flex items-center gap-2 text-sm">
+                <input type="checkbox" name="internal" /> {t.requests.internal}
+              </label>
+            )}
+            <button type="submit" disabled={busy} className={`${button} border border-slate-300 hover:bg-slate-100`}>
+              {t.requests.addComment}
+            </button>
+          </form>
+          {/* Newest first under the reply box; messages are cards, events are quiet lines between them. */}
+          <ol className="space-y-3">
+            {[...request.activity].reverse().map((a) => (
+              <li
+                key={a.activityId}
+                className={
+                  a.kind === 'comment' || a.kind === 'approved'
+                    ? `rounded-lg p-4 shadow ${a.internal ? 'border border-amber-200 bg-amber-50' : 'bg-white'}`
+                    : 'border-s-2 border-slate-300 px-3 py-1 text-slate-700'
+                }
+              >
+                <p className="text-sm">
+                  <span className="font-medium">{a.actorId === SYSTEM_ACTOR ? t.audit.system : a.actorName}</span>{' '}
+                  {a.kind === 'comment'
+                    ? ''
+                    : format(t.requests.events[a.kind] ?? a.kind, {
+                        from: status(a.from ?? ''),
+                        to: a.kind === 'assigned' ? (a.to ?? '') : status(a.to ?? ''),
+                        status: status(a.to ?? ''),
+                      })}
+                  <time dateTime={a.at} className="ms-2 text-xs text-slate-500">
+                    {dateTime(a.at, locale)}
+                  </time>
+                  {a.internal && <span className="ms-2 text-xs font-medium text-amber-800">{t.requests.internal}</span>}
+                </p>
+                {a.text && (
+                  <p className="mt-1 whitespace-pre-wrap">
+                    {a.kind === 'updated'
+                      ? a.text
+                          .split(', ')
+                          .map((field) => t.requests.fields[field as keyof typeof f] ?? field)
+                          .join(', ')
+                      : a.text}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
     </>
   );
 }

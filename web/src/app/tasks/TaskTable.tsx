@@ -18,7 +18,7 @@ export function TaskTable({ tasks, area, withRequest = true }: { tasks: TaskView
         return (
           <tr key={task.taskId} className="border-t border-slate-100">
             <td className="px-3 py-2">
-              <a href={`/${area}/task/?id=${task.taskId}`} className="font-medium text-brand-700 underline">
+              <a href={`/${area}/task/?id=${task.taskId}`} data-row-link className="font-medium text-brand-700 underline">
                 {task.title}
               </a>
             </td>

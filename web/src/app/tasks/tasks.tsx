@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TaskView } from '../../../../shared/api/schemas/tasks.ts';
 import type { MemberWorkload } from '../../../../shared/api/schemas/team.ts';
 import { PRIORITIES } from '../../../../shared/domain/requests/workflow.ts';
@@ -13,6 +13,7 @@ import { tasksText } from '../i18n/tasks/index.ts';
 import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { PageHeader } from '../components/ui.tsx';
+import { useAddressFilters, useRowKeys, useTypingPause } from '../components/list-controls.ts';
 
 type Session = Parameters<Parameters<typeof Shell>[0]['children']>[0];
 type Filters = { status: string; assigneeId?: string; priority?: string; q?: string };
@@ -24,9 +25,17 @@ const control = 'mt-1 block rounded border border-slate-300 px-2 py-1';
 function TasksPage({ session }: { session: Session }) {
   const t = useText(requestsText, tasksText);
   const seesAll = session.permissions.includes('tasks.read.all');
-  const [filters, setFilters] = useState<Filters>({ status: 'open', assigneeId: 'me' });
+  const [filters, setFilters] = useAddressFilters<Filters>(['status', 'assigneeId', 'priority', 'q'], { status: 'open', assigneeId: 'me' });
+  const afterPause = useTypingPause();
+  const listRef = useRef<HTMLDivElement>(null);
+  useRowKeys(listRef);
   const [team, setTeam] = useState<MemberWorkload[]>([]);
-  const fetchPage = useCallback((cursor: string | undefined) => call('listTasks', { query: { limit: 25, cursor, ...filters } }), [filters]);
+  // "Anyone" is kept in the address as `any`, so that a reload does not go back to one's own.
+  const fetchPage = useCallback(
+    (cursor: string | undefined) =>
+      call('listTasks', { query: { limit: 25, cursor, ...filters, assigneeId: filters.assigneeId === 'any' ? undefined : filters.assigneeId } }),
+    [filters],
+  );
   const { items, reload, show } = usePagedList<TaskView>(fetchPage);
   // A task was given, moved or handed over: show the list as it is now.
   useEffect(() => subscribeLive({ onMessage: (m) => m.type === 'task.changed' && reload(), onResync: reload }), [reload]);
@@ -37,21 +46,29 @@ function TasksPage({ session }: { session: Session }) {
         .catch(() => setTeam([]));
   }, [seesAll]);
 
-  function onFilter(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    const value = (k: string) => String(data.get(k) ?? '').trim() || undefined;
-    setFilters({ status: value('status') ?? 'open', assigneeId: seesAll ? value('assigneeId') : 'me', priority: value('priority'), q: value('q') });
+  /** Filters apply as the reader types or picks, once they pause. */
+  function onFilterInput(form: HTMLFormElement) {
+    afterPause(() => {
+      const data = new FormData(form);
+      const value = (k: string) => String(data.get(k) ?? '').trim() || undefined;
+      setFilters({ status: value('status') ?? 'open', assigneeId: seesAll ? value('assigneeId') : 'me', priority: value('priority'), q: value('q') });
+    });
   }
 
   const f = t.tasks.filters;
   return (
     <>
       <PageHeader title={seesAll ? t.tasks.title : t.tasks.mine} />
-      <form onSubmit={onFilter} className="mb-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow">
+      <form
+        role="search"
+        aria-label={t.tasks.filtersLabel}
+        onSubmit={(e) => e.preventDefault()}
+        onChange={(e) => onFilterInput(e.currentTarget)}
+        className="mb-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow"
+      >
         <label className="text-sm">
           {f.status}
-          <select name="status" className={control} defaultValue="open">
+          <select name="status" className={control} defaultValue={filters.status}>
             <option value="open">{f.open}</option>
             {TASK_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -63,9 +80,9 @@ function TasksPage({ session }: { session: Session }) {
         {seesAll && (
           <label className="text-sm">
             {f.assignee}
-            <select name="assigneeId" className={control} defaultValue="me">
+            <select name="assigneeId" className={control} defaultValue={filters.assigneeId}>
               <option value="me">{f.me}</option>
-              <option value="">{f.any}</option>
+              <option value="any">{f.any}</option>
               {team
                 .filter((m) => m.userId !== session.user.userId)
                 .map((m) => (
@@ -78,7 +95,7 @@ function TasksPage({ session }: { session: Session }) {
         )}
         <label className="text-sm">
           {t.tasks.fields.priority}
-          <select name="priority" className={control} defaultValue="">
+          <select name="priority" className={control} defaultValue={filters.priority ?? ''}>
             <option value="">{t.requests.any}</option>
             {PRIORITIES.map((p) => (
               <option key={p} value={p}>
@@ -89,15 +106,17 @@ function TasksPage({ session }: { session: Session }) {
         </label>
         <label className="text-sm">
           {f.search}
-          <input name="q" type="search" maxLength={100} className={control} />
+          <input name="q" type="search" maxLength={100} className={control} defaultValue={filters.q} />
         </label>
-        <button type="submit" className="rounded border border-slate-300 px-4 py-1.5 hover:bg-slate-100">
-          {t.requests.apply}
-        </button>
       </form>
-      {show(t.tasks.empty, () => (
-        <TaskTable tasks={items} area={area} />
-      ))}
+      <div ref={listRef}>
+        {show(t.tasks.empty, () => (
+          <>
+            <TaskTable tasks={items} area={area} />
+            <p className="mt-2 text-xs text-slate-600">{t.requests.keysHint}</p>
+          </>
+        ))}
+      </div>
     </>
   );
 }

@@ -27,6 +27,7 @@ const ar: typeof en = {
     byStatus: 'الطلبات حسب الحالة',
     byPriority: 'الطلبات المفتوحة حسب الأولوية',
     byService: 'الطلبات المفتوحة حسب الخدمة',
+    overloaded: 'فوق الطاقة',
     teamWorkload: 'عبء عمل الفريق',
     openTasks: '{count} مهام مفتوحة',
     empty: 'لا طلبات بعد.',

@@ -25,6 +25,7 @@ export default {
     byStatus: 'Requests by status',
     byPriority: 'Open requests by priority',
     byService: 'Open requests by service',
+    overloaded: 'Over capacity',
     teamWorkload: 'Team workload',
     openTasks: '{count} open tasks',
     empty: 'No requests yet.',

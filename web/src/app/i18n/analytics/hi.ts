@@ -27,6 +27,7 @@ const hi: typeof en = {
     byStatus: 'स्थिति के अनुसार अनुरोध',
     byPriority: 'प्राथमिकता के अनुसार खुले अनुरोध',
     byService: 'सेवा के अनुसार खुले अनुरोध',
+    overloaded: 'क्षमता से अधिक',
     teamWorkload: 'टीम का कार्यभार',
     openTasks: '{count} खुले कार्य',
     empty: 'अभी कोई अनुरोध नहीं।',

@@ -2,6 +2,7 @@ import type en from './en.ts';
 
 const ar: typeof en = {
   tasks: {
+    filtersLabel: 'تصفية المهام',
     title: 'المهام',
     mine: 'مهامك',
     ofRequest: 'المهام',

@@ -1,5 +1,6 @@
 export default {
   tasks: {
+    filtersLabel: 'Filter the tasks',
     title: 'Tasks',
     mine: 'Your tasks',
     ofRequest: 'Tasks',

@@ -2,6 +2,7 @@ import type en from './en.ts';
 
 const hi: typeof en = {
   tasks: {
+    filtersLabel: 'कार्य छाँटें',
     title: 'कार्य',
     mine: 'आपके कार्य',
     ofRequest: 'कार्य',
