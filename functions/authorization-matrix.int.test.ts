@@ -223,6 +223,12 @@ const MATRIX: Record<OperationId, Row> = {
   // Another client's, another firm's, or an unassigned team member's request is 404 too (requests.int.test.ts).
   getRequest: { request: { method: 'GET', path: '/api/requests/none' }, expect: { ...everyone(404), anonymous: 401 } },
   // The home is a client's: staff have their dashboard.
+  // The brand is the admins' (settings.manage); a bad colour here would be a 400 for them.
+  getFirmBrand: { request: { method: 'GET', path: '/api/firm/brand' }, expect: { ...signedIn(403), admin: 200, otherFirmAdmin: 200 } },
+  updateFirmBrand: {
+    request: { method: 'PATCH', path: '/api/firm/brand', body: { accent: 'pink' } },
+    expect: { ...signedIn(403), admin: 400, otherFirmAdmin: 400 },
+  },
   getClientHome: { request: { method: 'GET', path: '/api/home' }, expect: { ...signedIn(403), client: 200 } },
   moveRequest: {
     request: { method: 'POST', path: '/api/requests/none/status', body: { to: 'in_review', version: 1 } },

@@ -69,7 +69,14 @@ export async function sessionState(tenantId: string, userId: string, known?: Use
   };
   return {
     user: toUserView(user),
-    tenant: { tenantId, slug: tenant.slug, name: tenant.name, timeZone: tenant.timeZone, currency: tenant.currency },
+    tenant: {
+      tenantId,
+      slug: tenant.slug,
+      name: tenant.name,
+      timeZone: tenant.timeZone,
+      currency: tenant.currency,
+      ...(tenant.brandAccent && { accent: tenant.brandAccent }),
+    },
     permissions: [...permissionsOf(actor)],
     home: HOME_BY_ROLE[user.role],
     mfaRequired: tenant.requireMfa === true && !user.mfaEnabled,

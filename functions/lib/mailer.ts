@@ -17,17 +17,40 @@ function ses(): SESv2Client {
   return (client ??= new SESv2Client({ region: config().AWS_REGION, ...(SES_ENDPOINT && { endpoint: SES_ENDPOINT }) }));
 }
 
-/** An email with a calendar invite (inline and attached), sent as raw MIME. */
-export async function sendEmailWithInvite(email: Email, calendar: MimeMessage['calendar']): Promise<void> {
+/** What a firm adds to every email it sends (its brand settings, as the tenant item holds them). */
+export interface Brand {
+  brandAccent?: string | undefined;
+  emailFooter?: string | undefined;
+}
+
+/** The firm's footer under the text and the HTML, and its accent colour (a checked #rrggbb) on the links. */
+export function branded(email: Email, brand: Brand | undefined): Email {
+  const footer = brand?.emailFooter;
+  const accent = brand?.brandAccent && /^#[0-9a-f]{6}$/i.test(brand.brandAccent) ? brand.brandAccent : undefined;
+  let html = email.html;
+  if (accent) html = html.replace(/<body([^>]*)>/, `<head><style>a{color:${accent}}</style></head><body$1>`);
+  if (footer)
+    html = html.replace(
+      '</body>',
+      `<p style="margin-top:24px;border-top:1px solid #e2e8f0;padding-top:8px;color:#475569;font-size:12px;white-space:pre-line">${escapeHtml(footer)}</p></body>`,
+    );
+  return { ...email, html, text: footer ? `${email.text}\n\n--\n${footer}` : email.text };
+}
+
+/** An email with a calendar invite (inline and attached), sent as raw MIME, in the firm's brand. */
+export async function sendEmailWithInvite(unbranded: Email, calendar: MimeMessage['calendar'], brand?: Brand): Promise<void> {
   const { MAIL_FROM } = mailConfig();
+  const email = branded(unbranded, brand);
   const raw = buildMime({ ...email, from: MAIL_FROM, calendar });
   await ses().send(
     new SendEmailCommand({ FromEmailAddress: MAIL_FROM, Destination: { ToAddresses: [email.to] }, Content: { Raw: { Data: Buffer.from(raw, 'utf8') } } }),
   );
 }
 
-export async function sendEmail(email: Email): Promise<void> {
+/** An email in the firm's brand. */
+export async function sendEmail(unbranded: Email, brand?: Brand): Promise<void> {
   const { MAIL_FROM } = mailConfig();
+  const email = branded(unbranded, brand);
   await ses().send(
     new SendEmailCommand({
       FromEmailAddress: MAIL_FROM,

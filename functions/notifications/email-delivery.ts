@@ -66,6 +66,7 @@ export async function emailNotices(person: Person, firm: Firm, notices: StoredNo
   );
   await sendEmail(
     noticeEmail({ locale: person.locale, to: person.email, name: person.name, firm: firm.name, account: `${linksConfig().PUBLIC_URL}/account/`, items }),
+    firm,
   );
   const emailedAt = new Date(now).toISOString();
   await Promise.all(

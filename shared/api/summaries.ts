@@ -17,6 +17,8 @@ export const SUMMARIES: Record<OperationId, string> = {
   getEmailPreferences: 'How I get notification emails: at once or in an hourly or daily digest, and which kinds',
   updateEmailPreferences: 'Change how I get notification emails',
   openEmailLink: "Open a notification email's link: only its recipient may, and its notices are marked read",
+  getFirmBrand: "The firm's accent colour and email footer",
+  updateFirmBrand: 'Change the accent colour (refused when it fails WCAG AA contrast, with the ratio) or the email footer; audited',
   getRequestSettings: "The firm's review rules: whether new requests are reviewed before work starts, and above which value",
   updateRequestSettings: "Change the firm's review rules (audited); they apply to every move from then on",
   listAudit: "The firm's audit log, filtered by person, record, action and time",

@@ -92,13 +92,13 @@ async function send(d: EventDetail<Emailed>, type: Emailed): Promise<void | 'ski
       link,
       forStaff: false,
     });
-    await (held ? sendEmail(email) : sendEmailWithInvite(email, invite({ name: owner.name, email: owner.email }, link)));
+    await (held ? sendEmail(email, tenant) : sendEmailWithInvite(email, invite({ name: owner.name, email: owner.email }, link), tenant));
   }
   // Staff heard of the booking when it was made.
   if (staff && type !== 'booking.claimed') {
     const link = `${linksConfig().PUBLIC_URL}/staff/request/?id=${booking.requestId}`;
     const email = bookingEmail({ ...common, locale: staff.locale, to: staff.email, name: booking.clientName, zone: staff.timeZone, link, forStaff: true });
-    await sendEmailWithInvite(email, invite({ name: staff.name, email: staff.email }, link));
+    await sendEmailWithInvite(email, invite({ name: staff.name, email: staff.email }, link), tenant);
   }
 }
 
@@ -170,7 +170,7 @@ async function sendSeries(d: EventDetail<(typeof SERIES_EVENTS)[number]>, kind: 
       forStaff: false,
       occurrences: lines,
     });
-    await sendEmailWithInvite(email, invite({ name: client.name, email: client.email }, lines));
+    await sendEmailWithInvite(email, invite({ name: client.name, email: client.email }, lines), tenant);
   }
   const { data: staffMembers } = await db.entities.user.get([...new Set(bookings.map((b) => b.assigneeId))].map((userId) => ({ tenantId, userId }))).go();
   for (const staff of staffMembers) {
@@ -188,7 +188,7 @@ async function sendSeries(d: EventDetail<(typeof SERIES_EVENTS)[number]>, kind: 
       forStaff: true,
       occurrences: lines,
     });
-    await sendEmailWithInvite(email, invite({ name: staff.name, email: staff.email }, lines));
+    await sendEmailWithInvite(email, invite({ name: staff.name, email: staff.email }, lines), tenant);
   }
 }
 

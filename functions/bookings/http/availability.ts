@@ -34,7 +34,18 @@ async function getBookingPage(req: RequestOf<'getBookingPage'>): Promise<ReplyOf
       durationMinutes: settings.durationMinutes,
       bookingTypes: settings.bookingTypes,
     }));
-  return { body: { firm: { slug: tenant.slug, name: tenant.name, timeZone: tenant.timeZone, currency: tenant.currency }, services } };
+  return {
+    body: {
+      firm: {
+        slug: tenant.slug,
+        name: tenant.name,
+        timeZone: tenant.timeZone,
+        currency: tenant.currency,
+        ...(tenant.brandAccent && { accent: tenant.brandAccent }),
+      },
+      services,
+    },
+  };
 }
 
 async function getBookingSlots(req: RequestOf<'getBookingSlots'>): Promise<ReplyOf<'getBookingSlots'>> {

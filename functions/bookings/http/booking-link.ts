@@ -29,7 +29,12 @@ async function opened(req: Request & WithParams<'token'>) {
 
 async function getManagedBooking(req: RequestOf<'getManagedBooking'>): Promise<ReplyOf<'getManagedBooking'>> {
   const { booking, tenant, settings } = await opened(req);
-  return { body: { booking: bookingView(booking, settings), firm: { name: tenant.name, slug: tenant.slug } } };
+  return {
+    body: {
+      booking: bookingView(booking, settings),
+      firm: { name: tenant.name, slug: tenant.slug, ...(tenant.brandAccent && { accent: tenant.brandAccent }) },
+    },
+  };
 }
 
 async function getManagedBookingSlots(req: RequestOf<'getManagedBookingSlots'>): Promise<ReplyOf<'getManagedBookingSlots'>> {

@@ -107,6 +107,7 @@ async function send(r: Reminder, now: number): Promise<boolean> {
       link,
       forStaff,
     }),
+    tenant,
   );
   return true;
 }

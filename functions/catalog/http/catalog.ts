@@ -17,6 +17,7 @@ import { actorFromClaims } from '../../lib/auth.ts';
 import { changeContext } from '../../lib/change-context.ts';
 import { contextHandler, type ReplyOf, type RequestOf, type SignedInRequest, type WithParams } from '../../lib/http.ts';
 import { database } from '../db.ts';
+import { getFirmBrand, updateFirmBrand } from '../brand.ts';
 import { createPromoCode, listPromoCodes, updatePromoCode } from '../promo-codes.ts';
 import { createTaskTemplate, deleteTaskTemplate, getTaskTemplate, listTaskTemplateCategories, listTaskTemplates, updateTaskTemplate } from '../templates.ts';
 
@@ -168,7 +169,18 @@ async function getCatalog(req: RequestOf<'getCatalog'>): Promise<ReplyOf<'getCat
   const firm = firms[0];
   if (!firm || firm.status !== 'active') throw notFound('Firm');
   const { data } = await db.entities.service.query.byStatus({ tenantId: firm.tenantId, status: 'active' }).go({ limit: CATALOG_SIZE });
-  return { body: { firm: { slug: firm.slug, name: firm.name, currency: firm.currency, clientSignUp: firm.clientSignUp }, services: data.map(toView) } };
+  return {
+    body: {
+      firm: {
+        slug: firm.slug,
+        name: firm.name,
+        currency: firm.currency,
+        clientSignUp: firm.clientSignUp,
+        ...(firm.brandAccent && { accent: firm.brandAccent }),
+      },
+      services: data.map(toView),
+    },
+  };
 }
 
 export const handler = contextHandler({
@@ -181,6 +193,8 @@ export const handler = contextHandler({
     updateService,
     updateServiceBooking,
     getCatalog,
+    getFirmBrand,
+    updateFirmBrand,
     listTaskTemplates,
     listTaskTemplateCategories,
     getTaskTemplate,

@@ -33,6 +33,7 @@ async function sendInvitation(detail: EventDetail<'user.invited' | 'user.invitat
         firm: tenant.name,
         name: invitation.name,
       }),
+      tenant,
     );
     return;
   }
@@ -46,6 +47,7 @@ async function sendInvitation(detail: EventDetail<'user.invited' | 'user.invitat
   const kind = invitation.source === 'self' ? 'verifyEmail' : 'invitation';
   await sendEmail(
     actionEmail(kind, invitation.locale, invitation.email, link, { firm: tenant.name, name: invitation.name, days: String(INVITATION_LINK_DAYS) }),
+    tenant,
   );
 }
 
@@ -62,14 +64,17 @@ async function sendPasswordReset(detail: EventDetail<'auth.password_reset_reques
     .remove(['usedAt'])
     .go();
   const link = `${linksConfig().PUBLIC_URL}/reset-password/?token=${formatLinkToken({ tenantId, recordId: userId, secret })}`;
-  await sendEmail(actionEmail('passwordReset', user.locale, user.email, link, { firm: tenant.name, name: user.name, minutes: String(RESET_LINK_MINUTES) }));
+  await sendEmail(
+    actionEmail('passwordReset', user.locale, user.email, link, { firm: tenant.name, name: user.name, minutes: String(RESET_LINK_MINUTES) }),
+    tenant,
+  );
 }
 
 /** Someone tried to sign up with an address that has an account: its owner is told, nobody else. */
 async function sendAccountExists(detail: EventDetail<'auth.signup_existing'>): Promise<void | 'skipped'> {
   const { data: tenant } = await database().entities.tenant.get({ tenantId: detail.tenantId }).go();
   if (!tenant) return 'skipped';
-  await sendEmail(actionEmail('accountExists', detail.locale, detail.email, `${linksConfig().PUBLIC_URL}/login/`, { firm: tenant.name }));
+  await sendEmail(actionEmail('accountExists', detail.locale, detail.email, `${linksConfig().PUBLIC_URL}/login/`, { firm: tenant.name }), tenant);
 }
 
 export const handler = consumerHandler({

@@ -10,6 +10,8 @@ export const CATALOG_OPERATIONS = [
   { operationId: 'createService', method: 'POST', path: '/api/services', lambda: 'catalog', access: 'services.manage', success: [201] },
   { operationId: 'updateService', method: 'PATCH', path: '/api/services/{serviceId}', lambda: 'catalog', access: 'services.manage' },
   { operationId: 'updateServiceBooking', method: 'PUT', path: '/api/services/{serviceId}/booking', lambda: 'catalog', access: 'services.manage' },
+  { operationId: 'getFirmBrand', method: 'GET', path: '/api/firm/brand', lambda: 'catalog', access: 'settings.manage' },
+  { operationId: 'updateFirmBrand', method: 'PATCH', path: '/api/firm/brand', lambda: 'catalog', access: 'settings.manage' },
   { operationId: 'getCatalog', method: 'GET', path: '/api/catalog/{firmSlug}', lambda: 'catalog', access: 'public' },
   { operationId: 'listTaskTemplates', method: 'GET', path: '/api/task-templates', lambda: 'catalog', access: 'tasks.create' },
   { operationId: 'listTaskTemplateCategories', method: 'GET', path: '/api/task-templates/categories', lambda: 'catalog', access: 'tasks.create' },

@@ -5,7 +5,7 @@ import { priceView, quoteInput, slotRangeQuery, slotsView } from './booking.ts';
 import type { Schemas } from './types.ts';
 
 export const bookingPage = z.object({
-  firm: z.object({ slug: z.string(), name: z.string(), timeZone: z.string(), currency: z.string() }),
+  firm: z.object({ slug: z.string(), name: z.string(), timeZone: z.string(), currency: z.string(), accent: z.optional(z.string()) }),
   services: z.array(
     z.object({
       serviceId: z.string(),

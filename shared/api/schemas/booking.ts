@@ -104,7 +104,7 @@ export const seriesChangeView = z.object({
   followingSkipped: z.optional(z.array(z.object({ bookingId: z.string(), start: z.string(), to: z.optional(z.string()), message: z.string() }))),
 });
 
-export const managedBookingView = z.object({ booking: bookingView, firm: z.object({ name: z.string(), slug: z.string() }) });
+export const managedBookingView = z.object({ booking: bookingView, firm: z.object({ name: z.string(), slug: z.string(), accent: z.optional(z.string()) }) });
 
 export const rescheduleInput = z.object({ start: instant, version, scope: seriesScope() });
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { accentProblem } from '../../domain/brand/contrast.ts';
 import {
   checklistSteps as steps,
   description,
@@ -68,7 +69,7 @@ export const updateServiceInput = z.object({
 export const listServicesQuery = z.extend(pageQuery, { status: z.optional(z.enum(SERVICE_STATUSES)) });
 
 export const catalog = z.object({
-  firm: z.object({ slug: z.string(), name: z.string(), currency: z.string(), clientSignUp: z.boolean() }),
+  firm: z.object({ slug: z.string(), name: z.string(), currency: z.string(), clientSignUp: z.boolean(), accent: z.optional(z.string()) }),
   services: z.array(serviceView),
 });
 
@@ -113,7 +114,28 @@ export const updateTaskTemplateInput = z.object({
 export const listTemplatesQuery = z.extend(pageQuery, { category: z.optional(z.string().check(z.trim(), z.maxLength(60))) });
 
 /** The catalog context's operations → schemas. */
+/** The firm's brand: its accent colour and the footer of its emails. */
+export const firmBrand = z.object({ accent: z.optional(z.string()), emailFooter: z.optional(z.string()) });
+
+/** Only what changes; null goes back to the portal's own colour, or no footer. */
+export const firmBrandInput = z
+  .object({
+    accent: z.optional(
+      z.nullable(
+        z.string().check(
+          z.trim(),
+          z.toLowerCase(),
+          z.refine((hex) => !accentProblem(hex), { error: (issue) => accentProblem(String(issue.input)) ?? 'is not valid' }),
+        ),
+      ),
+    ),
+    emailFooter: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(500, 'must be at most 500 characters')))),
+  })
+  .check(z.refine((b) => b.accent !== undefined || b.emailFooter !== undefined, { error: 'must change accent or emailFooter' }));
+
 export const CATALOG_SCHEMAS = {
+  getFirmBrand: { response: firmBrand },
+  updateFirmBrand: { body: firmBrandInput, response: firmBrand },
   listServices: { query: listServicesQuery, response: page(serviceView) },
   getService: { response: serviceView },
   createService: { body: createServiceInput, response: serviceView },

@@ -24,7 +24,15 @@ export const userView = z.object({
 });
 export type UserView = z.infer<typeof userView>;
 
-export const tenantView = z.object({ tenantId: z.string(), slug: z.string(), name: z.string(), timeZone: z.string(), currency: z.string() });
+export const tenantView = z.object({
+  tenantId: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  timeZone: z.string(),
+  currency: z.string(),
+  /** The firm's accent colour, when it chose one. */
+  accent: z.optional(z.string()),
+});
 
 export const me = z.object({
   user: userView,

@@ -22,6 +22,10 @@ export const Tenant = new Entity({
     reviewRequests: { type: 'boolean', required: true, default: false },
     /** Review requests worth more than this, in minor units, even with reviewRequests off. */
     reviewAbove: { type: 'number' },
+    /** The firm's accent colour (#rrggbb), checked for contrast (shared/domain/brand/contrast.ts); none: the portal's own. */
+    brandAccent: { type: 'string' },
+    /** A few lines under every email the firm sends (address, registration, a note). */
+    emailFooter: { type: 'string' },
     createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
   },
   indexes: {

@@ -9,7 +9,7 @@ export function QrCode({ text, label }: { text: string; label: string }) {
   let path = '';
   for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) if (qr.isDark(r, c)) path += `M${c + 4} ${r + 4}h1v1h-1z`;
   return (
-    <svg role="img" aria-label={label} viewBox={`0 0 ${size + 8} ${size + 8}`} className="h-48 w-48 bg-white" shapeRendering="crispEdges">
+    <svg role="img" aria-label={label} viewBox={`0 0 ${size + 8} ${size + 8}`} className="h-48 w-48" style={{ background: '#fff' }} shapeRendering="crispEdges">
       <path d={path} fill="#0f172a" />
     </svg>
   );

@@ -5,6 +5,7 @@ import { ANONYMOUS_ACTOR, SYSTEM_ACTOR } from '../../../../shared/domain/audit/a
 import { GUEST_ROLE } from '../../../../shared/domain/identity/guests.ts';
 import type { Role } from '../../../../shared/domain/identity/permissions.ts';
 import { call } from '../api.ts';
+import { allPeople } from '../people/all-people.ts';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { usePagedList } from '../components/usePagedList.tsx';
@@ -32,14 +33,14 @@ const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v =
 
 function AuditLog() {
   const t = useText(commonText, auditText);
+  /** A record as people say it: its kind, and the start of its id to tell two apart. */
+  const recordName = (type: string, id: string) => `${textFor(t.audit.recordTypes, type) ?? type} · ${id.slice(0, 8)}`;
   const { locale } = useLocale();
   const [people, setPeople] = useState<UserView[]>([]);
   const [filters, setFilters] = useState<Filters>({});
   const [peopleError, setPeopleError] = useState<unknown>(null);
   useEffect(() => {
-    call('listUsers', { query: { limit: 100 } })
-      .then((page) => setPeople(page.items))
-      .catch(setPeopleError);
+    allPeople().then(setPeople).catch(setPeopleError);
   }, []);
   const fetchPage = useCallback((cursor: string | undefined) => call('listAudit', { query: { limit: 50, ...filters, cursor } }), [filters]);
   const { items, state, error, reload, more } = usePagedList<AuditEntryView>(fetchPage);
@@ -91,7 +92,7 @@ function AuditLog() {
       </form>
       {filters.entityId && (
         <p role="status" className="mb-4 flex flex-wrap items-center gap-3 rounded bg-brand-50 p-3 text-sm">
-          {format(t.audit.showingHistory, { record: `${filters.entityType}:${filters.entityId.slice(0, 8)}` })}
+          {format(t.audit.showingHistory, { record: recordName(filters.entityType ?? '', filters.entityId) })}
           <button type="button" onClick={() => setFilters({})} className="text-brand-700 underline">
             {t.audit.everything}
           </button>
@@ -115,14 +116,14 @@ function AuditLog() {
                 <span className="block text-xs text-slate-600">{e.actorRole === GUEST_ROLE ? t.audit.guest : t.roles[e.actorRole as Role]}</span>
               </td>
               <td className="px-3 py-2">{textFor(t.audit.actions, e.action) ?? e.action}</td>
-              <td className="px-3 py-2 font-mono text-xs">
+              <td className="px-3 py-2 text-xs">
                 <button
                   type="button"
                   onClick={() => setFilters({ entityType: e.entityType, entityId: e.entityId })}
                   className="text-brand-700 underline"
-                  aria-label={format(t.audit.historyOf, { record: `${e.entityType}:${e.entityId.slice(0, 8)}` })}
+                  aria-label={format(t.audit.historyOf, { record: recordName(e.entityType, e.entityId) })}
                 >
-                  {e.entityType}:{e.entityId.slice(0, 8)}
+                  {recordName(e.entityType, e.entityId)}
                 </button>
               </td>
               <td className="px-3 py-2">

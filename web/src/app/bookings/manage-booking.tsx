@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { ApiError, call } from '../api.ts';
+import { applyAccent } from '../brand.ts';
 import { followingSummary, SeriesScopeChoice, type SeriesScope } from './SeriesScopeChoice.tsx';
 import { PublicFrame } from '../components/PublicFrame.tsx';
 import { SlotPicker, type Slot } from './SlotPicker.tsx';
@@ -37,6 +38,7 @@ function ManageBookingPage() {
   const load = () =>
     call('getManagedBooking', { params: { token } })
       .then((managed) => {
+        applyAccent(managed.firm.accent);
         setState({ kind: 'ready', managed });
         setZone((z) => (z === 'UTC' ? managed.booking.clientZone : z));
       })

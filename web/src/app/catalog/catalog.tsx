@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { ApiError, call } from '../api.ts';
-import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
+import { applyAccent } from '../brand.ts';
+import { ReaderOptions } from '../components/ReaderOptions.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { money } from '../format.ts';
 import { format, useLocale } from '../i18n/index.ts';
@@ -23,7 +24,10 @@ function CatalogPage() {
   useEffect(() => {
     if (!firmSlug) return setState({ kind: 'unknown' });
     call('getCatalog', { params: { firmSlug } })
-      .then((catalog) => setState({ kind: 'ready', catalog }))
+      .then((catalog) => {
+        applyAccent(catalog.firm.accent);
+        setState({ kind: 'ready', catalog });
+      })
       .catch((e: unknown) => setState(e instanceof ApiError && e.status === 404 ? { kind: 'unknown' } : { kind: 'error', error: e }));
   }, []);
 
@@ -79,7 +83,7 @@ function CatalogPage() {
   return (
     <main className="mx-auto max-w-4xl px-4 py-12">
       <div className="mb-6 flex justify-end">
-        <LanguageSwitcher />
+        <ReaderOptions />
       </div>
       {content}
     </main>

@@ -8,10 +8,11 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { Session } from '../../../../shared/api/schemas/user.ts';
 import { canEnterArea, isStaff, type Area } from '../../../../shared/domain/identity/permissions.ts';
 import { restoreSession, signOut } from '../api.ts';
+import { applyAccent } from '../brand.ts';
 import { format } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
 import { useText } from '../i18n/text.ts';
-import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+import { ReaderOptions } from './ReaderOptions.tsx';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { AppSkeleton } from './AppSkeleton.tsx';
 import { CommandButton } from './CommandButton.tsx';
@@ -37,6 +38,7 @@ export function Shell({ area, children }: { area: Area; children: (session: Sess
           location.assign('/account/');
           return;
         }
+        applyAccent(session.tenant.accent);
         setState({ kind: 'ready', session });
       })
       .catch((error: unknown) => setState({ kind: 'error', error }));
@@ -66,7 +68,7 @@ export function Shell({ area, children }: { area: Area; children: (session: Sess
               {live ? <MenuButton area={area} session={session} /> : <p className="font-semibold text-brand-700">{session.tenant.name}</p>}
               <div className="ms-auto flex items-center gap-3">
                 {live && isStaff(session.user.role) && area !== 'account' && <CommandButton area={area} session={session} />}
-                <LanguageSwitcher />
+                <ReaderOptions />
                 {live && <NotificationBell />}
                 <p className="hidden text-sm text-slate-600 md:block" data-testid="signed-in-as">
                   {format(t.shell.signedInAs, { name: session.user.name })} · {t.roles[session.user.role]}

@@ -4,6 +4,7 @@ import type { GrantView } from '../../../../shared/api/schemas/access.ts';
 import type { UserView } from '../../../../shared/api/schemas/user.ts';
 import { ROLES, ROLE_PERMISSIONS, PERMISSIONS, type Permission } from '../../../../shared/domain/identity/permissions.ts';
 import { call } from '../api.ts';
+import { allPeople } from './all-people.ts';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
@@ -68,13 +69,7 @@ function Grants() {
   const [loadFailure, setLoadFailure] = useState<unknown>(null);
   const person = people.find((p) => p.userId === userId);
 
-  useEffect(
-    () =>
-      void call('listUsers', { query: { limit: 100 } })
-        .then((page) => setPeople(page.items))
-        .catch(setLoadFailure),
-    [],
-  );
+  useEffect(() => void allPeople().then(setPeople).catch(setLoadFailure), []);
   useEffect(() => {
     if (userId)
       call('listGrants', { params: { userId } })

@@ -4,6 +4,7 @@ import type { UserView } from '../../../../shared/api/schemas/user.ts';
 import { INVITABLE_ROLES } from '../../../../shared/api/schemas/invitable-roles.ts';
 import { isStaff, type Role } from '../../../../shared/domain/identity/permissions.ts';
 import { ApiError, call } from '../api.ts';
+import { allPeople } from './all-people.ts';
 import { Field } from '../components/Field.tsx';
 import { LocaleOptions } from '../components/LocaleOptions.tsx';
 import { Shell } from '../components/Shell.tsx';
@@ -270,9 +271,9 @@ function PersonForm({ initial, staff, currency }: { initial: UserDetail; staff: 
 }
 
 const fetchPerson = () =>
-  Promise.all([call('getUser', { params: { userId } }), call('listUsers', { query: { limit: 100 } })]).then(([person, people]) => ({
+  Promise.all([call('getUser', { params: { userId } }), allPeople()]).then(([person, people]) => ({
     person,
-    staff: people.items.filter((p) => isStaff(p.role)),
+    staff: people.filter((p) => isStaff(p.role)),
   }));
 
 function PersonPage({ currency }: { currency: string }) {

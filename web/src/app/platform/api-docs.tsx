@@ -1,4 +1,4 @@
-import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
+import { ReaderOptions } from '../components/ReaderOptions.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { format } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
@@ -42,7 +42,7 @@ function ApiDocs() {
         <a href="/" className="font-semibold text-brand-700">
           {t.appName}
         </a>
-        <LanguageSwitcher />
+        <ReaderOptions />
       </div>
       <h1 className="mt-8 text-3xl font-bold">{t.apiDocs.title}</h1>
       <p className="mt-2 text-slate-600">

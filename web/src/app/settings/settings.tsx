@@ -1,4 +1,4 @@
-/** Admin → Settings: how the firm works. Requests: whether new ones are reviewed before work starts, and above which value. */
+/** Admin → Settings: how the firm works. Requests: whether new ones are reviewed before work starts, and above which value; its brand. */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { call } from '../api.ts';
@@ -12,6 +12,7 @@ import { commonText } from '../i18n/common/index.ts';
 import { settingsText } from '../i18n/settings/index.ts';
 import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
+import { BrandSettings } from './BrandSettings.tsx';
 
 type RequestSettings = ResponseOf<'getRequestSettings'>;
 
@@ -101,6 +102,7 @@ function SettingsPage() {
     <>
       <PageHeader title={t.settings.title} lead={t.settings.lead} />
       <RequestRules />
+      <BrandSettings />
     </>
   );
 }

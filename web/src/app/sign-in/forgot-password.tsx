@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, call } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { errorsByField } from '../errors.ts';
-import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
+import { ReaderOptions } from '../components/ReaderOptions.tsx';
 import { ErrorNotice } from '../components/Status.tsx';
 import { format, useLocale } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
@@ -39,7 +39,7 @@ function ForgotPasswordPage() {
   return (
     <main className="mx-auto max-w-sm px-4 py-16">
       <div className="mb-6 flex justify-end">
-        <LanguageSwitcher />
+        <ReaderOptions />
       </div>
       <h1 className="text-2xl font-semibold">{t.forgot.title}</h1>
       {sentTo ? (

@@ -1,4 +1,4 @@
-import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
+import { ReaderOptions } from '../components/ReaderOptions.tsx';
 import { commonText } from '../i18n/common/index.ts';
 import { signInText } from '../i18n/sign-in/index.ts';
 import { useText } from '../i18n/text.ts';
@@ -10,7 +10,7 @@ function HomePage() {
     <main className="mx-auto max-w-4xl px-4 py-16">
       <div className="flex items-center justify-between">
         <p className="text-lg font-semibold text-brand-700">{t.appName}</p>
-        <LanguageSwitcher />
+        <ReaderOptions />
       </div>
       <h1 className="mt-16 text-4xl font-bold tracking-tight">{t.home.title}</h1>
       <p className="mt-4 max-w-2xl text-lg text-slate-600">{t.home.lead}</p>

@@ -3,7 +3,7 @@ import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { ApiError, call, adoptSession } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { errorsByField } from '../errors.ts';
-import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
+import { ReaderOptions } from '../components/ReaderOptions.tsx';
 import { NewPasswordFields, newPasswordErrors } from './NewPassword.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { format, useLocale } from '../i18n/index.ts';
@@ -94,7 +94,7 @@ function InvitationPage() {
   return (
     <main className="mx-auto max-w-md px-4 py-16">
       <div className="mb-6 flex justify-end">
-        <LanguageSwitcher />
+        <ReaderOptions />
       </div>
       {content}
     </main>

@@ -3,7 +3,7 @@ import type { Session } from '../../../../shared/api/schemas/user.ts';
 import { ApiError, finishTotpSignIn, signIn } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { errorsByField, errorText } from '../errors.ts';
-import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
+import { ReaderOptions } from '../components/ReaderOptions.tsx';
 import { format, useLocale } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
 import { signInText } from '../i18n/sign-in/index.ts';
@@ -81,7 +81,7 @@ function LoginPage() {
   return (
     <main className="mx-auto max-w-sm px-4 py-16">
       <div className="mb-6 flex justify-end">
-        <LanguageSwitcher />
+        <ReaderOptions />
       </div>
       <h1 className="mb-6 text-2xl font-semibold">{totp ? t.login.totpTitle : t.login.title}</h1>
       {formError && (

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, call } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { errorsByField } from '../errors.ts';
-import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
+import { ReaderOptions } from '../components/ReaderOptions.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { format, useLocale } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
@@ -112,7 +112,7 @@ function RegisterPage() {
   return (
     <main className="mx-auto max-w-sm px-4 py-16">
       <div className="mb-6 flex justify-end">
-        <LanguageSwitcher />
+        <ReaderOptions />
       </div>
       {content}
       <p className="mt-6 text-sm text-slate-600">

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, call } from '../api.ts';
 import { errorsByField } from '../errors.ts';
-import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
+import { ReaderOptions } from '../components/ReaderOptions.tsx';
 import { NewPasswordFields, newPasswordErrors } from './NewPassword.tsx';
 import { ErrorNotice } from '../components/Status.tsx';
 import { useLocale } from '../i18n/index.ts';
@@ -75,7 +75,7 @@ function ResetPasswordPage() {
   return (
     <main className="mx-auto max-w-md px-4 py-16">
       <div className="mb-6 flex justify-end">
-        <LanguageSwitcher />
+        <ReaderOptions />
       </div>
       <h1 className="mb-6 text-2xl font-semibold">{t.reset.title}</h1>
       {content}

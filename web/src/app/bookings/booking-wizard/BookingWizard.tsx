@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { ApiError, call } from '../../api.ts';
+import { applyAccent } from '../../brand.ts';
 import { errorsByField, errorText } from '../../errors.ts';
 import { format, useLocale } from '../../i18n/index.ts';
 import { commonText } from '../../i18n/common/index.ts';
@@ -69,8 +70,9 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
   const fetchPage = useCallback(
     () =>
       firmSlug
-        ? call('getBookingPage', { params: { firmSlug } }).catch((e: unknown) =>
-            e instanceof ApiError && e.status === 404 ? ('unknown' as const) : Promise.reject(e),
+        ? call('getBookingPage', { params: { firmSlug } }).then(
+            (found) => (applyAccent(found.firm.accent), found),
+            (e: unknown) => (e instanceof ApiError && e.status === 404 ? ('unknown' as const) : Promise.reject(e)),
           )
         : Promise.resolve('unknown' as const),
     [firmSlug],

@@ -6,6 +6,7 @@ const ar: typeof en = {
   retry: 'حاول مرة أخرى',
   loadMore: 'تحميل المزيد',
   scrollable: '{name} (يمكن تمريره أفقيًا)',
+  scheme: { label: 'الألوان: {current}. التبديل إلى {next}', system: 'حسب النظام', light: 'فاتح', dark: 'داكن' },
   language: 'اللغة',
   skipToContent: 'انتقل إلى المحتوى',
   errors: {

@@ -6,6 +6,7 @@ export default {
   retry: 'Try again',
   loadMore: 'Load more',
   scrollable: '{name} (scrolls sideways)',
+  scheme: { label: 'Colours: {current}. Switch to {next}', system: 'as the system', light: 'light', dark: 'dark' },
   language: 'Language',
   skipToContent: 'Skip to content',
   errors: {

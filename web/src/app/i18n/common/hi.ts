@@ -6,6 +6,7 @@ const hi: typeof en = {
   retry: 'फिर से कोशिश करें',
   loadMore: 'और लोड करें',
   scrollable: '{name} (बगल में स्क्रॉल होता है)',
+  scheme: { label: 'रंग: {current}। {next} पर बदलें', system: 'सिस्टम के अनुसार', light: 'हल्का', dark: 'गहरा' },
   language: 'भाषा',
   skipToContent: 'सामग्री पर जाएँ',
   errors: {

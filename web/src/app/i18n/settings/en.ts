@@ -2,6 +2,20 @@ const en = {
   settings: {
     title: 'Settings',
     lead: 'How your firm works: these rules apply to everyone at once.',
+    brand: {
+      title: 'Brand',
+      lead: 'Your accent colour on the portal, the booking and catalog pages and your emails, and a footer for every email you send.',
+      accent: 'Accent colour',
+      picker: 'Pick the accent colour',
+      sample: 'Book now',
+      format: 'A colour like #1d5fd1.',
+      ratios: 'Contrast {white}:1 against white (needs {minWhite}:1) and {dark}:1 against the dark theme (needs {minDark}:1).',
+      footer: 'Email footer',
+      footerHint: 'Up to 500 characters: your address, registration number or a short note.',
+      save: 'Save the brand',
+      reset: 'Use the portal’s colour',
+      saved: 'Saved. Your clients see it from their next page.',
+    },
     requests: {
       title: 'Requests',
       review: 'Review new requests before work starts',
