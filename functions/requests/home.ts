@@ -5,14 +5,14 @@ import { attentionOf } from '../../shared/domain/requests/attention.ts';
 import { reviewPolicyOf } from '../../shared/domain/requests/review.ts';
 import { nextStep } from '../../shared/domain/requests/workflow.ts';
 import type { ReplyOf, RequestOf } from '../lib/http.ts';
+import { pageRead } from '../../shared/db/pagination.ts';
 import { database } from './db.ts';
 import { toView, workflowOf } from './request-access.ts';
 
 /** Open requests shown on the home; the full list has the rest. */
 const SHOWN = 8;
-/** Open requests read (newest first) to find what asks for the client: at most a few pages of a long history. */
+/** Open requests read (newest first) to find what asks for the client; the Query reads on past closed ones until it has them or the client's requests end. */
 const READ = 40;
-const MAX_PAGES = 3;
 
 export async function getClientHome(req: RequestOf<'getClientHome'>): Promise<ReplyOf<'getClientHome'>> {
   const actor = req.actor;
@@ -31,7 +31,7 @@ export async function getClientHome(req: RequestOf<'getClientHome'>): Promise<Re
         (a, op) =>
           `${op.notExists(a.deletedAt)} AND ${op.ne(a.status, 'cancelled')} AND (${op.ne(a.status, 'completed')} OR ${op.notExists(a.clientApprovedAt)})`,
       )
-      .go({ order: 'desc', count: READ, pages: MAX_PAGES }),
+      .go({ order: 'desc', ...pageRead(READ, true) }),
   ]);
   const policy = reviewPolicyOf(firm);
   const attention = open.flatMap((r) => {

@@ -219,6 +219,22 @@ describe('request lists', () => {
     ]);
   });
 
+  it('fill each filtered page with matches, however many older requests the filter passes over', async () => {
+    await post(john, '/api/requests', { ...taxReturn, title: 'An urgent one before it', priority: 'urgent' });
+    const { body: made } = await post(john, '/api/requests', { ...taxReturn, title: 'The newest one to find', priority: 'urgent' });
+    const oldestFirst = await api(`/api/requests?q=${made.reference}&order=oldest&limit=2`, { token: sarah.token });
+    expect(oldestFirst.body.items.map((r: { requestId: string }) => r.requestId)).toEqual([made.requestId]);
+    expect(oldestFirst.body.nextCursor).toBeNull();
+    // Two pages of one urgent request each, in order, with nothing repeated.
+    const first = (await api('/api/requests?priority=urgent&order=oldest&limit=1', { token: sarah.token })).body;
+    expect(first.items).toHaveLength(1);
+    const second = (await api(`/api/requests?priority=urgent&order=oldest&limit=1&cursor=${encodeURIComponent(first.nextCursor)}`, { token: sarah.token }))
+      .body;
+    expect(second.items).toHaveLength(1);
+    expect(second.items[0].requestId).not.toBe(first.items[0].requestId);
+    expect(second.items[0].createdAt >= first.items[0].createdAt).toBe(true);
+  });
+
   it('never show another firm’s requests', async () => {
     const ours = (await api('/api/requests?limit=100', { token: sarah.token })).body.items.map((r: { requestId: string }) => r.requestId);
     const theirs = (await api('/api/requests?limit=100', { token: otherAdmin.token })).body.items.map((r: { requestId: string }) => r.requestId);

@@ -130,7 +130,11 @@ function AuditLog() {
                 <ul>
                   {e.changes.map((c) => (
                     <li key={c.field}>
-                      <span className="font-medium">{c.field}</span>: {show(c.from)} → {show(c.to)}
+                      <span className="font-medium">{c.field}</span>: {show(c.from)}{' '}
+                      <span aria-hidden="true" className="inline-block rtl:-scale-x-100">
+                        →
+                      </span>{' '}
+                      <span className="sr-only">{t.audit.changedTo}</span> {show(c.to)}
                     </li>
                   ))}
                 </ul>

@@ -285,7 +285,10 @@ function ServiceBookingPage({ zone, slug }: { zone: string; slug: string }) {
     <>
       <p className="mb-2">
         <a href="/admin/services/" className="text-brand-700 underline">
-          ← {t.serviceBooking.back}
+          <span aria-hidden="true" className="inline-block rtl:-scale-x-100">
+            ←
+          </span>{' '}
+          {t.serviceBooking.back}
         </a>
       </p>
       <PageHeader

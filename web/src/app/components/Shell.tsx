@@ -15,6 +15,7 @@ import { useText } from '../i18n/text.ts';
 import { ReaderOptions } from './ReaderOptions.tsx';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
 import { AppSkeleton } from './AppSkeleton.tsx';
+import { Avatar } from './Avatar.tsx';
 import { CommandButton } from './CommandButton.tsx';
 import { MenuButton, Sidebar } from './Sidebar.tsx';
 import { ErrorNotice } from './Status.tsx';
@@ -68,13 +69,18 @@ export function Shell({ area, children }: { area: Area; children: (session: Sess
               {live ? <MenuButton area={area} session={session} /> : <p className="font-semibold text-brand-700">{session.tenant.name}</p>}
               <div className="ms-auto flex items-center gap-3">
                 {live && isStaff(session.user.role) && area !== 'account' && <CommandButton area={area} session={session} />}
-                <ReaderOptions />
+                {/* On phones the menu holds these: the top bar keeps to one row at 390 px. */}
+                <div className={live ? 'hidden sm:block' : undefined}>
+                  <ReaderOptions />
+                </div>
                 {live && <NotificationBell />}
                 <p className="hidden text-sm text-slate-600 md:block" data-testid="signed-in-as">
                   {format(t.shell.signedInAs, { name: session.user.name })} · {t.roles[session.user.role]}
                 </p>
-                <a href="/account/" className="text-sm text-brand-700 underline">
-                  {t.nav.account}
+                {/* The person's initials lead to their account; the word shows where there is room. */}
+                <a href="/account/" className="inline-flex items-center gap-2 text-sm text-brand-700 underline">
+                  <Avatar name={session.user.name} />
+                  <span className="sr-only sm:not-sr-only">{t.nav.account}</span>
                 </a>
                 <button
                   type="button"

@@ -6,6 +6,7 @@ import type { Area } from '../../../../shared/domain/identity/permissions.ts';
 import { commonText } from '../i18n/common/index.ts';
 import { useText } from '../i18n/text.ts';
 import { navFor } from './navigation.ts';
+import { ReaderOptions } from './ReaderOptions.tsx';
 
 /** The area's pages, grouped by task: beside the page on wide screens, a full-screen menu on phones (`onClose`). */
 export function Sidebar({ area, session, onClose }: { area: Area; session: Session; onClose?: () => void }) {
@@ -64,6 +65,11 @@ export function Sidebar({ area, session, onClose }: { area: Area; session: Sessi
           </div>
         ))}
       </nav>
+      {onClose && (
+        <div className="mt-6 border-t border-slate-200 pt-4">
+          <ReaderOptions />
+        </div>
+      )}
     </aside>
   );
 }

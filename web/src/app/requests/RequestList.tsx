@@ -12,6 +12,7 @@ import { Loading } from '../components/Status.tsx';
 import { usePagedList } from '../components/usePagedList.tsx';
 import { DataTable } from '../components/TableScroll.tsx';
 import { StatusChip } from '../components/ui.tsx';
+import { Avatar } from '../components/Avatar.tsx';
 import { clientHref } from '../customers/links.ts';
 import { useAddressFilters, useRowKeys, useTypingPause } from '../components/list-controls.ts';
 
@@ -230,7 +231,9 @@ export function RequestList({
                   {r.reference}
                 </a>
               </td>
-              <td className="px-3 py-2">{r.title}</td>
+              <td className="px-3 py-2">
+                <bdi>{r.title}</bdi>
+              </td>
               {staff && (
                 <td className="px-3 py-2">
                   {r.customerId && !customerId ? (
@@ -242,7 +245,18 @@ export function RequestList({
                   )}
                 </td>
               )}
-              {staff && <td className="px-3 py-2">{r.assigneeName ?? t.requests.nobody}</td>}
+              {staff && (
+                <td className="px-3 py-2">
+                  {r.assigneeName ? (
+                    <span className="inline-flex items-center gap-2">
+                      <Avatar name={r.assigneeName} />
+                      <bdi>{r.assigneeName}</bdi>
+                    </span>
+                  ) : (
+                    t.requests.nobody
+                  )}
+                </td>
+              )}
               <td className="px-3 py-2">{r.serviceName}</td>
               <td className="px-3 py-2">
                 <StatusChip status={r.status}>{t.requests.statuses[r.status]}</StatusChip>

@@ -17,7 +17,8 @@ import { requestsText } from '../i18n/requests/index.ts';
 import { teamText } from '../i18n/team/index.ts';
 import { useText, type TextOf } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
-import { Card, CONTROL } from '../components/ui.tsx';
+import { Card, CONTROL, StatusChip } from '../components/ui.tsx';
+import { Avatar } from '../components/Avatar.tsx';
 import { clientHref } from '../customers/links.ts';
 import { nextStepText } from './next-step.ts';
 
@@ -212,10 +213,10 @@ function RequestPage({ session }: { session: Session }) {
         {t.requests.back}
       </a>
       <h1 className="mt-2 text-2xl font-semibold">
-        <span className="font-mono text-slate-500">{request.reference}</span> {request.title}
+        <span className="font-mono text-slate-600">{request.reference}</span> <bdi>{request.title}</bdi>
       </h1>
-      <p role="status" data-testid="request-status" className="mt-2 inline-block rounded bg-brand-50 px-2 py-1 text-sm font-medium text-brand-700">
-        {status(request.status)}
+      <p role="status" data-testid="request-status" className="mt-2">
+        <StatusChip status={request.status}>{status(request.status)}</StatusChip>
       </p>
       <p data-testid="next-step" className="mt-2 font-medium text-slate-800">
         {nextStepText(request, t)}
@@ -242,7 +243,14 @@ function RequestPage({ session }: { session: Session }) {
             )}
             <dt className="text-slate-600">{f.assignee}</dt>
             <dd>
-              {request.assigneeName ?? t.requests.nobody}
+              {request.assigneeName ? (
+                <span className="inline-flex items-center gap-2">
+                  <Avatar name={request.assigneeName} />
+                  <bdi>{request.assigneeName}</bdi>
+                </span>
+              ) : (
+                t.requests.nobody
+              )}
               {request.assignmentReason && staff && (
                 <span className="block text-xs text-slate-600" data-testid="assignment-reason">
                   {t.requests.reason}: {reasonText(request.assignmentReason, t)}
@@ -436,7 +444,7 @@ function RequestPage({ session }: { session: Session }) {
                 }
               >
                 <p className="text-sm">
-                  <span className="font-medium">{a.actorId === SYSTEM_ACTOR ? t.audit.system : a.actorName}</span>{' '}
+                  <span className="font-medium">{a.actorId === SYSTEM_ACTOR ? t.audit.system : <bdi>{a.actorName}</bdi>}</span>{' '}
                   {a.kind === 'comment'
                     ? ''
                     : format(t.requests.events[a.kind] ?? a.kind, {

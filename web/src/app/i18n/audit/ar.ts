@@ -13,6 +13,7 @@ const ar: typeof en = {
     when: 'الوقت',
     who: 'من قام',
     what: 'ماذا',
+    changedTo: 'إلى',
     record: 'السجل',
     changes: 'التغييرات',
     where: 'المصدر',

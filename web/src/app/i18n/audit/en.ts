@@ -11,6 +11,7 @@ export default {
     when: 'When',
     who: 'Who',
     what: 'What',
+    changedTo: 'to',
     record: 'Record',
     changes: 'Changes',
     where: 'From',

@@ -13,6 +13,7 @@ const hi: typeof en = {
     when: 'कब',
     who: 'किसने',
     what: 'क्या',
+    changedTo: 'से बदलकर',
     record: 'रिकॉर्ड',
     changes: 'बदलाव',
     where: 'कहाँ से',
