@@ -5,14 +5,14 @@ import { attentionOf } from '../../shared/domain/requests/attention.ts';
 import { reviewPolicyOf } from '../../shared/domain/requests/review.ts';
 import { nextStep } from '../../shared/domain/requests/workflow.ts';
 import type { ReplyOf, RequestOf } from '../lib/http.ts';
-import { pageRead } from '../../shared/db/pagination.ts';
+
 import { database } from './db.ts';
 import { toView, workflowOf } from './request-access.ts';
 
 /** Open requests shown on the home; the full list has the rest. */
 const SHOWN = 8;
-/** Open requests read (newest first) to find what asks for the client; the Query reads on past closed ones until it has them or the client's requests end. */
-const READ = 40;
+/** The client's newest requests read (one Query) to find the open ones and what asks for them; older ones wait in the full list. */
+const READ = 100;
 
 export async function getClientHome(req: RequestOf<'getClientHome'>): Promise<ReplyOf<'getClientHome'>> {
   const actor = req.actor;
@@ -31,7 +31,7 @@ export async function getClientHome(req: RequestOf<'getClientHome'>): Promise<Re
         (a, op) =>
           `${op.notExists(a.deletedAt)} AND ${op.ne(a.status, 'cancelled')} AND (${op.ne(a.status, 'completed')} OR ${op.notExists(a.clientApprovedAt)})`,
       )
-      .go({ order: 'desc', ...pageRead(READ, true) }),
+      .go({ order: 'desc', limit: READ }),
   ]);
   const policy = reviewPolicyOf(firm);
   const attention = open.flatMap((r) => {

@@ -4,7 +4,7 @@ import { isStaff } from '../../shared/domain/identity/permissions.ts';
 import { bookingSettingsOf } from '../../shared/domain/bookings/settings.ts';
 import { reviewPolicyOf } from '../../shared/domain/requests/review.ts';
 import { allowedMoves, mayApprove, mayEdit, nextStep } from '../../shared/domain/requests/workflow.ts';
-import { pageRead, queryPage } from '../../shared/db/pagination.ts';
+import { queryPage } from '../../shared/db/pagination.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import type { ReplyOf, RequestOf } from '../lib/http.ts';
 import { bookingView } from '../bookings/view.ts';
@@ -15,9 +15,8 @@ import { requestOf, toView, workflowOf, type RequestItem } from './request-acces
 export async function listRequests(req: RequestOf<'listRequests'>): Promise<ReplyOf<'listRequests'>> {
   const { limit, cursor, order, ...filters } = req.query;
   const query = requestQuery(req.actor, filters);
-  // Deleted requests are always filtered out; they are few, so only the caller's filters make a page read on.
-  const filtered = Object.values(filters).some((v) => v !== undefined);
-  const page = await queryPage(cursor, (from) => query.go({ ...pageRead(limit, filtered), cursor: from, order: order === 'oldest' ? 'asc' : 'desc' }), toView);
+  // One Query a page: with filters a page may hold fewer than `limit` while `nextCursor` says more may follow (the web reads on).
+  const page = await queryPage(cursor, (from) => query.go({ limit, cursor: from, order: order === 'oldest' ? 'asc' : 'desc' }), toView);
   return { body: page };
 }
 

@@ -1,7 +1,7 @@
 /** Reading tasks: lists (one Query a page on the index the caller's scope and filters pick) and one task's page. */
 import { hasPermission } from '../../shared/domain/identity/policy.ts';
 import { mayChangeTask } from '../../shared/domain/tasks/tasks.ts';
-import { pageRead, queryPage } from '../../shared/db/pagination.ts';
+import { queryPage } from '../../shared/db/pagination.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import type { ReplyOf, RequestOf } from '../lib/http.ts';
 import { database } from './db.ts';
@@ -45,7 +45,7 @@ export async function listTasks(req: RequestOf<'listTasks'>): Promise<ReplyOf<'l
       .filter(Boolean)
       .join(' AND '),
   );
-  const page = await queryPage(q.cursor, (from) => filtered.go({ ...pageRead(q.limit, true), cursor: from }), toView);
+  const page = await queryPage(q.cursor, (from) => filtered.go({ limit: q.limit, cursor: from }), toView);
   return { body: page };
 }
 

@@ -30,17 +30,6 @@ export async function queryPage<Item, View>(
   }
 }
 
-/** Items one read of a filtered list looks at (DynamoDB's Limit counts items read, not items kept). */
-const FILTERED_READ = 200;
-
-/**
- * The read options of one list page. Unfiltered, a page is `limit` items. Filtered, DynamoDB's
- * Limit counts the items it reads before the filter, so a page of the first `limit` read could
- * come back empty with more to come; instead the page reads on (FILTERED_READ at a time) until it
- * holds `limit` matches or the index ends, and its cursor follows the last item it returns.
- */
-export const pageRead = (limit: number, filtered: boolean) => (filtered ? { limit: FILTERED_READ, count: limit } : { limit });
-
 /** Every page of a query in turn, for jobs that visit all of something (never a request path). */
 export async function* allPages<T>(fetch: (cursor: string | null) => Promise<{ data: T[]; cursor: string | null }>): AsyncGenerator<T[]> {
   let cursor: string | null = null;

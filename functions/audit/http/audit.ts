@@ -4,7 +4,7 @@
  */
 import type { EntityItem } from 'electrodb';
 import { AUDIT_SCHEMAS, type AuditEntryView } from '../../../shared/api/schemas/audit.ts';
-import { pageRead, queryPage } from '../../../shared/db/pagination.ts';
+import { queryPage } from '../../../shared/db/pagination.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
 import { AuditEntry } from '../../../shared/db/entities/audit-entry.ts';
 import { actorFromClaims } from '../../lib/auth.ts';
@@ -44,7 +44,7 @@ async function listAudit(req: RequestOf<'listAudit'>): Promise<ReplyOf<'listAudi
         : // Keys here are `<at>#<id>`: one millisecond past `to` bounds it inclusively.
           audit.query.byTenantTime({ tenantId }).between({ at: from }, { at: new Date(Date.parse(to) + (q.to ? 1 : 0)).toISOString() });
   const filtered = q.action ? query.where((a, op) => op.eq(a.action, q.action!)) : query;
-  return { body: await queryPage(q.cursor, (cursor) => filtered.go({ ...pageRead(q.limit, Boolean(q.action)), cursor, order: 'desc' }), toView) };
+  return { body: await queryPage(q.cursor, (cursor) => filtered.go({ limit: q.limit, cursor, order: 'desc' }), toView) };
 }
 
 export const handler = contextHandler({ routes: AUDIT_OPERATIONS, schemas: AUDIT_SCHEMAS, operations: { listAudit }, authenticate: actorFromClaims });

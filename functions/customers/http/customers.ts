@@ -8,7 +8,7 @@ import { CUSTOMERS_OPERATIONS } from '../../../shared/api/operations/customers.t
 import { CUSTOMERS_SCHEMAS } from '../../../shared/api/schemas/customers.ts';
 import { customerOf } from '../../../shared/db/entities/customer.ts';
 import { auditAndEvent, commitTransaction } from '../../../shared/db/mutation.ts';
-import { pageRead, queryPage } from '../../../shared/db/pagination.ts';
+import { queryPage } from '../../../shared/db/pagination.ts';
 import { diffFields } from '../../../shared/domain/audit/diff.ts';
 import { companyKey } from '../../../shared/domain/customers/customers.ts';
 import { customerKpis } from '../../../shared/domain/customers/kpis.ts';
@@ -52,7 +52,7 @@ async function listCustomers(req: RequestOf<'listCustomers'>): Promise<ReplyOf<'
       .join(' AND '),
   );
   return {
-    body: await queryPage(cursor, (from) => query.go({ ...pageRead(limit, Boolean(status || accountManagerId || tag)), cursor: from }), toCustomerView),
+    body: await queryPage(cursor, (from) => query.go({ limit, cursor: from }), toCustomerView),
   };
 }
 

@@ -6,6 +6,9 @@ import { Button } from './ui.tsx';
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 
+/** How many pages in a row may come back empty before the list shows what it has (and "Load more"). */
+const EMPTY_PAGES_READ_ON = 10;
+
 /**
  * A cursor-paginated list: the first page on mount (and whenever `fetchPage` changes, e.g. new
  * filters), more on demand, with loading and error states. `reload` starts over; `show` renders
@@ -25,7 +28,12 @@ export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promi
       setError(null);
       setState(from ? 'more' : 'loading');
       try {
-        const page = await fetchPage(from ?? undefined);
+        // A filtered page may hold no match while more may follow (one Query a page): read on, a few pages at most.
+        let page = await fetchPage(from ?? undefined);
+        for (let more = 1; page.items.length === 0 && page.nextCursor && more < EMPTY_PAGES_READ_ON; more++) {
+          if (mine !== latest.current) return;
+          page = await fetchPage(page.nextCursor);
+        }
         if (mine !== latest.current) return;
         setItems((prev) => (from ? [...prev, ...page.items] : page.items));
         setCursor(page.nextCursor);
@@ -41,10 +49,11 @@ export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promi
 
   const reload = useCallback(() => void load(null), [load]);
   const more = state !== 'loading' && cursor ? <LoadMore busy={state === 'more'} onMore={() => void load(cursor)} /> : null;
+  const t = useText(commonText);
   const show = (empty: string, content: () => ReactNode) => (
     <>
       {error !== null && <ErrorNotice error={error} onRetry={reload} />}
-      {state === 'loading' ? <Loading /> : items.length === 0 && error === null ? <p className="text-slate-600">{empty}</p> : content()}
+      {state === 'loading' ? <Loading /> : items.length === 0 && error === null ? <p className="text-slate-600">{cursor ? t.noneYet : empty}</p> : content()}
       {more}
     </>
   );

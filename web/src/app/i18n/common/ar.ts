@@ -4,6 +4,7 @@ const ar: typeof en = {
   appName: 'بوابة الخدمات',
   loading: 'جارٍ التحميل…',
   retry: 'حاول مرة أخرى',
+  noneYet: 'لم يُعثر على شيء فيما قُرئ حتى الآن. حمّل المزيد للبحث أبعد.',
   loadMore: 'تحميل المزيد',
   scrollable: '{name} (يمكن تمريره أفقيًا)',
   scheme: { label: 'الألوان: {current}. التبديل إلى {next}', system: 'حسب النظام', light: 'فاتح', dark: 'داكن' },

@@ -4,6 +4,7 @@ export default {
   appName: 'Service Portal',
   loading: 'Loading…',
   retry: 'Try again',
+  noneYet: 'Nothing found among the ones read so far. Load more to look further.',
   loadMore: 'Load more',
   scrollable: '{name} (scrolls sideways)',
   scheme: { label: 'Colours: {current}. Switch to {next}', system: 'as the system', light: 'light', dark: 'dark' },

@@ -4,6 +4,7 @@ const hi: typeof en = {
   appName: 'सर्विस पोर्टल',
   loading: 'लोड हो रहा है…',
   retry: 'फिर से कोशिश करें',
+  noneYet: 'अब तक पढ़े गए में कुछ नहीं मिला। आगे खोजने के लिए और लोड करें।',
   loadMore: 'और लोड करें',
   scrollable: '{name} (बगल में स्क्रॉल होता है)',
   scheme: { label: 'रंग: {current}। {next} पर बदलें', system: 'सिस्टम के अनुसार', light: 'हल्का', dark: 'गहरा' },
