@@ -70,7 +70,8 @@ it(
     await expect.poll(() => attention.getByRole('listitem').count()).toBe(1);
 
     // The appointment's request shows it in the reader's zone, with its price, to cancel there.
-    await upcoming.getByRole('link').first().click();
+    // Its date is the link (the list loads on its own: wait for the appointment, not the "see all" link).
+    await upcoming.getByRole('listitem').first().getByRole('link').click();
     await page.waitForURL(/\/portal\/request\/\?id=/);
     const booking = page.getByTestId('request-booking');
     await expect
