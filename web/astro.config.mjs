@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import tailwindcss from '@tailwindcss/vite';
+import { lightDarkFallback } from './build/light-dark-fallback.mjs';
 
 // Static output only. Scripts and styles are always external files so the strict CSP
 // (script-src 'self'; style-src 'self') holds: nothing inline in the HTML.
@@ -9,7 +10,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { inlineStylesheets: 'never', format: 'directory' },
   vite: {
-    plugins: [tailwindcss()],
+    plugins: [tailwindcss(), lightDarkFallback()],
     build: { assetsInlineLimit: 0 },
   },
 });

@@ -6,12 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/api/errors.ts';
 import type { ChangeContext } from '../../shared/db/mutation.ts';
-import { MINUTE } from '../../shared/domain/bookings/availability.ts';
+
+import { whyUnchangeable } from '../../shared/domain/bookings/changeable.ts';
 import type { BookingSettings } from '../../shared/domain/bookings/settings.ts';
 import type { ActivityItem, RequestItem } from '../requests/request-access.ts';
 import type { ChangeDb } from './entities.ts';
-
-const HOUR = 60 * MINUTE;
 
 export interface Change {
   ctx: ChangeContext;
@@ -20,16 +19,12 @@ export interface Change {
   version: number;
 }
 
-/** Until when a client may still change the booking themselves. */
-export const changeableUntil = (booking: RequestItem, settings: Pick<BookingSettings, 'cancelCutoffHours'>) =>
-  Date.parse(booking.scheduledAt!) - settings.cancelCutoffHours * HOUR;
-
 export function assertChangeable(booking: RequestItem, settings: BookingSettings, change: Change) {
-  if (booking.status === 'cancelled') throw new AppError('unprocessable', 'This booking has been cancelled.');
-  if (booking.status === 'completed' || Date.parse(booking.scheduledAt!) <= change.now)
-    throw new AppError('unprocessable', 'This booking has already taken place.');
+  const refusal = whyUnchangeable(booking, settings, { staff: change.byStaff, now: change.now });
+  if (refusal === 'cancelled') throw new AppError('unprocessable', 'This booking has been cancelled.');
+  if (refusal === 'taken_place') throw new AppError('unprocessable', 'This booking has already taken place.');
   if (booking.version !== change.version) throw new AppError('conflict', 'This booking was changed meanwhile. Reload to see it as it is now.');
-  if (!change.byStaff && change.now > changeableUntil(booking, settings)) {
+  if (refusal === 'past_cutoff') {
     throw new AppError('unprocessable', `Bookings can be changed online until ${settings.cancelCutoffHours} hours before they start. Please contact the firm.`);
   }
 }

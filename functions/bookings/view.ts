@@ -1,7 +1,7 @@
 import type { BookingSettings } from '../../shared/domain/bookings/settings.ts';
 import type { PriceBreakdown } from '../../shared/domain/bookings/pricing.ts';
 import type { RequestItem } from '../requests/request-access.ts';
-import { changeableUntil } from './changes.ts';
+import { changeableUntil } from '../../shared/domain/bookings/changeable.ts';
 
 /** A booking as the API shows it to its client and to staff. */
 export function bookingView(b: RequestItem, settings: Pick<BookingSettings, 'cancelCutoffHours'>) {

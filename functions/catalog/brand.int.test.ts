@@ -59,6 +59,10 @@ describe("a firm's brand", () => {
       .entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'firm', entityId: 't-designpi' })
       .go({ order: 'desc', limit: 1 });
     expect(data[0]).toMatchObject({ action: 'firm.brand_changed', actorId: admin.userId, changes: [{ field: 'accent', from: null, to: '#7c3aed' }] });
+    const { data: events } = await database()
+      .entities.outbox.scan.where((a, op) => op.eq(a.type, 'firm.brand_changed'))
+      .go({ pages: 'all' });
+    expect(events.map((e) => e.detail)).toContainEqual(expect.objectContaining({ entityId: 't-designpi', actorId: admin.userId, fields: ['accent'] }));
     // Back to the portal's own colour.
     expect((await change(admin, { accent: null })).body).toEqual({});
     expect((await api('/api/book/designpi')).body.firm.accent).toBeUndefined();

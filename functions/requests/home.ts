@@ -5,7 +5,6 @@ import { attentionOf } from '../../shared/domain/requests/attention.ts';
 import { reviewPolicyOf } from '../../shared/domain/requests/review.ts';
 import { nextStep } from '../../shared/domain/requests/workflow.ts';
 import type { ReplyOf, RequestOf } from '../lib/http.ts';
-
 import { database } from './db.ts';
 import { toView, workflowOf } from './request-access.ts';
 
@@ -24,7 +23,7 @@ export async function getClientHome(req: RequestOf<'getClientHome'>): Promise<Re
     actor.contact && accessOf(actor.contact) !== 'own'
       ? request.query.byCustomer({ tenantId, customerId: actor.contact.customerId })
       : request.query.byClient({ tenantId, clientId: actor.userId });
-  const [{ data: firm }, { data: open, cursor }] = await Promise.all([
+  const [{ data: firm }, { data: open }] = await Promise.all([
     tenant.get({ tenantId }).go(),
     index
       .where(
@@ -45,7 +44,7 @@ export async function getClientHome(req: RequestOf<'getClientHome'>): Promise<Re
         const next = nextStep(actor, workflowOf(r, policy));
         return { ...toView(r), ...(next && { nextStep: next }) };
       }),
-      moreOpen: open.length > SHOWN || cursor !== null,
+      moreOpen: open.length > SHOWN,
     },
   };
 }

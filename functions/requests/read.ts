@@ -1,6 +1,7 @@
 /** Reading requests: lists (one Query a page: query.ts) and one request's page. */
 import { hasPermission } from '../../shared/domain/identity/policy.ts';
 import { isStaff } from '../../shared/domain/identity/permissions.ts';
+import { whyUnchangeable } from '../../shared/domain/bookings/changeable.ts';
 import { bookingSettingsOf } from '../../shared/domain/bookings/settings.ts';
 import { reviewPolicyOf } from '../../shared/domain/requests/review.ts';
 import { allowedMoves, mayApprove, mayEdit, nextStep } from '../../shared/domain/requests/workflow.ts';
@@ -53,11 +54,9 @@ export async function getRequest(req: RequestOf<'getRequest'>): Promise<ReplyOf<
  */
 async function bookingOfRequest(actor: AuthenticatedActor, request: RequestItem) {
   const { data: service } = await database().entities.service.get({ tenantId: request.tenantId, serviceId: request.serviceId }).go();
-  const view = bookingView(request, bookingSettingsOf(service?.booking));
-  const now = Date.now();
-  const open = request.status !== 'cancelled' && request.status !== 'completed' && Date.parse(view.start) > now;
-  const mayChange = isStaff(actor.role)
-    ? open && hasPermission(actor, 'service_requests.update')
-    : open && request.clientId === actor.userId && now <= Date.parse(view.changeableUntil);
-  return { ...view, mayChange };
+  const settings = bookingSettingsOf(service?.booking);
+  const staff = isStaff(actor.role);
+  const mayAct = staff ? hasPermission(actor, 'service_requests.update') : request.clientId === actor.userId;
+  const mayChange = mayAct && !whyUnchangeable(request, settings, { staff, now: Date.now() });
+  return { ...bookingView(request, settings), mayChange };
 }

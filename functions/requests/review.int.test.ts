@@ -78,6 +78,10 @@ describe("the firm's review rules", () => {
       actorId: diana.userId,
       changes: [{ field: 'reviewAbove', from: null, to: 100_000 }],
     });
+    const { data: events } = await database()
+      .entities.outbox.scan.where((a, op) => op.eq(a.type, 'firm.request_settings_changed'))
+      .go({ pages: 'all' });
+    expect(events.map((e) => e.detail)).toContainEqual(expect.objectContaining({ entityId: 't-designpi', actorId: diana.userId, fields: ['reviewAbove'] }));
     expect((await changeSettings(diana, { reviewAbove: null })).body).toEqual({ reviewRequests: false, currency: 'USD' });
     // Northwind's rules are its own.
     expect((await settings(nora)).body.reviewRequests).toBe(true);

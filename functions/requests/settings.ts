@@ -1,30 +1,23 @@
 /** The firm's review rules: whether new requests are reviewed before work starts, and above which value. */
-import type { EntityItem } from 'electrodb';
-import { notFound } from '../../shared/api/errors.ts';
-import type { Tenant } from '../../shared/db/entities/tenant.ts';
+
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { reviewPolicyOf } from '../../shared/domain/requests/review.ts';
 import { changeContext } from '../lib/change-context.ts';
-import type { ReplyOf, RequestOf, SignedInRequest } from '../lib/http.ts';
+import { firmOf, type Firm } from '../lib/firm.ts';
+import type { ReplyOf, RequestOf } from '../lib/http.ts';
 import { database } from './workflow-db.ts';
 
-async function firmOf(req: SignedInRequest) {
-  const { data } = await database().entities.tenant.get({ tenantId: req.actor.tenantId }).go();
-  if (!data) throw notFound('Firm');
-  return data;
-}
-
-const settingsView = (firm: EntityItem<typeof Tenant>) => {
+const settingsView = (firm: Firm) => {
   const { reviewRequests, reviewAbove } = reviewPolicyOf(firm);
   return { reviewRequests, ...(reviewAbove !== undefined && { reviewAbove }), currency: firm.currency };
 };
 
 export async function getRequestSettings(req: RequestOf<'getRequestSettings'>): Promise<ReplyOf<'getRequestSettings'>> {
-  return { body: settingsView(await firmOf(req)) };
+  return { body: settingsView(await firmOf(req.actor)) };
 }
 
 export async function updateRequestSettings(req: RequestOf<'updateRequestSettings'>): Promise<ReplyOf<'updateRequestSettings'>> {
-  const firm = await firmOf(req);
+  const firm = await firmOf(req.actor);
   const before = reviewPolicyOf(firm);
   const { reviewRequests = before.reviewRequests, reviewAbove } = req.body;
   const after = { reviewRequests, reviewAbove: reviewAbove === undefined ? before.reviewAbove : (reviewAbove ?? undefined) };
@@ -37,7 +30,13 @@ export async function updateRequestSettings(req: RequestOf<'updateRequestSetting
     (after.reviewAbove === undefined ? entities.tenant.patch(key).remove(['reviewAbove']) : entities.tenant.patch(key).set({ reviewAbove: after.reviewAbove }))
       .set({ reviewRequests: after.reviewRequests })
       .commit(),
-    ...auditAndEvent(entities, changeContext(req), { action: 'firm.request_settings_changed', entityType: 'firm', entityId: firm.tenantId, changes }),
+    ...auditAndEvent(entities, changeContext(req), {
+      action: 'firm.request_settings_changed',
+      entityType: 'firm',
+      entityId: firm.tenantId,
+      changes,
+      event: { type: 'firm.request_settings_changed', detail: { fields: changes.map((c) => c.field) } },
+    }),
   ]);
   return { body: settingsView({ ...firm, ...after }) };
 }

@@ -194,6 +194,9 @@ export const EVENTS = {
     recordIds: z.array(id),
   }),
 
+  'firm.brand_changed': event('catalog', 'An admin changed the firm’s accent colour or email footer.', { fields: z.array(text) }),
+  'firm.request_settings_changed': event('requests', 'An admin changed whether and above which value new requests are reviewed.', { fields: z.array(text) }),
+
   'view.saved': event('views', 'Someone saved the filters of a list as a view of their own.', { ...person, viewId: id, list: text, name: text }),
   'view.deleted': event('views', 'Someone deleted one of their saved views.', { ...person, viewId: id, list: text }),
 } satisfies Record<string, EventDefinition>;

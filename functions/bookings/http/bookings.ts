@@ -2,13 +2,13 @@
  * Bookings for signed-in people: the calendar, confirming, cancelling, recording the outcome,
  * and a client's link to the manage page. Who may see a booking is who may see its request.
  */
+import { appointmentOf, appointmentPage } from '../../lib/appointments.ts';
 import { AppError, forbidden, notFound } from '../../../shared/api/errors.ts';
 import { BOOKINGS_OPERATIONS } from '../../../shared/api/operations/bookings.ts';
 import { BOOKINGS_SCHEMAS } from '../../../shared/api/schemas/bookings.ts';
 import { auditAndEvent } from '../../../shared/db/mutation.ts';
 import { customerOf } from '../../../shared/db/entities/customer.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
-import { queryPage } from '../../../shared/db/pagination.ts';
 import { bookingSettingsOf } from '../../../shared/domain/bookings/settings.ts';
 import { accessOf } from '../../../shared/domain/customers/customers.ts';
 import { hasPermission } from '../../../shared/domain/identity/policy.ts';
@@ -69,35 +69,13 @@ async function listMyAppointments(req: RequestOf<'listMyAppointments'>): Promise
   const { actor } = req;
   const { tenantId, userId } = actor;
   const { calendar } = database().entities;
-  const { when, limit, cursor } = req.query;
   const entries = isStaff(actor.role)
     ? calendar.query.byStaff({ tenantId, staffId: userId })
     : actor.contact && accessOf(actor.contact) !== 'own'
       ? calendar.query.byCustomer({ tenantId, customerId: actor.contact.customerId })
       : calendar.query.byClient({ tenantId, clientId: userId });
-  // Upcoming until it ends: one under way is still to come (none lasts a day, so the key starts a day back).
-  const now = new Date().toISOString();
-  const query =
-    when === 'upcoming'
-      ? entries.gte({ start: new Date(Date.now() - 86_400_000).toISOString() }).where((a, op) => op.gt(a.end, now))
-      : entries.lt({ start: now }).where((a, op) => op.lte(a.end, now));
   return {
-    body: await queryPage(
-      cursor,
-      (from) => query.go({ limit, cursor: from, order: when === 'upcoming' ? 'asc' : 'desc' }),
-      (e) => ({
-        bookingId: e.bookingId,
-        reference: e.reference,
-        start: e.start,
-        end: e.end,
-        serviceName: e.serviceName,
-        staffName: e.staffName,
-        clientName: e.clientName,
-        bookingType: e.bookingType,
-        confirmed: e.confirmed,
-        mine: e.clientId === userId,
-      }),
-    ),
+    body: await appointmentPage(entries, req.query, (e) => ({ ...appointmentOf(e), mine: e.clientId === userId })),
   };
 }
 

@@ -2,6 +2,7 @@
  * Customers: the firm's Clients list (one Query a page on the name index), adding and editing a
  * customer, its contacts' roles and access, its 360° page and timeline, and merging two.
  */
+import { appointmentOf, appointmentPage } from '../../lib/appointments.ts';
 import { randomUUID } from 'node:crypto';
 import { conflict, validationFailed } from '../../../shared/api/errors.ts';
 import { CUSTOMERS_OPERATIONS } from '../../../shared/api/operations/customers.ts';
@@ -166,26 +167,8 @@ async function updateCustomer(req: RequestOf<'updateCustomer'>): Promise<ReplyOf
 async function listCustomerBookings(req: RequestOf<'listCustomerBookings'>): Promise<ReplyOf<'listCustomerBookings'>> {
   const { tenantId } = req.actor;
   const { customerId } = await openableCustomer(req.actor, req.params.customerId);
-  const { when, limit, cursor } = req.query;
-  const now = new Date().toISOString();
   const entries = database().entities.calendar.query.byCustomer({ tenantId, customerId });
-  const query = when === 'upcoming' ? entries.gte({ start: now }) : entries.lt({ start: now });
-  return {
-    body: await queryPage(
-      cursor,
-      (from) => query.go({ limit, cursor: from, order: when === 'upcoming' ? 'asc' : 'desc' }),
-      (e) => ({
-        bookingId: e.bookingId,
-        reference: e.reference,
-        start: e.start,
-        end: e.end,
-        serviceName: e.serviceName,
-        staffName: e.staffName,
-        clientName: e.clientName,
-        confirmed: e.confirmed,
-      }),
-    ),
-  };
+  return { body: await appointmentPage(entries, req.query, appointmentOf) };
 }
 
 async function listCustomerTimeline(req: RequestOf<'listCustomerTimeline'>): Promise<ReplyOf<'listCustomerTimeline'>> {

@@ -42,7 +42,7 @@ export type CalendarEntryView = z.infer<typeof calendarEntryView>;
 export const appointmentsQuery = z.extend(pageQuery, { when: z._default(z.enum(['upcoming', 'past'], { error: 'must be upcoming or past' }), 'upcoming') });
 
 /** An appointment in a client's (or a team member's own) list; `mine` when the reader booked it and may move or cancel it. */
-export const appointmentView = z.extend(customerBooking, { bookingType: z.string(), mine: z.boolean() });
+export const appointmentView = z.extend(customerBooking, { mine: z.boolean() });
 export type AppointmentView = z.infer<typeof appointmentView>;
 
 export const outcomeInput = z.object({ version, outcome: z.enum(['attended', 'no_show'], { error: 'must be attended or no_show' }) });

@@ -119,6 +119,7 @@ export const customerBooking = z.object({
   serviceName: z.string(),
   staffName: z.string(),
   clientName: z.string(),
+  bookingType: z.string(),
   confirmed: z.boolean(),
 });
 export type CustomerBooking = z.infer<typeof customerBooking>;

@@ -1,12 +1,10 @@
-import { useState } from 'react';
 import type { AppointmentView } from '../../../../shared/api/schemas/bookings.ts';
-import { call } from '../api.ts';
-import { ErrorNotice } from '../components/Status.tsx';
-import { Button, StatusChip } from '../components/ui.tsx';
+import { StatusChip } from '../components/ui.tsx';
 import { format, textFor, useLocale } from '../i18n/index.ts';
 import { bookingsText } from '../i18n/bookings/index.ts';
 import { homeText } from '../i18n/home/index.ts';
 import { useText } from '../i18n/text.ts';
+import { RescheduleButton } from './RescheduleButton.tsx';
 import { visitorZone } from './SlotPicker.tsx';
 
 /**
@@ -17,21 +15,11 @@ import { visitorZone } from './SlotPicker.tsx';
 export function AppointmentItem({ appointment: a, upcoming }: { appointment: AppointmentView; upcoming: boolean }) {
   const t = useText(bookingsText, homeText);
   const { locale } = useLocale();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
+
   const zone = visitorZone();
   const day = new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'long', day: 'numeric', month: 'long' }).format(Date.parse(a.start));
   const time = (iso: string) => new Intl.DateTimeFormat(locale, { timeZone: zone, timeStyle: 'short' }).format(Date.parse(iso));
-  async function manage() {
-    setBusy(true);
-    setFailure(null);
-    try {
-      location.assign((await call('openBookingLink', { params: { bookingId: a.bookingId } })).url);
-    } catch (error) {
-      setFailure(error);
-      setBusy(false);
-    }
-  }
+
   return (
     <li className="py-3">
       <p>
@@ -44,12 +32,7 @@ export function AppointmentItem({ appointment: a, upcoming }: { appointment: App
         <bdi>{a.serviceName}</bdi> · {textFor(t.book.types, a.bookingType) ?? a.bookingType} · {format(t.myAppointments.with, { name: a.staffName })}
         {!a.mine && <> · {format(t.myAppointments.bookedBy, { name: a.clientName })}</>}
       </p>
-      {upcoming && a.mine && (
-        <Button size="sm" variant="secondary" type="button" disabled={busy} onClick={() => void manage()} className="mt-2">
-          {t.calendar.reschedule}
-        </Button>
-      )}
-      {failure !== null && <ErrorNotice error={failure} />}
+      {upcoming && a.mine && <RescheduleButton bookingId={a.bookingId} label={t.calendar.reschedule} variant="secondary" className="mt-2" />}
     </li>
   );
 }

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../components/Status.tsx';
 import { Button } from '../components/ui.tsx';
 import { bookingsText } from '../i18n/bookings/index.ts';
 import { useText } from '../i18n/text.ts';
+import { RescheduleButton } from './RescheduleButton.tsx';
 import { followingSummary, SeriesScopeChoice, type SeriesScope } from './SeriesScopeChoice.tsx';
 
 /**
@@ -36,7 +37,7 @@ export function ClientBookingActions(props: {
       setBusy(false);
     }
   }
-  const reschedule = () => run(async () => location.assign((await call('openBookingLink', { params: { bookingId: props.bookingId } })).url));
+
   const cancel = () =>
     run(async () => {
       const { version } = await call('getRequest', { params: { requestId: props.bookingId } });
@@ -49,9 +50,7 @@ export function ClientBookingActions(props: {
       {failure !== null && <ErrorNotice error={failure} />}
       {!cancelling ? (
         <div className="flex flex-wrap gap-2">
-          <Button size="sm" type="button" disabled={busy} onClick={() => void reschedule()}>
-            {m.reschedule}
-          </Button>
+          <RescheduleButton bookingId={props.bookingId} label={m.reschedule} />
           <Button size="sm" variant="secondary" type="button" onClick={() => setCancelling(true)}>
             {m.cancel}
           </Button>

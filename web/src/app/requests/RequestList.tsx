@@ -188,85 +188,89 @@ export function RequestList({
           />
         </Suspense>
       )}
-      {show(staff ? t.requests.emptyStaff : t.requests.emptyClient, () => (
-        <DataTable
-          label={t.requests.all}
-          sorted={{ column: (bulk ? 1 : 0) + (staff ? 7 : 5), direction: filters.order === 'oldest' ? 'ascending' : 'descending' }}
-          headers={[
-            ...(bulk
-              ? [
-                  <input
-                    type="checkbox"
-                    checked={allOn}
-                    onChange={(e) => setSelected(e.currentTarget.checked ? new Set(items.map((r) => r.requestId)) : new Set())}
-                    aria-label={t.bulk.selectAll}
-                  />,
-                ]
-              : []),
-            t.requests.fields.reference,
-            t.requests.fields.title,
-            ...(staff ? [t.requests.fields.client, t.requests.fields.assignee] : []),
-            t.requests.fields.service,
-            t.requests.fields.status,
-            t.requests.fields.priority,
-            <button type="button" onClick={flipOrder} className="font-medium underline decoration-dotted">
-              {t.requests.fields.created} {filters.order === 'oldest' ? '↑' : '↓'}
-            </button>,
-          ]}
-        >
-          {items.map((r) => (
-            <tr key={r.requestId} className="border-t border-slate-100">
-              {bulk && (
-                <td className="px-3 py-2">
-                  <input
-                    type="checkbox"
-                    checked={selected.has(r.requestId)}
-                    onChange={(e) => toggle(r.requestId, e.currentTarget.checked)}
-                    aria-label={format(t.bulk.select, { reference: r.reference })}
-                  />
+      {show(staff ? t.requests.emptyStaff : t.requests.emptyClient, () => {
+        // The rows are in order of the last column, when they were asked.
+        const headers = [
+          ...(bulk
+            ? [
+                <input
+                  type="checkbox"
+                  checked={allOn}
+                  onChange={(e) => setSelected(e.currentTarget.checked ? new Set(items.map((r) => r.requestId)) : new Set())}
+                  aria-label={t.bulk.selectAll}
+                />,
+              ]
+            : []),
+          t.requests.fields.reference,
+          t.requests.fields.title,
+          ...(staff ? [t.requests.fields.client, t.requests.fields.assignee] : []),
+          t.requests.fields.service,
+          t.requests.fields.status,
+          t.requests.fields.priority,
+          <button type="button" onClick={flipOrder} className="font-medium underline decoration-dotted">
+            {t.requests.fields.created} {filters.order === 'oldest' ? '↑' : '↓'}
+          </button>,
+        ];
+        return (
+          <DataTable
+            label={t.requests.all}
+            sorted={{ column: headers.length - 1, direction: filters.order === 'oldest' ? 'ascending' : 'descending' }}
+            headers={headers}
+          >
+            {items.map((r) => (
+              <tr key={r.requestId} className="border-t border-slate-100">
+                {bulk && (
+                  <td className="px-3 py-2">
+                    <input
+                      type="checkbox"
+                      checked={selected.has(r.requestId)}
+                      onChange={(e) => toggle(r.requestId, e.currentTarget.checked)}
+                      aria-label={format(t.bulk.select, { reference: r.reference })}
+                    />
+                  </td>
+                )}
+                <td className="px-3 py-2 font-mono">
+                  <a href={`/${area}/request/?id=${r.requestId}`} data-row-link className="text-brand-700 underline">
+                    {r.reference}
+                  </a>
                 </td>
-              )}
-              <td className="px-3 py-2 font-mono">
-                <a href={`/${area}/request/?id=${r.requestId}`} data-row-link className="text-brand-700 underline">
-                  {r.reference}
-                </a>
-              </td>
-              <td className="px-3 py-2">
-                <bdi>{r.title}</bdi>
-              </td>
-              {staff && (
                 <td className="px-3 py-2">
-                  {r.customerId && !customerId ? (
-                    <a href={clientHref(area, r.customerId)} className="text-brand-700 underline">
-                      {r.clientName}
-                    </a>
-                  ) : (
-                    r.clientName
-                  )}
+                  <bdi>{r.title}</bdi>
                 </td>
-              )}
-              {staff && (
+                {staff && (
+                  <td className="px-3 py-2">
+                    {r.customerId && !customerId ? (
+                      <a href={clientHref(area, r.customerId)} className="text-brand-700 underline">
+                        {r.clientName}
+                      </a>
+                    ) : (
+                      r.clientName
+                    )}
+                  </td>
+                )}
+                {staff && (
+                  <td className="px-3 py-2">
+                    {r.assigneeName ? (
+                      <span className="inline-flex items-center gap-2">
+                        <Avatar name={r.assigneeName} />
+                        <bdi>{r.assigneeName}</bdi>
+                      </span>
+                    ) : (
+                      t.requests.nobody
+                    )}
+                  </td>
+                )}
+                <td className="px-3 py-2">{r.serviceName}</td>
                 <td className="px-3 py-2">
-                  {r.assigneeName ? (
-                    <span className="inline-flex items-center gap-2">
-                      <Avatar name={r.assigneeName} />
-                      <bdi>{r.assigneeName}</bdi>
-                    </span>
-                  ) : (
-                    t.requests.nobody
-                  )}
+                  <StatusChip status={r.status}>{t.requests.statuses[r.status]}</StatusChip>
                 </td>
-              )}
-              <td className="px-3 py-2">{r.serviceName}</td>
-              <td className="px-3 py-2">
-                <StatusChip status={r.status}>{t.requests.statuses[r.status]}</StatusChip>
-              </td>
-              <td className="px-3 py-2">{t.requests.priorities[r.priority]}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{dateTime(r.createdAt, locale)}</td>
-            </tr>
-          ))}
-        </DataTable>
-      ))}
+                <td className="px-3 py-2">{t.requests.priorities[r.priority]}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{dateTime(r.createdAt, locale)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        );
+      })}
       {items.length > 0 && <p className="mt-2 text-xs text-slate-600">{t.requests.keysHint}</p>}
     </section>
   );
