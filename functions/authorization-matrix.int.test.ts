@@ -333,6 +333,10 @@ const MATRIX: Record<OperationId, Row> = {
     request: { method: 'GET', path: '/api/analytics/requests' },
     expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 },
   },
+  getKpiTrends: {
+    request: { method: 'GET', path: '/api/analytics/trends' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 },
+  },
   getBookingKpis: {
     request: { method: 'GET', path: '/api/analytics/bookings' },
     expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 },

@@ -8,6 +8,7 @@ export const SUMMARIES: Record<OperationId, string> = {
   createRequestExport: 'Export the requests a list filter finds as CSV: built in the background; poll it (or wait for the live "export.ready") for the link',
   getRequestExport: 'An export of yours: pending, failed with why, or ready with a download link valid for 15 minutes',
   getRequestKpis: 'Request KPIs: active, new this week and last, completions this month, the pipeline, and open work by status, priority and service',
+  getKpiTrends: 'Trends over a period of up to a year (twelve weeks to today by default): requests sent per week and appointments per day',
   listRoleDefinitions: 'Every permission, and what each role holds',
   listGrants: "A person's extra permissions, active and expired",
   createGrant: 'Grant a person one extra permission until a date',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { api, signIn } from '../../infra/local/test-client.ts';
+import { database } from '../../shared/db/all-entities.ts';
 import { expectAccessible, loadWholeList, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
 
 const browser = useBrowser();
@@ -94,3 +95,33 @@ it('leads from each figure to the list it counts, with the same number, and the 
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(first!);
   await page.context().close();
 });
+
+it(
+  'draws requests per week and appointments per day over the period chosen, kept in the address, with the figures as a table',
+  { timeout: 45_000 },
+  async () => {
+    // Counters of a fortnight long past that nothing else touches: put, so a rerun finds the same.
+    const kpi = database().entities.kpi;
+    await Promise.all([
+      kpi.put({ tenantId: 't-designpi', bucket: 'week#2021-03-01', created: 4 }).go(),
+      kpi.put({ tenantId: 't-designpi', bucket: 'booking-day#2021-03-03', bookings: 3 }).go(),
+    ]);
+    const page = await newPage(browser());
+    await signInThroughForm(page, 'hello@designpi.com');
+    await page.waitForURL(url('/admin/'));
+    await page.goto(url('/admin/?from=2021-03-01&to=2021-03-14'));
+    const requests = page.getByRole('figure', { name: 'Requests sent per week' });
+    const bookings = page.getByRole('figure', { name: 'Appointments per day' });
+    await expect.poll(() => requests.textContent()).toContain('4 in all; most: 4 (Week of Mar 1)');
+    expect(await bookings.textContent()).toContain('3 in all; most: 3 (Wed, Mar 3)');
+    expect(await page.getByLabel('Period').inputValue()).toBe('');
+    await requests.getByText('Show the figures').click();
+    expect(await requests.getByRole('row').allTextContents()).toEqual(['WhenNumber', 'Week of Mar 14', 'Week of Mar 80']);
+    await expectAccessible(page);
+
+    await page.getByLabel('Period').selectOption({ label: 'Last 4 weeks' });
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).not.toBe('2021-03-01');
+    await expect.poll(() => requests.getByRole('row').count()).toBe(5);
+    await page.context().close();
+  },
+);

@@ -15,6 +15,7 @@ import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts'
 import { getBookingKpis } from '../bookings.ts';
 import { database } from '../db.ts';
 import { createRequestExport, getRequestExport } from '../exports.ts';
+import { getKpiTrends } from '../trends.ts';
 
 type Counters = Partial<EntityItem<typeof KpiCounter>>;
 
@@ -54,6 +55,6 @@ async function getRequestKpis(req: RequestOf<'getRequestKpis'>): Promise<ReplyOf
 export const handler = contextHandler({
   routes: ANALYTICS_OPERATIONS,
   schemas: ANALYTICS_SCHEMAS,
-  operations: { getRequestKpis, getBookingKpis, createRequestExport, getRequestExport },
+  operations: { getRequestKpis, getKpiTrends, getBookingKpis, createRequestExport, getRequestExport },
   authenticate: actorFromClaims,
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts';
+import { isoDate } from './common.ts';
 import { requestFilters } from './request.ts';
 import type { Schemas } from './types.ts';
 
@@ -63,7 +64,31 @@ export const bookingKpis = z.object({
 });
 export type BookingKpis = z.infer<typeof bookingKpis>;
 
+/** The longest period the trends cover: a year, a day a bar at most. */
+export const TREND_DAYS_MAX = 366;
+const DAY_MS = 86_400_000;
+
+/** The trends' period, local dates in the firm's zone; by default the twelve weeks to today. */
+export const kpiTrendsQuery = z.object({ from: z.optional(isoDate), to: z.optional(isoDate) }).check(
+  z.refine((q) => !q.from || !q.to || q.from <= q.to, { error: 'must not be after to', path: ['from'] }),
+  z.refine((q) => !q.from || !q.to || (Date.parse(q.to) - Date.parse(q.from)) / DAY_MS < TREND_DAYS_MAX, {
+    error: `must be at most ${TREND_DAYS_MAX} days before to`,
+    path: ['from'],
+  }),
+);
+
+export const kpiTrends = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** Requests sent (submitted, or booked) in each week (its Monday) that starts in the period, or the one it starts in. */
+  weeks: z.array(z.object({ week: z.string(), created: z.number() })),
+  /** Appointments on each day of the period (cancelled ones apart). */
+  days: z.array(z.object({ date: z.string(), bookings: z.number(), cancelled: z.number() })),
+});
+export type KpiTrends = z.infer<typeof kpiTrends>;
+
 export const ANALYTICS_SCHEMAS = {
+  getKpiTrends: { query: kpiTrendsQuery, response: kpiTrends },
   getRequestKpis: { response: requestKpis },
   getBookingKpis: { query: bookingKpisQuery, response: bookingKpis },
   createRequestExport: { body: z.object(requestFilters), response: requestExportView },

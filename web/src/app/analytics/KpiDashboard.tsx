@@ -12,6 +12,7 @@ import { requestsText } from '../i18n/requests/index.ts';
 import { teamText } from '../i18n/team/index.ts';
 import { useText } from '../i18n/text.ts';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
+import { Trends } from './Trends.tsx';
 
 /** A figure, linked to the list it counts when there is one (the same filters give the same number). */
 function Card({ title, value, detail, testId, href }: { title: string; value: string; detail: string; testId: string; href?: string }) {
@@ -245,6 +246,7 @@ export default function KpiDashboard({ linked }: { linked: boolean }) {
           )}
         </>
       )}
+      <Trends />
     </section>
   );
 }

@@ -9,6 +9,9 @@ import { bookingsText } from '../i18n/bookings/index.ts';
 import { useText } from '../i18n/text.ts';
 import { subscribeLive } from '../live.ts';
 import { AppointmentDetails } from './AppointmentDetails.tsx';
+import { HourGrid, type Proposal } from './HourGrid.tsx';
+import { personHue } from './hour-grid.ts';
+import { ProposedMove } from './ProposedMove.tsx';
 import { visitorZone } from './SlotPicker.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 
@@ -62,6 +65,8 @@ export default function BookingCalendar({ session, area, embedded = false }: { s
   const [failure, setFailure] = useState<unknown>(null);
   const [selected, setSelected] = useState<Entry | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
+  const [proposal, setProposal] = useState<Proposal | undefined>();
+  const wide = useWide();
   const [people, setPeople] = useState<{ userId: string; name: string }[]>([]);
   const [services, setServices] = useState<{ serviceId: string; name: string }[]>([]);
   const dateId = useId();
@@ -108,6 +113,7 @@ export default function BookingCalendar({ session, area, embedded = false }: { s
         : `${dayName(first, 'long')} – ${dayName(addDays(first, days - 1), 'long')}`;
 
   function onKey(e: KeyboardEvent<HTMLDivElement>) {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLTextAreaElement) return;
     if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') setAnchor(step(view, anchor, (e.key === 'ArrowRight') !== (document.dir === 'rtl') ? 1 : -1));
     else if (e.key.toLowerCase() === 't') setAnchor(localDateOf(zone, Date.now()));
@@ -131,7 +137,36 @@ export default function BookingCalendar({ session, area, embedded = false }: { s
   let body;
   if (failure !== null) body = <ErrorNotice error={failure} onRetry={load} />;
   else if (!entries) body = <Loading />;
-  else if (view === 'list' || view === 'day') {
+  else if (view === 'day' || (view === 'week' && wide)) {
+    const shown = new Set(entries.map((e) => e.staffId));
+    body = (
+      <>
+        {seesAll && shown.size > 1 && (
+          <ul aria-label={t.calendar.colours} className="mb-2 flex flex-wrap gap-3 text-xs text-slate-700">
+            {[...shown].map((staffId) => (
+              <li key={staffId} className="flex items-center gap-1">
+                <span aria-hidden="true" className="person-tint inline-block h-3 w-3 rounded-sm" style={{ ['--hue' as string]: personHue(staffId) }} />
+                {entries.find((e) => e.staffId === staffId)!.staffName}
+              </li>
+            ))}
+          </ul>
+        )}
+        <HourGrid
+          dates={dates}
+          entries={entries}
+          zone={zone}
+          dayName={dayName}
+          hourLabel={(minutes) => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', hour: 'numeric' }).format(minutes * 60_000)}
+          describe={(e) => `${time(e.start)}–${time(e.end)} ${view === 'day' ? `${e.serviceName} · ${e.clientName} · ${e.staffName}` : e.clientName}`}
+          canMove={(e) => mayChange && Date.parse(e.start) > Date.now()}
+          proposal={proposal}
+          onOpen={(e) => (setSelected(e), setNotice(undefined))}
+          onPropose={(p) => (setProposal(p), setNotice(undefined))}
+        />
+        {mayChange && <p className="mt-2 text-xs text-slate-600">{t.calendar.dragHint}</p>}
+      </>
+    );
+  } else if (view === 'list' || view === 'week') {
     body =
       entries.length === 0 ? (
         <p role="status" className="rounded bg-white p-6 text-slate-600 shadow">
@@ -154,7 +189,7 @@ export default function BookingCalendar({ session, area, embedded = false }: { s
         </div>
       );
   } else {
-    const limit = view === 'month' ? 3 : 20;
+    const limit = 3;
     body = (
       <ul className="grid grid-cols-1 gap-2 sm:grid-cols-7">
         {dates.map((d) => {
@@ -168,7 +203,7 @@ export default function BookingCalendar({ session, area, embedded = false }: { s
               <p className="mb-1 text-xs font-semibold text-slate-700">{dayName(d, 'short')}</p>
               <ul className="space-y-1">
                 {list.slice(0, limit).map((e) => (
-                  <li key={e.bookingId}>{entryButton(e, view === 'month')}</li>
+                  <li key={e.bookingId}>{entryButton(e, true)}</li>
                 ))}
               </ul>
               {list.length > limit && (
@@ -272,6 +307,16 @@ export default function BookingCalendar({ session, area, embedded = false }: { s
           {notice}
         </p>
       )}
+      {proposal && (
+        <ProposedMove
+          key={`${proposal.entry.bookingId} ${proposal.start}`}
+          proposal={proposal}
+          zone={zone}
+          when={when}
+          onKeep={() => setProposal(undefined)}
+          onMoved={(summary) => (setProposal(undefined), setNotice(summary ?? t.calendar.done), load())}
+        />
+      )}
       {selected && (
         <AppointmentDetails
           entry={selected}
@@ -287,6 +332,18 @@ export default function BookingCalendar({ session, area, embedded = false }: { s
       {body}
     </div>
   );
+}
+
+/** Whether the window is wide enough for the week's seven columns of hours (else the week is a list by day). */
+function useWide() {
+  const [wide, setWide] = useState(() => matchMedia('(min-width: 640px)').matches);
+  useEffect(() => {
+    const query = matchMedia('(min-width: 640px)');
+    const changed = () => setWide(query.matches);
+    query.addEventListener('change', changed);
+    return () => query.removeEventListener('change', changed);
+  }, []);
+  return wide;
 }
 
 /** One calendar filter: any, or one of the options (value → label). */

@@ -1,16 +1,17 @@
 import { useId, useState } from 'react';
-import { errorText } from '../errors.ts';
+
 import type { CalendarEntryView } from '../../../../shared/api/schemas/bookings.ts';
 import { instantAt } from '../../../../shared/domain/time/zoned.ts';
-import { ApiError, call } from '../api.ts';
+import { call } from '../api.ts';
 import { format, useLocale } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
 import { bookingsText } from '../i18n/bookings/index.ts';
 import { useText } from '../i18n/text.ts';
-import { followingSummary, SeriesScopeChoice, type SeriesScope } from './SeriesScopeChoice.tsx';
+import { SeriesScopeChoice, type SeriesScope } from './SeriesScopeChoice.tsx';
 import { SlotPicker, visitorZone } from './SlotPicker.tsx';
 import { ErrorNotice } from '../components/Status.tsx';
 import { Button } from '../components/ui.tsx';
+import { useMoveBooking, type MoveTarget } from './useMoveBooking.ts';
 
 const control = 'mt-1 block rounded border border-slate-300 px-2 py-1';
 
@@ -31,13 +32,13 @@ export function MoveBookingForm({
   const t = useText(commonText, bookingsText);
   const { locale } = useLocale();
   const [zone, setZone] = useState(visitorZone);
-  const [target, setTarget] = useState<{ start: string; staffId?: string | undefined } | undefined>();
+  const [target, setTarget] = useState<MoveTarget | undefined>();
   const [typed, setTyped] = useState('');
-  const [problem, setProblem] = useState<{ message: string; canProceed: boolean } | undefined>();
-  const [failure, setFailure] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+
   const [scope, setScope] = useState<SeriesScope>('one');
   const typedId = useId();
+  const { move: moveTo, problem, failure, busy, reset } = useMoveBooking(booking, zone, onMoved);
+  const move = (force: boolean) => target && moveTo(target, { force, scope });
 
   function onTyped(value: string) {
     setTyped(value);
@@ -45,31 +46,6 @@ export function MoveBookingForm({
     const [h, m] = (clock ?? '').split(':').map(Number);
     const at = date && h !== undefined && m !== undefined ? instantAt(zone, date, h * 60 + m, 'compatible') : undefined;
     setTarget(at === undefined ? undefined : { start: new Date(at).toISOString() });
-  }
-
-  async function move(force: boolean) {
-    if (!target) return;
-    setBusy(true);
-    setProblem(undefined);
-    setFailure(null);
-    try {
-      const { version } = await call('getRequest', { params: { requestId: booking.bookingId } });
-      const moved = await call('rescheduleBooking', {
-        params: { bookingId: booking.bookingId },
-        body: { start: target.start, version, ...(target.staffId && { staffId: target.staffId }), force, scope },
-      });
-      onMoved(
-        followingSummary(
-          t,
-          (iso) => new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(iso)),
-          moved,
-        ),
-      );
-    } catch (error) {
-      if (error instanceof ApiError && error.extra.reason) setProblem({ message: errorText(error, t, locale), canProceed: error.extra.canProceed === true });
-      else setFailure(error);
-    }
-    setBusy(false);
   }
 
   return (
@@ -81,7 +57,7 @@ export function MoveBookingForm({
         onZone={setZone}
         currency={firm.currency}
         selected={undefined}
-        onSelect={(slot, staffId) => (setTyped(''), setProblem(undefined), setTarget({ start: slot.start, staffId }))}
+        onSelect={(slot, staffId) => (setTyped(''), reset(), setTarget({ start: slot.start, staffId }))}
       />
       <div>
         <label htmlFor={typedId} className="block text-sm font-medium">
