@@ -37,6 +37,38 @@ it('follows a dark system, and the reader can choose light or dark, kept for the
   await page.context().close();
 });
 
+it('writes Arabic and Hindi in the portal’s own fonts, each page downloading only its own script’s, an English page none', { timeout: 30_000 }, async () => {
+  for (const [locale, family, file] of [
+    ['en', undefined, undefined],
+    ['ar', 'Portal Arabic', 'noto-sans-arabic-arabic-wght-normal'],
+    ['hi', 'Portal Devanagari', 'noto-sans-devanagari-devanagari-wght-normal'],
+  ] as const) {
+    // A first visit in that language: nothing cached from another page.
+    const page = await reader(browser(), 'light');
+    await page.addInitScript((chosen) => localStorage.setItem('sp_locale', chosen), locale);
+    await page.goto(url('/login/'));
+    await expect.poll(() => page.locator('h1').count()).toBe(1);
+    const fetched = () =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((r) => r.name.endsWith('.woff2'))
+          .map((r) => r.name.replace(/.*\//, '').replace(/\..*/, '')),
+      );
+    if (family) {
+      expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(new RegExp(`^"${family}"`));
+      const status = () =>
+        page.evaluate(async (name) => {
+          await document.fonts.ready;
+          return [...document.fonts].filter((f) => f.family.replaceAll('"', '') === name).map((f) => f.status);
+        }, family);
+      await expect.poll(status).toEqual(['loaded']);
+    }
+    expect(await fetched()).toEqual(file ? [file] : []);
+    await page.context().close();
+  }
+});
+
 for (const locale of ['en', 'ar', 'hi'] as const) {
   it(`keeps the key pages free of accessibility problems in dark mode, in ${locale}`, { timeout: 60_000 }, async () => {
     const page = await reader(browser(), 'dark');
