@@ -5,13 +5,13 @@
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { verifiedClaims } from '../../functions/lib/jwt-verifier.ts';
 import { OPERATIONS, pathPattern, type OperationDef } from '../../shared/api/operations.ts';
 import { SECURITY_HEADERS } from '../../shared/web/security-headers.ts';
+import { compress, compressedFile, encodingFor } from './compression.ts';
 import type { LocalLambda } from './lambda-runtime.ts';
 
 const MAX_BODY_BYTES = 6 * 1024 * 1024; // the Lambda request payload limit
@@ -180,8 +180,16 @@ async function serveApi(lambda: LocalLambda, originSecret: string, log: (line: s
   const result = await invokeRoute(lambda, match.route, event, log);
   const headers: Record<string, string | string[]> = { ...SECURITY_HEADERS, ...(result.headers as Record<string, string>) };
   if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+  let payload: Buffer = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : Buffer.from(result.body ?? '');
+  const encoding = headers['content-encoding']
+    ? undefined
+    : encodingFor(req.headers['accept-encoding'], headers['content-type'] as string | undefined, payload.length);
+  if (encoding) {
+    payload = compress(payload, encoding);
+    Object.assign(headers, { 'content-encoding': encoding, vary: 'accept-encoding' });
+  }
   res.writeHead(result.statusCode ?? 200, headers);
-  res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
+  res.end(payload);
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -201,7 +209,7 @@ async function fileIfExists(path: string) {
   return info?.isFile() ? path : undefined;
 }
 
-async function serveStatic(res: ServerResponse, url: URL, siteDir: string) {
+async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, siteDir: string) {
   const relative = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
   const candidate = join(siteDir, relative);
   if (!candidate.startsWith(siteDir)) return sendJson(res, 400, 'bad_path', 'Bad path.');
@@ -210,19 +218,23 @@ async function serveStatic(res: ServerResponse, url: URL, siteDir: string) {
   const path = file ?? notFound;
   if (!path) return sendJson(res, 404, 'not_found', 'Not found.');
   const immutable = relative.startsWith('/_astro/');
+  const contentType = CONTENT_TYPES[extname(path)] ?? 'application/octet-stream';
+  const [body, info] = await Promise.all([readFile(path), stat(path)]);
+  const encoding = encodingFor(req.headers['accept-encoding'], contentType, body.length);
   res.writeHead(file ? 200 : 404, {
-    'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
+    'content-type': contentType,
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ...(encoding && { 'content-encoding': encoding, vary: 'accept-encoding' }),
     ...SECURITY_HEADERS,
   });
-  createReadStream(path).pipe(res);
+  res.end(encoding ? compressedFile(`${path} ${info.mtimeMs} ${info.size}`, body, encoding) : body);
 }
 
 /** `originSecret` is the value CloudFront adds to every API request (the functions' ORIGIN_SECRET). */
 export function startGateway(port: number, siteDir: string, lambda: LocalLambda, originSecret: string, log: (line: string) => void): Promise<Server> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-    const work = url.pathname.startsWith('/api/') ? serveApi(lambda, originSecret, log, req, res, url) : serveStatic(res, url, siteDir);
+    const work = url.pathname.startsWith('/api/') ? serveApi(lambda, originSecret, log, req, res, url) : serveStatic(req, res, url, siteDir);
     work.catch((error: unknown) => {
       log(`gateway error on ${req.method} ${url.pathname}: ${String(error)}`);
       if (!res.headersSent) sendJson(res, 500, 'internal', 'Something went wrong on our side.');

@@ -4,7 +4,7 @@
  * area's pages grouped by task (a menu on phones), and a top bar with the bell and the person.
  */
 import { LogOut } from 'lucide-react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { startTransition, useEffect, useState, type ReactNode } from 'react';
 import type { Session } from '../../../../shared/api/schemas/user.ts';
 import { canEnterArea, isStaff, type Area } from '../../../../shared/domain/identity/permissions.ts';
 import { restoreSession, signOut } from '../api.ts';
@@ -40,7 +40,8 @@ export function Shell({ area, children }: { area: Area; children: (session: Sess
           return;
         }
         applyAccent(session.tenant.accent);
-        setState({ kind: 'ready', session });
+        // The page renders in slices behind the skeleton, so it never blocks the reader's first taps.
+        startTransition(() => setState({ kind: 'ready', session }));
       })
       .catch((error: unknown) => setState({ kind: 'error', error }));
   }, [attempt]);

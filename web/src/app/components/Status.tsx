@@ -3,10 +3,11 @@ import { useLocale } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
 import { useText } from '../i18n/text.ts';
 
-export function Loading() {
+/** The loading notice: a block of its own, or `inline` a line the size of the short answer (an empty list's sentence) it gives way to, so nothing below moves. */
+export function Loading({ inline = false }: { inline?: boolean }) {
   const t = useText(commonText);
   return (
-    <p role="status" className="p-8 text-center text-slate-500">
+    <p role="status" className={inline ? 'mt-2 text-sm text-slate-600' : 'p-8 text-center text-slate-500'}>
       {t.loading}
     </p>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { ErrorNotice, Loading } from './Status.tsx';
 
 /**
@@ -19,8 +19,11 @@ export function useLoad<T>(load: () => Promise<T>) {
     load().then(
       (answer) => {
         if (mine !== latest.current) return;
-        setData(answer);
-        setLoading(false);
+        // What arrived renders in slices, so the reader's typing and clicks are never held up.
+        startTransition(() => {
+          setData(answer);
+          setLoading(false);
+        });
       },
       (failure: unknown) => {
         if (mine !== latest.current) return;
@@ -32,10 +35,10 @@ export function useLoad<T>(load: () => Promise<T>) {
   useEffect(reload, [reload]);
 
   /** The error (with a retry) or, until the first answer, the loading notice; then the content. */
-  const show = (content: (data: T) => ReactNode) => (
+  const show = (content: (data: T) => ReactNode, options: { inline?: boolean } = {}) => (
     <>
       {error !== null && <ErrorNotice error={error} onRetry={reload} />}
-      {data === undefined ? loading && <Loading /> : content(data)}
+      {data === undefined ? loading && <Loading inline={options.inline} /> : content(data)}
     </>
   );
   return { data, setData, error, loading, reload, show };

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { commonText } from '../i18n/common/index.ts';
 import { useText } from '../i18n/text.ts';
 import { ErrorNotice, Loading } from './Status.tsx';
@@ -35,13 +35,17 @@ export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promi
           page = await fetchPage(page.nextCursor);
         }
         if (mine !== latest.current) return;
-        setItems((prev) => (from ? [...prev, ...page.items] : page.items));
-        setCursor(page.nextCursor);
+        // A page of rows renders in slices, so the reader's typing and clicks are never held up.
+        startTransition(() => {
+          setItems((prev) => (from ? [...prev, ...page.items] : page.items));
+          setCursor(page.nextCursor);
+          setState('ready');
+        });
       } catch (e) {
         if (mine !== latest.current) return;
         setError(e);
+        setState('ready');
       }
-      setState('ready');
     },
     [fetchPage],
   );

@@ -6,10 +6,11 @@ import { Card } from '../components/ui.tsx';
 import { homeText } from '../i18n/home/index.ts';
 import { useText } from '../i18n/text.ts';
 
+export const useUpcoming = () => useLoad(useCallback(() => call('listMyAppointments', { query: { when: 'upcoming', limit: 3 } }), []));
+
 /** The client's next three appointments, each to reschedule; the appointments page has the rest. */
-export function UpcomingAppointments() {
+export function UpcomingAppointments({ next }: { next: ReturnType<typeof useUpcoming> }) {
   const t = useText(homeText);
-  const next = useLoad(useCallback(() => call('listMyAppointments', { query: { when: 'upcoming', limit: 3 } }), []));
   return (
     <Card aria-labelledby="upcoming-title">
       <h2 id="upcoming-title" className="mb-3 text-lg font-semibold">

@@ -18,7 +18,7 @@ import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { useNoticeText } from '../notifications/notice-text.ts';
 import { nextStepText } from '../requests/next-step.ts';
-import { UpcomingAppointments } from './UpcomingAppointments.tsx';
+import { UpcomingAppointments, useUpcoming } from './UpcomingAppointments.tsx';
 
 const LINK = 'text-brand-700 underline';
 const ACTION = 'rounded px-4 py-2 font-medium';
@@ -87,11 +87,12 @@ function OpenRequests({ home }: { home: ReturnType<typeof useHome> }) {
   );
 }
 
-function RecentActivity() {
+const useRecent = () => useLoad(useCallback(() => call('listNotifications', { query: { limit: 6 } }), []));
+
+function RecentActivity({ recent }: { recent: ReturnType<typeof useRecent> }) {
   const t = useText(homeText);
   const { locale } = useLocale();
   const text = useNoticeText();
-  const recent = useLoad(useCallback(() => call('listNotifications', { query: { limit: 6 } }), []));
   return (
     <Card aria-labelledby="activity-title">
       <h2 id="activity-title" className="mb-3 text-lg font-semibold">
@@ -123,11 +124,15 @@ function RecentActivity() {
   );
 }
 
+const settled = (load: { data: unknown; error: unknown }) => load.data !== undefined || load.error !== null;
+
 const useHome = () => useLoad(useCallback(() => call('getClientHome'), []));
 
 function ClientHome({ session }: { session: Session }) {
   const t = useText(homeText);
   const home = useHome();
+  const upcoming = useUpcoming();
+  const recent = useRecent();
   // A request of theirs changed (or the connection came back): show the home as it is now.
   const { reload } = home;
   useEffect(() => subscribeLive({ onMessage: (m) => m.type === 'request.changed' && reload(), onResync: reload }), [reload]);
@@ -149,13 +154,16 @@ function ClientHome({ session }: { session: Session }) {
           </>
         }
       />
+      {/* All parts load at once, and each shows once those above it have their answer: nothing shown moves down as they arrive. */}
       <div className="space-y-6">
         <Attention home={home} />
-        <div className="grid gap-6 lg:grid-cols-2">
-          <OpenRequests home={home} />
-          <UpcomingAppointments />
-        </div>
-        <RecentActivity />
+        {settled(home) && (
+          <div className="grid gap-6 lg:grid-cols-2">
+            <OpenRequests home={home} />
+            <UpcomingAppointments next={upcoming} />
+          </div>
+        )}
+        {settled(home) && settled(upcoming) && <RecentActivity recent={recent} />}
       </div>
     </>
   );

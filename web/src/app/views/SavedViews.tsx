@@ -38,6 +38,7 @@ export function SavedViews({ list, current, onApply }: { list: SavedViewList; cu
 
   function save(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    if (!views.data) return;
     const wanted = name.trim();
     if (!wanted) return setErrors({ name: t.savedViews.nameRequired });
     if (saved.some((view) => sameName(view.name, wanted))) return setErrors({ name: format(t.savedViews.nameTaken, { name: wanted }) });
@@ -65,52 +66,53 @@ export function SavedViews({ list, current, onApply }: { list: SavedViewList; cu
       <h2 id="saved-views-title" className="text-sm font-semibold text-slate-700">
         {t.savedViews.title}
       </h2>
-      {views.show((items) =>
-        items.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">{t.savedViews.empty}</p>
-        ) : (
-          <ul className="mt-2 flex flex-wrap gap-2">
-            {items.map((view) => (
-              <li key={view.viewId} className="flex items-center rounded-full border border-slate-300">
-                <button
-                  type="button"
-                  aria-pressed={key(view.filters) === key(current)}
-                  onClick={() => onApply(view.filters)}
-                  className="rounded-s-full px-3 py-1 text-sm hover:bg-slate-100 aria-pressed:bg-brand-700 aria-pressed:text-white"
-                >
-                  {view.name}
-                </button>
-                <button
-                  type="button"
-                  aria-label={format(t.savedViews.delete, { name: view.name })}
-                  onClick={() => void remove(view)}
-                  className="rounded-e-full px-2 py-1 text-sm text-slate-500 hover:bg-red-50 hover:text-red-700"
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-        ),
+      {views.show(
+        (items) =>
+          items.length === 0 ? (
+            <p className="mt-2 text-sm text-slate-600">{t.savedViews.empty}</p>
+          ) : (
+            <ul className="mt-2 flex flex-wrap gap-2">
+              {items.map((view) => (
+                <li key={view.viewId} className="flex items-center rounded-full border border-slate-300">
+                  <button
+                    type="button"
+                    aria-pressed={key(view.filters) === key(current)}
+                    onClick={() => onApply(view.filters)}
+                    className="rounded-s-full px-3 py-1 text-sm hover:bg-slate-100 aria-pressed:bg-brand-700 aria-pressed:text-white"
+                  >
+                    {view.name}
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={format(t.savedViews.delete, { name: view.name })}
+                    onClick={() => void remove(view)}
+                    className="rounded-e-full px-2 py-1 text-sm text-slate-500 hover:bg-red-50 hover:text-red-700"
+                  >
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ),
+        { inline: true },
       )}
       {deleteFailure !== null && <ErrorNotice error={deleteFailure} />}
-      {views.data && (
-        <form onSubmit={save} noValidate className="mt-3 flex flex-wrap items-end gap-2">
-          <div className="w-64">
-            <Field
-              label={t.savedViews.name}
-              name="name"
-              value={name}
-              maxLength={MAX_VIEW_NAME}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={errors.name}
-            />
-          </div>
-          <Button type="submit" variant="secondary" disabled={busy || full}>
-            {busy ? t.savedViews.saving : t.savedViews.save}
-          </Button>
-        </form>
-      )}
+      {/* There from the first paint (saving waits for the views), so the list below never moves. */}
+      <form onSubmit={save} noValidate className="mt-3 flex flex-wrap items-end gap-2">
+        <div className="w-64">
+          <Field
+            label={t.savedViews.name}
+            name="name"
+            value={name}
+            maxLength={MAX_VIEW_NAME}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={errors.name}
+          />
+        </div>
+        <Button type="submit" variant="secondary" disabled={busy || full || !views.data}>
+          {busy ? t.savedViews.saving : t.savedViews.save}
+        </Button>
+      </form>
       {full && <p className="mt-2 text-sm text-slate-600">{format(t.savedViews.full, { max: String(MAX_SAVED_VIEWS) })}</p>}
       {failure !== null && <ErrorNotice error={failure} />}
       <p role="status" className="mt-2 text-sm text-green-700">

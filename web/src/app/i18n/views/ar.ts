@@ -3,7 +3,7 @@ import type en from './en.ts';
 const ar: typeof en = {
   savedViews: {
     title: 'العروض المحفوظة',
-    empty: 'لا توجد عروض محفوظة بعد. صفِّ القائمة، ثم احفظ عوامل التصفية باسم.',
+    empty: 'لا توجد عروض محفوظة بعد.',
     delete: 'احذف العرض {name}',
     deleted: 'حُذف العرض {name}.',
     name: 'احفظ عوامل التصفية هذه باسم',

@@ -1,7 +1,7 @@
 export default {
   savedViews: {
     title: 'Saved views',
-    empty: 'No saved views yet. Filter the list, then save the filters under a name.',
+    empty: 'No saved views yet.',
     delete: 'Delete the view {name}',
     deleted: 'Deleted the view {name}.',
     name: 'Save these filters as',

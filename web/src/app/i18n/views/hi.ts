@@ -3,7 +3,7 @@ import type en from './en.ts';
 const hi: typeof en = {
   savedViews: {
     title: 'सहेजे गए व्यू',
-    empty: 'अभी कोई सहेजा गया व्यू नहीं है। सूची को फ़िल्टर करें, फिर फ़िल्टरों को एक नाम से सहेजें।',
+    empty: 'अभी कोई नहीं।',
     delete: 'व्यू {name} हटाएँ',
     deleted: 'व्यू {name} हटा दिया गया।',
     name: 'इन फ़िल्टरों को इस नाम से सहेजें',
