@@ -20,7 +20,9 @@ export interface Candidate {
 /** Why someone was chosen (or who chose), stored as JSON on the request and shown translated. */
 export type AssignmentReason =
   | { kind: 'auto'; matched: string[]; required: number; availability: string; load: number; capacity: number; expertise?: string }
-  | { kind: 'manual'; by: string };
+  | { kind: 'manual'; by: string }
+  /** A booking given to the person free at its time, who was not among those ranked (at capacity, say). */
+  | { kind: 'booking' };
 
 export interface Ranked {
   candidate: Candidate;

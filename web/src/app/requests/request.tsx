@@ -2,7 +2,6 @@ import { lazy, Suspense, useCallback, useEffect, useState, type FormEvent } from
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { isStaff, type Area } from '../../../../shared/domain/identity/permissions.ts';
 import { SYSTEM_ACTOR } from '../../../../shared/domain/audit/actor.ts';
-import type { AssignmentReason } from '../../../../shared/domain/requests/assignment.ts';
 import { PLANNABLE_STATUSES, type RequestStatus } from '../../../../shared/domain/requests/workflow.ts';
 import { ApiError, call } from '../api.ts';
 import { Shell } from '../components/Shell.tsx';
@@ -10,17 +9,18 @@ import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
 import { dateTime, money } from '../format.ts';
 import { subscribeLive } from '../live.ts';
-import { format, textFor, useLocale } from '../i18n/index.ts';
+import { format, useLocale } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
 import { auditText } from '../i18n/audit/index.ts';
 import { requestsText } from '../i18n/requests/index.ts';
 import { teamText } from '../i18n/team/index.ts';
-import { useText, type TextOf } from '../i18n/text.ts';
+import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { Card, CONTROL, StatusChip } from '../components/ui.tsx';
 import { Avatar } from '../components/Avatar.tsx';
 import { clientHref } from '../customers/links.ts';
 import { nextStepText } from './next-step.ts';
+import { reasonText } from './assignment-reason.ts';
 
 type Detail = ResponseOf<'getRequest'>;
 /** A task still open when completing, as the API lists it for confirmation. */
@@ -43,27 +43,6 @@ const RequestEdit = lazy(() => import('./RequestEdit.tsx'));
 const RequestBooking = lazy(() => import('./RequestBooking.tsx'));
 /** The list this page was opened from. */
 const listHref = area === 'admin' ? '/admin/requests/' : area === 'portal' ? '/portal/requests/' : `/${area}/`;
-
-/** Why this person: who chose, or what the ranking saw (stored as JSON, shown in the reader's language). */
-function reasonText(raw: string, t: TextOf<typeof requestsText> & TextOf<typeof teamText>): string {
-  let reason: AssignmentReason;
-  try {
-    reason = JSON.parse(raw) as AssignmentReason;
-  } catch {
-    return raw;
-  }
-  if (reason.kind === 'manual') return format(t.requests.reasons.manual, { by: reason.by });
-  return [
-    reason.required
-      ? format(t.requests.reasons.skills, { matched: String(reason.matched.length), required: String(reason.required), list: reason.matched.join(', ') })
-      : t.requests.reasons.anySkills,
-    textFor(t.team.statuses, reason.availability) ?? reason.availability,
-    format(t.requests.reasons.load, { load: String(reason.load), capacity: String(reason.capacity) }),
-    reason.expertise && (textFor(t.team.levels, reason.expertise) ?? reason.expertise),
-  ]
-    .filter(Boolean)
-    .join(' · ');
-}
 
 /** Who may work it: the ranking automatic assignment uses, each with why, then the rest of the staff (leads and admins). */
 function AssignControl({ request, onDone }: { request: Detail; onDone: () => void }) {
@@ -89,7 +68,8 @@ function AssignControl({ request, onDone }: { request: Detail; onDone: () => voi
   return (
     <form onSubmit={onAssign} className="flex flex-wrap items-end gap-3">
       {failure !== null && <ErrorNotice error={failure} />}
-      <label className="text-sm font-medium">
+      {/* Never wider than the pane, however long a person's reasons. */}
+      <label className="min-w-0 max-w-full text-sm font-medium">
         {t.requests.assignTo}
         <select
           key={candidates ? 'ranked' : 'loading'}
@@ -251,7 +231,7 @@ function RequestPage({ session }: { session: Session }) {
               ) : (
                 t.requests.nobody
               )}
-              {request.assignmentReason && staff && (
+              {request.assignmentReason && staff && reasonText(request.assignmentReason, t) && (
                 <span className="block text-xs text-slate-600" data-testid="assignment-reason">
                   {t.requests.reason}: {reasonText(request.assignmentReason, t)}
                 </span>

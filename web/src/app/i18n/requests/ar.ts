@@ -113,6 +113,7 @@ const ar: typeof en = {
     reason: 'سبب الاختيار',
     reasons: {
       manual: 'اختاره {by}',
+      booking: 'متاح في الوقت المحجوز',
       skills: 'لديه {matched} من {required} مهارات مطلوبة ({list})',
       anySkills: 'لا تحتاج الخدمة مهارة معينة',
       load: '{load} من {capacity} مشاريع',

@@ -111,6 +111,7 @@ export default {
     reason: 'Why this person',
     reasons: {
       manual: 'chosen by {by}',
+      booking: 'free at the time booked',
       skills: 'has {matched} of {required} required skills ({list})',
       anySkills: 'the service needs no particular skill',
       load: '{load} of {capacity} projects',

@@ -113,6 +113,7 @@ const hi: typeof en = {
     reason: 'इन्हें क्यों चुना',
     reasons: {
       manual: '{by} ने चुना',
+      booking: 'बुक किए गए समय पर ख़ाली',
       skills: '{required} ज़रूरी कौशलों में से {matched} हैं ({list})',
       anySkills: 'सेवा को किसी खास कौशल की ज़रूरत नहीं',
       load: '{capacity} में से {load} प्रोजेक्ट',
