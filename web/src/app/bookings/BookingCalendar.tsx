@@ -47,10 +47,11 @@ function step(view: View, anchor: string, direction: 1 | -1): string {
 }
 
 /**
- * Bookings by day, week or month, or as a list of appointments in time order from a date:
- * staff who see all requests see the firm's (by person and service), others their own,
- * clients theirs; everyone may narrow by type. Arrow keys move through periods; it follows
- * bookings live. `embedded` (the requests page's Appointments tab) shows the list only.
+ * The staff calendar: day and week as hour grids (drag or Alt+arrows to move: HourGrid.tsx), the
+ * month, or a list of appointments in time order from a date. Those who see all requests see the
+ * firm's (by person and service), others their own; everyone may narrow by type. Arrow keys
+ * move through periods; it follows bookings live. `embedded` (the requests page's Appointments
+ * tab) shows the list only.
  */
 export default function BookingCalendar({ session, area, embedded = false }: { session: Session; area: 'staff' | 'admin'; embedded?: boolean }) {
   const t = useText(bookingsText);
@@ -307,16 +308,6 @@ export default function BookingCalendar({ session, area, embedded = false }: { s
           {notice}
         </p>
       )}
-      {proposal && (
-        <ProposedMove
-          key={`${proposal.entry.bookingId} ${proposal.start}`}
-          proposal={proposal}
-          zone={zone}
-          when={when}
-          onKeep={() => setProposal(undefined)}
-          onMoved={(summary) => (setProposal(undefined), setNotice(summary ?? t.calendar.done), load())}
-        />
-      )}
       {selected && (
         <AppointmentDetails
           entry={selected}
@@ -330,6 +321,17 @@ export default function BookingCalendar({ session, area, embedded = false }: { s
         />
       )}
       {body}
+      {/* Below the grid and kept in sight (sticky) wherever the appointment was dropped. */}
+      {proposal && (
+        <ProposedMove
+          key={`${proposal.entry.bookingId} ${proposal.start}`}
+          proposal={proposal}
+          zone={zone}
+          when={when}
+          onKeep={() => setProposal(undefined)}
+          onMoved={(summary) => (setProposal(undefined), setNotice(summary ?? t.calendar.done), load())}
+        />
+      )}
     </div>
   );
 }

@@ -54,9 +54,9 @@ export function HourGrid(props: {
   const px = (minutes: number) => ((minutes - from) / 60) * HOUR_PX;
   const rtl = () => document.dir === 'rtl';
 
-  /** The instant `days` and `minutes` away from where the entry starts now (or is proposed to). */
-  function shifted(p: Placed<Entry>, date: string, days: number, minutes: number): string {
-    const at = instantAt(zone, addDays(date, days), clampToDay(p.from + minutes), 'compatible')!;
+  /** The instant `days` and `minutes` away from a start (`date` at `from` minutes), kept within its day. */
+  function shifted(date: string, from: number, days: number, minutes: number): string {
+    const at = instantAt(zone, addDays(date, days), clampToDay(from + minutes), 'compatible')!;
     return new Date(at).toISOString();
   }
 
@@ -65,7 +65,6 @@ export function HourGrid(props: {
     // Touch scrolls the page; on phones the appointment's own form moves it.
     if (e.button !== 0 || e.pointerType === 'touch' || !props.canMove(p.entry) || !columns.current) return;
     e.currentTarget.setPointerCapture(e.pointerId);
-
     setDrag({ placed: p, date, x: e.clientX, y: e.clientY, dayWidth: columns.current.clientWidth / dates.length, days: 0, minutes: 0, moved: false });
   }
   function onPointerMove(e: PointerEvent<HTMLButtonElement>) {
@@ -80,7 +79,7 @@ export function HourGrid(props: {
   function onPointerUp() {
     justDragged.current = drag?.moved === true;
     if (drag?.moved && (drag.days || drag.minutes)) {
-      props.onPropose({ entry: drag.placed.entry, start: shifted(drag.placed, drag.date, drag.days, drag.minutes) });
+      props.onPropose({ entry: drag.placed.entry, start: shifted(drag.date, drag.placed.from, drag.days, drag.minutes) });
     }
     setDrag(undefined);
   }
@@ -92,8 +91,7 @@ export function HourGrid(props: {
     // From where it is proposed to be, so presses add up.
     const start = props.proposal?.entry.bookingId === p.entry.bookingId ? Date.parse(props.proposal.start) : Date.parse(p.entry.start);
     const wall = wallOf(zone, start);
-    const base = { ...p, from: wall.hour * 60 + wall.minute };
-    props.onPropose({ entry: p.entry, start: shifted(base, localDateOf(zone, start), step[0]!, step[1]! * SNAP_MINUTES) });
+    props.onPropose({ entry: p.entry, start: shifted(localDateOf(zone, start), wall.hour * 60 + wall.minute, step[0]!, step[1]! * SNAP_MINUTES) });
   }
 
   /** Where the proposal (or the drag under way) puts an appointment: its day and minutes. */

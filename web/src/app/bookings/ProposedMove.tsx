@@ -34,7 +34,7 @@ export function ProposedMove({
       role="region"
       aria-label={t.calendar.moveTitle}
       onKeyDown={(e) => e.key === 'Escape' && onKeep()}
-      className="mb-4 space-y-2 rounded border border-brand-200 bg-brand-50 p-3"
+      className="sticky bottom-2 z-30 mt-4 space-y-2 rounded border border-brand-200 bg-brand-50 p-3 shadow-lg"
     >
       <p aria-live="polite">{format(t.calendar.moveAsk, { what: `${entry.reference} · ${entry.clientName}`, from: when(entry.start), to: when(start) })}</p>
       {entry.seriesId && <SeriesScopeChoice action="move" value={scope} onChange={setScope} />}
