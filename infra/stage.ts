@@ -1,5 +1,6 @@
 /** Deployment stage settings, read from CDK context and validated: bad context fails synth. */
 import * as z from 'zod/mini';
+import { TABLE_INDEXES } from '../shared/db/table.ts';
 
 const stageSchema = z.object({
   stage: z.enum(['dev', 'prod']),
@@ -9,6 +10,11 @@ const stageSchema = z.object({
   mailFrom: z._default(z.email(), 'no-reply@example.com'),
   /** Requests per 5 minutes per IP before WAF blocks. */
   rateLimitPer5Min: z._default(z.coerce.number().check(z.int(), z.minimum(100)), 2000),
+  /**
+   * Only the first N of the table's indexes: CloudFormation adds one index per update, so a
+   * stage a release gives several new ones is upgraded one deploy per index (README).
+   */
+  tableIndexes: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(TABLE_INDEXES.length))),
 });
 
 export type StageConfig = z.infer<typeof stageSchema> & { isProd: boolean };
@@ -19,6 +25,7 @@ export function readStage(context: (key: string) => unknown): StageConfig {
     alarmEmail: context('alarmEmail'),
     mailFrom: context('mailFrom'),
     rateLimitPer5Min: context('rateLimitPer5Min'),
+    tableIndexes: context('tableIndexes'),
   });
   if (!parsed.success) {
     throw new Error(`Invalid CDK context: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);

@@ -50,6 +50,11 @@ export const SCHEDULES = [
     context: 'customers',
     description: 'Gives every client user without a customer one (shared by company), and their requests and bookings its id; safe to run again',
   },
+  {
+    name: 'index-request-orders',
+    context: 'requests',
+    description: 'Gives requests written before the deadline and priority orders their sort keys (ADR 0028); safe to run again',
+  },
 ] as const satisfies readonly JobSchedule[];
 
 export type JobName = (typeof SCHEDULES)[number]['name'];

@@ -88,6 +88,8 @@ describe('a request list page', () => {
     { limit: '25', status: 'submitted' },
     { limit: '25', priority: 'high' },
     { limit: '25', q: 'number 1' },
+    { limit: '25', sort: 'deadline', order: 'desc' },
+    { limit: '25', sort: 'priority', priority: 'high' },
   ];
 
   it('costs the same DynamoDB calls and read capacity with thousands of requests in two firms as with ten', { timeout: 180_000 }, async () => {

@@ -6,6 +6,8 @@ import { bookingSettingsOf } from '../../shared/domain/bookings/settings.ts';
 import { reviewPolicyOf } from '../../shared/domain/requests/review.ts';
 import { allowedMoves, mayApprove, mayEdit, nextStep } from '../../shared/domain/requests/workflow.ts';
 import { queryPage } from '../../shared/db/pagination.ts';
+import { validationFailed } from '../../shared/api/errors.ts';
+import { directionOf } from '../../shared/domain/requests/list-order.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import type { ReplyOf, RequestOf } from '../lib/http.ts';
 import { bookingView } from '../bookings/view.ts';
@@ -14,10 +16,13 @@ import { requestQuery } from './query.ts';
 import { requestOf, toView, workflowOf, type RequestItem } from './request-access.ts';
 
 export async function listRequests(req: RequestOf<'listRequests'>): Promise<ReplyOf<'listRequests'>> {
-  const { limit, cursor, order, ...filters } = req.query;
-  const query = requestQuery(req.actor, filters);
+  const { limit, cursor, sort = 'created', order, ...filters } = req.query;
+  // Other orders read the firm's index narrowed to the caller's: a client's few requests would cost a read of the firm's.
+  if (sort !== 'created' && req.actor.role === 'CLIENT')
+    throw validationFailed([{ field: 'query.sort', message: 'a client’s requests are listed by when they were asked (created)' }]);
+  const query = requestQuery(req.actor, filters, sort);
   // One Query a page: with filters a page may hold fewer than `limit` while `nextCursor` says more may follow (the web reads on).
-  const page = await queryPage(cursor, (from) => query.go({ limit, cursor: from, order: order === 'oldest' ? 'asc' : 'desc' }), toView);
+  const page = await queryPage(cursor, (from) => query.go({ limit, cursor: from, order: directionOf(sort, order) }), toView);
   return { body: page };
 }
 

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { auditAndEvent, commitTransaction, type ChangeContext } from '../../shared/db/mutation.ts';
 import type { FieldChange } from '../../shared/domain/audit/diff.ts';
 import { kpiStateOf } from '../../shared/domain/requests/kpis.ts';
+import { NO_DEADLINE } from '../../shared/domain/requests/list-order.ts';
 import { workloadDeltas } from '../../shared/domain/requests/workload.ts';
 import { database } from './workflow-db.ts';
 import { UNASSIGNED } from '../../shared/db/entities/service-request.ts';
@@ -53,7 +54,9 @@ export async function recordChange(by: ChangeContext, request: RequestItem, chan
     (entities) => [
       change.set
         ? (cleared.length ? entities.request.patch(key).remove(cleared) : entities.request.patch(key))
-            .set({ ...change.set, version: next.version })
+            .set({ ...change.set, ...(cleared.includes('deadline') && { deadlineOrder: NO_DEADLINE }), version: next.version })
+            // The deadline and priority orders' sort keys hold the creation time (service-request.ts).
+            .composite({ createdAt: request.createdAt })
             .where((a, op) => op.eq(a.version, request.version))
             .commit()
         : entities.request

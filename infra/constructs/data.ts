@@ -14,7 +14,11 @@ export class Data extends Construct {
     this.table = new TableV2(this, 'Table', {
       partitionKey: key(TABLE_KEYS.partitionKey),
       sortKey: key(TABLE_KEYS.sortKey),
-      globalSecondaryIndexes: TABLE_INDEXES.map((i) => ({ indexName: i.name, partitionKey: key(i.partitionKey), sortKey: key(i.sortKey) })),
+      globalSecondaryIndexes: TABLE_INDEXES.slice(0, stage.tableIndexes).map((i) => ({
+        indexName: i.name,
+        partitionKey: key(i.partitionKey),
+        sortKey: key(i.sortKey),
+      })),
       billing: Billing.onDemand(),
       encryption: TableEncryptionV2.awsManagedKey(),
       dynamoStream: StreamViewType.NEW_AND_OLD_IMAGES,

@@ -17,6 +17,8 @@ import { buildApp } from '../app.ts';
 import { ACCOUNTS_POOL_ACTIONS } from '../constructs/events.ts';
 import { FUNCTION_NAME_METADATA } from '../constructs/lambda.ts';
 import { API_STACKS } from './portal-stack.ts';
+import { Data } from '../constructs/data.ts';
+import { readStage } from '../stage.ts';
 
 /** Every template of a stage's app (the root stack's and each nested stack's), as CloudFormation gets them. */
 function synthDir(stage: 'dev' | 'prod'): {
@@ -122,6 +124,22 @@ describe('data', () => {
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
       Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
     });
+  });
+
+  it('builds only the first indexes when told to, for upgrades that add more than one (one index per CloudFormation update)', () => {
+    const indexesWith = (context: Record<string, unknown>) => {
+      const stack = new Stack();
+      new Data(
+        stack,
+        'Data',
+        readStage((key) => ({ stage: 'dev', ...context })[key]),
+      );
+      const [table] = Object.values(Template.fromStack(stack).findResources('AWS::DynamoDB::GlobalTable'));
+      return (table!.Properties.GlobalSecondaryIndexes as { IndexName: string }[]).map((i) => i.IndexName);
+    };
+    expect(indexesWith({ tableIndexes: '6' })).toEqual(TABLE_INDEXES.slice(0, 6).map((i) => i.name));
+    expect(indexesWith({})).toEqual(TABLE_INDEXES.map((i) => i.name));
+    expect(() => indexesWith({ tableIndexes: String(TABLE_INDEXES.length + 1) })).toThrow(/tableIndexes/);
   });
 
   it('protects the prod table from deletion, not the dev one', () => {

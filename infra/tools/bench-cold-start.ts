@@ -80,7 +80,8 @@ try {
       const run = await child.catch((error: Error & { stderr?: string }) => {
         throw new Error(`${subject.name} failed: ${error.message}\n${error.stderr ?? ''}`);
       });
-      const sample = JSON.parse(run.stdout) as Sample & { status?: number };
+      // The probe's figures are the last line: the function's own log lines (a job's summary, say) come before.
+      const sample = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Sample & { status?: number };
       if (sample.status !== undefined && sample.status >= 500) throw new Error(`${subject.name} answered ${sample.status}`);
       samples.get(subject.name)!.push(sample);
     }

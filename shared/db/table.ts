@@ -11,6 +11,8 @@ export const TABLE_INDEXES = [
   { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
   { name: 'gsi5', partitionKey: 'gsi5pk', sortKey: 'gsi5sk' },
+  { name: 'gsi6', partitionKey: 'gsi6pk', sortKey: 'gsi6sk' },
+  { name: 'gsi7', partitionKey: 'gsi7pk', sortKey: 'gsi7sk' },
 ] as const;
 
 /** Epoch-seconds attribute DynamoDB deletes by (reads still filter: DynamoDB Local never expires). */

@@ -46,8 +46,14 @@ it('leads from each figure to the list it counts, with the same number, and the 
     token: admin.token,
     body: JSON.stringify({ name, category: 'Tests', basePrice: 5_000, estimatedHours: 1 }),
   });
-  for (const title of ['First figure to count', 'Second figure to count'])
-    expect((await api('/api/requests', { method: 'POST', token: john.token, body: JSON.stringify({ serviceId: service.serviceId, title }) })).status).toBe(201);
+  const daysAhead = (n: number) => new Date(Date.now() + n * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  for (const [title, deadline] of [
+    ['First figure to count', daysAhead(30)],
+    ['Second figure to count', daysAhead(10)],
+  ]) {
+    const body = JSON.stringify({ serviceId: service.serviceId, title, deadline });
+    expect((await api('/api/requests', { method: 'POST', token: john.token, body })).status).toBe(201);
+  }
   const page = await newPage(browser());
   await signInThroughForm(page, 'hello@designpi.com');
   await page.waitForURL(url('/admin/'));
@@ -64,6 +70,21 @@ it('leads from each figure to the list it counts, with the same number, and the 
   const statuses = await page.getByRole('row').locator('td:nth-child(7)').allTextContents();
   expect(statuses.every((s) => ['Submitted', 'In review', 'Approved', 'Assigned', 'In progress'].includes(s))).toBe(true);
   expect(await page.getByRole('columnheader', { name: /Asked on/ }).getAttribute('aria-sort')).toBe('descending');
+  const titles = () => page.getByRole('row').locator('td:nth-child(3)').allTextContents();
+  expect(await titles()).toEqual(['Second figure to count', 'First figure to count']);
+
+  // By deadline from its header, soonest first; then due within 40 days, latest first; kept in the address.
+  await page.getByRole('button', { name: /^Deadline/ }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('deadline');
+  await expect.poll(titles).toEqual(['Second figure to count', 'First figure to count']);
+  expect(await page.getByRole('columnheader', { name: /Deadline/ }).getAttribute('aria-sort')).toBe('ascending');
+  expect(await page.getByRole('columnheader', { name: /Asked on/ }).getAttribute('aria-sort')).toBeNull();
+  await page.getByLabel('Deadline by').fill(daysAhead(40));
+  await expect.poll(() => new URL(page.url()).searchParams.get('deadlineTo')).toBe(daysAhead(40));
+  await page.getByRole('button', { name: /^Deadline/ }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('order')).toBe('desc');
+  await expect.poll(titles).toEqual(['First figure to count', 'Second figure to count']);
+  expect(await page.getByRole('combobox', { name: 'Order' }).inputValue()).toBe('deadline:desc');
 
   // No bulk bar until something is chosen.
   const bulk = page.getByRole('region', { name: 'Act on the selected requests' });
@@ -83,7 +104,7 @@ it('leads from each figure to the list it counts, with the same number, and the 
   await page.goto(url('/admin/requests/'));
   await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(1);
   await page.getByRole('button', { name: /Asked on/ }).click();
-  await expect.poll(() => new URL(page.url()).searchParams.get('order')).toBe('oldest');
+  await expect.poll(() => new URL(page.url()).searchParams.get('order')).toBe('asc');
   expect(await page.getByRole('columnheader', { name: /Asked on/ }).getAttribute('aria-sort')).toBe('ascending');
   await expectAccessible(page);
   const first = await page.locator('a[data-row-link]').first().textContent();

@@ -1,6 +1,7 @@
 /** A request and a line of its activity as the API shows them: shared by the requests and workflow contexts. */
 import * as z from 'zod/mini';
 import { PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts';
+import { ORDER_WORDS, REQUEST_SORTS } from '../../domain/requests/list-order.ts';
 import { idFilter, isoDate } from './common.ts';
 
 export const activityView = z.object({
@@ -47,6 +48,12 @@ export const requestView = z.object({
   version: z.number(),
 });
 export type RequestView = z.infer<typeof requestView>;
+
+/** The order of a request list: the column, and its direction (each column's natural one when left out). */
+export const requestListOrder = {
+  sort: z.optional(z.enum(REQUEST_SORTS, { error: `must be one of: ${REQUEST_SORTS.join(', ')}` })),
+  order: z.optional(z.enum(ORDER_WORDS, { error: 'must be asc or desc' })),
+};
 
 /** What a request list (or export) can be narrowed by. */
 export const requestFilters = {

@@ -3,7 +3,7 @@ import { ATTENTION_KINDS } from '../../domain/requests/attention.ts';
 import { NEXT_ACTIONS, NEXT_ACTORS, PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts';
 import { bookingView } from './booking.ts';
 import { futureDate, money, page, pageQuery, requiredString, typeError } from './common.ts';
-import { activityView, requestFilters, requestView } from './request.ts';
+import { activityView, requestFilters, requestListOrder, requestView } from './request.ts';
 import type { Schemas } from './types.ts';
 
 export const createRequestInput = z
@@ -62,8 +62,8 @@ export const clientHomeView = z.object({
 
 export const listRequestsQuery = z.extend(pageQuery, {
   ...requestFilters,
-  /** By when they were asked for: newest (the default) or oldest first. */
-  order: z._default(z.enum(['newest', 'oldest'], { error: 'must be newest or oldest' }), 'newest'),
+  /** Newest asked first unless asked otherwise (shared/domain/requests/list-order.ts). */
+  ...requestListOrder,
 });
 
 /** The requests context's operations → schemas. */

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { MAX_VIEW_NAME, SAVED_VIEW_LISTS } from '../../domain/views/saved-views.ts';
 import { page, pageQuery, personName } from './common.ts';
-import { requestFilters } from './request.ts';
+import { requestFilters, requestListOrder } from './request.ts';
 import type { Schemas } from './types.ts';
 
 const list = z.enum(SAVED_VIEW_LISTS, { error: `must be one of: ${SAVED_VIEW_LISTS.join(', ')}` });
@@ -10,7 +10,7 @@ const list = z.enum(SAVED_VIEW_LISTS, { error: `must be one of: ${SAVED_VIEW_LIS
 /** What GET /api/requests is narrowed by, and its order; nothing else is kept. */
 const requestListFilters = z.strictObject({
   ...requestFilters,
-  order: z.optional(z.enum(['newest', 'oldest'], { error: 'must be newest or oldest' })),
+  ...requestListOrder,
 });
 
 export const savedView = z.object({

@@ -1,11 +1,13 @@
 import { Entity } from '../entity.ts';
 import { NO_CUSTOMER, hasCustomer } from './customer.ts';
-import { PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts';
+import { PRIORITIES, REQUEST_STATUSES, type Priority } from '../../domain/requests/workflow.ts';
+import { deadlineOrder, priorityOrder } from '../../domain/requests/list-order.ts';
 
 /**
  * A client's request for a service. Its own partition holds it and its activity (timeline and
  * comments: request-activity.ts), so a request page is one Query. Lists use one index each:
- * the firm's (newest first), a client's, an assignee's, a status's, a customer's.
+ * the firm's (newest first), a client's, an assignee's, a status's, a customer's; and the firm's
+ * by deadline and by priority (ADR 0028).
  */
 /** The assignee while nobody is assigned: the assignee index needs a key either way. */
 export const UNASSIGNED = '-';
@@ -99,6 +101,23 @@ export const ServiceRequest = new Entity({
     deletedBy: { type: 'string' },
     /** Lower-cased title, for the list's text filter (DynamoDB's contains is case-sensitive); kept from the title alone, so an edit of the title can renew it. */
     searchText: { type: 'string', hidden: true, watch: ['title'], set: (_, item: { title?: string }) => (item.title ?? '').toLowerCase() },
+    /**
+     * The sort keys of the deadline and priority orders, made from the fields they follow on a
+     * create, a put or a patch of those fields, unless given. ElectroDB runs no watcher on a
+     * `remove`, so clearing a deadline gives `deadlineOrder` (record.ts).
+     */
+    deadlineOrder: {
+      type: 'string',
+      hidden: true,
+      watch: ['deadline'],
+      set: (given, item: { deadline?: string }) => given ?? deadlineOrder(item.deadline),
+    },
+    priorityOrder: {
+      type: 'string',
+      hidden: true,
+      watch: ['priority'],
+      set: (given, item: { priority?: Priority }) => given ?? priorityOrder(item.priority ?? 'medium'),
+    },
     createdAt: { type: 'string', required: true, readOnly: true },
     updatedAt: { type: 'string', required: true, default: () => new Date().toISOString(), set: () => new Date().toISOString(), watch: '*' },
     version: { type: 'number', required: true, default: 1 },
@@ -134,6 +153,18 @@ export const ServiceRequest = new Entity({
       condition: hasCustomer,
       pk: { field: 'gsi5pk', composite: ['tenantId', 'customerId'], template: 't#${tenantId}#customer-requests#${customerId}', casing: 'none' },
       sk: { field: 'gsi5sk', composite: ['createdAt', 'requestId'], template: '${createdAt}#${requestId}', casing: 'none' },
+    },
+    /** The firm's requests by deadline (none last); changing the deadline needs `.composite({ createdAt })`. */
+    byDeadline: {
+      index: 'gsi6',
+      pk: { field: 'gsi6pk', composite: ['tenantId'], template: 't#${tenantId}#requests-by-deadline' },
+      sk: { field: 'gsi6sk', composite: ['deadlineOrder', 'createdAt', 'requestId'], template: '${deadlineOrder}#${createdAt}#${requestId}' },
+    },
+    /** The firm's requests by priority; changing the priority needs `.composite({ createdAt })`. */
+    byPriority: {
+      index: 'gsi7',
+      pk: { field: 'gsi7pk', composite: ['tenantId'], template: 't#${tenantId}#requests-by-priority' },
+      sk: { field: 'gsi7sk', composite: ['priorityOrder', 'createdAt', 'requestId'], template: '${priorityOrder}#${createdAt}#${requestId}' },
     },
   },
 });

@@ -20,3 +20,6 @@ export function toMinor(typed: string, currency: string): number {
 }
 
 export const dateTime = (iso: string, locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+/** A calendar date (YYYY-MM-DD, a deadline say) as that day wherever the reader is. */
+export const calendarDate = (date: string, locale: string) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${date}T00:00:00Z`));

@@ -6,6 +6,7 @@ import { format, textFor, useLocale } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
 import { notificationsText } from '../i18n/notifications/index.ts';
 import { requestsText } from '../i18n/requests/index.ts';
+import { calendarDate } from '../format.ts';
 import { tasksText } from '../i18n/tasks/index.ts';
 import { useText } from '../i18n/text.ts';
 
@@ -17,7 +18,7 @@ export function useNoticeText(): (n: Pick<NotificationView, 'kind' | 'values'>) 
     const values = {
       ...n.values,
       ...(n.values.role && { role: t.roles[n.values.role as Role] ?? n.values.role }),
-      ...(n.values.due && { due: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${n.values.due}T00:00:00Z`)) }),
+      ...(n.values.due && { due: calendarDate(n.values.due, locale) }),
       ...(n.values.status && {
         status:
           (n.kind.startsWith('task.') ? t.tasks.statuses[n.values.status as TaskStatus] : t.requests.statuses[n.values.status as RequestStatus]) ??

@@ -2,7 +2,8 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import type { RequestView } from '../../../../shared/api/schemas/request.ts';
 import { PRIORITIES, REQUEST_STATUSES } from '../../../../shared/domain/requests/workflow.ts';
 import { call } from '../api.ts';
-import { dateTime } from '../format.ts';
+import { calendarDate, dateTime } from '../format.ts';
+import { directionOf, NATURAL_DIRECTION, REQUEST_SORTS, type Direction, type RequestSort } from '../../../../shared/domain/requests/list-order.ts';
 import { subscribeLive } from '../live.ts';
 import { format, useLocale } from '../i18n/index.ts';
 import { requestsText } from '../i18n/requests/index.ts';
@@ -30,17 +31,28 @@ const FILTER_KEYS: (keyof Filters)[] = [
   'deadlineTo',
   'q',
   'open',
+  'sort',
   'order',
 ];
+/** The filter bar's order choices: a column and a direction, as `created:desc`. */
+const ORDER_CHOICES = REQUEST_SORTS.flatMap((sort) => {
+  const natural = NATURAL_DIRECTION[sort];
+  return [`${sort}:${natural}`, `${sort}:${natural === 'asc' ? 'desc' : 'asc'}`] as `${RequestSort}:${Direction}`[];
+});
+/** What the address keeps of an order: nothing for a column's natural direction or for newest first. */
+const orderFilters = (sort: RequestSort, direction: Direction): Pick<Filters, 'sort' | 'order'> => ({
+  sort: sort === 'created' ? undefined : sort,
+  order: direction === NATURAL_DIRECTION[sort] ? undefined : direction,
+});
 
 // Only lists with bulk actions or exports download them.
 const BulkActions = lazy(() => import('./BulkActions.tsx'));
 const RequestExport = lazy(() => import('./RequestExport.tsx'));
 
 /**
- * Requests the caller may see, newest first; staff see client and assignee. `filters` adds the
- * filter bar, `bulk` a checkbox per row and the actions on the selected ones, `exportable` the
- * CSV export of what the filters find.
+ * Requests the caller may see, newest first; staff see client and assignee, and may order them
+ * by deadline or priority too. `filters` adds the filter bar, `bulk` a checkbox per row and the
+ * actions on the selected ones, `exportable` the CSV export of what the filters find.
  */
 export function RequestList({
   area,
@@ -79,6 +91,12 @@ export function RequestList({
   // A request of mine changed somewhere (or the connection came back): show the list as it is now.
   useEffect(() => subscribeLive({ onMessage: (m) => m.type === 'request.changed' && reload(), onResync: reload }), [reload]);
 
+  /** The filter bar's order choice as the address keeps it. */
+  const orderOf = (choice: string | undefined) => {
+    const [column, direction] = (ORDER_CHOICES.find((c) => c === choice) ?? 'created:desc').split(':') as [RequestSort, Direction];
+    return orderFilters(column, direction);
+  };
+
   /** Filters apply as the reader types or picks, once they pause; filters the bar does not show (from a link) stay. */
   function onFilterInput(form: HTMLFormElement) {
     afterPause(() => {
@@ -91,17 +109,32 @@ export function RequestList({
         q: value('q'),
         deadlineFrom: value('deadlineFrom'),
         deadlineTo: value('deadlineTo'),
-        // Newest first is the default: left out, so that a view saved either way matches.
-        order: value('order') === 'oldest' ? 'oldest' : undefined,
+        ...orderOf(value('order')),
       }));
     });
   }
-  const flipOrder = () => {
-    setFilters((current) => ({ ...current, order: current.order === 'oldest' ? undefined : 'oldest' }));
-    setShownFilters((n) => n + 1);
-  };
 
   const staff = area !== 'portal';
+  // Clients' lists are by when they were asked (the API reads other orders for staff only).
+  const sort: RequestSort = (staff && filters.sort) || 'created';
+  const direction = directionOf(sort, filters.order);
+  /** Orders by a column: its natural way first, reversed when it is already the order. */
+  const sortBy = (column: RequestSort) => {
+    const flipped = direction === 'asc' ? 'desc' : 'asc';
+    setFilters((current) => ({ ...current, ...orderFilters(column, column === sort ? flipped : NATURAL_DIRECTION[column]) }));
+    setShownFilters((n) => n + 1);
+  };
+  const sortHeader = (column: RequestSort, label: string) => (
+    <button
+      type="button"
+      onClick={() => sortBy(column)}
+      className="font-medium whitespace-nowrap underline decoration-dotted"
+      title={format(t.requests.sortBy, { column: label })}
+    >
+      {label}
+      <span aria-hidden="true">{column === sort ? (direction === 'asc' ? ' ↑' : ' ↓') : ''}</span>
+    </button>
+  );
   const control = 'mt-1 block rounded border border-slate-300 px-2 py-1';
   return (
     <section ref={listRef} aria-label={t.requests.listTitle}>
@@ -156,9 +189,12 @@ export function RequestList({
           </label>
           <label className="text-sm">
             {t.requests.order}
-            <select name="order" className={control} defaultValue={filters.order ?? 'newest'}>
-              <option value="newest">{t.requests.newest}</option>
-              <option value="oldest">{t.requests.oldest}</option>
+            <select name="order" className={control} defaultValue={`${sort}:${direction}`}>
+              {ORDER_CHOICES.filter((choice) => staff || choice.startsWith('created:')).map((choice) => (
+                <option key={choice} value={choice}>
+                  {t.requests.orders[choice]}
+                </option>
+              ))}
             </select>
           </label>
           <label className="text-sm">
@@ -189,7 +225,6 @@ export function RequestList({
         </Suspense>
       )}
       {show(staff ? t.requests.emptyStaff : t.requests.emptyClient, () => {
-        // The rows are in order of the last column, when they were asked.
         const headers = [
           ...(bulk
             ? [
@@ -206,17 +241,14 @@ export function RequestList({
           ...(staff ? [t.requests.fields.client, t.requests.fields.assignee] : []),
           t.requests.fields.service,
           t.requests.fields.status,
-          t.requests.fields.priority,
-          <button type="button" onClick={flipOrder} className="font-medium underline decoration-dotted">
-            {t.requests.fields.created} {filters.order === 'oldest' ? '↑' : '↓'}
-          </button>,
+          staff ? sortHeader('priority', t.requests.fields.priority) : t.requests.fields.priority,
+          staff ? sortHeader('deadline', t.requests.fields.deadline) : t.requests.fields.deadline,
+          sortHeader('created', t.requests.fields.created),
         ];
+        // The sortable columns are the last three, in this order.
+        const sortedColumn = headers.length - 3 + ['priority', 'deadline', 'created'].indexOf(sort);
         return (
-          <DataTable
-            label={t.requests.all}
-            sorted={{ column: headers.length - 1, direction: filters.order === 'oldest' ? 'ascending' : 'descending' }}
-            headers={headers}
-          >
+          <DataTable label={t.requests.all} sorted={{ column: sortedColumn, direction: direction === 'asc' ? 'ascending' : 'descending' }} headers={headers}>
             {items.map((r) => (
               <tr key={r.requestId} className="border-t border-slate-100">
                 {bulk && (
@@ -265,6 +297,7 @@ export function RequestList({
                   <StatusChip status={r.status}>{t.requests.statuses[r.status]}</StatusChip>
                 </td>
                 <td className="px-3 py-2">{t.requests.priorities[r.priority]}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{r.deadline ? calendarDate(r.deadline, locale) : t.requests.noDeadline}</td>
                 <td className="px-3 py-2 whitespace-nowrap">{dateTime(r.createdAt, locale)}</td>
               </tr>
             ))}

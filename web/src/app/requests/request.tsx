@@ -7,7 +7,7 @@ import { ApiError, call } from '../api.ts';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
-import { dateTime, money } from '../format.ts';
+import { calendarDate, dateTime, money } from '../format.ts';
 import { subscribeLive } from '../live.ts';
 import { format, useLocale } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
@@ -248,7 +248,7 @@ function RequestPage({ session }: { session: Session }) {
             {request.deadline && (
               <>
                 <dt className="text-slate-600">{f.deadline}</dt>
-                <dd>{new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${request.deadline}T00:00:00Z`))}</dd>
+                <dd>{calendarDate(request.deadline, locale)}</dd>
               </>
             )}
             {request.listPrice !== undefined && !request.booking && (
