@@ -184,6 +184,14 @@ const MATRIX: Record<OperationId, Row> = {
     request: { method: 'POST', path: '/api/customers', body: {} },
     expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 },
   },
+  // Every signed-in role may upload and see documents; what each sees is its customer's (documents.int.test.ts).
+  createDocumentUpload: { request: { method: 'POST', path: '/api/documents', body: {} }, expect: signedIn(400) },
+  listDocuments: {
+    request: { method: 'GET', path: '/api/documents' },
+    expect: { anonymous: 401, client: 200, member: 400, lead: 400, admin: 400, otherFirmAdmin: 400 },
+  },
+  getDocument: { request: { method: 'GET', path: '/api/documents/none' }, expect: signedIn(404) },
+  getDocumentDownload: { request: { method: 'GET', path: '/api/documents/none/download' }, expect: signedIn(404) },
   getCustomer: {
     request: { method: 'GET', path: '/api/customers/none' },
     expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },

@@ -46,6 +46,12 @@ const sections = {
     /** Set only locally: the S3 stand-in. */
     S3_ENDPOINT: z.optional(z.url()),
   }),
+  documents: z.object({
+    /** The private bucket of customers' documents: an object is read only once its scan tagged it clean (ADR 0029). */
+    DOCUMENTS_BUCKET: required(),
+    /** Set only locally: the S3 stand-in. */
+    S3_ENDPOINT: z.optional(z.url()),
+  }),
   plans: z.object({
     /** Signs series plans (HMAC-SHA256): the planner signs, booking-desk checks (ADR 0011). */
     PLAN_SIGNING_KEY: z.string().check(z.minLength(32)),
@@ -84,6 +90,7 @@ export const realtimeConfig = () => section('realtime');
 export const healthConfig = () => section('health');
 export const edgeConfig = () => section('edge');
 export const storageConfig = () => section('storage');
+export const documentsConfig = () => section('documents');
 export const plansConfig = () => section('plans');
 
 /** Tests and the local stack change env between runs; this forgets the parsed copies. */

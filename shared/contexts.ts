@@ -11,6 +11,8 @@ export const BOUNDED_CONTEXTS = [
   'bookings',
   'catalog',
   'customers',
+  'documents',
+
   'identity',
   'notifications',
   'platform',

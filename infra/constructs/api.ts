@@ -136,6 +136,19 @@ export class Api extends Construct {
     acknowledge(fn, 'IAM5', 'Reads only objects under the exports/ prefix of the uploads bucket.', `Resource::${arnRef(bucket, fn)}/exports/*`);
   }
 
+  /** Documents: signing upload forms needs PutObject, download links GetObject, on firms' keys (`t/…`) of the documents bucket. */
+  keepDocumentsIn(bucket: IBucket): void {
+    const fn = this.functions.get('documents')!;
+    fn.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [bucket.arnForObjects('t/*')] }));
+    acknowledge(
+      fn,
+      'IAM5',
+      'Signs uploads and downloads of firms’ documents only (keys under t/); the bucket policy refuses any read before a clean scan.',
+      `Resource::${arnRef(bucket, fn)}/t/*`,
+    );
+  }
+
   /** What the system health route asks (system function): read-only describe calls on each part. */
   reportHealthOf(parts: { table: TableV2; bus: IEventBus; deadLetterQueues: Map<string, Queue>; mailFrom: string }): void {
     const fn = this.functions.get('system')!;

@@ -36,7 +36,7 @@ export class Events extends Construct {
   constructor(
     scope: Construct,
     id: string,
-    props: { stage: StageConfig; table: TableV2; publicUrl: string; realtime: Realtime; uploads: IBucket; auth: Auth },
+    props: { stage: StageConfig; table: TableV2; publicUrl: string; realtime: Realtime; uploads: IBucket; documents: IBucket; auth: Auth },
   ) {
     super(scope, id);
     const { stage, table } = props;
@@ -82,6 +82,16 @@ export class Events extends Construct {
         pool.grant(fn, ...ACCOUNTS_POOL_ACTIONS);
       }
       if (consumer === 'notifications' || consumer === 'kpis' || consumer === 'exports') props.realtime.grantPush(fn);
+      if (consumer === 'document-scans') {
+        fn.addEnvironment('DOCUMENTS_BUCKET', props.documents.bucketName);
+        fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.documents.arnForObjects('*')] }));
+        acknowledge(
+          fn,
+          'IAM5',
+          'Reads the first bytes of documents; the bucket policy refuses any object not scanned clean.',
+          `Resource::${arnRef(props.documents, fn)}/*`,
+        );
+      }
       if (consumer === 'exports') {
         fn.addEnvironment('UPLOADS_BUCKET', props.uploads.bucketName);
         fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [props.uploads.arnForObjects('exports/*')] }));
@@ -100,7 +110,8 @@ export class Events extends Construct {
 
     for (const rule of RULES) {
       new Rule(this, `Rule-${rule.name}`, {
-        eventBus: this.bus,
+        // Without a bus: the account's default one, where AWS services put their events.
+        ...(rule.bus !== 'default' && { eventBus: this.bus }),
         description: rule.description,
         eventPattern: rule.pattern as Record<string, string[]>,
         targets: [

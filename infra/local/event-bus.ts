@@ -63,7 +63,10 @@ export function startEventBus(
       resources: [],
       detail: JSON.parse(entry.Detail),
     };
+    // AWS services put their events on the account's default bus; the portal's go on its own.
+    const onDefaultBus = !entry.EventBusName || entry.EventBusName === 'default';
     for (const rule of RULES) {
+      if ((rule.bus === 'default') !== onDefaultBus) continue;
       // Asynchronous, as EventBridge invokes targets: PutEvents does not wait for consumers.
       if (matchesPattern(rule.pattern, event as unknown as Record<string, unknown>)) void deliver(rule, event);
     }

@@ -1,5 +1,6 @@
 // The slice of s3rver's API the local stack uses (the package ships no types).
 declare module 's3rver' {
+  import type { IncomingMessage } from 'node:http';
   interface S3rverOptions {
     port?: number;
     address?: string;
@@ -8,8 +9,22 @@ declare module 's3rver' {
     resetOnClose?: boolean;
     configureBuckets?: { name: string; configs: (string | Buffer)[] }[];
   }
+  /** A Koa application: its middleware array is composed when it starts. */
+  export interface Context {
+    req: IncomingMessage;
+    set(header: string, value: string): void;
+    path: string;
+    method: string;
+    query: Record<string, unknown>;
+    status: number;
+    type: string;
+    body: unknown;
+    get(header: string): string;
+  }
   export default class S3rver {
     constructor(options: S3rverOptions);
+    middleware: ((ctx: Context, next: () => Promise<void>) => Promise<void>)[];
+    on(event: 'event', listener: (event: never) => void): this;
     run(): Promise<{ address: string; port: number }>;
     close(): Promise<void>;
   }

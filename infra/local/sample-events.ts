@@ -11,6 +11,10 @@ import type { JsonSchema } from '../../shared/events/catalogue-doc.ts';
 import { EVENT_SOURCE, RULES, typesOf } from '../../shared/events/rules.ts';
 import { httpApiEvent, throughCloudFront } from './gateway.ts';
 import { jobInvocation } from './scheduler.ts';
+import { scanResultDetail } from './scanner.ts';
+import { DOCUMENTS_BUCKET } from './storage.ts';
+import { objectKeyOf } from '../../shared/domain/documents/keys.ts';
+import { SCAN_RESULT_DETAIL_TYPE, SCAN_RESULT_SOURCE } from '../../shared/domain/documents/scans.ts';
 
 /** The seeded admin every signed-in sample calls as. */
 export const SAMPLE_CALLER = 'hello@designpi.com';
@@ -50,6 +54,7 @@ function placeholder(schema: JsonSchema): unknown {
 /** An EventBridge event of the function's rule: a detail that fits the catalogue, with the values its pattern asks, and ids of nothing (a consumer copes with what is gone). */
 function ruleEvent(consumer: string) {
   const rule = RULES.find((r) => r.consumer === consumer)!;
+  if (rule.bus === 'default') return scanResultEvent();
   const type = typesOf(rule)[0] as EventType;
   const required = Object.fromEntries(Object.entries((rule.pattern.detail ?? {}) as Record<string, unknown[]>).map(([k, v]) => [k, v[0]]));
   const fields = placeholder(z.toJSONSchema(EVENTS[type].detail, { io: 'input' }) as JsonSchema) as Record<string, unknown>;
@@ -71,6 +76,22 @@ function ruleEvent(consumer: string) {
       actorId: 'artifact-check',
       ...required,
     },
+  };
+}
+
+/** GuardDuty's scan result for a document version that does not exist. */
+function scanResultEvent() {
+  const key = objectKeyOf({ tenantId: 't-artifact', documentId: randomUUID(), versionNo: 1 });
+  return {
+    version: '0',
+    id: randomUUID(),
+    'detail-type': SCAN_RESULT_DETAIL_TYPE,
+    source: SCAN_RESULT_SOURCE,
+    account: '000000000000',
+    time: new Date().toISOString(),
+    region: 'us-east-1',
+    resources: [],
+    detail: scanResultDetail(DOCUMENTS_BUCKET, key, 'artifact-check', 'NO_THREATS_FOUND'),
   };
 }
 

@@ -23,7 +23,8 @@ import { freePort, stopChild, type Child } from './process.ts';
 import { seedDemoData } from './seed.ts';
 import { startSes } from './ses.ts';
 import { startQueues } from './sqs.ts';
-import { startMail, startS3, UPLOADS_BUCKET } from './storage.ts';
+import { DOCUMENTS_BUCKET, startMail, startS3, UPLOADS_BUCKET } from './storage.ts';
+import { ensureClamav, startScanner, type Scanner } from './scanner.ts';
 import { startScheduler } from './scheduler.ts';
 import { startStreamPoller } from './streams.ts';
 
@@ -71,7 +72,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await Promise.allSettled([...closers.map((c) => c()), ...children.map((c) => stopChild(c))]);
   };
 
+  let scanner: Scanner | undefined;
   try {
+    ensureClamav(log);
     const [dynamoPort, cognitoPort, s3Port, smtpPort, inboxPort] = await Promise.all([
       freePort(),
       freePort(),
@@ -83,7 +86,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const started = await Promise.allSettled([
       startDynamo(dynamoPort, options.persist ? join(dataDir, 'dynamodb') : null).then((d) => (children.push(d.child), d)),
       startCognito(cognitoPort, join(dataDir, 'cognito')).then((c) => (children.push(c.child), c)),
-      startS3(s3Port, join(dataDir, 's3')).then((s) => (closers.push(() => s.server.close()), s)),
+      // Each new document is scanned as GuardDuty would scan it, once the scanner has started (below).
+      startS3(s3Port, join(dataDir, 's3'), (key) => void scanner?.scan(DOCUMENTS_BUCKET, key)).then((s) => (closers.push(() => s.server.close()), s)),
       startMail(smtpPort, inboxPort).then((m) => (children.push(m.child), m)),
     ] as const);
     const failure = started.find((r) => r.status === 'rejected');
@@ -110,6 +114,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       USER_POOL_CLIENT_ID: cognito.clientId,
       JWT_ISSUER: cognito.issuer,
       UPLOADS_BUCKET,
+      DOCUMENTS_BUCKET,
       EVENT_BUS_NAME: 'service-portal-local',
       WS_MANAGEMENT_ENDPOINT: `http://127.0.0.1:${wsManagementPort}`,
       DEAD_LETTER_QUEUES: JSON.stringify(queues.urls),
@@ -143,6 +148,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     const [bus, ses] = await Promise.all([startEventBus(busPort, lambda, log, queues.deadLetter), startSes(sesPort, smtpUrl)]);
     closers.push(bus.close, ses.close);
+    scanner = startScanner({ s3Endpoint: s3.endpoint, busEndpoint, dataDir, log });
 
     // For the seed, the tests and `npm run job`, which read and write the local services directly.
     const env: Record<string, string> = {

@@ -1,20 +1,112 @@
-/** s3rver (in-process S3 API) for uploads, plus maildev (SMTP catcher with a web inbox) as a child. */
+/**
+ * s3rver (in-process S3 API) for uploads and documents, plus maildev (SMTP catcher with a web
+ * inbox) as a child. The documents bucket keeps the bucket policy's rule: an object is read only
+ * once its malware scan tagged it clean, except by the scanner's own key (GuardDuty's role).
+ */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import S3rver from 's3rver';
+import S3rver, { type Context } from 's3rver';
 import AWSAccount from 's3rver/lib/models/account.js';
+import { GetObjectTaggingCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { postRefusal, s3ErrorXml } from './post-policy.ts';
+import { CLEAN, SCAN_TAG } from '../../shared/domain/documents/scans.ts';
 import { LOCAL_AWS } from './dynamo.ts';
+import { SCANNER_CREDENTIALS } from './scanner.ts';
 import { readyOrStopped, startChild, type Child } from './process.ts';
 
 export const UPLOADS_BUCKET = 'portal-uploads';
+export const DOCUMENTS_BUCKET = 'portal-documents';
 
-export async function startS3(port: number, directory: string): Promise<{ server: S3rver; endpoint: string }> {
+/** More than any upload policy allows (100 MB and the form around it). */
+const MAX_POST_BYTES = 101 * 1024 * 1024;
+
+/** Answers a request the way S3 does, open to the portal's pages (the bucket's CORS rule). */
+function answer(ctx: Context, status: number, xml: string) {
+  ctx.status = status;
+  ctx.set('access-control-allow-origin', '*');
+  if (xml) {
+    ctx.type = 'application/xml';
+    ctx.body = xml;
+  } else ctx.body = null;
+}
+
+/** Reads of an object's content: GET or HEAD of a key, not of a subresource such as `?tagging`. */
+const isObjectRead = (method: string, query: Record<string, unknown>) =>
+  (method === 'GET' || method === 'HEAD') && !('tagging' in query) && !('uploadId' in query);
+
+/** The access key a request is signed with, in its header or its presigned query. */
+const accessKeyOf = (authorization: string | undefined, credential: unknown) =>
+  /Credential=([^/]+)\//.exec(authorization ?? '')?.[1] ?? (typeof credential === 'string' ? credential.split('/')[0] : undefined);
+
+export async function startS3(port: number, directory: string, onDocumentCreated: (key: string) => void): Promise<{ server: S3rver; endpoint: string }> {
   mkdirSync(directory, { recursive: true });
-  // The handlers sign with the stack's one local key pair (as for every other stand-in), so s3rver learns it too.
+  // The handlers sign with the stack's one local key pair (as for every other stand-in), so s3rver learns it too; the scanner has its own.
   AWSAccount.DUMMY_ACCOUNT.createKeyPair(LOCAL_AWS.credentials.accessKeyId, LOCAL_AWS.credentials.secretAccessKey);
-  const server = new S3rver({ port, address: '127.0.0.1', directory, silent: true, configureBuckets: [{ name: UPLOADS_BUCKET, configs: [] }] });
+  AWSAccount.DUMMY_ACCOUNT.createKeyPair(SCANNER_CREDENTIALS.accessKeyId, SCANNER_CREDENTIALS.secretAccessKey);
+  const server = new S3rver({
+    port,
+    address: '127.0.0.1',
+    directory,
+    silent: true,
+    configureBuckets: [UPLOADS_BUCKET, DOCUMENTS_BUCKET].map((name) => ({ name, configs: [] })),
+  });
+  const endpoint = `http://127.0.0.1:${port}`;
+  const tags = new S3Client({ region: LOCAL_AWS.region, endpoint, forcePathStyle: true, credentials: SCANNER_CREDENTIALS });
+  const store = new S3Client({ region: LOCAL_AWS.region, endpoint, forcePathStyle: true, credentials: LOCAL_AWS.credentials });
+  // First in the chain (Koa composes its middleware when the server starts): the bucket policy's deny.
+  server.middleware.unshift(async (ctx, next) => {
+    if (ctx.method === 'POST' && ctx.path.replace(/\/$/, '') === `/${DOCUMENTS_BUCKET}`) return postUpload(ctx);
+    const [, bucket, ...key] = ctx.path.split('/');
+    if (bucket !== DOCUMENTS_BUCKET || !key.length || !isObjectRead(ctx.method, ctx.query)) return next();
+    if (accessKeyOf(ctx.get('authorization'), ctx.query['X-Amz-Credential']) === SCANNER_CREDENTIALS.accessKeyId) return next();
+    const tagged = await tags
+      .send(new GetObjectTaggingCommand({ Bucket: bucket, Key: decodeURIComponent(key.join('/')) }))
+      .then((t) => t.TagSet?.find((tag) => tag.Key === SCAN_TAG)?.Value)
+      .catch(() => undefined);
+    if (tagged === CLEAN) return next();
+    answer(ctx, 403, s3ErrorXml({ status: 403, code: 'AccessDenied', message: 'Access Denied' }));
+  });
+  /** A browser upload by POST: S3's policy checks (post-policy.ts), then the file is stored as S3 would store it. */
+  async function postUpload(ctx: Context) {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      // Well past any policy's limit: refused without reading on, as S3 cuts such a body short.
+      if (size > MAX_POST_BYTES)
+        return answer(ctx, 400, s3ErrorXml({ status: 400, code: 'EntityTooLarge', message: 'Your proposed upload exceeds the maximum allowed size' }));
+      chunks.push(chunk);
+    }
+    const form = await new Request('http://s3.local/', { method: 'POST', headers: { 'content-type': ctx.get('content-type') }, body: Buffer.concat(chunks) })
+      .formData()
+      .catch(() => undefined);
+    if (!form)
+      return answer(
+        ctx,
+        400,
+        s3ErrorXml({ status: 400, code: 'MalformedPOSTRequest', message: 'The body of your POST request is not well-formed multipart/form-data.' }),
+      );
+    const file = form.get('file');
+    if (!(file instanceof Blob))
+      return answer(ctx, 400, s3ErrorXml({ status: 400, code: 'InvalidArgument', message: 'POST requires exactly one file upload per request.' }));
+    const fields = Object.fromEntries([...form.entries()].filter(([name]) => name !== 'file').map(([name, value]) => [name, String(value)]));
+    const body = Buffer.from(await file.arrayBuffer());
+    const refusal = postRefusal(fields, body, DOCUMENTS_BUCKET, (id) =>
+      id === LOCAL_AWS.credentials.accessKeyId ? LOCAL_AWS.credentials.secretAccessKey : undefined,
+    );
+    if (refusal) return answer(ctx, refusal.status, s3ErrorXml(refusal));
+    const type = Object.entries(fields).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+    await store.send(new PutObjectCommand({ Bucket: DOCUMENTS_BUCKET, Key: fields.key, Body: body, ...(type && { ContentType: type }) }));
+    answer(ctx, 204, '');
+  }
+
+  server.on('event', (event: { Records: { eventName: string; s3: { bucket: { name: string }; object: { key: string } } }[] }) => {
+    for (const record of event.Records)
+      if (record.eventName.startsWith('ObjectCreated') && record.s3.bucket.name === DOCUMENTS_BUCKET)
+        onDocumentCreated(decodeURIComponent(record.s3.object.key));
+  });
   await server.run();
-  return { server, endpoint: `http://127.0.0.1:${port}` };
+  return { server, endpoint };
 }
 
 export async function startMail(smtpPort: number, webPort: number): Promise<{ child: Child; inboxUrl: string }> {

@@ -268,6 +268,72 @@ describe('events', () => {
   });
 });
 
+describe('documents (ADR 0029)', () => {
+  const documentsBucket = () => {
+    const [id] = Object.entries(dev.findResources('AWS::S3::Bucket')).find(([id]) => id.startsWith('DocumentsBucket'))!;
+    return id;
+  };
+
+  it('keeps them in a private, versioned, encrypted bucket whose old versions move to infrequent access and expire after 7 years', () => {
+    dev.hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      LifecycleConfiguration: {
+        Rules: [
+          Match.objectLike({
+            NoncurrentVersionTransitions: [{ StorageClass: 'STANDARD_IA', TransitionInDays: 30 }],
+            NoncurrentVersionExpiration: { NoncurrentDays: 7 * 365 },
+            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+          }),
+        ],
+      },
+    });
+    expect(documentsBucket()).toBeDefined();
+  });
+
+  it('has GuardDuty Malware Protection scan and tag every new object, with a role only GuardDuty assumes', () => {
+    const [plan] = Object.values(dev.findResources('AWS::GuardDuty::MalwareProtectionPlan'));
+    expect(plan!.Properties).toMatchObject({
+      Actions: { Tagging: { Status: 'ENABLED' } },
+      ProtectedResource: { S3Bucket: { BucketName: { Ref: documentsBucket() } } },
+      Role: { 'Fn::GetAtt': [expect.stringMatching(/^DocumentsMalwareProtectionRole/), 'Arn'] },
+    });
+    dev.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'malware-protection-plan.guardduty.amazonaws.com' } })] },
+    });
+  });
+
+  it('refuses every read of an object its scan did not tag clean, to all but GuardDuty (even a presigned link we issued)', () => {
+    const [policy] = Object.values(dev.findResources('AWS::S3::BucketPolicy')).filter((p) => JSON.stringify(p.Properties.Bucket).includes(documentsBucket()));
+    const deny = (policy!.Properties.PolicyDocument.Statement as { Sid?: string }[]).find((s) => s.Sid === 'OnlyScannedCleanObjectsAreRead');
+    expect(deny).toMatchObject({
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: ['s3:GetObject', 's3:GetObjectVersion'],
+      Condition: {
+        StringNotEquals: {
+          's3:ExistingObjectTag/GuardDutyMalwareScanStatus': 'NO_THREATS_FOUND',
+          'aws:PrincipalArn': { 'Fn::GetAtt': [expect.stringMatching(/^DocumentsMalwareProtectionRole/), 'Arn'] },
+        },
+      },
+    });
+  });
+
+  it('sends GuardDuty’s scan results, from the default bus, to the document-scans consumer, which reads only the documents bucket', () => {
+    const rules = Object.values(dev.findResources('AWS::Events::Rule')).map((r) => r.Properties);
+    const scans = rules.find((r) => r.EventPattern?.source?.[0] === 'aws.guardduty')!;
+    expect(scans.EventPattern).toEqual({
+      source: ['aws.guardduty'],
+      'detail-type': ['GuardDuty Malware Protection Object Scan Result'],
+      detail: { resourceType: ['S3_OBJECT'] },
+    });
+    expect(scans.EventBusName).toBeUndefined();
+    expect(JSON.stringify(scans.Targets[0].Arn)).toMatch(/documentscans/);
+    for (const rule of rules.filter((r) => r !== scans)) expect(rule.EventBusName).toBeDefined();
+  });
+});
+
 describe('schedules', () => {
   it('has one UTC schedule per shared job, invoking its Lambda with the scheduled time, retrying into a dead-letter queue', () => {
     const schedules = Object.values(dev.findResources('AWS::Scheduler::Schedule')).map((r) => r.Properties);

@@ -10,6 +10,7 @@ import { Observability } from '../constructs/observability.ts';
 import { Realtime } from '../constructs/realtime.ts';
 import { Schedules } from '../constructs/schedules.ts';
 import { Storage } from '../constructs/storage.ts';
+import { Documents } from '../constructs/documents.ts';
 import { Web } from '../constructs/web.ts';
 import type { StageConfig } from '../stage.ts';
 
@@ -46,9 +47,19 @@ export class PortalStack extends Stack {
       ([name, lambdas]) => new Api(new NestedStack(this, `${name}Stack`), 'Api', lambdas, { stage, gateway, auth, table, publicUrl }),
     );
     const apiOf = (lambda: ApiLambda) => apis.find((api) => api.functions.has(lambda))!;
-    const events = new Events(new NestedStack(this, 'EventsStack'), 'Events', { stage, table, publicUrl, realtime, uploads: storage.uploads, auth });
+    const documents = new Documents(this, 'Documents', { stage, logs: storage.logs, publicUrl });
+    const events = new Events(new NestedStack(this, 'EventsStack'), 'Events', {
+      stage,
+      table,
+      publicUrl,
+      realtime,
+      uploads: storage.uploads,
+      documents: documents.bucket,
+      auth,
+    });
     const schedules = new Schedules(new NestedStack(this, 'SchedulesStack'), 'Schedules', { stage, table, publicUrl, sender: events.sender });
     apiOf('analytics').offerExportsFrom(storage.uploads);
+    apiOf('documents').keepDocumentsIn(documents.bucket);
     const deadLetterQueues = new Map([...events.deadLetterQueues, ['jobs', schedules.deadLetterQueue]]);
     apiOf('system').reportHealthOf({ table, bus: events.bus, deadLetterQueues, mailFrom: stage.mailFrom });
 

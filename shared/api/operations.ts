@@ -28,6 +28,7 @@ import { TASKS_OPERATIONS } from './operations/tasks.ts';
 import { TEAM_OPERATIONS } from './operations/team.ts';
 import { VIEWS_OPERATIONS } from './operations/views.ts';
 import { WORKFLOW_OPERATIONS } from './operations/workflow.ts';
+import { DOCUMENTS_OPERATIONS } from './operations/documents.ts';
 
 /** An API Lambda, declared once: where its code lives, what it may do, where it is deployed. */
 export interface ApiLambdaDef {
@@ -53,6 +54,7 @@ export const API_LAMBDAS = {
   bookings: { context: 'bookings', table: 'readWrite', stack: 'BookingsApi' },
   catalog: { context: 'catalog', table: 'readWrite', stack: 'WorkApi' },
   customers: { context: 'customers', table: 'readWrite', stack: 'WorkApi' },
+  documents: { context: 'documents', table: 'readWrite', stack: 'WorkApi' },
   'guest-booking': { context: 'bookings', table: 'readWrite', stack: 'BookingsApi' },
   identity: { context: 'identity', table: 'readWrite', stack: 'IdentityApi' },
   notifications: { context: 'notifications', table: 'readWrite', stack: 'IdentityApi' },
@@ -117,6 +119,7 @@ export const OPERATIONS = [
   ...TEAM_OPERATIONS,
   ...VIEWS_OPERATIONS,
   ...CUSTOMERS_OPERATIONS,
+  ...DOCUMENTS_OPERATIONS,
   ...WORKFLOW_OPERATIONS,
 ] as const;
 

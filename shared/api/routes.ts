@@ -23,6 +23,7 @@ import { TASKS_SCHEMAS } from './schemas/tasks.ts';
 import { TEAM_SCHEMAS } from './schemas/team.ts';
 import { VIEWS_SCHEMAS } from './schemas/views.ts';
 import { CUSTOMERS_SCHEMAS } from './schemas/customers.ts';
+import { DOCUMENTS_SCHEMAS } from './schemas/documents.ts';
 import { WORKFLOW_SCHEMAS } from './schemas/workflow.ts';
 import type { Schemas } from './schemas/types.ts';
 
@@ -51,6 +52,7 @@ const SCHEMAS = {
   ...TEAM_SCHEMAS,
   ...VIEWS_SCHEMAS,
   ...CUSTOMERS_SCHEMAS,
+  ...DOCUMENTS_SCHEMAS,
   ...WORKFLOW_SCHEMAS,
 } satisfies Record<OperationId, Schemas>;
 

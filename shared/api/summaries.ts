@@ -124,6 +124,11 @@ export const SUMMARIES: Record<OperationId, string> = {
     "The requests a team member was given, newest first, with who chose (or the ranking) and from whom it was taken; one's own, or anyone's for those who see users",
   listTeamWorkload: "Each team member's availability, active requests against capacity, and free share of capacity",
   listSavedViews: 'Your saved views of a list (at most 20), by when you saved them',
+  createDocumentUpload:
+    'Starts an upload: the document (or its next version), and a presigned POST to send the file straight to S3, limited to its size, type and SHA-256',
+  listDocuments: 'A customer’s documents in a folder, by name (one Query a page); quarantined and unfinished ones are not listed',
+  getDocument: 'A document you may see, with its versions',
+  getDocumentDownload: 'A download link valid for 5 minutes, for an available document only',
   createSavedView: 'Save the filters of a list under a name of your own (unique among your views of that list)',
   deleteSavedView: 'Delete one of your saved views',
   listCustomers: 'The firm’s customers by name: search by the start of a name or a contact’s email, narrow by status, account manager or tag',

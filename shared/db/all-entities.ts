@@ -1,4 +1,5 @@
 /** Every entity in one service: for the seed and tests, never imported by a Lambda. */
+import { Document, DocumentVersion } from './entities/document.ts';
 import { AssignmentRecord } from './entities/assignment-record.ts';
 import { AuditEntry } from './entities/audit-entry.ts';
 import { BookingReminder } from './entities/booking-reminder.ts';
@@ -74,6 +75,8 @@ export const ALL_ENTITIES = {
   promoUse: PromoUse,
   requestExport: RequestExport,
   savedView: SavedView,
+  document: Document,
+  documentVersion: DocumentVersion,
 };
 
 export const database = databaseOf(ALL_ENTITIES);

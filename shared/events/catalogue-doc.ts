@@ -1,7 +1,7 @@
 /** The event catalogue as a readable page (docs/events.md): each event's producer, consumers and fields. */
 import * as z from 'zod/mini';
 import { EVENT_TYPES, EVENTS, type EventType } from './catalogue.ts';
-import { RULES, typesOf } from './rules.ts';
+import { PORTAL_RULES, typesOf } from './rules.ts';
 
 /** The part of a field's JSON Schema (z.toJSONSchema) that the doc and the sample events read. */
 export type JsonSchema = {
@@ -25,7 +25,7 @@ function typeOf(s: JsonSchema): string {
 
 /** Who receives an event: each rule that matches its type, with the rule's extra condition if it has one. */
 function consumersOf(type: EventType): string[] {
-  return RULES.filter((r) => typesOf(r).includes(type)).map((r) => {
+  return PORTAL_RULES.filter((r) => typesOf(r).includes(type)).map((r) => {
     const condition = r.pattern.detail ? ` (when ${JSON.stringify(r.pattern.detail)})` : '';
     return `${r.consumer}${condition}`;
   });

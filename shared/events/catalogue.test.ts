@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { outboxItem } from '../db/mutation.ts';
 import { eventsDocument } from './catalogue-doc.ts';
 import { detailProblems, EVENT_TYPES } from './catalogue.ts';
-import { RULES, typesOf } from './rules.ts';
+import { PORTAL_RULES, typesOf } from './rules.ts';
 
 const written = { entityId: 'u1', actorId: 'admin' };
 
 describe('the event catalogue', () => {
   it('knows every event type a rule routes', () => {
-    expect(RULES.flatMap(typesOf).filter((type) => !(EVENT_TYPES as string[]).includes(type))).toEqual([]);
+    expect(PORTAL_RULES.flatMap(typesOf).filter((type) => !(EVENT_TYPES as string[]).includes(type))).toEqual([]);
   });
 
   it.each([

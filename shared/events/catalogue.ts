@@ -9,6 +9,7 @@ import type { BoundedContext } from '../contexts.ts';
 import { LOCALES } from '../domain/locales.ts';
 import { ROLES } from '../domain/identity/permissions.ts';
 import { PRIORITIES, REQUEST_STATUSES } from '../domain/requests/workflow.ts';
+import { VERSION_STATUSES } from '../domain/documents/scans.ts';
 
 const id = z.string();
 const text = z.string();
@@ -193,6 +194,19 @@ export const EVENTS = {
     contactIds: z.array(id),
     recordIds: z.array(id),
   }),
+
+  'document.upload_started': event('documents', 'Someone started uploading a document, or a new version of one; its scan follows once the file arrives.', {
+    documentId: id,
+    versionNo: z.number(),
+    customerId: id,
+    name: text,
+    uploadedBy: id,
+  }),
+  'document.scanned': event(
+    'documents',
+    'A malware scan of a document version ended, or failed: the version is available, quarantined, rejected (not the type its name says), unscannable, or waits for another try.',
+    { documentId: id, versionNo: z.number(), customerId: id, name: text, status: z.enum(VERSION_STATUSES), uploadedBy: id, threats: z.optional(z.array(text)) },
+  ),
 
   'firm.brand_changed': event('catalog', 'An admin changed the firm’s accent colour or email footer.', { fields: z.array(text) }),
   'firm.request_settings_changed': event('requests', 'An admin changed whether and above which value new requests are reviewed.', { fields: z.array(text) }),

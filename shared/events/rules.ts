@@ -3,6 +3,7 @@
  * entry (with a DLQ); the local bus applies the same patterns (shared/events/pattern.ts).
  */
 import { SERIES_EVENTS } from '../domain/bookings/series.ts';
+import { SCAN_RESULT_DETAIL_TYPE, SCAN_RESULT_SOURCE } from '../domain/documents/scans.ts';
 import type { BoundedContext } from '../contexts.ts';
 import type { Pattern } from './pattern.ts';
 
@@ -17,6 +18,7 @@ export const CONSUMER_CONTEXTS = {
   exports: 'analytics',
   'booking-emails': 'bookings',
   accounts: 'identity',
+  'document-scans': 'documents',
 } as const satisfies Record<string, BoundedContext>;
 export type Consumer = keyof typeof CONSUMER_CONTEXTS;
 export const CONSUMERS = Object.keys(CONSUMER_CONTEXTS) as Consumer[];
@@ -29,6 +31,8 @@ export interface Rule {
   description: string;
   pattern: Pattern;
   consumer: Consumer;
+  /** 'default': an AWS service's events, which arrive on the account's default bus; otherwise the portal's own. */
+  bus?: 'default';
 }
 
 /** Events whose people must be told by email. */
@@ -134,7 +138,17 @@ export const RULES: readonly Rule[] = [
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['export.requested'] },
     consumer: 'exports',
   },
+  {
+    name: 'document-scans',
+    description: 'Malware scan results of uploaded documents make them available, quarantine them, or count a failed attempt',
+    pattern: { source: [SCAN_RESULT_SOURCE], 'detail-type': [SCAN_RESULT_DETAIL_TYPE], detail: { resourceType: ['S3_OBJECT'] } },
+    consumer: 'document-scans',
+    bus: 'default',
+  },
 ];
+
+/** The rules of the portal's own events (listed in the event catalogue). */
+export const PORTAL_RULES = RULES.filter((rule) => rule.bus !== 'default');
 
 /** The dead-letter queue of a consumer's own failures: events it failed on after Lambda's retries. */
 export const consumerFailures = (consumer: Consumer) => `consumer-${consumer}`;

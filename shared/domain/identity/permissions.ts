@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   'customers.read.all',
   'customers.read.assigned',
   'customers.manage',
+  'documents.view',
+  'documents.upload',
   'team.manage',
   'team.view',
   'users.manage',
@@ -36,7 +38,7 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const CLIENT: Permission[] = ['service_requests.create', 'service_requests.read.own'];
+const CLIENT: Permission[] = ['service_requests.create', 'service_requests.read.own', 'documents.view', 'documents.upload'];
 
 const TEAM_MEMBER: Permission[] = [
   'service_requests.read.own',
@@ -44,8 +46,10 @@ const TEAM_MEMBER: Permission[] = [
   'tasks.read.assigned',
   'tasks.update',
   'team.view',
-  // The customers they manage or work for.
+  // The customers they manage or work for, and those customers' documents.
   'customers.read.assigned',
+  'documents.view',
+  'documents.upload',
 ];
 
 const TEAM_LEAD: Permission[] = [

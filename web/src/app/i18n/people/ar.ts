@@ -84,6 +84,8 @@ const ar: typeof en = {
     'customers.read.all': { name: 'رؤية كل العملاء', description: 'كل العملاء مع جهات الاتصال والسجل' },
     'customers.read.assigned': { name: 'رؤية عملائه', description: 'العملاء الذين يديرهم أو يعمل لهم' },
     'customers.manage': { name: 'إدارة العملاء', description: 'إضافة العملاء وجهات اتصالهم وتغييرهم ودمجهم' },
+    'documents.view': { name: 'رؤية المستندات', description: 'مستندات العملاء الذين يمكنه رؤيتهم، بحسب صلاحية كل مستند' },
+    'documents.upload': { name: 'رفع المستندات', description: 'إرسال ملفات تُفحص من البرمجيات الخبيثة قبل أن يفتحها أحد' },
     'team.manage': { name: 'إدارة الفريق', description: 'مهارات الموظفين وطاقتهم وساعات عملهم' },
     'team.view': { name: 'رؤية الفريق', description: 'من المتاح وحجم عمل كل شخص' },
     'users.manage': { name: 'إدارة الأشخاص', description: 'دعوة الأشخاص وتغيير الأدوار وإيقاف الحسابات' },

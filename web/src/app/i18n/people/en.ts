@@ -82,6 +82,8 @@ export default {
     'customers.read.all': { name: 'See every client', description: 'All clients, with their contacts and history' },
     'customers.read.assigned': { name: 'See their clients', description: 'Clients they manage or work for' },
     'customers.manage': { name: 'Manage clients', description: 'Add, change and merge clients and their contacts' },
+    'documents.view': { name: 'See documents', description: 'Documents of the clients they may see, as each document’s access allows' },
+    'documents.upload': { name: 'Upload documents', description: 'Send files, scanned for malware before anyone can open them' },
     'team.manage': { name: 'Manage the team', description: 'Skills, capacity and working hours of staff' },
     'team.view': { name: 'See the team', description: 'Who is available, and their workload' },
     'users.manage': { name: 'Manage people', description: 'Invite people, change roles, deactivate accounts' },

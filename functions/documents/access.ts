@@ -1,0 +1,32 @@
+/** Which documents a caller may see, and under which customer they may upload. */
+import type { EntityItem } from 'electrodb';
+import { notFound } from '../../shared/api/errors.ts';
+import type { Document } from '../../shared/db/entities/document.ts';
+import { contactMaySeeDocument } from '../../shared/domain/documents/access.ts';
+import { isStaff } from '../../shared/domain/identity/permissions.ts';
+import { openableCustomer } from '../customers/access.ts';
+import type { AuthenticatedActor } from '../lib/auth.ts';
+
+export type DocumentItem = EntityItem<typeof Document>;
+
+/**
+ * The customer whose documents the caller works with: a client's own (any other is not found),
+ * or one a member of staff may open (leads and admins any, a team member those they work for).
+ */
+export async function customerFor(actor: AuthenticatedActor, customerId: string | undefined): Promise<string> {
+  if (!isStaff(actor.role)) {
+    if (!actor.contact || (customerId && customerId !== actor.contact.customerId)) throw notFound('Customer');
+    return actor.contact.customerId;
+  }
+  if (!customerId) throw notFound('Customer');
+  return (await openableCustomer(actor, customerId)).customerId;
+}
+
+/** Whether the caller may see the document: staff by its customer, a contact by its access level. */
+export async function maySee(actor: AuthenticatedActor, document: DocumentItem): Promise<boolean> {
+  if (!isStaff(actor.role)) return !!actor.contact && contactMaySeeDocument(actor.contact, document);
+  return customerFor(actor, document.customerId).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * The documents bucket (ADR 0029): presigned POST uploads limited to one file's size, type and
+ * SHA-256, short-lived download links, and the first bytes of a scanned file. The bucket
+ * policy lets nothing be read before a clean scan, whoever signed the link.
+ */
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { config, documentsConfig } from '../../shared/config.ts';
+import { SNIFF_BYTES } from '../../shared/domain/documents/files.ts';
+
+/** How long an upload may take to start, and how long a download link works. */
+export const UPLOAD_SECONDS = 15 * 60;
+export const DOWNLOAD_SECONDS = 5 * 60;
+
+let client: S3Client | undefined;
+const s3 = () => {
+  const { S3_ENDPOINT } = documentsConfig();
+  // Checksums only where a request needs one: a presigned link must not carry the SDK's default one (it would not fit the file).
+  client ??= new S3Client({
+    region: config().AWS_REGION,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    ...(S3_ENDPOINT && { endpoint: S3_ENDPOINT, forcePathStyle: true }),
+  });
+  return client;
+};
+const bucket = () => documentsConfig().DOCUMENTS_BUCKET;
+
+/** A browser upload of exactly this file to `key`: S3 refuses another size, type or content. */
+export async function uploadForm(key: string, file: { size: number; mimeType: string; checksum: string }) {
+  const { createPresignedPost } = await import('@aws-sdk/s3-presigned-post');
+  const { url, fields } = await createPresignedPost(s3(), {
+    Bucket: bucket(),
+    Key: key,
+    Conditions: [['content-length-range', file.size, file.size]],
+    Fields: { 'Content-Type': file.mimeType, 'x-amz-checksum-sha256': file.checksum },
+    Expires: UPLOAD_SECONDS,
+  });
+  return { url, fields, expiresAt: new Date(Date.now() + UPLOAD_SECONDS * 1000).toISOString() };
+}
+
+/** A GET link to `key` for DOWNLOAD_SECONDS, saved as `fileName`. */
+export async function downloadLink(key: string, fileName: string) {
+  const { getSignedUrl } = await import('@aws-sdk/s3-request-presigner');
+  // RFC 6266: an ASCII fallback and the name itself, percent-encoded, for every language.
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const disposition = `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  const url = await getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucket(), Key: key, ResponseContentDisposition: disposition }), {
+    expiresIn: DOWNLOAD_SECONDS,
+  });
+  return { url, expiresAt: new Date(Date.now() + DOWNLOAD_SECONDS * 1000).toISOString() };
+}
+
+/** The first SNIFF_BYTES of an object (fewer if it is shorter). */
+export async function firstBytes(key: string): Promise<Uint8Array> {
+  const object = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key, Range: `bytes=0-${SNIFF_BYTES - 1}` }));
+  return object.Body!.transformToByteArray();
+}

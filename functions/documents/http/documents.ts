@@ -1,0 +1,193 @@
+/**
+ * Documents (ADR 0029). An upload is started here: the document (or its next version) is
+ * written waiting for its file, and the browser gets a presigned POST that S3 accepts only for
+ * that file's size, type and SHA-256. The file's scan decides the rest (consumers/document-scans.ts).
+ * Lists are one Query a page on a folder's index; a download link is for an available
+ * document only, and the bucket policy refuses any other read besides.
+ */
+import { randomUUID } from 'node:crypto';
+import { conflict, notFound, validationFailed } from '../../../shared/api/errors.ts';
+import { DOCUMENTS_OPERATIONS } from '../../../shared/api/operations/documents.ts';
+import { DOCUMENTS_SCHEMAS, type DocumentView } from '../../../shared/api/schemas/documents.ts';
+import { AuditEntry } from '../../../shared/db/entities/audit-entry.ts';
+import { Document, DocumentVersion } from '../../../shared/db/entities/document.ts';
+import { ROOT_FOLDER } from '../../../shared/domain/documents/documents.ts';
+import { OutboxEvent } from '../../../shared/db/entities/outbox-event.ts';
+import { auditAndEvent, commitTransaction } from '../../../shared/db/mutation.ts';
+import { queryPage } from '../../../shared/db/pagination.ts';
+import { databaseOf } from '../../../shared/db/service.ts';
+import { CONTACT_ACCESS_LEVELS } from '../../../shared/domain/documents/access.ts';
+import { extensionOf, FILE_TYPES } from '../../../shared/domain/documents/files.ts';
+import { objectKeyOf } from '../../../shared/domain/documents/keys.ts';
+import { accessOf } from '../../../shared/domain/customers/customers.ts';
+import { isStaff } from '../../../shared/domain/identity/permissions.ts';
+import { actorFromClaims } from '../../lib/auth.ts';
+import { changeContext } from '../../lib/change-context.ts';
+import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
+import { customerFor, maySee, type DocumentItem } from '../access.ts';
+import { downloadLink, uploadForm } from '../files.ts';
+
+const database = databaseOf({ document: Document, version: DocumentVersion, audit: AuditEntry, outbox: OutboxEvent });
+
+/** An upload whose file never arrives is forgotten after a day (DynamoDB TTL). */
+const ABANDONED_AFTER_SECONDS = 24 * 3600;
+
+/** Statuses a list never shows: not yet arrived, found infected (the quarantine console's), gone. */
+const UNLISTED: DocumentItem['status'][] = ['uploading', 'quarantined', 'deleted'];
+
+const toView = ({ tenantId: _t, expiresAt: _e, version: _v, requestId: _r, bookingId: _b, category: _c, tags: _g, ...d }: DocumentItem): DocumentView => d;
+
+async function documentOf(req: { actor: RequestOf<'getDocument'>['actor']; params: { documentId: string } }): Promise<DocumentItem> {
+  const { data } = await database().entities.document.get({ tenantId: req.actor.tenantId, documentId: req.params.documentId }).go();
+  // Another firm's, another customer's, or one the caller's access does not reach: not found, so its existence is not told.
+  if (!data || data.status === 'deleted' || !(await maySee(req.actor, data))) throw notFound('Document');
+  return data;
+}
+
+async function createDocumentUpload(req: RequestOf<'createDocumentUpload'>): Promise<ReplyOf<'createDocumentUpload'>> {
+  const { actor, body } = req;
+  const staff = isStaff(actor.role);
+  if (staff && !body.customerId && !body.documentId)
+    throw validationFailed([{ field: 'customerId', message: 'is required: the customer the document is for' }]);
+  if (!staff && body.accessLevel && !(CONTACT_ACCESS_LEVELS as readonly string[]).includes(body.accessLevel))
+    throw validationFailed([{ field: 'accessLevel', message: `must be one of: ${CONTACT_ACCESS_LEVELS.join(', ')}` }]);
+  const existing = body.documentId ? await documentOf({ actor, params: { documentId: body.documentId } }) : undefined;
+  const customerId = existing?.customerId ?? (await customerFor(actor, body.customerId));
+  const mimeType = FILE_TYPES[extensionOf(body.name)!].mime;
+  const now = new Date();
+  const at = now.toISOString();
+  const documentId = existing?.documentId ?? randomUUID();
+  const versionNo = (existing?.latestVersion ?? 0) + 1;
+  const ref = { tenantId: actor.tenantId, documentId, versionNo };
+  const objectKey = objectKeyOf(ref);
+  const file = { name: body.name, mimeType, size: body.size, checksum: body.checksum, uploadedBy: actor.userId, uploadedByName: actor.name };
+  const expiresAt = Math.floor(now.getTime() / 1000) + ABANDONED_AFTER_SECONDS;
+  // A contact who sees only their own records shares nothing unless they choose to.
+  const accessLevel = body.accessLevel ?? (actor.contact && accessOf(actor.contact) === 'own' ? 'private' : 'customer');
+  const document: DocumentItem = existing ?? {
+    tenantId: actor.tenantId,
+    documentId,
+    customerId,
+    folderId: ROOT_FOLDER,
+    ...file,
+    ...(body.description && { description: body.description }),
+    tags: [],
+    latestVersion: 1,
+    status: 'uploading',
+    accessLevel,
+    downloadCount: 0,
+    expiresAt,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+  await commitTransaction(
+    database(),
+    (e) => [
+      existing
+        ? e.document
+            .patch({ tenantId: actor.tenantId, documentId })
+            .set({ latestVersion: versionNo, version: existing.version + 1 })
+            .where((a, op) => op.eq(a.version, existing.version))
+            .commit()
+        : e.document.create(document).commit(),
+      e.version
+        .create({ ...ref, objectKey, ...file, status: 'uploading', expiresAt, createdAt: at, ...(body.changeSummary && { changeSummary: body.changeSummary }) })
+        .commit(),
+      ...auditAndEvent(e, changeContext(req), {
+        action: 'document.upload_started',
+        entityType: 'document',
+        entityId: documentId,
+        customerId,
+        changes: [{ field: `version ${versionNo}`, from: null, to: { name: file.name, size: file.size, checksum: file.checksum } }],
+        event: { type: 'document.upload_started', detail: { documentId, versionNo, customerId, name: file.name, uploadedBy: actor.userId } },
+      }),
+    ],
+    'Someone else added a version of this document at the same moment. Try again.',
+  );
+  const upload = await uploadForm(objectKey, file);
+  return { status: 201, body: { document: toView(existing ? { ...existing, latestVersion: versionNo } : document), versionNo, upload } };
+}
+
+async function listDocuments(req: RequestOf<'listDocuments'>): Promise<ReplyOf<'listDocuments'>> {
+  const { actor } = req;
+  const { limit, cursor, folderId = ROOT_FOLDER } = req.query;
+  if (isStaff(actor.role) && !req.query.customerId) throw validationFailed([{ field: 'query.customerId', message: 'is required: whose documents to list' }]);
+  const customerId = await customerFor(actor, req.query.customerId);
+  const contact = isStaff(actor.role) ? undefined : actor.contact;
+  const query = database()
+    .entities.document.query.byFolder({ tenantId: actor.tenantId, customerId, folderId })
+    .where((a, op) =>
+      [
+        ...UNLISTED.map((s) => op.ne(a.status, s)),
+        // A contact: nothing internal; others' private ones never; the customer's shared ones by their access.
+        ...(contact
+          ? [
+              op.ne(a.accessLevel, 'internal'),
+              accessOf(contact) === 'own'
+                ? op.eq(a.uploadedBy, contact.userId)
+                : `(${op.eq(a.accessLevel, 'customer')} OR ${op.eq(a.uploadedBy, contact.userId)})`,
+            ]
+          : []),
+      ].join(' AND '),
+    );
+  return { body: await queryPage(cursor, (from) => query.go({ limit, cursor: from }), toView) };
+}
+
+async function getDocument(req: RequestOf<'getDocument'>): Promise<ReplyOf<'getDocument'>> {
+  const document = await documentOf(req);
+  const { data: versions } = await database()
+    .entities.version.query.byDocument({ tenantId: req.actor.tenantId, documentId: document.documentId })
+    .go({ pages: 'all', order: 'desc' });
+  return {
+    body: {
+      ...toView(document),
+      versions: versions.map(({ versionNo, name, size, mimeType, status, changeSummary, uploadedByName, createdAt }) => ({
+        versionNo,
+        name,
+        size,
+        mimeType,
+        status,
+        uploadedByName,
+        createdAt,
+        ...(changeSummary && { changeSummary }),
+      })),
+    },
+  };
+}
+
+/** Why a document cannot be downloaded, by its status. */
+const NOT_SERVED: Record<string, string> = {
+  uploading: 'has not arrived yet',
+  scanning: 'is still being checked for malware. Try again in a moment',
+  quarantined: 'was found to contain malware and is quarantined',
+  rejected: 'is not the type of file its name says, so it is not served',
+  unscannable: 'could not be checked for malware, so it is not served',
+  archived: 'is archived',
+};
+
+async function getDocumentDownload(req: RequestOf<'getDocumentDownload'>): Promise<ReplyOf<'getDocumentDownload'>> {
+  const document = await documentOf(req);
+  if (document.status !== 'available' || document.currentVersion === undefined)
+    throw conflict(`${document.name} ${NOT_SERVED[document.status] ?? 'cannot be downloaded'}.`);
+  const ref = { tenantId: document.tenantId, documentId: document.documentId, versionNo: document.currentVersion };
+  const link = await downloadLink(objectKeyOf(ref), document.name);
+  await commitTransaction(database(), (e) => [
+    e.document.patch({ tenantId: document.tenantId, documentId: document.documentId }).add({ downloadCount: 1 }).commit(),
+    ...auditAndEvent(e, changeContext(req), {
+      action: 'document.downloaded',
+      entityType: 'document',
+      entityId: document.documentId,
+      customerId: document.customerId,
+      changes: [{ field: `version ${ref.versionNo}`, from: null, to: 'downloaded' }],
+    }),
+  ]);
+  return { body: link };
+}
+
+export const handler = contextHandler({
+  routes: DOCUMENTS_OPERATIONS,
+  schemas: DOCUMENTS_SCHEMAS,
+  operations: { createDocumentUpload, listDocuments, getDocument, getDocumentDownload },
+  authenticate: actorFromClaims,
+});

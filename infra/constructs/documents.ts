@@ -1,0 +1,115 @@
+import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { CfnMalwareProtectionPlan } from 'aws-cdk-lib/aws-guardduty';
+import { AnyPrincipal, Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, StorageClass, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { CLEAN, SCAN_TAG } from '../../shared/domain/documents/scans.ts';
+import type { StageConfig } from '../stage.ts';
+import { acknowledge, arnRef } from './nag.ts';
+
+/** How long deleted documents' versions are kept: accounting records, 7 years (ADR 0029). */
+export const DOCUMENT_RETENTION = Duration.days(7 * 365);
+
+/** The rule GuardDuty manages to hear of the bucket's new objects (its name is GuardDuty's). */
+const GUARDDUTY_RULE_PREFIX = 'DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*';
+
+/**
+ * Customers' documents (ADR 0029): a private, versioned, encrypted, TLS-only bucket whose every
+ * new object GuardDuty Malware Protection scans and tags. The bucket policy refuses any read of
+ * an object whose scan tag is not NO_THREATS_FOUND, to everyone but GuardDuty's own role, so a
+ * presigned link to an unscanned or infected file fails even if our code issued one.
+ */
+export class Documents extends Construct {
+  readonly bucket: Bucket;
+  readonly scannerRole: Role;
+  readonly plan: CfnMalwareProtectionPlan;
+
+  constructor(scope: Construct, id: string, props: { stage: StageConfig; logs: IBucket; publicUrl: string }) {
+    super(scope, id);
+    const { stage } = props;
+    this.bucket = new Bucket(this, 'Bucket', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: props.logs,
+      serverAccessLogsPrefix: 'documents/',
+      // The portal's pages send files straight here (presigned POST).
+      cors: [{ allowedMethods: [HttpMethods.POST], allowedOrigins: [props.publicUrl], allowedHeaders: ['*'], maxAge: 3600 }],
+      lifecycleRules: [
+        {
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+          // Replaced and deleted files: infrequent access after a month, gone after the retention period.
+          noncurrentVersionTransitions: [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) }],
+          noncurrentVersionExpiration: DOCUMENT_RETENTION,
+          expiredObjectDeleteMarker: true,
+        },
+      ],
+      ...(stage.isProd ? { removalPolicy: RemovalPolicy.RETAIN } : { removalPolicy: RemovalPolicy.DESTROY, autoDeleteObjects: true }),
+    });
+
+    const { region, account } = Stack.of(this);
+    this.scannerRole = new Role(this, 'MalwareProtectionRole', {
+      assumedBy: new ServicePrincipal('malware-protection-plan.guardduty.amazonaws.com'),
+      description: "GuardDuty Malware Protection for S3: scans and tags the documents bucket's new objects",
+    });
+    const ruleArn = `arn:${Stack.of(this).partition}:events:${region}:${account}:rule/${GUARDDUTY_RULE_PREFIX}`;
+    this.scannerRole.addToPolicy(
+      new PolicyStatement({
+        actions: ['events:PutRule', 'events:DeleteRule', 'events:PutTargets', 'events:RemoveTargets'],
+        resources: [ruleArn],
+        conditions: { StringLike: { 'events:ManagedBy': 'malware-protection-plan.guardduty.amazonaws.com' } },
+      }),
+    );
+    this.scannerRole.addToPolicy(new PolicyStatement({ actions: ['events:DescribeRule', 'events:ListTargetsByRule'], resources: [ruleArn] }));
+    this.scannerRole.addToPolicy(
+      new PolicyStatement({
+        actions: ['s3:PutBucketNotification', 's3:GetBucketNotification', 's3:GetBucketNotificationConfiguration', 's3:ListBucket'],
+        resources: [this.bucket.bucketArn],
+      }),
+    );
+    this.scannerRole.addToPolicy(
+      new PolicyStatement({
+        actions: [
+          's3:GetObject',
+          's3:GetObjectVersion',
+          's3:GetObjectTagging',
+          's3:GetObjectVersionTagging',
+          's3:PutObjectTagging',
+          's3:PutObjectVersionTagging',
+        ],
+        resources: [this.bucket.arnForObjects('*')],
+      }),
+    );
+    // cdk-nag names the rule's ARN with CloudFormation's pseudo parameters where they are not known at synth.
+    const named = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
+    acknowledge(
+      this.scannerRole,
+      'IAM5',
+      'GuardDuty manages its own rule, named by its documented prefix.',
+      `Resource::arn:<AWS::Partition>:events:${named(region, 'Region')}:${named(account, 'AccountId')}:rule/${GUARDDUTY_RULE_PREFIX}`,
+    );
+    acknowledge(this.scannerRole, 'IAM5', 'GuardDuty scans and tags every object of this one bucket.', `Resource::${arnRef(this.bucket, this.scannerRole)}/*`);
+
+    // Nobody but GuardDuty reads an object before its scan has tagged it clean.
+    this.bucket.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'OnlyScannedCleanObjectsAreRead',
+        effect: Effect.DENY,
+        principals: [new AnyPrincipal()],
+        actions: ['s3:GetObject', 's3:GetObjectVersion'],
+        resources: [this.bucket.arnForObjects('*')],
+        conditions: {
+          StringNotEquals: { [`s3:ExistingObjectTag/${SCAN_TAG}`]: CLEAN, 'aws:PrincipalArn': this.scannerRole.roleArn },
+        },
+      }),
+    );
+
+    this.plan = new CfnMalwareProtectionPlan(this, 'MalwareProtectionPlan', {
+      role: this.scannerRole.roleArn,
+      protectedResource: { s3Bucket: { bucketName: this.bucket.bucketName } },
+      actions: { tagging: { status: 'ENABLED' } },
+    });
+    this.plan.node.addDependency(this.scannerRole);
+  }
+}

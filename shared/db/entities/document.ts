@@ -1,0 +1,103 @@
+import { Entity } from '../entity.ts';
+import { VERSION_STATUSES } from '../../domain/documents/scans.ts';
+import { ACCESS_LEVELS, DOCUMENT_STATUSES, ROOT_FOLDER } from '../../domain/documents/documents.ts';
+
+/**
+ * A customer's document (issue 17). Its own partition holds it and its versions, so a
+ * document page is one Query. Its status is its current version's: the version served.
+ */
+export const Document = new Entity({
+  model: { entity: 'document', version: '1', service: 'portal' },
+  attributes: {
+    tenantId: { type: 'string', required: true, readOnly: true },
+    documentId: { type: 'string', required: true, readOnly: true },
+    customerId: { type: 'string', required: true },
+    folderId: { type: 'string', required: true, default: ROOT_FOLDER },
+    requestId: { type: 'string' },
+    bookingId: { type: 'string' },
+    name: { type: 'string', required: true },
+    /** The name as sorted and searched (lower case). */
+    nameKey: { type: 'string', hidden: true, watch: ['name'], set: (_, item: { name?: string }) => (item.name ?? '').toLowerCase() },
+    description: { type: 'string' },
+    category: { type: 'string' },
+    tags: { type: 'list', items: { type: 'string' }, required: true, default: () => [] },
+    mimeType: { type: 'string', required: true },
+    size: { type: 'number', required: true },
+    /** SHA-256 of the current version's content, base64 (as S3's x-amz-checksum-sha256). */
+    checksum: { type: 'string', required: true },
+    /** The version served; none until the first one is available. */
+    currentVersion: { type: 'number' },
+    /** The newest version uploaded (served or not). */
+    latestVersion: { type: 'number', required: true },
+    status: { type: DOCUMENT_STATUSES, required: true },
+    accessLevel: { type: ACCESS_LEVELS, required: true, default: 'customer' },
+    uploadedBy: { type: 'string', required: true },
+    uploadedByName: { type: 'string', required: true },
+    downloadCount: { type: 'number', required: true, default: 0 },
+    /** An upload that never arrives is forgotten (DynamoDB TTL, epoch seconds); removed once it does. */
+    expiresAt: { type: 'number' },
+    createdAt: { type: 'string', required: true, readOnly: true },
+    updatedAt: { type: 'string', required: true, default: () => new Date().toISOString(), watch: '*', set: () => new Date().toISOString() },
+    version: { type: 'number', required: true, default: 1 },
+  },
+  indexes: {
+    byId: {
+      pk: { field: 'pk', composite: ['tenantId', 'documentId'], template: 't#${tenantId}#document#${documentId}', casing: 'none' },
+      sk: { field: 'sk', composite: [], template: 'document' },
+    },
+    /** A folder's documents by name. Moving one (customer or folder) needs `.composite({ nameKey, documentId })`. */
+    byFolder: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: ['tenantId', 'customerId', 'folderId'], template: 't#${tenantId}#folder#${customerId}#${folderId}', casing: 'none' },
+      sk: { field: 'gsi1sk', composite: ['nameKey', 'documentId'], template: '${nameKey}#${documentId}', casing: 'none' },
+    },
+    /** The firm's documents in a status, newest change first: the quarantine console. */
+    byStatus: {
+      index: 'gsi2',
+      pk: { field: 'gsi2pk', composite: ['tenantId', 'status'], template: 't#${tenantId}#documents#${status}', casing: 'none' },
+      sk: { field: 'gsi2sk', composite: ['updatedAt', 'documentId'], template: '${updatedAt}#${documentId}', casing: 'none' },
+    },
+  },
+});
+
+/** One uploaded file of a document: kept when a newer one comes, with its scans. */
+export const DocumentVersion = new Entity({
+  model: { entity: 'documentVersion', version: '1', service: 'portal' },
+  attributes: {
+    tenantId: { type: 'string', required: true, readOnly: true },
+    documentId: { type: 'string', required: true, readOnly: true },
+    versionNo: { type: 'number', required: true, readOnly: true },
+    /** The S3 key (shared/domain/documents/keys.ts). */
+    objectKey: { type: 'string', required: true, readOnly: true },
+    name: { type: 'string', required: true },
+    mimeType: { type: 'string', required: true },
+    size: { type: 'number', required: true },
+    checksum: { type: 'string', required: true },
+    status: { type: VERSION_STATUSES, required: true },
+    /** Scans so far (shared/domain/documents/scans.ts): the verdict, failed attempts, threats named. */
+    verdict: { type: ['NO_THREATS_FOUND', 'THREATS_FOUND'] as const },
+    scanFailures: { type: 'number', required: true, default: 0 },
+    threats: { type: 'list', items: { type: 'string' } },
+    /** Whether the content's first bytes are what the name says, once the scan let them be read. */
+    typeMatches: { type: 'boolean' },
+    lastScanAt: { type: 'string' },
+    changeSummary: { type: 'string' },
+    uploadedBy: { type: 'string', required: true },
+    uploadedByName: { type: 'string', required: true },
+    expiresAt: { type: 'number' },
+    createdAt: { type: 'string', required: true, readOnly: true },
+    updatedAt: { type: 'string', required: true, default: () => new Date().toISOString(), watch: '*', set: () => new Date().toISOString() },
+  },
+  indexes: {
+    byDocument: {
+      pk: { field: 'pk', composite: ['tenantId', 'documentId'], template: 't#${tenantId}#document#${documentId}', casing: 'none' },
+      sk: { field: 'sk', composite: ['versionNo'], template: 'version#${versionNo}', casing: 'none' },
+    },
+    /** Versions waiting for a scan, oldest first: what the rescan job retries. */
+    byStatus: {
+      index: 'gsi2',
+      pk: { field: 'gsi2pk', composite: ['tenantId', 'status'], template: 't#${tenantId}#document-versions#${status}', casing: 'none' },
+      sk: { field: 'gsi2sk', composite: ['createdAt', 'documentId', 'versionNo'], template: '${createdAt}#${documentId}#${versionNo}', casing: 'none' },
+    },
+  },
+});
