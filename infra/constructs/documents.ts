@@ -10,6 +10,18 @@ import { acknowledge, arnRef } from './nag.ts';
 /** How long deleted documents' versions are kept: accounting records, 7 years (ADR 0029). */
 export const DOCUMENT_RETENTION = Duration.days(7 * 365);
 
+/**
+ * The documents bucket's name: set, not generated, so that the site's CSP can name it without
+ * depending on the bucket (whose CORS rule names the site).
+ */
+export const documentsBucketName = (scope: Construct, stage: StageConfig) => `service-portal-${stage.stage}-documents-${Stack.of(scope).account}`;
+
+/** Where browsers send documents: the bucket's endpoints (regional, and the global one of us-east-1). */
+export const documentsOrigins = (scope: Construct, stage: StageConfig) => {
+  const name = documentsBucketName(scope, stage);
+  return [`https://${name}.s3.${Stack.of(scope).region}.amazonaws.com`, `https://${name}.s3.amazonaws.com`];
+};
+
 /** The rule GuardDuty manages to hear of the bucket's new objects (its name is GuardDuty's). */
 const GUARDDUTY_RULE_PREFIX = 'DO-NOT-DELETE-AmazonGuardDutyMalwareProtectionS3*';
 
@@ -28,6 +40,7 @@ export class Documents extends Construct {
     super(scope, id);
     const { stage } = props;
     this.bucket = new Bucket(this, 'Bucket', {
+      bucketName: documentsBucketName(this, stage),
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,

@@ -22,7 +22,7 @@ import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../../shared/web/security-headers.ts';
+import { contentSecurityPolicy } from '../../shared/web/security-headers.ts';
 import type { StageConfig } from '../stage.ts';
 import { acknowledge, arnRef, BASIC_EXECUTION_ROLE } from './nag.ts';
 
@@ -35,7 +35,7 @@ export class Web extends Construct {
   constructor(
     scope: Construct,
     id: string,
-    props: { stage: StageConfig; site: Bucket; logs: Bucket; api: HttpApi; originSecret: Secret; websocket: WebSocketApi },
+    props: { stage: StageConfig; site: Bucket; logs: Bucket; api: HttpApi; originSecret: Secret; websocket: WebSocketApi; uploadOrigins: string[] },
   ) {
     super(scope, id);
     const { stage, site, logs, api, originSecret, websocket } = props;
@@ -64,7 +64,7 @@ export class Web extends Construct {
 
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: CONTENT_SECURITY_POLICY, override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.uploadOrigins), override: true },
         strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, preload: true, override: true },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },

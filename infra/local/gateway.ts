@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize } from 'node:path';
 import { verifiedClaims } from '../../functions/lib/jwt-verifier.ts';
 import { OPERATIONS, pathPattern, type OperationDef } from '../../shared/api/operations.ts';
-import { SECURITY_HEADERS } from '../../shared/web/security-headers.ts';
+import { SECURITY_HEADERS, securityHeaders } from '../../shared/web/security-headers.ts';
 import { compress, compressedFile, encodingFor } from './compression.ts';
 import type { LocalLambda } from './lambda-runtime.ts';
 
@@ -209,7 +209,7 @@ async function fileIfExists(path: string) {
   return info?.isFile() ? path : undefined;
 }
 
-async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, siteDir: string) {
+async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, siteDir: string, pageHeaders: Readonly<Record<string, string>>) {
   const relative = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
   const candidate = join(siteDir, relative);
   if (!candidate.startsWith(siteDir)) return sendJson(res, 400, 'bad_path', 'Bad path.');
@@ -225,16 +225,27 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, 
     'content-type': contentType,
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     ...(encoding && { 'content-encoding': encoding, vary: 'accept-encoding' }),
-    ...SECURITY_HEADERS,
+    ...pageHeaders,
   });
   res.end(encoding ? compressedFile(`${path} ${info.mtimeMs} ${info.size}`, body, encoding) : body);
 }
 
-/** `originSecret` is the value CloudFront adds to every API request (the functions' ORIGIN_SECRET). */
-export function startGateway(port: number, siteDir: string, lambda: LocalLambda, originSecret: string, log: (line: string) => void): Promise<Server> {
+/**
+ * `originSecret` is the value CloudFront adds to every API request (the functions' ORIGIN_SECRET);
+ * pages may send documents to `uploadOrigin` (the local S3), as CloudFront's CSP allows the bucket.
+ */
+export function startGateway(
+  port: number,
+  siteDir: string,
+  lambda: LocalLambda,
+  originSecret: string,
+  uploadOrigin: string,
+  log: (line: string) => void,
+): Promise<Server> {
+  const pageHeaders = securityHeaders([uploadOrigin]);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-    const work = url.pathname.startsWith('/api/') ? serveApi(lambda, originSecret, log, req, res, url) : serveStatic(req, res, url, siteDir);
+    const work = url.pathname.startsWith('/api/') ? serveApi(lambda, originSecret, log, req, res, url) : serveStatic(req, res, url, siteDir, pageHeaders);
     work.catch((error: unknown) => {
       log(`gateway error on ${req.method} ${url.pathname}: ${String(error)}`);
       if (!res.headersSent) sendJson(res, 500, 'internal', 'Something went wrong on our side.');

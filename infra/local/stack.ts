@@ -87,7 +87,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       startDynamo(dynamoPort, options.persist ? join(dataDir, 'dynamodb') : null).then((d) => (children.push(d.child), d)),
       startCognito(cognitoPort, join(dataDir, 'cognito')).then((c) => (children.push(c.child), c)),
       // Each new document is scanned as GuardDuty would scan it, once the scanner has started (below).
-      startS3(s3Port, join(dataDir, 's3'), (key) => void scanner?.scan(DOCUMENTS_BUCKET, key)).then((s) => (closers.push(() => s.server.close()), s)),
+      startS3(s3Port, join(dataDir, 's3'), `http://localhost:${options.port}`, (key) => void scanner?.scan(DOCUMENTS_BUCKET, key)).then(
+        (s) => (closers.push(() => s.server.close()), s),
+      ),
       startMail(smtpPort, inboxPort).then((m) => (children.push(m.child), m)),
     ] as const);
     const failure = started.find((r) => r.status === 'rejected');
@@ -166,7 +168,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     closers.push(async () => poller.stop());
     const scheduler = startScheduler(lambda, log, queues.deadLetter);
     closers.push(async () => scheduler.stop());
-    const gateway: Server = await startGateway(options.port, options.siteDir, lambda, originSecret, log);
+    const gateway: Server = await startGateway(options.port, options.siteDir, lambda, originSecret, s3.endpoint, log);
     const websocket = await attachWebSocket(gateway, wsManagementPort, lambda, log);
     closers.push(websocket.close, () => new Promise((resolve) => gateway.close(() => resolve())));
     return { portalUrl, inboxUrl: mail.inboxUrl, env, deployed, runtimeEnv, stop };

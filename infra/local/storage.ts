@@ -38,7 +38,16 @@ const isObjectRead = (method: string, query: Record<string, unknown>) =>
 const accessKeyOf = (authorization: string | undefined, credential: unknown) =>
   /Credential=([^/]+)\//.exec(authorization ?? '')?.[1] ?? (typeof credential === 'string' ? credential.split('/')[0] : undefined);
 
-export async function startS3(port: number, directory: string, onDocumentCreated: (key: string) => void): Promise<{ server: S3rver; endpoint: string }> {
+/** The documents bucket's CORS rule, as CDK gives it: the portal's pages may POST files to it. */
+const corsFor = (siteOrigin: string) =>
+  `<CORSConfiguration><CORSRule><AllowedOrigin>${siteOrigin}</AllowedOrigin><AllowedMethod>POST</AllowedMethod><AllowedHeader>*</AllowedHeader><MaxAgeSeconds>3600</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
+
+export async function startS3(
+  port: number,
+  directory: string,
+  siteOrigin: string,
+  onDocumentCreated: (key: string) => void,
+): Promise<{ server: S3rver; endpoint: string }> {
   mkdirSync(directory, { recursive: true });
   // The handlers sign with the stack's one local key pair (as for every other stand-in), so s3rver learns it too; the scanner has its own.
   AWSAccount.DUMMY_ACCOUNT.createKeyPair(LOCAL_AWS.credentials.accessKeyId, LOCAL_AWS.credentials.secretAccessKey);
@@ -48,7 +57,10 @@ export async function startS3(port: number, directory: string, onDocumentCreated
     address: '127.0.0.1',
     directory,
     silent: true,
-    configureBuckets: [UPLOADS_BUCKET, DOCUMENTS_BUCKET].map((name) => ({ name, configs: [] })),
+    configureBuckets: [
+      { name: UPLOADS_BUCKET, configs: [] },
+      { name: DOCUMENTS_BUCKET, configs: [corsFor(siteOrigin)] },
+    ],
   });
   const endpoint = `http://127.0.0.1:${port}`;
   const tags = new S3Client({ region: LOCAL_AWS.region, endpoint, forcePathStyle: true, credentials: SCANNER_CREDENTIALS });

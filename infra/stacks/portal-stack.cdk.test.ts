@@ -12,7 +12,6 @@ import { SCHEDULED_JOBS } from '../../shared/schedules.ts';
 import { LAMBDA_ENTRIES } from '../bundling/lambda.ts';
 import { TABLE_INDEXES } from '../../shared/db/table.ts';
 import { ROLES } from '../../shared/domain/identity/permissions.ts';
-import { CONTENT_SECURITY_POLICY } from '../../shared/web/security-headers.ts';
 import { buildApp } from '../app.ts';
 import { ACCOUNTS_POOL_ACTIONS } from '../constructs/events.ts';
 import { FUNCTION_NAME_METADATA } from '../constructs/lambda.ts';
@@ -418,7 +417,13 @@ describe('storage and web', () => {
     dev.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: Match.objectLike({
         SecurityHeadersConfig: Match.objectLike({
-          ContentSecurityPolicy: { ContentSecurityPolicy: CONTENT_SECURITY_POLICY, Override: true },
+          // The strict CSP, reaching beyond the site only to the documents bucket (uploads: ADR 0029).
+          ContentSecurityPolicy: {
+            ContentSecurityPolicy: {
+              'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp("connect-src 'self' https://service-portal-dev-documents-")])],
+            },
+            Override: true,
+          },
           StrictTransportSecurity: Match.objectLike({ IncludeSubdomains: true, Preload: true }),
         }),
       }),

@@ -10,7 +10,7 @@ import { Observability } from '../constructs/observability.ts';
 import { Realtime } from '../constructs/realtime.ts';
 import { Schedules } from '../constructs/schedules.ts';
 import { Storage } from '../constructs/storage.ts';
-import { Documents } from '../constructs/documents.ts';
+import { Documents, documentsOrigins } from '../constructs/documents.ts';
 import { Web } from '../constructs/web.ts';
 import type { StageConfig } from '../stage.ts';
 
@@ -40,6 +40,7 @@ export class PortalStack extends Stack {
       api: gateway.httpApi,
       originSecret: gateway.originSecret,
       websocket: realtime.api,
+      uploadOrigins: documentsOrigins(this, stage),
     });
     const publicUrl = `https://${web.distribution.distributionDomainName}`;
 

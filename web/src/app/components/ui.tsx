@@ -44,11 +44,11 @@ export function PageHeader({ title, lead, actions }: { title: ReactNode; lead?: 
 
 /** Every status of the portal in one of five families, each with one colour wherever it is shown. */
 const FAMILIES = {
-  waiting: ['draft', 'todo', 'pending', 'invited', 'held', 'offline'],
-  moving: ['submitted', 'in_review', 'approved', 'assigned', 'in_progress', 'busy'],
-  attention: ['blocked', 'on_leave', 'inactive', 'deprecated', 'expired'],
+  waiting: ['draft', 'todo', 'pending', 'invited', 'held', 'offline', 'archived'],
+  moving: ['submitted', 'in_review', 'approved', 'assigned', 'in_progress', 'busy', 'uploading', 'scanning'],
+  attention: ['blocked', 'on_leave', 'inactive', 'deprecated', 'expired', 'unscannable'],
   done: ['completed', 'done', 'accepted', 'active', 'confirmed', 'available'],
-  stopped: ['cancelled', 'deactivated', 'revoked'],
+  stopped: ['cancelled', 'deactivated', 'revoked', 'quarantined', 'rejected', 'deleted'],
 } as const;
 type Family = keyof typeof FAMILIES;
 const FAMILY_CLASSES: Record<Family, string> = {

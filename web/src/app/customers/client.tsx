@@ -1,10 +1,11 @@
 /** A customer's 360° page: figures, details, contacts, requests and bookings, activity. */
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import type { CustomerDetail } from '../../../../shared/api/schemas/customers.ts';
 import type { Session } from '../../../../shared/api/schemas/user.ts';
 import { call } from '../api.ts';
 import { money } from '../format.ts';
 import { Shell } from '../components/Shell.tsx';
+import { Loading } from '../components/Status.tsx';
 import { useLoad } from '../components/useLoad.tsx';
 import { Card, PageHeader, StatusChip } from '../components/ui.tsx';
 import { customersText } from '../i18n/customers/index.ts';
@@ -13,11 +14,15 @@ import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { RequestList } from '../requests/RequestList.tsx';
 import { Appointments } from './Appointments.tsx';
+
 import { Contacts } from './Contacts.tsx';
 import { CustomerForm, type StaffOption } from './CustomerForm.tsx';
 import { areaOfPage } from './links.ts';
 import { MergeCustomer } from './MergeCustomer.tsx';
 import { Timeline } from './Timeline.tsx';
+
+// Below the fold, and with its uploader: loaded when the page has shown the rest.
+const Documents = lazy(() => import('../documents/Documents.tsx').then((m) => ({ default: m.Documents })));
 
 const area = areaOfPage();
 const customerId = new URLSearchParams(location.search).get('id') ?? '';
@@ -81,6 +86,14 @@ function ClientPage({ session }: { session: Session }) {
         <RequestList area={area} customerId={customerId} />
       </section>
       <Appointments area={area} customerId={customerId} />
+      <section aria-labelledby="documents-title" className="mb-8">
+        <h2 id="documents-title" className="mb-4 text-lg font-semibold">
+          {t.client.documentsTitle}
+        </h2>
+        <Suspense fallback={<Loading />}>
+          <Documents customerId={customerId} canUpload={session.permissions.includes('documents.upload')} />
+        </Suspense>
+      </section>
       <Card aria-labelledby="details-title" className="mb-8">
         <h2 id="details-title" className="mb-4 text-lg font-semibold">
           {t.client.details.title}

@@ -62,6 +62,7 @@ const ar: typeof en = {
     home: 'الرئيسية',
     calendar: 'التقويم',
     appointments: 'المواعيد',
+    documents: 'المستندات',
     dashboard: 'لوحة التحكم',
     team: 'الفريق والمستخدمون',
     requests: 'الطلبات',

@@ -64,6 +64,7 @@ export default {
     home: 'Home',
     calendar: 'Calendar',
     appointments: 'Appointments',
+    documents: 'Documents',
     dashboard: 'Dashboard',
     team: 'Team & users',
     requests: 'Requests',

@@ -62,6 +62,7 @@ const hi: typeof en = {
     home: 'होम',
     calendar: 'कैलेंडर',
     appointments: 'अपॉइंटमेंट',
+    documents: 'दस्तावेज़',
     dashboard: 'डैशबोर्ड',
     team: 'टीम और उपयोगकर्ता',
     requests: 'अनुरोध',

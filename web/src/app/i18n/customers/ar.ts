@@ -53,6 +53,7 @@ const ar: typeof en = {
     },
   },
   client: {
+    documentsTitle: 'المستندات',
     back: 'كل العملاء',
     kpis: {
       title: 'نظرة سريعة',

@@ -51,6 +51,7 @@ export default {
     },
   },
   client: {
+    documentsTitle: 'Documents',
     back: 'All clients',
     kpis: {
       title: 'At a glance',

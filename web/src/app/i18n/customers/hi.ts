@@ -53,6 +53,7 @@ const hi: typeof en = {
     },
   },
   client: {
+    documentsTitle: 'दस्तावेज़',
     back: 'सभी क्लाइंट',
     kpis: {
       title: 'एक नज़र में',

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { EICAR } from '../../infra/local/scanner.ts';
+import { database } from '../../shared/db/all-entities.ts';
+import { signIn } from '../../infra/local/test-client.ts';
+import { expectAccessible, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
+
+const browser = useBrowser();
+const run = randomUUID().slice(0, 6);
+
+/** Drops files on the element as a person dragging them from their desktop would. */
+async function dropFiles(page: Page, target: string, files: { name: string; type: string; text: string }[]) {
+  const transfer = await page.evaluateHandle((list) => {
+    const data = new DataTransfer();
+    for (const f of list) data.items.add(new File([f.text], f.name, { type: f.type }));
+    return data;
+  }, files);
+  const zone = page.getByRole('group', { name: target });
+  await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+  await zone.dispatchEvent('drop', { dataTransfer: transfer });
+}
+
+it(
+  'lets a client drop three files, follow each upload to its malware check, and see them available; malware is quarantined, and staff see the rest on the client’s page',
+  { timeout: 90_000 },
+  async () => {
+    const page = await newPage(browser());
+    await signInThroughForm(page, 'john@example.com');
+    await page.getByRole('link', { name: 'Documents' }).first().click();
+    await page.waitForURL(url('/portal/documents/'));
+    await expect.poll(() => page.getByRole('button', { name: 'Choose files to upload' }).count()).toBe(1);
+    await expectAccessible(page);
+
+    const names = [`W-2 ${run}.txt`, `Bank statements ${run}.csv`, `Receipts ${run}.txt`];
+    await dropFiles(page, 'Upload documents', [
+      { name: names[0]!, type: 'text/plain', text: `Wages ${run}` },
+      { name: names[1]!, type: 'text/csv', text: `date,amount\n2026-01-02,12.50\n` },
+      { name: names[2]!, type: 'text/plain', text: `Receipts ${run}` },
+    ]);
+    const uploads = page.getByRole('list', { name: 'Uploads' });
+    for (const name of names)
+      await expect.poll(() => uploads.getByRole('listitem').filter({ hasText: name }).textContent(), { timeout: 20_000 }).toContain('Ready');
+    const table = page.getByRole('table');
+    for (const name of names)
+      await expect.poll(() => table.getByRole('row').filter({ hasText: name }).textContent(), { timeout: 10_000 }).toContain('Available');
+    await expectAccessible(page);
+
+    // A file with the EICAR test signature: quarantined, said so, and never listed.
+    await dropFiles(page, 'Upload documents', [{ name: `notes-${run}.txt`, type: 'text/plain', text: EICAR }]);
+    await expect
+      .poll(
+        () =>
+          uploads
+            .getByRole('listitem')
+            .filter({ hasText: `notes-${run}.txt` })
+            .textContent(),
+        { timeout: 20_000 },
+      )
+      .toContain('Quarantined: malware found');
+    expect(
+      await table
+        .getByRole('row')
+        .filter({ hasText: `notes-${run}.txt` })
+        .count(),
+    ).toBe(0);
+    // The page refuses what it can tell is wrong before sending anything.
+    await dropFiles(page, 'Upload documents', [{ name: `setup-${run}.exe`, type: 'application/octet-stream', text: 'MZ' }]);
+    await expect
+      .poll(() =>
+        uploads
+          .getByRole('listitem')
+          .filter({ hasText: `setup-${run}.exe` })
+          .textContent(),
+      )
+      .toContain('is not a PDF, Word, Excel, CSV, text, JPEG or PNG file');
+    await page.context().close();
+
+    // The lead sees them on the client's 360° page.
+    const john = await signIn('john@example.com');
+    const { data: user } = await database().entities.user.get({ tenantId: 't-designpi', userId: john.userId }).go();
+    const staff = await newPage(browser());
+    await signInThroughForm(staff, 'sarah@designpi.com');
+    await staff.waitForURL(url('/staff/'));
+    await staff.goto(url(`/staff/clients/view/?id=${user!.customerId}`));
+    const section = staff.getByRole('region', { name: 'Documents', exact: true });
+    for (const name of names) await expect.poll(() => section.getByRole('row').filter({ hasText: name }).count(), { timeout: 10_000 }).toBe(1);
+    await expectAccessible(staff);
+    await staff.context().close();
+  },
+);

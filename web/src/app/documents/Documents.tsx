@@ -1,0 +1,179 @@
+/**
+ * A customer's documents: drop or choose files to upload (each hashed, sent straight to
+ * storage with its progress, then followed until its malware check ends), and the list of
+ * those the reader may see, each downloadable once available.
+ */
+import { useCallback, useRef, useState, type DragEvent } from 'react';
+import type { DocumentView } from '../../../../shared/api/schemas/documents.ts';
+import { extensionOf, MAX_FILE_BYTES } from '../../../../shared/domain/documents/files.ts';
+import { call } from '../api.ts';
+import { dateTime } from '../format.ts';
+import { format, useLocale } from '../i18n/index.ts';
+import { documentsText } from '../i18n/documents/index.ts';
+import { useText } from '../i18n/text.ts';
+import { usePagedList } from '../components/usePagedList.tsx';
+import { DataTable } from '../components/TableScroll.tsx';
+import { StatusChip } from '../components/ui.tsx';
+import { sendForm, sha256Base64 } from './upload.ts';
+
+type UploadState = 'preparing' | 'sending' | 'checking' | 'done' | 'failed';
+interface Upload {
+  key: number;
+  name: string;
+  state: UploadState;
+  progress: number;
+  message?: string;
+}
+
+/** How long an upload is followed while its scan runs; after that the list shows it when ready. */
+const FOLLOW_MS = 60_000;
+
+const sizeText = (bytes: number, locale: string) =>
+  new Intl.NumberFormat(locale, { style: 'unit', unit: bytes < 1024 * 1024 ? 'kilobyte' : 'megabyte', maximumFractionDigits: 1 }).format(
+    bytes < 1024 * 1024 ? bytes / 1024 : bytes / 1024 / 1024,
+  );
+
+export function Documents({ customerId, canUpload }: { customerId?: string; canUpload: boolean }) {
+  const t = useText(documentsText);
+  const d = t.documents;
+  const { locale } = useLocale();
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const [downloadProblem, setDownloadProblem] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const nextKey = useRef(0);
+  const fetchPage = useCallback(
+    (cursor: string | undefined) => call('listDocuments', { query: { limit: 50, cursor, ...(customerId && { customerId }) } }),
+    [customerId],
+  );
+  const { items, reload, show } = usePagedList<DocumentView>(fetchPage);
+  const update = (key: number, change: Partial<Upload>) => setUploads((all) => all.map((u) => (u.key === key ? { ...u, ...change } : u)));
+
+  /** What the page can tell before asking: the server checks the same, and more. */
+  const problemOf = (file: File) => (file.size === 0 ? d.emptyFile : file.size > MAX_FILE_BYTES ? d.tooBig : !extensionOf(file.name) ? d.wrongType : undefined);
+
+  async function uploadOne(file: File, key: number) {
+    try {
+      const checksum = await sha256Base64(file);
+      const started = await call('createDocumentUpload', { body: { name: file.name, size: file.size, checksum, ...(customerId && { customerId }) } });
+      update(key, { state: 'sending' });
+      await sendForm(started.upload, file, (progress) => update(key, { progress }));
+      update(key, { state: 'checking', progress: 1 });
+      const until = Date.now() + FOLLOW_MS;
+      while (Date.now() < until) {
+        const { status } = await call('getDocument', { params: { documentId: started.document.documentId } });
+        if (status === 'available') return update(key, { state: 'done' });
+        if (status !== 'uploading' && status !== 'scanning') return update(key, { state: 'failed', message: d.statuses[status] });
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      update(key, { message: d.stillChecking });
+    } catch (error) {
+      update(key, { state: 'failed', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      reload();
+    }
+  }
+
+  function start(files: File[]) {
+    const added = files.map((file) => ({ file, upload: { key: nextKey.current++, name: file.name, state: 'preparing' as UploadState, progress: 0 } }));
+    setUploads((all) => [
+      ...added.map((a) => ({ ...a.upload, ...(problemOf(a.file) && { state: 'failed' as UploadState, message: problemOf(a.file) }) })),
+      ...all,
+    ]);
+    for (const { file, upload } of added) if (!problemOf(file)) void uploadOne(file, upload.key);
+  }
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    start([...e.dataTransfer.files]);
+  };
+
+  async function download(document: DocumentView) {
+    setDownloadProblem(null);
+    try {
+      const { url } = await call('getDocumentDownload', { params: { documentId: document.documentId } });
+      location.assign(url);
+    } catch (error) {
+      setDownloadProblem(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  return (
+    <div>
+      {canUpload && (
+        <div
+          role="group"
+          aria-label={d.dropZone}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+          className={`mb-4 rounded-lg border-2 border-dashed p-6 text-center ${dragging ? 'border-brand-600 bg-brand-50' : 'border-slate-300 bg-white'}`}
+        >
+          <input ref={input} type="file" multiple hidden onChange={(e) => (start([...(e.currentTarget.files ?? [])]), (e.currentTarget.value = ''))} />
+          <button type="button" onClick={() => input.current?.click()} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+            {d.choose}
+          </button>
+          <p className="mt-2 text-sm text-slate-600">{d.dropHint}</p>
+        </div>
+      )}
+      {uploads.length > 0 && (
+        <ul aria-label={d.uploads} className="mb-4 space-y-2">
+          {uploads.map((u) => (
+            <li key={u.key} className="rounded bg-white p-3 shadow">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <bdi className="font-medium">{u.name}</bdi>
+                <span className="text-sm text-slate-600">
+                  {d.states[u.state]}
+                  {u.state === 'sending' && ` ${Math.round(u.progress * 100)}%`}
+                </span>
+              </div>
+              {(u.state === 'sending' || u.state === 'preparing') && (
+                <progress className="mt-2 w-full" max={1} value={u.progress} aria-label={d.states.sending} />
+              )}
+              {u.message && <p className={`mt-1 text-sm ${u.state === 'failed' ? 'text-red-700' : 'text-slate-600'}`}>{u.message}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {downloadProblem && (
+        <p role="alert" className="mb-2 text-sm text-red-700">
+          {downloadProblem}
+        </p>
+      )}
+      {show(d.empty, () => (
+        <DataTable label={d.title} headers={[d.fields.name, d.fields.status, d.fields.size, d.fields.uploadedBy, d.fields.uploadedOn]}>
+          {items.map((doc) => (
+            <tr key={doc.documentId} className="border-t border-slate-100">
+              <td className="px-3 py-2">
+                {doc.status === 'available' ? (
+                  <button
+                    type="button"
+                    onClick={() => void download(doc)}
+                    className="text-start text-brand-700 underline"
+                    aria-label={format(d.download, { name: doc.name })}
+                  >
+                    <bdi>{doc.name}</bdi>
+                  </button>
+                ) : (
+                  <bdi>{doc.name}</bdi>
+                )}
+              </td>
+              <td className="px-3 py-2">
+                <StatusChip status={doc.status}>{d.statuses[doc.status]}</StatusChip>
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">{sizeText(doc.size, locale)}</td>
+              <td className="px-3 py-2">
+                <bdi>{doc.uploadedByName}</bdi>
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">{dateTime(doc.createdAt, locale)}</td>
+            </tr>
+          ))}
+        </DataTable>
+      ))}
+    </div>
+  );
+}
