@@ -1,6 +1,6 @@
 /** Which documents a caller may see, and under which customer they may upload. */
 import type { EntityItem } from 'electrodb';
-import { notFound } from '../../shared/api/errors.ts';
+import { AppError, notFound } from '../../shared/api/errors.ts';
 import type { Document } from '../../shared/db/entities/document.ts';
 import { contactMaySeeDocument } from '../../shared/domain/documents/access.ts';
 import { isStaff } from '../../shared/domain/identity/permissions.ts';
@@ -27,6 +27,9 @@ export async function maySee(actor: AuthenticatedActor, document: DocumentItem):
   if (!isStaff(actor.role)) return !!actor.contact && contactMaySeeDocument(actor.contact, document);
   return customerFor(actor, document.customerId).then(
     () => true,
-    () => false,
+    (error: unknown) => {
+      if (error instanceof AppError && error.code === 'not_found') return false;
+      throw error;
+    },
   );
 }

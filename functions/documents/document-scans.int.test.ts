@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { GetObjectCommand, GetObjectTaggingCommand, PutObjectCommand, PutObjectTaggingCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { describe, expect, it } from 'vitest';
 import { invoke } from '../../infra/local/test-client.ts';
 import { EICAR, scanResultDetail } from '../../infra/local/scanner.ts';
@@ -122,6 +123,24 @@ describe('scan results', () => {
     await expect.poll(() => statusOf(cleanFirst.documentId), { timeout: 15_000 }).toBe('available');
     await deliver(cleanFirst, 'FAILED');
     expect(await versionOf(cleanFirst)).toMatchObject({ status: 'available', verdict: 'NO_THREATS_FOUND' });
+  });
+
+  it('arriving at the same moment cannot undo each other: a threat delivered beside a clean result always stands', { timeout: 60_000 }, async () => {
+    const bus = new EventBridgeClient({ region: process.env.AWS_REGION, endpoint: process.env.EVENTBRIDGE_ENDPOINT });
+    const refs = await Promise.all(Array.from({ length: 4 }, (_, i) => uploadingDocument(`race-${i}.txt`, 'text/plain', 5)));
+    for (const ref of refs) await put(objectKeyOf(ref), 'plain');
+    for (const ref of refs) await expect.poll(() => statusOf(ref.documentId), { timeout: 15_000 }).toBe('available');
+    // As GuardDuty would put them on the default bus: both at once, for each version.
+    const entry = (ref: (typeof refs)[number], result: ScanResult) => ({
+      Source: SCAN_RESULT_SOURCE,
+      DetailType: SCAN_RESULT_DETAIL_TYPE,
+      EventBusName: 'default',
+      Detail: JSON.stringify(scanResultDetail(bucket, objectKeyOf(ref), 'etag', result, result === 'THREATS_FOUND' ? ['Test.Threat'] : [])),
+    });
+    await bus.send(new PutEventsCommand({ Entries: refs.flatMap((ref) => [entry(ref, 'NO_THREATS_FOUND'), entry(ref, 'THREATS_FOUND')]) }));
+    for (const ref of refs) await expect.poll(() => statusOf(ref.documentId), { timeout: 15_000 }).toBe('quarantined');
+    await new Promise((r) => setTimeout(r, 1000));
+    for (const ref of refs) expect(await versionOf(ref)).toMatchObject({ status: 'quarantined', verdict: 'THREATS_FOUND' });
   });
 
   it('of another bucket, or of a key the portal did not make, are left alone', async () => {

@@ -87,9 +87,12 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       startDynamo(dynamoPort, options.persist ? join(dataDir, 'dynamodb') : null).then((d) => (children.push(d.child), d)),
       startCognito(cognitoPort, join(dataDir, 'cognito')).then((c) => (children.push(c.child), c)),
       // Each new document is scanned as GuardDuty would scan it, once the scanner has started (below).
-      startS3(s3Port, join(dataDir, 's3'), `http://localhost:${options.port}`, (key) => void scanner?.scan(DOCUMENTS_BUCKET, key)).then(
-        (s) => (closers.push(() => s.server.close()), s),
-      ),
+      startS3(
+        s3Port,
+        join(dataDir, 's3'),
+        `http://localhost:${options.port}`,
+        (key) => void scanner?.scan(DOCUMENTS_BUCKET, key).catch((error: unknown) => log(`scanner: ${key} was not scanned: ${String(error)}`)),
+      ).then((s) => (closers.push(() => s.server.close()), s)),
       startMail(smtpPort, inboxPort).then((m) => (children.push(m.child), m)),
     ] as const);
     const failure = started.find((r) => r.status === 'rejected');

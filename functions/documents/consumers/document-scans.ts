@@ -3,7 +3,8 @@
  * bucket (ADR 0029). Each result is folded into its version's scans, once per event: a clean
  * file whose first bytes are what its name says becomes available (and its document's served
  * version), a threat is quarantined, a file of another type is rejected, and a third failed
- * attempt makes it unscannable. The change, its audit entry and its event are one transaction.
+ * attempt makes it unscannable. The change, its audit entry and its event are one transaction,
+ * on the condition that the version is as it was read, so two results at once cannot undo each other.
  */
 import middy from '@middy/core';
 import { Logger } from '@aws-lambda-powertools/logger';
@@ -64,6 +65,8 @@ async function applyScan(ref: VersionRef, result: ScanResult, threats: string[],
         ...(typeMatches !== undefined && { typeMatches }),
       })
       .remove(['expiresAt'])
+      // Folded into the state read: a result handled meanwhile makes this a conflict, and the retry folds into that one.
+      .where((a, op) => op.eq(a.updatedAt, version.updatedAt))
       .commit(),
     ...(showsThis
       ? [

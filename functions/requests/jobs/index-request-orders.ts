@@ -18,14 +18,13 @@ import type { JobEvent, JobResult } from '../../../shared/schedules.ts';
 const database = databaseOf({ tenant: Tenant, request: ServiceRequest });
 const logger = new Logger({ serviceName: 'index-request-orders' });
 
-/** What the orders add to a request: their sort attributes and both keys of their indexes (gsi6, gsi7). */
-const ORDER_FIELDS = [
-  'deadlineOrder',
-  'priorityOrder',
-  ...TABLE_INDEXES.filter((i) => i.name === 'gsi6' || i.name === 'gsi7').flatMap((i) => [i.partitionKey, i.sortKey]),
-];
+/** The deadline and priority orders' indexes (shared/db/entities/service-request.ts). */
+const ORDER_INDEXES = TABLE_INDEXES.filter((i) => i.name === 'gsi6' || i.name === 'gsi7');
 
-const ORDER_PARTITION_KEYS = TABLE_INDEXES.filter((i) => i.name === 'gsi6' || i.name === 'gsi7').map((i) => i.partitionKey);
+/** What the orders add to a request: their sort attributes and both keys of their indexes. */
+const ORDER_FIELDS = ['deadlineOrder', 'priorityOrder', ...ORDER_INDEXES.flatMap((i) => [i.partitionKey, i.sortKey])];
+
+const ORDER_PARTITION_KEYS = ORDER_INDEXES.map((i) => i.partitionKey);
 
 type Request = Parameters<typeof ServiceRequest.create>[0] & { version: number };
 

@@ -75,12 +75,20 @@ export function Documents({ customerId, canUpload }: { customerId?: string; canU
   }
 
   function start(files: File[]) {
-    const added = files.map((file) => ({ file, upload: { key: nextKey.current++, name: file.name, state: 'preparing' as UploadState, progress: 0 } }));
-    setUploads((all) => [
-      ...added.map((a) => ({ ...a.upload, ...(problemOf(a.file) && { state: 'failed' as UploadState, message: problemOf(a.file) }) })),
-      ...all,
-    ]);
-    for (const { file, upload } of added) if (!problemOf(file)) void uploadOne(file, upload.key);
+    // What the page can already refuse is shown refused; the rest is sent.
+    const added = files.map((file) => {
+      const problem = problemOf(file);
+      const upload: Upload = {
+        key: nextKey.current++,
+        name: file.name,
+        state: problem ? 'failed' : 'preparing',
+        progress: 0,
+        ...(problem && { message: problem }),
+      };
+      return { file, upload };
+    });
+    setUploads((all) => [...added.map((a) => a.upload), ...all]);
+    for (const { file, upload } of added) if (upload.state === 'preparing') void uploadOne(file, upload.key);
   }
 
   const onDrop = (e: DragEvent) => {

@@ -45,6 +45,12 @@ const orderFilters = (sort: RequestSort, direction: Direction): Pick<Filters, 's
   order: direction === NATURAL_DIRECTION[sort] ? undefined : direction,
 });
 
+/** The filter bar's order choice as the address keeps it. */
+const orderOf = (choice: string | undefined) => {
+  const [column, direction] = (ORDER_CHOICES.find((c) => c === choice) ?? 'created:desc').split(':') as [RequestSort, Direction];
+  return orderFilters(column, direction);
+};
+
 // Only lists with bulk actions or exports download them.
 const BulkActions = lazy(() => import('./BulkActions.tsx'));
 const RequestExport = lazy(() => import('./RequestExport.tsx'));
@@ -90,12 +96,6 @@ export function RequestList({
   const chosen = items.filter((r) => selected.has(r.requestId)).map((r) => r.requestId);
   // A request of mine changed somewhere (or the connection came back): show the list as it is now.
   useEffect(() => subscribeLive({ onMessage: (m) => m.type === 'request.changed' && reload(), onResync: reload }), [reload]);
-
-  /** The filter bar's order choice as the address keeps it. */
-  const orderOf = (choice: string | undefined) => {
-    const [column, direction] = (ORDER_CHOICES.find((c) => c === choice) ?? 'created:desc').split(':') as [RequestSort, Direction];
-    return orderFilters(column, direction);
-  };
 
   /** Filters apply as the reader types or picks, once they pause; filters the bar does not show (from a link) stay. */
   function onFilterInput(form: HTMLFormElement) {
