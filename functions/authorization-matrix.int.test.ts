@@ -192,6 +192,19 @@ const MATRIX: Record<OperationId, Row> = {
   },
   getDocument: { request: { method: 'GET', path: '/api/documents/none' }, expect: signedIn(404) },
   getDocumentDownload: { request: { method: 'GET', path: '/api/documents/none/download' }, expect: signedIn(404) },
+  // The quarantine console is the admins' alone (documents.quarantine); another firm's versions are not found (documents.int.test.ts).
+  listHeldDocumentVersions: {
+    request: { method: 'GET', path: '/api/documents/quarantine' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 },
+  },
+  discardDocumentVersion: {
+    request: { method: 'POST', path: '/api/documents/none/versions/1/discard' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
+  },
+  rescanDocumentVersion: {
+    request: { method: 'POST', path: '/api/documents/none/versions/1/rescan' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
+  },
   getCustomer: {
     request: { method: 'GET', path: '/api/customers/none' },
     expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },

@@ -51,6 +51,8 @@ const sections = {
     DOCUMENTS_BUCKET: required(),
     /** Set only locally: the S3 stand-in. */
     S3_ENDPOINT: z.optional(z.url()),
+    /** Set only locally: the scanner's stand-in for GuardDuty's on-demand scan API. */
+    GUARDDUTY_ENDPOINT: z.optional(z.url()),
   }),
   plans: z.object({
     /** Signs series plans (HMAC-SHA256): the planner signs, booking-desk checks (ADR 0011). */

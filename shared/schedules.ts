@@ -46,6 +46,12 @@ export const SCHEDULES = [
     sendsEmail: true,
   },
   {
+    name: 'rescan-documents',
+    context: 'documents',
+    description: 'Sends document files whose malware scan failed, or whose result never came, to be scanned again (the third failure makes one unscannable)',
+    expression: 'rate(30 minutes)',
+  },
+  {
     name: 'migrate-customers',
     context: 'customers',
     description: 'Gives every client user without a customer one (shared by company), and their requests and bookings its id; safe to run again',

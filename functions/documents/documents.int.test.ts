@@ -3,11 +3,12 @@
  * POST goes straight to the bucket with the presigned form, the file is scanned, and only then
  * can it be downloaded, by those who may see it.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, joinAs, signIn, type Signed } from '../../infra/local/test-client.ts';
 import { EICAR } from '../../infra/local/scanner.ts';
 import { database } from '../../shared/db/all-entities.ts';
+import { send, sha256, start, statusOf } from './test-uploads.ts';
 
 const run = randomUUID().slice(0, 6);
 let john: Signed; // a client, primary contact of his customer
@@ -15,33 +16,9 @@ let sarah: Signed; // lead
 let otherAdmin: Signed;
 let johnsCustomer: string;
 
-const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('base64');
 const post = (who: Signed, body: unknown) => api('/api/documents', { method: 'POST', token: who.token, body: JSON.stringify(body) });
 const get = (who: Signed, path: string) => api(path, { token: who.token });
 
-interface Started {
-  document: { documentId: string; customerId: string; status: string };
-  versionNo: number;
-  upload: { url: string; fields: Record<string, string> };
-}
-
-/** Starts an upload of `content` as `name`, as the portal's page does. */
-async function start(who: Signed, name: string, content: Buffer, extra: Record<string, unknown> = {}): Promise<Started> {
-  const res = await post(who, { name, size: content.length, checksum: sha256(content), ...extra });
-  expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body;
-}
-
-/** The browser's POST of the form to S3: the fields first, the file last. */
-async function send(upload: Started['upload'], content: Buffer, fields: Record<string, string> = {}) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries({ ...upload.fields, ...fields })) form.append(name, value);
-  form.append('file', new Blob([new Uint8Array(content)]));
-  const res = await fetch(upload.url, { method: 'POST', body: form });
-  return { status: res.status, text: await res.text() };
-}
-
-const statusOf = async (who: Signed, documentId: string) => (await get(who, `/api/documents/${documentId}`)).body.status as string;
 const listed = async (who: Signed, query = '') =>
   ((await get(who, `/api/documents?limit=100${query}`)).body.items as { documentId: string }[]).map((d) => d.documentId);
 

@@ -3,7 +3,8 @@
  * SHA-256, short-lived download links, and the first bytes of a scanned file. The bucket
  * policy lets nothing be read before a clean scan, whoever signed the link.
  */
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, GetObjectTaggingCommand, S3Client } from '@aws-sdk/client-s3';
+import type { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { config, documentsConfig } from '../../shared/config.ts';
 import { SNIFF_BYTES } from '../../shared/domain/documents/files.ts';
 
@@ -47,6 +48,35 @@ export async function downloadLink(key: string, fileName: string) {
     expiresIn: DOWNLOAD_SECONDS,
   });
   return { url, expiresAt: new Date(Date.now() + DOWNLOAD_SECONDS * 1000).toISOString() };
+}
+
+/** Whether the object is in the bucket: its tags can be read before its scan, unlike its content. */
+export async function objectArrived(key: string): Promise<boolean> {
+  try {
+    await s3().send(new GetObjectTaggingCommand({ Bucket: bucket(), Key: key }));
+    return true;
+  } catch (error) {
+    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
+    throw error;
+  }
+}
+
+/**
+ * Removes the object: the versioned bucket keeps it as a noncurrent version, which the
+ * lifecycle expires after the retention period, and which no link reaches meanwhile.
+ */
+export async function removeObject(key: string): Promise<void> {
+  await s3().send(new DeleteObjectCommand({ Bucket: bucket(), Key: key }));
+}
+
+let guardDuty: GuardDutyClient | undefined;
+
+/** Asks GuardDuty to scan the object again (on demand); its result arrives on the bus like any other. */
+export async function requestScan(key: string): Promise<void> {
+  const { GuardDutyClient, SendObjectMalwareScanCommand } = await import('@aws-sdk/client-guardduty');
+  const { GUARDDUTY_ENDPOINT } = documentsConfig();
+  guardDuty ??= new GuardDutyClient({ region: config().AWS_REGION, ...(GUARDDUTY_ENDPOINT && { endpoint: GUARDDUTY_ENDPOINT }) });
+  await guardDuty.send(new SendObjectMalwareScanCommand({ S3Object: { Bucket: bucket(), Key: key } }));
 }
 
 /** The first SNIFF_BYTES of an object (fewer if it is shorter). */

@@ -49,6 +49,9 @@ const LINES: Record<Locale, Record<string, { one: string; many?: string }>> = {
     'request.overdue': { one: '{reference} is overdue (due {due}): {title}' },
     'task.due_soon': { one: 'The task “{title}” is due {due}' },
     'task.overdue': { one: 'The task “{title}” is overdue (due {due})' },
+    'document.quarantined': { one: 'Malware was found in “{name}”: it is quarantined and nobody can download it' },
+    'document.unscannable': { one: '“{name}” could not be checked for malware, so it is not shared' },
+    'document.rejected': { one: '“{name}” is not the type of file its name says, so it is not shared' },
   },
   ar: {
     'request.submitted': { one: 'طلب {client} الخدمة {reference}: {title}' },
@@ -61,6 +64,9 @@ const LINES: Record<Locale, Record<string, { one: string; many?: string }>> = {
     'request.overdue': { one: 'فات موعد {reference} (كان {due}): {title}' },
     'task.due_soon': { one: 'يحين موعد المهمة «{title}» في {due}' },
     'task.overdue': { one: 'فات موعد المهمة «{title}» (كان {due})' },
+    'document.quarantined': { one: 'عُثر على برمجية خبيثة في «{name}»: عُزل الملف ولا يمكن لأحد تنزيله' },
+    'document.unscannable': { one: 'تعذّر فحص «{name}» بحثًا عن البرمجيات الخبيثة، لذلك لم تتم مشاركته' },
+    'document.rejected': { one: 'نوع «{name}» ليس ما يدل عليه اسمه، لذلك لم تتم مشاركته' },
   },
   hi: {
     'request.submitted': { one: '{client} ने {reference} माँगा: {title}' },
@@ -73,6 +79,9 @@ const LINES: Record<Locale, Record<string, { one: string; many?: string }>> = {
     'request.overdue': { one: '{reference} की समय-सीमा ({due}) निकल गई: {title}' },
     'task.due_soon': { one: 'कार्य “{title}” की समय-सीमा {due} है' },
     'task.overdue': { one: 'कार्य “{title}” की समय-सीमा ({due}) निकल गई' },
+    'document.quarantined': { one: '“{name}” में मैलवेयर मिला: इसे अलग रखा गया है और कोई इसे डाउनलोड नहीं कर सकता' },
+    'document.unscannable': { one: '“{name}” की मैलवेयर जाँच नहीं हो सकी, इसलिए इसे साझा नहीं किया गया' },
+    'document.rejected': { one: '“{name}” उस प्रकार की फ़ाइल नहीं है जो उसका नाम बताता है, इसलिए इसे साझा नहीं किया गया' },
   },
 };
 

@@ -14,6 +14,7 @@ import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { Documents } from './documents.ts';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { API_LAMBDAS, OPERATIONS, type ApiLambda } from '../../shared/api/operations.ts';
@@ -136,11 +137,16 @@ export class Api extends Construct {
     acknowledge(fn, 'IAM5', 'Reads only objects under the exports/ prefix of the uploads bucket.', `Resource::${arnRef(bucket, fn)}/exports/*`);
   }
 
-  /** Documents: signing upload forms needs PutObject, download links GetObject, on firms' keys (`t/…`) of the documents bucket. */
-  keepDocumentsIn(bucket: IBucket): void {
+  /**
+   * Documents: signing upload forms needs PutObject, download links GetObject, deleting DeleteObject, on firms' keys (`t/…`)
+   * of the documents bucket; the quarantine console asks for scans again.
+   */
+  keepDocumentsIn(documents: Documents): void {
+    const { bucket } = documents;
     const fn = this.functions.get('documents')!;
     fn.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
-    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject'], resources: [bucket.arnForObjects('t/*')] }));
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'], resources: [bucket.arnForObjects('t/*')] }));
+    documents.grantRescans(fn);
     acknowledge(
       fn,
       'IAM5',

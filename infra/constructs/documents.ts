@@ -1,8 +1,8 @@
 import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import { CfnMalwareProtectionPlan } from 'aws-cdk-lib/aws-guardduty';
-import { AnyPrincipal, Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { AnyPrincipal, Effect, PolicyStatement, Role, ServicePrincipal, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, StorageClass, type IBucket } from 'aws-cdk-lib/aws-s3';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
 import { CLEAN, SCAN_TAG } from '../../shared/domain/documents/scans.ts';
 import type { StageConfig } from '../stage.ts';
 import { acknowledge, arnRef } from './nag.ts';
@@ -124,5 +124,16 @@ export class Documents extends Construct {
       actions: { tagging: { status: 'ENABLED' } },
     });
     this.plan.node.addDependency(this.scannerRole);
+  }
+
+  /**
+   * Lets `fn` tell whether a file arrived (its tags: readable before the scan, unlike the file)
+   * and ask GuardDuty to scan it again on demand, which GuardDuty does with the plan's own role.
+   */
+  grantRescans(fn: IGrantable & IConstruct): void {
+    fn.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:GetObjectTagging'], resources: [this.bucket.arnForObjects('t/*')] }));
+    fn.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions: ['guardduty:SendObjectMalwareScan'], resources: ['*'] }));
+    acknowledge(fn, 'IAM5', 'Reads the tags of firms’ documents only (keys under t/).', `Resource::${arnRef(this.bucket, fn)}/t/*`);
+    acknowledge(fn, 'IAM5', 'SendObjectMalwareScan has no resource to scope it to; GuardDuty scans only buckets under a protection plan.', 'Resource::*');
   }
 }

@@ -8,6 +8,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { SCHEDULES } from '../../shared/schedules.ts';
 import type { StageConfig } from '../stage.ts';
+import type { Documents } from './documents.ts';
 import { portalFunction } from './lambda.ts';
 import { acknowledge, arnRef } from './nag.ts';
 
@@ -18,6 +19,7 @@ import { acknowledge, arnRef } from './nag.ts';
 export class Schedules extends Construct {
   readonly functions: LambdaFunction[] = [];
   readonly deadLetterQueue: Queue;
+  private readonly byName = new Map<string, LambdaFunction>();
 
   constructor(scope: Construct, id: string, props: { stage: StageConfig; table: TableV2; publicUrl: string; sender: EmailIdentity }) {
     super(scope, id);
@@ -40,6 +42,7 @@ export class Schedules extends Construct {
       if ('sendsEmail' in job) props.sender.grantSendEmail(fn);
       acknowledge(fn, 'IAM5', 'Jobs query the table’s GSIs, so grants cover `index/*` of this one table.', `Resource::${arnRef(table, fn)}/index/*`);
       this.functions.push(fn);
+      this.byName.set(job.name, fn);
       // A job without an expression is run by hand (a migration: ADR 0023).
       if (!('expression' in job)) continue;
       new Schedule(this, `${job.name}Schedule`, {
@@ -55,5 +58,12 @@ export class Schedules extends Construct {
       // The Scheduler role's grant is CDK's standard one: the function and its versions.
       acknowledge(Stack.of(this), 'IAM5', 'The Scheduler role may invoke exactly this job function (`:*` covers its versions).', `Resource::${arnRef(fn)}:*`);
     }
+  }
+
+  /** The rescan job (ADR 0029): sees whether files arrived and asks GuardDuty to scan them again. */
+  rescanDocumentsIn(documents: Documents): void {
+    const fn = this.byName.get('rescan-documents')!;
+    fn.addEnvironment('DOCUMENTS_BUCKET', documents.bucket.bucketName);
+    documents.grantRescans(fn);
   }
 }

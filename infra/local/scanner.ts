@@ -8,8 +8,12 @@
  *
  * It reads and tags objects with its own key pair, as GuardDuty uses its own role: the tag
  * gate (storage.ts) lets that key read what nobody else may read before the scan.
+ *
+ * It also answers GuardDuty's on-demand scan API (`SendObjectMalwareScan`, what the rescan job
+ * calls) at its own endpoint: the object is scanned again, and its result put on the bus.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetObjectCommand, PutObjectTaggingCommand, S3Client } from '@aws-sdk/client-s3';
@@ -68,9 +72,19 @@ function clamscan(database: string, content: Buffer): Promise<{ result: ScanResu
 export interface Scanner {
   /** Scans one object now (what a created object triggers, and what an on-demand rescan asks). */
   scan(bucket: string, key: string): Promise<ScanResult>;
+  /** Where the on-demand scan API listens (GuardDuty's endpoint, locally). */
+  endpoint: string;
+  close(): Promise<void>;
 }
 
-export function startScanner(options: { s3Endpoint: string; busEndpoint: string; dataDir: string; log: (line: string) => void }): Scanner {
+export async function startScanner(options: {
+  port: number;
+  protectedBucket: string;
+  s3Endpoint: string;
+  busEndpoint: string;
+  dataDir: string;
+  log: (line: string) => void;
+}): Promise<Scanner> {
   const database = join(options.dataDir, 'clamav', 'portal-test.ndb');
   mkdirSync(join(options.dataDir, 'clamav'), { recursive: true });
   // A body signature (type 0: any file; offset *: anywhere) of the EICAR string, in hex.
@@ -105,5 +119,35 @@ export function startScanner(options: { s3Endpoint: string; busEndpoint: string;
     );
     return verdict.result;
   }
-  return { scan };
+
+  // SendObjectMalwareScan (REST JSON): 200 with an empty body once the scan is started, as GuardDuty answers.
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const fail = (status: number, type: string, message: string) => {
+        res.writeHead(status, { 'content-type': 'application/json', 'x-amzn-errortype': type });
+        res.end(JSON.stringify({ message, __type: type }));
+      };
+      if (req.method !== 'POST' || req.url !== '/object-malware-scan/send')
+        return fail(404, 'ResourceNotFoundException', `Not served locally: ${req.method} ${req.url}`);
+      let object: { bucket?: string; key?: string } | undefined;
+      try {
+        object = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { s3Object?: typeof object }).s3Object;
+      } catch {
+        return fail(400, 'BadRequestException', 'The body is not JSON.');
+      }
+      if (!object?.bucket || !object.key) return fail(400, 'BadRequestException', 's3Object needs a bucket and a key.');
+      if (object.bucket !== options.protectedBucket) return fail(400, 'BadRequestException', `No malware protection plan covers ${object.bucket}.`);
+      const { bucket, key } = object;
+      res.writeHead(200).end();
+      void scan(bucket, key).catch((error: unknown) => options.log(`scanner: ${key} was not scanned again: ${String(error)}`));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  return {
+    scan,
+    endpoint: `http://127.0.0.1:${options.port}`,
+    close: () => new Promise((resolve) => (server.close(() => resolve()), server.closeAllConnections())),
+  };
 }

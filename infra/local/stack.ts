@@ -104,7 +104,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       Awaited<ReturnType<typeof startMail>>,
     ];
     await ensureTable(dynamo.endpoint, TABLE_NAME);
-    const [busPort, sesPort, wsManagementPort, sqsPort, lambdaPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+    const [busPort, sesPort, wsManagementPort, sqsPort, lambdaPort, scannerPort] = await Promise.all([
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+      freePort(),
+    ]);
     const smtpUrl = `smtp://127.0.0.1:${smtpPort}`;
     const queues = await startQueues(sqsPort);
     closers.push(queues.close);
@@ -141,6 +148,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       EVENTBRIDGE_ENDPOINT: busEndpoint,
       SES_ENDPOINT: sesEndpoint,
       SQS_ENDPOINT: queues.endpoint,
+      GUARDDUTY_ENDPOINT: `http://127.0.0.1:${scannerPort}`,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     };
     const runtimeRoot = lambdaRuntimeRoot();
@@ -153,7 +161,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     const [bus, ses] = await Promise.all([startEventBus(busPort, lambda, log, queues.deadLetter), startSes(sesPort, smtpUrl)]);
     closers.push(bus.close, ses.close);
-    scanner = startScanner({ s3Endpoint: s3.endpoint, busEndpoint, dataDir, log });
+    scanner = await startScanner({ port: scannerPort, protectedBucket: DOCUMENTS_BUCKET, s3Endpoint: s3.endpoint, busEndpoint, dataDir, log });
+    closers.push(scanner.close);
 
     // For the seed, the tests and `npm run job`, which read and write the local services directly.
     const env: Record<string, string> = {

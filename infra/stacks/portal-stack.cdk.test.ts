@@ -331,6 +331,21 @@ describe('documents (ADR 0029)', () => {
     expect(JSON.stringify(scans.Targets[0].Arn)).toMatch(/documentscans/);
     for (const rule of rules.filter((r) => r !== scans)) expect(rule.EventBusName).toBeDefined();
   });
+
+  it('retries failed scans every 30 minutes: the rescan job reads tags of firms’ keys and asks GuardDuty, as the quarantine console does', () => {
+    const schedules = Object.values(dev.findResources('AWS::Scheduler::Schedule')).map((r) => r.Properties);
+    const rescan = schedules.find((s) => JSON.parse(s.Target.Input).job === 'rescan-documents');
+    expect(rescan?.ScheduleExpression).toBe('rate(30 minutes)');
+    const statements = Object.values(dev.findResources('AWS::IAM::Policy')).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[],
+    );
+    const asking = statements.filter((s) => s.Action === 'guardduty:SendObjectMalwareScan');
+    const tagReading = statements.filter((s) => s.Action === 's3:GetObjectTagging');
+    // The rescan job and the documents API, nobody else.
+    expect(asking).toHaveLength(2);
+    expect(tagReading).toHaveLength(2);
+    for (const s of tagReading) expect(JSON.stringify(s.Resource)).toMatch(/"\/t\/\*"\]\]\}$/);
+  });
 });
 
 describe('schedules', () => {

@@ -129,6 +129,10 @@ export const SUMMARIES: Record<OperationId, string> = {
   listDocuments: 'A customer’s documents in a folder, by name (one Query a page); quarantined and unfinished ones are not listed',
   getDocument: 'A document you may see, with its versions',
   getDocumentDownload: 'A download link valid for 5 minutes, for an available document only',
+  listHeldDocumentVersions:
+    'The quarantine console: versions the malware scan holds back (quarantined, unscannable or rejected), newest first (one Query a page)',
+  discardDocumentVersion: 'Discards a held version: its file is removed, and a document that never had a served version is deleted',
+  rescanDocumentVersion: 'Has an unscannable version scanned again (a threat or a wrong type is final: 409)',
   createSavedView: 'Save the filters of a list under a name of your own (unique among your views of that list)',
   deleteSavedView: 'Delete one of your saved views',
   listCustomers: 'The firm’s customers by name: search by the start of a name or a contact’s email, narrow by status, account manager or tag',

@@ -9,7 +9,7 @@ import type { BoundedContext } from '../contexts.ts';
 import { LOCALES } from '../domain/locales.ts';
 import { ROLES } from '../domain/identity/permissions.ts';
 import { PRIORITIES, REQUEST_STATUSES } from '../domain/requests/workflow.ts';
-import { VERSION_STATUSES } from '../domain/documents/scans.ts';
+import { HELD_STATUSES, VERSION_STATUSES } from '../domain/documents/scans.ts';
 
 const id = z.string();
 const text = z.string();
@@ -207,6 +207,24 @@ export const EVENTS = {
     'A malware scan of a document version ended, or failed: the version is available, quarantined, rejected (not the type its name says), unscannable, or waits for another try.',
     { documentId: id, versionNo: z.number(), customerId: id, name: text, status: z.enum(VERSION_STATUSES), uploadedBy: id, threats: z.optional(z.array(text)) },
   ),
+
+  'document.version_discarded': event(
+    'documents',
+    'An admin discarded a held (quarantined, unscannable or rejected) version from the quarantine console: its file is removed.',
+    {
+      documentId: id,
+      versionNo: z.number(),
+      customerId: id,
+      name: text,
+      status: z.enum(HELD_STATUSES),
+    },
+  ),
+  'document.rescan_requested': event('documents', 'An admin asked for an unscannable version to be scanned again; its result follows as `document.scanned`.', {
+    documentId: id,
+    versionNo: z.number(),
+    customerId: id,
+    name: text,
+  }),
 
   'firm.brand_changed': event('catalog', 'An admin changed the firm’s accent colour or email footer.', { fields: z.array(text) }),
   'firm.request_settings_changed': event('requests', 'An admin changed whether and above which value new requests are reviewed.', { fields: z.array(text) }),

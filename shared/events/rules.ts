@@ -3,7 +3,7 @@
  * entry (with a DLQ); the local bus applies the same patterns (shared/events/pattern.ts).
  */
 import { SERIES_EVENTS } from '../domain/bookings/series.ts';
-import { SCAN_RESULT_DETAIL_TYPE, SCAN_RESULT_SOURCE } from '../domain/documents/scans.ts';
+import { HELD_STATUSES, SCAN_RESULT_DETAIL_TYPE, SCAN_RESULT_SOURCE } from '../domain/documents/scans.ts';
 import type { BoundedContext } from '../contexts.ts';
 import type { Pattern } from './pattern.ts';
 
@@ -112,6 +112,13 @@ export const RULES: readonly Rule[] = [
     name: 'in-app-notifications',
     description: 'Events that concern people become notifications in their bell (a series once), pushed live',
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['user.joined', ...REQUEST_EVENTS, ...TASK_EVENTS, ...BOOKING_EVENTS, ...SERIES_EVENTS] },
+    consumer: 'notifications',
+  },
+  {
+    name: 'document-alerts',
+    description:
+      'A document found infected, or that could not be scanned, is told to its uploader and the admins; one not of the type its name says, to its uploader',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['document.scanned'], detail: { status: [...HELD_STATUSES] } },
     consumer: 'notifications',
   },
   {

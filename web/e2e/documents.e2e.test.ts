@@ -3,7 +3,8 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { EICAR } from '../../infra/local/scanner.ts';
 import { database } from '../../shared/db/all-entities.ts';
-import { signIn } from '../../infra/local/test-client.ts';
+import { api, signIn } from '../../infra/local/test-client.ts';
+import { send, start, statusOf } from '../../functions/documents/test-uploads.ts';
 import { expectAccessible, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
 
 const browser = useBrowser();
@@ -89,3 +90,37 @@ it(
     await staff.context().close();
   },
 );
+
+it('tells the admins of an infected file, which they find in the quarantine console and discard; it is never downloadable', { timeout: 60_000 }, async () => {
+  const name = `scan-${run}.txt`;
+  const john = await signIn('john@example.com');
+  const started = await start(john, name, Buffer.from(EICAR));
+  expect((await send(started.upload, Buffer.from(EICAR))).status).toBe(204);
+  await expect.poll(() => statusOf(john, started.document.documentId), { timeout: 15_000 }).toBe('quarantined');
+  expect((await api(`/api/documents/${started.document.documentId}/download`, { token: john.token })).status).toBe(409);
+
+  const page = await newPage(browser());
+  page.on('dialog', (dialog) => void dialog.accept());
+  await signInThroughForm(page, 'hello@designpi.com');
+  await page.waitForURL(url('/admin/'));
+  await page.getByTestId('bell').click();
+  const notice = page.getByRole('region', { name: 'Notifications' }).getByText(`Malware was found in “${name}”`, { exact: false });
+  await expect.poll(() => notice.count(), { timeout: 10_000 }).toBe(1);
+  await notice.click();
+  await page.waitForURL(url('/admin/documents/'));
+  const row = page.getByRole('table').getByRole('row').filter({ hasText: name });
+  await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+  expect(await row.textContent()).toMatch(/EICAR/);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: `Discard ${name}` }).click();
+  await expect
+    .poll(() =>
+      page
+        .getByRole('status')
+        .filter({ hasText: `“${name}” was discarded.` })
+        .count(),
+    )
+    .toBe(1);
+  await expect.poll(() => row.count()).toBe(0);
+  await page.context().close();
+});

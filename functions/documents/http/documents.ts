@@ -26,6 +26,7 @@ import { changeContext } from '../../lib/change-context.ts';
 import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
 import { customerFor, maySee, type DocumentItem } from '../access.ts';
 import { downloadLink, uploadForm } from '../files.ts';
+import { discardDocumentVersion, listHeldDocumentVersions, rescanDocumentVersion } from '../quarantine.ts';
 
 const database = databaseOf({ document: Document, version: DocumentVersion, audit: AuditEntry, outbox: OutboxEvent });
 
@@ -188,6 +189,14 @@ async function getDocumentDownload(req: RequestOf<'getDocumentDownload'>): Promi
 export const handler = contextHandler({
   routes: DOCUMENTS_OPERATIONS,
   schemas: DOCUMENTS_SCHEMAS,
-  operations: { createDocumentUpload, listDocuments, getDocument, getDocumentDownload },
+  operations: {
+    createDocumentUpload,
+    listDocuments,
+    getDocument,
+    getDocumentDownload,
+    listHeldDocumentVersions,
+    discardDocumentVersion,
+    rescanDocumentVersion,
+  },
   authenticate: actorFromClaims,
 });

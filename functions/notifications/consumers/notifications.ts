@@ -109,6 +109,23 @@ async function joined(d: EventDetail<'user.joined'>): Promise<Plan | undefined> 
   };
 }
 
+/**
+ * A document's file found infected or unscannable: the admins hear, with the quarantine console's
+ * link, and its uploader, with their documents' (one not of the type its name says: the uploader only).
+ */
+async function documentAlert(d: EventDetail<'document.scanned'>): Promise<void> {
+  const kind = `document.${d.status}`;
+  const values = { name: d.name };
+  const [admins, { data: uploader }] = await Promise.all([
+    d.status === 'rejected' ? ([] as string[]) : activeWithRole(d.tenantId, 'ADMIN'),
+    database().entities.user.get({ tenantId: d.tenantId, userId: d.uploadedBy }).go(),
+  ]);
+  await notify(d, { notices: admins.map((userId) => ({ userId, kind })), values, link: '/admin/documents/' });
+  if (!uploader || admins.includes(uploader.userId)) return;
+  const link = uploader.role === 'CLIENT' ? '/portal/documents/' : `/${uploader.role === 'ADMIN' ? 'admin' : 'staff'}/clients/view/?id=${d.customerId}`;
+  await notify(d, { notices: [{ userId: uploader.userId, kind }], values, link });
+}
+
 /** A person's sessions ended: their open sockets close. A reset spares connections opened after it: the person may sign in again at once. */
 const endSessions = (d: EventDetail<(typeof SESSION_END_EVENTS)[number]>, type: (typeof SESSION_END_EVENTS)[number]) =>
   closeConnections(d.tenantId, d.userId, type === 'auth.password_reset' ? d.at : undefined).then(() => undefined);
@@ -121,6 +138,7 @@ const reactions: Reactions = {
   ...Object.fromEntries(BOOKING_EVENTS.map((type) => [type, async (d: EventDetail<typeof type>) => notify(d, await bookingPlan(type, d))])),
   ...Object.fromEntries(SERIES_EVENTS.map((type) => [type, async (d: EventDetail<typeof type>) => notify(d, await seriesPlan(type, d))])),
   ...Object.fromEntries(SESSION_END_EVENTS.map((type) => [type, endSessions])),
+  'document.scanned': documentAlert,
 };
 
 export const handler = consumerHandler({

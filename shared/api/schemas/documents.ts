@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { ACCESS_LEVELS, DOCUMENT_STATUSES } from '../../domain/documents/documents.ts';
 import { MAX_FILE_BYTES, MAX_NAME_LENGTH, NAME_RULES } from '../../domain/documents/files.ts';
-import { VERSION_STATUSES } from '../../domain/documents/scans.ts';
+import { HELD_STATUSES, VERSION_STATUSES } from '../../domain/documents/scans.ts';
 import { page, pageQuery } from './common.ts';
 import type { Schemas } from './types.ts';
 
@@ -68,6 +68,24 @@ export const versionView = z.object({
   createdAt: z.string(),
 });
 
+/** A version the scans hold back, as the quarantine console shows it. */
+export const heldVersionView = z.object({
+  documentId: z.string(),
+  versionNo: z.number(),
+  customerId: z.string(),
+  customerName: z.string(),
+  name: z.string(),
+  size: z.number(),
+  mimeType: z.string(),
+  status: z.enum(HELD_STATUSES),
+  threats: z.optional(z.array(z.string())),
+  scanFailures: z.number(),
+  lastScanAt: z.optional(z.string()),
+  uploadedByName: z.string(),
+  createdAt: z.string(),
+});
+export type HeldVersionView = z.infer<typeof heldVersionView>;
+
 /** Where and how the browser sends the file: a presigned POST (its fields go in the form before the file). */
 export const uploadView = z.object({ url: z.string(), fields: z.record(z.string(), z.string()), expiresAt: z.string() });
 
@@ -80,6 +98,12 @@ export const DOCUMENTS_SCHEMAS = {
     query: z.extend(pageQuery, { customerId: z.optional(id), folderId: z.optional(id) }),
     response: page(documentView),
   },
+  listHeldDocumentVersions: {
+    query: z.extend(pageQuery, { status: z.optional(z.enum(HELD_STATUSES, { error: `must be one of: ${HELD_STATUSES.join(', ')}` })) }),
+    response: page(heldVersionView),
+  },
+  discardDocumentVersion: {},
+  rescanDocumentVersion: {},
   getDocument: { response: z.extend(documentView, { versions: z.array(versionView) }) },
   getDocumentDownload: { response: z.object({ url: z.string(), expiresAt: z.string() }) },
 } satisfies Record<string, Schemas>;

@@ -39,8 +39,12 @@ export function foldScan(state: ScanState, result: ScanResult, threats: string[]
   return { ...state, failures: state.failures + 1 };
 }
 
-export const VERSION_STATUSES = ['uploading', 'scanning', 'available', 'quarantined', 'unscannable', 'rejected'] as const;
+/** `discarded`: an admin removed a held version's file from the quarantine console. */
+export const VERSION_STATUSES = ['uploading', 'scanning', 'available', 'quarantined', 'unscannable', 'rejected', 'discarded'] as const;
 export type VersionStatus = (typeof VERSION_STATUSES)[number];
+
+/** Versions the scans hold back, never served: what the quarantine console lists, and what uploader and admins are told of. */
+export const HELD_STATUSES = ['quarantined', 'unscannable', 'rejected'] as const satisfies readonly VersionStatus[];
 
 /**
  * A version's status from its scans. A clean file is available only if its content is what its

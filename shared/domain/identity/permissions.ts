@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   'customers.manage',
   'documents.view',
   'documents.upload',
+  'documents.quarantine',
   'team.manage',
   'team.view',
   'users.manage',

@@ -17,11 +17,21 @@ export const EMAIL_KINDS = [
   'request.overdue',
   'task.due_soon',
   'task.overdue',
+  'document.quarantined',
+  'document.unscannable',
+  'document.rejected',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
 /** The kinds that can reach a client (the rest concern staff only). */
-const CLIENT_KINDS: readonly EmailKind[] = ['request.status_changed', 'request.completed', 'request.commented'];
+const CLIENT_KINDS: readonly EmailKind[] = [
+  'request.status_changed',
+  'request.completed',
+  'request.commented',
+  'document.quarantined',
+  'document.unscannable',
+  'document.rejected',
+];
 
 /** The kinds a person of this role can get, so their settings offer only those. */
 export const emailKindsFor = (role: string): EmailKind[] => (role === 'CLIENT' ? [...CLIENT_KINDS] : EMAIL_KINDS.filter((k) => k !== 'request.completed'));

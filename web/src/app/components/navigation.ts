@@ -15,6 +15,7 @@ import {
   Package,
   ScrollText,
   Settings,
+  ShieldAlert,
   ShieldCheck,
   UserRound,
   Users,
@@ -111,6 +112,7 @@ export const NAV: Record<Area, NavGroup[]> = {
       label: (t) => t.shell.groups.system,
       items: [
         { href: '/admin/audit/', label: (t) => t.nav.audit, icon: ScrollText },
+        { href: '/admin/documents/', label: (t) => t.nav.quarantine, icon: ShieldAlert, when: (s) => s.permissions.includes('documents.quarantine') },
         { href: '/admin/health/', label: (t) => t.nav.health, icon: HeartPulse },
       ],
     },

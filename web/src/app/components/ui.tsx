@@ -9,6 +9,7 @@ const classes = (...names: (string | false | undefined)[]) => names.filter(Boole
 const VARIANTS = {
   primary: 'bg-brand-600 font-medium text-white hover:bg-brand-700',
   secondary: 'border border-slate-300 hover:bg-slate-100',
+  danger: 'bg-red-700 font-medium text-white hover:bg-red-800',
 };
 const SIZES = { md: 'px-4 py-2', sm: 'px-3 py-1 text-sm' };
 

@@ -14,6 +14,7 @@ import { useText } from '../i18n/text.ts';
 import { usePagedList } from '../components/usePagedList.tsx';
 import { DataTable } from '../components/TableScroll.tsx';
 import { StatusChip } from '../components/ui.tsx';
+import { sizeText } from './size.ts';
 import { sendForm, sha256Base64 } from './upload.ts';
 
 type UploadState = 'preparing' | 'sending' | 'checking' | 'done' | 'failed';
@@ -27,11 +28,6 @@ interface Upload {
 
 /** How long an upload is followed while its scan runs; after that the list shows it when ready. */
 const FOLLOW_MS = 60_000;
-
-const sizeText = (bytes: number, locale: string) =>
-  new Intl.NumberFormat(locale, { style: 'unit', unit: bytes < 1024 * 1024 ? 'kilobyte' : 'megabyte', maximumFractionDigits: 1 }).format(
-    bytes < 1024 * 1024 ? bytes / 1024 : bytes / 1024 / 1024,
-  );
 
 export function Documents({ customerId, canUpload }: { customerId?: string; canUpload: boolean }) {
   const t = useText(documentsText);

@@ -59,6 +59,8 @@ const ar: typeof en = {
       'view.deleted': 'حذف عرضًا محفوظًا',
       'document.upload_started': 'بدأ رفع مستند',
       'document.scanned': 'فحص مستند من البرمجيات الخبيثة',
+      'document.version_discarded': 'حُذفت نسخة مستند موقوفة',
+      'document.rescan_requested': 'أُعيد فحص مستند بطلب',
       'document.downloaded': 'نزّل مستندًا',
       'view.saved': 'حفظ عرضًا',
       'permission.granted': 'منح صلاحية',

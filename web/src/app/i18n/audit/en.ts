@@ -57,6 +57,8 @@ export default {
       'view.deleted': 'Deleted a saved view',
       'document.upload_started': 'Started uploading a document',
       'document.scanned': 'Malware scan of a document',
+      'document.version_discarded': 'Held document version discarded',
+      'document.rescan_requested': 'Document scanned again on request',
       'document.downloaded': 'Downloaded a document',
       'view.saved': 'Saved a view',
       'permission.granted': 'Granted a permission',

@@ -59,6 +59,8 @@ const hi: typeof en = {
       'view.deleted': 'सहेजा गया दृश्य हटाया',
       'document.upload_started': 'दस्तावेज़ अपलोड शुरू किया',
       'document.scanned': 'दस्तावेज़ की मैलवेयर जाँच',
+      'document.version_discarded': 'रोका गया दस्तावेज़ संस्करण हटाया गया',
+      'document.rescan_requested': 'अनुरोध पर दस्तावेज़ फिर से जाँचा गया',
       'document.downloaded': 'दस्तावेज़ डाउनलोड किया',
       'view.saved': 'दृश्य सहेजा',
       'permission.granted': 'अनुमति दी',

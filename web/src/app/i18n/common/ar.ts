@@ -63,6 +63,7 @@ const ar: typeof en = {
     calendar: 'التقويم',
     appointments: 'المواعيد',
     documents: 'المستندات',
+    quarantine: 'العزل',
     dashboard: 'لوحة التحكم',
     team: 'الفريق والمستخدمون',
     requests: 'الطلبات',

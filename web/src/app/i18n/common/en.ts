@@ -65,6 +65,7 @@ export default {
     calendar: 'Calendar',
     appointments: 'Appointments',
     documents: 'Documents',
+    quarantine: 'Quarantine',
     dashboard: 'Dashboard',
     team: 'Team & users',
     requests: 'Requests',

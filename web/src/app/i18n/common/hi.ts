@@ -63,6 +63,7 @@ const hi: typeof en = {
     calendar: 'कैलेंडर',
     appointments: 'अपॉइंटमेंट',
     documents: 'दस्तावेज़',
+    quarantine: 'क्वारंटीन',
     dashboard: 'डैशबोर्ड',
     team: 'टीम और उपयोगकर्ता',
     requests: 'अनुरोध',

@@ -37,6 +37,9 @@ const ar: typeof en = {
       'booking.series_booked': 'حجز {actor} ‏{count} × {service} لـ{client}',
       'booking.series_rescheduled': 'نقل {actor} ‏{count} × {service} مع {client}',
       'booking.series_cancelled': 'ألغى {actor} ‏{count} × {service} مع {client}',
+      'document.quarantined': 'عُثر على برمجية خبيثة في «{name}»: عُزل الملف ولا يمكن لأحد تنزيله',
+      'document.unscannable': 'تعذّر فحص «{name}» بحثًا عن البرمجيات الخبيثة، لذلك لم تتم مشاركته',
+      'document.rejected': 'نوع «{name}» ليس ما يدل عليه اسمه، لذلك لم تتم مشاركته',
     },
   },
   emailLink: {

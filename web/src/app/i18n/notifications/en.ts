@@ -35,6 +35,9 @@ export default {
       'booking.series_booked': '{actor} booked {count} × {service} for {client}',
       'booking.series_rescheduled': '{actor} moved {count} × {service} with {client}',
       'booking.series_cancelled': '{actor} cancelled {count} × {service} with {client}',
+      'document.quarantined': 'Malware was found in “{name}”: it is quarantined and nobody can download it',
+      'document.unscannable': '“{name}” could not be checked for malware, so it is not shared',
+      'document.rejected': '“{name}” is not the type of file its name says, so it is not shared',
     },
   },
   emailLink: {

@@ -37,6 +37,9 @@ const hi: typeof en = {
       'booking.series_booked': '{actor} ने {client} के लिए {count} × {service} बुक कीं',
       'booking.series_rescheduled': '{actor} ने {client} के साथ {count} × {service} खिसकाईं',
       'booking.series_cancelled': '{actor} ने {client} के साथ {count} × {service} रद्द कीं',
+      'document.quarantined': '“{name}” में मैलवेयर मिला: इसे अलग रखा गया है और कोई इसे डाउनलोड नहीं कर सकता',
+      'document.unscannable': '“{name}” की मैलवेयर जाँच नहीं हो सकी, इसलिए इसे साझा नहीं किया गया',
+      'document.rejected': '“{name}” उस प्रकार की फ़ाइल नहीं है जो उसका नाम बताता है, इसलिए इसे साझा नहीं किया गया',
     },
   },
   emailLink: {

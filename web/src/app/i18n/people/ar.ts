@@ -86,6 +86,7 @@ const ar: typeof en = {
     'customers.manage': { name: 'إدارة العملاء', description: 'إضافة العملاء وجهات اتصالهم وتغييرهم ودمجهم' },
     'documents.view': { name: 'رؤية المستندات', description: 'مستندات العملاء الذين يمكنه رؤيتهم، بحسب صلاحية كل مستند' },
     'documents.upload': { name: 'رفع المستندات', description: 'إرسال ملفات تُفحص من البرمجيات الخبيثة قبل أن يفتحها أحد' },
+    'documents.quarantine': { name: 'وحدة العزل', description: 'عرض الملفات التي أوقفها فحص البرمجيات الخبيثة، وحذفها أو إعادة فحصها' },
     'team.manage': { name: 'إدارة الفريق', description: 'مهارات الموظفين وطاقتهم وساعات عملهم' },
     'team.view': { name: 'رؤية الفريق', description: 'من المتاح وحجم عمل كل شخص' },
     'users.manage': { name: 'إدارة الأشخاص', description: 'دعوة الأشخاص وتغيير الأدوار وإيقاف الحسابات' },

@@ -84,6 +84,7 @@ export default {
     'customers.manage': { name: 'Manage clients', description: 'Add, change and merge clients and their contacts' },
     'documents.view': { name: 'See documents', description: 'Documents of the clients they may see, as each document’s access allows' },
     'documents.upload': { name: 'Upload documents', description: 'Send files, scanned for malware before anyone can open them' },
+    'documents.quarantine': { name: 'Quarantine console', description: 'See files held back by the malware scan, discard them or have them scanned again' },
     'team.manage': { name: 'Manage the team', description: 'Skills, capacity and working hours of staff' },
     'team.view': { name: 'See the team', description: 'Who is available, and their workload' },
     'users.manage': { name: 'Manage people', description: 'Invite people, change roles, deactivate accounts' },
