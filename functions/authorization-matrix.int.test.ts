@@ -192,6 +192,35 @@ const MATRIX: Record<OperationId, Row> = {
   },
   getDocument: { request: { method: 'GET', path: '/api/documents/none' }, expect: signedIn(404) },
   getDocumentDownload: { request: { method: 'GET', path: '/api/documents/none/download' }, expect: signedIn(404) },
+  // Folders: everyone with documents lists their own customer's (staff name the customer); staff organise them.
+  listDocumentFolders: {
+    request: { method: 'GET', path: '/api/documents/folders' },
+    expect: { anonymous: 401, client: 200, member: 400, lead: 400, admin: 400, otherFirmAdmin: 400 },
+  },
+  createDocumentFolder: {
+    request: { method: 'POST', path: '/api/documents/folders', body: {} },
+    expect: { anonymous: 401, client: 403, member: 400, lead: 400, admin: 400, otherFirmAdmin: 400 },
+  },
+  renameDocumentFolder: {
+    request: { method: 'PATCH', path: '/api/documents/folders/none', body: { name: 'Renamed' } },
+    expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
+  deleteDocumentFolder: {
+    request: { method: 'DELETE', path: '/api/documents/folders/none' },
+    expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
+  updateDocument: {
+    request: { method: 'PATCH', path: '/api/documents/none', body: {} },
+    expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
+  getDocumentSettings: {
+    request: { method: 'GET', path: '/api/firm/document-settings' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 },
+  },
+  updateDocumentSettings: {
+    request: { method: 'PATCH', path: '/api/firm/document-settings', body: {} },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 },
+  },
   // The quarantine console is the admins' alone (documents.quarantine); another firm's versions are not found (documents.int.test.ts).
   listHeldDocumentVersions: {
     request: { method: 'GET', path: '/api/documents/quarantine' },

@@ -8,7 +8,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { CreateEntityItem, EntityItem } from 'electrodb';
 import { AppError, validationFailed } from '../../shared/api/errors.ts';
-import type { ChangeContext } from '../../shared/db/mutation.ts';
+import { auditAndEvent, type ChangeContext } from '../../shared/db/mutation.ts';
+import { customerCreated } from '../customers/own-customer.ts';
 import { NO_CUSTOMER, type Customer } from '../../shared/db/entities/customer.ts';
 import type { PromoCode } from '../../shared/db/entities/promo-code.ts';
 import { availableSlots, checkSlot, MINUTE, type Interval } from '../../shared/domain/bookings/availability.ts';
@@ -289,7 +290,7 @@ export async function placeBooking(db: BookingDb, p: Placement): Promise<Request
           ...(p.series && { withSeries: true }),
         }),
         // Last, so the slot locks keep their places in the transaction (commitOrExplain reads them by position).
-        ...(client.newCustomer ? [e.customer.create(client.newCustomer).commit()] : []),
+        ...(client.newCustomer ? [e.customer.create(client.newCustomer).commit(), ...auditAndEvent(e, p.ctx, customerCreated(client.newCustomer))] : []),
       ])
       .go();
   await commitOrExplain(write, {

@@ -7,6 +7,7 @@
 import type { CreateEntityItem } from 'electrodb';
 import { createHash } from 'node:crypto';
 import type { Customer } from '../../shared/db/entities/customer.ts';
+import type { ChangeRecord } from '../../shared/db/mutation.ts';
 import { joiningContact } from '../../shared/domain/customers/customers.ts';
 
 type NewCustomer = CreateEntityItem<typeof Customer>;
@@ -24,3 +25,13 @@ export function ownCustomer(tenantId: string, person: { userId: string; name: st
     contact: joiningContact(customerId, true),
   };
 }
+
+/** The audit entry and `customer.created` event of a customer made along the way (a sign-up, an invitation, a first booking). */
+export const customerCreated = (customer: Pick<NewCustomer, 'customerId' | 'name'>): ChangeRecord => ({
+  action: 'customer.created',
+  entityType: 'customer',
+  entityId: customer.customerId,
+  customerId: customer.customerId,
+  changes: [{ field: 'name', from: null, to: customer.name }],
+  event: { type: 'customer.created', detail: { customerId: customer.customerId, name: customer.name } },
+});

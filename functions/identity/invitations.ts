@@ -16,7 +16,7 @@ import { INVITATION_LINK_DAYS } from '../../shared/domain/identity/links.ts';
 import { claimable } from '../../shared/domain/identity/guests.ts';
 import type { ReplyOf, RequestOf, SignedInRequest } from '../lib/http.ts';
 import { createInvitedIdentity, findIdentity } from './cognito.ts';
-import { ownCustomer } from '../customers/own-customer.ts';
+import { customerCreated, ownCustomer } from '../customers/own-customer.ts';
 import { accessOf } from '../../shared/domain/customers/customers.ts';
 
 type InvitationItem = EntityItem<typeof Invitation>;
@@ -131,7 +131,7 @@ async function invite(req: SignedInRequest, body: InvitationInput): Promise<Invi
             .where((a, op) => op.eq(a.status, 'invited'))
             .commit()
         : entities.user.create({ tenantId: actor.tenantId, userId, email, name, role, status: 'invited', locale: invitation.locale, ...contact }).commit(),
-      ...(own ? [entities.customer.create(own.customer).commit()] : []),
+      ...(own ? [entities.customer.create(own.customer).commit(), ...auditAndEvent(entities, changeContext(req), customerCreated(own.customer))] : []),
       // Two first contacts invited at once would both be primary: the customer's version lets one through.
       ...(joining?.contact.isPrimaryContact
         ? [

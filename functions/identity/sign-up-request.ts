@@ -19,7 +19,7 @@ import { claimable } from '../../shared/domain/identity/guests.ts';
 import { INVITATION_LINK_DAYS } from '../../shared/domain/identity/links.ts';
 import type { Locale } from '../../shared/domain/locales.ts';
 import { createInvitedIdentity, findIdentity } from './cognito.ts';
-import { ownCustomer } from '../customers/own-customer.ts';
+import { customerCreated, ownCustomer } from '../customers/own-customer.ts';
 
 const database = databaseOf({ user: User, customer: Customer, invitation: Invitation, signInGuard: SignInGuard, audit: AuditEntry, outbox: OutboxEvent });
 
@@ -100,7 +100,7 @@ export async function recordSignUp(asked: SignUpAsked): Promise<void> {
             .set({ name, locale })
             .where((a, op) => op.eq(a.status, 'invited'))
             .commit(),
-      ...(own ? [entities.customer.create(own.customer).commit()] : []),
+      ...(own ? [entities.customer.create(own.customer).commit(), ...auditAndEvent(entities, as(userId, 'CLIENT', name), customerCreated(own.customer))] : []),
       entities.invitation
         .create({
           tenantId,

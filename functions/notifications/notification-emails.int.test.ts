@@ -55,7 +55,7 @@ describe('email settings', () => {
     expect((await preferences(client)).body).toEqual({
       digest: 'immediately',
       off: [],
-      kinds: ['request.status_changed', 'request.completed', 'request.commented'],
+      kinds: ['request.status_changed', 'request.completed', 'request.commented', 'document.quarantined', 'document.unscannable', 'document.rejected'],
     });
     expect((await preferences(mike)).body.kinds).toEqual([
       'request.submitted',
@@ -67,6 +67,9 @@ describe('email settings', () => {
       'request.overdue',
       'task.due_soon',
       'task.overdue',
+      'document.quarantined',
+      'document.unscannable',
+      'document.rejected',
     ]);
   });
 

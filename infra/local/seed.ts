@@ -3,6 +3,7 @@
  * with its staff, clients and catalog, and a second firm so tenant isolation can be seen.
  * Idempotent: existing tenants, users and services are left as they are.
  */
+import { fileDefaultFolders } from '../../functions/documents/default-folders.ts';
 import type { EntityItem } from 'electrodb';
 import type { Service } from '../../shared/db/entities/service.ts';
 import { DEFAULT_BOOKING_SETTINGS } from '../../shared/domain/bookings/settings.ts';
@@ -125,6 +126,7 @@ async function seedCustomers(tenantId: string): Promise<void> {
   for (const { contacts, ...customer } of DEMO_CUSTOMERS[tenantId] ?? []) {
     const key = { tenantId, customerId: customer.customerId };
     if (!(await db.entities.customer.get(key).go()).data) await db.entities.customer.create({ ...customer, ...key, kind: 'business', status: 'active' }).go();
+    await fileDefaultFolders(tenantId, customer.customerId);
     for (const [i, email] of contacts.entries()) {
       const { data: found } = await db.entities.user.query.byEmail({ tenantId, email }).go();
       const contact = found[0];

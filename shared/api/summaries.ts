@@ -129,6 +129,13 @@ export const SUMMARIES: Record<OperationId, string> = {
   listDocuments: 'A customer’s documents in a folder, by name (one Query a page); quarantined and unfinished ones are not listed',
   getDocument: 'A document you may see, with its versions',
   getDocumentDownload: 'A download link valid for 5 minutes, for an available document only',
+  listDocumentFolders: 'A folder’s subfolders by name, with its breadcrumb; contacts never see internal folders',
+  createDocumentFolder: 'Makes a folder in a customer’s documents (names unique among siblings, 6 levels at most)',
+  renameDocumentFolder: 'Renames a document folder',
+  deleteDocumentFolder: 'Removes an empty document folder',
+  updateDocument: 'Moves a document to another of its customer’s folders, or changes its description or access level',
+  getDocumentSettings: 'The default folders each new customer gets',
+  updateDocumentSettings: 'Sets the default folders each new customer gets (paths such as “Tax returns/{year}”, some internal)',
   listHeldDocumentVersions:
     'The quarantine console: versions the malware scan holds back (quarantined, unscannable or rejected), newest first (one Query a page)',
   discardDocumentVersion: 'Discards a held version: its file is removed, and a document that never had a served version is deleted',

@@ -1,5 +1,5 @@
 /** Every entity in one service: for the seed and tests, never imported by a Lambda. */
-import { Document, DocumentVersion } from './entities/document.ts';
+import { Document, DocumentFolder, DocumentVersion } from './entities/document.ts';
 import { AssignmentRecord } from './entities/assignment-record.ts';
 import { AuditEntry } from './entities/audit-entry.ts';
 import { BookingReminder } from './entities/booking-reminder.ts';
@@ -77,6 +77,7 @@ export const ALL_ENTITIES = {
   savedView: SavedView,
   document: Document,
   documentVersion: DocumentVersion,
+  documentFolder: DocumentFolder,
 };
 
 export const database = databaseOf(ALL_ENTITIES);

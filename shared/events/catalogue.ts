@@ -178,7 +178,10 @@ export const EVENTS = {
     name: text,
     contactIds: z.array(id),
   }),
-  'customer.created': event('customers', 'An admin added a customer.', { customerId: id, name: text }),
+  'customer.created': event('customers', 'A customer was added: by an admin, or along with a client who signed up, was invited or booked for the first time.', {
+    customerId: id,
+    name: text,
+  }),
   'customer.updated': event('customers', 'A customer’s details, status, tags, notes, account manager or billing details changed.', {
     customerId: id,
     fields: z.array(text),
@@ -225,6 +228,16 @@ export const EVENTS = {
     customerId: id,
     name: text,
   }),
+
+  'document.folder_created': event('documents', 'Staff made a folder in a customer’s documents.', { folderId: id, customerId: id, parentId: id, name: text }),
+  'document.folder_renamed': event('documents', 'Staff renamed a customer’s document folder.', { folderId: id, customerId: id, name: text }),
+  'document.folder_deleted': event('documents', 'Staff removed an empty document folder.', { folderId: id, customerId: id, name: text }),
+  'document.updated': event('documents', 'Staff moved a document to another folder, or changed its description or who may see it.', {
+    documentId: id,
+    customerId: id,
+    fields: z.array(text),
+  }),
+  'firm.document_settings_changed': event('documents', 'An admin changed the default folders new customers get.', { fields: z.array(text) }),
 
   'firm.brand_changed': event('catalog', 'An admin changed the firm’s accent colour or email footer.', { fields: z.array(text) }),
   'firm.request_settings_changed': event('requests', 'An admin changed whether and above which value new requests are reviewed.', { fields: z.array(text) }),

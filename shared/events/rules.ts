@@ -19,6 +19,7 @@ export const CONSUMER_CONTEXTS = {
   'booking-emails': 'bookings',
   accounts: 'identity',
   'document-scans': 'documents',
+  'document-folders': 'documents',
 } as const satisfies Record<string, BoundedContext>;
 export type Consumer = keyof typeof CONSUMER_CONTEXTS;
 export const CONSUMERS = Object.keys(CONSUMER_CONTEXTS) as Consumer[];
@@ -113,6 +114,12 @@ export const RULES: readonly Rule[] = [
     description: 'Events that concern people become notifications in their bell (a series once), pushed live',
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['user.joined', ...REQUEST_EVENTS, ...TASK_EVENTS, ...BOOKING_EVENTS, ...SERIES_EVENTS] },
     consumer: 'notifications',
+  },
+  {
+    name: 'customer-folders',
+    description: 'A new customer gets the firm’s default document folders',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['customer.created', 'customer.migrated'] },
+    consumer: 'document-folders',
   },
   {
     name: 'document-alerts',

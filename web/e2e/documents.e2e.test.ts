@@ -124,3 +124,49 @@ it('tells the admins of an infected file, which they find in the quarantine cons
   await expect.poll(() => row.count()).toBe(0);
   await page.context().close();
 });
+
+it(
+  'files what a client drops into the folder they opened, and staff make a folder on the client’s page and move a document into it',
+  { timeout: 60_000 },
+  async () => {
+    const page = await newPage(browser());
+    await signInThroughForm(page, 'john@example.com');
+    await page.waitForURL(url('/portal/'));
+    await page.goto(url('/portal/documents/'));
+    const here = page.getByRole('list', { name: 'Folders here' });
+    await expect.poll(() => here.getByRole('button', { name: 'Payroll' }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await here.getByRole('button', { name: 'Internal' }).count()).toBe(0);
+    await here.getByRole('button', { name: 'Payroll' }).click();
+    await expect.poll(() => page.getByRole('navigation', { name: 'Folder path' }).getByText('Payroll').count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('folder')).toBeTruthy();
+    const name = `payslip-${run}.txt`;
+    await dropFiles(page, 'Upload documents', [{ name, type: 'text/plain', text: `Payslip ${run}` }]);
+    const table = page.getByRole('table');
+    await expect.poll(() => table.getByRole('row').filter({ hasText: name }).textContent(), { timeout: 20_000 }).toContain('Available');
+    await expectAccessible(page);
+    // Back at the top, it is not there: it is filed in Payroll.
+    await page.getByRole('navigation', { name: 'Folder path' }).getByRole('button', { name: 'All documents' }).click();
+    await expect.poll(() => here.getByRole('button', { name: 'Payroll' }).count()).toBe(1);
+    expect(await page.getByRole('row').filter({ hasText: name }).count()).toBe(0);
+    await page.context().close();
+
+    const john = await signIn('john@example.com');
+    const { data: user } = await database().entities.user.get({ tenantId: 't-designpi', userId: john.userId }).go();
+    const staff = await newPage(browser());
+    await signInThroughForm(staff, 'sarah@designpi.com');
+    await staff.waitForURL(url('/staff/'));
+    await staff.goto(url(`/staff/clients/view/?id=${user!.customerId}`));
+    const section = staff.getByRole('region', { name: 'Documents', exact: true });
+    await section.getByRole('list', { name: 'Folders here' }).getByRole('button', { name: 'Payroll', exact: true }).click();
+    await expect.poll(() => section.getByRole('row').filter({ hasText: name }).count(), { timeout: 10_000 }).toBe(1);
+    await section.getByLabel('New folder').fill(`March ${run}`);
+    await section.getByRole('button', { name: 'Make folder' }).click();
+    await expect.poll(() => section.getByRole('option', { name: `March ${run}` }).count(), { timeout: 10_000 }).toBe(1);
+    await section.getByRole('combobox', { name: `Move ${name} to` }).selectOption({ label: `March ${run}` });
+    await expect.poll(() => section.getByRole('row').filter({ hasText: name }).count(), { timeout: 10_000 }).toBe(0);
+    await section.getByRole('button', { name: `March ${run}`, exact: true }).click();
+    await expect.poll(() => section.getByRole('row').filter({ hasText: name }).count(), { timeout: 10_000 }).toBe(1);
+    await expectAccessible(staff);
+    await staff.context().close();
+  },
+);

@@ -26,6 +26,15 @@ import { changeContext } from '../../lib/change-context.ts';
 import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
 import { customerFor, maySee, type DocumentItem } from '../access.ts';
 import { downloadLink, uploadForm } from '../files.ts';
+import {
+  createDocumentFolder,
+  deleteDocumentFolder,
+  folderFor,
+  getDocumentSettings,
+  listDocumentFolders,
+  renameDocumentFolder,
+  updateDocumentSettings,
+} from '../folders.ts';
 import { discardDocumentVersion, listHeldDocumentVersions, rescanDocumentVersion } from '../quarantine.ts';
 
 const database = databaseOf({ document: Document, version: DocumentVersion, audit: AuditEntry, outbox: OutboxEvent });
@@ -54,6 +63,8 @@ async function createDocumentUpload(req: RequestOf<'createDocumentUpload'>): Pro
     throw validationFailed([{ field: 'accessLevel', message: `must be one of: ${CONTACT_ACCESS_LEVELS.join(', ')}` }]);
   const existing = body.documentId ? await documentOf({ actor, params: { documentId: body.documentId } }) : undefined;
   const customerId = existing?.customerId ?? (await customerFor(actor, body.customerId));
+  // A new version stays where its document is filed.
+  const folder = existing ? undefined : await folderFor(actor, customerId, body.folderId ?? ROOT_FOLDER);
   const mimeType = FILE_TYPES[extensionOf(body.name)!].mime;
   const now = new Date();
   const at = now.toISOString();
@@ -64,12 +75,12 @@ async function createDocumentUpload(req: RequestOf<'createDocumentUpload'>): Pro
   const file = { name: body.name, mimeType, size: body.size, checksum: body.checksum, uploadedBy: actor.userId, uploadedByName: actor.name };
   const expiresAt = Math.floor(now.getTime() / 1000) + ABANDONED_AFTER_SECONDS;
   // A contact who sees only their own records shares nothing unless they choose to.
-  const accessLevel = body.accessLevel ?? (actor.contact && accessOf(actor.contact) === 'own' ? 'private' : 'customer');
+  const accessLevel = folder?.internal ? 'internal' : (body.accessLevel ?? (actor.contact && accessOf(actor.contact) === 'own' ? 'private' : 'customer'));
   const document: DocumentItem = existing ?? {
     tenantId: actor.tenantId,
     documentId,
     customerId,
-    folderId: ROOT_FOLDER,
+    folderId: folder?.folderId ?? ROOT_FOLDER,
     ...file,
     ...(body.description && { description: body.description }),
     tags: [],
@@ -115,6 +126,7 @@ async function listDocuments(req: RequestOf<'listDocuments'>): Promise<ReplyOf<'
   const { limit, cursor, folderId = ROOT_FOLDER } = req.query;
   if (isStaff(actor.role) && !req.query.customerId) throw validationFailed([{ field: 'query.customerId', message: 'is required: whose documents to list' }]);
   const customerId = await customerFor(actor, req.query.customerId);
+  await folderFor(actor, customerId, folderId, 'query.folderId');
   const contact = isStaff(actor.role) ? undefined : actor.contact;
   const query = database()
     .entities.document.query.byFolder({ tenantId: actor.tenantId, customerId, folderId })
@@ -157,6 +169,47 @@ async function getDocument(req: RequestOf<'getDocument'>): Promise<ReplyOf<'getD
   };
 }
 
+/** Staff move a document to another of its customer's folders, or change its description or who may see it. */
+async function updateDocument(req: RequestOf<'updateDocument'>): Promise<ReplyOf<'updateDocument'>> {
+  const document = await documentOf(req);
+  const { body } = req;
+  const folder = body.folderId === undefined ? undefined : await folderFor(req.actor, document.customerId, body.folderId);
+  const folderId = body.folderId ?? document.folderId;
+  const internalFolder = body.folderId === undefined ? (await folderFor(req.actor, document.customerId, folderId))?.internal : folder?.internal;
+  if (internalFolder && (body.accessLevel ?? 'internal') !== 'internal')
+    throw validationFailed([{ field: 'accessLevel', message: 'must be internal: the document is filed in an internal folder' }]);
+  const change = {
+    ...(body.folderId !== undefined && { folderId }),
+    ...(body.description !== undefined && { description: body.description }),
+    // Filed in an internal folder, a document is internal.
+    ...((body.accessLevel !== undefined || internalFolder) && { accessLevel: internalFolder ? ('internal' as const) : body.accessLevel! }),
+  };
+  const changed = (Object.keys(change) as (keyof typeof change)[]).filter((field) => change[field] !== document[field]);
+  if (!changed.length) return { body: toView(document) };
+  await commitTransaction(
+    database(),
+    (e) => [
+      e.document
+        .patch({ tenantId: document.tenantId, documentId: document.documentId })
+        .set({ ...change, version: document.version + 1 })
+        // The folder index's keys are the customer, the folder and the name (ElectroDB makes these conditions too).
+        .composite({ customerId: document.customerId, nameKey: document.name.toLowerCase(), documentId: document.documentId })
+        .where((a, op) => op.eq(a.version, document.version))
+        .commit(),
+      ...auditAndEvent(e, changeContext(req), {
+        action: 'document.updated',
+        entityType: 'document',
+        entityId: document.documentId,
+        customerId: document.customerId,
+        changes: changed.map((field) => ({ field, from: document[field] ?? null, to: change[field] ?? null })),
+        event: { type: 'document.updated', detail: { documentId: document.documentId, customerId: document.customerId, fields: changed } },
+      }),
+    ],
+    'Someone changed this document at the same moment. Reload and try again.',
+  );
+  return { body: toView({ ...document, ...change }) };
+}
+
 /** Why a document cannot be downloaded, by its status. */
 const NOT_SERVED: Record<string, string> = {
   uploading: 'has not arrived yet',
@@ -194,6 +247,13 @@ export const handler = contextHandler({
     listDocuments,
     getDocument,
     getDocumentDownload,
+    updateDocument,
+    listDocumentFolders,
+    createDocumentFolder,
+    renameDocumentFolder,
+    deleteDocumentFolder,
+    getDocumentSettings,
+    updateDocumentSettings,
     listHeldDocumentVersions,
     discardDocumentVersion,
     rescanDocumentVersion,

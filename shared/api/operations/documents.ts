@@ -6,6 +6,13 @@ export const DOCUMENTS_OPERATIONS = [
   { operationId: 'listDocuments', method: 'GET', path: '/api/documents', lambda: 'documents', access: 'documents.view' },
   // Before /{documentId}: the local gateway matches in this order (API Gateway prefers the literal path anyway).
   { operationId: 'listHeldDocumentVersions', method: 'GET', path: '/api/documents/quarantine', lambda: 'documents', access: 'documents.quarantine' },
+  { operationId: 'listDocumentFolders', method: 'GET', path: '/api/documents/folders', lambda: 'documents', access: 'documents.view' },
+  { operationId: 'createDocumentFolder', method: 'POST', path: '/api/documents/folders', lambda: 'documents', access: 'documents.organise', success: [201] },
+  { operationId: 'renameDocumentFolder', method: 'PATCH', path: '/api/documents/folders/{folderId}', lambda: 'documents', access: 'documents.organise' },
+  { operationId: 'deleteDocumentFolder', method: 'DELETE', path: '/api/documents/folders/{folderId}', lambda: 'documents', access: 'documents.organise' },
+  { operationId: 'getDocumentSettings', method: 'GET', path: '/api/firm/document-settings', lambda: 'documents', access: 'settings.manage' },
+  { operationId: 'updateDocumentSettings', method: 'PATCH', path: '/api/firm/document-settings', lambda: 'documents', access: 'settings.manage' },
+  { operationId: 'updateDocument', method: 'PATCH', path: '/api/documents/{documentId}', lambda: 'documents', access: 'documents.organise' },
   { operationId: 'getDocument', method: 'GET', path: '/api/documents/{documentId}', lambda: 'documents', access: 'documents.view' },
   { operationId: 'getDocumentDownload', method: 'GET', path: '/api/documents/{documentId}/download', lambda: 'documents', access: 'documents.view' },
   {

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { ACCESS_LEVELS, DOCUMENT_STATUSES } from '../../domain/documents/documents.ts';
 import { MAX_FILE_BYTES, MAX_NAME_LENGTH, NAME_RULES } from '../../domain/documents/files.ts';
 import { HELD_STATUSES, VERSION_STATUSES } from '../../domain/documents/scans.ts';
+import { folderNameProblem, MAX_TEMPLATE_FOLDERS, templatePathProblem } from '../../domain/documents/folders.ts';
 import { page, pageQuery } from './common.ts';
 import type { Schemas } from './types.ts';
 
@@ -34,6 +35,31 @@ export const createDocumentUploadInput = z.object({
   description: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
   changeSummary: z.optional(z.string().check(z.trim(), z.maxLength(500))),
   accessLevel: z.optional(z.enum(ACCESS_LEVELS, { error: `must be one of: ${ACCESS_LEVELS.join(', ')}` })),
+  /** The folder a new document is filed in (its customer's); none: the top level. */
+  folderId: z.optional(id),
+});
+
+const folderName = z.string().check(
+  z.maxLength(1000, 'must be at most 100 characters'),
+  z.refine<string>((name) => !folderNameProblem(name), { error: (issue) => folderNameProblem(issue.input as string) ?? 'is not a folder name' }),
+);
+
+export const folderView = z.object({
+  folderId: z.string(),
+  customerId: z.string(),
+  parentId: z.string(),
+  name: z.string(),
+  internal: z.boolean(),
+  createdAt: z.string(),
+});
+export type FolderView = z.infer<typeof folderView>;
+
+export const templateFolder = z.object({
+  path: z.string().check(
+    z.maxLength(700, 'is too long'),
+    z.refine<string>((path) => !templatePathProblem(path), { error: (issue) => templatePathProblem(issue.input as string) ?? 'is not a folder path' }),
+  ),
+  internal: z.optional(z.boolean()),
 });
 
 export const documentView = z.object({
@@ -104,6 +130,40 @@ export const DOCUMENTS_SCHEMAS = {
   },
   discardDocumentVersion: {},
   rescanDocumentVersion: {},
+  listDocumentFolders: {
+    query: z.object({ customerId: z.optional(id), parentId: z.optional(id) }),
+    response: z.object({
+      /** From the top down to the folder listed (empty at the top level). */
+      breadcrumbs: z.array(z.object({ folderId: z.string(), name: z.string() })),
+      items: z.array(folderView),
+    }),
+  },
+  createDocumentFolder: {
+    body: z.object({ customerId: z.optional(id), parentId: z.optional(id), name: folderName, internal: z.optional(z.boolean()) }),
+    response: folderView,
+  },
+  renameDocumentFolder: { body: z.object({ name: folderName }), response: folderView },
+  deleteDocumentFolder: {},
+  getDocumentSettings: {
+    response: z.object({ folderTemplate: z.array(templateFolder), isDefault: z.boolean() }),
+  },
+  updateDocumentSettings: {
+    body: z.object({
+      folderTemplate: z.array(templateFolder).check(
+        z.maxLength(MAX_TEMPLATE_FOLDERS, `must have at most ${MAX_TEMPLATE_FOLDERS} folders`),
+        z.refine((list) => new Set(list.map((f) => f.path.toLowerCase())).size === list.length, 'must not name the same folder twice'),
+      ),
+    }),
+    response: z.object({ folderTemplate: z.array(templateFolder), isDefault: z.boolean() }),
+  },
+  updateDocument: {
+    body: z.object({
+      folderId: z.optional(id),
+      description: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
+      accessLevel: z.optional(z.enum(ACCESS_LEVELS, { error: `must be one of: ${ACCESS_LEVELS.join(', ')}` })),
+    }),
+    response: documentView,
+  },
   getDocument: { response: z.extend(documentView, { versions: z.array(versionView) }) },
   getDocumentDownload: { response: z.object({ url: z.string(), expiresAt: z.string() }) },
 } satisfies Record<string, Schemas>;

@@ -101,3 +101,42 @@ export const DocumentVersion = new Entity({
     },
   },
 });
+
+/** A folder of a customer's documents (shared/domain/documents/folders.ts). */
+export const DocumentFolder = new Entity({
+  model: { entity: 'documentFolder', version: '1', service: 'portal' },
+  attributes: {
+    tenantId: { type: 'string', required: true, readOnly: true },
+    folderId: { type: 'string', required: true, readOnly: true },
+    customerId: { type: 'string', required: true, readOnly: true },
+    /** ROOT_FOLDER for a top-level folder. */
+    parentId: { type: 'string', required: true },
+    /** From the top down to the parent: the breadcrumb, in one batch read. */
+    ancestors: { type: 'list', items: { type: 'string' }, required: true, default: () => [] },
+    name: { type: 'string', required: true },
+    nameKey: { type: 'string', hidden: true, watch: ['name'], set: (_, item: { name?: string }) => (item.name ?? '').toLowerCase() },
+    /** Staff only: contacts neither see it nor what is filed in it. */
+    internal: { type: 'boolean', required: true, default: false },
+    createdBy: { type: 'string', required: true },
+    createdAt: { type: 'string', required: true, readOnly: true },
+    updatedAt: { type: 'string', required: true, default: () => new Date().toISOString(), watch: '*', set: () => new Date().toISOString() },
+    version: { type: 'number', required: true, default: 1 },
+  },
+  indexes: {
+    byId: {
+      pk: { field: 'pk', composite: ['tenantId', 'folderId'], template: 't#${tenantId}#document-folder#${folderId}', casing: 'none' },
+      sk: { field: 'sk', composite: [], template: 'folder' },
+    },
+    /** A folder's subfolders by name. Renaming one needs `.composite({ nameKey, folderId })`. */
+    byParent: {
+      index: 'gsi1',
+      pk: {
+        field: 'gsi1pk',
+        composite: ['tenantId', 'customerId', 'parentId'],
+        template: 't#${tenantId}#subfolders#${customerId}#${parentId}',
+        casing: 'none',
+      },
+      sk: { field: 'gsi1sk', composite: ['nameKey', 'folderId'], template: '${nameKey}#${folderId}', casing: 'none' },
+    },
+  },
+});

@@ -26,6 +26,11 @@ export const Tenant = new Entity({
     brandAccent: { type: 'string' },
     /** A few lines under every email the firm sends (address, registration, a note). */
     emailFooter: { type: 'string' },
+    /** The folders each new customer gets (shared/domain/documents/folders.ts); none: DEFAULT_FOLDER_TEMPLATE. */
+    folderTemplate: {
+      type: 'list',
+      items: { type: 'map', properties: { path: { type: 'string', required: true }, internal: { type: 'boolean' } } },
+    },
     createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
   },
   indexes: {

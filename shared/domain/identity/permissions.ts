@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'documents.view',
   'documents.upload',
   'documents.quarantine',
+  'documents.organise',
   'team.manage',
   'team.view',
   'users.manage',
@@ -51,6 +52,7 @@ const TEAM_MEMBER: Permission[] = [
   'customers.read.assigned',
   'documents.view',
   'documents.upload',
+  'documents.organise',
 ];
 
 const TEAM_LEAD: Permission[] = [

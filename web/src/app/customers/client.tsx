@@ -91,7 +91,11 @@ function ClientPage({ session }: { session: Session }) {
           {t.client.documentsTitle}
         </h2>
         <Suspense fallback={<Loading />}>
-          <Documents customerId={customerId} canUpload={session.permissions.includes('documents.upload')} />
+          <Documents
+            customerId={customerId}
+            canUpload={session.permissions.includes('documents.upload')}
+            canOrganise={session.permissions.includes('documents.organise')}
+          />
         </Suspense>
       </section>
       <Card aria-labelledby="details-title" className="mb-8">

@@ -4,7 +4,8 @@
  * those the reader may see, each downloadable once available.
  */
 import { useCallback, useRef, useState, type DragEvent } from 'react';
-import type { DocumentView } from '../../../../shared/api/schemas/documents.ts';
+import type { DocumentView, FolderView } from '../../../../shared/api/schemas/documents.ts';
+import { ROOT_FOLDER } from '../../../../shared/domain/documents/documents.ts';
 import { extensionOf, MAX_FILE_BYTES } from '../../../../shared/domain/documents/files.ts';
 import { call } from '../api.ts';
 import { dateTime } from '../format.ts';
@@ -14,6 +15,7 @@ import { useText } from '../i18n/text.ts';
 import { usePagedList } from '../components/usePagedList.tsx';
 import { DataTable } from '../components/TableScroll.tsx';
 import { StatusChip } from '../components/ui.tsx';
+import { Folders, useFolderInAddress } from './Folders.tsx';
 import { sizeText } from './size.ts';
 import { sendForm, sha256Base64 } from './upload.ts';
 
@@ -29,18 +31,24 @@ interface Upload {
 /** How long an upload is followed while its scan runs; after that the list shows it when ready. */
 const FOLLOW_MS = 60_000;
 
-export function Documents({ customerId, canUpload }: { customerId?: string; canUpload: boolean }) {
+export function Documents({ customerId, canUpload, canOrganise = false }: { customerId?: string; canUpload: boolean; canOrganise?: boolean }) {
   const t = useText(documentsText);
   const d = t.documents;
   const { locale } = useLocale();
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [dragging, setDragging] = useState(false);
   const [downloadProblem, setDownloadProblem] = useState<string | null>(null);
+  const [folderId, openFolder] = useFolderInAddress();
+  const inFolder = folderId === ROOT_FOLDER ? {} : { folderId };
+  // Where a document here can be moved: one level up, or into a folder here.
+  const [moves, setMoves] = useState<{ folders: FolderView[]; parentId: string | undefined }>({ folders: [], parentId: undefined });
+  const onFoldersLoaded = useCallback((folders: FolderView[], parentId: string | undefined) => setMoves({ folders, parentId }), []);
   const input = useRef<HTMLInputElement>(null);
   const nextKey = useRef(0);
   const fetchPage = useCallback(
-    (cursor: string | undefined) => call('listDocuments', { query: { limit: 50, cursor, ...(customerId && { customerId }) } }),
-    [customerId],
+    (cursor: string | undefined) =>
+      call('listDocuments', { query: { limit: 50, cursor, ...(customerId && { customerId }), ...(folderId !== ROOT_FOLDER && { folderId }) } }),
+    [customerId, folderId],
   );
   const { items, reload, show } = usePagedList<DocumentView>(fetchPage);
   const update = (key: number, change: Partial<Upload>) => setUploads((all) => all.map((u) => (u.key === key ? { ...u, ...change } : u)));
@@ -51,7 +59,9 @@ export function Documents({ customerId, canUpload }: { customerId?: string; canU
   async function uploadOne(file: File, key: number) {
     try {
       const checksum = await sha256Base64(file);
-      const started = await call('createDocumentUpload', { body: { name: file.name, size: file.size, checksum, ...(customerId && { customerId }) } });
+      const started = await call('createDocumentUpload', {
+        body: { name: file.name, size: file.size, checksum, ...(customerId && { customerId }), ...inFolder },
+      });
       update(key, { state: 'sending' });
       await sendForm(started.upload, file, (progress) => update(key, { progress }));
       update(key, { state: 'checking', progress: 1 });
@@ -93,6 +103,16 @@ export function Documents({ customerId, canUpload }: { customerId?: string; canU
     start([...e.dataTransfer.files]);
   };
 
+  async function move(document: DocumentView, to: string) {
+    setDownloadProblem(null);
+    try {
+      await call('updateDocument', { params: { documentId: document.documentId }, body: { folderId: to } });
+      reload();
+    } catch (error) {
+      setDownloadProblem(error instanceof Error ? error.message : String(error));
+    }
+  }
+
   async function download(document: DocumentView) {
     setDownloadProblem(null);
     try {
@@ -105,6 +125,7 @@ export function Documents({ customerId, canUpload }: { customerId?: string; canU
 
   return (
     <div>
+      <Folders customerId={customerId} folderId={folderId} open={openFolder} canOrganise={canOrganise} onLoaded={onFoldersLoaded} />
       {canUpload && (
         <div
           role="group"
@@ -149,7 +170,10 @@ export function Documents({ customerId, canUpload }: { customerId?: string; canU
         </p>
       )}
       {show(d.empty, () => (
-        <DataTable label={d.title} headers={[d.fields.name, d.fields.status, d.fields.size, d.fields.uploadedBy, d.fields.uploadedOn]}>
+        <DataTable
+          label={d.title}
+          headers={[d.fields.name, d.fields.status, d.fields.size, d.fields.uploadedBy, d.fields.uploadedOn, ...(canOrganise ? [d.folders.move] : [])]}
+        >
           {items.map((doc) => (
             <tr key={doc.documentId} className="border-t border-slate-100">
               <td className="px-3 py-2">
@@ -174,6 +198,24 @@ export function Documents({ customerId, canUpload }: { customerId?: string; canU
                 <bdi>{doc.uploadedByName}</bdi>
               </td>
               <td className="px-3 py-2 whitespace-nowrap">{dateTime(doc.createdAt, locale)}</td>
+              {canOrganise && (
+                <td className="px-3 py-2">
+                  <select
+                    aria-label={format(d.folders.moveOne, { name: doc.name })}
+                    className="rounded border border-slate-300 px-2 py-1 text-sm"
+                    value=""
+                    onChange={(e) => void move(doc, e.currentTarget.value)}
+                  >
+                    <option value="">{d.folders.moveTo}</option>
+                    {moves.parentId !== undefined && <option value={moves.parentId}>{d.folders.up}</option>}
+                    {moves.folders.map((folder) => (
+                      <option key={folder.folderId} value={folder.folderId}>
+                        {folder.name}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              )}
             </tr>
           ))}
         </DataTable>

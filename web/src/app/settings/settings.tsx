@@ -1,4 +1,4 @@
-/** Admin → Settings: how the firm works. Requests: whether new ones are reviewed before work starts, and above which value; its brand. */
+/** Admin → Settings: how the firm works. Requests: whether new ones are reviewed before work starts, and above which value; its brand; its clients' default folders. */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { call } from '../api.ts';
@@ -13,6 +13,7 @@ import { settingsText } from '../i18n/settings/index.ts';
 import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { BrandSettings } from './BrandSettings.tsx';
+import { FolderSettings } from './FolderSettings.tsx';
 
 type RequestSettings = ResponseOf<'getRequestSettings'>;
 
@@ -103,6 +104,7 @@ function SettingsPage() {
       <PageHeader title={t.settings.title} lead={t.settings.lead} />
       <RequestRules />
       <BrandSettings />
+      <FolderSettings />
     </>
   );
 }

@@ -85,6 +85,7 @@ export default {
     'documents.view': { name: 'See documents', description: 'Documents of the clients they may see, as each document’s access allows' },
     'documents.upload': { name: 'Upload documents', description: 'Send files, scanned for malware before anyone can open them' },
     'documents.quarantine': { name: 'Quarantine console', description: 'See files held back by the malware scan, discard them or have them scanned again' },
+    'documents.organise': { name: 'Organise documents', description: 'Make, rename and remove customers’ folders, and move documents between them' },
     'team.manage': { name: 'Manage the team', description: 'Skills, capacity and working hours of staff' },
     'team.view': { name: 'See the team', description: 'Who is available, and their workload' },
     'users.manage': { name: 'Manage people', description: 'Invite people, change roles, deactivate accounts' },

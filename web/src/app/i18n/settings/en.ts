@@ -2,6 +2,19 @@ const en = {
   settings: {
     title: 'Settings',
     lead: 'How your firm works: these rules apply to everyone at once.',
+    folders: {
+      title: 'Document folders',
+      lead: 'The folders each new client gets. Write a folder inside another as “Tax returns/{year}”: {year} becomes the year the client is added.',
+      row: 'Folder {number}',
+      removeRow: 'Remove folder {number}',
+      remove: 'Remove',
+      staffOnly: 'Staff only',
+      add: 'Add a folder',
+      hint: 'Clients never see a staff-only folder or anything in it. Clients already added keep their folders.',
+      save: 'Save the folders',
+      saving: 'Saving…',
+      saved: 'Saved. New clients get these folders.',
+    },
     brand: {
       title: 'Brand',
       lead: 'Your accent colour on the portal, the booking and catalog pages and your emails, and a footer for every email you send.',
