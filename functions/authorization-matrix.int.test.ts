@@ -221,6 +221,19 @@ const MATRIX: Record<OperationId, Row> = {
     request: { method: 'PATCH', path: '/api/firm/document-settings', body: {} },
     expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 },
   },
+  // Document requests: staff ask (naming the customer), everyone with documents lists their customer's.
+  createDocumentRequest: {
+    request: { method: 'POST', path: '/api/document-requests', body: {} },
+    expect: { anonymous: 401, client: 403, member: 400, lead: 400, admin: 400, otherFirmAdmin: 400 },
+  },
+  listDocumentRequests: {
+    request: { method: 'GET', path: '/api/document-requests' },
+    expect: { anonymous: 401, client: 200, member: 400, lead: 400, admin: 400, otherFirmAdmin: 400 },
+  },
+  cancelDocumentRequest: {
+    request: { method: 'POST', path: '/api/document-requests/none/cancel' },
+    expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
   // The quarantine console is the admins' alone (documents.quarantine); another firm's versions are not found (documents.int.test.ts).
   listHeldDocumentVersions: {
     request: { method: 'GET', path: '/api/documents/quarantine' },

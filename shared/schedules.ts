@@ -52,6 +52,12 @@ export const SCHEDULES = [
     expression: 'rate(30 minutes)',
   },
   {
+    name: 'remind-document-requests',
+    context: 'documents',
+    description: 'Reminds customers of documents they were asked for and have not sent (due within 3 days, then every 3 days), each day once',
+    expression: 'cron(0 7 * * ? *)',
+  },
+  {
     name: 'migrate-customers',
     context: 'customers',
     description: 'Gives every client user without a customer one (shared by company), and their requests and bookings its id; safe to run again',

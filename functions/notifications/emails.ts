@@ -52,6 +52,9 @@ const LINES: Record<Locale, Record<string, { one: string; many?: string }>> = {
     'document.quarantined': { one: 'Malware was found in “{name}”: it is quarantined and nobody can download it' },
     'document.unscannable': { one: '“{name}” could not be checked for malware, so it is not shared' },
     'document.rejected': { one: '“{name}” is not the type of file its name says, so it is not shared' },
+    'document_request.created': { one: 'Your firm asks you for “{title}” by {due}' },
+    'document_request.reminded': { one: 'A reminder: your firm still needs “{title}” (due {due})' },
+    'document_request.fulfilled': { one: 'The client sent “{title}”, as you asked' },
   },
   ar: {
     'request.submitted': { one: 'طلب {client} الخدمة {reference}: {title}' },
@@ -67,6 +70,9 @@ const LINES: Record<Locale, Record<string, { one: string; many?: string }>> = {
     'document.quarantined': { one: 'عُثر على برمجية خبيثة في «{name}»: عُزل الملف ولا يمكن لأحد تنزيله' },
     'document.unscannable': { one: 'تعذّر فحص «{name}» بحثًا عن البرمجيات الخبيثة، لذلك لم تتم مشاركته' },
     'document.rejected': { one: 'نوع «{name}» ليس ما يدل عليه اسمه، لذلك لم تتم مشاركته' },
+    'document_request.created': { one: 'يطلب منك مكتبك «{title}» بحلول {due}' },
+    'document_request.reminded': { one: 'تذكير: لا يزال مكتبك يحتاج إلى «{title}» (الموعد {due})' },
+    'document_request.fulfilled': { one: 'أرسل العميل «{title}» كما طلبت' },
   },
   hi: {
     'request.submitted': { one: '{client} ने {reference} माँगा: {title}' },
@@ -82,6 +88,9 @@ const LINES: Record<Locale, Record<string, { one: string; many?: string }>> = {
     'document.quarantined': { one: '“{name}” में मैलवेयर मिला: इसे अलग रखा गया है और कोई इसे डाउनलोड नहीं कर सकता' },
     'document.unscannable': { one: '“{name}” की मैलवेयर जाँच नहीं हो सकी, इसलिए इसे साझा नहीं किया गया' },
     'document.rejected': { one: '“{name}” उस प्रकार की फ़ाइल नहीं है जो उसका नाम बताता है, इसलिए इसे साझा नहीं किया गया' },
+    'document_request.created': { one: 'आपकी फ़र्म आपसे {due} तक “{title}” माँगती है' },
+    'document_request.reminded': { one: 'याद दिलाना: आपकी फ़र्म को अब भी “{title}” चाहिए ({due} तक)' },
+    'document_request.fulfilled': { one: 'क्लाइंट ने आपके कहे अनुसार “{title}” भेज दिया' },
   },
 };
 

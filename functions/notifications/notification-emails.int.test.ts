@@ -55,7 +55,16 @@ describe('email settings', () => {
     expect((await preferences(client)).body).toEqual({
       digest: 'immediately',
       off: [],
-      kinds: ['request.status_changed', 'request.completed', 'request.commented', 'document.quarantined', 'document.unscannable', 'document.rejected'],
+      kinds: [
+        'request.status_changed',
+        'request.completed',
+        'request.commented',
+        'document.quarantined',
+        'document.unscannable',
+        'document.rejected',
+        'document_request.created',
+        'document_request.reminded',
+      ],
     });
     expect((await preferences(mike)).body.kinds).toEqual([
       'request.submitted',
@@ -70,6 +79,7 @@ describe('email settings', () => {
       'document.quarantined',
       'document.unscannable',
       'document.rejected',
+      'document_request.fulfilled',
     ]);
   });
 

@@ -15,6 +15,8 @@ export const PATH_PARAMS = {
   bookingId: id,
   customerId: id,
   documentId: id,
+  documentRequestId: id,
+
   folderId: id,
 
   versionNo: param(6, /^[1-9][0-9]*$/, 'must be a version number: 1, 2, 3…'),

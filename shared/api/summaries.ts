@@ -136,6 +136,9 @@ export const SUMMARIES: Record<OperationId, string> = {
   updateDocument: 'Moves a document to another of its customer’s folders, or changes its description or access level',
   getDocumentSettings: 'The default folders each new customer gets',
   updateDocumentSettings: 'Sets the default folders each new customer gets (paths such as “Tax returns/{year}”, some internal)',
+  createDocumentRequest: 'Asks a customer for a document by a date; its contacts are told, and reminded until a clean file is sent for it',
+  listDocumentRequests: 'A customer’s document requests in a status (open ones soonest due first; one Query a page)',
+  cancelDocumentRequest: 'Withdraws an open document request',
   listHeldDocumentVersions:
     'The quarantine console: versions the malware scan holds back (quarantined, unscannable or rejected), newest first (one Query a page)',
   discardDocumentVersion: 'Discards a held version: its file is removed, and a document that never had a served version is deleted',

@@ -1,5 +1,6 @@
 /** Every entity in one service: for the seed and tests, never imported by a Lambda. */
 import { Document, DocumentFolder, DocumentVersion } from './entities/document.ts';
+import { DocumentRequest } from './entities/document-request.ts';
 import { AssignmentRecord } from './entities/assignment-record.ts';
 import { AuditEntry } from './entities/audit-entry.ts';
 import { BookingReminder } from './entities/booking-reminder.ts';
@@ -78,6 +79,7 @@ export const ALL_ENTITIES = {
   document: Document,
   documentVersion: DocumentVersion,
   documentFolder: DocumentFolder,
+  documentRequest: DocumentRequest,
 };
 
 export const database = databaseOf(ALL_ENTITIES);

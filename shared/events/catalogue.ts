@@ -237,6 +237,31 @@ export const EVENTS = {
     customerId: id,
     fields: z.array(text),
   }),
+  'document_request.created': event('documents', 'Staff asked a customer for a document by a date; its contacts are told.', {
+    documentRequestId: id,
+    customerId: id,
+    title: text,
+    dueDate: text,
+  }),
+  'document_request.reminded': event('documents', 'The daily reminder of an open document request is due: its contacts are reminded (once a day at most).', {
+    documentRequestId: id,
+    customerId: id,
+    title: text,
+    dueDate: text,
+    remindersSent: z.number(),
+  }),
+  'document_request.fulfilled': event(
+    'documents',
+    'A file sent for a document request was scanned clean: the request is fulfilled, and whoever asked is told.',
+    {
+      documentRequestId: id,
+      customerId: id,
+      title: text,
+      documentId: id,
+      requestedBy: id,
+    },
+  ),
+  'document_request.cancelled': event('documents', 'Staff withdrew an open document request.', { documentRequestId: id, customerId: id, title: text }),
   'firm.document_settings_changed': event('documents', 'An admin changed the default folders new customers get.', { fields: z.array(text) }),
 
   'firm.brand_changed': event('catalog', 'An admin changed the firm’s accent colour or email footer.', { fields: z.array(text) }),

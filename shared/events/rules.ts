@@ -84,6 +84,9 @@ export const KPI_EVENTS = [
   ...BOOKING_EVENTS,
 ] as const;
 
+/** A document request's news: its customer's contacts are asked and reminded; whoever asked hears when it is answered. */
+export const DOCUMENT_REQUEST_EVENTS = ['document_request.created', 'document_request.reminded', 'document_request.fulfilled'] as const;
+
 /** Events that end every session of a person: their open WebSockets are closed as well. */
 export const SESSION_END_EVENTS = ['user.deactivated', 'auth.password_reset'] as const;
 
@@ -112,7 +115,10 @@ export const RULES: readonly Rule[] = [
   {
     name: 'in-app-notifications',
     description: 'Events that concern people become notifications in their bell (a series once), pushed live',
-    pattern: { source: [EVENT_SOURCE], 'detail-type': ['user.joined', ...REQUEST_EVENTS, ...TASK_EVENTS, ...BOOKING_EVENTS, ...SERIES_EVENTS] },
+    pattern: {
+      source: [EVENT_SOURCE],
+      'detail-type': ['user.joined', ...REQUEST_EVENTS, ...TASK_EVENTS, ...BOOKING_EVENTS, ...SERIES_EVENTS, ...DOCUMENT_REQUEST_EVENTS],
+    },
     consumer: 'notifications',
   },
   {

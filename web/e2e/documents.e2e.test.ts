@@ -161,7 +161,16 @@ it(
     await expect.poll(() => section.getByRole('row').filter({ hasText: name }).count(), { timeout: 10_000 }).toBe(1);
     await section.getByLabel('New folder').fill(`March ${run}`);
     await section.getByRole('button', { name: 'Make folder' }).click();
-    await expect.poll(() => section.getByRole('option', { name: `March ${run}` }).count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(
+        () =>
+          section
+            .getByRole('combobox', { name: `Move ${name} to` })
+            .getByRole('option', { name: `March ${run}` })
+            .count(),
+        { timeout: 10_000 },
+      )
+      .toBe(1);
     await section.getByRole('combobox', { name: `Move ${name} to` }).selectOption({ label: `March ${run}` });
     await expect.poll(() => section.getByRole('row').filter({ hasText: name }).count(), { timeout: 10_000 }).toBe(0);
     await section.getByRole('button', { name: `March ${run}`, exact: true }).click();
@@ -170,3 +179,36 @@ it(
     await staff.context().close();
   },
 );
+
+it('lets staff ask a client for a document by a date, which the client sends from their home, and staff see it received', { timeout: 60_000 }, async () => {
+  const title = `Bank statements ${run}`;
+  const john = await signIn('john@example.com');
+  const { data: user } = await database().entities.user.get({ tenantId: 't-designpi', userId: john.userId }).go();
+  const staff = await newPage(browser());
+  await signInThroughForm(staff, 'sarah@designpi.com');
+  await staff.waitForURL(url('/staff/'));
+  await staff.goto(url(`/staff/clients/view/?id=${user!.customerId}`));
+  const asked = staff.getByRole('region', { name: 'Requested documents', exact: true });
+  await asked.getByLabel('Document').fill(title);
+  await asked.getByLabel('Due by').fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
+  await asked.getByRole('button', { name: 'Ask the client' }).click();
+  await expect.poll(() => asked.getByRole('row').filter({ hasText: title }).textContent(), { timeout: 10_000 }).toContain('Waiting');
+  await expectAccessible(staff);
+
+  const page = await newPage(browser());
+  await signInThroughForm(page, 'john@example.com');
+  await page.waitForURL(url('/portal/'));
+  const card = page.getByRole('region', { name: 'Documents your firm asked for' });
+  await expect.poll(() => card.getByText(title).count(), { timeout: 10_000 }).toBe(1);
+  await expectAccessible(page);
+  const chooser = page.waitForEvent('filechooser');
+  await card.getByRole('button', { name: `Send the file for ${title}` }).click();
+  await (await chooser).setFiles({ name: `statements-${run}.csv`, mimeType: 'text/csv', buffer: Buffer.from('date,amount\n2026-01-31,100.00\n') });
+  // Received once scanned clean: it leaves the list.
+  await expect.poll(() => card.getByText(title).count(), { timeout: 30_000 }).toBe(0);
+  await page.context().close();
+
+  await asked.getByLabel('Show').selectOption({ label: 'Received' });
+  await expect.poll(() => asked.getByRole('row').filter({ hasText: title }).count(), { timeout: 10_000 }).toBe(1);
+  await staff.context().close();
+});

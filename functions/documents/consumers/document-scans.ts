@@ -14,6 +14,7 @@ import * as z from 'zod/mini';
 import { documentsConfig } from '../../../shared/config.ts';
 import { AuditEntry } from '../../../shared/db/entities/audit-entry.ts';
 import { Document, DocumentVersion } from '../../../shared/db/entities/document.ts';
+import { DocumentRequest } from '../../../shared/db/entities/document-request.ts';
 import { OutboxEvent } from '../../../shared/db/entities/outbox-event.ts';
 import { once } from '../../../shared/db/idempotency.ts';
 import { auditAndEvent, commitTransaction } from '../../../shared/db/mutation.ts';
@@ -24,7 +25,7 @@ import { versionOfKey, type VersionRef } from '../../../shared/domain/documents/
 import { CLEAN, foldScan, SCAN_RESULT_DETAIL_TYPE, SCAN_RESULTS, statusAfterScans, type ScanResult } from '../../../shared/domain/documents/scans.ts';
 import { firstBytes } from '../files.ts';
 
-const database = databaseOf({ document: Document, version: DocumentVersion, audit: AuditEntry, outbox: OutboxEvent });
+const database = databaseOf({ document: Document, version: DocumentVersion, request: DocumentRequest, audit: AuditEntry, outbox: OutboxEvent });
 const logger = new Logger({ serviceName: 'document-scans' });
 
 /** The part of GuardDuty's "Object Scan Result" detail this reads; the rest may grow. */
@@ -53,6 +54,13 @@ async function applyScan(ref: VersionRef, result: ScanResult, threats: string[],
   // and a served version found infected later stops it being served.
   const serves = status === 'available' && ref.versionNo >= (document.currentVersion ?? 0);
   const showsThis = serves || document.currentVersion === undefined || document.currentVersion === ref.versionNo;
+  // The first clean file sent for an open request fulfils it.
+  const answered =
+    status === 'available' && document.documentRequestId
+      ? (await entities.request.get({ tenantId: ref.tenantId, documentRequestId: document.documentRequestId }).go()).data
+      : undefined;
+  const fulfils = answered?.status === 'open' ? answered : undefined;
+  const system = { tenantId: ref.tenantId, actorId: SYSTEM_ACTOR, actorRole: SYSTEM_ACTOR, correlationId };
   await commitTransaction(database(), (e) => [
     e.version
       .patch(ref)
@@ -80,29 +88,52 @@ async function applyScan(ref: VersionRef, result: ScanResult, threats: string[],
             .commit(),
         ]
       : []),
-    ...auditAndEvent(
-      e,
-      { tenantId: ref.tenantId, actorId: SYSTEM_ACTOR, actorRole: SYSTEM_ACTOR, correlationId },
-      {
-        action: 'document.scanned',
-        entityType: 'document',
-        entityId: ref.documentId,
-        customerId: document.customerId,
-        changes: [{ field: `version ${ref.versionNo}`, from: version.status, to: status }],
-        event: {
-          type: 'document.scanned',
-          detail: {
-            documentId: ref.documentId,
-            versionNo: ref.versionNo,
-            customerId: document.customerId,
-            name: version.name,
-            status,
-            uploadedBy: version.uploadedBy,
-            ...(scans.threats?.length && { threats: scans.threats }),
-          },
+    ...(fulfils
+      ? [
+          e.request
+            .patch({ tenantId: ref.tenantId, documentRequestId: fulfils.documentRequestId })
+            .set({ status: 'fulfilled', fulfilledAt: at, documentIds: [ref.documentId], version: fulfils.version + 1 })
+            .composite({ customerId: fulfils.customerId, dueDate: fulfils.dueDate, documentRequestId: fulfils.documentRequestId })
+            .where((a, op) => op.eq(a.version, fulfils.version))
+            .commit(),
+          ...auditAndEvent(e, system, {
+            action: 'document_request.fulfilled',
+            entityType: 'document_request',
+            entityId: fulfils.documentRequestId,
+            customerId: fulfils.customerId,
+            changes: [{ field: 'status', from: 'open', to: 'fulfilled' }],
+            event: {
+              type: 'document_request.fulfilled',
+              detail: {
+                documentRequestId: fulfils.documentRequestId,
+                customerId: fulfils.customerId,
+                title: fulfils.title,
+                documentId: ref.documentId,
+                requestedBy: fulfils.requestedBy,
+              },
+            },
+          }),
+        ]
+      : []),
+    ...auditAndEvent(e, system, {
+      action: 'document.scanned',
+      entityType: 'document',
+      entityId: ref.documentId,
+      customerId: document.customerId,
+      changes: [{ field: `version ${ref.versionNo}`, from: version.status, to: status }],
+      event: {
+        type: 'document.scanned',
+        detail: {
+          documentId: ref.documentId,
+          versionNo: ref.versionNo,
+          customerId: document.customerId,
+          name: version.name,
+          status,
+          uploadedBy: version.uploadedBy,
+          ...(scans.threats?.length && { threats: scans.threats }),
         },
       },
-    ),
+    }),
   ]);
   return 'processed';
 }

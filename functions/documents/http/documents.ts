@@ -35,6 +35,7 @@ import {
   renameDocumentFolder,
   updateDocumentSettings,
 } from '../folders.ts';
+import { cancelDocumentRequest, createDocumentRequest, listDocumentRequests, openRequestFor } from '../requests.ts';
 import { discardDocumentVersion, listHeldDocumentVersions, rescanDocumentVersion } from '../quarantine.ts';
 
 const database = databaseOf({ document: Document, version: DocumentVersion, audit: AuditEntry, outbox: OutboxEvent });
@@ -45,7 +46,17 @@ const ABANDONED_AFTER_SECONDS = 24 * 3600;
 /** Statuses a list never shows: not yet arrived, found infected (the quarantine console's), gone. */
 const UNLISTED: DocumentItem['status'][] = ['uploading', 'quarantined', 'deleted'];
 
-const toView = ({ tenantId: _t, expiresAt: _e, version: _v, requestId: _r, bookingId: _b, category: _c, tags: _g, ...d }: DocumentItem): DocumentView => d;
+const toView = ({
+  tenantId: _t,
+  expiresAt: _e,
+  version: _v,
+  requestId: _r,
+  bookingId: _b,
+  category: _c,
+  tags: _g,
+  documentRequestId: _d,
+  ...d
+}: DocumentItem): DocumentView => d;
 
 async function documentOf(req: { actor: RequestOf<'getDocument'>['actor']; params: { documentId: string } }): Promise<DocumentItem> {
   const { data } = await database().entities.document.get({ tenantId: req.actor.tenantId, documentId: req.params.documentId }).go();
@@ -63,8 +74,9 @@ async function createDocumentUpload(req: RequestOf<'createDocumentUpload'>): Pro
     throw validationFailed([{ field: 'accessLevel', message: `must be one of: ${CONTACT_ACCESS_LEVELS.join(', ')}` }]);
   const existing = body.documentId ? await documentOf({ actor, params: { documentId: body.documentId } }) : undefined;
   const customerId = existing?.customerId ?? (await customerFor(actor, body.customerId));
-  // A new version stays where its document is filed.
-  const folder = existing ? undefined : await folderFor(actor, customerId, body.folderId ?? ROOT_FOLDER);
+  // A new document may answer an open request, and is filed where it asks; a new version stays where its document is.
+  const answering = !existing && body.documentRequestId ? await openRequestFor(actor, customerId, body.documentRequestId) : undefined;
+  const folder = existing ? undefined : await folderFor(actor, customerId, body.folderId ?? answering?.folderId ?? ROOT_FOLDER);
   const mimeType = FILE_TYPES[extensionOf(body.name)!].mime;
   const now = new Date();
   const at = now.toISOString();
@@ -81,6 +93,7 @@ async function createDocumentUpload(req: RequestOf<'createDocumentUpload'>): Pro
     documentId,
     customerId,
     folderId: folder?.folderId ?? ROOT_FOLDER,
+    ...(answering && { documentRequestId: answering.documentRequestId }),
     ...file,
     ...(body.description && { description: body.description }),
     tags: [],
@@ -254,6 +267,9 @@ export const handler = contextHandler({
     deleteDocumentFolder,
     getDocumentSettings,
     updateDocumentSettings,
+    createDocumentRequest,
+    listDocumentRequests,
+    cancelDocumentRequest,
     listHeldDocumentVersions,
     discardDocumentVersion,
     rescanDocumentVersion,

@@ -126,6 +126,32 @@ async function documentAlert(d: EventDetail<'document.scanned'>): Promise<void> 
   await notify(d, { notices: [{ userId: uploader.userId, kind }], values, link });
 }
 
+/** A customer's active contacts (client users), who are asked for documents. */
+async function contactsOf(tenantId: string, customerId: string): Promise<string[]> {
+  const { data } = await database().entities.user.query.byCustomer({ tenantId, customerId }).go({ pages: 'all' });
+  return data.filter((u) => u.role === 'CLIENT' && u.status === 'active').map((u) => u.userId);
+}
+
+/** Asked for a document, or reminded of it: the customer's contacts, with their home's link (it lists what is asked). */
+async function documentRequestPlan(type: 'document_request.created' | 'document_request.reminded', d: EventDetail<typeof type>): Promise<Plan> {
+  return {
+    notices: (await contactsOf(d.tenantId, d.customerId)).map((userId) => ({ userId, kind: type })),
+    values: { title: d.title, due: d.dueDate },
+    link: '/portal/',
+  };
+}
+
+/** A file sent for a request was scanned clean: whoever asked hears, with the client's page. */
+async function fulfilledPlan(d: EventDetail<'document_request.fulfilled'>): Promise<Plan | undefined> {
+  const { data: asker } = await database().entities.user.get({ tenantId: d.tenantId, userId: d.requestedBy }).go();
+  if (!asker) return undefined;
+  return {
+    notices: [{ userId: asker.userId, kind: 'document_request.fulfilled' }],
+    values: { title: d.title },
+    link: `/${asker.role === 'ADMIN' ? 'admin' : 'staff'}/clients/view/?id=${d.customerId}`,
+  };
+}
+
 /** A person's sessions ended: their open sockets close. A reset spares connections opened after it: the person may sign in again at once. */
 const endSessions = (d: EventDetail<(typeof SESSION_END_EVENTS)[number]>, type: (typeof SESSION_END_EVENTS)[number]) =>
   closeConnections(d.tenantId, d.userId, type === 'auth.password_reset' ? d.at : undefined).then(() => undefined);
@@ -139,6 +165,9 @@ const reactions: Reactions = {
   ...Object.fromEntries(SERIES_EVENTS.map((type) => [type, async (d: EventDetail<typeof type>) => notify(d, await seriesPlan(type, d))])),
   ...Object.fromEntries(SESSION_END_EVENTS.map((type) => [type, endSessions])),
   'document.scanned': documentAlert,
+  'document_request.created': async (d) => notify(d, await documentRequestPlan('document_request.created', d)),
+  'document_request.reminded': async (d) => notify(d, await documentRequestPlan('document_request.reminded', d)),
+  'document_request.fulfilled': async (d) => notify(d, await fulfilledPlan(d)),
 };
 
 export const handler = consumerHandler({

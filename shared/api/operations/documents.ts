@@ -29,4 +29,13 @@ export const DOCUMENTS_OPERATIONS = [
     lambda: 'documents',
     access: 'documents.quarantine',
   },
+  { operationId: 'createDocumentRequest', method: 'POST', path: '/api/document-requests', lambda: 'documents', access: 'documents.organise', success: [201] },
+  { operationId: 'listDocumentRequests', method: 'GET', path: '/api/document-requests', lambda: 'documents', access: 'documents.view' },
+  {
+    operationId: 'cancelDocumentRequest',
+    method: 'POST',
+    path: '/api/document-requests/{documentRequestId}/cancel',
+    lambda: 'documents',
+    access: 'documents.organise',
+  },
 ] as const satisfies readonly OperationDef[];

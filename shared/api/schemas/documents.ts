@@ -3,8 +3,9 @@ import * as z from 'zod/mini';
 import { ACCESS_LEVELS, DOCUMENT_STATUSES } from '../../domain/documents/documents.ts';
 import { MAX_FILE_BYTES, MAX_NAME_LENGTH, NAME_RULES } from '../../domain/documents/files.ts';
 import { HELD_STATUSES, VERSION_STATUSES } from '../../domain/documents/scans.ts';
+import { DOCUMENT_REQUEST_STATUSES } from '../../domain/documents/requests.ts';
 import { folderNameProblem, MAX_TEMPLATE_FOLDERS, templatePathProblem } from '../../domain/documents/folders.ts';
-import { page, pageQuery } from './common.ts';
+import { futureDate, page, pageQuery } from './common.ts';
 import type { Schemas } from './types.ts';
 
 const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, 'is not an id'));
@@ -35,9 +36,27 @@ export const createDocumentUploadInput = z.object({
   description: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
   changeSummary: z.optional(z.string().check(z.trim(), z.maxLength(500))),
   accessLevel: z.optional(z.enum(ACCESS_LEVELS, { error: `must be one of: ${ACCESS_LEVELS.join(', ')}` })),
-  /** The folder a new document is filed in (its customer's); none: the top level. */
+  /** The folder a new document is filed in (its customer's); none: the top level, or its request's folder. */
   folderId: z.optional(id),
+  /** The open document request it answers. */
+  documentRequestId: z.optional(id),
 });
+
+export const documentRequestView = z.object({
+  documentRequestId: z.string(),
+  customerId: z.string(),
+  title: z.string(),
+  note: z.optional(z.string()),
+  dueDate: z.string(),
+  folderId: z.string(),
+  status: z.enum(DOCUMENT_REQUEST_STATUSES),
+  requestedByName: z.string(),
+  documentIds: z.array(z.string()),
+  fulfilledAt: z.optional(z.string()),
+  remindersSent: z.number(),
+  createdAt: z.string(),
+});
+export type DocumentRequestView = z.infer<typeof documentRequestView>;
 
 const folderName = z.string().check(
   z.maxLength(1000, 'must be at most 100 characters'),
@@ -164,6 +183,24 @@ export const DOCUMENTS_SCHEMAS = {
     }),
     response: documentView,
   },
+  createDocumentRequest: {
+    body: z.object({
+      customerId: id,
+      title: z.string().check(z.trim(), z.minLength(1, 'is required: what you ask for'), z.maxLength(200)),
+      note: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
+      dueDate: futureDate,
+      folderId: z.optional(id),
+    }),
+    response: documentRequestView,
+  },
+  listDocumentRequests: {
+    query: z.extend(pageQuery, {
+      customerId: z.optional(id),
+      status: z.optional(z.enum(DOCUMENT_REQUEST_STATUSES, { error: `must be one of: ${DOCUMENT_REQUEST_STATUSES.join(', ')}` })),
+    }),
+    response: page(documentRequestView),
+  },
+  cancelDocumentRequest: { response: documentRequestView },
   getDocument: { response: z.extend(documentView, { versions: z.array(versionView) }) },
   getDocumentDownload: { response: z.object({ url: z.string(), expiresAt: z.string() }) },
 } satisfies Record<string, Schemas>;

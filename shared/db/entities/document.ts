@@ -14,6 +14,8 @@ export const Document = new Entity({
     customerId: { type: 'string', required: true },
     folderId: { type: 'string', required: true, default: ROOT_FOLDER },
     requestId: { type: 'string' },
+    /** The document request it was sent for: the first clean file fulfils it. */
+    documentRequestId: { type: 'string' },
     bookingId: { type: 'string' },
     name: { type: 'string', required: true },
     /** The name as sorted and searched (lower case). */

@@ -20,6 +20,9 @@ export const EMAIL_KINDS = [
   'document.quarantined',
   'document.unscannable',
   'document.rejected',
+  'document_request.created',
+  'document_request.reminded',
+  'document_request.fulfilled',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -31,10 +34,15 @@ const CLIENT_KINDS: readonly EmailKind[] = [
   'document.quarantined',
   'document.unscannable',
   'document.rejected',
+  'document_request.created',
+  'document_request.reminded',
 ];
 
+/** The kinds only a client gets. */
+const CLIENT_ONLY: readonly EmailKind[] = ['request.completed', 'document_request.created', 'document_request.reminded'];
+
 /** The kinds a person of this role can get, so their settings offer only those. */
-export const emailKindsFor = (role: string): EmailKind[] => (role === 'CLIENT' ? [...CLIENT_KINDS] : EMAIL_KINDS.filter((k) => k !== 'request.completed'));
+export const emailKindsFor = (role: string): EmailKind[] => (role === 'CLIENT' ? [...CLIENT_KINDS] : EMAIL_KINDS.filter((k) => !CLIENT_ONLY.includes(k)));
 
 export const DIGESTS = ['immediately', 'hourly', 'daily'] as const;
 export type Digest = (typeof DIGESTS)[number];

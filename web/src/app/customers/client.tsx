@@ -23,6 +23,7 @@ import { Timeline } from './Timeline.tsx';
 
 // Below the fold, and with its uploader: loaded when the page has shown the rest.
 const Documents = lazy(() => import('../documents/Documents.tsx').then((m) => ({ default: m.Documents })));
+const DocumentRequests = lazy(() => import('../documents/DocumentRequests.tsx').then((m) => ({ default: m.DocumentRequests })));
 
 const area = areaOfPage();
 const customerId = new URLSearchParams(location.search).get('id') ?? '';
@@ -86,6 +87,14 @@ function ClientPage({ session }: { session: Session }) {
         <RequestList area={area} customerId={customerId} />
       </section>
       <Appointments area={area} customerId={customerId} />
+      <section aria-labelledby="document-requests-title" className="mb-8">
+        <h2 id="document-requests-title" className="mb-4 text-lg font-semibold">
+          {t.client.documentRequestsTitle}
+        </h2>
+        <Suspense fallback={<Loading />}>
+          <DocumentRequests customerId={customerId} canAsk={session.permissions.includes('documents.organise')} />
+        </Suspense>
+      </section>
       <section aria-labelledby="documents-title" className="mb-8">
         <h2 id="documents-title" className="mb-4 text-lg font-semibold">
           {t.client.documentsTitle}

@@ -17,9 +17,8 @@ import { DataTable } from '../components/TableScroll.tsx';
 import { StatusChip } from '../components/ui.tsx';
 import { Folders, useFolderInAddress } from './Folders.tsx';
 import { sizeText } from './size.ts';
-import { sendForm, sha256Base64 } from './upload.ts';
+import { uploadFile, type UploadState } from './upload.ts';
 
-type UploadState = 'preparing' | 'sending' | 'checking' | 'done' | 'failed';
 interface Upload {
   key: number;
   name: string;
@@ -27,9 +26,6 @@ interface Upload {
   progress: number;
   message?: string;
 }
-
-/** How long an upload is followed while its scan runs; after that the list shows it when ready. */
-const FOLLOW_MS = 60_000;
 
 export function Documents({ customerId, canUpload, canOrganise = false }: { customerId?: string; canUpload: boolean; canOrganise?: boolean }) {
   const t = useText(documentsText);
@@ -57,27 +53,9 @@ export function Documents({ customerId, canUpload, canOrganise = false }: { cust
   const problemOf = (file: File) => (file.size === 0 ? d.emptyFile : file.size > MAX_FILE_BYTES ? d.tooBig : !extensionOf(file.name) ? d.wrongType : undefined);
 
   async function uploadOne(file: File, key: number) {
-    try {
-      const checksum = await sha256Base64(file);
-      const started = await call('createDocumentUpload', {
-        body: { name: file.name, size: file.size, checksum, ...(customerId && { customerId }), ...inFolder },
-      });
-      update(key, { state: 'sending' });
-      await sendForm(started.upload, file, (progress) => update(key, { progress }));
-      update(key, { state: 'checking', progress: 1 });
-      const until = Date.now() + FOLLOW_MS;
-      while (Date.now() < until) {
-        const { status } = await call('getDocument', { params: { documentId: started.document.documentId } });
-        if (status === 'available') return update(key, { state: 'done' });
-        if (status !== 'uploading' && status !== 'scanning') return update(key, { state: 'failed', message: d.statuses[status] });
-        await new Promise((r) => setTimeout(r, 1000));
-      }
-      update(key, { message: d.stillChecking });
-    } catch (error) {
-      update(key, { state: 'failed', message: error instanceof Error ? error.message : String(error) });
-    } finally {
-      reload();
-    }
+    const target = { ...(customerId && { customerId }), ...inFolder };
+    await uploadFile(file, target, (change) => update(key, change), { status: (status) => d.statuses[status], stillChecking: d.stillChecking });
+    reload();
   }
 
   function start(files: File[]) {

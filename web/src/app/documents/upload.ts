@@ -1,4 +1,7 @@
 /** Sending a file straight to storage with the presigned form the API gave (ADR 0029). */
+import type { BodyOf } from '../../../../shared/api/routes.ts';
+import type { DocumentView } from '../../../../shared/api/schemas/documents.ts';
+import { call } from '../api.ts';
 
 /** The file's SHA-256, base64, as S3 checks it. */
 export async function sha256Base64(file: Blob): Promise<string> {
@@ -27,4 +30,45 @@ export function sendForm(upload: { url: string; fields: Record<string, string> }
     xhr.open('POST', upload.url);
     xhr.send(form);
   });
+}
+
+export type UploadState = 'preparing' | 'sending' | 'checking' | 'done' | 'failed';
+export interface UploadProgress {
+  state?: UploadState;
+  progress?: number;
+  /** Why it failed, or what is still going on. */
+  message?: string;
+}
+
+/** How long an upload is followed while its scan runs; after that the list shows it when ready. */
+const FOLLOW_MS = 60_000;
+
+/**
+ * One file through the whole path: hashed, its upload started (with `target`: the customer,
+ * folder or request), sent with its progress, then followed until its malware check ends.
+ * `say` turns a final status other than available into words.
+ */
+export async function uploadFile(
+  file: File,
+  target: Omit<BodyOf<'createDocumentUpload'>, 'name' | 'size' | 'checksum'>,
+  report: (change: UploadProgress) => void,
+  say: { status: (status: DocumentView['status']) => string; stillChecking: string },
+): Promise<void> {
+  try {
+    const checksum = await sha256Base64(file);
+    const started = await call('createDocumentUpload', { body: { name: file.name, size: file.size, checksum, ...target } });
+    report({ state: 'sending' });
+    await sendForm(started.upload, file, (progress) => report({ progress }));
+    report({ state: 'checking', progress: 1 });
+    const until = Date.now() + FOLLOW_MS;
+    while (Date.now() < until) {
+      const { status } = await call('getDocument', { params: { documentId: started.document.documentId } });
+      if (status === 'available') return report({ state: 'done' });
+      if (status !== 'uploading' && status !== 'scanning') return report({ state: 'failed', message: say.status(status) });
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    report({ message: say.stillChecking });
+  } catch (error) {
+    report({ state: 'failed', message: error instanceof Error ? error.message : String(error) });
+  }
 }

@@ -18,6 +18,7 @@ import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { useNoticeText } from '../notifications/notice-text.ts';
 import { nextStepText } from '../requests/next-step.ts';
+import { AskedOfYou } from '../documents/AskedOfYou.tsx';
 import { UpcomingAppointments, useUpcoming } from './UpcomingAppointments.tsx';
 
 const LINK = 'text-brand-700 underline';
@@ -157,6 +158,7 @@ function ClientHome({ session }: { session: Session }) {
       {/* All parts load at once, and each shows once those above it have their answer: nothing shown moves down as they arrive. */}
       <div className="space-y-6">
         <Attention home={home} />
+        {session.permissions.includes('documents.upload') && <AskedOfYou />}
         {settled(home) && (
           <div className="grid gap-6 lg:grid-cols-2">
             <OpenRequests home={home} />

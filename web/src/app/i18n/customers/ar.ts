@@ -54,6 +54,7 @@ const ar: typeof en = {
   },
   client: {
     documentsTitle: 'المستندات',
+    documentRequestsTitle: 'المستندات المطلوبة',
     back: 'كل العملاء',
     kpis: {
       title: 'نظرة سريعة',

@@ -52,6 +52,7 @@ export default {
   },
   client: {
     documentsTitle: 'Documents',
+    documentRequestsTitle: 'Requested documents',
     back: 'All clients',
     kpis: {
       title: 'At a glance',

@@ -54,6 +54,7 @@ const hi: typeof en = {
   },
   client: {
     documentsTitle: 'दस्तावेज़',
+    documentRequestsTitle: 'माँगे गए दस्तावेज़',
     back: 'सभी क्लाइंट',
     kpis: {
       title: 'एक नज़र में',

@@ -40,6 +40,9 @@ const ar: typeof en = {
       'document.quarantined': 'عُثر على برمجية خبيثة في «{name}»: عُزل الملف ولا يمكن لأحد تنزيله',
       'document.unscannable': 'تعذّر فحص «{name}» بحثًا عن البرمجيات الخبيثة، لذلك لم تتم مشاركته',
       'document.rejected': 'نوع «{name}» ليس ما يدل عليه اسمه، لذلك لم تتم مشاركته',
+      'document_request.created': 'يطلب منك مكتبك «{title}» بحلول {due}',
+      'document_request.reminded': 'تذكير: لا يزال مكتبك يحتاج إلى «{title}» (الموعد {due})',
+      'document_request.fulfilled': 'أرسل العميل «{title}» كما طلبت',
     },
   },
   emailLink: {

@@ -38,6 +38,9 @@ export default {
       'document.quarantined': 'Malware was found in “{name}”: it is quarantined and nobody can download it',
       'document.unscannable': '“{name}” could not be checked for malware, so it is not shared',
       'document.rejected': '“{name}” is not the type of file its name says, so it is not shared',
+      'document_request.created': 'Your firm asks you for “{title}” by {due}',
+      'document_request.reminded': 'A reminder: your firm still needs “{title}” (due {due})',
+      'document_request.fulfilled': 'The client sent “{title}”, as you asked',
     },
   },
   emailLink: {

@@ -40,6 +40,9 @@ const hi: typeof en = {
       'document.quarantined': '“{name}” में मैलवेयर मिला: इसे अलग रखा गया है और कोई इसे डाउनलोड नहीं कर सकता',
       'document.unscannable': '“{name}” की मैलवेयर जाँच नहीं हो सकी, इसलिए इसे साझा नहीं किया गया',
       'document.rejected': '“{name}” उस प्रकार की फ़ाइल नहीं है जो उसका नाम बताता है, इसलिए इसे साझा नहीं किया गया',
+      'document_request.created': 'आपकी फ़र्म आपसे {due} तक “{title}” माँगती है',
+      'document_request.reminded': 'याद दिलाना: आपकी फ़र्म को अब भी “{title}” चाहिए ({due} तक)',
+      'document_request.fulfilled': 'क्लाइंट ने आपके कहे अनुसार “{title}” भेज दिया',
     },
   },
   emailLink: {
