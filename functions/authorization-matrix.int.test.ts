@@ -234,6 +234,17 @@ const MATRIX: Record<OperationId, Row> = {
     request: { method: 'POST', path: '/api/document-requests/none/cancel' },
     expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
   },
+  // Versions: staff revert and read a document's history; everyone who may see one compares and previews it.
+  revertDocumentVersion: {
+    request: { method: 'POST', path: '/api/documents/none/versions/1/revert', body: {} },
+    expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
+  compareDocumentVersions: { request: { method: 'GET', path: '/api/documents/none/compare?from=1&to=2' }, expect: signedIn(404) },
+  getDocumentPreview: { request: { method: 'GET', path: '/api/documents/none/preview' }, expect: signedIn(404) },
+  listDocumentHistory: {
+    request: { method: 'GET', path: '/api/documents/none/history' },
+    expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
   // The quarantine console is the admins' alone (documents.quarantine); another firm's versions are not found (documents.int.test.ts).
   listHeldDocumentVersions: {
     request: { method: 'GET', path: '/api/documents/quarantine' },

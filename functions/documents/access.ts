@@ -1,13 +1,23 @@
 /** Which documents a caller may see, and under which customer they may upload. */
 import type { EntityItem } from 'electrodb';
 import { AppError, notFound } from '../../shared/api/errors.ts';
-import type { Document } from '../../shared/db/entities/document.ts';
+import { Document } from '../../shared/db/entities/document.ts';
+import { databaseOf } from '../../shared/db/service.ts';
 import { contactMaySeeDocument } from '../../shared/domain/documents/access.ts';
 import { isStaff } from '../../shared/domain/identity/permissions.ts';
 import { openableCustomer } from '../customers/access.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 
 export type DocumentItem = EntityItem<typeof Document>;
+
+const database = databaseOf({ document: Document });
+
+/** The document the caller may see; another firm's, another customer's, one their access does not reach or a deleted one: not found, so its existence is not told. */
+export async function documentFor(actor: AuthenticatedActor, documentId: string): Promise<DocumentItem> {
+  const { data } = await database().entities.document.get({ tenantId: actor.tenantId, documentId }).go();
+  if (!data || data.status === 'deleted' || !(await maySee(actor, data))) throw notFound('Document');
+  return data;
+}
 
 /**
  * The customer whose documents the caller works with: a client's own (any other is not found),

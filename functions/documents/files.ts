@@ -38,15 +38,22 @@ export async function uploadForm(key: string, file: { size: number; mimeType: st
   return { url, fields, expiresAt: new Date(Date.now() + UPLOAD_SECONDS * 1000).toISOString() };
 }
 
-/** A GET link to `key` for DOWNLOAD_SECONDS, saved as `fileName`. */
-export async function downloadLink(key: string, fileName: string) {
+/**
+ * A GET link to `key` for DOWNLOAD_SECONDS, saved as `fileName`; `inline` with its type, shown
+ * in the browser's tab instead (a preview). The type is ours, never the uploader's.
+ */
+export async function downloadLink(key: string, fileName: string, inline?: { mimeType: string }) {
   const { getSignedUrl } = await import('@aws-sdk/s3-request-presigner');
   // RFC 6266: an ASCII fallback and the name itself, percent-encoded, for every language.
   const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  const disposition = `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-  const url = await getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucket(), Key: key, ResponseContentDisposition: disposition }), {
-    expiresIn: DOWNLOAD_SECONDS,
+  const disposition = `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  const command = new GetObjectCommand({
+    Bucket: bucket(),
+    Key: key,
+    ResponseContentDisposition: disposition,
+    ...(inline && { ResponseContentType: inline.mimeType.startsWith('text/') ? `${inline.mimeType}; charset=utf-8` : inline.mimeType }),
   });
+  const url = await getSignedUrl(s3(), command, { expiresIn: DOWNLOAD_SECONDS });
   return { url, expiresAt: new Date(Date.now() + DOWNLOAD_SECONDS * 1000).toISOString() };
 }
 
@@ -77,6 +84,14 @@ export async function requestScan(key: string): Promise<void> {
   const { GUARDDUTY_ENDPOINT } = documentsConfig();
   guardDuty ??= new GuardDutyClient({ region: config().AWS_REGION, ...(GUARDDUTY_ENDPOINT && { endpoint: GUARDDUTY_ENDPOINT }) });
   await guardDuty.send(new SendObjectMalwareScanCommand({ S3Object: { Bucket: bucket(), Key: key } }));
+}
+
+/** A text object's content, or undefined when it is larger than `maxBytes`. */
+export async function objectText(key: string, maxBytes: number): Promise<string | undefined> {
+  // One byte more than allowed tells a file that is too large, without reading it all.
+  const object = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key, Range: `bytes=0-${maxBytes}` }));
+  const text = await object.Body!.transformToByteArray();
+  return text.length > maxBytes ? undefined : new TextDecoder('utf-8').decode(text);
 }
 
 /** The first SNIFF_BYTES of an object (fewer if it is shorter). */

@@ -139,6 +139,10 @@ export const SUMMARIES: Record<OperationId, string> = {
   createDocumentRequest: 'Asks a customer for a document by a date; its contacts are told, and reminded until a clean file is sent for it',
   listDocumentRequests: 'A customer’s document requests in a status (open ones soonest due first; one Query a page)',
   cancelDocumentRequest: 'Withdraws an open document request',
+  revertDocumentVersion: 'Serves an earlier clean version again, as a new version (its object is reused, never copied)',
+  compareDocumentVersions: 'Two text versions of a document line by line (long unchanged runs folded)',
+  getDocumentPreview: 'A 5-minute link that shows a PDF, image or text document in the browser; recorded as a view',
+  listDocumentHistory: 'Who did what to a document: uploads, scans, views, downloads, moves, reverts (newest first)',
   listHeldDocumentVersions:
     'The quarantine console: versions the malware scan holds back (quarantined, unscannable or rejected), newest first (one Query a page)',
   discardDocumentVersion: 'Discards a held version: its file is removed, and a document that never had a served version is deleted',

@@ -229,6 +229,13 @@ export const EVENTS = {
     name: text,
   }),
 
+  'document.reverted': event('documents', 'Staff made a document serve an earlier clean version again, as a new version.', {
+    documentId: id,
+    customerId: id,
+    versionNo: z.number(),
+    revertedFrom: z.number(),
+    name: text,
+  }),
   'document.folder_created': event('documents', 'Staff made a folder in a customer’s documents.', { folderId: id, customerId: id, parentId: id, name: text }),
   'document.folder_renamed': event('documents', 'Staff renamed a customer’s document folder.', { folderId: id, customerId: id, name: text }),
   'document.folder_deleted': event('documents', 'Staff removed an empty document folder.', { folderId: id, customerId: id, name: text }),

@@ -212,3 +212,50 @@ it('lets staff ask a client for a document by a date, which the client sends fro
   await expect.poll(() => asked.getByRole('row').filter({ hasText: title }).count(), { timeout: 10_000 }).toBe(1);
   await staff.context().close();
 });
+
+it(
+  'shows a document’s versions: a new one sent from its page, two text versions compared, and staff reverting to an earlier one',
+  { timeout: 60_000 },
+  async () => {
+    const name = `notes-v-${run}.txt`;
+    const john = await signIn('john@example.com');
+    const first = await start(john, name, Buffer.from('alpha\nbeta\n'));
+    await send(first.upload, Buffer.from('alpha\nbeta\n'));
+    await expect.poll(() => statusOf(john, first.document.documentId), { timeout: 15_000 }).toBe('available');
+    const documentId = first.document.documentId;
+
+    const page = await newPage(browser());
+    await signInThroughForm(page, 'john@example.com');
+    await page.waitForURL(url('/portal/'));
+    await page.goto(url('/portal/documents/'));
+    await page.getByRole('link', { name: `Details of ${name}` }).click();
+    await page.waitForURL(url(`/portal/document/?id=${documentId}`));
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Upload a new version' }).click();
+    await (await chooser).setFiles({ name, mimeType: 'text/plain', buffer: Buffer.from('alpha\ngamma\n') });
+    const versions = page.getByRole('region', { name: 'Versions' });
+    await expect.poll(() => versions.getByRole('listitem').filter({ hasText: 'Version 2' }).count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => versions.getByRole('listitem').first().textContent(), { timeout: 30_000 }).toContain('Served now');
+    // A client does not revert.
+    expect(await versions.getByRole('button', { name: /Serve version/ }).count()).toBe(0);
+    const compare = page.getByRole('region', { name: 'Compare versions' });
+    await compare.getByRole('button', { name: 'Compare' }).click();
+    await expect.poll(() => compare.getByRole('status').textContent()).toBe('1 lines added, 1 removed');
+    expect(await compare.getByLabel('Changes between the versions').textContent()).toContain('gamma');
+    await expectAccessible(page);
+    await page.context().close();
+
+    const staff = await newPage(browser());
+    await signInThroughForm(staff, 'sarah@designpi.com');
+    await staff.waitForURL(url('/staff/'));
+    await staff.goto(url(`/staff/document/?id=${documentId}`));
+    await staff.getByRole('button', { name: 'Serve version 1 again' }).click();
+    const staffVersions = staff.getByRole('region', { name: 'Versions' });
+    await expect.poll(() => staffVersions.getByRole('listitem').first().textContent(), { timeout: 10_000 }).toContain('Reverted to version 1');
+    expect(await staffVersions.getByRole('listitem').first().textContent()).toContain('Served now');
+    const history = staff.getByRole('region', { name: 'History', exact: true });
+    await expect.poll(() => history.getByRole('row').filter({ hasText: 'Reverted a document to an earlier version' }).count(), { timeout: 10_000 }).toBe(1);
+    await expectAccessible(staff);
+    await staff.context().close();
+  },
+);

@@ -6,7 +6,7 @@
  * document only, and the bucket policy refuses any other read besides.
  */
 import { randomUUID } from 'node:crypto';
-import { conflict, notFound, validationFailed } from '../../../shared/api/errors.ts';
+import { conflict, validationFailed } from '../../../shared/api/errors.ts';
 import { DOCUMENTS_OPERATIONS } from '../../../shared/api/operations/documents.ts';
 import { DOCUMENTS_SCHEMAS, type DocumentView } from '../../../shared/api/schemas/documents.ts';
 import { AuditEntry } from '../../../shared/db/entities/audit-entry.ts';
@@ -24,7 +24,7 @@ import { isStaff } from '../../../shared/domain/identity/permissions.ts';
 import { actorFromClaims } from '../../lib/auth.ts';
 import { changeContext } from '../../lib/change-context.ts';
 import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
-import { customerFor, maySee, type DocumentItem } from '../access.ts';
+import { customerFor, documentFor, type DocumentItem } from '../access.ts';
 import { downloadLink, uploadForm } from '../files.ts';
 import {
   createDocumentFolder,
@@ -36,6 +36,7 @@ import {
   updateDocumentSettings,
 } from '../folders.ts';
 import { cancelDocumentRequest, createDocumentRequest, listDocumentRequests, openRequestFor } from '../requests.ts';
+import { compareDocumentVersions, getDocumentPreview, listDocumentHistory, revertDocumentVersion, servedVersion } from '../versions.ts';
 import { discardDocumentVersion, listHeldDocumentVersions, rescanDocumentVersion } from '../quarantine.ts';
 
 const database = databaseOf({ document: Document, version: DocumentVersion, audit: AuditEntry, outbox: OutboxEvent });
@@ -58,12 +59,7 @@ const toView = ({
   ...d
 }: DocumentItem): DocumentView => d;
 
-async function documentOf(req: { actor: RequestOf<'getDocument'>['actor']; params: { documentId: string } }): Promise<DocumentItem> {
-  const { data } = await database().entities.document.get({ tenantId: req.actor.tenantId, documentId: req.params.documentId }).go();
-  // Another firm's, another customer's, or one the caller's access does not reach: not found, so its existence is not told.
-  if (!data || data.status === 'deleted' || !(await maySee(req.actor, data))) throw notFound('Document');
-  return data;
-}
+const documentOf = (req: { actor: RequestOf<'getDocument'>['actor']; params: { documentId: string } }) => documentFor(req.actor, req.params.documentId);
 
 async function createDocumentUpload(req: RequestOf<'createDocumentUpload'>): Promise<ReplyOf<'createDocumentUpload'>> {
   const { actor, body } = req;
@@ -168,7 +164,7 @@ async function getDocument(req: RequestOf<'getDocument'>): Promise<ReplyOf<'getD
   return {
     body: {
       ...toView(document),
-      versions: versions.map(({ versionNo, name, size, mimeType, status, changeSummary, uploadedByName, createdAt }) => ({
+      versions: versions.map(({ versionNo, name, size, mimeType, status, changeSummary, revertedFrom, uploadedByName, createdAt }) => ({
         versionNo,
         name,
         size,
@@ -177,6 +173,7 @@ async function getDocument(req: RequestOf<'getDocument'>): Promise<ReplyOf<'getD
         uploadedByName,
         createdAt,
         ...(changeSummary && { changeSummary }),
+        ...(revertedFrom && { revertedFrom }),
       })),
     },
   };
@@ -235,10 +232,10 @@ const NOT_SERVED: Record<string, string> = {
 
 async function getDocumentDownload(req: RequestOf<'getDocumentDownload'>): Promise<ReplyOf<'getDocumentDownload'>> {
   const document = await documentOf(req);
-  if (document.status !== 'available' || document.currentVersion === undefined)
-    throw conflict(`${document.name} ${NOT_SERVED[document.status] ?? 'cannot be downloaded'}.`);
-  const ref = { tenantId: document.tenantId, documentId: document.documentId, versionNo: document.currentVersion };
-  const link = await downloadLink(objectKeyOf(ref), document.name);
+  const served = await servedVersion(document);
+  if (!served) throw conflict(`${document.name} ${NOT_SERVED[document.status] ?? 'cannot be downloaded'}.`);
+  // A reverted version serves an earlier version's object: the version says which.
+  const link = await downloadLink(served.objectKey, document.name);
   await commitTransaction(database(), (e) => [
     e.document.patch({ tenantId: document.tenantId, documentId: document.documentId }).add({ downloadCount: 1 }).commit(),
     ...auditAndEvent(e, changeContext(req), {
@@ -246,7 +243,7 @@ async function getDocumentDownload(req: RequestOf<'getDocumentDownload'>): Promi
       entityType: 'document',
       entityId: document.documentId,
       customerId: document.customerId,
-      changes: [{ field: `version ${ref.versionNo}`, from: null, to: 'downloaded' }],
+      changes: [{ field: `version ${served.versionNo}`, from: null, to: 'downloaded' }],
     }),
   ]);
   return { body: link };
@@ -267,6 +264,10 @@ export const handler = contextHandler({
     deleteDocumentFolder,
     getDocumentSettings,
     updateDocumentSettings,
+    revertDocumentVersion,
+    compareDocumentVersions,
+    getDocumentPreview,
+    listDocumentHistory,
     createDocumentRequest,
     listDocumentRequests,
     cancelDocumentRequest,

@@ -38,4 +38,15 @@ export const DOCUMENTS_OPERATIONS = [
     lambda: 'documents',
     access: 'documents.organise',
   },
+  {
+    operationId: 'revertDocumentVersion',
+    method: 'POST',
+    path: '/api/documents/{documentId}/versions/{versionNo}/revert',
+    lambda: 'documents',
+    access: 'documents.organise',
+    success: [201],
+  },
+  { operationId: 'compareDocumentVersions', method: 'GET', path: '/api/documents/{documentId}/compare', lambda: 'documents', access: 'documents.view' },
+  { operationId: 'getDocumentPreview', method: 'GET', path: '/api/documents/{documentId}/preview', lambda: 'documents', access: 'documents.view' },
+  { operationId: 'listDocumentHistory', method: 'GET', path: '/api/documents/{documentId}/history', lambda: 'documents', access: 'documents.organise' },
 ] as const satisfies readonly OperationDef[];

@@ -6,6 +6,9 @@ import { HELD_STATUSES, VERSION_STATUSES } from '../../domain/documents/scans.ts
 import { DOCUMENT_REQUEST_STATUSES } from '../../domain/documents/requests.ts';
 import { folderNameProblem, MAX_TEMPLATE_FOLDERS, templatePathProblem } from '../../domain/documents/folders.ts';
 import { futureDate, page, pageQuery } from './common.ts';
+import { DIFF_CHANGES } from '../../domain/documents/diff.ts';
+
+const versionNumber = z.coerce.number().check(z.int('must be a version number'), z.minimum(1, 'must be a version number'), z.maximum(999_999));
 import type { Schemas } from './types.ts';
 
 const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, 'is not an id'));
@@ -109,6 +112,7 @@ export const versionView = z.object({
   mimeType: z.string(),
   status: z.enum(VERSION_STATUSES),
   changeSummary: z.optional(z.string()),
+  revertedFrom: z.optional(z.number()),
   uploadedByName: z.string(),
   createdAt: z.string(),
 });
@@ -201,6 +205,36 @@ export const DOCUMENTS_SCHEMAS = {
     response: page(documentRequestView),
   },
   cancelDocumentRequest: { response: documentRequestView },
+  revertDocumentVersion: {
+    body: z.object({ changeSummary: z.optional(z.string().check(z.trim(), z.maxLength(500))) }),
+    response: z.object({ versionNo: z.number() }),
+  },
+  compareDocumentVersions: {
+    query: z.object({ from: versionNumber, to: versionNumber }),
+    response: z.object({
+      from: z.number(),
+      to: z.number(),
+      /** Lines in order: kept, removed (only in `from`) or added (only in `to`); long unchanged runs folded. */
+      lines: z.array(z.object({ change: z.enum(DIFF_CHANGES), text: z.string() })),
+      added: z.number(),
+      removed: z.number(),
+    }),
+  },
+  getDocumentPreview: { response: z.object({ url: z.string(), expiresAt: z.string() }) },
+  listDocumentHistory: {
+    query: pageQuery,
+    response: page(
+      z.object({
+        at: z.string(),
+        action: z.string(),
+        actorName: z.optional(z.string()),
+        actorRole: z.string(),
+        changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+        ip: z.optional(z.string()),
+        userAgent: z.optional(z.string()),
+      }),
+    ),
+  },
   getDocument: { response: z.extend(documentView, { versions: z.array(versionView) }) },
   getDocumentDownload: { response: z.object({ url: z.string(), expiresAt: z.string() }) },
 } satisfies Record<string, Schemas>;

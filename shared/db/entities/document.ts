@@ -84,6 +84,8 @@ export const DocumentVersion = new Entity({
     typeMatches: { type: 'boolean' },
     lastScanAt: { type: 'string' },
     changeSummary: { type: 'string' },
+    /** A revert: the version whose file (and object) this one serves again. */
+    revertedFrom: { type: 'number' },
     uploadedBy: { type: 'string', required: true },
     uploadedByName: { type: 'string', required: true },
     expiresAt: { type: 'number' },

@@ -20,6 +20,11 @@ export const FILE_TYPES = {
   csv: { mime: 'text/csv', content: 'text' },
 } as const;
 export type FileExtension = keyof typeof FILE_TYPES;
+
+/** What a browser shows by itself, so a preview opens in a tab rather than downloading. */
+export const PREVIEWABLE_MIME_TYPES: readonly string[] = ['application/pdf', 'image/jpeg', 'image/png', 'text/plain', 'text/csv'];
+/** What can be compared line by line. */
+export const TEXT_MIME_TYPES: readonly string[] = ['text/plain', 'text/csv'];
 export const FILE_EXTENSIONS = Object.keys(FILE_TYPES) as FileExtension[];
 type Content = (typeof FILE_TYPES)[FileExtension]['content'];
 

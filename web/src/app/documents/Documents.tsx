@@ -3,6 +3,7 @@
  * storage with its progress, then followed until its malware check ends), and the list of
  * those the reader may see, each downloadable once available.
  */
+import { Download } from 'lucide-react';
 import { useCallback, useRef, useState, type DragEvent } from 'react';
 import type { DocumentView, FolderView } from '../../../../shared/api/schemas/documents.ts';
 import { ROOT_FOLDER } from '../../../../shared/domain/documents/documents.ts';
@@ -26,6 +27,9 @@ interface Upload {
   progress: number;
   message?: string;
 }
+
+/** The area this list is shown in, for links to a document's page there. */
+const AREA = location.pathname.split('/')[1] || 'portal';
 
 export function Documents({ customerId, canUpload, canOrganise = false }: { customerId?: string; canUpload: boolean; canOrganise?: boolean }) {
   const t = useText(documentsText);
@@ -155,17 +159,22 @@ export function Documents({ customerId, canUpload, canOrganise = false }: { cust
           {items.map((doc) => (
             <tr key={doc.documentId} className="border-t border-slate-100">
               <td className="px-3 py-2">
-                {doc.status === 'available' ? (
+                <a
+                  href={`/${AREA}/document/?id=${doc.documentId}`}
+                  className="text-brand-700 underline"
+                  aria-label={format(d.versions.open, { name: doc.name })}
+                >
+                  <bdi>{doc.name}</bdi>
+                </a>
+                {doc.status === 'available' && (
                   <button
                     type="button"
                     onClick={() => void download(doc)}
-                    className="text-start text-brand-700 underline"
+                    className="ms-2 align-middle text-slate-600 hover:text-brand-700"
                     aria-label={format(d.download, { name: doc.name })}
                   >
-                    <bdi>{doc.name}</bdi>
+                    <Download aria-hidden="true" className="inline h-4 w-4" />
                   </button>
-                ) : (
-                  <bdi>{doc.name}</bdi>
                 )}
               </td>
               <td className="px-3 py-2">

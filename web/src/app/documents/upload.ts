@@ -62,7 +62,9 @@ export async function uploadFile(
     report({ state: 'checking', progress: 1 });
     const until = Date.now() + FOLLOW_MS;
     while (Date.now() < until) {
-      const { status } = await call('getDocument', { params: { documentId: started.document.documentId } });
+      // The version sent, not the document: a document keeps serving its earlier version meanwhile.
+      const { versions } = await call('getDocument', { params: { documentId: started.document.documentId } });
+      const status = versions.find((v) => v.versionNo === started.versionNo)?.status ?? 'uploading';
       if (status === 'available') return report({ state: 'done' });
       if (status !== 'uploading' && status !== 'scanning') return report({ state: 'failed', message: say.status(status) });
       await new Promise((r) => setTimeout(r, 1000));

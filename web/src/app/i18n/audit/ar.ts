@@ -61,6 +61,8 @@ const ar: typeof en = {
       'view.deleted': 'حذف عرضًا محفوظًا',
       'document.upload_started': 'بدأ رفع مستند',
       'document.scanned': 'فحص مستند من البرمجيات الخبيثة',
+      'document.reverted': 'أعاد مستندًا إلى نسخة سابقة',
+      'document.viewed': 'عرض مستندًا',
       'document_request.created': 'طلب مستندًا من عميل',
       'document_request.cancelled': 'سحب طلب مستند',
       'document_request.fulfilled': 'تمت الإجابة عن طلب مستند',

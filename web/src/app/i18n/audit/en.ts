@@ -59,6 +59,8 @@ export default {
       'view.deleted': 'Deleted a saved view',
       'document.upload_started': 'Started uploading a document',
       'document.scanned': 'Malware scan of a document',
+      'document.reverted': 'Reverted a document to an earlier version',
+      'document.viewed': 'Viewed a document',
       'document_request.created': 'Asked a client for a document',
       'document_request.cancelled': 'Withdrew a document request',
       'document_request.fulfilled': 'A document request was answered',

@@ -61,6 +61,8 @@ const hi: typeof en = {
       'view.deleted': 'सहेजा गया दृश्य हटाया',
       'document.upload_started': 'दस्तावेज़ अपलोड शुरू किया',
       'document.scanned': 'दस्तावेज़ की मैलवेयर जाँच',
+      'document.reverted': 'दस्तावेज़ को पिछले संस्करण पर लौटाया',
+      'document.viewed': 'दस्तावेज़ देखा',
       'document_request.created': 'क्लाइंट से दस्तावेज़ माँगा',
       'document_request.cancelled': 'दस्तावेज़ अनुरोध वापस लिया',
       'document_request.fulfilled': 'दस्तावेज़ अनुरोध पूरा हुआ',
