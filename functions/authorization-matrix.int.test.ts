@@ -245,6 +245,22 @@ const MATRIX: Record<OperationId, Row> = {
     request: { method: 'GET', path: '/api/documents/none/history' },
     expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
   },
+  // Share links: staff share and revoke; the link itself is public, and a made-up one is not found.
+  createDocumentShare: {
+    request: { method: 'POST', path: '/api/documents/none/shares', body: { email: 'someone@example.com', days: 7 } },
+    expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
+  listDocumentShares: {
+    request: { method: 'GET', path: '/api/documents/none/shares' },
+    expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
+  revokeDocumentShare: {
+    request: { method: 'POST', path: '/api/documents/none/shares/none/revoke' },
+    expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
+  getSharedDocument: { request: { method: 'GET', path: '/api/shared/t-designpi.none.secret' }, expect: everyone(404) },
+  sendShareCode: { request: { method: 'POST', path: '/api/shared/t-designpi.none.secret/code' }, expect: everyone(404) },
+  downloadSharedDocument: { request: { method: 'POST', path: '/api/shared/t-designpi.none.secret/download', body: {} }, expect: everyone(404) },
   // The quarantine console is the admins' alone (documents.quarantine); another firm's versions are not found (documents.int.test.ts).
   listHeldDocumentVersions: {
     request: { method: 'GET', path: '/api/documents/quarantine' },

@@ -3,6 +3,52 @@ import { escapeHtml, type Email } from '../lib/mailer.ts';
 import { directionOf, type Locale } from '../../shared/domain/locales.ts';
 
 const TEXT = {
+  documentShared: {
+    en: {
+      subject: '{firm} shared “{name}” with you',
+      greeting: 'Hello,',
+      body: '{firm} shared the document “{name}” with you through its client portal.',
+      action: 'Open the document',
+      expiry: 'The link works until {until}. If it asks for a code, we send one to this address. If you were not expecting it, ignore this email.',
+    },
+    ar: {
+      subject: 'شارك {firm} معك «{name}»',
+      greeting: 'مرحبًا،',
+      body: 'شارك {firm} معك المستند «{name}» عبر بوابة عملائه.',
+      action: 'فتح المستند',
+      expiry: 'يعمل الرابط حتى {until}. إن طلب رمزًا فسنرسله إلى هذا العنوان. إن لم تكن تتوقعه فتجاهل هذه الرسالة.',
+    },
+    hi: {
+      subject: '{firm} ने आपके साथ “{name}” साझा किया',
+      greeting: 'नमस्ते,',
+      body: '{firm} ने अपने क्लाइंट पोर्टल से आपके साथ दस्तावेज़ “{name}” साझा किया है।',
+      action: 'दस्तावेज़ खोलें',
+      expiry: 'लिंक {until} तक काम करता है। अगर यह कोड माँगे, तो हम इसी पते पर भेजेंगे। अगर आपको इसकी उम्मीद नहीं थी, तो इस ईमेल को अनदेखा करें।',
+    },
+  },
+  shareCode: {
+    en: {
+      subject: 'Your code to open “{name}”: {code}',
+      greeting: 'Hello,',
+      body: 'Your one-time code to open “{name}”, shared by {firm}, is {code}.',
+      action: 'Back to the document',
+      expiry: 'The code works once, for {minutes} minutes. If you did not ask for it, ignore this email: nobody can open the document without it.',
+    },
+    ar: {
+      subject: 'رمزك لفتح «{name}»: {code}',
+      greeting: 'مرحبًا،',
+      body: 'رمزك لمرة واحدة لفتح «{name}» الذي شاركه {firm} هو {code}.',
+      action: 'العودة إلى المستند',
+      expiry: 'يعمل الرمز مرة واحدة لمدة {minutes} دقائق. إن لم تطلبه فتجاهل هذه الرسالة: لا يمكن لأحد فتح المستند دونه.',
+    },
+    hi: {
+      subject: '“{name}” खोलने का आपका कोड: {code}',
+      greeting: 'नमस्ते,',
+      body: '{firm} द्वारा साझा किए गए “{name}” को खोलने का आपका एक-बार का कोड {code} है।',
+      action: 'दस्तावेज़ पर लौटें',
+      expiry: 'कोड एक बार, {minutes} मिनट के लिए काम करता है। अगर आपने यह नहीं माँगा, तो इस ईमेल को अनदेखा करें: इसके बिना कोई दस्तावेज़ नहीं खोल सकता।',
+    },
+  },
   invitation: {
     en: {
       subject: 'You are invited to {firm} on Service Portal',

@@ -33,6 +33,9 @@ export function parseLinkToken(token: string): LinkToken | undefined {
  */
 export const namesRecord = (token: LinkToken, tenantId: string, recordId: string): boolean => token.tenantId === tenantId && token.recordId === recordId;
 
+/** A one-time code as kept: hashed, and bound to its record so a code of one link opens no other. */
+export const codeHash = (recordId: string, code: string): string => hashSecret(`${recordId}:${code}`);
+
 export function secretMatches(storedHash: string | undefined, secret: string): boolean {
   if (!storedHash) return false;
   const [a, b] = [Buffer.from(storedHash), Buffer.from(hashSecret(secret))];

@@ -16,6 +16,7 @@ export const PATH_PARAMS = {
   customerId: id,
   documentId: id,
   documentRequestId: id,
+  shareId: id,
 
   folderId: id,
 

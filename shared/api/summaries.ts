@@ -143,6 +143,13 @@ export const SUMMARIES: Record<OperationId, string> = {
   compareDocumentVersions: 'Two text versions of a document line by line (long unchanged runs folded)',
   getDocumentPreview: 'A 5-minute link that shows a PDF, image or text document in the browser; recorded as a view',
   listDocumentHistory: 'Who did what to a document: uploads, scans, views, downloads, moves, reverts (newest first)',
+  createDocumentShare:
+    'Shares an available document with someone outside the portal for 1 to 30 days: the link (and, when asked, a one-time code) is emailed to them',
+  listDocumentShares: 'A document’s share links, with their uses',
+  revokeDocumentShare: 'Withdraws a share link: it no longer opens',
+  getSharedDocument: 'What a share link opens: the file’s name and size, the firm, and whether a code is needed',
+  sendShareCode: 'Emails the share link’s one-time code to its recipient (at most one every 30 seconds)',
+  downloadSharedDocument: 'A 5-minute download link through a share link, with its one-time code when needed; each use is recorded',
   listHeldDocumentVersions:
     'The quarantine console: versions the malware scan holds back (quarantined, unscannable or rejected), newest first (one Query a page)',
   discardDocumentVersion: 'Discards a held version: its file is removed, and a document that never had a served version is deleted',

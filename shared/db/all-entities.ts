@@ -1,6 +1,7 @@
 /** Every entity in one service: for the seed and tests, never imported by a Lambda. */
 import { Document, DocumentFolder, DocumentVersion } from './entities/document.ts';
 import { DocumentRequest } from './entities/document-request.ts';
+import { DocumentShare } from './entities/document-share.ts';
 import { AssignmentRecord } from './entities/assignment-record.ts';
 import { AuditEntry } from './entities/audit-entry.ts';
 import { BookingReminder } from './entities/booking-reminder.ts';
@@ -80,6 +81,7 @@ export const ALL_ENTITIES = {
   documentVersion: DocumentVersion,
   documentFolder: DocumentFolder,
   documentRequest: DocumentRequest,
+  documentShare: DocumentShare,
 };
 
 export const database = databaseOf(ALL_ENTITIES);

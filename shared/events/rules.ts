@@ -37,7 +37,15 @@ export interface Rule {
 }
 
 /** Events whose people must be told by email. */
-export const EMAIL_EVENTS = ['user.invited', 'user.invitation_resent', 'user.signed_up', 'auth.signup_existing', 'auth.password_reset_requested'] as const;
+export const EMAIL_EVENTS = [
+  'user.invited',
+  'user.invitation_resent',
+  'user.signed_up',
+  'auth.signup_existing',
+  'auth.password_reset_requested',
+  'document.shared',
+  'document.share_code_requested',
+] as const;
 
 /** What was asked, or tried, with an address someone typed: looked into after the answer (ADR 0017). */
 export const ACCOUNT_REQUEST_EVENTS = ['auth.signup_asked', 'auth.password_reset_asked', 'auth.sign_in_failed'] as const;
@@ -96,7 +104,7 @@ export const typesOf = (rule: Rule): string[] => (rule.pattern['detail-type'] as
 export const RULES: readonly Rule[] = [
   {
     name: 'email-notifications',
-    description: 'Invitations, sign-ups and password resets become emails with single-use links',
+    description: 'Invitations, sign-ups, password resets and share links (with their one-time codes) become emails with single-use links',
     pattern: { source: [EVENT_SOURCE], 'detail-type': [...EMAIL_EVENTS] },
     consumer: 'notifier',
   },

@@ -4,6 +4,7 @@ import { expect, it } from 'vitest';
 import { EICAR } from '../../infra/local/scanner.ts';
 import { database } from '../../shared/db/all-entities.ts';
 import { api, signIn } from '../../infra/local/test-client.ts';
+import { emailTo, linkIn } from '../../infra/local/test-inbox.ts';
 import { send, start, statusOf } from '../../functions/documents/test-uploads.ts';
 import { expectAccessible, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
 
@@ -256,6 +257,64 @@ it(
     const history = staff.getByRole('region', { name: 'History', exact: true });
     await expect.poll(() => history.getByRole('row').filter({ hasText: 'Reverted a document to an earlier version' }).count(), { timeout: 10_000 }).toBe(1);
     await expectAccessible(staff);
+    await staff.context().close();
+  },
+);
+
+it(
+  'lets staff share a document with someone outside the portal, who opens it in a fresh browser with the emailed code, until staff withdraw the link',
+  { timeout: 60_000 },
+  async () => {
+    const name = `share-${run}.txt`;
+    const recipient = `outsider-${run}@example.com`;
+    const john = await signIn('john@example.com');
+    const first = await start(john, name, Buffer.from(`Shared ${run}`));
+    await send(first.upload, Buffer.from(`Shared ${run}`));
+    await expect.poll(() => statusOf(john, first.document.documentId), { timeout: 15_000 }).toBe('available');
+
+    const staff = await newPage(browser());
+    await signInThroughForm(staff, 'sarah@designpi.com');
+    await staff.waitForURL(url('/staff/'));
+    await staff.goto(url(`/staff/document/?id=${first.document.documentId}`));
+    const shares = staff.getByRole('region', { name: 'Share outside the portal', exact: true });
+    await shares.getByLabel('Their email').fill(recipient);
+    await shares.getByLabel('Days it works').fill('2');
+    await shares.getByRole('button', { name: 'Share', exact: true }).click();
+    await expect.poll(() => shares.getByRole('row').filter({ hasText: recipient }).textContent(), { timeout: 10_000 }).toContain('Active');
+    await expectAccessible(staff);
+
+    // A fresh browser, signed in as nobody, with the link from the email.
+    const link = linkIn(await emailTo(recipient, /shared “share-/), '/shared/?token=');
+    const outsider = await newPage(browser());
+    await outsider.goto(link);
+    await expect.poll(() => outsider.getByRole('heading', { name }).count(), { timeout: 10_000 }).toBe(1);
+    await outsider.getByRole('button', { name: 'Email me a code' }).click();
+    await expect.poll(() => outsider.getByRole('status').textContent()).toContain('A code is on its way');
+    const code = /: (\d{6})$/.exec((await emailTo(recipient, /Your code to open/)).subject)![1]!;
+    await outsider.getByLabel('Code').fill(code);
+    const download = outsider.waitForEvent('download');
+    await outsider.getByRole('button', { name: 'Download' }).click();
+    expect((await download).suggestedFilename()).toBe(name);
+    await expectAccessible(outsider);
+
+    await expect
+      .poll(
+        async () => {
+          await staff.reload();
+          return staff.getByRole('region', { name: 'Share outside the portal', exact: true }).getByRole('row').filter({ hasText: recipient }).textContent();
+        },
+        { timeout: 10_000 },
+      )
+      .toMatch(/Active\s*1/);
+    await staff.getByRole('button', { name: `Withdraw the link shared with ${recipient}` }).click();
+    await expect
+      .poll(() => staff.getByRole('region', { name: 'Share outside the portal', exact: true }).getByRole('row').filter({ hasText: recipient }).textContent(), {
+        timeout: 10_000,
+      })
+      .toContain('Withdrawn');
+    await outsider.reload();
+    await expect.poll(() => outsider.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('This link was withdrawn');
+    await outsider.context().close();
     await staff.context().close();
   },
 );

@@ -37,6 +37,7 @@ import {
 } from '../folders.ts';
 import { cancelDocumentRequest, createDocumentRequest, listDocumentRequests, openRequestFor } from '../requests.ts';
 import { compareDocumentVersions, getDocumentPreview, listDocumentHistory, revertDocumentVersion, servedVersion } from '../versions.ts';
+import { createDocumentShare, downloadSharedDocument, getSharedDocument, listDocumentShares, revokeDocumentShare, sendShareCode } from '../shares.ts';
 import { discardDocumentVersion, listHeldDocumentVersions, rescanDocumentVersion } from '../quarantine.ts';
 
 const database = databaseOf({ document: Document, version: DocumentVersion, audit: AuditEntry, outbox: OutboxEvent });
@@ -264,6 +265,12 @@ export const handler = contextHandler({
     deleteDocumentFolder,
     getDocumentSettings,
     updateDocumentSettings,
+    createDocumentShare,
+    listDocumentShares,
+    revokeDocumentShare,
+    getSharedDocument,
+    sendShareCode,
+    downloadSharedDocument,
     revertDocumentVersion,
     compareDocumentVersions,
     getDocumentPreview,

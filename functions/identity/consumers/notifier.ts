@@ -9,13 +9,17 @@ import { Invitation } from '../../../shared/db/entities/invitation.ts';
 import { Tenant } from '../../../shared/db/entities/tenant.ts';
 import { User } from '../../../shared/db/entities/user.ts';
 import { PasswordReset } from '../../../shared/db/entities/password-reset.ts';
+import { Document } from '../../../shared/db/entities/document.ts';
+import { DocumentShare } from '../../../shared/db/entities/document-share.ts';
+import { CODE_MINUTES } from '../../../shared/domain/documents/shares.ts';
 import type { EventDetail } from '../../../shared/events/catalogue.ts';
 import { consumerHandler } from '../../lib/consumer.ts';
-import { formatLinkToken, hashSecret, newSecret } from '../../lib/link-token.ts';
+import { codeHash, formatLinkToken, hashSecret, newSecret } from '../../lib/link-token.ts';
+import { randomInt } from 'node:crypto';
 import { sendEmail } from '../../lib/mailer.ts';
 import { actionEmail } from '../emails.ts';
 
-const database = databaseOf({ invitation: Invitation, tenant: Tenant, user: User, passwordReset: PasswordReset });
+const database = databaseOf({ invitation: Invitation, tenant: Tenant, user: User, passwordReset: PasswordReset, share: DocumentShare, document: Document });
 
 async function sendInvitation(detail: EventDetail<'user.invited' | 'user.invitation_resent' | 'user.signed_up'>): Promise<void | 'skipped'> {
   const { tenantId, invitationId } = detail;
@@ -77,6 +81,42 @@ async function sendAccountExists(detail: EventDetail<'auth.signup_existing'>): P
   await sendEmail(actionEmail('accountExists', detail.locale, detail.email, `${linksConfig().PUBLIC_URL}/login/`, { firm: tenant.name }), tenant);
 }
 
+/** A document shared with someone outside the portal: the link is made here (only its hash is kept) and emailed to them, in the firm's language. */
+async function sendShareLink(detail: EventDetail<'document.shared'>): Promise<void | 'skipped'> {
+  const { share, document, tenant } = await shareParts(detail.tenantId, detail.shareId, detail.documentId);
+  if (!share || share.status !== 'active' || !document || !tenant) return 'skipped';
+  const secret = newSecret();
+  await database()
+    .entities.share.patch({ tenantId: share.tenantId, shareId: share.shareId })
+    .set({ secretHash: hashSecret(secret) })
+    .go();
+  const link = `${linksConfig().PUBLIC_URL}/shared/?token=${formatLinkToken({ tenantId: share.tenantId, recordId: share.shareId, secret })}`;
+  const until = new Intl.DateTimeFormat(tenant.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: tenant.timeZone }).format(new Date(share.validUntil));
+  await sendEmail(actionEmail('documentShared', tenant.locale, share.recipientEmail, link, { firm: tenant.name, name: document.name, until }), tenant);
+}
+
+/** The one-time code of a share link, made here (kept hashed, for CODE_MINUTES) and emailed to its recipient only. */
+async function sendShareCode(detail: EventDetail<'document.share_code_requested'>): Promise<void | 'skipped'> {
+  const { share, document, tenant } = await shareParts(detail.tenantId, detail.shareId, detail.documentId);
+  if (!share || share.status !== 'active' || !document || !tenant) return 'skipped';
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  await database()
+    .entities.share.patch({ tenantId: share.tenantId, shareId: share.shareId })
+    .set({ codeHash: codeHash(share.shareId, code), codeValidUntil: new Date(Date.now() + CODE_MINUTES * 60_000).toISOString(), codeAttempts: 0 })
+    .go();
+  const page = `${linksConfig().PUBLIC_URL}/shared/`;
+  await sendEmail(
+    actionEmail('shareCode', tenant.locale, share.recipientEmail, page, { firm: tenant.name, name: document.name, code, minutes: String(CODE_MINUTES) }),
+    tenant,
+  );
+}
+
+async function shareParts(tenantId: string, shareId: string, documentId: string) {
+  const { share, document, tenant } = database().entities;
+  const [s, d, t] = await Promise.all([share.get({ tenantId, shareId }).go(), document.get({ tenantId, documentId }).go(), tenant.get({ tenantId }).go()]);
+  return { share: s.data, document: d.data, tenant: t.data };
+}
+
 export const handler = consumerHandler({
   name: 'notifier',
   idempotency: 'marker',
@@ -86,5 +126,7 @@ export const handler = consumerHandler({
     'user.signed_up': sendInvitation,
     'auth.signup_existing': sendAccountExists,
     'auth.password_reset_requested': sendPasswordReset,
+    'document.shared': sendShareLink,
+    'document.share_code_requested': sendShareCode,
   },
 });

@@ -49,4 +49,24 @@ export const DOCUMENTS_OPERATIONS = [
   { operationId: 'compareDocumentVersions', method: 'GET', path: '/api/documents/{documentId}/compare', lambda: 'documents', access: 'documents.view' },
   { operationId: 'getDocumentPreview', method: 'GET', path: '/api/documents/{documentId}/preview', lambda: 'documents', access: 'documents.view' },
   { operationId: 'listDocumentHistory', method: 'GET', path: '/api/documents/{documentId}/history', lambda: 'documents', access: 'documents.organise' },
+  {
+    operationId: 'createDocumentShare',
+    method: 'POST',
+    path: '/api/documents/{documentId}/shares',
+    lambda: 'documents',
+    access: 'documents.organise',
+    success: [201],
+  },
+  { operationId: 'listDocumentShares', method: 'GET', path: '/api/documents/{documentId}/shares', lambda: 'documents', access: 'documents.organise' },
+  {
+    operationId: 'revokeDocumentShare',
+    method: 'POST',
+    path: '/api/documents/{documentId}/shares/{shareId}/revoke',
+    lambda: 'documents',
+    access: 'documents.organise',
+  },
+  // Someone outside the portal, with the emailed link (and its one-time code when asked).
+  { operationId: 'getSharedDocument', method: 'GET', path: '/api/shared/{token}', lambda: 'documents', access: 'public' },
+  { operationId: 'sendShareCode', method: 'POST', path: '/api/shared/{token}/code', lambda: 'documents', access: 'public', success: [202] },
+  { operationId: 'downloadSharedDocument', method: 'POST', path: '/api/shared/{token}/download', lambda: 'documents', access: 'public' },
 ] as const satisfies readonly OperationDef[];

@@ -5,8 +5,9 @@ import { MAX_FILE_BYTES, MAX_NAME_LENGTH, NAME_RULES } from '../../domain/docume
 import { HELD_STATUSES, VERSION_STATUSES } from '../../domain/documents/scans.ts';
 import { DOCUMENT_REQUEST_STATUSES } from '../../domain/documents/requests.ts';
 import { folderNameProblem, MAX_TEMPLATE_FOLDERS, templatePathProblem } from '../../domain/documents/folders.ts';
-import { futureDate, page, pageQuery } from './common.ts';
+import { email, futureDate, page, pageQuery } from './common.ts';
 import { DIFF_CHANGES } from '../../domain/documents/diff.ts';
+import { MAX_SHARE_DAYS, MIN_SHARE_DAYS } from '../../domain/documents/shares.ts';
 
 const versionNumber = z.coerce.number().check(z.int('must be a version number'), z.minimum(1, 'must be a version number'), z.maximum(999_999));
 import type { Schemas } from './types.ts';
@@ -116,6 +117,20 @@ export const versionView = z.object({
   uploadedByName: z.string(),
   createdAt: z.string(),
 });
+
+/** A share link as staff see it (never its secret). */
+export const shareView = z.object({
+  shareId: z.string(),
+  recipientEmail: z.string(),
+  validUntil: z.string(),
+  requireCode: z.boolean(),
+  status: z.enum(['active', 'revoked', 'expired']),
+  uses: z.number(),
+  lastUsedAt: z.optional(z.string()),
+  createdByName: z.string(),
+  createdAt: z.string(),
+});
+export type ShareView = z.infer<typeof shareView>;
 
 /** A version the scans hold back, as the quarantine console shows it. */
 export const heldVersionView = z.object({
@@ -234,6 +249,43 @@ export const DOCUMENTS_SCHEMAS = {
         userAgent: z.optional(z.string()),
       }),
     ),
+  },
+  createDocumentShare: {
+    body: z.object({
+      email,
+      days: z
+        .number()
+        .check(
+          z.int('must be a whole number of days'),
+          z.minimum(MIN_SHARE_DAYS, `must be at least ${MIN_SHARE_DAYS}`),
+          z.maximum(MAX_SHARE_DAYS, `must be at most ${MAX_SHARE_DAYS}`),
+        ),
+      requireCode: z._default(z.boolean(), true),
+    }),
+    response: shareView,
+  },
+  listDocumentShares: { response: z.object({ items: z.array(shareView) }) },
+  revokeDocumentShare: { response: shareView },
+  getSharedDocument: {
+    response: z.object({
+      name: z.string(),
+      size: z.number(),
+      mimeType: z.string(),
+      firm: z.string(),
+      validUntil: z.string(),
+      requireCode: z.boolean(),
+      /** Where the code goes, half hidden (j•••@example.com). */
+      recipient: z.string(),
+    }),
+  },
+  sendShareCode: {},
+  downloadSharedDocument: {
+    body: z.object({
+      code: z.optional(
+        z.string().check(z.trim(), z.maxLength(6, 'must be the 6 digits from the email'), z.regex(/^\d{6}$/, 'must be the 6 digits from the email')),
+      ),
+    }),
+    response: z.object({ url: z.string(), expiresAt: z.string() }),
   },
   getDocument: { response: z.extend(documentView, { versions: z.array(versionView) }) },
   getDocumentDownload: { response: z.object({ url: z.string(), expiresAt: z.string() }) },

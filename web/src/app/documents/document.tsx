@@ -18,6 +18,7 @@ import { auditText } from '../i18n/audit/index.ts';
 import { documentsText } from '../i18n/documents/index.ts';
 import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
+import { Shares } from './Shares.tsx';
 import { sizeText } from './size.ts';
 import { uploadFile, type UploadProgress } from './upload.ts';
 
@@ -160,6 +161,7 @@ function DocumentPage({ staff }: { staff: boolean }) {
             ))}
           </ol>
         </Card>
+        {staff && d.status === 'available' && d.accessLevel !== 'internal' && <Shares documentId={documentId} />}
         {texts.length > 1 && (
           <Card aria-labelledby="compare-title" className="mb-6">
             <h2 id="compare-title" className="mb-3 text-lg font-semibold">
