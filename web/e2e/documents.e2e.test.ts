@@ -149,6 +149,14 @@ it(
     await page.getByRole('navigation', { name: 'Folder path' }).getByRole('button', { name: 'All documents' }).click();
     await expect.poll(() => here.getByRole('button', { name: 'Payroll' }).count()).toBe(1);
     expect(await page.getByRole('row').filter({ hasText: name }).count()).toBe(0);
+    // A search looks in every folder.
+    const search = page.getByRole('search', { name: 'Search documents' });
+    await search.getByLabel('Name starts with').fill(`payslip-${run}`);
+    await search.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => page.getByRole('row').filter({ hasText: name }).count(), { timeout: 10_000 }).toBe(1);
+    await expectAccessible(page);
+    await search.getByRole('button', { name: 'Clear the search' }).click();
+    await expect.poll(() => here.getByRole('button', { name: 'Payroll' }).count()).toBe(1);
     await page.context().close();
 
     const john = await signIn('john@example.com');

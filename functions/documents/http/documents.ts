@@ -17,7 +17,7 @@ import { auditAndEvent, commitTransaction } from '../../../shared/db/mutation.ts
 import { queryPage } from '../../../shared/db/pagination.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
 import { CONTACT_ACCESS_LEVELS } from '../../../shared/domain/documents/access.ts';
-import { extensionOf, FILE_TYPES } from '../../../shared/domain/documents/files.ts';
+import { extensionOf, FILE_KINDS, FILE_TYPES } from '../../../shared/domain/documents/files.ts';
 import { objectKeyOf } from '../../../shared/domain/documents/keys.ts';
 import { accessOf } from '../../../shared/domain/customers/customers.ts';
 import { isStaff } from '../../../shared/domain/identity/permissions.ts';
@@ -131,30 +131,50 @@ async function createDocumentUpload(req: RequestOf<'createDocumentUpload'>): Pro
   return { status: 201, body: { document: toView(existing ? { ...existing, latestVersion: versionNo } : document), versionNo, upload } };
 }
 
+/**
+ * A folder's documents by name, or a search of the customer's documents in every folder: a
+ * date range reads the date index between its bounds, a name the name index from its start,
+ * anything else is a filter on the page. One Query a page either way.
+ */
 async function listDocuments(req: RequestOf<'listDocuments'>): Promise<ReplyOf<'listDocuments'>> {
   const { actor } = req;
-  const { limit, cursor, folderId = ROOT_FOLDER } = req.query;
+  const { limit, cursor, folderId = ROOT_FOLDER, q, kind, from, to } = req.query;
   if (isStaff(actor.role) && !req.query.customerId) throw validationFailed([{ field: 'query.customerId', message: 'is required: whose documents to list' }]);
+  if (from && to && from > to) throw validationFailed([{ field: 'query.to', message: 'must not be before from' }]);
   const customerId = await customerFor(actor, req.query.customerId);
-  await folderFor(actor, customerId, folderId, 'query.folderId');
+  const searching = Boolean(q || kind || from || to);
+  if (!searching) await folderFor(actor, customerId, folderId, 'query.folderId');
   const contact = isStaff(actor.role) ? undefined : actor.contact;
-  const query = database()
-    .entities.document.query.byFolder({ tenantId: actor.tenantId, customerId, folderId })
-    .where((a, op) =>
-      [
-        ...UNLISTED.map((s) => op.ne(a.status, s)),
-        // A contact: nothing internal; others' private ones never; the customer's shared ones by their access.
-        ...(contact
-          ? [
-              op.ne(a.accessLevel, 'internal'),
-              accessOf(contact) === 'own'
-                ? op.eq(a.uploadedBy, contact.userId)
-                : `(${op.eq(a.accessLevel, 'customer')} OR ${op.eq(a.uploadedBy, contact.userId)})`,
-            ]
-          : []),
-      ].join(' AND '),
-    );
-  return { body: await queryPage(cursor, (from) => query.go({ limit, cursor: from }), toView) };
+  const { document } = database().entities;
+  const key = { tenantId: actor.tenantId, customerId };
+  const name = q?.toLowerCase();
+  const chosen = !searching
+    ? document.query.byFolder({ ...key, folderId })
+    : from || to
+      ? document.query.byCustomerDate(key).between({ createdAt: from ?? '0000' }, { createdAt: `${to ?? '9999'}~` })
+      : name
+        ? document.query.byCustomerName(key).begins({ nameKey: name })
+        : document.query.byCustomerDate(key);
+  const query = chosen.where((a, op) =>
+    [
+      ...UNLISTED.map((s) => op.ne(a.status, s)),
+      // Named and dated at once: the name is a filter on the date range.
+      ...(name && (from || to) ? [op.begins(a.nameKey, name)] : []),
+      ...(kind ? [`(${(FILE_KINDS[kind] as readonly string[]).map((mime) => op.eq(a.mimeType, mime)).join(' OR ')})`] : []),
+      // A contact: nothing internal; others' private ones never; the customer's shared ones by their access.
+      ...(contact
+        ? [
+            op.ne(a.accessLevel, 'internal'),
+            accessOf(contact) === 'own'
+              ? op.eq(a.uploadedBy, contact.userId)
+              : `(${op.eq(a.accessLevel, 'customer')} OR ${op.eq(a.uploadedBy, contact.userId)})`,
+          ]
+        : []),
+    ].join(' AND '),
+  );
+  // Dated results newest first; named ones in name order.
+  const order = searching && !(name && !from && !to) ? 'desc' : 'asc';
+  return { body: await queryPage(cursor, (next) => query.go({ limit, cursor: next, order }), toView) };
 }
 
 async function getDocument(req: RequestOf<'getDocument'>): Promise<ReplyOf<'getDocument'>> {

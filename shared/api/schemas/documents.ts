@@ -1,11 +1,11 @@
 /** Documents: what an upload asks, and how documents and their versions are shown. */
 import * as z from 'zod/mini';
 import { ACCESS_LEVELS, DOCUMENT_STATUSES } from '../../domain/documents/documents.ts';
-import { MAX_FILE_BYTES, MAX_NAME_LENGTH, NAME_RULES } from '../../domain/documents/files.ts';
+import { FILE_KIND_NAMES, MAX_FILE_BYTES, MAX_NAME_LENGTH, NAME_RULES } from '../../domain/documents/files.ts';
 import { HELD_STATUSES, VERSION_STATUSES } from '../../domain/documents/scans.ts';
 import { DOCUMENT_REQUEST_STATUSES } from '../../domain/documents/requests.ts';
 import { folderNameProblem, MAX_TEMPLATE_FOLDERS, templatePathProblem } from '../../domain/documents/folders.ts';
-import { email, futureDate, page, pageQuery } from './common.ts';
+import { email, futureDate, isoDate, page, pageQuery } from './common.ts';
 import { DIFF_CHANGES } from '../../domain/documents/diff.ts';
 import { MAX_SHARE_DAYS, MIN_SHARE_DAYS } from '../../domain/documents/shares.ts';
 
@@ -159,7 +159,15 @@ export const DOCUMENTS_SCHEMAS = {
     response: z.object({ document: documentView, versionNo: z.number(), upload: uploadView }),
   },
   listDocuments: {
-    query: z.extend(pageQuery, { customerId: z.optional(id), folderId: z.optional(id) }),
+    query: z.extend(pageQuery, {
+      customerId: z.optional(id),
+      folderId: z.optional(id),
+      /** Search the customer's documents in every folder: names starting with `q`, of a kind, added between two dates. */
+      q: z.optional(z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(100))),
+      kind: z.optional(z.enum(FILE_KIND_NAMES, { error: `must be one of: ${FILE_KIND_NAMES.join(', ')}` })),
+      from: z.optional(isoDate),
+      to: z.optional(isoDate),
+    }),
     response: page(documentView),
   },
   listHeldDocumentVersions: {

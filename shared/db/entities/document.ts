@@ -53,6 +53,18 @@ export const Document = new Entity({
       pk: { field: 'gsi1pk', composite: ['tenantId', 'customerId', 'folderId'], template: 't#${tenantId}#folder#${customerId}#${folderId}', casing: 'none' },
       sk: { field: 'gsi1sk', composite: ['nameKey', 'documentId'], template: '${nameKey}#${documentId}', casing: 'none' },
     },
+    /** A customer's documents in every folder, newest first: search by date (a range is a key condition). */
+    byCustomerDate: {
+      index: 'gsi3',
+      pk: { field: 'gsi3pk', composite: ['tenantId', 'customerId'], template: 't#${tenantId}#documents-by-date#${customerId}', casing: 'none' },
+      sk: { field: 'gsi3sk', composite: ['createdAt', 'documentId'], template: '${createdAt}#${documentId}', casing: 'none' },
+    },
+    /** A customer's documents in every folder by name: search by what a name starts with (a key condition). */
+    byCustomerName: {
+      index: 'gsi4',
+      pk: { field: 'gsi4pk', composite: ['tenantId', 'customerId'], template: 't#${tenantId}#documents-by-name#${customerId}', casing: 'none' },
+      sk: { field: 'gsi4sk', composite: ['nameKey', 'documentId'], template: '${nameKey}#${documentId}', casing: 'none' },
+    },
     /** The firm's documents in a status, newest change first: the quarantine console. */
     byStatus: {
       index: 'gsi2',

@@ -75,3 +75,14 @@ export const NAME_RULES: readonly (readonly [(name: string) => boolean, string])
 
 /** Why a file name cannot be used (the first rule it fails), or nothing. */
 export const nameProblem = (name: string): string | undefined => NAME_RULES.find(([holds]) => !holds(name))?.[1];
+
+/** The kinds of file a search can ask for, each the types it covers. */
+export const FILE_KINDS = {
+  pdf: ['application/pdf'],
+  image: ['image/jpeg', 'image/png'],
+  word: [FILE_TYPES.doc.mime, FILE_TYPES.docx.mime],
+  spreadsheet: [FILE_TYPES.xlsx.mime, FILE_TYPES.csv.mime],
+  text: [FILE_TYPES.txt.mime],
+} as const satisfies Record<string, readonly string[]>;
+export type FileKind = keyof typeof FILE_KINDS;
+export const FILE_KIND_NAMES = Object.keys(FILE_KINDS) as FileKind[];

@@ -4,10 +4,10 @@
  * those the reader may see, each downloadable once available.
  */
 import { Download } from 'lucide-react';
-import { useCallback, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import type { DocumentView, FolderView } from '../../../../shared/api/schemas/documents.ts';
 import { ROOT_FOLDER } from '../../../../shared/domain/documents/documents.ts';
-import { extensionOf, MAX_FILE_BYTES } from '../../../../shared/domain/documents/files.ts';
+import { extensionOf, FILE_KIND_NAMES, MAX_FILE_BYTES, type FileKind } from '../../../../shared/domain/documents/files.ts';
 import { call } from '../api.ts';
 import { dateTime } from '../format.ts';
 import { format, useLocale } from '../i18n/index.ts';
@@ -15,7 +15,7 @@ import { documentsText } from '../i18n/documents/index.ts';
 import { useText } from '../i18n/text.ts';
 import { usePagedList } from '../components/usePagedList.tsx';
 import { DataTable } from '../components/TableScroll.tsx';
-import { StatusChip } from '../components/ui.tsx';
+import { Button, StatusChip } from '../components/ui.tsx';
 import { Folders, useFolderInAddress } from './Folders.tsx';
 import { sizeText } from './size.ts';
 import { uploadFile, type UploadState } from './upload.ts';
@@ -27,6 +27,10 @@ interface Upload {
   progress: number;
   message?: string;
 }
+
+/** What a search asks: the start of a name, a kind of file, the dates added between. */
+type Search = { q?: string; kind?: FileKind; from?: string; to?: string };
+const FIELD = 'ms-1 rounded border border-slate-300 px-2 py-1';
 
 /** The area this list is shown in, for links to a document's page there. */
 const AREA = location.pathname.split('/')[1] || 'portal';
@@ -45,11 +49,23 @@ export function Documents({ customerId, canUpload, canOrganise = false }: { cust
   const onFoldersLoaded = useCallback((folders: FolderView[], parentId: string | undefined) => setMoves({ folders, parentId }), []);
   const input = useRef<HTMLInputElement>(null);
   const nextKey = useRef(0);
+  // A search looks in every folder; none: the folder open.
+  const [search, setSearch] = useState<Search | null>(null);
   const fetchPage = useCallback(
     (cursor: string | undefined) =>
-      call('listDocuments', { query: { limit: 50, cursor, ...(customerId && { customerId }), ...(folderId !== ROOT_FOLDER && { folderId }) } }),
-    [customerId, folderId],
+      call('listDocuments', {
+        query: { limit: 50, cursor, ...(customerId && { customerId }), ...(search ?? (folderId !== ROOT_FOLDER && { folderId })) },
+      }),
+    [customerId, folderId, search],
   );
+  function onSearch(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const asked = Object.fromEntries(
+      ['q', 'kind', 'from', 'to'].flatMap((field) => (String(data.get(field) ?? '').trim() ? [[field, String(data.get(field)).trim()]] : [])),
+    );
+    setSearch(Object.keys(asked).length ? (asked as Search) : null);
+  }
   const { items, reload, show } = usePagedList<DocumentView>(fetchPage);
   const update = (key: number, change: Partial<Upload>) => setUploads((all) => all.map((u) => (u.key === key ? { ...u, ...change } : u)));
 
@@ -107,7 +123,52 @@ export function Documents({ customerId, canUpload, canOrganise = false }: { cust
 
   return (
     <div>
-      <Folders customerId={customerId} folderId={folderId} open={openFolder} canOrganise={canOrganise} onLoaded={onFoldersLoaded} />
+      <form
+        role="search"
+        aria-label={d.search.label}
+        onSubmit={onSearch}
+        onReset={() => setSearch(null)}
+        className="mb-4 flex flex-wrap items-end gap-2 text-sm"
+      >
+        <label className="font-medium">
+          {d.search.name}
+          <input name="q" type="search" maxLength={100} className={FIELD} />
+        </label>
+        <label className="font-medium">
+          {d.search.kind}
+          <select name="kind" className={FIELD}>
+            <option value="">{d.search.anyKind}</option>
+            {FILE_KIND_NAMES.map((kind) => (
+              <option key={kind} value={kind}>
+                {d.search.kinds[kind]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="font-medium">
+          {d.search.from}
+          <input name="from" type="date" className={FIELD} />
+        </label>
+        <label className="font-medium">
+          {d.search.to}
+          <input name="to" type="date" className={FIELD} />
+        </label>
+        <Button size="sm" type="submit">
+          {d.search.find}
+        </Button>
+        {search && (
+          <Button size="sm" variant="secondary" type="reset">
+            {d.search.clear}
+          </Button>
+        )}
+      </form>
+      {search ? (
+        <p role="status" className="mb-2 text-sm text-slate-700">
+          {d.search.everyFolder}
+        </p>
+      ) : (
+        <Folders customerId={customerId} folderId={folderId} open={openFolder} canOrganise={canOrganise} onLoaded={onFoldersLoaded} />
+      )}
       {canUpload && (
         <div
           role="group"

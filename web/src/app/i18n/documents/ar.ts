@@ -126,6 +126,18 @@ export default {
       revoke: 'سحب',
       revokeOne: 'سحب الرابط المشارك مع {email}',
     },
+    search: {
+      label: 'البحث في المستندات',
+      name: 'يبدأ الاسم بـ',
+      kind: 'النوع',
+      anyKind: 'أي نوع',
+      kinds: { pdf: 'PDF', image: 'صورة', word: 'Word', spreadsheet: 'جدول بيانات أو CSV', text: 'نص' },
+      from: 'أضيف من',
+      to: 'إلى',
+      find: 'بحث',
+      clear: 'مسح البحث',
+      everyFolder: 'تُعرض النتائج من كل المجلدات.',
+    },
     quarantine: {
       title: 'العزل',
       lead: 'ملفات أوقفها فحص البرمجيات الخبيثة. لا يمكن لأحد تنزيلها. احذف ملفًا لإزالته، أو أعد فحص ملف تعذّر فحصه.',

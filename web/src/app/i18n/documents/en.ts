@@ -126,6 +126,18 @@ export default {
       revoke: 'Withdraw',
       revokeOne: 'Withdraw the link shared with {email}',
     },
+    search: {
+      label: 'Search documents',
+      name: 'Name starts with',
+      kind: 'Kind',
+      anyKind: 'Any',
+      kinds: { pdf: 'PDF', image: 'Image', word: 'Word', spreadsheet: 'Spreadsheet or CSV', text: 'Text' },
+      from: 'Added from',
+      to: 'to',
+      find: 'Search',
+      clear: 'Clear the search',
+      everyFolder: 'Showing matches from every folder.',
+    },
     quarantine: {
       title: 'Quarantine',
       lead: 'Files the malware scan held back. Nobody can download them. Discard a file to remove it, or have a file that could not be checked scanned again.',
