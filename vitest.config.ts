@@ -25,8 +25,8 @@ export default defineConfig({
           globalSetup: ['infra/local/test-stack.ts'],
           setupFiles: ['infra/local/test-env.ts'],
           testTimeout: 20_000,
-          // Browser and event-driven checks poll until true; this is their deadline, not a wait.
-          expect: { poll: { timeout: 5000 } },
+          // Browser and event-driven checks poll until true; this is their deadline, not a wait (10 s: a 2-core machine under a full run is slow).
+          expect: { poll: { timeout: 10_000 } },
           hookTimeout: 60_000,
           fileParallelism: false,
         },

@@ -10,9 +10,9 @@ import { GetObjectCommand, GetObjectTaggingCommand, PutObjectCommand, PutObjectT
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { describe, expect, it } from 'vitest';
-import { invoke } from '../../infra/local/test-client.ts';
 import { EICAR, scanResultDetail } from '../../infra/local/scanner.ts';
 import { database } from '../../shared/db/all-entities.ts';
+import { deliverScanResult } from './test-uploads.ts';
 import { objectKeyOf } from '../../shared/domain/documents/keys.ts';
 import { SCAN_RESULT_DETAIL_TYPE, SCAN_RESULT_SOURCE, type ScanResult } from '../../shared/domain/documents/scans.ts';
 
@@ -45,19 +45,7 @@ const tagOf = async (key: string) =>
 /** A presigned GET, as the download route will hand out, fetched as a browser would. */
 const download = async (key: string) => fetch(await getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: key }), { expiresIn: 300 }));
 
-/** GuardDuty's event for a version, delivered to the consumer's bundle as EventBridge delivers it. */
-const deliver = (ref: { tenantId: string; documentId: string; versionNo: number }, result: ScanResult, id = randomUUID()) =>
-  invoke('events/document-scans', {
-    version: '0',
-    id,
-    'detail-type': SCAN_RESULT_DETAIL_TYPE,
-    source: SCAN_RESULT_SOURCE,
-    account: '000000000000',
-    time: new Date().toISOString(),
-    region: process.env.AWS_REGION,
-    resources: [],
-    detail: scanResultDetail(bucket, objectKeyOf(ref), 'etag', result, result === 'THREATS_FOUND' ? ['Test.Threat'] : []),
-  });
+const deliver = deliverScanResult;
 
 describe('a document file', () => {
   it('is scanned once it arrives, and served only once clean and of the type its name says', { timeout: 30_000 }, async () => {

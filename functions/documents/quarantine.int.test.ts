@@ -6,13 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, invoke, runJob, signIn, type Signed } from '../../infra/local/test-client.ts';
+import { api, runJob, signIn, type Signed } from '../../infra/local/test-client.ts';
 import { emailTo } from '../../infra/local/test-inbox.ts';
-import { EICAR, scanResultDetail } from '../../infra/local/scanner.ts';
+import { EICAR } from '../../infra/local/scanner.ts';
 import { database } from '../../shared/db/all-entities.ts';
 import { objectKeyOf } from '../../shared/domain/documents/keys.ts';
-import { SCAN_RESULT_DETAIL_TYPE, SCAN_RESULT_SOURCE, type ScanResult } from '../../shared/domain/documents/scans.ts';
-import { send, start, statusOf } from './test-uploads.ts';
+import type { ScanResult } from '../../shared/domain/documents/scans.ts';
+import { deliverScanResult, send, start, statusOf } from './test-uploads.ts';
 
 const tenantId = 't-designpi';
 const run = randomUUID().slice(0, 6);
@@ -37,19 +37,7 @@ const noticesOf = async (who: Signed, kind: string) =>
   );
 const versionOf = async (documentId: string, versionNo = 1) => (await database().entities.documentVersion.get({ tenantId, documentId, versionNo }).go()).data!;
 
-/** GuardDuty's result for a version, as EventBridge delivers it to the consumer's bundle. */
-const deliver = (ref: { documentId: string; versionNo: number }, result: ScanResult) =>
-  invoke('events/document-scans', {
-    version: '0',
-    id: randomUUID(),
-    'detail-type': SCAN_RESULT_DETAIL_TYPE,
-    source: SCAN_RESULT_SOURCE,
-    account: '000000000000',
-    time: new Date().toISOString(),
-    region: process.env.AWS_REGION,
-    resources: [],
-    detail: scanResultDetail(bucket, objectKeyOf({ tenantId, ...ref }), 'etag', result),
-  });
+const deliver = (ref: { documentId: string; versionNo: number }, result: ScanResult) => deliverScanResult({ tenantId, ...ref }, result);
 
 /**
  * A version whose file is in the bucket but whose scans have not judged it: the file is put

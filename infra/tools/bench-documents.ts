@@ -30,7 +30,8 @@ const stack = await startStack({ dataDir, persist: false, fresh: false, port: aw
 // The stack set the environment of its services: the in-process handler and the entities below use it.
 const { database } = await import('../../shared/db/all-entities.ts');
 const { dynamoClient } = await import('../../shared/db/client.ts');
-const { throughCloudFront } = await import('../local/gateway.ts');
+const { httpApiEvent, throughCloudFront } = await import('../local/gateway.ts');
+const { OPERATIONS } = await import('../../shared/api/operations.ts');
 const { verifiedClaims } = await import('../../functions/lib/jwt-verifier.ts');
 const { handler } = await import('../../functions/documents/http/documents.ts');
 
@@ -97,21 +98,17 @@ async function callsOfPage(token: string, folderId: string, cursor: string | nul
     return next(args);
   };
   dynamoClient().middlewareStack.add(counter as never, { step: 'initialize', name: 'benchCount' });
-  const query = { customerId, folderId, limit: String(PAGE), ...(cursor && { cursor }) };
-  const event = {
-    version: '2.0',
-    routeKey: 'GET /api/documents',
-    rawPath: '/api/documents',
-    rawQueryString: new URLSearchParams(query).toString(),
-    headers: throughCloudFront({}, '127.0.0.1', process.env.ORIGIN_SECRET!),
-    queryStringParameters: query,
-    requestContext: {
-      requestId: randomUUID(),
-      authorizer: { jwt: { claims: await verifiedClaims(token), scopes: [] } },
-      http: { method: 'GET', path: '/api/documents', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
-    },
-    isBase64Encoded: false,
-  } as unknown as APIGatewayProxyEventV2;
+  const url = new URL(`/api/documents?${new URLSearchParams({ customerId, folderId, limit: String(PAGE), ...(cursor && { cursor }) })}`, stack.portalUrl);
+  const route = OPERATIONS.find((o) => o.operationId === 'listDocuments')!;
+  const headers = throughCloudFront({ 'user-agent': 'bench' }, '127.0.0.1', process.env.ORIGIN_SECRET!);
+  const event = httpApiEvent({
+    route,
+    url,
+    headers,
+    params: {},
+    sourceIp: '127.0.0.1',
+    claims: (await verifiedClaims(token)) as Record<string, string>,
+  }) as APIGatewayProxyEventV2;
   const result = (await handler(event, {
     awsRequestId: randomUUID(),
     getRemainingTimeInMillis: () => 10_000,

@@ -216,7 +216,7 @@ it(
     const rows = panel.getByRole('button', { name: /Petra Portal/ });
     await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining('8:00 AM–9:00 AM'), expect.stringContaining('3:00 PM–4:00 PM')]);
     await panel.getByLabel('How').selectOption({ label: 'Phone call' });
-    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => rows.count()).toBe(0);
     await panel.getByLabel('How').selectOption({ label: 'All' });
     await rows.first().click();
     await expect

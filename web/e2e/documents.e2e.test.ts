@@ -23,6 +23,17 @@ async function dropFiles(page: Page, target: string, files: { name: string; type
   await zone.dispatchEvent('drop', { dataTransfer: transfer });
 }
 
+/** Sarah (a lead) signed in, on the 360° page of John's customer. */
+async function leadOnJohnsPage(): Promise<Page> {
+  const john = await signIn('john@example.com');
+  const { data: user } = await database().entities.user.get({ tenantId: 't-designpi', userId: john.userId }).go();
+  const staff = await newPage(browser());
+  await signInThroughForm(staff, 'sarah@designpi.com');
+  await staff.waitForURL(url('/staff/'));
+  await staff.goto(url(`/staff/clients/view/?id=${user!.customerId}`));
+  return staff;
+}
+
 it(
   'lets a client drop three files, follow each upload to its malware check, and see them available; malware is quarantined, and staff see the rest on the client’s page',
   { timeout: 90_000 },
@@ -79,12 +90,7 @@ it(
     await page.context().close();
 
     // The lead sees them on the client's 360° page.
-    const john = await signIn('john@example.com');
-    const { data: user } = await database().entities.user.get({ tenantId: 't-designpi', userId: john.userId }).go();
-    const staff = await newPage(browser());
-    await signInThroughForm(staff, 'sarah@designpi.com');
-    await staff.waitForURL(url('/staff/'));
-    await staff.goto(url(`/staff/clients/view/?id=${user!.customerId}`));
+    const staff = await leadOnJohnsPage();
     const section = staff.getByRole('region', { name: 'Documents', exact: true });
     for (const name of names) await expect.poll(() => section.getByRole('row').filter({ hasText: name }).count(), { timeout: 10_000 }).toBe(1);
     await expectAccessible(staff);
@@ -159,12 +165,7 @@ it(
     await expect.poll(() => here.getByRole('button', { name: 'Payroll' }).count()).toBe(1);
     await page.context().close();
 
-    const john = await signIn('john@example.com');
-    const { data: user } = await database().entities.user.get({ tenantId: 't-designpi', userId: john.userId }).go();
-    const staff = await newPage(browser());
-    await signInThroughForm(staff, 'sarah@designpi.com');
-    await staff.waitForURL(url('/staff/'));
-    await staff.goto(url(`/staff/clients/view/?id=${user!.customerId}`));
+    const staff = await leadOnJohnsPage();
     const section = staff.getByRole('region', { name: 'Documents', exact: true });
     await section.getByRole('list', { name: 'Folders here' }).getByRole('button', { name: 'Payroll', exact: true }).click();
     await expect.poll(() => section.getByRole('row').filter({ hasText: name }).count(), { timeout: 10_000 }).toBe(1);
@@ -191,12 +192,7 @@ it(
 
 it('lets staff ask a client for a document by a date, which the client sends from their home, and staff see it received', { timeout: 60_000 }, async () => {
   const title = `Bank statements ${run}`;
-  const john = await signIn('john@example.com');
-  const { data: user } = await database().entities.user.get({ tenantId: 't-designpi', userId: john.userId }).go();
-  const staff = await newPage(browser());
-  await signInThroughForm(staff, 'sarah@designpi.com');
-  await staff.waitForURL(url('/staff/'));
-  await staff.goto(url(`/staff/clients/view/?id=${user!.customerId}`));
+  const staff = await leadOnJohnsPage();
   const asked = staff.getByRole('region', { name: 'Requested documents', exact: true });
   await asked.getByLabel('Document').fill(title);
   await asked.getByLabel('Due by').fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
