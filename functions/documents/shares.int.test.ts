@@ -109,3 +109,17 @@ describe('a share link', () => {
     expect((await call(sarah, 'POST', `/api/documents/${documentId}/shares`, { email: 'a@example.com', days: 2 })).status).toBe(409);
   });
 });
+
+describe('a one-time code', () => {
+  it('opens one download even when two ask with it at the same moment', { timeout: 40_000 }, async () => {
+    const name = `race-${run}.txt`;
+    const documentId = await available(name, `Race ${run}`);
+    const recipient = `race-${run}@example.com`;
+    await call(sarah, 'POST', `/api/documents/${documentId}/shares`, { email: recipient, days: 1 });
+    const token = await emailedLink(recipient, name);
+    expect((await call(undefined, 'POST', `/api/shared/${token}/code`)).status).toBe(202);
+    const code = /: (\d{6})$/.exec((await emailTo(recipient, /Your code to open/)).subject)![1]!;
+    const answers = await Promise.all([0, 1, 2].map(() => call(undefined, 'POST', `/api/shared/${token}/download`, { code })));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 400, 400]);
+  });
+});

@@ -211,13 +211,22 @@ async function checkCode(share: Share, code: string | undefined): Promise<void> 
   if (!code) throw validationFailed([{ field: 'code', message: 'is required: ask for a code, then type the 6 digits from the email' }]);
   const usable = share.codeHash && share.codeValidUntil && Date.parse(share.codeValidUntil) > Date.now() && share.codeAttempts < MAX_CODE_ATTEMPTS;
   if (usable && secretMatches(share.codeHash, `${share.shareId}:${code}`)) {
-    // Used once: the next download asks for a new code.
-    await database()
+    // Used once, even by two downloads at the same moment: only the one that still finds the code takes it.
+    const taken = await database()
       .entities.share.patch({ tenantId: share.tenantId, shareId: share.shareId })
       .remove(['codeHash', 'codeValidUntil'])
       .set({ codeAttempts: 0 })
-      .go();
-    return;
+      .where((a, op) => op.eq(a.codeHash, share.codeHash!))
+      .go()
+      .then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof Error && /conditional/i.test(error.message)) return false;
+          throw error;
+        },
+      );
+    if (taken) return;
+    throw validationFailed([{ field: 'code', message: 'has been used already: ask for a new code' }]);
   }
   if (usable) await database().entities.share.patch({ tenantId: share.tenantId, shareId: share.shareId }).add({ codeAttempts: 1 }).go();
   throw validationFailed([{ field: 'code', message: usable ? 'is not the code we sent' : 'has expired or was tried too often: ask for a new code' }]);
