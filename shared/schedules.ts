@@ -67,6 +67,11 @@ export const SCHEDULES = [
     context: 'requests',
     description: 'Gives requests written before the deadline and priority orders their sort keys (ADR 0028); safe to run again',
   },
+  {
+    name: 'migrate-attachments',
+    context: 'requests',
+    description: 'Makes the file names typed on requests before documents existed their attachments, as named only (ADR 0031); safe to run again',
+  },
 ] as const satisfies readonly JobSchedule[];
 
 export type JobName = (typeof SCHEDULES)[number]['name'];

@@ -218,7 +218,7 @@ export async function placeBooking(db: BookingDb, p: Placement): Promise<Request
     currency: service.currency,
     listPrice: price.total,
     requirements: [],
-    attachments: [],
+
     assigneeId: staff.userId,
     assigneeName: staff.name,
     assignedAt: now,

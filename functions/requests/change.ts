@@ -12,7 +12,9 @@ import { reviewPolicyOf } from '../../shared/domain/requests/review.ts';
 import { MOVES, PLANNABLE_STATUSES, isMove, mayApprove, mayEdit, mayMove, type Priority, type RequestStatus } from '../../shared/domain/requests/workflow.ts';
 import { changeContext } from '../lib/change-context.ts';
 import type { ReplyOf, RequestOf, SignedInRequest, WithParams } from '../lib/http.ts';
-import { requestOf as readableRequest, toView, workflowOf, type RequestItem } from './request-access.ts';
+import { activityView, requestOf as readableRequest, toView, workflowOf, type RequestItem } from './request-access.ts';
+import { attachmentViews, attachmentsFor } from './attachments.ts';
+import { customerOf } from '../../shared/db/entities/customer.ts';
 import { database } from './workflow-db.ts';
 import { recordChange } from './record.ts';
 
@@ -216,14 +218,17 @@ export async function deleteRequest(req: RequestOf<'deleteRequest'>): Promise<Re
 export async function commentOnRequest(req: RequestOf<'commentOnRequest'>): Promise<ReplyOf<'commentOnRequest'>> {
   const actor = req.actor;
   const request = await requestOf(req);
-  if (req.body.internal && !isStaff(actor.role)) throw forbidden('Only staff can write internal notes.');
+  const { text, internal } = req.body;
+  if (internal && !isStaff(actor.role)) throw forbidden('Only staff can write internal notes.');
+  const attachedDocuments = await attachmentsFor(actor, { customerId: customerOf(request), internal }, req.body.attachments);
   const { activity } = await recordChange(changeContext(req), request, {
-    activity: { kind: 'comment', text: req.body.text, internal: req.body.internal },
+    activity: { kind: 'comment', internal, ...(text && { text }), ...(attachedDocuments.length && { attachedDocuments }) },
     action: 'request.commented',
-    ...(!req.body.internal && { touch: { lastCommentBy: isStaff(actor.role) ? 'staff' : 'client', lastCommentAt: new Date().toISOString() } }),
+    ...(attachedDocuments.length && { changes: [{ field: 'attachments', from: null, to: attachedDocuments.map((a) => a.name) }] }),
+    ...(!internal && { touch: { lastCommentBy: isStaff(actor.role) ? 'staff' : 'client', lastCommentAt: new Date().toISOString() } }),
   });
-  const { tenantId: _t, requestId: _r, ...view } = activity;
-  return { status: 201, body: view };
+  const [attachments] = await attachmentViews(actor, [attachedDocuments]);
+  return { status: 201, body: activityView(activity, attachments!) };
 }
 
 export async function approveRequest(req: RequestOf<'approveRequest'>): Promise<ReplyOf<'approveRequest'>> {

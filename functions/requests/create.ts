@@ -12,6 +12,7 @@ import { database } from './db.ts';
 import { UNASSIGNED } from '../../shared/db/entities/service-request.ts';
 import { NO_CUSTOMER, customerOf } from '../../shared/db/entities/customer.ts';
 import { toView, type ActivityItem, type RequestItem } from './request-access.ts';
+import { attachmentsFor } from './attachments.ts';
 
 /** The client the request is for: the caller, or (staff) an active client of the firm. */
 async function clientOf(actor: AuthenticatedActor, clientId: string | undefined) {
@@ -28,7 +29,7 @@ async function clientOf(actor: AuthenticatedActor, clientId: string | undefined)
 
 export async function createRequest(req: RequestOf<'createRequest'>): Promise<ReplyOf<'createRequest'>> {
   const actor = req.actor;
-  const { serviceId, submit, requirements, ...fields } = req.body;
+  const { serviceId, submit, requirements, attachments, ...fields } = req.body;
   const db = database();
   const [{ data: service }, client] = await Promise.all([
     db.entities.service.get({ tenantId: actor.tenantId, serviceId }).go(),
@@ -38,6 +39,7 @@ export async function createRequest(req: RequestOf<'createRequest'>): Promise<Re
   if (service.status !== 'active') throw new AppError('unprocessable', `${service.name} cannot be requested right now.`);
   const { answers, missing } = answersTo(service.questions, requirements);
   if (missing.length) throw validationFailed(missing);
+  const attachedDocuments = await attachmentsFor(actor, { customerId: customerOf(client), internal: false }, attachments);
 
   const now = new Date().toISOString();
   const request: RequestItem = {
@@ -52,6 +54,7 @@ export async function createRequest(req: RequestOf<'createRequest'>): Promise<Re
     currency: service.currency,
     listPrice: service.basePrice,
     requirements: answers,
+    ...(attachedDocuments.length && { attachedDocuments }),
     assigneeId: UNASSIGNED,
     createdAt: now,
     updatedAt: now,
@@ -77,7 +80,10 @@ export async function createRequest(req: RequestOf<'createRequest'>): Promise<Re
       entityType: 'request',
       entityId: request.requestId,
       customerId: customerOf(request),
-      changes: [{ field: 'status', from: null, to: request.status }],
+      changes: [
+        { field: 'status', from: null, to: request.status },
+        ...(attachedDocuments.length ? [{ field: 'attachments', from: null, to: attachedDocuments.map((a) => a.name) }] : []),
+      ],
       event: {
         type: submit ? 'request.submitted' : 'request.drafted',
         detail: {

@@ -13,7 +13,9 @@ import type { ReplyOf, RequestOf } from '../lib/http.ts';
 import { bookingView } from '../bookings/view.ts';
 import { database } from './db.ts';
 import { requestQuery } from './query.ts';
-import { requestOf, toView, workflowOf, type RequestItem } from './request-access.ts';
+import { activityView, requestOf, toView, workflowOf, type RequestItem } from './request-access.ts';
+import { attachmentViews } from './attachments.ts';
+import { requestAttachments } from '../../shared/domain/documents/attachments.ts';
 
 export async function listRequests(req: RequestOf<'listRequests'>): Promise<ReplyOf<'listRequests'>> {
   const { limit, cursor, sort = 'created', order, ...filters } = req.query;
@@ -34,13 +36,16 @@ export async function getRequest(req: RequestOf<'getRequest'>): Promise<ReplyOf<
     entities.activity.query.byRequest({ tenantId: actor.tenantId, requestId: request.requestId }).go({ pages: 'all' }),
     request.isBooking ? bookingOfRequest(actor, request) : undefined,
   ]);
+  // Internal notes are for staff only.
+  const visible = activity.filter((a) => !a.internal || actor.role !== 'CLIENT');
+  const [attachments, ...attachedToComments] = await attachmentViews(actor, [requestAttachments(request), ...visible.map((a) => a.attachedDocuments)]);
   const workflow = workflowOf(request, reviewPolicyOf(firm));
   const next = nextStep(actor, workflow);
   return {
     body: {
       ...toView(request),
-      // Internal notes are for staff only.
-      activity: activity.filter((a) => !a.internal || actor.role !== 'CLIENT').map(({ tenantId: _t, requestId: _r, ...a }) => a),
+      attachments: attachments!,
+      activity: visible.map((a, i) => activityView(a, attachedToComments[i]!)),
       // Assigning is its own action (it names the person), not a plain move.
       allowedMoves: allowedMoves(actor, workflow).filter((s) => s !== 'assigned'),
       mayApprove: mayApprove(actor, workflow),

@@ -20,7 +20,7 @@ export interface RequestChange {
   set?: Partial<RequestItem>;
   /** Fields to clear (e.g. a budget taken away). */
   remove?: ('budgetMin' | 'budgetMax' | 'deadline')[];
-  activity: Pick<ActivityItem, 'kind'> & Partial<Pick<ActivityItem, 'from' | 'to' | 'text' | 'internal'>>;
+  activity: Pick<ActivityItem, 'kind'> & Partial<Pick<ActivityItem, 'from' | 'to' | 'text' | 'internal' | 'attachedDocuments'>>;
   action: Exclude<EventOf<'request'>, 'request.drafted' | 'request.submitted' | 'request.unassigned'>;
   changes?: FieldChange[];
   /** An assignment the ranking made, not a person (kept in the assignee's history). */

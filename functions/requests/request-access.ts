@@ -1,7 +1,7 @@
 /** A request as the API shows it, and who may see it: shared by the contexts that show, change or hang work off requests. */
 import type { EntityItem } from 'electrodb';
 import { notFound } from '../../shared/api/errors.ts';
-import { requestView, type RequestView } from '../../shared/api/schemas/request.ts';
+import { requestView, type ActivityView, type AttachmentView, type RequestView } from '../../shared/api/schemas/request.ts';
 import type { RequestActivity } from '../../shared/db/entities/request-activity.ts';
 import { customerOf } from '../../shared/db/entities/customer.ts';
 import { UNASSIGNED, type ServiceRequest } from '../../shared/db/entities/service-request.ts';
@@ -26,6 +26,12 @@ export function toView(r: RequestItem): RequestView {
   if (!customerOf(r)) delete view.customerId;
   return view;
 }
+
+/** A line of a request's activity as the API shows it, with a comment's documents as the reader sees them. */
+export const activityView = ({ tenantId: _t, requestId: _r, attachedDocuments, ...a }: ActivityItem, attachments: AttachmentView[]): ActivityView => ({
+  ...a,
+  ...(attachedDocuments?.length && { attachments }),
+});
 
 /** The workflow's view of a request; with the firm's review rules when its moves matter. */
 export const workflowOf = (r: RequestItem, policy?: ReviewPolicy): WorkflowRequest => {

@@ -322,3 +322,52 @@ it(
     await staff.context().close();
   },
 );
+
+it(
+  'lets a client attach a file when asking for a service and another to a comment, refuses a program by name, and shows staff both to download',
+  { timeout: 90_000 },
+  async () => {
+    const page = await newPage(browser());
+    await signInThroughForm(page, 'john@example.com');
+    await page.waitForURL(url('/portal/'));
+    await page.goto(url('/portal/requests/new/?service=svc-payroll-setup'));
+    await page.getByLabel('Title').fill(`Payroll with our list ${run}`);
+    await page.getByLabel('How many employees? *').fill('4');
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: `staff-list-${run}.csv`, mimeType: 'text/csv', buffer: Buffer.from('name,role\nAna,clerk\n') });
+    await expect.poll(() => page.getByRole('list', { name: 'Files to attach' }).textContent()).toContain(`staff-list-${run}.csv`);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Send the request' }).click();
+    await page.waitForURL(/\/portal\/request\/\?id=/);
+    // Checked for malware in seconds, then ready to download.
+    const files = page.getByRole('list', { name: 'Files' });
+    await expect.poll(() => files.getByRole('button', { name: `Download staff-list-${run}.csv` }).count(), { timeout: 20_000 }).toBe(1);
+
+    // A program is refused by its name, and nothing is said.
+    await page.getByLabel('Your comment').fill('And our handbook');
+    await page.locator('input[type=file]').setInputFiles({ name: `setup-${run}.exe`, mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
+    await page.getByRole('button', { name: 'Add the comment' }).click();
+    await expect.poll(() => page.getByText(`setup-${run}.exe was not sent`).count()).toBe(1);
+    await page.getByRole('button', { name: `Remove setup-${run}.exe` }).click();
+    await page.locator('input[type=file]').setInputFiles({ name: `handbook-${run}.txt`, mimeType: 'text/plain', buffer: Buffer.from('Be kind.\n') });
+    await page.getByRole('button', { name: 'Add the comment' }).click();
+    await expect.poll(() => page.getByText('And our handbook').count()).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: `Download handbook-${run}.txt` }).count(), { timeout: 20_000 }).toBe(1);
+    await expectAccessible(page);
+
+    // A lead opens the request: both files, the first downloads.
+    const staff = await newPage(browser());
+    await signInThroughForm(staff, 'sarah@designpi.com');
+    await staff.waitForURL(url('/staff/'));
+    await staff.goto(page.url().replace('/portal/', '/staff/'));
+    await expect.poll(() => staff.getByRole('button', { name: `Download handbook-${run}.txt` }).count()).toBe(1);
+    const download = staff.waitForEvent('download');
+    await staff
+      .getByRole('list', { name: 'Files' })
+      .first()
+      .getByRole('button', { name: `Download staff-list-${run}.csv` })
+      .click();
+    expect((await download).suggestedFilename()).toBe(`staff-list-${run}.csv`);
+  },
+);

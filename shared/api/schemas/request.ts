@@ -2,7 +2,21 @@
 import * as z from 'zod/mini';
 import { PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts';
 import { ORDER_WORDS, REQUEST_SORTS } from '../../domain/requests/list-order.ts';
+import { ATTACHMENT_STATES, MAX_ATTACHMENTS } from '../../domain/documents/attachments.ts';
 import { idFilter, isoDate } from './common.ts';
+
+/** An attached document as the reader sees it now (shared/domain/documents/attachments.ts); one they may not see is left out. */
+export const attachmentView = z.object({ documentId: z.optional(z.string()), name: z.string(), state: z.enum(ATTACHMENT_STATES) });
+export type AttachmentView = z.infer<typeof attachmentView>;
+
+/** Documents of the request's customer to attach, by id: at most 10, each once. */
+export const attachmentIds = z._default(
+  z.array(z.string().check(z.minLength(1, 'is not a document id'), z.maxLength(64, 'is not a document id'))).check(
+    z.maxLength(MAX_ATTACHMENTS, `must be at most ${MAX_ATTACHMENTS} documents`),
+    z.refine((ids) => new Set(ids).size === ids.length, 'must name each document once'),
+  ),
+  [],
+);
 
 export const activityView = z.object({
   activityId: z.string(),
@@ -15,7 +29,10 @@ export const activityView = z.object({
   to: z.optional(z.string()),
   text: z.optional(z.string()),
   internal: z.boolean(),
+  /** A comment's documents. */
+  attachments: z.optional(z.array(attachmentView)),
 });
+export type ActivityView = z.infer<typeof activityView>;
 
 export const requestView = z.object({
   requestId: z.string(),
@@ -36,7 +53,7 @@ export const requestView = z.object({
   listPrice: z.optional(z.number()),
   deadline: z.optional(z.string()),
   requirements: z.array(z.object({ key: z.string(), label: z.string(), answer: z.string() })),
-  attachments: z.array(z.string()),
+
   assigneeId: z.optional(z.string()),
   assigneeName: z.optional(z.string()),
   assignedAt: z.optional(z.string()),

@@ -3,7 +3,7 @@ import { ATTENTION_KINDS } from '../../domain/requests/attention.ts';
 import { NEXT_ACTIONS, NEXT_ACTORS, PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts';
 import { bookingView } from './booking.ts';
 import { futureDate, money, page, pageQuery, requiredString, typeError } from './common.ts';
-import { activityView, requestFilters, requestListOrder, requestView } from './request.ts';
+import { activityView, attachmentIds, attachmentView, requestFilters, requestListOrder, requestView } from './request.ts';
 import type { Schemas } from './types.ts';
 
 export const createRequestInput = z
@@ -21,7 +21,8 @@ export const createRequestInput = z
     deadline: z.optional(futureDate),
     /** Answers by question key. */
     requirements: z._default(z.record(z.string(), z.string().check(z.trim(), z.maxLength(2000))), {}),
-    attachments: z._default(z.array(requiredString(200)).check(z.maxLength(10, 'at most 10 files')), []),
+    /** Documents of the customer, uploaded first (POST /api/documents). */
+    attachments: attachmentIds,
     /** false keeps it a draft. */
     submit: z._default(z.boolean(), true),
   })
@@ -36,6 +37,8 @@ export const createRequestInput = z
 const nextStepView = z.object({ action: z.enum(NEXT_ACTIONS), by: z.enum(NEXT_ACTORS), you: z.boolean() });
 
 export const requestDetail = z.extend(requestView, {
+  /** The documents attached when it was asked for. */
+  attachments: z.array(attachmentView),
   activity: z.array(activityView),
   /** The statuses the caller may move it to now, and whether they may approve it. */
   allowedMoves: z.array(z.enum(REQUEST_STATUSES)),

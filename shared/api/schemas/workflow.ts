@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { BULK_ACTIONS, PRIORITIES, REQUEST_STATUSES } from '../../domain/requests/workflow.ts';
 import { futureDate, money, requiredString, typeError, version } from './common.ts';
-import { activityView, requestView } from './request.ts';
+import { activityView, attachmentIds, requestView } from './request.ts';
 import type { Schemas } from './types.ts';
 
 export const moveRequestInput = z.object({
@@ -12,7 +12,10 @@ export const moveRequestInput = z.object({
   version,
 });
 export const assignRequestInput = z.object({ assigneeId: requiredString(100), version });
-export const commentInput = z.object({ text: requiredString(5000), internal: z._default(z.boolean(), false) });
+/** Words, documents of the request's customer, or both. */
+export const commentInput = z
+  .object({ text: z._default(z.string().check(z.trim(), z.maxLength(5000)), ''), internal: z._default(z.boolean(), false), attachments: attachmentIds })
+  .check(z.refine((c) => c.text !== '' || c.attachments.length > 0, { error: 'is required unless documents are attached', path: ['text'] }));
 export const approveInput = z.object({ version, note: z.optional(z.string().check(z.trim(), z.maxLength(2000))) });
 
 /** What was asked, changed: only the fields sent; null takes a budget end or the deadline away. */

@@ -74,6 +74,12 @@ export const Document = new Entity({
   },
 });
 
+/** Documents attached to a request or a comment: each one's id (none on a name from before documents existed) and its name when attached. */
+export const ATTACHMENTS_ATTRIBUTE = {
+  type: 'list',
+  items: { type: 'map', properties: { documentId: { type: 'string' }, name: { type: 'string', required: true } } },
+} as const;
+
 /** One uploaded file of a document: kept when a newer one comes, with its scans. */
 export const DocumentVersion = new Entity({
   model: { entity: 'documentVersion', version: '1', service: 'portal' },

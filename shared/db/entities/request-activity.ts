@@ -1,4 +1,5 @@
 import { Entity } from '../entity.ts';
+import { ATTACHMENTS_ATTRIBUTE } from './document.ts';
 
 /**
  * What happened to a request, in its own partition: status moves, assignments, edits and
@@ -20,6 +21,8 @@ export const RequestActivity = new Entity({
     /** The comment, or the note given with a move. */
     text: { type: 'string' },
     internal: { type: 'boolean', required: true, default: false },
+    /** A comment's documents (shared/domain/documents/attachments.ts). */
+    attachedDocuments: ATTACHMENTS_ATTRIBUTE,
   },
   indexes: {
     byRequest: {

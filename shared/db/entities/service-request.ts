@@ -1,5 +1,6 @@
 import { Entity } from '../entity.ts';
 import { NO_CUSTOMER, hasCustomer } from './customer.ts';
+import { ATTACHMENTS_ATTRIBUTE } from './document.ts';
 import { PRIORITIES, REQUEST_STATUSES, type Priority } from '../../domain/requests/workflow.ts';
 import { deadlineOrder, priorityOrder } from '../../domain/requests/list-order.ts';
 
@@ -47,8 +48,10 @@ export const ServiceRequest = new Entity({
         properties: { key: { type: 'string', required: true }, label: { type: 'string', required: true }, answer: { type: 'string', required: true } },
       },
     },
-    /** File names until documents land; the files themselves come with the documents feature. */
-    attachments: { type: 'list', items: { type: 'string' }, required: true, default: () => [] },
+    /** Documents attached when it was asked for (shared/domain/documents/attachments.ts). */
+    attachedDocuments: ATTACHMENTS_ATTRIBUTE,
+    /** Legacy: file names typed before documents existed, until the `migrate-attachments` job makes them `attachedDocuments` (ADR 0031). */
+    attachments: { type: 'list', items: { type: 'string' } },
     assigneeId: { type: 'string', required: true, default: UNASSIGNED },
     assigneeName: { type: 'string' },
     assignedAt: { type: 'string' },

@@ -53,12 +53,13 @@ describe('request lines', () => {
         { label: 'Year', answer: '2025' },
         { label: 'Status', answer: 'Single' },
       ],
-      attachments: [],
+      attachedDocuments: [{ documentId: 'd-1', name: 'W-2 2025.pdf' }],
+      attachments: ['bank statement.pdf'],
       createdAt: '2026-11-21T10:00:00.000Z',
       updatedAt: '2026-11-21T10:00:00.000Z',
     });
     expect(line).toBe(
-      `SR-1042,'=cmd|’ /C calc’!A0,submitted,high,"Doe, John",Tax,,300.00,450.50,USD,,"Two\nlines","Year: 2025\nStatus: Single",,2026-11-21T10:00:00.000Z,2026-11-21T10:00:00.000Z,,,\r\n`,
+      `SR-1042,'=cmd|’ /C calc’!A0,submitted,high,"Doe, John",Tax,,300.00,450.50,USD,,"Two\nlines","Year: 2025\nStatus: Single","W-2 2025.pdf\nbank statement.pdf",2026-11-21T10:00:00.000Z,2026-11-21T10:00:00.000Z,,,\r\n`,
     );
     expect(REQUEST_COLUMNS).toHaveLength(19);
     expect(line.slice(0, -2).split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)).toHaveLength(19);

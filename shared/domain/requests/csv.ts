@@ -5,6 +5,8 @@
  * apostrophe (OWASP's CSV injection advice).
  */
 
+import { requestAttachments, type Attachment } from '../documents/attachments.ts';
+
 export type Cell = string | number | undefined | null;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -39,7 +41,8 @@ export interface ExportedRequest {
   deadline?: string | undefined;
   description: string;
   requirements: readonly { label: string; answer: string }[];
-  attachments: readonly string[];
+  attachedDocuments?: readonly Attachment[] | undefined;
+  attachments?: readonly string[] | undefined;
   createdAt: string;
   updatedAt: string;
   assignedAt?: string | undefined;
@@ -84,7 +87,9 @@ export const requestLine = (r: ExportedRequest) =>
     r.deadline,
     r.description,
     r.requirements.map((q) => `${q.label}: ${q.answer}`).join('\n'),
-    r.attachments.join('\n'),
+    requestAttachments(r)
+      .map((a) => a.name)
+      .join('\n'),
     r.createdAt,
     r.updatedAt,
     r.assignedAt,

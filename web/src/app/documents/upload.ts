@@ -1,5 +1,5 @@
 /** Sending a file straight to storage with the presigned form the API gave (ADR 0029). */
-import type { BodyOf } from '../../../../shared/api/routes.ts';
+import type { BodyOf, ResponseOf } from '../../../../shared/api/routes.ts';
 import type { DocumentView } from '../../../../shared/api/schemas/documents.ts';
 import { call } from '../api.ts';
 
@@ -40,25 +40,35 @@ export interface UploadProgress {
   message?: string;
 }
 
+type UploadTarget = Omit<BodyOf<'createDocumentUpload'>, 'name' | 'size' | 'checksum'>;
+
+/**
+ * One file hashed, its upload started (with `target`: the customer, folder or document) and
+ * sent, with its progress from 0 to 1. Its malware check goes on after; rejects when refused.
+ */
+export async function sendFile(file: File, target: UploadTarget, onProgress: (share: number) => void): Promise<ResponseOf<'createDocumentUpload'>> {
+  const checksum = await sha256Base64(file);
+  const started = await call('createDocumentUpload', { body: { name: file.name, size: file.size, checksum, ...target } });
+  await sendForm(started.upload, file, onProgress);
+  return started;
+}
+
 /** How long an upload is followed while its scan runs; after that the list shows it when ready. */
 const FOLLOW_MS = 60_000;
 
 /**
- * One file through the whole path: hashed, its upload started (with `target`: the customer,
- * folder or request), sent with its progress, then followed until its malware check ends.
+ * One file through the whole path: sent (sendFile), then followed until its malware check ends.
  * `say` turns a final status other than available into words.
  */
 export async function uploadFile(
   file: File,
-  target: Omit<BodyOf<'createDocumentUpload'>, 'name' | 'size' | 'checksum'>,
+  target: UploadTarget,
   report: (change: UploadProgress) => void,
   say: { status: (status: DocumentView['status']) => string; stillChecking: string },
 ): Promise<void> {
   try {
-    const checksum = await sha256Base64(file);
-    const started = await call('createDocumentUpload', { body: { name: file.name, size: file.size, checksum, ...target } });
     report({ state: 'sending' });
-    await sendForm(started.upload, file, (progress) => report({ progress }));
+    const started = await sendFile(file, target, (progress) => report({ progress }));
     report({ state: 'checking', progress: 1 });
     const until = Date.now() + FOLLOW_MS;
     while (Date.now() < until) {

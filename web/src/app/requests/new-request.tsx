@@ -12,6 +12,7 @@ import { requestsText } from '../i18n/requests/index.ts';
 import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { Button, Card } from '../components/ui.tsx';
+import { FileChoice, useUploads } from './Attachments.tsx';
 
 const preselected = new URLSearchParams(location.search).get('service') ?? '';
 const area = (document.getElementById('app')?.dataset.area ?? 'portal') as 'portal' | 'staff' | 'admin';
@@ -29,8 +30,11 @@ function NewRequest() {
   const f = t.requests.fields;
   const { busy, errors, failure, run } = useSubmission((field) => {
     const question = services?.find((s) => s.serviceId === serviceId)?.questions.find((q) => `requirements.${q.key}` === field);
+    if (field.startsWith('attachments')) return t.requests.attachments.title;
     return question?.label ?? textFor(f, field) ?? field;
   });
+  // A client attaches files of their own; staff asking for someone attach theirs in the request's comments.
+  const uploads = useUploads({});
 
   useEffect(
     () =>
@@ -48,6 +52,9 @@ function NewRequest() {
     const text = (k: string) => String(data.get(k) ?? '').trim();
     const amount = (k: string) => (text(k) && service ? toMinor(text(k), service.currency) : undefined);
     void run(async () => {
+      const attachments = onBehalf ? [] : await uploads.sendAll();
+      if (!attachments) return;
+
       const created = await call('createRequest', {
         body: {
           serviceId,
@@ -59,6 +66,7 @@ function NewRequest() {
           ...(amount('budgetMax') !== undefined && { budgetMax: amount('budgetMax') }),
           ...(text('deadline') && { deadline: text('deadline') }),
           requirements: Object.fromEntries((service?.questions ?? []).map((q) => [q.key, text(`q:${q.key}`)])),
+          attachments,
           submit: submitter?.value !== 'draft',
         },
       });
@@ -128,6 +136,12 @@ function NewRequest() {
           <Field label={service ? `${f.budgetMax} (${service.currency})` : f.budgetMax} name="budgetMax" inputMode="decimal" error={errors.budgetMax} />
         </div>
         <Field label={f.deadline} name="deadline" type="date" min={new Date().toISOString().slice(0, 10)} error={errors.deadline} />
+        {!onBehalf && (
+          <fieldset className="grid gap-2">
+            <legend className="text-sm font-medium">{t.requests.attachments.title}</legend>
+            <FileChoice uploads={uploads} problems={Object.entries(errors).filter(([field]) => field.startsWith('attachments'))} />
+          </fieldset>
+        )}
         <div className="flex flex-wrap gap-3">
           <Button type="submit" value="submit" disabled={busy || !service}>
             {busy ? t.requests.sending : t.requests.submit}

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { isStaff, type Area } from '../../../../shared/domain/identity/permissions.ts';
 import { SYSTEM_ACTOR } from '../../../../shared/domain/audit/actor.ts';
@@ -21,6 +21,8 @@ import { Avatar } from '../components/Avatar.tsx';
 import { clientHref } from '../customers/links.ts';
 import { nextStepText } from './next-step.ts';
 import { reasonText } from './assignment-reason.ts';
+import { AttachmentList } from './Attachments.tsx';
+import { Composer } from './Composer.tsx';
 
 type Detail = ResponseOf<'getRequest'>;
 /** A task still open when completing, as the API lists it for confirmation. */
@@ -118,7 +120,7 @@ function RequestPage({ session }: { session: Session }) {
   const [loadFailure, setLoadFailure] = useState<unknown>(null);
   const [editing, setEditing] = useState(false);
   const [openTasks, setOpenTasks] = useState<{ tasks: OpenTask[]; note: string | undefined } | null>(null);
-  const { busy, errors, failure, run } = useSubmission(() => t.requests.comment);
+  const { busy, failure, run } = useSubmission(() => t.requests.comment);
 
   const load = useCallback(() => {
     setLoadFailure(null);
@@ -131,6 +133,15 @@ function RequestPage({ session }: { session: Session }) {
   }, []);
   useEffect(load, [load]);
   useEffect(() => subscribeLive({ onMessage: (m) => m.type === 'request.changed' && m.requestId === requestId && load(), onResync: load }), [load]);
+  // A file still being checked for malware becomes available in seconds: look again until none is (for a minute at most).
+  const checks = useRef(0);
+  const checking =
+    !!request && [request.attachments, ...request.activity.map((a) => a.attachments ?? [])].some((list) => list.some((a) => a.state === 'checking'));
+  useEffect(() => {
+    if (!checking || checks.current >= 20) return;
+    const timer = setTimeout(() => ((checks.current += 1), load()), 3000);
+    return () => clearTimeout(timer);
+  }, [checking, request, load]);
 
   if (loadFailure !== null) return <ErrorNotice error={loadFailure} onRetry={load} />;
   if (state === 'missing')
@@ -170,16 +181,6 @@ function RequestPage({ session }: { session: Session }) {
     void run(async () => {
       await call('deleteRequest', { params: { requestId } });
       location.assign(listHref);
-    });
-  }
-  function onComment(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const data = new FormData(form);
-    void run(async () => {
-      await call('commentOnRequest', { params: { requestId }, body: { text: String(data.get('text') ?? ''), internal: data.has('internal') } });
-      form.reset();
-      load();
     });
   }
 
@@ -270,6 +271,12 @@ function RequestPage({ session }: { session: Session }) {
               </div>
             ))}
           </dl>
+          {request.attachments.length > 0 && (
+            <div className="mt-4 rounded-lg bg-white p-4 shadow">
+              <h2 className="text-sm font-medium text-slate-600">{t.requests.attachments.title}</h2>
+              <AttachmentList attachments={request.attachments} />
+            </div>
+          )}
           {request.booking && (
             <Suspense fallback={<Loading />}>
               <RequestBooking booking={request.booking} area={area} isClient={!staff} onChanged={load} />
@@ -397,21 +404,7 @@ function RequestPage({ session }: { session: Session }) {
           <h2 id="timeline" className="mb-3 text-lg font-semibold">
             {t.requests.timeline}
           </h2>
-          <form onSubmit={onComment} noValidate className="mb-4 space-y-3 rounded-lg bg-white p-4 shadow">
-            <label className="block text-sm font-medium">
-              {t.requests.comment}
-              <textarea name="text" rows={3} required maxLength={5000} className={CONTROL} aria-invalid={Boolean(errors.text)} />
-              {errors.text && <span className="text-sm text-red-700">{errors.text}</span>}
-            </label>
-            {staff && (
-              <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="internal" /> {t.requests.internal}
-              </label>
-            )}
-            <button type="submit" disabled={busy} className={`${button} border border-slate-300 hover:bg-slate-100`}>
-              {t.requests.addComment}
-            </button>
-          </form>
+          <Composer request={request} staff={staff} onSent={load} />
           {/* Newest first under the reply box; messages are cards, events are quiet lines between them. */}
           <ol className="space-y-3">
             {[...request.activity].reverse().map((a) => (
@@ -447,6 +440,7 @@ function RequestPage({ session }: { session: Session }) {
                       : a.text}
                   </p>
                 )}
+                {a.attachments && <AttachmentList attachments={a.attachments} />}
               </li>
             ))}
           </ol>
