@@ -213,6 +213,10 @@ const MATRIX: Record<OperationId, Row> = {
     request: { method: 'PATCH', path: '/api/documents/none', body: {} },
     expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
   },
+  deleteDocument: {
+    request: { method: 'DELETE', path: '/api/documents/none' },
+    expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
   getDocumentSettings: {
     request: { method: 'GET', path: '/api/firm/document-settings' },
     expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 },

@@ -162,3 +162,34 @@ describe('who sees a document', () => {
     expect((await post(otherAdmin, { name: 'x.txt', size: 1, checksum: sha256(Buffer.from('x')), customerId: johnsCustomer })).status).toBe(404);
   });
 });
+
+describe('removing a document', () => {
+  it('takes it out of every list and link at once, deletes its files, and is staff’s to do, for customers they may open', { timeout: 30_000 }, async () => {
+    const content = Buffer.from(`Old letter ${run}\n`);
+    const started = await start(john, `letter-${run}.txt`, content);
+    await send(started.upload, content);
+    const { documentId } = started.document;
+    await expect.poll(() => statusOf(john, documentId), { timeout: 10_000 }).toBe('available');
+    const link = (await get(sarah, `/api/documents/${documentId}/download`)).body.url as string;
+    expect((await fetch(link)).status).toBe(200);
+
+    const remove = (who: Signed) => api(`/api/documents/${documentId}`, { method: 'DELETE', token: who.token });
+    expect((await remove(john)).status).toBe(403);
+    expect((await remove(otherAdmin)).status).toBe(404);
+    expect((await remove(sarah)).status).toBe(204);
+
+    expect((await get(john, `/api/documents/${documentId}`)).status).toBe(404);
+    expect((await get(sarah, `/api/documents/${documentId}/download`)).status).toBe(404);
+    expect(await listed(john)).not.toContain(documentId);
+    expect(await listed(sarah, `&customerId=${johnsCustomer}&q=letter-${run}`)).toEqual([]);
+    // Even a link issued before is dead: the file is gone, and the bucket refuses what it cannot see scanned clean (403, as the policy does).
+    expect((await fetch(link)).status).toBe(403);
+    // Once is enough.
+    expect((await remove(sarah)).status).toBe(404);
+    const { data: audit } = await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'document', entityId: documentId }).go();
+    expect(audit.find((a) => a.action === 'document.deleted')).toMatchObject({
+      actorId: sarah.userId,
+      changes: [{ field: 'status', from: 'available', to: 'deleted' }],
+    });
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * Searching a customer's documents in every folder: by the start of a name, by kind, by the
- * dates they were added; what a contact may not see stays out of their results.
+ * dates they were added, by a tag; what a contact may not see stays out of their results.
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -64,4 +64,53 @@ describe('searching documents', () => {
     const backwards = await api(`/api/documents?from=2026-02-01&to=2026-01-01`, { token: john.token });
     expect(backwards.body.error.details[0].field).toBe('query.to');
   });
+
+  it(
+    'finds them by a tag staff gave them, in any letter case, one Query of the tag a page, and only those the reader may see',
+    { timeout: 60_000 },
+    async () => {
+      const tag = `Tax ${run}`;
+      const tagged = (query: string) => `customerId=${johnsCustomer}&tag=${encodeURIComponent(query)}`;
+      const patch = (who: Signed, documentId: string, body: unknown) =>
+        api(`/api/documents/${documentId}`, { method: 'PATCH', token: who.token, body: JSON.stringify(body) });
+      const [w2, receipt, workings] = await Promise.all([
+        available(`W-2 ${run}.txt`, 'w2'),
+        available(`Receipt ${run}.csv`, 'a,b\n1,2\n'),
+        available(`Workings ${run}.txt`, 'workings'),
+      ]);
+      // Tidied, each once in any case: the first spelling stays.
+      const saved = await patch(sarah, w2, { tags: [`  ${tag} `, 'W-2', tag.toUpperCase()] });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      expect(saved.body.tags).toEqual([tag, 'W-2']);
+      expect((await patch(sarah, receipt, { tags: [tag.toLowerCase()] })).status).toBe(200);
+      expect((await patch(sarah, workings, { tags: [tag], accessLevel: 'internal' })).status).toBe(200);
+
+      expect((await found(sarah, tagged(tag.toLowerCase()))).sort()).toEqual([`Receipt ${run}.csv`, `W-2 ${run}.txt`, `Workings ${run}.txt`]);
+      expect(await found(sarah, `${tagged(tag)}&kind=spreadsheet`)).toEqual([`Receipt ${run}.csv`]);
+      expect(await found(sarah, `${tagged(tag)}&q=w-2`)).toEqual([`W-2 ${run}.txt`]);
+      expect(await found(sarah, `${tagged(tag)}&to=2020-01-01`)).toEqual([]);
+      // A contact: nothing internal; another customer's contact: none.
+      expect((await found(john, `tag=${encodeURIComponent(tag)}`)).sort()).toEqual([`Receipt ${run}.csv`, `W-2 ${run}.txt`]);
+      expect(await found(jane, `tag=${encodeURIComponent(tag)}`)).toEqual([]);
+
+      // A tag taken away is no longer found; the tags are in the audit.
+      expect((await patch(sarah, w2, { tags: ['W-2'] })).body.tags).toEqual(['W-2']);
+      expect((await found(sarah, tagged(tag))).sort()).toEqual([`Receipt ${run}.csv`, `Workings ${run}.txt`]);
+      const { data: audit } = await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'document', entityId: w2 }).go();
+      expect(audit.flatMap((a) => a.changes ?? []).filter((c) => c.field === 'tags')).toContainEqual({ field: 'tags', from: [tag, 'W-2'], to: ['W-2'] });
+
+      // Bad tags are named; a client may not tag.
+      for (const [tags, field] of [
+        [['a,b'], 'tags.0'],
+        [['x'.repeat(41)], 'tags.0'],
+        [['ok', ' '], 'tags.1'],
+        [Array.from({ length: 21 }, (_, i) => `t${i}`), 'tags'],
+      ] as const) {
+        const res = await patch(sarah, receipt, { tags });
+        expect(res.status).toBe(400);
+        expect(res.body.error.details[0].field).toBe(field);
+      }
+      expect((await patch(john, receipt, { tags: ['mine'] })).status).toBe(403);
+    },
+  );
 });

@@ -8,6 +8,7 @@ import type { EntityItem } from 'electrodb';
 import { validationFailed, type FieldProblem } from '../../shared/api/errors.ts';
 import type { AttachmentView } from '../../shared/api/schemas/request.ts';
 import { Document } from '../../shared/db/entities/document.ts';
+import { getAll } from '../../shared/db/batch.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { contactMaySeeDocument } from '../../shared/domain/documents/access.ts';
 import { attachmentState, whyNotAttachable, type Attachment } from '../../shared/domain/documents/attachments.ts';
@@ -18,17 +19,11 @@ type DocumentItem = EntityItem<typeof Document>;
 
 const database = databaseOf({ document: Document });
 
-/** The firm's documents of these ids that exist (one batch read; what DynamoDB leaves unprocessed is read again). */
+/** The firm's documents of these ids that exist, in one batch read. */
 async function documentsById(tenantId: string, ids: readonly string[]): Promise<Map<string, DocumentItem>> {
-  const found = new Map<string, DocumentItem>();
-  let keys = [...new Set(ids)].map((documentId) => ({ tenantId, documentId }));
-  for (let attempt = 0; keys.length && attempt < 3; attempt++) {
-    const { data, unprocessed } = await database().entities.document.get(keys).go();
-    for (const d of data) found.set(d.documentId, d);
-    keys = unprocessed;
-  }
-  if (keys.length) throw new Error(`${keys.length} documents could not be read: try again`);
-  return found;
+  const keys = [...new Set(ids)].map((documentId) => ({ tenantId, documentId }));
+  const found = await getAll((batch) => database().entities.document.get(batch).go(), keys);
+  return new Map(found.map((d) => [d.documentId, d]));
 }
 
 const maySee = (actor: AuthenticatedActor, d: DocumentItem) => isStaff(actor.role) || (!!actor.contact && contactMaySeeDocument(actor.contact, d));

@@ -133,6 +133,7 @@ export const SUMMARIES: Record<OperationId, string> = {
   createDocumentFolder: 'Makes a folder in a customer’s documents (names unique among siblings, 6 levels at most)',
   renameDocumentFolder: 'Renames a document folder',
   deleteDocumentFolder: 'Removes an empty document folder',
+  deleteDocument: 'Removes a document: out of every list, link and share, its files deleted (kept until the retention period)',
   updateDocument: 'Moves a document to another of its customer’s folders, or changes its description or access level',
   getDocumentSettings: 'The default folders each new customer gets',
   updateDocumentSettings: 'Sets the default folders each new customer gets (paths such as “Tax returns/{year}”, some internal)',

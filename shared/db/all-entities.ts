@@ -2,6 +2,7 @@
 import { Document, DocumentFolder, DocumentVersion } from './entities/document.ts';
 import { DocumentRequest } from './entities/document-request.ts';
 import { DocumentShare } from './entities/document-share.ts';
+import { DocumentTag } from './entities/document-tag.ts';
 import { AssignmentRecord } from './entities/assignment-record.ts';
 import { AuditEntry } from './entities/audit-entry.ts';
 import { BookingReminder } from './entities/booking-reminder.ts';
@@ -82,6 +83,7 @@ export const ALL_ENTITIES = {
   documentFolder: DocumentFolder,
   documentRequest: DocumentRequest,
   documentShare: DocumentShare,
+  documentTag: DocumentTag,
 };
 
 export const database = databaseOf(ALL_ENTITIES);

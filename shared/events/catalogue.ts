@@ -252,7 +252,16 @@ export const EVENTS = {
   'document.folder_created': event('documents', 'Staff made a folder in a customer’s documents.', { folderId: id, customerId: id, parentId: id, name: text }),
   'document.folder_renamed': event('documents', 'Staff renamed a customer’s document folder.', { folderId: id, customerId: id, name: text }),
   'document.folder_deleted': event('documents', 'Staff removed an empty document folder.', { folderId: id, customerId: id, name: text }),
-  'document.updated': event('documents', 'Staff moved a document to another folder, or changed its description or who may see it.', {
+  'document.deleted': event(
+    'documents',
+    'Staff removed a document: it leaves every list, link and share, and its files are deleted (kept until the retention period).',
+    {
+      documentId: id,
+      customerId: id,
+      name: text,
+    },
+  ),
+  'document.updated': event('documents', 'Staff moved a document to another folder, or changed its description, tags or who may see it.', {
     documentId: id,
     customerId: id,
     fields: z.array(text),

@@ -371,3 +371,40 @@ it(
     expect((await download).suggestedFilename()).toBe(`staff-list-${run}.csv`);
   },
 );
+
+it('lets a lead tag a document, find it by the tag on the client’s page, then delete it', { timeout: 60_000 }, async () => {
+  const john = await signIn('john@example.com');
+  const name = `Return 2025 ${run}.txt`;
+  const started = await start(john, name, Buffer.from('Form 1040\n'));
+  await send(started.upload, Buffer.from('Form 1040\n'));
+  await expect.poll(() => statusOf(john, started.document.documentId), { timeout: 10_000 }).toBe('available');
+
+  const staff = await newPage(browser());
+  await signInThroughForm(staff, 'sarah@designpi.com');
+  await staff.waitForURL(url('/staff/'));
+  await staff.goto(url(`/staff/document/?id=${started.document.documentId}`));
+  await staff.getByRole('button', { name: 'Edit the tags' }).click();
+    await staff.getByRole('textbox', { name: 'Tags' }).fill(`Tax ${run}, signed`);
+  await staff.getByRole('button', { name: 'Save the tags' }).click();
+  await expect.poll(() => staff.getByRole('list', { name: 'Tags' }).textContent()).toBe(`Tax ${run}signed`);
+  await expectAccessible(staff);
+
+  // On the client's page, the tag on the document's row finds every document with it.
+  await staff.goto(url(`/staff/clients/view/?id=${started.document.customerId}`));
+  const section = staff.getByRole('region', { name: 'Documents', exact: true });
+  await section.getByRole('search').getByLabel('Tag').fill(`tax ${run}`);
+  await section.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect.poll(() => section.getByRole('row').filter({ hasText: name }).count()).toBe(1);
+  await section.getByRole('button', { name: 'Clear the search' }).click();
+
+  // Deleted from its page, after a confirmation: back on the client's page, it is gone.
+  await staff.goto(url(`/staff/document/?id=${started.document.documentId}`));
+  staff.once('dialog', (dialog) => void dialog.accept());
+  await staff.getByRole('button', { name: 'Delete' }).click();
+  await staff.waitForURL(/\/staff\/clients\/view\//);
+  await section.getByRole('search').getByLabel('Name starts with').fill(name);
+  await section.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect.poll(() => section.getByText('No documents yet.').count()).toBe(1);
+  expect(await section.getByText(name).count()).toBe(0);
+  expect((await api(`/api/documents/${started.document.documentId}`, { token: john.token })).status).toBe(404);
+});

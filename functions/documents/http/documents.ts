@@ -11,12 +11,15 @@ import { DOCUMENTS_OPERATIONS } from '../../../shared/api/operations/documents.t
 import { DOCUMENTS_SCHEMAS, type DocumentView } from '../../../shared/api/schemas/documents.ts';
 import { AuditEntry } from '../../../shared/db/entities/audit-entry.ts';
 import { Document, DocumentVersion } from '../../../shared/db/entities/document.ts';
+import { DocumentTag } from '../../../shared/db/entities/document-tag.ts';
+import { tidyTags } from '../../../shared/domain/documents/tags.ts';
+import { documentsTagged, tagWrites } from '../tags.ts';
 import { ROOT_FOLDER } from '../../../shared/domain/documents/documents.ts';
 import { OutboxEvent } from '../../../shared/db/entities/outbox-event.ts';
 import { auditAndEvent, commitTransaction } from '../../../shared/db/mutation.ts';
 import { queryPage } from '../../../shared/db/pagination.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
-import { CONTACT_ACCESS_LEVELS } from '../../../shared/domain/documents/access.ts';
+import { CONTACT_ACCESS_LEVELS, contactMaySeeDocument } from '../../../shared/domain/documents/access.ts';
 import { extensionOf, FILE_KINDS, FILE_TYPES } from '../../../shared/domain/documents/files.ts';
 import { objectKeyOf } from '../../../shared/domain/documents/keys.ts';
 import { accessOf } from '../../../shared/domain/customers/customers.ts';
@@ -39,8 +42,9 @@ import { cancelDocumentRequest, createDocumentRequest, listDocumentRequests, ope
 import { compareDocumentVersions, getDocumentPreview, listDocumentHistory, revertDocumentVersion, servedVersion } from '../versions.ts';
 import { createDocumentShare, downloadSharedDocument, getSharedDocument, listDocumentShares, revokeDocumentShare, sendShareCode } from '../shares.ts';
 import { discardDocumentVersion, listHeldDocumentVersions, rescanDocumentVersion } from '../quarantine.ts';
+import { deleteDocument } from '../removal.ts';
 
-const database = databaseOf({ document: Document, version: DocumentVersion, audit: AuditEntry, outbox: OutboxEvent });
+const database = databaseOf({ document: Document, version: DocumentVersion, tag: DocumentTag, audit: AuditEntry, outbox: OutboxEvent });
 
 /** An upload whose file never arrives is forgotten after a day (DynamoDB TTL). */
 const ABANDONED_AFTER_SECONDS = 24 * 3600;
@@ -55,7 +59,6 @@ const toView = ({
   requestId: _r,
   bookingId: _b,
   category: _c,
-  tags: _g,
   documentRequestId: _d,
   ...d
 }: DocumentItem): DocumentView => d;
@@ -138,16 +141,27 @@ async function createDocumentUpload(req: RequestOf<'createDocumentUpload'>): Pro
  */
 async function listDocuments(req: RequestOf<'listDocuments'>): Promise<ReplyOf<'listDocuments'>> {
   const { actor } = req;
-  const { limit, cursor, folderId = ROOT_FOLDER, q, kind, from, to } = req.query;
+  const { limit, cursor, folderId = ROOT_FOLDER, q, kind, from, to, tag } = req.query;
   if (isStaff(actor.role) && !req.query.customerId) throw validationFailed([{ field: 'query.customerId', message: 'is required: whose documents to list' }]);
   if (from && to && from > to) throw validationFailed([{ field: 'query.to', message: 'must not be before from' }]);
   const customerId = await customerFor(actor, req.query.customerId);
-  const searching = Boolean(q || kind || from || to);
+  const searching = Boolean(q || kind || from || to || tag);
   if (!searching) await folderFor(actor, customerId, folderId, 'query.folderId');
   const contact = isStaff(actor.role) ? undefined : actor.contact;
   const { document } = database().entities;
   const key = { tenantId: actor.tenantId, customerId };
   const name = q?.toLowerCase();
+  if (tag) {
+    // The tag's own items are the index; the other filters hold for each document read.
+    const kinds: readonly string[] | undefined = kind && FILE_KINDS[kind];
+    const shown = (d: DocumentItem) =>
+      !UNLISTED.includes(d.status) &&
+      (!contact || contactMaySeeDocument(contact, d)) &&
+      (!name || d.name.toLowerCase().startsWith(name)) &&
+      (!kinds || kinds.includes(d.mimeType));
+    const page = await documentsTagged(key, { tag, from, to, limit, cursor }, shown);
+    return { body: { items: page.items.map(toView), nextCursor: page.nextCursor } };
+  }
   const chosen = !searching
     ? document.query.byFolder({ ...key, folderId })
     : from || to
@@ -200,7 +214,7 @@ async function getDocument(req: RequestOf<'getDocument'>): Promise<ReplyOf<'getD
   };
 }
 
-/** Staff move a document to another of its customer's folders, or change its description or who may see it. */
+/** Staff move a document to another of its customer's folders, or change its description, tags or who may see it. */
 async function updateDocument(req: RequestOf<'updateDocument'>): Promise<ReplyOf<'updateDocument'>> {
   const document = await documentOf(req);
   const { body } = req;
@@ -214,8 +228,10 @@ async function updateDocument(req: RequestOf<'updateDocument'>): Promise<ReplyOf
     ...(body.description !== undefined && { description: body.description }),
     // Filed in an internal folder, a document is internal.
     ...((body.accessLevel !== undefined || internalFolder) && { accessLevel: internalFolder ? ('internal' as const) : body.accessLevel! }),
+    ...(body.tags !== undefined && { tags: tidyTags(body.tags) }),
   };
-  const changed = (Object.keys(change) as (keyof typeof change)[]).filter((field) => change[field] !== document[field]);
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const changed = (Object.keys(change) as (keyof typeof change)[]).filter((field) => !same(change[field], document[field]));
   if (!changed.length) return { body: toView(document) };
   await commitTransaction(
     database(),
@@ -227,6 +243,7 @@ async function updateDocument(req: RequestOf<'updateDocument'>): Promise<ReplyOf
         .composite({ customerId: document.customerId, nameKey: document.name.toLowerCase(), documentId: document.documentId })
         .where((a, op) => op.eq(a.version, document.version))
         .commit(),
+      ...(change.tags ? tagWrites(e, document, change.tags) : []),
       ...auditAndEvent(e, changeContext(req), {
         action: 'document.updated',
         entityType: 'document',
@@ -279,6 +296,7 @@ export const handler = contextHandler({
     getDocument,
     getDocumentDownload,
     updateDocument,
+    deleteDocument,
     listDocumentFolders,
     createDocumentFolder,
     renameDocumentFolder,

@@ -8,9 +8,20 @@ import { folderNameProblem, MAX_TEMPLATE_FOLDERS, templatePathProblem } from '..
 import { email, futureDate, isoDate, page, pageQuery } from './common.ts';
 import { DIFF_CHANGES } from '../../domain/documents/diff.ts';
 import { MAX_SHARE_DAYS, MIN_SHARE_DAYS } from '../../domain/documents/shares.ts';
+import { MAX_TAG_LENGTH, MAX_TAGS } from '../../domain/documents/tags.ts';
 
 const versionNumber = z.coerce.number().check(z.int('must be a version number'), z.minimum(1, 'must be a version number'), z.maximum(999_999));
 import type { Schemas } from './types.ts';
+
+/** One tag: a few words, no commas (a list of them is typed with commas) and nothing unprintable. */
+const tag = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(MAX_TAG_LENGTH, `must be at most ${MAX_TAG_LENGTH} characters`),
+    z.regex(/^[^,\p{Cc}]+$/u, 'must not hold commas or control characters'),
+  );
 
 const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, 'is not an id'));
 
@@ -96,6 +107,7 @@ export const documentView = z.object({
   checksum: z.string(),
   status: z.enum(DOCUMENT_STATUSES),
   accessLevel: z.enum(ACCESS_LEVELS),
+  tags: z.array(z.string()),
   currentVersion: z.optional(z.number()),
   latestVersion: z.number(),
   uploadedBy: z.string(),
@@ -167,6 +179,8 @@ export const DOCUMENTS_SCHEMAS = {
       kind: z.optional(z.enum(FILE_KIND_NAMES, { error: `must be one of: ${FILE_KIND_NAMES.join(', ')}` })),
       from: z.optional(isoDate),
       to: z.optional(isoDate),
+      /** Documents with this tag, in any letter case. */
+      tag: z.optional(tag),
     }),
     response: page(documentView),
   },
@@ -190,6 +204,7 @@ export const DOCUMENTS_SCHEMAS = {
   },
   renameDocumentFolder: { body: z.object({ name: folderName }), response: folderView },
   deleteDocumentFolder: {},
+  deleteDocument: {},
   getDocumentSettings: {
     response: z.object({ folderTemplate: z.array(templateFolder), isDefault: z.boolean() }),
   },
@@ -207,6 +222,8 @@ export const DOCUMENTS_SCHEMAS = {
       folderId: z.optional(id),
       description: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
       accessLevel: z.optional(z.enum(ACCESS_LEVELS, { error: `must be one of: ${ACCESS_LEVELS.join(', ')}` })),
+      /** All its tags (shared/domain/documents/tags.ts); [] takes them away. */
+      tags: z.optional(z.array(tag).check(z.maxLength(MAX_TAGS, `must be at most ${MAX_TAGS} tags`))),
     }),
     response: documentView,
   },

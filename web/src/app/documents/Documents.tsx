@@ -29,7 +29,7 @@ interface Upload {
 }
 
 /** What a search asks: the start of a name, a kind of file, the dates added between. */
-type Search = { q?: string; kind?: FileKind; from?: string; to?: string };
+type Search = { q?: string; kind?: FileKind; from?: string; to?: string; tag?: string };
 const FIELD = 'ms-1 rounded border border-slate-300 px-2 py-1';
 
 /** The area this list is shown in, for links to a document's page there. */
@@ -62,7 +62,7 @@ export function Documents({ customerId, canUpload, canOrganise = false }: { cust
     e.preventDefault();
     const data = new FormData(e.currentTarget);
     const asked = Object.fromEntries(
-      ['q', 'kind', 'from', 'to'].flatMap((field) => (String(data.get(field) ?? '').trim() ? [[field, String(data.get(field)).trim()]] : [])),
+      ['q', 'tag', 'kind', 'from', 'to'].flatMap((field) => (String(data.get(field) ?? '').trim() ? [[field, String(data.get(field)).trim()]] : [])),
     );
     setSearch(Object.keys(asked).length ? (asked as Search) : null);
   }
@@ -133,6 +133,10 @@ export function Documents({ customerId, canUpload, canOrganise = false }: { cust
         <label className="font-medium">
           {d.search.name}
           <input name="q" type="search" maxLength={100} className={FIELD} />
+        </label>
+        <label className="font-medium">
+          {d.search.tag}
+          <input name="tag" type="search" maxLength={40} className={FIELD} />
         </label>
         <label className="font-medium">
           {d.search.kind}
@@ -236,6 +240,21 @@ export function Documents({ customerId, canUpload, canOrganise = false }: { cust
                   >
                     <Download aria-hidden="true" className="inline h-4 w-4" />
                   </button>
+                )}
+                {doc.tags.length > 0 && (
+                  <span className="mt-1 flex flex-wrap gap-1">
+                    {doc.tags.map((tag) => (
+                      <button
+                        key={tag}
+                        type="button"
+                        onClick={() => setSearch({ tag })}
+                        aria-label={format(d.tags.searchBy, { tag })}
+                        className="rounded-full bg-slate-100 px-2 text-xs text-slate-700 hover:bg-slate-200"
+                      >
+                        <bdi>{tag}</bdi>
+                      </button>
+                    ))}
+                  </span>
                 )}
               </td>
               <td className="px-3 py-2">

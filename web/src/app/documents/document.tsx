@@ -19,6 +19,8 @@ import { documentsText } from '../i18n/documents/index.ts';
 import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { Shares } from './Shares.tsx';
+import { Tags } from './Tags.tsx';
+import { clientHref } from '../customers/links.ts';
 import { sizeText } from './size.ts';
 import { uploadFile, type UploadProgress } from './upload.ts';
 
@@ -60,6 +62,13 @@ function DocumentPage({ staff }: { staff: boolean }) {
       if (operation === 'getDocumentPreview') window.open(url, '_blank', 'noopener');
       else location.assign(url);
       history.reload();
+    });
+  const remove = (d: { name: string; customerId: string }) =>
+    confirm(format(v.confirmDelete, { name: d.name })) &&
+    attempt(async () => {
+      await call('deleteDocument', { params: { documentId } });
+      // Back to the customer's page, whose documents no longer list it.
+      location.assign(area === 'portal' ? '/portal/documents/' : clientHref(area, d.customerId));
     });
   const revert = (versionNo: number) =>
     attempt(async () => {
@@ -105,6 +114,11 @@ function DocumentPage({ staff }: { staff: boolean }) {
               <Button variant="secondary" onClick={() => input.current?.click()}>
                 {v.newVersion}
               </Button>
+              {staff && (
+                <Button variant="danger" onClick={() => void remove(d)}>
+                  {v.delete}
+                </Button>
+              )}
             </>
           }
         />
@@ -161,6 +175,7 @@ function DocumentPage({ staff }: { staff: boolean }) {
             ))}
           </ol>
         </Card>
+        <Tags documentId={documentId} tags={d.tags} mayChange={staff} onSaved={reload} />
         {staff && d.status === 'available' && d.accessLevel !== 'internal' && <Shares documentId={documentId} />}
         {texts.length > 1 && (
           <Card aria-labelledby="compare-title" className="mb-6">

@@ -74,6 +74,7 @@ const ar: typeof en = {
       'document.folder_created': 'أنشأ مجلد مستندات',
       'document.folder_renamed': 'أعاد تسمية مجلد مستندات',
       'document.folder_deleted': 'حذف مجلد مستندات',
+      'document.deleted': 'حذف مستندًا',
       'document.updated': 'نقل مستندًا أو عدّله',
       'firm.document_settings_changed': 'غيّر مجلدات المستندات الافتراضية',
       'document.version_discarded': 'حُذفت نسخة مستند موقوفة',

@@ -72,6 +72,7 @@ export default {
       'document.folder_created': 'Made a document folder',
       'document.folder_renamed': 'Renamed a document folder',
       'document.folder_deleted': 'Removed a document folder',
+      'document.deleted': 'Removed a document',
       'document.updated': 'Moved or changed a document',
       'firm.document_settings_changed': 'Changed the default document folders',
       'document.version_discarded': 'Held document version discarded',

@@ -74,6 +74,7 @@ const hi: typeof en = {
       'document.folder_created': 'दस्तावेज़ फ़ोल्डर बनाया',
       'document.folder_renamed': 'दस्तावेज़ फ़ोल्डर का नाम बदला',
       'document.folder_deleted': 'दस्तावेज़ फ़ोल्डर हटाया',
+      'document.deleted': 'एक दस्तावेज़ हटाया',
       'document.updated': 'दस्तावेज़ ले जाया या बदला',
       'firm.document_settings_changed': 'डिफ़ॉल्ट दस्तावेज़ फ़ोल्डर बदले',
       'document.version_discarded': 'रोका गया दस्तावेज़ संस्करण हटाया गया',

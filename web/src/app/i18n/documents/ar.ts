@@ -73,6 +73,8 @@ export default {
     },
     versions: {
       title: 'النسخ',
+      delete: 'حذف',
+      confirmDelete: 'حذف «{name}»؟ سيختفي من كل قائمة ورابط، ويُحذف ملفه.',
       version: 'النسخة {number}',
       current: 'المعروضة الآن',
       uploadedBy: 'رفعها {name}',
@@ -137,6 +139,18 @@ export default {
       find: 'بحث',
       clear: 'مسح البحث',
       everyFolder: 'تُعرض النتائج من كل المجلدات.',
+      tag: 'الوسم',
+    },
+    tags: {
+      title: 'الوسوم',
+      label: 'الوسوم',
+      hint: 'افصل بين الوسوم بفواصل؛ حتى {count}.',
+      none: 'لا وسوم بعد.',
+      edit: 'تعديل الوسوم',
+      save: 'حفظ الوسوم',
+      cancel: 'إلغاء',
+      saved: 'حُفظت الوسوم.',
+      searchBy: 'عرض المستندات الموسومة بـ {tag}',
     },
     quarantine: {
       title: 'العزل',

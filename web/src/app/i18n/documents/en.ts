@@ -73,6 +73,8 @@ export default {
     },
     versions: {
       title: 'Versions',
+      delete: 'Delete',
+      confirmDelete: 'Delete “{name}”? It leaves every list and link, and its file is deleted.',
       version: 'Version {number}',
       current: 'Served now',
       uploadedBy: 'uploaded by {name}',
@@ -137,6 +139,18 @@ export default {
       find: 'Search',
       clear: 'Clear the search',
       everyFolder: 'Showing matches from every folder.',
+      tag: 'Tag',
+    },
+    tags: {
+      title: 'Tags',
+      label: 'Tags',
+      hint: 'Separate tags with commas; up to {count}.',
+      none: 'No tags yet.',
+      edit: 'Edit the tags',
+      save: 'Save the tags',
+      cancel: 'Cancel',
+      saved: 'Tags saved.',
+      searchBy: 'Show documents tagged {tag}',
     },
     quarantine: {
       title: 'Quarantine',

@@ -73,6 +73,8 @@ export default {
     },
     versions: {
       title: 'संस्करण',
+      delete: 'हटाएँ',
+      confirmDelete: '“{name}” हटाएँ? यह हर सूची और लिंक से हट जाएगा, और इसकी फ़ाइल हटा दी जाएगी।',
       version: 'संस्करण {number}',
       current: 'अभी दिखाया जा रहा',
       uploadedBy: '{name} ने अपलोड किया',
@@ -137,6 +139,18 @@ export default {
       find: 'खोजें',
       clear: 'खोज हटाएँ',
       everyFolder: 'हर फ़ोल्डर से मिलान दिखाए जा रहे हैं।',
+      tag: 'टैग',
+    },
+    tags: {
+      title: 'टैग',
+      label: 'टैग',
+      hint: 'टैग को अल्पविराम से अलग करें; अधिकतम {count}।',
+      none: 'अभी कोई टैग नहीं।',
+      edit: 'टैग बदलें',
+      save: 'टैग सहेजें',
+      cancel: 'रद्द करें',
+      saved: 'टैग सहेजे गए।',
+      searchBy: '{tag} टैग वाले दस्तावेज़ दिखाएँ',
     },
     quarantine: {
       title: 'क्वारंटीन',
