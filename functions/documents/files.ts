@@ -7,6 +7,7 @@ import { DeleteObjectCommand, GetObjectCommand, GetObjectTaggingCommand, S3Clien
 import type { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { config, documentsConfig } from '../../shared/config.ts';
 import { SNIFF_BYTES } from '../../shared/domain/documents/files.ts';
+import { retentionTagging } from '../../shared/domain/documents/retention.ts';
 
 /** How long an upload may take to start, and how long a download link works. */
 export const UPLOAD_SECONDS = 15 * 60;
@@ -25,14 +26,17 @@ const s3 = () => {
 };
 const bucket = () => documentsConfig().DOCUMENTS_BUCKET;
 
-/** A browser upload of exactly this file to `key`: S3 refuses another size, type or content. */
-export async function uploadForm(key: string, file: { size: number; mimeType: string; checksum: string }) {
+/**
+ * A browser upload of exactly this file to `key`: S3 refuses another size, type or content.
+ * The file is tagged with its firm's retention, by which the lifecycle expires it once removed.
+ */
+export async function uploadForm(key: string, file: { size: number; mimeType: string; checksum: string }, retentionYears: number) {
   const { createPresignedPost } = await import('@aws-sdk/s3-presigned-post');
   const { url, fields } = await createPresignedPost(s3(), {
     Bucket: bucket(),
     Key: key,
     Conditions: [['content-length-range', file.size, file.size]],
-    Fields: { 'Content-Type': file.mimeType, 'x-amz-checksum-sha256': file.checksum },
+    Fields: { 'Content-Type': file.mimeType, 'x-amz-checksum-sha256': file.checksum, tagging: retentionTagging(retentionYears) },
     Expires: UPLOAD_SECONDS,
   });
   return { url, fields, expiresAt: new Date(Date.now() + UPLOAD_SECONDS * 1000).toISOString() };

@@ -15,7 +15,8 @@ import { Tenant } from '../../shared/db/entities/tenant.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { ROOT_FOLDER } from '../../shared/domain/documents/documents.ts';
-import { DEFAULT_FOLDER_TEMPLATE, MAX_FOLDER_DEPTH } from '../../shared/domain/documents/folders.ts';
+import { DEFAULT_FOLDER_TEMPLATE, MAX_FOLDER_DEPTH, type TemplateFolder } from '../../shared/domain/documents/folders.ts';
+import { retentionYearsOf } from '../../shared/domain/documents/retention.ts';
 import { isStaff } from '../../shared/domain/identity/permissions.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 import { changeContext } from '../lib/change-context.ts';
@@ -190,24 +191,40 @@ export async function deleteDocumentFolder(req: RequestOf<'deleteDocumentFolder'
 
 export async function getDocumentSettings(req: RequestOf<'getDocumentSettings'>): Promise<ReplyOf<'getDocumentSettings'>> {
   const { data: firm } = await database().entities.tenant.get({ tenantId: req.actor.tenantId }).go();
-  return { body: { folderTemplate: [...(firm?.folderTemplate ?? DEFAULT_FOLDER_TEMPLATE)], isDefault: !firm?.folderTemplate } };
+  return { body: settingsOf(firm) };
 }
+
+const settingsOf = (firm: { folderTemplate?: TemplateFolder[] | undefined; documentRetentionYears?: number | undefined } | null | undefined) => ({
+  folderTemplate: [...(firm?.folderTemplate ?? DEFAULT_FOLDER_TEMPLATE)],
+  isDefault: !firm?.folderTemplate,
+  retentionYears: retentionYearsOf(firm),
+});
 
 export async function updateDocumentSettings(req: RequestOf<'updateDocumentSettings'>): Promise<ReplyOf<'updateDocumentSettings'>> {
   const { tenantId } = req.actor;
   const { data: firm } = await database().entities.tenant.get({ tenantId }).go();
   if (!firm) throw notFound('Firm');
-  const before = firm.folderTemplate ?? DEFAULT_FOLDER_TEMPLATE;
-  const folderTemplate = req.body.folderTemplate.map(({ path, internal }) => ({ path, ...(internal && { internal: true }) }));
+  const { retentionYears } = req.body;
+  const folderTemplate = req.body.folderTemplate?.map(({ path, internal }) => ({ path, ...(internal && { internal: true }) }));
+  const changes = [
+    ...(folderTemplate
+      ? [{ field: 'folderTemplate', from: (firm.folderTemplate ?? DEFAULT_FOLDER_TEMPLATE).map((f) => f.path), to: folderTemplate.map((f) => f.path) }]
+      : []),
+    ...(retentionYears !== undefined && retentionYears !== retentionYearsOf(firm)
+      ? [{ field: 'retentionYears', from: retentionYearsOf(firm), to: retentionYears }]
+      : []),
+  ];
+  if (!changes.length) return { body: settingsOf(firm) };
+  const set = { ...(folderTemplate && { folderTemplate }), ...(retentionYears !== undefined && { documentRetentionYears: retentionYears }) };
   await commitTransaction(database(), (e) => [
-    e.tenant.patch({ tenantId }).set({ folderTemplate }).commit(),
+    e.tenant.patch({ tenantId }).set(set).commit(),
     ...auditAndEvent(e, changeContext(req), {
       action: 'firm.document_settings_changed',
       entityType: 'firm',
       entityId: tenantId,
-      changes: [{ field: 'folderTemplate', from: before.map((f) => f.path), to: folderTemplate.map((f) => f.path) }],
-      event: { type: 'firm.document_settings_changed', detail: { fields: ['folderTemplate'] } },
+      changes,
+      event: { type: 'firm.document_settings_changed', detail: { fields: changes.map((c) => c.field) } },
     }),
   ]);
-  return { body: { folderTemplate, isDefault: false } };
+  return { body: settingsOf({ ...firm, ...set }) };
 }

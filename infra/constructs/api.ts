@@ -138,14 +138,17 @@ export class Api extends Construct {
   }
 
   /**
-   * Documents: signing upload forms needs PutObject, download links GetObject, deleting DeleteObject, on firms' keys (`t/…`)
-   * of the documents bucket; the quarantine console asks for scans again.
+   * Documents: signing upload forms needs PutObject (and PutObjectTagging: a form tags its file
+   * with the firm's retention), download links GetObject, deleting DeleteObject, on firms' keys
+   * (`t/…`) of the documents bucket; the quarantine console asks for scans again.
    */
   keepDocumentsIn(documents: Documents): void {
     const { bucket } = documents;
     const fn = this.functions.get('documents')!;
     fn.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
-    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'], resources: [bucket.arnForObjects('t/*')] }));
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObject', 's3:DeleteObject'], resources: [bucket.arnForObjects('t/*')] }),
+    );
     documents.grantRescans(fn);
     acknowledge(
       fn,

@@ -4,11 +4,14 @@ import { AnyPrincipal, Effect, PolicyStatement, Role, ServicePrincipal, type IGr
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, StorageClass, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct, type IConstruct } from 'constructs';
 import { CLEAN, SCAN_TAG } from '../../shared/domain/documents/scans.ts';
+import { RETENTION_TAG, RETENTION_YEARS } from '../../shared/domain/documents/retention.ts';
 import type { StageConfig } from '../stage.ts';
 import { acknowledge, arnRef } from './nag.ts';
 
-/** How long deleted documents' versions are kept: accounting records, 7 years (ADR 0029). */
-export const DOCUMENT_RETENTION = Duration.days(7 * 365);
+/** A removed file's lifetime: whole years (a leap day more every four). */
+export const retentionOf = (years: number) => Duration.days(years * 365 + Math.ceil(years / 4));
+/** The retentions below the longest, each with its lifecycle rule. */
+export const SHORTER_RETENTIONS = Array.from({ length: RETENTION_YEARS.max - RETENTION_YEARS.min }, (_, i) => RETENTION_YEARS.min + i);
 
 /**
  * The documents bucket's name: set, not generated, so that the site's CSP can name it without
@@ -52,11 +55,17 @@ export class Documents extends Construct {
       lifecycleRules: [
         {
           abortIncompleteMultipartUploadAfter: Duration.days(1),
-          // Replaced and deleted files: infrequent access after a month, gone after the retention period.
+          // Removed files: infrequent access after a month, gone after the longest retention a firm may choose.
           noncurrentVersionTransitions: [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) }],
-          noncurrentVersionExpiration: DOCUMENT_RETENTION,
+          noncurrentVersionExpiration: retentionOf(RETENTION_YEARS.max),
           expiredObjectDeleteMarker: true,
         },
+        // A file tagged with a shorter retention (its firm's when uploaded) goes after that: S3 applies the earliest expiry of the rules that match.
+        ...SHORTER_RETENTIONS.map((years) => ({
+          id: `RemovedFilesAfter${years}Years`,
+          tagFilters: { [RETENTION_TAG]: String(years) },
+          noncurrentVersionExpiration: retentionOf(years),
+        })),
       ],
       ...(stage.isProd ? { removalPolicy: RemovalPolicy.RETAIN } : { removalPolicy: RemovalPolicy.DESTROY, autoDeleteObjects: true }),
     });
@@ -104,6 +113,20 @@ export class Documents extends Construct {
     );
     acknowledge(this.scannerRole, 'IAM5', 'GuardDuty scans and tags every object of this one bucket.', `Resource::${arnRef(this.bucket, this.scannerRole)}/*`);
 
+    // Nobody but GuardDuty writes the scan's verdict tag: a signed upload or a tagging call carrying it is refused.
+    this.bucket.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'OnlyTheScanTagsItsVerdict',
+        effect: Effect.DENY,
+        principals: [new AnyPrincipal()],
+        actions: ['s3:PutObject', 's3:PutObjectTagging', 's3:PutObjectVersionTagging'],
+        resources: [this.bucket.arnForObjects('*')],
+        conditions: {
+          'ForAnyValue:StringEquals': { 's3:RequestObjectTagKeys': [SCAN_TAG] },
+          StringNotEquals: { 'aws:PrincipalArn': this.scannerRole.roleArn },
+        },
+      }),
+    );
     // Nobody but GuardDuty reads an object before its scan has tagged it clean.
     this.bucket.addToResourcePolicy(
       new PolicyStatement({

@@ -16,7 +16,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GetObjectCommand, PutObjectTaggingCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, GetObjectTaggingCommand, PutObjectTaggingCommand, S3Client } from '@aws-sdk/client-s3';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { SCAN_RESULT_DETAIL_TYPE, SCAN_RESULT_SOURCE, SCAN_TAG, type ScanResult } from '../../shared/domain/documents/scans.ts';
 import { LOCAL_AWS } from './dynamo.ts';
@@ -103,8 +103,12 @@ export async function startScanner(options: {
       options.log(`scanner: could not read ${key}: ${String(error)}`);
       verdict = { result: 'ACCESS_DENIED', threats: [] };
     }
-    if (verdict.result !== 'ACCESS_DENIED')
-      await s3.send(new PutObjectTaggingCommand({ Bucket: bucket, Key: key, Tagging: { TagSet: [{ Key: SCAN_TAG, Value: verdict.result }] } }));
+    if (verdict.result !== 'ACCESS_DENIED') {
+      // GuardDuty adds its tag beside the object's own (its retention), replacing only an earlier verdict.
+      const { TagSet = [] } = await s3.send(new GetObjectTaggingCommand({ Bucket: bucket, Key: key }));
+      const tagged = [...TagSet.filter((tag) => tag.Key !== SCAN_TAG), { Key: SCAN_TAG, Value: verdict.result }];
+      await s3.send(new PutObjectTaggingCommand({ Bucket: bucket, Key: key, Tagging: { TagSet: tagged } }));
+    }
     await bus.send(
       new PutEventsCommand({
         Entries: [

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import S3rver, { type Context } from 's3rver';
 import AWSAccount from 's3rver/lib/models/account.js';
-import { GetObjectTaggingCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectTaggingCommand, PutObjectCommand, PutObjectTaggingCommand, S3Client } from '@aws-sdk/client-s3';
 import { postRefusal, s3ErrorXml } from './post-policy.ts';
 import { CLEAN, SCAN_TAG } from '../../shared/domain/documents/scans.ts';
 import { LOCAL_AWS } from './dynamo.ts';
@@ -29,6 +29,10 @@ function answer(ctx: Context, status: number, xml: string) {
     ctx.body = xml;
   } else ctx.body = null;
 }
+
+/** The tags of a POST's `tagging` field (S3's XML), none when it has none. */
+const tagsOf = (xml: string | undefined) =>
+  [...(xml ?? '').matchAll(/<Tag><Key>([^<]*)<\/Key><Value>([^<]*)<\/Value><\/Tag>/g)].map(([, Key, Value]) => ({ Key: Key!, Value: Value! }));
 
 /** Reads of an object's content: GET or HEAD of a key, not of a subresource such as `?tagging`. */
 const isObjectRead = (method: string, query: Record<string, unknown>) =>
@@ -65,6 +69,8 @@ export async function startS3(
   const endpoint = `http://127.0.0.1:${port}`;
   const tags = new S3Client({ region: LOCAL_AWS.region, endpoint, forcePathStyle: true, credentials: SCANNER_CREDENTIALS });
   const store = new S3Client({ region: LOCAL_AWS.region, endpoint, forcePathStyle: true, credentials: LOCAL_AWS.credentials });
+  /** Keys stored by a POST whose tags are still to be written (s3rver stores a POST's tags apart). */
+  const taggedLater = new Set<string>();
   // First in the chain (Koa composes its middleware when the server starts): the bucket policy's deny.
   server.middleware.unshift(async (ctx, next) => {
     if (ctx.method === 'POST' && ctx.path.replace(/\/$/, '') === `/${DOCUMENTS_BUCKET}`) return postUpload(ctx);
@@ -107,14 +113,30 @@ export async function startS3(
       id === LOCAL_AWS.credentials.accessKeyId ? LOCAL_AWS.credentials.secretAccessKey : undefined,
     );
     if (refusal) return answer(ctx, refusal.status, s3ErrorXml(refusal));
+    const tagSet = tagsOf(fields.tagging);
+    // The bucket policy's other deny: only the malware scan sets its verdict.
+    if (tagSet.some((tag) => tag.Key === SCAN_TAG))
+      return answer(ctx, 403, s3ErrorXml({ status: 403, code: 'AccessDenied', message: 'Access Denied: only the malware scan tags its verdict' }));
     const type = Object.entries(fields).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
-    await store.send(new PutObjectCommand({ Bucket: DOCUMENTS_BUCKET, Key: fields.key, Body: body, ...(type && { ContentType: type }) }));
+    const key = fields.key!;
+    // S3 stores the object with its tags at once: the scan is told only once both are there.
+    if (tagSet.length) taggedLater.add(key);
+    await store.send(new PutObjectCommand({ Bucket: DOCUMENTS_BUCKET, Key: key, Body: body, ...(type && { ContentType: type }) }));
+    if (tagSet.length) {
+      await store.send(new PutObjectTaggingCommand({ Bucket: DOCUMENTS_BUCKET, Key: key, Tagging: { TagSet: tagSet } }));
+      taggedLater.delete(key);
+      onDocumentCreated(key);
+    }
     answer(ctx, 204, '');
   }
 
   server.on('event', (event: { Records: { eventName: string; s3: { bucket: { name: string }; object: { key: string } } }[] }) => {
     for (const record of event.Records)
-      if (record.eventName.startsWith('ObjectCreated') && record.s3.bucket.name === DOCUMENTS_BUCKET)
+      if (
+        record.eventName.startsWith('ObjectCreated') &&
+        record.s3.bucket.name === DOCUMENTS_BUCKET &&
+        !taggedLater.has(decodeURIComponent(record.s3.object.key))
+      )
         onDocumentCreated(decodeURIComponent(record.s3.object.key));
   });
   await server.run();

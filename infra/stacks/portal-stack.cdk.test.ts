@@ -273,7 +273,7 @@ describe('documents (ADR 0029)', () => {
     return id;
   };
 
-  it('keeps them in a private, versioned, encrypted bucket whose old versions move to infrequent access and expire after 7 years', () => {
+  it('keeps them in a private, versioned, encrypted bucket whose removed files move to infrequent access and expire after their firm’s retention (10 years at most)', () => {
     dev.hasResourceProperties('AWS::S3::Bucket', {
       VersioningConfiguration: { Status: 'Enabled' },
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
@@ -282,9 +282,17 @@ describe('documents (ADR 0029)', () => {
         Rules: [
           Match.objectLike({
             NoncurrentVersionTransitions: [{ StorageClass: 'STANDARD_IA', TransitionInDays: 30 }],
-            NoncurrentVersionExpiration: { NoncurrentDays: 7 * 365 },
+            NoncurrentVersionExpiration: { NoncurrentDays: 10 * 365 + 3 },
             AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
           }),
+          // One rule for each shorter retention a firm may choose, by the tag each upload carries.
+          ...Array.from({ length: 9 }, (_, i) =>
+            Match.objectLike({
+              Id: `RemovedFilesAfter${i + 1}Years`,
+              TagFilters: [{ Key: 'PortalRetentionYears', Value: String(i + 1) }],
+              NoncurrentVersionExpiration: { NoncurrentDays: (i + 1) * 365 + Math.ceil((i + 1) / 4) },
+            }),
+          ),
         ],
       },
     });
@@ -315,6 +323,20 @@ describe('documents (ADR 0029)', () => {
           's3:ExistingObjectTag/GuardDutyMalwareScanStatus': 'NO_THREATS_FOUND',
           'aws:PrincipalArn': { 'Fn::GetAtt': [expect.stringMatching(/^DocumentsMalwareProtectionRole/), 'Arn'] },
         },
+      },
+    });
+  });
+
+  it('lets nobody but GuardDuty write the scan’s verdict tag: not an upload, not a tagging call', () => {
+    const [policy] = Object.values(dev.findResources('AWS::S3::BucketPolicy')).filter((p) => JSON.stringify(p.Properties.Bucket).includes(documentsBucket()));
+    const deny = (policy!.Properties.PolicyDocument.Statement as { Sid?: string }[]).find((s) => s.Sid === 'OnlyTheScanTagsItsVerdict');
+    expect(deny).toMatchObject({
+      Effect: 'Deny',
+      Principal: { AWS: '*' },
+      Action: ['s3:PutObject', 's3:PutObjectTagging', 's3:PutObjectVersionTagging'],
+      Condition: {
+        'ForAnyValue:StringEquals': { 's3:RequestObjectTagKeys': ['GuardDutyMalwareScanStatus'] },
+        StringNotEquals: { 'aws:PrincipalArn': { 'Fn::GetAtt': [expect.stringMatching(/^DocumentsMalwareProtectionRole/), 'Arn'] } },
       },
     });
   });

@@ -291,7 +291,9 @@ export const EVENTS = {
     },
   ),
   'document_request.cancelled': event('documents', 'Staff withdrew an open document request.', { documentRequestId: id, customerId: id, title: text }),
-  'firm.document_settings_changed': event('documents', 'An admin changed the default folders new customers get.', { fields: z.array(text) }),
+  'firm.document_settings_changed': event('documents', 'An admin changed the default folders new customers get, or how long removed documents are kept.', {
+    fields: z.array(text),
+  }),
 
   'firm.brand_changed': event('catalog', 'An admin changed the firm’s accent colour or email footer.', { fields: z.array(text) }),
   'firm.request_settings_changed': event('requests', 'An admin changed whether and above which value new requests are reviewed.', { fields: z.array(text) }),

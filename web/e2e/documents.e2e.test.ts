@@ -384,7 +384,7 @@ it('lets a lead tag a document, find it by the tag on the client’s page, then 
   await staff.waitForURL(url('/staff/'));
   await staff.goto(url(`/staff/document/?id=${started.document.documentId}`));
   await staff.getByRole('button', { name: 'Edit the tags' }).click();
-    await staff.getByRole('textbox', { name: 'Tags' }).fill(`Tax ${run}, signed`);
+  await staff.getByRole('textbox', { name: 'Tags' }).fill(`Tax ${run}, signed`);
   await staff.getByRole('button', { name: 'Save the tags' }).click();
   await expect.poll(() => staff.getByRole('list', { name: 'Tags' }).textContent()).toBe(`Tax ${run}signed`);
   await expectAccessible(staff);
@@ -407,4 +407,25 @@ it('lets a lead tag a document, find it by the tag on the client’s page, then 
   await expect.poll(() => section.getByText('No documents yet.').count()).toBe(1);
   expect(await section.getByText(name).count()).toBe(0);
   expect((await api(`/api/documents/${started.document.documentId}`, { token: john.token })).status).toBe(404);
+});
+
+it('lets an admin set how many years removed documents are kept, refusing a period out of range', { timeout: 40_000 }, async () => {
+  const page = await newPage(browser());
+  await signInThroughForm(page, 'admin@northwind.example');
+  await page.waitForURL(url('/admin/'));
+  await page.goto(url('/admin/settings/'));
+  const card = page.getByRole('region', { name: 'Removed documents' });
+  const years = card.getByLabel('Years kept');
+  await expect.poll(() => years.inputValue()).toBe('7');
+  await years.fill('12');
+  await card.getByRole('button', { name: 'Save the period' }).click();
+  await expect.poll(() => card.getByText('Years kept must be at most 10 years').count()).toBe(1);
+  await years.fill('5');
+  await card.getByRole('button', { name: 'Save the period' }).click();
+  await expect.poll(() => card.getByText('Saved. Files uploaded from now on are kept this long once removed.').count()).toBe(1);
+  await expectAccessible(page);
+  await page.reload();
+  await expect.poll(() => page.getByRole('region', { name: 'Removed documents' }).getByLabel('Years kept').inputValue()).toBe('5');
+  const admin = await signIn('admin@northwind.example');
+  await api('/api/firm/document-settings', { method: 'PATCH', token: admin.token, body: JSON.stringify({ retentionYears: 7 }) });
 });

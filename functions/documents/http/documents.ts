@@ -13,6 +13,8 @@ import { AuditEntry } from '../../../shared/db/entities/audit-entry.ts';
 import { Document, DocumentVersion } from '../../../shared/db/entities/document.ts';
 import { DocumentTag } from '../../../shared/db/entities/document-tag.ts';
 import { tidyTags } from '../../../shared/domain/documents/tags.ts';
+import { Tenant } from '../../../shared/db/entities/tenant.ts';
+import { retentionYearsOf } from '../../../shared/domain/documents/retention.ts';
 import { documentsTagged, tagWrites } from '../tags.ts';
 import { ROOT_FOLDER } from '../../../shared/domain/documents/documents.ts';
 import { OutboxEvent } from '../../../shared/db/entities/outbox-event.ts';
@@ -44,7 +46,7 @@ import { createDocumentShare, downloadSharedDocument, getSharedDocument, listDoc
 import { discardDocumentVersion, listHeldDocumentVersions, rescanDocumentVersion } from '../quarantine.ts';
 import { deleteDocument } from '../removal.ts';
 
-const database = databaseOf({ document: Document, version: DocumentVersion, tag: DocumentTag, audit: AuditEntry, outbox: OutboxEvent });
+const database = databaseOf({ document: Document, version: DocumentVersion, tag: DocumentTag, tenant: Tenant, audit: AuditEntry, outbox: OutboxEvent });
 
 /** An upload whose file never arrives is forgotten after a day (DynamoDB TTL). */
 const ABANDONED_AFTER_SECONDS = 24 * 3600;
@@ -72,7 +74,10 @@ async function createDocumentUpload(req: RequestOf<'createDocumentUpload'>): Pro
     throw validationFailed([{ field: 'customerId', message: 'is required: the customer the document is for' }]);
   if (!staff && body.accessLevel && !(CONTACT_ACCESS_LEVELS as readonly string[]).includes(body.accessLevel))
     throw validationFailed([{ field: 'accessLevel', message: `must be one of: ${CONTACT_ACCESS_LEVELS.join(', ')}` }]);
-  const existing = body.documentId ? await documentOf({ actor, params: { documentId: body.documentId } }) : undefined;
+  const [existing, { data: firm }] = await Promise.all([
+    body.documentId ? documentOf({ actor, params: { documentId: body.documentId } }) : undefined,
+    database().entities.tenant.get({ tenantId: actor.tenantId }).go(),
+  ]);
   const customerId = existing?.customerId ?? (await customerFor(actor, body.customerId));
   // A new document may answer an open request, and is filed where it asks; a new version stays where its document is.
   const answering = !existing && body.documentRequestId ? await openRequestFor(actor, customerId, body.documentRequestId) : undefined;
@@ -130,7 +135,7 @@ async function createDocumentUpload(req: RequestOf<'createDocumentUpload'>): Pro
     ],
     'Someone else added a version of this document at the same moment. Try again.',
   );
-  const upload = await uploadForm(objectKey, file);
+  const upload = await uploadForm(objectKey, file, retentionYearsOf(firm));
   return { status: 201, body: { document: toView(existing ? { ...existing, latestVersion: versionNo } : document), versionNo, upload } };
 }
 

@@ -9,6 +9,7 @@ import { email, futureDate, isoDate, page, pageQuery } from './common.ts';
 import { DIFF_CHANGES } from '../../domain/documents/diff.ts';
 import { MAX_SHARE_DAYS, MIN_SHARE_DAYS } from '../../domain/documents/shares.ts';
 import { MAX_TAG_LENGTH, MAX_TAGS } from '../../domain/documents/tags.ts';
+import { RETENTION_YEARS } from '../../domain/documents/retention.ts';
 
 const versionNumber = z.coerce.number().check(z.int('must be a version number'), z.minimum(1, 'must be a version number'), z.maximum(999_999));
 import type { Schemas } from './types.ts';
@@ -95,6 +96,9 @@ export const templateFolder = z.object({
   ),
   internal: z.optional(z.boolean()),
 });
+
+/** The firm's default folders (`isDefault`: the portal's own) and how many years removed files are kept. */
+const documentSettings = z.object({ folderTemplate: z.array(templateFolder), isDefault: z.boolean(), retentionYears: z.number() });
 
 export const documentView = z.object({
   documentId: z.string(),
@@ -205,17 +209,29 @@ export const DOCUMENTS_SCHEMAS = {
   renameDocumentFolder: { body: z.object({ name: folderName }), response: folderView },
   deleteDocumentFolder: {},
   deleteDocument: {},
-  getDocumentSettings: {
-    response: z.object({ folderTemplate: z.array(templateFolder), isDefault: z.boolean() }),
-  },
+  getDocumentSettings: { response: documentSettings },
   updateDocumentSettings: {
-    body: z.object({
-      folderTemplate: z.array(templateFolder).check(
-        z.maxLength(MAX_TEMPLATE_FOLDERS, `must have at most ${MAX_TEMPLATE_FOLDERS} folders`),
-        z.refine((list) => new Set(list.map((f) => f.path.toLowerCase())).size === list.length, 'must not name the same folder twice'),
-      ),
-    }),
-    response: z.object({ folderTemplate: z.array(templateFolder), isDefault: z.boolean() }),
+    /** Only what changes. */
+    body: z
+      .object({
+        folderTemplate: z.optional(
+          z.array(templateFolder).check(
+            z.maxLength(MAX_TEMPLATE_FOLDERS, `must have at most ${MAX_TEMPLATE_FOLDERS} folders`),
+            z.refine((list) => new Set(list.map((f) => f.path.toLowerCase())).size === list.length, 'must not name the same folder twice'),
+          ),
+        ),
+        retentionYears: z.optional(
+          z
+            .number({ error: 'must be a whole number of years' })
+            .check(
+              z.int('must be a whole number of years'),
+              z.minimum(RETENTION_YEARS.min, `must be at least ${RETENTION_YEARS.min} year`),
+              z.maximum(RETENTION_YEARS.max, `must be at most ${RETENTION_YEARS.max} years`),
+            ),
+        ),
+      })
+      .check(z.refine((s) => s.folderTemplate !== undefined || s.retentionYears !== undefined, { error: 'must change folderTemplate or retentionYears' })),
+    response: documentSettings,
   },
   updateDocument: {
     body: z.object({

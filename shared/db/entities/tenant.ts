@@ -31,6 +31,8 @@ export const Tenant = new Entity({
       type: 'list',
       items: { type: 'map', properties: { path: { type: 'string', required: true }, internal: { type: 'boolean' } } },
     },
+    /** Years a removed document's files are kept (shared/domain/documents/retention.ts); none: the default. */
+    documentRetentionYears: { type: 'number' },
     createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
   },
   indexes: {

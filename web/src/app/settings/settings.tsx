@@ -14,6 +14,7 @@ import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { BrandSettings } from './BrandSettings.tsx';
 import { FolderSettings } from './FolderSettings.tsx';
+import { RetentionSettings } from './RetentionSettings.tsx';
 
 type RequestSettings = ResponseOf<'getRequestSettings'>;
 
@@ -105,6 +106,7 @@ function SettingsPage() {
       <RequestRules />
       <BrandSettings />
       <FolderSettings />
+      <RetentionSettings />
     </>
   );
 }

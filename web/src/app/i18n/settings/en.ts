@@ -15,6 +15,15 @@ const en = {
       saving: 'Saving…',
       saved: 'Saved. New clients get these folders.',
     },
+    retention: {
+      title: 'Removed documents',
+      lead: 'How long the files of a document your team removes are kept, out of everyone’s reach, before they are gone for good.',
+      years: 'Years kept',
+      hint: 'From {min} to {max} years; {default} by default, as accounting records need. Each file keeps the period in force when it was uploaded.',
+      save: 'Save the period',
+      saving: 'Saving…',
+      saved: 'Saved. Files uploaded from now on are kept this long once removed.',
+    },
     brand: {
       title: 'Brand',
       lead: 'Your accent colour on the portal, the booking and catalog pages and your emails, and a footer for every email you send.',
