@@ -213,6 +213,15 @@ const MATRIX: Record<OperationId, Row> = {
     request: { method: 'PATCH', path: '/api/documents/none', body: {} },
     expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
   },
+  // A client zips their own customer's documents; staff name the customer (none: not found).
+  requestDocumentZip: {
+    request: { method: 'POST', path: '/api/documents/zips', body: { customerId: 'none' } },
+    expect: { anonymous: 401, client: 404, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
+  getDocumentZip: {
+    request: { method: 'GET', path: '/api/documents/zips/none' },
+    expect: { anonymous: 401, client: 404, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
   deleteDocument: {
     request: { method: 'DELETE', path: '/api/documents/none' },
     expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },

@@ -98,6 +98,12 @@ export async function objectText(key: string, maxBytes: number): Promise<string 
   return text.length > maxBytes ? undefined : new TextDecoder('utf-8').decode(text);
 }
 
+/** An object's whole content (a document is at most 100 MB). */
+export async function objectBytes(key: string): Promise<Uint8Array> {
+  const object = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key }));
+  return object.Body!.transformToByteArray();
+}
+
 /** The first SNIFF_BYTES of an object (fewer if it is shorter). */
 export async function firstBytes(key: string): Promise<Uint8Array> {
   const object = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key, Range: `bytes=0-${SNIFF_BYTES - 1}` }));

@@ -55,6 +55,7 @@ const LINES: Record<Locale, Record<string, { one: string; many?: string }>> = {
     'document_request.created': { one: 'Your firm asks you for “{title}” by {due}' },
     'document_request.reminded': { one: 'A reminder: your firm still needs “{title}” (due {due})' },
     'document_request.fulfilled': { one: 'The client sent “{title}”, as you asked' },
+    'document.zip_ready': { one: 'Your zip of “{name}” is ready. Files: {files}', many: '{count} zips you asked for are ready' },
   },
   ar: {
     'request.submitted': { one: 'طلب {client} الخدمة {reference}: {title}' },
@@ -73,6 +74,7 @@ const LINES: Record<Locale, Record<string, { one: string; many?: string }>> = {
     'document_request.created': { one: 'يطلب منك مكتبك «{title}» بحلول {due}' },
     'document_request.reminded': { one: 'تذكير: لا يزال مكتبك يحتاج إلى «{title}» (الموعد {due})' },
     'document_request.fulfilled': { one: 'أرسل العميل «{title}» كما طلبت' },
+    'document.zip_ready': { one: 'ملف zip الخاص بـ «{name}» جاهز. عدد الملفات: {files}', many: '{count} ملفات zip طلبتها جاهزة' },
   },
   hi: {
     'request.submitted': { one: '{client} ने {reference} माँगा: {title}' },
@@ -91,6 +93,7 @@ const LINES: Record<Locale, Record<string, { one: string; many?: string }>> = {
     'document_request.created': { one: 'आपकी फ़र्म आपसे {due} तक “{title}” माँगती है' },
     'document_request.reminded': { one: 'याद दिलाना: आपकी फ़र्म को अब भी “{title}” चाहिए ({due} तक)' },
     'document_request.fulfilled': { one: 'क्लाइंट ने आपके कहे अनुसार “{title}” भेज दिया' },
+    'document.zip_ready': { one: '“{name}” की आपकी zip तैयार है। फ़ाइलें: {files}', many: 'आपकी माँगी {count} zip तैयार हैं' },
   },
 };
 

@@ -64,6 +64,7 @@ describe('email settings', () => {
         'document.rejected',
         'document_request.created',
         'document_request.reminded',
+        'document.zip_ready',
       ],
     });
     expect((await preferences(mike)).body.kinds).toEqual([
@@ -80,6 +81,7 @@ describe('email settings', () => {
       'document.unscannable',
       'document.rejected',
       'document_request.fulfilled',
+      'document.zip_ready',
     ]);
   });
 

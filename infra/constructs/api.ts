@@ -142,10 +142,14 @@ export class Api extends Construct {
    * with the firm's retention), download links GetObject, deleting DeleteObject, on firms' keys
    * (`t/…`) of the documents bucket; the quarantine console asks for scans again.
    */
-  keepDocumentsIn(documents: Documents): void {
+  keepDocumentsIn(documents: Documents, uploads: IBucket): void {
     const { bucket } = documents;
     const fn = this.functions.get('documents')!;
     fn.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
+    // Links to the zips of folders, built into the uploads bucket.
+    fn.addEnvironment('UPLOADS_BUCKET', uploads.bucketName);
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [uploads.arnForObjects('exports/zips/*')] }));
+    acknowledge(fn, 'IAM5', 'Signs links to zips only (exports/zips/ of the uploads bucket).', `Resource::${arnRef(uploads, fn)}/exports/zips/*`);
     fn.addToRolePolicy(
       new PolicyStatement({ actions: ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObject', 's3:DeleteObject'], resources: [bucket.arnForObjects('t/*')] }),
     );

@@ -68,7 +68,8 @@ export class Events extends Construct {
       const fn = portalFunction(this, `${consumer}Function`, {
         name: `events/${consumer}`,
         stage,
-        timeout: Duration.seconds(30),
+        // A zip of a folder (up to 2 GB) takes minutes; it holds one file and one 8 MB part at a time.
+        ...(consumer === 'document-zips' ? { timeout: Duration.minutes(10), memorySize: 1024 } : { timeout: Duration.seconds(30) }),
         environment: { TABLE_NAME: table.tableName, PUBLIC_URL: props.publicUrl, MAIL_FROM: stage.mailFrom, POWERTOOLS_SERVICE_NAME: consumer },
       });
       table.grantReadWriteData(fn);
@@ -91,6 +92,21 @@ export class Events extends Construct {
           'Reads the first bytes of documents; the bucket policy refuses any object not scanned clean.',
           `Resource::${arnRef(props.documents, fn)}/*`,
         );
+      }
+      if (consumer === 'document-zips') {
+        fn.addEnvironment('DOCUMENTS_BUCKET', props.documents.bucketName);
+        fn.addEnvironment('UPLOADS_BUCKET', props.uploads.bucketName);
+        fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.documents.arnForObjects('t/*')] }));
+        fn.addToRolePolicy(
+          new PolicyStatement({ actions: ['s3:PutObject', 's3:AbortMultipartUpload'], resources: [props.uploads.arnForObjects('exports/zips/*')] }),
+        );
+        acknowledge(
+          fn,
+          'IAM5',
+          'Reads firms’ documents (keys under t/); the bucket policy refuses any not scanned clean.',
+          `Resource::${arnRef(props.documents, fn)}/t/*`,
+        );
+        acknowledge(fn, 'IAM5', 'Writes only zips, under exports/zips/ of the uploads bucket.', `Resource::${arnRef(props.uploads, fn)}/exports/zips/*`);
       }
       if (consumer === 'exports') {
         fn.addEnvironment('UPLOADS_BUCKET', props.uploads.bucketName);

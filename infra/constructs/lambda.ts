@@ -16,14 +16,14 @@ export const FUNCTION_NAME_METADATA = 'portal:function';
 export function portalFunction(
   scope: Construct,
   id: string,
-  props: { name: LambdaName; stage: StageConfig; environment: Record<string, string>; timeout?: Duration },
+  props: { name: LambdaName; stage: StageConfig; environment: Record<string, string>; timeout?: Duration; memorySize?: number },
 ) {
   const fn = new LambdaFunction(scope, id, {
     code: Code.fromAsset(lambdaBundles().dirOf(props.name)),
     handler: 'index.handler',
     runtime: Runtime.NODEJS_24_X,
     architecture: Architecture.ARM_64,
-    memorySize: 512,
+    memorySize: props.memorySize ?? 512,
     timeout: props.timeout ?? Duration.seconds(10),
     loggingFormat: LoggingFormat.JSON,
     logGroup: new LogGroup(scope, `${id}Logs`, { retention: props.stage.isProd ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH }),

@@ -414,13 +414,25 @@ describe('user pool access', () => {
 });
 
 describe('storage and web', () => {
-  it('lets only the export builder write, and the analytics function read, request exports, which expire after a day', () => {
+  it('lets only the export and zip builders write, and the analytics and documents functions read, exports and zips, which expire after a day', () => {
     const touching = Object.entries(dev.findResources('AWS::IAM::Policy')).flatMap(([id, p]) =>
       (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
         .filter((st) => JSON.stringify(st.Resource).includes('StorageUploads'))
         .flatMap((st) => [st.Action].flat().map((a) => `${id.replace(/ServiceRoleDefaultPolicy.*/, '')} ${a}`)),
     );
-    expect(touching.sort()).toEqual(['ApianalyticsFunction s3:GetObject', 'EventsexportsFunction s3:PutObject']);
+    expect(touching.sort()).toEqual([
+      'ApianalyticsFunction s3:GetObject',
+      'ApidocumentsFunction s3:GetObject',
+      'EventsdocumentzipsFunction s3:AbortMultipartUpload',
+      'EventsdocumentzipsFunction s3:PutObject',
+      'EventsexportsFunction s3:PutObject',
+    ]);
+    // The zips' only: their builder and their links reach no other export.
+    const zipsOnly = Object.entries(dev.findResources('AWS::IAM::Policy'))
+      .filter(([id]) => /^(Apidocuments|Eventsdocumentzips)Function/.test(id))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Resource: unknown }[])
+      .filter((st) => JSON.stringify(st.Resource).includes('StorageUploads'));
+    for (const st of zipsOnly) expect(JSON.stringify(st.Resource)).toContain('/exports/zips/*');
     dev.hasResourceProperties('AWS::S3::Bucket', {
       LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Prefix: 'exports/', ExpirationInDays: 1 })]) },
     });

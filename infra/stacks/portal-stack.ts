@@ -60,7 +60,7 @@ export class PortalStack extends Stack {
     });
     const schedules = new Schedules(new NestedStack(this, 'SchedulesStack'), 'Schedules', { stage, table, publicUrl, sender: events.sender });
     apiOf('analytics').offerExportsFrom(storage.uploads);
-    apiOf('documents').keepDocumentsIn(documents);
+    apiOf('documents').keepDocumentsIn(documents, storage.uploads);
     schedules.rescanDocumentsIn(documents);
     const deadLetterQueues = new Map([...events.deadLetterQueues, ['jobs', schedules.deadLetterQueue]]);
     apiOf('system').reportHealthOf({ table, bus: events.bus, deadLetterQueues, mailFrom: stage.mailFrom });

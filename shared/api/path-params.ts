@@ -17,6 +17,7 @@ export const PATH_PARAMS = {
   documentId: id,
   documentRequestId: id,
   shareId: id,
+  zipId: id,
 
   folderId: id,
 

@@ -133,6 +133,8 @@ export const SUMMARIES: Record<OperationId, string> = {
   createDocumentFolder: 'Makes a folder in a customer’s documents (names unique among siblings, 6 levels at most)',
   renameDocumentFolder: 'Renames a document folder',
   deleteDocumentFolder: 'Removes an empty document folder',
+  requestDocumentZip: 'Asks for a folder’s documents (with its subfolders’) as one zip file, built in the background',
+  getDocumentZip: 'A zip’s progress, and once built, a 5-minute link to download it (for whoever asked only)',
   deleteDocument: 'Removes a document: out of every list, link and share, its files deleted (kept until the retention period)',
   updateDocument: 'Moves a document to another of its customer’s folders, or changes its description or access level',
   getDocumentSettings: 'The default folders each new customer gets',

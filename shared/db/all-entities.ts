@@ -3,6 +3,7 @@ import { Document, DocumentFolder, DocumentVersion } from './entities/document.t
 import { DocumentRequest } from './entities/document-request.ts';
 import { DocumentShare } from './entities/document-share.ts';
 import { DocumentTag } from './entities/document-tag.ts';
+import { DocumentZip } from './entities/document-zip.ts';
 import { AssignmentRecord } from './entities/assignment-record.ts';
 import { AuditEntry } from './entities/audit-entry.ts';
 import { BookingReminder } from './entities/booking-reminder.ts';
@@ -84,6 +85,7 @@ export const ALL_ENTITIES = {
   documentRequest: DocumentRequest,
   documentShare: DocumentShare,
   documentTag: DocumentTag,
+  documentZip: DocumentZip,
 };
 
 export const database = databaseOf(ALL_ENTITIES);

@@ -252,6 +252,18 @@ export const EVENTS = {
   'document.folder_created': event('documents', 'Staff made a folder in a customer’s documents.', { folderId: id, customerId: id, parentId: id, name: text }),
   'document.folder_renamed': event('documents', 'Staff renamed a customer’s document folder.', { folderId: id, customerId: id, name: text }),
   'document.folder_deleted': event('documents', 'Staff removed an empty document folder.', { folderId: id, customerId: id, name: text }),
+  'document.zip_requested': event('documents', 'Someone asked for a folder’s documents as one zip file; it is built in the background.', {
+    zipId: id,
+    customerId: id,
+    requestedBy: id,
+  }),
+  'document.zip_ready': event('documents', 'A zip someone asked for is built; they are told, with its link.', {
+    zipId: id,
+    customerId: id,
+    requestedBy: id,
+    name: text,
+    files: z.number(),
+  }),
   'document.deleted': event(
     'documents',
     'Staff removed a document: it leaves every list, link and share, and its files are deleted (kept until the retention period).',

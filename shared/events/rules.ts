@@ -20,6 +20,7 @@ export const CONSUMER_CONTEXTS = {
   accounts: 'identity',
   'document-scans': 'documents',
   'document-folders': 'documents',
+  'document-zips': 'documents',
 } as const satisfies Record<string, BoundedContext>;
 export type Consumer = keyof typeof CONSUMER_CONTEXTS;
 export const CONSUMERS = Object.keys(CONSUMER_CONTEXTS) as Consumer[];
@@ -95,6 +96,9 @@ export const KPI_EVENTS = [
 /** A document request's news: its customer's contacts are asked and reminded; whoever asked hears when it is answered. */
 export const DOCUMENT_REQUEST_EVENTS = ['document_request.created', 'document_request.reminded', 'document_request.fulfilled'] as const;
 
+/** Documents' news for whoever asked: a folder's zip is ready to download. */
+export const DOCUMENT_NOTICE_EVENTS = ['document.zip_ready'] as const;
+
 /** Events that end every session of a person: their open WebSockets are closed as well. */
 export const SESSION_END_EVENTS = ['user.deactivated', 'auth.password_reset'] as const;
 
@@ -125,7 +129,15 @@ export const RULES: readonly Rule[] = [
     description: 'Events that concern people become notifications in their bell (a series once), pushed live',
     pattern: {
       source: [EVENT_SOURCE],
-      'detail-type': ['user.joined', ...REQUEST_EVENTS, ...TASK_EVENTS, ...BOOKING_EVENTS, ...SERIES_EVENTS, ...DOCUMENT_REQUEST_EVENTS],
+      'detail-type': [
+        'user.joined',
+        ...REQUEST_EVENTS,
+        ...TASK_EVENTS,
+        ...BOOKING_EVENTS,
+        ...SERIES_EVENTS,
+        ...DOCUMENT_REQUEST_EVENTS,
+        ...DOCUMENT_NOTICE_EVENTS,
+      ],
     },
     consumer: 'notifications',
   },
@@ -165,6 +177,12 @@ export const RULES: readonly Rule[] = [
     description: 'A requested CSV export of requests is built and stored for its requester',
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['export.requested'] },
     consumer: 'exports',
+  },
+  {
+    name: 'document-zips',
+    description: 'A folder asked for as a zip is built into one file for whoever asked',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['document.zip_requested'] },
+    consumer: 'document-zips',
   },
   {
     name: 'document-scans',

@@ -429,3 +429,36 @@ it('lets an admin set how many years removed documents are kept, refusing a peri
   const admin = await signIn('admin@northwind.example');
   await api('/api/firm/document-settings', { method: 'PATCH', token: admin.token, body: JSON.stringify({ retentionYears: 7 }) });
 });
+
+it('lets a client download a folder as a zip, following it while it is built, and come back to it from the notice', { timeout: 60_000 }, async () => {
+  const [john, sarah] = await Promise.all([signIn('john@example.com'), signIn('sarah@designpi.com')]);
+  const { data: user } = await database().entities.user.get({ tenantId: 't-designpi', userId: john.userId }).go();
+  const made = await api('/api/documents/folders', {
+    method: 'POST',
+    token: sarah.token,
+    body: JSON.stringify({ customerId: user!.customerId, name: `Zipped ${run}` }),
+  });
+  const folderId = made.body.folderId as string;
+  const started = await start(john, `payslip-${run}.txt`, Buffer.from('net 900\n'), { folderId });
+  await send(started.upload, Buffer.from('net 900\n'));
+  await expect.poll(() => statusOf(john, started.document.documentId), { timeout: 10_000 }).toBe('available');
+
+  const page = await newPage(browser());
+  await signInThroughForm(page, 'john@example.com');
+  await page.waitForURL(url('/portal/'));
+  await page.goto(url(`/portal/documents/?folder=${folderId}`));
+  await page.getByRole('button', { name: 'Download this folder as a zip' }).click();
+  const zip = page.getByRole('region', { name: 'Zip of documents' });
+  await expect.poll(() => zip.getByRole('button', { name: 'Download the zip' }).count(), { timeout: 20_000 }).toBe(1);
+  expect(await zip.textContent()).toContain(`“Zipped ${run}” is ready. Files: 1.`);
+  await expectAccessible(page);
+  const download = page.waitForEvent('download');
+  await zip.getByRole('button', { name: 'Download the zip' }).click();
+  expect((await download).suggestedFilename()).toBe(`Zipped ${run}.zip`);
+
+  // The bell's notice leads back to it.
+  const notices = (await api('/api/notifications?limit=50', { token: john.token })).body.items as { kind: string; link: string }[];
+  const link = notices.find((n) => n.kind === 'document.zip_ready')!.link;
+  await page.goto(url(link));
+  await expect.poll(() => page.getByRole('region', { name: 'Zip of documents' }).getByRole('button', { name: 'Download the zip' }).count()).toBe(1);
+});

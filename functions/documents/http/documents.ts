@@ -45,6 +45,7 @@ import { compareDocumentVersions, getDocumentPreview, listDocumentHistory, rever
 import { createDocumentShare, downloadSharedDocument, getSharedDocument, listDocumentShares, revokeDocumentShare, sendShareCode } from '../shares.ts';
 import { discardDocumentVersion, listHeldDocumentVersions, rescanDocumentVersion } from '../quarantine.ts';
 import { deleteDocument } from '../removal.ts';
+import { getDocumentZip, requestDocumentZip } from '../zips.ts';
 
 const database = databaseOf({ document: Document, version: DocumentVersion, tag: DocumentTag, tenant: Tenant, audit: AuditEntry, outbox: OutboxEvent });
 
@@ -302,6 +303,8 @@ export const handler = contextHandler({
     getDocumentDownload,
     updateDocument,
     deleteDocument,
+    requestDocumentZip,
+    getDocumentZip,
     listDocumentFolders,
     createDocumentFolder,
     renameDocumentFolder,

@@ -152,6 +152,18 @@ async function fulfilledPlan(d: EventDetail<'document_request.fulfilled'>): Prom
   };
 }
 
+/** A zip someone asked for is built: they hear, with the documents page that offers it. */
+async function zipReadyPlan(d: EventDetail<'document.zip_ready'>): Promise<Plan | undefined> {
+  const { data: person } = await database().entities.user.get({ tenantId: d.tenantId, userId: d.requestedBy }).go();
+  if (!person) return undefined;
+  const zip = `zip=${encodeURIComponent(d.zipId)}`;
+  return {
+    notices: [{ userId: person.userId, kind: 'document.zip_ready' }],
+    values: { name: d.name, files: String(d.files) },
+    link: person.role === 'CLIENT' ? `/portal/documents/?${zip}` : `/${person.role === 'ADMIN' ? 'admin' : 'staff'}/clients/view/?id=${d.customerId}&${zip}`,
+  };
+}
+
 /** A person's sessions ended: their open sockets close. A reset spares connections opened after it: the person may sign in again at once. */
 const endSessions = (d: EventDetail<(typeof SESSION_END_EVENTS)[number]>, type: (typeof SESSION_END_EVENTS)[number]) =>
   closeConnections(d.tenantId, d.userId, type === 'auth.password_reset' ? d.at : undefined).then(() => undefined);
@@ -168,6 +180,7 @@ const reactions: Reactions = {
   'document_request.created': async (d) => notify(d, await documentRequestPlan('document_request.created', d)),
   'document_request.reminded': async (d) => notify(d, await documentRequestPlan('document_request.reminded', d)),
   'document_request.fulfilled': async (d) => notify(d, await fulfilledPlan(d)),
+  'document.zip_ready': async (d) => notify(d, await zipReadyPlan(d)),
 };
 
 export const handler = consumerHandler({

@@ -13,6 +13,8 @@ export const DOCUMENTS_OPERATIONS = [
   { operationId: 'getDocumentSettings', method: 'GET', path: '/api/firm/document-settings', lambda: 'documents', access: 'settings.manage' },
   { operationId: 'updateDocumentSettings', method: 'PATCH', path: '/api/firm/document-settings', lambda: 'documents', access: 'settings.manage' },
   { operationId: 'updateDocument', method: 'PATCH', path: '/api/documents/{documentId}', lambda: 'documents', access: 'documents.organise' },
+  { operationId: 'requestDocumentZip', method: 'POST', path: '/api/documents/zips', lambda: 'documents', access: 'documents.view', success: [202] },
+  { operationId: 'getDocumentZip', method: 'GET', path: '/api/documents/zips/{zipId}', lambda: 'documents', access: 'documents.view' },
   { operationId: 'deleteDocument', method: 'DELETE', path: '/api/documents/{documentId}', lambda: 'documents', access: 'documents.organise', success: [204] },
   { operationId: 'getDocument', method: 'GET', path: '/api/documents/{documentId}', lambda: 'documents', access: 'documents.view' },
   { operationId: 'getDocumentDownload', method: 'GET', path: '/api/documents/{documentId}/download', lambda: 'documents', access: 'documents.view' },

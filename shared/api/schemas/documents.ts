@@ -10,6 +10,7 @@ import { DIFF_CHANGES } from '../../domain/documents/diff.ts';
 import { MAX_SHARE_DAYS, MIN_SHARE_DAYS } from '../../domain/documents/shares.ts';
 import { MAX_TAG_LENGTH, MAX_TAGS } from '../../domain/documents/tags.ts';
 import { RETENTION_YEARS } from '../../domain/documents/retention.ts';
+import { ZIP_STATUSES } from '../../domain/documents/zips.ts';
 
 const versionNumber = z.coerce.number().check(z.int('must be a version number'), z.minimum(1, 'must be a version number'), z.maximum(999_999));
 import type { Schemas } from './types.ts';
@@ -96,6 +97,21 @@ export const templateFolder = z.object({
   ),
   internal: z.optional(z.boolean()),
 });
+
+/** A zip of a folder's documents: its progress, why it failed, and once built a 5-minute link. */
+export const zipView = z.object({
+  zipId: z.string(),
+  name: z.string(),
+  status: z.enum(ZIP_STATUSES),
+  total: z.optional(z.number()),
+  added: z.number(),
+  bytes: z.optional(z.number()),
+  problem: z.optional(z.string()),
+  createdAt: z.string(),
+  finishedAt: z.optional(z.string()),
+  url: z.optional(z.string()),
+});
+export type ZipView = z.infer<typeof zipView>;
 
 /** The firm's default folders (`isDefault`: the portal's own) and how many years removed files are kept. */
 const documentSettings = z.object({ folderTemplate: z.array(templateFolder), isDefault: z.boolean(), retentionYears: z.number() });
@@ -209,6 +225,12 @@ export const DOCUMENTS_SCHEMAS = {
   renameDocumentFolder: { body: z.object({ name: folderName }), response: folderView },
   deleteDocumentFolder: {},
   deleteDocument: {},
+  requestDocumentZip: {
+    /** Staff name the customer; none: a client's own. No folder: all the customer's documents. */
+    body: z.object({ customerId: z.optional(id), folderId: z.optional(id) }),
+    response: zipView,
+  },
+  getDocumentZip: { response: zipView },
   getDocumentSettings: { response: documentSettings },
   updateDocumentSettings: {
     /** Only what changes. */

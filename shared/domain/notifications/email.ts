@@ -23,6 +23,7 @@ export const EMAIL_KINDS = [
   'document_request.created',
   'document_request.reminded',
   'document_request.fulfilled',
+  'document.zip_ready',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -36,6 +37,7 @@ const CLIENT_KINDS: readonly EmailKind[] = [
   'document.rejected',
   'document_request.created',
   'document_request.reminded',
+  'document.zip_ready',
 ];
 
 /** The kinds only a client gets. */

@@ -4,7 +4,7 @@
  * those the reader may see, each downloadable once available.
  */
 import { Download } from 'lucide-react';
-import { useCallback, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import type { DocumentView, FolderView } from '../../../../shared/api/schemas/documents.ts';
 import { ROOT_FOLDER } from '../../../../shared/domain/documents/documents.ts';
 import { extensionOf, FILE_KIND_NAMES, MAX_FILE_BYTES, type FileKind } from '../../../../shared/domain/documents/files.ts';
@@ -32,6 +32,11 @@ interface Upload {
 type Search = { q?: string; kind?: FileKind; from?: string; to?: string; tag?: string };
 const FIELD = 'ms-1 rounded border border-slate-300 px-2 py-1';
 
+// Only someone who asks for a zip (or follows a notice's link to one) loads it.
+const ZipDownload = lazy(() => import('./ZipDownload.tsx'));
+/** A zip a notice links to. */
+const ZIP_IN_ADDRESS = new URLSearchParams(location.search).get('zip') ?? undefined;
+
 /** The area this list is shown in, for links to a document's page there. */
 const AREA = location.pathname.split('/')[1] || 'portal';
 
@@ -51,6 +56,9 @@ export function Documents({ customerId, canUpload, canOrganise = false }: { cust
   const nextKey = useRef(0);
   // A search looks in every folder; none: the folder open.
   const [search, setSearch] = useState<Search | null>(null);
+  const [zip, setZip] = useState<{ zipId?: string; ask?: { customerId?: string; folderId?: string } } | null>(
+    ZIP_IN_ADDRESS ? { zipId: ZIP_IN_ADDRESS } : null,
+  );
   const fetchPage = useCallback(
     (cursor: string | undefined) =>
       call('listDocuments', {
@@ -172,6 +180,16 @@ export function Documents({ customerId, canUpload, canOrganise = false }: { cust
         </p>
       ) : (
         <Folders customerId={customerId} folderId={folderId} open={openFolder} canOrganise={canOrganise} onLoaded={onFoldersLoaded} />
+      )}
+      <div className="mb-2 flex justify-end">
+        <Button size="sm" variant="secondary" onClick={() => setZip({ ask: { ...(customerId && { customerId }), ...inFolder } })}>
+          {d.zip.ask}
+        </Button>
+      </div>
+      {zip && (
+        <Suspense fallback={null}>
+          <ZipDownload {...zip} />
+        </Suspense>
       )}
       {canUpload && (
         <div

@@ -25,6 +25,7 @@ const ar: typeof en = {
         'document_request.created': 'يطلب مني مكتبي مستندًا',
         'document_request.reminded': 'تذكير بمستند لا يزال مكتبي يحتاجه',
         'document_request.fulfilled': 'يرسل عميل مستندًا طلبته',
+        'document.zip_ready': 'ملف zip لمستندات طلبتها جاهز',
       },
       save: 'احفظ إعدادات البريد',
       saving: 'جارٍ الحفظ…',

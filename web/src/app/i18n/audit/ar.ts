@@ -74,6 +74,8 @@ const ar: typeof en = {
       'document.folder_created': 'أنشأ مجلد مستندات',
       'document.folder_renamed': 'أعاد تسمية مجلد مستندات',
       'document.folder_deleted': 'حذف مجلد مستندات',
+      'document.zip_requested': 'طلب مجلدًا كملف zip',
+      'document.zip_ready': 'جُهّز ملف zip لمجلد',
       'document.deleted': 'حذف مستندًا',
       'document.updated': 'نقل مستندًا أو عدّله',
       'firm.document_settings_changed': 'غيّر مجلدات المستندات الافتراضية',

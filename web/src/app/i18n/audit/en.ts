@@ -72,6 +72,8 @@ export default {
       'document.folder_created': 'Made a document folder',
       'document.folder_renamed': 'Renamed a document folder',
       'document.folder_deleted': 'Removed a document folder',
+      'document.zip_requested': 'Asked for a folder as a zip',
+      'document.zip_ready': 'A folder’s zip was built',
       'document.deleted': 'Removed a document',
       'document.updated': 'Moved or changed a document',
       'firm.document_settings_changed': 'Changed the default document folders',

@@ -74,6 +74,8 @@ const hi: typeof en = {
       'document.folder_created': 'दस्तावेज़ फ़ोल्डर बनाया',
       'document.folder_renamed': 'दस्तावेज़ फ़ोल्डर का नाम बदला',
       'document.folder_deleted': 'दस्तावेज़ फ़ोल्डर हटाया',
+      'document.zip_requested': 'एक फ़ोल्डर zip के रूप में माँगा',
+      'document.zip_ready': 'एक फ़ोल्डर की zip बनी',
       'document.deleted': 'एक दस्तावेज़ हटाया',
       'document.updated': 'दस्तावेज़ ले जाया या बदला',
       'firm.document_settings_changed': 'डिफ़ॉल्ट दस्तावेज़ फ़ोल्डर बदले',

@@ -141,6 +141,18 @@ export default {
       everyFolder: 'تُعرض النتائج من كل المجلدات.',
       tag: 'الوسم',
     },
+    zip: {
+      title: 'ملف zip للمستندات',
+      ask: 'تنزيل هذا المجلد كملف zip',
+      asking: 'جارٍ طلب ملف zip…',
+      building: 'جارٍ تجهيز «{name}» كملف zip…',
+      progress: 'أُضيف {added} من {total} ملفات',
+      progressLabel: 'الملفات المضافة إلى ملف zip',
+      leave: 'يمكنك مغادرة هذه الصفحة: ستُبلَّغ حين يجهز.',
+      ready: '«{name}» جاهز. عدد الملفات: {files}.',
+      download: 'تنزيل ملف zip',
+      failed: 'تعذّر ضغط «{name}».',
+    },
     tags: {
       title: 'الوسوم',
       label: 'الوسوم',

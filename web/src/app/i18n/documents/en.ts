@@ -141,6 +141,18 @@ export default {
       everyFolder: 'Showing matches from every folder.',
       tag: 'Tag',
     },
+    zip: {
+      title: 'Zip of documents',
+      ask: 'Download this folder as a zip',
+      asking: 'Asking for the zip…',
+      building: 'Preparing “{name}” as a zip…',
+      progress: '{added} of {total} files added',
+      progressLabel: 'Files added to the zip',
+      leave: 'You can leave this page: you will be told when it is ready.',
+      ready: '“{name}” is ready. Files: {files}.',
+      download: 'Download the zip',
+      failed: '“{name}” could not be zipped.',
+    },
     tags: {
       title: 'Tags',
       label: 'Tags',

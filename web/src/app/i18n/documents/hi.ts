@@ -141,6 +141,18 @@ export default {
       everyFolder: 'हर फ़ोल्डर से मिलान दिखाए जा रहे हैं।',
       tag: 'टैग',
     },
+    zip: {
+      title: 'दस्तावेज़ों की zip',
+      ask: 'यह फ़ोल्डर zip के रूप में डाउनलोड करें',
+      asking: 'zip माँगी जा रही है…',
+      building: '“{name}” की zip तैयार हो रही है…',
+      progress: '{total} में से {added} फ़ाइलें जोड़ी गईं',
+      progressLabel: 'zip में जोड़ी गई फ़ाइलें',
+      leave: 'आप यह पेज छोड़ सकते हैं: तैयार होने पर आपको बताया जाएगा।',
+      ready: '“{name}” तैयार है। फ़ाइलें: {files}।',
+      download: 'zip डाउनलोड करें',
+      failed: '“{name}” की zip नहीं बन सकी।',
+    },
     tags: {
       title: 'टैग',
       label: 'टैग',

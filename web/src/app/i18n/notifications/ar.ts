@@ -43,6 +43,7 @@ const ar: typeof en = {
       'document_request.created': 'يطلب منك مكتبك «{title}» بحلول {due}',
       'document_request.reminded': 'تذكير: لا يزال مكتبك يحتاج إلى «{title}» (الموعد {due})',
       'document_request.fulfilled': 'أرسل العميل «{title}» كما طلبت',
+      'document.zip_ready': 'ملف zip الخاص بـ «{name}» جاهز. عدد الملفات: {files}',
     },
   },
   emailLink: {

@@ -41,6 +41,7 @@ export default {
       'document_request.created': 'Your firm asks you for “{title}” by {due}',
       'document_request.reminded': 'A reminder: your firm still needs “{title}” (due {due})',
       'document_request.fulfilled': 'The client sent “{title}”, as you asked',
+      'document.zip_ready': 'Your zip of “{name}” is ready. Files: {files}',
     },
   },
   emailLink: {

@@ -43,6 +43,7 @@ const hi: typeof en = {
       'document_request.created': 'आपकी फ़र्म आपसे {due} तक “{title}” माँगती है',
       'document_request.reminded': 'याद दिलाना: आपकी फ़र्म को अब भी “{title}” चाहिए ({due} तक)',
       'document_request.fulfilled': 'क्लाइंट ने आपके कहे अनुसार “{title}” भेज दिया',
+      'document.zip_ready': '“{name}” की आपकी zip तैयार है। फ़ाइलें: {files}',
     },
   },
   emailLink: {
