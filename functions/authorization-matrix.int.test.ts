@@ -201,7 +201,7 @@ const MATRIX: Record<OperationId, Row> = {
     request: { method: 'POST', path: '/api/documents/folders', body: {} },
     expect: { anonymous: 401, client: 403, member: 400, lead: 400, admin: 400, otherFirmAdmin: 400 },
   },
-  renameDocumentFolder: {
+  updateDocumentFolder: {
     request: { method: 'PATCH', path: '/api/documents/folders/none', body: { name: 'Renamed' } },
     expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
   },

@@ -11,6 +11,7 @@ import { send, start, statusOf } from './test-uploads.ts';
 
 const run = randomUUID().slice(0, 6);
 let john: Signed; // a client, primary contact of his customer
+let jane: Signed; // a client of another customer
 let sarah: Signed; // lead
 let admin: Signed;
 let otherAdmin: Signed; // Northwind's
@@ -38,8 +39,9 @@ async function uploaded(who: Signed, name: string, extra: Record<string, unknown
 }
 
 beforeAll(async () => {
-  [john, sarah, admin, otherAdmin] = await Promise.all([
+  [john, jane, sarah, admin, otherAdmin] = await Promise.all([
     signIn('john@example.com'),
+    signIn('jane@example.com'),
     signIn('sarah@designpi.com'),
     signIn('hello@designpi.com'),
     signIn('admin@northwind.example'),
@@ -180,4 +182,64 @@ describe('staff organising folders', () => {
       .go();
     expect(audit.map((a) => a.action).sort()).toEqual(['document.folder_created', 'document.folder_deleted', 'document.folder_renamed']);
   });
+
+  it(
+    'move a folder with all inside it to another place of its customer’s, never into itself, deeper than six levels, a clash or staff-only',
+    { timeout: 40_000 },
+    async () => {
+      const make = async (name: string, parentId?: string, extra: Record<string, unknown> = {}) => {
+        const res = await call(sarah, 'POST', '/api/documents/folders', { customerId: johnsCustomer, name, ...(parentId && { parentId }), ...extra });
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+        return res.body.folderId as string;
+      };
+      const move = (folderId: string, body: unknown, who = sarah) => call(who, 'PATCH', `/api/documents/folders/${folderId}`, body);
+      const crumbs = async (folderId: string) => (await folders(sarah, `customerId=${johnsCustomer}&parentId=${folderId}`)).breadcrumbs.map((b) => b.name);
+      const a = await make(`A ${run}`);
+      const b = await make('B', a);
+      const c = await make('C', b);
+      const d = await make(`D ${run}`);
+      const documentId = await uploaded(john, `in c ${run}.txt`, { folderId: c });
+
+      const moved = await move(b, { parentId: d });
+      expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+      expect((await folders(sarah, `customerId=${johnsCustomer}&parentId=${d}`)).items.map((f) => f.name)).toEqual(['B']);
+      expect((await folders(sarah, `customerId=${johnsCustomer}&parentId=${a}`)).items).toEqual([]);
+      // What is inside came along: its path is the new one, its documents are where they were.
+      expect(await crumbs(c)).toEqual([`D ${run}`, 'B', 'C']);
+      expect(await listed(sarah, `customerId=${johnsCustomer}&folderId=${c}`)).toEqual([documentId]);
+      expect(await listed(john, `folderId=${c}`)).toEqual([documentId]);
+
+      // Renamed and moved at once, to the top.
+      const both = await move(b, { parentId: '-', name: `B ${run}` });
+      expect(both.status).toBe(200);
+      expect(await crumbs(c)).toEqual([`B ${run}`, 'C']);
+
+      const refusals: [string, unknown, string][] = [
+        [d, { parentId: d }, 'cannot be the folder itself or a folder inside it'],
+        [b, { parentId: c }, 'cannot be the folder itself or a folder inside it'],
+        [b, { parentId: (await folders(jane, '')).items[0]?.folderId ?? 'none' }, 'is not a folder of this customer'],
+      ];
+      // Six levels at most, counting what is inside: B holds C, so B may go no lower than the fifth level.
+      let deep = d;
+      for (let level = 2; level <= 5; level++) deep = await make(`Level ${level}`, deep);
+      refusals.push([b, { parentId: deep }, 'would put folders deeper than folders go (6 levels)']);
+      const staffOnly = await make(`Staff ${run}`, undefined, { internal: true });
+      refusals.push([b, { parentId: staffOnly }, 'is for staff only: a shared folder cannot go into it']);
+      for (const [folderId, body, message] of refusals) {
+        const res = await move(folderId, body);
+        expect(res.status, JSON.stringify(body)).toBe(400);
+        expect(res.body.error.details).toEqual([{ field: 'parentId', message }]);
+      }
+      // One level higher fits; a name already there does not.
+      expect((await move(b, { parentId: (await folders(sarah, `customerId=${johnsCustomer}&parentId=${deep}`)).breadcrumbs.at(-2)!.folderId })).status).toBe(
+        200,
+      );
+      await make(`b ${run}`);
+      expect((await move(b, { parentId: '-' })).status).toBe(409);
+      expect((await move(b, { parentId: d }, john)).status).toBe(403);
+      expect((await move(b, { parentId: '-' }, otherAdmin)).status).toBe(404);
+      const { data: audit } = await database().entities.audit.query.byEntity({ tenantId: 't-designpi', entityType: 'document_folder', entityId: b }).go();
+      expect(audit.filter((e) => e.action === 'document.folder_moved').length).toBe(3);
+    },
+  );
 });

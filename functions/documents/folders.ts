@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityItem } from 'electrodb';
-import { conflict, notFound, validationFailed } from '../../shared/api/errors.ts';
+import { AppError, conflict, notFound, validationFailed } from '../../shared/api/errors.ts';
 import type { FolderView } from '../../shared/api/schemas/documents.ts';
 import { AuditEntry } from '../../shared/db/entities/audit-entry.ts';
 import { Document, DocumentFolder } from '../../shared/db/entities/document.ts';
@@ -132,31 +132,90 @@ async function ownFolder(req: { actor: AuthenticatedActor; params: { folderId: s
   return folder;
 }
 
-export async function renameDocumentFolder(req: RequestOf<'renameDocumentFolder'>): Promise<ReplyOf<'renameDocumentFolder'>> {
+/** The folders inside a folder, at every depth (one Query a level). */
+async function descendantsOf(folder: Folder): Promise<Folder[]> {
+  const found: Folder[] = [];
+  for (let level = [folder]; level.length;) {
+    const children = await Promise.all(
+      level.map(
+        async (f) =>
+          (await database().entities.folder.query.byParent({ tenantId: f.tenantId, customerId: f.customerId, parentId: f.folderId }).go({ pages: 'all' })).data,
+      ),
+    );
+    level = children.flat();
+    found.push(...level);
+  }
+  return found;
+}
+
+/** Moving brings its subfolders along: one transaction, which holds this many at most (with the folder, its audit and event). */
+const MAX_MOVED_SUBFOLDERS = 90;
+
+/** Where a folder may go, with what is inside it: its customer's, not into itself, no deeper than folders go, not shared into staff-only. */
+async function destinationOf(req: RequestOf<'updateDocumentFolder'>, folder: Folder, parentId: string) {
+  const parent = await folderFor(req.actor, folder.customerId, parentId, 'parentId');
+  if (parent && (parent.folderId === folder.folderId || parent.ancestors.includes(folder.folderId)))
+    throw validationFailed([{ field: 'parentId', message: 'cannot be the folder itself or a folder inside it' }]);
+  if (parent?.internal && !folder.internal) throw validationFailed([{ field: 'parentId', message: 'is for staff only: a shared folder cannot go into it' }]);
+  const descendants = await descendantsOf(folder);
+  if (descendants.length > MAX_MOVED_SUBFOLDERS)
+    throw new AppError('unprocessable', `“${folder.name}” holds more than ${MAX_MOVED_SUBFOLDERS} folders: move the folders inside it first.`);
+  const ancestors = parent ? [...parent.ancestors, parent.folderId] : [];
+  const deepest = Math.max(0, ...descendants.map((d) => d.ancestors.length - folder.ancestors.length));
+  if (ancestors.length + 1 + deepest > MAX_FOLDER_DEPTH)
+    throw validationFailed([{ field: 'parentId', message: `would put folders deeper than folders go (${MAX_FOLDER_DEPTH} levels)` }]);
+  return { parentId: parent?.folderId ?? ROOT_FOLDER, parentName: parent?.name ?? null, ancestors, descendants };
+}
+
+/** Renames a folder, or moves it (what is filed in it and its subfolders go with it), or both. */
+export async function updateDocumentFolder(req: RequestOf<'updateDocumentFolder'>): Promise<ReplyOf<'updateDocumentFolder'>> {
   const folder = await ownFolder(req);
-  await assertFreeName(folder.tenantId, folder.customerId, folder.parentId, req.body.name, folder.folderId);
+  const name = req.body.name ?? folder.name;
+  const moving = req.body.parentId !== undefined && req.body.parentId !== folder.parentId;
+  const renaming = name !== folder.name;
+  if (!moving && !renaming) return { body: toFolderView(folder) };
+  const to = moving ? await destinationOf(req, folder, req.body.parentId!) : undefined;
+  await assertFreeName(folder.tenantId, folder.customerId, to?.parentId ?? folder.parentId, name, folder.folderId);
+  const { data: from } =
+    moving && folder.parentId !== ROOT_FOLDER
+      ? await database().entities.folder.get({ tenantId: folder.tenantId, folderId: folder.parentId }).go()
+      : { data: null };
+  const changed = { name, ...(to && { parentId: to.parentId, ancestors: to.ancestors }) };
   await commitTransaction(
     database(),
     (e) => [
       e.folder
         .patch({ tenantId: folder.tenantId, folderId: folder.folderId })
-        .set({ name: req.body.name, version: folder.version + 1 })
-        // The name is in the subfolder index's sort key: ElectroDB derives the new one, on the condition the old one is as read.
-        .composite({ nameKey: folder.name.toLowerCase(), folderId: folder.folderId })
+        .set({ ...changed, version: folder.version + 1 })
+        // The parent and the name key the subfolder index: ElectroDB derives the new keys, on the condition the old ones are as read.
+        .composite({ customerId: folder.customerId, parentId: folder.parentId, nameKey: folder.name.toLowerCase(), folderId: folder.folderId })
         .where((a, op) => op.eq(a.version, folder.version))
         .commit(),
+      // Each folder inside keeps its place under this one; the path above it is the new one.
+      ...(to?.descendants ?? []).map((d) =>
+        e.folder
+          .patch({ tenantId: d.tenantId, folderId: d.folderId })
+          .set({ ancestors: [...to!.ancestors, ...d.ancestors.slice(folder.ancestors.length)], version: d.version + 1 })
+          .where((a, op) => op.eq(a.version, d.version))
+          .commit(),
+      ),
       ...auditAndEvent(e, changeContext(req), {
-        action: 'document.folder_renamed',
+        action: moving ? 'document.folder_moved' : 'document.folder_renamed',
         entityType: 'document_folder',
         entityId: folder.folderId,
         customerId: folder.customerId,
-        changes: [{ field: 'name', from: folder.name, to: req.body.name }],
-        event: { type: 'document.folder_renamed', detail: { folderId: folder.folderId, customerId: folder.customerId, name: req.body.name } },
+        changes: [
+          ...(renaming ? [{ field: 'name', from: folder.name, to: name }] : []),
+          ...(to ? [{ field: 'folder', from: from?.name ?? null, to: to.parentName }] : []),
+        ],
+        event: moving
+          ? { type: 'document.folder_moved', detail: { folderId: folder.folderId, customerId: folder.customerId, parentId: to!.parentId, name } }
+          : { type: 'document.folder_renamed', detail: { folderId: folder.folderId, customerId: folder.customerId, name } },
       }),
     ],
-    'Someone changed this folder at the same moment. Reload and try again.',
+    'Someone changed this folder, or one inside it, at the same moment. Reload and try again.',
   );
-  return { body: toFolderView({ ...folder, name: req.body.name }) };
+  return { body: toFolderView({ ...folder, ...changed }) };
 }
 
 export async function deleteDocumentFolder(req: RequestOf<'deleteDocumentFolder'>): Promise<ReplyOf<'deleteDocumentFolder'>> {

@@ -131,7 +131,7 @@ export const SUMMARIES: Record<OperationId, string> = {
   getDocumentDownload: 'A download link valid for 5 minutes, for an available document only',
   listDocumentFolders: 'A folder’s subfolders by name, with its breadcrumb; contacts never see internal folders',
   createDocumentFolder: 'Makes a folder in a customer’s documents (names unique among siblings, 6 levels at most)',
-  renameDocumentFolder: 'Renames a document folder',
+  updateDocumentFolder: 'Renames a document folder, or moves it (with what is in it) into another of its customer’s folders',
   deleteDocumentFolder: 'Removes an empty document folder',
   requestDocumentZip: 'Asks for a folder’s documents (with its subfolders’) as one zip file, built in the background',
   getDocumentZip: 'A zip’s progress, and once built, a 5-minute link to download it (for whoever asked only)',

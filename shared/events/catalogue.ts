@@ -251,6 +251,12 @@ export const EVENTS = {
   'document.share_revoked': event('documents', 'Staff withdrew a share link; it no longer opens.', { documentId: id, customerId: id, shareId: id }),
   'document.folder_created': event('documents', 'Staff made a folder in a customer’s documents.', { folderId: id, customerId: id, parentId: id, name: text }),
   'document.folder_renamed': event('documents', 'Staff renamed a customer’s document folder.', { folderId: id, customerId: id, name: text }),
+  'document.folder_moved': event('documents', 'Staff moved a document folder, with what is in it, into another of its customer’s folders.', {
+    folderId: id,
+    customerId: id,
+    parentId: id,
+    name: text,
+  }),
   'document.folder_deleted': event('documents', 'Staff removed an empty document folder.', { folderId: id, customerId: id, name: text }),
   'document.zip_requested': event('documents', 'Someone asked for a folder’s documents as one zip file; it is built in the background.', {
     zipId: id,

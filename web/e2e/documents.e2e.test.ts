@@ -462,3 +462,29 @@ it('lets a client download a folder as a zip, following it while it is built, an
   await page.goto(url(link));
   await expect.poll(() => page.getByRole('region', { name: 'Zip of documents' }).getByRole('button', { name: 'Download the zip' }).count()).toBe(1);
 });
+
+it('lets a lead move a folder, with what is in it, into the folder beside it', { timeout: 60_000 }, async () => {
+  const sarah = await signIn('sarah@designpi.com');
+  const staff = await leadOnJohnsPage();
+  const customerId = new URL(staff.url()).searchParams.get('id')!;
+  const make = async (name: string) =>
+    (await api('/api/documents/folders', { method: 'POST', token: sarah.token, body: JSON.stringify({ customerId, name }) })).body.folderId as string;
+  await make(`Old books ${run}`);
+  const archive = await make(`Archive ${run}`);
+  await staff.reload();
+  const here = staff.getByRole('list', { name: 'Folders here' });
+  await expect.poll(() => here.getByRole('button', { name: `Old books ${run}`, exact: true }).count()).toBe(1);
+  await here.getByLabel(`Move Old books ${run} to`).selectOption({ label: `Archive ${run}` });
+  await expect.poll(() => here.getByRole('button', { name: `Old books ${run}`, exact: true }).count()).toBe(0);
+  await here.getByRole('button', { name: `Archive ${run}`, exact: true }).click();
+  await expect
+    .poll(() =>
+      staff
+        .getByRole('list', { name: 'Folders here' })
+        .getByRole('button', { name: `Old books ${run}`, exact: true })
+        .count(),
+    )
+    .toBe(1);
+  expect(new URL(staff.url()).searchParams.get('folder')).toBe(archive);
+  await expectAccessible(staff);
+});

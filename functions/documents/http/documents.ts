@@ -37,7 +37,7 @@ import {
   folderFor,
   getDocumentSettings,
   listDocumentFolders,
-  renameDocumentFolder,
+  updateDocumentFolder,
   updateDocumentSettings,
 } from '../folders.ts';
 import { cancelDocumentRequest, createDocumentRequest, listDocumentRequests, openRequestFor } from '../requests.ts';
@@ -307,7 +307,7 @@ export const handler = contextHandler({
     getDocumentZip,
     listDocumentFolders,
     createDocumentFolder,
-    renameDocumentFolder,
+    updateDocumentFolder,
     deleteDocumentFolder,
     getDocumentSettings,
     updateDocumentSettings,

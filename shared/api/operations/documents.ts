@@ -8,7 +8,7 @@ export const DOCUMENTS_OPERATIONS = [
   { operationId: 'listHeldDocumentVersions', method: 'GET', path: '/api/documents/quarantine', lambda: 'documents', access: 'documents.quarantine' },
   { operationId: 'listDocumentFolders', method: 'GET', path: '/api/documents/folders', lambda: 'documents', access: 'documents.view' },
   { operationId: 'createDocumentFolder', method: 'POST', path: '/api/documents/folders', lambda: 'documents', access: 'documents.organise', success: [201] },
-  { operationId: 'renameDocumentFolder', method: 'PATCH', path: '/api/documents/folders/{folderId}', lambda: 'documents', access: 'documents.organise' },
+  { operationId: 'updateDocumentFolder', method: 'PATCH', path: '/api/documents/folders/{folderId}', lambda: 'documents', access: 'documents.organise' },
   { operationId: 'deleteDocumentFolder', method: 'DELETE', path: '/api/documents/folders/{folderId}', lambda: 'documents', access: 'documents.organise' },
   { operationId: 'getDocumentSettings', method: 'GET', path: '/api/firm/document-settings', lambda: 'documents', access: 'settings.manage' },
   { operationId: 'updateDocumentSettings', method: 'PATCH', path: '/api/firm/document-settings', lambda: 'documents', access: 'settings.manage' },

@@ -222,7 +222,13 @@ export const DOCUMENTS_SCHEMAS = {
     body: z.object({ customerId: z.optional(id), parentId: z.optional(id), name: folderName, internal: z.optional(z.boolean()) }),
     response: folderView,
   },
-  renameDocumentFolder: { body: z.object({ name: folderName }), response: folderView },
+  updateDocumentFolder: {
+    /** A new name, a new place (ROOT_FOLDER: the top level), or both. */
+    body: z
+      .object({ name: z.optional(folderName), parentId: z.optional(id) })
+      .check(z.refine((b) => b.name !== undefined || b.parentId !== undefined, { error: 'must change name or parentId' })),
+    response: folderView,
+  },
   deleteDocumentFolder: {},
   deleteDocument: {},
   requestDocumentZip: {

@@ -75,8 +75,11 @@ export function Folders(props: {
 
   const rename = (folder: FolderView) => {
     const next = prompt(f.renamePrompt, folder.name)?.trim();
-    if (next && next !== folder.name) void attempt(() => call('renameDocumentFolder', { params: { folderId: folder.folderId }, body: { name: next } }));
+    if (next && next !== folder.name) void attempt(() => call('updateDocumentFolder', { params: { folderId: folder.folderId }, body: { name: next } }));
   };
+  // Into a folder beside it, or one level up (with all it holds).
+  const moveTo = (folder: FolderView, parentId: string) =>
+    parentId && void attempt(() => call('updateDocumentFolder', { params: { folderId: folder.folderId }, body: { parentId } }));
   const remove = (folder: FolderView) => {
     if (confirm(format(f.confirmRemove, { name: folder.name }))) void attempt(() => call('deleteDocumentFolder', { params: { folderId: folder.folderId } }));
   };
@@ -116,6 +119,22 @@ export function Folders(props: {
                   <Button size="sm" variant="secondary" type="button" onClick={() => rename(folder)} aria-label={format(f.renameOne, { name: folder.name })}>
                     {f.rename}
                   </Button>
+                  <select
+                    aria-label={format(f.moveOne, { name: folder.name })}
+                    className="rounded border border-slate-300 px-2 py-1 text-sm"
+                    value=""
+                    onChange={(e) => moveTo(folder, e.currentTarget.value)}
+                  >
+                    <option value="">{f.moveTo}</option>
+                    {listing.breadcrumbs.length > 0 && <option value={listing.breadcrumbs.at(-2)?.folderId ?? ROOT_FOLDER}>{f.up}</option>}
+                    {listing.items
+                      .filter((other) => other.folderId !== folder.folderId)
+                      .map((other) => (
+                        <option key={other.folderId} value={other.folderId}>
+                          {other.name}
+                        </option>
+                      ))}
+                  </select>
                   <Button size="sm" variant="secondary" type="button" onClick={() => remove(folder)} aria-label={format(f.removeOne, { name: folder.name })}>
                     {f.remove}
                   </Button>

@@ -73,6 +73,7 @@ const ar: typeof en = {
       'document_request.reminded': 'ذكّر عميلًا بطلب مستند',
       'document.folder_created': 'أنشأ مجلد مستندات',
       'document.folder_renamed': 'أعاد تسمية مجلد مستندات',
+      'document.folder_moved': 'نقل مجلد مستندات',
       'document.folder_deleted': 'حذف مجلد مستندات',
       'document.zip_requested': 'طلب مجلدًا كملف zip',
       'document.zip_ready': 'جُهّز ملف zip لمجلد',

@@ -71,6 +71,7 @@ export default {
       'document_request.reminded': 'Reminded a client of a document request',
       'document.folder_created': 'Made a document folder',
       'document.folder_renamed': 'Renamed a document folder',
+      'document.folder_moved': 'Moved a document folder',
       'document.folder_deleted': 'Removed a document folder',
       'document.zip_requested': 'Asked for a folder as a zip',
       'document.zip_ready': 'A folder’s zip was built',

@@ -73,6 +73,7 @@ const hi: typeof en = {
       'document_request.reminded': 'क्लाइंट को दस्तावेज़ अनुरोध की याद दिलाई',
       'document.folder_created': 'दस्तावेज़ फ़ोल्डर बनाया',
       'document.folder_renamed': 'दस्तावेज़ फ़ोल्डर का नाम बदला',
+      'document.folder_moved': 'एक दस्तावेज़ फ़ोल्डर ले जाया गया',
       'document.folder_deleted': 'दस्तावेज़ फ़ोल्डर हटाया',
       'document.zip_requested': 'एक फ़ोल्डर zip के रूप में माँगा',
       'document.zip_ready': 'एक फ़ोल्डर की zip बनी',
