@@ -8,7 +8,7 @@ import { databaseOf } from '../../shared/db/service.ts';
 import { User } from '../../shared/db/entities/user.ts';
 import { RevokedToken } from '../../shared/db/entities/revoked-token.ts';
 import { Tenant } from '../../shared/db/entities/tenant.ts';
-import type { Contact } from '../../shared/domain/customers/customers.ts';
+import { contactOf, type Contact } from '../../shared/domain/customers/customers.ts';
 import type { Actor } from '../../shared/domain/identity/policy.ts';
 import type { Permission, Role } from '../../shared/domain/identity/permissions.ts';
 
@@ -85,8 +85,6 @@ export async function actorFromClaims(jwtClaims: JwtClaims): Promise<Authenticat
     tokenId: claims.jti,
     tokenExpiresAt: claims.expiresAt,
     mfaPending: tenant?.requireMfa === true && !user.mfaEnabled,
-    ...(user.customerId && {
-      contact: { userId: user.userId, customerId: user.customerId, isPrimaryContact: user.isPrimaryContact === true, access: user.contactAccess ?? 'own' },
-    }),
+    ...(user.customerId && { contact: contactOf({ ...user, customerId: user.customerId }) }),
   };
 }

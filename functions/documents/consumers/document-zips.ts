@@ -16,6 +16,7 @@ import { auditAndEvent, commitTransaction } from '../../../shared/db/mutation.ts
 import { databaseOf } from '../../../shared/db/service.ts';
 import { SYSTEM_ACTOR } from '../../../shared/domain/audit/actor.ts';
 import { contactMaySeeDocument } from '../../../shared/domain/documents/access.ts';
+import { contactOf } from '../../../shared/domain/customers/customers.ts';
 import { MAX_ZIP_BYTES, MAX_ZIP_FILES, uniquePaths } from '../../../shared/domain/documents/zips.ts';
 import type { EventDetail } from '../../../shared/events/catalogue.ts';
 import { consumerHandler } from '../../lib/consumer.ts';
@@ -90,12 +91,7 @@ async function build(d: EventDetail<'document.zip_requested'>): Promise<void | '
   if (!person || person.status !== 'active') return void (await fail('The person who asked for it can no longer sign in.'));
   const staff = person.role !== 'CLIENT';
   // What they may see now, as their documents list would show it.
-  const contact = {
-    userId: person.userId,
-    customerId: person.customerId ?? '',
-    isPrimaryContact: person.isPrimaryContact === true,
-    access: person.contactAccess ?? 'own',
-  };
+  const contact = contactOf({ ...person, customerId: person.customerId ?? '' });
   let contents;
   try {
     contents = await contentsOf(zip, (document) => staff || contactMaySeeDocument(contact, document), staff);

@@ -42,6 +42,19 @@ export const joiningContact = (customerId: string, primary: boolean) =>
     contactAccess: primary ? 'full' : 'own',
   }) as const satisfies { customerId: string; isPrimaryContact: boolean; contactRole: ContactRole; contactAccess: ContactAccess };
 
+/** A client user of a customer as a contact, as sign-in reads them: no access stored means their own records only. */
+export const contactOf = (user: {
+  userId: string;
+  customerId: string;
+  isPrimaryContact?: boolean | undefined;
+  contactAccess?: ContactAccess | undefined;
+}): Contact => ({
+  userId: user.userId,
+  customerId: user.customerId,
+  isPrimaryContact: user.isPrimaryContact === true,
+  access: user.contactAccess ?? 'own',
+});
+
 /** The primary contact always has full access, whatever was stored. */
 export const accessOf = (contact: Pick<Contact, 'isPrimaryContact' | 'access'>): ContactAccess =>
   contact.isPrimaryContact && contact.access === 'own' ? 'full' : contact.access;
