@@ -186,6 +186,14 @@ const MATRIX: Record<OperationId, Row> = {
   },
   // Every signed-in role may upload and see documents; what each sees is its customer's (documents.int.test.ts).
   createDocumentUpload: { request: { method: 'POST', path: '/api/documents', body: {} }, expect: signedIn(400) },
+  // Parts of an upload are its uploader's alone: anyone else's version, another firm's, or none is not found (document-uploads.int.test.ts).
+  listDocumentUploadParts: { request: { method: 'GET', path: '/api/documents/none/versions/1/parts' }, expect: signedIn(404) },
+  signDocumentUploadParts: {
+    request: { method: 'POST', path: '/api/documents/none/versions/1/parts', body: { parts: [{ partNumber: 1, checksum: `${'A'.repeat(43)}=` }] } },
+    expect: signedIn(404),
+  },
+  completeDocumentUpload: { request: { method: 'POST', path: '/api/documents/none/versions/1/complete' }, expect: signedIn(404) },
+  cancelDocumentUpload: { request: { method: 'DELETE', path: '/api/documents/none/versions/1/upload' }, expect: signedIn(404) },
   listDocuments: {
     request: { method: 'GET', path: '/api/documents' },
     expect: { anonymous: 401, client: 200, member: 400, lead: 400, admin: 400, otherFirmAdmin: 400 },

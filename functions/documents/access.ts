@@ -1,5 +1,6 @@
 /** Which documents a caller may see, and under which customer they may upload. */
 import type { EntityItem } from 'electrodb';
+import type { DocumentView } from '../../shared/api/schemas/documents.ts';
 import { AppError, notFound } from '../../shared/api/errors.ts';
 import { Document } from '../../shared/db/entities/document.ts';
 import { databaseOf } from '../../shared/db/service.ts';
@@ -11,6 +12,18 @@ import type { AuthenticatedActor } from '../lib/auth.ts';
 export type DocumentItem = EntityItem<typeof Document>;
 
 const database = databaseOf({ document: Document });
+
+/** What callers are shown of a document: not its keys, expiry, revision or links kept for later features. */
+export const documentView = ({
+  tenantId: _t,
+  expiresAt: _e,
+  version: _v,
+  requestId: _r,
+  bookingId: _b,
+  category: _c,
+  documentRequestId: _d,
+  ...d
+}: DocumentItem): DocumentView => d;
 
 /** The document the caller may see; another firm's, another customer's, one their access does not reach or a deleted one: not found, so its existence is not told. */
 export async function documentFor(actor: AuthenticatedActor, documentId: string): Promise<DocumentItem> {

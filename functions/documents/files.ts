@@ -3,6 +3,8 @@
  * SHA-256, short-lived download links, and the first bytes of a scanned file. The bucket
  * policy lets nothing be read before a clean scan, whoever signed the link.
  */
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, GetObjectTaggingCommand, S3Client } from '@aws-sdk/client-s3';
 import type { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { config, documentsConfig } from '../../shared/config.ts';
@@ -14,7 +16,7 @@ export const UPLOAD_SECONDS = 15 * 60;
 export const DOWNLOAD_SECONDS = 5 * 60;
 
 let client: S3Client | undefined;
-const s3 = () => {
+export const s3 = () => {
   const { S3_ENDPOINT } = documentsConfig();
   // Checksums only where a request needs one: a presigned link must not carry the SDK's default one (it would not fit the file).
   client ??= new S3Client({
@@ -24,7 +26,7 @@ const s3 = () => {
   });
   return client;
 };
-const bucket = () => documentsConfig().DOCUMENTS_BUCKET;
+export const bucket = () => documentsConfig().DOCUMENTS_BUCKET;
 
 /**
  * A browser upload of exactly this file to `key`: S3 refuses another size, type or content.
@@ -39,7 +41,7 @@ export async function uploadForm(key: string, file: { size: number; mimeType: st
     Fields: { 'Content-Type': file.mimeType, 'x-amz-checksum-sha256': file.checksum, tagging: retentionTagging(retentionYears) },
     Expires: UPLOAD_SECONDS,
   });
-  return { url, fields, expiresAt: new Date(Date.now() + UPLOAD_SECONDS * 1000).toISOString() };
+  return { method: 'POST' as const, url, fields, expiresAt: new Date(Date.now() + UPLOAD_SECONDS * 1000).toISOString() };
 }
 
 /**
@@ -108,4 +110,12 @@ export async function objectBytes(key: string): Promise<Uint8Array> {
 export async function firstBytes(key: string): Promise<Uint8Array> {
   const object = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key, Range: `bytes=0-${SNIFF_BYTES - 1}` }));
   return object.Body!.transformToByteArray();
+}
+
+/** The object's SHA-256, base64, read as a stream (a document is at most 100 MB). */
+export async function objectSha256(key: string): Promise<string> {
+  const { Body } = await s3().send(new GetObjectCommand({ Bucket: bucket(), Key: key }));
+  const hash = createHash('sha256');
+  for await (const chunk of Body as Readable) hash.update(chunk as Buffer);
+  return hash.digest('base64');
 }

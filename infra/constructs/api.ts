@@ -138,27 +138,36 @@ export class Api extends Construct {
   }
 
   /**
-   * Documents: signing upload forms needs PutObject (and PutObjectTagging: a form tags its file
-   * with the firm's retention), download links GetObject, deleting DeleteObject, on firms' keys
-   * (`t/…`) of the documents bucket; the quarantine console asks for scans again.
+   * Documents, on firms' keys (`t/…`) of the documents bucket only. The documents function signs
+   * download links (GetObject) and deletes (DeleteObject); the quarantine console asks for scans
+   * again. The uploads function signs POST forms and parts (PutObject, and PutObjectTagging: an
+   * upload is tagged with the firm's retention), lists, aborts and completes parts, tells whether
+   * a file arrived (GetObjectTagging) and deletes a cancelled one.
    */
   keepDocumentsIn(documents: Documents, uploads: IBucket): void {
     const { bucket } = documents;
-    const fn = this.functions.get('documents')!;
-    fn.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
+    const firmsKeys = bucket.arnForObjects('t/*');
+    const grant = (lambda: ApiLambda, actions: string[], why: string) => {
+      const fn = this.functions.get(lambda)!;
+      fn.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
+      fn.addToRolePolicy(new PolicyStatement({ actions, resources: [firmsKeys] }));
+      acknowledge(fn, 'IAM5', why, `Resource::${arnRef(bucket, fn)}/t/*`);
+      return fn;
+    };
+    const fn = grant(
+      'documents',
+      ['s3:GetObject', 's3:DeleteObject'],
+      'Signs downloads of firms’ documents only (keys under t/); the bucket policy refuses any read before a clean scan.',
+    );
+    documents.grantRescans(fn);
     // Links to the zips of folders, built into the uploads bucket.
     fn.addEnvironment('UPLOADS_BUCKET', uploads.bucketName);
     fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [uploads.arnForObjects('exports/zips/*')] }));
     acknowledge(fn, 'IAM5', 'Signs links to zips only (exports/zips/ of the uploads bucket).', `Resource::${arnRef(uploads, fn)}/exports/zips/*`);
-    fn.addToRolePolicy(
-      new PolicyStatement({ actions: ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObject', 's3:DeleteObject'], resources: [bucket.arnForObjects('t/*')] }),
-    );
-    documents.grantRescans(fn);
-    acknowledge(
-      fn,
-      'IAM5',
-      'Signs uploads and downloads of firms’ documents only (keys under t/); the bucket policy refuses any read before a clean scan.',
-      `Resource::${arnRef(bucket, fn)}/t/*`,
+    grant(
+      'document-uploads',
+      ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObjectTagging', 's3:ListMultipartUploadParts', 's3:AbortMultipartUpload', 's3:DeleteObject'],
+      'Signs uploads of firms’ documents only (keys under t/), whole or in parts; the bucket policy keeps the scan’s verdict tag to GuardDuty.',
     );
   }
 

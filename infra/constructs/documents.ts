@@ -51,7 +51,16 @@ export class Documents extends Construct {
       serverAccessLogsBucket: props.logs,
       serverAccessLogsPrefix: 'documents/',
       // The portal's pages send files straight here (presigned POST).
-      cors: [{ allowedMethods: [HttpMethods.POST], allowedOrigins: [props.publicUrl], allowedHeaders: ['*'], maxAge: 3600 }],
+      // POST: a whole file's form; PUT: a part, whose ETag the page reads to know it arrived.
+      cors: [
+        {
+          allowedMethods: [HttpMethods.POST, HttpMethods.PUT],
+          allowedOrigins: [props.publicUrl],
+          allowedHeaders: ['*'],
+          exposedHeaders: ['ETag'],
+          maxAge: 3600,
+        },
+      ],
       lifecycleRules: [
         {
           abortIncompleteMultipartUploadAfter: Duration.days(1),

@@ -5,6 +5,7 @@
  * from the SDK that signs the policies (createPresignedPost), so each checks the other.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { Context } from 's3rver';
 
 export interface PostRefusal {
   status: number;
@@ -15,11 +16,11 @@ export interface PostRefusal {
 /** Fields S3 never expects a condition for. */
 const UNCONDITIONED = new Set(['file', 'policy', 'x-amz-signature']);
 
-const refuse = (status: number, code: string, message: string): PostRefusal => ({ status, code, message });
-const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data, 'utf8').digest();
+export const refuse = (status: number, code: string, message: string): PostRefusal => ({ status, code, message });
+export const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data, 'utf8').digest();
 
 /** SigV4's signing key for S3 on `date` (YYYYMMDD) in `region`. */
-const signingKey = (secret: string, date: string, region: string) => hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), 's3'), 'aws4_request');
+export const signingKey = (secret: string, date: string, region: string) => hmac(hmac(hmac(hmac(`AWS4${secret}`, date), region), 's3'), 'aws4_request');
 
 type Condition = Record<string, string> | [string, string | number, string | number];
 
@@ -84,3 +85,28 @@ export function postRefusal(
 /** S3's error document. */
 export const s3ErrorXml = ({ code, message }: PostRefusal) =>
   `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))}</Message></Error>`;
+
+/** Answers a request the way S3 does, open to the portal's pages (the bucket's CORS rule). */
+export function answer(ctx: Context, status: number, xml: string) {
+  ctx.status = status;
+  ctx.set('access-control-allow-origin', '*');
+  if (xml) {
+    ctx.type = 'application/xml';
+    ctx.body = xml;
+  } else ctx.body = null;
+}
+
+/** The request's body; past `maxBytes`, nothing (it is answered EntityTooLarge without reading on, as S3 cuts such a body short). */
+export async function bodyUpTo(ctx: Context, maxBytes: number): Promise<Buffer<ArrayBuffer> | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      answer(ctx, 400, s3ErrorXml({ status: 400, code: 'EntityTooLarge', message: 'Your proposed upload exceeds the maximum allowed size' }));
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}

@@ -14,6 +14,9 @@ declare module 's3rver' {
     req: IncomingMessage;
     set(header: string, value: string): void;
     path: string;
+    /** The path and query, as sent. */
+    url: string;
+    headers: Record<string, string | string[] | undefined>;
     method: string;
     query: Record<string, unknown>;
     status: number;

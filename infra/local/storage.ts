@@ -8,7 +8,9 @@ import { resolve } from 'node:path';
 import S3rver, { type Context } from 's3rver';
 import AWSAccount from 's3rver/lib/models/account.js';
 import { GetObjectTaggingCommand, PutObjectCommand, PutObjectTaggingCommand, S3Client } from '@aws-sdk/client-s3';
-import { postRefusal, s3ErrorXml } from './post-policy.ts';
+import { multipartUploads } from './multipart.ts';
+import { answer, bodyUpTo, postRefusal, s3ErrorXml } from './post-policy.ts';
+import { isPresigned, presignedRefusal } from './presigned-url.ts';
 import { CLEAN, SCAN_TAG } from '../../shared/domain/documents/scans.ts';
 import { LOCAL_AWS } from './dynamo.ts';
 import { SCANNER_CREDENTIALS } from './scanner.ts';
@@ -17,18 +19,11 @@ import { readyOrStopped, startChild, type Child } from './process.ts';
 export const UPLOADS_BUCKET = 'portal-uploads';
 export const DOCUMENTS_BUCKET = 'portal-documents';
 
+/** The secrets of the keys the stack signs with: the handlers' and the scanner's. */
+const secretOf = (accessKeyId: string) => [LOCAL_AWS.credentials, SCANNER_CREDENTIALS].find((key) => key.accessKeyId === accessKeyId)?.secretAccessKey;
+
 /** More than any upload policy allows (100 MB and the form around it). */
 const MAX_POST_BYTES = 101 * 1024 * 1024;
-
-/** Answers a request the way S3 does, open to the portal's pages (the bucket's CORS rule). */
-function answer(ctx: Context, status: number, xml: string) {
-  ctx.status = status;
-  ctx.set('access-control-allow-origin', '*');
-  if (xml) {
-    ctx.type = 'application/xml';
-    ctx.body = xml;
-  } else ctx.body = null;
-}
 
 /** The tags of a POST's `tagging` field (S3's XML), none when it has none. */
 const tagsOf = (xml: string | undefined) =>
@@ -44,7 +39,7 @@ const accessKeyOf = (authorization: string | undefined, credential: unknown) =>
 
 /** The documents bucket's CORS rule, as CDK gives it: the portal's pages may POST files to it. */
 const corsFor = (siteOrigin: string) =>
-  `<CORSConfiguration><CORSRule><AllowedOrigin>${siteOrigin}</AllowedOrigin><AllowedMethod>POST</AllowedMethod><AllowedHeader>*</AllowedHeader><MaxAgeSeconds>3600</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
+  `<CORSConfiguration><CORSRule><AllowedOrigin>${siteOrigin}</AllowedOrigin><AllowedMethod>POST</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>3600</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
 
 export async function startS3(
   port: number,
@@ -71,10 +66,17 @@ export async function startS3(
   const store = new S3Client({ region: LOCAL_AWS.region, endpoint, forcePathStyle: true, credentials: LOCAL_AWS.credentials });
   /** Keys stored by a POST whose tags are still to be written (s3rver stores a POST's tags apart). */
   const taggedLater = new Set<string>();
+  const multipart = multipartUploads({ bucket: DOCUMENTS_BUCKET, directory, endpoint, store, taggedLater, onDocumentCreated });
   // First in the chain (Koa composes its middleware when the server starts): the bucket policy's deny.
   server.middleware.unshift(async (ctx, next) => {
     if (ctx.method === 'POST' && ctx.path.replace(/\/$/, '') === `/${DOCUMENTS_BUCKET}`) return postUpload(ctx);
     const [, bucket, ...key] = ctx.path.split('/');
+    // s3rver checks no SigV4 signature: a link that is altered, expired or sent without its signed headers is refused here.
+    if (bucket === DOCUMENTS_BUCKET && ctx.method !== 'OPTIONS' && isPresigned(ctx.url)) {
+      const refusal = presignedRefusal({ method: ctx.method, url: ctx.url, header: (name) => ctx.get(name) || undefined }, secretOf);
+      if (refusal) return answer(ctx, refusal.status, s3ErrorXml(refusal));
+    }
+    if (bucket === DOCUMENTS_BUCKET && key.length && ('uploads' in ctx.query || 'uploadId' in ctx.query)) return multipart(ctx, next);
     if (bucket !== DOCUMENTS_BUCKET || !key.length || !isObjectRead(ctx.method, ctx.query)) return next();
     if (accessKeyOf(ctx.get('authorization'), ctx.query['X-Amz-Credential']) === SCANNER_CREDENTIALS.accessKeyId) return next();
     const tagged = await tags
@@ -86,16 +88,10 @@ export async function startS3(
   });
   /** A browser upload by POST: S3's policy checks (post-policy.ts), then the file is stored as S3 would store it. */
   async function postUpload(ctx: Context) {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      // Well past any policy's limit: refused without reading on, as S3 cuts such a body short.
-      if (size > MAX_POST_BYTES)
-        return answer(ctx, 400, s3ErrorXml({ status: 400, code: 'EntityTooLarge', message: 'Your proposed upload exceeds the maximum allowed size' }));
-      chunks.push(chunk);
-    }
-    const form = await new Request('http://s3.local/', { method: 'POST', headers: { 'content-type': ctx.get('content-type') }, body: Buffer.concat(chunks) })
+    // Well past any policy's limit: refused without reading on.
+    const posted = await bodyUpTo(ctx, MAX_POST_BYTES);
+    if (!posted) return;
+    const form = await new Request('http://s3.local/', { method: 'POST', headers: { 'content-type': ctx.get('content-type') }, body: posted })
       .formData()
       .catch(() => undefined);
     if (!form)
@@ -109,9 +105,7 @@ export async function startS3(
       return answer(ctx, 400, s3ErrorXml({ status: 400, code: 'InvalidArgument', message: 'POST requires exactly one file upload per request.' }));
     const fields = Object.fromEntries([...form.entries()].filter(([name]) => name !== 'file').map(([name, value]) => [name, String(value)]));
     const body = Buffer.from(await file.arrayBuffer());
-    const refusal = postRefusal(fields, body, DOCUMENTS_BUCKET, (id) =>
-      id === LOCAL_AWS.credentials.accessKeyId ? LOCAL_AWS.credentials.secretAccessKey : undefined,
-    );
+    const refusal = postRefusal(fields, body, DOCUMENTS_BUCKET, secretOf);
     if (refusal) return answer(ctx, refusal.status, s3ErrorXml(refusal));
     const tagSet = tagsOf(fields.tagging);
     // The bucket policy's other deny: only the malware scan sets its verdict.

@@ -368,6 +368,27 @@ describe('documents (ADR 0029)', () => {
     expect(tagReading).toHaveLength(2);
     for (const s of tagReading) expect(JSON.stringify(s.Resource)).toMatch(/"\/t\/\*"\]\]\}$/);
   });
+
+  it('takes parts of large files (ADR 0032): the site may PUT them and read their ETag, and only the uploads function signs, lists or aborts them, on firms’ keys', () => {
+    dev.hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: {
+        CorsRules: [Match.objectLike({ AllowedMethods: ['POST', 'PUT'], ExposedHeaders: ['ETag'] })],
+      },
+    });
+    const statements = Object.entries(dev.findResources('AWS::IAM::Policy')).flatMap(([id, p]) =>
+      (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]).map((s) => ({ id, ...s })),
+    );
+    const multipart = statements.filter(
+      (s) =>
+        JSON.stringify(s.Resource).includes('DocumentsBucket') &&
+        [s.Action].flat().some((a) => a === 's3:AbortMultipartUpload' || a === 's3:ListMultipartUploadParts'),
+    );
+    expect(multipart.map((s) => s.id)).toEqual([expect.stringMatching(/^ApidocumentuploadsFunction/)]);
+    expect(JSON.stringify(multipart[0]!.Resource)).toMatch(/"\/t\/\*"\]\]\}$/);
+    // Downloads and uploads are signed apart: the documents function writes nothing but deletions.
+    const documentsWrites = statements.filter((s) => /^ApidocumentsFunction/.test(s.id) && [s.Action].flat().some((a) => a.startsWith('s3:Put')));
+    expect(documentsWrites).toEqual([]);
+  });
 });
 
 describe('schedules', () => {

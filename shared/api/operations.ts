@@ -29,6 +29,7 @@ import { TEAM_OPERATIONS } from './operations/team.ts';
 import { VIEWS_OPERATIONS } from './operations/views.ts';
 import { WORKFLOW_OPERATIONS } from './operations/workflow.ts';
 import { DOCUMENTS_OPERATIONS } from './operations/documents.ts';
+import { DOCUMENT_UPLOADS_OPERATIONS } from './operations/document-uploads.ts';
 
 /** An API Lambda, declared once: where its code lives, what it may do, where it is deployed. */
 export interface ApiLambdaDef {
@@ -55,6 +56,7 @@ export const API_LAMBDAS = {
   catalog: { context: 'catalog', table: 'readWrite', stack: 'WorkApi' },
   customers: { context: 'customers', table: 'readWrite', stack: 'WorkApi' },
   documents: { context: 'documents', table: 'readWrite', stack: 'WorkApi' },
+  'document-uploads': { context: 'documents', table: 'readWrite', stack: 'WorkApi' },
   'guest-booking': { context: 'bookings', table: 'readWrite', stack: 'BookingsApi' },
   identity: { context: 'identity', table: 'readWrite', stack: 'IdentityApi' },
   notifications: { context: 'notifications', table: 'readWrite', stack: 'IdentityApi' },
@@ -120,6 +122,7 @@ export const OPERATIONS = [
   ...VIEWS_OPERATIONS,
   ...CUSTOMERS_OPERATIONS,
   ...DOCUMENTS_OPERATIONS,
+  ...DOCUMENT_UPLOADS_OPERATIONS,
   ...WORKFLOW_OPERATIONS,
 ] as const;
 

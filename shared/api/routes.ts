@@ -24,6 +24,7 @@ import { TEAM_SCHEMAS } from './schemas/team.ts';
 import { VIEWS_SCHEMAS } from './schemas/views.ts';
 import { CUSTOMERS_SCHEMAS } from './schemas/customers.ts';
 import { DOCUMENTS_SCHEMAS } from './schemas/documents.ts';
+import { DOCUMENT_UPLOADS_SCHEMAS } from './schemas/document-uploads.ts';
 import { WORKFLOW_SCHEMAS } from './schemas/workflow.ts';
 import type { Schemas } from './schemas/types.ts';
 
@@ -53,6 +54,7 @@ const SCHEMAS = {
   ...VIEWS_SCHEMAS,
   ...CUSTOMERS_SCHEMAS,
   ...DOCUMENTS_SCHEMAS,
+  ...DOCUMENT_UPLOADS_SCHEMAS,
   ...WORKFLOW_SCHEMAS,
 } satisfies Record<OperationId, Schemas>;
 

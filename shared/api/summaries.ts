@@ -125,7 +125,11 @@ export const SUMMARIES: Record<OperationId, string> = {
   listTeamWorkload: "Each team member's availability, active requests against capacity, and free share of capacity",
   listSavedViews: 'Your saved views of a list (at most 20), by when you saved them',
   createDocumentUpload:
-    'Starts an upload: the document (or its next version), and a presigned POST to send the file straight to S3, limited to its size, type and SHA-256',
+    'Starts an upload: the document (or its next version), and a presigned POST to send the file straight to S3, limited to its size, type and SHA-256; above 16 MB, the size of the parts to send it in',
+  listDocumentUploadParts: 'The parts of your upload that storage holds so far, with their sizes: where a paused or broken upload resumes',
+  signDocumentUploadParts: 'Links (15 minutes) to send parts of your upload, each good only for bytes with the SHA-256 given',
+  completeDocumentUpload: 'Joins the parts of your upload once each has arrived at its size; the file is then scanned',
+  cancelDocumentUpload: 'Stops your upload before its file arrives: the parts sent are dropped, and the version (with a document that had no other) removed',
   listDocuments: 'A customer’s documents in a folder, by name (one Query a page); quarantined and unfinished ones are not listed',
   getDocument: 'A document you may see, with its versions',
   getDocumentDownload: 'A download link valid for 5 minutes, for an available document only',

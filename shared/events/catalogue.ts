@@ -205,6 +205,11 @@ export const EVENTS = {
     name: text,
     uploadedBy: id,
   }),
+  'document.upload_cancelled': event(
+    'documents',
+    'The uploader cancelled an upload before its file arrived: the version is gone, and with it a document that had no other.',
+    { documentId: id, versionNo: z.number(), customerId: id, name: text, uploadedBy: id, documentRemoved: z.boolean() },
+  ),
   'document.scanned': event(
     'documents',
     'A malware scan of a document version ended, or failed: the version is available, quarantined, rejected (not the type its name says), unscannable, or waits for another try.',

@@ -488,3 +488,60 @@ it('lets a lead move a folder, with what is in it, into the folder beside it', {
   expect(new URL(staff.url()).searchParams.get('folder')).toBe(archive);
   await expectAccessible(staff);
 });
+
+it('sends a large file in parts that the client pauses and resumes, and cancels another, which leaves nothing behind', { timeout: 90_000 }, async () => {
+  const page = await newPage(browser());
+  await signInThroughForm(page, 'john@example.com');
+  await page.waitForURL(url('/portal/'));
+  await page.goto(url('/portal/documents/'));
+  await expect.poll(() => page.getByRole('button', { name: 'Choose files to upload' }).count()).toBe(1);
+  // Parts wait here while `holding` says so, as on a slow network, so a click lands mid-upload.
+  let holding = (_url: string) => false;
+  let release = () => {};
+  await page.route(/portal-documents\/.*partNumber=/, async (route) => {
+    if (holding(route.request().url())) await new Promise<void>((go) => (release = go));
+    await route.continue().catch(() => undefined);
+  });
+  const dropLarge = (name: string) =>
+    page.evaluate(
+      async ({ name, size }) => {
+        const data = new DataTransfer();
+        data.items.add(new File(['A'.repeat(size)], name, { type: 'text/plain' }));
+        const zone = document.querySelector('[role="group"][aria-label="Upload documents"]')!;
+        zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+        zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      },
+      { name, size: 20 * 1024 * 1024 + 1 },
+    );
+  const uploads = page.getByRole('list', { name: 'Uploads' });
+  const item = (name: string) => uploads.getByRole('listitem').filter({ hasText: name });
+
+  const large = `Ledger ${run}.txt`;
+  holding = (part) => part.includes('partNumber=2');
+  const secondPart = page.waitForRequest(/partNumber=2/);
+  await dropLarge(large);
+  await secondPart;
+  await page.getByRole('button', { name: `Pause ${large}`, exact: true }).click();
+  await expect.poll(() => item(large).textContent()).toContain('Paused');
+  await expectAccessible(page);
+  holding = () => false;
+  release();
+  await page.getByRole('button', { name: `Resume ${large}`, exact: true }).click();
+  await expect.poll(() => item(large).textContent(), { timeout: 30_000 }).toContain('Ready');
+  await expect.poll(() => page.getByRole('table').getByRole('row').filter({ hasText: large }).textContent(), { timeout: 10_000 }).toContain('Available');
+
+  const dropped = `Dropped ${run}.txt`;
+  holding = () => true;
+  const firstPart = page.waitForRequest(/partNumber=1/);
+  await dropLarge(dropped);
+  await firstPart;
+  const cancelled = page.waitForResponse((r) => r.request().method() === 'DELETE' && /\/versions\/1\/upload$/.test(r.url()));
+  await page.getByRole('button', { name: `Cancel ${dropped}`, exact: true }).click();
+  expect((await cancelled).status()).toBe(204);
+  await expect.poll(() => item(dropped).textContent()).toContain('Cancelled');
+  release();
+  const john = await signIn('john@example.com');
+  const { body } = await api('/api/documents?q=Dropped', { token: john.token });
+  expect(body.items.filter((d: { name: string }) => d.name === dropped)).toEqual([]);
+  await page.context().close();
+});

@@ -1,9 +1,9 @@
 /**
  * GuardDuty's malware scan results (the local scanner's, on the local stack) for the documents
  * bucket (ADR 0029). Each result is folded into its version's scans, once per event: a clean
- * file whose first bytes are what its name says becomes available (and its document's served
- * version), a threat is quarantined, a file of another type is rejected, and a third failed
- * attempt makes it unscannable. The change, its audit entry and its event are one transaction,
+ * file whose first bytes are what its name says (and, sent in parts, whose SHA-256 is the one
+ * declared) becomes available (and its document's served version), a threat is quarantined, a
+ * file of another type (or other bytes) is rejected, and a third failed attempt makes it unscannable. The change, its audit entry and its event are one transaction,
  * on the condition that the version is as it was read, so two results at once cannot undo each other.
  */
 import middy from '@middy/core';
@@ -23,7 +23,7 @@ import { SYSTEM_ACTOR } from '../../../shared/domain/audit/actor.ts';
 import { contentMatches, extensionOf } from '../../../shared/domain/documents/files.ts';
 import { versionOfKey, type VersionRef } from '../../../shared/domain/documents/keys.ts';
 import { CLEAN, foldScan, SCAN_RESULT_DETAIL_TYPE, SCAN_RESULTS, statusAfterScans, type ScanResult } from '../../../shared/domain/documents/scans.ts';
-import { firstBytes } from '../files.ts';
+import { firstBytes, objectSha256 } from '../files.ts';
 
 const database = databaseOf({ document: Document, version: DocumentVersion, request: DocumentRequest, audit: AuditEntry, outbox: OutboxEvent });
 const logger = new Logger({ serviceName: 'document-scans' });
@@ -48,7 +48,10 @@ async function applyScan(ref: VersionRef, result: ScanResult, threats: string[],
   const ext = extensionOf(version.name);
   // Read only once the scan let it be read; a type judged once stays judged.
   const typeMatches = version.typeMatches ?? (scans.verdict === CLEAN && ext ? contentMatches(ext, await firstBytes(version.objectKey)) : undefined);
-  const status = statusAfterScans(scans, typeMatches);
+  // Sent in parts, each part was checked by S3, the whole file not: it must be the SHA-256 its uploader declared.
+  const checksumMatches =
+    version.checksumMatches ?? (scans.verdict === CLEAN && version.uploadId ? (await objectSha256(version.objectKey)) === version.checksum : undefined);
+  const status = statusAfterScans(scans, checksumMatches === false ? false : typeMatches);
   const at = new Date().toISOString();
   // The document serves its newest available version; until it has one, it shows how its first is doing,
   // and a served version found infected later stops it being served.
@@ -71,6 +74,7 @@ async function applyScan(ref: VersionRef, result: ScanResult, threats: string[],
         ...(scans.verdict && { verdict: scans.verdict }),
         ...(scans.threats?.length && { threats: scans.threats }),
         ...(typeMatches !== undefined && { typeMatches }),
+        ...(checksumMatches !== undefined && { checksumMatches }),
       })
       .remove(['expiresAt'])
       // Folded into the state read: a result handled meanwhile makes this a conflict, and the retry folds into that one.

@@ -1,36 +1,30 @@
 /**
- * Documents (ADR 0029). An upload is started here: the document (or its next version) is
- * written waiting for its file, and the browser gets a presigned POST that S3 accepts only for
- * that file's size, type and SHA-256. The file's scan decides the rest (consumers/document-scans.ts).
- * Lists are one Query a page on a folder's index; a download link is for an available
+ * Documents (ADR 0029); uploads start in document-uploads.ts, and the file's scan decides the
+ * rest (consumers/document-scans.ts). Lists are one Query a page on a folder's index; a download link is for an available
  * document only, and the bucket policy refuses any other read besides.
  */
-import { randomUUID } from 'node:crypto';
 import { conflict, validationFailed } from '../../../shared/api/errors.ts';
 import { DOCUMENTS_OPERATIONS } from '../../../shared/api/operations/documents.ts';
-import { DOCUMENTS_SCHEMAS, type DocumentView } from '../../../shared/api/schemas/documents.ts';
+import { DOCUMENTS_SCHEMAS } from '../../../shared/api/schemas/documents.ts';
 import { AuditEntry } from '../../../shared/db/entities/audit-entry.ts';
 import { Document, DocumentVersion } from '../../../shared/db/entities/document.ts';
 import { DocumentTag } from '../../../shared/db/entities/document-tag.ts';
 import { tidyTags } from '../../../shared/domain/documents/tags.ts';
-import { Tenant } from '../../../shared/db/entities/tenant.ts';
-import { retentionYearsOf } from '../../../shared/domain/documents/retention.ts';
 import { documentsTagged, tagWrites } from '../tags.ts';
 import { ROOT_FOLDER } from '../../../shared/domain/documents/documents.ts';
 import { OutboxEvent } from '../../../shared/db/entities/outbox-event.ts';
 import { auditAndEvent, commitTransaction } from '../../../shared/db/mutation.ts';
 import { queryPage } from '../../../shared/db/pagination.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
-import { CONTACT_ACCESS_LEVELS, contactMaySeeDocument } from '../../../shared/domain/documents/access.ts';
-import { extensionOf, FILE_KINDS, FILE_TYPES } from '../../../shared/domain/documents/files.ts';
-import { objectKeyOf } from '../../../shared/domain/documents/keys.ts';
+import { contactMaySeeDocument } from '../../../shared/domain/documents/access.ts';
+import { FILE_KINDS } from '../../../shared/domain/documents/files.ts';
 import { accessOf } from '../../../shared/domain/customers/customers.ts';
 import { isStaff } from '../../../shared/domain/identity/permissions.ts';
 import { actorFromClaims } from '../../lib/auth.ts';
 import { changeContext } from '../../lib/change-context.ts';
 import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
-import { customerFor, documentFor, type DocumentItem } from '../access.ts';
-import { downloadLink, uploadForm } from '../files.ts';
+import { customerFor, documentFor, documentView as toView, type DocumentItem } from '../access.ts';
+import { downloadLink } from '../files.ts';
 import {
   createDocumentFolder,
   deleteDocumentFolder,
@@ -40,105 +34,19 @@ import {
   updateDocumentFolder,
   updateDocumentSettings,
 } from '../folders.ts';
-import { cancelDocumentRequest, createDocumentRequest, listDocumentRequests, openRequestFor } from '../requests.ts';
+import { cancelDocumentRequest, createDocumentRequest, listDocumentRequests } from '../requests.ts';
 import { compareDocumentVersions, getDocumentPreview, listDocumentHistory, revertDocumentVersion, servedVersion } from '../versions.ts';
 import { createDocumentShare, downloadSharedDocument, getSharedDocument, listDocumentShares, revokeDocumentShare, sendShareCode } from '../shares.ts';
 import { discardDocumentVersion, listHeldDocumentVersions, rescanDocumentVersion } from '../quarantine.ts';
 import { deleteDocument } from '../removal.ts';
 import { getDocumentZip, requestDocumentZip } from '../zips.ts';
 
-const database = databaseOf({ document: Document, version: DocumentVersion, tag: DocumentTag, tenant: Tenant, audit: AuditEntry, outbox: OutboxEvent });
-
-/** An upload whose file never arrives is forgotten after a day (DynamoDB TTL). */
-const ABANDONED_AFTER_SECONDS = 24 * 3600;
+const database = databaseOf({ document: Document, version: DocumentVersion, tag: DocumentTag, audit: AuditEntry, outbox: OutboxEvent });
 
 /** Statuses a list never shows: not yet arrived, found infected (the quarantine console's), gone. */
 const UNLISTED: DocumentItem['status'][] = ['uploading', 'quarantined', 'deleted'];
 
-const toView = ({
-  tenantId: _t,
-  expiresAt: _e,
-  version: _v,
-  requestId: _r,
-  bookingId: _b,
-  category: _c,
-  documentRequestId: _d,
-  ...d
-}: DocumentItem): DocumentView => d;
-
 const documentOf = (req: { actor: RequestOf<'getDocument'>['actor']; params: { documentId: string } }) => documentFor(req.actor, req.params.documentId);
-
-async function createDocumentUpload(req: RequestOf<'createDocumentUpload'>): Promise<ReplyOf<'createDocumentUpload'>> {
-  const { actor, body } = req;
-  const staff = isStaff(actor.role);
-  if (staff && !body.customerId && !body.documentId)
-    throw validationFailed([{ field: 'customerId', message: 'is required: the customer the document is for' }]);
-  if (!staff && body.accessLevel && !(CONTACT_ACCESS_LEVELS as readonly string[]).includes(body.accessLevel))
-    throw validationFailed([{ field: 'accessLevel', message: `must be one of: ${CONTACT_ACCESS_LEVELS.join(', ')}` }]);
-  const [existing, { data: firm }] = await Promise.all([
-    body.documentId ? documentOf({ actor, params: { documentId: body.documentId } }) : undefined,
-    database().entities.tenant.get({ tenantId: actor.tenantId }).go(),
-  ]);
-  const customerId = existing?.customerId ?? (await customerFor(actor, body.customerId));
-  // A new document may answer an open request, and is filed where it asks; a new version stays where its document is.
-  const answering = !existing && body.documentRequestId ? await openRequestFor(actor, customerId, body.documentRequestId) : undefined;
-  const folder = existing ? undefined : await folderFor(actor, customerId, body.folderId ?? answering?.folderId ?? ROOT_FOLDER);
-  const mimeType = FILE_TYPES[extensionOf(body.name)!].mime;
-  const now = new Date();
-  const at = now.toISOString();
-  const documentId = existing?.documentId ?? randomUUID();
-  const versionNo = (existing?.latestVersion ?? 0) + 1;
-  const ref = { tenantId: actor.tenantId, documentId, versionNo };
-  const objectKey = objectKeyOf(ref);
-  const file = { name: body.name, mimeType, size: body.size, checksum: body.checksum, uploadedBy: actor.userId, uploadedByName: actor.name };
-  const expiresAt = Math.floor(now.getTime() / 1000) + ABANDONED_AFTER_SECONDS;
-  // A contact who sees only their own records shares nothing unless they choose to.
-  const accessLevel = folder?.internal ? 'internal' : (body.accessLevel ?? (actor.contact && accessOf(actor.contact) === 'own' ? 'private' : 'customer'));
-  const document: DocumentItem = existing ?? {
-    tenantId: actor.tenantId,
-    documentId,
-    customerId,
-    folderId: folder?.folderId ?? ROOT_FOLDER,
-    ...(answering && { documentRequestId: answering.documentRequestId }),
-    ...file,
-    ...(body.description && { description: body.description }),
-    tags: [],
-    latestVersion: 1,
-    status: 'uploading',
-    accessLevel,
-    downloadCount: 0,
-    expiresAt,
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-  };
-  await commitTransaction(
-    database(),
-    (e) => [
-      existing
-        ? e.document
-            .patch({ tenantId: actor.tenantId, documentId })
-            .set({ latestVersion: versionNo, version: existing.version + 1 })
-            .where((a, op) => op.eq(a.version, existing.version))
-            .commit()
-        : e.document.create(document).commit(),
-      e.version
-        .create({ ...ref, objectKey, ...file, status: 'uploading', expiresAt, createdAt: at, ...(body.changeSummary && { changeSummary: body.changeSummary }) })
-        .commit(),
-      ...auditAndEvent(e, changeContext(req), {
-        action: 'document.upload_started',
-        entityType: 'document',
-        entityId: documentId,
-        customerId,
-        changes: [{ field: `version ${versionNo}`, from: null, to: { name: file.name, size: file.size, checksum: file.checksum } }],
-        event: { type: 'document.upload_started', detail: { documentId, versionNo, customerId, name: file.name, uploadedBy: actor.userId } },
-      }),
-    ],
-    'Someone else added a version of this document at the same moment. Try again.',
-  );
-  const upload = await uploadForm(objectKey, file, retentionYearsOf(firm));
-  return { status: 201, body: { document: toView(existing ? { ...existing, latestVersion: versionNo } : document), versionNo, upload } };
-}
 
 /**
  * A folder's documents by name, or a search of the customer's documents in every folder: a
@@ -297,7 +205,6 @@ export const handler = contextHandler({
   routes: DOCUMENTS_OPERATIONS,
   schemas: DOCUMENTS_SCHEMAS,
   operations: {
-    createDocumentUpload,
     listDocuments,
     getDocument,
     getDocumentDownload,

@@ -2,7 +2,6 @@
 import type { OperationDef } from '../operations.ts';
 
 export const DOCUMENTS_OPERATIONS = [
-  { operationId: 'createDocumentUpload', method: 'POST', path: '/api/documents', lambda: 'documents', access: 'documents.upload', success: [201] },
   { operationId: 'listDocuments', method: 'GET', path: '/api/documents', lambda: 'documents', access: 'documents.view' },
   // Before /{documentId}: the local gateway matches in this order (API Gateway prefers the literal path anyway).
   { operationId: 'listHeldDocumentVersions', method: 'GET', path: '/api/documents/quarantine', lambda: 'documents', access: 'documents.quarantine' },

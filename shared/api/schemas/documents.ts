@@ -1,7 +1,7 @@
 /** Documents: what an upload asks, and how documents and their versions are shown. */
 import * as z from 'zod/mini';
 import { ACCESS_LEVELS, DOCUMENT_STATUSES } from '../../domain/documents/documents.ts';
-import { FILE_KIND_NAMES, MAX_FILE_BYTES, MAX_NAME_LENGTH, NAME_RULES } from '../../domain/documents/files.ts';
+import { FILE_KIND_NAMES } from '../../domain/documents/files.ts';
 import { HELD_STATUSES, VERSION_STATUSES } from '../../domain/documents/scans.ts';
 import { DOCUMENT_REQUEST_STATUSES } from '../../domain/documents/requests.ts';
 import { folderNameProblem, MAX_TEMPLATE_FOLDERS, templatePathProblem } from '../../domain/documents/folders.ts';
@@ -25,39 +25,7 @@ const tag = z
     z.regex(/^[^,\p{Cc}]+$/u, 'must not hold commas or control characters'),
   );
 
-const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, 'is not an id'));
-
-export const createDocumentUploadInput = z.object({
-  /** Staff name the customer; a client's is their own. */
-  customerId: z.optional(id),
-  /** A new version of this document, instead of a new document. */
-  documentId: z.optional(id),
-  /** The rules of shared/domain/documents/files.ts; the first that fails is the one named. */
-  name: z
-    .string()
-    .check(
-      z.maxLength(1000, `must be at most ${MAX_NAME_LENGTH} characters`),
-      ...NAME_RULES.map(([holds, reason]) => z.refine<string>(holds, { error: reason, abort: true })),
-    ),
-  size: z
-    .number()
-    .check(
-      z.int('must be a whole number of bytes'),
-      z.minimum(1, 'must be at least 1 byte: the file is empty'),
-      z.maximum(MAX_FILE_BYTES, `must be at most ${MAX_FILE_BYTES / 1024 / 1024} MB`),
-    ),
-  /** SHA-256 of the file, base64 (44 characters): S3 checks the upload against it. */
-  checksum: z
-    .string()
-    .check(z.maxLength(44, 'must be the file’s SHA-256, in base64'), z.regex(/^[A-Za-z0-9+/]{43}=$/, 'must be the file’s SHA-256, in base64')),
-  description: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
-  changeSummary: z.optional(z.string().check(z.trim(), z.maxLength(500))),
-  accessLevel: z.optional(z.enum(ACCESS_LEVELS, { error: `must be one of: ${ACCESS_LEVELS.join(', ')}` })),
-  /** The folder a new document is filed in (its customer's); none: the top level, or its request's folder. */
-  folderId: z.optional(id),
-  /** The open document request it answers. */
-  documentRequestId: z.optional(id),
-});
+export const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, 'is not an id'));
 
 export const documentRequestView = z.object({
   documentRequestId: z.string(),
@@ -182,14 +150,7 @@ export const heldVersionView = z.object({
 });
 export type HeldVersionView = z.infer<typeof heldVersionView>;
 
-/** Where and how the browser sends the file: a presigned POST (its fields go in the form before the file). */
-export const uploadView = z.object({ url: z.string(), fields: z.record(z.string(), z.string()), expiresAt: z.string() });
-
 export const DOCUMENTS_SCHEMAS = {
-  createDocumentUpload: {
-    body: createDocumentUploadInput,
-    response: z.object({ document: documentView, versionNo: z.number(), upload: uploadView }),
-  },
   listDocuments: {
     query: z.extend(pageQuery, {
       customerId: z.optional(id),

@@ -100,6 +100,10 @@ export const DocumentVersion = new Entity({
     threats: { type: 'list', items: { type: 'string' } },
     /** Whether the content's first bytes are what the name says, once the scan let them be read. */
     typeMatches: { type: 'boolean' },
+    /** A file sent in parts (ADR 0032): its S3 multipart upload, until it is complete or cancelled. */
+    uploadId: { type: 'string' },
+    /** Sent in parts, S3 checked each part; whether the whole file is the SHA-256 declared, read after the scan. */
+    checksumMatches: { type: 'boolean' },
     lastScanAt: { type: 'string' },
     changeSummary: { type: 'string' },
     /** A revert: the version whose file (and object) this one serves again. */

@@ -13,3 +13,5 @@ export const retentionYearsOf = (firm: { documentRetentionYears?: number | undef
 
 /** S3's `tagging` field of a POST upload, giving the file its retention. */
 export const retentionTagging = (years: number) => `<Tagging><TagSet><Tag><Key>${RETENTION_TAG}</Key><Value>${years}</Value></Tag></TagSet></Tagging>`;
+/** The same tag as a request header (`x-amz-tagging`, a multipart upload's start) takes it: a query string. */
+export const retentionTagHeader = (years: number) => `${RETENTION_TAG}=${years}`;

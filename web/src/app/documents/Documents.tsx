@@ -3,7 +3,7 @@
  * storage with its progress, then followed until its malware check ends), and the list of
  * those the reader may see, each downloadable once available.
  */
-import { Download } from 'lucide-react';
+import { Download, Pause, Play, X } from 'lucide-react';
 import { lazy, Suspense, useCallback, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import type { DocumentView, FolderView } from '../../../../shared/api/schemas/documents.ts';
 import { ROOT_FOLDER } from '../../../../shared/domain/documents/documents.ts';
@@ -18,11 +18,15 @@ import { DataTable } from '../components/TableScroll.tsx';
 import { Button, StatusChip } from '../components/ui.tsx';
 import { Folders, useFolderInAddress } from './Folders.tsx';
 import { sizeText } from './size.ts';
-import { uploadFile, type UploadState } from './upload.ts';
+import { isMultipart } from '../../../../shared/domain/documents/multipart.ts';
+import { Transfer, uploadFile, type UploadState } from './upload.ts';
 
 interface Upload {
   key: number;
   name: string;
+  /** Pauses (a file sent in parts), resumes or cancels it. */
+  transfer: Transfer;
+  inParts: boolean;
   state: UploadState;
   progress: number;
   message?: string;
@@ -80,10 +84,26 @@ export function Documents({ customerId, canUpload, canOrganise = false }: { cust
   /** What the page can tell before asking: the server checks the same, and more. */
   const problemOf = (file: File) => (file.size === 0 ? d.emptyFile : file.size > MAX_FILE_BYTES ? d.tooBig : !extensionOf(file.name) ? d.wrongType : undefined);
 
-  async function uploadOne(file: File, key: number) {
+  async function uploadOne(file: File, { key, transfer }: Upload) {
     const target = { ...(customerId && { customerId }), ...inFolder };
-    await uploadFile(file, target, (change) => update(key, change), { status: (status) => d.statuses[status], stillChecking: d.stillChecking });
+    await uploadFile(
+      file,
+      target,
+      // A paused upload stays shown paused while its part is cut short.
+      (change) => update(key, transfer.paused && change.state === 'sending' ? { ...change, state: 'paused' } : change),
+      { status: (status) => d.statuses[status], stillChecking: d.stillChecking },
+      transfer,
+    );
     reload();
+  }
+
+  function pause(upload: Upload) {
+    upload.transfer.pause();
+    update(upload.key, { state: 'paused' });
+  }
+  function resume(upload: Upload) {
+    upload.transfer.resume();
+    update(upload.key, { state: 'sending' });
   }
 
   function start(files: File[]) {
@@ -93,6 +113,8 @@ export function Documents({ customerId, canUpload, canOrganise = false }: { cust
       const upload: Upload = {
         key: nextKey.current++,
         name: file.name,
+        transfer: new Transfer(),
+        inParts: isMultipart(file.size),
         state: problem ? 'failed' : 'preparing',
         progress: 0,
         ...(problem && { message: problem }),
@@ -100,7 +122,7 @@ export function Documents({ customerId, canUpload, canOrganise = false }: { cust
       return { file, upload };
     });
     setUploads((all) => [...added.map((a) => a.upload), ...all]);
-    for (const { file, upload } of added) if (upload.state === 'preparing') void uploadOne(file, upload.key);
+    for (const { file, upload } of added) if (upload.state === 'preparing') void uploadOne(file, upload);
   }
 
   const onDrop = (e: DragEvent) => {
@@ -216,12 +238,27 @@ export function Documents({ customerId, canUpload, canOrganise = false }: { cust
             <li key={u.key} className="rounded bg-white p-3 shadow">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <bdi className="font-medium">{u.name}</bdi>
-                <span className="text-sm text-slate-600">
+                <span className="flex items-center gap-2 text-sm text-slate-600">
                   {d.states[u.state]}
-                  {u.state === 'sending' && ` ${Math.round(u.progress * 100)}%`}
+                  {(u.state === 'sending' || u.state === 'paused') && ` ${Math.round(u.progress * 100)}%`}
+                  {u.inParts && u.state === 'sending' && (
+                    <Button size="sm" variant="secondary" onClick={() => pause(u)} aria-label={format(d.transfer.pause, { name: u.name })}>
+                      <Pause aria-hidden="true" className="h-4 w-4" />
+                    </Button>
+                  )}
+                  {u.state === 'paused' && (
+                    <Button size="sm" variant="secondary" onClick={() => resume(u)} aria-label={format(d.transfer.resume, { name: u.name })}>
+                      <Play aria-hidden="true" className="h-4 w-4" />
+                    </Button>
+                  )}
+                  {(u.state === 'preparing' || u.state === 'sending' || u.state === 'paused') && (
+                    <Button size="sm" variant="secondary" onClick={() => u.transfer.cancel()} aria-label={format(d.transfer.cancel, { name: u.name })}>
+                      <X aria-hidden="true" className="h-4 w-4" />
+                    </Button>
+                  )}
                 </span>
               </div>
-              {(u.state === 'sending' || u.state === 'preparing') && (
+              {(u.state === 'sending' || u.state === 'preparing' || u.state === 'paused') && (
                 <progress className="mt-2 w-full" max={1} value={u.progress} aria-label={d.states.sending} />
               )}
               {u.message && <p className={`mt-1 text-sm ${u.state === 'failed' ? 'text-red-700' : 'text-slate-600'}`}>{u.message}</p>}

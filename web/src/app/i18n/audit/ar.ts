@@ -60,6 +60,7 @@ const ar: typeof en = {
       'user.booking_profile_changed': 'غيّر ساعات الحجز أو الإجازات',
       'view.deleted': 'حذف عرضًا محفوظًا',
       'document.upload_started': 'بدأ رفع مستند',
+      'document.upload_cancelled': 'ألغى رفع مستند',
       'document.scanned': 'فحص مستند من البرمجيات الخبيثة',
       'document.shared': 'شارك مستندًا خارج البوابة',
       'document.share_revoked': 'سحب رابط مشاركة',

@@ -58,6 +58,7 @@ export default {
       'user.booking_profile_changed': 'Changed booking hours or time off',
       'view.deleted': 'Deleted a saved view',
       'document.upload_started': 'Started uploading a document',
+      'document.upload_cancelled': 'Cancelled uploading a document',
       'document.scanned': 'Malware scan of a document',
       'document.shared': 'Shared a document outside the portal',
       'document.share_revoked': 'Withdrew a share link',

@@ -60,6 +60,7 @@ const hi: typeof en = {
       'user.booking_profile_changed': 'बुकिंग के घंटे या छुट्टी बदली',
       'view.deleted': 'सहेजा गया दृश्य हटाया',
       'document.upload_started': 'दस्तावेज़ अपलोड शुरू किया',
+      'document.upload_cancelled': 'दस्तावेज़ अपलोड रद्द किया',
       'document.scanned': 'दस्तावेज़ की मैलवेयर जाँच',
       'document.shared': 'पोर्टल के बाहर दस्तावेज़ साझा किया',
       'document.share_revoked': 'साझा लिंक वापस लिया',

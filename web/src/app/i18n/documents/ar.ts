@@ -9,10 +9,13 @@ export default {
     states: {
       preparing: 'جارٍ التحضير…',
       sending: 'جارٍ الرفع',
+      paused: 'متوقف مؤقتًا',
       checking: 'جارٍ الفحص من البرمجيات الخبيثة…',
       done: 'جاهز',
       failed: 'لم يُرفع',
+      cancelled: 'أُلغي',
     },
+    transfer: { pause: 'إيقاف {name} مؤقتًا', resume: 'استئناف {name}', cancel: 'إلغاء {name}' },
     statuses: {
       uploading: 'جارٍ الرفع',
       scanning: 'جارٍ الفحص من البرمجيات الخبيثة',

@@ -9,10 +9,13 @@ export default {
     states: {
       preparing: 'Preparing…',
       sending: 'Uploading',
+      paused: 'Paused',
       checking: 'Checking for malware…',
       done: 'Ready',
       failed: 'Not uploaded',
+      cancelled: 'Cancelled',
     },
+    transfer: { pause: 'Pause {name}', resume: 'Resume {name}', cancel: 'Cancel {name}' },
     statuses: {
       uploading: 'Uploading',
       scanning: 'Checking for malware',

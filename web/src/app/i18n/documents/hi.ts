@@ -9,10 +9,13 @@ export default {
     states: {
       preparing: 'तैयारी हो रही है…',
       sending: 'अपलोड हो रहा है',
+      paused: 'रुका हुआ',
       checking: 'मैलवेयर जाँच हो रही है…',
       done: 'तैयार',
       failed: 'अपलोड नहीं हुआ',
+      cancelled: 'रद्द किया गया',
     },
+    transfer: { pause: '{name} रोकें', resume: '{name} फिर शुरू करें', cancel: '{name} रद्द करें' },
     statuses: {
       uploading: 'अपलोड हो रहा है',
       scanning: 'मैलवेयर जाँच हो रही है',
