@@ -242,4 +242,27 @@ describe('staff organising folders', () => {
       expect(audit.filter((e) => e.action === 'document.folder_moved').length).toBe(3);
     },
   );
+
+  it('never give two siblings one name, even asked at the same moment', { timeout: 30_000 }, async () => {
+    const make = (name: string) => call(sarah, 'POST', '/api/documents/folders', { customerId: johnsCustomer, name });
+    const statuses = async (work: Promise<{ status: number }>[]) => (await Promise.all(work)).map((r) => r.status).sort();
+    // Made at once, in two letter cases: one is made, the other told the name is taken.
+    expect(await statuses([make(`Twins ${run}`), make(`TWINS ${run}`), make(`twins ${run}`)])).toEqual([201, 409, 409]);
+    // Two folders renamed to one name at once: one of them gets it.
+    const [a, b] = await Promise.all([make(`First ${run}`), make(`Second ${run}`)]);
+    const rename = (folderId: string) => call(sarah, 'PATCH', `/api/documents/folders/${folderId}`, { name: `Same ${run}` });
+    expect(await statuses([rename(a.body.folderId), rename(b.body.folderId)])).toEqual([200, 409]);
+    // A name given up is free again: renamed back, removed, then made anew.
+    const holder = (await folders(sarah, `customerId=${johnsCustomer}`)).items.find((f) => f.name === `Same ${run}`)!;
+    expect((await call(sarah, 'PATCH', `/api/documents/folders/${holder.folderId}`, { name: `Gone ${run}` })).status).toBe(200);
+    expect((await make(`same ${run}`)).status).toBe(201);
+    expect((await call(sarah, 'DELETE', `/api/documents/folders/${holder.folderId}`)).status).toBe(204);
+    expect((await make(`Gone ${run}`)).status).toBe(201);
+    const names = (await folders(sarah, `customerId=${johnsCustomer}`)).items.map((f) => f.name.toLowerCase());
+    expect(names.filter((n) => n === `twins ${run}` || n === `same ${run}` || n === `gone ${run}`).sort()).toEqual([
+      `gone ${run}`,
+      `same ${run}`,
+      `twins ${run}`,
+    ]);
+  });
 });

@@ -9,7 +9,7 @@ import type { EntityItem } from 'electrodb';
 import { AppError, conflict, notFound, validationFailed } from '../../shared/api/errors.ts';
 import type { FolderView } from '../../shared/api/schemas/documents.ts';
 import { AuditEntry } from '../../shared/db/entities/audit-entry.ts';
-import { Document, DocumentFolder } from '../../shared/db/entities/document.ts';
+import { Document, DocumentFolder, DocumentFolderName } from '../../shared/db/entities/document.ts';
 import { OutboxEvent } from '../../shared/db/entities/outbox-event.ts';
 import { Tenant } from '../../shared/db/entities/tenant.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
@@ -23,7 +23,23 @@ import { changeContext } from '../lib/change-context.ts';
 import type { ReplyOf, RequestOf } from '../lib/http.ts';
 import { customerFor } from './access.ts';
 
-const database = databaseOf({ folder: DocumentFolder, document: Document, tenant: Tenant, audit: AuditEntry, outbox: OutboxEvent });
+const database = databaseOf({
+  folder: DocumentFolder,
+  folderName: DocumentFolderName,
+  document: Document,
+  tenant: Tenant,
+  audit: AuditEntry,
+  outbox: OutboxEvent,
+});
+
+/** The key of a folder's name where it is (DocumentFolderName). */
+const nameClaim = (f: { tenantId: string; customerId: string; parentId: string; name: string; folderId: string }) => ({
+  tenantId: f.tenantId,
+  customerId: f.customerId,
+  parentId: f.parentId,
+  nameKey: f.name.toLowerCase(),
+  folderId: f.folderId,
+});
 
 type Folder = EntityItem<typeof DocumentFolder>;
 
@@ -99,17 +115,23 @@ export async function createDocumentFolder(req: RequestOf<'createDocumentFolder'
     updatedAt: at,
     version: 1,
   };
-  await commitTransaction(database(), (e) => [
-    e.folder.create(item).commit(),
-    ...auditAndEvent(e, changeContext(req), {
-      action: 'document.folder_created',
-      entityType: 'document_folder',
-      entityId: item.folderId,
-      customerId,
-      changes: [{ field: 'name', from: null, to: item.name }],
-      event: { type: 'document.folder_created', detail: { folderId: item.folderId, customerId, parentId: item.parentId, name: item.name } },
-    }),
-  ]);
+  await commitTransaction(
+    database(),
+    (e) => [
+      e.folder.create(item).commit(),
+      // Taken on the condition that it is free: a sibling made with this name at the same moment fails.
+      e.folderName.create(nameClaim(item)).commit(),
+      ...auditAndEvent(e, changeContext(req), {
+        action: 'document.folder_created',
+        entityType: 'document_folder',
+        entityId: item.folderId,
+        customerId,
+        changes: [{ field: 'name', from: null, to: item.name }],
+        event: { type: 'document.folder_created', detail: { folderId: item.folderId, customerId, parentId: item.parentId, name: item.name } },
+      }),
+    ],
+    `A folder named “${item.name}” is already here.`,
+  );
   return { status: 201, body: toFolderView(item) };
 }
 
@@ -181,6 +203,9 @@ export async function updateDocumentFolder(req: RequestOf<'updateDocumentFolder'
       ? await database().entities.folder.get({ tenantId: folder.tenantId, folderId: folder.parentId }).go()
       : { data: null };
   const changed = { name, ...(to && { parentId: to.parentId, ancestors: to.ancestors }) };
+  const [before, after] = [nameClaim(folder), nameClaim({ ...folder, ...changed })];
+  // A new name where it goes is taken on the condition that it is free (a case-only rename keeps its own).
+  const sameName = before.parentId === after.parentId && before.nameKey === after.nameKey;
   await commitTransaction(
     database(),
     (e) => [
@@ -191,6 +216,7 @@ export async function updateDocumentFolder(req: RequestOf<'updateDocumentFolder'
         .composite({ customerId: folder.customerId, parentId: folder.parentId, nameKey: folder.name.toLowerCase(), folderId: folder.folderId })
         .where((a, op) => op.eq(a.version, folder.version))
         .commit(),
+      ...(sameName ? [] : [e.folderName.delete(before).commit(), e.folderName.create(after).commit()]),
       // Each folder inside keeps its place under this one; the path above it is the new one.
       ...(to?.descendants ?? []).map((d) =>
         e.folder
@@ -232,6 +258,7 @@ export async function deleteDocumentFolder(req: RequestOf<'deleteDocumentFolder'
   ]);
   if (subfolders.length || documents.length) throw conflict(`“${folder.name}” is not empty: move or remove what is in it first.`);
   await commitTransaction(database(), (e) => [
+    e.folderName.delete(nameClaim(folder)).commit(),
     e.folder
       .delete({ tenantId, folderId })
       .where((a, op) => op.eq(a.version, folder.version))

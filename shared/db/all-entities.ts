@@ -1,5 +1,5 @@
 /** Every entity in one service: for the seed and tests, never imported by a Lambda. */
-import { Document, DocumentFolder, DocumentVersion } from './entities/document.ts';
+import { Document, DocumentFolder, DocumentFolderName, DocumentVersion } from './entities/document.ts';
 import { DocumentRequest } from './entities/document-request.ts';
 import { DocumentShare } from './entities/document-share.ts';
 import { DocumentTag } from './entities/document-tag.ts';
@@ -82,6 +82,7 @@ export const ALL_ENTITIES = {
   document: Document,
   documentVersion: DocumentVersion,
   documentFolder: DocumentFolder,
+  documentFolderName: DocumentFolderName,
   documentRequest: DocumentRequest,
   documentShare: DocumentShare,
   documentTag: DocumentTag,

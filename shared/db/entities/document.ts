@@ -166,3 +166,31 @@ export const DocumentFolder = new Entity({
     },
   },
 });
+
+/**
+ * A folder's name where it is, in lower case: written on the condition that none is there, in
+ * the transaction that makes, renames or moves the folder, so that two siblings cannot take one
+ * name at the same moment (the sibling query alone is a check, then a write). Folders made
+ * before it existed have none; the query still finds them.
+ */
+export const DocumentFolderName = new Entity({
+  model: { entity: 'documentFolderName', version: '1', service: 'portal' },
+  attributes: {
+    tenantId: { type: 'string', required: true, readOnly: true },
+    customerId: { type: 'string', required: true, readOnly: true },
+    parentId: { type: 'string', required: true, readOnly: true },
+    nameKey: { type: 'string', required: true, readOnly: true },
+    folderId: { type: 'string', required: true, readOnly: true },
+  },
+  indexes: {
+    byName: {
+      pk: {
+        field: 'pk',
+        composite: ['tenantId', 'customerId', 'parentId', 'nameKey'],
+        template: 't#${tenantId}#folder-name#${customerId}#${parentId}#${nameKey}',
+        casing: 'none',
+      },
+      sk: { field: 'sk', composite: [], template: 'folder-name' },
+    },
+  },
+});
