@@ -185,6 +185,25 @@ const MATRIX: Record<OperationId, Row> = {
     expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 },
   },
   // Every signed-in role may upload and see documents; what each sees is its customer's (documents.int.test.ts).
+  // Conversations (ADR 0033): clients and staff alike; team members see only those assigned to them, another firm's are not found.
+  listConversations: { request: { method: 'GET', path: '/api/conversations' }, expect: signedIn(200) },
+  // A client's own conversation (200: the demo seeds it or an earlier run made it); staff must name a customer and a subject.
+  startConversation: {
+    request: { method: 'POST', path: '/api/conversations', body: {} },
+    expect: { anonymous: 401, client: 200, member: 400, lead: 400, admin: 400, otherFirmAdmin: 400 },
+  },
+  getConversationUnread: { request: { method: 'GET', path: '/api/conversations/unread' }, expect: signedIn(200) },
+  getConversation: { request: { method: 'GET', path: '/api/conversations/none' }, expect: signedIn(404) },
+  updateConversation: {
+    request: { method: 'PATCH', path: '/api/conversations/none', body: { status: 'RESOLVED' } },
+    expect: { anonymous: 401, client: 403, member: 404, lead: 404, admin: 404, otherFirmAdmin: 404 },
+  },
+  listConversationMessages: { request: { method: 'GET', path: '/api/conversations/none/messages' }, expect: signedIn(404) },
+  sendConversationMessage: {
+    request: { method: 'POST', path: '/api/conversations/none/messages', body: { clientMessageId: 'matrix-0001', body: 'Hello' } },
+    expect: signedIn(404),
+  },
+  markConversationRead: { request: { method: 'POST', path: '/api/conversations/none/read', body: { seq: 1 } }, expect: signedIn(404) },
   createDocumentUpload: { request: { method: 'POST', path: '/api/documents', body: {} }, expect: signedIn(400) },
   // Parts of an upload are its uploader's alone: anyone else's version, another firm's, or none is not found (document-uploads.int.test.ts).
   listDocumentUploadParts: { request: { method: 'GET', path: '/api/documents/none/versions/1/parts' }, expect: signedIn(404) },

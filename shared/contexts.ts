@@ -10,9 +10,9 @@ export const BOUNDED_CONTEXTS = [
   'audit',
   'bookings',
   'catalog',
+  'conversations',
   'customers',
   'documents',
-
   'identity',
   'notifications',
   'platform',

@@ -4,6 +4,7 @@
  * Idempotent: existing tenants, users and services are left as they are.
  */
 import { fileDefaultFolders } from '../../functions/documents/default-folders.ts';
+import { seedConversations } from './seed-conversations.ts';
 import type { EntityItem } from 'electrodb';
 import type { Service } from '../../shared/db/entities/service.ts';
 import { DEFAULT_BOOKING_SETTINGS } from '../../shared/domain/bookings/settings.ts';
@@ -345,5 +346,6 @@ export async function seedDemoData(pool: LocalPool): Promise<void> {
       else await db.entities.user.upsert({ ...found.data }).go();
     }
     await seedCustomers(tenant.tenantId);
+    await seedConversations(tenant.tenantId);
   }
 }

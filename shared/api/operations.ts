@@ -30,6 +30,7 @@ import { VIEWS_OPERATIONS } from './operations/views.ts';
 import { WORKFLOW_OPERATIONS } from './operations/workflow.ts';
 import { DOCUMENTS_OPERATIONS } from './operations/documents.ts';
 import { DOCUMENT_UPLOADS_OPERATIONS } from './operations/document-uploads.ts';
+import { CONVERSATIONS_OPERATIONS } from './operations/conversations.ts';
 
 /** An API Lambda, declared once: where its code lives, what it may do, where it is deployed. */
 export interface ApiLambdaDef {
@@ -54,6 +55,7 @@ export const API_LAMBDAS = {
   'booking-plans': { context: 'bookings', table: 'none', stack: 'BookingsApi' },
   bookings: { context: 'bookings', table: 'readWrite', stack: 'BookingsApi' },
   catalog: { context: 'catalog', table: 'readWrite', stack: 'WorkApi' },
+  conversations: { context: 'conversations', table: 'readWrite', stack: 'WorkApi' },
   customers: { context: 'customers', table: 'readWrite', stack: 'WorkApi' },
   documents: { context: 'documents', table: 'readWrite', stack: 'WorkApi' },
   'document-uploads': { context: 'documents', table: 'readWrite', stack: 'WorkApi' },
@@ -123,6 +125,7 @@ export const OPERATIONS = [
   ...CUSTOMERS_OPERATIONS,
   ...DOCUMENTS_OPERATIONS,
   ...DOCUMENT_UPLOADS_OPERATIONS,
+  ...CONVERSATIONS_OPERATIONS,
   ...WORKFLOW_OPERATIONS,
 ] as const;
 

@@ -13,6 +13,7 @@ const id = param(64, /^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'must be an id: letters, dig
 
 export const PATH_PARAMS = {
   bookingId: id,
+  conversationId: id,
   customerId: id,
   documentId: id,
   documentRequestId: id,

@@ -25,6 +25,7 @@ import { VIEWS_SCHEMAS } from './schemas/views.ts';
 import { CUSTOMERS_SCHEMAS } from './schemas/customers.ts';
 import { DOCUMENTS_SCHEMAS } from './schemas/documents.ts';
 import { DOCUMENT_UPLOADS_SCHEMAS } from './schemas/document-uploads.ts';
+import { CONVERSATIONS_SCHEMAS } from './schemas/conversations.ts';
 import { WORKFLOW_SCHEMAS } from './schemas/workflow.ts';
 import type { Schemas } from './schemas/types.ts';
 
@@ -55,6 +56,7 @@ const SCHEMAS = {
   ...CUSTOMERS_SCHEMAS,
   ...DOCUMENTS_SCHEMAS,
   ...DOCUMENT_UPLOADS_SCHEMAS,
+  ...CONVERSATIONS_SCHEMAS,
   ...WORKFLOW_SCHEMAS,
 } satisfies Record<OperationId, Schemas>;
 

@@ -12,6 +12,7 @@ import { DeadlineAlert } from './entities/deadline-alert.ts';
 import { EmailDigest } from './entities/email-digest.ts';
 import { EmailLink } from './entities/email-link.ts';
 import { Connection } from './entities/connection.ts';
+import { Conversation, ConversationClientMessage, ConversationMessage, ConversationRead, DefaultConversation, SupportTicket } from './entities/conversation.ts';
 import { Invitation } from './entities/invitation.ts';
 import { KpiCounter } from './entities/kpi-counter.ts';
 import { ManageLink } from './entities/manage-link.ts';
@@ -52,6 +53,12 @@ export const ALL_ENTITIES = {
   processedEvent: ProcessedEvent,
   invitation: Invitation,
   connection: Connection,
+  conversation: Conversation,
+  conversationMessage: ConversationMessage,
+  conversationClientMessage: ConversationClientMessage,
+  conversationRead: ConversationRead,
+  defaultConversation: DefaultConversation,
+  supportTicket: SupportTicket,
   realtimeTicket: RealtimeTicket,
   notification: Notification,
   emailDigest: EmailDigest,

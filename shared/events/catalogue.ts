@@ -4,6 +4,8 @@
  * (shared/db/mutation.ts), and consumers receive it parsed and typed (functions/lib/consumer.ts).
  * `npm run docs:events` turns this into docs/events.md, with each event's consumers from the rules.
  */
+import { CONVERSATION_SOURCES, CONVERSATION_STATUSES } from '../domain/conversations/conversations.ts';
+import { TICKET_PRIORITIES, TICKET_SOURCES, TICKET_STATUSES } from '../domain/conversations/tickets.ts';
 import * as z from 'zod/mini';
 import type { BoundedContext } from '../contexts.ts';
 import { LOCALES } from '../domain/locales.ts';
@@ -263,6 +265,60 @@ export const EVENTS = {
     name: text,
   }),
   'document.folder_deleted': event('documents', 'Staff removed an empty document folder.', { folderId: id, customerId: id, name: text }),
+  'conversation.started': event('conversations', 'A conversation began: a client’s first, or one staff started with a customer on a topic.', {
+    conversationId: id,
+    source: z.enum(CONVERSATION_SOURCES),
+    customerId: z.optional(id),
+    assigneeId: z.optional(id),
+    startedBy: id,
+  }),
+  'conversation.message_sent': event(
+    'conversations',
+    'A message in a conversation, numbered in its write: `internal` notes reach staff only. Live delivery and offline emails follow it.',
+    {
+      conversationId: id,
+      seq: z.number(),
+      publicNo: z.number(),
+      internal: z.boolean(),
+      senderId: id,
+      senderKind: z.enum(['staff', 'contact', 'lead']),
+      customerId: z.optional(id),
+      assigneeId: z.optional(id),
+    },
+  ),
+  'conversation.read': event('conversations', 'Someone read a conversation up to a message: read receipts and unread counts follow.', {
+    conversationId: id,
+    userId: id,
+    seq: z.number(),
+    publicNo: z.number(),
+  }),
+  'conversation.assigned': event('conversations', 'A lead or admin gave a conversation (and its ticket) to a member of staff, or to nobody.', {
+    conversationId: id,
+    customerId: z.optional(id),
+    assigneeId: z.optional(id),
+    previousAssigneeId: z.optional(id),
+  }),
+  'conversation.status_changed': event('conversations', 'Staff set a conversation open, pending, resolved or closed (its ticket follows).', {
+    conversationId: id,
+    customerId: z.optional(id),
+    from: z.enum(CONVERSATION_STATUSES),
+    to: z.enum(CONVERSATION_STATUSES),
+  }),
+  'ticket.created': event('conversations', 'A support ticket was made: from a customer’s first message in a conversation, or raised in the portal.', {
+    ticketId: id,
+    source: z.enum(TICKET_SOURCES),
+    conversationId: z.optional(id),
+    customerId: z.optional(id),
+    assigneeId: z.optional(id),
+    subject: text,
+    priority: z.enum(TICKET_PRIORITIES),
+  }),
+  'ticket.updated': event('conversations', 'A support ticket changed: its status, priority, assignee, category or resolution.', {
+    ticketId: id,
+    customerId: z.optional(id),
+    fields: z.array(z.string()),
+    status: z.enum(TICKET_STATUSES),
+  }),
   'document.zip_requested': event('documents', 'Someone asked for a folder’s documents as one zip file; it is built in the background.', {
     zipId: id,
     customerId: id,

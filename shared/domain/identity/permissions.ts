@@ -27,6 +27,9 @@ export const PERMISSIONS = [
   'documents.upload',
   'documents.quarantine',
   'documents.organise',
+  'conversations.participate',
+  'conversations.read.all',
+  'conversations.assign',
   'team.manage',
   'team.view',
   'users.manage',
@@ -40,7 +43,7 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const CLIENT: Permission[] = ['service_requests.create', 'service_requests.read.own', 'documents.view', 'documents.upload'];
+const CLIENT: Permission[] = ['service_requests.create', 'service_requests.read.own', 'documents.view', 'documents.upload', 'conversations.participate'];
 
 const TEAM_MEMBER: Permission[] = [
   'service_requests.read.own',
@@ -53,6 +56,8 @@ const TEAM_MEMBER: Permission[] = [
   'documents.view',
   'documents.upload',
   'documents.organise',
+  // Conversations assigned to them (ADR 0033).
+  'conversations.participate',
 ];
 
 const TEAM_LEAD: Permission[] = [
@@ -66,6 +71,8 @@ const TEAM_LEAD: Permission[] = [
   'customers.read.all',
   'users.view',
   'analytics.view',
+  'conversations.read.all',
+  'conversations.assign',
 ];
 
 /** A firm's admin may do everything within the firm, including seeing the system's health. */

@@ -1,0 +1,61 @@
+/** Which conversations a caller may open, and how each is shown to them (ADR 0033). */
+import type { EntityItem } from 'electrodb';
+import { notFound } from '../../shared/api/errors.ts';
+import type { ConversationView } from '../../shared/api/schemas/conversations.ts';
+import { Conversation, ConversationRead } from '../../shared/db/entities/conversation.ts';
+import { getAll } from '../../shared/db/batch.ts';
+import { databaseOf } from '../../shared/db/service.ts';
+import { mayOpen, unreadCount, type Position, type Reader } from '../../shared/domain/conversations/conversations.ts';
+import { hasPermission } from '../../shared/domain/identity/policy.ts';
+import { isStaff } from '../../shared/domain/identity/permissions.ts';
+import type { AuthenticatedActor } from '../lib/auth.ts';
+
+export type ConversationItem = EntityItem<typeof Conversation>;
+type ReadItem = EntityItem<typeof ConversationRead>;
+
+const database = databaseOf({ conversation: Conversation, read: ConversationRead });
+
+export const readerOf = (actor: AuthenticatedActor): Reader =>
+  isStaff(actor.role)
+    ? { userId: actor.userId, staff: true, seesAll: hasPermission(actor, 'conversations.read.all') }
+    : { userId: actor.userId, staff: false, contact: actor.contact };
+
+/** The conversation the caller may open; another firm's, one they may not open or none: not found, so nothing tells them apart. */
+export async function conversationFor(actor: AuthenticatedActor, conversationId: string): Promise<ConversationItem> {
+  const { data } = await database().entities.conversation.get({ tenantId: actor.tenantId, conversationId }).go();
+  if (!data || !mayOpen(readerOf(actor), data)) throw notFound('Conversation');
+  return data;
+}
+
+export const lastOf = (c: ConversationItem): Position => ({ seq: c.lastSeq, publicNo: c.lastPublicNo });
+export const positionOf = (read: ReadItem | null | undefined): Position => ({ seq: read?.seq ?? 0, publicNo: read?.publicNo ?? 0 });
+
+/** The reader's read positions in these conversations: one BatchGet. */
+export async function readsOf(actor: AuthenticatedActor, conversations: readonly ConversationItem[]): Promise<Map<string, ReadItem>> {
+  if (!conversations.length) return new Map();
+  const keys = conversations.map((c) => ({ tenantId: actor.tenantId, conversationId: c.conversationId, userId: actor.userId }));
+  const reads = await getAll((batch) => database().entities.read.get(batch).go(), keys);
+  return new Map(reads.map((r) => [r.conversationId, r]));
+}
+
+/** A conversation as the reader sees it: a client never the preview of an internal note. */
+export function conversationView(c: ConversationItem, read: ReadItem | null | undefined, staff: boolean): ConversationView {
+  const preview = staff ? c.preview : c.publicPreview;
+  return {
+    conversationId: c.conversationId,
+    source: c.source,
+    ...(c.customerId && { customerId: c.customerId }),
+    ...(c.leadId && { leadId: c.leadId }),
+    customerName: c.customerName,
+    ...(c.assigneeId && { assigneeId: c.assigneeId, assigneeName: c.assigneeName ?? '' }),
+    status: c.status,
+    ...(c.subject && { subject: c.subject }),
+    ...(c.requestId && { requestId: c.requestId }),
+    ...(c.bookingId && { bookingId: c.bookingId }),
+    last: lastOf(c),
+    ...(preview && { preview }),
+    lastActivityAt: c.lastActivityAt,
+    unread: unreadCount(lastOf(c), positionOf(read), staff),
+    createdAt: c.createdAt,
+  };
+}

@@ -1,0 +1,252 @@
+/**
+ * Sending a message (ADR 0033). One transaction numbers it after the conversation's last
+ * message (on the condition that the last is still the one read, so two sent at the same
+ * moment take two numbers, in one order for everyone), takes the sender's id for it (a resend
+ * finds the message already stored), moves the sender's read position to it, and makes or
+ * reopens the ticket of a customer's message. Lost races are tried again with a fresh read.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EntityItem } from 'electrodb';
+import { AppError } from '../../shared/api/errors.ts';
+import type { MessageView } from '../../shared/api/schemas/conversations.ts';
+import { AuditEntry } from '../../shared/db/entities/audit-entry.ts';
+import { Conversation, ConversationClientMessage, ConversationMessage, ConversationRead, SupportTicket } from '../../shared/db/entities/conversation.ts';
+import { OutboxEvent } from '../../shared/db/entities/outbox-event.ts';
+import { auditAndEvent, commitTransaction, outboxItem, type ChangeContext } from '../../shared/db/mutation.ts';
+import { databaseOf } from '../../shared/db/service.ts';
+import { nextPosition, previewOf } from '../../shared/domain/conversations/conversations.ts';
+import { ticketOnCustomerMessage } from '../../shared/domain/conversations/tickets.ts';
+import { lastOf, type ConversationItem } from './access.ts';
+
+export const database = databaseOf({
+  conversation: Conversation,
+  message: ConversationMessage,
+  clientMessage: ConversationClientMessage,
+  read: ConversationRead,
+  ticket: SupportTicket,
+  audit: AuditEntry,
+  outbox: OutboxEvent,
+});
+
+type MessageItem = EntityItem<typeof ConversationMessage>;
+
+/** How often a send is tried when other messages took the next number first. */
+const SEND_TRIES = 8;
+
+export const messageView = ({ seq, publicNo, clientMessageId, senderId, senderName, senderKind, body, internal, createdAt }: MessageItem): MessageView => ({
+  seq,
+  publicNo,
+  clientMessageId,
+  senderId,
+  senderName,
+  senderKind,
+  body,
+  internal,
+  createdAt,
+});
+
+export interface Sending {
+  clientMessageId: string;
+  body: string;
+  internal: boolean;
+  sender: { userId: string; name: string; email: string; kind: 'staff' | 'contact' };
+}
+
+/** The message stored for this sender id, if any (a resend). */
+async function alreadySent(c: ConversationItem, clientMessageId: string): Promise<MessageItem | undefined> {
+  const { entities } = database();
+  const { data: claim } = await entities.clientMessage.get({ tenantId: c.tenantId, conversationId: c.conversationId, clientMessageId }).go();
+  if (!claim) return undefined;
+  const { data } = await entities.message.get({ tenantId: c.tenantId, conversationId: c.conversationId, seq: claim.seq }).go();
+  return data ?? undefined;
+}
+
+/** Sends the message; `created` is false when the sender's id was already used (the stored message is answered). */
+export async function sendMessage(first: ConversationItem, sending: Sending, ctx: ChangeContext): Promise<{ message: MessageView; created: boolean }> {
+  let conversation = first;
+  for (let attempt = 1; ; attempt++) {
+    const earlier = await alreadySent(conversation, sending.clientMessageId);
+    if (earlier) return { message: messageView(earlier), created: false };
+    try {
+      return { message: messageView(await write(conversation, sending, ctx)), created: true };
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'conflict') || attempt === SEND_TRIES) throw error;
+      // Another message took the number (or the same one was sent at the same moment): read again.
+      const { data } = await database().entities.conversation.get({ tenantId: conversation.tenantId, conversationId: conversation.conversationId }).go();
+      if (!data) throw error;
+      conversation = data;
+    }
+  }
+}
+
+async function write(c: ConversationItem, sending: Sending, ctx: ChangeContext): Promise<MessageItem> {
+  const { entities } = database();
+  const key = { tenantId: c.tenantId, conversationId: c.conversationId };
+  const at = new Date().toISOString();
+  const position = nextPosition(lastOf(c), sending.internal);
+  const fromCustomer = sending.sender.kind !== 'staff';
+  const ticket = c.ticketId ? (await entities.ticket.get({ tenantId: c.tenantId, ticketId: c.ticketId }).go()).data : null;
+  const onTicket = fromCustomer
+    ? ticketOnCustomerMessage(ticket ?? undefined, { from: c.customerName || sending.sender.email, body: sending.body, assigneeId: c.assigneeId })
+    : undefined;
+  const newTicketId = onTicket && 'create' in onTicket ? randomUUID() : undefined;
+  // A member of staff's first public reply is the ticket's first response.
+  const firstResponse = !fromCustomer && !sending.internal && ticket && !ticket.firstResponseAt;
+  const message: MessageItem = {
+    ...key,
+    ...position,
+    clientMessageId: sending.clientMessageId,
+    senderId: sending.sender.userId,
+    senderName: sending.sender.name,
+    senderKind: sending.sender.kind,
+    body: sending.body,
+    internal: sending.internal,
+    createdAt: at,
+  };
+  const preview = previewOf(sending.body);
+  await commitTransaction(
+    database(),
+    (e) => [
+      e.conversation
+        .patch(key)
+        .set({
+          lastSeq: position.seq,
+          lastPublicNo: position.publicNo,
+          lastActivityAt: at,
+          preview,
+          ...(!sending.internal && { publicPreview: preview }),
+          // A customer writing again opens what was pending, resolved or closed.
+          ...(fromCustomer && { status: 'OPEN' as const }),
+          ...(newTicketId && { ticketId: newTicketId }),
+          version: c.version + 1,
+        })
+        .composite({ customerKey: c.customerKey, assigneeKey: c.assigneeKey, conversationId: c.conversationId })
+        .where((a, op) => op.eq(a.lastSeq, c.lastSeq))
+        .commit(),
+      e.message.create(message).commit(),
+      e.clientMessage.create({ ...key, clientMessageId: sending.clientMessageId, seq: position.seq }).commit(),
+      e.read.put({ ...key, userId: sending.sender.userId, ...position, at }).commit(),
+      ...ticketWrites(e, c, ctx, { onTicket, newTicketId, ticket, firstResponse: Boolean(firstResponse), at }),
+      e.outbox
+        .create(
+          outboxItem(
+            c.tenantId,
+            {
+              type: 'conversation.message_sent',
+              detail: {
+                conversationId: c.conversationId,
+                ...position,
+                internal: sending.internal,
+                senderId: sending.sender.userId,
+                senderKind: sending.sender.kind,
+                ...(c.customerId && { customerId: c.customerId }),
+                ...(c.assigneeId && { assigneeId: c.assigneeId }),
+              },
+            },
+            { entityId: c.conversationId, actorId: ctx.actorId, correlationId: ctx.correlationId },
+          ),
+        )
+        .commit(),
+    ],
+    'Another message took this place at the same moment.',
+  );
+  return message;
+}
+
+type Entities = Parameters<Parameters<ReturnType<typeof database>['transaction']['write']>[0]>[0];
+
+/** The ticket's part of a message's transaction: made, opened again, or its first response timed. */
+function ticketWrites(
+  e: Entities,
+  c: ConversationItem,
+  ctx: ChangeContext,
+  t: {
+    onTicket: ReturnType<typeof ticketOnCustomerMessage> | undefined;
+    newTicketId: string | undefined;
+    ticket: EntityItem<typeof SupportTicket> | null;
+    firstResponse: boolean;
+    at: string;
+  },
+) {
+  const customer = { ...(c.customerId && { customerId: c.customerId }) };
+  if (t.onTicket && 'create' in t.onTicket && t.newTicketId) {
+    const made = t.onTicket.create;
+    return [
+      e.ticket
+        .create({
+          tenantId: c.tenantId,
+          ticketId: t.newTicketId,
+          source: 'conversation',
+          conversationId: c.conversationId,
+          customerKey: c.customerKey,
+          ...customer,
+          customerName: c.customerName,
+          subject: made.subject,
+          description: made.description,
+          status: made.status,
+          priority: made.priority,
+          ...(c.assigneeId && { assigneeKey: c.assigneeId, assigneeId: c.assigneeId, assigneeName: c.assigneeName ?? '' }),
+          createdAt: t.at,
+        })
+        .commit(),
+      ...auditAndEvent(e, ctx, {
+        action: 'ticket.created',
+        entityType: 'support_ticket',
+        entityId: t.newTicketId,
+        ...customer,
+        changes: [{ field: 'subject', from: null, to: made.subject }],
+        event: {
+          type: 'ticket.created',
+          detail: {
+            ticketId: t.newTicketId,
+            source: 'conversation',
+            conversationId: c.conversationId,
+            ...customer,
+            ...(c.assigneeId && { assigneeId: c.assigneeId }),
+            subject: made.subject,
+            priority: made.priority,
+          },
+        },
+      }),
+    ];
+  }
+  if (!t.ticket) return [];
+  const ticketKey = { tenantId: c.tenantId, ticketId: t.ticket.ticketId };
+  const ticketIndexes = { status: t.ticket.status, assigneeKey: t.ticket.assigneeKey, customerKey: t.ticket.customerKey, createdAt: t.ticket.createdAt };
+  if (t.onTicket && 'reopen' in t.onTicket) {
+    // Open already: only its time moves.
+    if (t.ticket.status === 'open')
+      return [
+        e.ticket
+          .patch(ticketKey)
+          .set({ version: t.ticket.version + 1 })
+          .composite(ticketIndexes)
+          .commit(),
+      ];
+    return [
+      e.ticket
+        .patch(ticketKey)
+        .set({ status: 'open', version: t.ticket.version + 1 })
+        .remove(['resolvedAt'])
+        .composite(ticketIndexes)
+        .commit(),
+      ...auditAndEvent(e, ctx, {
+        action: 'ticket.reopened',
+        entityType: 'support_ticket',
+        entityId: t.ticket.ticketId,
+        ...customer,
+        changes: [{ field: 'status', from: t.ticket.status, to: 'open' }],
+        event: { type: 'ticket.updated', detail: { ticketId: t.ticket.ticketId, ...customer, fields: ['status'], status: 'open' } },
+      }),
+    ];
+  }
+  if (t.firstResponse)
+    return [
+      e.ticket
+        .patch(ticketKey)
+        .set({ firstResponseAt: t.at, version: t.ticket.version + 1 })
+        .composite(ticketIndexes)
+        .commit(),
+    ];
+  return [];
+}

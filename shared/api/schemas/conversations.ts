@@ -1,0 +1,113 @@
+/** Conversations and their messages: what the API takes and shows (ADR 0033). */
+import * as z from 'zod/mini';
+import { CONVERSATION_SOURCES, CONVERSATION_STATUSES, INBOX_VIEWS, MAX_MESSAGE_LENGTH, MAX_SUBJECT_LENGTH } from '../../domain/conversations/conversations.ts';
+import { TICKET_PRIORITIES, TICKET_STATUSES } from '../../domain/conversations/tickets.ts';
+import { page, pageQuery } from './common.ts';
+import type { Schemas } from './types.ts';
+
+const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, 'is not an id'));
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: `must be one of: ${values.join(', ')}` });
+const position = z.object({ seq: z.number(), publicNo: z.number() });
+
+export const conversationView = z.object({
+  conversationId: z.string(),
+  source: z.enum(CONVERSATION_SOURCES),
+  customerId: z.optional(z.string()),
+  leadId: z.optional(z.string()),
+  customerName: z.string(),
+  assigneeId: z.optional(z.string()),
+  assigneeName: z.optional(z.string()),
+  status: z.enum(CONVERSATION_STATUSES),
+  subject: z.optional(z.string()),
+  requestId: z.optional(z.string()),
+  bookingId: z.optional(z.string()),
+  /** The last message the reader may see: its number (seq for staff, publicNo for clients are both given) and first words. */
+  last: position,
+  preview: z.optional(z.string()),
+  lastActivityAt: z.string(),
+  /** Messages after the reader's read position that they may see. */
+  unread: z.number(),
+  createdAt: z.string(),
+});
+export type ConversationView = z.infer<typeof conversationView>;
+
+export const messageView = z.object({
+  seq: z.number(),
+  publicNo: z.number(),
+  clientMessageId: z.string(),
+  senderId: z.string(),
+  senderName: z.string(),
+  senderKind: z.enum(['staff', 'contact', 'lead']),
+  body: z.string(),
+  internal: z.boolean(),
+  createdAt: z.string(),
+});
+export type MessageView = z.infer<typeof messageView>;
+
+const ticketSummary = z.object({ ticketId: z.string(), subject: z.string(), status: z.enum(TICKET_STATUSES), priority: z.enum(TICKET_PRIORITIES) });
+
+const messageBody = z
+  .string()
+  .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(MAX_MESSAGE_LENGTH, `must be at most ${MAX_MESSAGE_LENGTH} characters`));
+
+export const CONVERSATIONS_SCHEMAS = {
+  listConversations: {
+    query: z.extend(pageQuery, {
+      /** Staff: assigned to them (the default for team members), to nobody, or all (leads and admins; their default). */
+      view: z.optional(oneOf(INBOX_VIEWS)),
+      status: z.optional(oneOf(CONVERSATION_STATUSES)),
+      source: z.optional(oneOf(CONVERSATION_SOURCES)),
+      customerId: z.optional(id),
+    }),
+    response: page(conversationView),
+  },
+  /**
+   * A client: their conversation, made on first use (201) or as it is (200). Staff: a new one
+   * with a customer on a topic, optionally about a request or a booking.
+   */
+  startConversation: {
+    body: z.object({
+      customerId: z.optional(id),
+      subject: z.optional(z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(MAX_SUBJECT_LENGTH))),
+      requestId: z.optional(id),
+      bookingId: z.optional(id),
+      assigneeId: z.optional(id),
+    }),
+    response: conversationView,
+  },
+  getConversationUnread: {
+    response: z.object({ total: z.number(), conversations: z.array(z.object({ conversationId: z.string(), unread: z.number() })) }),
+  },
+  getConversation: {
+    response: z.extend(conversationView, { ticket: z.optional(ticketSummary), read: position }),
+  },
+  /** Leads and admins assign (null: to nobody); staff who see it set its status. */
+  updateConversation: {
+    body: z.object({ assigneeId: z.optional(z.nullable(id)), status: z.optional(oneOf(CONVERSATION_STATUSES)) }),
+    response: conversationView,
+  },
+  /** In order; `after` a number seen (a reconnect's re-sync), or the latest page `before` one. */
+  listConversationMessages: {
+    query: z.object({
+      after: z.optional(z.coerce.number().check(z.int('must be a message number'), z.minimum(0, 'must be a message number'))),
+      before: z.optional(z.coerce.number().check(z.int('must be a message number'), z.minimum(1, 'must be a message number'))),
+      limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1, 'must be at least 1'), z.maximum(100, 'must be at most 100'))),
+    }),
+    response: z.object({ items: z.array(messageView), last: position, read: position, more: z.boolean() }),
+  },
+  /** A message; sent again with the same clientMessageId (after a network error), the one stored is answered (200). */
+  sendConversationMessage: {
+    body: z.object({
+      clientMessageId: z.string().check(z.minLength(8, 'must be an id of 8 to 64 characters'), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, 'is not an id')),
+      body: messageBody,
+      /** A private note, for staff only: never shown to the client. */
+      internal: z.optional(z.boolean()),
+    }),
+    response: messageView,
+  },
+  /** Read up to this message (never back). */
+  markConversationRead: {
+    body: z.object({ seq: z.number().check(z.int('must be a message number'), z.minimum(0, 'must be a message number')) }),
+    response: z.object({ read: position, unread: z.number() }),
+  },
+} satisfies Record<string, Schemas>;
