@@ -3,6 +3,7 @@
  * the user record, not the token, decides role and status, so deactivation, role changes
  * and logout take effect at once. See docs/adr/0002-auth-tokens.md.
  */
+import type { EntityItem } from 'electrodb';
 import { unauthenticated } from '../../shared/api/errors.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { User } from '../../shared/db/entities/user.ts';
@@ -75,16 +76,21 @@ export async function actorFromClaims(jwtClaims: JwtClaims): Promise<Authenticat
     throw unauthenticated('Your session has ended. Sign in again.');
   }
   return {
-    tenantId: user.tenantId,
-    userId: user.userId,
-    role: user.role as Role,
-    // The record carries the grants: no extra read, and a revoke takes effect on the next request.
-    grants: (user.grants ?? []).map((g) => ({ permission: g.permission as Permission, expiresAt: g.expiresAt })),
+    ...actorOfUser(user),
     email: user.email,
     name: user.name,
     tokenId: claims.jti,
     tokenExpiresAt: claims.expiresAt,
     mfaPending: tenant?.requireMfa === true && !user.mfaEnabled,
-    ...(user.customerId && { contact: contactOf({ ...user, customerId: user.customerId }) }),
   };
 }
+
+/** What a user may do, from their record: role, grants and (a client) their place at their customer. */
+export const actorOfUser = (user: EntityItem<typeof User>): Actor => ({
+  tenantId: user.tenantId,
+  userId: user.userId,
+  role: user.role as Role,
+  // The record carries the grants: no extra read, and a revoke takes effect on the next request.
+  grants: (user.grants ?? []).map((g) => ({ permission: g.permission as Permission, expiresAt: g.expiresAt })),
+  ...(user.customerId && { contact: contactOf({ ...user, customerId: user.customerId }) }),
+});

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { api, joinAs, portalUrl, signIn, type Signed } from '../../infra/local/test-client.ts';
+import type WebSocket from 'ws';
+import { api, joinAs, signIn, type Signed } from '../../infra/local/test-client.ts';
+import { connect as openSocket, ticketFor, waitFor } from '../../infra/local/test-socket.ts';
 import { linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
 import { database } from '../../shared/db/all-entities.ts';
 
@@ -13,33 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => sockets.forEach((s) => s.terminate()));
 
-const wsUrl = (ticket: string) => `${portalUrl().replace(/^http/, 'ws')}/ws?ticket=${encodeURIComponent(ticket)}`;
-const ticketFor = async (who: Signed) => (await api('/api/realtime/tickets', { method: 'POST', token: who.token })).body.ticket as string;
-
-/** Opens a socket; resolves with it and its received messages, or rejects with the HTTP status. */
-function connect(ticket: string): Promise<{ socket: WebSocket; messages: Array<Record<string, unknown>> }> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(wsUrl(ticket));
-    const messages: Array<Record<string, unknown>> = [];
-    socket.on('message', (data) => messages.push(JSON.parse(data.toString())));
-    socket.on('open', () => {
-      sockets.push(socket);
-      resolve({ socket, messages });
-    });
-    socket.on('unexpected-response', (_req, res) => reject(new Error(String(res.statusCode))));
-    socket.on('error', reject);
-  });
-}
-
-const waitFor = async <T>(find: () => T | undefined, what: string, ms = 5000): Promise<T> => {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const found = find();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
+const connect = (ticket: string) => openSocket(ticket, sockets);
 
 describe('the live-updates WebSocket', () => {
   it('opens with a one-time ticket and answers the heartbeat', async () => {

@@ -82,7 +82,7 @@ export class Events extends Construct {
         fn.addEnvironment('JWT_ISSUER', `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${pool.userPoolId}`);
         pool.grant(fn, ...ACCOUNTS_POOL_ACTIONS);
       }
-      if (consumer === 'notifications' || consumer === 'kpis' || consumer === 'exports') props.realtime.grantPush(fn);
+      if (consumer === 'notifications' || consumer === 'kpis' || consumer === 'exports' || consumer === 'conversation-live') props.realtime.grantPush(fn);
       if (consumer === 'document-scans') {
         fn.addEnvironment('DOCUMENTS_BUCKET', props.documents.bucketName);
         fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.documents.arnForObjects('*')] }));

@@ -412,11 +412,17 @@ describe('realtime', () => {
     });
   });
 
-  it('lets only the WebSocket routes and the consumers that push live (notifications, KPI counters, exports) post to connections', () => {
+  it('lets only the WebSocket routes and the consumers that push live (notifications, KPI counters, exports, conversations) post to connections', () => {
     const posting = Object.entries(dev.findResources('AWS::IAM::Policy'))
       .filter(([, p]) => JSON.stringify(p.Properties.PolicyDocument).includes('execute-api:ManageConnections'))
       .map(([id]) => id.replace(/ServiceRoleDefaultPolicy.*/, ''));
-    expect(posting.sort()).toEqual(['EventsexportsFunction', 'EventskpisFunction', 'EventsnotificationsFunction', 'RealtimeRoutesFunction']);
+    expect(posting.sort()).toEqual([
+      'EventsconversationliveFunction',
+      'EventsexportsFunction',
+      'EventskpisFunction',
+      'EventsnotificationsFunction',
+      'RealtimeRoutesFunction',
+    ]);
   });
 });
 

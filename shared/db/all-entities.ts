@@ -12,7 +12,15 @@ import { DeadlineAlert } from './entities/deadline-alert.ts';
 import { EmailDigest } from './entities/email-digest.ts';
 import { EmailLink } from './entities/email-link.ts';
 import { Connection } from './entities/connection.ts';
-import { Conversation, ConversationClientMessage, ConversationMessage, ConversationRead, DefaultConversation, SupportTicket } from './entities/conversation.ts';
+import {
+  Conversation,
+  ConversationClientMessage,
+  ConversationMessage,
+  ConversationRead,
+  ConversationSubscription,
+  DefaultConversation,
+  SupportTicket,
+} from './entities/conversation.ts';
 import { Invitation } from './entities/invitation.ts';
 import { KpiCounter } from './entities/kpi-counter.ts';
 import { ManageLink } from './entities/manage-link.ts';
@@ -57,6 +65,7 @@ export const ALL_ENTITIES = {
   conversationMessage: ConversationMessage,
   conversationClientMessage: ConversationClientMessage,
   conversationRead: ConversationRead,
+  conversationSubscription: ConversationSubscription,
   defaultConversation: DefaultConversation,
   supportTicket: SupportTicket,
   realtimeTicket: RealtimeTicket,

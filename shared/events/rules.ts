@@ -21,6 +21,7 @@ export const CONSUMER_CONTEXTS = {
   'document-scans': 'documents',
   'document-folders': 'documents',
   'document-zips': 'documents',
+  'conversation-live': 'conversations',
 } as const satisfies Record<string, BoundedContext>;
 export type Consumer = keyof typeof CONSUMER_CONTEXTS;
 export const CONSUMERS = Object.keys(CONSUMER_CONTEXTS) as Consumer[];
@@ -183,6 +184,12 @@ export const RULES: readonly Rule[] = [
     description: 'A folder asked for as a zip is built into one file for whoever asked',
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['document.zip_requested'] },
     consumer: 'document-zips',
+  },
+  {
+    name: 'conversation-live',
+    description: 'Messages and read receipts of conversations go live to the connections following them',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['conversation.message_sent', 'conversation.read'] },
+    consumer: 'conversation-live',
   },
   {
     name: 'document-scans',

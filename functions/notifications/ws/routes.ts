@@ -1,11 +1,13 @@
 /**
  * The WebSocket API's routes: $connect records the connection, $disconnect forgets it, and
- * $default answers the browser's heartbeat (so a dead connection is noticed and replaced).
+ * $default answers the browser's heartbeat (so a dead connection is noticed and replaced) and
+ * its conversation messages: follow one (authorized on subscribe), stop, or say one is typing.
  */
 import type { APIGatewayProxyResultV2, APIGatewayProxyWebsocketEventV2 } from 'aws-lambda';
 import { databaseOf } from '../../../shared/db/service.ts';
 import { Connection } from '../../../shared/db/entities/connection.ts';
 import { postToConnection } from '../../lib/realtime.ts';
+import { subscribe, typing, unsubscribe } from '../../conversations/live.ts';
 
 const database = databaseOf({ connection: Connection });
 
@@ -29,14 +31,25 @@ export async function handler(event: Event): Promise<APIGatewayProxyResultV2> {
     default: {
       const message = safeJson(event.body);
       if (message?.type === 'ping') await postToConnection(connectionId, { type: 'pong', at: new Date().toISOString() });
+      const conversationId =
+        typeof message?.conversationId === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(message.conversationId) ? message.conversationId : undefined;
+      if (conversationId) {
+        const ref = { tenantId, conversationId };
+        if (message?.type === 'subscribe') {
+          // Refused and unknown are one answer: nothing tells them apart.
+          const ok = await subscribe(ref, userId, connectionId);
+          await postToConnection(connectionId, { type: ok ? 'subscribed' : 'subscribe_refused', conversationId });
+        } else if (message?.type === 'unsubscribe') await unsubscribe(ref, connectionId);
+        else if (message?.type === 'typing') await typing(ref, connectionId);
+      }
       return { statusCode: 200 };
     }
   }
 }
 
-function safeJson(body: string | undefined): { type?: unknown } | undefined {
+function safeJson(body: string | undefined): { type?: unknown; conversationId?: unknown } | undefined {
   try {
-    return body ? (JSON.parse(body) as { type?: unknown }) : undefined;
+    return body ? (JSON.parse(body) as { type?: unknown; conversationId?: unknown }) : undefined;
   } catch {
     return undefined;
   }

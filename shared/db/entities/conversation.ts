@@ -134,6 +134,30 @@ export const ConversationRead = new Entity({
 });
 
 /**
+ * An open WebSocket following a conversation (subscribed once its person may open it): what a
+ * new message, a read receipt or typing is pushed to. TTL forgets those whose close was missed.
+ */
+export const ConversationSubscription = new Entity({
+  model: { entity: 'conversationSubscription', version: '1', service: 'portal' },
+  attributes: {
+    tenantId: { type: 'string', required: true, readOnly: true },
+    conversationId: { type: 'string', required: true, readOnly: true },
+    connectionId: { type: 'string', required: true, readOnly: true },
+    userId: { type: 'string', required: true, readOnly: true },
+    name: { type: 'string', required: true },
+    /** Staff see internal notes; clients never. */
+    staff: { type: 'boolean', required: true, readOnly: true },
+    expiresAt: { type: 'number', required: true },
+  },
+  indexes: {
+    byConnection: {
+      pk: { field: 'pk', composite: ['tenantId', 'conversationId'], template: 't#${tenantId}#conversation#${conversationId}', casing: 'none' },
+      sk: { field: 'sk', composite: ['connectionId'], template: 'subscriber#${connectionId}', casing: 'none' },
+    },
+  },
+});
+
+/**
  * The conversation a customer (or, for a contact with `own` access, that contact) has by
  * default: taken on the condition that none is there, so two first messages at once make one.
  */
