@@ -52,6 +52,13 @@ export const SCHEDULES = [
     expression: 'rate(30 minutes)',
   },
   {
+    name: 'send-conversation-emails',
+    context: 'conversations',
+    description: 'Emails people who were away the conversation messages they missed: one a conversation, at most every 10 minutes, each once',
+    expression: 'rate(1 minute)',
+    sendsEmail: true,
+  },
+  {
     name: 'remind-document-requests',
     context: 'documents',
     description: 'Reminds customers of documents they were asked for and have not sent (due within 3 days, then every 3 days), each day once',

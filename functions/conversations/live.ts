@@ -2,20 +2,29 @@
  * Conversations live over the WebSocket (ADR 0033): a connection subscribes to a conversation
  * once its person may open it, and gets its new messages (internal notes only if staff), read
  * receipts and typing. The people of a conversation get a note of activity on every connection,
- * so lists and unread badges follow without polling. What a dropped socket missed, the page
- * asks again by number (`listConversationMessages?after=`).
+ * so lists and unread badges follow without polling; whoever has none open is owed an email.
+ * What a dropped socket missed, the page asks again by number (`listConversationMessages?after=`).
  */
 import { hasPermission } from '../../shared/domain/identity/policy.ts';
 import { isStaff } from '../../shared/domain/identity/permissions.ts';
-import { mayOpen, type Reader } from '../../shared/domain/conversations/conversations.ts';
-import { Conversation, ConversationMessage, ConversationSubscription } from '../../shared/db/entities/conversation.ts';
+import { emailDueAt, mayOpen, type Reader } from '../../shared/domain/conversations/conversations.ts';
+import { Conversation, ConversationEmail, ConversationMessage, ConversationSubscription } from '../../shared/db/entities/conversation.ts';
 import { User } from '../../shared/db/entities/user.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { actorOfUser } from '../lib/auth.ts';
 import { postToConnection, pushToUser, type RealtimeMessage } from '../lib/realtime.ts';
 import { messageView } from './messages.ts';
 
-const database = databaseOf({ conversation: Conversation, message: ConversationMessage, subscription: ConversationSubscription, user: User });
+const database = databaseOf({
+  conversation: Conversation,
+  message: ConversationMessage,
+  subscription: ConversationSubscription,
+  email: ConversationEmail,
+  user: User,
+});
+
+/** How long the record of an email owed is kept (its gap needs only the last one sent). */
+const EMAIL_RECORD_SECONDS = 30 * 86_400;
 
 /** As long as API Gateway keeps a connection (2 hours). */
 const SUBSCRIPTION_SECONDS = 2 * 3600;
@@ -95,8 +104,38 @@ export async function deliverMessage(ref: Ref, seq: number): Promise<number> {
       if (mayOpen({ userId: contact.userId, staff: false, contact: actor.contact }, conversation)) people.add(contact.userId);
     }
   }
-  await Promise.all([...people].map((userId) => pushToUser(ref.tenantId, userId, activity)));
+  people.delete(message.senderId);
+  // Whoever has no connection open is owed an email, batched (jobs/send-conversation-emails.ts).
+  await Promise.all(
+    [...people].map(async (userId) => {
+      if ((await pushToUser(ref.tenantId, userId, activity)) === 0) await oweEmail({ ...ref, userId }, Date.now());
+    }),
+  );
   return delivered;
+}
+
+/** One email owed at a time: a message while one is pending joins it; otherwise a new one falls due, 10 minutes after the last at the soonest. */
+async function oweEmail(key: Ref & { userId: string }, now: number): Promise<void> {
+  const { email } = database().entities;
+  const { data: owed } = await email.get(key).go();
+  if (owed?.state === 'pending' || owed?.state === 'sending') return;
+  const dueAt = emailDueAt(now, owed?.sentAt);
+  await email
+    .put({
+      ...key,
+      state: 'pending',
+      dueAt,
+      dueHour: dueAt.slice(0, 13),
+      ...(owed?.sentAt && { sentAt: owed.sentAt }),
+      ...(owed?.emailedSeq !== undefined && { emailedSeq: owed.emailedSeq }),
+      expiresAt: Math.floor(now / 1000) + EMAIL_RECORD_SECONDS,
+    })
+    // Two messages at once owe one email: the second finds the first's.
+    .where((a, op) => (owed ? op.eq(a.state, owed.state) : op.notExists(a.state)))
+    .go()
+    .catch((error: unknown) => {
+      if (!(error instanceof Error && /conditional/i.test(error.message))) throw error;
+    });
 }
 
 /** A read receipt: to those following, as far as a client may know (no position inside internal notes). */

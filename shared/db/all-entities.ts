@@ -15,6 +15,7 @@ import { Connection } from './entities/connection.ts';
 import {
   Conversation,
   ConversationClientMessage,
+  ConversationEmail,
   ConversationMessage,
   ConversationRead,
   ConversationSubscription,
@@ -64,6 +65,7 @@ export const ALL_ENTITIES = {
   conversation: Conversation,
   conversationMessage: ConversationMessage,
   conversationClientMessage: ConversationClientMessage,
+  conversationEmail: ConversationEmail,
   conversationRead: ConversationRead,
   conversationSubscription: ConversationSubscription,
   defaultConversation: DefaultConversation,

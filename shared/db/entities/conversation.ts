@@ -134,6 +134,45 @@ export const ConversationRead = new Entity({
 });
 
 /**
+ * The email a person who was away is owed for a conversation's new messages: one pending at a
+ * time (later messages join it), due a minute after the first and never within 10 minutes of the
+ * last one sent. Indexed by the UTC hour it falls due, across firms, for the job that sends it
+ * (claimed from pending first, so it goes once).
+ */
+export const ConversationEmail = new Entity({
+  model: { entity: 'conversationEmail', version: '1', service: 'portal' },
+  attributes: {
+    tenantId: { type: 'string', required: true, readOnly: true },
+    conversationId: { type: 'string', required: true, readOnly: true },
+    userId: { type: 'string', required: true, readOnly: true },
+    state: { type: ['pending', 'sending', 'sent', 'skipped'] as const, required: true },
+    dueAt: { type: 'string', required: true },
+    /** UTC 'YYYY-MM-DDTHH' of dueAt. */
+    dueHour: { type: 'string', required: true },
+    sentAt: { type: 'string' },
+    /** The last message the last email quoted: the next tells only of later ones. */
+    emailedSeq: { type: 'number' },
+    expiresAt: { type: 'number', required: true },
+  },
+  indexes: {
+    byPerson: {
+      pk: { field: 'pk', composite: ['tenantId', 'conversationId'], template: 't#${tenantId}#conversation#${conversationId}', casing: 'none' },
+      sk: { field: 'sk', composite: ['userId'], template: 'email#${userId}', casing: 'none' },
+    },
+    byDueHour: {
+      index: 'gsi1',
+      pk: { field: 'gsi1pk', composite: ['dueHour'], template: 'conversation-emails-due#${dueHour}', casing: 'none' },
+      sk: {
+        field: 'gsi1sk',
+        composite: ['dueAt', 'tenantId', 'conversationId', 'userId'],
+        template: '${dueAt}#${tenantId}#${conversationId}#${userId}',
+        casing: 'none',
+      },
+    },
+  },
+});
+
+/**
  * An open WebSocket following a conversation (subscribed once its person may open it): what a
  * new message, a read receipt or typing is pushed to. TTL forgets those whose close was missed.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayOpen, nextPosition, previewOf, START, unreadCount } from './conversations.ts';
+import { emailDueAt, mayOpen, nextPosition, previewOf, START, unreadCount } from './conversations.ts';
 import { CONVERSATION_STATUS_OF, ticketOnCustomerMessage, ticketStatusFor, TICKET_STATUSES } from './tickets.ts';
 
 const john = { userId: 'u-john', customerId: 'c-acme', isPrimaryContact: true, access: 'full' as const };
@@ -62,5 +62,14 @@ describe('tickets from messages', () => {
     expect(ticketStatusFor('OPEN', 'in_progress')).toBe('in_progress');
     expect(ticketStatusFor('OPEN', 'resolved')).toBe('open');
     expect(ticketStatusFor('PENDING', 'open')).toBe('waiting_for_client');
+  });
+});
+
+describe('emails for messages missed', () => {
+  it('wait a minute for more, and come at most every 10 minutes', () => {
+    const now = Date.parse('2026-12-03T10:00:00Z');
+    expect(emailDueAt(now, undefined)).toBe('2026-12-03T10:01:00.000Z');
+    expect(emailDueAt(now, '2026-12-03T09:55:00Z')).toBe('2026-12-03T10:05:00.000Z');
+    expect(emailDueAt(now, '2026-12-03T09:00:00Z')).toBe('2026-12-03T10:01:00.000Z');
   });
 });

@@ -59,3 +59,13 @@ export const unreadCount = (last: Position, read: Position | undefined, staff: b
 
 /** The position after one more message (an internal note counts for staff only). */
 export const nextPosition = (last: Position, internal: boolean): Position => ({ seq: last.seq + 1, publicNo: last.publicNo + (internal ? 0 : 1) });
+
+const MINUTE = 60_000;
+/** How long an email for new messages waits for more to join it. */
+export const EMAIL_BATCH_MS = MINUTE;
+/** At most one email a conversation per this, per person. */
+export const EMAIL_GAP_MS = 10 * MINUTE;
+
+/** When the email owed for a message now falls due: after the batch's wait, and not within the gap after the last one sent. */
+export const emailDueAt = (now: number, lastSentAt: string | undefined) =>
+  new Date(Math.max(now + EMAIL_BATCH_MS, lastSentAt ? Date.parse(lastSentAt) + EMAIL_GAP_MS : 0)).toISOString();

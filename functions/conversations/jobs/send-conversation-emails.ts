@@ -1,0 +1,116 @@
+/**
+ * Every minute: the emails owed to people who were away when messages arrived (ADR 0033), one
+ * a conversation, quoting the messages they may see that they have not read and no earlier
+ * email told of. Each is
+ * claimed from pending first, so it goes once; one whose messages were read meanwhile is skipped.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { EntityItem } from 'electrodb';
+import { linksConfig } from '../../../shared/config.ts';
+import { Conversation, ConversationEmail, ConversationMessage, ConversationRead } from '../../../shared/db/entities/conversation.ts';
+import { Tenant } from '../../../shared/db/entities/tenant.ts';
+import { User } from '../../../shared/db/entities/user.ts';
+import { databaseOf } from '../../../shared/db/service.ts';
+import { mayOpen } from '../../../shared/domain/conversations/conversations.ts';
+import { hasPermission } from '../../../shared/domain/identity/policy.ts';
+import { isStaff } from '../../../shared/domain/identity/permissions.ts';
+import type { JobEvent, JobResult } from '../../../shared/schedules.ts';
+import { actorOfUser } from '../../lib/auth.ts';
+import { handleDue } from '../../lib/due.ts';
+import { sendEmail } from '../../lib/mailer.ts';
+import { missedMessagesEmail } from '../emails.ts';
+
+const database = databaseOf({
+  email: ConversationEmail,
+  conversation: Conversation,
+  message: ConversationMessage,
+  read: ConversationRead,
+  user: User,
+  tenant: Tenant,
+});
+const logger = new Logger({ serviceName: 'send-conversation-emails' });
+const CATCH_UP_HOURS = 6;
+
+type Owed = EntityItem<typeof ConversationEmail>;
+const keyOf = (e: Owed) => ({ tenantId: e.tenantId, conversationId: e.conversationId, userId: e.userId });
+const isConditional = (error: unknown) => error instanceof Error && /conditional/i.test(error.message);
+
+async function claim(owed: Owed): Promise<boolean> {
+  try {
+    await database()
+      .entities.email.patch(keyOf(owed))
+      .set({ state: 'sending' })
+      .composite({ dueAt: owed.dueAt, dueHour: owed.dueHour })
+      .where((a, op) => `${op.eq(a.state, 'pending')} AND ${op.eq(a.dueAt, owed.dueAt)}`)
+      .go();
+    return true;
+  } catch (error) {
+    if (isConditional(error)) return false;
+    throw error;
+  }
+}
+
+/** Sends one claimed email; false when nothing is unread any more, or the person may no longer open it. */
+async function send(owed: Owed): Promise<boolean> {
+  const { entities } = database();
+  const ref = { tenantId: owed.tenantId, conversationId: owed.conversationId };
+  const [{ data: person }, { data: firm }, { data: conversation }, { data: read }] = await Promise.all([
+    entities.user.get({ tenantId: owed.tenantId, userId: owed.userId }).go(),
+    entities.tenant.get({ tenantId: owed.tenantId }).go(),
+    entities.conversation.get(ref).go(),
+    entities.read.get({ ...ref, userId: owed.userId }).go(),
+  ]);
+  if (!person || person.status !== 'active' || !firm || !conversation) return false;
+  const actor = actorOfUser(person);
+  const staff = isStaff(actor.role);
+  const reader = staff
+    ? ({ userId: person.userId, staff: true, seesAll: hasPermission(actor, 'conversations.read.all') } as const)
+    : ({ userId: person.userId, staff: false, contact: actor.contact } as const);
+  if (!mayOpen(reader, conversation)) return false;
+  // What they have not read, and no earlier email told of.
+  const after = entities.message.query.bySeq(ref).gt({ seq: Math.max(read?.seq ?? 0, owed.emailedSeq ?? 0) });
+  const { data: messages } = await after
+    .where((a, op) => [op.ne(a.senderId, person.userId), ...(staff ? [] : [op.eq(a.internal, false)])].join(' AND '))
+    .go({ pages: 'all' });
+  if (!messages.length) return false;
+  const link = `${linksConfig().PUBLIC_URL}${staff ? `/staff/conversations/?id=${conversation.conversationId}` : '/portal/chat/'}`;
+  await sendEmail(
+    missedMessagesEmail({
+      locale: person.locale,
+      to: person.email,
+      name: person.name,
+      firm: firm.name,
+      with: staff ? conversation.customerName : firm.name,
+      messages,
+      link,
+    }),
+    firm,
+  );
+  await entities.email
+    .patch(keyOf(owed))
+    .set({ emailedSeq: messages.at(-1)!.seq })
+    .composite({ dueAt: owed.dueAt, dueHour: owed.dueHour })
+    .go();
+  return true;
+}
+
+export async function handler(event: JobEvent): Promise<JobResult> {
+  const now = Date.parse(event.scheduledAt);
+  const result = await handleDue(now, CATCH_UP_HOURS, {
+    dueIn: async (dueHour) =>
+      (await database().entities.email.query.byDueHour({ dueHour }).go({ pages: 'all' })).data.filter(
+        (e) => e.state === 'pending' && Date.parse(e.dueAt) <= now,
+      ),
+    claim,
+    handle: send,
+    finish: async (owed, sent) => {
+      await database()
+        .entities.email.patch(keyOf(owed))
+        .set({ state: sent ? 'sent' : 'skipped', ...(sent && { sentAt: new Date(now).toISOString() }) })
+        .composite({ dueAt: owed.dueAt, dueHour: owed.dueHour })
+        .go();
+    },
+  });
+  logger.info('conversation emails', { scheduledAt: event.scheduledAt, ...result });
+  return result;
+}
