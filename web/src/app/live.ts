@@ -16,6 +16,16 @@ export interface LiveMessage {
 
 export type LiveStatus = 'connecting' | 'open';
 
+/** The open socket, to send on (conversation subscriptions, typing). */
+let current: WebSocket | undefined;
+
+/** Sends on the live connection if it is open; false if not (it is sent again by the page once it reopens). */
+export function sendLive(message: LiveMessage): boolean {
+  if (current?.readyState !== WebSocket.OPEN) return false;
+  current.send(JSON.stringify(message));
+  return true;
+}
+
 function connectLive(onMessage: (m: LiveMessage) => void, onResync: () => void, onStatus: (s: LiveStatus) => void = () => undefined): () => void {
   let socket: WebSocket | undefined;
   let stopped = false;
@@ -47,6 +57,7 @@ function connectLive(onMessage: (m: LiveMessage) => void, onResync: () => void, 
     const reconnecting = attempt > 0;
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${ticket.path}?ticket=${encodeURIComponent(ticket.ticket)}`;
     socket = new WebSocket(url);
+    current = socket;
     socket.onopen = () => {
       attempt = 0;
       onStatus('open');

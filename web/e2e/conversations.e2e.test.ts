@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import type WebSocket from 'ws';
+import { afterAll, expect, it } from 'vitest';
+import { api, signIn } from '../../infra/local/test-client.ts';
+import { connect, ticketFor, waitFor } from '../../infra/local/test-socket.ts';
+import { expectAccessible, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
+
+const browser = useBrowser();
+const sockets: WebSocket[] = [];
+afterAll(() => sockets.forEach((s) => s.terminate()));
+
+it('lets John message his team from the portal and see Sarah’s answer, her typing and that she read it, live', { timeout: 60_000 }, async () => {
+  const run = randomUUID().slice(0, 6);
+  const [john, sarah, admin] = await Promise.all([signIn('john@example.com'), signIn('sarah@designpi.com'), signIn('hello@designpi.com')]);
+  const { body: conversation } = await api('/api/conversations', { method: 'POST', token: john.token, body: '{}' });
+  await api(`/api/conversations/${conversation.conversationId}`, { method: 'PATCH', token: admin.token, body: JSON.stringify({ assigneeId: sarah.userId }) });
+
+  const page = await newPage(browser());
+  await signInThroughForm(page, 'john@example.com');
+  await page.waitForURL(url('/portal/'));
+  await page.getByRole('link', { name: 'Messages' }).first().click();
+  await page.waitForURL(url('/portal/chat/'));
+  const thread = page.getByRole('list', { name: 'Conversation' });
+  await expect.poll(() => thread.textContent(), { timeout: 10_000 }).toContain('can I upload my 2026 W-2 here');
+  await expectAccessible(page);
+
+  const question = `Is my return filed yet? ${run}`;
+  await page.getByLabel('Your message').fill(question);
+  await page.getByLabel('Your message').press('Enter');
+  await expect.poll(() => thread.textContent()).toContain(question);
+  await expect.poll(async () => (await api(`/api/conversations/${conversation.conversationId}`, { token: sarah.token })).body.unread).toBeGreaterThan(0);
+
+  // Sarah, in her inbox: typing, then her answer, then she reads John's message.
+  const sarahLive = await connect(await ticketFor(sarah), sockets);
+  sarahLive.socket.send(JSON.stringify({ type: 'subscribe', conversationId: conversation.conversationId }));
+  await waitFor(() => sarahLive.messages.find((m) => m.type === 'subscribed'), 'Sarah subscribed');
+  sarahLive.socket.send(JSON.stringify({ type: 'typing', conversationId: conversation.conversationId }));
+  await expect.poll(() => page.getByText(/is typing/).count(), { timeout: 10_000 }).toBe(1);
+  const answer = `Yes, filed on **Monday** ${run}`;
+  await api(`/api/conversations/${conversation.conversationId}/messages`, {
+    method: 'POST',
+    token: sarah.token,
+    body: JSON.stringify({ clientMessageId: randomUUID(), body: answer }),
+  });
+  await expect.poll(() => thread.textContent(), { timeout: 10_000 }).toContain(`Yes, filed on Monday ${run}`);
+  expect(await thread.locator('strong', { hasText: 'Monday' }).count()).toBe(1);
+  // John answers once more; Sarah reads it, and John sees it was seen.
+  await page.getByLabel('Your message').fill(`Thanks! ${run}`);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  // Stored (not only shown while sending): then Sarah reads up to it.
+  await expect.poll(async () => (await api(`/api/conversations/${conversation.conversationId}`, { token: sarah.token })).body.preview).toBe(`Thanks! ${run}`);
+  const { body: now } = await api(`/api/conversations/${conversation.conversationId}`, { token: sarah.token });
+  await api(`/api/conversations/${conversation.conversationId}/read`, { method: 'POST', token: sarah.token, body: JSON.stringify({ seq: now.last.seq }) });
+  await expect.poll(() => thread.getByText('Seen', { exact: true }).count(), { timeout: 10_000 }).toBe(1);
+  await expectAccessible(page);
+  await page.context().close();
+});

@@ -1,0 +1,203 @@
+/**
+ * One conversation's messages (ADR 0033): the latest page, earlier ones on demand, new ones live
+ * (kept by number, so a second delivery changes nothing), a catch-up by number after the socket
+ * was away, read receipts, typing, and a composer whose messages carry their own id, so that
+ * sending again after a network error never makes two.
+ */
+import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { MessageView } from '../../../../shared/api/schemas/conversations.ts';
+import { call } from '../api.ts';
+import { dateTime } from '../format.ts';
+import { format, useLocale } from '../i18n/index.ts';
+import { conversationsText } from '../i18n/conversations/index.ts';
+import { useText } from '../i18n/text.ts';
+import { sendLive, subscribeLive, type LiveStatus } from '../live.ts';
+import { Button } from '../components/ui.tsx';
+import { MessageBody } from './MessageBody.tsx';
+
+interface Pending {
+  clientMessageId: string;
+  body: string;
+  failed?: boolean;
+}
+
+const TYPING_SHOWN_MS = 4000;
+const TYPING_EVERY_MS = 3000;
+
+export function Thread({ conversationId, userId }: { conversationId: string; userId: string }) {
+  const t = useText(conversationsText).chat;
+  const { locale } = useLocale();
+  const [messages, setMessages] = useState<Map<number, MessageView>>(new Map());
+  const [more, setMore] = useState(false);
+  const [pending, setPending] = useState<Pending[]>([]);
+  const [draft, setDraft] = useState('');
+  const [typing, setTyping] = useState<{ name: string; until: number } | null>(null);
+  const [seenUpTo, setSeenUpTo] = useState(0);
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+  const lastTyped = useRef(0);
+  const list = useRef<HTMLOListElement>(null);
+
+  const keep = useCallback((items: MessageView[]) => {
+    setMessages((all) => {
+      const next = new Map(all);
+      for (const m of items) next.set(m.seq, m);
+      return next;
+    });
+    setPending((all) => all.filter((p) => !items.some((m) => m.clientMessageId === p.clientMessageId)));
+  }, []);
+
+  const lastSeq = Math.max(0, ...messages.keys());
+  const lastRef = useRef(0);
+  lastRef.current = lastSeq;
+
+  /** Everything after the last message held: on opening, and after the socket was away. */
+  const catchUp = useCallback(async () => {
+    const page = await call('listConversationMessages', { params: { conversationId }, query: { after: lastRef.current } });
+    keep(page.items);
+  }, [conversationId, keep]);
+
+  useEffect(() => {
+    void call('listConversationMessages', { params: { conversationId }, query: {} }).then((page) => {
+      keep(page.items);
+      setMore(page.more);
+    });
+    return subscribeLive({
+      onMessage: (m) => {
+        if (m.conversationId !== conversationId) return;
+        if (m.type === 'conversation.message') keep([m.message as MessageView]);
+        else if (m.type === 'conversation.read' && m.userId !== userId) setSeenUpTo((s) => Math.max(s, Number(m.seq)));
+        else if (m.type === 'conversation.typing' && m.userId !== userId) setTyping({ name: String(m.name), until: Date.now() + TYPING_SHOWN_MS });
+      },
+      onResync: () => void catchUp(),
+      onStatus: (s) => {
+        setStatus(s);
+        // Every (re)opened socket follows the conversation again.
+        if (s === 'open') sendLive({ type: 'subscribe', conversationId });
+      },
+    });
+  }, [conversationId, userId, keep, catchUp]);
+
+  // What is shown is read: the position moves to the last message while the page is in view.
+  useEffect(() => {
+    if (!lastSeq || document.visibilityState !== 'visible') return;
+    void call('markConversationRead', { params: { conversationId }, body: { seq: lastSeq } });
+    list.current?.scrollTo({ top: list.current.scrollHeight });
+  }, [conversationId, lastSeq]);
+
+  useEffect(() => {
+    if (!typing) return;
+    const timer = setTimeout(() => setTyping((now) => (now && now.until <= Date.now() ? null : now)), TYPING_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [typing]);
+
+  async function earlier() {
+    const first = Math.min(...messages.keys());
+    const page = await call('listConversationMessages', { params: { conversationId }, query: { before: first } });
+    keep(page.items);
+    setMore(page.more);
+  }
+
+  async function deliver(message: Pending) {
+    setPending((all) => [...all.filter((p) => p.clientMessageId !== message.clientMessageId), { ...message, failed: false }]);
+    try {
+      keep([await call('sendConversationMessage', { params: { conversationId }, body: { clientMessageId: message.clientMessageId, body: message.body } })]);
+    } catch {
+      setPending((all) => all.map((p) => (p.clientMessageId === message.clientMessageId ? { ...p, failed: true } : p)));
+    }
+  }
+
+  function submit(e?: FormEvent) {
+    e?.preventDefault();
+    const body = draft.trim();
+    if (!body) return;
+    setDraft('');
+    void deliver({ clientMessageId: crypto.randomUUID(), body });
+  }
+
+  function onKey(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (e.key === 'Enter' && !e.shiftKey) return submit(e);
+    if (Date.now() - lastTyped.current > TYPING_EVERY_MS) {
+      lastTyped.current = Date.now();
+      sendLive({ type: 'typing', conversationId });
+    }
+  }
+
+  const shown = [...messages.values()].sort((a, b) => a.seq - b.seq);
+  const lastOwn = [...shown].reverse().find((m) => m.senderId === userId);
+  return (
+    <section aria-label={t.thread} className="flex min-h-[60vh] flex-col rounded-lg bg-white shadow">
+      {status === 'connecting' && (
+        <p role="status" className="bg-amber-50 px-4 py-2 text-sm text-amber-900">
+          {t.reconnecting}
+        </p>
+      )}
+      <ol ref={list} aria-label={t.thread} aria-live="polite" className="max-h-[65vh] flex-1 space-y-3 overflow-y-auto p-4">
+        {more && (
+          <li className="text-center">
+            <Button size="sm" variant="secondary" onClick={() => void earlier()}>
+              {t.earlier}
+            </Button>
+          </li>
+        )}
+        {!shown.length && !pending.length && <li className="text-center text-slate-600">{t.empty}</li>}
+        {shown.map((m) => {
+          const own = m.senderId === userId;
+          return (
+            <li key={m.seq} className={`flex ${own ? 'justify-end' : 'justify-start'}`}>
+              <div
+                className={`max-w-[85%] rounded-lg px-3 py-2 ${m.internal ? 'bg-amber-50 ring-1 ring-amber-300' : own ? 'bg-brand-600 text-white' : 'bg-slate-100'}`}
+              >
+                <p className={`text-xs ${own && !m.internal ? 'text-white' : 'text-slate-600'}`}>
+                  <bdi>{own ? t.you : m.senderName}</bdi> · {dateTime(m.createdAt, locale)}
+                  {m.internal && ` · ${t.internal}`}
+                </p>
+                <MessageBody text={m.body} />
+                {m === lastOwn && seenUpTo >= m.seq && <p className="text-end text-xs text-white">{t.seen}</p>}
+              </div>
+            </li>
+          );
+        })}
+        {pending.map((p) => (
+          <li key={p.clientMessageId} className="flex justify-end">
+            <div className="max-w-[85%] rounded-lg bg-brand-100 px-3 py-2">
+              <MessageBody text={p.body} />
+              <p className="text-end text-xs text-slate-700">
+                {p.failed ? (
+                  <>
+                    {t.failed}{' '}
+                    <button type="button" className="underline" onClick={() => void deliver(p)}>
+                      {t.retry}
+                    </button>
+                  </>
+                ) : (
+                  t.sending
+                )}
+              </p>
+            </div>
+          </li>
+        ))}
+      </ol>
+      <p aria-live="polite" className="min-h-[1.5em] px-4 text-sm text-slate-600">
+        {typing && format(t.typing, { name: typing.name })}
+      </p>
+      <form onSubmit={submit} className="flex items-end gap-2 border-t border-slate-200 p-3">
+        <label className="flex-1">
+          <span className="sr-only">{t.compose}</span>
+          <textarea
+            value={draft}
+            onChange={(e) => setDraft(e.currentTarget.value)}
+            onKeyDown={onKey}
+            rows={2}
+            maxLength={5000}
+            aria-describedby="compose-hint"
+            className="w-full resize-y rounded border border-slate-300 px-3 py-2"
+          />
+          <span id="compose-hint" className="text-xs text-slate-600">
+            {t.hint}
+          </span>
+        </label>
+        <Button type="submit">{t.send}</Button>
+      </form>
+    </section>
+  );
+}

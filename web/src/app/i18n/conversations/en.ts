@@ -1,0 +1,20 @@
+export default {
+  chat: {
+    title: 'Messages',
+    lead: 'Write to your team at {firm}. They answer here, and by email if you are away.',
+    thread: 'Conversation',
+    empty: 'No messages yet. Say hello: your team will answer here.',
+    earlier: 'Show earlier messages',
+    you: 'You',
+    compose: 'Your message',
+    send: 'Send',
+    sending: 'Sending…',
+    failed: 'Not sent.',
+    retry: 'Send again',
+    seen: 'Seen',
+    typing: '{name} is typing…',
+    reconnecting: 'Reconnecting… Messages sent meanwhile will appear.',
+    hint: 'Enter sends; Shift+Enter starts a new line.',
+    internal: 'Internal note',
+  },
+};
