@@ -55,3 +55,54 @@ it('lets John message his team from the portal and see Sarah’s answer, her typ
   await expectAccessible(page);
   await page.context().close();
 });
+
+it(
+  'shows Sarah a client’s new message live with its unread count, lets her answer with a private note John never sees, and keeps Mike out by URL',
+  { timeout: 60_000 },
+  async () => {
+    const run = randomUUID().slice(0, 6);
+    const [john, sarah, admin] = await Promise.all([signIn('john@example.com'), signIn('sarah@designpi.com'), signIn('hello@designpi.com')]);
+    const { body: conversation } = await api('/api/conversations', { method: 'POST', token: john.token, body: '{}' });
+    const id = conversation.conversationId as string;
+    await api(`/api/conversations/${id}`, { method: 'PATCH', token: admin.token, body: JSON.stringify({ assigneeId: sarah.userId }) });
+    const { body: seen } = await api(`/api/conversations/${id}`, { token: sarah.token });
+    await api(`/api/conversations/${id}/read`, { method: 'POST', token: sarah.token, body: JSON.stringify({ seq: seen.last.seq }) });
+
+    const page = await newPage(browser());
+    await signInThroughForm(page, 'sarah@designpi.com');
+    await page.waitForURL(url('/staff/'));
+    await page.getByRole('link', { name: 'Conversations' }).first().click();
+    await page.waitForURL(url('/staff/conversations/'));
+    const list = page.getByRole('region', { name: 'Conversations' });
+    const row = list.locator(`a[href="?id=${id}"]`);
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('Acme Corporation');
+    await expectAccessible(page);
+
+    await api(`/api/conversations/${id}/messages`, {
+      method: 'POST',
+      token: john.token,
+      body: JSON.stringify({ clientMessageId: randomUUID(), body: `Quick question ${run}` }),
+    });
+    await expect.poll(() => row.getByLabel('1 unread').count(), { timeout: 10_000 }).toBe(1);
+    await row.click();
+    const thread = page.getByRole('list', { name: 'Conversation' });
+    await expect.poll(() => thread.textContent(), { timeout: 10_000 }).toContain(`Quick question ${run}`);
+    await page.getByRole('radio', { name: 'Private note' }).check();
+    await page.getByLabel('Your message').fill(`Check his 1099 first ${run}`);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => thread.textContent()).toContain(`Check his 1099 first ${run}`);
+    await expect.poll(() => row.getByLabel(/unread/).count()).toBe(0);
+    await expectAccessible(page);
+    const { body: johnSees } = await api(`/api/conversations/${id}/messages`, { token: john.token });
+    expect(JSON.stringify(johnSees)).not.toContain('1099');
+    await page.context().close();
+
+    const mikes = await newPage(browser());
+    await signInThroughForm(mikes, 'mike@designpi.com');
+    await mikes.waitForURL(url('/staff/'));
+    await mikes.goto(url(`/staff/conversations/?id=${id}`));
+    await expect.poll(() => mikes.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('not assigned to you');
+    expect(await mikes.getByRole('list', { name: 'Conversation' }).count()).toBe(0);
+    await mikes.context().close();
+  },
+);

@@ -62,6 +62,12 @@ export const NAV: Record<Area, NavGroup[]> = {
       items: [
         { href: '/staff/', label: (t) => t.nav.dashboard, icon: LayoutDashboard },
         { href: '/staff/tasks/', label: (t) => t.nav.tasks, icon: ListChecks },
+        {
+          href: '/staff/conversations/',
+          label: (t) => t.nav.conversations,
+          icon: MessagesSquare,
+          when: (s) => s.permissions.includes('conversations.participate'),
+        },
       ],
     },
     { label: (t) => t.shell.groups.clients, items: [{ href: '/staff/clients/', label: (t) => t.nav.clients, icon: Building2, when: manages }] },

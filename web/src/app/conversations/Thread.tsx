@@ -18,14 +18,18 @@ import { MessageBody } from './MessageBody.tsx';
 interface Pending {
   clientMessageId: string;
   body: string;
+  internal: boolean;
   failed?: boolean;
 }
 
 const TYPING_SHOWN_MS = 4000;
 const TYPING_EVERY_MS = 3000;
 
-export function Thread({ conversationId, userId }: { conversationId: string; userId: string }) {
-  const t = useText(conversationsText).chat;
+/** `staff`: the composer can write a private note instead of a reply. `onRead`: the reader's position moved (their unread counts changed). */
+export function Thread({ conversationId, userId, staff = false, onRead }: { conversationId: string; userId: string; staff?: boolean; onRead?: () => void }) {
+  const text = useText(conversationsText);
+  const t = text.chat;
+  const [internal, setInternal] = useState(false);
   const { locale } = useLocale();
   const [messages, setMessages] = useState<Map<number, MessageView>>(new Map());
   const [more, setMore] = useState(false);
@@ -80,9 +84,9 @@ export function Thread({ conversationId, userId }: { conversationId: string; use
   // What is shown is read: the position moves to the last message while the page is in view.
   useEffect(() => {
     if (!lastSeq || document.visibilityState !== 'visible') return;
-    void call('markConversationRead', { params: { conversationId }, body: { seq: lastSeq } });
+    void call('markConversationRead', { params: { conversationId }, body: { seq: lastSeq } }).then(() => onRead?.());
     list.current?.scrollTo({ top: list.current.scrollHeight });
-  }, [conversationId, lastSeq]);
+  }, [conversationId, lastSeq, onRead]);
 
   useEffect(() => {
     if (!typing) return;
@@ -100,7 +104,12 @@ export function Thread({ conversationId, userId }: { conversationId: string; use
   async function deliver(message: Pending) {
     setPending((all) => [...all.filter((p) => p.clientMessageId !== message.clientMessageId), { ...message, failed: false }]);
     try {
-      keep([await call('sendConversationMessage', { params: { conversationId }, body: { clientMessageId: message.clientMessageId, body: message.body } })]);
+      keep([
+        await call('sendConversationMessage', {
+          params: { conversationId },
+          body: { clientMessageId: message.clientMessageId, body: message.body, ...(message.internal && { internal: true }) },
+        }),
+      ]);
     } catch {
       setPending((all) => all.map((p) => (p.clientMessageId === message.clientMessageId ? { ...p, failed: true } : p)));
     }
@@ -111,7 +120,7 @@ export function Thread({ conversationId, userId }: { conversationId: string; use
     const body = draft.trim();
     if (!body) return;
     setDraft('');
-    void deliver({ clientMessageId: crypto.randomUUID(), body });
+    void deliver({ clientMessageId: crypto.randomUUID(), body, internal });
   }
 
   function onKey(e: KeyboardEvent<HTMLTextAreaElement>) {
@@ -131,7 +140,14 @@ export function Thread({ conversationId, userId }: { conversationId: string; use
           {t.reconnecting}
         </p>
       )}
-      <ol ref={list} aria-label={t.thread} aria-live="polite" className="max-h-[65vh] flex-1 space-y-3 overflow-y-auto p-4">
+      <ol
+        ref={list}
+        // Scrollable: reachable by keyboard, so the arrow keys scroll it.
+        tabIndex={0}
+        aria-label={t.thread}
+        aria-live="polite"
+        className="max-h-[65vh] flex-1 space-y-3 overflow-y-auto p-4"
+      >
         {more && (
           <li className="text-center">
             <Button size="sm" variant="secondary" onClick={() => void earlier()}>
@@ -159,7 +175,7 @@ export function Thread({ conversationId, userId }: { conversationId: string; use
         })}
         {pending.map((p) => (
           <li key={p.clientMessageId} className="flex justify-end">
-            <div className="max-w-[85%] rounded-lg bg-brand-100 px-3 py-2">
+            <div className={`max-w-[85%] rounded-lg px-3 py-2 ${p.internal ? 'bg-amber-50' : 'bg-brand-100'}`}>
               <MessageBody text={p.body} />
               <p className="text-end text-xs text-slate-700">
                 {p.failed ? (
@@ -180,7 +196,18 @@ export function Thread({ conversationId, userId }: { conversationId: string; use
       <p aria-live="polite" className="min-h-[1.5em] px-4 text-sm text-slate-600">
         {typing && format(t.typing, { name: typing.name })}
       </p>
-      <form onSubmit={submit} className="flex items-end gap-2 border-t border-slate-200 p-3">
+      <form onSubmit={submit} className="flex flex-wrap items-end gap-2 border-t border-slate-200 p-3">
+        {staff && (
+          <fieldset className="flex w-full gap-4 text-sm">
+            <legend className="sr-only">{text.inbox.kind}</legend>
+            {([false, true] as const).map((note) => (
+              <label key={String(note)} className="flex items-center gap-1">
+                <input type="radio" name="kind" checked={internal === note} onChange={() => setInternal(note)} />
+                {note ? text.inbox.note : text.inbox.reply}
+              </label>
+            ))}
+          </fieldset>
+        )}
         <label className="flex-1">
           <span className="sr-only">{t.compose}</span>
           <textarea
@@ -190,7 +217,7 @@ export function Thread({ conversationId, userId }: { conversationId: string; use
             rows={2}
             maxLength={5000}
             aria-describedby="compose-hint"
-            className="w-full resize-y rounded border border-slate-300 px-3 py-2"
+            className={`w-full resize-y rounded border px-3 py-2 ${internal ? 'border-amber-400 bg-amber-50' : 'border-slate-300'}`}
           />
           <span id="compose-hint" className="text-xs text-slate-600">
             {t.hint}

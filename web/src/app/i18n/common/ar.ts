@@ -62,6 +62,7 @@ const ar: typeof en = {
     home: 'الرئيسية',
     calendar: 'التقويم',
     appointments: 'المواعيد',
+    conversations: 'المحادثات',
     chat: 'الرسائل',
     documents: 'المستندات',
     quarantine: 'العزل',

@@ -64,6 +64,7 @@ export default {
     home: 'Home',
     calendar: 'Calendar',
     appointments: 'Appointments',
+    conversations: 'Conversations',
     chat: 'Messages',
     documents: 'Documents',
     quarantine: 'Quarantine',

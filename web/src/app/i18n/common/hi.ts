@@ -62,6 +62,7 @@ const hi: typeof en = {
     home: 'होम',
     calendar: 'कैलेंडर',
     appointments: 'अपॉइंटमेंट',
+    conversations: 'बातचीत',
     chat: 'संदेश',
     documents: 'दस्तावेज़',
     quarantine: 'क्वारंटीन',
