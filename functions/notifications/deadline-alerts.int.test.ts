@@ -8,7 +8,9 @@ let mike: Signed;
 let sarah: Signed;
 const run = randomUUID().slice(0, 8);
 const DAY = 86_400_000;
-const dateIn = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+/** The firm's day `days` from now: deadlines are days in the firm's zone, and near midnight UTC that is another day. */
+let zone = 'UTC';
+const dateIn = (days: number) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date(Date.now() + days * DAY));
 const post = (who: Signed, path: string, body: unknown) => api(path, { method: 'POST', token: who.token, body: JSON.stringify(body) });
 
 /** The bell's warnings about a request (by its reference) or a task (by its title), for one person. */
@@ -22,6 +24,7 @@ async function warnings(who: Signed, about: string) {
 
 beforeAll(async () => {
   [john, mike, sarah] = await Promise.all([signIn('john@example.com'), signIn('mike@designpi.com'), signIn('sarah@designpi.com')]);
+  zone = (await api('/api/me', { token: sarah.token })).body.tenant.timeZone;
 });
 
 describe('deadline warnings', () => {
