@@ -1,13 +1,12 @@
 /** Which conversations a caller may open, and how each is shown to them (ADR 0033). */
+import { randomUUID } from 'node:crypto';
 import type { EntityItem } from 'electrodb';
 import { notFound } from '../../shared/api/errors.ts';
 import type { ConversationView } from '../../shared/api/schemas/conversations.ts';
-import { Conversation, ConversationRead } from '../../shared/db/entities/conversation.ts';
+import { Conversation, ConversationRead, UNASSIGNED } from '../../shared/db/entities/conversation.ts';
 import { getAll } from '../../shared/db/batch.ts';
 import { databaseOf } from '../../shared/db/service.ts';
-import { mayOpen, unreadCount, type Position, type Reader } from '../../shared/domain/conversations/conversations.ts';
-import { hasPermission } from '../../shared/domain/identity/policy.ts';
-import { isStaff } from '../../shared/domain/identity/permissions.ts';
+import { mayOpen, readerOf, unreadCount, type Position } from '../../shared/domain/conversations/conversations.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 
 export type ConversationItem = EntityItem<typeof Conversation>;
@@ -15,16 +14,41 @@ type ReadItem = EntityItem<typeof ConversationRead>;
 
 const database = databaseOf({ conversation: Conversation, read: ConversationRead });
 
-export const readerOf = (actor: AuthenticatedActor): Reader =>
-  isStaff(actor.role)
-    ? { userId: actor.userId, staff: true, seesAll: hasPermission(actor, 'conversations.read.all') }
-    : { userId: actor.userId, staff: false, contact: actor.contact };
-
 /** The conversation the caller may open; another firm's, one they may not open or none: not found, so nothing tells them apart. */
 export async function conversationFor(actor: AuthenticatedActor, conversationId: string): Promise<ConversationItem> {
   const { data } = await database().entities.conversation.get({ tenantId: actor.tenantId, conversationId }).go();
   if (!data || !mayOpen(readerOf(actor), data)) throw notFound('Conversation');
   return data;
+}
+
+/** A new conversation of a customer, with nothing said yet; `assignee` takes it, or nobody does. */
+export function newConversation(
+  tenantId: string,
+  customer: { customerId: string; name: string },
+  assignee: { userId: string; name: string } | undefined,
+  about: Pick<ConversationItem, 'startedBy' | 'subject' | 'requestId' | 'bookingId'> = {},
+): ConversationItem {
+  const at = new Date().toISOString();
+  return {
+    tenantId,
+    conversationId: randomUUID(),
+    source: 'customer',
+    customerKey: customer.customerId,
+    customerId: customer.customerId,
+    customerName: customer.name,
+    ...(assignee ? { assigneeKey: assignee.userId, assigneeId: assignee.userId, assigneeName: assignee.name } : { assigneeKey: UNASSIGNED }),
+    ...(about.startedBy && { startedBy: about.startedBy }),
+    ...(about.subject && { subject: about.subject }),
+    ...(about.requestId && { requestId: about.requestId }),
+    ...(about.bookingId && { bookingId: about.bookingId }),
+    status: 'OPEN',
+    lastSeq: 0,
+    lastPublicNo: 0,
+    lastActivityAt: at,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
 }
 
 export const lastOf = (c: ConversationItem): Position => ({ seq: c.lastSeq, publicNo: c.lastPublicNo });

@@ -5,9 +5,7 @@
  * so lists and unread badges follow without polling; whoever has none open is owed an email.
  * What a dropped socket missed, the page asks again by number (`listConversationMessages?after=`).
  */
-import { hasPermission } from '../../shared/domain/identity/policy.ts';
-import { isStaff } from '../../shared/domain/identity/permissions.ts';
-import { emailDueAt, mayOpen, type Reader } from '../../shared/domain/conversations/conversations.ts';
+import { emailDueAt, mayOpen, readerOf } from '../../shared/domain/conversations/conversations.ts';
 import { Conversation, ConversationEmail, ConversationMessage, ConversationSubscription } from '../../shared/db/entities/conversation.ts';
 import { User } from '../../shared/db/entities/user.ts';
 import { databaseOf } from '../../shared/db/service.ts';
@@ -42,12 +40,9 @@ export async function subscribe(ref: Ref, userId: string, connectionId: string):
     entities.conversation.get(ref).go(),
   ]);
   if (!user || user.status !== 'active' || !conversation) return false;
-  const actor = actorOfUser(user);
-  const staff = isStaff(actor.role);
-  const reader: Reader = staff
-    ? { userId, staff: true, seesAll: hasPermission(actor, 'conversations.read.all') }
-    : { userId, staff: false, contact: actor.contact };
+  const reader = readerOf(actorOfUser(user));
   if (!mayOpen(reader, conversation)) return false;
+  const staff = reader.staff;
   await entities.subscription
     .put({ ...ref, connectionId, userId, name: user.name, staff, expiresAt: Math.floor(Date.now() / 1000) + SUBSCRIPTION_SECONDS })
     .go();
@@ -99,10 +94,7 @@ export async function deliverMessage(ref: Ref, seq: number): Promise<number> {
   const people = new Set(conversation.assigneeId ? [conversation.assigneeId] : []);
   if (!message.internal && conversation.customerId) {
     const { data: contacts } = await entities.user.query.byCustomer({ tenantId: ref.tenantId, customerId: conversation.customerId }).go({ pages: 'all' });
-    for (const contact of contacts) {
-      const actor = actorOfUser(contact);
-      if (mayOpen({ userId: contact.userId, staff: false, contact: actor.contact }, conversation)) people.add(contact.userId);
-    }
+    for (const contact of contacts) if (mayOpen(readerOf(actorOfUser(contact)), conversation)) people.add(contact.userId);
   }
   people.delete(message.senderId);
   // Whoever has no connection open is owed an email, batched (jobs/send-conversation-emails.ts).

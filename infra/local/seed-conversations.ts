@@ -3,7 +3,7 @@
  * Mike, each with messages and the ticket the first one made. Written through the same send as
  * the API, so numbering, read positions and tickets are as real ones; made once.
  */
-import { randomUUID } from 'node:crypto';
+import { newConversation } from '../../functions/conversations/access.ts';
 import { sendMessage } from '../../functions/conversations/messages.ts';
 import { database } from '../../shared/db/all-entities.ts';
 import { isStaff } from '../../shared/domain/identity/permissions.ts';
@@ -38,25 +38,8 @@ export async function seedConversations(tenantId: string): Promise<void> {
     if ((await db.entities.defaultConversation.get(claim).go()).data) continue;
     const { data: customer } = await db.entities.customer.get({ tenantId, customerId: demo.customerId }).go();
     const assignee = await person(demo.assignee);
-    const at = new Date().toISOString();
-    const conversationId = randomUUID();
-    const item = {
-      tenantId,
-      conversationId,
-      source: 'customer' as const,
-      customerKey: demo.customerId,
-      customerId: demo.customerId,
-      customerName: customer!.name,
-      assigneeKey: assignee.userId,
-      assigneeId: assignee.userId,
-      assigneeName: assignee.name,
-      status: 'OPEN' as const,
-      lastSeq: 0,
-      lastPublicNo: 0,
-      lastActivityAt: at,
-      createdAt: at,
-      version: 1,
-    };
+    const item = newConversation(tenantId, customer!, assignee);
+    const { conversationId } = item;
     await db.entities.conversation.create(item).go();
     await db.entities.defaultConversation.create({ ...claim, conversationId }).go();
     for (const [i, [from, body]] of demo.messages.entries()) {

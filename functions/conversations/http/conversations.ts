@@ -3,7 +3,6 @@
  * the view picks, plus one BatchGet of read positions), a client's own conversation made on
  * first use, messages in order, read positions, and assignment by leads and admins.
  */
-import { randomUUID } from 'node:crypto';
 import { forbidden, notFound, validationFailed } from '../../../shared/api/errors.ts';
 import { CONVERSATIONS_OPERATIONS } from '../../../shared/api/operations/conversations.ts';
 import { CONVERSATIONS_SCHEMAS } from '../../../shared/api/schemas/conversations.ts';
@@ -24,7 +23,7 @@ import { auditAndEvent, commitTransaction, outboxItem, type ChangeRecord } from 
 import { queryPage } from '../../../shared/db/pagination.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
 import { accessOf } from '../../../shared/domain/customers/customers.ts';
-import { unreadCount } from '../../../shared/domain/conversations/conversations.ts';
+import { readerOf, unreadCount } from '../../../shared/domain/conversations/conversations.ts';
 import { ticketStatusFor } from '../../../shared/domain/conversations/tickets.ts';
 import { hasPermission } from '../../../shared/domain/identity/policy.ts';
 import { isStaff } from '../../../shared/domain/identity/permissions.ts';
@@ -32,7 +31,7 @@ import { actorFromClaims, type AuthenticatedActor } from '../../lib/auth.ts';
 import { changeContext } from '../../lib/change-context.ts';
 import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
 import { openableCustomer } from '../../customers/access.ts';
-import { conversationFor, conversationView, lastOf, positionOf, readerOf, readsOf, type ConversationItem } from '../access.ts';
+import { conversationFor, conversationView, lastOf, newConversation, positionOf, readsOf, type ConversationItem } from '../access.ts';
 import { messageView, sendMessage } from '../messages.ts';
 
 const database = databaseOf({
@@ -116,24 +115,7 @@ async function clientsConversation(actor: AuthenticatedActor, req: RequestOf<'st
     ? await database().entities.user.get({ tenantId: actor.tenantId, userId: customer.accountManagerId }).go()
     : { data: null };
   const takes = manager && isStaff(manager.role) && manager.status === 'active' ? manager : undefined;
-  const at = new Date().toISOString();
-  const item: ConversationItem = {
-    tenantId: actor.tenantId,
-    conversationId: randomUUID(),
-    source: 'customer',
-    customerKey: contact.customerId,
-    customerId: contact.customerId,
-    customerName: customer.name,
-    ...(owner !== 'customer' && { startedBy: actor.userId }),
-    ...(takes ? { assigneeKey: takes.userId, assigneeId: takes.userId, assigneeName: takes.name } : { assigneeKey: UNASSIGNED }),
-    status: 'OPEN',
-    lastSeq: 0,
-    lastPublicNo: 0,
-    lastActivityAt: at,
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-  };
+  const item = newConversation(actor.tenantId, customer, takes, owner !== 'customer' ? { startedBy: actor.userId } : {});
   try {
     await created(req, item, claimKey);
   } catch (error) {
@@ -154,28 +136,12 @@ async function startOnTopic(req: RequestOf<'startConversation'>): Promise<ReplyO
   const assigneeId = body.assigneeId ?? actor.userId;
   if (assigneeId !== actor.userId && !hasPermission(actor, 'conversations.assign')) throw forbidden('Only leads and admins assign conversations to others.');
   const assignee = assigneeId === actor.userId ? { name: actor.name } : await assigneeFor(actor, assigneeId, 'assigneeId');
-  const at = new Date().toISOString();
-  const item: ConversationItem = {
-    tenantId: actor.tenantId,
-    conversationId: randomUUID(),
-    source: 'customer',
-    customerKey: customer.customerId,
-    customerId: customer.customerId,
-    customerName: customer.name,
-    assigneeKey: assigneeId,
-    assigneeId,
-    assigneeName: assignee.name,
-    status: 'OPEN',
-    subject: body.subject,
-    ...(body.requestId && { requestId: body.requestId }),
-    ...(body.bookingId && { bookingId: body.bookingId }),
-    lastSeq: 0,
-    lastPublicNo: 0,
-    lastActivityAt: at,
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-  };
+  const item = newConversation(
+    actor.tenantId,
+    customer,
+    { userId: assigneeId, name: assignee.name },
+    { subject: body.subject, requestId: body.requestId, bookingId: body.bookingId },
+  );
   await created(req, item);
   return { status: 201, body: conversationView(item, undefined, true) };
 }

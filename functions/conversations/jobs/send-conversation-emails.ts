@@ -11,9 +11,7 @@ import { Conversation, ConversationEmail, ConversationMessage, ConversationRead 
 import { Tenant } from '../../../shared/db/entities/tenant.ts';
 import { User } from '../../../shared/db/entities/user.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
-import { mayOpen } from '../../../shared/domain/conversations/conversations.ts';
-import { hasPermission } from '../../../shared/domain/identity/policy.ts';
-import { isStaff } from '../../../shared/domain/identity/permissions.ts';
+import { mayOpen, readerOf } from '../../../shared/domain/conversations/conversations.ts';
 import type { JobEvent, JobResult } from '../../../shared/schedules.ts';
 import { actorOfUser } from '../../lib/auth.ts';
 import { handleDue } from '../../lib/due.ts';
@@ -61,12 +59,9 @@ async function send(owed: Owed): Promise<boolean> {
     entities.read.get({ ...ref, userId: owed.userId }).go(),
   ]);
   if (!person || person.status !== 'active' || !firm || !conversation) return false;
-  const actor = actorOfUser(person);
-  const staff = isStaff(actor.role);
-  const reader = staff
-    ? ({ userId: person.userId, staff: true, seesAll: hasPermission(actor, 'conversations.read.all') } as const)
-    : ({ userId: person.userId, staff: false, contact: actor.contact } as const);
+  const reader = readerOf(actorOfUser(person));
   if (!mayOpen(reader, conversation)) return false;
+  const staff = reader.staff;
   // What they have not read, and no earlier email told of.
   const after = entities.message.query.bySeq(ref).gt({ seq: Math.max(read?.seq ?? 0, owed.emailedSeq ?? 0) });
   const { data: messages } = await after

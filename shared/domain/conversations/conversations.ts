@@ -3,6 +3,8 @@
  * may open one, how messages are numbered, and how unread counts follow from read positions.
  */
 import { contactMaySee, type Contact } from '../customers/customers.ts';
+import { isStaff } from '../identity/permissions.ts';
+import { hasPermission, type Actor } from '../identity/policy.ts';
 
 export const CONVERSATION_STATUSES = ['OPEN', 'PENDING', 'RESOLVED', 'CLOSED'] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
@@ -26,6 +28,12 @@ export const previewOf = (body: string) => {
 
 /** Who reads: a member of staff (who sees every conversation, or only those assigned to them), or a contact. */
 export type Reader = { userId: string; staff: true; seesAll: boolean } | { userId: string; staff: false; contact: Contact | undefined };
+
+/** The reader a person is: every request, socket and email job asks through this one. */
+export const readerOf = (actor: Actor): Reader =>
+  isStaff(actor.role)
+    ? { userId: actor.userId, staff: true, seesAll: hasPermission(actor, 'conversations.read.all') }
+    : { userId: actor.userId, staff: false, contact: actor.contact };
 
 /**
  * Whether the reader may open the conversation. Leads and admins: all. A team member: those
