@@ -204,6 +204,21 @@ const MATRIX: Record<OperationId, Row> = {
     expect: signedIn(404),
   },
   markConversationRead: { request: { method: 'POST', path: '/api/conversations/none/read', body: { seq: 1 } }, expect: signedIn(404) },
+  // The customer panel is for staff who may open the conversation (conversations-inbox.int.test.ts).
+  getConversationCustomer: {
+    request: { method: 'GET', path: '/api/conversations/none/customer' },
+    expect: { ...signedIn(404), client: 403 },
+  },
+  listConversationAssignees: {
+    request: { method: 'GET', path: '/api/conversations/assignees' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 },
+  },
+  // Canned replies and the SLA: staff read their own firm's; admins change them.
+  getConversationSettings: { request: { method: 'GET', path: '/api/firm/conversation-settings' }, expect: { ...signedIn(200), client: 403 } },
+  updateConversationSettings: {
+    request: { method: 'PATCH', path: '/api/firm/conversation-settings', body: {} },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 400, otherFirmAdmin: 400 },
+  },
   createDocumentUpload: { request: { method: 'POST', path: '/api/documents', body: {} }, expect: signedIn(400) },
   // Parts of an upload are its uploader's alone: anyone else's version, another firm's, or none is not found (document-uploads.int.test.ts).
   listDocumentUploadParts: { request: { method: 'GET', path: '/api/documents/none/versions/1/parts' }, expect: signedIn(404) },

@@ -30,8 +30,25 @@ const DEMO_CONVERSATIONS: Record<string, { customerId: string; assignee: string;
   ],
 };
 
+/** Stock answers the demo firm's staff insert from the composer. */
+const DEMO_CANNED_REPLIES: Record<string, { title: string; body: string }[]> = {
+  't-designpi': [
+    { title: 'Received, working on it', body: 'Thanks, we have received this and are working on it. You will hear from us within one business day.' },
+    {
+      title: 'Upload documents',
+      body: 'Please upload the documents under **Documents** in the portal. Each file is checked for malware, and only you and our team can open it.',
+    },
+    { title: 'Book a call', body: 'Happy to talk it through. Pick a time that suits you under **Book**.' },
+  ],
+};
+
 export async function seedConversations(tenantId: string): Promise<void> {
   const db = database();
+  const replies = DEMO_CANNED_REPLIES[tenantId];
+  if (replies && !(await db.entities.conversationSettings.get({ tenantId }).go()).data)
+    await db.entities.conversationSettings
+      .create({ tenantId, cannedReplies: replies.map((r, i) => ({ replyId: `seed-reply-${i + 1}`, ...r })), version: 1 })
+      .go();
   const person = async (email: string) => (await db.entities.user.query.byEmail({ tenantId, email }).go()).data[0]!;
   for (const demo of DEMO_CONVERSATIONS[tenantId] ?? []) {
     const claim = { tenantId, customerKey: demo.customerId, owner: 'customer' };

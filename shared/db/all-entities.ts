@@ -21,6 +21,7 @@ import {
   ConversationSubscription,
   DefaultConversation,
   SupportTicket,
+  ConversationSettings,
 } from './entities/conversation.ts';
 import { Invitation } from './entities/invitation.ts';
 import { KpiCounter } from './entities/kpi-counter.ts';
@@ -70,6 +71,7 @@ export const ALL_ENTITIES = {
   conversationSubscription: ConversationSubscription,
   defaultConversation: DefaultConversation,
   supportTicket: SupportTicket,
+  conversationSettings: ConversationSettings,
   realtimeTicket: RealtimeTicket,
   notification: Notification,
   emailDigest: EmailDigest,

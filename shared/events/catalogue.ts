@@ -374,6 +374,7 @@ export const EVENTS = {
     fields: z.array(text),
   }),
 
+  'firm.conversation_settings_changed': event('conversations', 'An admin changed the firm’s canned replies or its ticket SLA.', { fields: z.array(text) }),
   'firm.brand_changed': event('catalog', 'An admin changed the firm’s accent colour or email footer.', { fields: z.array(text) }),
   'firm.request_settings_changed': event('requests', 'An admin changed whether and above which value new requests are reviewed.', { fields: z.array(text) }),
 

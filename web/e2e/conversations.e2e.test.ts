@@ -84,6 +84,8 @@ it(
       body: JSON.stringify({ clientMessageId: randomUUID(), body: `Quick question ${run}` }),
     });
     await expect.poll(() => row.getByLabel('1 unread').count(), { timeout: 10_000 }).toBe(1);
+    // And in the menu, her unread total.
+    await expect.poll(() => page.getByRole('link', { name: /Conversations.*\d+ unread/ }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await row.click();
     const thread = page.getByRole('list', { name: 'Conversation' });
     await expect.poll(() => thread.textContent(), { timeout: 10_000 }).toContain(`Quick question ${run}`);
@@ -104,5 +106,74 @@ it(
     await expect.poll(() => mikes.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('not assigned to you');
     expect(await mikes.getByRole('list', { name: 'Conversation' }).count()).toBe(0);
     await mikes.context().close();
+  },
+);
+
+it(
+  'lets an admin work a conversation from the admin inbox: the client beside it, reassigned to Mike with its ticket, a canned reply, and the keys',
+  { timeout: 90_000 },
+  async () => {
+    const run = randomUUID().slice(0, 6);
+    const [john, sarah, mike, admin] = await Promise.all([
+      signIn('john@example.com'),
+      signIn('sarah@designpi.com'),
+      signIn('mike@designpi.com'),
+      signIn('hello@designpi.com'),
+    ]);
+    // A topic of its own (John's default conversation is other tests'), with the ticket John's message makes.
+    const { body: topic } = await api('/api/conversations', {
+      method: 'POST',
+      token: sarah.token,
+      body: JSON.stringify({ customerId: 'cus-acme', subject: `Quarterly review ${run}` }),
+    });
+    const id = topic.conversationId as string;
+    await api(`/api/conversations/${id}/messages`, {
+      method: 'POST',
+      token: john.token,
+      body: JSON.stringify({ clientMessageId: randomUUID(), body: `When do we meet? ${run}` }),
+    });
+
+    const page = await newPage(browser());
+    await signInThroughForm(page, 'hello@designpi.com');
+    await page.waitForURL(url('/admin/'));
+    await page.getByRole('link', { name: 'Conversations' }).first().click();
+    await page.waitForURL(url('/admin/conversations/'));
+    await page.getByRole('region', { name: 'Conversations' }).locator(`a[href="?id=${id}"]`).click();
+    const thread = page.getByRole('list', { name: 'Conversation' });
+    await expect.poll(() => thread.textContent(), { timeout: 10_000 }).toContain(`When do we meet? ${run}`);
+    const panel = page.getByRole('region', { name: 'Client' });
+    await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toContain('john@example.com');
+    expect(await panel.getByRole('link', { name: 'Open the client’s page' }).count()).toBe(1);
+    await expect.poll(() => page.getByText(`Ticket: Support request from Acme Corporation`).count()).toBe(1);
+    await expectAccessible(page);
+
+    // Reassigned to Mike: the ticket follows, and he now reaches it.
+    await page.getByLabel('Assigned to', { exact: true }).selectOption({ label: 'Mike Chen' });
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Saved.' }).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByText(/Ticket: .*Assigned to Mike Chen/).count(), { timeout: 10_000 }).toBe(1);
+    const { body: mikeSees } = await api(`/api/conversations/${id}`, { token: mike.token });
+    expect(mikeSees).toMatchObject({ assigneeId: mike.userId, ticket: { assigneeName: 'Mike Chen' } });
+    expect((await api(`/api/conversations/${id}`, { token: sarah.token })).status).toBe(200); // a lead still sees all
+
+    // r: to the composer; a canned reply; sent.
+    await thread.click();
+    await page.keyboard.press('r');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('composer');
+    await page.getByLabel('Canned reply').selectOption({ label: 'Book a call' });
+    await expect.poll(() => page.getByLabel('Your message').inputValue()).toContain('Pick a time that suits you');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => thread.textContent(), { timeout: 10_000 }).toContain('Pick a time that suits you');
+
+    // e: resolved (and its ticket); j: the next conversation in the list.
+    await thread.click();
+    await page.keyboard.press('e');
+    await expect.poll(() => page.getByLabel('Status', { exact: true }).last().inputValue(), { timeout: 10_000 }).toBe('RESOLVED');
+    await expect.poll(async () => (await api(`/api/conversations/${id}`, { token: admin.token })).body.ticket.status).toBe('resolved');
+    await page.keyboard.press('j');
+    await expect.poll(() => new URL(page.url()).searchParams.get('id')).not.toBe(id);
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('id')).toBe(id);
+    await expectAccessible(page);
+    await page.context().close();
   },
 );

@@ -32,7 +32,9 @@ import { changeContext } from '../../lib/change-context.ts';
 import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
 import { openableCustomer } from '../../customers/access.ts';
 import { conversationFor, conversationView, lastOf, newConversation, positionOf, readsOf, type ConversationItem } from '../access.ts';
+import { checkTopicLinks, getConversationCustomer, listConversationAssignees } from '../inbox.ts';
 import { messageView, sendMessage } from '../messages.ts';
+import { getConversationSettings, updateConversationSettings } from '../settings.ts';
 
 const database = databaseOf({
   conversation: Conversation,
@@ -51,27 +53,33 @@ const UNREAD_SCAN = 100;
 
 async function listConversations(req: RequestOf<'listConversations'>): Promise<ReplyOf<'listConversations'>> {
   const { actor } = req;
-  const { limit, cursor, view, status, source, customerId } = req.query;
+  const { limit, cursor, view, status, source, customerId, assigneeId } = req.query;
   const reader = readerOf(actor);
   const { conversation } = database().entities;
   const tenantId = actor.tenantId;
   const chosen = reader.staff ? (view ?? (reader.seesAll ? 'all' : 'mine')) : undefined;
   if (reader.staff && !reader.seesAll && chosen !== 'mine')
     throw forbidden('Only leads and admins see unassigned conversations or all of them; you see those assigned to you.');
+  if (assigneeId && !((reader.staff && reader.seesAll) || assigneeId === actor.userId))
+    throw forbidden('Only leads and admins see the conversations of another member of staff.');
   if (!reader.staff && (!reader.contact || (customerId && customerId !== reader.contact.customerId))) throw notFound('Customer');
   const ofCustomer = reader.staff ? customerId : reader.contact!.customerId;
+  // One member of staff's: their index, whatever the view.
+  const ofAssignee = reader.staff ? (assigneeId ?? (chosen === 'mine' ? actor.userId : undefined)) : undefined;
   const query = ofCustomer
     ? conversation.query.byCustomer({ tenantId, customerKey: ofCustomer })
-    : chosen === 'all'
-      ? conversation.query.byFirm({ tenantId })
-      : conversation.query.byAssignee({ tenantId, assigneeKey: chosen === 'mine' ? actor.userId : UNASSIGNED });
+    : ofAssignee
+      ? conversation.query.byAssignee({ tenantId, assigneeKey: ofAssignee })
+      : chosen === 'all'
+        ? conversation.query.byFirm({ tenantId })
+        : conversation.query.byAssignee({ tenantId, assigneeKey: UNASSIGNED });
   const filtered = query.where((a, op) =>
     [
       ...(status ? [op.eq(a.status, status)] : []),
       ...(source ? [op.eq(a.source, source)] : []),
       // The index of a customer holds every one of theirs: the view still applies.
-      ...(ofCustomer && chosen === 'mine' ? [op.eq(a.assigneeId, actor.userId)] : []),
-      ...(ofCustomer && chosen === 'unassigned' ? [op.eq(a.assigneeKey, UNASSIGNED)] : []),
+      ...(ofCustomer && ofAssignee ? [op.eq(a.assigneeKey, ofAssignee)] : []),
+      ...(ofCustomer && !ofAssignee && chosen === 'unassigned' ? [op.eq(a.assigneeKey, UNASSIGNED)] : []),
       ...(!reader.staff && reader.contact && accessOf(reader.contact) === 'own' ? [op.eq(a.startedBy, actor.userId)] : []),
     ].join(' AND '),
   );
@@ -133,6 +141,7 @@ async function startOnTopic(req: RequestOf<'startConversation'>): Promise<ReplyO
   if (!body.customerId) throw validationFailed([{ field: 'customerId', message: 'is required: the customer to talk to' }]);
   if (!body.subject) throw validationFailed([{ field: 'subject', message: 'is required: what the conversation is about' }]);
   const customer = await openableCustomer(actor, body.customerId);
+  await checkTopicLinks(actor, customer.customerId, body);
   const assigneeId = body.assigneeId ?? actor.userId;
   if (assigneeId !== actor.userId && !hasPermission(actor, 'conversations.assign')) throw forbidden('Only leads and admins assign conversations to others.');
   const assignee = assigneeId === actor.userId ? { name: actor.name } : await assigneeFor(actor, assigneeId, 'assigneeId');
@@ -188,7 +197,9 @@ async function getConversation(req: RequestOf<'getConversation'>): Promise<Reply
     body: {
       ...conversationView(c, read, staff),
       read: positionOf(read),
-      ...(t && { ticket: { ticketId: t.ticketId, subject: t.subject, status: t.status, priority: t.priority } }),
+      ...(t && {
+        ticket: { ticketId: t.ticketId, subject: t.subject, status: t.status, priority: t.priority, ...(t.assigneeName && { assigneeName: t.assigneeName }) },
+      }),
     },
   };
 }
@@ -300,6 +311,19 @@ async function markConversationRead(req: RequestOf<'markConversationRead'>): Pro
  * Its ticket follows both in the same transaction (ADR 0033's mapping).
  */
 async function updateConversation(req: RequestOf<'updateConversation'>): Promise<ReplyOf<'updateConversation'>> {
+  // A message arriving meanwhile changes the conversation, not what is asked here: read it again and apply the change to what is there now.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await applyUpdate(req);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'conflict') || attempt === UPDATE_TRIES) throw error;
+    }
+  }
+}
+
+const UPDATE_TRIES = 4;
+
+async function applyUpdate(req: RequestOf<'updateConversation'>): Promise<ReplyOf<'updateConversation'>> {
   const { actor, body } = req;
   if (!isStaff(actor.role)) throw forbidden('Only staff assign conversations or change their status.');
   const c = await conversationFor(actor, req.params.conversationId);
@@ -412,6 +436,10 @@ export const handler = contextHandler({
     listConversationMessages,
     sendConversationMessage,
     markConversationRead,
+    getConversationCustomer,
+    listConversationAssignees,
+    getConversationSettings,
+    updateConversationSettings,
   },
   authenticate: actorFromClaims,
 });

@@ -15,6 +15,15 @@ export const CONVERSATIONS_OPERATIONS = [
   },
   // Before /{conversationId}: the local gateway matches in this order.
   { operationId: 'getConversationUnread', method: 'GET', path: '/api/conversations/unread', lambda: 'conversations', access: 'conversations.participate' },
+  { operationId: 'listConversationAssignees', method: 'GET', path: '/api/conversations/assignees', lambda: 'conversations', access: 'conversations.assign' },
+  {
+    operationId: 'getConversationSettings',
+    method: 'GET',
+    path: '/api/firm/conversation-settings',
+    lambda: 'conversations',
+    access: 'conversations.participate',
+  },
+  { operationId: 'updateConversationSettings', method: 'PATCH', path: '/api/firm/conversation-settings', lambda: 'conversations', access: 'settings.manage' },
   { operationId: 'getConversation', method: 'GET', path: ONE, lambda: 'conversations', access: 'conversations.participate' },
   { operationId: 'updateConversation', method: 'PATCH', path: ONE, lambda: 'conversations', access: 'conversations.participate' },
   { operationId: 'listConversationMessages', method: 'GET', path: `${ONE}/messages`, lambda: 'conversations', access: 'conversations.participate' },
@@ -26,5 +35,6 @@ export const CONVERSATIONS_OPERATIONS = [
     access: 'conversations.participate',
     success: [200, 201],
   },
+  { operationId: 'getConversationCustomer', method: 'GET', path: `${ONE}/customer`, lambda: 'conversations', access: 'conversations.participate' },
   { operationId: 'markConversationRead', method: 'POST', path: `${ONE}/read`, lambda: 'conversations', access: 'conversations.participate' },
 ] as const satisfies readonly OperationDef[];

@@ -1,6 +1,14 @@
 /** Conversations and their messages: what the API takes and shows (ADR 0033). */
 import * as z from 'zod/mini';
-import { CONVERSATION_SOURCES, CONVERSATION_STATUSES, INBOX_VIEWS, MAX_MESSAGE_LENGTH, MAX_SUBJECT_LENGTH } from '../../domain/conversations/conversations.ts';
+import {
+  CONVERSATION_SOURCES,
+  CONVERSATION_STATUSES,
+  INBOX_VIEWS,
+  MAX_CANNED_REPLIES,
+  MAX_CANNED_TITLE_LENGTH,
+  MAX_MESSAGE_LENGTH,
+  MAX_SUBJECT_LENGTH,
+} from '../../domain/conversations/conversations.ts';
 import { TICKET_PRIORITIES, TICKET_STATUSES } from '../../domain/conversations/tickets.ts';
 import { page, pageQuery } from './common.ts';
 import type { Schemas } from './types.ts';
@@ -44,11 +52,58 @@ export const messageView = z.object({
 });
 export type MessageView = z.infer<typeof messageView>;
 
-const ticketSummary = z.object({ ticketId: z.string(), subject: z.string(), status: z.enum(TICKET_STATUSES), priority: z.enum(TICKET_PRIORITIES) });
+const ticketSummary = z.object({
+  ticketId: z.string(),
+  subject: z.string(),
+  status: z.enum(TICKET_STATUSES),
+  priority: z.enum(TICKET_PRIORITIES),
+  assigneeName: z.optional(z.string()),
+});
 
 const messageBody = z
   .string()
   .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(MAX_MESSAGE_LENGTH, `must be at most ${MAX_MESSAGE_LENGTH} characters`));
+
+/** What staff see beside a thread: who the customer is, and what is open with them. */
+export const conversationCustomerView = z.object({
+  customerId: z.string(),
+  name: z.string(),
+  status: z.string(),
+  /** Whether the reader may open the customer's 360° page. */
+  openable: z.boolean(),
+  contacts: z.array(
+    z.object({
+      userId: z.string(),
+      name: z.string(),
+      email: z.string(),
+      phone: z.optional(z.string()),
+      contactRole: z.optional(z.string()),
+      isPrimaryContact: z.boolean(),
+    }),
+  ),
+  /** Open requests (not bookings) the reader may see, newest first. */
+  openRequests: z.array(z.object({ requestId: z.string(), reference: z.string(), title: z.string(), status: z.string() })),
+  /** Bookings to come the reader may see, soonest first. */
+  upcomingBookings: z.array(z.object({ bookingId: z.string(), reference: z.string(), serviceName: z.string(), start: z.string() })),
+});
+
+const slaLevel = z.object({
+  firstResponseHours: z.number().check(z.minimum(0.25, 'must be at least a quarter of an hour'), z.maximum(720, 'must be at most 720 hours')),
+  resolutionHours: z.number().check(z.minimum(0.25, 'must be at least a quarter of an hour'), z.maximum(2160, 'must be at most 2160 hours')),
+});
+const cannedReply = z.object({
+  replyId: z.optional(id),
+  title: z
+    .string()
+    .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(MAX_CANNED_TITLE_LENGTH, `must be at most ${MAX_CANNED_TITLE_LENGTH} characters`)),
+  body: messageBody,
+});
+export const conversationSettingsView = z.object({
+  cannedReplies: z.array(z.object({ replyId: z.string(), title: z.string(), body: z.string() })),
+  ticketSla: z.object({ low: slaLevel, normal: slaLevel, high: slaLevel, urgent: slaLevel }),
+  version: z.number(),
+});
+export type ConversationSettingsView = z.infer<typeof conversationSettingsView>;
 
 export const CONVERSATIONS_SCHEMAS = {
   listConversations: {
@@ -58,6 +113,8 @@ export const CONVERSATIONS_SCHEMAS = {
       status: z.optional(oneOf(CONVERSATION_STATUSES)),
       source: z.optional(oneOf(CONVERSATION_SOURCES)),
       customerId: z.optional(id),
+      /** Leads and admins: one member of staff's (with any view). */
+      assigneeId: z.optional(id),
     }),
     response: page(conversationView),
   },
@@ -109,5 +166,19 @@ export const CONVERSATIONS_SCHEMAS = {
   markConversationRead: {
     body: z.object({ seq: z.number().check(z.int('must be a message number'), z.minimum(0, 'must be a message number')) }),
     response: z.object({ read: position, unread: z.number() }),
+  },
+  getConversationCustomer: { response: conversationCustomerView },
+  /** Active staff a lead or admin may assign a conversation to. */
+  listConversationAssignees: { response: z.object({ items: z.array(z.object({ userId: z.string(), name: z.string(), role: z.string() })) }) },
+  /** Staff: the canned replies (and the SLA) to work with. */
+  getConversationSettings: { response: conversationSettingsView },
+  /** Admins: the whole list of canned replies (in order) and/or the SLA; `version` as read. */
+  updateConversationSettings: {
+    body: z.object({
+      version: z.number().check(z.int()),
+      cannedReplies: z.optional(z.array(cannedReply).check(z.maxLength(MAX_CANNED_REPLIES, `must hold at most ${MAX_CANNED_REPLIES} replies`))),
+      ticketSla: z.optional(z.object({ low: slaLevel, normal: slaLevel, high: slaLevel, urgent: slaLevel })),
+    }),
+    response: conversationSettingsView,
   },
 } satisfies Record<string, Schemas>;

@@ -275,3 +275,38 @@ export const SupportTicket = new Entity({
     },
   },
 });
+
+const SLA_LEVEL = {
+  type: 'map',
+  properties: { firstResponseHours: { type: 'number', required: true }, resolutionHours: { type: 'number', required: true } },
+} as const;
+
+/**
+ * A firm's conversation settings (one item): the canned replies its staff insert, and its
+ * ticket SLA (hours to first response and to resolution by priority); none set: the defaults.
+ */
+export const ConversationSettings = new Entity({
+  model: { entity: 'conversationSettings', version: '1', service: 'portal' },
+  attributes: {
+    tenantId: { type: 'string', required: true, readOnly: true },
+    cannedReplies: {
+      type: 'list',
+      items: {
+        type: 'map',
+        properties: { replyId: { type: 'string', required: true }, title: { type: 'string', required: true }, body: { type: 'string', required: true } },
+      },
+    },
+    ticketSla: {
+      type: 'map',
+      properties: { low: SLA_LEVEL, normal: SLA_LEVEL, high: SLA_LEVEL, urgent: SLA_LEVEL },
+    },
+    version: { type: 'number', required: true, default: 0 },
+    updatedAt: { type: 'string', required: true, default: () => new Date().toISOString(), watch: '*', set: () => new Date().toISOString() },
+  },
+  indexes: {
+    byFirm: {
+      pk: { field: 'pk', composite: ['tenantId'], template: 't#${tenantId}', casing: 'none' },
+      sk: { field: 'sk', composite: [], template: 'conversation-settings' },
+    },
+  },
+});

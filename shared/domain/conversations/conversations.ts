@@ -18,6 +18,10 @@ export type InboxView = (typeof INBOX_VIEWS)[number];
 
 export const MAX_MESSAGE_LENGTH = 5000;
 export const MAX_SUBJECT_LENGTH = 200;
+
+/** Canned replies a firm keeps for its staff: enough for a team's stock answers, small enough to load with the inbox. */
+export const MAX_CANNED_REPLIES = 50;
+export const MAX_CANNED_TITLE_LENGTH = 80;
 const PREVIEW_LENGTH = 140;
 
 /** A message's first words on one line, as a list shows it. */

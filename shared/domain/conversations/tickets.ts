@@ -57,3 +57,12 @@ export function ticketOnCustomerMessage(
     };
   return { reopen: { status: 'open', from: ticket.status } };
 }
+
+/** Hours to a first response and to resolution, by priority: what a firm has until it sets its own. */
+export type TicketSla = Record<TicketPriority, { firstResponseHours: number; resolutionHours: number }>;
+export const DEFAULT_TICKET_SLA: TicketSla = {
+  urgent: { firstResponseHours: 1, resolutionHours: 8 },
+  high: { firstResponseHours: 4, resolutionHours: 24 },
+  normal: { firstResponseHours: 8, resolutionHours: 72 },
+  low: { firstResponseHours: 24, resolutionHours: 168 },
+};

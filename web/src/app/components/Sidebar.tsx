@@ -3,6 +3,8 @@ import { Menu, X } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Session } from '../../../../shared/api/schemas/user.ts';
 import type { Area } from '../../../../shared/domain/identity/permissions.ts';
+import { useUnreadMessages } from '../conversations/unread.ts';
+import { format } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
 import { useText } from '../i18n/text.ts';
 import { navFor } from './navigation.ts';
@@ -14,6 +16,8 @@ export function Sidebar({ area, session, onClose }: { area: Area; session: Sessi
   const close = useRef<HTMLButtonElement>(null);
   // The sidebar and the phone menu can both be in the page: each names its groups with its own ids.
   const ids = useId();
+  const groups = navFor(area, session);
+  const unread = useUnreadMessages(groups.some((g) => g.items.some((i) => i.unreadMessages)));
   useEffect(() => {
     if (!onClose) return;
     close.current?.focus();
@@ -43,13 +47,13 @@ export function Sidebar({ area, session, onClose }: { area: Area; session: Sessi
         )}
       </div>
       <nav aria-label={t.shell.mainNav} className="space-y-5">
-        {navFor(area, session).map((group, i) => (
+        {groups.map((group, i) => (
           <div key={i}>
             <p id={`${ids}-group-${i}`} className="mb-1 px-3 text-xs font-semibold tracking-wide text-slate-600 uppercase">
               {group.label(t)}
             </p>
             <ul aria-labelledby={`${ids}-group-${i}`} className="space-y-0.5">
-              {group.items.map(({ href, label, icon: Icon }) => (
+              {group.items.map(({ href, label, icon: Icon, unreadMessages }) => (
                 <li key={href}>
                   <a
                     href={href}
@@ -58,6 +62,12 @@ export function Sidebar({ area, session, onClose }: { area: Area; session: Sessi
                   >
                     <Icon aria-hidden="true" className="h-4 w-4 shrink-0" />
                     {label(t)}
+                    {unreadMessages && unread > 0 && (
+                      <span className="ms-auto rounded-full bg-brand-700 px-2 text-xs text-white">
+                        <span aria-hidden="true">{unread}</span>
+                        <span className="sr-only">, {format(t.shell.unread, { count: String(unread) })}</span>
+                      </span>
+                    )}
                   </a>
                 </li>
               ))}

@@ -34,6 +34,8 @@ export interface NavItem {
   label: (t: Text) => string;
   icon: LucideIcon;
   when?: (session: Session) => boolean;
+  /** Shows the reader's unread messages beside the page's name. */
+  unreadMessages?: true;
 }
 
 export interface NavGroup {
@@ -42,6 +44,7 @@ export interface NavGroup {
 }
 
 const manages = (s: Session) => s.permissions.includes('customers.read.assigned');
+const participates = (s: Session) => s.permissions.includes('conversations.participate');
 
 export const NAV: Record<Area, NavGroup[]> = {
   portal: [
@@ -52,7 +55,7 @@ export const NAV: Record<Area, NavGroup[]> = {
         { href: '/portal/requests/', label: (t) => t.nav.requests, icon: Inbox },
         { href: '/portal/appointments/', label: (t) => t.nav.appointments, icon: CalendarClock },
         { href: '/portal/documents/', label: (t) => t.nav.documents, icon: FileText, when: (s) => s.permissions.includes('documents.view') },
-        { href: '/portal/chat/', label: (t) => t.nav.chat, icon: MessagesSquare, when: (s) => s.permissions.includes('conversations.participate') },
+        { href: '/portal/chat/', label: (t) => t.nav.chat, icon: MessagesSquare, when: participates, unreadMessages: true },
       ],
     },
   ],
@@ -62,12 +65,7 @@ export const NAV: Record<Area, NavGroup[]> = {
       items: [
         { href: '/staff/', label: (t) => t.nav.dashboard, icon: LayoutDashboard },
         { href: '/staff/tasks/', label: (t) => t.nav.tasks, icon: ListChecks },
-        {
-          href: '/staff/conversations/',
-          label: (t) => t.nav.conversations,
-          icon: MessagesSquare,
-          when: (s) => s.permissions.includes('conversations.participate'),
-        },
+        { href: '/staff/conversations/', label: (t) => t.nav.conversations, icon: MessagesSquare, when: participates, unreadMessages: true },
       ],
     },
     { label: (t) => t.shell.groups.clients, items: [{ href: '/staff/clients/', label: (t) => t.nav.clients, icon: Building2, when: manages }] },
@@ -96,6 +94,7 @@ export const NAV: Record<Area, NavGroup[]> = {
         { href: '/admin/', label: (t) => t.nav.dashboard, icon: LayoutDashboard },
         { href: '/admin/requests/', label: (t) => t.nav.requests, icon: Inbox },
         { href: '/admin/tasks/', label: (t) => t.nav.tasks, icon: ListChecks },
+        { href: '/admin/conversations/', label: (t) => t.nav.conversations, icon: MessagesSquare, when: participates, unreadMessages: true },
       ],
     },
     { label: (t) => t.shell.groups.clients, items: [{ href: '/admin/clients/', label: (t) => t.nav.clients, icon: Building2 }] },

@@ -22,11 +22,29 @@ interface Pending {
   failed?: boolean;
 }
 
+/** The composer's id: the inbox's `r` key moves there. */
+export const COMPOSER_ID = 'composer';
+
 const TYPING_SHOWN_MS = 4000;
 const TYPING_EVERY_MS = 3000;
 
-/** `staff`: the composer can write a private note instead of a reply. `onRead`: the reader's position moved (their unread counts changed). */
-export function Thread({ conversationId, userId, staff = false, onRead }: { conversationId: string; userId: string; staff?: boolean; onRead?: () => void }) {
+/**
+ * `staff`: the composer can write a private note instead of a reply, and insert one of the
+ * firm's `cannedReplies`. `onRead`: the reader's position moved (their unread counts changed).
+ */
+export function Thread({
+  conversationId,
+  userId,
+  staff = false,
+  cannedReplies = [],
+  onRead,
+}: {
+  conversationId: string;
+  userId: string;
+  staff?: boolean;
+  cannedReplies?: readonly { replyId: string; title: string; body: string }[];
+  onRead?: () => void;
+}) {
   const text = useText(conversationsText);
   const t = text.chat;
   const [internal, setInternal] = useState(false);
@@ -198,19 +216,43 @@ export function Thread({ conversationId, userId, staff = false, onRead }: { conv
       </p>
       <form onSubmit={submit} className="flex flex-wrap items-end gap-2 border-t border-slate-200 p-3">
         {staff && (
-          <fieldset className="flex w-full gap-4 text-sm">
-            <legend className="sr-only">{text.inbox.kind}</legend>
-            {([false, true] as const).map((note) => (
-              <label key={String(note)} className="flex items-center gap-1">
-                <input type="radio" name="kind" checked={internal === note} onChange={() => setInternal(note)} />
-                {note ? text.inbox.note : text.inbox.reply}
+          <div className="flex w-full flex-wrap items-center gap-4 text-sm">
+            <fieldset className="flex gap-4">
+              <legend className="sr-only">{text.inbox.kind}</legend>
+              {([false, true] as const).map((note) => (
+                <label key={String(note)} className="flex items-center gap-1">
+                  <input type="radio" name="kind" checked={internal === note} onChange={() => setInternal(note)} />
+                  {note ? text.inbox.note : text.inbox.reply}
+                </label>
+              ))}
+            </fieldset>
+            {cannedReplies.length > 0 && (
+              <label>
+                {text.inbox.canned}
+                <select
+                  className="ms-1 rounded border border-slate-300 px-2 py-1"
+                  value=""
+                  onChange={(e) => {
+                    const chosen = cannedReplies.find((r) => r.replyId === e.currentTarget.value);
+                    if (chosen) setDraft((d) => (d.trim() ? `${d.trimEnd()}\n\n${chosen.body}` : chosen.body));
+                    document.getElementById(COMPOSER_ID)?.focus();
+                  }}
+                >
+                  <option value="">{text.inbox.cannedChoose}</option>
+                  {cannedReplies.map((r) => (
+                    <option key={r.replyId} value={r.replyId}>
+                      {r.title}
+                    </option>
+                  ))}
+                </select>
               </label>
-            ))}
-          </fieldset>
+            )}
+          </div>
         )}
         <label className="flex-1">
           <span className="sr-only">{t.compose}</span>
           <textarea
+            id={COMPOSER_ID}
             value={draft}
             onChange={(e) => setDraft(e.currentTarget.value)}
             onKeyDown={onKey}

@@ -13,6 +13,7 @@ import { settingsText } from '../i18n/settings/index.ts';
 import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { BrandSettings } from './BrandSettings.tsx';
+import { ConversationSettings } from './ConversationSettings.tsx';
 import { FolderSettings } from './FolderSettings.tsx';
 import { RetentionSettings } from './RetentionSettings.tsx';
 
@@ -107,6 +108,7 @@ function SettingsPage() {
       <BrandSettings />
       <FolderSettings />
       <RetentionSettings />
+      <ConversationSettings />
     </>
   );
 }

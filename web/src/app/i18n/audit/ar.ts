@@ -87,6 +87,7 @@ const ar: typeof en = {
       'document.zip_ready': 'جُهّز ملف zip لمجلد',
       'document.deleted': 'حذف مستندًا',
       'document.updated': 'نقل مستندًا أو عدّله',
+      'firm.conversation_settings_changed': 'غيّر الردود الجاهزة أو اتفاقية مستوى خدمة التذاكر',
       'firm.document_settings_changed': 'غيّر مجلدات المستندات الافتراضية',
       'document.version_discarded': 'حُذفت نسخة مستند موقوفة',
       'document.rescan_requested': 'أُعيد فحص مستند بطلب',

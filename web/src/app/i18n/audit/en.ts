@@ -85,6 +85,7 @@ export default {
       'document.zip_ready': 'A folder’s zip was built',
       'document.deleted': 'Removed a document',
       'document.updated': 'Moved or changed a document',
+      'firm.conversation_settings_changed': 'Changed the canned replies or the ticket SLA',
       'firm.document_settings_changed': 'Changed the default document folders',
       'document.version_discarded': 'Held document version discarded',
       'document.rescan_requested': 'Document scanned again on request',

@@ -87,6 +87,7 @@ const hi: typeof en = {
       'document.zip_ready': 'एक फ़ोल्डर की zip बनी',
       'document.deleted': 'एक दस्तावेज़ हटाया',
       'document.updated': 'दस्तावेज़ ले जाया या बदला',
+      'firm.conversation_settings_changed': 'तैयार जवाब या टिकट SLA बदले',
       'firm.document_settings_changed': 'डिफ़ॉल्ट दस्तावेज़ फ़ोल्डर बदले',
       'document.version_discarded': 'रोका गया दस्तावेज़ संस्करण हटाया गया',
       'document.rescan_requested': 'अनुरोध पर दस्तावेज़ फिर से जाँचा गया',

@@ -40,6 +40,7 @@ const ar: typeof en = {
     },
   },
   shell: {
+    unread: '{count} غير مقروءة',
     command: {
       open: 'انتقل إلى…',
       label: 'انتقل إلى صفحة أو طلب أو عميل',

@@ -42,6 +42,7 @@ export default {
     } satisfies Record<FieldRule, string>,
   },
   shell: {
+    unread: '{count} unread',
     command: {
       open: 'Jump to…',
       label: 'Jump to a page, a request or a client',

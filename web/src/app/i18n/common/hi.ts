@@ -40,6 +40,7 @@ const hi: typeof en = {
     },
   },
   shell: {
+    unread: '{count} अपठित',
     command: {
       open: 'यहाँ जाएँ…',
       label: 'किसी पेज, अनुरोध या क्लाइंट पर जाएँ',
