@@ -213,6 +213,12 @@ const MATRIX: Record<OperationId, Row> = {
     request: { method: 'GET', path: '/api/conversations/assignees' },
     expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 },
   },
+  // Tickets: any participant lists theirs; a client raises one for their customer (bad input here); staff must name a customer (tickets.int.test.ts).
+  listTickets: { request: { method: 'GET', path: '/api/tickets' }, expect: signedIn(200) },
+  createTicket: { request: { method: 'POST', path: '/api/tickets', body: { subject: '' } }, expect: signedIn(400) },
+  getTicket: { request: { method: 'GET', path: '/api/tickets/none' }, expect: signedIn(404) },
+  updateTicket: { request: { method: 'PATCH', path: '/api/tickets/none', body: { version: 1 } }, expect: signedIn(404) },
+  addTicketComment: { request: { method: 'POST', path: '/api/tickets/none/comments', body: { body: 'Hello' } }, expect: signedIn(404) },
   // Canned replies and the SLA: staff read their own firm's; admins change them.
   getConversationSettings: { request: { method: 'GET', path: '/api/firm/conversation-settings' }, expect: { ...signedIn(200), client: 403 } },
   updateConversationSettings: {

@@ -15,8 +15,9 @@ import { OutboxEvent } from '../../shared/db/entities/outbox-event.ts';
 import { auditAndEvent, commitTransaction, outboxItem, type ChangeContext } from '../../shared/db/mutation.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { nextPosition, previewOf } from '../../shared/domain/conversations/conversations.ts';
-import { ticketOnCustomerMessage } from '../../shared/domain/conversations/tickets.ts';
+import { slaDue, ticketOnCustomerMessage, type TicketSla } from '../../shared/domain/conversations/tickets.ts';
 import { lastOf, type ConversationItem } from './access.ts';
+import { slaOf } from './ticket-access.ts';
 
 export const database = databaseOf({
   conversation: Conversation,
@@ -90,6 +91,7 @@ async function write(c: ConversationItem, sending: Sending, ctx: ChangeContext):
     ? ticketOnCustomerMessage(ticket ?? undefined, { from: c.customerName || sending.sender.email, body: sending.body, assigneeId: c.assigneeId })
     : undefined;
   const newTicketId = onTicket && 'create' in onTicket ? randomUUID() : undefined;
+  const sla = newTicketId ? await slaOf(c.tenantId) : undefined;
   // A member of staff's first public reply is the ticket's first response.
   const firstResponse = !fromCustomer && !sending.internal && ticket && !ticket.firstResponseAt;
   const message: MessageItem = {
@@ -126,7 +128,7 @@ async function write(c: ConversationItem, sending: Sending, ctx: ChangeContext):
       e.message.create(message).commit(),
       e.clientMessage.create({ ...key, clientMessageId: sending.clientMessageId, seq: position.seq }).commit(),
       e.read.put({ ...key, userId: sending.sender.userId, ...position, at }).commit(),
-      ...ticketWrites(e, c, ctx, { onTicket, newTicketId, ticket, firstResponse: Boolean(firstResponse), at }),
+      ...ticketWrites(e, c, ctx, { onTicket, newTicketId, sla, ticket, firstResponse: Boolean(firstResponse), at }),
       e.outbox
         .create(
           outboxItem(
@@ -163,6 +165,7 @@ function ticketWrites(
   t: {
     onTicket: ReturnType<typeof ticketOnCustomerMessage> | undefined;
     newTicketId: string | undefined;
+    sla: TicketSla | undefined;
     ticket: EntityItem<typeof SupportTicket> | null;
     firstResponse: boolean;
     at: string;
@@ -185,7 +188,10 @@ function ticketWrites(
           description: made.description,
           status: made.status,
           priority: made.priority,
+          // A contact's own conversation: theirs alone to see, as the ticket it made.
+          ...(c.startedBy && { raisedBy: c.startedBy }),
           ...(c.assigneeId && { assigneeKey: c.assigneeId, assigneeId: c.assigneeId, assigneeName: c.assigneeName ?? '' }),
+          ...(t.sla && slaDue(t.at, made.priority, t.sla)),
           createdAt: t.at,
         })
         .commit(),

@@ -31,6 +31,7 @@ import { WORKFLOW_OPERATIONS } from './operations/workflow.ts';
 import { DOCUMENTS_OPERATIONS } from './operations/documents.ts';
 import { DOCUMENT_UPLOADS_OPERATIONS } from './operations/document-uploads.ts';
 import { CONVERSATIONS_OPERATIONS } from './operations/conversations.ts';
+import { TICKETS_OPERATIONS } from './operations/tickets.ts';
 
 /** An API Lambda, declared once: where its code lives, what it may do, where it is deployed. */
 export interface ApiLambdaDef {
@@ -59,6 +60,7 @@ export const API_LAMBDAS = {
   customers: { context: 'customers', table: 'readWrite', stack: 'WorkApi' },
   documents: { context: 'documents', table: 'readWrite', stack: 'WorkApi' },
   'document-uploads': { context: 'documents', table: 'readWrite', stack: 'WorkApi' },
+  tickets: { context: 'conversations', table: 'readWrite', stack: 'WorkApi' },
   'guest-booking': { context: 'bookings', table: 'readWrite', stack: 'BookingsApi' },
   identity: { context: 'identity', table: 'readWrite', stack: 'IdentityApi' },
   notifications: { context: 'notifications', table: 'readWrite', stack: 'IdentityApi' },
@@ -126,6 +128,7 @@ export const OPERATIONS = [
   ...DOCUMENTS_OPERATIONS,
   ...DOCUMENT_UPLOADS_OPERATIONS,
   ...CONVERSATIONS_OPERATIONS,
+  ...TICKETS_OPERATIONS,
   ...WORKFLOW_OPERATIONS,
 ] as const;
 

@@ -14,6 +14,7 @@ const id = param(64, /^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'must be an id: letters, dig
 export const PATH_PARAMS = {
   bookingId: id,
   conversationId: id,
+  ticketId: id,
   customerId: id,
   documentId: id,
   documentRequestId: id,

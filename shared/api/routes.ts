@@ -26,6 +26,7 @@ import { CUSTOMERS_SCHEMAS } from './schemas/customers.ts';
 import { DOCUMENTS_SCHEMAS } from './schemas/documents.ts';
 import { DOCUMENT_UPLOADS_SCHEMAS } from './schemas/document-uploads.ts';
 import { CONVERSATIONS_SCHEMAS } from './schemas/conversations.ts';
+import { TICKETS_SCHEMAS } from './schemas/tickets.ts';
 import { WORKFLOW_SCHEMAS } from './schemas/workflow.ts';
 import type { Schemas } from './schemas/types.ts';
 
@@ -57,6 +58,7 @@ const SCHEMAS = {
   ...DOCUMENTS_SCHEMAS,
   ...DOCUMENT_UPLOADS_SCHEMAS,
   ...CONVERSATIONS_SCHEMAS,
+  ...TICKETS_SCHEMAS,
   ...WORKFLOW_SCHEMAS,
 } satisfies Record<OperationId, Schemas>;
 

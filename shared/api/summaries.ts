@@ -143,6 +143,13 @@ export const SUMMARIES: Record<OperationId, string> = {
   listConversationAssignees: 'Leads and admins: the active staff a conversation may be assigned to',
   getConversationSettings: 'Staff: the firm’s canned replies and ticket SLA',
   updateConversationSettings: 'Admins: replace the canned replies and/or the ticket SLA, against the version read',
+  listTickets:
+    'Support tickets as you may see them, newest first: a client their customer’s (own access: those they raised); staff those assigned to them, or (leads and admins) unassigned or all',
+  createTicket: 'A client raises a ticket for their customer; staff for a customer they may open (they take it)',
+  getTicket: 'A ticket you may open with its comments (staff: with internal notes and SLA times)',
+  updateTicket:
+    'Clients edit an open ticket, close it or open it again; staff set status, priority, category and resolution; leads and admins assign. A conversation’s ticket takes its conversation along',
+  addTicketComment: 'Comments on a ticket (staff: or an internal note); a client’s comment opens a resolved or waiting ticket again',
   listDocuments: 'A customer’s documents in a folder, by name (one Query a page); quarantined and unfinished ones are not listed',
   getDocument: 'A document you may see, with its versions',
   getDocumentDownload: 'A download link valid for 5 minutes, for an available document only',

@@ -22,6 +22,7 @@ import {
   DefaultConversation,
   SupportTicket,
   ConversationSettings,
+  TicketComment,
 } from './entities/conversation.ts';
 import { Invitation } from './entities/invitation.ts';
 import { KpiCounter } from './entities/kpi-counter.ts';
@@ -72,6 +73,7 @@ export const ALL_ENTITIES = {
   defaultConversation: DefaultConversation,
   supportTicket: SupportTicket,
   conversationSettings: ConversationSettings,
+  ticketComment: TicketComment,
   realtimeTicket: RealtimeTicket,
   notification: Notification,
   emailDigest: EmailDigest,

@@ -319,6 +319,13 @@ export const EVENTS = {
     fields: z.array(z.string()),
     status: z.enum(TICKET_STATUSES),
   }),
+  'ticket.commented': event('conversations', 'Someone commented on a support ticket; an internal note (staff only) says so.', {
+    ticketId: id,
+    customerId: z.optional(id),
+    commentId: id,
+    internal: z.boolean(),
+    authorKind: z.enum(['staff', 'contact']),
+  }),
   'document.zip_requested': event('documents', 'Someone asked for a folder’s documents as one zip file; it is built in the background.', {
     zipId: id,
     customerId: id,

@@ -249,6 +249,11 @@ export const SupportTicket = new Entity({
     resolution: { type: 'string' },
     firstResponseAt: { type: 'string' },
     resolvedAt: { type: 'string' },
+    /** From the firm's SLA for its priority (shared/domain/conversations/tickets.ts): set at creation, again when the priority changes. */
+    firstResponseDueAt: { type: 'string' },
+    resolutionDueAt: { type: 'string' },
+    /** Who was alerted that it is overdue, and for what (alerts go once). */
+    overdueAlerted: { type: 'list', items: { type: 'string' } },
     createdAt: { type: 'string', required: true, readOnly: true },
     updatedAt: { type: 'string', required: true, default: () => new Date().toISOString(), watch: '*', set: () => new Date().toISOString() },
     version: { type: 'number', required: true, default: 1 },
@@ -272,6 +277,34 @@ export const SupportTicket = new Entity({
       index: 'gsi3',
       pk: { field: 'gsi3pk', composite: ['tenantId', 'status'], template: 't#${tenantId}#tickets#${status}', casing: 'none' },
       sk: { field: 'gsi3sk', composite: ['createdAt', 'ticketId'], template: '${createdAt}#${ticketId}', casing: 'none' },
+    },
+    /** Every ticket of the firm, newest first: leads' and admins' list without a status. */
+    byFirm: {
+      index: 'gsi4',
+      pk: { field: 'gsi4pk', composite: ['tenantId'], template: 't#${tenantId}#tickets', casing: 'none' },
+      sk: { field: 'gsi4sk', composite: ['createdAt', 'ticketId'], template: '${createdAt}#${ticketId}', casing: 'none' },
+    },
+  },
+});
+
+/** A comment on a ticket, in order; `internal` ones are staff's notes, never shown to clients. */
+export const TicketComment = new Entity({
+  model: { entity: 'ticketComment', version: '1', service: 'portal' },
+  attributes: {
+    tenantId: { type: 'string', required: true, readOnly: true },
+    ticketId: { type: 'string', required: true, readOnly: true },
+    commentId: { type: 'string', required: true, readOnly: true },
+    authorId: { type: 'string', required: true, readOnly: true },
+    authorName: { type: 'string', required: true, readOnly: true },
+    authorKind: { type: ['staff', 'contact'] as const, required: true, readOnly: true },
+    body: { type: 'string', required: true, readOnly: true },
+    internal: { type: 'boolean', required: true, readOnly: true },
+    createdAt: { type: 'string', required: true, readOnly: true },
+  },
+  indexes: {
+    byTicket: {
+      pk: { field: 'pk', composite: ['tenantId', 'ticketId'], template: 't#${tenantId}#ticket#${ticketId}', casing: 'none' },
+      sk: { field: 'sk', composite: ['createdAt', 'commentId'], template: 'comment#${createdAt}#${commentId}', casing: 'none' },
     },
   },
 });

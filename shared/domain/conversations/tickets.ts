@@ -66,3 +66,34 @@ export const DEFAULT_TICKET_SLA: TicketSla = {
   normal: { firstResponseHours: 8, resolutionHours: 72 },
   low: { firstResponseHours: 24, resolutionHours: 168 },
 };
+
+const HOUR_MS = 3_600_000;
+
+/** When a ticket is due a first answer and a resolution, from its creation and its priority's SLA. */
+export function slaDue(createdAt: string, priority: TicketPriority, sla: TicketSla): { firstResponseDueAt: string; resolutionDueAt: string } {
+  const from = Date.parse(createdAt);
+  const { firstResponseHours, resolutionHours } = sla[priority];
+  return {
+    firstResponseDueAt: new Date(from + firstResponseHours * HOUR_MS).toISOString(),
+    resolutionDueAt: new Date(from + resolutionHours * HOUR_MS).toISOString(),
+  };
+}
+
+/** Which of its SLA times a ticket has missed: still unanswered, or still unresolved, past due. */
+export function overdueOf(
+  t: { status: TicketStatus; firstResponseAt?: string | undefined; firstResponseDueAt?: string | undefined; resolutionDueAt?: string | undefined },
+  now: string,
+): ('firstResponse' | 'resolution')[] {
+  if (t.status === 'resolved' || t.status === 'closed') return [];
+  return [
+    ...(!t.firstResponseAt && t.firstResponseDueAt && t.firstResponseDueAt < now ? (['firstResponse'] as const) : []),
+    ...(t.resolutionDueAt && t.resolutionDueAt < now ? (['resolution'] as const) : []),
+  ];
+}
+
+/** What a client may set a ticket's status to: close it, or open it again once resolved or closed. */
+export function clientMayMove(from: TicketStatus, to: TicketStatus): boolean {
+  if (to === 'closed') return from !== 'closed';
+  if (to === 'open') return from === 'resolved' || from === 'closed' || from === 'waiting_for_client';
+  return false;
+}

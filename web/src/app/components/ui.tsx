@@ -45,10 +45,10 @@ export function PageHeader({ title, lead, actions }: { title: ReactNode; lead?: 
 
 /** Every status of the portal in one of five families, each with one colour wherever it is shown. */
 const FAMILIES = {
-  waiting: ['draft', 'todo', 'pending', 'invited', 'held', 'offline', 'archived'],
+  waiting: ['draft', 'todo', 'pending', 'invited', 'held', 'offline', 'archived', 'open'],
   moving: ['submitted', 'in_review', 'approved', 'assigned', 'in_progress', 'busy', 'uploading', 'scanning'],
-  attention: ['blocked', 'on_leave', 'inactive', 'deprecated', 'expired', 'unscannable'],
-  done: ['completed', 'done', 'accepted', 'active', 'confirmed', 'available'],
+  attention: ['blocked', 'on_leave', 'inactive', 'deprecated', 'expired', 'unscannable', 'waiting_for_client'],
+  done: ['completed', 'done', 'accepted', 'active', 'confirmed', 'available', 'resolved', 'closed'],
   stopped: ['cancelled', 'deactivated', 'revoked', 'quarantined', 'rejected', 'deleted'],
 } as const;
 type Family = keyof typeof FAMILIES;

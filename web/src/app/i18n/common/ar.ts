@@ -65,6 +65,7 @@ const ar: typeof en = {
     appointments: 'المواعيد',
     conversations: 'المحادثات',
     chat: 'الرسائل',
+    tickets: 'تذاكر الدعم',
     documents: 'المستندات',
     quarantine: 'العزل',
     dashboard: 'لوحة التحكم',

@@ -67,6 +67,7 @@ export default {
     appointments: 'Appointments',
     conversations: 'Conversations',
     chat: 'Messages',
+    tickets: 'Support tickets',
     documents: 'Documents',
     quarantine: 'Quarantine',
     dashboard: 'Dashboard',

@@ -65,6 +65,7 @@ const hi: typeof en = {
     appointments: 'अपॉइंटमेंट',
     conversations: 'बातचीत',
     chat: 'संदेश',
+    tickets: 'सहायता टिकट',
     documents: 'दस्तावेज़',
     quarantine: 'क्वारंटीन',
     dashboard: 'डैशबोर्ड',
