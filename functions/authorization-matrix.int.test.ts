@@ -14,7 +14,7 @@ import { api, signIn } from '../infra/local/test-client.ts';
 
 const ACTORS = {
   anonymous: null,
-  client: 'john@example.com',
+  client: 'john.doe@example.com',
   member: 'mike@designpi.com',
   lead: 'sarah@designpi.com',
   admin: 'hello@designpi.com',
@@ -46,7 +46,7 @@ const LATER = new Date(Date.now() + 4 * 86_400_000).toISOString();
 const RUN = Date.now().toString(36);
 
 const MATRIX: Record<OperationId, Row> = {
-  login: { request: { method: 'POST', path: '/api/auth/login', body: { email: 'jane@example.com', password: 'Demo-Passw0rd!' } }, expect: everyone(200) },
+  login: { request: { method: 'POST', path: '/api/auth/login', body: { email: 'jane.smith@example.com', password: 'Demo-Passw0rd!' } }, expect: everyone(200) },
   // The cookie, not the bearer, decides: none is sent here.
   refresh: { request: { method: 'POST', path: '/api/auth/refresh' }, expect: everyone(401) },
   logout: { request: { method: 'POST', path: '/api/auth/logout' }, expect: signedIn(204), consumesSession: true },
@@ -216,6 +216,10 @@ const MATRIX: Record<OperationId, Row> = {
   // Tickets: any participant lists theirs; a client raises one for their customer (bad input here); staff must name a customer (tickets.int.test.ts).
   listTickets: { request: { method: 'GET', path: '/api/tickets' }, expect: signedIn(200) },
   createTicket: { request: { method: 'POST', path: '/api/tickets', body: { subject: '' } }, expect: signedIn(400) },
+  getSupportSummary: {
+    request: { method: 'GET', path: '/api/tickets/summary' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 },
+  },
   getTicket: { request: { method: 'GET', path: '/api/tickets/none' }, expect: signedIn(404) },
   updateTicket: { request: { method: 'PATCH', path: '/api/tickets/none', body: { version: 1 } }, expect: signedIn(404) },
   addTicketComment: { request: { method: 'POST', path: '/api/tickets/none/comments', body: { body: 'Hello' } }, expect: signedIn(404) },

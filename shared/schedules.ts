@@ -59,6 +59,13 @@ export const SCHEDULES = [
     sendsEmail: true,
   },
   {
+    name: 'alert-overdue-tickets',
+    context: 'conversations',
+    description: 'Tells a ticket’s assignee and the leads, in the bell and by email, that it missed its SLA (first answer or resolution), each once',
+    expression: 'rate(15 minutes)',
+    sendsEmail: true,
+  },
+  {
     name: 'remind-document-requests',
     context: 'documents',
     description: 'Reminds customers of documents they were asked for and have not sent (due within 3 days, then every 3 days), each day once',

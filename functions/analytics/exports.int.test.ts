@@ -10,7 +10,7 @@ let otherAdmin: Signed;
 const post = (who: Signed, path: string, body: unknown) => api(path, { method: 'POST', token: who.token, body: JSON.stringify(body) });
 
 beforeAll(async () => {
-  [john, diana, otherAdmin] = await Promise.all([signIn('john@example.com'), signIn('hello@designpi.com'), signIn('admin@northwind.example')]);
+  [john, diana, otherAdmin] = await Promise.all([signIn('john.doe@example.com'), signIn('hello@designpi.com'), signIn('admin@northwind.example')]);
 });
 
 describe('exporting requests as CSV', () => {

@@ -12,7 +12,7 @@ const post = (who: Signed, path: string, body: unknown) => api(path, { method: '
 const kpis = async (who: Signed) => (await api('/api/analytics/requests', { token: who.token })).body;
 
 beforeAll(async () => {
-  [john, diana, otherAdmin] = await Promise.all([signIn('john@example.com'), signIn('hello@designpi.com'), signIn('admin@northwind.example')]);
+  [john, diana, otherAdmin] = await Promise.all([signIn('john.doe@example.com'), signIn('hello@designpi.com'), signIn('admin@northwind.example')]);
 });
 
 describe('KPI counters from request events', () => {

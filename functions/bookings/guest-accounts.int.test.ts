@@ -72,7 +72,7 @@ describe('a guest’s account', () => {
     const client = await acceptInvitation(email);
     expect(await myBookingIds(client, 4)).toEqual([...booked].sort());
     // Only their own: another client's calendar does not show these.
-    const other = await signIn('john@example.com');
+    const other = await signIn('john.doe@example.com');
     expect(await myBookingIds(other, 4)).toEqual(expect.not.arrayContaining([booked[0]]));
   });
 });

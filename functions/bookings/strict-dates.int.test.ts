@@ -10,7 +10,7 @@ let client: Signed;
 beforeAll(async () => {
   await staff('Dana');
   serviceId = await bookableService();
-  client = await signIn('john@example.com');
+  client = await signIn('john.doe@example.com');
 });
 
 const guest = { name: 'Gil Guest', email: 'gil.guest@example.com' };

@@ -17,7 +17,7 @@ beforeAll(async () => {
   [admin, lead, client, otherAdmin] = await Promise.all([
     signIn('hello@designpi.com'),
     signIn('sarah@designpi.com'),
-    signIn('john@example.com'),
+    signIn('john.doe@example.com'),
     signIn('admin@northwind.example'),
   ]);
 });

@@ -16,7 +16,7 @@ beforeAll(async () => {
     signIn('hello@designpi.com'),
     signIn('admin@northwind.example'),
     signIn('sarah@designpi.com'),
-    signIn('john@example.com'),
+    signIn('john.doe@example.com'),
   ]);
 });
 

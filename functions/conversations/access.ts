@@ -7,6 +7,7 @@ import { Conversation, ConversationRead, UNASSIGNED } from '../../shared/db/enti
 import { getAll } from '../../shared/db/batch.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { mayOpen, readerOf, unreadCount, type Position } from '../../shared/domain/conversations/conversations.ts';
+import { leadKey } from '../../shared/domain/leads/leads.ts';
 import type { AuthenticatedActor } from '../lib/auth.ts';
 
 export type ConversationItem = EntityItem<typeof Conversation>;
@@ -21,10 +22,10 @@ export async function conversationFor(actor: AuthenticatedActor, conversationId:
   return data;
 }
 
-/** A new conversation of a customer, with nothing said yet; `assignee` takes it, or nobody does. */
+/** A new conversation of a customer (or a lead), with nothing said yet; `assignee` takes it, or nobody does. */
 export function newConversation(
   tenantId: string,
-  customer: { customerId: string; name: string },
+  party: { customerId: string; name: string } | { leadId: string; name: string },
   assignee: { userId: string; name: string } | undefined,
   about: Pick<ConversationItem, 'startedBy' | 'subject' | 'requestId' | 'bookingId'> = {},
 ): ConversationItem {
@@ -32,10 +33,10 @@ export function newConversation(
   return {
     tenantId,
     conversationId: randomUUID(),
-    source: 'customer',
-    customerKey: customer.customerId,
-    customerId: customer.customerId,
-    customerName: customer.name,
+    ...('leadId' in party
+      ? { source: 'lead' as const, customerKey: leadKey(party.leadId), leadId: party.leadId }
+      : { source: 'customer' as const, customerKey: party.customerId, customerId: party.customerId }),
+    customerName: party.name,
     ...(assignee ? { assigneeKey: assignee.userId, assigneeId: assignee.userId, assigneeName: assignee.name } : { assigneeKey: UNASSIGNED }),
     ...(about.startedBy && { startedBy: about.startedBy }),
     ...(about.subject && { subject: about.subject }),

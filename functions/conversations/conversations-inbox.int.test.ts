@@ -28,8 +28,8 @@ const customerOf = async (who: Signed) => (await database().entities.user.get({ 
 
 beforeAll(async () => {
   [john, jane, sarah, mike, admin, otherAdmin] = await Promise.all([
-    signIn('john@example.com'),
-    signIn('jane@example.com'),
+    signIn('john.doe@example.com'),
+    signIn('jane.smith@example.com'),
     signIn('sarah@designpi.com'),
     signIn('mike@designpi.com'),
     signIn('hello@designpi.com'),
@@ -68,6 +68,25 @@ describe('one member of staff’s conversations', () => {
     // Another firm's admin asking for Mike's: nothing of this firm.
     const { body: other } = await call(otherAdmin, 'GET', `/api/conversations?assigneeId=${mike.userId}`);
     expect(other.items).toEqual([]);
+  });
+});
+
+describe('the demo’s leads', () => {
+  it('are stored for the CRM, and Alice’s conversation waits unassigned, with its ticket, for leads and admins only', async () => {
+    const { data: leads } = await database().entities.lead.query.byEmail({ tenantId: 't-designpi', email: 'alice.brown@startup.com' }).go();
+    expect(leads[0]).toMatchObject({ name: 'Alice Brown', status: 'new' });
+    for (const [email, status] of [
+      ['david.lee@enterprise.com', 'contacted'],
+      ['emma.garcia@creative.io', 'qualified'],
+    ] as const)
+      expect((await database().entities.lead.query.byEmail({ tenantId: 't-designpi', email }).go()).data[0]?.status).toBe(status);
+    const { body } = await call(admin, 'GET', '/api/conversations?view=unassigned&source=lead&limit=100');
+    const alice = body.items.find((c: { leadId?: string }) => c.leadId === leads[0]!.leadId);
+    expect(alice).toMatchObject({ source: 'lead', customerName: 'Alice Brown', status: 'OPEN' });
+    expect(alice.assigneeId).toBeUndefined();
+    expect((await call(admin, 'GET', `/api/conversations/${alice.conversationId}`)).body.ticket).toMatchObject({ subject: 'Support request from Alice Brown' });
+    expect((await call(mike, 'GET', `/api/conversations/${alice.conversationId}`)).status).toBe(404);
+    expect((await call(john, 'GET', `/api/conversations/${alice.conversationId}`)).status).toBe(404);
   });
 });
 

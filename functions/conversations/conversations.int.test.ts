@@ -31,9 +31,9 @@ const readAll = async (who: Signed, conversationId: string) => {
 beforeAll(async () => {
   const who = (email: string) => signIn(email);
   [john, lisa, jane, sarah, mike, admin, otherAdmin] = await Promise.all([
-    who('john@example.com'),
+    who('john.doe@example.com'),
     who('lisa@acme.example'),
-    who('jane@example.com'),
+    who('jane.smith@example.com'),
     who('sarah@designpi.com'),
     who('mike@designpi.com'),
     who('hello@designpi.com'),

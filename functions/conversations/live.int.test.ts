@@ -29,7 +29,7 @@ async function following(who: Signed): Promise<OpenSocket> {
 const bodies = (open: OpenSocket) => open.messages.filter((m) => m.type === 'conversation.message').map((m) => (m.message as { body: string }).body);
 
 beforeAll(async () => {
-  [john, sarah, mike] = await Promise.all([signIn('john@example.com'), signIn('sarah@designpi.com'), signIn('mike@designpi.com')]);
+  [john, sarah, mike] = await Promise.all([signIn('john.doe@example.com'), signIn('sarah@designpi.com'), signIn('mike@designpi.com')]);
   johns = (await call(john, 'POST', '/api/conversations', {})).body.conversationId;
   // Another test may have left it with Mike.
   const admin = await signIn('hello@designpi.com');

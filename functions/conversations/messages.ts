@@ -50,7 +50,7 @@ export interface Sending {
   clientMessageId: string;
   body: string;
   internal: boolean;
-  sender: { userId: string; name: string; email: string; kind: 'staff' | 'contact' };
+  sender: { userId: string; name: string; email: string; kind: 'staff' | 'contact' | 'lead' };
 }
 
 /** The message stored for this sender id, if any (a resend). */

@@ -28,9 +28,9 @@ const change = async (who: Signed, ticketId: string, body: Record<string, unknow
 
 beforeAll(async () => {
   [john, lisa, jane, sarah, mike, admin, otherAdmin] = await Promise.all([
-    signIn('john@example.com'),
+    signIn('john.doe@example.com'),
     signIn('lisa@acme.example'),
-    signIn('jane@example.com'),
+    signIn('jane.smith@example.com'),
     signIn('sarah@designpi.com'),
     signIn('mike@designpi.com'),
     signIn('hello@designpi.com'),
@@ -153,6 +153,24 @@ describe('working a ticket', () => {
     const before = await ticket(sarah, id);
     const after = (await change(sarah, id, { priority: 'urgent' })).body;
     expect(after.firstResponseDueAt < before.firstResponseDueAt).toBe(true);
+  });
+});
+
+describe('the support summary', () => {
+  it('counts tickets by status and overdue, open conversations and the median first answer, for leads and admins', async () => {
+    const id = (await raise(john, { subject: `Counted ${run}` })).body.ticketId;
+    await call(sarah, 'POST', `/api/tickets/${id}/comments`, { body: 'Answered' });
+    const { status, body } = await call(admin, 'GET', '/api/tickets/summary');
+    expect(status).toBe(200);
+    expect(body.ticketsByStatus.open).toBeGreaterThanOrEqual(1);
+    expect(body.openConversations).toBeGreaterThanOrEqual(3);
+    expect(body.answeredTickets).toBeGreaterThanOrEqual(1);
+    expect(body.medianFirstResponseMinutes).toEqual(expect.any(Number));
+    expect(body.overdueTickets).toBeGreaterThanOrEqual(0);
+    const { body: northwind } = await call(otherAdmin, 'GET', '/api/tickets/summary');
+    expect(northwind.openConversations).toBe(0); // the demo's other firm has none: nothing of this firm's is counted there
+    expect((await call(mike, 'GET', '/api/tickets/summary')).status).toBe(403);
+    expect((await call(john, 'GET', '/api/tickets/summary')).status).toBe(403);
   });
 });
 

@@ -41,7 +41,7 @@ beforeAll(async () => {
   [who.maker, who.colleagueFull, who.colleagueOwn] = await Promise.all([join('Mara'), join('Fenna'), join('Otto')]);
   const { data: maker } = await database().entities.user.get({ tenantId, userId: who.maker.userId }).go();
   await Promise.all([joinCustomer(who.colleagueFull.userId, maker!.customerId, 'full'), joinCustomer(who.colleagueOwn.userId, maker!.customerId, 'own')]);
-  [who.otherCustomer, who.otherFirm] = await Promise.all([signIn('jane@example.com'), signIn('priya@client.example')]);
+  [who.otherCustomer, who.otherFirm] = await Promise.all([signIn('jane.smith@example.com'), signIn('priya@client.example')]);
 
   // A draft: nothing assigns or moves it meanwhile, so the version stays 1.
   ownerRequest = (await api('/api/requests', { method: 'POST', token: who.maker.token, body: payroll(`Owner's ${run}`, false) })).body.requestId;
@@ -122,7 +122,7 @@ describe("a customer's records, by caller", () => {
 
 describe('the demo customers', () => {
   it("Lisa sees her own requests, and John's only while she has full access; Jane never sees Acme's, by id or in a list", async () => {
-    const [john, lisa, jane] = await Promise.all([signIn('john@example.com'), signIn('lisa@acme.example'), signIn('jane@example.com')]);
+    const [john, lisa, jane] = await Promise.all([signIn('john.doe@example.com'), signIn('lisa@acme.example'), signIn('jane.smith@example.com')]);
     const johns = (await api('/api/requests', { method: 'POST', token: john.token, body: payroll(`John's ${run}`) })).body.requestId;
     const lisas = (await api('/api/requests', { method: 'POST', token: lisa.token, body: payroll(`Lisa's ${run}`) })).body.requestId;
     expect((await api(`/api/requests/${lisas}`, { token: lisa.token })).status).toBe(200);

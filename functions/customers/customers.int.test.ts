@@ -165,7 +165,7 @@ describe("a customer's contacts", () => {
   });
 
   it('a contact of another customer is not found through this one', async () => {
-    const jane = await signIn('jane@example.com');
+    const jane = await signIn('jane.smith@example.com');
     expect(
       (await api(`/api/customers/${customerId}/contacts/${jane.userId}`, { method: 'PATCH', token: admin.token, body: json({ version: 1 }) })).status,
     ).toBe(404);
@@ -230,7 +230,7 @@ describe("a customer's appointments", () => {
       return booked.body.bookingId as string;
     };
     const [soon, later] = [await book(cora, 3), await book(dana, 5)];
-    const jane = await signIn('jane@example.com');
+    const jane = await signIn('jane.smith@example.com');
     const janes = await api('/api/bookings', { method: 'POST', token: jane.token, body: json({ serviceId, start: at(4, 600), timeZone: 'Europe/London' }) });
     expect(janes.status).toBe(201);
 
@@ -309,7 +309,7 @@ describe("a client's own organisation", () => {
     expect((await api(`/api/requests/${mine.requestId}`, { token: col.token })).status).toBe(200);
     expect((await see(pia.userId, 'own')).status).toBe(403);
     expect((await see(col.userId, 'own', col)).status).toBe(403);
-    expect((await see((await signIn('jane@example.com')).userId, 'own')).status).toBe(404);
+    expect((await see((await signIn('jane.smith@example.com')).userId, 'own')).status).toBe(404);
 
     // A firm that adds colleagues itself.
     const policy = (contactsInvite: boolean) => api('/api/firm/access-policy', { method: 'PATCH', token: admin.token, body: json({ contactsInvite }) });

@@ -93,7 +93,7 @@ describe('the migrate-customers job', () => {
 
   it('leaves the demo customers as they are', async () => {
     const contactOf = async (email: string) => (await database().entities.user.query.byEmail({ tenantId, email }).go()).data[0];
-    expect(await contactOf('john@example.com')).toMatchObject({ customerId: 'cus-acme', isPrimaryContact: true, contactAccess: 'full' });
+    expect(await contactOf('john.doe@example.com')).toMatchObject({ customerId: 'cus-acme', isPrimaryContact: true, contactAccess: 'full' });
     expect(await contactOf('lisa@acme.example')).toMatchObject({ customerId: 'cus-acme', isPrimaryContact: false, contactAccess: 'own' });
   });
 });

@@ -18,7 +18,7 @@ let serviceId: string;
 beforeAll(async () => {
   await staff('Cara');
   serviceId = await service();
-  [john, jane, admin] = await Promise.all([signIn('john@example.com'), signIn('jane@example.com'), signIn('hello@designpi.com')]);
+  [john, jane, admin] = await Promise.all([signIn('john.doe@example.com'), signIn('jane.smith@example.com'), signIn('hello@designpi.com')]);
 });
 
 describe('records belong to the customer of the client who made them', () => {

@@ -44,7 +44,7 @@ const heldParts = async (who: Signed, s: Started) => (await call(who, 'GET', `${
 
 beforeAll(async () => {
   [john, lisa, sarah, otherAdmin] = await Promise.all([
-    signIn('john@example.com'),
+    signIn('john.doe@example.com'),
     signIn('lisa@acme.example'),
     signIn('sarah@designpi.com'),
     signIn('admin@northwind.example'),

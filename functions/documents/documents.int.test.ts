@@ -23,7 +23,7 @@ const listed = async (who: Signed, query = '') =>
   ((await get(who, `/api/documents?limit=100${query}`)).body.items as { documentId: string }[]).map((d) => d.documentId);
 
 beforeAll(async () => {
-  [john, sarah, otherAdmin] = await Promise.all([signIn('john@example.com'), signIn('sarah@designpi.com'), signIn('admin@northwind.example')]);
+  [john, sarah, otherAdmin] = await Promise.all([signIn('john.doe@example.com'), signIn('sarah@designpi.com'), signIn('admin@northwind.example')]);
   johnsCustomer = (await database().entities.user.get({ tenantId: 't-designpi', userId: john.userId }).go()).data!.customerId!;
 });
 

@@ -40,8 +40,8 @@ async function uploaded(who: Signed, name: string, extra: Record<string, unknown
 
 beforeAll(async () => {
   [john, jane, sarah, admin, otherAdmin] = await Promise.all([
-    signIn('john@example.com'),
-    signIn('jane@example.com'),
+    signIn('john.doe@example.com'),
+    signIn('jane.smith@example.com'),
     signIn('sarah@designpi.com'),
     signIn('hello@designpi.com'),
     signIn('admin@northwind.example'),

@@ -59,7 +59,7 @@ async function unjudged(name: string, createdAt = new Date().toISOString()) {
 
 beforeAll(async () => {
   [john, sarah, admin, otherAdmin] = await Promise.all([
-    signIn('john@example.com'),
+    signIn('john.doe@example.com'),
     signIn('sarah@designpi.com'),
     signIn('hello@designpi.com'),
     signIn('admin@northwind.example'),

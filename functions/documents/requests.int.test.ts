@@ -35,8 +35,8 @@ const requestOf = async (documentRequestId: string) => (await database().entitie
 
 beforeAll(async () => {
   [john, jane, sarah, otherAdmin] = await Promise.all([
-    signIn('john@example.com'),
-    signIn('jane@example.com'),
+    signIn('john.doe@example.com'),
+    signIn('jane.smith@example.com'),
     signIn('sarah@designpi.com'),
     signIn('admin@northwind.example'),
   ]);
@@ -53,7 +53,7 @@ describe('a document request', () => {
     expect((await requests(jane)).map((r) => r.documentRequestId)).not.toContain(asked.documentRequestId);
     expect((await call(otherAdmin, 'GET', `/api/document-requests?customerId=${johnsCustomer}`)).status).toBe(404);
     await expect.poll(async () => (await noticesOf(john, 'document_request.created')).some((n) => n.values.title === title), { timeout: 10_000 }).toBe(true);
-    await emailTo('john@example.com', new RegExp(`asks you for “2026 W-2 ${run}”`));
+    await emailTo('john.doe@example.com', new RegExp(`asks you for “2026 W-2 ${run}”`));
 
     // An infected file does not fulfil it; a clean one does.
     const infected = await start(john, `w2-${run}.txt`, Buffer.from(EICAR), { documentRequestId: asked.documentRequestId });

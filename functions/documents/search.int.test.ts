@@ -27,7 +27,7 @@ async function available(name: string, content: string, extra: Record<string, un
 }
 
 beforeAll(async () => {
-  [john, jane, sarah] = await Promise.all([signIn('john@example.com'), signIn('jane@example.com'), signIn('sarah@designpi.com')]);
+  [john, jane, sarah] = await Promise.all([signIn('john.doe@example.com'), signIn('jane.smith@example.com'), signIn('sarah@designpi.com')]);
   johnsCustomer = (await database().entities.user.get({ tenantId: 't-designpi', userId: john.userId }).go()).data!.customerId!;
 });
 

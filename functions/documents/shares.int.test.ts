@@ -33,7 +33,7 @@ async function emailedLink(to: string, name: string) {
 }
 
 beforeAll(async () => {
-  [john, sarah, otherAdmin] = await Promise.all([signIn('john@example.com'), signIn('sarah@designpi.com'), signIn('admin@northwind.example')]);
+  [john, sarah, otherAdmin] = await Promise.all([signIn('john.doe@example.com'), signIn('sarah@designpi.com'), signIn('admin@northwind.example')]);
 });
 
 describe('a share link', () => {

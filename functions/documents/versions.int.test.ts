@@ -32,7 +32,7 @@ const downloaded = async (who: Signed, documentId: string) => {
 };
 
 beforeAll(async () => {
-  [john, sarah, otherAdmin] = await Promise.all([signIn('john@example.com'), signIn('sarah@designpi.com'), signIn('admin@northwind.example')]);
+  [john, sarah, otherAdmin] = await Promise.all([signIn('john.doe@example.com'), signIn('sarah@designpi.com'), signIn('admin@northwind.example')]);
 });
 
 describe('a document’s versions', () => {

@@ -58,7 +58,7 @@ print(json.dumps({i.filename: z.read(i).decode() for i in z.infolist()}))`;
 }
 
 beforeAll(async () => {
-  [john, jane, sarah] = await Promise.all([signIn('john@example.com'), signIn('jane@example.com'), signIn('sarah@designpi.com')]);
+  [john, jane, sarah] = await Promise.all([signIn('john.doe@example.com'), signIn('jane.smith@example.com'), signIn('sarah@designpi.com')]);
   johnsCustomer = (await database().entities.user.get({ tenantId: 't-designpi', userId: john.userId }).go()).data!.customerId!;
 });
 

@@ -11,7 +11,7 @@ const policy = (who: Signed) => api('/api/firm/access-policy', { token: who.toke
 const change = (who: Signed, body: unknown) => api('/api/firm/access-policy', { method: 'PATCH', token: who.token, body: JSON.stringify(body) });
 
 beforeAll(async () => {
-  [admin, otherAdmin, client] = await Promise.all([signIn('hello@designpi.com'), signIn('admin@northwind.example'), signIn('bob@example.com')]);
+  [admin, otherAdmin, client] = await Promise.all([signIn('hello@designpi.com'), signIn('admin@northwind.example'), signIn('bob.wilson@example.com')]);
   careful = await joinAs({ email: 'cara.careful@designpi.com', name: 'Cara Careful', role: 'ADMIN', password: 'Cara-Passw0rd!!' });
   const { body } = await api('/api/auth/mfa/setup', { method: 'POST', token: careful.token, body: JSON.stringify({ password: 'Cara-Passw0rd!!' }) });
   expect((await api('/api/auth/mfa/confirm', { method: 'POST', token: careful.token, body: JSON.stringify({ code: totp(body.secret) }) })).status).toBe(204);

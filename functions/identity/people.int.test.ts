@@ -79,7 +79,7 @@ describe("changing a person's profile and role", () => {
     const res = await patch(admin, person.userId, { version, timeZone: 'Mars/Olympus', workingHours: { tue: [{ start: '17:00', end: '09:00' }] } });
     expect(res.status).toBe(400);
     expect(res.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['timeZone', 'workingHours']);
-    const client = await signIn('john@example.com');
+    const client = await signIn('john.doe@example.com');
     const manager = await patch(admin, person.userId, { version, managerId: client.userId });
     expect(manager.body.error.details).toMatchObject([{ field: 'managerId', message: 'must be a team member of this firm' }]);
   });

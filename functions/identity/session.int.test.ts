@@ -24,7 +24,7 @@ describe('sign-in', () => {
   });
 
   it('refuses a wrong password with 401 and no cookie, without saying which part was wrong', async () => {
-    const res = await login({ email: 'john@example.com', password: 'not-it' });
+    const res = await login({ email: 'john.doe@example.com', password: 'not-it' });
     expect(res.status).toBe(401);
     expect(res.body.error).toMatchObject({ code: 'unauthenticated', message: 'Email or password is incorrect.' });
     expect(res.headers.get('set-cookie')).toBeNull();
@@ -49,18 +49,18 @@ describe('sign-in', () => {
 
 describe('refresh and sign-out', () => {
   it('renews the token from the cookie, and refuses without one', async () => {
-    const { cookie } = await signIn('jane@example.com');
+    const { cookie } = await signIn('jane.smith@example.com');
     const renewed = await api('/api/auth/refresh', { method: 'POST', cookie });
     expect(renewed.status).toBe(200);
-    expect(renewed.body.user.email).toBe('jane@example.com');
+    expect(renewed.body.user.email).toBe('jane.smith@example.com');
     expect((await api('/api/me', { token: renewed.body.token })).status).toBe(200);
     expect((await api('/api/auth/refresh', { method: 'POST' })).status).toBe(401);
     expect((await api('/api/auth/refresh', { method: 'POST', cookie: 'sp_refresh=forged' })).status).toBe(401);
   });
 
   it("refuses a cookie that names one session and carries another person's refresh token", async () => {
-    const jane = await signIn('jane@example.com');
-    const john = await signIn('john@example.com');
+    const jane = await signIn('jane.smith@example.com');
+    const john = await signIn('john.doe@example.com');
     const [janeTenant, janeSession] = decodeURIComponent(jane.cookie.slice('sp_refresh='.length)).split('.');
     const johnToken = decodeURIComponent(john.cookie.slice('sp_refresh='.length)).split('.').slice(2).join('.');
     const stitched = `sp_refresh=${encodeURIComponent(`${janeTenant}.${janeSession}.${johnToken}`)}`;
@@ -70,8 +70,8 @@ describe('refresh and sign-out', () => {
   });
 
   it("ends this session only: its refresh and ID tokens stop working, other devices' do not", async () => {
-    const other = await signIn('bob@example.com');
-    const { token, cookie } = await signIn('bob@example.com');
+    const other = await signIn('bob.wilson@example.com');
+    const { token, cookie } = await signIn('bob.wilson@example.com');
     const out = await api('/api/auth/logout', { method: 'POST', token, cookie });
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/^sp_refresh=; .*Max-Age=0/);
@@ -96,7 +96,7 @@ describe('refresh and sign-out', () => {
   });
 
   it('refuses tampered and foreign tokens', async () => {
-    const { token } = await signIn('john@example.com');
+    const { token } = await signIn('john.doe@example.com');
     const [h, p, s] = token.split('.');
     const claims = JSON.parse(Buffer.from(p!, 'base64url').toString());
     const forged = [h, Buffer.from(JSON.stringify({ ...claims, 'custom:tenantId': 't-northwind' })).toString('base64url'), s].join('.');

@@ -70,11 +70,11 @@ describe('repeated failed sign-ins', () => {
   it('from one network, twenty in a window, pause that network but not others', async () => {
     const address = newVisitorAddress();
     for (let i = 0; i < 20; i++) expect((await login(`stranger-${i}@example.com`, 'x', address)).status).toBe(401);
-    const blocked = await login('john@example.com', 'Demo-Passw0rd!', address);
+    const blocked = await login('john.doe@example.com', 'Demo-Passw0rd!', address);
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.message).toMatch(/^Too many failed sign-ins from your network\. Try again in \d+ minutes\.$/);
-    expect((await login('john@example.com', 'Demo-Passw0rd!', newVisitorAddress())).status).toBe(200);
-    await signIn('john@example.com'); // and from the test's own address
+    expect((await login('john.doe@example.com', 'Demo-Passw0rd!', newVisitorAddress())).status).toBe(200);
+    await signIn('john.doe@example.com'); // and from the test's own address
   });
 
   it('name the network by the connection, never by a header the client sends', async () => {
@@ -96,7 +96,7 @@ describe('repeated failed sign-ins', () => {
           method: 'POST',
           from: address,
           headers: spoofed,
-          body: JSON.stringify({ email: 'john@example.com', password: 'Demo-Passw0rd!' }),
+          body: JSON.stringify({ email: 'john.doe@example.com', password: 'Demo-Passw0rd!' }),
         })
       ).status,
     ).toBe(429);

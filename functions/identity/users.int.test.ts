@@ -27,7 +27,14 @@ describe('GET /api/users', () => {
     const emails = await everyone(7);
     // The seeded six are always there.
     expect(emails).toEqual(
-      expect.arrayContaining(['bob@example.com', 'hello@designpi.com', 'jane@example.com', 'john@example.com', 'mike@designpi.com', 'sarah@designpi.com']),
+      expect.arrayContaining([
+        'bob.wilson@example.com',
+        'hello@designpi.com',
+        'jane.smith@example.com',
+        'john.doe@example.com',
+        'mike@designpi.com',
+        'sarah@designpi.com',
+      ]),
     );
     expect(new Set(emails).size).toBe(emails.length); // no row twice across pages
     // Small pages and large ones list the same people (those invited meanwhile aside).
@@ -40,7 +47,7 @@ describe('GET /api/users', () => {
   it('never shows another firm, whatever the cursor says', async () => {
     const theirs = await api('/api/users?limit=1', { token: otherAdmin.token });
     const everyoneTheirs = await api('/api/users?limit=100', { token: otherAdmin.token });
-    const ours = ['hello@designpi.com', 'sarah@designpi.com', 'mike@designpi.com', 'john@example.com', 'jane@example.com', 'bob@example.com'];
+    const ours = ['hello@designpi.com', 'sarah@designpi.com', 'mike@designpi.com', 'john.doe@example.com', 'jane.smith@example.com', 'bob.wilson@example.com'];
     expect(everyoneTheirs.body.items.filter((u: { email: string }) => ours.includes(u.email))).toEqual([]);
     const res = await api(`/api/users?limit=5&cursor=${encodeURIComponent(theirs.body.nextCursor)}`, { token: admin.token });
     expect(res.status).toBe(400);

@@ -23,7 +23,7 @@ async function warnings(who: Signed, about: string) {
 }
 
 beforeAll(async () => {
-  [john, mike, sarah] = await Promise.all([signIn('john@example.com'), signIn('mike@designpi.com'), signIn('sarah@designpi.com')]);
+  [john, mike, sarah] = await Promise.all([signIn('john.doe@example.com'), signIn('mike@designpi.com'), signIn('sarah@designpi.com')]);
   zone = (await api('/api/me', { token: sarah.token })).body.tenant.timeZone;
 });
 

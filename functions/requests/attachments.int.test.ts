@@ -56,9 +56,9 @@ const comment = (who: Signed, requestId: string, body: Record<string, unknown>) 
 
 beforeAll(async () => {
   [john, lisa, jane, sarah, otherAdmin] = await Promise.all([
-    signIn('john@example.com'),
+    signIn('john.doe@example.com'),
     signIn('lisa@acme.example'),
-    signIn('jane@example.com'),
+    signIn('jane.smith@example.com'),
     signIn('sarah@designpi.com'),
     signIn('admin@northwind.example'),
   ]);

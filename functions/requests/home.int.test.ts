@@ -42,7 +42,7 @@ const appointments = async (who: Signed, query = '') => {
 };
 
 beforeAll(async () => {
-  [admin, sarah, jane] = await Promise.all([signIn('hello@designpi.com'), signIn('sarah@designpi.com'), signIn('jane@example.com')]);
+  [admin, sarah, jane] = await Promise.all([signIn('hello@designpi.com'), signIn('sarah@designpi.com'), signIn('jane.smith@example.com')]);
   const made = await post(admin, '/api/customers', { name: `Home Bakery ${run}` });
   expect(made.status).toBe(201);
   customerId = made.body.customerId;

@@ -53,7 +53,7 @@ const edit = (name: string, fields: Record<string, unknown>) =>
 
 beforeAll(async () => {
   [john, mike, sarah, otherAdmin] = await Promise.all([
-    signIn('john@example.com'),
+    signIn('john.doe@example.com'),
     signIn('mike@designpi.com'),
     signIn('sarah@designpi.com'),
     signIn('admin@northwind.example'),

@@ -28,8 +28,8 @@ beforeAll(async () => {
   // The ranking picks the lead for a tax return as long as she has the most room.
   undoRoom = await roomFor('t-designpi', 'sarah@designpi.com');
   [john, jane, mike, sarah, otherAdmin] = await Promise.all([
-    signIn('john@example.com'),
-    signIn('jane@example.com'),
+    signIn('john.doe@example.com'),
+    signIn('jane.smith@example.com'),
     signIn('mike@designpi.com'),
     signIn('sarah@designpi.com'),
     signIn('admin@northwind.example'),

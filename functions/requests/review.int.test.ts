@@ -38,7 +38,7 @@ beforeAll(async () => {
     signIn('priya@client.example'),
     signIn('omar@northwind.example'),
     signIn('admin@northwind.example'),
-    signIn('john@example.com'),
+    signIn('john.doe@example.com'),
     signIn('sarah@designpi.com'),
     signIn('hello@designpi.com'),
   ]);

@@ -31,8 +31,8 @@ async function handedOver(id: string) {
 
 beforeAll(async () => {
   [john, jane, mike, sarah, diana, otherAdmin] = await Promise.all([
-    signIn('john@example.com'),
-    signIn('jane@example.com'),
+    signIn('john.doe@example.com'),
+    signIn('jane.smith@example.com'),
     signIn('mike@designpi.com'),
     signIn('sarah@designpi.com'),
     signIn('hello@designpi.com'),

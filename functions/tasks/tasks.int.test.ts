@@ -30,7 +30,7 @@ async function reviewRequest() {
 
 beforeAll(async () => {
   [john, mike, sarah, diana, otherAdmin] = await Promise.all([
-    signIn('john@example.com'),
+    signIn('john.doe@example.com'),
     signIn('mike@designpi.com'),
     signIn('sarah@designpi.com'),
     signIn('hello@designpi.com'),

@@ -13,7 +13,7 @@ const undoRoom: (() => Promise<void>)[] = [];
 beforeAll(async () => {
   // Sarah alone holds the statements' skills, Mike alone payroll: other files may have filled their capacity.
   undoRoom.push(await roomFor('t-designpi', 'sarah@designpi.com'), await roomFor('t-designpi', 'mike@designpi.com'));
-  [john, sarah, admin] = await Promise.all([signIn('john@example.com'), signIn('sarah@designpi.com'), signIn('hello@designpi.com')]);
+  [john, sarah, admin] = await Promise.all([signIn('john.doe@example.com'), signIn('sarah@designpi.com'), signIn('hello@designpi.com')]);
 });
 
 afterAll(() => Promise.all(undoRoom.map((undo) => undo())));

@@ -16,7 +16,7 @@ beforeAll(async () => {
   // Mike's load must be able to grow here: other files may have filled his capacity.
   undoRoom = await roomFor('t-designpi', 'mike@designpi.com');
   [john, sarah, mike, otherAdmin] = await Promise.all([
-    signIn('john@example.com'),
+    signIn('john.doe@example.com'),
     signIn('sarah@designpi.com'),
     signIn('mike@designpi.com'),
     signIn('admin@northwind.example'),

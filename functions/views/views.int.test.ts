@@ -19,7 +19,7 @@ beforeAll(async () => {
   [sarah, mike, client, otherFirm] = await Promise.all([
     signIn('sarah@designpi.com'),
     signIn('mike@designpi.com'),
-    signIn('john@example.com'),
+    signIn('john.doe@example.com'),
     signIn('admin@northwind.example'),
   ]);
 });

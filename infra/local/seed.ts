@@ -73,10 +73,34 @@ export const DEMO_TENANTS = [
         hireDate: '2021-08-02',
         workingHours: weekdays('08:00', '16:00'),
       },
-      { email: 'john@example.com', name: 'John Doe', role: 'CLIENT', company: 'Acme Corporation', locale: 'en', timeZone: 'America/Chicago' },
+      {
+        email: 'john.doe@example.com',
+        name: 'John Doe',
+        phone: '+1-555-0201',
+        role: 'CLIENT',
+        company: 'Acme Corporation',
+        locale: 'en',
+        timeZone: 'America/Chicago',
+      },
       { email: 'lisa@acme.example', name: 'Lisa Park', role: 'CLIENT', company: 'Acme Corporation', locale: 'en', timeZone: 'America/Chicago' },
-      { email: 'jane@example.com', name: 'Jane Smith', role: 'CLIENT', company: 'Tech Solutions Inc', locale: 'en', timeZone: 'Europe/London' },
-      { email: 'bob@example.com', name: 'Bob Wilson', role: 'CLIENT', company: 'Global Ventures LLC', locale: 'en', timeZone: 'Asia/Kolkata' },
+      {
+        email: 'jane.smith@example.com',
+        name: 'Jane Smith',
+        phone: '+1-555-0202',
+        role: 'CLIENT',
+        company: 'Tech Solutions Inc',
+        locale: 'en',
+        timeZone: 'Europe/London',
+      },
+      {
+        email: 'bob.wilson@example.com',
+        name: 'Bob Wilson',
+        phone: '+1-555-0203',
+        role: 'CLIENT',
+        company: 'Global Ventures LLC',
+        locale: 'en',
+        timeZone: 'Asia/Kolkata',
+      },
     ] satisfies SeedUser[],
   },
   {
@@ -115,9 +139,9 @@ export const DEMO_TENANTS = [
 /** Each firm's customers and their contacts by email (shared/domain/customers); the first contact is the primary. */
 const DEMO_CUSTOMERS: Record<string, { customerId: string; name: string; industry: string; contacts: string[] }[]> = {
   't-designpi': [
-    { customerId: 'cus-acme', name: 'Acme Corporation', industry: 'Manufacturing', contacts: ['john@example.com', 'lisa@acme.example'] },
-    { customerId: 'cus-tech-solutions', name: 'Tech Solutions Inc', industry: 'Software', contacts: ['jane@example.com'] },
-    { customerId: 'cus-global-ventures', name: 'Global Ventures LLC', industry: 'Investment', contacts: ['bob@example.com'] },
+    { customerId: 'cus-acme', name: 'Acme Corporation', industry: 'Manufacturing', contacts: ['john.doe@example.com', 'lisa@acme.example'] },
+    { customerId: 'cus-tech-solutions', name: 'Tech Solutions Inc', industry: 'Software', contacts: ['jane.smith@example.com'] },
+    { customerId: 'cus-global-ventures', name: 'Global Ventures LLC', industry: 'Investment', contacts: ['bob.wilson@example.com'] },
   ],
   't-northwind': [{ customerId: 'cus-sharma-textiles', name: 'Sharma Textiles', industry: 'Textiles', contacts: ['priya@client.example'] }],
 };

@@ -247,7 +247,7 @@ describe('events', () => {
     for (const rule of rules) expect(rule.Targets[0]).toMatchObject({ DeadLetterConfig: { Arn: expect.anything() }, RetryPolicy: { MaximumRetryAttempts: 8 } });
   });
 
-  it('lets only the email senders send email (notifier, booking emails, notifications, reminders, digests, deadline alerts, conversation emails), and alarms on every dead-letter queue', () => {
+  it('lets only the email senders send email (notifier, booking emails, notifications, reminders, digests, deadline alerts, conversation emails, overdue ticket alerts), and alarms on every dead-letter queue', () => {
     const sesPolicies = Object.entries(dev.findResources('AWS::IAM::Policy')).filter(([, p]) =>
       JSON.stringify(p.Properties.PolicyDocument).includes('ses:SendEmail'),
     );
@@ -255,6 +255,7 @@ describe('events', () => {
       expect.stringMatching(/^Eventsbookingemails/),
       expect.stringMatching(/^EventsnotificationsFunction/),
       expect.stringMatching(/^EventsnotifierFunction/),
+      expect.stringMatching(/^Schedulesalertoverduetickets/),
       expect.stringMatching(/^Schedulessendconversationemails/),
       expect.stringMatching(/^Schedulessenddeadlinealerts/),
       expect.stringMatching(/^Schedulessenddigests/),

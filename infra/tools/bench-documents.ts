@@ -141,7 +141,7 @@ async function uploadOne(token: string, i: number) {
 
 try {
   const login = (email: string) => api('/api/auth/login', '', { method: 'POST', body: { email, password: 'Demo-Passw0rd!' } }).then((b) => b.token as string);
-  const [admin, client] = await Promise.all([login('hello@designpi.com'), login('john@example.com')]);
+  const [admin, client] = await Promise.all([login('hello@designpi.com'), login('john.doe@example.com')]);
   const folderId = randomUUID();
   let started = performance.now();
   await seedFolder(folderId);

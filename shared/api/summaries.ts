@@ -146,6 +146,7 @@ export const SUMMARIES: Record<OperationId, string> = {
   listTickets:
     'Support tickets as you may see them, newest first: a client their customer’s (own access: those they raised); staff those assigned to them, or (leads and admins) unassigned or all',
   createTicket: 'A client raises a ticket for their customer; staff for a customer they may open (they take it)',
+  getSupportSummary: 'Leads and admins: open conversations, tickets by status and overdue, and the median time to a first answer over 30 days',
   getTicket: 'A ticket you may open with its comments (staff: with internal notes and SLA times)',
   updateTicket:
     'Clients edit an open ticket, close it or open it again; staff set status, priority, category and resolution; leads and admins assign. A conversation’s ticket takes its conversation along',

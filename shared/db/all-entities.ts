@@ -26,6 +26,7 @@ import {
 } from './entities/conversation.ts';
 import { Invitation } from './entities/invitation.ts';
 import { KpiCounter } from './entities/kpi-counter.ts';
+import { Lead } from './entities/lead.ts';
 import { ManageLink } from './entities/manage-link.ts';
 import { MfaSetup } from './entities/mfa-setup.ts';
 import { Notification } from './entities/notification.ts';
@@ -73,6 +74,7 @@ export const ALL_ENTITIES = {
   defaultConversation: DefaultConversation,
   supportTicket: SupportTicket,
   conversationSettings: ConversationSettings,
+  lead: Lead,
   ticketComment: TicketComment,
   realtimeTicket: RealtimeTicket,
   notification: Notification,

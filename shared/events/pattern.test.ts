@@ -4,7 +4,7 @@ import { matchesPattern, type Pattern } from './pattern.ts';
 const event = {
   source: 'portal',
   'detail-type': 'user.invited',
-  detail: { tenantId: 't-designpi', role: 'CLIENT', tags: ['vip', 'new'], amount: 120, email: 'jane@example.com' },
+  detail: { tenantId: 't-designpi', role: 'CLIENT', tags: ['vip', 'new'], amount: 120, email: 'jane.smith@example.com' },
 };
 
 // Cases follow the content-filtering rules in the EventBridge user guide.

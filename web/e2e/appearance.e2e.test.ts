@@ -79,7 +79,7 @@ for (const locale of ['en', 'ar', 'hi'] as const) {
       await expectAccessible(page);
     }
     await inLocale(page, 'en');
-    await signInThroughForm(page, 'john@example.com');
+    await signInThroughForm(page, 'john.doe@example.com');
     await page.waitForURL(url('/portal/'));
     await inLocale(page, locale);
     await expect.poll(() => page.getByRole('region').count()).toBeGreaterThan(3);
@@ -87,7 +87,7 @@ for (const locale of ['en', 'ar', 'hi'] as const) {
     await page.context().close();
 
     // A request to open, whatever ran before.
-    const john = await signIn('john@example.com');
+    const john = await signIn('john.doe@example.com');
     const asked = await api('/api/requests', {
       method: 'POST',
       token: john.token,

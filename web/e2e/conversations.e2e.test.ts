@@ -11,12 +11,12 @@ afterAll(() => sockets.forEach((s) => s.terminate()));
 
 it('lets John message his team from the portal and see Sarah’s answer, her typing and that she read it, live', { timeout: 60_000 }, async () => {
   const run = randomUUID().slice(0, 6);
-  const [john, sarah, admin] = await Promise.all([signIn('john@example.com'), signIn('sarah@designpi.com'), signIn('hello@designpi.com')]);
+  const [john, sarah, admin] = await Promise.all([signIn('john.doe@example.com'), signIn('sarah@designpi.com'), signIn('hello@designpi.com')]);
   const { body: conversation } = await api('/api/conversations', { method: 'POST', token: john.token, body: '{}' });
   await api(`/api/conversations/${conversation.conversationId}`, { method: 'PATCH', token: admin.token, body: JSON.stringify({ assigneeId: sarah.userId }) });
 
   const page = await newPage(browser());
-  await signInThroughForm(page, 'john@example.com');
+  await signInThroughForm(page, 'john.doe@example.com');
   await page.waitForURL(url('/portal/'));
   await page.getByRole('link', { name: 'Messages' }).first().click();
   await page.waitForURL(url('/portal/chat/'));
@@ -61,7 +61,7 @@ it(
   { timeout: 60_000 },
   async () => {
     const run = randomUUID().slice(0, 6);
-    const [john, sarah, admin] = await Promise.all([signIn('john@example.com'), signIn('sarah@designpi.com'), signIn('hello@designpi.com')]);
+    const [john, sarah, admin] = await Promise.all([signIn('john.doe@example.com'), signIn('sarah@designpi.com'), signIn('hello@designpi.com')]);
     const { body: conversation } = await api('/api/conversations', { method: 'POST', token: john.token, body: '{}' });
     const id = conversation.conversationId as string;
     await api(`/api/conversations/${id}`, { method: 'PATCH', token: admin.token, body: JSON.stringify({ assigneeId: sarah.userId }) });
@@ -115,7 +115,7 @@ it(
   async () => {
     const run = randomUUID().slice(0, 6);
     const [john, sarah, mike, admin] = await Promise.all([
-      signIn('john@example.com'),
+      signIn('john.doe@example.com'),
       signIn('sarah@designpi.com'),
       signIn('mike@designpi.com'),
       signIn('hello@designpi.com'),
@@ -142,7 +142,7 @@ it(
     const thread = page.getByRole('list', { name: 'Conversation' });
     await expect.poll(() => thread.textContent(), { timeout: 10_000 }).toContain(`When do we meet? ${run}`);
     const panel = page.getByRole('region', { name: 'Client' });
-    await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toContain('john@example.com');
+    await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toContain('john.doe@example.com');
     expect(await panel.getByRole('link', { name: 'Open the client’s page' }).count()).toBe(1);
     await expect.poll(() => page.getByText(`Ticket: Support request from Acme Corporation`).count()).toBe(1);
     await expectAccessible(page);

@@ -7,7 +7,7 @@ import { expectAccessible, loadWholeList, newPage, signInThroughForm, url, useBr
 const browser = useBrowser();
 
 it('shows the admin the firm’s request KPIs and team workload, and moves them live when a client asks', { timeout: 45_000 }, async () => {
-  const [admin, john] = await Promise.all([signIn('hello@designpi.com'), signIn('john@example.com')]);
+  const [admin, john] = await Promise.all([signIn('hello@designpi.com'), signIn('john.doe@example.com')]);
   const name = `Dashboard Check ${randomUUID().slice(0, 6)}`;
   const { body: service } = await api('/api/services', {
     method: 'POST',
@@ -24,6 +24,11 @@ it('shows the admin the firm’s request KPIs and team workload, and moves them 
   await expect.poll(() => page.getByRole('region', { name: 'Team workload' }).textContent()).toContain('Mike Chen');
   const active = Number(await page.getByTestId('kpi-active').textContent());
   await expect.poll(() => page.getByTestId('bell').getAttribute('data-live')).toBe('open');
+  // Support: open conversations (the demo's at least), tickets by status, the median first answer.
+  const support = page.getByRole('region', { name: 'Support' });
+  await expect.poll(() => support.textContent(), { timeout: 10_000 }).toContain('Open conversations');
+  expect(Number(await support.getByRole('link').first().textContent())).toBeGreaterThanOrEqual(3);
+  expect(await support.textContent()).toContain('Tickets: Waiting for the client');
   await expectAccessible(page);
 
   // A client asks for the new service: the cards and the service's bar move without a reload.
@@ -39,7 +44,7 @@ it('shows the admin the firm’s request KPIs and team workload, and moves them 
 });
 
 it('leads from each figure to the list it counts, with the same number, and the list keeps its filters in the address', { timeout: 90_000 }, async () => {
-  const [admin, john] = await Promise.all([signIn('hello@designpi.com'), signIn('john@example.com')]);
+  const [admin, john] = await Promise.all([signIn('hello@designpi.com'), signIn('john.doe@example.com')]);
   const name = `Figures Check ${randomUUID().slice(0, 6)}`;
   const { body: service } = await api('/api/services', {
     method: 'POST',

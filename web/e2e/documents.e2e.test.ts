@@ -25,7 +25,7 @@ async function dropFiles(page: Page, target: string, files: { name: string; type
 
 /** Sarah (a lead) signed in, on the 360° page of John's customer. */
 async function leadOnJohnsPage(): Promise<Page> {
-  const john = await signIn('john@example.com');
+  const john = await signIn('john.doe@example.com');
   const { data: user } = await database().entities.user.get({ tenantId: 't-designpi', userId: john.userId }).go();
   const staff = await newPage(browser());
   await signInThroughForm(staff, 'sarah@designpi.com');
@@ -39,7 +39,7 @@ it(
   { timeout: 90_000 },
   async () => {
     const page = await newPage(browser());
-    await signInThroughForm(page, 'john@example.com');
+    await signInThroughForm(page, 'john.doe@example.com');
     await page.getByRole('link', { name: 'Documents' }).first().click();
     await page.waitForURL(url('/portal/documents/'));
     await expect.poll(() => page.getByRole('button', { name: 'Choose files to upload' }).count()).toBe(1);
@@ -100,7 +100,7 @@ it(
 
 it('tells the admins of an infected file, which they find in the quarantine console and discard; it is never downloadable', { timeout: 60_000 }, async () => {
   const name = `scan-${run}.txt`;
-  const john = await signIn('john@example.com');
+  const john = await signIn('john.doe@example.com');
   const started = await start(john, name, Buffer.from(EICAR));
   expect((await send(started.upload, Buffer.from(EICAR))).status).toBe(204);
   await expect.poll(() => statusOf(john, started.document.documentId), { timeout: 15_000 }).toBe('quarantined');
@@ -137,7 +137,7 @@ it(
   { timeout: 60_000 },
   async () => {
     const page = await newPage(browser());
-    await signInThroughForm(page, 'john@example.com');
+    await signInThroughForm(page, 'john.doe@example.com');
     await page.waitForURL(url('/portal/'));
     await page.goto(url('/portal/documents/'));
     const here = page.getByRole('list', { name: 'Folders here' });
@@ -201,7 +201,7 @@ it('lets staff ask a client for a document by a date, which the client sends fro
   await expectAccessible(staff);
 
   const page = await newPage(browser());
-  await signInThroughForm(page, 'john@example.com');
+  await signInThroughForm(page, 'john.doe@example.com');
   await page.waitForURL(url('/portal/'));
   const card = page.getByRole('region', { name: 'Documents your firm asked for' });
   await expect.poll(() => card.getByText(title).count(), { timeout: 10_000 }).toBe(1);
@@ -223,14 +223,14 @@ it(
   { timeout: 60_000 },
   async () => {
     const name = `notes-v-${run}.txt`;
-    const john = await signIn('john@example.com');
+    const john = await signIn('john.doe@example.com');
     const first = await start(john, name, Buffer.from('alpha\nbeta\n'));
     await send(first.upload, Buffer.from('alpha\nbeta\n'));
     await expect.poll(() => statusOf(john, first.document.documentId), { timeout: 15_000 }).toBe('available');
     const documentId = first.document.documentId;
 
     const page = await newPage(browser());
-    await signInThroughForm(page, 'john@example.com');
+    await signInThroughForm(page, 'john.doe@example.com');
     await page.waitForURL(url('/portal/'));
     await page.goto(url('/portal/documents/'));
     await page.getByRole('link', { name: `Details of ${name}` }).click();
@@ -271,7 +271,7 @@ it(
   async () => {
     const name = `share-${run}.txt`;
     const recipient = `outsider-${run}@example.com`;
-    const john = await signIn('john@example.com');
+    const john = await signIn('john.doe@example.com');
     const first = await start(john, name, Buffer.from(`Shared ${run}`));
     await send(first.upload, Buffer.from(`Shared ${run}`));
     await expect.poll(() => statusOf(john, first.document.documentId), { timeout: 15_000 }).toBe('available');
@@ -328,7 +328,7 @@ it(
   { timeout: 90_000 },
   async () => {
     const page = await newPage(browser());
-    await signInThroughForm(page, 'john@example.com');
+    await signInThroughForm(page, 'john.doe@example.com');
     await page.waitForURL(url('/portal/'));
     await page.goto(url('/portal/requests/new/?service=svc-payroll-setup'));
     await page.getByLabel('Title').fill(`Payroll with our list ${run}`);
@@ -373,7 +373,7 @@ it(
 );
 
 it('lets a lead tag a document, find it by the tag on the client’s page, then delete it', { timeout: 60_000 }, async () => {
-  const john = await signIn('john@example.com');
+  const john = await signIn('john.doe@example.com');
   const name = `Return 2025 ${run}.txt`;
   const started = await start(john, name, Buffer.from('Form 1040\n'));
   await send(started.upload, Buffer.from('Form 1040\n'));
@@ -431,7 +431,7 @@ it('lets an admin set how many years removed documents are kept, refusing a peri
 });
 
 it('lets a client download a folder as a zip, following it while it is built, and come back to it from the notice', { timeout: 60_000 }, async () => {
-  const [john, sarah] = await Promise.all([signIn('john@example.com'), signIn('sarah@designpi.com')]);
+  const [john, sarah] = await Promise.all([signIn('john.doe@example.com'), signIn('sarah@designpi.com')]);
   const { data: user } = await database().entities.user.get({ tenantId: 't-designpi', userId: john.userId }).go();
   const made = await api('/api/documents/folders', {
     method: 'POST',
@@ -444,7 +444,7 @@ it('lets a client download a folder as a zip, following it while it is built, an
   await expect.poll(() => statusOf(john, started.document.documentId), { timeout: 10_000 }).toBe('available');
 
   const page = await newPage(browser());
-  await signInThroughForm(page, 'john@example.com');
+  await signInThroughForm(page, 'john.doe@example.com');
   await page.waitForURL(url('/portal/'));
   await page.goto(url(`/portal/documents/?folder=${folderId}`));
   await page.getByRole('button', { name: 'Download this folder as a zip' }).click();
@@ -491,7 +491,7 @@ it('lets a lead move a folder, with what is in it, into the folder beside it', {
 
 it('sends a large file in parts that the client pauses and resumes, and cancels another, which leaves nothing behind', { timeout: 90_000 }, async () => {
   const page = await newPage(browser());
-  await signInThroughForm(page, 'john@example.com');
+  await signInThroughForm(page, 'john.doe@example.com');
   await page.waitForURL(url('/portal/'));
   await page.goto(url('/portal/documents/'));
   await expect.poll(() => page.getByRole('button', { name: 'Choose files to upload' }).count()).toBe(1);
@@ -540,7 +540,7 @@ it('sends a large file in parts that the client pauses and resumes, and cancels 
   expect((await cancelled).status()).toBe(204);
   await expect.poll(() => item(dropped).textContent()).toContain('Cancelled');
   release();
-  const john = await signIn('john@example.com');
+  const john = await signIn('john.doe@example.com');
   const { body } = await api('/api/documents?q=Dropped', { token: john.token });
   expect(body.items.filter((d: { name: string }) => d.name === dropped)).toEqual([]);
   await page.context().close();

@@ -5,7 +5,7 @@ const browser = useBrowser();
 
 describe('each role reaches its own portal', () => {
   it.each([
-    ['john@example.com', '/portal/', 'John Doe · Client'],
+    ['john.doe@example.com', '/portal/', 'John Doe · Client'],
     ['mike@designpi.com', '/staff/', 'Mike Chen · Team member'],
     ['sarah@designpi.com', '/staff/', 'Sarah Johnson · Team lead'],
     ['hello@designpi.com', '/admin/', 'Diana Price · Admin'],
@@ -22,7 +22,7 @@ describe('each role reaches its own portal', () => {
 describe('access', () => {
   it('keeps a client out of /admin, in the page and at the API', async () => {
     const page = await newPage(browser());
-    await signInThroughForm(page, 'jane@example.com');
+    await signInThroughForm(page, 'jane.smith@example.com');
     await page.waitForURL(url('/portal/'));
     await page.goto(url('/admin/users/'));
     await expect.poll(() => page.getByRole('heading', { name: 'This area is not for your role' }).count()).toBe(1);
@@ -41,7 +41,14 @@ describe('access', () => {
     await expect.poll(() => page.getByRole('table').first().count()).toBe(1);
     await loadWholeList(page);
     // The six seeded DesignPi people (other tests may have invited more), and nobody of Northwind.
-    for (const email of ['hello@designpi.com', 'sarah@designpi.com', 'mike@designpi.com', 'john@example.com', 'jane@example.com', 'bob@example.com']) {
+    for (const email of [
+      'hello@designpi.com',
+      'sarah@designpi.com',
+      'mike@designpi.com',
+      'john.doe@example.com',
+      'jane.smith@example.com',
+      'bob.wilson@example.com',
+    ]) {
       await expect.poll(() => page.getByRole('cell', { name: email, exact: true }).count()).toBe(1);
     }
     // (priya@client.example may be listed as DesignPi's own invitation: invitations.int.test.ts.)
@@ -52,7 +59,7 @@ describe('access', () => {
 
   it('says so when the password is wrong, and stays on the form', async () => {
     const page = await newPage(browser());
-    await signInThroughForm(page, 'john@example.com', 'wrong-password');
+    await signInThroughForm(page, 'john.doe@example.com', 'wrong-password');
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('Email or password is incorrect.');
     expect(new URL(page.url()).pathname).toBe('/login/');
     await page.context().close();
@@ -72,7 +79,7 @@ describe('access', () => {
 
   it('signs out and forgets the session', async () => {
     const page = await newPage(browser());
-    await signInThroughForm(page, 'bob@example.com');
+    await signInThroughForm(page, 'bob.wilson@example.com');
     await page.waitForURL(url('/portal/'));
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(url('/login/'));

@@ -8,10 +8,10 @@ const browser = useBrowser();
 const payroll = (title: string, submit = true) => JSON.stringify({ serviceId: 'svc-payroll-setup', title, requirements: { 'q-employees': '3' }, submit });
 
 it('lets a client change their draft, with the change in the timeline', { timeout: 30_000 }, async () => {
-  const jane = await signIn('jane@example.com');
+  const jane = await signIn('jane.smith@example.com');
   const { body: draft } = await api('/api/requests', { method: 'POST', token: jane.token, body: payroll('Payroll draft for our shop', false) });
   const page = await newPage(browser());
-  await signInThroughForm(page, 'jane@example.com');
+  await signInThroughForm(page, 'jane.smith@example.com');
   await page.waitForURL(url('/portal/'));
   await page.goto(url(`/portal/request/?id=${draft.requestId}`));
   await page.getByRole('button', { name: 'Change the request' }).click();
@@ -29,7 +29,7 @@ it(
   'lets an admin act on several requests at once (showing per request what worked and why not), export them as CSV, and delete one',
   { timeout: 60_000 },
   async () => {
-    const john = await signIn('john@example.com');
+    const john = await signIn('john.doe@example.com');
     const tag = randomUUID().slice(0, 6);
     for (const n of [1, 2])
       expect((await api('/api/requests', { method: 'POST', token: john.token, body: payroll(`Bulk payroll ${tag} ${n}`) })).status).toBe(201);
@@ -100,7 +100,7 @@ it('lets an admin ask for a service on a client’s behalf', { timeout: 30_000 }
   await expect.poll(() => page.getByLabel('Customer', { exact: true }).locator('option', { hasText: 'Acme Corporation' }).count()).toBe(1);
   await page.getByLabel('Customer', { exact: true }).selectOption({ label: 'Acme Corporation' });
   await expect.poll(() => page.getByLabel('Contact', { exact: true }).inputValue()).not.toBe('');
-  await page.getByLabel('Contact', { exact: true }).selectOption({ label: 'John Doe · john@example.com' });
+  await page.getByLabel('Contact', { exact: true }).selectOption({ label: 'John Doe · john.doe@example.com' });
   await page.getByLabel('Service').selectOption({ label: 'Payroll Setup · $400.00' });
   await page.getByLabel('Title').fill('Payroll, asked for by phone');
   await page.getByLabel('How many employees? *').fill('6');

@@ -29,7 +29,7 @@ it(
 
     // The client asks.
     const client = await newPage(browser());
-    await signInThroughForm(client, 'bob@example.com');
+    await signInThroughForm(client, 'bob.wilson@example.com');
     await client.waitForURL(url('/portal/'));
     await client.getByRole('link', { name: 'Ask for a service' }).click();
     await client.waitForURL(url('/portal/requests/new/'));

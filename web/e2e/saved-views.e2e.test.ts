@@ -7,7 +7,7 @@ const browser = useBrowser();
 const payroll = (title: string) => JSON.stringify({ serviceId: 'svc-payroll-setup', title, requirements: { 'q-employees': '3' } });
 
 it('an admin saves the filters of the request list as a view, comes back to it later in one click, and deletes it', { timeout: 60_000 }, async () => {
-  const john = await signIn('john@example.com');
+  const john = await signIn('john.doe@example.com');
   const tag = randomUUID().slice(0, 6);
   for (const n of [1, 2])
     expect((await api('/api/requests', { method: 'POST', token: john.token, body: payroll(`Views payroll ${tag} ${n}`) })).status).toBe(201);

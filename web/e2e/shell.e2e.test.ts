@@ -57,7 +57,7 @@ it('shows the page’s frame before its script runs, and a real “not found” 
   expect(await page.getByRole('link', { name: 'Go to the home page' }).getAttribute('href')).toBe('/');
   expect(await page.getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe('/login/');
   await expectAccessible(page);
-  await signInThroughForm(page, 'john@example.com');
+  await signInThroughForm(page, 'john.doe@example.com');
   await page.waitForURL(url('/portal/'));
   await page.goto(url('/portal/nothing-here/'));
   await expect.poll(() => page.getByRole('link', { name: 'Go to your dashboard' }).getAttribute('href')).toBe('/portal/');

@@ -9,7 +9,7 @@ it('lets John raise a ticket and follow it; Sarah answers with a note he never s
   const run = randomUUID().slice(0, 6);
   const sarah = await signIn('sarah@designpi.com');
   const john = await newPage(browser());
-  await signInThroughForm(john, 'john@example.com');
+  await signInThroughForm(john, 'john.doe@example.com');
   await john.waitForURL(url('/portal/'));
   await john.getByRole('link', { name: 'Support tickets' }).first().click();
   await john.waitForURL(url('/portal/tickets/'));
@@ -75,6 +75,6 @@ it('lets John raise a ticket and follow it; Sarah answers with a note he never s
   await expect.poll(() => john.getByRole('button', { name: 'Open it again' }).count()).toBe(1);
   const { body } = await api(`/api/tickets/${ticketId}`, { token: sarah.token });
   expect(body).toMatchObject({ status: 'closed', priority: 'high', category: 'documents', firstResponseAt: expect.any(String) });
-  expect(JSON.stringify((await api(`/api/tickets/${ticketId}`, { token: (await signIn('john@example.com')).token })).body)).not.toContain('Priya');
+  expect(JSON.stringify((await api(`/api/tickets/${ticketId}`, { token: (await signIn('john.doe@example.com')).token })).body)).not.toContain('Priya');
   await john.context().close();
 });

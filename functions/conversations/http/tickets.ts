@@ -17,7 +17,7 @@ import { auditAndEvent, commitTransaction } from '../../../shared/db/mutation.ts
 import { queryPage } from '../../../shared/db/pagination.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
 import { readerOf } from '../../../shared/domain/conversations/conversations.ts';
-import { clientMayMove, CONVERSATION_STATUS_OF, slaDue, type TicketStatus } from '../../../shared/domain/conversations/tickets.ts';
+import { clientMayMove, CONVERSATION_STATUS_OF, overdueOf, slaDue, TICKET_STATUSES, type TicketStatus } from '../../../shared/domain/conversations/tickets.ts';
 import { accessOf } from '../../../shared/domain/customers/customers.ts';
 import { hasPermission } from '../../../shared/domain/identity/policy.ts';
 import { isStaff } from '../../../shared/domain/identity/permissions.ts';
@@ -326,9 +326,54 @@ async function addTicketComment(req: RequestOf<'addTicketComment'>): Promise<Rep
   return { status: 201, body: shown };
 }
 
+const SUMMARY_DAYS = 30;
+
+/** Each status's tickets (one Query each), the firm's open conversations, and the last 30 days' first answers. */
+async function getSupportSummary(req: RequestOf<'getSupportSummary'>): Promise<ReplyOf<'getSupportSummary'>> {
+  const { tenantId } = req.actor;
+  const { ticket, conversation } = database().entities;
+  const now = new Date().toISOString();
+  const since = new Date(Date.now() - SUMMARY_DAYS * 86_400_000).toISOString();
+  const [byStatus, { data: open }, { data: recent }] = await Promise.all([
+    Promise.all(
+      TICKET_STATUSES.map((status) =>
+        ticket.query
+          .byStatus({ tenantId, status })
+          .go({ pages: 'all', attributes: ['status', 'firstResponseAt', 'firstResponseDueAt', 'resolutionDueAt'] })
+          .then(({ data }) => ({ status, data })),
+      ),
+    ),
+    conversation.query
+      .byFirm({ tenantId })
+      .where((a, op) => op.eq(a.status, 'OPEN'))
+      .go({ pages: 'all', attributes: ['conversationId'] }),
+    ticket.query
+      .byFirm({ tenantId })
+      .gte({ createdAt: since })
+      .where((a, op) => op.exists(a.firstResponseAt))
+      .go({ pages: 'all', attributes: ['createdAt', 'firstResponseAt'] }),
+  ]);
+  const minutes = recent.map((t) => (Date.parse(t.firstResponseAt!) - Date.parse(t.createdAt)) / 60_000).sort((a, b) => a - b);
+  return {
+    body: {
+      openConversations: open.length,
+      ticketsByStatus: Object.fromEntries(byStatus.map(({ status, data }) => [status, data.length])) as ReplyOf<'getSupportSummary'>['body']['ticketsByStatus'],
+      overdueTickets: byStatus.reduce((sum, { data }) => sum + data.filter((t) => overdueOf(t, now).length > 0).length, 0),
+      medianFirstResponseMinutes: median(minutes),
+      answeredTickets: minutes.length,
+    },
+  };
+}
+
+function median(sorted: number[]): number | null {
+  if (!sorted.length) return null;
+  const mid = Math.floor(sorted.length / 2);
+  return Math.round(sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
+}
+
 export const handler = contextHandler({
   routes: TICKETS_OPERATIONS,
   schemas: TICKETS_SCHEMAS,
-  operations: { listTickets, createTicket, getTicket, updateTicket, addTicketComment },
+  operations: { listTickets, createTicket, getSupportSummary, getTicket, updateTicket, addTicketComment },
   authenticate: actorFromClaims,
 });

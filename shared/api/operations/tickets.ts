@@ -6,6 +6,8 @@ const ONE = '/api/tickets/{ticketId}' as const;
 export const TICKETS_OPERATIONS = [
   { operationId: 'listTickets', method: 'GET', path: '/api/tickets', lambda: 'tickets', access: 'conversations.participate' },
   { operationId: 'createTicket', method: 'POST', path: '/api/tickets', lambda: 'tickets', access: 'conversations.participate', success: [201] },
+  // Before /{ticketId}: the local gateway matches in this order.
+  { operationId: 'getSupportSummary', method: 'GET', path: '/api/tickets/summary', lambda: 'tickets', access: 'conversations.read.all' },
   { operationId: 'getTicket', method: 'GET', path: ONE, lambda: 'tickets', access: 'conversations.participate' },
   { operationId: 'updateTicket', method: 'PATCH', path: ONE, lambda: 'tickets', access: 'conversations.participate' },
   {

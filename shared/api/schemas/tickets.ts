@@ -77,6 +77,17 @@ export const TICKETS_SCHEMAS = {
     }),
     response: ticketView,
   },
+  /** Leads and admins: open conversations, tickets by status (and how many are overdue), and the median time to a first answer over 30 days. */
+  getSupportSummary: {
+    response: z.object({
+      openConversations: z.number(),
+      ticketsByStatus: z.object({ open: z.number(), in_progress: z.number(), waiting_for_client: z.number(), resolved: z.number(), closed: z.number() }),
+      overdueTickets: z.number(),
+      /** Over tickets made in the last 30 days that were answered; null when none was. */
+      medianFirstResponseMinutes: z.nullable(z.number()),
+      answeredTickets: z.number(),
+    }),
+  },
   getTicket: { response: z.extend(ticketView, { comments: z.array(ticketCommentView), moreComments: z.boolean() }) },
   /**
    * Clients: subject, description, category and priority while it is open, and close it or

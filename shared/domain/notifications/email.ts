@@ -17,6 +17,8 @@ export const EMAIL_KINDS = [
   'request.overdue',
   'task.due_soon',
   'task.overdue',
+  'ticket.unanswered',
+  'ticket.overdue',
   'document.quarantined',
   'document.unscannable',
   'document.rejected',

@@ -14,6 +14,7 @@ import { mount } from '../mount.tsx';
 type DashboardArea = Exclude<Area, 'account' | 'portal'>;
 // Only those who may see the firm's figures download them.
 const KpiDashboard = lazy(() => import('./KpiDashboard.tsx'));
+const SupportSummary = lazy(() => import('../tickets/SupportSummary.tsx'));
 
 const LEAD: Record<DashboardArea, 'staffLead' | 'adminLead'> = { staff: 'staffLead', admin: 'adminLead' };
 
@@ -29,6 +30,11 @@ function Dashboard({ area }: { area: DashboardArea }) {
           {session.permissions.includes('analytics.view') && (
             <Suspense fallback={<Loading />}>
               <KpiDashboard linked={area === 'admin'} />
+            </Suspense>
+          )}
+          {session.permissions.includes('conversations.read.all') && (
+            <Suspense fallback={<Loading />}>
+              <SupportSummary area={area} />
             </Suspense>
           )}
           {area === 'staff' && (

@@ -17,6 +17,8 @@ export default {
         'request.overdue': 'A request of mine (or, as a lead, any) is overdue',
         'task.due_soon': 'A task of mine (or, as a lead, any) is due within a day',
         'task.overdue': 'A task of mine (or, as a lead, any) is overdue',
+        'ticket.unanswered': 'A ticket of mine (or, as a lead, any) has had no first answer in its SLA time',
+        'ticket.overdue': 'A ticket of mine (or, as a lead, any) was not resolved in its SLA time',
         'document.quarantined': 'Malware is found in a file I uploaded (or, as an admin, any file)',
         'document.unscannable': 'A file I uploaded (or, as an admin, any file) could not be checked for malware',
         'document.rejected': 'A file I uploaded is not the type its name says',

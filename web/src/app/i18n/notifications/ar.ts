@@ -17,6 +17,8 @@ const ar: typeof en = {
       'task.commented': '{count} تعليقات جديدة على المهمة «{title}»',
     },
     kinds: {
+      'ticket.unanswered': 'لم تتلقَّ التذكرة «{subject}» من {customer} أول رد في الوقت المتفق عليه',
+      'ticket.overdue': 'لم تُحل التذكرة «{subject}» من {customer} في الوقت المتفق عليه',
       'user.joined': 'قبل {name} الدعوة وانضم بصفة {role}.',
       'user.signed_up': 'سجّل {name} وأكّد بريده الإلكتروني.',
       'request.submitted': 'طلب {client} ‏{reference}: {title}',

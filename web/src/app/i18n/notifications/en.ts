@@ -15,6 +15,8 @@ export default {
       'task.commented': '{count} new comments on the task “{title}”',
     },
     kinds: {
+      'ticket.unanswered': 'The ticket “{subject}” from {customer} has had no first answer in its SLA time',
+      'ticket.overdue': 'The ticket “{subject}” from {customer} was not resolved in its SLA time',
       'user.joined': '{name} accepted the invitation and joined as {role}.',
       'user.signed_up': '{name} signed up and confirmed their email.',
       'request.submitted': '{client} asked for {reference}: {title}',

@@ -17,6 +17,8 @@ const hi: typeof en = {
       'task.commented': 'कार्य “{title}” पर {count} नई टिप्पणियाँ',
     },
     kinds: {
+      'ticket.unanswered': '{customer} के टिकट “{subject}” को SLA समय में पहला जवाब नहीं मिला',
+      'ticket.overdue': '{customer} का टिकट “{subject}” SLA समय में हल नहीं हुआ',
       'user.joined': '{name} ने आमंत्रण स्वीकार किया और {role} के रूप में जुड़े।',
       'user.signed_up': '{name} ने साइन अप किया और अपना ईमेल पक्का किया।',
       'request.submitted': '{client} ने {reference} माँगा: {title}',

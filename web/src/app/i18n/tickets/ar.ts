@@ -21,6 +21,16 @@ export default {
   statuses: { open: 'مفتوحة', in_progress: 'قيد العمل', waiting_for_client: 'بانتظار العميل', resolved: 'محلولة', closed: 'مغلقة' },
   priorities: { low: 'منخفضة', normal: 'متوسطة', high: 'عالية', urgent: 'عاجلة' },
   categories: { general: 'عام', billing: 'الفوترة', technical: 'تقني', documents: 'المستندات', bookings: 'الحجوزات', other: 'أخرى' },
+  summary: {
+    title: 'الدعم',
+    openConversations: 'المحادثات المفتوحة',
+    medianFirstResponse: 'وسيط أول رد (30 يومًا)',
+    noAnswers: 'لا ردود بعد',
+    overdue: 'التذاكر المتأخرة',
+    byStatus: 'التذاكر: {status}',
+    minutes: '{n} دقيقة',
+    hours: '{h} س {m} د',
+  },
   form: {
     title: 'تذكرة جديدة',
     subject: 'الموضوع',

@@ -21,6 +21,16 @@ export default {
   statuses: { open: 'Open', in_progress: 'In progress', waiting_for_client: 'Waiting for the client', resolved: 'Resolved', closed: 'Closed' },
   priorities: { low: 'Low', normal: 'Medium', high: 'High', urgent: 'Urgent' },
   categories: { general: 'General', billing: 'Billing', technical: 'Technical', documents: 'Documents', bookings: 'Bookings', other: 'Other' },
+  summary: {
+    title: 'Support',
+    openConversations: 'Open conversations',
+    medianFirstResponse: 'Median first answer (30 days)',
+    noAnswers: 'No answers yet',
+    overdue: 'Overdue tickets',
+    byStatus: 'Tickets: {status}',
+    minutes: '{n} min',
+    hours: '{h} h {m} min',
+  },
   form: {
     title: 'New ticket',
     subject: 'Subject',

@@ -21,6 +21,16 @@ export default {
   statuses: { open: 'खुला', in_progress: 'प्रगति में', waiting_for_client: 'क्लाइंट की प्रतीक्षा', resolved: 'हल हुआ', closed: 'बंद' },
   priorities: { low: 'कम', normal: 'मध्यम', high: 'उच्च', urgent: 'अत्यावश्यक' },
   categories: { general: 'सामान्य', billing: 'बिलिंग', technical: 'तकनीकी', documents: 'दस्तावेज़', bookings: 'बुकिंग', other: 'अन्य' },
+  summary: {
+    title: 'सहायता',
+    openConversations: 'खुली बातचीत',
+    medianFirstResponse: 'पहले जवाब का माध्य (30 दिन)',
+    noAnswers: 'अभी कोई जवाब नहीं',
+    overdue: 'देर वाले टिकट',
+    byStatus: 'टिकट: {status}',
+    minutes: '{n} मिनट',
+    hours: '{h} घं {m} मि',
+  },
   form: {
     title: 'नया टिकट',
     subject: 'विषय',
