@@ -216,6 +216,17 @@ const MATRIX: Record<OperationId, Row> = {
   // Tickets: any participant lists theirs; a client raises one for their customer (bad input here); staff must name a customer (tickets.int.test.ts).
   listTickets: { request: { method: 'GET', path: '/api/tickets' }, expect: signedIn(200) },
   createTicket: { request: { method: 'POST', path: '/api/tickets', body: { subject: '' } }, expect: signedIn(400) },
+  // The widget is public, for any site's visitors: bad input is named; a conversation needs its token (widget.int.test.ts).
+  startWidgetConversation: { request: { method: 'POST', path: '/api/widget/designpi/conversations', body: {} }, expect: everyone(400) },
+  listWidgetMessages: { request: { method: 'GET', path: `/api/widget/designpi/conversations/none/messages?token=${'x'.repeat(32)}` }, expect: everyone(404) },
+  sendWidgetMessage: {
+    request: {
+      method: 'POST',
+      path: '/api/widget/designpi/conversations/none/messages',
+      body: { token: 'x'.repeat(32), clientMessageId: 'abcdefgh', body: 'Hi' },
+    },
+    expect: everyone(404),
+  },
   getSupportSummary: {
     request: { method: 'GET', path: '/api/tickets/summary' },
     expect: { anonymous: 401, client: 403, member: 403, lead: 200, admin: 200, otherFirmAdmin: 200 },

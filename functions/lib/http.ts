@@ -145,7 +145,7 @@ async function authenticate(route: RouteDef, event: Event, actorFromClaims: Auth
   return actor;
 }
 
-function routeHandler(route: RouteDef, operation: Operation, actorFromClaims: Authenticator | undefined) {
+function routeHandler(route: RouteDef, operation: Operation, actorFromClaims: Authenticator | undefined, extraHeaders: Record<string, string>) {
   return async (event: Event): Promise<Result> => {
     const requestId = event.requestContext.requestId;
     refuseUnlessThroughCloudFront(event);
@@ -169,14 +169,14 @@ function routeHandler(route: RouteDef, operation: Operation, actorFromClaims: Au
       throw new Error(`${route.operationId} answered ${status}, but its manifest documents ${documented.join(', ')}`);
     return {
       statusCode: status,
-      headers: jsonHeaders(requestId),
+      headers: jsonHeaders(requestId, extraHeaders),
       ...(reply.cookies && { cookies: reply.cookies }),
       body: reply.body === undefined ? '' : JSON.stringify(reply.body),
     };
   };
 }
 
-function errorResult(error: unknown, requestId: string, logger: Logger): Result {
+function errorResult(error: unknown, requestId: string, logger: Logger, extraHeaders: Record<string, string>): Result {
   const known = error instanceof AppError ? error : undefined;
   if (!known) logger.error('unhandled error', error as Error);
   const body: ErrorBody = {
@@ -184,7 +184,7 @@ function errorResult(error: unknown, requestId: string, logger: Logger): Result 
       ? { ...known.extra, code: known.code, message: known.message, ...(known.details && { details: known.details }), requestId }
       : { code: 'internal', message: 'Something went wrong on our side. Please try again.', requestId },
   };
-  return { statusCode: known?.status ?? 500, headers: jsonHeaders(requestId, known?.headers), body: JSON.stringify(body) };
+  return { statusCode: known?.status ?? 500, headers: jsonHeaders(requestId, { ...extraHeaders, ...known?.headers }), body: JSON.stringify(body) };
 }
 
 export interface LambdaDefinition<Routes extends readonly OperationDef[]> {
@@ -196,6 +196,11 @@ export interface LambdaDefinition<Routes extends readonly OperationDef[]> {
   operations: { [Id in Routes[number]['operationId'] & OperationId]: Handler<Id> };
   /** Required when any route of the Lambda is not public. */
   authenticate?: Authenticator;
+  /**
+   * Answers readable by pages of any origin (the website widget on firms' own sites): no
+   * cookies and no credentials are read, so `*` opens nothing a token does not.
+   */
+  crossOrigin?: true;
 }
 
 /**
@@ -205,6 +210,8 @@ export interface LambdaDefinition<Routes extends readonly OperationDef[]> {
  */
 export function contextHandler<const Routes extends readonly OperationDef[]>(definition: LambdaDefinition<Routes>) {
   const { routes: definitions, schemas, authenticate: actorFromClaims } = definition;
+  const extraHeaders: Record<string, string> = definition.crossOrigin ? { 'access-control-allow-origin': '*' } : {};
+  if (definition.crossOrigin && actorFromClaims) throw new Error('A cross-origin Lambda must not authenticate: its routes are public.');
   // Each handler takes its own operation's request; the router gives each only its own.
   const operations = definition.operations as unknown as Record<string, Operation>;
   const schemaOf = schemas as Record<string, Schemas>;
@@ -218,7 +225,7 @@ export function contextHandler<const Routes extends readonly OperationDef[]>(def
 
   const logger = new Logger({ serviceName: context });
   const router = httpRouterHandler<Event, Result>({
-    routes: routes.map((r) => ({ method: r.method, path: r.path, handler: routeHandler(r, operations[r.operationId]!, actorFromClaims) })),
+    routes: routes.map((r) => ({ method: r.method, path: r.path, handler: routeHandler(r, operations[r.operationId]!, actorFromClaims, extraHeaders) })),
     notFoundResponse: ({ method, path }) => {
       throw new AppError('not_found', `No route ${method} ${path}.`);
     },
@@ -231,7 +238,7 @@ export function contextHandler<const Routes extends readonly OperationDef[]>(def
       .use({ before: (request) => logger.appendKeys({ correlationId: request.event.requestContext?.requestId }) })
       .use({
         onError: (request) => {
-          request.response = errorResult(request.error, request.event.requestContext?.requestId ?? '', logger);
+          request.response = errorResult(request.error, request.event.requestContext?.requestId ?? '', logger, extraHeaders);
         },
       })
       .handler(router as unknown as (e: Event, c: LambdaContext) => Promise<Result>)

@@ -77,6 +77,8 @@ describe('email settings', () => {
       'request.overdue',
       'task.due_soon',
       'task.overdue',
+      'ticket.unanswered',
+      'ticket.overdue',
       'document.quarantined',
       'document.unscannable',
       'document.rejected',

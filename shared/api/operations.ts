@@ -32,6 +32,7 @@ import { DOCUMENTS_OPERATIONS } from './operations/documents.ts';
 import { DOCUMENT_UPLOADS_OPERATIONS } from './operations/document-uploads.ts';
 import { CONVERSATIONS_OPERATIONS } from './operations/conversations.ts';
 import { TICKETS_OPERATIONS } from './operations/tickets.ts';
+import { WIDGET_OPERATIONS } from './operations/widget.ts';
 
 /** An API Lambda, declared once: where its code lives, what it may do, where it is deployed. */
 export interface ApiLambdaDef {
@@ -61,6 +62,7 @@ export const API_LAMBDAS = {
   documents: { context: 'documents', table: 'readWrite', stack: 'WorkApi' },
   'document-uploads': { context: 'documents', table: 'readWrite', stack: 'WorkApi' },
   tickets: { context: 'conversations', table: 'readWrite', stack: 'WorkApi' },
+  widget: { context: 'conversations', table: 'readWrite', stack: 'WorkApi' },
   'guest-booking': { context: 'bookings', table: 'readWrite', stack: 'BookingsApi' },
   identity: { context: 'identity', table: 'readWrite', stack: 'IdentityApi' },
   notifications: { context: 'notifications', table: 'readWrite', stack: 'IdentityApi' },
@@ -129,6 +131,7 @@ export const OPERATIONS = [
   ...DOCUMENT_UPLOADS_OPERATIONS,
   ...CONVERSATIONS_OPERATIONS,
   ...TICKETS_OPERATIONS,
+  ...WIDGET_OPERATIONS,
   ...WORKFLOW_OPERATIONS,
 ] as const;
 

@@ -27,6 +27,7 @@ import { DOCUMENTS_SCHEMAS } from './schemas/documents.ts';
 import { DOCUMENT_UPLOADS_SCHEMAS } from './schemas/document-uploads.ts';
 import { CONVERSATIONS_SCHEMAS } from './schemas/conversations.ts';
 import { TICKETS_SCHEMAS } from './schemas/tickets.ts';
+import { WIDGET_SCHEMAS } from './schemas/widget.ts';
 import { WORKFLOW_SCHEMAS } from './schemas/workflow.ts';
 import type { Schemas } from './schemas/types.ts';
 
@@ -59,6 +60,7 @@ const SCHEMAS = {
   ...DOCUMENT_UPLOADS_SCHEMAS,
   ...CONVERSATIONS_SCHEMAS,
   ...TICKETS_SCHEMAS,
+  ...WIDGET_SCHEMAS,
   ...WORKFLOW_SCHEMAS,
 } satisfies Record<OperationId, Schemas>;
 

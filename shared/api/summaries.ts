@@ -146,6 +146,9 @@ export const SUMMARIES: Record<OperationId, string> = {
   listTickets:
     'Support tickets as you may see them, newest first: a client their customer’s (own access: those they raised); staff those assigned to them, or (leads and admins) unassigned or all',
   createTicket: 'A client raises a ticket for their customer; staff for a customer they may open (they take it)',
+  startWidgetConversation: 'A visitor on a firm’s own site starts a conversation: name and email first, then the message; answers the token that reaches it',
+  listWidgetMessages: 'The visitor’s conversation: messages after a number (never internal notes), with its token',
+  sendWidgetMessage: 'The visitor writes again, with the token; the same clientMessageId sent again answers the stored message',
   getSupportSummary: 'Leads and admins: open conversations, tickets by status and overdue, and the median time to a first answer over 30 days',
   getTicket: 'A ticket you may open with its comments (staff: with internal notes and SLA times)',
   updateTicket:

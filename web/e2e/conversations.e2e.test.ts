@@ -96,7 +96,7 @@ it(
     await expect.poll(() => row.getByLabel(/unread/).count()).toBe(0);
     await expectAccessible(page);
     const { body: johnSees } = await api(`/api/conversations/${id}/messages`, { token: john.token });
-    expect(JSON.stringify(johnSees)).not.toContain('1099');
+    expect(JSON.stringify(johnSees)).not.toContain('Check his 1099');
     await page.context().close();
 
     const mikes = await newPage(browser());

@@ -33,6 +33,10 @@ export const Conversation = new Entity({
     requestId: { type: 'string' },
     bookingId: { type: 'string' },
     ticketId: { type: 'string' },
+    /** A website visitor's key to it (SHA-256 of the token they hold): the widget's conversations only. */
+    widgetTokenHash: { type: 'string', readOnly: true },
+    /** The page of the firm's site the widget was opened on. */
+    sourcePage: { type: 'string', readOnly: true },
     /** The last message's numbers (shared/domain/conversations): every message, and those a client sees. */
     lastSeq: { type: 'number', required: true, default: 0 },
     lastPublicNo: { type: 'number', required: true, default: 0 },

@@ -10,9 +10,10 @@ export const SignInGuard = new Entity({
   attributes: {
     /**
      * 'signup': one sign-up email a minute per firm and address; 'guest-booking': guest bookings per firm, address and hour;
-     * 'promo-guess': wrong promo codes per firm (and address) and window.
+     * 'promo-guess': wrong promo codes per firm (and address) and window; 'widget': website-widget
+     * conversations and messages per firm (and address) and hour.
      */
-    scope: { type: ['account', 'source', 'signup', 'guest-booking', 'promo-guess'] as const, required: true, readOnly: true },
+    scope: { type: ['account', 'source', 'signup', 'guest-booking', 'promo-guess', 'widget'] as const, required: true, readOnly: true },
     subject: { type: 'string', required: true, readOnly: true },
     failures: { type: 'number', required: true, default: 0 },
     /** Epoch seconds: sign-in refused until then. */

@@ -1,0 +1,113 @@
+/**
+ * The website widget's API (ADR 0033): a visitor becomes a lead and starts a conversation of
+ * their own, reached only with its token; answers are readable from any origin; internal notes
+ * never reach them; resends are stored once; starts and messages are counted per address.
+ */
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, newVisitorAddress, signIn, type Signed } from '../../infra/local/test-client.ts';
+import { database } from '../../shared/db/all-entities.ts';
+
+const WIDGET = '/api/widget/designpi/conversations';
+const run = randomUUID().slice(0, 8);
+let sarah: Signed;
+let mike: Signed;
+
+/** As the widget sends it: JSON as text/plain, from a visitor's own address. */
+const post = (path: string, body: unknown, from = newVisitorAddress()) =>
+  api(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'text/plain;charset=UTF-8' }, from });
+const start = (email: string, message: string, from?: string) =>
+  post(WIDGET, { name: `Visitor ${run}`, email, message, clientMessageId: randomUUID(), page: 'https://firm.example/pricing' }, from);
+
+beforeAll(async () => {
+  [sarah, mike] = await Promise.all([signIn('sarah@designpi.com'), signIn('mike@designpi.com')]);
+});
+
+describe('a visitor of the firm’s site', () => {
+  it('becomes a lead with a conversation of their own, unassigned, with its ticket, answered from any origin', async () => {
+    const email = `visitor-${run}@prospect.example`;
+    const made = await start(email, `Do you do payroll? ${run}`);
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.headers.get('access-control-allow-origin')).toBe('*');
+    expect(made.body).toMatchObject({ conversationId: expect.any(String), token: expect.any(String), firm: 'DesignPi' });
+    const { data: leads } = await database().entities.lead.query.byEmail({ tenantId: 't-designpi', email }).go();
+    expect(leads).toEqual([expect.objectContaining({ name: `Visitor ${run}`, status: 'new', source: 'widget', sourceUrl: 'https://firm.example/pricing' })]);
+
+    const { body: staffView } = await api(`/api/conversations/${made.body.conversationId}`, { token: sarah.token });
+    expect(staffView).toMatchObject({
+      source: 'lead',
+      leadId: leads[0]!.leadId,
+      customerName: `Visitor ${run}`,
+      ticket: { subject: `Support request from Visitor ${run}` },
+    });
+    expect(staffView.assigneeId).toBeUndefined();
+    expect((await api(`/api/conversations/${made.body.conversationId}`, { token: mike.token })).status).toBe(404);
+
+    // The same address again: the same lead, a new conversation; the first one's messages are not shown to it.
+    const again = await start(email, 'Me again');
+    expect(again.body.conversationId).not.toBe(made.body.conversationId);
+    expect((await database().entities.lead.query.byEmail({ tenantId: 't-designpi', email }).go()).data).toHaveLength(1);
+  });
+
+  it('reads answers with its token only, never internal notes, and a resend is stored once', async () => {
+    const { body: made } = await start(`reader-${run}@prospect.example`, 'First question');
+    const path = `${WIDGET}/${made.conversationId}/messages`;
+    await api(`/api/conversations/${made.conversationId}/messages`, {
+      method: 'POST',
+      token: sarah.token,
+      body: JSON.stringify({ clientMessageId: randomUUID(), body: `Check their size first ${run}`, internal: true }),
+    });
+    await api(`/api/conversations/${made.conversationId}/messages`, {
+      method: 'POST',
+      token: sarah.token,
+      body: JSON.stringify({ clientMessageId: randomUUID(), body: 'Yes, we do. How many employees?' }),
+    });
+    const read = await api(`${path}?token=${made.token}&after=0`);
+    expect(read.headers.get('access-control-allow-origin')).toBe('*');
+    expect(read.body.items.map((m: { from: string; own: boolean; body: string }) => [m.own, m.body])).toEqual([
+      [true, 'First question'],
+      [false, 'Yes, we do. How many employees?'],
+    ]);
+    expect(JSON.stringify(read.body)).not.toContain(run);
+    expect(read.body.items[1].from).toBe('Sarah Johnson');
+
+    const clientMessageId = randomUUID();
+    const sent = await post(path, { token: made.token, clientMessageId, body: 'Twelve' });
+    expect(sent.status).toBe(201);
+    expect((await post(path, { token: made.token, clientMessageId, body: 'Twelve' })).status).toBe(200);
+    const after = await api(`${path}?token=${made.token}&after=${read.body.items[1].seq}`);
+    expect(after.body.items.map((m: { body: string }) => m.body)).toEqual(['Twelve']);
+
+    // Another key, another firm's address or none: not found alike, still readable cross-origin.
+    const wrong = await api(`${path}?token=${'x'.repeat(32)}`);
+    expect(wrong.status).toBe(404);
+    expect(wrong.headers.get('access-control-allow-origin')).toBe('*');
+    expect((await api(`/api/widget/northwind/conversations/${made.conversationId}/messages?token=${made.token}`)).status).toBe(404);
+    expect((await post(path, { token: 'y'.repeat(32), clientMessageId: randomUUID(), body: 'Hi' })).status).toBe(404);
+  });
+
+  it('names what is wrong, refuses an unknown firm, and counts starts per address', async () => {
+    const bad = await post(WIDGET, { name: '', email: 'not-an-address', message: ' ', clientMessageId: randomUUID() });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['email', 'message', 'name']);
+    expect(
+      (await post('/api/widget/no-such-firm/conversations', { name: 'A', email: 'a@b.example', message: 'Hi', clientMessageId: randomUUID() })).status,
+    ).toBe(404);
+
+    const from = newVisitorAddress();
+    for (let i = 0; i < 5; i++) expect((await start(`limit-${run}-${i}@prospect.example`, 'Hello', from)).status).toBe(201);
+    const refused = await start(`limit-${run}-x@prospect.example`, 'Hello', from);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('access-control-allow-origin')).toBe('*');
+    expect(refused.headers.get('retry-after')).toBeTruthy();
+    expect(
+      (
+        await database()
+          .entities.lead.query.byEmail({ tenantId: 't-designpi', email: `limit-${run}-x@prospect.example` })
+          .go()
+      ).data,
+    ).toEqual([]);
+    // Another address is not held back.
+    expect((await start(`limit-${run}-y@prospect.example`, 'Hello')).status).toBe(201);
+  });
+});
