@@ -29,12 +29,16 @@ export const database = databaseOf({
   outbox: OutboxEvent,
 });
 
-type MessageItem = EntityItem<typeof ConversationMessage>;
+export type MessageItem = EntityItem<typeof ConversationMessage>;
 
 /** How often a send is tried when other messages took the next number first. */
 const SEND_TRIES = 8;
 
-export const messageView = ({ seq, publicNo, clientMessageId, senderId, senderName, senderKind, body, internal, createdAt }: MessageItem): MessageView => ({
+/** A message as shown; `attachments` as the reader may see them (attachmentViews), or by name only (live). */
+export const messageView = (
+  { seq, publicNo, clientMessageId, senderId, senderName, senderKind, body, internal, attachedDocuments, createdAt }: MessageItem,
+  attachments: MessageView['attachments'] = attachedDocuments,
+): MessageView => ({
   seq,
   publicNo,
   clientMessageId,
@@ -43,6 +47,7 @@ export const messageView = ({ seq, publicNo, clientMessageId, senderId, senderNa
   senderKind,
   body,
   internal,
+  ...(attachments?.length && { attachments }),
   createdAt,
 });
 
@@ -51,6 +56,8 @@ export interface Sending {
   body: string;
   internal: boolean;
   sender: { userId: string; name: string; email: string; kind: 'staff' | 'contact' | 'lead' };
+  /** Documents of the customer, checked by the caller (functions/requests/attachments.ts). */
+  attachedDocuments?: { documentId?: string; name: string }[];
 }
 
 /** The message stored for this sender id, if any (a resend). */
@@ -63,13 +70,13 @@ async function alreadySent(c: ConversationItem, clientMessageId: string): Promis
 }
 
 /** Sends the message; `created` is false when the sender's id was already used (the stored message is answered). */
-export async function sendMessage(first: ConversationItem, sending: Sending, ctx: ChangeContext): Promise<{ message: MessageView; created: boolean }> {
+export async function sendMessage(first: ConversationItem, sending: Sending, ctx: ChangeContext): Promise<{ message: MessageItem; created: boolean }> {
   let conversation = first;
   for (let attempt = 1; ; attempt++) {
     const earlier = await alreadySent(conversation, sending.clientMessageId);
-    if (earlier) return { message: messageView(earlier), created: false };
+    if (earlier) return { message: earlier, created: false };
     try {
-      return { message: messageView(await write(conversation, sending, ctx)), created: true };
+      return { message: await write(conversation, sending, ctx), created: true };
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'conflict') || attempt === SEND_TRIES) throw error;
       // Another message took the number (or the same one was sent at the same moment): read again.
@@ -103,6 +110,7 @@ async function write(c: ConversationItem, sending: Sending, ctx: ChangeContext):
     senderKind: sending.sender.kind,
     body: sending.body,
     internal: sending.internal,
+    ...(sending.attachedDocuments?.length && { attachedDocuments: sending.attachedDocuments }),
     createdAt: at,
   };
   const preview = previewOf(sending.body);

@@ -177,3 +177,25 @@ it(
     await page.context().close();
   },
 );
+
+it('lets John attach a file to a chat message, which Sarah receives with it', { timeout: 60_000 }, async () => {
+  const run = randomUUID().slice(0, 6);
+  const sarah = await signIn('sarah@designpi.com');
+  const page = await newPage(browser());
+  await signInThroughForm(page, 'john.doe@example.com');
+  await page.waitForURL(url('/portal/'));
+  await page.goto(url('/portal/chat/'));
+  const thread = page.getByRole('list', { name: 'Conversation' });
+  await expect.poll(() => thread.count(), { timeout: 10_000 }).toBe(1);
+  await page.locator('input[type=file]').setInputFiles({ name: `receipt-${run}.txt`, mimeType: 'text/plain', buffer: Buffer.from(`Receipt ${run}\n`) });
+  await expect.poll(() => page.getByRole('list', { name: 'Files to attach' }).textContent()).toContain(`receipt-${run}.txt`);
+  await page.getByLabel('Your message').fill(`Here is the receipt ${run}`);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect.poll(() => thread.textContent(), { timeout: 15_000 }).toContain(`receipt-${run}.txt`);
+  await expectAccessible(page);
+  const { body: mine } = await api('/api/conversations', { method: 'POST', token: (await signIn('john.doe@example.com')).token, body: '{}' });
+  const { body: messages } = await api(`/api/conversations/${mine.conversationId}/messages`, { token: sarah.token });
+  const sent = messages.items.find((m: { body: string }) => m.body === `Here is the receipt ${run}`);
+  expect(sent.attachments).toEqual([expect.objectContaining({ name: `receipt-${run}.txt` })]);
+  await page.context().close();
+});

@@ -34,6 +34,7 @@ import { openableCustomer } from '../../customers/access.ts';
 import { conversationFor, conversationView, lastOf, newConversation, positionOf, readsOf, type ConversationItem } from '../access.ts';
 import { checkTopicLinks, getConversationCustomer, listConversationAssignees } from '../inbox.ts';
 import { messageView, sendMessage } from '../messages.ts';
+import { attachmentsFor, attachmentViews } from '../../requests/attachments.ts';
 import { getConversationSettings, updateConversationSettings } from '../settings.ts';
 
 const database = databaseOf({
@@ -244,8 +245,14 @@ async function listConversationMessages(req: RequestOf<'listConversationMessages
   const more = data.length > limit;
   const items = data.slice(0, limit);
   if (after === undefined) items.reverse();
-  const reads = await readsOf(req.actor, [c]);
-  return { body: { items: items.map(messageView), last: lastOf(c), read: positionOf(reads.get(c.conversationId)), more } };
+  const [reads, attachments] = await Promise.all([
+    readsOf(req.actor, [c]),
+    attachmentViews(
+      req.actor,
+      items.map((m) => m.attachedDocuments),
+    ),
+  ]);
+  return { body: { items: items.map((m, i) => messageView(m, attachments[i])), last: lastOf(c), read: positionOf(reads.get(c.conversationId)), more } };
 }
 
 async function sendConversationMessage(req: RequestOf<'sendConversationMessage'>): Promise<ReplyOf<'sendConversationMessage'>> {
@@ -253,6 +260,7 @@ async function sendConversationMessage(req: RequestOf<'sendConversationMessage'>
   const c = await conversationFor(actor, req.params.conversationId);
   const staff = isStaff(actor.role);
   if (body.internal && !staff) throw validationFailed([{ field: 'internal', message: 'is for staff: private notes are never shown to clients' }]);
+  const attachedDocuments = await attachmentsFor(actor, { customerId: c.customerId, internal: body.internal ?? false }, body.attachments);
   const { message, created } = await sendMessage(
     c,
     {
@@ -260,10 +268,12 @@ async function sendConversationMessage(req: RequestOf<'sendConversationMessage'>
       body: body.body,
       internal: body.internal ?? false,
       sender: { userId: actor.userId, name: actor.name, email: actor.email, kind: staff ? 'staff' : 'contact' },
+      attachedDocuments,
     },
     changeContext(req),
   );
-  return { status: created ? 201 : 200, body: message };
+  const [attachments] = await attachmentViews(actor, [message.attachedDocuments]);
+  return { status: created ? 201 : 200, body: messageView(message, attachments) };
 }
 
 async function markConversationRead(req: RequestOf<'markConversationRead'>): Promise<ReplyOf<'markConversationRead'>> {

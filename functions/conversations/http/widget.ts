@@ -8,7 +8,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { notFound, rateLimited } from '../../../shared/api/errors.ts';
 import { WIDGET_OPERATIONS } from '../../../shared/api/operations/widget.ts';
-import type { MessageView } from '../../../shared/api/schemas/conversations.ts';
 import { WIDGET_SCHEMAS } from '../../../shared/api/schemas/widget.ts';
 import { AuditEntry } from '../../../shared/db/entities/audit-entry.ts';
 import { Conversation, ConversationMessage } from '../../../shared/db/entities/conversation.ts';
@@ -20,7 +19,7 @@ import { auditAndEvent, commitTransaction, type ChangeContext } from '../../../s
 import { databaseOf } from '../../../shared/db/service.ts';
 import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
 import { newConversation, type ConversationItem } from '../access.ts';
-import { sendMessage } from '../messages.ts';
+import { sendMessage, type MessageItem } from '../messages.ts';
 
 const database = databaseOf({
   tenant: Tenant,
@@ -85,7 +84,7 @@ const visitorOf = (c: ConversationItem, req: { ip: string; userAgent: string; re
   correlationId: req.requestId,
 });
 
-const shown = (m: MessageView, c: ConversationItem) => ({
+const shown = (m: MessageItem, c: ConversationItem) => ({
   seq: m.seq,
   clientMessageId: m.clientMessageId,
   from: m.senderKind === 'lead' ? 'visitor' : m.senderName,

@@ -14,33 +14,13 @@ import { allPages } from '../../../shared/db/pagination.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
 import { overdueOf, TICKET_STATUSES } from '../../../shared/domain/conversations/tickets.ts';
 import type { JobEvent, JobResult } from '../../../shared/schedules.ts';
+import { claimAlert } from '../../notifications/alert-claim.ts';
 import { deliverNotices } from '../../notifications/email-delivery.ts';
 import { activeIdsWithRoles } from '../../team/staff-load.ts';
 
 const database = databaseOf({ tenant: Tenant, ticket: SupportTicket, user: User, alert: DeadlineAlert });
 const logger = new Logger({ serviceName: 'alert-overdue-tickets' });
-const KEEP_SECONDS = 120 * 24 * 3600;
 const OPEN = TICKET_STATUSES.filter((s) => s !== 'resolved' && s !== 'closed');
-
-/** Takes this alert for this run, or learns that another run already did. */
-async function claim(tenantId: string, ticketId: string, due: string, now: number): Promise<boolean> {
-  try {
-    await database()
-      .entities.alert.create({
-        tenantId,
-        subject: `ticket#${ticketId}`,
-        kind: 'passed',
-        due,
-        createdAt: new Date(now).toISOString(),
-        expiresAt: Math.floor(now / 1000) + KEEP_SECONDS,
-      })
-      .go();
-    return true;
-  } catch (error) {
-    if (error instanceof Error && /conditional/i.test(error.message)) return false;
-    throw error;
-  }
-}
 
 async function overdueTickets(tenantId: string, at: string) {
   const { ticket } = database().entities;
@@ -67,7 +47,13 @@ export async function handler(event: JobEvent): Promise<JobResult> {
         for (const missed of overdueOf(t, at)) {
           result.overdue++;
           const due = missed === 'firstResponse' ? t.firstResponseDueAt! : t.resolutionDueAt!;
-          if (!(await claim(firm.tenantId, t.ticketId, `${missed}@${due}`, now))) {
+          if (
+            !(await claimAlert(
+              database().entities.alert,
+              { tenantId: firm.tenantId, subject: `ticket#${t.ticketId}`, kind: 'passed', due: `${missed}@${due}` },
+              now,
+            ))
+          ) {
             result.takenElsewhere++;
             continue;
           }

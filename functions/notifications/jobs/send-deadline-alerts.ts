@@ -17,11 +17,11 @@ import { daysAround, deadlineState } from '../../../shared/domain/notifications/
 import { PLANNABLE_STATUSES } from '../../../shared/domain/requests/workflow.ts';
 import type { JobEvent, JobResult } from '../../../shared/schedules.ts';
 import { activeIdsWithRoles } from '../../team/staff-load.ts';
+import { claimAlert } from '../alert-claim.ts';
 import { deliverNotices } from '../email-delivery.ts';
 
 const database = databaseOf({ tenant: Tenant, request: ServiceRequest, task: Task, user: User, alert: DeadlineAlert });
 const logger = new Logger({ serviceName: 'send-deadline-alerts' });
-const KEEP_SECONDS = 120 * 24 * 3600;
 
 interface Due {
   subject: string;
@@ -71,26 +71,6 @@ async function dueTasks(tenantId: string, tomorrow: string): Promise<Due[]> {
     }));
 }
 
-/** Takes this warning for this run, or learns that another run already did. */
-async function claim(tenantId: string, item: Due, state: 'soon' | 'passed', now: number): Promise<boolean> {
-  try {
-    await database()
-      .entities.alert.create({
-        tenantId,
-        subject: item.subject,
-        kind: state,
-        due: item.due,
-        createdAt: new Date(now).toISOString(),
-        expiresAt: Math.floor(now / 1000) + KEEP_SECONDS,
-      })
-      .go();
-    return true;
-  } catch (error) {
-    if (error instanceof Error && /conditional/i.test(error.message)) return false;
-    throw error;
-  }
-}
-
 export async function handler(event: JobEvent): Promise<JobResult> {
   const now = Date.parse(event.scheduledAt);
   const at = new Date(now).toISOString();
@@ -108,7 +88,7 @@ export async function handler(event: JobEvent): Promise<JobResult> {
         const state = deadlineState(item.due, days);
         if (!state) continue;
         result.due++;
-        if (!(await claim(firm.tenantId, item, state, now))) {
+        if (!(await claimAlert(database().entities.alert, { tenantId: firm.tenantId, subject: item.subject, kind: state, due: item.due }, now))) {
           result.takenElsewhere++;
           continue;
         }

@@ -10,7 +10,9 @@ import {
   MAX_SUBJECT_LENGTH,
 } from '../../domain/conversations/conversations.ts';
 import { TICKET_PRIORITIES, TICKET_STATUSES } from '../../domain/conversations/tickets.ts';
+import { ATTACHMENT_STATES } from '../../domain/documents/attachments.ts';
 import { page, pageQuery } from './common.ts';
+import { attachmentIds } from './request.ts';
 import type { Schemas } from './types.ts';
 
 const id = z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, 'is not an id'));
@@ -48,6 +50,8 @@ export const messageView = z.object({
   senderKind: z.enum(['staff', 'contact', 'lead']),
   body: z.string(),
   internal: z.boolean(),
+  /** Documents attached, as the reader may see them now; over the WebSocket, by name only (`state` comes with the next read). */
+  attachments: z.optional(z.array(z.object({ documentId: z.optional(z.string()), name: z.string(), state: z.optional(z.enum(ATTACHMENT_STATES)) }))),
   createdAt: z.string(),
 });
 export type MessageView = z.infer<typeof messageView>;
@@ -159,6 +163,8 @@ export const CONVERSATIONS_SCHEMAS = {
       body: messageBody,
       /** A private note, for staff only: never shown to the client. */
       internal: z.optional(z.boolean()),
+      /** The customer's documents to attach (upload them first), at most 10. */
+      attachments: attachmentIds,
     }),
     response: messageView,
   },

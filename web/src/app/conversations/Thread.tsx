@@ -13,12 +13,14 @@ import { conversationsText } from '../i18n/conversations/index.ts';
 import { useText } from '../i18n/text.ts';
 import { sendLive, subscribeLive, type LiveStatus } from '../live.ts';
 import { Button } from '../components/ui.tsx';
+import { AttachmentList, FileChoice, useUploads } from '../requests/Attachments.tsx';
 import { MessageBody } from './MessageBody.tsx';
 
 interface Pending {
   clientMessageId: string;
   body: string;
   internal: boolean;
+  attachments: string[];
   failed?: boolean;
 }
 
@@ -36,12 +38,15 @@ export function Thread({
   conversationId,
   userId,
   staff = false,
+  customerId,
   cannedReplies = [],
   onRead,
 }: {
   conversationId: string;
   userId: string;
   staff?: boolean;
+  /** Staff: the customer whose documents files are sent into (a lead's conversation has none: nothing to attach). */
+  customerId?: string | undefined;
   cannedReplies?: readonly { replyId: string; title: string; body: string }[];
   onRead?: () => void;
 }) {
@@ -57,6 +62,8 @@ export function Thread({
   const [seenUpTo, setSeenUpTo] = useState(0);
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const lastTyped = useRef(0);
+  const canAttach = !staff || Boolean(customerId);
+  const uploads = useUploads(staff ? { customerId } : {});
   const list = useRef<HTMLOListElement>(null);
 
   const keep = useCallback((items: MessageView[]) => {
@@ -83,13 +90,21 @@ export function Thread({
       keep(page.items);
       setMore(page.more);
     });
+    const onOther = (m: Record<string, unknown>) => {
+      if (m.type === 'conversation.read' && m.userId !== userId) setSeenUpTo((s) => Math.max(s, Number(m.seq)));
+      else if (m.type === 'conversation.typing' && m.userId !== userId) setTyping({ name: String(m.name), until: Date.now() + TYPING_SHOWN_MS });
+    };
     return subscribeLive({
       onMessage: (m) => {
         if (m.conversationId !== conversationId) return;
-        if (m.type === 'conversation.message') keep([m.message as MessageView]);
-        else if (m.type === 'conversation.read' && m.userId !== userId) setSeenUpTo((s) => Math.max(s, Number(m.seq)));
-        else if (m.type === 'conversation.typing' && m.userId !== userId) setTyping({ name: String(m.name), until: Date.now() + TYPING_SHOWN_MS });
+        if (m.type !== 'conversation.message') return onOther(m);
+        const message = m.message as MessageView;
+        keep([message]);
+        // Live, attachments come by name: their state (and what this reader may see of them) comes with a read.
+        if (message.attachments?.length)
+          void call('listConversationMessages', { params: { conversationId }, query: { after: message.seq - 1, limit: 1 } }).then((page) => keep(page.items));
       },
+
       onResync: () => void catchUp(),
       onStatus: (s) => {
         setStatus(s);
@@ -125,7 +140,12 @@ export function Thread({
       keep([
         await call('sendConversationMessage', {
           params: { conversationId },
-          body: { clientMessageId: message.clientMessageId, body: message.body, ...(message.internal && { internal: true }) },
+          body: {
+            clientMessageId: message.clientMessageId,
+            body: message.body,
+            ...(message.internal && { internal: true }),
+            ...(message.attachments.length && { attachments: message.attachments }),
+          },
         }),
       ]);
     } catch {
@@ -133,16 +153,20 @@ export function Thread({
     }
   }
 
-  function submit(e?: FormEvent) {
+  async function submit(e?: FormEvent) {
     e?.preventDefault();
     const body = draft.trim();
     if (!body) return;
+    // Files first, into the customer's documents; one refused keeps the message here, with why beside the file.
+    const attachments = await uploads.sendAll();
+    if (!attachments) return;
     setDraft('');
-    void deliver({ clientMessageId: crypto.randomUUID(), body, internal });
+    uploads.clear();
+    void deliver({ clientMessageId: crypto.randomUUID(), body, internal, attachments });
   }
 
   function onKey(e: KeyboardEvent<HTMLTextAreaElement>) {
-    if (e.key === 'Enter' && !e.shiftKey) return submit(e);
+    if (e.key === 'Enter' && !e.shiftKey) return void submit(e);
     if (Date.now() - lastTyped.current > TYPING_EVERY_MS) {
       lastTyped.current = Date.now();
       sendLive({ type: 'typing', conversationId });
@@ -186,6 +210,7 @@ export function Thread({
                   {m.internal && ` · ${t.internal}`}
                 </p>
                 <MessageBody text={m.body} />
+                {m.attachments && <AttachmentList attachments={m.attachments.map((a) => ({ ...a, state: a.state ?? 'checking' }))} />}
                 {m === lastOwn && seenUpTo >= m.seq && <p className="text-end text-xs text-white">{t.seen}</p>}
               </div>
             </li>
@@ -214,7 +239,7 @@ export function Thread({
       <p aria-live="polite" className="min-h-[1.5em] px-4 text-sm text-slate-600">
         {typing && format(t.typing, { name: typing.name })}
       </p>
-      <form onSubmit={submit} className="flex flex-wrap items-end gap-2 border-t border-slate-200 p-3">
+      <form onSubmit={(e) => void submit(e)} className="flex flex-wrap items-end gap-2 border-t border-slate-200 p-3">
         {staff && (
           <div className="flex w-full flex-wrap items-center gap-4 text-sm">
             <fieldset className="flex gap-4">
@@ -265,6 +290,11 @@ export function Thread({
             {t.hint}
           </span>
         </label>
+        {canAttach && (
+          <div className="w-full">
+            <FileChoice uploads={uploads} problems={[]} />
+          </div>
+        )}
         <Button type="submit">{t.send}</Button>
       </form>
     </section>

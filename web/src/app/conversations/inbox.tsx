@@ -149,6 +149,7 @@ function Inbox({ session }: { session: Session }) {
                 conversationId={chosen.conversationId}
                 userId={session.user.userId}
                 staff
+                customerId={chosen.customerId}
                 cannedReplies={canned}
                 onRead={() => void load()}
               />

@@ -27,7 +27,7 @@ export function AttachmentList({ attachments }: { attachments: readonly Attachme
     <div className="mt-2">
       <ul aria-label={t.title} className="flex flex-wrap gap-2 text-sm">
         {attachments.map((a, i) => (
-          <li key={a.documentId ?? `${a.name}-${i}`} className="rounded border border-slate-200 bg-slate-50 px-2 py-1">
+          <li key={a.documentId ?? `${a.name}-${i}`} className="rounded border border-slate-200 bg-slate-50 px-2 py-1 text-slate-800">
             {a.state === 'available' && a.documentId ? (
               <button type="button" onClick={() => void download(a.documentId!)} className="text-brand-700 underline">
                 <span className="sr-only">{t.download} </span>
