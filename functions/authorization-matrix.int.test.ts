@@ -204,6 +204,9 @@ const MATRIX: Record<OperationId, Row> = {
     expect: signedIn(404),
   },
   markConversationRead: { request: { method: 'POST', path: '/api/conversations/none/read', body: { seq: 1 } }, expect: signedIn(404) },
+  // A message's sender changes it (conversation-messages.int.test.ts); none here, for anyone.
+  editConversationMessage: { request: { method: 'PATCH', path: '/api/conversations/none/messages/1', body: { body: 'x' } }, expect: signedIn(404) },
+  deleteConversationMessage: { request: { method: 'DELETE', path: '/api/conversations/none/messages/1' }, expect: signedIn(404) },
   // The customer panel is for staff who may open the conversation (conversations-inbox.int.test.ts).
   getConversationCustomer: {
     request: { method: 'GET', path: '/api/conversations/none/customer' },

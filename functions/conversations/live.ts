@@ -80,6 +80,19 @@ export async function typing(ref: Ref, connectionId: string): Promise<void> {
   await toSubscribers(ref, { type: 'conversation.typing', conversationId: ref.conversationId, userId: me.userId, name: me.name }, { except: connectionId });
 }
 
+/** A message its sender edited or deleted: as it is now, to those following (a note's, staff only); nobody is told of activity or emailed. */
+export async function deliverChange(ref: Ref, seq: number): Promise<number> {
+  const { data: message } = await database()
+    .entities.message.get({ ...ref, seq })
+    .go();
+  if (!message) return 0;
+  return toSubscribers(
+    ref,
+    { type: 'conversation.message', conversationId: ref.conversationId, message: messageView(message) },
+    { staffOnly: message.internal },
+  );
+}
+
 /** A new message: to those following (an internal note to staff only), and a note of activity to its people. */
 export async function deliverMessage(ref: Ref, seq: number): Promise<number> {
   const { entities } = database();

@@ -36,7 +36,7 @@ const SEND_TRIES = 8;
 
 /** A message as shown; `attachments` as the reader may see them (attachmentViews), or by name only (live). */
 export const messageView = (
-  { seq, publicNo, clientMessageId, senderId, senderName, senderKind, body, internal, attachedDocuments, createdAt }: MessageItem,
+  { seq, publicNo, clientMessageId, senderId, senderName, senderKind, body, internal, attachedDocuments, editedAt, deletedAt, createdAt }: MessageItem,
   attachments: MessageView['attachments'] = attachedDocuments,
 ): MessageView => ({
   seq,
@@ -48,6 +48,8 @@ export const messageView = (
   body,
   internal,
   ...(attachments?.length && { attachments }),
+  ...(editedAt && { editedAt }),
+  ...(deletedAt && { deletedAt }),
   createdAt,
 });
 

@@ -24,6 +24,7 @@ export const PATH_PARAMS = {
   folderId: id,
 
   versionNo: param(6, /^[1-9][0-9]*$/, 'must be a version number: 1, 2, 3…'),
+  seq: param(9, /^[1-9][0-9]*$/, 'must be a message number: 1, 2, 3…'),
 
   exportId: id,
   grantId: id,

@@ -139,6 +139,8 @@ export const SUMMARIES: Record<OperationId, string> = {
   listConversationMessages: 'Messages in order: after a number you saw (re-sync after a reconnect), or the latest page; clients never see internal notes',
   sendConversationMessage: 'Sends a message (staff: or a private note); the same clientMessageId sent again answers the stored message',
   markConversationRead: 'Moves your read position forward to a message; answers your unread count',
+  editConversationMessage: 'Its sender changes a message within a day; it shows as edited, and the audit keeps what it said',
+  deleteConversationMessage: 'Its sender deletes a message within a day; it shows as deleted, and the audit keeps what it said',
   getConversationCustomer: 'Staff: the customer beside a thread: contacts, open requests and bookings to come that you may see',
   listConversationAssignees: 'Leads and admins: the active staff a conversation may be assigned to',
   getConversationSettings: 'Staff: the firm’s canned replies and ticket SLA',

@@ -286,6 +286,13 @@ export const EVENTS = {
       assigneeId: z.optional(id),
     },
   ),
+  'conversation.message_changed': event('conversations', 'A message’s sender edited or deleted it: those following see the change (a note’s, staff only).', {
+    conversationId: id,
+    seq: z.number(),
+    internal: z.boolean(),
+    change: z.enum(['edited', 'deleted']),
+    customerId: z.optional(id),
+  }),
   'conversation.read': event('conversations', 'Someone read a conversation up to a message: read receipts and unread counts follow.', {
     conversationId: id,
     userId: id,

@@ -188,7 +188,7 @@ export const RULES: readonly Rule[] = [
   {
     name: 'conversation-live',
     description: 'Messages and read receipts of conversations go live to the connections following them',
-    pattern: { source: [EVENT_SOURCE], 'detail-type': ['conversation.message_sent', 'conversation.read'] },
+    pattern: { source: [EVENT_SOURCE], 'detail-type': ['conversation.message_sent', 'conversation.message_changed', 'conversation.read'] },
     consumer: 'conversation-live',
   },
   {

@@ -199,3 +199,50 @@ it('lets John attach a file to a chat message, which Sarah receives with it', { 
   expect(sent.attachments).toEqual([expect.objectContaining({ name: `receipt-${run}.txt` })]);
   await page.context().close();
 });
+
+it('lets John fix a typo in his message and delete another, which Sarah sees as edited and deleted', { timeout: 60_000 }, async () => {
+  const run = randomUUID().slice(0, 6);
+  const [john, sarah] = await Promise.all([signIn('john.doe@example.com'), signIn('sarah@designpi.com')]);
+  const { body: conversation } = await api('/api/conversations', { method: 'POST', token: john.token, body: '{}' });
+  const page = await newPage(browser());
+  await signInThroughForm(page, 'john.doe@example.com');
+  await page.waitForURL(url('/portal/'));
+  await page.goto(url('/portal/chat/'));
+  const thread = page.getByRole('list', { name: 'Conversation' });
+  for (const text of [`Teh invoice ${run}`, `Wrong chat ${run}`]) {
+    await page.getByLabel('Your message').fill(text);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(async () => (await api(`/api/conversations/${conversation.conversationId}`, { token: sarah.token })).body.preview).toBe(text);
+  }
+  const typo = thread.getByRole('listitem').filter({ hasText: `Teh invoice ${run}` });
+  await typo.getByRole('button', { name: /^Edit the message you sent/ }).click();
+  await thread.getByLabel('New text of the message').fill(`The invoice ${run}`);
+  await thread.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(() => thread.textContent(), { timeout: 10_000 }).toContain(`The invoice ${run}`);
+  await expect
+    .poll(() =>
+      thread
+        .getByRole('listitem')
+        .filter({ hasText: `The invoice ${run}` })
+        .textContent(),
+    )
+    .toContain('edited');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await thread
+    .getByRole('listitem')
+    .filter({ hasText: `Wrong chat ${run}` })
+    .getByRole('button', { name: /^Delete the message you sent/ })
+    .click();
+  await expect.poll(() => thread.textContent(), { timeout: 10_000 }).not.toContain(`Wrong chat ${run}`);
+  expect(await thread.getByText('This message was deleted.').count()).toBeGreaterThan(0);
+  await expectAccessible(page);
+  const { body } = await api(`/api/conversations/${conversation.conversationId}/messages?limit=100`, { token: sarah.token });
+  const bodies = body.items.map((m: { body: string; editedAt?: string; deletedAt?: string }) => [m.body, Boolean(m.editedAt), Boolean(m.deletedAt)]);
+  expect(bodies).toEqual(
+    expect.arrayContaining([
+      [`The invoice ${run}`, true, false],
+      ['', false, true],
+    ]),
+  );
+  await page.context().close();
+});

@@ -33,6 +33,7 @@ import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts'
 import { openableCustomer } from '../../customers/access.ts';
 import { conversationFor, conversationView, lastOf, newConversation, positionOf, readsOf, type ConversationItem } from '../access.ts';
 import { checkTopicLinks, getConversationCustomer, listConversationAssignees } from '../inbox.ts';
+import { deleteConversationMessage, editConversationMessage } from '../message-changes.ts';
 import { messageView, sendMessage } from '../messages.ts';
 import { attachmentsFor, attachmentViews } from '../../requests/attachments.ts';
 import { getConversationSettings, updateConversationSettings } from '../settings.ts';
@@ -446,6 +447,8 @@ export const handler = contextHandler({
     listConversationMessages,
     sendConversationMessage,
     markConversationRead,
+    editConversationMessage,
+    deleteConversationMessage,
     getConversationCustomer,
     listConversationAssignees,
     getConversationSettings,

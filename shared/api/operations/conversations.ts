@@ -35,6 +35,15 @@ export const CONVERSATIONS_OPERATIONS = [
     access: 'conversations.participate',
     success: [200, 201],
   },
+  { operationId: 'editConversationMessage', method: 'PATCH', path: `${ONE}/messages/{seq}`, lambda: 'conversations', access: 'conversations.participate' },
+  {
+    operationId: 'deleteConversationMessage',
+    method: 'DELETE',
+    path: `${ONE}/messages/{seq}`,
+    lambda: 'conversations',
+    access: 'conversations.participate',
+    success: [204],
+  },
   { operationId: 'getConversationCustomer', method: 'GET', path: `${ONE}/customer`, lambda: 'conversations', access: 'conversations.participate' },
   { operationId: 'markConversationRead', method: 'POST', path: `${ONE}/read`, lambda: 'conversations', access: 'conversations.participate' },
 ] as const satisfies readonly OperationDef[];

@@ -52,6 +52,9 @@ export const messageView = z.object({
   internal: z.boolean(),
   /** Documents attached, as the reader may see them now; over the WebSocket, by name only (`state` comes with the next read). */
   attachments: z.optional(z.array(z.object({ documentId: z.optional(z.string()), name: z.string(), state: z.optional(z.enum(ATTACHMENT_STATES)) }))),
+  /** Changed by its sender (what it said before is in the audit); a deleted one has no body or attachments left. */
+  editedAt: z.optional(z.string()),
+  deletedAt: z.optional(z.string()),
   createdAt: z.string(),
 });
 export type MessageView = z.infer<typeof messageView>;
@@ -173,6 +176,10 @@ export const CONVERSATIONS_SCHEMAS = {
     body: z.object({ seq: z.number().check(z.int('must be a message number'), z.minimum(0, 'must be a message number')) }),
     response: z.object({ read: position, unread: z.number() }),
   },
+  /** Its sender, within a day: new words (the audit keeps the old). */
+  editConversationMessage: { body: z.object({ body: messageBody }), response: messageView },
+  /** Its sender, within a day: gone for everyone, marked as deleted (the audit keeps what it said). */
+  deleteConversationMessage: {},
   getConversationCustomer: { response: conversationCustomerView },
   /** Active staff a lead or admin may assign a conversation to. */
   listConversationAssignees: { response: z.object({ items: z.array(z.object({ userId: z.string(), name: z.string(), role: z.string() })) }) },

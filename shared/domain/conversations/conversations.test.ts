@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { emailDueAt, mayOpen, nextPosition, previewOf, START, unreadCount } from './conversations.ts';
-import { CONVERSATION_STATUS_OF, ticketOnCustomerMessage, ticketStatusFor, TICKET_STATUSES } from './tickets.ts';
+import { emailDueAt, mayOpen, MESSAGE_CHANGE_HOURS, nextPosition, previewOf, START, unreadCount, whyNotChangeable } from './conversations.ts';
+import {
+  CONVERSATION_STATUS_OF,
+  clientMayMove,
+  overdueOf,
+  slaDue,
+  DEFAULT_TICKET_SLA,
+  ticketOnCustomerMessage,
+  ticketStatusFor,
+  TICKET_STATUSES,
+} from './tickets.ts';
 
 const john = { userId: 'u-john', customerId: 'c-acme', isPrimaryContact: true, access: 'full' as const };
 const lisa = { userId: 'u-lisa', customerId: 'c-acme', isPrimaryContact: false, access: 'own' as const };
@@ -71,5 +80,38 @@ describe('emails for messages missed', () => {
     expect(emailDueAt(now, undefined)).toBe('2026-12-03T10:01:00.000Z');
     expect(emailDueAt(now, '2026-12-03T09:55:00Z')).toBe('2026-12-03T10:05:00.000Z');
     expect(emailDueAt(now, '2026-12-03T09:00:00Z')).toBe('2026-12-03T10:01:00.000Z');
+  });
+});
+
+describe('changing a message', () => {
+  const sent = '2026-12-01T10:00:00.000Z';
+  const at = (hours: number) => Date.parse(sent) + hours * 3_600_000;
+  it('is its sender’s, while it stands, for a day', () => {
+    expect(whyNotChangeable({ senderId: 'u1', createdAt: sent }, 'u1', at(1))).toBeUndefined();
+    expect(whyNotChangeable({ senderId: 'u1', createdAt: sent }, 'u1', at(MESSAGE_CHANGE_HOURS))).toBeUndefined();
+    expect(whyNotChangeable({ senderId: 'u1', createdAt: sent }, 'u1', at(MESSAGE_CHANGE_HOURS) + 1)).toBe('too_late');
+    expect(whyNotChangeable({ senderId: 'u1', createdAt: sent }, 'u2', at(1))).toBe('not_yours');
+    expect(whyNotChangeable({ senderId: 'u1', createdAt: sent, deletedAt: sent }, 'u1', at(1))).toBe('deleted');
+  });
+});
+
+describe('ticket SLA and client moves', () => {
+  it('times a ticket from its creation by its priority, and finds what it missed', () => {
+    const due = slaDue('2026-12-01T10:00:00.000Z', 'urgent', DEFAULT_TICKET_SLA);
+    expect(due).toEqual({ firstResponseDueAt: '2026-12-01T11:00:00.000Z', resolutionDueAt: '2026-12-01T18:00:00.000Z' });
+    const open = { status: 'open' as const, ...due };
+    expect(overdueOf(open, '2026-12-01T10:30:00.000Z')).toEqual([]);
+    expect(overdueOf(open, '2026-12-01T12:00:00.000Z')).toEqual(['firstResponse']);
+    expect(overdueOf({ ...open, firstResponseAt: '2026-12-01T10:20:00.000Z' }, '2026-12-01T19:00:00.000Z')).toEqual(['resolution']);
+    expect(overdueOf({ ...open, status: 'resolved' }, '2026-12-02T00:00:00.000Z')).toEqual([]);
+  });
+
+  it('lets a client close a ticket, or open it again once done or waiting for them, and nothing else', () => {
+    expect(clientMayMove('open', 'closed')).toBe(true);
+    expect(clientMayMove('closed', 'closed')).toBe(false);
+    expect(clientMayMove('resolved', 'open')).toBe(true);
+    expect(clientMayMove('waiting_for_client', 'open')).toBe(true);
+    expect(clientMayMove('in_progress', 'open')).toBe(false);
+    for (const to of ['in_progress', 'waiting_for_client', 'resolved'] as const) expect(clientMayMove('open', to)).toBe(false);
   });
 });

@@ -81,3 +81,18 @@ export const EMAIL_GAP_MS = 10 * MINUTE;
 /** When the email owed for a message now falls due: after the batch's wait, and not within the gap after the last one sent. */
 export const emailDueAt = (now: number, lastSentAt: string | undefined) =>
   new Date(Math.max(now + EMAIL_BATCH_MS, lastSentAt ? Date.parse(lastSentAt) + EMAIL_GAP_MS : 0)).toISOString();
+
+/** How long after sending its sender may edit or delete a message (the audit keeps what it said). */
+export const MESSAGE_CHANGE_HOURS = 24;
+
+/** Why the reader may not edit or delete this message now; undefined: they may. */
+export function whyNotChangeable(
+  message: { senderId: string; createdAt: string; deletedAt?: string | undefined },
+  readerId: string,
+  now: number,
+): 'not_yours' | 'deleted' | 'too_late' | undefined {
+  if (message.senderId !== readerId) return 'not_yours';
+  if (message.deletedAt) return 'deleted';
+  if (now - Date.parse(message.createdAt) > MESSAGE_CHANGE_HOURS * 3_600_000) return 'too_late';
+  return undefined;
+}

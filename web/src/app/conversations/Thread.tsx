@@ -15,6 +15,7 @@ import { sendLive, subscribeLive, type LiveStatus } from '../live.ts';
 import { Button } from '../components/ui.tsx';
 import { AttachmentList, FileChoice, useUploads } from '../requests/Attachments.tsx';
 import { MessageBody } from './MessageBody.tsx';
+import { MessageChange } from './MessageChange.tsx';
 
 interface Pending {
   clientMessageId: string;
@@ -208,9 +209,16 @@ export function Thread({
                 <p className={`text-xs ${own && !m.internal ? 'text-white' : 'text-slate-600'}`}>
                   <bdi>{own ? t.you : m.senderName}</bdi> · {dateTime(m.createdAt, locale)}
                   {m.internal && ` · ${t.internal}`}
+                  {m.editedAt && !m.deletedAt && ` · ${t.edited}`}
                 </p>
-                <MessageBody text={m.body} />
-                {m.attachments && <AttachmentList attachments={m.attachments.map((a) => ({ ...a, state: a.state ?? 'checking' }))} />}
+                {m.deletedAt ? (
+                  <p className="italic">{t.deleted}</p>
+                ) : (
+                  <MessageChange conversationId={conversationId} message={m} userId={userId} onChanged={(changed) => keep([changed])}>
+                    <MessageBody text={m.body} />
+                    {m.attachments && <AttachmentList attachments={m.attachments.map((a) => ({ ...a, state: a.state ?? 'checking' }))} />}
+                  </MessageChange>
+                )}
                 {m === lastOwn && seenUpTo >= m.seq && <p className="text-end text-xs text-white">{t.seen}</p>}
               </div>
             </li>

@@ -65,6 +65,8 @@ const ar: typeof en = {
       'conversation.started': 'بدأ محادثة',
       'conversation.assigned': 'أسند محادثة',
       'conversation.status_changed': 'غيّر حالة محادثة',
+      'conversation.message_edited': 'عدّل رسالة',
+      'conversation.message_deleted': 'حذف رسالة',
       'ticket.created': 'فتح تذكرة دعم',
       'ticket.reopened': 'أعاد فتح تذكرة دعم',
       'ticket.updated': 'غيّر تذكرة دعم',

@@ -63,6 +63,8 @@ export default {
       'conversation.started': 'Started a conversation',
       'conversation.assigned': 'Assigned a conversation',
       'conversation.status_changed': 'Changed a conversation’s status',
+      'conversation.message_edited': 'Edited a message',
+      'conversation.message_deleted': 'Deleted a message',
       'ticket.created': 'Opened a support ticket',
       'ticket.reopened': 'Reopened a support ticket',
       'ticket.updated': 'Changed a support ticket',

@@ -65,6 +65,8 @@ const hi: typeof en = {
       'conversation.started': 'बातचीत शुरू की',
       'conversation.assigned': 'बातचीत सौंपी',
       'conversation.status_changed': 'बातचीत की स्थिति बदली',
+      'conversation.message_edited': 'संदेश संपादित किया',
+      'conversation.message_deleted': 'संदेश हटाया',
       'ticket.created': 'सहायता टिकट खोला',
       'ticket.reopened': 'सहायता टिकट फिर खोला',
       'ticket.updated': 'सहायता टिकट बदला',
