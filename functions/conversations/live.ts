@@ -110,6 +110,16 @@ export async function deliverMessage(ref: Ref, seq: number): Promise<number> {
     for (const contact of contacts) if (mayOpen(readerOf(actorOfUser(contact)), conversation)) people.add(contact.userId);
   }
   people.delete(message.senderId);
+  // Nobody's yet (a visitor's from the widget): those who see all hear of it live, to take it up; not emailed, as it is nobody's to answer.
+  if (!conversation.assigneeId) {
+    const found = await Promise.all(
+      (['TEAM_LEAD', 'ADMIN'] as const).map((role) =>
+        entities.user.query.byRole({ tenantId: ref.tenantId, role }).go({ pages: 'all', attributes: ['userId', 'status'] }),
+      ),
+    );
+    const watchers = found.flatMap((r) => r.data);
+    await Promise.all(watchers.filter((u) => u.status === 'active' && u.userId !== message.senderId).map((u) => pushToUser(ref.tenantId, u.userId, activity)));
+  }
   // Whoever has no connection open is owed an email, batched (jobs/send-conversation-emails.ts).
   await Promise.all(
     [...people].map(async (userId) => {

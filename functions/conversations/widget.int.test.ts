@@ -4,14 +4,18 @@
  * never reach them; resends are stored once; starts and messages are counted per address.
  */
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import type WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, newVisitorAddress, signIn, type Signed } from '../../infra/local/test-client.ts';
+import { connect, ticketFor, waitFor } from '../../infra/local/test-socket.ts';
 import { database } from '../../shared/db/all-entities.ts';
 
 const WIDGET = '/api/widget/designpi/conversations';
 const run = randomUUID().slice(0, 8);
 let sarah: Signed;
 let mike: Signed;
+const sockets: WebSocket[] = [];
+afterAll(() => sockets.forEach((s) => s.terminate()));
 
 /** As the widget sends it: JSON as text/plain, from a visitor's own address. */
 const post = (path: string, body: unknown, from = newVisitorAddress()) =>
@@ -26,7 +30,13 @@ beforeAll(async () => {
 describe('a visitor of the firm’s site', () => {
   it('becomes a lead with a conversation of their own, unassigned, with its ticket, answered from any origin', async () => {
     const email = `visitor-${run}@prospect.example`;
+    const sarahLive = await connect(await ticketFor(sarah), sockets);
     const made = await start(email, `Do you do payroll? ${run}`);
+    // Nobody's yet: the leads hear of it live, so their Unassigned list moves.
+    await waitFor(
+      () => sarahLive.messages.find((m) => m.type === 'conversation.activity' && m.conversationId === made.body.conversationId),
+      'activity for Sarah',
+    );
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     expect(made.headers.get('access-control-allow-origin')).toBe('*');
     expect(made.body).toMatchObject({ conversationId: expect.any(String), token: expect.any(String), firm: 'DesignPi' });
@@ -41,6 +51,7 @@ describe('a visitor of the firm’s site', () => {
       ticket: { subject: `Support request from Visitor ${run}` },
     });
     expect(staffView.assigneeId).toBeUndefined();
+    expect(staffView.lead).toEqual({ name: `Visitor ${run}`, email, status: 'new', sourceUrl: 'https://firm.example/pricing' });
     expect((await api(`/api/conversations/${made.body.conversationId}`, { token: mike.token })).status).toBe(404);
 
     // The same address again: the same lead, a new conversation; the first one's messages are not shown to it.

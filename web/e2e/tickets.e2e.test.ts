@@ -30,6 +30,12 @@ it('lets John raise a ticket and follow it; Sarah answers with a note he never s
   await expect.poll(() => john.getByText('High · Documents').count()).toBe(1);
   expect(await john.getByText(/due/).count()).toBe(0); // the SLA is for staff
   await expectAccessible(john);
+  // While it is open, John may change its words and priority.
+  await john.getByRole('button', { name: 'Edit the ticket' }).click();
+  await john.getByLabel('Priority', { exact: true }).selectOption({ label: 'Urgent' });
+  await expectAccessible(john);
+  await john.getByRole('button', { name: 'Save the ticket' }).click();
+  await expect.poll(() => john.getByText('Urgent · Documents').count(), { timeout: 10_000 }).toBe(1);
 
   // Sarah, on the staff page: the SLA's times, a note and an answer, and waiting for John.
   const staff = await newPage(browser());
@@ -74,7 +80,7 @@ it('lets John raise a ticket and follow it; Sarah answers with a note he never s
   await expect.poll(() => john.getByText('Closed', { exact: true }).count(), { timeout: 10_000 }).toBe(1);
   await expect.poll(() => john.getByRole('button', { name: 'Open it again' }).count()).toBe(1);
   const { body } = await api(`/api/tickets/${ticketId}`, { token: sarah.token });
-  expect(body).toMatchObject({ status: 'closed', priority: 'high', category: 'documents', firstResponseAt: expect.any(String) });
+  expect(body).toMatchObject({ status: 'closed', priority: 'urgent', category: 'documents', firstResponseAt: expect.any(String) });
   expect(JSON.stringify((await api(`/api/tickets/${ticketId}`, { token: (await signIn('john.doe@example.com')).token })).body)).not.toContain('Priya');
   await john.context().close();
 });

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { api, signIn } from '../../infra/local/test-client.ts';
-import { newPage, url, useBrowser } from './browser.ts';
+import { expectAccessible, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
 
 const browser = useBrowser();
 let site: Server;
@@ -68,5 +68,16 @@ it(
     await expect.poll(() => page.getByRole('list', { name: 'Write to us' }).textContent(), { timeout: 10_000 }).toContain(`We do! ${run}`);
     expect(violations).toEqual([]);
     await page.context().close();
+
+    // In Sarah's inbox: the lead beside the thread, with where they wrote from.
+    const inbox = await newPage(browser());
+    await signInThroughForm(inbox, 'sarah@designpi.com');
+    await inbox.waitForURL(url('/staff/'));
+    await inbox.goto(url(`/staff/conversations/?id=${made.conversationId}`));
+    const lead = inbox.getByRole('region', { name: 'Lead' });
+    await expect.poll(() => lead.textContent(), { timeout: 10_000 }).toContain(`alicia-${run}@startup.example`);
+    expect(await lead.textContent()).toContain('New lead');
+    await expectAccessible(inbox);
+    await inbox.context().close();
   },
 );

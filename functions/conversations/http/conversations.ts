@@ -16,6 +16,7 @@ import {
   SupportTicket,
   UNASSIGNED,
 } from '../../../shared/db/entities/conversation.ts';
+import { Lead } from '../../../shared/db/entities/lead.ts';
 import { OutboxEvent } from '../../../shared/db/entities/outbox-event.ts';
 import { User } from '../../../shared/db/entities/user.ts';
 import { AppError } from '../../../shared/api/errors.ts';
@@ -46,6 +47,7 @@ const database = databaseOf({
   defaultConversation: DefaultConversation,
   user: User,
   customer: Customer,
+  lead: Lead,
   audit: AuditEntry,
   outbox: OutboxEvent,
 });
@@ -189,16 +191,21 @@ async function created(req: RequestOf<'startConversation'>, item: ConversationIt
 async function getConversation(req: RequestOf<'getConversation'>): Promise<ReplyOf<'getConversation'>> {
   const c = await conversationFor(req.actor, req.params.conversationId);
   const staff = isStaff(req.actor.role);
-  const [reads, ticket] = await Promise.all([
+  const [reads, ticket, lead] = await Promise.all([
     readsOf(req.actor, [c]),
     c.ticketId ? database().entities.ticket.get({ tenantId: c.tenantId, ticketId: c.ticketId }).go() : undefined,
+    staff && c.leadId ? database().entities.lead.get({ tenantId: c.tenantId, leadId: c.leadId }).go() : undefined,
   ]);
+  const l = lead?.data;
   const read = reads.get(c.conversationId);
   const t = ticket?.data;
   return {
     body: {
       ...conversationView(c, read, staff),
       read: positionOf(read),
+      ...(l && {
+        lead: { name: l.name, email: l.email, status: l.status, ...(l.company && { company: l.company }), ...(l.sourceUrl && { sourceUrl: l.sourceUrl }) },
+      }),
       ...(t && {
         ticket: { ticketId: t.ticketId, subject: t.subject, status: t.status, priority: t.priority, ...(t.assigneeName && { assigneeName: t.assigneeName }) },
       }),

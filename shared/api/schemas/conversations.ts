@@ -143,7 +143,14 @@ export const CONVERSATIONS_SCHEMAS = {
     response: z.object({ total: z.number(), conversations: z.array(z.object({ conversationId: z.string(), unread: z.number() })) }),
   },
   getConversation: {
-    response: z.extend(conversationView, { ticket: z.optional(ticketSummary), read: position }),
+    response: z.extend(conversationView, {
+      ticket: z.optional(ticketSummary),
+      read: position,
+      /** Staff, for a lead's conversation: who the lead is. */
+      lead: z.optional(
+        z.object({ name: z.string(), email: z.string(), company: z.optional(z.string()), status: z.string(), sourceUrl: z.optional(z.string()) }),
+      ),
+    }),
   },
   /** Leads and admins assign (null: to nobody); staff who see it set its status. */
   updateConversation: {

@@ -94,3 +94,33 @@ export function CustomerPanel({ conversationId, area }: { conversationId: string
     </section>
   );
 }
+
+/** Beside a lead's thread: who they are, and where they wrote from (not yet a client: no records). */
+export function LeadPanel({ lead }: { lead: NonNullable<ResponseOf<'getConversation'>['lead']> }) {
+  const t = useText(conversationsText).panel;
+  return (
+    <section aria-label={t.leadTitle} className="space-y-2 rounded-lg bg-white p-4 text-sm shadow">
+      <h2 className="text-base font-semibold">{t.leadTitle}</h2>
+      <p>
+        <bdi className="font-medium">{lead.name}</bdi>
+        {lead.company && (
+          <>
+            {' · '}
+            <bdi>{lead.company}</bdi>
+          </>
+        )}
+      </p>
+      <p>
+        <a className="text-brand-700 underline" href={`mailto:${lead.email}`}>
+          {lead.email}
+        </a>
+      </p>
+      <p>{t.leadStatuses[lead.status as keyof typeof t.leadStatuses] ?? lead.status}</p>
+      {lead.sourceUrl && (
+        <p className="break-all text-slate-600">
+          {t.wroteFrom} <bdi>{lead.sourceUrl}</bdi>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -19,7 +19,7 @@ import { useText } from '../i18n/text.ts';
 import { subscribeLive } from '../live.ts';
 import { mount } from '../mount.tsx';
 import { ConversationControls, type Assignee } from './ConversationControls.tsx';
-import { CustomerPanel } from './CustomerPanel.tsx';
+import { CustomerPanel, LeadPanel } from './CustomerPanel.tsx';
 import { InboxList, type InboxFilters } from './InboxList.tsx';
 import { COMPOSER_ID, Thread } from './Thread.tsx';
 
@@ -156,9 +156,13 @@ function Inbox({ session }: { session: Session }) {
             </>
           )}
         </div>
-        {chosen && chosen !== 'missing' && chosen.customerId && (
+        {chosen && chosen !== 'missing' && (chosen.customerId || chosen.lead) && (
           <div className="lg:col-start-2 2xl:col-start-3">
-            <CustomerPanel key={chosen.conversationId} conversationId={chosen.conversationId} area={area} />
+            {chosen.customerId ? (
+              <CustomerPanel key={chosen.conversationId} conversationId={chosen.conversationId} area={area} />
+            ) : (
+              chosen.lead && <LeadPanel lead={chosen.lead} />
+            )}
           </div>
         )}
       </div>

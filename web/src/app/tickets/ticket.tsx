@@ -91,6 +91,84 @@ function StaffControls({ ticket, assignees, onSaved }: { ticket: Ticket; assigne
   );
 }
 
+/** A client: the ticket's words, category and priority, while it is not resolved or closed. */
+function ClientEdit({ ticket, onSaved }: { ticket: Ticket; onSaved: () => void }) {
+  const t = useText(ticketsText);
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const { busy, errors, failure, run } = useSubmission((field) =>
+    field === 'subject' ? t.form.subject : field === 'description' ? t.form.description : field === 'priority' ? t.list.priority : t.list.category,
+  );
+  if (!open)
+    return (
+      <Button variant="secondary" onClick={() => setOpen(true)}>
+        {t.ticket.edit}
+      </Button>
+    );
+  function onSave(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const value = (name: string) => String(data.get(name) ?? '');
+    void run(async () => {
+      await call('updateTicket', {
+        params: { ticketId: ticket.ticketId },
+        body: {
+          version: ticket.version,
+          subject: value('subject'),
+          description: value('description'),
+          category: value('category') as Ticket['category'],
+          priority: value('priority') as Ticket['priority'],
+        },
+      });
+      setOpen(false);
+      onSaved();
+    });
+  }
+  const error = (field: string) => errors[field] && <p className="text-sm text-red-700">{errors[field]}</p>;
+  return (
+    <form onSubmit={onSave} noValidate className="w-full space-y-2">
+      <FormOutcome notice={null} failure={failure} />
+      <label className="block font-medium">
+        {t.form.subject}
+        <input name="subject" defaultValue={ticket.subject} maxLength={200} className={CONTROL} />
+      </label>
+      {error('subject')}
+      <label className="block font-medium">
+        {t.form.description}
+        <textarea name="description" defaultValue={ticket.description} rows={4} maxLength={5000} className={CONTROL} />
+      </label>
+      {error('description')}
+      {(
+        [
+          ['category', t.list.category, ticket.category, TICKET_CATEGORIES, (c: string) => t.categories[c as Ticket['category']]],
+          ['priority', t.list.priority, ticket.priority, TICKET_PRIORITIES, (p: string) => t.priorities[p as Ticket['priority']]],
+        ] as const
+      ).map(([name, label, value, options, text]) => (
+        <div key={name}>
+          <label htmlFor={`${id}-${name}`} className="font-medium">
+            {label}
+          </label>
+          <select id={`${id}-${name}`} name={name} defaultValue={value} className={CONTROL}>
+            {options.map((o) => (
+              <option key={o} value={o}>
+                {text(o)}
+              </option>
+            ))}
+          </select>
+        </div>
+      ))}
+      <div className="flex gap-2">
+        <Button type="submit" disabled={busy}>
+          {busy ? t.ticket.saving : t.ticket.save}
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
+          {t.ticket.cancel}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
 /** A client: close the ticket, or open it again once it is done (or waiting for them). */
 function ClientActions({ ticket, onSaved }: { ticket: Ticket; onSaved: () => void }) {
   const t = useText(ticketsText);
@@ -262,7 +340,11 @@ function TicketPage({ session }: { session: Session }) {
             <StaffControls ticket={ticket} assignees={canAssign ? assignees : null} onSaved={() => void load()} />
           ) : (
             <>
-              {DONE.includes(ticket.status) && <p className="text-slate-600">{t.ticket.done}</p>}
+              {DONE.includes(ticket.status) ? (
+                <p className="text-slate-600">{t.ticket.done}</p>
+              ) : (
+                <ClientEdit key={ticket.version} ticket={ticket} onSaved={() => void load()} />
+              )}
               <ClientActions ticket={ticket} onSaved={() => void load()} />
             </>
           )}

@@ -32,6 +32,9 @@ export default {
     cannedChoose: 'أدرج…',
   },
   panel: {
+    leadTitle: 'عميل محتمل',
+    wroteFrom: 'كتب من',
+    leadStatuses: { new: 'عميل محتمل جديد', contacted: 'تم التواصل', qualified: 'مؤهل', unqualified: 'غير مناسب', converted: 'أصبح عميلًا' },
     title: 'العميل',
     open360: 'افتح صفحة العميل',
     contacts: 'جهات الاتصال',

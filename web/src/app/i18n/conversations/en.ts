@@ -32,6 +32,9 @@ export default {
     cannedChoose: 'Insert…',
   },
   panel: {
+    leadTitle: 'Lead',
+    wroteFrom: 'Wrote from',
+    leadStatuses: { new: 'New lead', contacted: 'Contacted', qualified: 'Qualified', unqualified: 'Not a fit', converted: 'Became a client' },
     title: 'Client',
     open360: 'Open the client’s page',
     contacts: 'Contacts',

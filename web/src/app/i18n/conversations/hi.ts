@@ -32,6 +32,9 @@ export default {
     cannedChoose: 'डालें…',
   },
   panel: {
+    leadTitle: 'लीड',
+    wroteFrom: 'यहाँ से लिखा',
+    leadStatuses: { new: 'नया लीड', contacted: 'संपर्क किया', qualified: 'योग्य', unqualified: 'उपयुक्त नहीं', converted: 'क्लाइंट बन गया' },
     title: 'क्लाइंट',
     open360: 'क्लाइंट का पेज खोलें',
     contacts: 'संपर्क',

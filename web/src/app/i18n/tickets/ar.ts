@@ -41,6 +41,8 @@ export default {
     created: 'أُرسلت التذكرة. سيجيبك فريقك هنا.',
   },
   ticket: {
+    edit: 'عدّل التذكرة',
+    cancel: 'إلغاء',
     notFound: 'هذه التذكرة غير موجودة، أو ليست لك.',
     raised: 'أُنشئت {date} · {customer}',
     assignee: 'مسندة إلى {name}',

@@ -41,6 +41,8 @@ export default {
     created: 'Ticket raised. Your team will answer here.',
   },
   ticket: {
+    edit: 'Edit the ticket',
+    cancel: 'Cancel',
     notFound: 'This ticket does not exist, or it is not yours to see.',
     raised: 'Raised {date} · {customer}',
     assignee: 'Assigned to {name}',

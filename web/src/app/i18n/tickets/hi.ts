@@ -41,6 +41,8 @@ export default {
     created: 'टिकट भेजा गया। आपकी टीम यहीं जवाब देगी।',
   },
   ticket: {
+    edit: 'टिकट संपादित करें',
+    cancel: 'रद्द करें',
     notFound: 'यह टिकट मौजूद नहीं है, या इसे देखना आपके लिए नहीं है।',
     raised: '{date} को बनाया · {customer}',
     assignee: '{name} को सौंपा गया',
