@@ -11,6 +11,7 @@ import { User } from '../../shared/db/entities/user.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { actorOfUser } from '../lib/auth.ts';
 import { postToConnection, pushToUser, type RealtimeMessage } from '../lib/realtime.ts';
+import { activeIdsWithRoles } from '../team/staff-load.ts';
 import { messageView } from './messages.ts';
 
 const database = databaseOf({
@@ -112,13 +113,8 @@ export async function deliverMessage(ref: Ref, seq: number): Promise<number> {
   people.delete(message.senderId);
   // Nobody's yet (a visitor's from the widget): those who see all hear of it live, to take it up; not emailed, as it is nobody's to answer.
   if (!conversation.assigneeId) {
-    const found = await Promise.all(
-      (['TEAM_LEAD', 'ADMIN'] as const).map((role) =>
-        entities.user.query.byRole({ tenantId: ref.tenantId, role }).go({ pages: 'all', attributes: ['userId', 'status'] }),
-      ),
-    );
-    const watchers = found.flatMap((r) => r.data);
-    await Promise.all(watchers.filter((u) => u.status === 'active' && u.userId !== message.senderId).map((u) => pushToUser(ref.tenantId, u.userId, activity)));
+    const watchers = await activeIdsWithRoles(entities, ref.tenantId, ['TEAM_LEAD', 'ADMIN']);
+    await Promise.all(watchers.filter((userId) => userId !== message.senderId).map((userId) => pushToUser(ref.tenantId, userId, activity)));
   }
   // Whoever has no connection open is owed an email, batched (jobs/send-conversation-emails.ts).
   await Promise.all(

@@ -27,6 +27,38 @@ const area = ticketAreaOfPage();
 const staff = area !== 'portal';
 const DONE: readonly TicketStatus[] = ['resolved', 'closed'];
 
+/** A select under its own label (a label wrapping a select would take in the options' words). */
+function Choice({
+  id,
+  name,
+  label,
+  value,
+  options,
+  text,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  options: readonly string[];
+  text: (o: string) => string;
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value} className={CONTROL}>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {text(o)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** Staff: status, priority, category, assignee (leads and admins) and resolution, saved together. */
 function StaffControls({ ticket, assignees, onSaved }: { ticket: Ticket; assignees: Assignee[] | null; onSaved: () => void }) {
   const t = useText(ticketsText);
@@ -54,18 +86,7 @@ function StaffControls({ ticket, assignees, onSaved }: { ticket: Ticket; assigne
     });
   }
   const choice = (name: string, label: string, value: string, options: readonly string[], text: (o: string) => string) => (
-    <div>
-      <label htmlFor={`${id}-${name}`} className="text-sm font-medium">
-        {label}
-      </label>
-      <select id={`${id}-${name}`} name={name} defaultValue={value} className={CONTROL}>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {text(o)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Choice key={name} id={`${id}-${name}`} name={name} label={label} value={value} options={options} text={text} />
   );
   return (
     <form key={ticket.version} onSubmit={onSave} noValidate className="space-y-3">
@@ -138,25 +159,22 @@ function ClientEdit({ ticket, onSaved }: { ticket: Ticket; onSaved: () => void }
         <textarea name="description" defaultValue={ticket.description} rows={4} maxLength={5000} className={CONTROL} />
       </label>
       {error('description')}
-      {(
-        [
-          ['category', t.list.category, ticket.category, TICKET_CATEGORIES, (c: string) => t.categories[c as Ticket['category']]],
-          ['priority', t.list.priority, ticket.priority, TICKET_PRIORITIES, (p: string) => t.priorities[p as Ticket['priority']]],
-        ] as const
-      ).map(([name, label, value, options, text]) => (
-        <div key={name}>
-          <label htmlFor={`${id}-${name}`} className="font-medium">
-            {label}
-          </label>
-          <select id={`${id}-${name}`} name={name} defaultValue={value} className={CONTROL}>
-            {options.map((o) => (
-              <option key={o} value={o}>
-                {text(o)}
-              </option>
-            ))}
-          </select>
-        </div>
-      ))}
+      <Choice
+        id={`${id}-category`}
+        name="category"
+        label={t.list.category}
+        value={ticket.category}
+        options={TICKET_CATEGORIES}
+        text={(c) => t.categories[c as Ticket['category']]}
+      />
+      <Choice
+        id={`${id}-priority`}
+        name="priority"
+        label={t.list.priority}
+        value={ticket.priority}
+        options={TICKET_PRIORITIES}
+        text={(p) => t.priorities[p as Ticket['priority']]}
+      />
       <div className="flex gap-2">
         <Button type="submit" disabled={busy}>
           {busy ? t.ticket.saving : t.ticket.save}
