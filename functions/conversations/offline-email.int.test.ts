@@ -49,7 +49,7 @@ it('sends one email, in her language, for three messages she missed; none again 
   const [sent] = (await emailsTo(email)).slice(before);
   expect(sent!.subject).toBe('[DesignPi] DesignPi से 3 नए संदेश');
   expect(sent!.text).toContain('Please check page 2.');
-  expect(sent!.text).toContain('/portal/chat/');
+  expect(sent!.text).toContain(`/portal/chat/?id=${conversationId}`);
 
   // Another message soon after: owed, but not before 10 minutes from the last email.
   await say('One more thing.');

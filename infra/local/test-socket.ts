@@ -1,5 +1,6 @@
 /** Tests' WebSockets to the local stack, opened as the portal's pages open them (a one-time ticket). */
 import WebSocket from 'ws';
+import { database } from '../../shared/db/all-entities.ts';
 import { api, portalUrl, type Signed } from './test-client.ts';
 
 const wsUrl = (ticket: string) => `${portalUrl().replace(/^http/, 'ws')}/ws?ticket=${encodeURIComponent(ticket)}`;
@@ -34,4 +35,14 @@ export async function waitFor<T>(find: () => T | undefined, what: string, ms = 5
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * Drops every open connection of a person from the server's side (the management API's
+ * DeleteConnection), as when their network goes: their page sees the socket close.
+ */
+export async function dropConnectionsOf(tenantId: string, userId: string): Promise<number> {
+  const { data } = await database().entities.connection.query.byUser({ tenantId, userId }).go();
+  await Promise.all(data.map((c) => fetch(`${process.env.WS_MANAGEMENT_ENDPOINT}/@connections/${encodeURIComponent(c.connectionId)}`, { method: 'DELETE' })));
+  return data.length;
 }

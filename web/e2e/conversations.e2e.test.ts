@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type WebSocket from 'ws';
 import { afterAll, expect, it } from 'vitest';
-import { api, signIn } from '../../infra/local/test-client.ts';
-import { connect, ticketFor, waitFor } from '../../infra/local/test-socket.ts';
+import { api, runJob, signIn } from '../../infra/local/test-client.ts';
+import { emailsTo, linkIn } from '../../infra/local/test-inbox.ts';
+import { connect, dropConnectionsOf, ticketFor, waitFor } from '../../infra/local/test-socket.ts';
+import { database } from '../../shared/db/all-entities.ts';
 import { expectAccessible, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
 
 const browser = useBrowser();
+const MINUTE = 60_000;
 const sockets: WebSocket[] = [];
 afterAll(() => sockets.forEach((s) => s.terminate()));
 
@@ -244,5 +247,115 @@ it('lets John fix a typo in his message and delete another, which Sarah sees as 
       ['', false, true],
     ]),
   );
+  await page.context().close();
+});
+
+it('emails John once for three messages that arrive after he left the portal, and the email’s link opens that conversation', { timeout: 90_000 }, async () => {
+  const run = randomUUID().slice(0, 6);
+  const [john, sarah] = await Promise.all([signIn('john.doe@example.com'), signIn('sarah@designpi.com')]);
+  const { body: topic } = await api('/api/conversations', {
+    method: 'POST',
+    token: sarah.token,
+    body: JSON.stringify({ customerId: 'cus-acme', subject: `Year-end papers ${run}` }),
+  });
+  const id = topic.conversationId as string;
+  const say = (body: string) =>
+    api(`/api/conversations/${id}/messages`, { method: 'POST', token: sarah.token, body: JSON.stringify({ clientMessageId: randomUUID(), body }) });
+  const owed = async () => (await database().entities.conversationEmail.get({ tenantId: 't-designpi', conversationId: id, userId: john.userId }).go()).data;
+  const emailsOfRun = async () => (await emailsTo('john.doe@example.com')).filter((e) => e.text.includes(run));
+
+  // In the portal, John is told live: no email is owed.
+  const page = await newPage(browser());
+  await signInThroughForm(page, 'john.doe@example.com');
+  await page.waitForURL(url('/portal/'));
+  await page.goto(url('/portal/chat/'));
+  await page
+    .getByRole('navigation', { name: 'Your conversations' })
+    .getByRole('link', { name: new RegExp(`Year-end papers ${run}`) })
+    .click();
+  await expect.poll(() => page.getByTestId('bell').getAttribute('data-live'), { timeout: 10_000 }).toBe('open');
+  await say(`Hello John ${run}`);
+  const thread = page.getByRole('list', { name: 'Conversation' });
+  await expect.poll(() => thread.textContent(), { timeout: 10_000 }).toContain(`Hello John ${run}`);
+  await expectAccessible(page);
+  await page.context().close();
+  expect(await owed()).toBeNull();
+
+  // Away: three messages, one email.
+  await expect.poll(async () => (await database().entities.connection.query.byUser({ tenantId: 't-designpi', userId: john.userId }).go()).data.length).toBe(0);
+  const said = [`Your return is ready ${run}`, `Please check page 2 ${run}`, `Then press Approve ${run}`];
+  for (const text of said) expect((await say(text)).status).toBe(201);
+  await expect.poll(async () => (await owed())?.state).toBe('pending');
+  await runJob('send-conversation-emails', new Date(Date.now() + 2 * MINUTE));
+  await expect.poll(async () => (await emailsOfRun()).length).toBe(1);
+  // A later run sends nothing more for what that email told of.
+  await runJob('send-conversation-emails', new Date(Date.now() + 15 * MINUTE));
+  const [email] = await emailsOfRun();
+  expect(await emailsOfRun()).toHaveLength(1);
+  expect(email!.subject).toBe('[DesignPi] 3 new messages from DesignPi');
+  for (const text of said) expect(email!.text).toContain(text);
+  expect(email!.text).not.toContain(`Hello John ${run}`);
+
+  const again = await newPage(browser());
+  await signInThroughForm(again, 'john.doe@example.com');
+  await again.waitForURL(url('/portal/'));
+  await again.goto(linkIn(email!, `/portal/chat/?id=${id}`));
+  const opened = again.getByRole('list', { name: 'Conversation' });
+  await expect.poll(() => opened.textContent(), { timeout: 10_000 }).toContain(said[2]);
+  expect(await again.getByRole('link', { name: new RegExp(`Year-end papers ${run}`) }).getAttribute('aria-current')).toBe('page');
+  await expect.poll(async () => (await api(`/api/conversations/${id}`, { token: john.token })).body.unread).toBe(0);
+  // One that is not his: said so, not an empty thread.
+  await again.goto(url('/portal/chat/?id=not-his'));
+  await expect.poll(() => again.getByRole('alert').textContent(), { timeout: 10_000 }).toMatch(/not found|does not exist/i);
+  await again.context().close();
+});
+
+it('keeps Sarah’s unread counts exact when her socket drops while messages arrive, once it is back', { timeout: 90_000 }, async () => {
+  const run = randomUUID().slice(0, 6);
+  const [john, sarah] = await Promise.all([signIn('john.doe@example.com'), signIn('sarah@designpi.com')]);
+  const { body: topic } = await api('/api/conversations', {
+    method: 'POST',
+    token: sarah.token,
+    body: JSON.stringify({ customerId: 'cus-acme', subject: `Payroll ${run}` }),
+  });
+  const id = topic.conversationId as string;
+  const page = await newPage(browser());
+  await signInThroughForm(page, 'sarah@designpi.com');
+  await page.waitForURL(url('/staff/'));
+  await page.goto(url('/staff/conversations/'));
+  const row = page.getByRole('region', { name: 'Conversations' }).locator(`a[href="?id=${id}"]`);
+  await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+  const bell = page.getByTestId('bell');
+  await expect.poll(() => bell.getAttribute('data-live'), { timeout: 10_000 }).toBe('open');
+
+  // The network goes: the socket is dropped and, while offline, cannot come back.
+  await page.context().setOffline(true);
+  expect(await dropConnectionsOf('t-designpi', sarah.userId)).toBeGreaterThan(0);
+  await expect.poll(() => bell.getAttribute('data-live')).toBe('connecting');
+  for (const n of [1, 2, 3]) {
+    const sent = await api(`/api/conversations/${id}/messages`, {
+      method: 'POST',
+      token: john.token,
+      body: JSON.stringify({ clientMessageId: randomUUID(), body: `Payslip question ${n} ${run}` }),
+    });
+    expect(sent.status).toBe(201);
+  }
+  await expect.poll(async () => (await api(`/api/conversations/${id}`, { token: sarah.token })).body.unread).toBe(3);
+  expect(await row.getByLabel(/unread/).count()).toBe(0); // nothing reached the page meanwhile
+
+  await page.context().setOffline(false);
+  await expect.poll(() => bell.getAttribute('data-live'), { timeout: 30_000 }).toBe('open');
+  await expect.poll(() => row.getByLabel('3 unread').count(), { timeout: 10_000 }).toBe(1);
+  const { body: server } = await api('/api/conversations/unread', { token: sarah.token });
+  await expect
+    .poll(() => page.getByRole('link', { name: new RegExp(`Conversations.*\\b${server.total} unread`) }).count(), { timeout: 10_000 })
+    .toBeGreaterThan(0);
+  // Opened: each message once, in order.
+  await row.click();
+  const thread = page.getByRole('list', { name: 'Conversation' });
+  await expect.poll(() => thread.textContent(), { timeout: 10_000 }).toContain(`Payslip question 3 ${run}`);
+  const shown = (await thread.textContent())!.match(new RegExp(`Payslip question \\d ${run}`, 'g'));
+  expect(shown).toEqual([1, 2, 3].map((n) => `Payslip question ${n} ${run}`));
+  await expectAccessible(page);
   await page.context().close();
 });

@@ -68,7 +68,7 @@ async function send(owed: Owed): Promise<boolean> {
     .where((a, op) => [op.ne(a.senderId, person.userId), ...(staff ? [] : [op.eq(a.internal, false)])].join(' AND '))
     .go({ pages: 'all' });
   if (!messages.length) return false;
-  const link = `${linksConfig().PUBLIC_URL}${staff ? `/staff/conversations/?id=${conversation.conversationId}` : '/portal/chat/'}`;
+  const link = `${linksConfig().PUBLIC_URL}/${staff ? 'staff/conversations' : 'portal/chat'}/?id=${encodeURIComponent(conversation.conversationId)}`;
   await sendEmail(
     missedMessagesEmail({
       locale: person.locale,

@@ -12,6 +12,7 @@ import { format, useLocale } from '../i18n/index.ts';
 import { conversationsText } from '../i18n/conversations/index.ts';
 import { useText } from '../i18n/text.ts';
 import { sendLive, subscribeLive, type LiveStatus } from '../live.ts';
+import { ErrorNotice } from '../components/Status.tsx';
 import { Button } from '../components/ui.tsx';
 import { AttachmentList, FileChoice, useUploads } from '../requests/Attachments.tsx';
 import { MessageBody } from './MessageBody.tsx';
@@ -62,6 +63,7 @@ export function Thread({
   const [typing, setTyping] = useState<{ name: string; until: number } | null>(null);
   const [seenUpTo, setSeenUpTo] = useState(0);
   const [status, setStatus] = useState<LiveStatus>('connecting');
+  const [loadFailure, setLoadFailure] = useState<unknown>(null);
   const lastTyped = useRef(0);
   const canAttach = !staff || Boolean(customerId);
   const uploads = useUploads(staff ? { customerId } : {});
@@ -87,10 +89,10 @@ export function Thread({
   }, [conversationId, keep]);
 
   useEffect(() => {
-    void call('listConversationMessages', { params: { conversationId }, query: {} }).then((page) => {
+    call('listConversationMessages', { params: { conversationId }, query: {} }).then((page) => {
       keep(page.items);
       setMore(page.more);
-    });
+    }, setLoadFailure);
     const onOther = (m: Record<string, unknown>) => {
       if (m.type === 'conversation.read' && m.userId !== userId) setSeenUpTo((s) => Math.max(s, Number(m.seq)));
       else if (m.type === 'conversation.typing' && m.userId !== userId) setTyping({ name: String(m.name), until: Date.now() + TYPING_SHOWN_MS });
@@ -174,6 +176,8 @@ export function Thread({
     }
   }
 
+  // Not theirs, gone, or unreachable: why, instead of an empty thread.
+  if (loadFailure !== null) return <ErrorNotice error={loadFailure} />;
   const shown = [...messages.values()].sort((a, b) => a.seq - b.seq);
   const lastOwn = [...shown].reverse().find((m) => m.senderId === userId);
   return (

@@ -1,5 +1,9 @@
-/** A client's conversation with the firm (`/portal/chat/`): made on first visit, live, mobile first. */
-import { useEffect, useState } from 'react';
+/**
+ * A client's conversations with the firm (`/portal/chat/`; ADR 0033): the general one, made on
+ * first visit, and any a member of staff started on a topic, listed (with unread counts, live)
+ * once there is more than one. `?id=` opens one, as the missed-messages email links. Mobile first.
+ */
+import { useCallback, useEffect, useState } from 'react';
 import type { ConversationView } from '../../../../shared/api/schemas/conversations.ts';
 import type { TicketView } from '../../../../shared/api/schemas/tickets.ts';
 import type { Session } from '../../../../shared/api/schemas/user.ts';
@@ -11,6 +15,7 @@ import { format } from '../i18n/index.ts';
 import { conversationsText } from '../i18n/conversations/index.ts';
 import { ticketsText } from '../i18n/tickets/index.ts';
 import { useText } from '../i18n/text.ts';
+import { subscribeLive } from '../live.ts';
 import { mount } from '../mount.tsx';
 import { TicketList } from '../tickets/TicketList.tsx';
 import { Thread } from './Thread.tsx';
@@ -36,13 +41,72 @@ function RecentTickets() {
   );
 }
 
+/** The client's conversations, newest activity first, each with what is unread; shown when there is a choice. */
+function ConversationChoice({ items, chosenId, onOpen }: { items: ConversationView[]; chosenId: string; onOpen: (id: string) => void }) {
+  const t = useText(conversationsText);
+  return (
+    <nav aria-label={t.chat.yours} className="mb-3">
+      <ul className="flex flex-wrap gap-2 text-sm">
+        {items.map((c) => (
+          <li key={c.conversationId}>
+            <a
+              href={`?id=${encodeURIComponent(c.conversationId)}`}
+              onClick={(e) => {
+                e.preventDefault();
+                onOpen(c.conversationId);
+              }}
+              aria-current={c.conversationId === chosenId ? 'page' : undefined}
+              className={`inline-flex items-center gap-2 rounded-full border px-3 py-1 ${c.conversationId === chosenId ? 'border-brand-700 bg-brand-50' : 'border-slate-300 bg-white'}`}
+            >
+              <bdi>{c.subject ?? t.chat.general}</bdi>
+              {c.unread > 0 && (
+                <span className="rounded-full bg-brand-700 px-2 text-xs text-white" aria-label={format(t.inbox.unread, { count: String(c.unread) })}>
+                  {c.unread}
+                </span>
+              )}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+const chosenInAddress = () => new URLSearchParams(location.search).get('id');
+
 function ClientChat({ session }: { session: Session }) {
   const t = useText(conversationsText).chat;
-  const [conversation, setConversation] = useState<ConversationView | null>(null);
+  const [general, setGeneral] = useState<ConversationView | null>(null);
+  const [items, setItems] = useState<ConversationView[]>([]);
+  const [chosenId, setChosenId] = useState(chosenInAddress);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
-    call('startConversation', { body: {} }).then(setConversation, (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
+    call('startConversation', { body: {} }).then(setGeneral, (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
   }, []);
+
+  const load = useCallback(
+    () =>
+      void call('listConversations', { query: { limit: 20 } }).then(
+        (page) => setItems(page.items),
+        () => undefined,
+      ),
+    [],
+  );
+  useEffect(() => {
+    load();
+    return subscribeLive({ onMessage: (m) => (m.type === 'conversation.activity' || m.type === 'conversation.read') && load(), onResync: load });
+  }, [load]);
+  useEffect(() => {
+    const follow = () => setChosenId(chosenInAddress());
+    addEventListener('popstate', follow);
+    return () => removeEventListener('popstate', follow);
+  }, []);
+  const open = (conversationId: string) => {
+    history.pushState(null, '', `?id=${encodeURIComponent(conversationId)}`);
+    setChosenId(conversationId);
+  };
+
+  const shownId = chosenId ?? general?.conversationId;
   return (
     <>
       <PageHeader title={t.title} lead={format(t.lead, { firm: session.tenant.name })} />
@@ -52,7 +116,10 @@ function ClientChat({ session }: { session: Session }) {
         </p>
       )}
       <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
-        <div>{conversation && <Thread conversationId={conversation.conversationId} userId={session.user.userId} />}</div>
+        <div>
+          {shownId && items.length > 1 && <ConversationChoice items={items} chosenId={shownId} onOpen={open} />}
+          {shownId && <Thread key={shownId} conversationId={shownId} userId={session.user.userId} />}
+        </div>
         <RecentTickets />
       </div>
     </>

@@ -45,6 +45,8 @@ export default {
     noBookings: 'لا حجوزات قادمة يمكنك رؤيتها.',
   },
   chat: {
+    yours: 'محادثاتك',
+    general: 'عامة',
     edit: 'تعديل',
     remove: 'حذف',
     save: 'حفظ',

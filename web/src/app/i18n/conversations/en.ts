@@ -45,6 +45,8 @@ export default {
     noBookings: 'No bookings to come that you can see.',
   },
   chat: {
+    yours: 'Your conversations',
+    general: 'General',
     edit: 'Edit',
     remove: 'Delete',
     save: 'Save',

@@ -45,6 +45,8 @@ export default {
     noBookings: 'कोई आने वाली बुकिंग नहीं जो आप देख सकें।',
   },
   chat: {
+    yours: 'आपकी बातचीत',
+    general: 'सामान्य',
     edit: 'संपादित करें',
     remove: 'हटाएँ',
     save: 'सहेजें',
