@@ -6,9 +6,11 @@ import {
   seriesNotices,
   taskNotices,
   taskWatchers,
+  ticketNotices,
   type BookingFacts,
   type RequestFacts,
   type TaskFacts,
+  type TicketFacts,
 } from './audience.ts';
 
 const event = (extra: Partial<RequestFacts> = {}): RequestFacts => ({
@@ -96,5 +98,49 @@ describe('bookingNotices', () => {
       ['member', 'other', 'admin-1'].map((userId) => ({ userId, kind: 'booking.series_booked' })),
     );
     expect(seriesNotices('booking.series_cancelled', { actorId: 'admin-1' }, ['member'], ['admin-1']).map((n) => n.userId)).toEqual(['member']);
+  });
+});
+
+describe('ticketNotices', () => {
+  const people = { clients: ['client'], staffWhoSeeAll: ['lead', 'admin-1'] };
+  const ticket = (extra: Partial<TicketFacts> = {}): TicketFacts => ({
+    actorId: 'client',
+    byStaff: false,
+    fromConversation: false,
+    assigneeId: 'member',
+    ...extra,
+  });
+  const heard = (type: Parameters<typeof ticketNotices>[0], d: TicketFacts) => ticketNotices(type, d, people).map((n) => `${n.userId}:${n.kind}`);
+
+  it('tells the staff side of what a client did: the assignee, or the leads and admins while nobody has it', () => {
+    expect(heard('ticket.created', ticket())).toEqual(['member:ticket.created']);
+    expect(heard('ticket.created', ticket({ assigneeId: undefined }))).toEqual(['lead:ticket.created', 'admin-1:ticket.created']);
+    expect(heard('ticket.commented', ticket())).toEqual(['member:ticket.commented']);
+    expect(heard('ticket.updated', ticket({ fields: ['status'] }))).toEqual(['member:ticket.status_changed']);
+    expect(heard('ticket.updated', ticket({ fields: ['description', 'priority'] }))).toEqual([]);
+  });
+
+  it('tells the client side (and an assignee someone else acted for) of what staff did, never the one who did it', () => {
+    expect(heard('ticket.created', ticket({ actorId: 'member', byStaff: true }))).toEqual(['client:ticket.created']);
+    expect(heard('ticket.commented', ticket({ actorId: 'member', byStaff: true }))).toEqual(['client:ticket.commented']);
+    expect(heard('ticket.updated', ticket({ actorId: 'lead', byStaff: true, fields: ['status'] }))).toEqual([
+      'client:ticket.status_changed',
+      'member:ticket.status_changed',
+    ]);
+  });
+
+  it('keeps internal notes among staff, and tells a new assignee it is theirs', () => {
+    expect(heard('ticket.commented', ticket({ actorId: 'lead', byStaff: true, internal: true }))).toEqual(['member:ticket.commented']);
+    expect(heard('ticket.commented', ticket({ actorId: 'member', byStaff: true, internal: true }))).toEqual([]);
+    expect(heard('ticket.updated', ticket({ actorId: 'lead', byStaff: true, fields: ['assignee'] }))).toEqual(['member:ticket.assigned']);
+  });
+
+  it('tells of a conversation’s ticket (its people follow the chat) only a staff note and a new assignee', () => {
+    const chat = ticket({ actorId: 'lead', byStaff: true, fromConversation: true });
+    expect(heard('ticket.created', { ...chat, actorId: 'client', byStaff: false })).toEqual([]);
+    expect(heard('ticket.updated', { ...chat, actorId: 'client', byStaff: false, fields: ['status'] })).toEqual([]);
+    expect(heard('ticket.commented', chat)).toEqual([]);
+    expect(heard('ticket.commented', { ...chat, internal: true })).toEqual(['member:ticket.commented']);
+    expect(heard('ticket.updated', { ...chat, fields: ['status', 'assignee'] })).toEqual(['member:ticket.assigned']);
   });
 });

@@ -93,3 +93,42 @@ export function bookingNotices(type: EventOf<'booking'>, d: BookingFacts, admins
 /** Who hears of a series booked, moved or cancelled, once: everyone who takes one of its bookings, and the admins. */
 export const seriesNotices = (type: EventOf<'booking'>, d: { actorId: string }, staffIds: string[], admins: string[]): RequestNotice[] =>
   noticesOf(type, [...staffIds, ...admins], d.actorId);
+
+/** What of a ticket (read with its event) and of its event decides who hears of it. */
+export interface TicketFacts {
+  actorId: string;
+  /** The actor is staff (not a client contact). */
+  byStaff: boolean;
+  /** A conversation's ticket (made by its client's first message). */
+  fromConversation: boolean;
+  assigneeId?: string | undefined;
+  /** ticket.commented: a note for staff only. */
+  internal?: boolean;
+  /** ticket.updated: the fields changed. */
+  fields?: string[];
+}
+
+/**
+ * Who hears of a support ticket in their bell. The staff side is its assignee or, while nobody
+ * has it, the leads and admins; the client side (`clients`) is who raised it, or the customer's
+ * contacts who see all of its tickets when staff raised it. Each side hears of what the other did;
+ * a new assignee hears that it is theirs; an internal note reaches its assignee only.
+ */
+export function ticketNotices(type: EventOf<'ticket'>, d: TicketFacts, people: { clients: string[]; staffWhoSeeAll: string[] }): RequestNotice[] {
+  const staffSide = d.assigneeId ? [d.assigneeId] : people.staffWhoSeeAll;
+  // A conversation's people follow its chat: of its ticket, only staff notes and a new assignee are told.
+  const otherSide = d.fromConversation ? [] : d.byStaff ? [...people.clients, d.assigneeId] : staffSide;
+  switch (type) {
+    case 'ticket.created':
+      return noticesOf(type, otherSide, d.actorId);
+    case 'ticket.commented':
+      return noticesOf(type, d.internal ? [d.assigneeId] : otherSide, d.actorId);
+    case 'ticket.updated':
+      return [
+        ...(d.fields?.includes('assignee') ? noticesOf('ticket.assigned', [d.assigneeId], d.actorId) : []),
+        ...(d.fields?.includes('status') ? noticesOf('ticket.status_changed', otherSide, d.actorId) : []),
+      ];
+    default:
+      return [];
+  }
+}

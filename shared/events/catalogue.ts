@@ -325,6 +325,8 @@ export const EVENTS = {
     customerId: z.optional(id),
     fields: z.array(z.string()),
     status: z.enum(TICKET_STATUSES),
+    /** Who has it after the change. */
+    assigneeId: z.optional(id),
   }),
   'ticket.commented': event('conversations', 'Someone commented on a support ticket; an internal note (staff only) says so.', {
     ticketId: id,
@@ -332,6 +334,7 @@ export const EVENTS = {
     commentId: id,
     internal: z.boolean(),
     authorKind: z.enum(['staff', 'contact']),
+    assigneeId: z.optional(id),
   }),
   'document.zip_requested': event('documents', 'Someone asked for a folder’s documents as one zip file; it is built in the background.', {
     zipId: id,

@@ -100,6 +100,9 @@ export const DOCUMENT_REQUEST_EVENTS = ['document_request.created', 'document_re
 /** Documents' news for whoever asked: a folder's zip is ready to download. */
 export const DOCUMENT_NOTICE_EVENTS = ['document.zip_ready'] as const;
 
+/** Support tickets' news: each side hears of what the other did, a new assignee that it is theirs. */
+export const TICKET_NOTICE_EVENTS = ['ticket.created', 'ticket.updated', 'ticket.commented'] as const;
+
 /** Events that end every session of a person: their open WebSockets are closed as well. */
 export const SESSION_END_EVENTS = ['user.deactivated', 'auth.password_reset'] as const;
 
@@ -138,6 +141,7 @@ export const RULES: readonly Rule[] = [
         ...SERIES_EVENTS,
         ...DOCUMENT_REQUEST_EVENTS,
         ...DOCUMENT_NOTICE_EVENTS,
+        ...TICKET_NOTICE_EVENTS,
       ],
     },
     consumer: 'notifications',

@@ -68,8 +68,16 @@ it('lets John raise a ticket and follow it; Sarah answers with a note he never s
   await expectAccessible(staff);
   await staff.context().close();
 
-  // John sees the answer, never the note; he answers, which opens it again, then closes it.
-  await john.reload();
+  // John hears of the answer (not of the note) in his bell, live; its link opens the ticket. He sees the answer, never the note.
+  await john.getByTestId('bell').click();
+  const notices = john.getByRole('region', { name: 'Notifications' });
+  await expect
+    .poll(() => notices.getByRole('link', { name: `Sarah Johnson commented on the ticket “Missing 1099 ${run}”` }).count(), { timeout: 10_000 })
+    .toBe(1);
+  await expect.poll(() => notices.getByText(`The ticket “Missing 1099 ${run}” is now waiting for you`).count(), { timeout: 10_000 }).toBe(1);
+  await notices.getByRole('link', { name: `Sarah Johnson commented on the ticket “Missing 1099 ${run}”` }).click();
+  await john.waitForURL(url(`/portal/ticket/?id=${ticketId}`));
+  // He answers, which opens it again, then closes it.
   await expect.poll(() => john.getByText('It is uploaded now, under Tax returns.', { exact: false }).count(), { timeout: 10_000 }).toBe(1);
   expect(await john.getByText(`Ask Priya in payroll ${run}`).count()).toBe(0);
   expect(await john.getByText('Waiting for the client', { exact: true }).count()).toBe(1);

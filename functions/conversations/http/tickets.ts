@@ -235,6 +235,8 @@ async function commitChange(
   const status = change.set.status;
   const reassigned = change.set.assigneeKey !== undefined;
   const customer = { ...(t.customerId && { customerId: t.customerId }) };
+  const assigneeId = reassigned ? change.set.assigneeId : t.assigneeId;
+  const assigned = { ...(assigneeId && { assigneeId }) };
   await commitTransaction(
     database(),
     (e) => [
@@ -273,7 +275,7 @@ async function commitChange(
             changes: change.changes,
             event: {
               type: 'ticket.updated',
-              detail: { ticketId: t.ticketId, ...customer, fields: change.changes.map((x) => x.field), status: status ?? t.status },
+              detail: { ticketId: t.ticketId, ...customer, fields: change.changes.map((x) => x.field), status: status ?? t.status, ...assigned },
             },
           })
         : []),
@@ -318,7 +320,14 @@ async function addTicketComment(req: RequestOf<'addTicketComment'>): Promise<Rep
       ...customer,
       event: {
         type: 'ticket.commented',
-        detail: { ticketId: t.ticketId, ...customer, commentId: comment.commentId, internal: comment.internal, authorKind: comment.authorKind },
+        detail: {
+          ticketId: t.ticketId,
+          ...customer,
+          commentId: comment.commentId,
+          internal: comment.internal,
+          authorKind: comment.authorKind,
+          ...(t.assigneeId && { assigneeId: t.assigneeId }),
+        },
       },
     }),
   ]);

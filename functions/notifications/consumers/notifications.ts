@@ -9,14 +9,17 @@ import { User } from '../../../shared/db/entities/user.ts';
 import { ServiceRequest, UNASSIGNED } from '../../../shared/db/entities/service-request.ts';
 import { SERIES_EVENTS } from '../../../shared/domain/bookings/series.ts';
 import type { EventDetail, EventOf, EventType } from '../../../shared/events/catalogue.ts';
-import { BOOKING_EVENTS, REQUEST_EVENTS, SESSION_END_EVENTS, TASK_EVENTS } from '../../../shared/events/rules.ts';
+import { BOOKING_EVENTS, REQUEST_EVENTS, SESSION_END_EVENTS, TASK_EVENTS, TICKET_NOTICE_EVENTS } from '../../../shared/events/rules.ts';
+import { SupportTicket } from '../../../shared/db/entities/conversation.ts';
+import { accessOf, contactOf } from '../../../shared/domain/customers/customers.ts';
+import { isStaff } from '../../../shared/domain/identity/permissions.ts';
 import { consumerHandler, type Reactions } from '../../lib/consumer.ts';
 import { closeConnections, pushToUser } from '../../lib/realtime.ts';
 import { activeIdsWithRoles } from '../../team/staff-load.ts';
 import { deliverNotices } from '../email-delivery.ts';
-import { bookingNotices, requestNotices, requestWatchers, seriesNotices, taskNotices, taskWatchers } from '../audience.ts';
+import { bookingNotices, requestNotices, requestWatchers, seriesNotices, taskNotices, taskWatchers, ticketNotices } from '../audience.ts';
 
-const database = databaseOf({ user: User, request: ServiceRequest });
+const database = databaseOf({ user: User, request: ServiceRequest, ticket: SupportTicket });
 
 interface Plan {
   /** Each recipient with the kind of notice they get. */
@@ -126,10 +129,10 @@ async function documentAlert(d: EventDetail<'document.scanned'>): Promise<void> 
   await notify(d, { notices: [{ userId: uploader.userId, kind }], values, link });
 }
 
-/** A customer's active contacts (client users), who are asked for documents. */
-async function contactsOf(tenantId: string, customerId: string): Promise<string[]> {
+/** A customer's active contacts (client users), who are asked for documents; or only those with `access` to all its records. */
+async function contactsOf(tenantId: string, customerId: string, access?: 'full'): Promise<string[]> {
   const { data } = await database().entities.user.query.byCustomer({ tenantId, customerId }).go({ pages: 'all' });
-  return data.filter((u) => u.role === 'CLIENT' && u.status === 'active').map((u) => u.userId);
+  return data.filter((u) => u.role === 'CLIENT' && u.status === 'active' && (!access || accessOf(contactOf(u)) === access)).map((u) => u.userId);
 }
 
 /** Asked for a document, or reminded of it: the customer's contacts, with their home's link (it lists what is asked). */
@@ -164,6 +167,39 @@ async function zipReadyPlan(d: EventDetail<'document.zip_ready'>): Promise<Plan 
   };
 }
 
+/**
+ * A support ticket's news (audience.ts `ticketNotices`). Its client side is who raised it or,
+ * when staff raised it, the customer's contacts who see all of its tickets.
+ */
+async function ticketPlan(type: (typeof TICKET_NOTICE_EVENTS)[number], d: EventDetail<typeof type>): Promise<Plan | undefined> {
+  const { entities } = database();
+  const [{ data: t }, { data: actor }] = await Promise.all([
+    entities.ticket.get({ tenantId: d.tenantId, ticketId: d.ticketId }).go(),
+    entities.user.get({ tenantId: d.tenantId, userId: d.actorId }).go(),
+  ]);
+  if (!t || !actor) return undefined;
+  const fromConversation = t.source === 'conversation';
+  // Who had it when it changed (the event says), not who has it now.
+  const { assigneeId } = d;
+  const [clients, staffWhoSeeAll] = await Promise.all([
+    fromConversation ? [] : t.raisedBy ? [t.raisedBy] : t.customerId ? contactsOf(d.tenantId, t.customerId, 'full') : [],
+    assigneeId ? [] : activeIdsWithRoles(entities, d.tenantId, ['ADMIN', 'TEAM_LEAD']),
+  ]);
+  const facts = {
+    actorId: d.actorId,
+    byStaff: isStaff(actor.role),
+    fromConversation,
+    assigneeId,
+    ...(type === 'ticket.commented' && { internal: (d as EventDetail<'ticket.commented'>).internal }),
+    ...(type === 'ticket.updated' && { fields: (d as EventDetail<'ticket.updated'>).fields }),
+  };
+  return {
+    notices: ticketNotices(type, facts, { clients, staffWhoSeeAll }),
+    values: { subject: t.subject, customer: t.customerName, actor: actor.name, status: t.status },
+    link: `/ticket/?id=${t.ticketId}`,
+  };
+}
+
 /** A person's sessions ended: their open sockets close. A reset spares connections opened after it: the person may sign in again at once. */
 const endSessions = (d: EventDetail<(typeof SESSION_END_EVENTS)[number]>, type: (typeof SESSION_END_EVENTS)[number]) =>
   closeConnections(d.tenantId, d.userId, type === 'auth.password_reset' ? d.at : undefined).then(() => undefined);
@@ -181,6 +217,7 @@ const reactions: Reactions = {
   'document_request.reminded': async (d) => notify(d, await documentRequestPlan('document_request.reminded', d)),
   'document_request.fulfilled': async (d) => notify(d, await fulfilledPlan(d)),
   'document.zip_ready': async (d) => notify(d, await zipReadyPlan(d)),
+  ...Object.fromEntries(TICKET_NOTICE_EVENTS.map((type) => [type, async (d: EventDetail<typeof type>) => notify(d, await ticketPlan(type, d))])),
 };
 
 export const handler = consumerHandler({

@@ -1,5 +1,5 @@
 /**
- * `/request/?id=…` and `/task/?id=…`: the links in notifications. They open the page in the
+ * `/request/?id=…`, `/task/?id=…` and `/ticket/?id=…`: the links in notifications. They open the page in the
  * reader's own area (portal, staff or admin), or ask them to sign in first.
  */
 import { restoreSession } from '../api.ts';

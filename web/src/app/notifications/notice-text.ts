@@ -21,8 +21,11 @@ export function useNoticeText(): (n: Pick<NotificationView, 'kind' | 'values'>) 
       ...(n.values.due && { due: calendarDate(n.values.due, locale) }),
       ...(n.values.status && {
         status:
-          (n.kind.startsWith('task.') ? t.tasks.statuses[n.values.status as TaskStatus] : t.requests.statuses[n.values.status as RequestStatus]) ??
-          n.values.status,
+          (n.kind.startsWith('task.')
+            ? t.tasks.statuses[n.values.status as TaskStatus]
+            : n.kind.startsWith('ticket.')
+              ? textFor(t.bell.ticketStatuses, n.values.status)
+              : t.requests.statuses[n.values.status as RequestStatus]) ?? n.values.status,
       }),
     };
     return format(textFor(t.bell.kinds, n.kind) ?? n.kind, values);

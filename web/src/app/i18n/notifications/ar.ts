@@ -6,7 +6,9 @@ const ar: typeof en = {
     unread: '{count} غير مقروءة',
     empty: 'لا توجد إشعارات بعد.',
     markAll: 'تعليم الكل كمقروء',
+    ticketStatuses: { open: 'مفتوحة', in_progress: 'قيد التنفيذ', waiting_for_client: 'بانتظارك', resolved: 'محلولة', closed: 'مغلقة' },
     grouped: {
+      'ticket.commented': '{count} تعليقات جديدة على التذكرة «{subject}»',
       'request.commented': '{count} تعليقات جديدة على {reference}',
       'request.status_changed': 'تغيّر {reference} {count} مرات',
       'request.due_soon': 'يحين موعد {reference} في {due}: {title}',
@@ -17,6 +19,10 @@ const ar: typeof en = {
       'task.commented': '{count} تعليقات جديدة على المهمة «{title}»',
     },
     kinds: {
+      'ticket.created': 'تذكرة جديدة من {customer}: «{subject}»',
+      'ticket.assigned': 'أُسندت إليك التذكرة «{subject}» من {customer}',
+      'ticket.status_changed': 'أصبحت التذكرة «{subject}» {status}',
+      'ticket.commented': 'علّق {actor} على التذكرة «{subject}»',
       'ticket.unanswered': 'لم تتلقَّ التذكرة «{subject}» من {customer} أول رد في الوقت المتفق عليه',
       'ticket.overdue': 'لم تُحل التذكرة «{subject}» من {customer} في الوقت المتفق عليه',
       'user.joined': 'قبل {name} الدعوة وانضم بصفة {role}.',

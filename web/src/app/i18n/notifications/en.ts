@@ -4,7 +4,9 @@ export default {
     unread: '{count} unread',
     empty: 'No notifications yet.',
     markAll: 'Mark all read',
+    ticketStatuses: { open: 'open', in_progress: 'in progress', waiting_for_client: 'waiting for you', resolved: 'resolved', closed: 'closed' },
     grouped: {
+      'ticket.commented': '{count} new comments on the ticket “{subject}”',
       'request.commented': '{count} new comments on {reference}',
       'request.status_changed': '{reference} moved {count} times',
       'request.due_soon': '{reference} is due {due}: {title}',
@@ -15,6 +17,10 @@ export default {
       'task.commented': '{count} new comments on the task “{title}”',
     },
     kinds: {
+      'ticket.created': 'A new ticket from {customer}: “{subject}”',
+      'ticket.assigned': 'The ticket “{subject}” from {customer} was given to you',
+      'ticket.status_changed': 'The ticket “{subject}” is now {status}',
+      'ticket.commented': '{actor} commented on the ticket “{subject}”',
       'ticket.unanswered': 'The ticket “{subject}” from {customer} has had no first answer in its SLA time',
       'ticket.overdue': 'The ticket “{subject}” from {customer} was not resolved in its SLA time',
       'user.joined': '{name} accepted the invitation and joined as {role}.',

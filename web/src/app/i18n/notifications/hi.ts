@@ -6,7 +6,9 @@ const hi: typeof en = {
     unread: '{count} अपठित',
     empty: 'अभी कोई सूचना नहीं।',
     markAll: 'सभी को पढ़ा हुआ चिह्नित करें',
+    ticketStatuses: { open: 'खुला', in_progress: 'प्रगति में', waiting_for_client: 'आपके इंतज़ार में', resolved: 'हल हुआ', closed: 'बंद' },
     grouped: {
+      'ticket.commented': 'टिकट “{subject}” पर {count} नई टिप्पणियाँ',
       'request.commented': '{reference} पर {count} नई टिप्पणियाँ',
       'request.status_changed': '{reference} {count} बार बदला',
       'request.due_soon': '{reference} की समय-सीमा {due} है: {title}',
@@ -17,6 +19,10 @@ const hi: typeof en = {
       'task.commented': 'कार्य “{title}” पर {count} नई टिप्पणियाँ',
     },
     kinds: {
+      'ticket.created': '{customer} से नया टिकट: “{subject}”',
+      'ticket.assigned': '{customer} का टिकट “{subject}” आपको सौंपा गया',
+      'ticket.status_changed': 'टिकट “{subject}” अब {status} है',
+      'ticket.commented': '{actor} ने टिकट “{subject}” पर टिप्पणी की',
       'ticket.unanswered': '{customer} के टिकट “{subject}” को SLA समय में पहला जवाब नहीं मिला',
       'ticket.overdue': '{customer} का टिकट “{subject}” SLA समय में हल नहीं हुआ',
       'user.joined': '{name} ने आमंत्रण स्वीकार किया और {role} के रूप में जुड़े।',
