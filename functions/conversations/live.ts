@@ -111,6 +111,8 @@ export async function deliverMessage(ref: Ref, seq: number): Promise<number> {
     for (const contact of contacts) if (mayOpen(readerOf(actorOfUser(contact)), conversation)) people.add(contact.userId);
   }
   people.delete(message.senderId);
+  // A website visitor (a lead) has no account to be told live: an answer to them is owed by email, unless their open panel shows it first.
+  const visitor = !message.internal && conversation.leadId && message.senderId !== conversation.leadId ? conversation.leadId : undefined;
   // Nobody's yet (a visitor's from the widget): those who see all hear of it live, to take it up; not emailed, as it is nobody's to answer.
   if (!conversation.assigneeId) {
     const watchers = await activeIdsWithRoles(entities, ref.tenantId, ['TEAM_LEAD', 'ADMIN']);
@@ -122,6 +124,7 @@ export async function deliverMessage(ref: Ref, seq: number): Promise<number> {
       if ((await pushToUser(ref.tenantId, userId, activity)) === 0) await oweEmail({ ...ref, userId }, Date.now());
     }),
   );
+  if (visitor) await oweEmail({ ...ref, userId: visitor }, Date.now());
   return delivered;
 }
 

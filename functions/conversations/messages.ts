@@ -14,7 +14,7 @@ import { Conversation, ConversationClientMessage, ConversationMessage, Conversat
 import { OutboxEvent } from '../../shared/db/entities/outbox-event.ts';
 import { auditAndEvent, commitTransaction, outboxItem, type ChangeContext } from '../../shared/db/mutation.ts';
 import { databaseOf } from '../../shared/db/service.ts';
-import { nextPosition, previewOf } from '../../shared/domain/conversations/conversations.ts';
+import { nextPosition, previewOf, type Position } from '../../shared/domain/conversations/conversations.ts';
 import { slaDue, ticketOnCustomerMessage, type TicketSla } from '../../shared/domain/conversations/tickets.ts';
 import { lastOf, type ConversationItem } from './access.ts';
 import { slaOf } from './ticket-access.ts';
@@ -265,4 +265,40 @@ function ticketWrites(
         .commit(),
     ];
   return [];
+}
+
+/**
+ * Moves a reader's position forward to `seq` (never back), with the read receipt for those
+ * following. Undefined when it was already there or further (another tab read on meanwhile).
+ */
+export async function moveReadTo(c: ConversationItem, userId: string, seq: number, current: Position, correlationId?: string): Promise<Position | undefined> {
+  if (seq <= current.seq) return undefined;
+  const key = { tenantId: c.tenantId, conversationId: c.conversationId };
+  // The public number at that message: the message's own, or the last before it.
+  const { data: at } = await database()
+    .entities.message.get({ ...key, seq })
+    .go();
+  const position = { seq, publicNo: at?.publicNo ?? current.publicNo };
+  try {
+    await commitTransaction(database(), (e) => [
+      // Forward only: a late, older mark never moves it back.
+      e.read
+        .put({ ...key, userId, ...position, at: new Date().toISOString() })
+        .where((a, op) => `(${op.notExists(a.seq)} OR ${op.lt(a.seq, seq)})`)
+        .commit(),
+      e.outbox
+        .create(
+          outboxItem(
+            c.tenantId,
+            { type: 'conversation.read', detail: { conversationId: c.conversationId, userId, ...position } },
+            { entityId: c.conversationId, actorId: userId, ...(correlationId && { correlationId }) },
+          ),
+        )
+        .commit(),
+    ]);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'conflict') return undefined;
+    throw error;
+  }
+  return position;
 }

@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import type WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, newVisitorAddress, signIn, type Signed } from '../../infra/local/test-client.ts';
+import { api, newVisitorAddress, runJob, signIn, type Signed } from '../../infra/local/test-client.ts';
+import { emailsTo, emailTo, linkIn } from '../../infra/local/test-inbox.ts';
 import { connect, ticketFor, waitFor } from '../../infra/local/test-socket.ts';
 import { database } from '../../shared/db/all-entities.ts';
 
@@ -120,5 +121,63 @@ describe('a visitor of the firm’s site', () => {
     ).toEqual([]);
     // Another address is not held back.
     expect((await start(`limit-${run}-y@prospect.example`, 'Hello')).status).toBe(201);
+  });
+});
+
+describe('a visitor who left the firm’s site', () => {
+  const MINUTE = 60_000;
+  const answer = (conversationId: string, body: string, internal = false) =>
+    api(`/api/conversations/${conversationId}/messages`, {
+      method: 'POST',
+      token: sarah.token,
+      body: JSON.stringify({ clientMessageId: randomUUID(), body, ...(internal && { internal }) }),
+    });
+  const owedTo = async (conversationId: string) => {
+    const { body } = await api(`/api/conversations/${conversationId}`, { token: sarah.token });
+    return (await database().entities.conversationEmail.get({ tenantId: 't-designpi', conversationId, userId: body.leadId }).go()).data?.state;
+  };
+
+  it('is emailed an answer (never a note) once, with a link whose new key opens the conversation', { timeout: 30_000 }, async () => {
+    const email = `away-${run}@prospect.example`;
+    const made = await start(email, `Can you call me? ${run}`);
+    const id = made.body.conversationId as string;
+    expect((await answer(id, `Looks like a big account ${run}`, true)).status).toBe(201);
+    expect((await answer(id, `Sure, tomorrow at 10? ${run}`)).status).toBe(201);
+    await expect.poll(() => owedTo(id)).toBe('pending');
+    await runJob('send-conversation-emails', new Date(Date.now() + 2 * MINUTE));
+    const mail = await emailTo(email, '[DesignPi] New message from DesignPi');
+    expect(mail.text).toContain(`Sure, tomorrow at 10? ${run}`);
+    expect(mail.text).not.toContain('big account');
+    expect(mail.text).toContain('because you wrote to DesignPi from its website');
+    const link = new URL(linkIn(mail, '/chat/?firm=designpi#'));
+    const [linked, key] = link.hash.slice(1).split('.');
+    expect(linked).toBe(id);
+    const read = (token: string) => api(`${WIDGET}/${id}/messages?token=${encodeURIComponent(token)}`);
+    const { status, body } = await read(key!);
+    expect(status).toBe(200);
+    expect(body.items.map((m: { body: string }) => m.body)).toEqual([`Can you call me? ${run}`, `Sure, tomorrow at 10? ${run}`]);
+    expect((await read(made.body.token)).status).toBe(200); // the widget's own key still opens it
+    expect((await read(`${key}x`)).status).toBe(404);
+  });
+
+  it('is not emailed what their open panel showed: showing it moved their read position', { timeout: 30_000 }, async () => {
+    const email = `here-${run}@prospect.example`;
+    const made = await start(email, `Quick question ${run}`);
+    const id = made.body.conversationId as string;
+    const { body: sent } = await answer(id, `Ask away ${run}`);
+    await expect.poll(() => owedTo(id)).toBe('pending');
+    // The panel's next poll shows it.
+    const { body: page } = await api(`${WIDGET}/${id}/messages?token=${encodeURIComponent(made.body.token)}&after=1`);
+    expect(page.items.map((m: { body: string }) => m.body)).toEqual([`Ask away ${run}`]);
+    const result = await runJob('send-conversation-emails', new Date(Date.now() + 2 * MINUTE));
+    expect(result.skipped).toBeGreaterThanOrEqual(1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await emailsTo(email)).toHaveLength(0);
+    const { body: messages } = await api(`/api/conversations/${id}/messages`, { token: sarah.token });
+    expect(messages.items.at(-1).seq).toBe(sent.seq);
+    const { data: seen } = await database()
+      .entities.conversationRead.get({ tenantId: 't-designpi', conversationId: id, userId: messages.items[0].senderId })
+      .go();
+    expect(seen?.seq).toBe(sent.seq);
   });
 });

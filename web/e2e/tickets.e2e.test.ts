@@ -92,3 +92,40 @@ it('lets John raise a ticket and follow it; Sarah answers with a note he never s
   expect(JSON.stringify((await api(`/api/tickets/${ticketId}`, { token: (await signIn('john.doe@example.com')).token })).body)).not.toContain('Priya');
   await john.context().close();
 });
+
+it('lets Sarah raise a ticket for a client, which she takes and John (who sees all of Acme’s) hears of', { timeout: 60_000 }, async () => {
+  const run = randomUUID().slice(0, 6);
+  const [john, lisa] = await Promise.all([signIn('john.doe@example.com'), signIn('lisa@acme.example')]);
+  const page = await newPage(browser());
+  await signInThroughForm(page, 'sarah@designpi.com');
+  await page.waitForURL(url('/staff/'));
+  await page.goto(url('/staff/tickets/'));
+  await page.getByRole('button', { name: 'Raise a ticket for a client' }).click();
+  const form = page.getByRole('region', { name: 'New ticket for a client' });
+  await expect.poll(() => form.getByLabel('Customer', { exact: true }).count(), { timeout: 10_000 }).toBe(1);
+  await form.getByLabel('Subject').fill(`Renewal forms ${run}`);
+  await form.getByLabel('What do you need?').fill('Please sign the renewal forms by Friday.');
+  await form.getByRole('button', { name: 'Raise the ticket' }).click();
+  await expect.poll(() => form.getByText(/^Client /).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await expectAccessible(page);
+
+  await form.getByLabel('Find the customer').fill('Acme');
+  await form.getByLabel('Find the customer').press('Enter');
+  await expect.poll(() => form.getByRole('option', { name: 'Acme Corporation' }).count(), { timeout: 10_000 }).toBe(1);
+  await form.getByLabel('Customer', { exact: true }).selectOption({ label: 'Acme Corporation' });
+  await form.getByRole('button', { name: 'Raise the ticket' }).click();
+  await page.waitForURL(/\/staff\/ticket\/\?id=/);
+  const ticketId = new URL(page.url()).searchParams.get('id')!;
+  await expect.poll(() => page.getByRole('heading', { name: `Renewal forms ${run}` }).count(), { timeout: 10_000 }).toBe(1);
+  await expectAccessible(page);
+  const { body } = await api(`/api/tickets/${ticketId}`, { token: john.token });
+  expect(body).toMatchObject({ customerName: 'Acme Corporation', assigneeName: 'Sarah Johnson', status: 'open' });
+  const heard = async (who: typeof john) =>
+    ((await api('/api/notifications', { token: who.token })).body.items as { kind: string; values: { subject?: string } }[]).some(
+      (n) => n.kind === 'ticket.created' && n.values.subject === `Renewal forms ${run}`,
+    );
+  await expect.poll(() => heard(john), { timeout: 10_000 }).toBe(true);
+  expect(await heard(lisa)).toBe(false);
+  expect((await api(`/api/tickets/${ticketId}`, { token: lisa.token })).status).toBe(404);
+  await page.context().close();
+});

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { api, signIn } from '../../infra/local/test-client.ts';
+import { api, runJob, signIn } from '../../infra/local/test-client.ts';
+import { emailsTo, linkIn } from '../../infra/local/test-inbox.ts';
 import { expectAccessible, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
 
 const browser = useBrowser();
@@ -81,3 +82,53 @@ it(
     await inbox.context().close();
   },
 );
+
+it('lets a lead who left read the answer from the email’s link, on the portal, and write back', { timeout: 60_000 }, async () => {
+  const run = randomUUID().slice(0, 6);
+  const email = `marta-${run}@startup.example`;
+  const sarah = await signIn('sarah@designpi.com');
+  const site = await newPage(browser());
+  await site.goto(siteUrl);
+  await site.getByRole('button', { name: 'Chat with us' }).click();
+  const form = site.getByRole('dialog', { name: 'Write to us' });
+  await form.getByLabel('Your name').fill(`Marta ${run}`);
+  await form.getByLabel('Your email').fill(email);
+  await form.getByLabel('Your message').fill(`Can you send me a quote? ${run}`);
+  await form.getByRole('button', { name: 'Start the conversation' }).click();
+  await expect.poll(() => form.getByRole('list', { name: 'Write to us' }).textContent(), { timeout: 10_000 }).toContain(`quote? ${run}`);
+  await site.context().close();
+
+  const { body: list } = await api('/api/conversations?view=unassigned&source=lead&limit=100', { token: sarah.token });
+  const { conversationId } = list.items.find((c: { customerName: string }) => c.customerName === `Marta ${run}`);
+  await api(`/api/conversations/${conversationId}/messages`, {
+    method: 'POST',
+    token: sarah.token,
+    body: JSON.stringify({ clientMessageId: randomUUID(), body: `Here it is: 400 a month ${run}` }),
+  });
+  // The job runs each minute; here, as if two minutes had passed, until the email is out.
+  await expect
+    .poll(
+      async () => {
+        await runJob('send-conversation-emails', new Date(Date.now() + 2 * 60_000));
+        return (await emailsTo(email)).length;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(1);
+  const [mail] = await emailsTo(email);
+
+  // Another browser (nothing stored): the link alone opens the conversation.
+  const page = await newPage(browser());
+  await page.goto(linkIn(mail!, '/chat/?firm=designpi#'));
+  const panel = page.getByRole('dialog', { name: 'Write to us' });
+  const thread = panel.getByRole('list', { name: 'Write to us' });
+  await expect.poll(() => thread.textContent(), { timeout: 10_000 }).toContain(`Here it is: 400 a month ${run}`);
+  expect(new URL(page.url()).hash).toBe(''); // the key leaves the address
+  await expectAccessible(page);
+  await panel.getByLabel('Your message').fill(`Deal ${run}`);
+  await panel.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect
+    .poll(async () => (await api(`/api/conversations/${conversationId}`, { token: sarah.token })).body.preview, { timeout: 10_000 })
+    .toBe(`Deal ${run}`);
+  await page.context().close();
+});

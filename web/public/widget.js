@@ -140,7 +140,14 @@
   host.appendChild(panel);
   host.appendChild(opener);
 
-  var session = saved();
+  // Opened from an email's link (the portal's /chat/ page): the conversation and its key come in
+  // the fragment, which no server sees; kept like the widget's own, and taken out of the address.
+  var fromLink = /^#([\w-]+)\.([\w-]+)$/.exec(location.hash);
+  var session = fromLink ? { conversationId: fromLink[1], token: fromLink[2] } : saved();
+  if (fromLink) {
+    keep(session);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
   var lastSeq = 0;
   var timer = null;
   var alert = el('p', { color: '#b91c1c', margin: '6px 0' });
@@ -286,4 +293,5 @@
   });
 
   (document.body || document.documentElement).appendChild(host);
+  if (script.dataset.open) opener.click();
 })();

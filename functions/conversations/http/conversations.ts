@@ -20,7 +20,7 @@ import { Lead } from '../../../shared/db/entities/lead.ts';
 import { OutboxEvent } from '../../../shared/db/entities/outbox-event.ts';
 import { User } from '../../../shared/db/entities/user.ts';
 import { AppError } from '../../../shared/api/errors.ts';
-import { auditAndEvent, commitTransaction, outboxItem, type ChangeRecord } from '../../../shared/db/mutation.ts';
+import { auditAndEvent, commitTransaction, type ChangeRecord } from '../../../shared/db/mutation.ts';
 import { queryPage } from '../../../shared/db/pagination.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
 import { accessOf } from '../../../shared/domain/customers/customers.ts';
@@ -35,7 +35,7 @@ import { openableCustomer } from '../../customers/access.ts';
 import { conversationFor, conversationView, lastOf, newConversation, positionOf, readsOf, type ConversationItem } from '../access.ts';
 import { checkTopicLinks, getConversationCustomer, listConversationAssignees } from '../inbox.ts';
 import { deleteConversationMessage, editConversationMessage } from '../message-changes.ts';
-import { messageView, sendMessage } from '../messages.ts';
+import { messageView, moveReadTo, sendMessage } from '../messages.ts';
 import { attachmentsFor, attachmentViews } from '../../requests/attachments.ts';
 import { getConversationSettings, updateConversationSettings } from '../settings.ts';
 
@@ -288,39 +288,11 @@ async function markConversationRead(req: RequestOf<'markConversationRead'>): Pro
   const { actor } = req;
   const c = await conversationFor(actor, req.params.conversationId);
   const staff = isStaff(actor.role);
-  const key = { tenantId: c.tenantId, conversationId: c.conversationId };
   const seq = Math.min(req.body.seq, c.lastSeq);
   const current = positionOf((await readsOf(actor, [c])).get(c.conversationId));
-  if (seq <= current.seq) return { body: { read: current, unread: unreadCount(lastOf(c), current, staff) } };
-  // The public number at that message: the message's own, or the last before it.
-  const { data: at } = await database()
-    .entities.message.get({ ...key, seq })
-    .go();
-  const position = { seq, publicNo: at?.publicNo ?? current.publicNo };
-  const now = new Date().toISOString();
-  try {
-    await commitTransaction(database(), (e) => [
-      // Forward only: a late, older mark never moves it back.
-      e.read
-        .put({ ...key, userId: actor.userId, ...position, at: now })
-        .where((a, op) => `(${op.notExists(a.seq)} OR ${op.lt(a.seq, seq)})`)
-        .commit(),
-      e.outbox
-        .create(
-          outboxItem(
-            c.tenantId,
-            { type: 'conversation.read', detail: { conversationId: c.conversationId, userId: actor.userId, ...position } },
-            { entityId: c.conversationId, actorId: actor.userId, correlationId: changeContext(req).correlationId },
-          ),
-        )
-        .commit(),
-    ]);
-  } catch (error) {
-    // Read further meanwhile (another tab): that position stands.
-    if (!(error instanceof AppError && error.code === 'conflict')) throw error;
-    const now = positionOf((await readsOf(actor, [c])).get(c.conversationId));
-    return { body: { read: now, unread: unreadCount(lastOf(c), now, staff) } };
-  }
+  const moved = await moveReadTo(c, actor.userId, seq, current, changeContext(req).correlationId);
+  // Not moved: already there, or read further meanwhile (another tab); that position stands.
+  const position = moved ?? (seq <= current.seq ? current : positionOf((await readsOf(actor, [c])).get(c.conversationId)));
   return { body: { read: position, unread: unreadCount(lastOf(c), position, staff) } };
 }
 

@@ -1,16 +1,16 @@
 /**
  * The website widget for leads (ADR 0033): a visitor on a firm's own site says who they are,
  * then writes. They become (or are found again as) a lead by email, and each start is a new
- * conversation of its own, reached only with the token it answers (kept hashed), so an address
- * typed by someone else never opens another's messages. Counted per address and per firm.
+ * conversation of its own, reached only with the token it answers (kept hashed), or the one the
+ * latest email to them carries, so an address typed by someone else never opens another's messages. Counted per address and per firm.
  * Answers are readable from any origin (`crossOrigin`); nothing here reads cookies.
  */
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { notFound, rateLimited } from '../../../shared/api/errors.ts';
 import { WIDGET_OPERATIONS } from '../../../shared/api/operations/widget.ts';
 import { WIDGET_SCHEMAS } from '../../../shared/api/schemas/widget.ts';
 import { AuditEntry } from '../../../shared/db/entities/audit-entry.ts';
-import { Conversation, ConversationMessage } from '../../../shared/db/entities/conversation.ts';
+import { Conversation, ConversationMessage, ConversationRead } from '../../../shared/db/entities/conversation.ts';
 import { Lead } from '../../../shared/db/entities/lead.ts';
 import { OutboxEvent } from '../../../shared/db/entities/outbox-event.ts';
 import { SignInGuard } from '../../../shared/db/entities/sign-in-guard.ts';
@@ -18,14 +18,16 @@ import { Tenant } from '../../../shared/db/entities/tenant.ts';
 import { auditAndEvent, commitTransaction, type ChangeContext } from '../../../shared/db/mutation.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
 import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
-import { newConversation, type ConversationItem } from '../access.ts';
-import { sendMessage, type MessageItem } from '../messages.ts';
+import { newConversation, positionOf, type ConversationItem } from '../access.ts';
+import { moveReadTo, sendMessage, type MessageItem } from '../messages.ts';
+import { newVisitorKey, opensWith } from '../visitor-keys.ts';
 
 const database = databaseOf({
   tenant: Tenant,
   lead: Lead,
   conversation: Conversation,
   message: ConversationMessage,
+  read: ConversationRead,
   guard: SignInGuard,
   audit: AuditEntry,
   outbox: OutboxEvent,
@@ -33,8 +35,6 @@ const database = databaseOf({
 
 /** Per hour: new conversations from one address, messages from one address, and everything at one firm. */
 export const WIDGET_LIMITS = { startsPerAddress: 5, messagesPerAddress: 60, perFirm: 1000 } as const;
-
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 async function firmOf(slug: string) {
   const { data } = await database().entities.tenant.query.bySlug({ slug }).go({ limit: 1 });
@@ -69,8 +69,7 @@ async function allow(tenantId: string, ip: string, kind: 'start' | 'message') {
 /** The visitor's conversation: its token must match; anything else is not found alike. */
 async function visitorsConversation(tenantId: string, conversationId: string, token: string): Promise<ConversationItem> {
   const { data } = await database().entities.conversation.get({ tenantId, conversationId }).go();
-  const given = Buffer.from(hashOf(token));
-  if (!data?.widgetTokenHash || !data.leadId || !timingSafeEqual(given, Buffer.from(data.widgetTokenHash))) throw notFound('Conversation');
+  if (!data?.widgetTokenHash || !data.leadId || !opensWith(token, [data.widgetTokenHash, data.emailTokenHash])) throw notFound('Conversation');
   return data;
 }
 
@@ -102,10 +101,10 @@ async function startWidgetConversation(req: RequestOf<'startWidgetConversation'>
   // The address is the lead: found again (the CRM keeps one), or made.
   const found = (await lead.query.byEmail({ tenantId, email }).go({ limit: 1 })).data[0];
   const person = found ?? { tenantId, leadId: randomUUID(), name, email, source: 'widget' as const, status: 'new' as const };
-  const token = randomBytes(24).toString('base64url');
+  const { token, hash } = newVisitorKey();
   const item: ConversationItem = {
     ...newConversation(tenantId, { leadId: person.leadId, name: found?.name ?? name }, undefined),
-    widgetTokenHash: hashOf(token),
+    widgetTokenHash: hash,
     ...(page && { sourcePage: page }),
   };
   const ctx = visitorOf(item, req);
@@ -132,6 +131,12 @@ async function listWidgetMessages(req: RequestOf<'listWidgetMessages'>): Promise
     .gt({ seq: req.query.after ?? 0 })
     .where((a, op) => op.eq(a.internal, false))
     .go({ limit: 100 });
+  // Shown in their open panel: read, so they are not emailed of it (and staff see it was seen).
+  const last = data.at(-1);
+  if (last) {
+    const { data: read } = await database().entities.read.get({ tenantId: c.tenantId, conversationId: c.conversationId, userId: c.leadId! }).go();
+    await moveReadTo(c, c.leadId!, last.seq, positionOf(read), req.requestId);
+  }
   return { body: { items: data.map((m) => shown(m, c)), status: c.status } };
 }
 

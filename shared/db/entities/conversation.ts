@@ -35,6 +35,8 @@ export const Conversation = new Entity({
     ticketId: { type: 'string' },
     /** A website visitor's key to it (SHA-256 of the token they hold): the widget's conversations only. */
     widgetTokenHash: { type: 'string', readOnly: true },
+    /** The key the latest email to that visitor carries (its link opens the conversation on the portal). */
+    emailTokenHash: { type: 'string' },
     /** The page of the firm's site the widget was opened on. */
     sourcePage: { type: 'string', readOnly: true },
     /** The last message's numbers (shared/domain/conversations): every message, and those a client sees. */

@@ -10,9 +10,9 @@ import { useText } from '../i18n/text.ts';
 /**
  * Staff asking on a client's behalf pick the customer (found by name or a contact's address),
  * then the contact who asks: its primary contact unless another is chosen. The contact's id is
- * the form's `clientId`.
+ * the form's `clientId`. Without `withContact`, the choice ends at the customer: the form's `customerId`.
  */
-export default function ClientPicker({ error }: { error?: string | undefined }) {
+export default function ClientPicker({ error, withContact = true }: { error?: string | undefined; withContact?: boolean }) {
   const t = useText(customersText);
   const p = t.picker;
   const id = useId();
@@ -27,11 +27,11 @@ export default function ClientPicker({ error }: { error?: string | undefined }) 
 
   useEffect(() => {
     setContacts(null);
-    if (customerId)
+    if (customerId && withContact)
       call('getCustomer', { params: { customerId } })
         .then((c) => setContacts(c.contacts.filter((contact) => contact.status === 'active')))
         .catch(setFailure);
-  }, [customerId]);
+  }, [customerId, withContact]);
 
   return (
     <fieldset className="grid gap-3 rounded border border-slate-200 p-3">
@@ -66,7 +66,14 @@ export default function ClientPicker({ error }: { error?: string | undefined }) 
         <label htmlFor={`${id}-customer`} className="block text-sm font-medium">
           {p.customer}
         </label>
-        <select id={`${id}-customer`} value={customerId} onChange={(e) => setCustomerId(e.currentTarget.value)} required className={CONTROL}>
+        <select
+          id={`${id}-customer`}
+          {...(!withContact && { name: 'customerId', 'aria-invalid': Boolean(error) })}
+          value={customerId}
+          onChange={(e) => setCustomerId(e.currentTarget.value)}
+          required
+          className={CONTROL}
+        >
           <option value="" disabled>
             {p.chooseCustomer}
           </option>
@@ -76,33 +83,36 @@ export default function ClientPicker({ error }: { error?: string | undefined }) 
             </option>
           ))}
         </select>
+        {!withContact && error && <span className="text-sm text-red-700">{error}</span>}
       </div>
-      <div>
-        <label htmlFor={`${id}-contact`} className="block text-sm font-medium">
-          {p.contact}
-        </label>
-        <select
-          id={`${id}-contact`}
-          // Drawn again once the contacts arrive, so that the primary contact is chosen.
-          key={`${customerId}:${contacts?.length ?? ''}`}
-          name="clientId"
-          required
-          defaultValue={contacts?.find((c) => c.isPrimaryContact)?.userId ?? ''}
-          disabled={!contacts?.length}
-          aria-invalid={Boolean(error)}
-          className={CONTROL}
-        >
-          <option value="" disabled>
-            {p.chooseContact}
-          </option>
-          {contacts?.map((c) => (
-            <option key={c.userId} value={c.userId}>
-              {c.name} · {c.email}
+      {withContact && (
+        <div>
+          <label htmlFor={`${id}-contact`} className="block text-sm font-medium">
+            {p.contact}
+          </label>
+          <select
+            id={`${id}-contact`}
+            // Drawn again once the contacts arrive, so that the primary contact is chosen.
+            key={`${customerId}:${contacts?.length ?? ''}`}
+            name="clientId"
+            required
+            defaultValue={contacts?.find((c) => c.isPrimaryContact)?.userId ?? ''}
+            disabled={!contacts?.length}
+            aria-invalid={Boolean(error)}
+            className={CONTROL}
+          >
+            <option value="" disabled>
+              {p.chooseContact}
             </option>
-          ))}
-        </select>
-        {error && <span className="text-sm text-red-700">{error}</span>}
-      </div>
+            {contacts?.map((c) => (
+              <option key={c.userId} value={c.userId}>
+                {c.name} · {c.email}
+              </option>
+            ))}
+          </select>
+          {error && <span className="text-sm text-red-700">{error}</span>}
+        </div>
+      )}
       {contacts?.length === 0 && <p className="text-sm text-slate-600">{p.noContacts}</p>}
       {failure !== null && <ErrorNotice error={failure} />}
     </fieldset>

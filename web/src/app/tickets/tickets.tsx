@@ -3,7 +3,7 @@
  * raises one and follows theirs; staff list those they may see, by view, status, priority and
  * category, a page at a time.
  */
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { TicketView } from '../../../../shared/api/schemas/tickets.ts';
 import type { Session } from '../../../../shared/api/schemas/user.ts';
 import { INBOX_VIEWS, type InboxView } from '../../../../shared/domain/conversations/conversations.ts';
@@ -26,15 +26,25 @@ import { mount } from '../mount.tsx';
 import { ticketAreaOfPage, ticketHref } from './links.ts';
 import { TicketList } from './TicketList.tsx';
 
+const ClientPicker = lazy(() => import('../customers/ClientPicker.tsx'));
 const area = ticketAreaOfPage();
 const FIELD = 'ms-1 rounded border border-slate-300 px-2 py-1';
 
-function NewTicket() {
+/** Staff raise a ticket for a customer they may open (and take it); a client, for their own. */
+function NewTicket({ staff }: { staff: boolean }) {
   const t = useText(ticketsText);
   const f = t.form;
   const id = useId();
   const { busy, errors, failure, notice, run } = useSubmission((field) =>
-    field === 'subject' ? f.subject : field === 'description' ? f.description : field === 'priority' ? t.list.priority : t.list.category,
+    field === 'subject'
+      ? f.subject
+      : field === 'description'
+        ? f.description
+        : field === 'priority'
+          ? t.list.priority
+          : field === 'customerId'
+            ? f.customer
+            : t.list.category,
   );
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -43,6 +53,7 @@ function NewTicket() {
     void run(async () => {
       const made = await call('createTicket', {
         body: {
+          ...(staff && text('customerId') ? { customerId: text('customerId') } : {}),
           subject: text('subject'),
           description: text('description'),
           category: text('category') as TicketCategory,
@@ -62,10 +73,15 @@ function NewTicket() {
   return (
     <Card aria-labelledby={`${id}-title`} className="mb-6">
       <h2 id={`${id}-title`} className="mb-3 text-lg font-semibold">
-        {f.title}
+        {staff ? f.staffTitle : f.title}
       </h2>
       <form onSubmit={onSubmit} noValidate className="space-y-3">
         <FormOutcome notice={notice} failure={failure} />
+        {staff && (
+          <Suspense fallback={<Loading inline />}>
+            <ClientPicker withContact={false} error={errors.customerId} />
+          </Suspense>
+        )}
         <label className="block text-sm font-medium">
           {f.subject}
           <input name="subject" required maxLength={200} className={CONTROL} {...described('subject')} />
@@ -125,6 +141,7 @@ function TicketsPage({ session }: { session: Session }) {
   const [items, setItems] = useState<TicketView[] | null>(null);
   const [next, setNext] = useState<string | undefined>();
   const [failure, setFailure] = useState<unknown>(null);
+  const [raising, setRaising] = useState(false);
 
   const load = useCallback(
     async (cursor?: string) => {
@@ -167,7 +184,17 @@ function TicketsPage({ session }: { session: Session }) {
   return (
     <>
       <PageHeader title={t.list.title} lead={staff ? t.list.staffLead : t.list.clientLead} />
-      {!staff && <NewTicket />}
+      {staff ? (
+        raising ? (
+          <NewTicket staff />
+        ) : (
+          <Button className="mb-4" onClick={() => setRaising(true)}>
+            {t.form.staffOpen}
+          </Button>
+        )
+      ) : (
+        <NewTicket staff={false} />
+      )}
       <Card aria-label={staff ? t.list.title : t.list.yours}>
         {!staff && <h2 className="mb-3 text-lg font-semibold">{t.list.yours}</h2>}
         <div className="mb-3 flex flex-wrap gap-3 text-sm">

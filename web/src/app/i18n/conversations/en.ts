@@ -44,6 +44,11 @@ export default {
     upcoming: 'Upcoming bookings',
     noBookings: 'No bookings to come that you can see.',
   },
+  visitor: {
+    title: 'Your conversation',
+    lead: 'It opens below, in the chat window: read the answer and write back there.',
+    incomplete: 'This link is incomplete. Copy the whole link from the email.',
+  },
   chat: {
     yours: 'Your conversations',
     general: 'General',

@@ -32,6 +32,8 @@ export default {
     hours: '{h} س {m} د',
   },
   form: {
+    staffTitle: 'تذكرة جديدة لعميل',
+    staffOpen: 'افتح تذكرة لعميل',
     title: 'تذكرة جديدة',
     subject: 'الموضوع',
     description: 'ماذا تحتاج؟',

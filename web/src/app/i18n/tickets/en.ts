@@ -32,6 +32,8 @@ export default {
     hours: '{h} h {m} min',
   },
   form: {
+    staffTitle: 'New ticket for a client',
+    staffOpen: 'Raise a ticket for a client',
     title: 'New ticket',
     subject: 'Subject',
     description: 'What do you need?',

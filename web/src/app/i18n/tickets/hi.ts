@@ -32,6 +32,8 @@ export default {
     hours: '{h} घं {m} मि',
   },
   form: {
+    staffTitle: 'क्लाइंट के लिए नया टिकट',
+    staffOpen: 'क्लाइंट के लिए टिकट खोलें',
     title: 'नया टिकट',
     subject: 'विषय',
     description: 'आपको क्या चाहिए?',
