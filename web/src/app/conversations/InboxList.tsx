@@ -10,6 +10,7 @@ import { format } from '../i18n/index.ts';
 import { conversationsText } from '../i18n/conversations/index.ts';
 import { useText } from '../i18n/text.ts';
 import type { Assignee } from './ConversationControls.tsx';
+import { ConversationLink, UnreadBadge } from './ConversationLink.tsx';
 
 const FIELD = 'ms-1 rounded border border-slate-300 px-2 py-1';
 
@@ -93,28 +94,21 @@ export function InboxList({
       <ul className="divide-y divide-slate-100">
         {items?.map((c) => (
           <li key={c.conversationId}>
-            <a
-              href={`?id=${encodeURIComponent(c.conversationId)}`}
-              onClick={(e) => {
-                e.preventDefault();
-                onOpen(c.conversationId);
-              }}
-              aria-current={c.conversationId === chosenId ? 'page' : undefined}
+            <ConversationLink
+              conversationId={c.conversationId}
+              current={c.conversationId === chosenId}
+              onOpen={onOpen}
               className={`block w-full px-2 py-2 text-start hover:bg-slate-50 ${c.conversationId === chosenId ? 'bg-brand-50' : ''}`}
             >
               <span className="flex items-center justify-between gap-2">
                 <bdi className="font-medium">{c.customerName}</bdi>
-                {c.unread > 0 && (
-                  <span className="rounded-full bg-brand-700 px-2 text-xs text-white" aria-label={format(t.unread, { count: String(c.unread) })}>
-                    {c.unread}
-                  </span>
-                )}
+                <UnreadBadge count={c.unread} />
               </span>
               <span className="block truncate text-sm text-slate-600">
                 {t.statuses[c.status]}
                 {c.source === 'lead' && ` · ${t.sources.lead}`} · {c.subject ?? c.preview}
               </span>
-            </a>
+            </ConversationLink>
           </li>
         ))}
       </ul>

@@ -18,6 +18,7 @@ import { useText } from '../i18n/text.ts';
 import { subscribeLive } from '../live.ts';
 import { mount } from '../mount.tsx';
 import { TicketList } from '../tickets/TicketList.tsx';
+import { ConversationLink, UnreadBadge } from './ConversationLink.tsx';
 import { Thread } from './Thread.tsx';
 
 /** Beside the chat: the client's latest tickets, and the way to all of them. */
@@ -49,22 +50,15 @@ function ConversationChoice({ items, chosenId, onOpen }: { items: ConversationVi
       <ul className="flex flex-wrap gap-2 text-sm">
         {items.map((c) => (
           <li key={c.conversationId}>
-            <a
-              href={`?id=${encodeURIComponent(c.conversationId)}`}
-              onClick={(e) => {
-                e.preventDefault();
-                onOpen(c.conversationId);
-              }}
-              aria-current={c.conversationId === chosenId ? 'page' : undefined}
+            <ConversationLink
+              conversationId={c.conversationId}
+              current={c.conversationId === chosenId}
+              onOpen={onOpen}
               className={`inline-flex items-center gap-2 rounded-full border px-3 py-1 ${c.conversationId === chosenId ? 'border-brand-700 bg-brand-50' : 'border-slate-300 bg-white'}`}
             >
               <bdi>{c.subject ?? t.chat.general}</bdi>
-              {c.unread > 0 && (
-                <span className="rounded-full bg-brand-700 px-2 text-xs text-white" aria-label={format(t.inbox.unread, { count: String(c.unread) })}>
-                  {c.unread}
-                </span>
-              )}
-            </a>
+              <UnreadBadge count={c.unread} />
+            </ConversationLink>
           </li>
         ))}
       </ul>
