@@ -56,4 +56,20 @@ describe('attachments on messages', () => {
     expect(await seen(sarah)).toEqual([`w2-${run}.txt`, `workings-${run}.txt`]);
     expect((await say(john, { attachments: Array.from({ length: 11 }, (_, i) => `doc-${i}`) })).status).toBe(400);
   });
+
+  it('cannot be added in a lead’s conversation, which has no customer to keep them, and say so', async () => {
+    const started = await api('/api/widget/designpi/conversations', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain;charset=UTF-8' },
+      body: JSON.stringify({ name: `Lead ${run}`, email: `lead-${run}@prospect.example`, message: 'Hello', clientMessageId: randomUUID() }),
+    });
+    const workings = await uploaded(sarah, `lead-${run}.txt`, { customerId: 'cus-acme' });
+    const refused = await call(sarah, 'POST', `/api/conversations/${started.body.conversationId}/messages`, {
+      clientMessageId: randomUUID(),
+      body: 'See attached',
+      attachments: [workings],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toEqual([{ field: 'attachments', message: expect.stringContaining('a lead’s conversation') }]);
+  });
 });

@@ -252,7 +252,16 @@ function ticketWrites(
         entityId: t.ticket.ticketId,
         ...customer,
         changes: [{ field: 'status', from: t.ticket.status, to: 'open' }],
-        event: { type: 'ticket.updated', detail: { ticketId: t.ticket.ticketId, ...customer, fields: ['status'], status: 'open' } },
+        event: {
+          type: 'ticket.updated',
+          detail: {
+            ticketId: t.ticket.ticketId,
+            ...customer,
+            fields: ['status'],
+            status: 'open',
+            ...(t.ticket.assigneeId && { assigneeId: t.ticket.assigneeId }),
+          },
+        },
       }),
     ];
   }

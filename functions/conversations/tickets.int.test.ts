@@ -190,6 +190,24 @@ describe('a conversation’s ticket', () => {
     expect((await call(mike, 'GET', `/api/conversations/${id}`)).body.status).toBe('RESOLVED');
   });
 
+  it('takes a change and a comment made while staff write in its conversation, which the same transaction moves on', async () => {
+    const id = (await call(sarah, 'POST', '/api/conversations', { customerId: 'cus-acme', subject: `Busy ${run}` })).body.conversationId;
+    await call(john, 'POST', `/api/conversations/${id}/messages`, { clientMessageId: randomUUID(), body: `Help ${run}` });
+    const ticketId = (await call(sarah, 'GET', `/api/conversations/${id}`)).body.ticket.ticketId;
+    const notes = () =>
+      Array.from({ length: 4 }, (_, i) =>
+        call(sarah, 'POST', `/api/conversations/${id}/messages`, { clientMessageId: randomUUID(), body: `Note ${i} ${run}`, internal: true }),
+      );
+    // Notes move the conversation on, not the ticket: the change and the comment land, whichever is written first.
+    const version = (await ticket(sarah, ticketId)).version;
+    const [changed, ...noted] = await Promise.all([call(sarah, 'PATCH', `/api/tickets/${ticketId}`, { version, status: 'in_progress' }), ...notes()]);
+    expect([changed.status, ...noted.map((n) => n.status)]).toEqual([200, 201, 201, 201, 201]);
+    const [commented] = await Promise.all([call(sarah, 'POST', `/api/tickets/${ticketId}/comments`, { body: `Checking ${run}`, internal: true }), ...notes()]);
+    expect(commented.status).toBe(201);
+    expect((await call(sarah, 'GET', `/api/conversations/${id}`)).body.status).toBe('OPEN');
+    expect((await ticket(sarah, ticketId)).status).toBe('in_progress');
+  });
+
   it('of a contact’s own conversation is hers alone among the contacts with own access', async () => {
     const own = (await call(lisa, 'POST', '/api/conversations', {})).body.conversationId;
     await call(lisa, 'POST', `/api/conversations/${own}/messages`, { clientMessageId: randomUUID(), body: `Mine ${run}` });

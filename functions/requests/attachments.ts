@@ -39,7 +39,10 @@ export async function attachmentsFor(
   ids: readonly string[],
 ): Promise<Attachment[]> {
   if (!ids.length) return [];
-  if (!to.customerId) throw validationFailed([{ field: 'attachments', message: 'cannot be added: the request is for no customer to keep documents for' }]);
+  if (!to.customerId)
+    throw validationFailed([
+      { field: 'attachments', message: 'cannot be added: there is no customer to keep documents for (a lead’s conversation, or a request of nobody’s)' },
+    ]);
   const found = await documentsById(actor.tenantId, ids);
   const problems = ids.flatMap((documentId, i): FieldProblem[] => {
     const field = `attachments.${i}`;

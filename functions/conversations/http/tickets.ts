@@ -4,7 +4,7 @@
  * comments with staff-only notes, SLA times, and the one status mapping with the conversation.
  */
 import { randomUUID } from 'node:crypto';
-import { conflict, forbidden, notFound, validationFailed } from '../../../shared/api/errors.ts';
+import { AppError, conflict, forbidden, notFound, validationFailed } from '../../../shared/api/errors.ts';
 import { TICKETS_OPERATIONS } from '../../../shared/api/operations/tickets.ts';
 import { TICKETS_SCHEMAS } from '../../../shared/api/schemas/tickets.ts';
 import { AuditEntry } from '../../../shared/db/entities/audit-entry.ts';
@@ -222,6 +222,26 @@ function statusChange(change: TicketChange, t: TicketItem, to: TicketStatus, now
   change.changes.push({ field: 'status', from: t.status, to });
 }
 
+const CHANGED_AT_ONCE = 'This ticket was changed at the same moment. Reload to see the change, then try again.';
+const TRIES = 4;
+
+/**
+ * A conversation's ticket is written with its conversation, which any message moves on: a write
+ * that met one is made again from a fresh read (the ticket's version the caller read still
+ * decides: a ticket changed meanwhile is a 409).
+ */
+const againOnRace =
+  <R extends RequestOf<'updateTicket'> | RequestOf<'addTicketComment'>, T>(operation: (req: R) => Promise<T>) =>
+  async (req: R): Promise<T> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await operation(req);
+      } catch (error) {
+        if (!(error instanceof AppError && error.message === CHANGED_AT_ONCE) || attempt === TRIES) throw error;
+      }
+    }
+  };
+
 /** Writes a ticket's change with its audit and event; a conversation's ticket takes its conversation along (status and assignee). */
 async function commitChange(
   req: RequestOf<'updateTicket'> | RequestOf<'addTicketComment'>,
@@ -280,7 +300,7 @@ async function commitChange(
           })
         : []),
     ],
-    'This ticket was changed at the same moment. Reload to see the change, then try again.',
+    CHANGED_AT_ONCE,
   );
 }
 
@@ -383,6 +403,13 @@ function median(sorted: number[]): number | null {
 export const handler = contextHandler({
   routes: TICKETS_OPERATIONS,
   schemas: TICKETS_SCHEMAS,
-  operations: { listTickets, createTicket, getSupportSummary, getTicket, updateTicket, addTicketComment },
+  operations: {
+    listTickets,
+    createTicket,
+    getSupportSummary,
+    getTicket,
+    updateTicket: againOnRace(updateTicket),
+    addTicketComment: againOnRace(addTicketComment),
+  },
   authenticate: actorFromClaims,
 });

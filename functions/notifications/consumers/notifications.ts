@@ -195,7 +195,13 @@ async function ticketPlan(type: (typeof TICKET_NOTICE_EVENTS)[number], d: EventD
   };
   return {
     notices: ticketNotices(type, facts, { clients, staffWhoSeeAll }),
-    values: { subject: t.subject, customer: t.customerName, actor: actor.name, status: t.status },
+    // The status it moved to (a later change may have moved it on).
+    values: {
+      subject: t.subject,
+      customer: t.customerName,
+      actor: actor.name,
+      status: type === 'ticket.updated' ? (d as EventDetail<'ticket.updated'>).status : t.status,
+    },
     link: `/ticket/?id=${t.ticketId}`,
   };
 }
