@@ -11,6 +11,7 @@ import { AppError } from '../../shared/api/errors.ts';
 import type { MessageView } from '../../shared/api/schemas/conversations.ts';
 import { AuditEntry } from '../../shared/db/entities/audit-entry.ts';
 import { Conversation, ConversationClientMessage, ConversationMessage, ConversationRead, SupportTicket } from '../../shared/db/entities/conversation.ts';
+import { Lead } from '../../shared/db/entities/lead.ts';
 import { OutboxEvent } from '../../shared/db/entities/outbox-event.ts';
 import { auditAndEvent, commitTransaction, outboxItem, type ChangeContext } from '../../shared/db/mutation.ts';
 import { databaseOf } from '../../shared/db/service.ts';
@@ -25,6 +26,7 @@ export const database = databaseOf({
   clientMessage: ConversationClientMessage,
   read: ConversationRead,
   ticket: SupportTicket,
+  lead: Lead,
   audit: AuditEntry,
   outbox: OutboxEvent,
 });
@@ -71,16 +73,29 @@ async function alreadySent(c: ConversationItem, clientMessageId: string): Promis
   return data ?? undefined;
 }
 
-/** Sends the message; `created` is false when the sender's id was already used (the stored message is answered). */
-export async function sendMessage(first: ConversationItem, sending: Sending, ctx: ChangeContext): Promise<{ message: MessageItem; created: boolean }> {
+/** A conversation made with its first message, in the same transaction, with whatever else its making writes. */
+export interface Starting {
+  writes: (e: Entities) => ReturnType<typeof auditAndEvent>;
+}
+
+/**
+ * Sends the message; `created` is false when the sender's id was already used (the stored
+ * message is answered). With `starting`, `first` is a new conversation, made by the same write.
+ */
+export async function sendMessage(
+  first: ConversationItem,
+  sending: Sending,
+  ctx: ChangeContext,
+  starting?: Starting,
+): Promise<{ message: MessageItem; created: boolean }> {
   let conversation = first;
   for (let attempt = 1; ; attempt++) {
-    const earlier = await alreadySent(conversation, sending.clientMessageId);
+    const earlier = starting ? undefined : await alreadySent(conversation, sending.clientMessageId);
     if (earlier) return { message: earlier, created: false };
     try {
-      return { message: await write(conversation, sending, ctx), created: true };
+      return { message: await write(conversation, sending, ctx, starting), created: true };
     } catch (error) {
-      if (!(error instanceof AppError && error.code === 'conflict') || attempt === SEND_TRIES) throw error;
+      if (!(error instanceof AppError && error.code === 'conflict') || attempt === SEND_TRIES || starting) throw error;
       // Another message took the number (or the same one was sent at the same moment): read again.
       const { data } = await database().entities.conversation.get({ tenantId: conversation.tenantId, conversationId: conversation.conversationId }).go();
       if (!data) throw error;
@@ -89,7 +104,7 @@ export async function sendMessage(first: ConversationItem, sending: Sending, ctx
   }
 }
 
-async function write(c: ConversationItem, sending: Sending, ctx: ChangeContext): Promise<MessageItem> {
+async function write(c: ConversationItem, sending: Sending, ctx: ChangeContext, starting?: Starting): Promise<MessageItem> {
   const { entities } = database();
   const key = { tenantId: c.tenantId, conversationId: c.conversationId };
   const at = new Date().toISOString();
@@ -116,25 +131,29 @@ async function write(c: ConversationItem, sending: Sending, ctx: ChangeContext):
     createdAt: at,
   };
   const preview = previewOf(sending.body);
+  const moved = {
+    lastSeq: position.seq,
+    lastPublicNo: position.publicNo,
+    lastActivityAt: at,
+    preview,
+    ...(!sending.internal && { publicPreview: preview }),
+    // A customer writing again opens what was pending, resolved or closed.
+    ...(fromCustomer && { status: 'OPEN' as const }),
+    ...(newTicketId && { ticketId: newTicketId }),
+    version: c.version + 1,
+  };
   await commitTransaction(
     database(),
     (e) => [
-      e.conversation
-        .patch(key)
-        .set({
-          lastSeq: position.seq,
-          lastPublicNo: position.publicNo,
-          lastActivityAt: at,
-          preview,
-          ...(!sending.internal && { publicPreview: preview }),
-          // A customer writing again opens what was pending, resolved or closed.
-          ...(fromCustomer && { status: 'OPEN' as const }),
-          ...(newTicketId && { ticketId: newTicketId }),
-          version: c.version + 1,
-        })
-        .composite({ customerKey: c.customerKey, assigneeKey: c.assigneeKey, conversationId: c.conversationId })
-        .where((a, op) => op.eq(a.lastSeq, c.lastSeq))
-        .commit(),
+      starting
+        ? e.conversation.create({ ...c, ...moved }).commit()
+        : e.conversation
+            .patch(key)
+            .set(moved)
+            .composite({ customerKey: c.customerKey, assigneeKey: c.assigneeKey, conversationId: c.conversationId })
+            .where((a, op) => op.eq(a.lastSeq, c.lastSeq))
+            .commit(),
+      ...(starting?.writes(e) ?? []),
       e.message.create(message).commit(),
       e.clientMessage.create({ ...key, clientMessageId: sending.clientMessageId, seq: position.seq }).commit(),
       e.read.put({ ...key, userId: sending.sender.userId, ...position, at }).commit(),

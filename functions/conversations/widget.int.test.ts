@@ -124,6 +124,25 @@ describe('a visitor of the firm’s site', () => {
   });
 });
 
+it('starts as one write: two starts at once from a new address make one lead, and each conversation made has its message', { timeout: 30_000 }, async () => {
+  const email = `twice-${run}@prospect.example`;
+  const both = await Promise.all([start(email, `First ${run}`), start(email, `Second ${run}`)]);
+  for (const made of both) expect([201, 409]).toContain(made.status);
+  expect(both.some((made) => made.status === 201)).toBe(true);
+  const { data: leads } = await database().entities.lead.query.byEmail({ tenantId: 't-designpi', email }).go();
+  expect(leads).toHaveLength(1);
+  const { data: conversations } = await database()
+    .entities.conversation.query.byCustomer({ tenantId: 't-designpi', customerKey: `lead#${leads[0]!.leadId}` })
+    .go();
+  expect(conversations.map((c) => c.conversationId).sort()).toEqual(
+    both
+      .filter((m) => m.status === 201)
+      .map((m) => m.body.conversationId)
+      .sort(),
+  );
+  for (const c of conversations) expect(c).toMatchObject({ lastSeq: 1, ticketId: expect.any(String) });
+});
+
 describe('a visitor who left the firm’s site', () => {
   const MINUTE = 60_000;
   const answer = (conversationId: string, body: string, internal = false) =>

@@ -9,13 +9,11 @@ import { randomUUID } from 'node:crypto';
 import { notFound, rateLimited } from '../../../shared/api/errors.ts';
 import { WIDGET_OPERATIONS } from '../../../shared/api/operations/widget.ts';
 import { WIDGET_SCHEMAS } from '../../../shared/api/schemas/widget.ts';
-import { AuditEntry } from '../../../shared/db/entities/audit-entry.ts';
 import { Conversation, ConversationMessage, ConversationRead } from '../../../shared/db/entities/conversation.ts';
 import { Lead } from '../../../shared/db/entities/lead.ts';
-import { OutboxEvent } from '../../../shared/db/entities/outbox-event.ts';
 import { SignInGuard } from '../../../shared/db/entities/sign-in-guard.ts';
 import { Tenant } from '../../../shared/db/entities/tenant.ts';
-import { auditAndEvent, commitTransaction, type ChangeContext } from '../../../shared/db/mutation.ts';
+import { auditAndEvent, type ChangeContext } from '../../../shared/db/mutation.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
 import { contextHandler, type ReplyOf, type RequestOf } from '../../lib/http.ts';
 import { newConversation, positionOf, type ConversationItem } from '../access.ts';
@@ -29,8 +27,6 @@ const database = databaseOf({
   message: ConversationMessage,
   read: ConversationRead,
   guard: SignInGuard,
-  audit: AuditEntry,
-  outbox: OutboxEvent,
 });
 
 /** Per hour: new conversations from one address, messages from one address, and everything at one firm. */
@@ -108,18 +104,19 @@ async function startWidgetConversation(req: RequestOf<'startWidgetConversation'>
     ...(page && { sourcePage: page }),
   };
   const ctx = visitorOf(item, req);
-  await commitTransaction(database(), (e) => [
-    ...(found ? [] : [e.lead.create({ ...person, ...(page && { sourceUrl: page }) }).commit()]),
-    e.conversation.create(item).commit(),
-    ...auditAndEvent(e, ctx, {
-      action: 'conversation.started',
-      entityType: 'conversation',
-      entityId: item.conversationId,
-      changes: [{ field: 'source', from: null, to: 'lead' }],
-      event: { type: 'conversation.started', detail: { conversationId: item.conversationId, source: 'lead', startedBy: person.leadId } },
-    }),
-  ]);
-  await sendMessage(item, { clientMessageId, body: message, internal: false, sender: { userId: person.leadId, name, email, kind: 'lead' } }, ctx);
+  // One write: the lead (if new), the conversation, its first message and its ticket, or nothing.
+  await sendMessage(item, { clientMessageId, body: message, internal: false, sender: { userId: person.leadId, name, email, kind: 'lead' } }, ctx, {
+    writes: (e) => [
+      ...(found ? [] : [e.lead.create({ ...person, ...(page && { sourceUrl: page }) }).commit()]),
+      ...auditAndEvent(e, ctx, {
+        action: 'conversation.started',
+        entityType: 'conversation',
+        entityId: item.conversationId,
+        changes: [{ field: 'source', from: null, to: 'lead' }],
+        event: { type: 'conversation.started', detail: { conversationId: item.conversationId, source: 'lead', startedBy: person.leadId } },
+      }),
+    ],
+  });
   return { status: 201, body: { conversationId: item.conversationId, token, firm: firm.name } };
 }
 
