@@ -15,6 +15,8 @@ const stageSchema = z.object({
    * stage a release gives several new ones is upgraded one deploy per index (README).
    */
   tableIndexes: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(TABLE_INDEXES.length))),
+  /** The commit deployed (the deploy workflow passes it), kept as an output so a failed release can be rolled back to it. */
+  sourceVersion: z._default(z.string().check(z.regex(/^([0-9a-f]{40}|local)$/)), 'local'),
 });
 
 export type StageConfig = z.infer<typeof stageSchema> & { isProd: boolean };
@@ -26,6 +28,7 @@ export function readStage(context: (key: string) => unknown): StageConfig {
     mailFrom: context('mailFrom'),
     rateLimitPer5Min: context('rateLimitPer5Min'),
     tableIndexes: context('tableIndexes'),
+    sourceVersion: context('sourceVersion'),
   });
   if (!parsed.success) {
     throw new Error(`Invalid CDK context: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
