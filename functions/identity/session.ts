@@ -1,6 +1,6 @@
 /** Sign-in, refresh and sign-out: the session the web app keeps in memory plus an HttpOnly refresh cookie. */
 import { changeContext } from '../lib/change-context.ts';
-import { AppError, notFound, unauthenticated } from '../../shared/api/errors.ts';
+import { AppError, firmSuspended, notFound, unauthenticated } from '../../shared/api/errors.ts';
 import type { Session } from '../../shared/api/schemas/user.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { askedAbout } from './after-answer.ts';
@@ -60,7 +60,8 @@ export async function sessionState(tenantId: string, userId: string, known?: Use
     db.entities.tenant.get({ tenantId }).go(),
   ]);
   if (!user || user.status !== 'active') throw unauthenticated('This account is not active.');
-  if (!tenant || tenant.status !== 'active') throw notFound('Firm');
+  if (!tenant) throw notFound('Firm');
+  if (tenant.status === 'suspended') throw firmSuspended(tenant.name);
   const actor = {
     tenantId,
     userId,

@@ -4,7 +4,7 @@
  * and logout take effect at once. See docs/adr/0002-auth-tokens.md.
  */
 import type { EntityItem } from 'electrodb';
-import { unauthenticated } from '../../shared/api/errors.ts';
+import { firmSuspended, unauthenticated } from '../../shared/api/errors.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { User } from '../../shared/db/entities/user.ts';
 import { RevokedToken } from '../../shared/db/entities/revoked-token.ts';
@@ -70,6 +70,7 @@ export async function actorFromClaims(jwtClaims: JwtClaims): Promise<Authenticat
     entities.tenant.get({ tenantId: claims.tenantId }).go(),
   ]);
   if (!user || user.status !== 'active') throw unauthenticated('This account is not active.');
+  if (tenant?.status === 'suspended') throw firmSuspended(tenant.name);
   if (revoked) throw unauthenticated('Your session has ended. Sign in again.');
   // `iat` has whole seconds: a token issued in the very second of a revocation is refused too.
   if (user.tokensValidAfter && claims.issuedAt <= Math.floor(Date.parse(user.tokensValidAfter) / 1000)) {

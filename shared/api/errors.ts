@@ -5,6 +5,7 @@ export const ERROR_STATUS = {
   unauthenticated: 401,
   forbidden: 403,
   mfa_required: 403,
+  firm_suspended: 403,
   not_found: 404,
   conflict: 409,
   gone: 410,
@@ -70,6 +71,9 @@ export const validationFailed = (details: FieldProblem[]) =>
 export const unauthenticated = (message = 'Sign in to continue.') => new AppError('unauthenticated', message);
 export const forbidden = (message = 'You do not have permission to do that.') => new AppError('forbidden', message);
 export const notFound = (what: string) => new AppError('not_found', `${what} not found.`);
+/** A suspended firm's people are refused everything until the platform's operator reactivates it; nothing is deleted. */
+export const firmSuspended = (firm: string) =>
+  new AppError('firm_suspended', `${firm}’s portal is suspended for now. Nothing has been deleted. Contact ${firm} directly.`);
 export const conflict = (message: string) => new AppError('conflict', message);
 export const rateLimited = (message: string, retryAfterSeconds: number) =>
   new AppError('rate_limited', message, undefined, { 'retry-after': String(retryAfterSeconds) });

@@ -19,6 +19,7 @@ export default {
       unauthenticated: 'Sign in to continue.',
       forbidden: 'You do not have permission to do that.',
       mfa_required: 'Your firm requires two-step sign-in. Turn it on from your Account page to continue.',
+      firm_suspended: 'This firm’s portal is suspended for now. Nothing has been deleted: contact the firm directly.',
       not_found: 'This was not found. It may have been removed, or you may not have access to it.',
       conflict: 'This was changed meanwhile. Reload to see it as it is now, then try again.',
       gone: 'This link has expired or was already used.',
