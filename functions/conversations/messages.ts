@@ -296,17 +296,29 @@ function ticketWrites(
 }
 
 /**
- * Moves a reader's position forward to `seq` (never back), with the read receipt for those
- * following. Undefined when it was already there or further (another tab read on meanwhile).
+ * Moves a reader's position forward to message `to.seq` (never back), with the read receipt for
+ * those following. Its `publicNo`, when the caller holds the message, saves reading it again.
+ * Undefined when the position was already there or further (another tab read on meanwhile).
  */
-export async function moveReadTo(c: ConversationItem, userId: string, seq: number, current: Position, correlationId?: string): Promise<Position | undefined> {
+export async function moveReadTo(
+  c: ConversationItem,
+  userId: string,
+  to: { seq: number; publicNo?: number },
+  current: Position,
+  correlationId?: string,
+): Promise<Position | undefined> {
+  const { seq } = to;
   if (seq <= current.seq) return undefined;
   const key = { tenantId: c.tenantId, conversationId: c.conversationId };
-  // The public number at that message: the message's own, or the last before it.
-  const { data: at } = await database()
-    .entities.message.get({ ...key, seq })
-    .go();
-  const position = { seq, publicNo: at?.publicNo ?? current.publicNo };
+  // The public number at that message: the message's own, or (none there) the last before it.
+  const publicNo =
+    to.publicNo ??
+    (
+      await database()
+        .entities.message.get({ ...key, seq })
+        .go()
+    ).data?.publicNo;
+  const position = { seq, publicNo: publicNo ?? current.publicNo };
   try {
     await commitTransaction(database(), (e) => [
       // Forward only: a late, older mark never moves it back.

@@ -290,7 +290,7 @@ async function markConversationRead(req: RequestOf<'markConversationRead'>): Pro
   const staff = isStaff(actor.role);
   const seq = Math.min(req.body.seq, c.lastSeq);
   const current = positionOf((await readsOf(actor, [c])).get(c.conversationId));
-  const moved = await moveReadTo(c, actor.userId, seq, current, changeContext(req).correlationId);
+  const moved = await moveReadTo(c, actor.userId, { seq }, current, changeContext(req).correlationId);
   // Not moved: already there, or read further meanwhile (another tab); that position stands.
   const position = moved ?? (seq <= current.seq ? current : positionOf((await readsOf(actor, [c])).get(c.conversationId)));
   return { body: { read: position, unread: unreadCount(lastOf(c), position, staff) } };

@@ -132,7 +132,7 @@ async function listWidgetMessages(req: RequestOf<'listWidgetMessages'>): Promise
   const last = data.at(-1);
   if (last) {
     const { data: read } = await database().entities.read.get({ tenantId: c.tenantId, conversationId: c.conversationId, userId: c.leadId! }).go();
-    await moveReadTo(c, c.leadId!, last.seq, positionOf(read), req.requestId);
+    await moveReadTo(c, c.leadId!, last, positionOf(read), req.requestId);
   }
   return { body: { items: data.map((m) => shown(m, c)), status: c.status } };
 }

@@ -9,7 +9,7 @@ import type { TicketView } from '../../../../shared/api/schemas/tickets.ts';
 import type { Session } from '../../../../shared/api/schemas/user.ts';
 import { call } from '../api.ts';
 import { Shell } from '../components/Shell.tsx';
-import { Loading } from '../components/Status.tsx';
+import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { Card, PageHeader } from '../components/ui.tsx';
 import { format } from '../i18n/index.ts';
 import { conversationsText } from '../i18n/conversations/index.ts';
@@ -73,9 +73,9 @@ function ClientChat({ session }: { session: Session }) {
   const [general, setGeneral] = useState<ConversationView | null>(null);
   const [items, setItems] = useState<ConversationView[]>([]);
   const [chosenId, setChosenId] = useState(chosenInAddress);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<unknown>(null);
   useEffect(() => {
-    call('startConversation', { body: {} }).then(setGeneral, (error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
+    call('startConversation', { body: {} }).then(setGeneral, setProblem);
   }, []);
 
   const load = useCallback(
@@ -104,11 +104,7 @@ function ClientChat({ session }: { session: Session }) {
   return (
     <>
       <PageHeader title={t.title} lead={format(t.lead, { firm: session.tenant.name })} />
-      {problem && (
-        <p role="alert" className="text-red-700">
-          {problem}
-        </p>
-      )}
+      {problem !== null && <ErrorNotice error={problem} />}
       <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
         <div>
           {shownId && items.length > 1 && <ConversationChoice items={items} chosenId={shownId} onOpen={open} />}
