@@ -19,18 +19,21 @@ const ACTORS = {
   lead: 'sarah@designpi.com',
   admin: 'hello@designpi.com',
   otherFirmAdmin: 'admin@northwind.example',
+  /** The platform's operator (SUPER_ADMIN of the platform's own tenant): asked only of the rows that name them. */
+  operator: 'operator@serviceportal.example',
 } as const;
 type ActorName = keyof typeof ACTORS;
+type FirmActor = Exclude<ActorName, 'operator'>;
 
 interface Row {
   /** A body may depend on the caller, where one caller's attempt would change the next one's answer. */
   request: { method: string; path: string; body?: unknown; bodyFor?: (actor: ActorName) => unknown };
-  expect: Record<ActorName, number>;
+  expect: Record<FirmActor, number> & { operator?: number };
   /** Routes that end the caller's session get a fresh sign-in per cell. */
   consumesSession?: boolean;
 }
 
-const everyone = (status: number): Record<ActorName, number> => ({
+const everyone = (status: number): Record<FirmActor, number> => ({
   anonymous: status,
   client: status,
   member: status,
@@ -39,6 +42,8 @@ const everyone = (status: number): Record<ActorName, number> => ({
   otherFirmAdmin: status,
 });
 const signedIn = (status: number) => ({ ...everyone(status), anonymous: 401 });
+/** The platform's routes: its operator alone, never anyone of a firm, not even its admin. */
+const operatorOnly = (operator: number) => ({ ...signedIn(403), operator });
 
 const SOON = new Date(Date.now() + 3 * 86_400_000).toISOString();
 const LATER = new Date(Date.now() + 4 * 86_400_000).toISOString();
@@ -529,6 +534,12 @@ const MATRIX: Record<OperationId, Row> = {
     request: { method: 'GET', path: '/api/team/nobody/assignments' },
     expect: { anonymous: 401, client: 403, member: 404, lead: 200, admin: 200, otherFirmAdmin: 200 },
   },
+  // A page of firms; a firm the operator makes, looks into and suspends: platform/firms.int.test.ts (here bodies and ids that change nothing).
+  listFirms: { request: { method: 'GET', path: '/api/platform/firms' }, expect: operatorOnly(200) },
+  createFirm: { request: { method: 'POST', path: '/api/platform/firms', body: { name: 'Matrix', slug: 'x' } }, expect: operatorOnly(400) },
+  getFirm: { request: { method: 'GET', path: '/api/platform/firms/t-none' }, expect: operatorOnly(404) },
+  suspendFirm: { request: { method: 'POST', path: '/api/platform/firms/t-none/suspend', body: { reason: 'matrix' } }, expect: operatorOnly(404) },
+  reactivateFirm: { request: { method: 'POST', path: '/api/platform/firms/t-none/reactivate', body: { reason: 'matrix' } }, expect: operatorOnly(404) },
   getOpenApi: { request: { method: 'GET', path: '/api/openapi.json' }, expect: everyone(200) },
   getHealth: { request: { method: 'GET', path: '/api/health' }, expect: everyone(200) },
   // Admins only; the live-connection count is of the caller's own firm (system-health.int.test.ts).
@@ -651,8 +662,17 @@ describe('authorization matrix', () => {
     expect(Object.keys(MATRIX).sort()).toEqual(OPERATIONS.map((o) => o.operationId).sort());
   });
 
+  it('asks the operator of every platform route', () => {
+    const platform = OPERATIONS.filter((o) => o.access === 'platform.manage').map((o) => o.operationId);
+    expect(platform.length).toBeGreaterThan(0);
+    expect(platform.filter((id) => MATRIX[id].expect.operator === undefined)).toEqual([]);
+  });
+
   const cells = Object.entries(MATRIX).flatMap(([id, row]) =>
-    (Object.keys(ACTORS) as ActorName[]).map((actor) => [id, actor, row.expect[actor], row] as const),
+    (Object.keys(ACTORS) as ActorName[]).flatMap((actor) => {
+      const expected = (row.expect as Partial<Record<ActorName, number>>)[actor];
+      return expected === undefined ? [] : [[id, actor, expected, row] as const];
+    }),
   );
 
   it.each(cells)('%s as %s → %i', async (id, actor, expected, row) => {

@@ -72,6 +72,12 @@ export const SCHEDULES = [
     expression: 'cron(0 7 * * ? *)',
   },
   {
+    name: 'measure-usage',
+    context: 'platform',
+    description: 'Measures what each firm holds (people who may sign in, bytes of documents) for the platform’s operators; safe to run again',
+    expression: 'cron(30 2 * * ? *)',
+  },
+  {
     name: 'migrate-customers',
     context: 'customers',
     description: 'Gives every client user without a customer one (shared by company), and their requests and bookings its id; safe to run again',

@@ -9,6 +9,7 @@ import { databaseOf } from '../../shared/db/service.ts';
 import { User } from '../../shared/db/entities/user.ts';
 import { RevokedToken } from '../../shared/db/entities/revoked-token.ts';
 import { Tenant } from '../../shared/db/entities/tenant.ts';
+import { countUsage } from './usage.ts';
 import { contactOf, type Contact } from '../../shared/domain/customers/customers.ts';
 import type { Actor } from '../../shared/domain/identity/policy.ts';
 import type { Permission, Role } from '../../shared/domain/identity/permissions.ts';
@@ -63,11 +64,13 @@ export function tokenClaims(claims: JwtClaims): TokenClaims {
 export async function actorFromClaims(jwtClaims: JwtClaims): Promise<AuthenticatedActor> {
   const claims = tokenClaims(jwtClaims);
   const { entities } = database();
-  // Three reads in parallel, so a changed role, a sign-out or a firm rule applies on the next request.
+  // Three reads in parallel, so a changed role, a sign-out or a firm rule applies on the next request;
+  // beside them, the call counts in the firm's usage (ADR 0035), never failing it.
   const [{ data: user }, { data: revoked }, { data: tenant }] = await Promise.all([
     entities.user.get({ tenantId: claims.tenantId, userId: claims.userId }).go(),
     entities.revokedToken.get({ tenantId: claims.tenantId, jti: claims.jti }).go(),
     entities.tenant.get({ tenantId: claims.tenantId }).go(),
+    countUsage(claims.tenantId, 'apiCalls').catch((error: unknown) => console.warn('API call not counted', error)),
   ]);
   if (!user || user.status !== 'active') throw unauthenticated('This account is not active.');
   if (tenant?.status === 'suspended') throw firmSuspended(tenant.name);

@@ -2,6 +2,7 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { config, mailConfig } from '../../shared/config.ts';
 import { buildMime, type MimeMessage } from './mime.ts';
+import { countUsage } from './usage.ts';
 
 let client: SESv2Client | undefined;
 
@@ -23,6 +24,14 @@ export interface Brand {
   emailFooter?: string | undefined;
 }
 
+/** The firm an email is from (the tenant item): its brand, and whose usage the email counts in. */
+export interface Sender extends Brand {
+  tenantId: string;
+}
+
+/** Counted once SES took it; a failed count never fails the sending (functions/lib/usage.ts). */
+const counted = (firm: Sender) => countUsage(firm.tenantId, 'emails').catch((error: unknown) => console.warn('email not counted', error));
+
 /** The firm's footer under the text and the HTML, and its accent colour (a checked #rrggbb) on the links. */
 export function branded(email: Email, brand: Brand | undefined): Email {
   const footer = brand?.emailFooter;
@@ -38,19 +47,20 @@ export function branded(email: Email, brand: Brand | undefined): Email {
 }
 
 /** An email with a calendar invite (inline and attached), sent as raw MIME, in the firm's brand. */
-export async function sendEmailWithInvite(unbranded: Email, calendar: MimeMessage['calendar'], brand?: Brand): Promise<void> {
+export async function sendEmailWithInvite(unbranded: Email, calendar: MimeMessage['calendar'], firm: Sender): Promise<void> {
   const { MAIL_FROM } = mailConfig();
-  const email = branded(unbranded, brand);
+  const email = branded(unbranded, firm);
   const raw = buildMime({ ...email, from: MAIL_FROM, calendar });
   await ses().send(
     new SendEmailCommand({ FromEmailAddress: MAIL_FROM, Destination: { ToAddresses: [email.to] }, Content: { Raw: { Data: Buffer.from(raw, 'utf8') } } }),
   );
+  await counted(firm);
 }
 
 /** An email in the firm's brand. */
-export async function sendEmail(unbranded: Email, brand?: Brand): Promise<void> {
+export async function sendEmail(unbranded: Email, firm: Sender): Promise<void> {
   const { MAIL_FROM } = mailConfig();
-  const email = branded(unbranded, brand);
+  const email = branded(unbranded, firm);
   await ses().send(
     new SendEmailCommand({
       FromEmailAddress: MAIL_FROM,
@@ -63,6 +73,7 @@ export async function sendEmail(unbranded: Email, brand?: Brand): Promise<void> 
       },
     }),
   );
+  await counted(firm);
 }
 
 /** Text for an HTML email body: the five characters HTML gives meaning to, escaped. */

@@ -58,6 +58,12 @@ export async function closeConnections(tenantId: string, userId: string, openedB
   return close(open.filter((c) => openedBy === undefined || Date.parse(c.connectedAt) <= Date.parse(openedBy)));
 }
 
+/** Closes every open WebSocket of a firm (suspended): its people are refused new ones until it is reactivated. */
+export async function closeFirmConnections(tenantId: string): Promise<number> {
+  const { data: open } = await database().entities.connection.query.byTenant({ tenantId }).go({ pages: 'all' });
+  return close(open);
+}
+
 async function close(connections: { tenantId: string; userId: string; connectionId: string }[]): Promise<number> {
   await Promise.all(
     connections.map(async ({ tenantId, userId, connectionId }) => {

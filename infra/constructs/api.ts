@@ -27,6 +27,9 @@ import { acknowledge, arnRef } from './nag.ts';
 /** The planner signs series plans and booking-desk checks them (ADR 0011): they share one generated key. */
 const PLAN_KEY_HOLDERS: readonly ApiLambda[] = ['booking-plans', 'booking-desk'];
 
+/** The partition keys of firms' usage items (shared/db/entities/firm-usage.ts). */
+const USAGE_PARTITIONS = 't#*#usage';
+
 /** The user-pool administration each Lambda needs, and nothing more. */
 const POOL_ACTIONS: Partial<Record<ApiLambda, string[]>> = {
   // Sets the chosen password (reset, invitation), verifies the email, ends sessions. Looking up a typed address is the accounts consumer's (ADR 0017).
@@ -41,6 +44,8 @@ const POOL_ACTIONS: Partial<Record<ApiLambda, string[]>> = {
     'cognito-idp:AdminEnableUser',
     'cognito-idp:AdminUserGlobalSignOut',
   ],
+  // Makes the first admin's identity of a new firm, in the admin group.
+  firms: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminGetUser', 'cognito-idp:AdminAddUserToGroup'],
   // A client's sign-up makes its identity in the accounts consumer, after the answer (ADR 0017).
 };
 
@@ -98,7 +103,17 @@ export class Api extends Construct {
         },
       });
       if (API_LAMBDAS[lambda].table === 'readWrite') table.grantReadWriteData(fn);
-      else if (API_LAMBDAS[lambda].table === 'read') table.grantReadData(fn);
+      else if (API_LAMBDAS[lambda].table === 'read') {
+        table.grantReadData(fn);
+        // Every signed-in call counts in its firm's usage (functions/lib/usage.ts): an addition to the usage items, nothing else.
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['dynamodb:UpdateItem'],
+            resources: [table.tableArn],
+            conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [USAGE_PARTITIONS] } },
+          }),
+        );
+      }
       // A dynamic reference: the key is resolved at deploy time, never written into the template.
       if (PLAN_KEY_HOLDERS.includes(lambda)) fn.addEnvironment('PLAN_SIGNING_KEY', gateway.planKey.secretValue.unsafeUnwrap());
       fn.addEnvironment('ORIGIN_SECRET', gateway.originSecret.secretValue.unsafeUnwrap());

@@ -5,6 +5,7 @@ import type { EmailIdentity } from 'aws-cdk-lib/aws-ses';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { SCHEDULES } from '../../shared/schedules.ts';
 import type { StageConfig } from '../stage.ts';
@@ -58,6 +59,15 @@ export class Schedules extends Construct {
       // The Scheduler role's grant is CDK's standard one: the function and its versions.
       acknowledge(Stack.of(this), 'IAM5', 'The Scheduler role may invoke exactly this job function (`:*` covers its versions).', `Resource::${arnRef(fn)}:*`);
     }
+  }
+
+  /** The usage job (ADR 0035): lists firms' document keys (never reads them) to measure what each holds. */
+  measureStorageIn(documents: Documents): void {
+    const fn = this.byName.get('measure-usage')!;
+    fn.addEnvironment('DOCUMENTS_BUCKET', documents.bucket.bucketName);
+    fn.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:ListBucket'], resources: [documents.bucket.bucketArn], conditions: { StringLike: { 's3:prefix': ['t/*'] } } }),
+    );
   }
 
   /** The rescan job (ADR 0029): sees whether files arrived and asks GuardDuty to scan them again. */

@@ -15,6 +15,7 @@ import { database } from '../../shared/db/all-entities.ts';
 import { joiningContact } from '../../shared/domain/customers/customers.ts';
 import { kpiStateOf, recount } from '../../shared/domain/requests/kpis.ts';
 import { ensureCognitoUser, type LocalPool } from './cognito.ts';
+import { PLATFORM_TENANT_ID } from '../../shared/domain/platform/firms.ts';
 
 /** Fixed demo password, listed in the README. Exists only in the local stage. */
 export const DEMO_PASSWORD = 'Demo-Passw0rd!';
@@ -133,6 +134,11 @@ export const DEMO_TENANTS = [
       },
       { email: 'priya@client.example', name: 'Priya Sharma', role: 'CLIENT', company: 'Sharma Textiles', locale: 'hi', timeZone: 'Asia/Kolkata' },
     ] satisfies SeedUser[],
+  },
+  {
+    // Not a firm: the platform's operators (ADR 0035), who make, suspend and watch the firms.
+    tenant: { tenantId: PLATFORM_TENANT_ID, slug: 'platform', name: 'Service Portal', timeZone: 'UTC', currency: 'USD', locale: 'en' as const },
+    users: [{ email: 'operator@serviceportal.example', name: 'Pat Operator', role: 'SUPER_ADMIN', locale: 'en', timeZone: 'UTC' }] satisfies SeedUser[],
   },
 ];
 
@@ -349,6 +355,9 @@ export async function seedDemoData(pool: LocalPool): Promise<void> {
     if (!existing.data) await db.entities.tenant.create(tenant).go();
     // Data kept from an older run: keep what was changed since, fill in fields and index keys added since.
     else await db.entities.tenant.upsert({ ...tenant, ...existing.data }).go();
+    // Their slugs are claimed for good, as the platform claims every firm's (ADR 0035).
+    if (!(await db.entities.slugClaim.get({ slug: tenant.slug }).go()).data)
+      await db.entities.slugClaim.create({ slug: tenant.slug, tenantId: tenant.tenantId }).go();
     for (const service of DEMO_SERVICES[tenant.tenantId] ?? []) {
       const key = { tenantId: tenant.tenantId, serviceId: service.serviceId };
       if (!(await db.entities.service.get(key).go()).data) await db.entities.service.create({ ...service, ...key, currency: tenant.currency }).go();

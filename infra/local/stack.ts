@@ -25,7 +25,7 @@ import { startSes } from './ses.ts';
 import { startQueues } from './sqs.ts';
 import { DOCUMENTS_BUCKET, startMail, startS3, UPLOADS_BUCKET } from './storage.ts';
 import { ensureClamav, startScanner, type Scanner } from './scanner.ts';
-import { startScheduler } from './scheduler.ts';
+import { jobInvocation, startScheduler } from './scheduler.ts';
 import { startStreamPoller } from './streams.ts';
 
 export interface StackOptions {
@@ -176,6 +176,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     resetConfig();
 
     await seedDemoData(cognito);
+    // What the seeded firms hold, measured as the nightly job does (its own bundle), so the platform's list starts true.
+    const measure = jobInvocation('measure-usage');
+    await lambda.invoke(measure.functionName, measure.event);
     const poller = await startStreamPoller(dynamo.endpoint, TABLE_NAME, lambda, log, queues.deadLetter);
     closers.push(async () => poller.stop());
     const scheduler = startScheduler(lambda, log, queues.deadLetter);

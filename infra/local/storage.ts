@@ -70,7 +70,8 @@ export async function startS3(
   // First in the chain (Koa composes its middleware when the server starts): the bucket policy's deny.
   server.middleware.unshift(async (ctx, next) => {
     if (ctx.method === 'POST' && ctx.path.replace(/\/$/, '') === `/${DOCUMENTS_BUCKET}`) return postUpload(ctx);
-    const [, bucket, ...key] = ctx.path.split('/');
+    // A bucket's own path (a listing) may end in '/': it names no object.
+    const [, bucket, ...key] = ctx.path.replace(/\/$/, '').split('/');
     // s3rver checks no SigV4 signature: a link that is altered, expired or sent without its signed headers is refused here.
     if (bucket === DOCUMENTS_BUCKET && ctx.method !== 'OPTIONS' && isPresigned(ctx.url)) {
       const refusal = presignedRefusal({ method: ctx.method, url: ctx.url, header: (name) => ctx.get(name) || undefined }, secretOf);

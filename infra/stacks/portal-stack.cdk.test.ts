@@ -201,6 +201,24 @@ describe('api', () => {
     expect(policies.filter(([id]) => id.startsWith('ApibookingplansFunction'))).toEqual([]);
   });
 
+  it('lets the functions that only read the table add to firms’ usage items, and nothing else (ADR 0035)', () => {
+    const statements = Object.entries(dev.findResources('AWS::IAM::Policy'))
+      .filter(([id]) => /^Api(platform|system|audit|team|analytics)Function/.test(id))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: unknown; Condition?: unknown }[]);
+    const writes = statements.filter((s) => s.Action === 'dynamodb:UpdateItem');
+    expect(writes).toHaveLength(5);
+    for (const s of writes) expect(s.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['t#*#usage'] } });
+  });
+
+  it('lets the usage job list firms’ document keys, never read them', () => {
+    const statements = Object.entries(dev.findResources('AWS::IAM::Policy')).flatMap(([id, p]) =>
+      (p.Properties.PolicyDocument.Statement as { Action: unknown; Condition?: unknown }[]).map((s) => [id, s] as const),
+    );
+    const listing = statements.filter(([, s]) => s.Action === 's3:ListBucket');
+    expect(listing.map(([id]) => id)).toEqual([expect.stringMatching(/^SchedulesmeasureusageFunction/)]);
+    expect(listing[0]![1].Condition).toEqual({ StringLike: { 's3:prefix': ['t/*'] } });
+  });
+
   it('gives the series-plan key, resolved from Secrets Manager at deploy, only to the planner and booking-desk', () => {
     const functions = Object.values(dev.findResources('AWS::Lambda::Function')).map((f) => f.Properties.Environment?.Variables ?? {});
     const holders = functions.filter((v) => v.PLAN_SIGNING_KEY).map((v) => v.POWERTOOLS_SERVICE_NAME);

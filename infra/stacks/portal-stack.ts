@@ -62,6 +62,7 @@ export class PortalStack extends Stack {
     apiOf('analytics').offerExportsFrom(storage.uploads);
     apiOf('documents').keepDocumentsIn(documents, storage.uploads);
     schedules.rescanDocumentsIn(documents);
+    schedules.measureStorageIn(documents);
     const deadLetterQueues = new Map([...events.deadLetterQueues, ['jobs', schedules.deadLetterQueue]]);
     apiOf('system').reportHealthOf({ table, bus: events.bus, deadLetterQueues, mailFrom: stage.mailFrom });
 

@@ -21,6 +21,7 @@ import { CUSTOMERS_OPERATIONS } from './operations/customers.ts';
 import { IDENTITY_OPERATIONS } from './operations/identity.ts';
 import { NOTIFICATIONS_OPERATIONS } from './operations/notifications.ts';
 import { PLATFORM_OPERATIONS } from './operations/platform.ts';
+import { FIRMS_OPERATIONS } from './operations/firms.ts';
 import { REQUESTS_OPERATIONS } from './operations/requests.ts';
 import { SIGNUP_OPERATIONS } from './operations/signup.ts';
 import { SYSTEM_OPERATIONS } from './operations/system.ts';
@@ -61,6 +62,7 @@ export const API_LAMBDAS = {
   customers: { context: 'customers', table: 'readWrite', stack: 'WorkApi' },
   documents: { context: 'documents', table: 'readWrite', stack: 'WorkApi' },
   'document-uploads': { context: 'documents', table: 'readWrite', stack: 'WorkApi' },
+  firms: { context: 'platform', table: 'readWrite', stack: 'IdentityApi' },
   tickets: { context: 'conversations', table: 'readWrite', stack: 'WorkApi' },
   widget: { context: 'conversations', table: 'readWrite', stack: 'WorkApi' },
   'guest-booking': { context: 'bookings', table: 'readWrite', stack: 'BookingsApi' },
@@ -120,6 +122,7 @@ export const OPERATIONS = [
   ...IDENTITY_OPERATIONS,
   ...NOTIFICATIONS_OPERATIONS,
   ...PLATFORM_OPERATIONS,
+  ...FIRMS_OPERATIONS,
   ...REQUESTS_OPERATIONS,
   ...SIGNUP_OPERATIONS,
   ...SYSTEM_OPERATIONS,

@@ -27,6 +27,7 @@ export const PATH_PARAMS = {
   seq: param(9, /^[1-9][0-9]*$/, 'must be a message number: 1, 2, 3…'),
 
   exportId: id,
+  firmId: id,
   grantId: id,
   invitationId: id,
   itemId: id,

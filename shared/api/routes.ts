@@ -16,6 +16,7 @@ import { CATALOG_SCHEMAS } from './schemas/catalog.ts';
 import { IDENTITY_SCHEMAS } from './schemas/identity.ts';
 import { NOTIFICATIONS_SCHEMAS } from './schemas/notifications.ts';
 import { PLATFORM_SCHEMAS } from './schemas/platform.ts';
+import { FIRMS_SCHEMAS } from './schemas/firms.ts';
 import { REQUESTS_SCHEMAS } from './schemas/requests.ts';
 import { SIGNUP_SCHEMAS } from './schemas/signup.ts';
 import { SYSTEM_SCHEMAS } from './schemas/system.ts';
@@ -49,6 +50,7 @@ const SCHEMAS = {
   ...IDENTITY_SCHEMAS,
   ...NOTIFICATIONS_SCHEMAS,
   ...PLATFORM_SCHEMAS,
+  ...FIRMS_SCHEMAS,
   ...REQUESTS_SCHEMAS,
   ...SIGNUP_SCHEMAS,
   ...SYSTEM_SCHEMAS,

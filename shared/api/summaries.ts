@@ -5,6 +5,11 @@
 import type { OperationId } from './operations.ts';
 
 export const SUMMARIES: Record<OperationId, string> = {
+  listFirms: 'The platform’s firms (operators only): name, address, status, people, requests this month and storage',
+  createFirm: 'Make a firm (operators only): its address is claimed for good, and its first admin is invited by email',
+  getFirm: 'A firm and its usage in a month (operators only): API calls, emails, bookings, requests, people and storage',
+  suspendFirm: 'Suspend a firm (operators only): its people are refused with a clear message, nothing is deleted',
+  reactivateFirm: 'Let a suspended firm’s people back in (operators only)',
   createRequestExport: 'Export the requests a list filter finds as CSV: built in the background; poll it (or wait for the live "export.ready") for the link',
   getRequestExport: 'An export of yours: pending, failed with why, or ready with a download link valid for 15 minutes',
   getRequestKpis: 'Request KPIs: active, new this week and last, completions this month, the pipeline, and open work by status, priority and service',

@@ -47,6 +47,8 @@ import { SignInGuard } from './entities/sign-in-guard.ts';
 import { SignInSession } from './entities/sign-in-session.ts';
 import { SlotLock } from './entities/slot-lock.ts';
 import { Tenant } from './entities/tenant.ts';
+import { SlugClaim } from './entities/slug-claim.ts';
+import { FirmUsage } from './entities/firm-usage.ts';
 import { User } from './entities/user.ts';
 import { Task } from './entities/task.ts';
 import { TaskComment } from './entities/task-comment.ts';
@@ -57,6 +59,8 @@ import { databaseOf } from './service.ts';
 /** By name; a test holds it to every entity defined in ./entities. */
 export const ALL_ENTITIES = {
   tenant: Tenant,
+  slugClaim: SlugClaim,
+  firmUsage: FirmUsage,
   customer: Customer,
   user: User,
   audit: AuditEntry,

@@ -395,6 +395,15 @@ export const EVENTS = {
   'firm.brand_changed': event('catalog', 'An admin changed the firm’s accent colour or email footer.', { fields: z.array(text) }),
   'firm.request_settings_changed': event('requests', 'An admin changed whether and above which value new requests are reviewed.', { fields: z.array(text) }),
 
+  'firm.created': event('platform', 'The platform operator made a firm (its slug claimed for good); its first admin’s invitation follows as `user.invited`.', {
+    slug: text,
+    name: text,
+  }),
+  'firm.suspended': event('platform', 'The platform operator suspended a firm: its people are refused and their open WebSockets close; nothing is deleted.', {
+    reason: text,
+  }),
+  'firm.reactivated': event('platform', 'The platform operator let a suspended firm’s people back in.', {}),
+
   'view.saved': event('views', 'Someone saved the filters of a list as a view of their own.', { ...person, viewId: id, list: text, name: text }),
   'view.deleted': event('views', 'Someone deleted one of their saved views.', { ...person, viewId: id, list: text }),
 } satisfies Record<string, EventDefinition>;

@@ -22,6 +22,7 @@ export const CONSUMER_CONTEXTS = {
   'document-folders': 'documents',
   'document-zips': 'documents',
   'conversation-live': 'conversations',
+  usage: 'platform',
 } as const satisfies Record<string, BoundedContext>;
 export type Consumer = keyof typeof CONSUMER_CONTEXTS;
 export const CONSUMERS = Object.keys(CONSUMER_CONTEXTS) as Consumer[];
@@ -103,6 +104,9 @@ export const DOCUMENT_NOTICE_EVENTS = ['document.zip_ready'] as const;
 /** Support tickets' news: each side hears of what the other did, a new assignee that it is theirs. */
 export const TICKET_NOTICE_EVENTS = ['ticket.created', 'ticket.updated', 'ticket.commented'] as const;
 
+/** What a firm's usage counts (ADR 0035): people who may sign in, requests sent and bookings made. */
+export const USAGE_EVENTS = ['user.joined', 'user.reactivated', 'user.deactivated', 'request.submitted', 'booking.created'] as const;
+
 /** Events that end every session of a person: their open WebSockets are closed as well. */
 export const SESSION_END_EVENTS = ['user.deactivated', 'auth.password_reset'] as const;
 
@@ -161,8 +165,8 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'live-sign-out',
-    description: "A deactivation or a password reset closes the person's open WebSockets",
-    pattern: { source: [EVENT_SOURCE], 'detail-type': [...SESSION_END_EVENTS] },
+    description: "A deactivation or a password reset closes the person's open WebSockets; a firm's suspension, all of its people's",
+    pattern: { source: [EVENT_SOURCE], 'detail-type': [...SESSION_END_EVENTS, 'firm.suspended'] },
     consumer: 'notifications',
   },
   {
@@ -194,6 +198,12 @@ export const RULES: readonly Rule[] = [
     description: 'Messages and read receipts of conversations go live to the connections following them',
     pattern: { source: [EVENT_SOURCE], 'detail-type': ['conversation.message_sent', 'conversation.message_changed', 'conversation.read'] },
     consumer: 'conversation-live',
+  },
+  {
+    name: 'firm-usage',
+    description: 'A firm’s people, requests and bookings are counted for the platform’s operators',
+    pattern: { source: [EVENT_SOURCE], 'detail-type': [...USAGE_EVENTS] },
+    consumer: 'usage',
   },
   {
     name: 'document-scans',

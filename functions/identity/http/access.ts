@@ -15,6 +15,7 @@ import { AuditEntry } from '../../../shared/db/entities/audit-entry.ts';
 import { OutboxEvent } from '../../../shared/db/entities/outbox-event.ts';
 import { PERMISSIONS, ROLE_PERMISSIONS, ROLES, type Permission } from '../../../shared/domain/identity/permissions.ts';
 import { hasPermission } from '../../../shared/domain/identity/policy.ts';
+import { PLATFORM_TENANT_ID } from '../../../shared/domain/platform/firms.ts';
 import { actorFromClaims } from '../../lib/auth.ts';
 import { changeContext } from '../../lib/change-context.ts';
 import { contextHandler, type ReplyOf, type RequestOf, type SignedInRequest, type WithParams } from '../../lib/http.ts';
@@ -63,8 +64,12 @@ async function saveGrants(
   );
 }
 
-async function listRoleDefinitions(): Promise<ReplyOf<'listRoleDefinitions'>> {
-  return { body: { permissions: [...PERMISSIONS], roles: ROLES.map((role) => ({ role, permissions: [...ROLE_PERMISSIONS[role]] })) } };
+/** A firm sees its own roles and permissions; the platform's operator role and power are the platform's alone. */
+async function listRoleDefinitions(req: RequestOf<'listRoleDefinitions'>): Promise<ReplyOf<'listRoleDefinitions'>> {
+  const platform = req.actor.tenantId === PLATFORM_TENANT_ID;
+  const permissions = PERMISSIONS.filter((p) => platform || p !== 'platform.manage');
+  const roles = ROLES.filter((r) => platform || r !== 'SUPER_ADMIN');
+  return { body: { permissions, roles: roles.map((role) => ({ role, permissions: ROLE_PERMISSIONS[role].filter((p) => permissions.includes(p)) })) } };
 }
 
 async function listGrants(req: RequestOf<'listGrants'>): Promise<ReplyOf<'listGrants'>> {

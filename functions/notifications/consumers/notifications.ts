@@ -14,7 +14,7 @@ import { SupportTicket } from '../../../shared/db/entities/conversation.ts';
 import { accessOf, contactOf } from '../../../shared/domain/customers/customers.ts';
 import { isStaff } from '../../../shared/domain/identity/permissions.ts';
 import { consumerHandler, type Reactions } from '../../lib/consumer.ts';
-import { closeConnections, pushToUser } from '../../lib/realtime.ts';
+import { closeConnections, closeFirmConnections, pushToUser } from '../../lib/realtime.ts';
 import { activeIdsWithRoles } from '../../team/staff-load.ts';
 import { deliverNotices } from '../email-delivery.ts';
 import { bookingNotices, requestNotices, requestWatchers, seriesNotices, taskNotices, taskWatchers, ticketNotices } from '../audience.ts';
@@ -218,6 +218,7 @@ const reactions: Reactions = {
   ...Object.fromEntries(BOOKING_EVENTS.map((type) => [type, async (d: EventDetail<typeof type>) => notify(d, await bookingPlan(type, d))])),
   ...Object.fromEntries(SERIES_EVENTS.map((type) => [type, async (d: EventDetail<typeof type>) => notify(d, await seriesPlan(type, d))])),
   ...Object.fromEntries(SESSION_END_EVENTS.map((type) => [type, endSessions])),
+  'firm.suspended': (d) => closeFirmConnections(d.tenantId).then(() => undefined),
   'document.scanned': documentAlert,
   'document_request.created': async (d) => notify(d, await documentRequestPlan('document_request.created', d)),
   'document_request.reminded': async (d) => notify(d, await documentRequestPlan('document_request.reminded', d)),

@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   'permissions.manage',
   'system.health',
   'settings.manage',
+  /** The platform's firms: list, create, suspend (the operator's alone, never a firm's). */
+  'platform.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -75,8 +77,8 @@ const TEAM_LEAD: Permission[] = [
   'conversations.assign',
 ];
 
-/** A firm's admin may do everything within the firm, including seeing the system's health. */
-const ADMIN: Permission[] = [...PERMISSIONS];
+/** A firm's admin may do everything within the firm, including seeing the system's health; nothing of other firms. */
+const ADMIN: Permission[] = PERMISSIONS.filter((p) => p !== 'platform.manage');
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   CLIENT,
@@ -92,19 +94,20 @@ export const HOME_BY_ROLE: Readonly<Record<Role, string>> = {
   TEAM_MEMBER: '/staff/',
   TEAM_LEAD: '/staff/',
   ADMIN: '/admin/',
-  SUPER_ADMIN: '/admin/',
+  SUPER_ADMIN: '/platform/',
 };
 
 export const isStaff = (role: Role): boolean => STAFF_ROLES.includes(role);
 
 /** The web areas and who may open them (admins are staff too; everyone has an account page). */
-export const AREAS = ['portal', 'staff', 'admin', 'account'] as const;
+export const AREAS = ['portal', 'staff', 'admin', 'platform', 'account'] as const;
 export type Area = (typeof AREAS)[number];
 
 const AREA_ROLES: Readonly<Record<Area, readonly Role[]>> = {
   portal: ['CLIENT'],
   staff: STAFF_ROLES,
   admin: ['ADMIN', 'SUPER_ADMIN'],
+  platform: ['SUPER_ADMIN'],
   account: ROLES,
 };
 

@@ -16,8 +16,12 @@ describe('role → permission map', () => {
   it('uses only declared permissions', () => {
     for (const role of ROLES) for (const p of ROLE_PERMISSIONS[role]) expect(PERMISSIONS).toContain(p);
   });
-  it('gives the platform operator everything and clients no staff powers', () => {
+  it('gives the platform operator everything, a firm admin all but the platform, and clients no staff powers', () => {
     expect(permissionsOf(actor('SUPER_ADMIN')).size).toBe(PERMISSIONS.length);
+    expect(hasPermission(actor('ADMIN'), 'platform.manage')).toBe(false);
+    expect(permissionsOf(actor('ADMIN')).size).toBe(PERMISSIONS.length - 1);
+    expect(canEnterArea('ADMIN', 'platform')).toBe(false);
+    expect(canEnterArea('SUPER_ADMIN', 'platform')).toBe(true);
     expect(hasPermission(actor('CLIENT'), 'users.manage')).toBe(false);
     expect(hasPermission(actor('CLIENT'), 'service_requests.read.all')).toBe(false);
     expect(hasPermission(actor('ADMIN'), 'users.manage')).toBe(true);
@@ -38,7 +42,7 @@ describe('object access', () => {
     // role, object, expected
     ['ADMIN', { tenantId: 't1', clientId: 'c9' }, true],
     ['ADMIN', { tenantId: 't2', clientId: 'c9' }, false], // other tenant
-    ['SUPER_ADMIN', { tenantId: 't2' }, true],
+    ['SUPER_ADMIN', { tenantId: 't2' }, false], // the operator reaches firms only through platform routes
     ['CLIENT', { tenantId: 't1', clientId: 'u1' }, true], // own
     ['CLIENT', { tenantId: 't1', clientId: 'u2' }, false], // other client
     ['CLIENT', { tenantId: 't2', clientId: 'u1' }, false], // same id, other tenant

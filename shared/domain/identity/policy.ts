@@ -37,12 +37,12 @@ export function hasPermission(actor: Actor, permission: Permission, now?: Date):
 }
 
 /**
- * Object-level check (OWASP API1): the tenant must match for everyone but the platform
- * operator; `.own` / `.assigned` permissions further require the actor to own the object: staff
+ * Object-level check (OWASP API1): the tenant must match, for everyone (the platform operator
+ * acts on firms only through the platform's routes, never on their records: ADR 0035); `.own` / `.assigned` permissions further require the actor to own the object: staff
  * as its assignee, a client as its maker or, by their access, as a contact of its customer.
  */
 export function canAccess(actor: Actor, object: OwnedObject, scope: { all: Permission; own?: Permission }, now?: Date): boolean {
-  if (object.tenantId !== actor.tenantId && actor.role !== 'SUPER_ADMIN') return false;
+  if (object.tenantId !== actor.tenantId) return false;
   const perms = permissionsOf(actor, now);
   if (perms.has(scope.all)) return true;
   if (!scope.own || !perms.has(scope.own)) return false;

@@ -86,7 +86,8 @@ export async function call<Id extends OperationId>(id: Id, options: CallOptions<
 export function restoreSession(force = false): Promise<Session | null> {
   if (session && !force) return Promise.resolve(session);
   restoring ??= send('refresh', {})
-    .then((r) => (r.ok ? read<Session>(r) : null))
+    // A refusal of who they are (a suspended firm) is said, not taken for being signed out: signing in again would not help.
+    .then((r) => (r.ok || r.status === 403 ? read<Session>(r) : null))
     .then((s) => (session = s))
     .finally(() => (restoring = null));
   return restoring;

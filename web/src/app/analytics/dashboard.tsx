@@ -11,7 +11,7 @@ import { requestsText } from '../i18n/requests/index.ts';
 import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 
-type DashboardArea = Exclude<Area, 'account' | 'portal'>;
+type DashboardArea = Exclude<Area, 'account' | 'portal' | 'platform'>;
 // Only those who may see the firm's figures download them.
 const KpiDashboard = lazy(() => import('./KpiDashboard.tsx'));
 const SupportSummary = lazy(() => import('../tickets/SupportSummary.tsx'));

@@ -80,6 +80,16 @@ export const NAV: Record<Area, NavGroup[]> = {
       ],
     },
   ],
+  platform: [
+    {
+      label: (t) => t.shell.areas.platform,
+      items: [
+        { href: '/platform/', label: (t) => t.nav.firms, icon: Building2 },
+        { href: '/platform/audit/', label: (t) => t.nav.audit, icon: ScrollText },
+        { href: '/admin/health/', label: (t) => t.nav.health, icon: HeartPulse },
+      ],
+    },
+  ],
   account: [
     {
       label: (t) => t.shell.groups.account,

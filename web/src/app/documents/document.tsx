@@ -24,7 +24,7 @@ import { clientHref } from '../customers/links.ts';
 import { sizeText } from './size.ts';
 import { uploadFile, type UploadProgress } from './upload.ts';
 
-const area = (document.getElementById('app')?.dataset.area ?? 'portal') as Exclude<Area, 'account'>;
+const area = (document.getElementById('app')?.dataset.area ?? 'portal') as Exclude<Area, 'account' | 'platform'>;
 const documentId = new URLSearchParams(location.search).get('id') ?? '';
 
 type Diff = ResponseOf<'compareDocumentVersions'>;

@@ -4,8 +4,11 @@
  */
 import { restoreSession } from '../api.ts';
 
-void restoreSession().then((session) => {
-  const page = location.pathname.split('/')[1];
-  const target = session ? `${session.home}${page}/${location.search}` : `/login/?next=${encodeURIComponent(location.pathname + location.search)}`;
-  location.replace(target);
-});
+// Refused (a suspended firm): the sign-in page says why.
+void restoreSession()
+  .catch(() => null)
+  .then((session) => {
+    const page = location.pathname.split('/')[1];
+    const target = session ? `${session.home}${page}/${location.search}` : `/login/?next=${encodeURIComponent(location.pathname + location.search)}`;
+    location.replace(target);
+  });

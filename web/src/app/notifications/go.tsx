@@ -16,16 +16,19 @@ function GoPage() {
   const [problem, setProblem] = useState<Problem | null>(null);
   useEffect(() => {
     const token = new URLSearchParams(location.search).get('token') ?? '';
-    void restoreSession().then(async (session) => {
-      if (!session) return location.replace(`/login/?next=${encodeURIComponent(location.pathname + location.search)}`);
-      try {
-        const { path } = await call('openEmailLink', { body: { token } });
-        location.replace(path === '/' ? session.home : path);
-      } catch (e) {
-        if (!(e instanceof ApiError)) throw e;
-        setProblem(e.status === 403 ? 'notYours' : e.status === 410 ? 'expired' : 'missing');
-      }
-    });
+    // Refused (a suspended firm): the sign-in page says why.
+    void restoreSession()
+      .catch(() => null)
+      .then(async (session) => {
+        if (!session) return location.replace(`/login/?next=${encodeURIComponent(location.pathname + location.search)}`);
+        try {
+          const { path } = await call('openEmailLink', { body: { token } });
+          location.replace(path === '/' ? session.home : path);
+        } catch (e) {
+          if (!(e instanceof ApiError)) throw e;
+          setProblem(e.status === 403 ? 'notYours' : e.status === 410 ? 'expired' : 'missing');
+        }
+      });
   }, []);
   return (
     <PublicFrame>

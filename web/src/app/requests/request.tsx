@@ -36,7 +36,7 @@ interface OpenTask {
 type Session = Parameters<Parameters<typeof Shell>[0]['children']>[0];
 
 const requestId = new URLSearchParams(location.search).get('id') ?? '';
-const area = (document.getElementById('app')?.dataset.area ?? 'portal') as Exclude<Area, 'account'>;
+const area = (document.getElementById('app')?.dataset.area ?? 'portal') as Exclude<Area, 'account' | 'platform'>;
 const button = 'rounded px-4 py-2 font-medium disabled:opacity-60';
 // Only staff see tasks, and only who may change the request gets its form: nobody else downloads them.
 const RequestTasks = lazy(() => import('./RequestTasks.tsx'));

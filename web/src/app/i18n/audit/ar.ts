@@ -23,6 +23,7 @@ const ar: typeof en = {
     showingHistory: 'يُعرض سجل {record}.',
     everything: 'عرض الكل',
     anonymous: 'شخص غير مسجّل الدخول',
+    platform: 'Service Portal (المنصة)',
     guest: 'زائر',
     recordTypes: {
       customer: 'عميل',
@@ -43,6 +44,10 @@ const ar: typeof en = {
       user: 'حساب',
     },
     actions: {
+      'firm.created': 'أنشأ شركة',
+      'firm.person_invited': 'دعا شخصًا إلى شركة',
+      'firm.suspended': 'علّق شركة',
+      'firm.reactivated': 'أعاد تفعيل شركة',
       'customer.contact_changed': 'غيّر جهة اتصال لعميل',
       'customer.created': 'أضاف عميلًا',
       'customer.merged': 'دمج عميلين',

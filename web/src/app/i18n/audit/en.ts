@@ -21,6 +21,7 @@ export default {
     showingHistory: 'Showing the history of {record}.',
     everything: 'Show everything',
     anonymous: 'Someone not signed in',
+    platform: 'Service Portal (the platform)',
     guest: 'Guest',
     recordTypes: {
       customer: 'Client',
@@ -41,6 +42,10 @@ export default {
       user: 'Account',
     },
     actions: {
+      'firm.created': 'Made a firm',
+      'firm.person_invited': 'Invited someone into a firm',
+      'firm.suspended': 'Suspended a firm',
+      'firm.reactivated': 'Reactivated a firm',
       'customer.contact_changed': 'Changed a client contact',
       'customer.created': 'Added a client',
       'customer.merged': 'Merged two clients',

@@ -23,6 +23,7 @@ const hi: typeof en = {
     showingHistory: '{record} का इतिहास दिखाया जा रहा है।',
     everything: 'सब दिखाएँ',
     anonymous: 'कोई जिसने साइन इन नहीं किया',
+    platform: 'Service Portal (प्लेटफ़ॉर्म)',
     guest: 'मेहमान',
     recordTypes: {
       customer: 'क्लाइंट',
@@ -43,6 +44,10 @@ const hi: typeof en = {
       user: 'खाता',
     },
     actions: {
+      'firm.created': 'एक फ़र्म बनाई',
+      'firm.person_invited': 'किसी को फ़र्म में आमंत्रित किया',
+      'firm.suspended': 'एक फ़र्म निलंबित की',
+      'firm.reactivated': 'एक फ़र्म फिर से सक्रिय की',
       'customer.contact_changed': 'क्लाइंट संपर्क बदला',
       'customer.created': 'क्लाइंट जोड़ा',
       'customer.merged': 'दो क्लाइंट मिलाए',

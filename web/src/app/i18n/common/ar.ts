@@ -58,9 +58,10 @@ const ar: typeof en = {
     signOut: 'تسجيل الخروج',
     signedInAs: 'مسجّل الدخول باسم {name}',
     mainNav: 'الرئيسية',
-    areas: { portal: 'بوابة العملاء', staff: 'مساحة عمل الفريق', admin: 'الإدارة', account: 'حسابك' },
+    areas: { portal: 'بوابة العملاء', staff: 'مساحة عمل الفريق', admin: 'الإدارة', platform: 'المنصة', account: 'حسابك' },
   },
   nav: {
+    firms: 'الشركات',
     home: 'الرئيسية',
     calendar: 'التقويم',
     appointments: 'المواعيد',

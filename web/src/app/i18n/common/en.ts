@@ -60,9 +60,10 @@ export default {
     signOut: 'Sign out',
     signedInAs: 'Signed in as {name}',
     mainNav: 'Main',
-    areas: { portal: 'Client portal', staff: 'Staff workspace', admin: 'Administration', account: 'Your account' },
+    areas: { portal: 'Client portal', staff: 'Staff workspace', admin: 'Administration', platform: 'Platform', account: 'Your account' },
   },
   nav: {
+    firms: 'Firms',
     home: 'Home',
     calendar: 'Calendar',
     appointments: 'Appointments',

@@ -58,9 +58,10 @@ const hi: typeof en = {
     signOut: 'साइन आउट',
     signedInAs: '{name} के रूप में साइन इन',
     mainNav: 'मुख्य',
-    areas: { portal: 'क्लाइंट पोर्टल', staff: 'स्टाफ़ कार्यक्षेत्र', admin: 'प्रशासन', account: 'आपका खाता' },
+    areas: { portal: 'क्लाइंट पोर्टल', staff: 'स्टाफ़ कार्यक्षेत्र', admin: 'प्रशासन', platform: 'प्लेटफ़ॉर्म', account: 'आपका खाता' },
   },
   nav: {
+    firms: 'फ़र्में',
     home: 'होम',
     calendar: 'कैलेंडर',
     appointments: 'अपॉइंटमेंट',

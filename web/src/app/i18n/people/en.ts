@@ -99,6 +99,7 @@ export default {
     'permissions.manage': { name: 'Manage permissions', description: 'The firm’s access rules and extra permissions for one person' },
     'system.health': { name: 'See system health', description: 'Whether each part of the portal is working' },
     'settings.manage': { name: 'Change firm settings', description: 'How the firm works, e.g. reviewing requests first' },
+    'platform.manage': { name: 'Manage the platform’s firms', description: 'Make, suspend and watch firms: the platform’s operators only' },
   },
   permissions: {
     title: 'Permissions',
