@@ -210,6 +210,11 @@ describe('api', () => {
     for (const s of writes) expect(s.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['t#*#usage'] } });
   });
 
+  it('offers what `npm run bootstrap` reads as outputs of the stage’s stack', () => {
+    const root = synthesized.templates.get('ServicePortal-dev.template.json')!;
+    expect(Object.keys(root.Outputs ?? {})).toEqual(expect.arrayContaining(['TableName', 'UserPoolId', 'UserPoolClientId', 'PortalUrl']));
+  });
+
   it('lets the usage job list firms’ document keys, never read them', () => {
     const statements = Object.entries(dev.findResources('AWS::IAM::Policy')).flatMap(([id, p]) =>
       (p.Properties.PolicyDocument.Statement as { Action: unknown; Condition?: unknown }[]).map((s) => [id, s] as const),
