@@ -6,6 +6,10 @@ const stageSchema = z.object({
   stage: z.enum(['dev', 'prod']),
   /** Where alarms are emailed; optional in dev. */
   alarmEmail: z.optional(z.email()),
+  /** An HTTPS endpoint that also gets the alarms (a chat's webhook relay); it must confirm SNS's subscription. */
+  alarmWebhookUrl: z.optional(z.url({ protocol: /^https$/ })),
+  /** Where docs/runbook.md is read (the deploy workflow passes the repository's); each alarm links its section. Without it, alarms name the file in the repository. */
+  runbookUrl: z.optional(z.url({ protocol: /^https$/ })),
   /** The verified SES identity mail is sent from. */
   mailFrom: z._default(z.email(), 'no-reply@example.com'),
   /** Requests per 5 minutes per IP before WAF blocks. */
@@ -25,6 +29,8 @@ export function readStage(context: (key: string) => unknown): StageConfig {
   const parsed = stageSchema.safeParse({
     stage: context('stage'),
     alarmEmail: context('alarmEmail'),
+    alarmWebhookUrl: context('alarmWebhookUrl'),
+    runbookUrl: context('runbookUrl'),
     mailFrom: context('mailFrom'),
     rateLimitPer5Min: context('rateLimitPer5Min'),
     tableIndexes: context('tableIndexes'),

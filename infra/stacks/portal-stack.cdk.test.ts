@@ -197,8 +197,8 @@ describe('api', () => {
     expect(actionsOf('platform')).toContain('dynamodb:GetItem');
     expect(actionsOf('platform')).not.toContain('dynamodb:PutItem');
     expect(actionsOf('identity')).toContain('dynamodb:PutItem');
-    // The series planner touches no data at all.
-    expect(policies.filter(([id]) => id.startsWith('ApibookingplansFunction'))).toEqual([]);
+    // The series planner touches no data at all: it only sends its traces.
+    expect(new Set(actionsOf('bookingplans'))).toEqual(new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']));
   });
 
   it('lets the functions that only read the table add to firms’ usage items, and nothing else (ADR 0035)', () => {
@@ -537,6 +537,66 @@ describe('storage and web', () => {
 
   it('alarms on function errors and throttles', () => {
     expect(Object.keys(dev.findResources('AWS::CloudWatch::Alarm')).length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('seeing what production does (issue 19)', () => {
+  const alarms = () => Object.values(dev.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+
+  it('sends every alarm to the one topic, with the runbook section that says what to do, which the runbook has', () => {
+    const runbook = readFileSync(new URL('../../docs/runbook.md', import.meta.url), 'utf8');
+    const sections = new Set([...runbook.matchAll(/^## ([a-z-]+)$/gm)].map((m) => m[1]!));
+    const linked = new Set<string>();
+    for (const alarm of alarms()) {
+      expect(alarm.AlarmActions).toHaveLength(1);
+      const [, section] = /^What it means and what to do: docs\/runbook\.md#([a-z-]+)$/.exec(alarm.AlarmDescription) ?? [];
+      expect(sections, alarm.AlarmDescription).toContain(section);
+      linked.add(section!);
+    }
+    expect([...sections].filter((s) => !linked.has(s))).toEqual([]);
+    // API errors and latency, the table, email reputation: each alarmed.
+    for (const metric of ['5xx', 'Latency', 'Reputation.BounceRate', 'Reputation.ComplaintRate'])
+      expect(alarms().some((a) => a.MetricName === metric)).toBe(true);
+  });
+
+  it('links the deployed commit’s runbook when the workflow names it, and mails and relays alarms as the stage says', () => {
+    const { stack } = buildApp(
+      new App({
+        context: {
+          stage: 'dev',
+          alarmEmail: 'ops@example.com',
+          alarmWebhookUrl: 'https://chat.example.com/hooks/alarms',
+          runbookUrl: 'https://github.com/acme/portal/blob/abc/docs/runbook.md',
+        },
+      }),
+    );
+    const root = Template.fromStack(stack);
+    root.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.com' });
+    root.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'https', Endpoint: 'https://chat.example.com/hooks/alarms' });
+    root.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmDescription: 'What it means and what to do: https://github.com/acme/portal/blob/abc/docs/runbook.md#table-throttles',
+    });
+    expect(() => buildApp(new App({ context: { stage: 'dev', alarmWebhookUrl: 'http://chat.example.com' } }))).toThrow(/alarmWebhookUrl/);
+  });
+
+  it('shows the stage on one dashboard: the API, each stack’s functions, the table, dead letters, email and live connections', () => {
+    const dashboards = Object.values(dev.findResources('AWS::CloudWatch::Dashboard'));
+    expect(dashboards).toHaveLength(1);
+    const body = JSON.stringify(dashboards[0]!.Properties.DashboardBody);
+    for (const title of ['API latency (ms)', 'API answers', 'Table: consumed capacity', 'Dead-letter queues', 'Email', 'Live connections'])
+      expect(body).toContain(title);
+    for (const name of [...Object.keys(API_STACKS), 'Events', 'Realtime', 'Schedules']) {
+      expect(body).toContain(`${name}: duration p99 (ms), errors`);
+      expect(body).toContain(`${name}: cold starts`);
+    }
+    for (const metric of ['ConsumedReadCapacityUnits', 'ApproximateNumberOfMessagesVisible', 'Bounce', 'ConnectCount', 'initDurationMs'])
+      expect(body).toContain(metric);
+  });
+
+  it('traces every function with X-Ray, and measures the API per route', () => {
+    for (const fn of Object.values(dev.findResources('AWS::Lambda::Function')).filter((f) => f.Metadata?.[FUNCTION_NAME_METADATA]))
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+    dev.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: '$default', DefaultRouteSettings: Match.objectLike({ DetailedMetricsEnabled: true }) });
   });
 });
 

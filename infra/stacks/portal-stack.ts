@@ -66,8 +66,16 @@ export class PortalStack extends Stack {
     const deadLetterQueues = new Map([...events.deadLetterQueues, ['jobs', schedules.deadLetterQueue]]);
     apiOf('system').reportHealthOf({ table, bus: events.bus, deadLetterQueues, mailFrom: stage.mailFrom });
 
-    observability.watchFunctions([...apis.flatMap((api) => [...api.functions.values()]), ...events.functions, ...realtime.functions, ...schedules.functions]);
+    const stacks = [
+      ...Object.keys(API_STACKS).map((name, i) => ({ name, functions: [...apis[i]!.functions.values()] })),
+      { name: 'Events', functions: events.functions },
+      { name: 'Realtime', functions: realtime.functions },
+      { name: 'Schedules', functions: schedules.functions },
+    ];
+    observability.watchFunctions(stacks.flatMap((s) => s.functions));
     observability.watchDeadLetterQueues(deadLetterQueues.values());
+    observability.watchApi(gateway.httpApi);
+    observability.showDashboard({ name: id, api: gateway.httpApi, webSocket: realtime.api, table, stacks, queues: [...deadLetterQueues.values()] });
 
     new CfnOutput(this, 'PortalUrl', { value: publicUrl });
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });

@@ -40,6 +40,8 @@ export function toBusEntry(item: OutboxItem): PutEventsRequestEntry {
     DetailType: item.type,
     Time: new Date(item.at),
     Detail: JSON.stringify({ ...item.detail, tenantId: item.tenantId, eventId: item.eventId, at: item.at }),
+    // This invocation's X-Ray trace (set by Lambda when tracing is on): the bus carries it to the consumers.
+    ...(process.env._X_AMZN_TRACE_ID && { TraceHeader: process.env._X_AMZN_TRACE_ID }),
   };
 }
 
