@@ -534,6 +534,11 @@ const MATRIX: Record<OperationId, Row> = {
     request: { method: 'GET', path: '/api/team/nobody/assignments' },
     expect: { anonymous: 401, client: 403, member: 404, lead: 200, admin: 200, otherFirmAdmin: 200 },
   },
+  // A person whose email was never stopped is 409 (email-feedback.int.test.ts has one that was).
+  resumeEmail: {
+    request: { method: 'POST', path: '/api/users/nobody/email/resume' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
+  },
   // A page of firms; a firm the operator makes, looks into and suspends: platform/firms.int.test.ts (here bodies and ids that change nothing).
   listFirms: { request: { method: 'GET', path: '/api/platform/firms' }, expect: operatorOnly(200) },
   createFirm: { request: { method: 'POST', path: '/api/platform/firms', body: { name: 'Matrix', slug: 'x' } }, expect: operatorOnly(400) },

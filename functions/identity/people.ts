@@ -141,5 +141,32 @@ async function setStatus(
   return { body: toDetail(updated!) };
 }
 
+/** The portal emails a person again after SES's feedback stopped it (their mailbox fixed): the address's suppression goes, audited. */
+export async function resumeEmail(req: RequestOf<'resumeEmail'>): Promise<ReplyOf<'resumeEmail'>> {
+  const person = await personOf(req);
+  protectOperator(req.actor, person);
+  if (!person.emailProblem) throw conflict(`The portal never stopped emailing ${person.email}.`);
+  const key = { tenantId: person.tenantId, userId: person.userId };
+  await commitTransaction(database(), (entities) => [
+    entities.user
+      .patch(key)
+      .set({ version: person.version + 1 })
+      .remove(['emailProblem', 'emailProblemAt'])
+      .where((a, op) => op.eq(a.version, person.version))
+      .commit(),
+    entities.suppression.delete({ address: person.email }).commit(),
+    ...auditAndEvent(entities, changeContext(req), {
+      action: 'user.email_resumed',
+      entityType: 'user',
+      entityId: person.userId,
+      customerId: customerOf(person),
+      changes: [{ field: 'emailProblem', from: person.emailProblem, to: null }],
+      event: { type: 'user.email_resumed', detail: { userId: person.userId } },
+    }),
+  ]);
+  const { data: updated } = await database().entities.user.get(key).go();
+  return { body: toDetail(updated!) };
+}
+
 export const deactivateUser: Handler<'deactivateUser'> = (req) => setStatus(req, 'deactivated');
 export const reactivateUser: Handler<'reactivateUser'> = (req) => setStatus(req, 'active');

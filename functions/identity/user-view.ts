@@ -20,5 +20,6 @@ export function toUserView(u: EntityItem<typeof User>): UserView {
     ...(u.expertiseLevel && { expertiseLevel: u.expertiseLevel }),
     ...(u.availabilityStatus && { availabilityStatus: u.availabilityStatus }),
     mfaEnabled: u.mfaEnabled ?? false,
+    ...(u.emailProblem && { emailProblem: { reason: u.emailProblem, at: u.emailProblemAt ?? '' } }),
   };
 }

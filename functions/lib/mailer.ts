@@ -3,6 +3,8 @@ import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { config, mailConfig } from '../../shared/config.ts';
 import { buildMime, type MimeMessage } from './mime.ts';
 import { countUsage } from './usage.ts';
+import { EmailSuppression } from '../../shared/db/entities/email-suppression.ts';
+import { databaseOf } from '../../shared/db/service.ts';
 
 let client: SESv2Client | undefined;
 
@@ -29,6 +31,15 @@ export interface Sender extends Brand {
   tenantId: string;
 }
 
+const suppressions = databaseOf({ suppression: EmailSuppression });
+
+/** The address bounced for good, or its owner marked our email as spam (ADR 0036): nothing more is sent to it. */
+async function suppressed(address: string): Promise<boolean> {
+  const { data } = await suppressions().entities.suppression.get({ address: address.toLowerCase() }).go();
+  if (data) console.warn(`email not sent: the address is suppressed (${data.reason})`);
+  return data !== null;
+}
+
 /** Counted once SES took it; a failed count never fails the sending (functions/lib/usage.ts). */
 const counted = (firm: Sender) => countUsage(firm.tenantId, 'emails').catch((error: unknown) => console.warn('email not counted', error));
 
@@ -50,6 +61,7 @@ export function branded(email: Email, brand: Brand | undefined): Email {
 export async function sendEmailWithInvite(unbranded: Email, calendar: MimeMessage['calendar'], firm: Sender): Promise<void> {
   const { MAIL_FROM } = mailConfig();
   const email = branded(unbranded, firm);
+  if (await suppressed(email.to)) return;
   const raw = buildMime({ ...email, from: MAIL_FROM, calendar });
   await ses().send(
     new SendEmailCommand({ FromEmailAddress: MAIL_FROM, Destination: { ToAddresses: [email.to] }, Content: { Raw: { Data: Buffer.from(raw, 'utf8') } } }),
@@ -61,6 +73,7 @@ export async function sendEmailWithInvite(unbranded: Email, calendar: MimeMessag
 export async function sendEmail(unbranded: Email, firm: Sender): Promise<void> {
   const { MAIL_FROM } = mailConfig();
   const email = branded(unbranded, firm);
+  if (await suppressed(email.to)) return;
   await ses().send(
     new SendEmailCommand({
       FromEmailAddress: MAIL_FROM,

@@ -6,7 +6,7 @@ import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
-import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
+import { ConfigurationSet, EmailIdentity, EmailSendingEvent, EventDestination, Identity } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { CONSUMERS, OUTBOX_STREAM_FILTER, RULES, consumerFailures, type Consumer } from '../../shared/events/rules.ts';
@@ -62,7 +62,13 @@ export class Events extends Construct {
     );
     this.functions.push(router);
 
-    const sender = (this.sender = new EmailIdentity(this, 'MailFrom', { identity: Identity.email(stage.mailFrom) }));
+    // Every email goes out through this configuration set: SES reports bounces and complaints to the account's default bus (ADR 0036).
+    const feedback = new ConfigurationSet(this, 'MailFeedback');
+    feedback.addEventDestination('Bus', {
+      destination: EventDestination.eventBus(EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+    });
+    const sender = (this.sender = new EmailIdentity(this, 'MailFrom', { identity: Identity.email(stage.mailFrom), configurationSet: feedback }));
     const consumers = new Map<Consumer, LambdaFunction>();
     for (const consumer of CONSUMERS) {
       const fn = portalFunction(this, `${consumer}Function`, {
@@ -75,12 +81,13 @@ export class Events extends Construct {
       table.grantReadWriteData(fn);
       if (consumer === 'notifier' || consumer === 'booking-emails' || consumer === 'notifications') sender.grantSendEmail(fn);
       // Sign-ups and resets asked for an address: it looks the address up and makes sign-up identities (ADR 0017).
-      if (consumer === 'accounts') {
+      // SES's feedback names an address: it looks up whose sign-in address it is (ADR 0036).
+      if (consumer === 'accounts' || consumer === 'email-feedback') {
         const pool = props.auth.userPool;
         fn.addEnvironment('USER_POOL_ID', pool.userPoolId);
         fn.addEnvironment('USER_POOL_CLIENT_ID', props.auth.webClient.userPoolClientId);
         fn.addEnvironment('JWT_ISSUER', `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${pool.userPoolId}`);
-        pool.grant(fn, ...ACCOUNTS_POOL_ACTIONS);
+        pool.grant(fn, ...(consumer === 'accounts' ? ACCOUNTS_POOL_ACTIONS : ['cognito-idp:AdminGetUser']));
       }
       if (consumer === 'notifications' || consumer === 'kpis' || consumer === 'exports' || consumer === 'conversation-live') props.realtime.grantPush(fn);
       if (consumer === 'document-scans') {

@@ -159,7 +159,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const lambdaApi = await startLambdaApi(lambdaPort, lambda);
     closers.push(lambdaApi.close);
 
-    const [bus, ses] = await Promise.all([startEventBus(busPort, lambda, log, queues.deadLetter), startSes(sesPort, smtpUrl)]);
+    const [bus, ses] = await Promise.all([startEventBus(busPort, lambda, log, queues.deadLetter), startSes(sesPort, smtpUrl, busEndpoint)]);
     closers.push(bus.close, ses.close);
     scanner = await startScanner({ port: scannerPort, protectedBucket: DOCUMENTS_BUCKET, s3Endpoint: s3.endpoint, busEndpoint, dataDir, log });
     closers.push(scanner.close);

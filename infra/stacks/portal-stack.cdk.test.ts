@@ -376,7 +376,8 @@ describe('documents (ADR 0029)', () => {
     });
     expect(scans.EventBusName).toBeUndefined();
     expect(JSON.stringify(scans.Targets[0].Arn)).toMatch(/documentscans/);
-    for (const rule of rules.filter((r) => r !== scans)) expect(rule.EventBusName).toBeDefined();
+    // Only AWS services' events (these scans, SES's feedback) are heard on the default bus; the portal's own go on its bus.
+    for (const rule of rules.filter((r) => !String(r.EventPattern?.source?.[0]).startsWith('aws.'))) expect(rule.EventBusName).toBeDefined();
   });
 
   it('retries failed scans every 30 minutes: the rescan job reads tags of firms’ keys and asks GuardDuty, as the quarantine console does', () => {
@@ -452,7 +453,7 @@ describe('realtime', () => {
 });
 
 describe('user pool access', () => {
-  it('lets, of everything but the API, only the accounts consumer look up and make identities, and nothing more (ADR 0017)', () => {
+  it('lets, of everything but the API, only the accounts consumer look up and make identities, and the email-feedback consumer look one up, and nothing more (ADR 0017, 0036)', () => {
     const outside = Object.entries(dev.findResources('AWS::IAM::Policy'))
       .filter(([id]) => !id.startsWith('Api'))
       .flatMap(([id, p]) =>
@@ -461,7 +462,20 @@ describe('user pool access', () => {
           .filter((a) => a.startsWith('cognito-idp:'))
           .map((a) => `${id.replace(/ServiceRoleDefaultPolicy.*/, '')} ${a}`),
       );
-    expect(outside.sort()).toEqual(ACCOUNTS_POOL_ACTIONS.map((a) => `EventsaccountsFunction ${a}`).sort());
+    expect(outside.sort()).toEqual(
+      [...ACCOUNTS_POOL_ACTIONS.map((a) => `EventsaccountsFunction ${a}`), 'EventsemailfeedbackFunction cognito-idp:AdminGetUser'].sort(),
+    );
+  });
+
+  it('sends every email through a configuration set that reports bounces and complaints to the default bus, whence the email-feedback consumer hears them', () => {
+    dev.hasResourceProperties('AWS::SES::EmailIdentity', { ConfigurationSetAttributes: { ConfigurationSetName: Match.anyValue() } });
+    dev.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({ Enabled: true, MatchingEventTypes: ['bounce', 'complaint'], EventBridgeDestination: Match.anyValue() }),
+    });
+    const rules = Object.values(dev.findResources('AWS::Events::Rule')).map((r) => r.Properties);
+    const feedback = rules.find((r) => r.Description?.startsWith('SES’s bounces'));
+    expect(feedback?.EventBusName).toBeUndefined();
+    expect(feedback?.EventPattern).toEqual({ source: ['aws.ses'], 'detail-type': ['Email Bounced', 'Email Complaint Received'] });
   });
 });
 

@@ -5,6 +5,7 @@
 import type { OperationId } from './operations.ts';
 
 export const SUMMARIES: Record<OperationId, string> = {
+  resumeEmail: 'Let the portal email a person again after their address bounced or they complained (their mailbox is fixed); audited',
   listFirms: 'The platform’s firms (operators only): name, address, status, people, requests this month and storage',
   createFirm: 'Make a firm (operators only): its address is claimed for good, and its first admin is invited by email',
   getFirm: 'A firm and its usage in a month (operators only): API calls, emails, bookings, requests, people and storage',

@@ -49,6 +49,7 @@ import { SlotLock } from './entities/slot-lock.ts';
 import { Tenant } from './entities/tenant.ts';
 import { SlugClaim } from './entities/slug-claim.ts';
 import { FirmUsage } from './entities/firm-usage.ts';
+import { EmailSuppression } from './entities/email-suppression.ts';
 import { User } from './entities/user.ts';
 import { Task } from './entities/task.ts';
 import { TaskComment } from './entities/task-comment.ts';
@@ -61,6 +62,7 @@ export const ALL_ENTITIES = {
   tenant: Tenant,
   slugClaim: SlugClaim,
   firmUsage: FirmUsage,
+  emailSuppression: EmailSuppression,
   customer: Customer,
   user: User,
   audit: AuditEntry,

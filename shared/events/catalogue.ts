@@ -10,6 +10,7 @@ import * as z from 'zod/mini';
 import type { BoundedContext } from '../contexts.ts';
 import { LOCALES } from '../domain/locales.ts';
 import { ROLES } from '../domain/identity/permissions.ts';
+import { EMAIL_PROBLEMS } from '../domain/notifications/email-feedback.ts';
 import { PRIORITIES, REQUEST_STATUSES } from '../domain/requests/workflow.ts';
 import { HELD_STATUSES, VERSION_STATUSES } from '../domain/documents/scans.ts';
 
@@ -113,6 +114,11 @@ export const EVENTS = {
   'user.updated': event('identity', 'A person’s profile, role or settings changed.', { ...person, fields: z.array(text) }),
   'user.deactivated': event('identity', 'A person was deactivated: every session ends.', person),
   'user.reactivated': event('identity', 'A deactivated person may sign in again.', person),
+  'user.email_stopped': event('identity', 'Mail to a person’s address bounced for good, or they marked it as spam: the portal stopped emailing it.', {
+    ...person,
+    reason: z.enum(EMAIL_PROBLEMS),
+  }),
+  'user.email_resumed': event('identity', 'An admin let the portal email a person’s address again after it had stopped.', person),
   'permission.granted': event('identity', 'A person was given an extra permission for a while.', person),
   'permission.revoked': event('identity', 'An extra permission was taken back.', person),
   'auth.mfa_enabled': event('identity', 'A person turned on two-step sign-in.', person),

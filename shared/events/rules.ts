@@ -5,6 +5,7 @@
 import { SERIES_EVENTS } from '../domain/bookings/series.ts';
 import { HELD_STATUSES, SCAN_RESULT_DETAIL_TYPE, SCAN_RESULT_SOURCE } from '../domain/documents/scans.ts';
 import type { BoundedContext } from '../contexts.ts';
+import { SES_FEEDBACK_DETAIL_TYPES, SES_SOURCE } from '../domain/notifications/email-feedback.ts';
 import type { Pattern } from './pattern.ts';
 
 export const EVENT_SOURCE = 'service-portal';
@@ -23,6 +24,7 @@ export const CONSUMER_CONTEXTS = {
   'document-zips': 'documents',
   'conversation-live': 'conversations',
   usage: 'platform',
+  'email-feedback': 'identity',
 } as const satisfies Record<string, BoundedContext>;
 export type Consumer = keyof typeof CONSUMER_CONTEXTS;
 export const CONSUMERS = Object.keys(CONSUMER_CONTEXTS) as Consumer[];
@@ -204,6 +206,13 @@ export const RULES: readonly Rule[] = [
     description: 'A firm’s people, requests and bookings are counted for the platform’s operators',
     pattern: { source: [EVENT_SOURCE], 'detail-type': [...USAGE_EVENTS] },
     consumer: 'usage',
+  },
+  {
+    name: 'email-feedback',
+    description: 'SES’s bounces and complaints stop the portal sending to the address, and mark the person it belongs to',
+    pattern: { source: [SES_SOURCE], 'detail-type': [...SES_FEEDBACK_DETAIL_TYPES] },
+    consumer: 'email-feedback',
+    bus: 'default',
   },
   {
     name: 'document-scans',

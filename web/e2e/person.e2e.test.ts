@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { api, signIn } from '../../infra/local/test-client.ts';
 import { expectAccessible, loadWholeList, newPage, signInThroughForm, url, useBrowser } from './browser.ts';
 
 const browser = useBrowser();
@@ -31,5 +32,32 @@ it("an admin edits a team member's staff profile and working hours, and the chan
   await page.getByLabel('Monday').fill('17:00-09:00');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect.poll(() => page.getByText('each range must start before it ends').count()).toBe(1);
+  await page.context().close();
+});
+
+it('an admin sees that email to a person bounced, and lets the portal email them again', { timeout: 40_000 }, async () => {
+  const admin = await signIn('hello@designpi.com');
+  const email = `bounce+page-${Date.now().toString(36)}@simulator.amazonses.com`;
+  const { userId } = (await api('/api/invitations', { method: 'POST', token: admin.token, body: JSON.stringify({ email, name: 'Bo Unce', role: 'CLIENT' }) }))
+    .body;
+  // The invitation bounces (the local SES's mailbox simulator), and SES's feedback marks the person.
+  await expect.poll(async () => (await api(`/api/users/${userId}`, { token: admin.token })).body.emailProblem?.reason, { timeout: 10_000 }).toBe('bounced');
+
+  const page = await newPage(browser());
+  await signInThroughForm(page, 'hello@designpi.com');
+  await page.waitForURL(url('/admin/'));
+  await page.goto(url(`/admin/users/person/?id=${userId}`));
+  await expect
+    .poll(() =>
+      page
+        .getByRole('alert')
+        .filter({ hasText: `Email to ${email} bounced for good` })
+        .count(),
+    )
+    .toBe(1);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Email this address again' }).click();
+  await expect.poll(() => page.getByRole('status').textContent()).toBe('The portal emails this address again.');
+  expect(await page.getByRole('alert').filter({ hasText: 'bounced for good' }).count()).toBe(0);
   await page.context().close();
 });

@@ -2,7 +2,7 @@ import { IDENTITY_SCHEMAS } from '../../../shared/api/schemas/identity.ts';
 import { actorFromClaims } from '../../lib/auth.ts';
 import { contextHandler } from '../../lib/http.ts';
 import { createInvitation, inviteColleague, listInvitations, resendInvitation } from '../invitations.ts';
-import { deactivateUser, getUser, reactivateUser, updateUser } from '../people.ts';
+import { deactivateUser, getUser, reactivateUser, resumeEmail, updateUser } from '../people.ts';
 import { listUsers } from '../users.ts';
 import { IDENTITY_OPERATIONS } from '../../../shared/api/operations/identity.ts';
 
@@ -10,6 +10,17 @@ import { IDENTITY_OPERATIONS } from '../../../shared/api/operations/identity.ts'
 export const handler = contextHandler({
   routes: IDENTITY_OPERATIONS,
   schemas: IDENTITY_SCHEMAS,
-  operations: { listUsers, getUser, updateUser, deactivateUser, reactivateUser, createInvitation, inviteColleague, listInvitations, resendInvitation },
+  operations: {
+    listUsers,
+    getUser,
+    updateUser,
+    deactivateUser,
+    reactivateUser,
+    resumeEmail,
+    createInvitation,
+    inviteColleague,
+    listInvitations,
+    resendInvitation,
+  },
   authenticate: actorFromClaims,
 });

@@ -7,6 +7,7 @@ export const IDENTITY_OPERATIONS = [
   { operationId: 'updateUser', method: 'PATCH', path: '/api/users/{userId}', lambda: 'identity', access: 'users.manage' },
   { operationId: 'deactivateUser', method: 'POST', path: '/api/users/{userId}/deactivate', lambda: 'identity', access: 'users.manage' },
   { operationId: 'reactivateUser', method: 'POST', path: '/api/users/{userId}/reactivate', lambda: 'identity', access: 'users.manage' },
+  { operationId: 'resumeEmail', method: 'POST', path: '/api/users/{userId}/email/resume', lambda: 'identity', access: 'users.manage' },
   { operationId: 'createInvitation', method: 'POST', path: '/api/invitations', lambda: 'identity', access: 'users.manage', success: [201] },
   // A customer's primary contact invites a colleague, if the firm allows it (functions/identity/invitations.ts).
   { operationId: 'inviteColleague', method: 'POST', path: '/api/organisation/contacts', lambda: 'identity', access: 'signed-in', success: [201] },

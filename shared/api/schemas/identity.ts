@@ -122,4 +122,5 @@ export const IDENTITY_SCHEMAS = {
   updateUser: { body: updateUserInput, response: userDetail },
   deactivateUser: { response: userDetail },
   reactivateUser: { response: userDetail },
+  resumeEmail: { response: userDetail },
 } satisfies Record<string, Schemas>;

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { LOCALES } from '../../domain/locales.ts';
 import { PERMISSIONS, ROLES } from '../../domain/identity/permissions.ts';
+import { EMAIL_PROBLEMS } from '../../domain/notifications/email-feedback.ts';
 
 /** The people and session shapes every context answers with. */
 export const locale = z.enum(LOCALES);
@@ -21,6 +22,8 @@ export const userView = z.object({
   expertiseLevel: z.optional(z.string()),
   availabilityStatus: z.optional(z.string()),
   mfaEnabled: z.optional(z.boolean()),
+  /** The portal stopped emailing this address: it bounced for good, or its owner marked our email as spam. */
+  emailProblem: z.optional(z.object({ reason: z.enum(EMAIL_PROBLEMS), at: z.string() })),
 });
 export type UserView = z.infer<typeof userView>;
 

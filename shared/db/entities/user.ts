@@ -3,6 +3,7 @@ import { DEFAULT_LOCALE, LOCALES } from '../../domain/locales.ts';
 import { CONTACT_ACCESS, CONTACT_ROLES } from '../../domain/customers/customers.ts';
 import { ROLES } from '../../domain/identity/permissions.ts';
 import { DIGESTS } from '../../domain/notifications/email.ts';
+import { EMAIL_PROBLEMS } from '../../domain/notifications/email-feedback.ts';
 import { NO_CUSTOMER, hasCustomer } from './customer.ts';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -80,6 +81,9 @@ export const User = new Entity({
     },
     /** TOTP two-step sign-in is on (Cognito enforces it at sign-in; this is for display). */
     mfaEnabled: { type: 'boolean', default: false },
+    /** SES said mail to this address bounced for good, or its owner marked it as spam: the portal stopped sending to it (ADR 0036). */
+    emailProblem: { type: EMAIL_PROBLEMS },
+    emailProblemAt: { type: 'string' },
     /** Tokens issued before this instant are refused (logout, deactivation, role change). */
     tokensValidAfter: { type: 'string' },
     version: { type: 'number', required: true, default: 1 },

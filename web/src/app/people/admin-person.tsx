@@ -10,7 +10,8 @@ import { LocaleOptions } from '../components/LocaleOptions.tsx';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice } from '../components/Status.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
-import { format, textFor } from '../i18n/index.ts';
+import { format, textFor, useLocale } from '../i18n/index.ts';
+import { dateTime } from '../format.ts';
 import { commonText } from '../i18n/common/index.ts';
 import { peopleText } from '../i18n/people/index.ts';
 import { useText } from '../i18n/text.ts';
@@ -33,6 +34,7 @@ function parseHours(text: string): { start: string; end: string }[] | undefined 
 
 function PersonForm({ initial, staff, currency }: { initial: UserDetail; staff: UserView[]; currency: string }) {
   const t = useText(commonText, peopleText);
+  const { locale } = useLocale();
   const [person, setPerson] = useState(initial);
   const [role, setRole] = useState<Role>(initial.role);
   const { busy, errors, setErrors, failure, notice, setNotice, run } = useSubmission((f) => textFor(t.person, f) ?? f);
@@ -84,6 +86,12 @@ function PersonForm({ initial, staff, currency }: { initial: UserDetail; staff: 
     });
   }
 
+  const resumeEmail = () =>
+    run(async () => {
+      setPerson(await call('resumeEmail', { params: { userId } }));
+      setNotice(t.person.emailResumed);
+    });
+
   const setStatus = (to: 'deactivateUser' | 'reactivateUser') =>
     run(async () => {
       setPerson(await call(to, { params: { userId } }));
@@ -115,6 +123,19 @@ function PersonForm({ initial, staff, currency }: { initial: UserDetail; staff: 
           </div>
         )}
       </div>
+      {person.emailProblem && (
+        <div role="alert" className="mb-6 rounded border border-amber-300 bg-amber-50 p-4">
+          <p>
+            {format(person.emailProblem.reason === 'bounced' ? t.person.emailBounced : t.person.emailComplained, {
+              email: person.email,
+              date: dateTime(person.emailProblem.at, locale),
+            })}
+          </p>
+          <Button type="button" variant="secondary" size="sm" disabled={busy} onClick={() => void resumeEmail()} className="mt-3">
+            {t.person.resumeEmail}
+          </Button>
+        </div>
+      )}
       <form onSubmit={(e) => void save(e)} noValidate className="space-y-6">
         <Card as="fieldset" className="grid gap-4 sm:grid-cols-2">
           <legend className="px-1 text-lg font-semibold">{t.person.profile}</legend>

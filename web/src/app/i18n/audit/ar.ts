@@ -44,6 +44,8 @@ const ar: typeof en = {
       user: 'حساب',
     },
     actions: {
+      'user.email_stopped': 'توقفت البوابة عن مراسلة شخص (ارتداد أو شكوى)',
+      'user.email_resumed': 'سمح للبوابة بمراسلة شخص مجددًا',
       'firm.created': 'أنشأ شركة',
       'firm.person_invited': 'دعا شخصًا إلى شركة',
       'firm.suspended': 'علّق شركة',

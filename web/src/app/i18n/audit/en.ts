@@ -42,6 +42,8 @@ export default {
       user: 'Account',
     },
     actions: {
+      'user.email_stopped': 'The portal stopped emailing someone (bounce or spam complaint)',
+      'user.email_resumed': 'Let the portal email someone again',
       'firm.created': 'Made a firm',
       'firm.person_invited': 'Invited someone into a firm',
       'firm.suspended': 'Suspended a firm',

@@ -44,6 +44,8 @@ const hi: typeof en = {
       user: 'खाता',
     },
     actions: {
+      'user.email_stopped': 'पोर्टल ने किसी को ईमेल भेजना बंद किया (बाउंस या स्पैम शिकायत)',
+      'user.email_resumed': 'पोर्टल को किसी को फिर से ईमेल भेजने दिया',
       'firm.created': 'एक फ़र्म बनाई',
       'firm.person_invited': 'किसी को फ़र्म में आमंत्रित किया',
       'firm.suspended': 'एक फ़र्म निलंबित की',

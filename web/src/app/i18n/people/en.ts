@@ -59,6 +59,11 @@ export default {
     access: 'Access',
     deactivate: 'Deactivate',
     deactivateLead: 'Deactivating ends their sessions and refuses sign-in. Nothing is deleted.',
+    emailBounced: 'Email to {email} bounced for good on {date}, so the portal stopped sending to it. Once the address works again, let the portal email it.',
+    emailComplained:
+      '{email} marked the portal’s email as spam on {date}, so the portal stopped sending to it. Only let it email them again if they asked for it.',
+    resumeEmail: 'Email this address again',
+    emailResumed: 'The portal emails this address again.',
     confirmDeactivate: 'Yes, deactivate {name}',
     cancel: 'Cancel',
     reactivate: 'Reactivate',
