@@ -12,6 +12,8 @@ const stageSchema = z.object({
   runbookUrl: z.optional(z.url({ protocol: /^https$/ })),
   /** The verified SES identity mail is sent from. */
   mailFrom: z._default(z.email(), 'no-reply@example.com'),
+  /** Days each daily table export is kept (prod only makes them). */
+  backupRetentionDays: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(3650)), 35),
   /** Requests per 5 minutes per IP before WAF blocks. */
   rateLimitPer5Min: z._default(z.coerce.number().check(z.int(), z.minimum(100)), 2000),
   /**
@@ -33,6 +35,7 @@ export function readStage(context: (key: string) => unknown): StageConfig {
     runbookUrl: context('runbookUrl'),
     mailFrom: context('mailFrom'),
     rateLimitPer5Min: context('rateLimitPer5Min'),
+    backupRetentionDays: context('backupRetentionDays'),
     tableIndexes: context('tableIndexes'),
     sourceVersion: context('sourceVersion'),
   });

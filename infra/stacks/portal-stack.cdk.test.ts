@@ -141,6 +141,30 @@ describe('data', () => {
     expect(() => indexesWith({ tableIndexes: String(TABLE_INDEXES.length + 1) })).toThrow(/tableIndexes/);
   });
 
+  it('exports the prod table every day, natively from point-in-time recovery, into a bucket that keeps each export as configured; dev has none', () => {
+    const exportsOf = (t: Template) =>
+      Object.values(t.findResources('AWS::Scheduler::Schedule')).filter((s) =>
+        JSON.stringify(s.Properties.Target.Arn).includes(':scheduler:::aws-sdk:dynamodb:exportTableToPointInTime'),
+      );
+    expect(exportsOf(dev)).toEqual([]);
+    const [daily] = exportsOf(prod);
+    expect(daily!.Properties).toMatchObject({ ScheduleExpression: 'cron(0 3 * * ? *)', ScheduleExpressionTimezone: 'Etc/UTC' });
+    expect(JSON.stringify(daily!.Properties.Target.Input)).toMatch(/TableArn.*S3Bucket.*S3Prefix.*daily.*DYNAMODB_JSON/);
+    // The scheduler's role may export this table and write under daily/ of that bucket, nothing else.
+    const statements = Object.values(prod.findResources('AWS::IAM::Policy')).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as { Action: unknown; Resource: unknown }[],
+    );
+    const exporting = statements.filter((s) => s.Action === 'dynamodb:ExportTableToPointInTime');
+    expect(exporting).toHaveLength(1);
+    expect(JSON.stringify(exporting[0]!.Resource)).toMatch(/Table.*Arn/);
+    prod.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ ExpirationInDays: 35, Status: 'Enabled' })]) },
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'backups/' }),
+    });
+    const longer = Template.fromStack(buildApp(new App({ context: { stage: 'prod', backupRetentionDays: '90' } })).stack);
+    longer.hasResourceProperties('AWS::S3::Bucket', { LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ ExpirationInDays: 90 })]) } });
+  });
+
   it('protects the prod table from deletion, not the dev one', () => {
     prod.hasResource('AWS::DynamoDB::GlobalTable', {
       DeletionPolicy: 'Retain',

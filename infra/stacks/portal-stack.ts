@@ -7,6 +7,7 @@ import { Auth } from '../constructs/auth.ts';
 import { Data } from '../constructs/data.ts';
 import { Events } from '../constructs/events.ts';
 import { Observability } from '../constructs/observability.ts';
+import { Backups } from '../constructs/backups.ts';
 import { Realtime } from '../constructs/realtime.ts';
 import { Schedules } from '../constructs/schedules.ts';
 import { Storage } from '../constructs/storage.ts';
@@ -31,6 +32,7 @@ export class PortalStack extends Stack {
     const storage = new Storage(this, 'Storage', stage);
     const gateway = new ApiGateway(this, 'Api', { stage, auth });
     const observability = new Observability(this, 'Observability', { stage, table });
+    if (stage.isProd) new Backups(this, 'Backups', { stage, table, logs: storage.logs });
 
     const realtime = new Realtime(new NestedStack(this, 'RealtimeStack'), 'Realtime', { stage, table });
     const web = new Web(this, 'Web', {
