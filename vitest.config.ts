@@ -16,6 +16,7 @@ export default defineConfig({
             'web/build/**/*.test.ts',
           ],
           exclude: ['**/*.int.test.ts'],
+          setupFiles: ['infra/test-tmp.ts'],
         },
       },
       {
@@ -32,7 +33,7 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
-      { test: { name: 'cdk', include: ['infra/**/*.cdk.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
+      { test: { name: 'cdk', include: ['infra/**/*.cdk.test.ts'], setupFiles: ['infra/test-tmp.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
     ],
   },
 });

@@ -14,6 +14,7 @@ import { OutboxEvent } from '../../shared/db/entities/outbox-event.ts';
 import { SlugClaim } from '../../shared/db/entities/slug-claim.ts';
 import { Tenant } from '../../shared/db/entities/tenant.ts';
 import { User } from '../../shared/db/entities/user.ts';
+import { getAll } from '../../shared/db/batch.ts';
 import { auditAndEvent, commitTransaction, outboxItem, type ChangeContext } from '../../shared/db/mutation.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { PLATFORM_ACTOR } from '../../shared/domain/audit/actor.ts';
@@ -51,14 +52,24 @@ export const toFirmView = (firm: Firm, standing?: Usage, month?: Usage): FirmVie
   thisMonth: figures(MONTHLY_USAGE, month),
 });
 
-/** A firm's usage items: what it holds now and a month's. */
-export async function usageOf(firmId: string, month = usageMonthOf(new Date())) {
-  const { usage } = database().entities;
-  const [{ data: standing }, { data: monthly }] = await Promise.all([
-    usage.get({ tenantId: firmId, period: STANDING_PERIOD }).go(),
-    usage.get({ tenantId: firmId, period: month }).go(),
-  ]);
-  return { standing: standing ?? undefined, monthly: monthly ?? undefined };
+/** A month's figures of a firm (zeros for a month without any). */
+export const monthFigures = (usage?: Usage) => figures(MONTHLY_USAGE, usage);
+
+/** The usage items of these firms for these periods, in one batch read: `of(firm, period)` picks one. */
+export async function usageOf(firmIds: readonly string[], periods: readonly string[]) {
+  const keys = firmIds.flatMap((tenantId) => [...new Set(periods)].map((period) => ({ tenantId, period })));
+  const found = keys.length ? await getAll((batch) => database().entities.usage.get(batch).go(), keys) : [];
+  return (tenantId: string, period: string) => found.find((u) => u.tenantId === tenantId && u.period === period);
+}
+
+/** A firm as the list shows it: with what it holds now and this month's figures. */
+export async function firmViews(firms: readonly Firm[]): Promise<FirmView[]> {
+  const month = usageMonthOf(new Date());
+  const of = await usageOf(
+    firms.map((f) => f.tenantId),
+    [STANDING_PERIOD, month],
+  );
+  return firms.map((f) => toFirmView(f, of(f.tenantId, STANDING_PERIOD), of(f.tenantId, month)));
 }
 
 /** A firm, never the platform's own tenant. */
@@ -240,6 +251,6 @@ export async function setFirmStatus(firmId: string, status: Firm['status'], reas
     ],
     `${firm.name} was changed a moment ago. Reload and try again.`,
   );
-  const { standing, monthly } = await usageOf(firmId);
-  return toFirmView({ ...firm, status }, standing, monthly);
+  const [view] = await firmViews([{ ...firm, status }]);
+  return view!;
 }

@@ -3,27 +3,14 @@
  * stack's environment from its file): the first operator, a firm with its admin, each made once
  * and reported after; wrong input refused by option, with nothing written.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { api, signIn } from '../local/test-client.ts';
+import { localTool } from '../local/test-tool.ts';
 import { emailsTo, linkIn, nextEmailTo } from '../local/test-inbox.ts';
 import { database } from '../../shared/db/all-entities.ts';
 
 const RUN = Date.now().toString(36);
-const dir = mkdtempSync(join(tmpdir(), 'bootstrap-'));
-const stackFile = join(dir, 'stack.json');
-writeFileSync(stackFile, JSON.stringify({ env: Object.fromEntries(Object.entries(process.env).filter(([, v]) => typeof v === 'string')) }));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const bootstrap = (...args: string[]) =>
-  new Promise<{ code: number; out: string; err: string }>((resolve) => {
-    execFile(process.execPath, ['infra/tools/bootstrap.ts', '--local', stackFile, ...args], { timeout: 60_000 }, (error, out, err) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
-    );
-  });
+const { run: bootstrap } = localTool('infra/tools/bootstrap.ts');
 
 const accept = async (email: string, password: string) => {
   const token = new URL(linkIn(await nextEmailTo(email), '/invitation/?token=')).searchParams.get('token')!;

@@ -4,25 +4,14 @@
  * same table; a firm's lost items come back from an export into the live table, and nothing
  * else does: not other firms', not what changed since, not outbox events.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { localTool } from '../local/test-tool.ts';
 import { database } from '../../shared/db/all-entities.ts';
 
 const RUN = Date.now().toString(36);
-const dir = mkdtempSync(join(tmpdir(), 'table-copy-'));
-const stackFile = join(dir, 'stack.json');
-writeFileSync(stackFile, JSON.stringify({ env: Object.fromEntries(Object.entries(process.env).filter(([, v]) => typeof v === 'string')) }));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const table = (...args: string[]) =>
-  new Promise<{ code: number; out: string; err: string }>((resolve) => {
-    execFile(process.execPath, ['infra/tools/table-copy.ts', ...args, '--local', stackFile], { timeout: 120_000 }, (error, out, err) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
-    );
-  });
+const { run: table, dir } = localTool('infra/tools/table-copy.ts');
 /** An item as text whatever order its attributes came in (two tables need not give them alike). */
 const canonical = (value: unknown): unknown =>
   Array.isArray(value)

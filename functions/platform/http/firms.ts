@@ -7,13 +7,12 @@ import { forbidden } from '../../../shared/api/errors.ts';
 import { FIRMS_OPERATIONS } from '../../../shared/api/operations/firms.ts';
 import { FIRMS_SCHEMAS } from '../../../shared/api/schemas/firms.ts';
 import { PLATFORM_ACTOR } from '../../../shared/domain/audit/actor.ts';
-import { getAll } from '../../../shared/db/batch.ts';
 import { queryPage } from '../../../shared/db/pagination.ts';
 import { PLATFORM_TENANT_ID, STANDING_PERIOD, usageMonthOf } from '../../../shared/domain/platform/firms.ts';
 import { actorFromClaims, type AuthenticatedActor } from '../../lib/auth.ts';
 import { changeContext } from '../../lib/change-context.ts';
 import { contextHandler, type ReplyOf, type RequestOf, type SignedInRequest } from '../../lib/http.ts';
-import { createFirm, database, firmById, setFirmStatus, toFirmView, usageOf } from '../firms.ts';
+import { createFirm, database, firmById, firmViews, monthFigures, setFirmStatus, toFirmView, usageOf } from '../firms.ts';
 
 async function operator(claims: Parameters<typeof actorFromClaims>[0]): Promise<AuthenticatedActor> {
   const actor = await actorFromClaims(claims);
@@ -23,22 +22,17 @@ async function operator(claims: Parameters<typeof actorFromClaims>[0]): Promise<
 
 async function listFirms(req: RequestOf<'listFirms'>): Promise<ReplyOf<'listFirms'>> {
   const { limit, cursor, status } = req.query;
-  const { tenant, usage } = database().entities;
-  const month = usageMonthOf(new Date());
   const page = await queryPage(
     cursor,
     (from) =>
-      tenant.query
-        .directory({})
+      database()
+        .entities.tenant.query.directory({})
         .where((a, op) => `${op.ne(a.tenantId, PLATFORM_TENANT_ID)}${status ? ` AND ${op.eq(a.status, status)}` : ''}`)
         .go({ limit, cursor: from }),
     (firm) => firm,
   );
   // One batch for the page: each firm's standing figures and this month's.
-  const keys = page.items.flatMap((f) => [STANDING_PERIOD, month].map((period) => ({ tenantId: f.tenantId, period })));
-  const found = keys.length ? await getAll((batch) => usage.get(batch).go(), keys) : [];
-  const of = (tenantId: string, period: string) => found.find((u) => u.tenantId === tenantId && u.period === period);
-  return { body: { items: page.items.map((f) => toFirmView(f, of(f.tenantId, STANDING_PERIOD), of(f.tenantId, month))), nextCursor: page.nextCursor } };
+  return { body: { items: await firmViews(page.items), nextCursor: page.nextCursor } };
 }
 
 async function createFirmRoute(req: RequestOf<'createFirm'>): Promise<ReplyOf<'createFirm'>> {
@@ -49,20 +43,17 @@ async function getFirm(req: RequestOf<'getFirm'>): Promise<ReplyOf<'getFirm'>> {
   const firm = await firmById(req.params.firmId);
   const thisMonth = usageMonthOf(new Date());
   const month = req.query.month ?? thisMonth;
-  const { invitation } = database().entities;
-  const [{ standing, monthly }, current, { data: invitations }] = await Promise.all([
-    usageOf(firm.tenantId, month),
-    month === thisMonth ? undefined : usageOf(firm.tenantId, thisMonth),
+  const [of, { data: invitations }] = await Promise.all([
+    usageOf([firm.tenantId], [STANDING_PERIOD, thisMonth, month]),
     // The firm's first invitations: the first admin's is among its earliest.
-    invitation.query.byCreated({ tenantId: firm.tenantId }).go({ limit: 5 }),
+    database().entities.invitation.query.byCreated({ tenantId: firm.tenantId }).go({ limit: 5 }),
   ]);
-  const view = toFirmView(firm, standing, (current ?? { monthly }).monthly);
   const admin = invitations.find((i) => i.role === 'ADMIN' && i.status === 'pending' && i.invitedBy === PLATFORM_ACTOR);
   return {
     body: {
-      ...view,
+      ...toFirmView(firm, of(firm.tenantId, STANDING_PERIOD), of(firm.tenantId, thisMonth)),
       month,
-      usage: toFirmView(firm, undefined, monthly).thisMonth,
+      usage: monthFigures(of(firm.tenantId, month)),
       pendingAdmin: admin ? { email: admin.email, name: admin.name, expiresAt: new Date(admin.linkExpiresAt * 1000).toISOString() } : null,
     },
   };
