@@ -3,11 +3,12 @@
  * `firm_suspended`, naming the firm) on every signed-in route, at sign-in and when a session is
  * renewed; its public pages are closed; nothing is deleted; other firms go on; and once it is
  * reactivated the same sessions work again. The platform's operator suspends it (their routes
- * come with the platform area); here the firm's record is set as they will set it.
+ * come with the platform area); here the firm’s record is set as they will set it. Its emails are not sent meanwhile.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { api, signIn, type Signed } from '../../infra/local/test-client.ts';
 import { database } from '../../shared/db/all-entities.ts';
+import { emailsTo } from '../../infra/local/test-inbox.ts';
 
 const NORTHWIND = 't-northwind';
 let admin: Signed;
@@ -42,6 +43,16 @@ it(
       (await api('/api/auth/login', { method: 'POST', body: JSON.stringify({ email: 'admin@northwind.example', password: 'Wrong-Passw0rd!' }) })).status,
     ).toBe(401);
     for (const page of ['/api/book/northwind', '/api/catalog/northwind', '/api/signup/northwind']) expect((await api(page)).status, page).toBe(404);
+
+    // Its emails are not sent: a reset link would lead into a closed portal.
+    const omar = 'omar@northwind.example';
+    const { data: people } = await database().entities.user.query.byEmail({ tenantId: NORTHWIND, email: omar }).go();
+    const resets = () => database().entities.passwordReset.get({ tenantId: NORTHWIND, userId: people[0]!.userId }).go();
+    const [mailBefore, resetBefore] = [(await emailsTo(omar)).length, (await resets()).data?.linkExpiresAt];
+    expect((await api('/api/auth/forgot-password', { method: 'POST', body: JSON.stringify({ email: omar }) })).status).toBe(202);
+    await expect.poll(async () => (await resets()).data?.linkExpiresAt !== resetBefore).toBe(true); // the notifier came to send it
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await emailsTo(omar)).toHaveLength(mailBefore);
 
     // Another firm goes on.
     expect((await api('/api/users', { token: otherFirm.token })).status).toBe(200);

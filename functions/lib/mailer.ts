@@ -26,15 +26,23 @@ export interface Brand {
   emailFooter?: string | undefined;
 }
 
-/** The firm an email is from (the tenant item): its brand, and whose usage the email counts in. */
+/** The firm an email is from (the tenant item): its brand, whose usage the email counts in, and whether it may send at all. */
 export interface Sender extends Brand {
   tenantId: string;
+  status?: string | undefined;
 }
 
 const suppressions = databaseOf({ suppression: EmailSuppression });
 
-/** The address bounced for good, or its owner marked our email as spam (ADR 0036): nothing more is sent to it. */
-async function suppressed(address: string): Promise<boolean> {
+/**
+ * Nothing is sent for a suspended firm (its portal is closed, so its links would lead nowhere),
+ * nor to an address that bounced for good or whose owner marked our email as spam (ADR 0036).
+ */
+async function suppressed(address: string, firm: Sender): Promise<boolean> {
+  if (firm.status === 'suspended') {
+    console.warn('email not sent: the firm is suspended');
+    return true;
+  }
   const { data } = await suppressions().entities.suppression.get({ address: address.toLowerCase() }).go();
   if (data) console.warn(`email not sent: the address is suppressed (${data.reason})`);
   return data !== null;
@@ -61,7 +69,7 @@ export function branded(email: Email, brand: Brand | undefined): Email {
 export async function sendEmailWithInvite(unbranded: Email, calendar: MimeMessage['calendar'], firm: Sender): Promise<void> {
   const { MAIL_FROM } = mailConfig();
   const email = branded(unbranded, firm);
-  if (await suppressed(email.to)) return;
+  if (await suppressed(email.to, firm)) return;
   const raw = buildMime({ ...email, from: MAIL_FROM, calendar });
   await ses().send(
     new SendEmailCommand({ FromEmailAddress: MAIL_FROM, Destination: { ToAddresses: [email.to] }, Content: { Raw: { Data: Buffer.from(raw, 'utf8') } } }),
@@ -73,7 +81,7 @@ export async function sendEmailWithInvite(unbranded: Email, calendar: MimeMessag
 export async function sendEmail(unbranded: Email, firm: Sender): Promise<void> {
   const { MAIL_FROM } = mailConfig();
   const email = branded(unbranded, firm);
-  if (await suppressed(email.to)) return;
+  if (await suppressed(email.to, firm)) return;
   await ses().send(
     new SendEmailCommand({
       FromEmailAddress: MAIL_FROM,

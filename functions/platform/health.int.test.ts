@@ -1,8 +1,7 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { PurgeQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, joinAs, signIn, type Signed } from '../../infra/local/test-client.ts';
-import { database } from '../../shared/db/all-entities.ts';
+import { api, signIn, type Signed } from '../../infra/local/test-client.ts';
 import type { HealthCheck } from '../../shared/api/schemas/system.ts';
 import { EVENT_SOURCE } from '../../shared/events/rules.ts';
 
@@ -13,10 +12,7 @@ const checkOf = (body: { checks: HealthCheck[] }, name: string) => body.checks.f
 const queues = () => new SQSClient({ region: process.env.AWS_REGION, endpoint: process.env.SQS_ENDPOINT });
 
 beforeAll(async () => {
-  admin = await signIn('hello@designpi.com');
-  // No one is seeded as the operator: a person of this test's own is made one.
-  operator = await joinAs({ email: 'operator@example.com', name: 'Oli Operator', role: 'ADMIN', password: 'Oli-Passw0rd!!' });
-  await database().entities.user.patch({ tenantId: 't-designpi', userId: operator.userId }).set({ role: 'SUPER_ADMIN' }).go();
+  [admin, operator] = await Promise.all([signIn('hello@designpi.com'), signIn('operator@serviceportal.example')]);
 });
 
 afterAll(async () => {

@@ -9,7 +9,7 @@
  *   npm run table -- export --table <name> --out items.jsonl [--local [file]]
  *   npm run table -- import --in items.jsonl --table <name> [--firm t-acme] [--overwrite] [--local [file] --create]
  */
-import { BatchWriteItemCommand, DynamoDBClient, PutItemCommand, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, DynamoDBClient, ListTablesCommand, PutItemCommand, ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -54,13 +54,14 @@ export async function importTable(
   client: DynamoDBClient,
   table: string,
   from: string,
-  options: { firmId?: string | undefined; overwrite?: boolean | undefined } = {},
+  options: { firmId?: string | undefined; overwrite?: boolean | undefined; emptyTable?: boolean | undefined } = {},
 ): Promise<{ written: number; kept: number; skipped: number }> {
   const result = { written: 0, kept: 0, skipped: 0 };
   const pending: Item[] = [];
   const flush = async () => {
     const batch = pending.splice(0);
-    if (options.overwrite) {
+    // Into a table just made, every item is missing: written in batches, without a condition each.
+    if (options.overwrite || options.emptyTable) {
       for (let i = 0; i < batch.length; i += 25) await writeAll(client, table, batch.slice(i, i + 25));
       result.written += batch.length;
       return;
@@ -127,17 +128,23 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   let client = new DynamoDBClient({ region: 'us-east-1' });
+  let created = false;
   if (o.local !== undefined) {
     const { env } = JSON.parse(readFileSync(o.local || join(resolve(import.meta.dirname, '../..'), '.local', 'stack.json'), 'utf8')) as {
       env: Record<string, string>;
     };
     const { LOCAL_AWS, ensureTable } = await import('../local/dynamo.ts');
     client = new DynamoDBClient({ ...LOCAL_AWS, endpoint: env.DYNAMODB_ENDPOINT });
-    if (o.create) await ensureTable(env.DYNAMODB_ENDPOINT!, o.table);
+    if (o.create) {
+      const { TableNames = [] } = await client.send(new ListTablesCommand({}));
+      if (TableNames.includes(o.table)) throw new Error(`${o.table} exists already: --create makes a new table.`);
+      await ensureTable(env.DYNAMODB_ENDPOINT!, o.table);
+      created = true;
+    }
   }
   if (command === 'export') console.log(`${await exportTable(client, o.table, o.out!)} items of ${o.table} written to ${o.out}`);
   else {
-    const { written, kept, skipped } = await importTable(client, o.table, o.in!, { firmId: o.firm, overwrite: o.overwrite });
+    const { written, kept, skipped } = await importTable(client, o.table, o.in!, { firmId: o.firm, overwrite: o.overwrite, emptyTable: created });
     console.log(`${written} items put into ${o.table}; ${kept} there already kept as they are; ${skipped} skipped (outbox${o.firm ? ', other firms' : ''})`);
   }
   client.destroy();
