@@ -3,14 +3,12 @@
  * operator, or a firm with its first admin. Each is idempotent: what exists already is reported
  * and left alone, and a run that failed half-way is finished by running it again (ADR 0035).
  */
-import type { EntityItem } from 'electrodb';
 import { conflict } from '../../shared/api/errors.ts';
 import type { CreateFirmInput } from '../../shared/api/schemas/firms.ts';
-import type { Tenant } from '../../shared/db/entities/tenant.ts';
 import type { ChangeContext } from '../../shared/db/mutation.ts';
-import { PLATFORM_TENANT_ID, firmIdOf } from '../../shared/domain/platform/firms.ts';
+import { PLATFORM_TENANT, PLATFORM_TENANT_ID, firmIdOf } from '../../shared/domain/platform/firms.ts';
 import { createInvitedIdentity } from '../identity/cognito.ts';
-import { commitFirstPerson, createFirm, database } from './firms.ts';
+import { commitFirstPerson, createFirm, database, newFirm } from './firms.ts';
 
 export type Outcome = { made: boolean; tenantId: string; email: string; status: 'invited' | 'active' | 'deactivated' };
 
@@ -18,21 +16,6 @@ async function personIn(tenantId: string, email: string) {
   const { data } = await database().entities.user.query.byEmail({ tenantId, email }).go({ limit: 1 });
   return data[0];
 }
-
-const PLATFORM: EntityItem<typeof Tenant> = {
-  tenantId: PLATFORM_TENANT_ID,
-  slug: 'platform',
-  name: 'Service Portal',
-  timeZone: 'UTC',
-  currency: 'USD',
-  locale: 'en',
-  status: 'active',
-  clientSignUp: false,
-  requireMfa: false,
-  contactsInvite: false,
-  reviewRequests: false,
-  createdAt: new Date().toISOString(),
-};
 
 /** A platform operator (SUPER_ADMIN of the platform's tenant, made on the first run), invited by email. */
 export async function ensureOperator(person: { email: string; name: string }, ctx: ChangeContext): Promise<Outcome> {
@@ -43,7 +26,7 @@ export async function ensureOperator(person: { email: string; name: string }, ct
   if (known) return { made: false, tenantId: PLATFORM_TENANT_ID, email: person.email, status: known.status };
   const userId = await createInvitedIdentity(person.email, PLATFORM_TENANT_ID, 'SUPER_ADMIN');
   if (!userId) throw conflict(`${person.email} signs in with a firm already (one address, one firm or the platform): use another address.`);
-  await commitFirstPerson(platform ?? { ...PLATFORM, createdAt: new Date().toISOString() }, { ...person, userId, role: 'SUPER_ADMIN' }, ctx, {
+  await commitFirstPerson(platform ?? newFirm(PLATFORM_TENANT), { ...person, userId, role: 'SUPER_ADMIN' }, ctx, {
     newFirm: !platform,
   });
   return { made: true, tenantId: PLATFORM_TENANT_ID, email: person.email, status: 'invited' };

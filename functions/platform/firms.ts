@@ -79,6 +79,17 @@ export async function firmById(firmId: string): Promise<Firm> {
   return data;
 }
 
+/** A firm about to be made, whole: the settings every new firm starts with. */
+export const newFirm = (fields: Pick<Firm, 'tenantId' | 'slug' | 'name' | 'timeZone' | 'currency' | 'locale'>): Firm => ({
+  ...fields,
+  status: 'active',
+  clientSignUp: false,
+  requireMfa: false,
+  contactsInvite: true,
+  reviewRequests: false,
+  createdAt: new Date().toISOString(),
+});
+
 /** A 409 that names the field whose value is taken, so the form can say so beside it. */
 const taken = (field: string, message: string) => new AppError('conflict', `${field} ${message}`, [{ field, message }]);
 
@@ -103,20 +114,7 @@ export async function createFirm(input: CreateFirmInput, ctx: ChangeContext): Pr
   const { email, name } = input.admin;
   const userId = await createInvitedIdentity(email, firmId, 'ADMIN');
   if (!userId) throw taken('admin.email', 'already signs in with another firm (one address, one firm): invite another address');
-  const firm: Firm = {
-    tenantId: firmId,
-    slug: input.slug,
-    name: input.name,
-    timeZone: input.timeZone,
-    currency: input.currency,
-    locale: input.locale,
-    status: 'active',
-    clientSignUp: false,
-    requireMfa: false,
-    contactsInvite: true,
-    reviewRequests: false,
-    createdAt: new Date().toISOString(),
-  };
+  const firm = newFirm({ tenantId: firmId, slug: input.slug, name: input.name, timeZone: input.timeZone, currency: input.currency, locale: input.locale });
   await commitFirstPerson(firm, { userId, email, name, role: 'ADMIN' }, ctx, { newFirm: true });
   return toFirmView(firm);
 }

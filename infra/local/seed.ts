@@ -15,7 +15,7 @@ import { database } from '../../shared/db/all-entities.ts';
 import { joiningContact } from '../../shared/domain/customers/customers.ts';
 import { kpiStateOf, recount } from '../../shared/domain/requests/kpis.ts';
 import { ensureCognitoUser, type LocalPool } from './cognito.ts';
-import { PLATFORM_TENANT_ID } from '../../shared/domain/platform/firms.ts';
+import { PLATFORM_TENANT } from '../../shared/domain/platform/firms.ts';
 
 /** Fixed demo password, listed in the README. Exists only in the local stage. */
 export const DEMO_PASSWORD = 'Demo-Passw0rd!';
@@ -137,7 +137,7 @@ export const DEMO_TENANTS = [
   },
   {
     // Not a firm: the platform's operators (ADR 0035), who make, suspend and watch the firms.
-    tenant: { tenantId: PLATFORM_TENANT_ID, slug: 'platform', name: 'Service Portal', timeZone: 'UTC', currency: 'USD', locale: 'en' as const },
+    tenant: PLATFORM_TENANT,
     users: [{ email: 'operator@serviceportal.example', name: 'Pat Operator', role: 'SUPER_ADMIN', locale: 'en', timeZone: 'UTC' }] satisfies SeedUser[],
   },
 ];

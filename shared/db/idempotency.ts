@@ -37,3 +37,24 @@ export async function once(key: { tenantId: string; consumer: string; eventId: s
   await processedEvent.patch(key).set({ status: 'done' }).go();
   return 'done';
 }
+
+/** How long a processed marker written with its effect is kept (a redelivery comes within days). */
+export const markerExpiry = () => Math.floor(Date.now() / 1000) + KEEP_SECONDS;
+
+const MARKED_ATTEMPTS = 5;
+
+/**
+ * Exactly once for effects written in one transaction with their processed marker (counters):
+ * the marker's create comes first, so a failed condition on it means the event was applied
+ * already; a transaction that met another at the same moment is tried again, briefly.
+ */
+export async function writeWithMarker(write: () => Promise<{ canceled: boolean; data: unknown }>, what: string): Promise<'applied' | 'duplicate'> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await write();
+    if (!result.canceled) return 'applied';
+    const reasons = (result.data as Array<{ code?: string }>).map((r) => r.code);
+    if (reasons[0] === 'ConditionalCheckFailed') return 'duplicate';
+    if (!reasons.includes('TransactionConflict') || attempt === MARKED_ATTEMPTS) throw new Error(`${what} transaction cancelled: ${reasons.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+  }
+}

@@ -6,6 +6,7 @@
  */
 import { KpiCounter } from '../../../shared/db/entities/kpi-counter.ts';
 import { ProcessedEvent } from '../../../shared/db/entities/processed-event.ts';
+import { markerExpiry, writeWithMarker } from '../../../shared/db/idempotency.ts';
 import { Tenant } from '../../../shared/db/entities/tenant.ts';
 import { User } from '../../../shared/db/entities/user.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
@@ -19,34 +20,26 @@ import { activeIdsWithRoles } from '../../team/staff-load.ts';
 
 const database = databaseOf({ kpi: KpiCounter, processedEvent: ProcessedEvent, tenant: Tenant, user: User });
 
-const KEEP_SECONDS = 7 * 24 * 3600;
-const ATTEMPTS = 5;
-
 type KpiEvent = EventOf<'request'> | EventOf<'booking'>;
 
 async function apply(
   d: EventDetail<KpiEvent>,
   changes: { bucket: string; add: Record<string, number>; label?: string | undefined }[],
 ): Promise<'applied' | 'duplicate'> {
-  const expiresAt = Math.floor(Date.now() / 1000) + KEEP_SECONDS;
-  for (let attempt = 1; ; attempt++) {
-    const result = await database()
-      .transaction.write(({ kpi, processedEvent }) => [
-        processedEvent.create({ tenantId: d.tenantId, consumer: 'kpis', eventId: d.eventId, status: 'done', lockedUntil: 0, expiresAt }).commit(),
-        ...changes.map((c) => {
-          const update = kpi.update({ tenantId: d.tenantId, bucket: c.bucket }).add(c.add);
-          return (c.label ? update.set({ label: c.label }) : update).commit();
-        }),
-      ])
-      .go();
-    if (!result.canceled) return 'applied';
-    const reasons = (result.data as Array<{ code?: string }>).map((r) => r.code);
-    // The marker exists: this event was counted already.
-    if (reasons[0] === 'ConditionalCheckFailed') return 'duplicate';
-    // Another event's counters changed at the same moment: try again shortly.
-    if (!reasons.includes('TransactionConflict') || attempt === ATTEMPTS) throw new Error(`kpi transaction cancelled: ${reasons.join(', ')}`);
-    await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
-  }
+  const expiresAt = markerExpiry();
+  return writeWithMarker(
+    () =>
+      database()
+        .transaction.write(({ kpi, processedEvent }) => [
+          processedEvent.create({ tenantId: d.tenantId, consumer: 'kpis', eventId: d.eventId, status: 'done', lockedUntil: 0, expiresAt }).commit(),
+          ...changes.map((c) => {
+            const update = kpi.update({ tenantId: d.tenantId, bucket: c.bucket }).add(c.add);
+            return (c.label ? update.set({ label: c.label }) : update).commit();
+          }),
+        ])
+        .go(),
+    'kpi',
+  );
 }
 
 async function count(d: EventDetail<KpiEvent>): Promise<void | 'skipped' | 'duplicate'> {

@@ -5,6 +5,7 @@
  */
 import { FirmUsage } from '../../../shared/db/entities/firm-usage.ts';
 import { ProcessedEvent } from '../../../shared/db/entities/processed-event.ts';
+import { markerExpiry, writeWithMarker } from '../../../shared/db/idempotency.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
 import { STANDING_PERIOD, usageMonthOf, type UsageFigure } from '../../../shared/domain/platform/firms.ts';
 import type { EventDetail } from '../../../shared/events/catalogue.ts';
@@ -12,9 +13,6 @@ import { USAGE_EVENTS } from '../../../shared/events/rules.ts';
 import { consumerHandler, type Reactions } from '../../lib/consumer.ts';
 
 const database = databaseOf({ usage: FirmUsage, processedEvent: ProcessedEvent });
-
-const KEEP_SECONDS = 7 * 24 * 3600;
-const ATTEMPTS = 5;
 
 type UsageEvent = (typeof USAGE_EVENTS)[number];
 
@@ -30,23 +28,21 @@ const ADDS: Record<UsageEvent, { figure: UsageFigure; by: number; standing?: tru
 async function count(d: EventDetail<UsageEvent>, type: UsageEvent): Promise<'duplicate' | void> {
   const { figure, by, standing } = ADDS[type];
   const period = standing ? STANDING_PERIOD : usageMonthOf(new Date(d.at));
-  const expiresAt = Math.floor(Date.now() / 1000) + KEEP_SECONDS;
-  for (let attempt = 1; ; attempt++) {
-    const result = await database()
-      .transaction.write(({ usage, processedEvent }) => [
-        processedEvent.create({ tenantId: d.tenantId, consumer: 'usage', eventId: d.eventId, status: 'done', lockedUntil: 0, expiresAt }).commit(),
-        usage
-          .update({ tenantId: d.tenantId, period })
-          .add({ [figure]: by })
-          .commit(),
-      ])
-      .go();
-    if (!result.canceled) return;
-    const reasons = (result.data as Array<{ code?: string }>).map((r) => r.code);
-    if (reasons[0] === 'ConditionalCheckFailed') return 'duplicate';
-    if (!reasons.includes('TransactionConflict') || attempt === ATTEMPTS) throw new Error(`usage transaction cancelled: ${reasons.join(', ')}`);
-    await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
-  }
+  const expiresAt = markerExpiry();
+  const outcome = await writeWithMarker(
+    () =>
+      database()
+        .transaction.write(({ usage, processedEvent }) => [
+          processedEvent.create({ tenantId: d.tenantId, consumer: 'usage', eventId: d.eventId, status: 'done', lockedUntil: 0, expiresAt }).commit(),
+          usage
+            .update({ tenantId: d.tenantId, period })
+            .add({ [figure]: by })
+            .commit(),
+        ])
+        .go(),
+    'usage',
+  );
+  if (outcome === 'duplicate') return 'duplicate';
 }
 
 export const handler = consumerHandler({

@@ -8,6 +8,16 @@
 /** The operators' own tenant: not a firm, never listed or counted as one. */
 export const PLATFORM_TENANT_ID = 'platform';
 
+/** The operators' tenant as it is made (the seed, `npm run bootstrap`). */
+export const PLATFORM_TENANT = {
+  tenantId: PLATFORM_TENANT_ID,
+  slug: 'platform',
+  name: 'Service Portal',
+  timeZone: 'UTC',
+  currency: 'USD',
+  locale: 'en',
+} as const;
+
 export const SLUG_RULE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MIN = 3;
 export const SLUG_MAX = 40;
