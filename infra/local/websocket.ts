@@ -29,6 +29,7 @@ export async function attachWebSocket(server: Server, managementPort: number, la
   const route = (event: unknown) => lambda.invoke<APIGatewayProxyResultV2>('ws/routes', event);
   const wss = new WebSocketServer({ noServer: true });
   const open = new Map<string, Open>();
+  let stopping = false;
 
   const routeEvent = (routeKey: string, connectionId: string, authorizer: Record<string, unknown>, body?: string) => ({
     requestContext: {
@@ -79,6 +80,8 @@ export async function attachWebSocket(server: Server, managementPort: number, la
       });
       ws.on('close', () => {
         open.delete(connectionId);
+        // The stack is stopping (its functions with it): nothing is left to tell.
+        if (stopping) return;
         route(routeEvent('$disconnect', connectionId, context)).catch((e: unknown) => log(`ws $disconnect failed: ${String(e)}`));
       });
     });
@@ -127,6 +130,7 @@ export async function attachWebSocket(server: Server, managementPort: number, la
   return {
     managementEndpoint: `http://127.0.0.1:${managementPort}`,
     close: async () => {
+      stopping = true;
       for (const { socket } of open.values()) socket.terminate();
       await new Promise<void>((r) => management.close(() => r()));
     },

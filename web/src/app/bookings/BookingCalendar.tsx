@@ -14,6 +14,7 @@ import { personHue } from './hour-grid.ts';
 import { ProposedMove } from './ProposedMove.tsx';
 import { visitorZone } from './SlotPicker.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
+import { useLatest } from '../components/useLatest.ts';
 
 type View = 'day' | 'week' | 'month' | 'list';
 type Entry = CalendarEntryView;
@@ -74,13 +75,15 @@ export default function BookingCalendar({ session, area, embedded = false }: { s
 
   const { first, days } = periodOf(view, anchor);
   const dates = useMemo(() => Array.from({ length: days }, (_, i) => addDays(first, i)), [first, days]);
+  const begin = useLatest();
   const load = useCallback(() => {
+    const isLatest = begin();
     const from = new Date(instantAt(zone, first, 0, 'compatible')!).toISOString();
     const to = new Date(instantAt(zone, addDays(first, days), 0, 'compatible')!).toISOString();
     call('listBookings', { query: { from, to, ...filters } })
-      .then((r) => (setEntries(r.items), setFailure(null)))
-      .catch(setFailure);
-  }, [zone, first, days, filters]);
+      .then((r) => isLatest() && (setEntries(r.items), setFailure(null)))
+      .catch((e: unknown) => isLatest() && setFailure(e));
+  }, [begin, zone, first, days, filters]);
   useEffect(load, [load]);
   useEffect(() => subscribeLive({ onMessage: (m) => m.type === 'booking.changed' && load(), onResync: load }), [load]);
   useEffect(() => {

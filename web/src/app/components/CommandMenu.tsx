@@ -51,11 +51,16 @@ export default function CommandMenu({ area, session, onClose }: { area: Area; se
             )
           : [],
       ])
-        .then(([requests, clients]) => setFound([...requests, ...clients]))
-        .catch(() => setFound([]))
-        .finally(() => setSearching(false));
+        .then(([requests, clients]) => current && setFound([...requests, ...clients]))
+        .catch(() => current && setFound([]))
+        .finally(() => current && setSearching(false));
     }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
+    // Typing on: what was asked for the earlier words is not shown.
+    let current = true;
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [words, area, session]);
 
   const hits = [...pages, ...found];

@@ -1,5 +1,6 @@
-import { startTransition, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { ErrorNotice, Loading } from './Status.tsx';
+import { useLatest } from './useLatest.ts';
 
 /**
  * One thing to load (a record, or a few calls at once) with its loading and error states and a
@@ -10,15 +11,15 @@ export function useLoad<T>(load: () => Promise<T>) {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
-  const latest = useRef(0);
+  const begin = useLatest();
 
   const reload = useCallback(() => {
-    const mine = ++latest.current;
+    const isLatest = begin();
     setError(null);
     setLoading(true);
     load().then(
       (answer) => {
-        if (mine !== latest.current) return;
+        if (!isLatest()) return;
         // What arrived renders in slices, so the reader's typing and clicks are never held up.
         startTransition(() => {
           setData(answer);
@@ -26,12 +27,12 @@ export function useLoad<T>(load: () => Promise<T>) {
         });
       },
       (failure: unknown) => {
-        if (mine !== latest.current) return;
+        if (!isLatest()) return;
         setError(failure);
         setLoading(false);
       },
     );
-  }, [load]);
+  }, [load, begin]);
   useEffect(reload, [reload]);
 
   /** The error (with a retry) or, until the first answer, the loading notice; then the content. */

@@ -1,8 +1,9 @@
-import { startTransition, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { commonText } from '../i18n/common/index.ts';
 import { useText } from '../i18n/text.ts';
 import { ErrorNotice, Loading } from './Status.tsx';
 import { Button } from './ui.tsx';
+import { useLatest } from './useLatest.ts';
 
 type Page<T> = { items: T[]; nextCursor: string | null };
 
@@ -19,22 +20,21 @@ export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promi
   const [cursor, setCursor] = useState<string | null>(null);
   const [state, setState] = useState<'loading' | 'ready' | 'more'>('loading');
   const [error, setError] = useState<unknown>(null);
-  // Only the latest load may show: an older answer (say, before the filters changed) arriving late is dropped.
-  const latest = useRef(0);
+  const begin = useLatest();
 
   const load = useCallback(
     async (from: string | null) => {
-      const mine = ++latest.current;
+      const isLatest = begin();
       setError(null);
       setState(from ? 'more' : 'loading');
       try {
         // A filtered page may hold no match while more may follow (one Query a page): read on, a few pages at most.
         let page = await fetchPage(from ?? undefined);
         for (let more = 1; page.items.length === 0 && page.nextCursor && more < EMPTY_PAGES_READ_ON; more++) {
-          if (mine !== latest.current) return;
+          if (!isLatest()) return;
           page = await fetchPage(page.nextCursor);
         }
-        if (mine !== latest.current) return;
+        if (!isLatest()) return;
         // A page of rows renders in slices, so the reader's typing and clicks are never held up.
         startTransition(() => {
           setItems((prev) => (from ? [...prev, ...page.items] : page.items));
@@ -42,12 +42,12 @@ export function usePagedList<T>(fetchPage: (cursor: string | undefined) => Promi
           setState('ready');
         });
       } catch (e) {
-        if (mine !== latest.current) return;
+        if (!isLatest()) return;
         setError(e);
         setState('ready');
       }
     },
-    [fetchPage],
+    [fetchPage, begin],
   );
   useEffect(() => void load(null), [load]);
 

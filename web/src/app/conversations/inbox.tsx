@@ -12,6 +12,7 @@ import type { Session } from '../../../../shared/api/schemas/user.ts';
 import { ApiError, call } from '../api.ts';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice } from '../components/Status.tsx';
+import { useLatest } from '../components/useLatest.ts';
 import { PageHeader } from '../components/ui.tsx';
 import { areaOfPage } from '../customers/links.ts';
 import { conversationsText } from '../i18n/conversations/index.ts';
@@ -53,23 +54,28 @@ function Inbox({ session }: { session: Session }) {
     void call('getConversationSettings').then((s) => setCanned(s.cannedReplies));
   }, [canAssign]);
 
+  const beginList = useLatest();
+  const beginChosen = useLatest();
   const load = useCallback(async () => {
+    const isLatest = beginList();
     const { show, status, source } = filters;
     const view = show.startsWith('user:') ? 'all' : (show as 'mine' | 'unassigned' | 'all');
     const page = await call('listConversations', {
       query: { limit: 50, view, ...(show.startsWith('user:') && { assigneeId: show.slice(5) }), ...(status && { status }), ...(source && { source }) },
     });
-    setItems(page.items);
-  }, [filters]);
+    if (isLatest()) setItems(page.items);
+  }, [beginList, filters]);
 
   const loadChosen = useCallback(async () => {
+    const isLatest = beginChosen();
     if (!chosenId) return setChosen(null);
     try {
-      setChosen(await call('getConversation', { params: { conversationId: chosenId } }));
+      const conversation = await call('getConversation', { params: { conversationId: chosenId } });
+      if (isLatest()) setChosen(conversation);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 404) setChosen('missing');
+      if (isLatest() && error instanceof ApiError && error.status === 404) setChosen('missing');
     }
-  }, [chosenId]);
+  }, [beginChosen, chosenId]);
 
   useEffect(() => {
     void load();

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { ContactView, CustomerView } from '../../../../shared/api/schemas/customers.ts';
 import { call } from '../api.ts';
 import { ErrorNotice } from '../components/Status.tsx';
+import { useLatest } from '../components/useLatest.ts';
 import { useLoad } from '../components/useLoad.tsx';
 import { Button, CONTROL } from '../components/ui.tsx';
 import { customersText } from '../i18n/customers/index.ts';
@@ -25,13 +26,15 @@ export default function ClientPicker({ error, withContact = true }: { error?: st
     useCallback(async (): Promise<CustomerView[]> => (await call('listCustomers', { query: { q: query || undefined, limit: 100 } })).items, [query]),
   );
 
+  const begin = useLatest();
   useEffect(() => {
+    const isLatest = begin();
     setContacts(null);
     if (customerId && withContact)
       call('getCustomer', { params: { customerId } })
-        .then((c) => setContacts(c.contacts.filter((contact) => contact.status === 'active')))
-        .catch(setFailure);
-  }, [customerId, withContact]);
+        .then((c) => isLatest() && setContacts(c.contacts.filter((contact) => contact.status === 'active')))
+        .catch((e: unknown) => isLatest() && setFailure(e));
+  }, [begin, customerId, withContact]);
 
   return (
     <fieldset className="grid gap-3 rounded border border-slate-200 p-3">

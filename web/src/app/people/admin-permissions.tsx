@@ -7,6 +7,7 @@ import { call } from '../api.ts';
 import { allPeople } from './all-people.ts';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice } from '../components/Status.tsx';
+import { useLatest } from '../components/useLatest.ts';
 import { useSubmission } from '../components/useSubmission.ts';
 import { format, useLocale } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
@@ -70,12 +71,14 @@ function Grants() {
   const person = people.find((p) => p.userId === userId);
 
   useEffect(() => void allPeople().then(setPeople).catch(setLoadFailure), []);
+  const begin = useLatest();
   useEffect(() => {
+    const isLatest = begin();
     if (userId)
       call('listGrants', { params: { userId } })
-        .then((r) => setGrants(r.items))
-        .catch(setLoadFailure);
-  }, [userId]);
+        .then((r) => isLatest() && setGrants(r.items))
+        .catch((e: unknown) => isLatest() && setLoadFailure(e));
+  }, [begin, userId]);
 
   function onGrant(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();

@@ -19,6 +19,7 @@ import { call } from '../api.ts';
 import { Shell } from '../components/Shell.tsx';
 import { ErrorNotice, FormOutcome, Loading } from '../components/Status.tsx';
 import { Button, Card, CONTROL, PageHeader } from '../components/ui.tsx';
+import { useLatest } from '../components/useLatest.ts';
 import { useSubmission } from '../components/useSubmission.ts';
 import { ticketsText } from '../i18n/tickets/index.ts';
 import { useText } from '../i18n/text.ts';
@@ -143,8 +144,10 @@ function TicketsPage({ session }: { session: Session }) {
   const [failure, setFailure] = useState<unknown>(null);
   const [raising, setRaising] = useState(false);
 
+  const begin = useLatest();
   const load = useCallback(
     async (cursor?: string) => {
+      const isLatest = begin();
       setFailure(null);
       try {
         const page = await call('listTickets', {
@@ -157,13 +160,14 @@ function TicketsPage({ session }: { session: Session }) {
             ...(filters.category && { category: filters.category }),
           },
         });
+        if (!isLatest()) return;
         setItems((shown) => (cursor ? [...(shown ?? []), ...page.items] : page.items));
         setNext(page.nextCursor ?? undefined);
       } catch (error) {
-        setFailure(error);
+        if (isLatest()) setFailure(error);
       }
     },
-    [filters, staff],
+    [begin, filters, staff],
   );
   useEffect(() => void load(), [load]);
 
