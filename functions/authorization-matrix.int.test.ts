@@ -539,6 +539,19 @@ const MATRIX: Record<OperationId, Row> = {
     request: { method: 'POST', path: '/api/users/nobody/email/resume' },
     expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
   },
+  // A firm's admins (firm.export): its own data only; another firm's export is 404 (platform/firm-exports.int.test.ts).
+  requestFirmExport: {
+    request: { method: 'POST', path: '/api/firm/exports' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 202, otherFirmAdmin: 202 },
+  },
+  listFirmExports: {
+    request: { method: 'GET', path: '/api/firm/exports' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 200, otherFirmAdmin: 200 },
+  },
+  getFirmExport: {
+    request: { method: 'GET', path: '/api/firm/exports/none' },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
+  },
   // A page of firms; a firm the operator makes, looks into and suspends: platform/firms.int.test.ts (here bodies and ids that change nothing).
   listFirms: { request: { method: 'GET', path: '/api/platform/firms' }, expect: operatorOnly(200) },
   createFirm: { request: { method: 'POST', path: '/api/platform/firms', body: { name: 'Matrix', slug: 'x' } }, expect: operatorOnly(400) },

@@ -1,5 +1,5 @@
 /**
- * A folder as one zip (../zips.ts, consumers/document-zips.ts): built in the background with
+ * A folder as one zip (../zips.ts, consumers/archives.ts): built in the background with
  * the folder's and its subfolders' available documents, as the person who asked may see them,
  * each under its folder's path; offered to them alone, and told to them when ready.
  */

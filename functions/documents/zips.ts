@@ -1,6 +1,6 @@
 /**
  * A folder's documents (with its subfolders') as one ZIP file: asked for here, built in the
- * background (consumers/document-zips.ts), offered to whoever asked as a short-lived link.
+ * background (consumers/archives.ts), offered to whoever asked as a short-lived link.
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityItem } from 'electrodb';

@@ -74,6 +74,7 @@ const LINES: Record<Locale, Record<string, { one: string; many?: string }>> = {
     'document_request.reminded': { one: 'A reminder: your firm still needs “{title}” (due {due})' },
     'document_request.fulfilled': { one: 'The client sent “{title}”, as you asked' },
     'document.zip_ready': { one: 'Your zip of “{name}” is ready. Files: {files}', many: '{count} zips you asked for are ready' },
+    'firm.export_ready': { one: 'The export of all of your firm’s data is ready: {records} records, {files} files. It is kept for a day' },
   },
   ar: {
     'request.submitted': { one: 'طلب {client} الخدمة {reference}: {title}' },
@@ -99,6 +100,7 @@ const LINES: Record<Locale, Record<string, { one: string; many?: string }>> = {
     'document_request.reminded': { one: 'تذكير: لا يزال مكتبك يحتاج إلى «{title}» (الموعد {due})' },
     'document_request.fulfilled': { one: 'أرسل العميل «{title}» كما طلبت' },
     'document.zip_ready': { one: 'ملف zip الخاص بـ «{name}» جاهز. عدد الملفات: {files}', many: '{count} ملفات zip طلبتها جاهزة' },
+    'firm.export_ready': { one: 'تصدير كل بيانات شركتك جاهز: {records} سجلًا و{files} ملفًا. يُحفظ يومًا واحدًا' },
   },
   hi: {
     'request.submitted': { one: '{client} ने {reference} माँगा: {title}' },
@@ -124,6 +126,7 @@ const LINES: Record<Locale, Record<string, { one: string; many?: string }>> = {
     'document_request.reminded': { one: 'याद दिलाना: आपकी फ़र्म को अब भी “{title}” चाहिए ({due} तक)' },
     'document_request.fulfilled': { one: 'क्लाइंट ने आपके कहे अनुसार “{title}” भेज दिया' },
     'document.zip_ready': { one: '“{name}” की आपकी zip तैयार है। फ़ाइलें: {files}', many: 'आपकी माँगी {count} zip तैयार हैं' },
+    'firm.export_ready': { one: 'आपकी फ़र्म के सारे डेटा का निर्यात तैयार है: {records} रिकॉर्ड, {files} फ़ाइलें। यह एक दिन रखा जाता है' },
   },
 };
 

@@ -144,12 +144,16 @@ export class Api extends Construct {
     );
   }
 
-  /** Request exports: the analytics function hands out links to objects under `exports/` (signing needs read access). */
-  offerExportsFrom(bucket: IBucket): void {
-    const fn = this.functions.get('analytics')!;
+  /**
+   * Links to exports (signing needs read access): requests' CSVs from the analytics function
+   * (`exports/`), firms' whole exports from the firm-data function (`exports/firms/`, ADR 0038).
+   */
+  offerExportsFrom(bucket: IBucket, lambda: 'analytics' | 'firm-data'): void {
+    const objects = lambda === 'analytics' ? 'exports/*' : 'exports/firms/*';
+    const fn = this.functions.get(lambda)!;
     fn.addEnvironment('UPLOADS_BUCKET', bucket.bucketName);
-    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects('exports/*')] }));
-    acknowledge(fn, 'IAM5', 'Reads only objects under the exports/ prefix of the uploads bucket.', `Resource::${arnRef(bucket, fn)}/exports/*`);
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects(objects)] }));
+    acknowledge(fn, 'IAM5', `Reads only objects under ${objects.slice(0, -1)} of the uploads bucket.`, `Resource::${arnRef(bucket, fn)}/${objects}`);
   }
 
   /**

@@ -74,8 +74,8 @@ export class Events extends Construct {
       const fn = portalFunction(this, `${consumer}Function`, {
         name: `events/${consumer}`,
         stage,
-        // A zip of a folder (up to 2 GB) takes minutes; it holds one file and one 8 MB part at a time.
-        ...(consumer === 'document-zips' ? { timeout: Duration.minutes(10), memorySize: 1024 } : { timeout: Duration.seconds(30) }),
+        // An archive (a folder's zip up to 2 GB, a firm's export) takes minutes; it holds one file and one 8 MB part at a time, and a firm's records.
+        ...(consumer === 'archives' ? { timeout: Duration.minutes(15), memorySize: 2048 } : { timeout: Duration.seconds(30) }),
         environment: { TABLE_NAME: table.tableName, PUBLIC_URL: props.publicUrl, MAIL_FROM: stage.mailFrom, POWERTOOLS_SERVICE_NAME: consumer },
       });
       table.grantReadWriteData(fn);
@@ -100,20 +100,26 @@ export class Events extends Construct {
           `Resource::${arnRef(props.documents, fn)}/*`,
         );
       }
-      if (consumer === 'document-zips') {
+      // Zips of a folder, and firms' whole exports (ADR 0038): read firms' documents, write the archive in parts.
+      if (consumer === 'archives') {
         fn.addEnvironment('DOCUMENTS_BUCKET', props.documents.bucketName);
         fn.addEnvironment('UPLOADS_BUCKET', props.uploads.bucketName);
         fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.documents.arnForObjects('t/*')] }));
-        fn.addToRolePolicy(
-          new PolicyStatement({ actions: ['s3:PutObject', 's3:AbortMultipartUpload'], resources: [props.uploads.arnForObjects('exports/zips/*')] }),
-        );
+        const archives = [props.uploads.arnForObjects('exports/zips/*'), props.uploads.arnForObjects('exports/firms/*')];
+        fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:AbortMultipartUpload'], resources: archives }));
         acknowledge(
           fn,
           'IAM5',
           'Reads firms’ documents (keys under t/); the bucket policy refuses any not scanned clean.',
           `Resource::${arnRef(props.documents, fn)}/t/*`,
         );
-        acknowledge(fn, 'IAM5', 'Writes only zips, under exports/zips/ of the uploads bucket.', `Resource::${arnRef(props.uploads, fn)}/exports/zips/*`);
+        for (const prefix of ['exports/zips/*', 'exports/firms/*'])
+          acknowledge(
+            fn,
+            'IAM5',
+            'Writes only archives, under exports/zips/ and exports/firms/ of the uploads bucket.',
+            `Resource::${arnRef(props.uploads, fn)}/${prefix}`,
+          );
       }
       if (consumer === 'exports') {
         fn.addEnvironment('UPLOADS_BUCKET', props.uploads.bucketName);

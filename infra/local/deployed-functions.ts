@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from '../app.ts';
 import { FUNCTION_NAME_METADATA } from '../constructs/lambda.ts';
+import { tableGrantsOf, type IamStatement, type TableGrant } from './table-access.ts';
 
 export interface DeployedFunction {
   /** The name infra/bundling/lambda.ts gives it, e.g. `api/catalog`. */
@@ -20,6 +21,8 @@ export interface DeployedFunction {
   timeoutSeconds: number;
   memoryMb: number;
   environment: Record<string, string>;
+  /** What its role lets it do with the table (infra/local/table-access.ts enforces it). */
+  tableGrants: TableGrant[];
 }
 
 interface Resource {
@@ -40,6 +43,20 @@ function templatesOf(assemblyDir: string, stackTemplates: Template[]): Template[
       .map((r) => JSON.parse(readFileSync(join(assemblyDir, r.Metadata!['aws:asset:path'] as string), 'utf8')) as Template),
   );
   return nested.length ? [...stackTemplates, ...templatesOf(assemblyDir, nested)] : stackTemplates;
+}
+
+type PolicyDocument = { Statement: IamStatement[] };
+
+/** The statements of every policy on a role: inline in the role, or attached (CDK's grants) in the same template. */
+function roleStatements(template: Template, role: unknown): IamStatement[] {
+  const roleId = (role as { 'Fn::GetAtt'?: [string, string] } | undefined)?.['Fn::GetAtt']?.[0];
+  if (!roleId) return [];
+  const resources = template.Resources ?? {};
+  const inline = ((resources[roleId]?.Properties?.Policies ?? []) as { PolicyDocument: PolicyDocument }[]).flatMap((p) => p.PolicyDocument.Statement);
+  const attached = Object.values(resources)
+    .filter((r) => r.Type === 'AWS::IAM::Policy' && ((r.Properties?.Roles ?? []) as { Ref?: string }[]).some((x) => x.Ref === roleId))
+    .flatMap((r) => (r.Properties!.PolicyDocument as PolicyDocument).Statement);
+  return [...inline, ...attached];
 }
 
 function environmentOf(name: string, variables: Record<string, unknown>, localValues: Record<string, string>): Record<string, string> {
@@ -72,7 +89,13 @@ export function deployedFunctions(outdir: string, localValues: Record<string, st
       .filter((r) => r.Type === 'AWS::Lambda::Function' && typeof r.Metadata?.[FUNCTION_NAME_METADATA] === 'string')
       .map((r) => {
         const name = r.Metadata![FUNCTION_NAME_METADATA] as string;
-        const props = r.Properties as { Handler: string; Timeout?: number; MemorySize?: number; Environment?: { Variables?: Record<string, unknown> } };
+        const props = r.Properties as {
+          Handler: string;
+          Role: unknown;
+          Timeout?: number;
+          MemorySize?: number;
+          Environment?: { Variables?: Record<string, unknown> };
+        };
         const [file, exportName] = props.Handler.split('.');
         if (exportName !== 'handler') throw new Error(`${name}: handler ${props.Handler} is not <file>.handler`);
         return {
@@ -81,6 +104,7 @@ export function deployedFunctions(outdir: string, localValues: Record<string, st
           timeoutSeconds: props.Timeout ?? 3,
           memoryMb: props.MemorySize ?? 128,
           environment: environmentOf(name, props.Environment?.Variables ?? {}, localValues),
+          tableGrants: tableGrantsOf(roleStatements(template, props.Role)),
         };
       }),
   );

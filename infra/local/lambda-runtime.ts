@@ -185,9 +185,10 @@ export class LocalFunction {
 export class LocalLambda {
   private readonly functions = new Map<string, LocalFunction>();
 
-  constructor(deployed: Iterable<DeployedFunction>, runtimeEnv: Record<string, string>, logDir: string) {
+  /** `runtimeEnvOf` gives what the runtime adds to each function's environment (its endpoints may be its own). */
+  constructor(deployed: Iterable<DeployedFunction>, runtimeEnvOf: (fn: DeployedFunction) => Record<string, string>, logDir: string) {
     mkdirSync(logDir, { recursive: true });
-    for (const fn of deployed) this.functions.set(fn.name, new LocalFunction(fn, runtimeEnv, logDir));
+    for (const fn of deployed) this.functions.set(fn.name, new LocalFunction(fn, runtimeEnvOf(fn), logDir));
   }
 
   get(name: string): LocalFunction {

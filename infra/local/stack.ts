@@ -17,6 +17,7 @@ import { ensureTable, LOCAL_AWS, startDynamo } from './dynamo.ts';
 import { startEventBus } from './event-bus.ts';
 import { startGateway } from './gateway.ts';
 import { startLambdaApi } from './lambda-api.ts';
+import { startTableGuard, type TableGrant } from './table-access.ts';
 import { LocalLambda } from './lambda-runtime.ts';
 import { attachWebSocket } from './websocket.ts';
 import { freePort, stopChild, type Child } from './process.ts';
@@ -154,7 +155,19 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const runtimeRoot = lambdaRuntimeRoot();
     closers.push(async () => rmSync(runtimeRoot, { recursive: true, force: true }));
     const deployed = deployedFunctions(join(runtimeRoot, 'cdk.out'), deployTimeValues);
-    const lambda = new LocalLambda(deployed, runtimeEnv, join(dataDir, 'logs'));
+    // Each function reaches the table through a guard holding it to its role's grants, one guard per set of grants.
+    const guards = new Map<string, Promise<string>>();
+    const guardFor = (grants: TableGrant[]) => {
+      const key = JSON.stringify(grants);
+      if (!guards.has(key))
+        guards.set(
+          key,
+          startTableGuard(dynamo.endpoint, grants, (why) => log(`table access refused: ${why}`)).then((guard) => (closers.push(guard.close), guard.endpoint)),
+        );
+      return guards.get(key)!;
+    };
+    const tableEndpoints = new Map(await Promise.all(deployed.map(async (fn) => [fn.name, await guardFor(fn.tableGrants)] as const)));
+    const lambda = new LocalLambda(deployed, (fn) => ({ ...runtimeEnv, DYNAMODB_ENDPOINT: tableEndpoints.get(fn.name)! }), join(dataDir, 'logs'));
     closers.push(() => lambda.stop());
     const lambdaApi = await startLambdaApi(lambdaPort, lambda);
     closers.push(lambdaApi.close);

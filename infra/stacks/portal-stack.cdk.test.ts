@@ -227,10 +227,10 @@ describe('api', () => {
 
   it('lets the functions that only read the table add to firms’ usage items, and nothing else (ADR 0035)', () => {
     const statements = Object.entries(dev.findResources('AWS::IAM::Policy'))
-      .filter(([id]) => /^Api(platform|system|audit|team|analytics)Function/.test(id))
+      .filter(([id]) => /^Api(platform|system|audit|team)Function/.test(id))
       .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: unknown; Condition?: unknown }[]);
     const writes = statements.filter((s) => s.Action === 'dynamodb:UpdateItem');
-    expect(writes).toHaveLength(5);
+    expect(writes).toHaveLength(4);
     for (const s of writes) expect(s.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['t#*#usage'] } });
   });
 
@@ -504,7 +504,7 @@ describe('user pool access', () => {
 });
 
 describe('storage and web', () => {
-  it('lets only the export and zip builders write, and the analytics and documents functions read, exports and zips, which expire after a day', () => {
+  it('lets only the export and zip builders write, and the analytics, firm-data and documents functions read, exports and zips, which expire after a day', () => {
     const touching = Object.entries(dev.findResources('AWS::IAM::Policy')).flatMap(([id, p]) =>
       (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
         .filter((st) => JSON.stringify(st.Resource).includes('StorageUploads'))
@@ -513,16 +513,20 @@ describe('storage and web', () => {
     expect(touching.sort()).toEqual([
       'ApianalyticsFunction s3:GetObject',
       'ApidocumentsFunction s3:GetObject',
-      'EventsdocumentzipsFunction s3:AbortMultipartUpload',
-      'EventsdocumentzipsFunction s3:PutObject',
+      'ApifirmdataFunction s3:GetObject',
+      'EventsarchivesFunction s3:AbortMultipartUpload',
+      'EventsarchivesFunction s3:PutObject',
       'EventsexportsFunction s3:PutObject',
     ]);
-    // The zips' only: their builder and their links reach no other export.
-    const zipsOnly = Object.entries(dev.findResources('AWS::IAM::Policy'))
-      .filter(([id]) => /^(Apidocuments|Eventsdocumentzips)Function/.test(id))
-      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Resource: unknown }[])
-      .filter((st) => JSON.stringify(st.Resource).includes('StorageUploads'));
-    for (const st of zipsOnly) expect(JSON.stringify(st.Resource)).toContain('/exports/zips/*');
+    // The archives' only: their builder and their links reach no other export; the firm's export links reach only firms' exports.
+    const uploadsResources = (functions: RegExp) =>
+      Object.entries(dev.findResources('AWS::IAM::Policy'))
+        .filter(([id]) => functions.test(id))
+        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Resource: unknown }[])
+        .map((st) => JSON.stringify(st.Resource))
+        .filter((resource) => resource.includes('StorageUploads'));
+    for (const resource of uploadsResources(/^(Apidocuments|Eventsarchives)Function/)) expect(resource).toMatch(/\/exports\/(zips|firms)\/\*/);
+    expect(uploadsResources(/^ApifirmdataFunction/)).toEqual([expect.stringContaining('/exports/firms/*')]);
     dev.hasResourceProperties('AWS::S3::Bucket', {
       LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Prefix: 'exports/', ExpirationInDays: 1 })]) },
     });

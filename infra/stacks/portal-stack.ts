@@ -61,7 +61,8 @@ export class PortalStack extends Stack {
       auth,
     });
     const schedules = new Schedules(new NestedStack(this, 'SchedulesStack'), 'Schedules', { stage, table, publicUrl, sender: events.sender });
-    apiOf('analytics').offerExportsFrom(storage.uploads);
+    apiOf('analytics').offerExportsFrom(storage.uploads, 'analytics');
+    apiOf('firm-data').offerExportsFrom(storage.uploads, 'firm-data');
     apiOf('documents').keepDocumentsIn(documents, storage.uploads);
     schedules.rescanDocumentsIn(documents);
     schedules.measureStorageIn(documents);

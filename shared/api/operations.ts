@@ -22,6 +22,7 @@ import { IDENTITY_OPERATIONS } from './operations/identity.ts';
 import { NOTIFICATIONS_OPERATIONS } from './operations/notifications.ts';
 import { PLATFORM_OPERATIONS } from './operations/platform.ts';
 import { FIRMS_OPERATIONS } from './operations/firms.ts';
+import { FIRM_DATA_OPERATIONS } from './operations/firm-data.ts';
 import { REQUESTS_OPERATIONS } from './operations/requests.ts';
 import { SIGNUP_OPERATIONS } from './operations/signup.ts';
 import { SYSTEM_OPERATIONS } from './operations/system.ts';
@@ -48,7 +49,7 @@ export interface ApiLambdaDef {
 /** The API's Lambdas. An operation names the one that serves it. */
 export const API_LAMBDAS = {
   access: { context: 'identity', table: 'readWrite', stack: 'IdentityApi' },
-  analytics: { context: 'analytics', table: 'read', stack: 'WorkApi' },
+  analytics: { context: 'analytics', table: 'readWrite', stack: 'WorkApi' },
   audit: { context: 'audit', table: 'read', stack: 'IdentityApi' },
   auth: { context: 'identity', table: 'readWrite', stack: 'IdentityApi' },
   availability: { context: 'bookings', table: 'read', stack: 'BookingsApi' },
@@ -63,6 +64,7 @@ export const API_LAMBDAS = {
   documents: { context: 'documents', table: 'readWrite', stack: 'WorkApi' },
   'document-uploads': { context: 'documents', table: 'readWrite', stack: 'WorkApi' },
   firms: { context: 'platform', table: 'readWrite', stack: 'IdentityApi' },
+  'firm-data': { context: 'platform', table: 'readWrite', stack: 'IdentityApi' },
   tickets: { context: 'conversations', table: 'readWrite', stack: 'WorkApi' },
   widget: { context: 'conversations', table: 'readWrite', stack: 'WorkApi' },
   'guest-booking': { context: 'bookings', table: 'readWrite', stack: 'BookingsApi' },
@@ -123,6 +125,7 @@ export const OPERATIONS = [
   ...NOTIFICATIONS_OPERATIONS,
   ...PLATFORM_OPERATIONS,
   ...FIRMS_OPERATIONS,
+  ...FIRM_DATA_OPERATIONS,
   ...REQUESTS_OPERATIONS,
   ...SIGNUP_OPERATIONS,
   ...SYSTEM_OPERATIONS,

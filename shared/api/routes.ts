@@ -17,6 +17,7 @@ import { IDENTITY_SCHEMAS } from './schemas/identity.ts';
 import { NOTIFICATIONS_SCHEMAS } from './schemas/notifications.ts';
 import { PLATFORM_SCHEMAS } from './schemas/platform.ts';
 import { FIRMS_SCHEMAS } from './schemas/firms.ts';
+import { FIRM_DATA_SCHEMAS } from './schemas/firm-data.ts';
 import { REQUESTS_SCHEMAS } from './schemas/requests.ts';
 import { SIGNUP_SCHEMAS } from './schemas/signup.ts';
 import { SYSTEM_SCHEMAS } from './schemas/system.ts';
@@ -51,6 +52,7 @@ const SCHEMAS = {
   ...NOTIFICATIONS_SCHEMAS,
   ...PLATFORM_SCHEMAS,
   ...FIRMS_SCHEMAS,
+  ...FIRM_DATA_SCHEMAS,
   ...REQUESTS_SCHEMAS,
   ...SIGNUP_SCHEMAS,
   ...SYSTEM_SCHEMAS,

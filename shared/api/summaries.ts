@@ -6,6 +6,10 @@ import type { OperationId } from './operations.ts';
 
 export const SUMMARIES: Record<OperationId, string> = {
   resumeEmail: 'Let the portal email a person again after their address bounced or they complained (their mailbox is fixed); audited',
+  requestFirmExport:
+    'Export all of the firm’s data (records as JSON lines and CSV, its files) as one ZIP: built in the background; its asker is told by email and in the bell',
+  listFirmExports: 'The firm’s exports of the last day, newest first, each with its state and, when ready, a download link valid for 15 minutes',
+  getFirmExport: 'One of the firm’s exports: building, failed with why, or ready with a download link valid for 15 minutes',
   listFirms: 'The platform’s firms (operators only): name, address, status, people, requests this month and storage',
   createFirm: 'Make a firm (operators only): its address is claimed for good, and its first admin is invited by email',
   getFirm: 'A firm and its usage in a month (operators only): API calls, emails, bookings, requests, people and storage',

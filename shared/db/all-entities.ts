@@ -40,6 +40,7 @@ import { Counter } from './entities/counter.ts';
 import { Customer } from './entities/customer.ts';
 import { RequestActivity } from './entities/request-activity.ts';
 import { RequestExport } from './entities/request-export.ts';
+import { FirmExport } from './entities/firm-export.ts';
 import { SavedView } from './entities/saved-view.ts';
 import { Service } from './entities/service.ts';
 import { ServiceRequest } from './entities/service-request.ts';
@@ -108,6 +109,7 @@ export const ALL_ENTITIES = {
   promo: PromoCode,
   promoUse: PromoUse,
   requestExport: RequestExport,
+  firmExport: FirmExport,
   savedView: SavedView,
   document: Document,
   documentVersion: DocumentVersion,

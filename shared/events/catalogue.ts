@@ -409,6 +409,16 @@ export const EVENTS = {
     reason: text,
   }),
   'firm.reactivated': event('platform', 'The platform operator let a suspended firm’s people back in.', {}),
+  'firm.export_requested': event('platform', 'A firm’s admin asked for all of its data as one file; it is built in the background.', {
+    exportId: id,
+    requestedBy: id,
+  }),
+  'firm.export_ready': event('platform', 'A firm’s export is built; whoever asked is told, with its link.', {
+    exportId: id,
+    requestedBy: id,
+    records: z.number(),
+    files: z.number(),
+  }),
 
   'view.saved': event('views', 'Someone saved the filters of a list as a view of their own.', { ...person, viewId: id, list: text, name: text }),
   'view.deleted': event('views', 'Someone deleted one of their saved views.', { ...person, viewId: id, list: text }),

@@ -54,6 +54,16 @@ it('the operator makes a firm, its invited admin joins an empty firm, and once s
   await expect.poll(() => admin.getByTestId('signed-in-as').textContent()).toContain('Ada Aster · Admin');
   await admin.goto(url('/admin/requests/'));
   await expect.poll(() => admin.getByText('No requests here.').count()).toBe(1);
+  // Firms own their data: the admin exports all of it from Settings and downloads it once built.
+  await admin.goto(url('/admin/settings/'));
+  const data = admin.getByRole('region', { name: 'Your firm’s data' });
+  await expect.poll(() => data.getByText('No export in the last day.').count()).toBe(1);
+  await data.getByRole('button', { name: 'Export all data' }).click();
+  const download = data.getByRole('link', { name: 'Download' });
+  await expect.poll(() => download.count(), { timeout: 30_000 }).toBe(1);
+  expect(await data.getByRole('listitem').textContent()).toMatch(/^Asked by Ada Aster .*records, 0 files/);
+  expect((await admin.request.get((await download.getAttribute('href'))!)).headers()['content-type']).toBe('application/zip');
+  await expectAccessible(admin);
   // Not the platform's: a firm's admin is refused its area.
   await admin.goto(url('/platform/'));
   await expect.poll(() => admin.getByRole('heading', { name: 'This area is not for your role' }).count()).toBe(1);

@@ -167,6 +167,17 @@ async function zipReadyPlan(d: EventDetail<'document.zip_ready'>): Promise<Plan 
   };
 }
 
+/** A firm's export is built: whoever asked hears, with the settings page that offers it. */
+async function firmExportPlan(d: EventDetail<'firm.export_ready'>): Promise<Plan | undefined> {
+  const { data: person } = await database().entities.user.get({ tenantId: d.tenantId, userId: d.requestedBy }).go();
+  if (!person || person.status !== 'active') return undefined;
+  return {
+    notices: [{ userId: person.userId, kind: 'firm.export_ready' }],
+    values: { records: String(d.records), files: String(d.files) },
+    link: `/admin/settings/?export=${encodeURIComponent(d.exportId)}#data`,
+  };
+}
+
 /**
  * A support ticket's news (audience.ts `ticketNotices`). Its client side is who raised it or,
  * when staff raised it, the customer's contacts who see all of its tickets.
@@ -224,6 +235,7 @@ const reactions: Reactions = {
   'document_request.reminded': async (d) => notify(d, await documentRequestPlan('document_request.reminded', d)),
   'document_request.fulfilled': async (d) => notify(d, await fulfilledPlan(d)),
   'document.zip_ready': async (d) => notify(d, await zipReadyPlan(d)),
+  'firm.export_ready': async (d) => notify(d, await firmExportPlan(d)),
   ...Object.fromEntries(TICKET_NOTICE_EVENTS.map((type) => [type, async (d: EventDetail<typeof type>) => notify(d, await ticketPlan(type, d))])),
 };
 

@@ -3,7 +3,7 @@ import { ZIP_STATUSES } from '../../domain/documents/zips.ts';
 
 /**
  * A folder's documents as one ZIP file, asked for by someone (issue 17): built in the
- * background (functions/documents/consumers/document-zips.ts) into the uploads bucket under
+ * background (functions/documents/consumers/archives.ts) into the uploads bucket under
  * `exports/`, its progress counted here, offered to whoever asked as a short-lived link. Gone
  * after a day, with the file.
  */

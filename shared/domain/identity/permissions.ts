@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   'permissions.manage',
   'system.health',
   'settings.manage',
+  /** All of the firm's records and files, as one download (ADR 0038). */
+  'firm.export',
   /** The platform's firms: list, create, suspend (the operator's alone, never a firm's). */
   'platform.manage',
 ] as const;

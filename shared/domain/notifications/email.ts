@@ -30,6 +30,7 @@ export const EMAIL_KINDS = [
   'document_request.reminded',
   'document_request.fulfilled',
   'document.zip_ready',
+  'firm.export_ready',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 
@@ -52,8 +53,14 @@ const CLIENT_KINDS: readonly EmailKind[] = [
 /** The kinds only a client gets. */
 const CLIENT_ONLY: readonly EmailKind[] = ['request.completed', 'document_request.created', 'document_request.reminded'];
 
+/** The kinds only the firm's admins get (what they alone may ask for). */
+const ADMIN_ONLY: readonly EmailKind[] = ['firm.export_ready'];
+
 /** The kinds a person of this role can get, so their settings offer only those. */
-export const emailKindsFor = (role: string): EmailKind[] => (role === 'CLIENT' ? [...CLIENT_KINDS] : EMAIL_KINDS.filter((k) => !CLIENT_ONLY.includes(k)));
+export const emailKindsFor = (role: string): EmailKind[] =>
+  role === 'CLIENT'
+    ? [...CLIENT_KINDS]
+    : EMAIL_KINDS.filter((k) => !CLIENT_ONLY.includes(k) && (role === 'ADMIN' || role === 'SUPER_ADMIN' || !ADMIN_ONLY.includes(k)));
 
 export const DIGESTS = ['immediately', 'hourly', 'daily'] as const;
 export type Digest = (typeof DIGESTS)[number];

@@ -1,4 +1,4 @@
-/** Admin → Settings: how the firm works. Requests: whether new ones are reviewed before work starts, and above which value; its brand; its clients' default folders. */
+/** Admin → Settings: how the firm works. Requests: whether new ones are reviewed before work starts, and above which value; its brand; its clients' default folders; all of its data as one download. */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { call } from '../api.ts';
@@ -13,6 +13,7 @@ import { settingsText } from '../i18n/settings/index.ts';
 import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
 import { BrandSettings } from './BrandSettings.tsx';
+import { FirmDataExport } from './FirmDataExport.tsx';
 import { ConversationSettings } from './ConversationSettings.tsx';
 import { FolderSettings } from './FolderSettings.tsx';
 import { RetentionSettings } from './RetentionSettings.tsx';
@@ -99,7 +100,7 @@ function RequestRules() {
   );
 }
 
-function SettingsPage() {
+function SettingsPage({ mayExport }: { mayExport: boolean }) {
   const t = useText(commonText, settingsText);
   return (
     <>
@@ -109,8 +110,9 @@ function SettingsPage() {
       <FolderSettings />
       <RetentionSettings />
       <ConversationSettings />
+      {mayExport && <FirmDataExport />}
     </>
   );
 }
 
-mount(() => <Shell area="admin">{() => <SettingsPage />}</Shell>);
+mount(() => <Shell area="admin">{(session) => <SettingsPage mayExport={session.permissions.includes('firm.export')} />}</Shell>);

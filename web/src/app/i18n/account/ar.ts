@@ -32,6 +32,7 @@ const ar: typeof en = {
         'document_request.reminded': 'تذكير بمستند لا يزال مكتبي يحتاجه',
         'document_request.fulfilled': 'يرسل عميل مستندًا طلبته',
         'document.zip_ready': 'ملف zip لمستندات طلبتها جاهز',
+        'firm.export_ready': 'تصدير بيانات الشركة الذي طلبته جاهز',
       },
       save: 'احفظ إعدادات البريد',
       saving: 'جارٍ الحفظ…',

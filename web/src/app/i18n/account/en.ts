@@ -30,6 +30,7 @@ export default {
         'document_request.reminded': 'A reminder of a document my firm still needs',
         'document_request.fulfilled': 'A client sends a document I asked for',
         'document.zip_ready': 'A zip of documents I asked for is ready',
+        'firm.export_ready': 'An export of all of the firm’s data I asked for is ready',
       },
       save: 'Save the email settings',
       saving: 'Saving…',

@@ -32,6 +32,7 @@ const hi: typeof en = {
         'document_request.reminded': 'उस दस्तावेज़ की याद जो मेरी फ़र्म को अब भी चाहिए',
         'document_request.fulfilled': 'कोई क्लाइंट मेरा माँगा दस्तावेज़ भेजता है',
         'document.zip_ready': 'मेरे माँगे दस्तावेज़ों की zip तैयार है',
+        'firm.export_ready': 'फ़र्म के सारे डेटा का मेरा माँगा निर्यात तैयार है',
       },
       save: 'ईमेल सेटिंग्स सहेजें',
       saving: 'सहेजा जा रहा है…',

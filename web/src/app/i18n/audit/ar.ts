@@ -50,6 +50,8 @@ const ar: typeof en = {
       'firm.person_invited': 'دعا شخصًا إلى شركة',
       'firm.suspended': 'علّق شركة',
       'firm.reactivated': 'أعاد تفعيل شركة',
+      'firm.export_requested': 'طلب تصدير كل بيانات الشركة',
+      'firm.export_ready': 'جُهّز تصدير كل بيانات الشركة',
       'customer.contact_changed': 'غيّر جهة اتصال لعميل',
       'customer.created': 'أضاف عميلًا',
       'customer.merged': 'دمج عميلين',

@@ -48,6 +48,8 @@ export default {
       'firm.person_invited': 'Invited someone into a firm',
       'firm.suspended': 'Suspended a firm',
       'firm.reactivated': 'Reactivated a firm',
+      'firm.export_requested': 'Asked for an export of all of the firm’s data',
+      'firm.export_ready': 'An export of all of the firm’s data was built',
       'customer.contact_changed': 'Changed a client contact',
       'customer.created': 'Added a client',
       'customer.merged': 'Merged two clients',

@@ -50,6 +50,8 @@ const hi: typeof en = {
       'firm.person_invited': 'किसी को फ़र्म में आमंत्रित किया',
       'firm.suspended': 'एक फ़र्म निलंबित की',
       'firm.reactivated': 'एक फ़र्म फिर से सक्रिय की',
+      'firm.export_requested': 'फ़र्म के सारे डेटा का निर्यात माँगा',
+      'firm.export_ready': 'फ़र्म के सारे डेटा का निर्यात बना',
       'customer.contact_changed': 'क्लाइंट संपर्क बदला',
       'customer.created': 'क्लाइंट जोड़ा',
       'customer.merged': 'दो क्लाइंट मिलाए',

@@ -52,6 +52,7 @@ const ar: typeof en = {
       'document_request.reminded': 'تذكير: لا يزال مكتبك يحتاج إلى «{title}» (الموعد {due})',
       'document_request.fulfilled': 'أرسل العميل «{title}» كما طلبت',
       'document.zip_ready': 'ملف zip الخاص بـ «{name}» جاهز. عدد الملفات: {files}',
+      'firm.export_ready': 'تصدير كل بيانات الشركة جاهز: {records} سجلًا و{files} ملفًا',
     },
   },
   emailLink: {

@@ -50,6 +50,7 @@ export default {
       'document_request.reminded': 'A reminder: your firm still needs “{title}” (due {due})',
       'document_request.fulfilled': 'The client sent “{title}”, as you asked',
       'document.zip_ready': 'Your zip of “{name}” is ready. Files: {files}',
+      'firm.export_ready': 'The export of all of the firm’s data is ready: {records} records, {files} files',
     },
   },
   emailLink: {

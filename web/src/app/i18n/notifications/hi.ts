@@ -52,6 +52,7 @@ const hi: typeof en = {
       'document_request.reminded': 'याद दिलाना: आपकी फ़र्म को अब भी “{title}” चाहिए ({due} तक)',
       'document_request.fulfilled': 'क्लाइंट ने आपके कहे अनुसार “{title}” भेज दिया',
       'document.zip_ready': '“{name}” की आपकी zip तैयार है। फ़ाइलें: {files}',
+      'firm.export_ready': 'फ़र्म के सारे डेटा का निर्यात तैयार है: {records} रिकॉर्ड, {files} फ़ाइलें',
     },
   },
   emailLink: {

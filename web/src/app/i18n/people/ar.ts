@@ -105,6 +105,7 @@ const ar: typeof en = {
     'permissions.manage': { name: 'إدارة الصلاحيات', description: 'قواعد الوصول في الشركة والصلاحيات الإضافية لشخص' },
     'system.health': { name: 'رؤية صحة النظام', description: 'هل يعمل كل جزء من البوابة' },
     'settings.manage': { name: 'تغيير إعدادات الشركة', description: 'طريقة عمل الشركة، مثل مراجعة الطلبات أولًا' },
+    'firm.export': { name: 'تصدير كل بيانات الشركة', description: 'كل سجل وملف للشركة في تنزيل واحد' },
     'platform.manage': { name: 'إدارة شركات المنصة', description: 'إنشاء الشركات وتعليقها ومتابعتها: لمشغّلي المنصة فقط' },
   },
   permissions: {

@@ -104,6 +104,7 @@ export default {
     'permissions.manage': { name: 'Manage permissions', description: 'The firm’s access rules and extra permissions for one person' },
     'system.health': { name: 'See system health', description: 'Whether each part of the portal is working' },
     'settings.manage': { name: 'Change firm settings', description: 'How the firm works, e.g. reviewing requests first' },
+    'firm.export': { name: 'Export all of the firm’s data', description: 'Every record and file of the firm, as one download' },
     'platform.manage': { name: 'Manage the platform’s firms', description: 'Make, suspend and watch firms: the platform’s operators only' },
   },
   permissions: {

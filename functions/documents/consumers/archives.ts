@@ -1,5 +1,6 @@
 /**
- * Builds a zip someone asked for (../zips.ts): the folder's available documents and its
+ * Builds the archives people ask for: a firm's whole export (ADR 0038,
+ * ../../platform/firm-export-builder.ts), and a zip of a folder (../zips.ts): the folder's available documents and its
  * subfolders', each under its folder's path, as the person who asked may see them now. The
  * archive is written in parts straight to the uploads bucket (`exports/zips/`), the count of
  * files added kept as it goes; once built, whoever asked is told (bell, live, email).
@@ -20,6 +21,7 @@ import { contactOf } from '../../../shared/domain/customers/customers.ts';
 import { MAX_ZIP_BYTES, MAX_ZIP_FILES, uniquePaths } from '../../../shared/domain/documents/zips.ts';
 import type { EventDetail } from '../../../shared/events/catalogue.ts';
 import { consumerHandler } from '../../lib/consumer.ts';
+import { buildFirmExport } from '../../platform/firm-export-builder.ts';
 import { partWriter } from '../../lib/storage.ts';
 import { objectBytes } from '../files.ts';
 import { ZipWriter } from '../zip-writer.ts';
@@ -33,7 +35,7 @@ const database = databaseOf({
   audit: AuditEntry,
   outbox: OutboxEvent,
 });
-const logger = new Logger({ serviceName: 'document-zips' });
+const logger = new Logger({ serviceName: 'archives' });
 
 type DocumentItem = EntityItem<typeof Document>;
 type ZipItem = EntityItem<typeof DocumentZip>;
@@ -140,4 +142,8 @@ async function build(d: EventDetail<'document.zip_requested'>): Promise<void | '
   }
 }
 
-export const handler = consumerHandler({ name: 'document-zips', idempotency: 'marker', reactions: { 'document.zip_requested': build } });
+export const handler = consumerHandler({
+  name: 'archives',
+  idempotency: 'marker',
+  reactions: { 'document.zip_requested': build, 'firm.export_requested': buildFirmExport },
+});

@@ -1,0 +1,135 @@
+/**
+ * A firm's export (issue 19, ADR 0038), through the real bundles: an admin of a firm made for this
+ * file asks for it; it is built in the background into one ZIP holding every record of the firm
+ * (and nothing of another's), a CSV per kind and its documents' clean files; the admin is told in
+ * the bell and by email; another firm's admin never sees it.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { api, signIn, type Signed } from '../../infra/local/test-client.ts';
+import { linkIn, nextEmailTo } from '../../infra/local/test-inbox.ts';
+import { EICAR } from '../../infra/local/scanner.ts';
+import { database } from '../../shared/db/all-entities.ts';
+import { objectKeyOf } from '../../shared/domain/documents/keys.ts';
+
+const RUN = Date.now().toString(36);
+const FIRM_ID = `t-oak-${RUN}`;
+const ADMIN_EMAIL = `owner-${RUN}@oak.example`;
+const PASSWORD = 'Oak-Passw0rd!';
+
+let admin: Signed;
+let otherAdmin: Signed;
+const s3 = new S3Client({ region: process.env.AWS_REGION, endpoint: process.env.S3_ENDPOINT, forcePathStyle: true });
+
+const call = (who: Signed, method: string, path: string) => api(path, { method, token: who.token });
+
+/** The archive's files, as Python's zipfile reads them (its CRCs checked). */
+async function contentsOf(url: string): Promise<Record<string, string>> {
+  const response = await fetch(url);
+  expect(response.status).toBe(200);
+  const file = join(mkdtempSync(join(tmpdir(), 'firm-export-')), 'a.zip');
+  writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+  const script = `import json,sys,zipfile
+z=zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None
+print(json.dumps({i.filename: z.read(i).decode() for i in z.infolist()}))`;
+  return JSON.parse(spawnSync('python3', ['-c', script, file], { encoding: 'utf8' }).stdout) as Record<string, string>;
+}
+
+/** A document of the firm with a clean version and a quarantined one, its files in the bucket. */
+async function documentWithVersions(customerId: string) {
+  const documentId = randomUUID();
+  const now = new Date().toISOString();
+  const file = { name: 'ledger.csv', mimeType: 'text/csv', size: 12, checksum: 'c2hhMjU2', uploadedBy: admin.userId, uploadedByName: 'Olive Oak' };
+  const { entities } = database();
+  await entities.document
+    .create({ tenantId: FIRM_ID, documentId, customerId, ...file, latestVersion: 2, currentVersion: 1, status: 'available', createdAt: now })
+    .go();
+  for (const [versionNo, status, body] of [
+    [1, 'available', 'a,b\r\n1,2\r\n'],
+    [2, 'quarantined', EICAR],
+  ] as const) {
+    const objectKey = objectKeyOf({ tenantId: FIRM_ID, documentId, versionNo });
+    await entities.documentVersion.create({ tenantId: FIRM_ID, documentId, versionNo, objectKey, ...file, status, createdAt: now }).go();
+    await s3.send(new PutObjectCommand({ Bucket: process.env.DOCUMENTS_BUCKET!, Key: objectKey, Body: body }));
+  }
+  return documentId;
+}
+
+beforeAll(async () => {
+  const operator = await signIn('operator@serviceportal.example');
+  const made = await api('/api/platform/firms', {
+    method: 'POST',
+    token: operator.token,
+    body: JSON.stringify({
+      name: 'Oak Ledger',
+      slug: `oak-${RUN}`,
+      timeZone: 'Europe/London',
+      currency: 'GBP',
+      locale: 'en',
+      admin: { name: 'Olive Oak', email: ADMIN_EMAIL },
+    }),
+  });
+  expect(made.status, JSON.stringify(made.body)).toBe(201);
+  const token = new URL(linkIn(await nextEmailTo(ADMIN_EMAIL), '/invitation/?token=')).searchParams.get('token')!;
+  expect((await api('/api/invitations/accept', { method: 'POST', body: JSON.stringify({ token, password: PASSWORD }) })).status).toBe(201);
+  [admin, otherAdmin] = await Promise.all([signIn(ADMIN_EMAIL, PASSWORD), signIn('hello@designpi.com')]);
+});
+
+describe('a firm’s export', () => {
+  it('holds every record of the firm and its clean files, and tells whoever asked', { timeout: 60_000 }, async () => {
+    const customer = await api('/api/customers', { method: 'POST', token: admin.token, body: JSON.stringify({ name: `Birch Bakery ${RUN}` }) });
+    expect(customer.status, JSON.stringify(customer.body)).toBe(201);
+    const documentId = await documentWithVersions(customer.body.customerId);
+
+    const asked = await call(admin, 'POST', '/api/firm/exports');
+    expect(asked.status).toBe(202);
+    expect(asked.body).toMatchObject({ status: 'building', requestedBy: { userId: admin.userId, name: 'Olive Oak' } });
+    const { exportId } = asked.body as { exportId: string };
+    let ready: { status: string; url?: string; records?: number; files?: number } = asked.body;
+    await expect.poll(async () => (ready = (await call(admin, 'GET', `/api/firm/exports/${exportId}`)).body).status, { timeout: 30_000 }).toBe('ready');
+    expect(ready.files).toBe(1);
+
+    const zip = await contentsOf(ready.url!);
+    const records = zip['records.jsonl']!.trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { kind: string; item: Record<string, unknown> });
+    expect(records).toHaveLength(ready.records!);
+    // Every record is the firm's, and none is the machinery's or holds the table's keys.
+    expect(records.every((r) => r.item.tenantId === FIRM_ID)).toBe(true);
+    const kinds = new Set(records.map((r) => r.kind));
+    for (const kind of ['tenant', 'user', 'customer', 'audit', 'document', 'documentVersion']) expect(kinds).toContain(kind);
+    for (const kind of ['outbox', 'processedEvent', 'firmExport']) expect(kinds).not.toContain(kind);
+    expect(records.some((r) => 'pk' in r.item || 'sk' in r.item || '__edb_e__' in r.item)).toBe(false);
+    expect(records.find((r) => r.kind === 'customer')!.item).toMatchObject({ customerId: customer.body.customerId, name: `Birch Bakery ${RUN}` });
+    // One CSV per kind.
+    expect(Object.keys(zip).filter((n) => n.startsWith('csv/'))).toEqual([...kinds].sort().map((k) => `csv/${k}.csv`));
+    expect(zip['csv/customer.csv']).toContain(`Birch Bakery ${RUN}`);
+    // The clean version's file, under its stored path; never the quarantined one.
+    expect(zip[`files/documents/${documentId}/v1`]).toBe('a,b\r\n1,2\r\n');
+    expect(zip[`files/documents/${documentId}/v2`]).toBeUndefined();
+    expect(zip['README.txt']).toContain('records.jsonl');
+
+    // Whoever asked hears, in the bell and by email, with the page that offers it.
+    await expect
+      .poll(async () => ((await call(admin, 'GET', '/api/notifications?limit=20')).body.items as { kind: string; link: string }[]).map((n) => [n.kind, n.link]))
+      .toContainEqual(['firm.export_ready', `/admin/settings/?export=${exportId}#data`]);
+    expect((await nextEmailTo(ADMIN_EMAIL, 1, 20_000)).text).toMatch(/export of all of your firm’s data is ready/);
+    const listed = (await call(admin, 'GET', '/api/firm/exports')).body.items as { exportId: string; status: string }[];
+    expect(listed[0]).toMatchObject({ exportId, status: 'ready' });
+    // Audited in the firm's log: who asked, and that it was built.
+    const { data: log } = await database().entities.audit.query.byTenantTime({ tenantId: FIRM_ID }).go();
+    expect(log.map((a) => a.action)).toEqual(expect.arrayContaining(['firm.export_requested', 'firm.export_ready']));
+  });
+
+  it('is never another firm’s to see', async () => {
+    const { body } = await call(admin, 'POST', '/api/firm/exports');
+    expect((await call(otherAdmin, 'GET', `/api/firm/exports/${body.exportId}`)).status).toBe(404);
+    expect(((await call(otherAdmin, 'GET', '/api/firm/exports')).body.items as { exportId: string }[]).map((e) => e.exportId)).not.toContain(body.exportId);
+  });
+});

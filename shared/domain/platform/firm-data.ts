@@ -1,0 +1,65 @@
+/**
+ * A firm's own data, as its export holds it (issue 19; ADR 0038): every record of the firm, one
+ * JSON line each (`records.jsonl`) and one CSV per kind of record (`csv/<kind>.csv`), beside the
+ * firm's stored files (`files/…`). The table's keys are left out: they are how this table finds
+ * an item, and an import makes them anew from the record for the firm it goes into.
+ */
+import { csvLine } from '../requests/csv.ts';
+
+/** How long an export (and its file) is kept. */
+export const FIRM_EXPORT_DAYS = 1;
+
+/**
+ * The machinery's items, not the firm's data: neither exported nor imported. Events already
+ * announced (put back, they would be announced again) and the consumers' markers; sockets,
+ * sign-in sessions, guards and secrets; holds and links that expire within days.
+ */
+export const NOT_FIRM_DATA: ReadonlySet<string> = new Set([
+  'outbox',
+  'processedEvent',
+  'connection',
+  'realtimeTicket',
+  'revokedToken',
+  'signInSession',
+  'signInGuard',
+  'passwordReset',
+  'mfaSetup',
+  'emailLink',
+  'manageLink',
+  'slotLock',
+  'documentZip',
+  'requestExport',
+  'firmExport',
+]);
+
+/** One exported record: its kind and version (ElectroDB's entity) and its attributes. */
+export interface FirmRecord {
+  kind: string;
+  version: string;
+  item: Record<string, unknown>;
+}
+
+const KEY_FIELD = /^(pk|sk|gsi\d+(pk|sk))$/;
+
+/** The record an item of the table holds (unmarshalled), or undefined for the machinery's and what is not an entity's. */
+export function recordOf(item: Record<string, unknown>): FirmRecord | undefined {
+  const kind = item.__edb_e__;
+  if (typeof kind !== 'string' || NOT_FIRM_DATA.has(kind)) return undefined;
+  const attributes: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(item)) if (!KEY_FIELD.test(name) && !name.startsWith('__edb_')) attributes[name] = value;
+  return { kind, version: String(item.__edb_v__ ?? '1'), item: attributes };
+}
+
+/** JSON with sets as arrays (DynamoDB string sets unmarshal to Set). */
+export const toJson = (value: unknown) => JSON.stringify(value, (_, v: unknown) => (v instanceof Set ? [...v] : v));
+
+/** One kind's records as a CSV: a column per attribute any of them has, lists and maps as JSON. */
+export function csvOf(items: Record<string, unknown>[]): string {
+  const columns = [...new Set(items.flatMap((i) => Object.keys(i)))].sort();
+  const cell = (v: unknown) => (v === undefined || v === null ? undefined : typeof v === 'string' || typeof v === 'number' ? v : toJson(v));
+  // A byte-order mark, so spreadsheets read the file as UTF-8.
+  return `\uFEFF${csvLine(columns)}${items.map((i) => csvLine(columns.map((c) => cell(i[c])))).join('')}`;
+}
+
+/** Where a stored file of the firm goes in the archive: its key under the firm's folder (`t/<firm>/…`). */
+export const archivePathOf = (tenantId: string, objectKey: string) => `files/${objectKey.slice(`t/${tenantId}/`.length)}`;
