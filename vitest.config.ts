@@ -11,6 +11,7 @@ export default defineConfig({
             'functions/**/*.test.ts',
             'infra/local/**/*.test.ts',
             'infra/bundling/**/*.test.ts',
+            'infra/tools/**/*.test.ts',
             'infra/workflows.test.ts',
             'web/src/**/*.test.ts',
             'web/build/**/*.test.ts',

@@ -127,9 +127,23 @@ describe('a firm’s export', () => {
     expect(log.map((a) => a.action)).toEqual(expect.arrayContaining(['firm.export_requested', 'firm.export_ready']));
   });
 
-  it('is never another firm’s to see', async () => {
+  it('is never another firm’s to see, and is built one at a time', async () => {
     const { body } = await call(admin, 'POST', '/api/firm/exports');
     expect((await call(otherAdmin, 'GET', `/api/firm/exports/${body.exportId}`)).status).toBe(404);
     expect(((await call(otherAdmin, 'GET', '/api/firm/exports')).body.items as { exportId: string }[]).map((e) => e.exportId)).not.toContain(body.exportId);
+    // While one is building (held here as building), another is refused, saying why.
+    const now = Date.now();
+    await database()
+      .entities.firmExport.create({
+        tenantId: FIRM_ID,
+        exportId: `held-${RUN}`,
+        requestedBy: admin.userId,
+        status: 'building',
+        createdAt: new Date(now).toISOString(),
+        expiresAt: Math.floor(now / 1000) + 3600,
+      })
+      .go();
+    const refused = await call(admin, 'POST', '/api/firm/exports');
+    expect([refused.status, refused.body.error.message]).toEqual([409, 'An export of the firm is being built already: it will be ready in a few minutes.']);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EntityItem } from 'electrodb';
-import { notFound } from '../../shared/api/errors.ts';
+import { conflict, notFound } from '../../shared/api/errors.ts';
 import type { FirmExportView } from '../../shared/api/schemas/firm-data.ts';
 import { AuditEntry } from '../../shared/db/entities/audit-entry.ts';
 import { FirmExport } from '../../shared/db/entities/firm-export.ts';
@@ -53,7 +53,17 @@ async function viewsOf(tenantId: string, items: ExportItem[]): Promise<FirmExpor
   return Promise.all(items.map((e) => viewOf(e, names, slug)));
 }
 
+/** The firm's exports still kept (one small partition, read whole). */
+async function keptExports(tenantId: string): Promise<ExportItem[]> {
+  const { data } = await database().entities.firmExport.query.byFirm({ tenantId }).go({ pages: 'all' });
+  const now = Date.now() / 1000;
+  return data.filter((e) => e.expiresAt > now);
+}
+
+/** One at a time: each reads all of the firm's records. */
 export async function requestFirmExport(change: ChangeContext): Promise<FirmExportView> {
+  if ((await keptExports(change.tenantId)).some((e) => e.status === 'building'))
+    throw conflict('An export of the firm is being built already: it will be ready in a few minutes.');
   const now = new Date();
   const item: ExportItem = {
     tenantId: change.tenantId,
@@ -76,12 +86,12 @@ export async function requestFirmExport(change: ChangeContext): Promise<FirmExpo
   return (await viewsOf(change.tenantId, [item]))[0]!;
 }
 
-/** The firm's exports still kept (one small partition, read whole), newest first. */
+/** The firm's exports still kept, newest first. */
 export async function listFirmExports(tenantId: string): Promise<FirmExportView[]> {
-  const { data } = await database().entities.firmExport.query.byFirm({ tenantId }).go({ pages: 'all' });
-  const now = Date.now() / 1000;
-  const kept = data.filter((e) => e.expiresAt > now).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  return viewsOf(tenantId, kept);
+  return viewsOf(
+    tenantId,
+    (await keptExports(tenantId)).sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+  );
 }
 
 export async function getFirmExport(tenantId: string, exportId: string): Promise<FirmExportView> {

@@ -227,16 +227,16 @@ describe('api', () => {
 
   it('lets the functions that only read the table add to firms’ usage items, and nothing else (ADR 0035)', () => {
     const statements = Object.entries(dev.findResources('AWS::IAM::Policy'))
-      .filter(([id]) => /^Api(platform|system|audit|team)Function/.test(id))
+      .filter(([id]) => /^Api(platform|system|audit)Function/.test(id))
       .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: unknown; Condition?: unknown }[]);
     const writes = statements.filter((s) => s.Action === 'dynamodb:UpdateItem');
-    expect(writes).toHaveLength(4);
+    expect(writes).toHaveLength(3);
     for (const s of writes) expect(s.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['t#*#usage'] } });
   });
 
   it('offers what `npm run bootstrap` reads as outputs of the stage’s stack', () => {
     const root = synthesized.templates.get('ServicePortal-dev.template.json')!;
-    expect(Object.keys(root.Outputs ?? {})).toEqual(expect.arrayContaining(['TableName', 'UserPoolId', 'UserPoolClientId', 'PortalUrl']));
+    expect(Object.keys(root.Outputs ?? {})).toEqual(expect.arrayContaining(['TableName', 'UserPoolId', 'UserPoolClientId', 'PortalUrl', 'DocumentsBucket']));
   });
 
   it('lets the usage job list firms’ document keys, never read them', () => {

@@ -84,6 +84,7 @@ export class PortalStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: auth.webClient.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'DocumentsBucket', { value: documents.bucket.bucketName });
     new CfnOutput(this, 'SourceVersion', { value: stage.sourceVersion });
   }
 }

@@ -8,14 +8,10 @@
  *   npm run bootstrap -- --stage dev --firm "Acme Accounting" --slug acme --admin you@acme.com \
  *     --name "Ada Acme" [--time-zone Europe/London] [--currency GBP] [--locale en]
  */
-import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-
-/** CloudFront's web ACL keeps every stage in us-east-1 (ADR 0004). */
-const REGION = 'us-east-1';
+import { localEnvironment, stageEnvironment } from './stage-env.ts';
 
 const USAGE = `Usage:
   npm run bootstrap -- --stage <dev|prod> --admin <email> [--name <name>]
@@ -24,32 +20,6 @@ const USAGE = `Usage:
       [--time-zone <zone>] [--currency <code>] [--locale <en|ar|hi>]
       a firm and its first admin
   --local [file] instead of --stage: the running \`npm start\` stack (.local/stack.json)`;
-
-/** The variables the platform's code reads, from the stage's stack outputs. */
-async function stageEnvironment(stage: string): Promise<Record<string, string>> {
-  const cloudFormation = new CloudFormationClient({ region: REGION });
-  const { Stacks } = await cloudFormation.send(new DescribeStacksCommand({ StackName: `ServicePortal-${stage}` }));
-  const outputs = Object.fromEntries((Stacks?.[0]?.Outputs ?? []).map((o) => [o.OutputKey, o.OutputValue]));
-  const missing = ['TableName', 'UserPoolId', 'UserPoolClientId', 'PortalUrl'].filter((key) => !outputs[key]);
-  if (missing.length) throw new Error(`The stack ServicePortal-${stage} has no output ${missing.join(', ')}: deploy this release first.`);
-  return {
-    STAGE: stage,
-    AWS_REGION: REGION,
-    TABLE_NAME: outputs.TableName!,
-    USER_POOL_ID: outputs.UserPoolId!,
-    USER_POOL_CLIENT_ID: outputs.UserPoolClientId!,
-    JWT_ISSUER: `https://cognito-idp.${REGION}.amazonaws.com/${outputs.UserPoolId}`,
-    PUBLIC_URL: outputs.PortalUrl!,
-  };
-}
-
-function localEnvironment(file: string): Record<string, string> {
-  try {
-    return (JSON.parse(readFileSync(file, 'utf8')) as { env: Record<string, string> }).env;
-  } catch {
-    throw new Error(`No running local stack at ${file}: start it with \`npm start\` in another terminal.`);
-  }
-}
 
 export async function main(argv: string[]): Promise<number> {
   const { values: o } = parseArgs({

@@ -52,7 +52,7 @@ export const API_LAMBDAS = {
   analytics: { context: 'analytics', table: 'readWrite', stack: 'WorkApi' },
   audit: { context: 'audit', table: 'read', stack: 'IdentityApi' },
   auth: { context: 'identity', table: 'readWrite', stack: 'IdentityApi' },
-  availability: { context: 'bookings', table: 'read', stack: 'BookingsApi' },
+  availability: { context: 'bookings', table: 'readWrite', stack: 'BookingsApi' },
   'booking-desk': { context: 'bookings', table: 'readWrite', stack: 'BookingsApi' },
   'booking-link': { context: 'bookings', table: 'readWrite', stack: 'BookingsApi' },
   'booking-moves': { context: 'bookings', table: 'readWrite', stack: 'BookingsApi' },
@@ -75,7 +75,7 @@ export const API_LAMBDAS = {
   signup: { context: 'identity', table: 'readWrite', stack: 'IdentityApi' },
   system: { context: 'platform', table: 'read', stack: 'IdentityApi' },
   tasks: { context: 'tasks', table: 'readWrite', stack: 'WorkApi' },
-  team: { context: 'team', table: 'read', stack: 'IdentityApi' },
+  team: { context: 'team', table: 'readWrite', stack: 'IdentityApi' },
   views: { context: 'views', table: 'readWrite', stack: 'IdentityApi' },
   workflow: { context: 'requests', table: 'readWrite', stack: 'WorkApi' },
 } as const satisfies Record<string, ApiLambdaDef>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_ENTITIES } from '../../db/all-entities.ts';
-import { archivePathOf, csvOf, NOT_FIRM_DATA, recordOf, toJson } from './firm-data.ts';
+import { archivePathOf, csvOf, NOT_FIRM_DATA, recordFor, recordOf, toJson } from './firm-data.ts';
 
 describe('a firm’s data as its export holds it', () => {
   it('keeps an entity’s attributes, without the table’s keys or ElectroDB’s markers', () => {
@@ -40,5 +40,25 @@ describe('a firm’s data as its export holds it', () => {
 
   it('files each stored object under its path in the firm’s folder', () => {
     expect(archivePathOf('t-a', 't/t-a/documents/d1/v2')).toBe('files/documents/d1/v2');
+  });
+});
+
+describe('a firm’s records imported into a fresh firm', () => {
+  const to = { tenantId: 't-new', slug: 'new' };
+  it('names the new firm wherever the old one was named, and its files’ keys under the new firm', () => {
+    const version = {
+      kind: 'documentVersion',
+      version: '1',
+      item: { tenantId: 't-old', objectKey: 't/t-old/documents/d1/v1', note: 'about t-old', tags: ['t-old'] },
+    };
+    expect(recordFor(version, 't-old', to).item).toEqual({ tenantId: 't-new', objectKey: 't/t-new/documents/d1/v1', note: 'about t-old', tags: ['t-new'] });
+  });
+
+  it('gives the firm’s own record its new address', () => {
+    expect(recordFor({ kind: 'tenant', version: '1', item: { tenantId: 't-old', slug: 'old', name: 'Old' } }, 't-old', to).item).toEqual({
+      tenantId: 't-new',
+      slug: 'new',
+      name: 'Old',
+    });
   });
 });

@@ -63,3 +63,20 @@ export function csvOf(items: Record<string, unknown>[]): string {
 
 /** Where a stored file of the firm goes in the archive: its key under the firm's folder (`t/<firm>/…`). */
 export const archivePathOf = (tenantId: string, objectKey: string) => `files/${objectKey.slice(`t/${tenantId}/`.length)}`;
+
+/**
+ * A record of one firm as the same record of another (an import into a fresh firm): the firm's
+ * id wherever a value is exactly it, its stored files' keys (`t/<firm>/…`), and the firm's own
+ * record's address. Every other value is kept as exported.
+ */
+export function recordFor(record: FirmRecord, from: string, to: { tenantId: string; slug: string }): FirmRecord {
+  const rewrite = (value: unknown): unknown => {
+    if (typeof value === 'string')
+      return value === from ? to.tenantId : value.startsWith(`t/${from}/`) ? `t/${to.tenantId}/${value.slice(from.length + 3)}` : value;
+    if (Array.isArray(value)) return value.map(rewrite);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewrite(v)]));
+    return value;
+  };
+  const item = rewrite(record.item) as Record<string, unknown>;
+  return { ...record, item: record.kind === 'tenant' ? { ...item, slug: to.slug } : item };
+}
