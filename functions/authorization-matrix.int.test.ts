@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS, type OperationId } from '../shared/api/operations.ts';
 import { DEFAULT_BOOKING_SETTINGS } from '../shared/domain/bookings/settings.ts';
 import { api, signIn } from '../infra/local/test-client.ts';
+import { database } from '../shared/db/all-entities.ts';
 
 const ACTORS = {
   anonymous: null,
@@ -540,9 +541,10 @@ const MATRIX: Record<OperationId, Row> = {
     expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 404, otherFirmAdmin: 404 },
   },
   // A firm's admins (firm.export): its own data only; another firm's export is 404 (platform/firm-exports.int.test.ts).
+  // Each firm here has an export building (beforeAll), so an admin's ask is a 409, not a whole firm's export in the background.
   requestFirmExport: {
     request: { method: 'POST', path: '/api/firm/exports' },
-    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 202, otherFirmAdmin: 202 },
+    expect: { anonymous: 401, client: 403, member: 403, lead: 403, admin: 409, otherFirmAdmin: 409 },
   },
   listFirmExports: {
     request: { method: 'GET', path: '/api/firm/exports' },
@@ -673,6 +675,18 @@ const tokenOf = async (actor: ActorName, fresh = false) => {
 
 beforeAll(async () => {
   for (const actor of Object.keys(ACTORS) as ActorName[]) await tokenOf(actor);
+  const now = Date.now();
+  for (const tenantId of ['t-designpi', 't-northwind'])
+    await database()
+      .entities.firmExport.create({
+        tenantId,
+        exportId: `matrix-${RUN}`,
+        requestedBy: 'matrix',
+        status: 'building',
+        createdAt: new Date(now).toISOString(),
+        expiresAt: Math.floor(now / 1000) + 600,
+      })
+      .go();
 });
 
 describe('authorization matrix', () => {

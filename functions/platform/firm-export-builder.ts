@@ -1,7 +1,7 @@
 /**
- * Builds a firm's export (ADR 0038), for the archives consumer (functions/documents/consumers/archives.ts): every record of the firm, as JSON lines and a CSV per kind,
- * and every document version's file scanned clean, in one ZIP written in parts to the uploads bucket
- * (`exports/firms/`). The firm's records are found by a Scan of the table for its partitions:
+ * Builds a firm's export (ADR 0038) for the archives consumer (../documents/consumers/archives.ts):
+ * every record of the firm, as JSON lines and a CSV per kind, and every document version's file
+ * scanned clean, in one ZIP written in parts to the uploads bucket (`exports/firms/`). The firm's records are found by a Scan of the table for its partitions:
  * a background job's read, once per export, never a request's. Whoever asked is told (bell,
  * live, email) once it is built.
  */
@@ -71,7 +71,7 @@ export async function buildFirmExport(d: EventDetail<'firm.export_requested'>): 
   const records = await recordsOf(tenantId);
   const objects = filesOf(records);
   const kinds = Map.groupBy(records, (r) => r.kind);
-  // No ZIP64 (zip-writer.ts): a firm past its limits is exported by the operator's tools (docs/runbook.md).
+  // No ZIP64 (zip-writer.ts): a firm past its limits is exported whole by the operator's `npm run table` (ADR 0038).
   if (objects.length + kinds.size + 2 > ZIP_LIMITS.entries || objects.reduce((sum, o) => sum + o.size, 0) > ZIP_LIMITS.bytes * 0.9)
     return void (await fail('The firm holds too many files for one download. The platform’s operator can export it for you.'));
 
