@@ -3,13 +3,10 @@
  * the folder's and its subfolders' available documents, as the person who asked may see them,
  * each under its folder's path; offered to them alone, and told to them when ready.
  */
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, signIn, type Signed } from '../../infra/local/test-client.ts';
+import { zipContents } from '../../infra/local/test-zip.ts';
 import { EICAR } from '../../infra/local/scanner.ts';
 import { database } from '../../shared/db/all-entities.ts';
 import { send, start, statusOf } from './test-uploads.ts';
@@ -44,18 +41,6 @@ const zipOf = async (who: Signed, body: unknown) => {
     .not.toBe('building');
   return zip;
 };
-/** The archive's files and contents, as Python's zipfile reads them (its CRCs checked). */
-async function contentsOf(url: string) {
-  const response = await fetch(url);
-  expect(response.status).toBe(200);
-  const file = join(mkdtempSync(join(tmpdir(), 'zip-')), 'a.zip');
-  writeFileSync(file, Buffer.from(await response.arrayBuffer()));
-  const script = `import json,sys,zipfile
-z=zipfile.ZipFile(sys.argv[1])
-assert z.testzip() is None
-print(json.dumps({i.filename: z.read(i).decode() for i in z.infolist()}))`;
-  return JSON.parse(spawnSync('python3', ['-c', script, file], { encoding: 'utf8' }).stdout) as Record<string, string>;
-}
 
 beforeAll(async () => {
   [john, jane, sarah] = await Promise.all([signIn('john.doe@example.com'), signIn('jane.smith@example.com'), signIn('sarah@designpi.com')]);
@@ -78,7 +63,7 @@ describe('a folder as a zip', () => {
 
     const johns = await zipOf(john, { folderId: top });
     expect(johns).toMatchObject({ status: 'ready', total: 3, added: 3 });
-    const files = await contentsOf(johns.url!);
+    const files = await zipContents(johns.url!);
     // Two names the same in any case: the second is numbered (which one is second follows their ids).
     const names = (zipped: Record<string, string>) =>
       Object.keys(zipped)
@@ -88,7 +73,7 @@ describe('a folder as a zip', () => {
     expect(Object.values(files).sort()).toEqual(['a,b\n', 'one', 'two']);
 
     const sarahs = await zipOf(sarah, { customerId: johnsCustomer, folderId: top });
-    expect(names(await contentsOf(sarahs.url!))).toEqual(['ledger (2).txt', 'ledger.txt', 'notes.txt', 'receipts/fuel.csv', 'workings/plan.txt']);
+    expect(names(await zipContents(sarahs.url!))).toEqual(['ledger (2).txt', 'ledger.txt', 'notes.txt', 'receipts/fuel.csv', 'workings/plan.txt']);
 
     // Offered to whoever asked only.
     for (const other of [sarah, jane]) expect((await call(other, 'GET', `/api/documents/zips/${johns.zipId}`)).status).toBe(404);

@@ -11,8 +11,8 @@ import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
-import { api, signIn, type Signed } from '../local/test-client.ts';
-import { linkIn, nextEmailTo } from '../local/test-inbox.ts';
+import { api, type Signed } from '../local/test-client.ts';
+import { firmWithAdmin } from '../local/test-firms.ts';
 import { localTool } from '../local/test-tool.ts';
 import { database } from '../../shared/db/all-entities.ts';
 import { objectKeyOf } from '../../shared/domain/documents/keys.ts';
@@ -71,23 +71,14 @@ const canonical = (records: FirmRecord[]) =>
     .sort();
 
 beforeAll(async () => {
-  const operator = await signIn('operator@serviceportal.example');
-  const made = await api('/api/platform/firms', {
-    method: 'POST',
-    token: operator.token,
-    body: JSON.stringify({
-      name: 'Elm Street Tax',
-      slug: FROM.slug,
-      timeZone: 'America/Chicago',
-      currency: 'USD',
-      locale: 'en',
-      admin: { name: 'Emil Elm', email: ADMIN_EMAIL },
-    }),
+  admin = await firmWithAdmin({
+    name: 'Elm Street Tax',
+    slug: FROM.slug,
+    timeZone: 'America/Chicago',
+    currency: 'USD',
+    admin: { name: 'Emil Elm', email: ADMIN_EMAIL },
+    password: PASSWORD,
   });
-  expect(made.status, JSON.stringify(made.body)).toBe(201);
-  const token = new URL(linkIn(await nextEmailTo(ADMIN_EMAIL), '/invitation/?token=')).searchParams.get('token')!;
-  expect((await api('/api/invitations/accept', { method: 'POST', body: JSON.stringify({ token, password: PASSWORD }) })).status).toBe(201);
-  admin = await signIn(ADMIN_EMAIL, PASSWORD);
 });
 
 it('imports a firm’s export into a fresh firm that holds the same records and files', { timeout: 90_000 }, async () => {
