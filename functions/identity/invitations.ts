@@ -169,19 +169,22 @@ export async function listInvitations(req: RequestOf<'listInvitations'>): Promis
   };
 }
 
+/** What an admin can send (again), with a new link. */
+const SENDABLE: readonly InvitationItem['status'][] = ['pending', 'expired', 'unsent'];
+
 export async function resendInvitation(req: RequestOf<'resendInvitation'>): Promise<ReplyOf<'resendInvitation'>> {
   const { tenantId } = req.actor;
   const invitationId = req.params.invitationId;
   const db = database();
   const { data: invitation } = await db.entities.invitation.get({ tenantId, invitationId }).go();
   if (!invitation) throw notFound('Invitation');
-  if (invitation.status !== 'pending' && invitation.status !== 'expired') throw conflict(`This invitation was already ${invitation.status}.`);
+  if (!SENDABLE.includes(invitation.status)) throw conflict(`This invitation was already ${invitation.status}.`);
   const linkExpiresAt = linkExpiry();
   await commitTransaction(db, (entities) => [
     entities.invitation
       .patch({ tenantId, invitationId })
       .set({ status: 'pending', linkExpiresAt })
-      .where((a, op) => `${op.eq(a.status, 'pending')} OR ${op.eq(a.status, 'expired')}`)
+      .where((a, op) => SENDABLE.map((status) => op.eq(a.status, status)).join(' OR '))
       .commit(),
     ...auditAndEvent(entities, changeContext(req), {
       action: 'user.invitation_resent',

@@ -100,7 +100,16 @@ async function slugIsTaken(slug: string): Promise<boolean> {
   return claim !== null || holders.length > 0;
 }
 
-const linkExpiry = () => Math.floor(Date.now() / 1000) + INVITATION_LINK_DAYS * 24 * 3600;
+export const linkExpiry = () => Math.floor(Date.now() / 1000) + INVITATION_LINK_DAYS * 24 * 3600;
+
+/** The platform, unnamed, as the actor in a firm's own log (its people never learn the operator's name). */
+export const platformInFirm = (tenantId: string, ctx: ChangeContext): ChangeContext => ({
+  tenantId,
+  actorId: PLATFORM_ACTOR,
+  actorName: PLATFORM_ACTOR,
+  actorRole: PLATFORM_ACTOR,
+  correlationId: ctx.correlationId,
+});
 
 /**
  * Makes a firm and invites its first admin, in one transaction with the slug's claim: either all
@@ -130,13 +139,7 @@ export async function commitFirstPerson(
   { newFirm }: { newFirm: boolean },
 ): Promise<string> {
   const invitationId = randomUUID();
-  const firmSide: ChangeContext = {
-    tenantId: firm.tenantId,
-    actorId: PLATFORM_ACTOR,
-    actorName: PLATFORM_ACTOR,
-    actorRole: PLATFORM_ACTOR,
-    correlationId: ctx.correlationId,
-  };
+  const firmSide = platformInFirm(firm.tenantId, ctx);
   const db = database();
   await commitTransaction(
     db,

@@ -2,17 +2,20 @@
  * The firm export's round trip (issue 19, ADR 0038): a firm of this file's own is exported
  * through the API, the file imported with `npm run firm-import` into a fresh address, and the new
  * firm holds the same records (its id, files' keys and address rewritten) and the same files;
- * an address in use, or ever used, is refused with nothing written.
+ * its people sign in again as themselves through invitations; an address in use, or ever used,
+ * is refused with nothing written.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AdminDeleteUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { ScanCommand, DynamoDBClient, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, expect, it } from 'vitest';
-import { api, type Signed } from '../local/test-client.ts';
+import { api, signIn, type Signed } from '../local/test-client.ts';
 import { firmWithAdmin } from '../local/test-firms.ts';
+import { emailTo, emailsTo, linkIn, nextEmailTo } from '../local/test-inbox.ts';
 import { localTool } from '../local/test-tool.ts';
 import { database } from '../../shared/db/all-entities.ts';
 import { objectKeyOf } from '../../shared/domain/documents/keys.ts';
@@ -23,11 +26,29 @@ const RUN = Date.now().toString(36);
 const FROM = { slug: `elm-${RUN}`, tenantId: `t-elm-${RUN}` };
 const TO = { slug: `elm-copy-${RUN}`, tenantId: `t-elm-copy-${RUN}` };
 const ADMIN_EMAIL = `owner-${RUN}@elm.example`;
+const CLIENT_EMAIL = `client-${RUN}@birch.example`;
+const MEMBER_EMAIL = `member-${RUN}@elm.example`;
 const PASSWORD = 'Elm-Passw0rd!';
+const NEW_PASSWORD = 'Moved-Passw0rd!';
 
 const tool = localTool('infra/tools/firm-import.ts');
 const s3 = new S3Client({ region: process.env.AWS_REGION, endpoint: process.env.S3_ENDPOINT, forcePathStyle: true });
 let admin: Signed;
+let client: Signed;
+
+/** Someone the admin invites who joins from the emailed link. */
+async function joined(email: string, name: string, role: string): Promise<Signed> {
+  const invited = await api('/api/invitations', { method: 'POST', token: admin.token, body: JSON.stringify({ email, name, role }) });
+  expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+  return accepted(await nextEmailTo(email), PASSWORD, email);
+}
+
+async function accepted(invitation: Awaited<ReturnType<typeof nextEmailTo>>, password: string, email: string): Promise<Signed> {
+  const token = new URL(linkIn(invitation, '/invitation/?token=')).searchParams.get('token')!;
+  const accept = await api('/api/invitations/accept', { method: 'POST', body: JSON.stringify({ token, password }) });
+  expect(accept.status, JSON.stringify(accept.body)).toBe(201);
+  return signIn(email, password);
+}
 
 /** What the table holds for a firm, as its export holds it. */
 async function recordsOf(tenantId: string): Promise<FirmRecord[]> {
@@ -79,6 +100,8 @@ beforeAll(async () => {
     admin: { name: 'Emil Elm', email: ADMIN_EMAIL },
     password: PASSWORD,
   });
+  client = await joined(CLIENT_EMAIL, 'Cora Birch', 'CLIENT');
+  await joined(MEMBER_EMAIL, 'Milo Elm', 'TEAM_MEMBER');
 });
 
 it('imports a firm’s export into a fresh firm that holds the same records and files', { timeout: 90_000 }, async () => {
@@ -113,10 +136,21 @@ it('imports a firm’s export into a fresh firm that holds the same records and 
   const zipFile = join(tool.dir, 'export.zip');
   writeFileSync(zipFile, zip);
 
+  // The stage it moves to has never known the admin's and the client's addresses (another user
+  // pool); the member's still signs in with the old firm here.
+  const pool = new CognitoIdentityProviderClient({ region: process.env.AWS_REGION, endpoint: process.env.COGNITO_ENDPOINT });
+  for (const Username of [ADMIN_EMAIL, CLIENT_EMAIL]) await pool.send(new AdminDeleteUserCommand({ UserPoolId: process.env.USER_POOL_ID, Username }));
+  const adminMail = (await emailsTo(ADMIN_EMAIL)).length;
+
   const importedAt = new Date().toISOString();
   const imported = await tool.run('--from', zipFile, '--slug', TO.slug);
   expect(imported.err).toBe('');
-  expect(imported.out).toMatch(new RegExp(`^Imported \\d+ records and 1 files into ${TO.tenantId}\\.`));
+  expect(imported.out.trim().split('\n')).toEqual([
+    expect.stringMatching(new RegExp(`^Imported \\d+ records and 1 files into ${TO.tenantId}\\.$`)),
+    `Invitations emailed to its admins: ${ADMIN_EMAIL}.`,
+    '1 more invitations wait for its admins to send them from People (Invitations).',
+    `These addresses sign in with another firm on this stage and cannot join it: ${MEMBER_EMAIL}.`,
+  ]);
 
   // The new firm holds exactly what was exported, for itself.
   const exported = readZip(zip)
@@ -125,8 +159,8 @@ it('imports a firm’s export into a fresh firm that holds the same records and 
     .trim()
     .split('\n')
     .map((line) => recordFor(JSON.parse(line) as FirmRecord, FROM.tenantId, TO));
-  // The file is there, readable once the stage has scanned it (as every upload); the scan
-  // audits itself in the new firm, the one record the import did not write.
+  // The file is there, readable once the stage has scanned it (as every upload), which audits
+  // itself in the new firm.
   const copied = () =>
     s3
       .send(new GetObjectCommand({ Bucket: process.env.DOCUMENTS_BUCKET!, Key: objectKeyOf({ tenantId: TO.tenantId, documentId, versionNo: 1 }) }))
@@ -135,10 +169,42 @@ it('imports a firm’s export into a fresh firm that holds the same records and 
   await expect.poll(copied, { timeout: 20_000 }).toBe('W-2 2026\n');
   const isRescan = (r: FirmRecord) => r.kind === 'audit' && r.item.action === 'document.scanned' && String(r.item.at) >= importedAt;
   await expect.poll(async () => (await recordsOf(TO.tenantId)).filter(isRescan).length, { timeout: 20_000 }).toBe(1);
-  expect(canonical((await recordsOf(TO.tenantId)).filter((r) => !isRescan(r)))).toEqual(canonical(exported));
+  // Besides, the import made its people's invitations (audited), and each person is invited again.
+  const copy = await recordsOf(TO.tenantId);
+  const madeSince = (r: FirmRecord) => String(r.item.createdAt ?? r.item.at) >= importedAt && ['invitation', 'audit'].includes(r.kind);
+  const invitedAgain = (r: FirmRecord) => (r.kind === 'user' ? { ...r, item: { ...r.item, status: 'invited', updatedAt: undefined } } : r);
+  expect(canonical(copy.filter((r) => !madeSince(r)).map(invitedAgain))).toEqual(canonical(exported.map(invitedAgain)));
+  expect(
+    copy
+      .filter((r) => madeSince(r) && r.kind === 'invitation')
+      .map((r) => [r.item.email, r.item.status, r.item.elsewhere ?? false])
+      .sort(),
+  ).toEqual(
+    [
+      [ADMIN_EMAIL, 'pending', false],
+      [CLIENT_EMAIL, 'unsent', false],
+      [MEMBER_EMAIL, 'unsent', true],
+    ].sort(),
+  );
   expect((await entities.tenant.get({ tenantId: TO.tenantId }).go()).data).toMatchObject({ slug: TO.slug, name: 'Elm Street Tax' });
   // The old firm is as it was.
   expect((await recordsOf(FROM.tenantId)).length).toBeGreaterThanOrEqual(exported.length);
+
+  // Its admin joins again from the emailed link, as the same person, and finds the firm as it was.
+  const invitation = await emailTo(ADMIN_EMAIL, 'You are invited to Elm Street Tax on Service Portal', adminMail);
+  const movedAdmin = await accepted(invitation, NEW_PASSWORD, ADMIN_EMAIL);
+  expect(movedAdmin.userId).toBe(admin.userId);
+  const customers = await api('/api/customers', { token: movedAdmin.token });
+  expect((customers.body.items as { name: string }[]).map((c) => c.name)).toContain(`Ash Agency ${RUN}`);
+  // The others' invitations wait for the admin, who sends the client's: the client joins as themselves.
+  const waiting = (await api('/api/invitations?limit=50', { token: movedAdmin.token })).body.items as { invitationId: string; email: string; status: string }[];
+  const clientsInvitation = waiting.find((i) => i.email === CLIENT_EMAIL)!;
+  expect(clientsInvitation.status).toBe('unsent');
+  const clientMail = (await emailsTo(CLIENT_EMAIL)).length;
+  const sent = await api(`/api/invitations/${clientsInvitation.invitationId}/resend`, { method: 'POST', token: movedAdmin.token });
+  expect([sent.status, sent.body.status]).toEqual([200, 'pending']);
+  const movedClient = await accepted(await nextEmailTo(CLIENT_EMAIL, clientMail), NEW_PASSWORD, CLIENT_EMAIL);
+  expect(movedClient.userId).toBe(client.userId);
 
   // Never over a firm, nor into an address once used; a bad address is named.
   const again = await tool.run('--from', zipFile, '--slug', TO.slug);

@@ -3,9 +3,9 @@
  * stage, to move a firm between stages (ADR 0038). Every record is put for the new firm (its id,
  * its files' keys and its address rewritten; the table's keys made anew by each entity) and
  * every file put under the new firm's folder, where the stage scans it as any upload. The
- * address must be free: a firm is never imported over another. People come as records only:
- * their sign-in identities are the old stage's (Cognito's), and giving them new ones that sign
- * in as the same people is not built yet (issue 19).
+ * address must be free: a firm is never imported over another. Its people's sign-in identities
+ * were the old stage's: each is given one here, as the same person, and joins again through an
+ * invitation (functions/platform/imported-people.ts), the admins' emailed at once.
  *
  *   npm run firm-import -- --from firm-export.zip --slug acme --stage dev
  *   npm run firm-import -- --from firm-export.zip --slug acme --local [file]
@@ -14,10 +14,12 @@ import { BatchWriteItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { NOT_FIRM_DATA, recordFor, type FirmRecord } from '../../shared/domain/platform/firm-data.ts';
-import { firmIdOf, slugProblem } from '../../shared/domain/platform/firms.ts';
+import type { ChangeContext } from '../../shared/db/mutation.ts';
+import { PLATFORM_TENANT_ID, firmIdOf, slugProblem } from '../../shared/domain/platform/firms.ts';
 import { localEnvironment, stageEnvironment } from './stage-env.ts';
 import { readZip } from './zip-reader.ts';
 
@@ -28,8 +30,10 @@ const USAGE = `Usage:
 /** Puts at once, as DynamoDB's batch write takes them. */
 const BATCH = 25;
 
-export async function importFirm(archive: Map<string, Buffer>, slug: string): Promise<{ tenantId: string; records: number; files: number }> {
+export async function importFirm(archive: Map<string, Buffer>, slug: string, ctx: ChangeContext) {
+  // Loaded once the stage's environment is set, which they read.
   const { ALL_ENTITIES, database } = await import('../../shared/db/all-entities.ts');
+  const { inviteImportedPeople } = await import('../../functions/platform/imported-people.ts');
   const lines = archive.get('records.jsonl')?.toString('utf8');
   if (lines === undefined) throw new Error('This is not a firm’s export: it has no records.jsonl.');
   const records = lines
@@ -77,7 +81,9 @@ export async function importFirm(archive: Map<string, Buffer>, slug: string): Pr
   const files = [...archive].filter(([name]) => name.startsWith('files/'));
   for (const [name, body] of files)
     await s3.send(new PutObjectCommand({ Bucket: process.env.DOCUMENTS_BUCKET, Key: `t/${to.tenantId}/${name.slice('files/'.length)}`, Body: body }));
-  return { tenantId: to.tenantId, records: wanted.length, files: files.length };
+  const firm = { tenantId: to.tenantId, records: wanted.length, files: files.length };
+  const people = wanted.filter((r) => r.kind === 'user').map((r) => r.item as Parameters<typeof inviteImportedPeople>[1][number]);
+  return { ...firm, people: await inviteImportedPeople(firm, people, ctx) };
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -99,8 +105,19 @@ export async function main(argv: string[]): Promise<number> {
     process.env,
     o.stage ? await stageEnvironment(o.stage) : localEnvironment(o.local || join(resolve(import.meta.dirname, '../..'), '.local', 'stack.json')),
   );
-  const done = await importFirm(archive, o.slug);
-  console.log(`Imported ${done.records} records and ${done.files} files into ${done.tenantId}. Its people have no sign-in on this stage yet.`);
+  const ctx = { tenantId: PLATFORM_TENANT_ID, actorId: 'firm-import', actorName: `npm run firm-import (${userInfo().username})`, actorRole: 'SUPER_ADMIN' };
+  const done = await importFirm(archive, o.slug, ctx);
+  const { emailed, unsent, elsewhere } = done.people;
+  console.log(
+    [
+      `Imported ${done.records} records and ${done.files} files into ${done.tenantId}.`,
+      `Invitations emailed to its admins: ${emailed.join(', ') || 'none'}.`,
+      unsent.length && `${unsent.length} more invitations wait for its admins to send them from People (Invitations).`,
+      elsewhere.length && `These addresses sign in with another firm on this stage and cannot join it: ${elsewhere.join(', ')}.`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
   return 0;
 }
 

@@ -36,7 +36,7 @@ export const invitationView = z.object({
   name: z.string(),
   role: z.enum(ROLES),
   locale,
-  status: z.enum(['pending', 'accepted', 'revoked', 'expired']),
+  status: z.enum(['pending', 'accepted', 'revoked', 'expired', 'unsent']),
   expiresAt: z.string(),
   createdAt: z.string(),
 });

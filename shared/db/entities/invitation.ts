@@ -17,8 +17,12 @@ export const Invitation = new Entity({
     invitedBy: { type: 'string', required: true },
     /** 'self': a client signed up; the link verifies their email. */
     source: { type: ['firm', 'self'] as const, required: true, default: 'firm' },
-    /** 'expired': the link ran out (the daily expire-invitations job); sending it again makes it pending. */
-    status: { type: ['pending', 'accepted', 'revoked', 'expired'] as const, required: true, default: 'pending' },
+    /**
+     * 'expired': the link ran out (the daily expire-invitations job); 'unsent': made by a firm's
+     * import, for an admin to send when the firm is ready (functions/platform/imported-people.ts).
+     * Sending either makes it pending.
+     */
+    status: { type: ['pending', 'accepted', 'revoked', 'expired', 'unsent'] as const, required: true, default: 'pending' },
     secretHash: { type: 'string' },
     /**
      * The address already signs in with another firm (one address, one firm). The firm is

@@ -10,7 +10,7 @@ import { dateTime } from '../format.ts';
 import { DataTable } from '../components/TableScroll.tsx';
 import { StatusChip } from '../components/ui.tsx';
 
-/** The firm's invitations, newest first; a pending or expired one can be sent again with a fresh link. */
+/** The firm's invitations, newest first; a pending or expired one can be sent again with a fresh link, an unsent one (a firm's import) sent. */
 export function InvitationsList({ version }: { version: number }) {
   const t = useText(commonText, peopleText);
   const { locale } = useLocale();
@@ -24,13 +24,15 @@ export function InvitationsList({ version }: { version: number }) {
       .catch(setError);
   }, [version]);
 
+  const sendLabel = (i: InvitationView) => (i.status === 'unsent' ? t.invite.send : t.invite.resend);
+
   async function resend(invitation: InvitationView) {
     setNotice(null);
     setError(null);
     try {
       const updated = await call('resendInvitation', { params: { invitationId: invitation.invitationId } });
       setItems((all) => all?.map((i) => (i.invitationId === updated.invitationId ? updated : i)) ?? null);
-      setNotice(format(t.invite.resent, { email: invitation.email }));
+      setNotice(format(invitation.status === 'unsent' ? t.invite.sent : t.invite.resent, { email: invitation.email }));
     } catch (e) {
       setError(e);
     }
@@ -62,9 +64,9 @@ export function InvitationsList({ version }: { version: number }) {
               <td className="px-4 py-2">{dateTime(i.createdAt, locale)}</td>
               <td className="px-4 py-2">{i.status === 'pending' ? dateTime(i.expiresAt, locale) : '—'}</td>
               <td className="px-4 py-2">
-                {(i.status === 'pending' || i.status === 'expired') && (
-                  <button type="button" onClick={() => void resend(i)} className="text-brand-700 underline" aria-label={`${t.invite.resend}: ${i.email}`}>
-                    {t.invite.resend}
+                {i.status !== 'accepted' && i.status !== 'revoked' && (
+                  <button type="button" onClick={() => void resend(i)} className="text-brand-700 underline" aria-label={`${sendLabel(i)}: ${i.email}`}>
+                    {sendLabel(i)}
                   </button>
                 )}
               </td>

@@ -47,6 +47,7 @@ const ar: typeof en = {
       'user.email_stopped': 'توقفت البوابة عن مراسلة شخص (ارتداد أو شكوى)',
       'user.email_resumed': 'سمح للبوابة بمراسلة شخص مجددًا',
       'firm.created': 'أنشأ شركة',
+      'firm.imported': 'استورد تصدير شركة إلى شركة جديدة',
       'firm.person_invited': 'دعا شخصًا إلى شركة',
       'firm.suspended': 'علّق شركة',
       'firm.reactivated': 'أعاد تفعيل شركة',

@@ -45,6 +45,7 @@ export default {
       'user.email_stopped': 'The portal stopped emailing someone (bounce or spam complaint)',
       'user.email_resumed': 'Let the portal email someone again',
       'firm.created': 'Made a firm',
+      'firm.imported': 'Imported a firm’s export into a new firm',
       'firm.person_invited': 'Invited someone into a firm',
       'firm.suspended': 'Suspended a firm',
       'firm.reactivated': 'Reactivated a firm',

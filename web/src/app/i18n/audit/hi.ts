@@ -47,6 +47,7 @@ const hi: typeof en = {
       'user.email_stopped': 'पोर्टल ने किसी को ईमेल भेजना बंद किया (बाउंस या स्पैम शिकायत)',
       'user.email_resumed': 'पोर्टल को किसी को फिर से ईमेल भेजने दिया',
       'firm.created': 'एक फ़र्म बनाई',
+      'firm.imported': 'एक फ़र्म का निर्यात नई फ़र्म में आयात किया',
       'firm.person_invited': 'किसी को फ़र्म में आमंत्रित किया',
       'firm.suspended': 'एक फ़र्म निलंबित की',
       'firm.reactivated': 'एक फ़र्म फिर से सक्रिय की',

@@ -24,8 +24,9 @@ const ar: typeof en = {
     expires: 'ينتهي الرابط',
     resend: 'إرسال مرة أخرى',
     resent: 'أُعيد الإرسال إلى {email}.',
+    send: 'إرسال',
     none: 'لا توجد دعوات بعد.',
-    statuses: { pending: 'معلّقة', accepted: 'مقبولة', revoked: 'ملغاة', expired: 'منتهية' },
+    statuses: { pending: 'معلّقة', accepted: 'مقبولة', revoked: 'ملغاة', expired: 'منتهية', unsent: 'لم تُرسل بعد' },
   },
   person: {
     back: 'الفريق والمستخدمون',

@@ -22,8 +22,9 @@ export default {
     expires: 'Link expires',
     resend: 'Send again',
     resent: 'Sent again to {email}.',
+    send: 'Send',
     none: 'No invitations yet.',
-    statuses: { pending: 'Pending', accepted: 'Accepted', revoked: 'Revoked', expired: 'Expired' },
+    statuses: { pending: 'Pending', accepted: 'Accepted', revoked: 'Revoked', expired: 'Expired', unsent: 'Not sent yet' },
   },
   person: {
     back: 'Team & users',

@@ -24,8 +24,9 @@ const hi: typeof en = {
     expires: 'लिंक की समाप्ति',
     resend: 'फिर से भेजें',
     resent: '{email} को फिर से भेजा गया।',
+    send: 'भेजें',
     none: 'अभी कोई आमंत्रण नहीं।',
-    statuses: { pending: 'लंबित', accepted: 'स्वीकृत', revoked: 'रद्द', expired: 'समाप्त' },
+    statuses: { pending: 'लंबित', accepted: 'स्वीकृत', revoked: 'रद्द', expired: 'समाप्त', unsent: 'अभी नहीं भेजा गया' },
   },
   person: {
     back: 'टीम और उपयोगकर्ता',
