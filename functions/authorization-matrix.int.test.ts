@@ -560,6 +560,14 @@ const MATRIX: Record<OperationId, Row> = {
   getFirm: { request: { method: 'GET', path: '/api/platform/firms/t-none' }, expect: operatorOnly(404) },
   suspendFirm: { request: { method: 'POST', path: '/api/platform/firms/t-none/suspend', body: { reason: 'matrix' } }, expect: operatorOnly(404) },
   reactivateFirm: { request: { method: 'POST', path: '/api/platform/firms/t-none/reactivate', body: { reason: 'matrix' } }, expect: operatorOnly(404) },
+  scheduleFirmDeletion: {
+    request: { method: 'POST', path: '/api/platform/firms/t-none/deletion', body: { name: 'None', reason: 'matrix' } },
+    expect: operatorOnly(404),
+  },
+  cancelFirmDeletion: {
+    request: { method: 'POST', path: '/api/platform/firms/t-none/deletion/cancel', body: { reason: 'matrix' } },
+    expect: operatorOnly(404),
+  },
   getOpenApi: { request: { method: 'GET', path: '/api/openapi.json' }, expect: everyone(200) },
   getHealth: { request: { method: 'GET', path: '/api/health' }, expect: everyone(200) },
   // Admins only; the live-connection count is of the caller's own firm (system-health.int.test.ts).

@@ -78,6 +78,13 @@ export const SCHEDULES = [
     expression: 'cron(30 2 * * ? *)',
   },
   {
+    name: 'purge-firms',
+    context: 'platform',
+    description:
+      'Purges each firm whose deletion has come (a month after an operator asked, not cancelled): its items, files and sign-in identities; its address stays claimed',
+    expression: 'cron(45 3 * * ? *)',
+  },
+  {
     name: 'migrate-customers',
     context: 'customers',
     description: 'Gives every client user without a customer one (shared by company), and their requests and bookings its id; safe to run again',

@@ -194,6 +194,13 @@ export async function findIdentity(email: string): Promise<{ tenantId: string; u
   return tenantId && userId ? { tenantId, userId } : undefined;
 }
 
+/** Deletes the sign-in identity of `email` if it is this firm's (a purge, ADR 0039); an address that moved to another firm is left alone. */
+export async function deleteIdentityOf(email: string, tenantId: string): Promise<boolean> {
+  if ((await findIdentity(email))?.tenantId !== tenantId) return false;
+  await (await cognito()).send(new sdk.AdminDeleteUserCommand({ UserPoolId: authConfig().USER_POOL_ID, Username: email }));
+  return true;
+}
+
 /** Sets the password the person chose and marks the email verified (the link proved it). */
 export async function activateIdentity(email: string, password: string): Promise<void> {
   const UserPoolId = authConfig().USER_POOL_ID;

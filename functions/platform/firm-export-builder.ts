@@ -6,16 +6,14 @@
  * live, email) once it is built.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { AuditEntry } from '../../shared/db/entities/audit-entry.ts';
 import { FirmExport } from '../../shared/db/entities/firm-export.ts';
 import { OutboxEvent } from '../../shared/db/entities/outbox-event.ts';
-import { dynamoClient } from '../../shared/db/client.ts';
+import { firmItems } from '../../shared/db/firm-items.ts';
 import { auditAndEvent, commitTransaction } from '../../shared/db/mutation.ts';
 import { databaseOf } from '../../shared/db/service.ts';
-import { config } from '../../shared/config.ts';
 import { SYSTEM_ACTOR } from '../../shared/domain/audit/actor.ts';
+import { closingKeyOf } from '../../shared/domain/platform/deletion.ts';
 import { archivePathOf, csvOf, recordOf, toJson, type FirmRecord } from '../../shared/domain/platform/firm-data.ts';
 import type { EventDetail } from '../../shared/events/catalogue.ts';
 import { objectBytes } from '../documents/files.ts';
@@ -36,22 +34,11 @@ files/         every version of your documents that passed the malware scan, by 
 /** Every record of the firm (its partition and those under it), by kind. */
 async function recordsOf(tenantId: string): Promise<FirmRecord[]> {
   const records: FirmRecord[] = [];
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await dynamoClient().send(
-      new ScanCommand({
-        TableName: config().TABLE_NAME,
-        FilterExpression: 'pk = :firm OR begins_with(pk, :under)',
-        ExpressionAttributeValues: { ':firm': { S: `t#${tenantId}` }, ':under': { S: `t#${tenantId}#` } },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const record = recordOf(unmarshall(item));
+  for await (const items of firmItems(tenantId))
+    for (const item of items) {
+      const record = recordOf(item);
       if (record) records.push(record);
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
   return records;
 }
 
@@ -75,7 +62,7 @@ export async function buildFirmExport(d: EventDetail<'firm.export_requested'>): 
   if (objects.length + kinds.size + 2 > ZIP_LIMITS.entries || objects.reduce((sum, o) => sum + o.size, 0) > ZIP_LIMITS.bytes * 0.9)
     return void (await fail('The firm holds too many files for one download. The platform’s operator can export it for you.'));
 
-  const objectKey = `exports/firms/${tenantId}/${exportId}.zip`;
+  const objectKey = job.closing ? closingKeyOf(tenantId, exportId) : `exports/firms/${tenantId}/${exportId}.zip`;
   const out = await partWriter(objectKey, 'application/zip');
   try {
     const now = new Date();

@@ -53,11 +53,11 @@ async function viewsOf(tenantId: string, items: ExportItem[]): Promise<FirmExpor
   return Promise.all(items.map((e) => viewOf(e, names, slug)));
 }
 
-/** The firm's exports still kept (one small partition, read whole). */
+/** The firm's own exports still kept (one small partition, read whole); not the one made as it is set to be deleted. */
 async function keptExports(tenantId: string): Promise<ExportItem[]> {
   const { data } = await database().entities.firmExport.query.byFirm({ tenantId }).go({ pages: 'all' });
   const now = Date.now() / 1000;
-  return data.filter((e) => e.expiresAt > now);
+  return data.filter((e) => e.expiresAt > now && !e.closing);
 }
 
 /** One at a time: each reads all of the firm's records. */
@@ -96,6 +96,12 @@ export async function listFirmExports(tenantId: string): Promise<FirmExportView[
 
 export async function getFirmExport(tenantId: string, exportId: string): Promise<FirmExportView> {
   const { data } = await database().entities.firmExport.get({ tenantId, exportId }).go();
-  if (!data || data.expiresAt <= Date.now() / 1000) throw notFound('Export');
+  if (!data || data.expiresAt <= Date.now() / 1000 || data.closing) throw notFound('Export');
   return (await viewsOf(tenantId, [data]))[0]!;
+}
+
+/** The export made as the firm was set to be deleted, for the platform's operator (ADR 0039). */
+export async function closingExport(tenantId: string, exportId: string): Promise<FirmExportView | null> {
+  const { data } = await database().entities.firmExport.get({ tenantId, exportId }).go();
+  return data?.closing ? viewOf(data, new Map(), tenantId.replace(/^t-/, '')) : null;
 }

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, notFound } from '../../shared/api/errors.ts';
 import type { CreateFirmInput, FirmView } from '../../shared/api/schemas/firms.ts';
 import { AuditEntry } from '../../shared/db/entities/audit-entry.ts';
+import { FirmExport } from '../../shared/db/entities/firm-export.ts';
 import { FirmUsage } from '../../shared/db/entities/firm-usage.ts';
 import { Invitation } from '../../shared/db/entities/invitation.ts';
 import { OutboxEvent } from '../../shared/db/entities/outbox-event.ts';
@@ -29,6 +30,7 @@ export const database = databaseOf({
   user: User,
   invitation: Invitation,
   usage: FirmUsage,
+  firmExport: FirmExport,
   audit: AuditEntry,
   outbox: OutboxEvent,
 });
@@ -48,6 +50,7 @@ export const toFirmView = (firm: Firm, standing?: Usage, month?: Usage): FirmVie
   currency: firm.currency,
   locale: firm.locale,
   createdAt: firm.createdAt,
+  ...(firm.deleteAfter && { deleteAfter: firm.deleteAfter }),
   now: figures(STANDING_USAGE, standing),
   thisMonth: figures(MONTHLY_USAGE, month),
 });
@@ -222,6 +225,7 @@ export async function commitFirstPerson(
 export async function setFirmStatus(firmId: string, status: Firm['status'], reason: string, ctx: ChangeContext): Promise<FirmView> {
   const firm = await firmById(firmId);
   if (firm.status === status) throw new AppError('conflict', `${firm.name} is ${status} already.`);
+  if (firm.deleteAfter) throw new AppError('conflict', `${firm.name} is to be deleted: cancel that first.`);
   const db = database();
   await commitTransaction(
     db,

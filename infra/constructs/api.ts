@@ -23,9 +23,13 @@ import type { ApiGateway } from './api-gateway.ts';
 import type { Auth } from './auth.ts';
 import { portalFunction } from './lambda.ts';
 import { acknowledge, arnRef } from './nag.ts';
+import { CLOSING_PREFIX } from '../../shared/domain/platform/deletion.ts';
 
 /** The planner signs series plans and booking-desk checks them (ADR 0011): they share one generated key. */
 const PLAN_KEY_HOLDERS: readonly ApiLambda[] = ['booking-plans', 'booking-desk'];
+
+/** The exports each function links to, by their keys in the uploads bucket. */
+const EXPORTS_OFFERED = { analytics: 'exports/*', 'firm-data': 'exports/firms/*', firms: `${CLOSING_PREFIX}*` } as const;
 
 /** The partition keys of firms' usage items (shared/db/entities/firm-usage.ts). */
 const USAGE_PARTITIONS = 't#*#usage';
@@ -146,10 +150,11 @@ export class Api extends Construct {
 
   /**
    * Links to exports (signing needs read access): requests' CSVs from the analytics function
-   * (`exports/`), firms' whole exports from the firm-data function (`exports/firms/`, ADR 0038).
+   * (`exports/`), firms' whole exports from the firm-data function (`exports/firms/`, ADR 0038),
+   * deleted firms' from the operators' firms function (`closing/`, ADR 0039).
    */
-  offerExportsFrom(bucket: IBucket, lambda: 'analytics' | 'firm-data'): void {
-    const objects = lambda === 'analytics' ? 'exports/*' : 'exports/firms/*';
+  offerExportsFrom(bucket: IBucket, lambda: keyof typeof EXPORTS_OFFERED): void {
+    const objects = EXPORTS_OFFERED[lambda];
     const fn = this.functions.get(lambda)!;
     fn.addEnvironment('UPLOADS_BUCKET', bucket.bucketName);
     fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects(objects)] }));

@@ -1,4 +1,5 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import {
   AccountRecovery,
   CfnUserPoolGroup,
@@ -60,5 +61,13 @@ export class Auth extends Construct {
     for (const role of ROLES) new CfnUserPoolGroup(this, `Group${role}`, { userPoolId: this.userPool.userPoolId, groupName: role });
 
     acknowledge(this.userPool, 'COG2', 'MFA is optional by product decision: every user can enrol TOTP; clients of a firm are not forced to.');
+  }
+
+  /** A function outside the API that administers identities: the pool's settings (shared/config.ts `auth`) and these actions only. */
+  administerFrom(fn: LambdaFunction, ...actions: string[]): void {
+    fn.addEnvironment('USER_POOL_ID', this.userPool.userPoolId);
+    fn.addEnvironment('USER_POOL_CLIENT_ID', this.webClient.userPoolClientId);
+    fn.addEnvironment('JWT_ISSUER', `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`);
+    this.userPool.grant(fn, ...actions);
   }
 }

@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction as LambdaTarget } from 'aws-cdk-lib/aws-events-targets';
@@ -17,6 +17,10 @@ import { portalFunction } from './lambda.ts';
 import type { Auth } from './auth.ts';
 import type { Realtime } from './realtime.ts';
 import { acknowledge, arnRef } from './nag.ts';
+import { CLOSING_PREFIX } from '../../shared/domain/platform/deletion.ts';
+
+/** Where the archives consumer writes: folder zips, firms' exports, and deleted firms' kept until their purge (ADR 0039). */
+const ARCHIVE_PREFIXES = ['exports/zips/*', 'exports/firms/*', `${CLOSING_PREFIX}*`];
 
 /** What the accounts consumer may do in the user pool: find an address's identity, and make a client's. */
 export const ACCOUNTS_POOL_ACTIONS = ['cognito-idp:AdminGetUser', 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup'];
@@ -82,13 +86,8 @@ export class Events extends Construct {
       if (consumer === 'notifier' || consumer === 'booking-emails' || consumer === 'notifications') sender.grantSendEmail(fn);
       // Sign-ups and resets asked for an address: it looks the address up and makes sign-up identities (ADR 0017).
       // SES's feedback names an address: it looks up whose sign-in address it is (ADR 0036).
-      if (consumer === 'accounts' || consumer === 'email-feedback') {
-        const pool = props.auth.userPool;
-        fn.addEnvironment('USER_POOL_ID', pool.userPoolId);
-        fn.addEnvironment('USER_POOL_CLIENT_ID', props.auth.webClient.userPoolClientId);
-        fn.addEnvironment('JWT_ISSUER', `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${pool.userPoolId}`);
-        pool.grant(fn, ...(consumer === 'accounts' ? ACCOUNTS_POOL_ACTIONS : ['cognito-idp:AdminGetUser']));
-      }
+      if (consumer === 'accounts' || consumer === 'email-feedback')
+        props.auth.administerFrom(fn, ...(consumer === 'accounts' ? ACCOUNTS_POOL_ACTIONS : ['cognito-idp:AdminGetUser']));
       if (consumer === 'notifications' || consumer === 'kpis' || consumer === 'exports' || consumer === 'conversation-live') props.realtime.grantPush(fn);
       if (consumer === 'document-scans') {
         fn.addEnvironment('DOCUMENTS_BUCKET', props.documents.bucketName);
@@ -105,7 +104,7 @@ export class Events extends Construct {
         fn.addEnvironment('DOCUMENTS_BUCKET', props.documents.bucketName);
         fn.addEnvironment('UPLOADS_BUCKET', props.uploads.bucketName);
         fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: [props.documents.arnForObjects('t/*')] }));
-        const archives = [props.uploads.arnForObjects('exports/zips/*'), props.uploads.arnForObjects('exports/firms/*')];
+        const archives = ARCHIVE_PREFIXES.map((prefix) => props.uploads.arnForObjects(prefix));
         fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject', 's3:AbortMultipartUpload'], resources: archives }));
         acknowledge(
           fn,
@@ -113,11 +112,11 @@ export class Events extends Construct {
           'Reads firms’ documents (keys under t/); the bucket policy refuses any not scanned clean.',
           `Resource::${arnRef(props.documents, fn)}/t/*`,
         );
-        for (const prefix of ['exports/zips/*', 'exports/firms/*'])
+        for (const prefix of ARCHIVE_PREFIXES)
           acknowledge(
             fn,
             'IAM5',
-            'Writes only archives, under exports/zips/ and exports/firms/ of the uploads bucket.',
+            'Writes only archives, under exports/zips/, exports/firms/ and closing/ of the uploads bucket.',
             `Resource::${arnRef(props.uploads, fn)}/${prefix}`,
           );
       }

@@ -2,13 +2,16 @@ import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { EmailIdentity } from 'aws-cdk-lib/aws-ses';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { SCHEDULES } from '../../shared/schedules.ts';
+import { CLOSING_PREFIX } from '../../shared/domain/platform/deletion.ts';
 import type { StageConfig } from '../stage.ts';
+import type { Auth } from './auth.ts';
 import type { Documents } from './documents.ts';
 import { portalFunction } from './lambda.ts';
 import { acknowledge, arnRef } from './nag.ts';
@@ -68,6 +71,31 @@ export class Schedules extends Construct {
     fn.addToRolePolicy(
       new PolicyStatement({ actions: ['s3:ListBucket'], resources: [documents.bucket.bucketArn], conditions: { StringLike: { 's3:prefix': ['t/*'] } } }),
     );
+  }
+
+  /**
+   * The purge of deleted firms (ADR 0039): every version of their files (documents bucket, under
+   * t/) and their closing exports (uploads bucket, under closing/), and their people's identities.
+   */
+  purgeFirmsIn(documents: Documents, uploads: IBucket, auth: Auth): void {
+    const fn = this.byName.get('purge-firms')!;
+    fn.addEnvironment('DOCUMENTS_BUCKET', documents.bucket.bucketName);
+    fn.addEnvironment('UPLOADS_BUCKET', uploads.bucketName);
+    for (const [bucket, prefix] of [
+      [documents.bucket, 't/'],
+      [uploads, CLOSING_PREFIX],
+    ] as const) {
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['s3:ListBucketVersions', 's3:ListBucket'],
+          resources: [bucket.bucketArn],
+          conditions: { StringLike: { 's3:prefix': [`${prefix}*`] } },
+        }),
+      );
+      fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:DeleteObject', 's3:DeleteObjectVersion'], resources: [bucket.arnForObjects(`${prefix}*`)] }));
+      acknowledge(fn, 'IAM5', `Purges deleted firms' objects only, under ${prefix} of its bucket.`, `Resource::${arnRef(bucket, fn)}/${prefix}*`);
+    }
+    auth.administerFrom(fn, 'cognito-idp:AdminGetUser', 'cognito-idp:AdminDeleteUser');
   }
 
   /** The rescan job (ADR 0029): sees whether files arrived and asks GuardDuty to scan them again. */

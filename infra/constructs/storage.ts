@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../stage.ts';
+import { CLOSING_PREFIX, DELETION_GRACE_DAYS } from '../../shared/domain/platform/deletion.ts';
 
 /** Buckets: access logs, client uploads and request exports (presigned), and the static site. TLS-only, private, encrypted. */
 export class Storage extends Construct {
@@ -33,6 +34,8 @@ export class Storage extends Construct {
         { abortIncompleteMultipartUploadAfter: Duration.days(1), noncurrentVersionExpiration: Duration.days(30) },
         // Request exports are offered for minutes; nothing keeps them beyond a day.
         { prefix: 'exports/', expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
+        // A deleted firm's export is purged with it (ADR 0039); this catches one whose deletion was cancelled.
+        { prefix: CLOSING_PREFIX, expiration: Duration.days(DELETION_GRACE_DAYS + 5), noncurrentVersionExpiration: Duration.days(1) },
       ],
     });
     this.site = new Bucket(this, 'Site', { ...common, serverAccessLogsBucket: this.logs, serverAccessLogsPrefix: 'site/' });

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import S3rver, { type Context } from 's3rver';
 import AWSAccount from 's3rver/lib/models/account.js';
-import { GetObjectTaggingCommand, PutObjectCommand, PutObjectTaggingCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectTaggingCommand, ListObjectsV2Command, PutObjectCommand, PutObjectTaggingCommand, S3Client } from '@aws-sdk/client-s3';
 import { multipartUploads } from './multipart.ts';
 import { answer, bodyUpTo, postRefusal, s3ErrorXml } from './post-policy.ts';
 import { isPresigned, presignedRefusal } from './presigned-url.ts';
@@ -21,6 +21,8 @@ export const DOCUMENTS_BUCKET = 'portal-documents';
 
 /** The secrets of the keys the stack signs with: the handlers' and the scanner's. */
 const secretOf = (accessKeyId: string) => [LOCAL_AWS.credentials, SCANNER_CREDENTIALS].find((key) => key.accessKeyId === accessKeyId)?.secretAccessKey;
+
+const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** More than any upload policy allows (100 MB and the form around it). */
 const MAX_POST_BYTES = 101 * 1024 * 1024;
@@ -69,7 +71,8 @@ export async function startS3(
   const multipart = multipartUploads({ bucket: DOCUMENTS_BUCKET, directory, endpoint, store, taggedLater, onDocumentCreated });
   // First in the chain (Koa composes its middleware when the server starts): the bucket policy's deny.
   server.middleware.unshift(async (ctx, next) => {
-    if (ctx.method === 'POST' && ctx.path.replace(/\/$/, '') === `/${DOCUMENTS_BUCKET}`) return postUpload(ctx);
+    // A POST to the bucket is a browser's upload form, or (`?delete`) DeleteObjects.
+    if (ctx.method === 'POST' && ctx.path.replace(/\/$/, '') === `/${DOCUMENTS_BUCKET}` && !('delete' in ctx.query)) return postUpload(ctx);
     // A bucket's own path (a listing) may end in '/': it names no object.
     const [, bucket, ...key] = ctx.path.replace(/\/$/, '').split('/');
     // s3rver checks no SigV4 signature: a link that is altered, expired or sent without its signed headers is refused here.
@@ -78,6 +81,7 @@ export async function startS3(
       if (refusal) return answer(ctx, refusal.status, s3ErrorXml(refusal));
     }
     if (bucket === DOCUMENTS_BUCKET && key.length && ('uploads' in ctx.query || 'uploadId' in ctx.query)) return multipart(ctx, next);
+    if (ctx.method === 'GET' && bucket && !key.length && 'versions' in ctx.query) return listVersions(ctx, bucket);
     if (bucket !== DOCUMENTS_BUCKET || !key.length || !isObjectRead(ctx.method, ctx.query)) return next();
     if (accessKeyOf(ctx.get('authorization'), ctx.query['X-Amz-Credential']) === SCANNER_CREDENTIALS.accessKeyId) return next();
     const tagged = await tags
@@ -87,6 +91,29 @@ export async function startS3(
     if (tagged === CLEAN) return next();
     answer(ctx, 403, s3ErrorXml({ status: 403, code: 'AccessDenied', message: 'Access Denied' }));
   });
+  /**
+   * S3's ListObjectVersions, which s3rver lacks: its objects are as a bucket's that never had
+   * versioning, each one version whose id is "null" (what S3 answers then), all in one page.
+   */
+  async function listVersions(ctx: Context, bucket: string) {
+    const prefix = typeof ctx.query.prefix === 'string' ? ctx.query.prefix : '';
+    const versions: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await store.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+      for (const o of page.Contents ?? [])
+        versions.push(
+          `<Version><Key>${escapeXml(o.Key!)}</Key><VersionId>null</VersionId><IsLatest>true</IsLatest><LastModified>${o.LastModified!.toISOString()}</LastModified><ETag>${escapeXml(o.ETag ?? '')}</ETag><Size>${o.Size ?? 0}</Size><StorageClass>STANDARD</StorageClass></Version>`,
+        );
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    answer(
+      ctx,
+      200,
+      `<?xml version="1.0" encoding="UTF-8"?><ListVersionsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>${bucket}</Name><Prefix>${escapeXml(prefix)}</Prefix><IsTruncated>false</IsTruncated>${versions.join('')}</ListVersionsResult>`,
+    );
+  }
+
   /** A browser upload by POST: S3's policy checks (post-policy.ts), then the file is stored as S3 would store it. */
   async function postUpload(ctx: Context) {
     // Well past any policy's limit: refused without reading on.

@@ -477,7 +477,7 @@ describe('realtime', () => {
 });
 
 describe('user pool access', () => {
-  it('lets, of everything but the API, only the accounts consumer look up and make identities, and the email-feedback consumer look one up, and nothing more (ADR 0017, 0036)', () => {
+  it('lets, of everything but the API, only the accounts consumer look up and make identities, the email-feedback consumer look one up, and the firm purge delete them, and nothing more (ADR 0017, 0036, 0039)', () => {
     const outside = Object.entries(dev.findResources('AWS::IAM::Policy'))
       .filter(([id]) => !id.startsWith('Api'))
       .flatMap(([id, p]) =>
@@ -487,7 +487,12 @@ describe('user pool access', () => {
           .map((a) => `${id.replace(/ServiceRoleDefaultPolicy.*/, '')} ${a}`),
       );
     expect(outside.sort()).toEqual(
-      [...ACCOUNTS_POOL_ACTIONS.map((a) => `EventsaccountsFunction ${a}`), 'EventsemailfeedbackFunction cognito-idp:AdminGetUser'].sort(),
+      [
+        ...ACCOUNTS_POOL_ACTIONS.map((a) => `EventsaccountsFunction ${a}`),
+        'EventsemailfeedbackFunction cognito-idp:AdminGetUser',
+        'SchedulespurgefirmsFunction cognito-idp:AdminGetUser',
+        'SchedulespurgefirmsFunction cognito-idp:AdminDeleteUser',
+      ].sort(),
     );
   });
 
@@ -504,7 +509,7 @@ describe('user pool access', () => {
 });
 
 describe('storage and web', () => {
-  it('lets only the export and zip builders write, and the analytics, firm-data and documents functions read, exports and zips, which expire after a day', () => {
+  it('lets only the export and zip builders write, the analytics, firm-data, firms and documents functions read, and the firm purge delete, exports and zips, which expire', () => {
     const touching = Object.entries(dev.findResources('AWS::IAM::Policy')).flatMap(([id, p]) =>
       (p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
         .filter((st) => JSON.stringify(st.Resource).includes('StorageUploads'))
@@ -514,9 +519,14 @@ describe('storage and web', () => {
       'ApianalyticsFunction s3:GetObject',
       'ApidocumentsFunction s3:GetObject',
       'ApifirmdataFunction s3:GetObject',
+      'ApifirmsFunction s3:GetObject',
       'EventsarchivesFunction s3:AbortMultipartUpload',
       'EventsarchivesFunction s3:PutObject',
       'EventsexportsFunction s3:PutObject',
+      'SchedulespurgefirmsFunction s3:DeleteObject',
+      'SchedulespurgefirmsFunction s3:DeleteObjectVersion',
+      'SchedulespurgefirmsFunction s3:ListBucket',
+      'SchedulespurgefirmsFunction s3:ListBucketVersions',
     ]);
     // The archives' only: their builder and their links reach no other export; the firm's export links reach only firms' exports.
     const uploadsResources = (functions: RegExp) =>
@@ -525,10 +535,22 @@ describe('storage and web', () => {
         .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Resource: unknown }[])
         .map((st) => JSON.stringify(st.Resource))
         .filter((resource) => resource.includes('StorageUploads'));
-    for (const resource of uploadsResources(/^(Apidocuments|Eventsarchives)Function/)) expect(resource).toMatch(/\/exports\/(zips|firms)\/\*/);
+    for (const resource of uploadsResources(/^(Apidocuments|Eventsarchives)Function/)) expect(resource).toMatch(/\/(exports\/zips|exports\/firms|closing)\/\*/);
     expect(uploadsResources(/^ApifirmdataFunction/)).toEqual([expect.stringContaining('/exports/firms/*')]);
+    // A deleted firm's export: offered to the operators, kept until the purge, which alone deletes (listing only its prefix).
+    expect(uploadsResources(/^ApifirmsFunction/)).toEqual([expect.stringContaining('/closing/*')]);
+    const purge = uploadsResources(/^SchedulespurgefirmsFunction/);
+    expect(purge).toHaveLength(2);
+    expect(purge.filter((r) => r.includes('/closing/*'))).toHaveLength(1);
+    const purgeListing = Object.entries(dev.findResources('AWS::IAM::Policy'))
+      .filter(([id]) => id.startsWith('SchedulespurgefirmsFunction'))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: unknown; Condition?: unknown }[])
+      .filter((st) => JSON.stringify(st.Action).includes('s3:List'));
+    expect(purgeListing.map((st) => st.Condition)).toEqual([{ StringLike: { 's3:prefix': ['t/*'] } }, { StringLike: { 's3:prefix': ['closing/*'] } }]);
     dev.hasResourceProperties('AWS::S3::Bucket', {
-      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ Prefix: 'exports/', ExpirationInDays: 1 })]) },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([Match.objectLike({ Prefix: 'exports/', ExpirationInDays: 1 }), Match.objectLike({ Prefix: 'closing/', ExpirationInDays: 35 })]),
+      },
     });
   });
 

@@ -66,6 +66,8 @@ export class PortalStack extends Stack {
     apiOf('documents').keepDocumentsIn(documents, storage.uploads);
     schedules.rescanDocumentsIn(documents);
     schedules.measureStorageIn(documents);
+    schedules.purgeFirmsIn(documents, storage.uploads, auth);
+    apiOf('firms').offerExportsFrom(storage.uploads, 'firms');
     const deadLetterQueues = new Map([...events.deadLetterQueues, ['jobs', schedules.deadLetterQueue]]);
     apiOf('system').reportHealthOf({ table, bus: events.bus, deadLetterQueues, mailFrom: stage.mailFrom });
 

@@ -15,6 +15,9 @@ export const SUMMARIES: Record<OperationId, string> = {
   getFirm: 'A firm and its usage in a month (operators only): API calls, emails, bookings, requests, people and storage',
   suspendFirm: 'Suspend a firm (operators only): its people are refused with a clear message, nothing is deleted',
   reactivateFirm: 'Let a suspended firm’s people back in (operators only)',
+  scheduleFirmDeletion:
+    'Delete a firm in 30 days (operators only; its name typed again): it is suspended at once and all of its data exported and kept until then',
+  cancelFirmDeletion: 'Cancel a firm’s deletion before its purge (operators only); the firm stays suspended until reactivated',
   createRequestExport: 'Export the requests a list filter finds as CSV: built in the background; poll it (or wait for the live "export.ready") for the link',
   getRequestExport: 'An export of yours: pending, failed with why, or ready with a download link valid for 15 minutes',
   getRequestKpis: 'Request KPIs: active, new this week and last, completions this month, the pipeline, and open work by status, priority and service',

@@ -1,5 +1,6 @@
 /**
- * The platform operator's firms (ADR 0035): list, make, look into, suspend, reactivate. Only
+ * The platform operator's firms (ADR 0035): list, make, look into, suspend, reactivate, delete
+ * (ADR 0039). Only
  * operators hold `platform.manage`, and only in the platform's own tenant: a firm's person who
  * somehow held it would still be refused here.
  */
@@ -12,6 +13,8 @@ import { PLATFORM_TENANT_ID, STANDING_PERIOD, usageMonthOf } from '../../../shar
 import { actorFromClaims, type AuthenticatedActor } from '../../lib/auth.ts';
 import { changeContext } from '../../lib/change-context.ts';
 import { contextHandler, type ReplyOf, type RequestOf, type SignedInRequest } from '../../lib/http.ts';
+import { cancelFirmDeletion, scheduleFirmDeletion } from '../firm-deletion.ts';
+import { closingExport } from '../firm-exports.ts';
 import { createFirm, database, firmById, firmViews, monthFigures, setFirmStatus, toFirmView, usageOf } from '../firms.ts';
 
 async function operator(claims: Parameters<typeof actorFromClaims>[0]): Promise<AuthenticatedActor> {
@@ -43,10 +46,11 @@ async function getFirm(req: RequestOf<'getFirm'>): Promise<ReplyOf<'getFirm'>> {
   const firm = await firmById(req.params.firmId);
   const thisMonth = usageMonthOf(new Date());
   const month = req.query.month ?? thisMonth;
-  const [of, { data: invitations }] = await Promise.all([
+  const [of, { data: invitations }, closing] = await Promise.all([
     usageOf([firm.tenantId], [STANDING_PERIOD, thisMonth, month]),
     // The firm's first invitations: the first admin's is among its earliest.
     database().entities.invitation.query.byCreated({ tenantId: firm.tenantId }).go({ limit: 5 }),
+    firm.closingExportId ? closingExport(firm.tenantId, firm.closingExportId) : null,
   ]);
   const admin = invitations.find((i) => i.role === 'ADMIN' && i.status === 'pending' && i.invitedBy === PLATFORM_ACTOR);
   return {
@@ -55,6 +59,7 @@ async function getFirm(req: RequestOf<'getFirm'>): Promise<ReplyOf<'getFirm'>> {
       month,
       usage: monthFigures(of(firm.tenantId, month)),
       pendingAdmin: admin ? { email: admin.email, name: admin.name, expiresAt: new Date(admin.linkExpiresAt * 1000).toISOString() } : null,
+      closingExport: closing,
     },
   };
 }
@@ -66,6 +71,14 @@ const statusRoute = (status: 'active' | 'suspended') => async (req: SignedInRequ
 export const handler = contextHandler({
   routes: FIRMS_OPERATIONS,
   schemas: FIRMS_SCHEMAS,
-  operations: { listFirms, createFirm: createFirmRoute, getFirm, suspendFirm: statusRoute('suspended'), reactivateFirm: statusRoute('active') },
+  operations: {
+    listFirms,
+    createFirm: createFirmRoute,
+    getFirm,
+    suspendFirm: statusRoute('suspended'),
+    reactivateFirm: statusRoute('active'),
+    scheduleFirmDeletion: async (req) => ({ body: await scheduleFirmDeletion(req.params.firmId, req.body, changeContext(req)) }),
+    cancelFirmDeletion: async (req) => ({ body: await cancelFirmDeletion(req.params.firmId, req.body.reason, changeContext(req)) }),
+  },
   authenticate: operator,
 });

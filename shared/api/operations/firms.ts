@@ -7,4 +7,6 @@ export const FIRMS_OPERATIONS = [
   { operationId: 'getFirm', method: 'GET', path: '/api/platform/firms/{firmId}', lambda: 'firms', access: 'platform.manage' },
   { operationId: 'suspendFirm', method: 'POST', path: '/api/platform/firms/{firmId}/suspend', lambda: 'firms', access: 'platform.manage' },
   { operationId: 'reactivateFirm', method: 'POST', path: '/api/platform/firms/{firmId}/reactivate', lambda: 'firms', access: 'platform.manage' },
+  { operationId: 'scheduleFirmDeletion', method: 'POST', path: '/api/platform/firms/{firmId}/deletion', lambda: 'firms', access: 'platform.manage' },
+  { operationId: 'cancelFirmDeletion', method: 'POST', path: '/api/platform/firms/{firmId}/deletion/cancel', lambda: 'firms', access: 'platform.manage' },
 ] as const satisfies readonly OperationDef[];

@@ -5,6 +5,7 @@ import { MONTHLY_USAGE, SLUG_MAX, SLUG_MIN, STANDING_USAGE, slugProblem } from '
 import { timeZone } from './booking.ts';
 import { email, page, pageQuery, personName, typeError } from './common.ts';
 import type { Schemas } from './types.ts';
+import { firmExportView } from './firm-data.ts';
 
 const slug = z.string({ error: typeError('must be text') }).check(
   z.trim(),
@@ -33,9 +34,10 @@ export const createFirmInput = z.object({
 });
 export type CreateFirmInput = z.infer<typeof createFirmInput>;
 
-export const firmStatusInput = z.object({
-  reason: z.string({ error: typeError('must be text') }).check(z.trim(), z.minLength(3, 'must say why, in at least 3 characters'), z.maxLength(500)),
-});
+const reason = z.string({ error: typeError('must be text') }).check(z.trim(), z.minLength(3, 'must say why, in at least 3 characters'), z.maxLength(500));
+export const firmStatusInput = z.object({ reason });
+/** The firm's name typed again: deleting is never one careless click. */
+export const firmDeletionInput = z.object({ name: z.string({ error: typeError('must be text') }).check(z.maxLength(100)), reason });
 
 const counts = <const F extends readonly string[]>(figures: F) =>
   z.object(Object.fromEntries(figures.map((f) => [f, z.number()])) as { [K in F[number]]: z.ZodMiniNumber });
@@ -49,6 +51,8 @@ export const firmView = z.object({
   currency: z.string(),
   locale: z.enum(LOCALES),
   createdAt: z.string(),
+  /** Set while the firm is to be deleted (ADR 0039): when it is purged, unless that is cancelled first. */
+  deleteAfter: z.optional(z.string()),
   /** People who may sign in, and bytes of documents held (measured each night, kept by events between). */
   now: counts(STANDING_USAGE),
   /** This month's (UTC) API calls, emails, bookings and requests so far. */
@@ -62,6 +66,8 @@ export const firmDetail = z.extend(firmView, {
   usage: counts(MONTHLY_USAGE),
   /** The first admin's invitation, while nobody has accepted it. */
   pendingAdmin: z.nullable(z.object({ email: z.string(), name: z.string(), expiresAt: z.string() })),
+  /** While it is to be deleted: the export made then, kept until the purge (a link for 15 minutes once ready). */
+  closingExport: z.nullable(firmExportView),
 });
 
 const month = z.optional(z.string().check(z.maxLength(7, 'must be a month as YYYY-MM'), z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM')));
@@ -72,4 +78,6 @@ export const FIRMS_SCHEMAS = {
   getFirm: { query: z.object({ month }), response: firmDetail },
   suspendFirm: { body: firmStatusInput, response: firmView },
   reactivateFirm: { body: firmStatusInput, response: firmView },
+  scheduleFirmDeletion: { body: firmDeletionInput, response: firmView },
+  cancelFirmDeletion: { body: firmStatusInput, response: firmView },
 } satisfies Record<string, Schemas>;

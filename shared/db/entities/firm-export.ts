@@ -13,6 +13,8 @@ export const FirmExport = new Entity({
     exportId: { type: 'string', required: true, readOnly: true },
     requestedBy: { type: 'string', required: true, readOnly: true },
     status: { type: ['building', 'ready', 'failed'] as const, required: true, default: 'building' },
+    /** Built as the firm is set to be deleted (ADR 0039): kept under `closing/` until the purge, for the operator, not listed to the firm. */
+    closing: { type: 'boolean' },
     /** Once built: how many records and files it holds, and its size. */
     records: { type: 'number' },
     files: { type: 'number' },

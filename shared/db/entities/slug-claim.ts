@@ -11,6 +11,8 @@ export const SlugClaim = new Entity({
     slug: { type: 'string', required: true, readOnly: true },
     tenantId: { type: 'string', required: true, readOnly: true },
     claimedAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
+    /** When its firm was purged (ADR 0039): the claim, with the platform's log, is what is left of it. */
+    purgedAt: { type: 'string' },
   },
   indexes: {
     bySlug: {

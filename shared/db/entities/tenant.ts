@@ -33,6 +33,10 @@ export const Tenant = new Entity({
     },
     /** Years a removed document's files are kept (shared/domain/documents/retention.ts); none: the default. */
     documentRetentionYears: { type: 'number' },
+    /** Set while the firm is to be deleted (ADR 0039): when the purge-firms job removes it. Cancelling removes it. */
+    deleteAfter: { type: 'string' },
+    /** The export built when its deletion was asked for, kept until the purge for the operator to hand over. */
+    closingExportId: { type: 'string' },
     createdAt: { type: 'string', required: true, readOnly: true, default: () => new Date().toISOString() },
   },
   indexes: {

@@ -1,7 +1,8 @@
-/** One firm for the platform operator (/platform/firm/?id=): its facts, what it holds, a month's usage, and suspending or reactivating it. */
-import { useCallback, useState, type FormEvent } from 'react';
+/** One firm for the platform operator (/platform/firm/?id=): its facts, what it holds, a month's usage, suspending or reactivating it, and deleting it. */
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { MONTHLY_USAGE } from '../../../../shared/domain/platform/firms.ts';
+import { DELETION_GRACE_DAYS } from '../../../../shared/domain/platform/deletion.ts';
 import { LOCALE_NAMES } from '../../../../shared/domain/locales.ts';
 import { ApiError, call } from '../api.ts';
 import { Field } from '../components/Field.tsx';
@@ -36,8 +37,15 @@ function FirmPage() {
       }),
     [month],
   );
-  const { show, reload } = useLoad<Firm | null>(load);
+  const { show, reload, data } = useLoad<Firm | null>(load);
   const number = new Intl.NumberFormat(locale);
+  // Its closing export is built in the background: read again until it is done.
+  const building = data?.closingExport?.status === 'building';
+  useEffect(() => {
+    if (!building) return;
+    const timer = setTimeout(reload, 3000);
+    return () => clearTimeout(timer);
+  }, [building, data, reload]);
 
   return (
     <section>
@@ -53,7 +61,12 @@ function FirmPage() {
           <>
             <PageHeader
               title={firm.name}
-              lead={<StatusChip status={firm.status === 'suspended' ? 'deactivated' : 'active'}>{t.firms.statuses[firm.status]}</StatusChip>}
+              lead={
+                <>
+                  <StatusChip status={firm.status === 'suspended' ? 'deactivated' : 'active'}>{t.firms.statuses[firm.status]}</StatusChip>{' '}
+                  {firm.deleteAfter && <StatusChip status="deactivated">{format(d.toBeDeleted, { date: dateTime(firm.deleteAfter, locale) })}</StatusChip>}
+                </>
+              }
             />
             <div className="grid gap-6 lg:grid-cols-2">
               <Card aria-labelledby="facts">
@@ -109,7 +122,8 @@ function FirmPage() {
                   ))}
                 </dl>
               </Card>
-              <StatusChange firm={firm} onChanged={reload} />
+              {!firm.deleteAfter && <StatusChange firm={firm} onChanged={reload} />}
+              <Deletion firm={firm} onChanged={reload} />
             </div>
           </>
         ),
@@ -145,6 +159,71 @@ function StatusChange({ firm, onChanged }: { firm: Firm; onChanged: () => void }
       <FormOutcome notice={notice} failure={failure} />
       <Button type="submit" variant={suspending ? 'danger' : 'primary'} disabled={busy}>
         {busy ? t.loading : suspending ? d.suspend : d.reactivate}
+      </Button>
+    </Card>
+  );
+}
+
+/**
+ * Deleting takes the firm's name typed again and a reason; while the month runs, the export made
+ * then is offered here and the deletion can be cancelled (ADR 0039).
+ */
+function Deletion({ firm, onChanged }: { firm: Firm; onChanged: () => void }) {
+  const t = useText(commonText, firmsText);
+  const d = t.firms.detail;
+  const { locale } = useLocale();
+  const deleting = firm.deleteAfter !== undefined;
+  const reasonLabel = deleting ? d.cancelReason : d.deleteReason;
+  const { busy, errors, failure, notice, setNotice, run } = useSubmission((field) =>
+    field === 'name' ? format(d.confirmName, { name: firm.name }) : reasonLabel,
+  );
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const fields = new FormData(form);
+    const reason = String(fields.get('reason') ?? '');
+    void run(async () => {
+      const changed = deleting
+        ? await call('cancelFirmDeletion', { params: { firmId: firm.firmId }, body: { reason } })
+        : await call('scheduleFirmDeletion', { params: { firmId: firm.firmId }, body: { name: String(fields.get('name') ?? ''), reason } });
+      form.reset();
+      setNotice(
+        changed.deleteAfter
+          ? format(d.deletionScheduled, { name: changed.name, date: dateTime(changed.deleteAfter, locale) })
+          : format(d.deletionCancelled, { name: changed.name }),
+      );
+      onChanged();
+    });
+  }
+  const closing = firm.closingExport;
+  return (
+    <Card as="form" onSubmit={onSubmit} noValidate aria-labelledby="deletion" className="space-y-3">
+      <h2 id="deletion" className="text-lg font-semibold">
+        {deleting ? d.deletingTitle : d.deleteTitle}
+      </h2>
+      <p className="text-sm text-slate-600">
+        {deleting
+          ? format(d.deletingLead, { name: firm.name, date: dateTime(firm.deleteAfter!, locale) })
+          : format(d.deleteLead, { days: String(DELETION_GRACE_DAYS) })}
+      </p>
+      {closing && (
+        <p className="text-sm" aria-live="polite">
+          {closing.status === 'ready' && closing.url ? (
+            <a href={closing.url} className="text-brand-700 underline">
+              {format(d.exportReady, { size: sizeText(closing.bytes ?? 0, locale) })}
+            </a>
+          ) : closing.status === 'failed' ? (
+            format(d.exportFailed, { problem: closing.problem ?? '' })
+          ) : (
+            d.exportBuilding
+          )}
+        </p>
+      )}
+      {!deleting && <Field label={format(d.confirmName, { name: firm.name })} name="name" required autoComplete="off" maxLength={100} error={errors.name} />}
+      <Field label={reasonLabel} name="reason" required maxLength={500} error={errors.reason} />
+      <FormOutcome notice={notice} failure={failure} />
+      <Button type="submit" variant={deleting ? 'primary' : 'danger'} disabled={busy}>
+        {busy ? t.loading : deleting ? d.cancelDeletion : format(d.delete, { days: String(DELETION_GRACE_DAYS) })}
       </Button>
     </Card>
   );
