@@ -125,5 +125,24 @@ describe('a firm’s export', () => {
       .go();
     const refused = await call(admin, 'POST', '/api/firm/exports');
     expect([refused.status, refused.body.error.message]).toEqual([409, 'An export of the firm is being built already: it will be ready in a few minutes.']);
+    // One building for over an hour has failed: shown so, it holds back no other.
+    await database()
+      .entities.firmExport.delete({ tenantId: FIRM_ID, exportId: `held-${RUN}` })
+      .go();
+    await database()
+      .entities.firmExport.create({
+        tenantId: FIRM_ID,
+        exportId: `stalled-${RUN}`,
+        requestedBy: admin.userId,
+        status: 'building',
+        createdAt: new Date(now - 61 * 60_000).toISOString(),
+        expiresAt: Math.floor(now / 1000) + 3600,
+      })
+      .go();
+    expect((await call(admin, 'GET', `/api/firm/exports/stalled-${RUN}`)).body).toMatchObject({
+      status: 'failed',
+      problem: 'It took too long to be built. Ask for it again.',
+    });
+    await expect.poll(async () => (await call(admin, 'POST', '/api/firm/exports')).status, { timeout: 30_000 }).toBe(202);
   });
 });

@@ -14,7 +14,7 @@ import { User } from '../../shared/db/entities/user.ts';
 import { getAll } from '../../shared/db/batch.ts';
 import { auditAndEvent, commitTransaction, type ChangeContext } from '../../shared/db/mutation.ts';
 import { databaseOf } from '../../shared/db/service.ts';
-import { FIRM_EXPORT_DAYS } from '../../shared/domain/platform/firm-data.ts';
+import { FIRM_EXPORT_DAYS, exportStalled } from '../../shared/domain/platform/firm-data.ts';
 
 import { downloadLink } from '../lib/storage.ts';
 
@@ -24,7 +24,8 @@ const LINK_SECONDS = 15 * 60;
 
 type ExportItem = EntityItem<typeof FirmExport>;
 
-async function viewOf(e: ExportItem, names: Map<string, string>, slug: string): Promise<FirmExportView> {
+async function viewOf(item: ExportItem, names: Map<string, string>, slug: string): Promise<FirmExportView> {
+  const e: ExportItem = exportStalled(item, Date.now()) ? { ...item, status: 'failed', problem: 'It took too long to be built. Ask for it again.' } : item;
   return {
     exportId: e.exportId,
     status: e.status,
@@ -62,7 +63,7 @@ async function keptExports(tenantId: string): Promise<ExportItem[]> {
 
 /** One at a time: each reads all of the firm's records. */
 export async function requestFirmExport(change: ChangeContext): Promise<FirmExportView> {
-  if ((await keptExports(change.tenantId)).some((e) => e.status === 'building'))
+  if ((await keptExports(change.tenantId)).some((e) => e.status === 'building' && !exportStalled(e, Date.now())))
     throw conflict('An export of the firm is being built already: it will be ready in a few minutes.');
   const now = new Date();
   const item: ExportItem = {

@@ -359,3 +359,24 @@ it('keeps Sarah’s unread counts exact when her socket drops while messages arr
   await expectAccessible(page);
   await page.context().close();
 });
+
+it('tells Sarah when her inbox could not be read, and reads it again when she asks', { timeout: 60_000 }, async () => {
+  const page = await newPage(browser());
+  await signInThroughForm(page, 'sarah@designpi.com');
+  await page.waitForURL(url('/staff/'));
+  // Reading the list fails, as a server in trouble answers, until the test lets it through.
+  let failing = true;
+  await page.route('**/api/conversations?**', (route) =>
+    failing && route.request().method() === 'GET'
+      ? route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'unavailable', message: 'Try again later.' } }) })
+      : route.fallback(),
+  );
+  await page.goto(url('/staff/conversations/'));
+  const alert = page.getByRole('alert').filter({ has: page.getByRole('button', { name: 'Try again' }) });
+  await expect.poll(() => alert.count(), { timeout: 10_000 }).toBe(1);
+  failing = false;
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect.poll(() => alert.count()).toBe(0);
+  await expect.poll(() => page.getByRole('region', { name: 'Conversations' }).locator('a[href^="?id="]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await page.context().close();
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_ENTITIES } from '../../db/all-entities.ts';
-import { archivePathOf, csvOf, NOT_FIRM_DATA, recordFor, recordOf, toJson } from './firm-data.ts';
+import { archivePathOf, csvOf, exportStalled, NOT_FIRM_DATA, recordFor, recordOf, toJson } from './firm-data.ts';
 
 describe('a firm’s data as its export holds it', () => {
   it('keeps an entity’s attributes, without the table’s keys or ElectroDB’s markers', () => {
@@ -36,6 +36,13 @@ describe('a firm’s data as its export holds it', () => {
       { name: 'Lee, Ann', budget: 1250 },
     ]);
     expect(csv).toBe('\uFEFFbudget,name,open,tags\r\n,\'=SUM(A1),true,"[""a"",""b""]"\r\n1250,"Lee, Ann",,\r\n');
+  });
+
+  it('takes an export still building after an hour as failed, and no other', () => {
+    const now = Date.parse('2026-12-04T12:00:00Z');
+    expect(exportStalled({ status: 'building', createdAt: '2026-12-04T10:59:59Z' }, now)).toBe(true);
+    expect(exportStalled({ status: 'building', createdAt: '2026-12-04T11:00:01Z' }, now)).toBe(false);
+    expect(exportStalled({ status: 'ready', createdAt: '2026-12-04T09:00:00Z' }, now)).toBe(false);
   });
 
   it('files each stored object under its path in the firm’s folder', () => {

@@ -10,6 +10,14 @@ import { csvLine } from '../requests/csv.ts';
 export const FIRM_EXPORT_DAYS = 1;
 
 /**
+ * An export still building after this long has failed (its builder died past its retries, or its
+ * event was dead-lettered): shown so, and no longer holding back a new one.
+ */
+export const FIRM_EXPORT_BUILD_HOURS = 1;
+export const exportStalled = (e: { status: string; createdAt: string }, now: number): boolean =>
+  e.status === 'building' && Date.parse(e.createdAt) < now - FIRM_EXPORT_BUILD_HOURS * 3_600_000;
+
+/**
  * The machinery's items, not the firm's data: neither exported nor imported. Events already
  * announced (put back, they would be announced again) and the consumers' markers; sockets,
  * sign-in sessions, guards and secrets; holds and links that expire within days.

@@ -48,6 +48,9 @@ function Inbox({ session }: { session: Session }) {
   const [assignees, setAssignees] = useState<Assignee[] | null>(null);
   const [canned, setCanned] = useState<CannedReply[]>([]);
   const [keyFailure, setKeyFailure] = useState<unknown>(null);
+  // A list or conversation that could not be read says so, with a retry, instead of showing the last answer as if current.
+  const [listFailure, setListFailure] = useState<unknown>(null);
+  const [chosenFailure, setChosenFailure] = useState<unknown>(null);
 
   useEffect(() => {
     if (canAssign) void call('listConversationAssignees').then((a) => setAssignees(a.items));
@@ -60,20 +63,31 @@ function Inbox({ session }: { session: Session }) {
     const isLatest = beginList();
     const { show, status, source } = filters;
     const view = show.startsWith('user:') ? 'all' : (show as 'mine' | 'unassigned' | 'all');
-    const page = await call('listConversations', {
-      query: { limit: 50, view, ...(show.startsWith('user:') && { assigneeId: show.slice(5) }), ...(status && { status }), ...(source && { source }) },
-    });
-    if (isLatest()) setItems(page.items);
+    try {
+      const page = await call('listConversations', {
+        query: { limit: 50, view, ...(show.startsWith('user:') && { assigneeId: show.slice(5) }), ...(status && { status }), ...(source && { source }) },
+      });
+      if (!isLatest()) return;
+      setItems(page.items);
+      setListFailure(null);
+    } catch (error) {
+      if (isLatest()) setListFailure(error);
+    }
   }, [beginList, filters]);
 
   const loadChosen = useCallback(async () => {
     const isLatest = beginChosen();
+    setChosenFailure(null);
     if (!chosenId) return setChosen(null);
     try {
       const conversation = await call('getConversation', { params: { conversationId: chosenId } });
-      if (isLatest()) setChosen(conversation);
+      if (!isLatest()) return;
+      setChosen(conversation);
+      setChosenFailure(null);
     } catch (error) {
-      if (isLatest() && error instanceof ApiError && error.status === 404) setChosen('missing');
+      if (!isLatest()) return;
+      if (error instanceof ApiError && error.status === 404) setChosen('missing');
+      else setChosenFailure(error);
     }
   }, [beginChosen, chosenId]);
 
@@ -129,6 +143,8 @@ function Inbox({ session }: { session: Session }) {
       <PageHeader title={t.title} lead={t.lead} />
       <p className="-mt-4 mb-4 text-sm text-slate-600">{t.keys}</p>
       {keyFailure !== null && <ErrorNotice error={keyFailure} />}
+      {listFailure !== null && <ErrorNotice error={listFailure} onRetry={() => void load()} />}
+      {chosenFailure !== null && <ErrorNotice error={chosenFailure} onRetry={() => void loadChosen()} />}
       <div className="grid gap-4 lg:grid-cols-[20rem_1fr] 2xl:grid-cols-[20rem_1fr_18rem]">
         <InboxList items={items} chosenId={chosenId} filters={filters} onFilters={setFilters} assignees={seesAll ? assignees : null} onOpen={open} />
         <div>
