@@ -7,7 +7,7 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { BatchWriteItemCommand, type WriteRequest } from '@aws-sdk/client-dynamodb';
-import { DeleteObjectsCommand, ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectsCommand, ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { config, storageConfig } from '../../../shared/config.ts';
 import { dynamoClient } from '../../../shared/db/client.ts';
@@ -69,7 +69,6 @@ export async function purgeFirm(firm: { tenantId: string; slug: string; name: st
       keys.push({ pk: String(item.pk), sk: String(item.sk) });
       if (item.__edb_e__ === 'user' && typeof item.email === 'string' && (await deleteIdentityOf(item.email, tenantId))) identities++;
     }
-  const { S3Client } = await import('@aws-sdk/client-s3');
   const uploads = new S3Client({
     region: config().AWS_REGION,
     ...(storageConfig().S3_ENDPOINT && { endpoint: storageConfig().S3_ENDPOINT, forcePathStyle: true }),
