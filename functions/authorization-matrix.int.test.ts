@@ -404,6 +404,11 @@ const MATRIX: Record<OperationId, Row> = {
     request: { method: 'PATCH', path: '/api/firm/brand', body: { accent: 'pink' } },
     expect: { ...signedIn(403), admin: 400, otherFirmAdmin: 400 },
   },
+  getFirmLanguages: { request: { method: 'GET', path: '/api/firm/languages' }, expect: { ...signedIn(403), admin: 200, otherFirmAdmin: 200 } },
+  updateFirmLanguages: {
+    request: { method: 'PATCH', path: '/api/firm/languages', body: { languages: [] } },
+    expect: { ...signedIn(403), admin: 400, otherFirmAdmin: 400 },
+  },
   getClientHome: { request: { method: 'GET', path: '/api/home' }, expect: { ...signedIn(403), client: 200 } },
   moveRequest: {
     request: { method: 'POST', path: '/api/requests/none/status', body: { to: 'in_review', version: 1 } },

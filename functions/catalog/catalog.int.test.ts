@@ -96,7 +96,7 @@ describe('the service catalog', () => {
 
   it('serves each firm’s public catalog by name, active services only, to anyone', async () => {
     const res = await api('/api/catalog/DesignPi');
-    expect(res.body.firm).toEqual({ slug: 'designpi', name: 'DesignPi', currency: 'USD', clientSignUp: true });
+    expect(res.body.firm).toEqual({ slug: 'designpi', name: 'DesignPi', currency: 'USD', clientSignUp: true, locale: 'en', languages: ['en', 'ar', 'hi'] });
     const listed = names({ items: res.body.services });
     expect(listed).toEqual([...listed].sort());
     expect(listed).not.toContain('Quarterly Tax Estimates');

@@ -2,6 +2,7 @@
  * Accepting an invitation: the emailed link (single use, expiring) shows what it is for, then
  * sets the person's password, activates them and signs them in.
  */
+import { languagesOf, localeFor } from '../../shared/domain/locales.ts';
 import { changeContext } from '../lib/change-context.ts';
 import type { EntityItem } from 'electrodb';
 import { AppError, notFound } from '../../shared/api/errors.ts';
@@ -34,13 +35,15 @@ async function invitationFromLink(token: string): Promise<InvitationItem> {
 export async function previewInvitation(req: RequestOf<'previewInvitation'>): Promise<ReplyOf<'previewInvitation'>> {
   const invitation = await invitationFromLink(req.query.token);
   const { data: tenant } = await database().entities.tenant.get({ tenantId: invitation.tenantId }).go();
+  const firm = tenant ?? { locale: invitation.locale };
   return {
     body: {
       email: invitation.email,
       name: invitation.name,
       role: invitation.role,
-      locale: invitation.locale,
+      locale: localeFor(firm, invitation.locale),
       firmName: tenant?.name ?? '',
+      languages: languagesOf(firm),
       source: invitation.source,
     },
   };

@@ -33,7 +33,15 @@ describe('inviting a team member, end to end through the inbox', () => {
     link = linkIn(mail, '/invitation/?token=');
     const preview = await api(`/api/invitations/preview?token=${encodeURIComponent(tokenOf(link))}`);
     expect(preview.status).toBe(200);
-    expect(preview.body).toEqual({ email, name: 'Lena Ortiz', role: 'TEAM_MEMBER', locale: 'en', firmName: 'DesignPi', source: 'firm' });
+    expect(preview.body).toEqual({
+      email,
+      name: 'Lena Ortiz',
+      role: 'TEAM_MEMBER',
+      locale: 'en',
+      firmName: 'DesignPi',
+      languages: ['en', 'ar', 'hi'],
+      source: 'firm',
+    });
   });
 
   it('refuses a weak password, naming every missing rule', async () => {

@@ -3,6 +3,8 @@
  * invitations and sends one again. The emailed link is made by the notifier; accepting it is
  * auth's (functions/identity/accept-invitation.ts).
  */
+import { requireOffered } from '../lib/firm-languages.ts';
+import { DEFAULT_LOCALE } from '../../shared/domain/locales.ts';
 import { changeContext } from '../lib/change-context.ts';
 import type { EntityItem } from 'electrodb';
 import { randomUUID } from 'node:crypto';
@@ -90,6 +92,7 @@ async function invite(req: SignedInRequest, body: InvitationInput): Promise<Invi
     db.entities.user.query.byEmail({ tenantId: actor.tenantId, email }).go({ limit: 1 }),
     db.entities.tenant.get({ tenantId: actor.tenantId }).go(),
   ]);
+  if (tenant) requireOffered(tenant, body.locale);
   const [member] = members;
   // A guest's account (made with a booking) is claimed, so their bookings stay theirs (ADR 0012).
   const guest = member && claimable(member, await findIdentity(email)) ? member : undefined;
@@ -109,7 +112,7 @@ async function invite(req: SignedInRequest, body: InvitationInput): Promise<Invi
     email,
     name,
     role,
-    locale: body.locale ?? tenant?.locale ?? 'en',
+    locale: body.locale ?? tenant?.locale ?? DEFAULT_LOCALE,
     invitedBy: actor.userId,
     source: 'firm',
     status: 'pending',

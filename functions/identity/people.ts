@@ -2,6 +2,8 @@
  * A person's record, the firm's side: full profile, role and staff profile changes (optimistic,
  * field-level audit), deactivation and reactivation. Never deleted.
  */
+import { requireOffered } from '../lib/firm-languages.ts';
+import { firmOf } from '../lib/firm.ts';
 import type { EntityItem } from 'electrodb';
 import { AppError, conflict, forbidden, notFound, validationFailed } from '../../shared/api/errors.ts';
 import type { UserDetail } from '../../shared/api/schemas/identity.ts';
@@ -60,6 +62,7 @@ export async function updateUser(req: RequestOf<'updateUser'>): Promise<ReplyOf<
   const { version, managerId, ...fields } = req.body;
   protectOperator(actor, person);
   if (fields.role && fields.role !== person.role) notOnYourself(actor, person, 'You cannot change your own role.');
+  if (fields.locale && fields.locale !== person.locale) requireOffered(await firmOf(actor), fields.locale);
   if (managerId) {
     if (managerId === person.userId) throw validationFailed([{ field: 'managerId', message: 'cannot be the person themselves' }]);
     const { data: manager } = await database().entities.user.get({ tenantId: actor.tenantId, userId: managerId }).go();

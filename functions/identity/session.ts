@@ -8,6 +8,7 @@ import { NO_FIRM } from '../../shared/events/rules.ts';
 import { database } from './auth-db.ts';
 import { HOME_BY_ROLE, type Permission } from '../../shared/domain/identity/permissions.ts';
 import { permissionsOf } from '../../shared/domain/identity/policy.ts';
+import { firmLanguagesOf } from '../../shared/domain/locales.ts';
 import { tokenClaims } from '../lib/auth.ts';
 import { verifiedClaims } from '../lib/jwt-verifier.ts';
 import type { ReplyOf, Request, RequestOf } from '../lib/http.ts';
@@ -76,6 +77,7 @@ export async function sessionState(tenantId: string, userId: string, known?: Use
       name: tenant.name,
       timeZone: tenant.timeZone,
       currency: tenant.currency,
+      ...firmLanguagesOf(tenant),
       ...(tenant.brandAccent && { accent: tenant.brandAccent }),
     },
     permissions: [...permissionsOf(actor)],

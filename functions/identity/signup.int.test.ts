@@ -8,8 +8,20 @@ const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;
 
 describe('a firm’s sign-up page', () => {
   it('shows the firm’s name and whether it takes sign-ups', async () => {
-    expect((await api('/api/signup/designpi')).body).toEqual({ slug: 'designpi', name: 'DesignPi', clientSignUp: true });
-    expect((await api('/api/signup/northwind')).body).toEqual({ slug: 'northwind', name: 'Northwind Advisory', clientSignUp: false });
+    expect((await api('/api/signup/designpi')).body).toEqual({
+      slug: 'designpi',
+      name: 'DesignPi',
+      clientSignUp: true,
+      locale: 'en',
+      languages: ['en', 'ar', 'hi'],
+    });
+    expect((await api('/api/signup/northwind')).body).toEqual({
+      slug: 'northwind',
+      name: 'Northwind Advisory',
+      clientSignUp: false,
+      locale: 'en',
+      languages: ['en', 'ar', 'hi'],
+    });
     expect((await api('/api/signup/no-such-firm')).status).toBe(404);
   });
 

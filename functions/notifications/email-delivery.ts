@@ -4,6 +4,7 @@
  * their next digest slot, which the hourly job sends (jobs/send-digests.ts). Every emailed line
  * carries its own link, for that person only, that opens the page and marks its notices read.
  */
+import { localeFor } from '../../shared/domain/locales.ts';
 import type { EntityItem } from 'electrodb';
 import { randomUUID } from 'node:crypto';
 import { linksConfig } from '../../shared/config.ts';
@@ -52,9 +53,10 @@ async function issueLink(tenantId: string, userId: string, path: string, notific
 
 /** Sends one email telling of these notices (grouped), each group with its link; marks them emailed. */
 export async function emailNotices(person: Person, firm: Firm, notices: StoredNotice[], now: number): Promise<void> {
+  const locale = localeFor(firm, person.locale);
   const items = await Promise.all(
     groupNotices(notices).map(async (group) => ({
-      line: noticeLine(person.locale, group),
+      line: noticeLine(locale, group),
       link: await issueLink(
         person.tenantId,
         person.userId,
@@ -64,10 +66,7 @@ export async function emailNotices(person: Person, firm: Firm, notices: StoredNo
       ),
     })),
   );
-  await sendEmail(
-    noticeEmail({ locale: person.locale, to: person.email, name: person.name, firm: firm.name, account: `${linksConfig().PUBLIC_URL}/account/`, items }),
-    firm,
-  );
+  await sendEmail(noticeEmail({ locale, to: person.email, name: person.name, firm: firm.name, account: `${linksConfig().PUBLIC_URL}/account/`, items }), firm);
   const emailedAt = new Date(now).toISOString();
   await Promise.all(
     notices.map((n) =>

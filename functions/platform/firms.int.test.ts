@@ -36,6 +36,8 @@ describe('making a firm', () => {
     const res = await create({ ...valid, slug: ` ${SLUG.toUpperCase()} ` });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ firmId: FIRM_ID, slug: SLUG, name: 'Fern & Co', status: 'active', currency: 'EUR', timeZone: 'Europe/Berlin' });
+    // Given no languages, it offers all of them.
+    expect([res.body.locale, res.body.languages]).toEqual(['en', ['en', 'ar', 'hi']]);
     const detail = await api(`/api/platform/firms/${FIRM_ID}`, { token: operator.token });
     expect(detail.body.pendingAdmin).toMatchObject({ email: ADMIN_EMAIL, name: 'Fiona Fern' });
     expect((await platformLog(FIRM_ID)).map((a) => [a.action, a.actorName])).toEqual([['firm.created', 'Pat Operator']]);
@@ -97,6 +99,10 @@ describe('making a firm', () => {
       'locale',
     ]);
     expect(await problems({ ...valid, slug: `other-${RUN}`, admin: { name: '', email: 'nope' } })).toEqual(['admin.name', 'admin.email']);
+    // Its languages: at least one, each once, the default among them.
+    expect(await problems({ ...valid, slug: `other-${RUN}`, languages: [] })).toEqual(['languages']);
+    expect(await problems({ ...valid, slug: `other-${RUN}`, languages: ['en', 'en'] })).toEqual(['languages']);
+    expect(await problems({ ...valid, slug: `other-${RUN}`, languages: ['ar', 'hi'] })).toEqual(['locale']);
 
     for (const slug of [SLUG, 'designpi']) {
       const res = await create({ ...valid, slug, admin: { name: 'X', email: `x-${RUN}@fern.example` } });

@@ -19,6 +19,7 @@ import { getAll } from '../../shared/db/batch.ts';
 import { auditAndEvent, commitTransaction, outboxItem, type ChangeContext } from '../../shared/db/mutation.ts';
 import { databaseOf } from '../../shared/db/service.ts';
 import { PLATFORM_ACTOR } from '../../shared/domain/audit/actor.ts';
+import { languagesOf } from '../../shared/domain/locales.ts';
 import { INVITATION_LINK_DAYS } from '../../shared/domain/identity/links.ts';
 import type { Role } from '../../shared/domain/identity/permissions.ts';
 import { MONTHLY_USAGE, PLATFORM_TENANT_ID, STANDING_PERIOD, STANDING_USAGE, firmIdOf, usageMonthOf } from '../../shared/domain/platform/firms.ts';
@@ -49,6 +50,7 @@ export const toFirmView = (firm: Firm, standing?: Usage, month?: Usage): FirmVie
   timeZone: firm.timeZone,
   currency: firm.currency,
   locale: firm.locale,
+  languages: languagesOf(firm),
   createdAt: firm.createdAt,
   ...(firm.deleteAfter && { deleteAfter: firm.deleteAfter }),
   now: figures(STANDING_USAGE, standing),
@@ -83,7 +85,7 @@ export async function firmById(firmId: string): Promise<Firm> {
 }
 
 /** A firm about to be made, whole: the settings every new firm starts with. */
-export const newFirm = (fields: Pick<Firm, 'tenantId' | 'slug' | 'name' | 'timeZone' | 'currency' | 'locale'>): Firm => ({
+export const newFirm = (fields: Pick<Firm, 'tenantId' | 'slug' | 'name' | 'timeZone' | 'currency' | 'locale' | 'languages'>): Firm => ({
   ...fields,
   status: 'active',
   clientSignUp: false,
@@ -126,7 +128,16 @@ export async function createFirm(input: CreateFirmInput, ctx: ChangeContext): Pr
   const { email, name } = input.admin;
   const userId = await createInvitedIdentity(email, firmId, 'ADMIN');
   if (!userId) throw taken('admin.email', 'already signs in with another firm (one address, one firm): invite another address');
-  const firm = newFirm({ tenantId: firmId, slug: input.slug, name: input.name, timeZone: input.timeZone, currency: input.currency, locale: input.locale });
+  const { slug, timeZone, currency, locale, languages } = input;
+  const firm = newFirm({
+    tenantId: firmId,
+    slug,
+    name: input.name,
+    timeZone,
+    currency,
+    locale,
+    ...(languages && { languages: languagesOf({ locale, languages }) }),
+  });
   await commitFirstPerson(firm, { userId, email, name, role: 'ADMIN' }, ctx, { newFirm: true });
   return toFirmView(firm);
 }

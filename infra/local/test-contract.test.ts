@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contractProblem } from './test-contract.ts';
 
-const firm = { slug: 'designpi', name: 'DesignPi', clientSignUp: true };
+const firm = { slug: 'designpi', name: 'DesignPi', clientSignUp: true, locale: 'en', languages: ['en', 'ar'] };
 
 describe('the check of every answer against the OpenAPI document', () => {
   it('accepts a documented status with a body in the documented shape', () => {

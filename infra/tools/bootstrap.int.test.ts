@@ -38,13 +38,30 @@ it('makes a platform operator once, who joins from the email into the platform a
 it('makes a firm with its first admin once, and refuses its address for anyone else', { timeout: 60_000 }, async () => {
   const slug = `birch-${RUN}`;
   const email = `bea-${RUN}@birch.example`;
-  const args = ['--firm', 'Birch Books', '--slug', slug, '--admin', email, '--name', 'Bea Birch', '--time-zone', 'Europe/Paris', '--currency', 'eur'];
+  const args = [
+    '--firm',
+    'Birch Books',
+    '--slug',
+    slug,
+    '--admin',
+    email,
+    '--name',
+    'Bea Birch',
+    '--time-zone',
+    'Europe/Paris',
+    '--currency',
+    'eur',
+    '--locale',
+    'ar',
+    '--languages',
+    'ar, en',
+  ];
   expect(await bootstrap(...args)).toMatchObject({ code: 0, out: `Made ${email} the first admin of t-${slug}: an invitation is on its way.\n` });
   expect(await bootstrap(...args)).toMatchObject({ code: 0, out: `${email} is already in t-${slug} (invited): nothing to do.\n` });
   expect((await accept(email, 'Bea-Passw0rd!')).body).toMatchObject({
     user: { role: 'ADMIN' },
     home: '/admin/',
-    tenant: { name: 'Birch Books', currency: 'EUR', timeZone: 'Europe/Paris' },
+    tenant: { name: 'Birch Books', currency: 'EUR', timeZone: 'Europe/Paris', locale: 'ar', languages: ['en', 'ar'] },
   });
 
   const other = await bootstrap('--firm', 'Birch Two', '--slug', slug, '--admin', `x-${RUN}@birch.example`);
@@ -61,6 +78,10 @@ it('refuses wrong input by option, and an address that signs in elsewhere, writi
     '--currency: must be an ISO 4217 currency code such as USD, EUR or GBP',
     '--admin: is not a valid email address',
   ]);
+  const languages = await bootstrap('--firm', 'Bad', '--slug', `bad-${RUN}`, '--admin', `b-${RUN}@bad.example`, '--languages', 'en,fr');
+  expect(languages).toMatchObject({ code: 2, err: '--languages: must be one of en, ar, hi\n' });
+  const unoffered = await bootstrap('--firm', 'Bad', '--slug', `bad-${RUN}`, '--admin', `b-${RUN}@bad.example`, '--locale', 'hi', '--languages', 'en,ar');
+  expect(unoffered).toMatchObject({ code: 2, err: "--locale: must be one of the firm's languages\n" });
   const elsewhere = await bootstrap('--admin', 'hello@designpi.com');
   expect(elsewhere).toMatchObject({ code: 1, err: expect.stringContaining('signs in with a firm already') });
   expect((await database().entities.user.query.byEmail({ tenantId: 'platform', email: 'hello@designpi.com' }).go()).data).toEqual([]);

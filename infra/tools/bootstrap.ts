@@ -6,7 +6,7 @@
  *
  *   npm run bootstrap -- --stage dev --admin you@example.com --name "Your Name"
  *   npm run bootstrap -- --stage dev --firm "Acme Accounting" --slug acme --admin you@acme.com \
- *     --name "Ada Acme" [--time-zone Europe/London] [--currency GBP] [--locale en]
+ *     --name "Ada Acme" [--time-zone Europe/London] [--currency GBP] [--locale en] [--languages en,ar]
  */
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -17,9 +17,12 @@ const USAGE = `Usage:
   npm run bootstrap -- --stage <dev|prod> --admin <email> [--name <name>]
       the platform's first operator (SUPER_ADMIN), who manages firms at /platform/
   npm run bootstrap -- --stage <dev|prod> --firm <name> --slug <address> --admin <email> [--name <name>]
-      [--time-zone <zone>] [--currency <code>] [--locale <en|ar|hi>]
-      a firm and its first admin
+      [--time-zone <zone>] [--currency <code>] [--locale <en|ar|hi>] [--languages <en,ar,hi>]
+      a firm and its first admin; --locale is its default language, --languages the ones it offers (all, if not given)
   --local [file] instead of --stage: the running \`npm start\` stack (.local/stack.json)`;
+
+/** The option a field of the firm's input comes from, where their names differ. */
+const OPTION_OF: Record<string, string> = { 'admin.email': 'admin', 'admin.name': 'name', timeZone: 'time-zone' };
 
 export async function main(argv: string[]): Promise<number> {
   const { values: o } = parseArgs({
@@ -34,6 +37,7 @@ export async function main(argv: string[]): Promise<number> {
       'time-zone': { type: 'string', default: 'UTC' },
       currency: { type: 'string', default: 'USD' },
       locale: { type: 'string', default: 'en' },
+      languages: { type: 'string' },
     },
   });
   if (!o.admin || !(o.stage || o.local !== undefined) || (o.firm === undefined) !== (o.slug === undefined)) {
@@ -57,12 +61,11 @@ export async function main(argv: string[]): Promise<number> {
       timeZone: o['time-zone'],
       currency: o.currency,
       locale: o.locale,
+      ...(o.languages !== undefined && { languages: o.languages.split(',').map((l) => l.trim()) }),
       admin: { name, email: o.admin },
     });
     if (!input.success) {
-      console.error(
-        input.error.issues.map((i) => `--${i.path.join('.').replace('admin.email', 'admin').replace('admin.name', 'name')}: ${i.message}`).join('\n'),
-      );
+      console.error(input.error.issues.map((i) => `--${OPTION_OF[i.path.slice(0, 2).join('.')] ?? String(i.path[0])}: ${i.message}`).join('\n'));
       return 2;
     }
     outcome = await ensureFirm(input.data, ctx);

@@ -33,6 +33,8 @@ export const SUMMARIES: Record<OperationId, string> = {
   openEmailLink: "Open a notification email's link: only its recipient may, and its notices are marked read",
   getFirmBrand: "The firm's accent colour and email footer",
   updateFirmBrand: 'Change the accent colour (refused when it fails WCAG AA contrast, with the ratio) or the email footer; audited',
+  getFirmLanguages: "The firm's default language and the languages it offers its people and visitors",
+  updateFirmLanguages: "Change the firm's default language or the languages it offers (the default must be among them); audited",
   getRequestSettings: "The firm's review rules: whether new requests are reviewed before work starts, and above which value",
   updateRequestSettings: "Change the firm's review rules (audited); they apply to every move from then on",
   listAudit: "The firm's audit log, filtered by person, record, action and time",

@@ -399,6 +399,14 @@ export const EVENTS = {
 
   'firm.conversation_settings_changed': event('conversations', 'An admin changed the firm’s canned replies or its ticket SLA.', { fields: z.array(text) }),
   'firm.brand_changed': event('catalog', 'An admin changed the firm’s accent colour or email footer.', { fields: z.array(text) }),
+  'firm.languages_changed': event(
+    'identity',
+    'An admin changed the firm’s default language or the languages it offers (people keep theirs; emails fall back to the default).',
+    {
+      locale: z.enum(LOCALES),
+      languages: z.array(z.enum(LOCALES)),
+    },
+  ),
   'firm.request_settings_changed': event('requests', 'An admin changed whether and above which value new requests are reviewed.', { fields: z.array(text) }),
 
   'firm.created': event('platform', 'The platform operator made a firm (its slug claimed for good); its first admin’s invitation follows as `user.invited`.', {

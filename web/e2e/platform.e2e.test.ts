@@ -1,6 +1,6 @@
 /**
- * The platform operator (issue 19): makes a firm, whose invited admin joins from the inbox into
- * an empty firm; then suspends it, and the admin is refused with a clear message; asks for its
+ * The platform operator (issue 19): makes a firm offering two languages, whose invited admin joins
+ * from the inbox into an empty firm and offers a third; then the operator suspends it, and the admin is refused with a clear message; asks for its
  * deletion (its name typed again), gets its export, and cancels. A firm's own admin never enters
  * the platform area.
  */
@@ -35,6 +35,8 @@ it(
     await form.getByLabel('Address').fill(slug);
     await form.getByLabel('Time zone').selectOption('Europe/Dublin');
     await form.getByLabel('Currency').fill('eur');
+    // It offers English and Arabic, not Hindi.
+    await form.getByRole('checkbox', { name: 'हिन्दी' }).uncheck();
     await form.getByRole('button', { name: 'Make the firm and invite its admin' }).click();
     await expect
       .poll(() =>
@@ -51,6 +53,11 @@ it(
     const admin = await newPage(browser());
     await admin.goto(linkIn(await nextEmailTo(adminEmail), '/invitation/?token='));
     await expect.poll(() => admin.getByRole('heading', { name: 'Join Aster Accounting' }).count()).toBe(1);
+    // A reader who chose Hindi elsewhere is shown the firm's page in a language it offers.
+    await admin.evaluate(() => localStorage.setItem('sp_locale', 'hi'));
+    await admin.reload();
+    await expect.poll(() => admin.getByRole('heading', { name: 'Join Aster Accounting' }).count()).toBe(1);
+    expect(await admin.evaluate(() => document.documentElement.lang)).toBe('en');
     await admin.getByLabel('New password').fill('Aster-Passw0rd!');
     await admin.getByLabel('Repeat the password').fill('Aster-Passw0rd!');
     await admin.getByRole('button', { name: 'Join Aster Accounting' }).click();
@@ -58,8 +65,16 @@ it(
     await expect.poll(() => admin.getByTestId('signed-in-as').textContent()).toContain('Ada Aster · Admin');
     await admin.goto(url('/admin/requests/'));
     await expect.poll(() => admin.getByText('No requests here.').count()).toBe(1);
-    // Firms own their data: the admin exports all of it from Settings and downloads it once built.
+    // Its pages offer only its languages, until its admin offers one more in Settings.
+    const switcher = () => admin.getByLabel('Language', { exact: true }).first().locator('option').allTextContents();
+    expect(await switcher()).toEqual(['English', 'العربية']);
     await admin.goto(url('/admin/settings/'));
+    const languages = admin.getByRole('region', { name: 'Languages' });
+    await languages.getByRole('checkbox', { name: 'हिन्दी' }).check();
+    await languages.getByRole('button', { name: 'Save languages' }).click();
+    await expect.poll(() => languages.getByText('Languages saved.').count()).toBe(1);
+    await expect.poll(switcher).toEqual(['English', 'العربية', 'हिन्दी']);
+    // Firms own their data: the admin exports all of it from Settings and downloads it once built.
     const data = admin.getByRole('region', { name: 'Your firm’s data' });
     await expect.poll(() => data.getByText('No export in the last day.').count()).toBe(1);
     await data.getByRole('button', { name: 'Export all data' }).click();
@@ -104,6 +119,11 @@ it(
     await expect.poll(() => operator.getByRole('heading', { name: 'To be deleted' }).count()).toBe(1);
     await expect.poll(() => operator.getByRole('link', { name: /^Download its export/ }).count(), { timeout: 30_000 }).toBe(1);
     await expectAccessible(operator);
+    // The list says so too.
+    await operator.goto(url('/platform/'));
+    await loadWholeList(operator);
+    await expect.poll(() => operator.getByRole('row', { name: new RegExp(`Aster Accounting ${slug} Suspended To be deleted on`) }).count()).toBe(1);
+    await operator.getByRole('link', { name: 'Aster Accounting' }).click();
     await operator.getByLabel('Why it is not (kept in the platform’s audit log)').fill('They stay after all');
     await operator.getByRole('button', { name: 'Cancel the deletion' }).click();
     await expect.poll(() => operator.getByText('Aster Accounting will not be deleted. It stays suspended until you reactivate it.').count()).toBe(1);

@@ -6,6 +6,7 @@
  * A series is announced once, when all of it is booked: one email to the client and one to
  * each staff member, listing every date with its own link, with one invite holding them all.
  */
+import { localeFor } from '../../../shared/domain/locales.ts';
 import { linksConfig, mailConfig } from '../../../shared/config.ts';
 import { ManageLink } from '../../../shared/db/entities/manage-link.ts';
 import { ServiceRequest } from '../../../shared/db/entities/service-request.ts';
@@ -85,7 +86,7 @@ async function send(d: EventDetail<Emailed>, type: Emailed): Promise<void | 'ski
       : `${linksConfig().PUBLIC_URL}/book/manage/?token=${await issueManageLink(db, booking)}`;
     const email = bookingEmail({
       ...common,
-      locale: owner.locale,
+      locale: localeFor(tenant, owner.locale),
       to: owner.email,
       name: owner.name,
       zone: d.clientZone,
@@ -97,7 +98,15 @@ async function send(d: EventDetail<Emailed>, type: Emailed): Promise<void | 'ski
   // Staff heard of the booking when it was made.
   if (staff && type !== 'booking.claimed') {
     const link = `${linksConfig().PUBLIC_URL}/staff/request/?id=${booking.requestId}`;
-    const email = bookingEmail({ ...common, locale: staff.locale, to: staff.email, name: booking.clientName, zone: staff.timeZone, link, forStaff: true });
+    const email = bookingEmail({
+      ...common,
+      locale: localeFor(tenant, staff.locale),
+      to: staff.email,
+      name: booking.clientName,
+      zone: staff.timeZone,
+      link,
+      forStaff: true,
+    });
     await sendEmailWithInvite(email, invite({ name: staff.name, email: staff.email }, link), tenant);
   }
 }
@@ -163,7 +172,7 @@ async function sendSeries(d: EventDetail<(typeof SERIES_EVENTS)[number]>, kind: 
     );
     const email = seriesEmail({
       ...common,
-      locale: client.locale,
+      locale: localeFor(tenant, client.locale),
       to: client.email,
       name: client.name,
       zone: first.clientZone ?? client.timeZone,
@@ -181,7 +190,7 @@ async function sendSeries(d: EventDetail<(typeof SERIES_EVENTS)[number]>, kind: 
     const email = seriesEmail({
       ...common,
       skipped: [],
-      locale: staff.locale,
+      locale: localeFor(tenant, staff.locale),
       to: staff.email,
       name: first.clientName,
       zone: staff.timeZone,

@@ -1,4 +1,5 @@
 /** A firm's public booking page: its bookable services, their free slots with prices, and a quote with a promo code. */
+import { firmLanguagesOf } from '../../../shared/domain/locales.ts';
 import { validationFailed } from '../../../shared/api/errors.ts';
 import { PromoCode } from '../../../shared/db/entities/promo-code.ts';
 import { SignInGuard } from '../../../shared/db/entities/sign-in-guard.ts';
@@ -42,6 +43,7 @@ async function getBookingPage(req: RequestOf<'getBookingPage'>): Promise<ReplyOf
         timeZone: tenant.timeZone,
         currency: tenant.currency,
         ...(tenant.brandAccent && { accent: tenant.brandAccent }),
+        ...firmLanguagesOf(tenant),
       },
       services,
     },

@@ -1,4 +1,5 @@
 /** The emailed manage link: see the booking, confirm a guest booking held for the address (ADR 0016), find another time or cancel it — as its client, within the service's cut-off. Moving it is in booking-moves. */
+import { firmLanguagesOf } from '../../../shared/domain/locales.ts';
 import { conflict, notFound } from '../../../shared/api/errors.ts';
 import { BOOKING_LINK_OPERATIONS } from '../../../shared/api/operations/booking-link.ts';
 import { BOOKING_LINK_SCHEMAS } from '../../../shared/api/schemas/booking-link.ts';
@@ -32,7 +33,7 @@ async function getManagedBooking(req: RequestOf<'getManagedBooking'>): Promise<R
   return {
     body: {
       booking: bookingView(booking, settings),
-      firm: { name: tenant.name, slug: tenant.slug, ...(tenant.brandAccent && { accent: tenant.brandAccent }) },
+      firm: { name: tenant.name, slug: tenant.slug, ...(tenant.brandAccent && { accent: tenant.brandAccent }), ...firmLanguagesOf(tenant) },
     },
   };
 }

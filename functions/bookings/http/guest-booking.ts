@@ -5,6 +5,7 @@
  * (ADR 0016), so a stranger can neither learn whose an address is nor put bookings into an
  * account. Each network has an hourly allowance per firm.
  */
+import { requireOffered } from '../../lib/firm-languages.ts';
 import { rateLimited } from '../../../shared/api/errors.ts';
 import { GUEST_BOOKING_OPERATIONS } from '../../../shared/api/operations/guest-booking.ts';
 import { GUEST_BOOKING_SCHEMAS } from '../../../shared/api/schemas/guest-booking.ts';
@@ -47,8 +48,9 @@ async function countAttempt(tenantId: string, ip: string): Promise<void> {
 async function createGuestBooking(req: RequestOf<'createGuestBooking'>): Promise<ReplyOf<'createGuestBooking'>> {
   const db = database();
   const tenant = await firmBySlug(db.entities, req.params.firmSlug);
-  await countAttempt(tenant.tenantId, req.ip);
   const input = req.body;
+  requireOffered(tenant, input.locale);
+  await countAttempt(tenant.tenantId, req.ip);
   const [bookable, existing] = await Promise.all([
     loadBookable(db.entities, tenant, input.serviceId),
     db.entities.user.query
@@ -72,7 +74,7 @@ async function createGuestBooking(req: RequestOf<'createGuestBooking'>): Promise
         name: input.name,
         role: 'CLIENT',
         status: 'invited',
-        locale: input.locale,
+        locale: input.locale ?? tenant.locale,
         timeZone: input.timeZone,
         ...(input.phone && { phone: input.phone }),
         reminderOffsets: DEFAULT_REMINDER_OFFSETS,

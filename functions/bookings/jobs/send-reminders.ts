@@ -6,6 +6,7 @@
  * twice; a reschedule or cancellation retires the old reminders by rewriting or deleting them.
  * The same claim releases guest bookings held for an address that did not confirm them in time.
  */
+import { localeFor } from '../../../shared/domain/locales.ts';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { EntityItem } from 'electrodb';
 import { linksConfig } from '../../../shared/config.ts';
@@ -94,7 +95,7 @@ async function send(r: Reminder, now: number): Promise<boolean> {
   await sendEmail(
     bookingEmail({
       kind: 'reminder',
-      locale: recipient.locale,
+      locale: localeFor(tenant, recipient.locale),
       to: recipient.email,
       name: booking.clientName,
       firm: tenant.name,

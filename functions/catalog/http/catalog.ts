@@ -3,6 +3,7 @@
  * is active. Each list page is one Query: the firm's services by id, or one status's by name.
  * The task templates (templates.ts) are the firm's other catalog.
  */
+import { firmLanguagesOf } from '../../../shared/domain/locales.ts';
 import type { EntityItem } from 'electrodb';
 import { randomUUID } from 'node:crypto';
 import { conflict, notFound } from '../../../shared/api/errors.ts';
@@ -177,6 +178,7 @@ async function getCatalog(req: RequestOf<'getCatalog'>): Promise<ReplyOf<'getCat
         currency: firm.currency,
         clientSignUp: firm.clientSignUp,
         ...(firm.brandAccent && { accent: firm.brandAccent }),
+        ...firmLanguagesOf(firm),
       },
       services: data.map(toView),
     },

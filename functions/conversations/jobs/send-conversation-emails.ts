@@ -13,7 +13,7 @@ import { User } from '../../../shared/db/entities/user.ts';
 import { Lead } from '../../../shared/db/entities/lead.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
 import { mayOpen, readerOf } from '../../../shared/domain/conversations/conversations.ts';
-import type { Locale } from '../../../shared/domain/locales.ts';
+import { localeFor, type Locale } from '../../../shared/domain/locales.ts';
 import type { JobEvent, JobResult } from '../../../shared/schedules.ts';
 import { actorOfUser } from '../../lib/auth.ts';
 import { handleDue } from '../../lib/due.ts';
@@ -74,7 +74,7 @@ async function recipientOf(owed: Owed, conversation: ConversationItem, firm: Ten
   if (!person || person.status !== 'active') return undefined;
   const reader = readerOf(actorOfUser(person));
   if (!mayOpen(reader, conversation)) return undefined;
-  return { email: person.email, name: person.name, locale: person.locale, staff: reader.staff, visitor: false };
+  return { email: person.email, name: person.name, locale: localeFor(firm, person.locale), staff: reader.staff, visitor: false };
 }
 
 /** Where the email's link goes: the inbox, the client's chat, or (with a new key) the visitor's chat page. */

@@ -2,6 +2,7 @@
  * Turns events into emails, each once (the consumer chain's marker); the link's secret is made
  * here, at sending time, so no secret ever travels in an event or a log.
  */
+import { localeFor } from '../../../shared/domain/locales.ts';
 import { linksConfig } from '../../../shared/config.ts';
 import { INVITATION_LINK_DAYS, RESET_LINK_MINUTES } from '../../../shared/domain/identity/links.ts';
 import { databaseOf } from '../../../shared/db/service.ts';
@@ -33,7 +34,7 @@ async function sendInvitation(detail: EventDetail<'user.invited' | 'user.invitat
   // The address signs in with another firm: its owner learns why no link came, and nobody else does.
   if (invitation.elsewhere) {
     await sendEmail(
-      actionEmail('invitationElsewhere', invitation.locale, invitation.email, `${linksConfig().PUBLIC_URL}/login/`, {
+      actionEmail('invitationElsewhere', localeFor(tenant, invitation.locale), invitation.email, `${linksConfig().PUBLIC_URL}/login/`, {
         firm: tenant.name,
         name: invitation.name,
       }),
@@ -50,7 +51,11 @@ async function sendInvitation(detail: EventDetail<'user.invited' | 'user.invitat
   // A client who signed up gets the same link, worded as confirming their address.
   const kind = invitation.source === 'self' ? 'verifyEmail' : 'invitation';
   await sendEmail(
-    actionEmail(kind, invitation.locale, invitation.email, link, { firm: tenant.name, name: invitation.name, days: String(INVITATION_LINK_DAYS) }),
+    actionEmail(kind, localeFor(tenant, invitation.locale), invitation.email, link, {
+      firm: tenant.name,
+      name: invitation.name,
+      days: String(INVITATION_LINK_DAYS),
+    }),
     tenant,
   );
 }
@@ -69,7 +74,7 @@ async function sendPasswordReset(detail: EventDetail<'auth.password_reset_reques
     .go();
   const link = `${linksConfig().PUBLIC_URL}/reset-password/?token=${formatLinkToken({ tenantId, recordId: userId, secret })}`;
   await sendEmail(
-    actionEmail('passwordReset', user.locale, user.email, link, { firm: tenant.name, name: user.name, minutes: String(RESET_LINK_MINUTES) }),
+    actionEmail('passwordReset', localeFor(tenant, user.locale), user.email, link, { firm: tenant.name, name: user.name, minutes: String(RESET_LINK_MINUTES) }),
     tenant,
   );
 }
@@ -78,7 +83,10 @@ async function sendPasswordReset(detail: EventDetail<'auth.password_reset_reques
 async function sendAccountExists(detail: EventDetail<'auth.signup_existing'>): Promise<void | 'skipped'> {
   const { data: tenant } = await database().entities.tenant.get({ tenantId: detail.tenantId }).go();
   if (!tenant) return 'skipped';
-  await sendEmail(actionEmail('accountExists', detail.locale, detail.email, `${linksConfig().PUBLIC_URL}/login/`, { firm: tenant.name }), tenant);
+  await sendEmail(
+    actionEmail('accountExists', localeFor(tenant, detail.locale), detail.email, `${linksConfig().PUBLIC_URL}/login/`, { firm: tenant.name }),
+    tenant,
+  );
 }
 
 /** A document shared with someone outside the portal: the link is made here (only its hash is kept) and emailed to them, in the firm's language. */

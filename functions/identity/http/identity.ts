@@ -3,6 +3,7 @@ import { actorFromClaims } from '../../lib/auth.ts';
 import { contextHandler } from '../../lib/http.ts';
 import { createInvitation, inviteColleague, listInvitations, resendInvitation } from '../invitations.ts';
 import { deactivateUser, getUser, reactivateUser, resumeEmail, updateUser } from '../people.ts';
+import { getFirmLanguages, updateFirmLanguages } from '../languages.ts';
 import { listUsers } from '../users.ts';
 import { IDENTITY_OPERATIONS } from '../../../shared/api/operations/identity.ts';
 
@@ -21,6 +22,8 @@ export const handler = contextHandler({
     inviteColleague,
     listInvitations,
     resendInvitation,
+    getFirmLanguages,
+    updateFirmLanguages,
   },
   authenticate: actorFromClaims,
 });

@@ -5,6 +5,8 @@
  * and as fast, whether or not the address already has an account: the address is looked into
  * afterwards (sign-up-request.ts), and an owner gets an email saying so.
  */
+import { firmLanguagesOf } from '../../../shared/domain/locales.ts';
+import { requireOffered } from '../../lib/firm-languages.ts';
 import { forbidden, notFound } from '../../../shared/api/errors.ts';
 import { SIGNUP_OPERATIONS } from '../../../shared/api/operations/signup.ts';
 import { SIGNUP_SCHEMAS } from '../../../shared/api/schemas/signup.ts';
@@ -25,7 +27,7 @@ async function firmBySlug(slug: string) {
 
 async function getSignUpFirm(req: RequestOf<'getSignUpFirm'>): Promise<ReplyOf<'getSignUpFirm'>> {
   const tenant = await firmBySlug(req.params.firmSlug);
-  return { body: { slug: tenant.slug, name: tenant.name, clientSignUp: tenant.clientSignUp } };
+  return { body: { slug: tenant.slug, name: tenant.name, clientSignUp: tenant.clientSignUp, ...firmLanguagesOf(tenant) } };
 }
 
 /**
@@ -37,6 +39,7 @@ async function signUp(req: RequestOf<'signUp'>): Promise<ReplyOf<'signUp'>> {
   const tenant = await firmBySlug(req.params.firmSlug);
   if (!tenant.clientSignUp) throw forbidden(`${tenant.name} does not take sign-ups online. Ask the firm for an invitation.`);
   const { name, email } = req.body;
+  requireOffered(tenant, req.body.locale);
   await database()
     .entities.outbox.create(
       askedAbout(req, tenant.tenantId, { type: 'auth.signup_asked', detail: { name, email, locale: req.body.locale ?? tenant.locale } }, email),

@@ -12,5 +12,7 @@ export const IDENTITY_OPERATIONS = [
   // A customer's primary contact invites a colleague, if the firm allows it (functions/identity/invitations.ts).
   { operationId: 'inviteColleague', method: 'POST', path: '/api/organisation/contacts', lambda: 'identity', access: 'signed-in', success: [201] },
   { operationId: 'listInvitations', method: 'GET', path: '/api/invitations', lambda: 'identity', access: 'users.manage' },
+  { operationId: 'getFirmLanguages', method: 'GET', path: '/api/firm/languages', lambda: 'identity', access: 'settings.manage' },
+  { operationId: 'updateFirmLanguages', method: 'PATCH', path: '/api/firm/languages', lambda: 'identity', access: 'settings.manage' },
   { operationId: 'resendInvitation', method: 'POST', path: '/api/invitations/{invitationId}/resend', lambda: 'identity', access: 'users.manage' },
 ] as const satisfies readonly OperationDef[];

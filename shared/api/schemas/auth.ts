@@ -22,6 +22,8 @@ export const invitationPreview = z.object({
   role: z.enum(ROLES),
   locale,
   firmName: z.string(),
+  /** The languages the firm offers (its page's switcher offers only these). */
+  languages: z.array(locale),
   source: z.enum(['firm', 'self']),
 });
 

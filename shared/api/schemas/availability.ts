@@ -1,11 +1,12 @@
 /** The public booking page: services, free slots, quotes. */
+import { firmLanguagesFields } from './user.ts';
 import * as z from 'zod/mini';
 import { BOOKING_TYPES } from '../../domain/bookings/settings.ts';
 import { priceView, quoteInput, slotRangeQuery, slotsView } from './booking.ts';
 import type { Schemas } from './types.ts';
 
 export const bookingPage = z.object({
-  firm: z.object({ slug: z.string(), name: z.string(), timeZone: z.string(), currency: z.string(), accent: z.optional(z.string()) }),
+  firm: z.object({ slug: z.string(), name: z.string(), timeZone: z.string(), currency: z.string(), accent: z.optional(z.string()), ...firmLanguagesFields }),
   services: z.array(
     z.object({
       serviceId: z.string(),

@@ -1,7 +1,7 @@
 /** Bookings as the API shows and takes them: shared by the public booking page and the signed-in bookings context. */
 import * as z from 'zod/mini';
 import { BOOKING_TYPES } from '../../domain/bookings/settings.ts';
-import { DEFAULT_LOCALE, LOCALES } from '../../domain/locales.ts';
+import { firmLanguagesFields, locale } from './user.ts';
 import { isTimeZone } from '../../domain/time/zoned.ts';
 import { email, instant, personName, requiredString, version } from './common.ts';
 
@@ -59,7 +59,8 @@ export const guestBookingInput = z.object({
   name: personName(120),
   email,
   phone: z.optional(z.string().check(z.maxLength(40, 'must be a phone number'), z.trim(), z.regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number'))),
-  locale: z._default(z.enum(LOCALES), DEFAULT_LOCALE),
+  /** The guest's language, for their emails: the firm's default when not given. */
+  locale: z.optional(locale),
 });
 
 export const bookingView = z.object({
@@ -104,7 +105,10 @@ export const seriesChangeView = z.object({
   followingSkipped: z.optional(z.array(z.object({ bookingId: z.string(), start: z.string(), to: z.optional(z.string()), message: z.string() }))),
 });
 
-export const managedBookingView = z.object({ booking: bookingView, firm: z.object({ name: z.string(), slug: z.string(), accent: z.optional(z.string()) }) });
+export const managedBookingView = z.object({
+  booking: bookingView,
+  firm: z.object({ name: z.string(), slug: z.string(), accent: z.optional(z.string()), ...firmLanguagesFields }),
+});
 
 export const rescheduleInput = z.object({ start: instant, version, scope: seriesScope() });
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { firmLanguagesFields } from './user.ts';
 import { accentProblem } from '../../domain/brand/contrast.ts';
 import {
   checklistSteps as steps,
@@ -69,7 +70,14 @@ export const updateServiceInput = z.object({
 export const listServicesQuery = z.extend(pageQuery, { status: z.optional(z.enum(SERVICE_STATUSES)) });
 
 export const catalog = z.object({
-  firm: z.object({ slug: z.string(), name: z.string(), currency: z.string(), clientSignUp: z.boolean(), accent: z.optional(z.string()) }),
+  firm: z.object({
+    slug: z.string(),
+    name: z.string(),
+    currency: z.string(),
+    clientSignUp: z.boolean(),
+    accent: z.optional(z.string()),
+    ...firmLanguagesFields,
+  }),
   services: z.array(serviceView),
 });
 

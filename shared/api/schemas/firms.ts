@@ -1,10 +1,10 @@
 /** The platform operator's view of firms (ADR 0035). */
 import * as z from 'zod/mini';
-import { LOCALES } from '../../domain/locales.ts';
 import { MONTHLY_USAGE, SLUG_MAX, SLUG_MIN, STANDING_USAGE, slugProblem } from '../../domain/platform/firms.ts';
 import { timeZone } from './booking.ts';
 import { email, page, pageQuery, personName, typeError } from './common.ts';
 import type { Schemas } from './types.ts';
+import { firmLanguagesFields, languages, locale, offersItsDefault } from './user.ts';
 import { firmExportView } from './firm-data.ts';
 
 const slug = z.string({ error: typeError('must be text') }).check(
@@ -23,15 +23,19 @@ const currency = z.string({ error: typeError('must be text') }).check(
   z.refine((c) => c.length > 3 || isCurrency(c), CURRENCY_RULE),
 );
 
-export const createFirmInput = z.object({
-  name: personName(100),
-  slug,
-  timeZone,
-  currency,
-  /** The firm's language: its emails' and new people's default. */
-  locale: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }),
-  admin: z.object({ name: personName(120), email }),
-});
+export const createFirmInput = z
+  .object({
+    name: personName(100),
+    slug,
+    timeZone,
+    currency,
+    /** The firm's default language: its emails' when a person's is not offered, and new people's. */
+    locale,
+    /** The languages it offers its people and visitors; none: all of them. */
+    languages: z.optional(languages),
+    admin: z.object({ name: personName(120), email }),
+  })
+  .check(offersItsDefault);
 export type CreateFirmInput = z.infer<typeof createFirmInput>;
 
 const reason = z.string({ error: typeError('must be text') }).check(z.trim(), z.minLength(3, 'must say why, in at least 3 characters'), z.maxLength(500));
@@ -49,7 +53,7 @@ export const firmView = z.object({
   status: z.enum(['active', 'suspended']),
   timeZone: z.string(),
   currency: z.string(),
-  locale: z.enum(LOCALES),
+  ...firmLanguagesFields,
   createdAt: z.string(),
   /** Set while the firm is to be deleted (ADR 0039): when it is purged, unless that is cancelled first. */
   deleteAfter: z.optional(z.string()),

@@ -4,7 +4,7 @@ import { ROLES } from '../../domain/identity/permissions.ts';
 import { email, isoDate, page, pageQuery, personName, typeError } from './common.ts';
 import { INVITABLE_ROLES } from './invitable-roles.ts';
 import type { Schemas } from './types.ts';
-import { locale, userView } from './user.ts';
+import { firmLanguagesFields, languages, locale, offersItsDefault, userView } from './user.ts';
 
 /** The firm's directory: its people and their invitations. */
 export const userPage = page(userView);
@@ -111,6 +111,13 @@ export const userDetail = z.extend(userView, {
 });
 export type UserDetail = z.infer<typeof userDetail>;
 
+/** The firm's default language and the languages it offers. */
+export const firmLanguagesView = z.object(firmLanguagesFields);
+export const updateFirmLanguagesInput = z.object({ locale: z.optional(locale), languages: z.optional(languages) }).check(
+  z.refine((l) => l.locale !== undefined || l.languages !== undefined, { error: 'must change locale or languages', path: ['locale'] }),
+  offersItsDefault,
+);
+
 /** The identity context's operations → schemas (each context bundles only its own). */
 export const IDENTITY_SCHEMAS = {
   listUsers: { query: z.extend(pageQuery, { role: z.optional(z.enum(ROLES, { error: 'is not a role' })) }), response: userPage },
@@ -123,4 +130,6 @@ export const IDENTITY_SCHEMAS = {
   deactivateUser: { response: userDetail },
   reactivateUser: { response: userDetail },
   resumeEmail: { response: userDetail },
+  getFirmLanguages: { response: firmLanguagesView },
+  updateFirmLanguages: { body: updateFirmLanguagesInput, response: firmLanguagesView },
 } satisfies Record<string, Schemas>;

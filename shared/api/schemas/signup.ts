@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { email, personName } from './common.ts';
 import type { Schemas } from './types.ts';
-import { locale } from './user.ts';
+import { firmLanguagesFields, locale } from './user.ts';
 
-export const signUpFirm = z.object({ slug: z.string(), name: z.string(), clientSignUp: z.boolean() });
+export const signUpFirm = z.object({ slug: z.string(), name: z.string(), clientSignUp: z.boolean(), ...firmLanguagesFields });
 
 /** No password here: it is chosen from the emailed link, so nobody can pre-set one for another's address. */
 export const signUpInput = z.object({ name: personName(120), email, locale: z.optional(locale) });

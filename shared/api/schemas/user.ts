@@ -1,10 +1,25 @@
 import * as z from 'zod/mini';
-import { LOCALES } from '../../domain/locales.ts';
+import { LOCALES, type Locale } from '../../domain/locales.ts';
 import { PERMISSIONS, ROLES } from '../../domain/identity/permissions.ts';
 import { EMAIL_PROBLEMS } from '../../domain/notifications/email-feedback.ts';
 
 /** The people and session shapes every context answers with. */
-export const locale = z.enum(LOCALES);
+export const locale = z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` });
+
+/** The languages a firm offers: each once, at least one. */
+export const languages = z.array(locale).check(
+  z.minLength(1, 'must name at least one language'),
+  z.refine((ls) => new Set(ls).size === ls.length, 'must name each language once'),
+);
+
+/** A firm's default language and the ones it offers, in every answer that shows a page of the firm. */
+export const firmLanguagesFields = { locale, languages: z.array(locale) };
+
+/** A firm's default must be among its languages (a 400 on `locale`; none at all is a 400 on `languages` alone). */
+export const offersItsDefault = z.refine<{ locale?: Locale | undefined; languages?: Locale[] | undefined }>(
+  (firm) => !firm.locale || !firm.languages?.length || firm.languages.includes(firm.locale),
+  { error: "must be one of the firm's languages", path: ['locale'] },
+);
 
 export const userView = z.object({
   userId: z.string(),
@@ -33,6 +48,8 @@ export const tenantView = z.object({
   name: z.string(),
   timeZone: z.string(),
   currency: z.string(),
+  /** The firm's default language, and the ones it offers: the language switcher offers only these. */
+  ...firmLanguagesFields,
   /** The firm's accent colour, when it chose one. */
   accent: z.optional(z.string()),
 });

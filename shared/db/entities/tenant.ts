@@ -10,7 +10,10 @@ export const Tenant = new Entity({
     name: { type: 'string', required: true },
     timeZone: { type: 'string', required: true },
     currency: { type: 'string', required: true },
+    /** The firm's default language: its emails' when a person's is not offered, and new people's. */
     locale: { type: LOCALES, required: true, default: DEFAULT_LOCALE },
+    /** The languages it offers its people and visitors (shared/domain/locales.ts languagesOf); none: all of them. */
+    languages: { type: 'list', items: { type: 'string' } },
     status: { type: ['active', 'suspended'] as const, required: true, default: 'active' },
     /** Whether clients may create their own account from the firm's sign-up page. */
     clientSignUp: { type: 'boolean', required: true, default: false },

@@ -1,11 +1,12 @@
 import { StrictMode, Suspense, useState, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
-import { DEFAULT_LOCALE } from '../../../shared/domain/locales.ts';
-import { applyLocale, currentLocale, LocaleContext, type Locale } from './i18n/index.ts';
+import { DEFAULT_LOCALE, LOCALES } from '../../../shared/domain/locales.ts';
+import { applyLocale, currentLocale, LocaleContext, type Locale, type OfferedLanguages } from './i18n/index.ts';
 import { loadText } from './i18n/text.ts';
 
 function WithLocale({ Page, initial }: { Page: ComponentType; initial: Locale }) {
   const [locale, setCurrent] = useState(initial);
+  const [languages, setLanguages] = useState<readonly Locale[]>(LOCALES);
   const setLocale = (next: Locale) => {
     // Switch once the strings are here, so the page never shows a mix of languages.
     void loadText(next).then(() => {
@@ -13,8 +14,13 @@ function WithLocale({ Page, initial }: { Page: ComponentType; initial: Locale })
       setCurrent(next);
     });
   };
+  // A firm's page offers only the firm's languages; a reader in another one is shown its default.
+  const offer = (firm: OfferedLanguages) => {
+    setLanguages(firm.languages);
+    if (!firm.languages.includes(currentLocale())) setLocale(firm.locale);
+  };
   return (
-    <LocaleContext.Provider value={{ locale, setLocale }}>
+    <LocaleContext.Provider value={{ locale, setLocale, languages, offer }}>
       <Suspense>
         <Page />
       </Suspense>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { ApiError, call } from '../api.ts';
-import { applyAccent } from '../brand.ts';
+import { useFirmLook } from '../brand.ts';
 import { followingSummary, SeriesScopeChoice, type SeriesScope } from './SeriesScopeChoice.tsx';
 import { PublicFrame } from '../components/PublicFrame.tsx';
 import { SlotPicker, type Slot } from './SlotPicker.tsx';
@@ -22,6 +22,7 @@ const token = new URLSearchParams(location.search).get('token') ?? '';
 function ManageBookingPage() {
   const t = useText(commonText, bookingsText);
   const { locale } = useLocale();
+  const showFirm = useFirmLook();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [mode, setMode] = useState<'view' | 'reschedule' | 'cancel'>('view');
   const [zone, setZone] = useState('UTC');
@@ -38,7 +39,7 @@ function ManageBookingPage() {
   const load = () =>
     call('getManagedBooking', { params: { token } })
       .then((managed) => {
-        applyAccent(managed.firm.accent);
+        showFirm(managed.firm);
         setState({ kind: 'ready', managed });
         setZone((z) => (z === 'UTC' ? managed.booking.clientZone : z));
       })

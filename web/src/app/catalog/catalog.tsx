@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { ApiError, call } from '../api.ts';
-import { applyAccent } from '../brand.ts';
+import { useFirmLook } from '../brand.ts';
 import { ReaderOptions } from '../components/ReaderOptions.tsx';
 import { ErrorNotice, Loading } from '../components/Status.tsx';
 import { money } from '../format.ts';
@@ -19,13 +19,14 @@ const firmSlug = new URLSearchParams(location.search).get('firm') ?? '';
 function CatalogPage() {
   const t = useText(catalogText);
   const { locale } = useLocale();
+  const showFirm = useFirmLook();
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   useEffect(() => {
     if (!firmSlug) return setState({ kind: 'unknown' });
     call('getCatalog', { params: { firmSlug } })
       .then((catalog) => {
-        applyAccent(catalog.firm.accent);
+        showFirm(catalog.firm);
         setState({ kind: 'ready', catalog });
       })
       .catch((e: unknown) => setState(e instanceof ApiError && e.status === 404 ? { kind: 'unknown' } : { kind: 'error', error: e }));

@@ -1,6 +1,7 @@
 import { Monitor, Moon, Sun } from 'lucide-react';
 import { useId, useState } from 'react';
-import { format, LOCALES, type Locale, useLocale } from '../i18n/index.ts';
+import { format, type Locale, useLocale } from '../i18n/index.ts';
+import { LocaleOptions } from './LocaleOptions.tsx';
 import { commonText } from '../i18n/common/index.ts';
 import { useText } from '../i18n/text.ts';
 
@@ -50,20 +51,21 @@ function SchemeButton() {
 /** The reader's own display choices, on every page: the language, and light or dark. */
 export function ReaderOptions() {
   const t = useText(commonText);
-  const { locale, setLocale } = useLocale();
+  const { locale, setLocale, languages } = useLocale();
   const id = useId();
   return (
     <div className="flex items-center gap-2 text-sm">
-      <label htmlFor={id} className="sr-only text-slate-600 sm:not-sr-only">
-        {t.language}
-      </label>
-      <select id={id} value={locale} onChange={(e) => setLocale(e.target.value as Locale)} className="rounded border border-slate-300 bg-white px-2 py-1">
-        {LOCALES.map((l) => (
-          <option key={l.code} value={l.code} lang={l.code}>
-            {l.label}
-          </option>
-        ))}
-      </select>
+      {/* A firm that offers one language has nothing to switch to. */}
+      {languages.length > 1 && (
+        <>
+          <label htmlFor={id} className="sr-only text-slate-600 sm:not-sr-only">
+            {t.language}
+          </label>
+          <select id={id} value={locale} onChange={(e) => setLocale(e.target.value as Locale)} className="rounded border border-slate-300 bg-white px-2 py-1">
+            <LocaleOptions />
+          </select>
+        </>
+      )}
       <SchemeButton />
     </div>
   );

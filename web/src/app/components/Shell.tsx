@@ -8,7 +8,7 @@ import { startTransition, useEffect, useState, type ReactNode } from 'react';
 import type { Session } from '../../../../shared/api/schemas/user.ts';
 import { canEnterArea, isStaff, type Area } from '../../../../shared/domain/identity/permissions.ts';
 import { restoreSession, signOut } from '../api.ts';
-import { applyAccent } from '../brand.ts';
+import { useFirmLook } from '../brand.ts';
 import { format } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
 import { useText } from '../i18n/text.ts';
@@ -26,6 +26,7 @@ export function Shell({ area, children }: { area: Area; children: (session: Sess
   const t = useText(commonText);
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const showFirm = useFirmLook();
 
   useEffect(() => {
     restoreSession()
@@ -39,7 +40,7 @@ export function Shell({ area, children }: { area: Area; children: (session: Sess
           location.assign('/account/');
           return;
         }
-        applyAccent(session.tenant.accent);
+        showFirm(session.tenant);
         // The page renders in slices behind the skeleton, so it never blocks the reader's first taps.
         startTransition(() => setState({ kind: 'ready', session }));
       })

@@ -1,10 +1,7 @@
 import { createContext, useContext } from 'react';
-import { DEFAULT_LOCALE, directionOf, LOCALE_NAMES, LOCALES as LOCALE_CODES, type Locale } from '../../../../shared/domain/locales.ts';
+import { DEFAULT_LOCALE, directionOf, LOCALES as LOCALE_CODES, type Locale } from '../../../../shared/domain/locales.ts';
 
 export type { Locale };
-
-/** The languages to choose from, each named in itself. */
-export const LOCALES = LOCALE_CODES.map((code) => ({ code, label: LOCALE_NAMES[code] }));
 
 const STORAGE_KEY = 'sp_locale';
 
@@ -37,10 +34,26 @@ export function textFor(map: object, key: string | number): string | undefined {
 /** `{name}` placeholders filled from `values`. */
 export const format = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '');
 
-/** The reader's language, and how to change it (see `mount`, which loads the strings first). */
-export const LocaleContext = createContext<{ locale: Locale; setLocale: (locale: Locale) => void }>({
+/** A firm's default language and the ones it offers (ADR 0040), as its session and public pages carry them. */
+export interface OfferedLanguages {
+  locale: Locale;
+  languages: readonly Locale[];
+}
+
+/**
+ * The reader's language and how to change it (see `mount`, which loads the strings first); the
+ * languages to offer, all until a firm's page says which it offers (`offer`).
+ */
+export const LocaleContext = createContext<{
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  languages: readonly Locale[];
+  offer: (firm: OfferedLanguages) => void;
+}>({
   locale: DEFAULT_LOCALE,
   setLocale: () => undefined,
+  languages: LOCALE_CODES,
+  offer: () => undefined,
 });
 
 export const useLocale = () => useContext(LocaleContext);

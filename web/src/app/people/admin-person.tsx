@@ -154,7 +154,7 @@ function PersonForm({ initial, staff, currency }: { initial: UserDetail; staff: 
           {label(
             t.person.language,
             <select name="locale" className={select} defaultValue={person.locale}>
-              <LocaleOptions />
+              <LocaleOptions kept={person.locale} />
             </select>,
           )}
           <Field label={t.person.timeZone} name="timeZone" list="zones" defaultValue={person.timeZone} error={errors.timeZone} />

@@ -82,6 +82,15 @@ function FirmPage() {
                   <dd>{firm.currency}</dd>
                   <dt className="text-slate-600">{d.locale}</dt>
                   <dd lang={firm.locale}>{LOCALE_NAMES[firm.locale]}</dd>
+                  <dt className="text-slate-600">{d.languages}</dt>
+                  <dd>
+                    {firm.languages.map((code, i) => (
+                      <span key={code}>
+                        {i > 0 && ', '}
+                        <span lang={code}>{LOCALE_NAMES[code]}</span>
+                      </span>
+                    ))}
+                  </dd>
                   <dt className="text-slate-600">{d.created}</dt>
                   <dd>{dateTime(firm.createdAt, locale)}</dd>
                   {firm.pendingAdmin && (

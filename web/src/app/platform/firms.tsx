@@ -1,7 +1,8 @@
 /** The platform operator's firms (/platform/): every firm with what it holds and uses, and the form that makes one. */
 import { useCallback, useState, type FormEvent } from 'react';
 import type { FirmView } from '../../../../shared/api/schemas/firms.ts';
-import { LOCALE_NAMES, LOCALES } from '../../../../shared/domain/locales.ts';
+import { LOCALES } from '../../../../shared/domain/locales.ts';
+import { FirmLanguagesFields, firmLanguagesIn } from '../components/FirmLanguagesFields.tsx';
 import { call } from '../api.ts';
 import { Field } from '../components/Field.tsx';
 import { Shell } from '../components/Shell.tsx';
@@ -79,6 +80,9 @@ function Firms() {
               </td>
               <td className="px-3 py-2">
                 <StatusChip status={f.status === 'suspended' ? 'deactivated' : 'active'}>{t.firms.statuses[f.status]}</StatusChip>
+                {f.deleteAfter && (
+                  <span className="block text-xs text-red-700">{format(t.firms.deleting, { date: calendarDate(f.deleteAfter.slice(0, 10), locale) })}</span>
+                )}
               </td>
               <td className="px-3 py-2 whitespace-nowrap">{calendarDate(f.createdAt.slice(0, 10), locale)}</td>
               <td className="px-3 py-2">{number.format(f.now.users)}</td>
@@ -101,7 +105,8 @@ function MakeFirm({ onCancel, onMade }: { onCancel: () => void; onMade: (notice:
     slug: f.slug,
     timeZone: f.timeZone,
     currency: f.currency,
-    locale: f.locale,
+    locale: t.firmLanguages.fallback,
+    languages: t.firmLanguages.offered,
     'admin.name': f.adminName,
     'admin.email': f.adminEmail,
   };
@@ -119,7 +124,7 @@ function MakeFirm({ onCancel, onMade }: { onCancel: () => void; onMade: (notice:
           slug: value('slug'),
           timeZone: value('timeZone'),
           currency: value('currency'),
-          locale: value('locale') as (typeof LOCALES)[number],
+          ...firmLanguagesIn(data),
           admin: { name: value('adminName'), email: value('adminEmail') },
         },
       });
@@ -171,17 +176,7 @@ function MakeFirm({ onCancel, onMade }: { onCancel: () => void; onMade: (notice:
             </p>
           )}
         />
-        <label className="block text-sm font-medium">
-          {f.locale}
-          <select name="locale" className={CONTROL} defaultValue="en">
-            {LOCALES.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {LOCALE_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <span aria-hidden="true" />
+        <FirmLanguagesFields initial={{ locale: 'en', languages: LOCALES }} errors={errors} />
         <Field label={f.adminName} name="adminName" required maxLength={120} error={errors['admin.name']} />
         <Field label={f.adminEmail} name="adminEmail" type="email" required maxLength={254} error={errors['admin.email']} />
       </div>

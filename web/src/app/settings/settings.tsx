@@ -1,4 +1,4 @@
-/** Admin → Settings: how the firm works. Requests: whether new ones are reviewed before work starts, and above which value; its brand; its clients' default folders; all of its data as one download. */
+/** Admin → Settings: how the firm works. Requests: whether new ones are reviewed before work starts, and above which value; its brand; its languages; its clients' default folders; all of its data as one download. */
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../../../shared/api/routes.ts';
 import { call } from '../api.ts';
@@ -16,6 +16,7 @@ import { BrandSettings } from './BrandSettings.tsx';
 import { FirmDataExport } from './FirmDataExport.tsx';
 import { ConversationSettings } from './ConversationSettings.tsx';
 import { FolderSettings } from './FolderSettings.tsx';
+import { LanguageSettings } from './LanguageSettings.tsx';
 import { RetentionSettings } from './RetentionSettings.tsx';
 
 type RequestSettings = ResponseOf<'getRequestSettings'>;
@@ -107,6 +108,7 @@ function SettingsPage({ mayExport }: { mayExport: boolean }) {
       <PageHeader title={t.settings.title} lead={t.settings.lead} />
       <RequestRules />
       <BrandSettings />
+      <LanguageSettings />
       <FolderSettings />
       <RetentionSettings />
       <ConversationSettings />

@@ -20,7 +20,7 @@ const token = new URLSearchParams(location.search).get('token') ?? '';
 
 function InvitationPage() {
   const t = useText(commonText, signInText);
-  const { locale } = useLocale();
+  const { locale, offer } = useLocale();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -36,7 +36,10 @@ function InvitationPage() {
           : { kind: 'error', error: e };
     if (!token) return setState({ kind: 'invalid' });
     call('previewInvitation', { query: { token } })
-      .then((preview) => setState({ kind: 'ready', preview }))
+      .then((preview) => {
+        offer(preview);
+        setState({ kind: 'ready', preview });
+      })
       .catch((e: unknown) => setState(outcome(e)));
   }, []);
 

@@ -21,7 +21,7 @@ const firmSlug = query.get('firm') ?? '';
 /** A client signs up with a firm (`/register/?firm=<slug>`, perhaps with `email` and `name`); the emailed link confirms the address and sets the password. */
 function RegisterPage() {
   const t = useText(commonText, signInText);
-  const { locale } = useLocale();
+  const { locale, offer } = useLocale();
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<unknown>(null);
@@ -30,7 +30,10 @@ function RegisterPage() {
   useEffect(() => {
     if (!firmSlug) return setState({ kind: 'unknown' });
     call('getSignUpFirm', { params: { firmSlug } })
-      .then((firm) => setState({ kind: 'ready', firm }))
+      .then((firm) => {
+        offer(firm);
+        setState({ kind: 'ready', firm });
+      })
       .catch((e: unknown) => setState(e instanceof ApiError && e.status === 404 ? { kind: 'unknown' } : { kind: 'error', error: e }));
   }, []);
 

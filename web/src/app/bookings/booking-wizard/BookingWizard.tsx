@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { ApiError, call } from '../../api.ts';
-import { applyAccent } from '../../brand.ts';
+import { useFirmLook } from '../../brand.ts';
 import { errorsByField, errorText } from '../../errors.ts';
 import { format, useLocale } from '../../i18n/index.ts';
 import { commonText } from '../../i18n/common/index.ts';
@@ -63,6 +63,7 @@ function Progress({ step, names }: { step: number; names: readonly string[] }) {
 export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: string; booker: Booker; calendarHref?: string }) {
   const t = useText(commonText, bookingsText, signInText);
   const { locale } = useLocale();
+  const showFirm = useFirmLook();
   const [step, go] = useStep();
   const [state, dispatch] = useReducer(wizard, undefined, () => initialWizard(visitorZone()));
   const heading = useRef<HTMLHeadingElement>(null);
@@ -71,7 +72,7 @@ export function BookingWizard({ firmSlug, booker, calendarHref }: { firmSlug: st
     () =>
       firmSlug
         ? call('getBookingPage', { params: { firmSlug } }).then(
-            (found) => (applyAccent(found.firm.accent), found),
+            (found) => (showFirm(found.firm), found),
             (e: unknown) => (e instanceof ApiError && e.status === 404 ? ('unknown' as const) : Promise.reject(e)),
           )
         : Promise.resolve('unknown' as const),

@@ -60,6 +60,7 @@ const ar: typeof en = {
       'customer.created': 'أضاف عميلًا',
       'customer.merged': 'دمج عميلين',
       'customer.updated': 'غيّر بيانات عميل',
+      'firm.languages_changed': 'غيّر لغات المكتب',
       'firm.brand_changed': 'غيّر هوية المكتب',
       'request.deleted': 'حذف طلبًا',
       'request.updated': 'غيّر طلبًا',

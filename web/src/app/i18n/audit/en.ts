@@ -58,6 +58,7 @@ export default {
       'customer.created': 'Added a client',
       'customer.merged': 'Merged two clients',
       'customer.updated': 'Changed a client',
+      'firm.languages_changed': "Changed the firm's languages",
       'firm.brand_changed': "Changed the firm's brand",
       'request.deleted': 'Deleted a request',
       'request.updated': 'Changed a request',

@@ -60,6 +60,7 @@ const hi: typeof en = {
       'customer.created': 'क्लाइंट जोड़ा',
       'customer.merged': 'दो क्लाइंट मिलाए',
       'customer.updated': 'क्लाइंट बदला',
+      'firm.languages_changed': 'फ़र्म की भाषाएँ बदलीं',
       'firm.brand_changed': 'फ़र्म का ब्रांड बदला',
       'request.deleted': 'अनुरोध हटाया',
       'request.updated': 'अनुरोध बदला',

@@ -9,6 +9,11 @@ const ar: typeof en = {
   scrollable: '{name} (يمكن تمريره أفقيًا)',
   scheme: { label: 'الألوان: {current}. التبديل إلى {next}', system: 'حسب النظام', light: 'فاتح', dark: 'داكن' },
   language: 'اللغة',
+  firmLanguages: {
+    offered: 'اللغات المتاحة',
+    hint: 'يختار منها موظفوه وزوّاره. ومن بقيت لغته غيرها تصله الرسائل باللغة الافتراضية.',
+    fallback: 'اللغة الافتراضية',
+  },
   skipToContent: 'انتقل إلى المحتوى',
   errors: {
     network: 'تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مرة أخرى.',

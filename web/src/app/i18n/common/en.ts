@@ -9,6 +9,11 @@ export default {
   scrollable: '{name} (scrolls sideways)',
   scheme: { label: 'Colours: {current}. Switch to {next}', system: 'as the system', light: 'light', dark: 'dark' },
   language: 'Language',
+  firmLanguages: {
+    offered: 'Languages offered',
+    hint: 'Its people and visitors choose among these. Anyone who keeps another is emailed in the default language.',
+    fallback: 'Default language',
+  },
   skipToContent: 'Skip to content',
   errors: {
     network: 'Cannot reach the server. Check your connection and try again.',

@@ -49,6 +49,13 @@ const en = {
       askedBy: 'Asked by {name} on {when}',
       keptUntil: 'kept until {when}',
     },
+    languages: {
+      title: 'Languages',
+      lead: 'The languages your portal, its pages and its emails are offered in.',
+      save: 'Save languages',
+      saving: 'Saving…',
+      saved: 'Languages saved.',
+    },
     retention: {
       title: 'Removed documents',
       lead: 'How long the files of a document your team removes are kept, out of everyone’s reach, before they are gone for good.',
