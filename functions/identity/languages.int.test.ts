@@ -83,6 +83,16 @@ it('refuses a language the firm does not offer wherever one is given, writing no
   const { body: self } = await asAdmin(`/api/users/${me.user.userId}`);
   expect(outcome(await asAdmin(`/api/users/${self.userId}`, 'PATCH', { version: self.version, locale: 'en' }))).toEqual(refusal());
   expect((await asAdmin(`/api/users/${self.userId}`, 'PATCH', { version: self.version, locale: 'ar', phone: '+971 4 000 0000' })).status).toBe(200);
+
+  // One's own email language (Account): only an offered one, and it makes an older edit of the person stale.
+  const { body: prefs } = await asAdmin('/api/me/email-preferences');
+  expect(prefs.locale).toBe('ar');
+  const choose = (locale: string) => asAdmin('/api/me/email-preferences', 'PUT', { digest: prefs.digest, off: prefs.off, locale });
+  expect(outcome(await choose('en'))).toEqual(refusal());
+  const { body: seen } = await asAdmin(`/api/users/${self.userId}`);
+  const chosen = await choose('hi');
+  expect([chosen.status, chosen.body.locale]).toEqual([200, 'hi']);
+  expect((await asAdmin(`/api/users/${self.userId}`, 'PATCH', { version: seen.version, phone: '+971 4 000 0001' })).status).toBe(409);
 });
 
 it("lets an admin change them, audited, and writes to anyone whose language it stopped offering in the firm's default", { timeout: 60_000 }, async () => {

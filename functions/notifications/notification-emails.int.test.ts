@@ -69,6 +69,8 @@ describe('email settings', () => {
         'document_request.reminded',
         'document.zip_ready',
       ],
+      // The language the client was invited in, theirs to change with the rest.
+      locale: 'ar',
     });
     expect((await preferences(mike)).body.kinds).toEqual([
       'request.submitted',
@@ -100,7 +102,10 @@ describe('email settings', () => {
     ]);
     expect((await put(client, '/api/me/email-preferences', { digest: 'daily', off: ['request.nonsense'] })).body.error.details[0].field).toBe('off.0');
     const saved = await put(client, '/api/me/email-preferences', { digest: 'daily', off: ['task.assigned', 'request.status_changed'] });
-    expect(saved.body).toMatchObject({ digest: 'daily', off: ['request.status_changed'] });
+    expect(saved.body).toMatchObject({ digest: 'daily', off: ['request.status_changed'], locale: 'ar' });
+    expect((await put(client, '/api/me/email-preferences', { digest: 'daily', off: [], locale: 'fr' })).body.error.details).toMatchObject([
+      { field: 'locale', message: 'must be one of en, ar, hi' },
+    ]);
     expect((await put(client, '/api/me/email-preferences', { digest: 'immediately', off: [] })).body).toMatchObject({ digest: 'immediately', off: [] });
   });
 });

@@ -74,6 +74,14 @@ it(
     await languages.getByRole('button', { name: 'Save languages' }).click();
     await expect.poll(() => languages.getByText('Languages saved.').count()).toBe(1);
     await expect.poll(switcher).toEqual(['English', 'العربية', 'हिन्दी']);
+    // Each person picks the language of their own emails among them.
+    await admin.goto(url('/account/'));
+    await admin.getByLabel('Language of my emails').selectOption({ label: 'हिन्दी' });
+    await admin.getByRole('button', { name: 'Save the email settings' }).click();
+    await expect.poll(() => admin.getByText('Saved.').count()).toBe(1);
+    await admin.reload();
+    await expect.poll(() => admin.getByLabel('Language of my emails').inputValue()).toBe('hi');
+    await admin.goto(url('/admin/settings/'));
     // Firms own their data: the admin exports all of it from Settings and downloads it once built.
     const data = admin.getByRole('region', { name: 'Your firm’s data' });
     await expect.poll(() => data.getByText('No export in the last day.').count()).toBe(1);

@@ -1,4 +1,7 @@
 /** The bell and live updates: WebSocket tickets, my notifications, marking them read; how I get them by email, and the emails' links. */
+import { firmOf } from '../../lib/firm.ts';
+import { requireOffered } from '../../lib/firm-languages.ts';
+import type { EntityItem } from 'electrodb';
 import { randomUUID } from 'node:crypto';
 import { AppError, forbidden, notFound } from '../../../shared/api/errors.ts';
 import { NOTIFICATIONS_SCHEMAS } from '../../../shared/api/schemas/notifications.ts';
@@ -16,6 +19,7 @@ import { toNotificationView } from '../view.ts';
 import { NOTIFICATIONS_OPERATIONS } from '../../../shared/api/operations/notifications.ts';
 
 const database = databaseOf({ notification: Notification, realtimeTicket: RealtimeTicket, user: User, emailLink: EmailLink });
+type Person = EntityItem<typeof User>;
 
 const TICKET_SECONDS = 30;
 
@@ -76,22 +80,26 @@ async function me(req: { actor: { tenantId: string; userId: string } }) {
   return data;
 }
 
-const preferencesView = (person: { role: string; emailDigest?: 'immediately' | 'hourly' | 'daily' | undefined; emailOff?: string[] | undefined }) => ({
-  ...emailPreferencesOf(person),
-  kinds: emailKindsFor(person.role),
-});
+const preferencesView = (person: Person) => ({ ...emailPreferencesOf(person), kinds: emailKindsFor(person.role), locale: person.locale });
 
 async function getEmailPreferences(req: RequestOf<'getEmailPreferences'>): Promise<ReplyOf<'getEmailPreferences'>> {
   return { body: preferencesView(await me(req)) };
 }
 
-/** One's own setting, like the read markers: not audited. */
+/**
+ * One's own settings, like the read markers: not audited. A new language must be one the firm
+ * offers, and bumps the record's version so an admin's edit from before it is refused as stale.
+ */
 async function updateEmailPreferences(req: RequestOf<'updateEmailPreferences'>): Promise<ReplyOf<'updateEmailPreferences'>> {
   const person = await me(req);
   const offered = emailKindsFor(person.role);
   const off = [...new Set(req.body.off)].filter((k) => offered.includes(k));
-  await database().entities.user.patch({ tenantId: person.tenantId, userId: person.userId }).set({ emailDigest: req.body.digest, emailOff: off }).go();
-  return { body: preferencesView({ ...person, emailDigest: req.body.digest, emailOff: off }) };
+  const locale = req.body.locale ?? person.locale;
+  const relocated = locale !== person.locale;
+  if (relocated) requireOffered(await firmOf(req.actor), locale);
+  const set = { emailDigest: req.body.digest, emailOff: off, ...(relocated && { locale, version: person.version + 1 }) };
+  await database().entities.user.patch({ tenantId: person.tenantId, userId: person.userId }).set(set).go();
+  return { body: preferencesView({ ...person, ...set }) };
 }
 
 /** An emailed link: only for the person it was sent to (signed in as them), until it runs out; its notices become read. */

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { DIGESTS, EMAIL_KINDS } from '../../domain/notifications/email.ts';
 import { page, pageQuery, requiredString, typeError } from './common.ts';
 import type { Schemas } from './types.ts';
+import { locale } from './user.ts';
 
 export const ticket = z.object({
   /** One-time, 30-second ticket for `${path}?ticket=…`. */
@@ -25,13 +26,15 @@ export const markReadInput = z.object({
 });
 
 /** How a person gets notification emails; `kinds` are those their role can get. */
-export const emailPreferences = z.object({ digest: z.enum(DIGESTS), off: z.array(z.enum(EMAIL_KINDS)), kinds: z.array(z.enum(EMAIL_KINDS)) });
+/** `locale`: the language of one's emails, one the firm offers (a person's own choice, as an admin may also make it). */
+export const emailPreferences = z.object({ digest: z.enum(DIGESTS), off: z.array(z.enum(EMAIL_KINDS)), kinds: z.array(z.enum(EMAIL_KINDS)), locale });
 
 export const emailPreferencesInput = z.object({
   digest: z.enum(DIGESTS, { error: 'must be immediately, hourly or daily' }),
   off: z
     .array(z.enum(EMAIL_KINDS, { error: 'is not a kind of notification email' }), { error: typeError('must be a list') })
     .check(z.maxLength(EMAIL_KINDS.length)),
+  locale: z.optional(locale),
 });
 
 export const openEmailLinkInput = z.object({ token: requiredString(300) });

@@ -10,7 +10,8 @@ import { useSubmission } from '../components/useSubmission.ts';
 import { accountText } from '../i18n/account/index.ts';
 import { useText } from '../i18n/text.ts';
 import { mount } from '../mount.tsx';
-import { Button, Card } from '../components/ui.tsx';
+import { Button, Card, CONTROL } from '../components/ui.tsx';
+import { LocaleOptions } from '../components/LocaleOptions.tsx';
 
 type Step = { kind: 'off'; justNow: boolean } | { kind: 'scan'; secret: string; otpauthUri: string } | { kind: 'on'; justNow: boolean };
 
@@ -123,13 +124,13 @@ function TwoStepSignIn({ enabled, required, home }: { enabled: boolean; required
 
 type EmailPreferences = ResponseOf<'getEmailPreferences'>;
 
-/** How notification emails come: at once or in a digest, and which kinds. */
+/** How notification emails come: in which language, at once or in a digest, and which kinds. */
 function EmailSettings() {
   const t = useText(accountText);
   const e = t.account.email;
   const [prefs, setPrefs] = useState<EmailPreferences | null>(null);
   const [loadFailure, setLoadFailure] = useState<unknown>(null);
-  const { busy, failure, notice, setNotice, run } = useSubmission(() => e.digest);
+  const { busy, errors, failure, notice, setNotice, run } = useSubmission((field) => (field === 'locale' ? e.language : e.digest));
   useEffect(() => void call('getEmailPreferences').then(setPrefs).catch(setLoadFailure), []);
 
   function onSave(event: FormEvent<HTMLFormElement>) {
@@ -137,8 +138,9 @@ function EmailSettings() {
     if (!prefs) return;
     const data = new FormData(event.currentTarget);
     const digest = String(data.get('digest')) as EmailPreferences['digest'];
+    const locale = String(data.get('locale')) as EmailPreferences['locale'];
     void run(async () => {
-      setPrefs(await call('updateEmailPreferences', { body: { digest, off: prefs.kinds.filter((k) => !data.has(k)) } }));
+      setPrefs(await call('updateEmailPreferences', { body: { digest, off: prefs.kinds.filter((k) => !data.has(k)), locale } }));
       setNotice(e.saved);
     });
   }
@@ -154,6 +156,13 @@ function EmailSettings() {
       {prefs && (
         <form onSubmit={onSave} className="space-y-4">
           <FormOutcome notice={notice} failure={failure} />
+          <label className="block max-w-xs text-sm font-medium">
+            {e.language}
+            <select name="locale" defaultValue={prefs.locale} className={CONTROL} aria-invalid={Boolean(errors.locale)}>
+              <LocaleOptions kept={prefs.locale} />
+            </select>
+            {errors.locale && <span className="mt-1 block text-sm text-red-700">{errors.locale}</span>}
+          </label>
           <fieldset>
             <legend className="text-sm font-medium">{e.digest}</legend>
             {DIGESTS.map((d) => (

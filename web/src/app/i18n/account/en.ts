@@ -3,6 +3,7 @@ export default {
     email: {
       title: 'Notification emails',
       lead: 'While you are not in the portal, we email you what concerns you. You never get an email about something you already saw here.',
+      language: 'Language of my emails',
       digest: 'How often',
       digests: { immediately: 'Each one at once', hourly: 'One summary an hour', daily: 'One summary a day, at 08:00 your time' },
       kinds: 'What to email me about',
