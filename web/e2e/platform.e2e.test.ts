@@ -70,7 +70,10 @@ it(
     expect(await switcher()).toEqual(['English', 'العربية']);
     await admin.goto(url('/admin/settings/'));
     const languages = admin.getByRole('region', { name: 'Languages' });
-    await languages.getByRole('checkbox', { name: 'हिन्दी' }).check();
+    for (const name of ['English', 'العربية']) await languages.getByRole('checkbox', { name }).uncheck();
+    await languages.getByRole('button', { name: 'Save languages' }).click();
+    await expect.poll(() => languages.getByText('must name at least one language').count()).toBe(1);
+    for (const name of ['English', 'العربية', 'हिन्दी']) await languages.getByRole('checkbox', { name }).check();
     await languages.getByRole('button', { name: 'Save languages' }).click();
     await expect.poll(() => languages.getByText('Languages saved.').count()).toBe(1);
     await expect.poll(switcher).toEqual(['English', 'العربية', 'हिन्दी']);

@@ -5,10 +5,10 @@ import type { Locale, OfferedLanguages } from '../i18n/index.ts';
 import { useText } from '../i18n/text.ts';
 import { CONTROL } from './ui.tsx';
 
-/** What a form with these fields sends: the languages ticked, and the default among them. */
+/** What a form with these fields sends: the languages ticked, and the default among them (none when nothing is ticked: the server names `languages`). */
 export const firmLanguagesIn = (data: FormData) => ({
   languages: data.getAll('languages').map(String) as Locale[],
-  locale: String(data.get('locale')) as Locale,
+  locale: (data.get('locale') ?? undefined) as Locale,
 });
 
 /**

@@ -1,13 +1,16 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { call } from '../api.ts';
 import { FirmLanguagesFields, firmLanguagesIn } from '../components/FirmLanguagesFields.tsx';
-import { ErrorNotice, FormOutcome, Loading } from '../components/Status.tsx';
+import { FormOutcome } from '../components/Status.tsx';
+import { useLoad } from '../components/useLoad.tsx';
 import { Button, Card } from '../components/ui.tsx';
 import { useSubmission } from '../components/useSubmission.ts';
-import { useLocale, type OfferedLanguages } from '../i18n/index.ts';
+import { useLocale } from '../i18n/index.ts';
 import { commonText } from '../i18n/common/index.ts';
 import { settingsText } from '../i18n/settings/index.ts';
 import { useText } from '../i18n/text.ts';
+
+const fetchLanguages = () => call('getFirmLanguages');
 
 /** Admin → Settings → Languages: the ones the firm offers its people and visitors, and its default (ADR 0040). */
 export function LanguageSettings() {
@@ -15,22 +18,15 @@ export function LanguageSettings() {
   const l = t.settings.languages;
   const id = useId();
   const { offer } = useLocale();
-  const [current, setCurrent] = useState<OfferedLanguages | null>(null);
-  const [loadFailure, setLoadFailure] = useState<unknown>(null);
+  const current = useLoad(fetchLanguages);
   const { busy, errors, failure, notice, setNotice, run } = useSubmission((field) => (field === 'locale' ? t.firmLanguages.fallback : t.firmLanguages.offered));
-
-  const load = () => {
-    setLoadFailure(null);
-    call('getFirmLanguages').then(setCurrent).catch(setLoadFailure);
-  };
-  useEffect(load, []);
 
   function onSave(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const body = firmLanguagesIn(new FormData(e.currentTarget));
     void run(async () => {
       const saved = await call('updateFirmLanguages', { body });
-      setCurrent(saved);
+      current.setData(saved);
       // This page's own switcher follows at once.
       offer(saved);
       setNotice(l.saved);
@@ -43,17 +39,15 @@ export function LanguageSettings() {
         {l.title}
       </h2>
       <p className="mb-3 text-sm text-slate-600">{l.lead}</p>
-      {loadFailure !== null && <ErrorNotice error={loadFailure} onRetry={load} />}
-      {!current && loadFailure === null && <Loading />}
-      {current && (
+      {current.show((languages) => (
         <form onSubmit={onSave} noValidate className="max-w-md space-y-4">
-          <FirmLanguagesFields initial={current} errors={errors} />
+          <FirmLanguagesFields initial={languages} errors={errors} />
           <FormOutcome notice={notice} failure={failure} />
           <Button type="submit" disabled={busy}>
             {busy ? l.saving : l.save}
           </Button>
         </form>
-      )}
+      ))}
     </Card>
   );
 }
